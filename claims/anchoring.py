@@ -1,0 +1,186 @@
+"""Anchoring quotations in article text, the W3C Web Annotation way.
+
+An anchor is both a position (start/end offsets) and a quote with a little
+context on each side (prefix/suffix). Offsets alone break when two copies of
+a text differ by a character; the quote alone is ambiguous when a phrase
+repeats. Together they let a passage be found again and checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.errors import InvalidInput, QuotationNotInArticle
+from claims.text import fold_with_map, normalise_space
+
+CONTEXT_CHARS = 32
+CLOSEST_MIN_SCORE = 40.0
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    quoted: bool
+
+
+def find_quotation(text: str, quotation: str, *, occurrence: int = 1) -> Anchor:
+    """Locate ``quotation`` in ``text``, ignoring quote styles, dashes, case and spacing.
+
+    Raises ``QuotationNotInArticle`` with the closest passage and its
+    similarity when the quotation is not there, so the person can see whether
+    they mistyped or picked the wrong article.
+    """
+    needle, _ = fold_with_map(quotation)
+    if not needle:
+        raise InvalidInput("The quotation is empty: give the verbatim words with --quote.")
+    if occurrence < 1:
+        raise InvalidInput("--occurrence counts from 1.")
+    haystack, index = fold_with_map(text)
+    found = -1
+    seen = 0
+    cursor = 0
+    while True:
+        found = haystack.find(needle, cursor)
+        if found < 0:
+            break
+        seen += 1
+        if seen == occurrence:
+            break
+        cursor = found + 1
+    if found < 0:
+        if seen:
+            raise QuotationNotInArticle(
+                f"The quotation occurs {seen} time(s) in the article, not {occurrence}: "
+                f"use --occurrence 1 to {seen}."
+            )
+        raise QuotationNotInArticle(_not_found_message(text, haystack, index, needle))
+    start = index[found]
+    end = index[found + len(needle) - 1] + 1
+    return anchor_at(text, start, end)
+
+
+def anchor_at(text: str, start: int, end: int) -> Anchor:
+    return Anchor(
+        start=start,
+        end=end,
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        quoted=is_quoted(text, start, end),
+    )
+
+
+def count_occurrences(text: str, quotation: str) -> int:
+    needle, _ = fold_with_map(quotation)
+    haystack, _ = fold_with_map(text)
+    if not needle:
+        return 0
+    count, cursor = 0, 0
+    while (found := haystack.find(needle, cursor)) >= 0:
+        count += 1
+        cursor = found + 1
+    return count
+
+
+def closest_passage(text: str, quotation: str) -> tuple[str, float] | None:
+    """The passage of ``text`` most like ``quotation`` and its similarity (0–100)."""
+    needle, _ = fold_with_map(quotation)
+    haystack, index = fold_with_map(text)
+    found = _closest(text, haystack, index, needle)
+    return None if found is None else (found[0], found[1])
+
+
+def _closest(text: str, haystack: str, index: list[int], needle: str):
+    """Best-matching run of whole words, trying runs a little shorter and longer than the needle.
+
+    Word runs give passages a person recognises, where a fixed-width character
+    window would cut words in half.
+    """
+    if not needle or not haystack:
+        return None
+    from rapidfuzz import fuzz, process
+
+    words = [(m.start(), m.end()) for m in _WORD.finditer(haystack)]
+    if not words:
+        return None
+    size = len(needle.split())
+    windows: list[tuple[int, int]] = []
+    for length in range(max(1, size - 3), size + 7):
+        for first in range(0, max(1, len(words) - length + 1)):
+            last = min(len(words), first + length) - 1
+            windows.append((words[first][0], words[last][1]))
+    choices = [haystack[a:b] for a, b in windows]
+    best = process.extractOne(needle, choices, scorer=fuzz.ratio)
+    if best is None:
+        return None
+    start_folded, end_folded = windows[best[2]]
+    start = index[start_folded]
+    end = index[end_folded - 1] + 1
+    return normalise_space(text[start:end]), float(best[1])
+
+
+def _not_found_message(text: str, haystack: str, index: list[int], needle: str) -> str:
+    closest = _closest(text, haystack, index, needle)
+    advice = "copy the words exactly as the article prints them (see `claims article show ID`)."
+    if closest is None or closest[1] < CLOSEST_MIN_SCORE:
+        return f"The quotation is not in the article, and nothing in it comes close: {advice}"
+    passage, score = closest
+    if len(passage) > 160:
+        passage = passage[:157] + "..."
+    return (
+        f"The quotation is not in the article; the closest passage ({score:.0f}% similar) is "
+        f'"{passage}": {advice}'
+    )
+
+
+def paragraph_bounds(text: str, position: int) -> tuple[int, int]:
+    """The paragraph (blank-line or line separated block) that holds ``position``."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def quoted_regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` inside double quotation marks, as absolute offsets.
+
+    Curly quotes pair by direction; straight quotes pair in order. An opening
+    mark left unclosed runs to the end of the block, as it does in copy that
+    forgot its closing quote.
+    """
+    end = len(text) if end is None else end
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for position in range(start, end):
+        char = text[position]
+        if char in "\u201c\u201e\u00ab":
+            if open_at is None:
+                open_at = position
+        elif char in "\u201d\u00bb":
+            if open_at is not None:
+                regions.append((open_at, position + 1))
+                open_at = None
+        elif char == '"':
+            if open_at is None:
+                open_at = position
+            else:
+                regions.append((open_at, position + 1))
+                open_at = None
+    if open_at is not None:
+        regions.append((open_at, end))
+    return regions
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether any part of ``text[start:end]`` lies inside quotation marks in its paragraph."""
+    block_start, _ = paragraph_bounds(text, start)
+    _, block_end = paragraph_bounds(text, max(start, end - 1))
+    for region_start, region_end in quoted_regions(text, block_start, block_end):
+        if region_start < end and start < region_end:
+            return True
+    return False

@@ -1,0 +1,108 @@
+"""Engines and sessions: SQLite tuned for a shared file, PostgreSQL through psycopg 3.
+
+Callers own transactions: ``with open_session(url) as session`` commits when
+the block ends and rolls everything back when it raises, so a command that
+fails half-way leaves the database as it found it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.orm import Session
+
+from claims.errors import DatabaseError
+from claims.settings import display_url, sqlite_path
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(url: str, *, readonly: bool = False) -> Engine:
+    """Create an engine with the connection settings every claims connection needs."""
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url, readonly=readonly)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except (exc.ArgumentError, exc.NoSuchModuleError, ValueError) as error:
+        raise DatabaseError(f"Cannot use database URL {display_url(url)}: {error}") from None
+    if readonly:
+        engine = engine.execution_options(postgresql_readonly=True)
+    return engine
+
+
+def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
+    path = sqlite_path(url)
+    if readonly and path is not None:
+        # A read-only *connection*, not a keyword filter: SQLite itself refuses writes.
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: _sqlite_ro_connect(path),
+        )
+    else:
+        engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Take over transaction control from the sqlite3 module so that BEGIN is
+        # ours (below): its implicit BEGINs break SAVEPOINT and locking.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if not readonly and path is not None:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        # IMMEDIATE takes the write lock up front, so two writers queue on the
+        # busy timeout instead of one failing with "database is locked" mid-way.
+        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _sqlite_ro_connect(path):
+    import sqlite3
+
+    return sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+
+
+def readonly_engine(url: str) -> Engine:
+    """An engine whose connections cannot write, for analysts and ``claims sql``."""
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise DatabaseError(f"No claims database at {path}: run `claims init` first.")
+    return make_engine(url, readonly=True)
+
+
+@contextmanager
+def open_session(url: str, *, check_schema: bool = True) -> Iterator[Session]:
+    """One transaction on a claims database, committed on success and rolled back on error.
+
+    The schema is checked first, so a missing, foreign, older or newer database
+    gets a sentence saying what to do instead of an SQL error half-way through.
+    """
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise DatabaseError(f"No claims database at {path}: run `claims init` first.")
+    engine = make_engine(url)
+    try:
+        if check_schema:
+            from claims.migrations import ensure_current
+
+            ensure_current(engine)
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            yield session
+    except exc.OperationalError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
+    finally:
+        engine.dispose()
+
+
+def describe_operational_error(url: str, error: exc.OperationalError) -> str:
+    first_line = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    return f"Database error on {display_url(url)}: {first_line}"

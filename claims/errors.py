@@ -1,0 +1,54 @@
+"""Exceptions the library raises for problems a person can fix.
+
+Every message is written for the person at the keyboard: what was wrong and
+what to do. The CLI prints the message as one line and exits 1; anything that
+is not a ``ClaimsError`` is a bug and keeps its traceback.
+"""
+
+
+class ClaimsError(Exception):
+    """Base of every error that is the user's to fix, not ours."""
+
+
+class NotFound(ClaimsError):
+    """A claim, article, source or appearance id or name that does not exist."""
+
+
+class AlreadyExists(ClaimsError):
+    """The thing exists already; the message carries the existing id."""
+
+    def __init__(self, message: str, existing_id: int | None = None):
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
+class InvalidInput(ClaimsError):
+    """A value that cannot be used as given (empty text, bad date, bad kind)."""
+
+
+class InputFileError(ClaimsError):
+    """A file that is missing, unreadable, empty or not text."""
+
+
+class QuotationNotInArticle(ClaimsError):
+    """A quotation that cannot be found in the article's stored text."""
+
+
+class UnknownSource(NotFound):
+    """A source name that resolves to no source nor alias."""
+
+
+class InvalidChain(ClaimsError):
+    """An attribution chain that repeats a source or runs in a cycle."""
+
+
+class InvalidTransition(ClaimsError):
+    """A review status change the workflow does not allow."""
+
+
+class DatabaseError(ClaimsError):
+    """The database is missing, unreachable, too new, too old or not ours."""
+
+
+class ReadOnlyViolation(ClaimsError):
+    """A statement tried to write through a read-only connection."""

@@ -1,0 +1,120 @@
+"""Alembic, driven from code: one migration history for SQLite and PostgreSQL.
+
+The CLI never shells out to ``alembic``; it builds the same ``Config`` that
+``alembic.ini`` describes, pointed at the URL from ``claims.settings``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+
+from claims.errors import DatabaseError
+from claims.settings import display_url
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def script_location() -> Path:
+    """The ``alembic/`` folder: the repository's in a checkout, the packaged copy in a wheel."""
+    for candidate in (_PACKAGE_DIR.parent / "alembic", _PACKAGE_DIR / "_alembic"):
+        if (candidate / "env.py").exists():
+            return candidate
+    raise DatabaseError("The claims migrations are missing from this installation; reinstall it.")
+
+
+def alembic_config(url: str):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(script_location()))
+    # Alembic's ini parser treats % as interpolation; URLs may carry %-escapes.
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["claims_url"] = url
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(script_location())).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory(str(script_location())).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def ensure_current(engine: Engine) -> None:
+    """Refuse, with a sentence that says what to do, any database not at our head revision."""
+    revision = _check_ours(engine)
+    head = head_revision()
+    if revision == head:
+        return
+    where = display_url(str(engine.url))
+    if revision is None:
+        raise DatabaseError(f"{where} has no claims schema yet: run `claims init`.")
+    raise DatabaseError(
+        f"{where} is at schema revision {revision}, older than {head}: run `claims db upgrade`."
+    )
+
+
+def _check_ours(engine: Engine) -> str | None:
+    """The database's revision, after refusing one that is foreign or newer than this code."""
+    where = display_url(str(engine.url))
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    if tables and "alembic_version" not in tables:
+        raise DatabaseError(
+            f"{where} is not a claims database (it has other tables and no claims schema); "
+            "point --db at a claims database or an empty one."
+        )
+    revision = current_revision(engine) if tables else None
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError(
+            f"{where} is at schema revision {revision}, newer than this version of claims "
+            "knows: upgrade claims (pip install -U claims) instead of migrating the database."
+        )
+    return revision
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    from alembic import command
+
+    _with_engine(url, _check_ours)
+    command.upgrade(alembic_config(url), revision)
+
+
+def downgrade(url: str, revision: str) -> None:
+    from alembic import command
+
+    _with_engine(url, _check_ours)
+    command.downgrade(alembic_config(url), revision)
+
+
+def current(url: str) -> tuple[str | None, str]:
+    """The database's revision and the code's head revision."""
+    return _with_engine(url, _check_ours), head_revision()
+
+
+def _with_engine(url: str, action):
+    from sqlalchemy import exc
+
+    from claims.db import describe_operational_error, make_engine
+
+    engine = make_engine(url)
+    try:
+        return action(engine)
+    except exc.OperationalError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
+    finally:
+        engine.dispose()

@@ -1,0 +1,135 @@
+"""Articles: immutable text snapshots, identified by the SHA-256 of their text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload
+
+from claims import audit
+from claims.errors import AlreadyExists, InvalidInput, NotFound
+from claims.models import Appearance, Article, Source
+from claims.services.sources import get_or_create_source, resolve_source
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def prepare_text(text: str) -> str:
+    """The stored form of an article: line endings unified, nothing else touched.
+
+    Offsets of every quotation point into this exact string, so it is never
+    rewritten after it is stored.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"Bad date {value!r}: write it as YYYY-MM-DD, e.g. 2024-02-19."
+        ) from None
+
+
+def find_article_by_text(session: Session, text: str) -> Article | None:
+    return session.scalar(select(Article).where(Article.sha256 == text_sha256(prepare_text(text))))
+
+
+def add_article(
+    session: Session,
+    *,
+    text: str,
+    outlet: str,
+    actor: str,
+    origin: str | None = None,
+    origin_cue: str | None = None,
+    published: str | dt.date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    create_sources: bool = False,
+) -> Article:
+    """Store an article. The same text twice is refused with the id it already has."""
+    text = prepare_text(text)
+    if not text.strip():
+        raise InvalidInput("The article text is empty.")
+    published_date = parse_date(published)
+    language = (language or "").strip() or None
+    if language and not _LANGUAGE.match(language):
+        raise InvalidInput(f"Bad language {language!r}: use a code such as en, fr or pt-BR.")
+    url = (url or "").strip() or None
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"Bad URL {url!r}: it must start with http:// or https://.")
+    digest = text_sha256(text)
+    existing = session.scalar(select(Article.id).where(Article.sha256 == digest))
+    if existing is not None:
+        raise AlreadyExists(
+            f"This text is stored already as article #{existing}: nothing added.", existing
+        )
+    publisher = get_or_create_source(
+        session, outlet, actor=actor, create=create_sources, kind="outlet"
+    )
+    origin_source: Source | None = None
+    if origin and origin.strip():
+        origin_source = get_or_create_source(
+            session, origin, actor=actor, create=create_sources, kind="news_agency"
+        )
+        if origin_source.id == publisher.id:
+            origin_source = None  # an outlet's own text has no separate origin
+    article = Article(
+        publisher=publisher,
+        origin=origin_source,
+        origin_cue=(origin_cue or "").strip() or None,
+        url=url,
+        title=(title or "").strip() or None,
+        published=published_date,
+        language=language,
+        text=text,
+        sha256=digest,
+        created_by=actor,
+    )
+    session.add(article)
+    audit.record(session, actor=actor, action="create", obj=article)
+    return article
+
+
+def get_article(session: Session, article_id: int) -> Article:
+    article = session.get(
+        Article,
+        article_id,
+        options=[joinedload(Article.publisher), joinedload(Article.origin)],
+    )
+    if article is None:
+        raise NotFound(f"No article with id {article_id}: see `claims article list`.")
+    return article
+
+
+def list_articles(session: Session, *, outlet: str | None = None) -> list[tuple[Article, int]]:
+    """Articles with their number of appearances, newest publication first."""
+    counts = (
+        select(Appearance.article_id, func.count().label("n"))
+        .group_by(Appearance.article_id)
+        .subquery()
+    )
+    query = (
+        select(Article, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.article_id == Article.id)
+        .options(joinedload(Article.publisher), joinedload(Article.origin))
+        .order_by(Article.published.desc().nulls_last(), Article.id)
+    )
+    if outlet:
+        query = query.where(Article.publisher_id == resolve_source(session, outlet).id)
+    return [(row[0], row[1]) for row in session.execute(query)]

@@ -1,0 +1,141 @@
+"""Claims: canonical atomic statements, each stored once."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from claims import audit
+from claims.errors import AlreadyExists, InvalidInput, NotFound
+from claims.models import CLAIM_STATUSES, Appearance, Article, ChainHop, Claim, Review
+from claims.services.sources import resolve_source
+from claims.text import claim_key, normalise_space
+
+# Changing what was decided on sends a decided claim back for another look.
+_REVIEWED_FIELDS = ("text", "verdict")
+
+
+def check_status(status: str) -> str:
+    status = (status or "").strip().lower().replace("-", "_").replace(" ", "_")
+    if status not in CLAIM_STATUSES:
+        raise InvalidInput(f"Unknown status {status!r}: use one of {', '.join(CLAIM_STATUSES)}.")
+    return status
+
+
+def _clean_text(text: str) -> str:
+    text = normalise_space(text or "")
+    if not text:
+        raise InvalidInput("The claim text is empty: state the claim in one sentence.")
+    return text
+
+
+def _refuse_duplicate(session: Session, text: str, *, except_id: int | None = None) -> str:
+    key = claim_key(text)
+    existing = session.scalar(select(Claim.id).where(Claim.key == key))
+    if existing is not None and existing != except_id:
+        raise AlreadyExists(f"This claim exists already as #{existing}.", existing)
+    return key
+
+
+def add_claim(
+    session: Session,
+    *,
+    text: str,
+    actor: str,
+    verdict: str | None = None,
+    notes: str | None = None,
+) -> Claim:
+    """Create a draft claim. The same statement (ignoring case, spacing, quotes) is refused."""
+    text = _clean_text(text)
+    claim = Claim(
+        text=text,
+        key=_refuse_duplicate(session, text),
+        status="draft",
+        verdict=(verdict or "").strip() or None,
+        notes=(notes or "").strip() or None,
+        created_by=actor,
+    )
+    session.add(claim)
+    audit.record(session, actor=actor, action="create", obj=claim)
+    return claim
+
+
+def find_claim_by_text(session: Session, text: str) -> Claim | None:
+    return session.scalar(select(Claim).where(Claim.key == claim_key(text)))
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(
+        Claim,
+        claim_id,
+        options=[
+            selectinload(Claim.appearances).selectinload(Appearance.article),
+            selectinload(Claim.appearances)
+            .selectinload(Appearance.hops)
+            .selectinload(ChainHop.source),
+            selectinload(Claim.reviews),
+        ],
+    )
+    if claim is None:
+        raise NotFound(f"No claim with id {claim_id}: see `claims claim list`.")
+    return claim
+
+
+def list_claims(
+    session: Session, *, status: str | None = None, outlet: str | None = None
+) -> list[Claim]:
+    query = select(Claim).order_by(Claim.id)
+    if status:
+        query = query.where(Claim.status == check_status(status))
+    if outlet:
+        publisher = resolve_source(session, outlet)
+        carried = (
+            select(Appearance.claim_id)
+            .join(Article, Article.id == Appearance.article_id)
+            .where(Article.publisher_id == publisher.id)
+        )
+        query = query.where(Claim.id.in_(carried))
+    return list(session.scalars(query))
+
+
+def edit_claim(
+    session: Session,
+    claim: Claim,
+    *,
+    actor: str,
+    text: str | None = None,
+    verdict: str | None = None,
+    notes: str | None = None,
+) -> Claim:
+    """Change a claim. Changing the text or verdict of a decided claim reopens it as a draft."""
+    before = audit.snapshot(claim)
+    if text is not None:
+        text = _clean_text(text)
+        claim.key = _refuse_duplicate(session, text, except_id=claim.id)
+        claim.text = text
+    if verdict is not None:
+        claim.verdict = verdict.strip() or None
+    if notes is not None:
+        claim.notes = notes.strip() or None
+    changed = [f for f in ("text", "verdict", "notes") if before[f] != getattr(claim, f)]
+    if not changed:
+        return claim
+    if claim.status in ("approved", "rejected") and set(changed) & set(_REVIEWED_FIELDS):
+        claim.status = "draft"
+        session.add(
+            Review(claim=claim, decision="reopened", reviewer=actor, note="edited after review")
+        )
+    audit.record(session, actor=actor, action="update", obj=claim, before=before)
+    return claim
+
+
+def delete_claim(session: Session, claim: Claim, *, actor: str) -> None:
+    """Delete a claim with its appearances; the audit log keeps what was there."""
+    before = audit.snapshot(claim)
+    before["appearances"] = [appearance.id for appearance in claim.appearances]
+    claim_id = claim.id
+    session.delete(claim)
+    session.flush()
+    audit.record(
+        session, actor=actor, action="delete", entity="claims", entity_id=claim_id, before=before
+    )

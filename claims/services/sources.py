@@ -1,0 +1,174 @@
+"""Sources and their aliases: one source, many spellings, one resolution rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from claims import audit
+from claims.errors import AlreadyExists, InvalidInput, NotFound, UnknownSource
+from claims.models import SOURCE_KINDS, Source, SourceAlias
+from claims.text import fold_name, normalise_space
+
+
+def check_kind(kind: str) -> str:
+    kind = (kind or "").strip().lower().replace("-", "_").replace(" ", "_")
+    if kind == "organization":
+        kind = "organisation"
+    if kind not in SOURCE_KINDS:
+        raise InvalidInput(f"Unknown source kind {kind!r}: use one of {', '.join(SOURCE_KINDS)}.")
+    return kind
+
+
+def _clean_name(name: str, what: str = "source name") -> tuple[str, str]:
+    name = normalise_space(name or "")
+    key = fold_name(name)
+    if not key:
+        raise InvalidInput(f"The {what} is empty: give a name with letters or digits.")
+    return name, key
+
+
+def find_source(session: Session, name: str) -> Source | None:
+    """The source whose name or alias folds to the same key as ``name``, if any."""
+    key = fold_name(name or "")
+    if not key:
+        return None
+    return session.scalar(select(Source).join(SourceAlias).where(SourceAlias.key == key).limit(1))
+
+
+def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
+    """Known spellings most like ``name``, to suggest when it resolves to nothing."""
+    from rapidfuzz import fuzz, process
+
+    key = fold_name(name or "")
+    rows = session.execute(select(SourceAlias.key, SourceAlias.alias)).all()
+    if not key or not rows:
+        return []
+    choices = {row.key: row.alias for row in rows}
+    matches = process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
+    return [choices[match[0]] for match in matches]
+
+
+def resolve_source(session: Session, name: str) -> Source:
+    """The source ``name`` refers to, or ``UnknownSource`` naming the closest known spellings."""
+    source = find_source(session, name)
+    if source is not None:
+        return source
+    if not fold_name(name or ""):
+        raise InvalidInput("A source name is empty: give a name with letters or digits.")
+    suggestions = close_names(session, name)
+    hint = f" Did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+    raise UnknownSource(
+        f"Unknown source {name!r}.{hint} Add it with `claims source add`, or pass "
+        "--create-sources to create it."
+    )
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"No source with id {source_id}: see `claims source list`.")
+    return source
+
+
+def add_source(
+    session: Session,
+    *,
+    name: str,
+    actor: str,
+    kind: str = "other",
+    aliases: Iterable[str] = (),
+    country: str | None = None,
+    url: str | None = None,
+    notes: str | None = None,
+) -> Source:
+    """Create a source; its name becomes its first alias. Refuses a name already taken."""
+    name, key = _clean_name(name)
+    kind = check_kind(kind)
+    existing = find_source(session, name)
+    if existing is not None:
+        raise AlreadyExists(
+            f"Source {name!r} exists already as #{existing.id} ({existing.name}).", existing.id
+        )
+    source = Source(
+        name=name,
+        kind=kind,
+        country=(country or "").strip() or None,
+        url=(url or "").strip() or None,
+        notes=(notes or "").strip() or None,
+        created_by=actor,
+    )
+    source.aliases.append(SourceAlias(alias=name, key=key))
+    session.add(source)
+    audit.record(session, actor=actor, action="create", obj=source)
+    add_aliases(session, source, aliases, actor=actor)
+    return source
+
+
+def add_aliases(
+    session: Session, source: Source, aliases: Iterable[str], *, actor: str
+) -> list[SourceAlias]:
+    """Give ``source`` more spellings. A spelling already its own is skipped; another's, refused."""
+    added: list[SourceAlias] = []
+    for raw in aliases:
+        alias, key = _clean_name(raw, "alias")
+        owner = find_source(session, alias)
+        if owner is not None:
+            if owner.id == source.id:
+                continue
+            raise AlreadyExists(
+                f"Alias {alias!r} already names source #{owner.id} ({owner.name}); "
+                "an alias can name only one source.",
+                owner.id,
+            )
+        row = SourceAlias(alias=alias, key=key)
+        source.aliases.append(row)
+        session.flush()
+        audit.record(session, actor=actor, action="create", obj=row)
+        added.append(row)
+    return added
+
+
+def get_or_create_source(
+    session: Session, name: str, *, actor: str, create: bool, kind: str = "other"
+) -> Source:
+    """Resolve ``name``; create it only when the caller said so (never silently)."""
+    source = find_source(session, name)
+    if source is not None:
+        return source
+    if not create:
+        return resolve_source(session, name)  # raises with suggestions
+    return add_source(session, name=name, kind=kind, actor=actor)
+
+
+def update_source(
+    session: Session,
+    source: Source,
+    *,
+    actor: str,
+    kind: str | None = None,
+    country: str | None = None,
+    url: str | None = None,
+    notes: str | None = None,
+) -> Source:
+    before = audit.snapshot(source)
+    if kind is not None:
+        source.kind = check_kind(kind)
+    if country is not None:
+        source.country = country.strip() or None
+    if url is not None:
+        source.url = url.strip() or None
+    if notes is not None:
+        source.notes = notes.strip() or None
+    if audit.snapshot(source) != before:
+        audit.record(session, actor=actor, action="update", obj=source, before=before)
+    return source
+
+
+def list_sources(session: Session, *, kind: str | None = None) -> list[Source]:
+    query = select(Source).options(selectinload(Source.aliases)).order_by(Source.name)
+    if kind:
+        query = query.where(Source.kind == check_kind(kind))
+    return list(session.scalars(query))
