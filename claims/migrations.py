@@ -102,7 +102,12 @@ def downgrade(url: str, revision: str) -> None:
 
 
 def current(url: str) -> tuple[str | None, str]:
-    """The database's revision and the code's head revision."""
+    """The database's revision and the code's head revision (without creating a SQLite file)."""
+    from claims.settings import sqlite_path
+
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return None, head_revision()
     return _with_engine(url, _check_ours), head_revision()
 
 

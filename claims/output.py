@@ -1,0 +1,251 @@
+"""Rows to text and files: the one place that knows about table, CSV, JSON and Excel.
+
+Reports hand over DataFrames; listing commands hand over lists of dicts and
+must stay fast, so that path never imports pandas. Cells a spreadsheet would
+run as a formula are neutralised here, once, for CSV and Excel, the two
+formats people open in a spreadsheet; table and JSON show values as stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from claims.errors import InvalidInput
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    Rows = pd.DataFrame | Sequence[Mapping[str, Any]]
+
+FORMATS = ("table", "csv", "json")
+# OWASP "CSV Injection": a cell starting with one of these can run as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+WRAPPED_COLUMNS = frozenset({"claim", "quotation", "chain", "upstream", "article"})
+MIN_WIDTH, MAX_WIDTH = 8, 60
+XLSX_CELL_LIMIT = 32_767  # Excel refuses to open a workbook with a longer cell
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a string a spreadsheet would take for a formula with ``'``; leave the rest alone.
+
+    Only strings: the number -5 is data, the text "-5+cmd" could be an attack.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def render(rows: Rows, fmt: str, *, columns: Sequence[str] | None = None) -> str:
+    """``rows`` as a table, CSV or JSON text, without a final newline (callers echo it).
+
+    ``columns`` names the columns of a list of dicts, so an empty list still
+    gets a header; by default they are the keys of the rows, in order.
+    """
+    names, records = _records(rows, columns)
+    if fmt == "table":
+        return _table(names, records)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        _csv(buffer, names, records, lineterminator="\n")
+        return buffer.getvalue().removesuffix("\n")
+    if fmt == "json":
+        return _json(names, records)
+    raise InvalidInput(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def write(rows: Rows, fmt: str, path: str | Path, *, columns: Sequence[str] | None = None) -> None:
+    """Write ``rows`` to ``path`` as UTF-8 CSV, JSON or table text, or as a one-sheet workbook.
+
+    A CSV file gets RFC 4180 line endings through ``newline=""``, so a quotation
+    with a line break stays one field on every platform.
+    """
+    path = Path(path)
+    if fmt == "xlsx":
+        import pandas as pd
+
+        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=columns)
+        write_xlsx({path.stem: frame}, path)
+    elif fmt == "csv":
+        names, records = _records(rows, columns)
+        with path.open("w", encoding="utf-8", newline="") as file:
+            _csv(file, names, records, lineterminator="\r\n")
+    else:
+        text = render(rows, fmt, columns=columns)
+        path.write_text(text + "\n" if text else "", encoding="utf-8")
+
+
+def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> None:
+    """One workbook, one sheet per frame, ready to filter: bold frozen header, real dates."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    taken: set[str] = set()
+    for name, frame in sheets.items():
+        _fill_sheet(workbook.create_sheet(_sheet_title(name, taken)), frame)
+    if not workbook.worksheets:
+        workbook.create_sheet("Sheet1")
+    workbook.save(Path(path))
+
+
+# --- rows to plain Python values ---------------------------------------------------------
+
+
+def _records(rows: Rows, columns: Sequence[str] | None) -> tuple[list[str], list[list[Any]]]:
+    """Column names and rows of plain Python values, with every kind of missing as None."""
+    pandas = sys.modules.get("pandas")  # a DataFrame means pandas is loaded already
+    if pandas is not None and isinstance(rows, pandas.DataFrame):
+        frame = rows[list(columns)] if columns is not None else rows
+        names = [str(name) for name in frame.columns]
+        records = [[_plain(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+        return names, records
+    names = list(columns) if columns is not None else []
+    if columns is None:
+        seen: dict[str, None] = {}
+        for row in rows:
+            seen.update(dict.fromkeys(row))
+        names = list(seen)
+    return names, [[_plain(row.get(name)) for name in names] for row in rows]
+
+
+def _plain(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if type(value).__module__.startswith(("numpy", "pandas")):
+        import pandas as pd  # loaded already: the value came from it
+
+        if pd.api.types.is_scalar(value) and pd.isna(value):
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.to_pydatetime()
+        if hasattr(value, "item"):
+            return value.item()
+    return value
+
+
+def _text(value: Any, *, table: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds") if table else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# --- text formats --------------------------------------------------------------------------
+
+
+def _csv(file: TextIO, names: list[str], records: list[list[Any]], *, lineterminator: str) -> None:
+    if not names:
+        return
+    writer = csv.writer(file, lineterminator=lineterminator)
+    writer.writerow([neutralise(name) for name in names])
+    writer.writerows([_text(neutralise(value)) for value in record] for record in records)
+
+
+def _json(names: list[str], records: list[list[Any]]) -> str:
+    def encode(value: Any) -> Any:
+        if isinstance(value, dt.date | dt.time):
+            return value.isoformat()
+        return str(value)
+
+    objects = [dict(zip(names, record, strict=True)) for record in records]
+    return json.dumps(objects, indent=2, ensure_ascii=False, default=encode)
+
+
+def _table(names: list[str], records: list[list[Any]]) -> str:
+    """A fixed-width table as wide as its content: piped output is never wrapped nor cut."""
+    if not names:
+        return ""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = [[_text(value, table=True) for value in record] for record in records]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
+    width = 0
+    for index, name in enumerate(names):
+        column = [row[index] for row in cells]
+        values = [record[index] for record in records if record[index] is not None]
+        numeric = bool(values) and all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in values
+        )
+        table.add_column(Text(name), justify="right" if numeric else "left", no_wrap=True)
+        width += max(cell_len(line) for text in [name, *column] for line in text.split("\n")) + 3
+    for row in cells:
+        table.add_row(*(Text(text) for text in row))  # Text: "[b]" in a claim is not markup
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width + 4, color_system=None, no_color=True, highlight=False
+    )
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()).strip("\n")
+
+
+# --- Excel ---------------------------------------------------------------------------------
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique ignoring case."""
+    base = _SHEET_FORBIDDEN.sub("_", str(name)).strip("'") or "Sheet"
+    title, number = base[:31], 1
+    while title.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        title = base[: 31 - len(suffix)] + suffix
+    taken.add(title.casefold())
+    return title
+
+
+def _xlsx_value(value: Any) -> Any:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).replace(tzinfo=None)  # Excel has no time zones
+    if value is None or isinstance(value, bool | int | float | dt.date | dt.time):
+        return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return neutralise(text)[:XLSX_CELL_LIMIT]
+
+
+def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    names, records = _records(frame, None)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for column, name in enumerate(names, start=1):
+        sheet.cell(row=1, column=column, value=_xlsx_value(name)).font = bold
+    for row, record in enumerate(records, start=2):
+        for column, value in enumerate(record, start=1):
+            cell = sheet.cell(row=row, column=column, value=_xlsx_value(value))
+            if isinstance(value, dt.datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm:ss"
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+    for column, name in enumerate(names, start=1):
+        longest = max(
+            len(line)
+            for value in [name, *(record[column - 1] for record in records)]
+            for line in _text(value, table=True).split("\n")
+        )
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = min(max(longest + 2, MIN_WIDTH), MAX_WIDTH)
+        if name in WRAPPED_COLUMNS or longest > MAX_WIDTH:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    if names:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(records) + 1}"

@@ -1,0 +1,1 @@
+"""The ``claims`` command: a thin Typer shell over the ``claims`` library."""

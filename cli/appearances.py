@@ -1,0 +1,150 @@
+"""``claims appearance ...``: a claim carried by an article, quoted verbatim, with its chain."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import (
+    CreateSourcesOption,
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_created,
+    emit_record,
+    note,
+    session_for,
+    state,
+)
+
+app = typer.Typer(help="Appearances: where an article carries a claim, in which words, on whose word.")
+
+ChainOption = Annotated[
+    str | None,
+    typer.Option(
+        "--chain",
+        help='What the sentence itself states, origin first: "Wang Xiaohong [told] > Xinhua '
+        '[said]". Cues in [brackets] are optional. The article\'s origin and publisher are '
+        "appended automatically.",
+    ),
+]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="The claim carried.")],
+    article_id: Annotated[int, typer.Argument(help="The article carrying it.")],
+    quote: Annotated[
+        str, typer.Option("--quote", "-q", help="The verbatim words in the article.")
+    ],
+    chain: ChainOption = None,
+    occurrence: Annotated[
+        int, typer.Option(help="Which occurrence, when the words appear more than once.")
+    ] = 1,
+    create_sources: CreateSourcesOption = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Record that an article carries a claim; prints the appearance id."""
+    from claims.records import appearance_record
+    from claims.services.appearances import add_appearance
+
+    with session_for(ctx) as session:
+        appearance = add_appearance(
+            session,
+            claim_id=claim_id,
+            article_id=article_id,
+            quote=quote,
+            chain=chain,
+            occurrence=occurrence,
+            create_sources=create_sources,
+            actor=state(ctx).user,
+        )
+        record = appearance_record(appearance)
+    emit_created(record, fmt)
+    if fmt == OutputFormat.table:
+        note(f"Chain: {record['chain']}")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    claim: Annotated[int | None, typer.Option("--claim", help="Only this claim's.")] = None,
+    article: Annotated[int | None, typer.Option("--article", help="Only this article's.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List appearances with their quotation and chain."""
+    from claims.records import appearance_record
+    from claims.services.appearances import list_appearances
+
+    with session_for(ctx) as session:
+        rows = [
+            appearance_record(a)
+            for a in list_appearances(session, claim_id=claim, article_id=article)
+        ]
+    if fmt != OutputFormat.json:
+        keep = ("id", "claim_id", "article_id", "outlet", "quote", "quoted", "chain")
+        rows = [{k: r[k] for k in keep} for r in rows]
+    emit(rows, fmt)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    appearance_id: Annotated[int, typer.Argument(metavar="ID", help="Appearance id.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show an appearance: the quotation in context and each hop of its chain."""
+    from claims.records import appearance_record
+    from claims.services.appearances import get_appearance, quotation_context
+
+    with session_for(ctx) as session:
+        appearance = get_appearance(session, appearance_id)
+        record = appearance_record(appearance)
+        context = quotation_context(appearance)
+    if fmt != OutputFormat.table:
+        emit_record(record, fmt)
+        return
+    hops = record.pop("hops")
+    emit_record(record, fmt)
+    typer.echo(f"\nIn context: …{context.before}[{context.quote}]{context.after}…")
+    typer.echo("")
+    emit(hops, fmt)
+
+
+@app.command("chain")
+def chain(
+    ctx: typer.Context,
+    appearance_id: Annotated[int, typer.Argument(metavar="ID", help="Appearance id.")],
+    stated: Annotated[
+        str,
+        typer.Argument(
+            metavar="CHAIN",
+            help='The stated part of the chain, e.g. "Wang Xiaohong [told] > Xinhua [said]"; '
+            "'' for none.",
+        ),
+    ],
+    create_sources: CreateSourcesOption = False,
+) -> None:
+    """Replace the stated part of an appearance's chain; prints the whole new chain."""
+    from claims.services.appearances import chain_text, get_appearance, set_chain
+
+    with session_for(ctx) as session:
+        appearance = get_appearance(session, appearance_id)
+        set_chain(session, appearance, stated, create_sources=create_sources, actor=state(ctx).user)
+        session.refresh(appearance)
+        typer.echo(chain_text(appearance))
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    appearance_id: Annotated[int, typer.Argument(metavar="ID", help="Appearance id.")],
+) -> None:
+    """Delete an appearance (the audit log keeps a record)."""
+    from claims.services.appearances import delete_appearance, get_appearance
+
+    with session_for(ctx) as session:
+        delete_appearance(session, get_appearance(session, appearance_id), actor=state(ctx).user)
+    note(f"Appearance #{appearance_id} deleted.")

@@ -1,0 +1,134 @@
+"""``claims article ...``: stored article texts, with publisher and origin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.common import (
+    CreateSourcesOption,
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_created,
+    emit_record,
+    session_for,
+    state,
+)
+
+app = typer.Typer(help="Articles: immutable text snapshots with publisher, origin and date.")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The article as a plain-text file.")],
+    outlet: Annotated[str, typer.Option("--outlet", help="Who published it (a source).")],
+    origin: Annotated[
+        str | None,
+        typer.Option(
+            "--origin",
+            help="Whose text it is, if not the outlet's: the wire it copies or cites.",
+        ),
+    ] = None,
+    origin_cue: Annotated[
+        str | None,
+        typer.Option("--origin-cue", help="How it credits the origin, e.g. citing, via."),
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Headline.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where it was published.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="e.g. en.")] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="The file's encoding, when it is not UTF-8."),
+    ] = None,
+    create_sources: CreateSourcesOption = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Store an article's text; prints its id. The same text twice is refused."""
+    from claims.files import read_text_file
+    from claims.records import article_record
+    from claims.services.articles import add_article
+
+    text = read_text_file(file, encoding=encoding)
+    with session_for(ctx) as session:
+        article = add_article(
+            session,
+            text=text,
+            outlet=outlet,
+            origin=origin,
+            origin_cue=origin_cue,
+            published=published,
+            title=title,
+            url=url,
+            language=language,
+            create_sources=create_sources,
+            actor=state(ctx).user,
+        )
+        record = article_record(article)
+    emit_created(record, fmt)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this publisher.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List articles, newest first, with how many appearances each holds."""
+    from claims.records import article_label, article_record
+    from claims.services.articles import list_articles
+
+    with session_for(ctx) as session:
+        rows = []
+        for article, appearances in list_articles(session, outlet=outlet):
+            record = article_record(article)
+            if fmt == OutputFormat.table:
+                record = {
+                    "id": article.id,
+                    "published": record["published"],
+                    "outlet": record["outlet"],
+                    "origin": record["origin"],
+                    "title": article_label(article),
+                }
+            record["appearances"] = appearances
+            rows.append(record)
+    emit(rows, fmt)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="Article id.")],
+    text: Annotated[bool, typer.Option("--text/--no-text", help="Print the full text.")] = True,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show an article: its details, the claims it carries, and its text."""
+    from claims.records import article_record
+    from claims.services.appearances import list_appearances
+    from claims.services.articles import get_article
+
+    with session_for(ctx) as session:
+        article = get_article(session, article_id)
+        record = article_record(article, with_text=text and fmt != OutputFormat.table)
+        record["appearances"] = [
+            {"id": a.id, "claim_id": a.claim_id, "quote": a.quote}
+            for a in list_appearances(session, article_id=article.id)
+        ]
+        body = article.text
+    if fmt != OutputFormat.table:
+        emit_record(record, fmt)
+        return
+    appearances = record.pop("appearances")
+    emit_record(record, fmt)
+    if appearances:
+        typer.echo("")
+        emit(appearances, fmt)
+    if text:
+        typer.echo("")
+        typer.echo(body)

@@ -1,0 +1,143 @@
+"""``claims claim ...``: canonical atomic statements."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import (
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_created,
+    emit_record,
+    note,
+    session_for,
+    state,
+)
+
+app = typer.Typer(help="Claims: canonical atomic statements, each stored once.")
+
+ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="The claim, as one atomic statement.")],
+    verdict: Annotated[str | None, typer.Option(help="e.g. true, false, misleading.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Notes for reviewers.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Add a draft claim; prints its id. The same statement twice is refused."""
+    from claims.records import claim_record
+    from claims.services.claims import add_claim
+
+    with session_for(ctx) as session:
+        claim = add_claim(session, text=text, verdict=verdict, notes=notes, actor=state(ctx).user)
+        record = claim_record(claim)
+    emit_created(record, fmt)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", "-s", help="draft, in_review, approved or rejected."),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only claims this outlet carries.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List claims, optionally by status or by an outlet that carries them."""
+    from claims.records import claim_record
+    from claims.services.claims import list_claims
+
+    with session_for(ctx) as session:
+        rows = [claim_record(c) for c in list_claims(session, status=status, outlet=outlet)]
+    if fmt == OutputFormat.table:
+        rows = [{k: r[k] for k in ("id", "status", "verdict", "text", "created_by")} for r in rows]
+    emit(rows, fmt)
+
+
+@app.command("show")
+def show(ctx: typer.Context, claim_id: ClaimId, fmt: FormatOption = OutputFormat.table) -> None:
+    """Show a claim with every appearance, its chain, and its review history."""
+    from claims.records import claim_record
+    from claims.services.claims import get_claim
+
+    with session_for(ctx) as session:
+        record = claim_record(get_claim(session, claim_id), detailed=True)
+    if fmt != OutputFormat.table:
+        emit_record(record, fmt)
+        return
+    appearances = record.pop("appearances")
+    reviews = record.pop("reviews")
+    emit_record(record, fmt)
+    if appearances:
+        typer.echo("\nAppearances")
+        emit(
+            [
+                {
+                    "id": a["id"],
+                    "article": a["article_id"],
+                    "outlet": a["outlet"],
+                    "published": a["published"],
+                    "quote": a["quote"],
+                    "chain": a["chain"],
+                }
+                for a in appearances
+            ],
+            fmt,
+        )
+    if reviews:
+        typer.echo("\nReview history")
+        emit(reviews, fmt)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
+    verdict: Annotated[str | None, typer.Option(help="New verdict; '' clears it.")] = None,
+    notes: Annotated[str | None, typer.Option(help="New notes; '' clears them.")] = None,
+) -> None:
+    """Change a claim. New text or verdict on a decided claim sends it back to draft."""
+    from claims.services.claims import edit_claim, get_claim
+
+    if text is None and verdict is None and notes is None:
+        from claims.errors import InvalidInput
+
+        raise InvalidInput("Nothing to change: give --text, --verdict or --notes.")
+    with session_for(ctx) as session:
+        claim = get_claim(session, claim_id)
+        previous = claim.status
+        edit_claim(session, claim, text=text, verdict=verdict, notes=notes, actor=state(ctx).user)
+        if claim.status != previous:
+            note(f"Claim #{claim.id} was {previous}; it is a draft again and needs review.")
+        typer.echo(claim.id)
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    claim_id: ClaimId,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a claim and its appearances (the audit log keeps a record)."""
+    from claims.services.claims import delete_claim, get_claim
+
+    with session_for(ctx) as session:
+        claim = get_claim(session, claim_id)
+        if not yes:
+            typer.confirm(
+                f"Delete claim #{claim.id} and its {len(claim.appearances)} appearance(s)?",
+                abort=True,
+                err=True,
+            )
+        delete_claim(session, claim, actor=state(ctx).user)
+    note(f"Claim #{claim_id} deleted.")

@@ -1,0 +1,127 @@
+"""What every command shares: the database and actor options, sessions, output, errors.
+
+Nothing heavy is imported here: SQLAlchemy, pandas and rich load inside the
+functions that use them, so ``claims --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import enum
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from claims.errors import ClaimsError
+
+
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format: table for people, csv or json for tools."),
+]
+CreateSourcesOption = Annotated[
+    bool,
+    typer.Option(
+        "--create-sources",
+        help="Create sources that do not exist yet instead of refusing the unknown name.",
+    ),
+]
+
+
+@dataclass
+class State:
+    """Options given before the command, handed down to every subcommand."""
+
+    db: str | None = None
+    actor: str | None = None
+
+    @property
+    def url(self) -> str:
+        from claims.settings import database_url
+
+        return database_url(self.db)
+
+    @property
+    def user(self) -> str:
+        from claims.settings import current_user
+
+        return current_user(self.actor)
+
+
+def state(ctx: typer.Context) -> State:
+    found = ctx.find_object(State)
+    return found if found is not None else State()
+
+
+@contextmanager
+def session_for(ctx: typer.Context):
+    """A session in one transaction: committed if the command succeeds, else rolled back."""
+    from claims.db import open_session
+
+    with open_session(state(ctx).url) as session:
+        yield session
+
+
+class ClaimsGroup(TyperGroup):
+    """Turns library errors into one line on stderr and exit code 1, without a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ClaimsError as error:
+            message = " ".join(str(error).split())
+            typer.echo(f"Error: {message}", err=True)
+            raise typer.Exit(1) from None
+
+
+def emit(rows, fmt: OutputFormat | str) -> None:
+    """Print rows (a DataFrame or a list of dicts) to stdout in the chosen format."""
+    from claims.output import render
+
+    text = render(rows, fmt.value if isinstance(fmt, OutputFormat) else fmt)
+    typer.echo(text.rstrip("\n"))
+
+
+def emit_record(record: dict, fmt: OutputFormat) -> None:
+    """One record: a field/value table for people, one CSV row, or a JSON object."""
+    import json
+
+    if fmt == OutputFormat.json:
+        typer.echo(json.dumps(record, indent=2, ensure_ascii=False, default=str))
+        return
+    flat = {key: _flatten(value) for key, value in record.items()}
+    if fmt == OutputFormat.csv:
+        emit([flat], fmt)
+    else:
+        emit([{"field": key, "value": value} for key, value in flat.items()], fmt)
+
+
+def emit_created(record: dict, fmt: OutputFormat) -> None:
+    """What every ``add`` prints: the new id, or the created record as csv or json."""
+    if fmt == OutputFormat.table:
+        typer.echo(record["id"])
+    else:
+        emit_record(record, fmt)
+
+
+def _flatten(value):
+    import json
+
+    if isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def note(message: str) -> None:
+    """A diagnostic for the person: stderr, so stdout stays clean data."""
+    typer.echo(message, err=True)

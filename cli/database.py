@@ -1,0 +1,94 @@
+"""Creating, migrating and filling databases: init, demo, seed and ``claims db ...``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import FormatOption, OutputFormat, emit, note, session_for, state
+
+app = typer.Typer(help="Migrate the database schema (Alembic): upgrade, downgrade, current.")
+
+
+def init(ctx: typer.Context) -> None:
+    """Create the database, or upgrade it to this version's schema."""
+    from claims import migrations
+    from claims.settings import display_url
+
+    url = state(ctx).url
+    migrations.upgrade(url)
+    revision, _ = migrations.current(url)
+    note(f"Claims database ready at {display_url(url)} (schema revision {revision}).")
+
+
+def demo(
+    ctx: typer.Context,
+    path: Annotated[
+        str, typer.Option("--path", help="SQLite file for the demo; recreated every time.")
+    ] = "claims-demo.db",
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Build a fresh demo database from seeds/ and print which outlet carries which claim."""
+    from claims.db import open_session
+    from claims.demo import build_demo
+    from claims.reports import build
+
+    url, summary = build_demo(path, actor=state(ctx).user)
+    note(f"Demo database {path}: {summary}.")
+    with open_session(url) as session:
+        emit(build("carriers", session), fmt)
+    note(f"Explore it: claims --db {path} report chains   |   claims --db {path} claim list")
+
+
+def seed(ctx: typer.Context) -> None:
+    """Load the seed articles and curated claims into the database (safe to repeat)."""
+    from claims.seeds import load_seeds
+
+    with session_for(ctx) as session:
+        summary = load_seeds(session, actor=state(ctx).user)
+    note(f"Seeds loaded: {summary}.")
+
+
+@app.command("upgrade")
+def upgrade(
+    ctx: typer.Context,
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Migrate the database up to REVISION (default: the newest)."""
+    from claims import migrations
+
+    migrations.upgrade(state(ctx).url, revision)
+    current_revision, head = migrations.current(state(ctx).url)
+    note(f"Database at revision {current_revision} (newest: {head}).")
+
+
+@app.command("downgrade")
+def downgrade(
+    ctx: typer.Context,
+    revision: Annotated[str, typer.Argument(help="Target revision, or 'base' to remove all.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Do not ask before downgrading to base (drops all).")
+    ] = False,
+) -> None:
+    """Migrate the database down to REVISION; 'base' drops every claims table."""
+    from claims import migrations
+
+    if revision == "base" and not yes:
+        typer.confirm("Downgrading to base deletes every claims table and its data. Go on?",
+                      abort=True, err=True)
+    migrations.downgrade(state(ctx).url, revision)
+    current_revision, head = migrations.current(state(ctx).url)
+    note(f"Database at revision {current_revision or 'base'} (newest: {head}).")
+
+
+@app.command("current")
+def current(ctx: typer.Context) -> None:
+    """Show the database's schema revision and the newest this version knows."""
+    from claims import migrations
+
+    revision, head = migrations.current(state(ctx).url)
+    status = "up to date" if revision == head else "needs `claims db upgrade`"
+    if revision is None:
+        status = "empty: run `claims init`"
+    typer.echo(f"{revision or 'base'} (newest: {head}; {status})")

@@ -1,0 +1,147 @@
+"""``claims review``: the review queue and the decisions on claims."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import note, session_for, state
+
+app = typer.Typer(
+    help="Review claims: run alone for the interactive queue, or submit/approve/reject/reopen.",
+    invoke_without_command=True,
+)
+
+NoteOption = Annotated[str | None, typer.Option("--note", "-n", help="Why, for the record.")]
+ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.")]
+
+ACTIONS = {"a": "approve", "r": "reject", "e": "edit", "s": "skip", "q": "quit"}
+
+
+@app.callback()
+def queue(ctx: typer.Context) -> None:
+    """Walk the claims waiting in review: approve, reject, edit or skip each one."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from claims.services.review import review_queue
+
+    with session_for(ctx) as session:
+        waiting = [claim.id for claim in review_queue(session)]
+    if not waiting:
+        note("Nothing to review: no claim is in review. Submit drafts with `claims review submit ID`.")
+        return
+    note(f"{len(waiting)} claim(s) in review.")
+    decided = 0
+    for position, claim_id in enumerate(waiting, start=1):
+        outcome = _review_one(ctx, claim_id, position, len(waiting))
+        if outcome == "quit":
+            break
+        decided += outcome in ("approve", "reject")
+    note(f"{decided} decision(s) recorded.")
+
+
+def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) -> str:
+    from claims.services import review
+    from claims.services.claims import edit_claim, get_claim
+
+    while True:
+        with session_for(ctx) as session:
+            claim = get_claim(session, claim_id)
+            if claim.status != "in_review":
+                note(f"Claim #{claim_id} is {claim.status} now; skipped.")
+                return "skip"
+            _show(claim, position, total)
+        action = _ask_action()
+        if action in ("skip", "quit"):
+            return action
+        if action == "edit":
+            text = typer.prompt("Claim text", default=claim.text, err=True)
+            verdict = typer.prompt("Verdict ('-' for none)", default=claim.verdict or "-", err=True)
+            with session_for(ctx) as session:
+                edit_claim(
+                    session,
+                    get_claim(session, claim_id),
+                    text=text,
+                    verdict="" if verdict.strip() == "-" else verdict,
+                    actor=state(ctx).user,
+                )
+            continue
+        reason = typer.prompt("Note (optional)", default="", show_default=False, err=True)
+        with session_for(ctx) as session:
+            review.decide(session, claim_id, action, actor=state(ctx).user, note=reason)
+        note(f"Claim #{claim_id}: {action}d.")
+        return action
+
+
+def _ask_action() -> str:
+    while True:
+        answer = typer.prompt("[a]pprove, [r]eject, [e]dit, [s]kip, [q]uit", err=True)
+        action = ACTIONS.get(answer.strip().lower()[:1])
+        if action is not None:
+            return action
+        note("Answer a, r, e, s or q.")
+
+
+def _show(claim, position: int, total: int) -> None:
+    from claims.services.appearances import quotation_context
+
+    lines = [
+        "",
+        f"[{position}/{total}] Claim #{claim.id} ({claim.status})",
+        f"  {claim.text}",
+    ]
+    if claim.verdict:
+        lines.append(f"  Verdict: {claim.verdict}")
+    if claim.notes:
+        lines.append(f"  Notes: {claim.notes}")
+    if not claim.appearances:
+        lines.append("  No appearance recorded yet.")
+    for appearance in claim.appearances:
+        article = appearance.article
+        context = quotation_context(appearance, width=100)
+        hops = " → ".join(
+            f"{hop.source.name}" + (f" ({hop.cue})" if hop.cue else "") for hop in appearance.hops
+        )
+        published = article.published.isoformat() if article.published else "undated"
+        lines += [
+            f"  - Appearance #{appearance.id} in article #{article.id}, "
+            f"{article.publisher.name}, {published}"
+            + (" [inside quotation marks]" if appearance.quoted else ""),
+            f"    …{context.before}»{context.quote}«{context.after}…",
+            f"    Chain: {hops}",
+        ]
+    typer.echo("\n".join(lines), err=True)
+
+
+def _decide_all(ctx: typer.Context, ids: list[int], action: str, reason: str | None) -> None:
+    from claims.services.review import decide
+
+    with session_for(ctx) as session:
+        for claim_id in ids:
+            claim = decide(session, claim_id, action, actor=state(ctx).user, note=reason)
+            typer.echo(f"{claim.id}\t{claim.status}")
+
+
+@app.command("submit")
+def submit(ctx: typer.Context, ids: ClaimIds, reason: NoteOption = None) -> None:
+    """Send draft claims for review (draft → in_review)."""
+    _decide_all(ctx, ids, "submit", reason)
+
+
+@app.command("approve")
+def approve(ctx: typer.Context, ids: ClaimIds, reason: NoteOption = None) -> None:
+    """Approve claims in review (in_review → approved)."""
+    _decide_all(ctx, ids, "approve", reason)
+
+
+@app.command("reject")
+def reject(ctx: typer.Context, ids: ClaimIds, reason: NoteOption = None) -> None:
+    """Reject claims in review (in_review → rejected)."""
+    _decide_all(ctx, ids, "reject", reason)
+
+
+@app.command("reopen")
+def reopen(ctx: typer.Context, ids: ClaimIds, reason: NoteOption = None) -> None:
+    """Send claims back to draft (from in_review, approved or rejected)."""
+    _decide_all(ctx, ids, "reopen", reason)

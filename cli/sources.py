@@ -1,0 +1,124 @@
+"""``claims source ...``: the people, agencies, outlets and bodies that say or carry things."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import (
+    FormatOption,
+    OutputFormat,
+    emit,
+    emit_created,
+    emit_record,
+    session_for,
+    state,
+)
+
+app = typer.Typer(help="Sources: people, agencies, outlets and bodies, with their aliases.")
+
+KIND_HELP = "person, organisation, news_agency, outlet, state_body, media or other."
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The source's usual name.")],
+    kind: Annotated[str, typer.Option("--kind", "-k", help=KIND_HELP)] = "other",
+    alias: Annotated[
+        list[str] | None,
+        typer.Option("--alias", "-a", help="Another spelling; repeat for several."),
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Country code, e.g. CN.")] = None,
+    url: Annotated[str | None, typer.Option(help="Web address or domain.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Add a source; prints its id."""
+    from claims.records import source_record
+    from claims.services.sources import add_source
+
+    with session_for(ctx) as session:
+        source = add_source(
+            session,
+            name=name,
+            kind=kind,
+            aliases=alias or [],
+            country=country,
+            url=url,
+            actor=state(ctx).user,
+        )
+        record = source_record(source)
+    emit_created(record, fmt)
+
+
+@app.command("alias")
+def alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The source, by name or any alias.")],
+    aliases: Annotated[list[str], typer.Argument(help="New spellings to add.")],
+) -> None:
+    """Add spellings to a source, so they resolve to it."""
+    from claims.services.sources import add_aliases, resolve_source
+
+    with session_for(ctx) as session:
+        source = resolve_source(session, name)
+        added = add_aliases(session, source, aliases, actor=state(ctx).user)
+        typer.echo(f"{len(added)} alias(es) added to source #{source.id} ({source.name}).", err=True)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The source, by name or any alias.")],
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
+    country: Annotated[str | None, typer.Option(help="Country code; '' clears it.")] = None,
+    url: Annotated[str | None, typer.Option(help="Web address; '' clears it.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Notes; '' clears them.")] = None,
+) -> None:
+    """Change a source's kind, country, URL or notes."""
+    from claims.services.sources import resolve_source, update_source
+
+    with session_for(ctx) as session:
+        source = resolve_source(session, name)
+        update_source(
+            session, source, kind=kind, country=country, url=url, notes=notes,
+            actor=state(ctx).user,
+        )
+        typer.echo(source.id)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List sources with their aliases."""
+    from claims.records import source_record
+    from claims.services.sources import list_sources
+
+    with session_for(ctx) as session:
+        rows = []
+        for source in list_sources(session, kind=kind):
+            record = source_record(source)
+            if fmt != OutputFormat.json:
+                record = {k: record[k] for k in ("id", "name", "kind", "country", "aliases")}
+                record["aliases"] = "; ".join(record["aliases"])
+            rows.append(record)
+    emit(rows, fmt)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The source, by name or any alias.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one source and its aliases."""
+    from claims.records import source_record
+    from claims.services.sources import resolve_source
+
+    with session_for(ctx) as session:
+        record = source_record(resolve_source(session, name))
+    emit_record(record, fmt)
