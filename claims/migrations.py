@@ -6,6 +6,7 @@ The CLI never shells out to ``alembic``; it builds the same ``Config`` that
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect
@@ -35,16 +36,20 @@ def alembic_config(url: str):
     return config
 
 
-def head_revision() -> str:
+@functools.cache
+def _scripts():
+    """The migration scripts, read once per process (they do not change while it runs)."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory(str(script_location())).get_current_head()
+    return ScriptDirectory(str(script_location()))
+
+
+def head_revision() -> str:
+    return _scripts().get_current_head()
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {rev.revision for rev in ScriptDirectory(str(script_location())).walk_revisions()}
+    return {rev.revision for rev in _scripts().walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:

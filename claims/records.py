@@ -11,6 +11,61 @@ from typing import Any
 from claims.chains import render
 from claims.models import Appearance, Article, ChainHop, Claim, Review, Source
 
+# The flat fields of each record, in order: the columns of CSV listings.
+SOURCE_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "country",
+    "url",
+    "aliases",
+    "notes",
+    "created_by",
+    "created_at",
+)
+ARTICLE_FIELDS = (
+    "id",
+    "outlet",
+    "origin",
+    "origin_cue",
+    "title",
+    "url",
+    "published",
+    "language",
+    "sha256",
+    "characters",
+    "created_by",
+    "created_at",
+)
+CLAIM_FIELDS = (
+    "id",
+    "text",
+    "status",
+    "verdict",
+    "notes",
+    "created_by",
+    "created_at",
+    "updated_at",
+)
+APPEARANCE_FIELDS = (
+    "id",
+    "claim_id",
+    "article_id",
+    "outlet",
+    "published",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "prefix",
+    "suffix",
+    "quoted",
+    "chain",
+    "provenance",
+    "accepted_by",
+    "created_by",
+    "created_at",
+)
+
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None

@@ -404,21 +404,16 @@ def _short(text: str, width: int = 50) -> str:
 def _load_source(
     session: Session, spec: _SourceSpec, *, actor: str, summary: SeedSummary, where: Path
 ) -> Source:
-    # A source may exist under any of its spellings (say "Orbán", created by hand
-    # before the seeds were loaded); it is then the same source and gains the rest.
-    found = {s.id: s for n in (spec.name, *spec.aliases) if (s := find_source(session, n))}
-    if len(found) > 1:
-        names = " and ".join(f"#{s.id} ({s.name})" for s in found.values())
-        raise InvalidInput(
-            f"{where}: the spellings of source {spec.name!r} name different sources in the "
-            f"database, {names}: merge them or fix the seeds."
-        )
-    if found:
-        source = next(iter(found.values()))
+    # Matched by name only: an alias such as "Wang" may already name another
+    # person, who must not be adopted as Wang Xiaohong; such a clash is refused.
+    source = find_source(session, spec.name)
+    if source is not None:
         summary.sources_present += 1
-        spellings = (spec.name, *spec.aliases)
     else:
-        source = add_source(
+        source = _in_context(
+            where,
+            f"source {spec.name!r}",
+            add_source,
             session,
             name=spec.name,
             kind=spec.kind,
@@ -428,12 +423,11 @@ def _load_source(
             actor=actor,
         )
         summary.sources_created += 1
-        spellings = spec.aliases
     added = _in_context(
-        where, f"source {spec.name!r}", add_aliases, session, source, spellings, actor=actor
+        where, f"source {spec.name!r}", add_aliases, session, source, spec.aliases, actor=actor
     )
     summary.aliases_created += len(added)
-    summary.aliases_present += len(spellings) - len(added)
+    summary.aliases_present += len(spec.aliases) - len(added)
     return source
 
 

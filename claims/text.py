@@ -23,7 +23,7 @@ _TRANSLATE.update({ord(c): '"' for c in DOUBLE_QUOTES})
 _TRANSLATE.update({ord(c): "-" for c in DASHES})
 _TRANSLATE[ord(ELLIPSIS)] = "..."
 
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the\s+)+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -55,13 +55,18 @@ def claim_key(text: str) -> str:
 
 
 def fold_char(char: str) -> str:
-    """One character folded for quotation search; may be empty or several characters."""
+    """One character folded for search (no case, accents or typographic variants).
+
+    May be empty (a lone combining mark) or several characters (a ligature).
+    """
     mapped = _TRANSLATE.get(ord(char))
     if mapped is not None:
         return mapped
     if char.isspace():
         return " "
-    return char.casefold()
+    if char.isascii():
+        return char.lower()
+    return strip_accents(char).casefold()
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -75,14 +80,14 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     previous_space = True  # drop leading whitespace
     for position, char in enumerate(text):
-        piece = fold_char(char)
-        if piece == " ":
-            if previous_space:
-                continue
-            previous_space = True
-        elif piece:
-            previous_space = False
-        for folded in piece:
+        for folded in fold_char(char):
+            if folded.isspace():
+                if previous_space:
+                    continue
+                folded = " "
+                previous_space = True
+            else:
+                previous_space = False
             out.append(folded)
             index.append(position)
     if out and out[-1] == " ":

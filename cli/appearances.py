@@ -18,14 +18,16 @@ from cli.common import (
     state,
 )
 
-app = typer.Typer(help="Appearances: where an article carries a claim, in which words, on whose word.")
+app = typer.Typer(
+    help="Appearances: where an article carries a claim, in which words, on whose word."
+)
 
 ChainOption = Annotated[
     str | None,
     typer.Option(
         "--chain",
         help='What the sentence itself states, origin first: "Wang Xiaohong [told] > Xinhua '
-        '[said]". Cues in [brackets] are optional. The article\'s origin and publisher are '
+        "[said]\". Cues in [brackets] are optional. The article's origin and publisher are "
         "appended automatically.",
     ),
 ]
@@ -36,9 +38,7 @@ def add(
     ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="The claim carried.")],
     article_id: Annotated[int, typer.Argument(help="The article carrying it.")],
-    quote: Annotated[
-        str, typer.Option("--quote", "-q", help="The verbatim words in the article.")
-    ],
+    quote: Annotated[str, typer.Option("--quote", "-q", help="The verbatim words in the article.")],
     chain: ChainOption = None,
     occurrence: Annotated[
         int, typer.Option(help="Which occurrence, when the words appear more than once.")
@@ -75,7 +75,7 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List appearances with their quotation and chain."""
-    from claims.records import appearance_record
+    from claims.records import APPEARANCE_FIELDS, appearance_record
     from claims.services.appearances import list_appearances
 
     with session_for(ctx) as session:
@@ -83,10 +83,12 @@ def list_(
             appearance_record(a)
             for a in list_appearances(session, claim_id=claim, article_id=article)
         ]
-    if fmt != OutputFormat.json:
-        keep = ("id", "claim_id", "article_id", "outlet", "quote", "quoted", "chain")
-        rows = [{k: r[k] for k in keep} for r in rows]
-    emit(rows, fmt)
+    if fmt == OutputFormat.json:
+        emit(rows, fmt)
+    elif fmt == OutputFormat.csv:
+        emit(rows, fmt, APPEARANCE_FIELDS)
+    else:
+        emit(rows, fmt, ("id", "claim_id", "article_id", "outlet", "quote", "quoted", "chain"))
 
 
 @app.command("show")

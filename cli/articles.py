@@ -81,24 +81,21 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List articles, newest first, with how many appearances each holds."""
-    from claims.records import article_label, article_record
+    from claims.records import ARTICLE_FIELDS, article_label, article_record
     from claims.services.articles import list_articles
 
     with session_for(ctx) as session:
         rows = []
         for article, appearances in list_articles(session, outlet=outlet):
             record = article_record(article)
-            if fmt == OutputFormat.table:
-                record = {
-                    "id": article.id,
-                    "published": record["published"],
-                    "outlet": record["outlet"],
-                    "origin": record["origin"],
-                    "title": article_label(article),
-                }
+            record["label"] = article_label(article)
             record["appearances"] = appearances
             rows.append(record)
-    emit(rows, fmt)
+    if fmt == OutputFormat.table:
+        columns = ("id", "published", "outlet", "origin", "label", "appearances")
+    else:
+        columns = (*ARTICLE_FIELDS, "appearances")
+    emit(rows, fmt, columns)
 
 
 @app.command("show")

@@ -53,14 +53,15 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List claims, optionally by status or by an outlet that carries them."""
-    from claims.records import claim_record
+    from claims.records import CLAIM_FIELDS, claim_record
     from claims.services.claims import list_claims
 
     with session_for(ctx) as session:
         rows = [claim_record(c) for c in list_claims(session, status=status, outlet=outlet)]
     if fmt == OutputFormat.table:
-        rows = [{k: r[k] for k in ("id", "status", "verdict", "text", "created_by")} for r in rows]
-    emit(rows, fmt)
+        emit(rows, fmt, ("id", "status", "verdict", "text", "created_by"))
+    else:
+        emit(rows, fmt, CLAIM_FIELDS)
 
 
 @app.command("show")

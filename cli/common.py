@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from claims.errors import ClaimsError
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -82,11 +82,16 @@ class ClaimsGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
-def emit(rows, fmt: OutputFormat | str) -> None:
-    """Print rows (a DataFrame or a list of dicts) to stdout in the chosen format."""
+def emit(rows, fmt: OutputFormat | str, columns: tuple[str, ...] | None = None) -> None:
+    """Print rows (a DataFrame or a list of dicts) to stdout in the chosen format.
+
+    ``columns`` picks and orders the columns, and keeps the header when there are no rows.
+    """
     from claims.output import render
 
-    text = render(rows, fmt.value if isinstance(fmt, OutputFormat) else fmt)
+    if columns is not None and isinstance(rows, list):
+        rows = [{key: row.get(key) for key in columns} for row in rows]
+    text = render(rows, fmt.value if isinstance(fmt, OutputFormat) else fmt, columns=columns)
     typer.echo(text.rstrip("\n"))
 
 

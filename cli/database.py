@@ -75,8 +75,11 @@ def downgrade(
     from claims import migrations
 
     if revision == "base" and not yes:
-        typer.confirm("Downgrading to base deletes every claims table and its data. Go on?",
-                      abort=True, err=True)
+        typer.confirm(
+            "Downgrading to base deletes every claims table and its data. Go on?",
+            abort=True,
+            err=True,
+        )
     migrations.downgrade(state(ctx).url, revision)
     current_revision, head = migrations.current(state(ctx).url)
     note(f"Database at revision {current_revision or 'base'} (newest: {head}).")

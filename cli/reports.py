@@ -10,12 +10,10 @@ import typer
 
 from cli.common import emit, note, session_for
 
-app = typer.Typer(
-    help="Reports as tables, CSV, JSON or an Excel workbook (a sheet per report)."
-)
+app = typer.Typer(help="Reports as tables, CSV, JSON or an Excel workbook (a sheet per report).")
 
 
-class ReportFormat(str, enum.Enum):
+class ReportFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     json = "json"

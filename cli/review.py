@@ -29,7 +29,10 @@ def queue(ctx: typer.Context) -> None:
     with session_for(ctx) as session:
         waiting = [claim.id for claim in review_queue(session)]
     if not waiting:
-        note("Nothing to review: no claim is in review. Submit drafts with `claims review submit ID`.")
+        note(
+            "Nothing to review: no claim is in review. "
+            "Submit drafts with `claims review submit ID`."
+        )
         return
     note(f"{len(waiting)} claim(s) in review.")
     decided = 0

@@ -64,7 +64,9 @@ def alias(
     with session_for(ctx) as session:
         source = resolve_source(session, name)
         added = add_aliases(session, source, aliases, actor=state(ctx).user)
-        typer.echo(f"{len(added)} alias(es) added to source #{source.id} ({source.name}).", err=True)
+        typer.echo(
+            f"{len(added)} alias(es) added to source #{source.id} ({source.name}).", err=True
+        )
 
 
 @app.command("edit")
@@ -82,7 +84,12 @@ def edit(
     with session_for(ctx) as session:
         source = resolve_source(session, name)
         update_source(
-            session, source, kind=kind, country=country, url=url, notes=notes,
+            session,
+            source,
+            kind=kind,
+            country=country,
+            url=url,
+            notes=notes,
             actor=state(ctx).user,
         )
         typer.echo(source.id)
@@ -95,18 +102,20 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List sources with their aliases."""
-    from claims.records import source_record
+    from claims.records import SOURCE_FIELDS, source_record
     from claims.services.sources import list_sources
 
     with session_for(ctx) as session:
-        rows = []
-        for source in list_sources(session, kind=kind):
-            record = source_record(source)
-            if fmt != OutputFormat.json:
-                record = {k: record[k] for k in ("id", "name", "kind", "country", "aliases")}
-                record["aliases"] = "; ".join(record["aliases"])
-            rows.append(record)
-    emit(rows, fmt)
+        rows = [source_record(source) for source in list_sources(session, kind=kind)]
+    if fmt == OutputFormat.json:
+        emit(rows, fmt)
+        return
+    for row in rows:
+        row["aliases"] = "; ".join(row["aliases"])
+    columns = (
+        SOURCE_FIELDS if fmt == OutputFormat.csv else ("id", "name", "kind", "country", "aliases")
+    )
+    emit(rows, fmt, columns)
 
 
 @app.command("show")

@@ -8,6 +8,7 @@ Set ``CLAIMS_TEST_POSTGRES_URL`` (``.ci/run`` does) to include PostgreSQL.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -124,6 +125,18 @@ def snapshot(db_url) -> Callable[[], dict[str, list[tuple]]]:
     return lambda: table_rows(db_url)
 
 
+def _build_command_once() -> None:
+    """Typer rebuilds the click command tree on every ``CliRunner.invoke``, which costs
+    more than most commands under test; build it once per run instead."""
+    import typer.testing
+
+    if hasattr(typer.testing, "_get_command"):
+        typer.testing._get_command = functools.cache(typer.testing._get_command)
+
+
+_build_command_once()
+
+
 class Cli:
     """Runs the ``claims`` command in-process against the test database."""
 
@@ -134,9 +147,8 @@ class Cli:
     def __call__(self, *args: str, input: str | None = None, user: str = "tester"):
         from cli.main import app
 
-        return self.runner.invoke(
-            app, ["--db", self.url, "--as", user, *map(str, args)], input=input
-        )
+        argv = ["--db", self.url, "--as", user, *map(str, args)]
+        return self.runner.invoke(app, argv, input=input)
 
 
 @pytest.fixture

@@ -24,9 +24,7 @@ PLANET_TEXT = (
     'Minister Jane Doe told reporters that "the bridge will open in May", the State Agency '
     "said.\n\nOfficials said exports rose five percent last year."
 )
-STAR_TEXT = (
-    "Jane Doe said on Monday that the bridge will open in May, weeks ahead of the campaign."
-)
+STAR_TEXT = "Jane Doe said on Monday that the bridge will open in May, weeks ahead of the campaign."
 PORT_TEXT = "The State Agency reported that the bridge will open in May."
 GAZETTE_TEXT = "Rain is expected on Sunday."
 
@@ -135,9 +133,9 @@ def test_reports_are_registered_in_order():
     assert list(REPORTS) == ["carriers", "chains", "outlets", "claims"]
 
 
-def test_unknown_report_names_the_known_ones(session):
+def test_unknown_report_names_the_known_ones():
     with pytest.raises(InvalidInput, match="carriers, chains, outlets, claims"):
-        build("carrier", session)
+        build("carrier", None)
 
 
 @pytest.mark.parametrize("name", list(EMPTY_COLUMNS))

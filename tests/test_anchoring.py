@@ -1,0 +1,105 @@
+"""Quotation anchoring: typography-blind search, offsets into the original, W3C context."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.anchoring import closest_passage, find_quotation, is_quoted, quoted_regions
+from claims.errors import InvalidInput, QuotationNotInArticle
+from claims.text import fold_for_search, fold_name
+
+TEXT = (
+    "Headline here\n\n"
+    "The minister said he hoped it would be \u201ca new highlight of bilateral relations\u201d "
+    "in areas such as combating terrorism \u2014 and crime.\n\n"
+    "China\u2019s security assurance comes as Hungary,  a Russian ally,\nhas worked to dilute it.\n"
+)
+
+
+def test_straight_quotes_find_curly_ones_and_offsets_point_into_original():
+    anchor = find_quotation(TEXT, '"a new highlight of bilateral relations"')
+    assert TEXT[anchor.start : anchor.end] == "\u201ca new highlight of bilateral relations\u201d"
+    assert anchor.exact == TEXT[anchor.start : anchor.end]
+    assert anchor.quoted is True
+
+
+def test_apostrophes_dashes_whitespace_and_case_are_ignored():
+    anchor = find_quotation(TEXT, "china's security assurance comes as hungary, a russian ally, has")
+    assert TEXT[anchor.start : anchor.end].startswith("China\u2019s")
+    assert "\n" in anchor.exact  # the stored slice keeps the original line break
+    assert find_quotation(TEXT, "terrorism - and crime").exact == "terrorism \u2014 and crime"
+
+
+def test_prefix_and_suffix_are_the_surrounding_original_text():
+    anchor = find_quotation(TEXT, "combating terrorism")
+    assert TEXT[: anchor.start].endswith(anchor.prefix)
+    assert TEXT[anchor.end :].startswith(anchor.suffix)
+    assert len(anchor.prefix) == 32 and len(anchor.suffix) == 32
+
+
+def test_text_outside_quotation_marks_is_not_quoted():
+    assert find_quotation(TEXT, "The minister said").quoted is False
+
+
+def test_unclosed_quotation_runs_to_end_of_paragraph():
+    text = 'He said "this never closes and goes on.\nNext paragraph here.'
+    assert quoted_regions(text, 0, text.index("\n")) == [(8, text.index("\n"))]
+    assert is_quoted(text, text.index("goes"), text.index("goes") + 4)
+    assert not is_quoted(text, text.index("Next"), text.index("Next") + 4)
+
+
+def test_missing_quotation_reports_closest_passage_and_similarity():
+    with pytest.raises(QuotationNotInArticle) as raised:
+        find_quotation(TEXT, "a new highlight in bilateral relations")
+    message = str(raised.value)
+    assert "closest passage" in message and "% similar" in message
+    assert "highlight of bilateral relations" in message
+
+
+def test_closest_passage_prefers_whole_words():
+    passage, score = closest_passage(TEXT, "Hungary, a Russian friend, has worked")
+    assert passage.startswith("Hungary") or passage.startswith("as Hungary")
+    assert 60 < score < 100
+
+
+def test_occurrence_picks_the_nth_and_refuses_beyond():
+    text = "Yes. Yes. Yes."
+    assert find_quotation(text, "Yes", occurrence=3).start == 10
+    with pytest.raises(QuotationNotInArticle, match="3 time"):
+        find_quotation(text, "Yes", occurrence=4)
+
+
+def test_empty_quotation_is_refused():
+    with pytest.raises(InvalidInput):
+        find_quotation(TEXT, "  \n ")
+
+
+@given(st.text(max_size=300), st.integers(0, 300), st.integers(1, 40))
+def test_any_substring_is_found_at_an_equivalent_place(text, start, length):
+    start = min(start, len(text))
+    needle = text[start : start + length]
+    if not fold_for_search(needle):
+        return  # nothing searchable (only spaces or lone combining marks)
+    anchor = find_quotation(text, needle)
+    # What was found folds to the same thing as what was asked for.
+    assert fold_for_search(anchor.exact) == fold_for_search(needle)
+    assert 0 <= anchor.start < anchor.end <= len(text)
+
+
+@given(st.text(max_size=200), st.text(max_size=60))
+def test_no_input_crashes_the_search(text, needle):
+    try:
+        find_quotation(text, needle)
+    except (QuotationNotInArticle, InvalidInput):
+        pass
+
+
+@given(st.text(max_size=80))
+def test_fold_name_is_idempotent(name):
+    assert fold_name(fold_name(name)) == fold_name(name)
+
+
+def test_fold_name_drops_case_accents_punctuation_and_article():
+    assert fold_name("the Official  Xinhua News-Agency") == fold_name("official xinhua news agency")
+    assert fold_name("Sándor Pintér") == fold_name("sandor pinter")
+    assert fold_name("Orbán") == "orban"

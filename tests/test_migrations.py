@@ -1,0 +1,126 @@
+"""One migration history for both databases: upgrade, check, round trip, refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from claims import migrations
+from claims.db import open_session
+from claims.errors import DatabaseError
+from claims.models import Base
+from tests.conftest import pg_base_url, with_search_path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request, tmp_path):
+    """A database with nothing in it (not even migrated) on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    base = pg_base_url()
+    if base is None:
+        pytest.skip("PostgreSQL tests skipped: set CLAIMS_TEST_POSTGRES_URL to run them")
+    schema = f"claims_mig_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield with_search_path(base, schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return set(inspect(connection).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_creates_every_model_table(empty_url):
+    migrations.upgrade(empty_url)
+    assert set(Base.metadata.tables) <= _tables(empty_url)
+    revision, head = migrations.current(empty_url)
+    assert revision == head
+
+
+def test_models_and_migrations_agree(empty_url):
+    """``alembic check``: autogenerate finds nothing to add after upgrading to head."""
+    from alembic import command
+
+    migrations.upgrade(empty_url)
+    command.check(migrations.alembic_config(empty_url))
+
+
+def test_downgrade_to_base_and_upgrade_again(empty_url):
+    migrations.upgrade(empty_url)
+    migrations.downgrade(empty_url, "base")
+    assert _tables(empty_url) - {"alembic_version"} == set()
+    migrations.upgrade(empty_url)
+    assert set(Base.metadata.tables) <= _tables(empty_url)
+    with open_session(empty_url) as session:  # usable after the round trip
+        assert session.execute(text("SELECT count(*) FROM claims")).scalar() == 0
+
+
+def test_unmigrated_database_is_refused_with_advice(empty_url):
+    engine = create_engine(empty_url)
+    engine.dispose()
+    if empty_url.startswith("sqlite"):
+        sqlite3.connect(empty_url.removeprefix("sqlite:///")).close()
+    with pytest.raises(DatabaseError, match="claims init"):
+        with open_session(empty_url):
+            pass
+
+
+def test_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    url = f"sqlite:///{path}"
+    with pytest.raises(DatabaseError, match="not a claims database"):
+        with open_session(url):
+            pass
+    with pytest.raises(DatabaseError, match="not a claims database"):
+        migrations.upgrade(url)
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert tables == {"invoices"}
+
+
+def test_database_newer_than_code_is_refused(tmp_path):
+    url = f"sqlite:///{tmp_path / 'future.db'}"
+    migrations.upgrade(url)
+    with sqlite3.connect(tmp_path / "future.db") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed'")
+    with pytest.raises(DatabaseError, match="newer than this version"):
+        with open_session(url):
+            pass
+    with pytest.raises(DatabaseError, match="newer than this version"):
+        migrations.upgrade(url)
+
+
+def test_missing_sqlite_file_is_not_created(tmp_path):
+    path = tmp_path / "nothing.db"
+    with pytest.raises(DatabaseError, match="claims init"):
+        with open_session(f"sqlite:///{path}"):
+            pass
+    assert migrations.current(f"sqlite:///{path}")[0] is None
+    assert not path.exists()
+
+
+def test_sqlite_connections_enforce_foreign_keys_and_wal(sqlite_template, tmp_path):
+    path = tmp_path / "pragmas.db"
+    path.write_bytes(sqlite_template.read_bytes())
+    with open_session(f"sqlite:///{path}") as session:
+        connection = session.connection()
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000

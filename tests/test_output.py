@@ -1,0 +1,190 @@
+"""Output: the same rows as a table, CSV, JSON and a workbook, with formulas defused."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from claims.errors import InvalidInput
+from claims.output import neutralise, render, write, write_xlsx
+
+ATTACK = '=HYPERLINK("http://evil.example","click")'
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    """Shaped like the reports: nullable counts, dates, aware datetimes, a formula-like cell."""
+    return pd.DataFrame(
+        {
+            "claim_id": pd.Series([1, 2], dtype="int64"),
+            "claim": pd.Series([ATTACK, "Київ said the bridge will open."], dtype="str"),
+            "Daily Planet": pd.Series([3, pd.NA], dtype="Int64"),
+            "published": pd.Series([dt.date(2024, 2, 19), None], dtype=object),
+            "quotation": pd.Series(['-5% "exports"\nnext line', None], dtype="str"),
+            "delta": pd.Series([-5, 7], dtype="int64"),
+            "created_at": pd.to_datetime(
+                ["2024-02-19T12:30:00+02:00", "2024-02-20T08:00:00+00:00"], utc=True
+            ),
+        }
+    )
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_neutralise_prefixes_formula_starts(prefix):
+    assert neutralise(prefix + "1+1") == "'" + prefix + "1+1"
+
+
+@pytest.mark.parametrize("value", ["plain", "a=b", "", None, -5, 3.5, dt.date(2024, 1, 1)])
+def test_neutralise_leaves_everything_else_alone(value):
+    assert neutralise(value) == value
+
+
+def test_csv_neutralises_strings_only_and_blanks_missing(frame):
+    rows = list(csv.reader(io.StringIO(render(frame, "csv"))))
+    assert rows[0] == list(frame.columns)
+    assert rows[1] == [
+        "1",
+        "'" + ATTACK,
+        "3",
+        "2024-02-19",
+        '\'-5% "exports"\nnext line',
+        "-5",
+        "2024-02-19T10:30:00+00:00",
+    ]
+    assert rows[2][2:5] == ["", "", ""]
+    assert len(rows) == 3
+
+
+def test_csv_neutralises_a_formula_in_the_header():
+    text = render([{"=cmd|' /C calc'!A0": 1}], "csv")
+    assert text.splitlines()[0] == "'=cmd|' /C calc'!A0"
+
+
+def test_json_keeps_values_as_stored(frame):
+    text = render(frame, "json")
+    assert "Київ" in text  # ensure_ascii=False
+    data = json.loads(text)
+    assert data[0]["claim"] == ATTACK
+    assert data[0]["Daily Planet"] == 3 and type(data[0]["Daily Planet"]) is int
+    assert data[0]["published"] == "2024-02-19"
+    assert data[0]["created_at"] == "2024-02-19T10:30:00+00:00"
+    assert data[1]["Daily Planet"] is None
+    assert data[1]["published"] is None
+    assert data[1]["quotation"] is None
+    assert list(data[0]) == list(frame.columns)
+    assert text.startswith("[\n  {")
+
+
+def test_table_is_plain_wide_text_with_blank_missing():
+    long = "word " * 40
+    text = render(
+        [
+            {"id": 1, "claim": "[bold]not markup[/bold]", "n": None},
+            {"id": 22, "claim": long.strip(), "n": 3},
+        ],
+        "table",
+    )
+    lines = text.splitlines()
+    assert lines[0].split() == ["id", "claim", "n"]
+    assert "\x1b" not in text
+    assert "[bold]not markup[/bold]" in text
+    assert any(long.strip() in line for line in lines), "a long cell was wrapped or cut"
+    assert lines[2].rstrip().endswith("[bold]not markup[/bold]")  # missing n is blank
+    assert not text.endswith("\n")
+
+
+def test_empty_list_with_columns_still_has_a_header():
+    assert render([], "csv", columns=["id", "name"]) == "id,name"
+    assert render([], "json") == "[]"
+    assert render([], "table", columns=["id", "name"]).splitlines()[0].split() == ["id", "name"]
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(InvalidInput, match="table, csv, json"):
+        render([{"a": 1}], "yaml")
+
+
+def test_listing_rows_render_without_importing_pandas():
+    code = (
+        "import sys\n"
+        "from claims.output import render\n"
+        "rows = [{'id': 1, 'name': 'x'}]\n"
+        "for fmt in ('table', 'csv', 'json'):\n"
+        "    render(rows, fmt)\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_write_csv_file_keeps_line_breaks_inside_fields(frame, tmp_path):
+    path = tmp_path / "out.csv"
+    write(frame, "csv", path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"claim_id,claim,")
+    assert b"\r\n" in raw
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[1][4] == '\'-5% "exports"\nnext line'
+    assert rows[2][1] == "Київ said the bridge will open."
+
+
+def test_write_json_file_is_valid_utf8(frame, tmp_path):
+    path = tmp_path / "out.json"
+    write(frame, "json", path)
+    assert json.loads(path.read_text(encoding="utf-8"))[1]["claim"].startswith("Київ")
+
+
+def test_workbook_is_ready_to_filter(frame, tmp_path):
+    path = tmp_path / "out.xlsx"
+    long_name = "a sheet name that is far too long for Excel"
+    write_xlsx({"carriers": frame, long_name: frame.iloc[:0]}, path)
+    book = load_workbook(path)
+    assert book.sheetnames == ["carriers", long_name[:31]]
+
+    sheet = book["carriers"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == list(frame.columns)
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:G3"
+    column = {name: index + 1 for index, name in enumerate(header)}
+
+    published = sheet.cell(row=2, column=column["published"])
+    assert isinstance(published.value, dt.datetime)
+    assert published.value.date() == dt.date(2024, 2, 19)
+    assert published.number_format == "yyyy-mm-dd"
+    created = sheet.cell(row=2, column=column["created_at"])
+    assert created.value == dt.datetime(2024, 2, 19, 10, 30)  # naive UTC
+
+    assert sheet.cell(row=2, column=column["claim"]).value == "'" + ATTACK
+    assert sheet.cell(row=2, column=column["quotation"]).value.startswith("'-5%")
+    assert sheet.cell(row=2, column=column["delta"]).value == -5
+    assert sheet.cell(row=3, column=column["Daily Planet"]).value is None
+
+    assert sheet.cell(row=2, column=column["quotation"]).alignment.wrap_text
+    assert not sheet.cell(row=2, column=column["claim_id"]).alignment.wrap_text
+    widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
+    assert all(8 <= width <= 60 for width in widths), widths
+
+    empty = book[long_name[:31]]
+    assert [cell.value for cell in empty[1]] == header
+    assert empty.max_row == 1
+    assert empty.auto_filter.ref == "A1:G1"
+
+
+def test_workbook_caps_wide_columns_and_wraps_long_text(tmp_path):
+    path = tmp_path / "long.xlsx"
+    write_xlsx({"notes": pd.DataFrame({"note": ["x" * 200], "n": [1]})}, path)
+    sheet = load_workbook(path)["notes"]
+    assert sheet.column_dimensions["A"].width == 60
+    assert sheet["A2"].alignment.wrap_text
+    assert sheet.column_dimensions["B"].width == 8
