@@ -22,7 +22,9 @@ def build_demo(path: str | Path, *, actor: str):
     if path.exists():
         with path.open("rb") as handle:
             if handle.read(16) not in (b"SQLite format 3\x00", b""):
-                raise InvalidInput(f"{path} exists and is not a SQLite database: choose another --path.")
+                raise InvalidInput(
+                    f"{path} exists and is not a SQLite database: choose another --path."
+                )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     url = f"sqlite:///{path}"

@@ -10,11 +10,11 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 
 def read_text_file(path: str | Path, *, encoding: str | None = None) -> str:
-    """Decode an article file: UTF-8 (with or without BOM), else a detected encoding.
+    """Decode an article file: UTF-8, or UTF-16/32 with a byte-order mark, or ``encoding``.
 
-    Detection is trusted only when charset-normalizer is confident; otherwise
-    the file is refused with the way out (``--encoding``), because a wrongly
-    decoded article would anchor quotations in mojibake.
+    Anything else is refused with a hint at its likely encoding and the way
+    out (``--encoding``): a wrongly decoded article would anchor quotations in
+    mojibake, so the tool never guesses silently.
     """
     path = Path(path)
     if not path.exists():
@@ -38,18 +38,42 @@ def read_text_file(path: str | Path, *, encoding: str | None = None) -> str:
             raise InputFileError(
                 f"{path} is not valid {encoding} (byte {error.start}); check --encoding."
             ) from None
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputFileError(f"{path} looks binary, not text: give a plain-text article.")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputFileError(
+                    f"{path} starts with a {codec} mark but is not valid {codec}."
+                ) from None
+    if b"\x00" in data:
+        raise InputFileError(f"{path} looks binary, not text (it holds NUL bytes).")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    raise InputFileError(
+        f"{path} is not UTF-8 (byte {utf8_error.start}){_guess(data)}: convert it to UTF-8 "
+        "or name its encoding with --encoding."
+    )
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _guess(data: bytes) -> str:
+    """A hint at the encoding. Only a hint: single-byte code pages are easy to confuse
+    (cp1250 and cp1252 read the same bytes as different letters), so guessing silently
+    would store mojibake and anchor quotations in it."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.chaos > 0.2 or best.coherence < 0.2:
-        raise InputFileError(
-            f"{path} is not UTF-8 and its encoding cannot be told reliably: "
-            "convert it to UTF-8 or pass --encoding (e.g. --encoding cp1252)."
-        )
-    return str(best)
+    if best is None or best.chaos > 0.2:
+        return ""
+    return f"; it may be {best.encoding}, e.g. --encoding {best.encoding}"

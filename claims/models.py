@@ -23,8 +23,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from claims.errors import InvalidInput
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -295,3 +298,29 @@ class AuditEntry(Base):
 
     def __repr__(self) -> str:
         return f"<AuditEntry #{self.id} {self.action} {self.entity} #{self.entity_id}>"
+
+
+def _check_strings(_mapper, _connection, target) -> None:
+    """Refuse, on every backend alike, text that PostgreSQL would reject mid-transaction.
+
+    SQLite stores an over-long VARCHAR or a NUL character without complaint;
+    PostgreSQL raises. Checking here gives both the same clear refusal.
+    """
+    table = target.__table__
+    for column in table.columns:
+        value = getattr(target, column.key, None)
+        if not isinstance(value, str):
+            continue
+        where = f"{table.name}.{column.name}"
+        if "\x00" in value:
+            raise InvalidInput(f"The value for {where} contains a NUL character: remove it.")
+        length = getattr(column.type, "length", None)
+        if length is not None and len(value) > length:
+            raise InvalidInput(
+                f"The value for {where} is {len(value)} characters long; at most {length} fit: "
+                "shorten it."
+            )
+
+
+event.listen(Base, "before_insert", _check_strings, propagate=True)
+event.listen(Base, "before_update", _check_strings, propagate=True)

@@ -44,15 +44,22 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def render(rows: Rows, fmt: str, *, columns: Sequence[str] | None = None) -> str:
+def render(
+    rows: Rows,
+    fmt: str,
+    *,
+    columns: Sequence[str] | None = None,
+    width: int | None = None,
+) -> str:
     """``rows`` as a table, CSV or JSON text, without a final newline (callers echo it).
 
     ``columns`` names the columns of a list of dicts, so an empty list still
     gets a header; by default they are the keys of the rows, in order.
+    ``width`` (a terminal's) lets a table wrap its text columns to fit.
     """
     names, records = _records(rows, columns)
     if fmt == "table":
-        return _table(names, records)
+        return _table(names, records, width)
     if fmt == "csv":
         buffer = io.StringIO()
         _csv(buffer, names, records, lineterminator="\n")
@@ -163,8 +170,9 @@ def _json(names: list[str], records: list[list[Any]]) -> str:
     return json.dumps(objects, indent=2, ensure_ascii=False, default=encode)
 
 
-def _table(names: list[str], records: list[list[Any]]) -> str:
-    """A fixed-width table as wide as its content: piped output is never wrapped nor cut."""
+def _table(names: list[str], records: list[list[Any]], max_width: int | None = None) -> str:
+    """A table as wide as its content, so piped output is never wrapped nor cut; given a
+    terminal's ``max_width``, its text columns wrap to fit instead."""
     if not names:
         return ""
     from rich import box
@@ -182,11 +190,18 @@ def _table(names: list[str], records: list[list[Any]]) -> str:
         numeric = bool(values) and all(
             isinstance(v, int | float) and not isinstance(v, bool) for v in values
         )
-        table.add_column(Text(name), justify="right" if numeric else "left", no_wrap=True)
+        table.add_column(
+            Text(name),
+            justify="right" if numeric else "left",
+            no_wrap=numeric or max_width is None,
+            overflow="fold",
+        )
         width += max(cell_len(line) for text in [name, *column] for line in text.split("\n")) + 3
     for row in cells:
         table.add_row(*(Text(text) for text in row))  # Text: "[b]" in a claim is not markup
     buffer = io.StringIO()
+    if max_width is not None:
+        width = min(width, max(max_width - 4, 40))
     console = Console(
         file=buffer, width=width + 4, color_system=None, no_color=True, highlight=False
     )

@@ -48,7 +48,7 @@ def normalise_space(text: str) -> str:
 
 
 def claim_key(text: str) -> str:
-    """A claim's identity: the same statement with other spacing, case or quotes is the same claim."""
+    """A claim's identity: the same statement in other spacing, case or quotes is one claim."""
     folded = normalise_space(strip_accents(text.translate(_TRANSLATE)).casefold())
     folded = folded.rstrip(" .")
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()

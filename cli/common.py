@@ -91,8 +91,23 @@ def emit(rows, fmt: OutputFormat | str, columns: tuple[str, ...] | None = None) 
 
     if columns is not None and isinstance(rows, list):
         rows = [{key: row.get(key) for key in columns} for row in rows]
-    text = render(rows, fmt.value if isinstance(fmt, OutputFormat) else fmt, columns=columns)
+    text = render(
+        rows,
+        fmt.value if isinstance(fmt, OutputFormat) else fmt,
+        columns=columns,
+        width=_terminal_width(),
+    )
     typer.echo(text.rstrip("\n"))
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width when stdout is one; None when piped, so nothing is wrapped."""
+    import shutil
+    import sys
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def emit_record(record: dict, fmt: OutputFormat) -> None:

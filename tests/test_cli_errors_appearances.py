@@ -37,8 +37,15 @@ def newsroom(cli, tmp_path):
     path = tmp_path / "wire.txt"
     path.write_text(TEXT, encoding="utf-8")
     result = cli(
-        "article", "add", str(path), "--outlet", "Daily Planet", "--origin", "State Agency",
-        "--published", "2024-02-19",
+        "article",
+        "add",
+        str(path),
+        "--outlet",
+        "Daily Planet",
+        "--origin",
+        "State Agency",
+        "--published",
+        "2024-02-19",
     )
     assert result.exit_code == 0, result.output
     for text in ["The bridge will open in May.", "Exports rose five percent last year."]:
@@ -71,7 +78,12 @@ def test_empty_quotation(failing, newsroom, quote):
 
 def test_quotation_not_in_the_article(failing, newsroom):
     message = failing(
-        "appearance", "add", "1", "1", "-q", "the bridge will open in June next year",
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "-q",
+        "the bridge will open in June next year",
         match="closest passage",
     )
     assert re.search(r"\d+% similar", message), message
@@ -80,7 +92,12 @@ def test_quotation_not_in_the_article(failing, newsroom):
 
 def test_quotation_with_nothing_close(failing, newsroom):
     failing(
-        "appearance", "add", "1", "1", "-q", "zqxj vwkp qqqq",
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "-q",
+        "zqxj vwkp qqqq",
         match="nothing in it comes close",
     )
 
@@ -110,7 +127,14 @@ def test_quotation_in_other_typography_is_found(cli, newsroom, typed, stored):
 
 def test_chain_with_unknown_source(failing, newsroom):
     message = failing(
-        "appearance", "add", "1", "1", "-q", BRIDGE_QUOTE, "--chain", "Jane Do [told]",
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "-q",
+        BRIDGE_QUOTE,
+        "--chain",
+        "Jane Do [told]",
         match="Unknown source 'Jane Do'",
     )
     assert "'Jane Doe'" in message
@@ -119,8 +143,15 @@ def test_chain_with_unknown_source(failing, newsroom):
 
 def test_chain_with_unknown_source_and_create_sources(cli, newsroom):
     result = cli(
-        "appearance", "add", "1", "1", "-q", BRIDGE_QUOTE,
-        "--chain", "John Smith [told] > State Agency [said]", "--create-sources",
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "-q",
+        BRIDGE_QUOTE,
+        "--chain",
+        "John Smith [told] > State Agency [said]",
+        "--create-sources",
     )
     assert result.exit_code == 0, result.output
     assert "Chain: John Smith \u2192 State Agency \u2192 Daily Planet" in result.stderr
@@ -133,7 +164,14 @@ def test_chain_with_unknown_source_and_create_sources(cli, newsroom):
 )
 def test_chain_repeating_a_source(failing, newsroom, chain):
     failing(
-        "appearance", "add", "1", "1", "-q", BRIDGE_QUOTE, "--chain", chain,
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "-q",
+        BRIDGE_QUOTE,
+        "--chain",
+        chain,
         match="twice in a row",
     )
 
@@ -183,8 +221,14 @@ def test_chain_command_refuses_a_bad_chain_and_keeps_the_old_one(cli, failing, n
 
 def test_occurrence_beyond_the_count(failing, newsroom):
     message = failing(
-        "appearance", "add", "2", "1", "-q", "Officials said exports rose five percent last year",
-        "--occurrence", "3",
+        "appearance",
+        "add",
+        "2",
+        "1",
+        "-q",
+        "Officials said exports rose five percent last year",
+        "--occurrence",
+        "3",
         match="occurs 2 time(s)",
     )
     assert "--occurrence 1 to 2" in message
@@ -192,7 +236,14 @@ def test_occurrence_beyond_the_count(failing, newsroom):
 
 def test_occurrence_zero(failing, newsroom):
     failing(
-        "appearance", "add", "2", "1", "-q", "exports rose", "--occurrence", "0",
+        "appearance",
+        "add",
+        "2",
+        "1",
+        "-q",
+        "exports rose",
+        "--occurrence",
+        "0",
         match="counts from 1",
     )
 
@@ -206,12 +257,19 @@ def test_second_occurrence(cli, newsroom):
     assert appearance(cli, 2)["quote_start"] > appearance(cli, 1)["quote_start"]
 
 
-@pytest.mark.parametrize("again", [BRIDGE_QUOTE, '"The bridge will open in MAY"'.strip('"')])
+@pytest.mark.parametrize("again", [BRIDGE_QUOTE, "The  bridge will open in MAY"])
 def test_same_appearance_twice(cli, failing, newsroom, again):
     result = cli("appearance", "add", "1", "1", "-q", BRIDGE_QUOTE)
     assert result.exit_code == 0, result.output
     failing(
-        "appearance", "add", "1", "1", "-q", again, "--chain", "Jane Doe",
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "-q",
+        again,
+        "--chain",
+        "Jane Doe",
         match="as appearance #1",
     )
 

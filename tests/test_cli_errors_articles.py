@@ -161,14 +161,26 @@ def test_utf16_file_with_bom(cli, outlet, tmp_path):
 
 def test_unknown_encoding(failing, outlet, article):
     failing(
-        "article", "add", str(article), "--outlet", outlet, "--encoding", "nonsense",
+        "article",
+        "add",
+        str(article),
+        "--outlet",
+        outlet,
+        "--encoding",
+        "nonsense",
         match="Unknown encoding 'nonsense'",
     )
 
 
 def test_file_not_in_the_given_encoding(failing, outlet, article):
     failing(
-        "article", "add", str(article), "--outlet", outlet, "--encoding", "ascii",
+        "article",
+        "add",
+        str(article),
+        "--outlet",
+        outlet,
+        "--encoding",
+        "ascii",
         match="is not valid ascii",
     )
 
@@ -179,7 +191,13 @@ def test_file_not_in_the_given_encoding(failing, outlet, article):
 @pytest.mark.parametrize("published", ["2024-13-45", "yesterday", "19/02/2024"])
 def test_bad_published_date(failing, outlet, article, published):
     message = failing(
-        "article", "add", str(article), "--outlet", outlet, "--published", published,
+        "article",
+        "add",
+        str(article),
+        "--outlet",
+        outlet,
+        "--published",
+        published,
         match="Bad date",
     )
     assert "YYYY-MM-DD" in message
@@ -193,7 +211,13 @@ def test_bad_url(failing, outlet, article, url):
 @pytest.mark.parametrize("language", ["english!", "e", "en_GB", "12"])
 def test_bad_language(failing, outlet, article, language):
     failing(
-        "article", "add", str(article), "--outlet", outlet, "--language", language,
+        "article",
+        "add",
+        str(article),
+        "--outlet",
+        outlet,
+        "--language",
+        language,
         match="Bad language",
     )
 
@@ -214,7 +238,13 @@ def test_unknown_outlet_without_anything_close(failing, outlet, article):
 
 def test_unknown_origin(failing, outlet, article):
     message = failing(
-        "article", "add", str(article), "--outlet", outlet, "--origin", "State Agncy",
+        "article",
+        "add",
+        str(article),
+        "--outlet",
+        outlet,
+        "--origin",
+        "State Agncy",
         match="Unknown source 'State Agncy'",
     )
     assert "--create-sources" in message
@@ -296,8 +326,9 @@ def test_values_longer_than_their_column(cli, snapshot, request, db_url, outlet,
     _stored_or_refused_cleanly(result, before, snapshot())
 
 
-def test_nul_character_after_the_binary_sniffing_window(cli, snapshot, request, db_url, outlet,
-                                                        tmp_path):
+def test_nul_character_after_the_binary_sniffing_window(
+    cli, snapshot, request, db_url, outlet, tmp_path
+):
     if db_url.startswith("postgresql"):
         request.applymarker(
             pytest.mark.xfail(

@@ -84,7 +84,11 @@ def test_edit_into_a_duplicate_of_another_claim(cli, failing, claim):
     result = cli("claim", "add", "Exports rose five percent last year.")
     assert result.exit_code == 0, result.output
     failing(
-        "claim", "edit", "2", "--text", 'jane doe said "the bridge will open in may"',
+        "claim",
+        "edit",
+        "2",
+        "--text",
+        'jane doe said "the bridge will open in may"',
         match="exists already as #1",
     )
 

@@ -50,7 +50,13 @@ def test_add_name_that_is_another_sources_alias(failing, xinhua):
 
 def test_add_with_alias_already_used_by_another_source(failing, xinhua):
     message = failing(
-        "source", "add", "Reuters", "--alias", "Thomson Reuters", "--alias", "xinhua",
+        "source",
+        "add",
+        "Reuters",
+        "--alias",
+        "Thomson Reuters",
+        "--alias",
+        "xinhua",
         match="already names source #1",
     )
     assert "Xinhua" in message
@@ -100,7 +106,11 @@ def test_alias_already_used_by_another_source(failing, reuters):
 def test_alias_batch_is_atomic(failing, reuters):
     # The first alias is new; the second belongs to Xinhua: neither is added.
     failing(
-        "source", "alias", "Reuters", "Thomson Reuters", "New China News Agency",
+        "source",
+        "alias",
+        "Reuters",
+        "Thomson Reuters",
+        "New China News Agency",
         match="already names source #1",
     )
 
