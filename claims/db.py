@@ -73,9 +73,7 @@ def _sqlite_ro_connect(path):
 
 def readonly_engine(url: str) -> Engine:
     """An engine whose connections cannot write, for analysts and ``claims sql``."""
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        raise DatabaseError(f"No claims database at {path}: run `claims init` first.")
+    check_sqlite_file(url)
     return make_engine(url, readonly=True)
 
 
@@ -86,9 +84,7 @@ def open_session(url: str, *, check_schema: bool = True) -> Iterator[Session]:
     The schema is checked first, so a missing, foreign, older or newer database
     gets a sentence saying what to do instead of an SQL error half-way through.
     """
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        raise DatabaseError(f"No claims database at {path}: run `claims init` first.")
+    check_sqlite_file(url)
     engine = make_engine(url)
     try:
         if check_schema:
@@ -97,12 +93,28 @@ def open_session(url: str, *, check_schema: bool = True) -> Iterator[Session]:
             ensure_current(engine)
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
-    except exc.OperationalError as error:
+    except exc.DBAPIError as error:
+        # Unreachable server, a file that is not a database, a constraint a
+        # concurrent writer won: one sentence, and the transaction is rolled back.
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
         engine.dispose()
 
 
-def describe_operational_error(url: str, error: exc.OperationalError) -> str:
-    first_line = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+def check_sqlite_file(url: str) -> None:
+    """Refuse a SQLite path that does not exist (rather than create it) or is a folder."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file: point --db at a file.")
+    if not path.exists():
+        raise DatabaseError(f"No claims database at {path}: run `claims init` first.")
+
+
+def describe_operational_error(url: str, error: Exception) -> str:
+    """One line for a driver error, wrapped by SQLAlchemy (``.orig``) or raw."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    first_line = lines[0] if lines else type(original).__name__
     return f"Database error on {display_url(url)}: {first_line}"

@@ -25,6 +25,12 @@ def read_text_file(path: str | Path, *, encoding: str | None = None) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise InputFileError(f"Cannot read {path}: {error.strerror or error}.") from None
+    return decode_text(data, str(path), encoding=encoding)
+
+
+def decode_text(data: bytes, name: str, *, encoding: str | None = None) -> str:
+    """Decode the bytes of an article read from ``name`` (a file, or standard input)."""
+    path = name
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputFileError(f"{path} is larger than 20 MB: that is not one article.")
     if not data.strip():
@@ -73,7 +79,11 @@ def _guess(data: bytes) -> str:
     would store mojibake and anchor quotations in it."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.2:
+    candidates = []
+    for match in from_bytes(data):
+        if match.chaos <= 0.2 and match.encoding not in candidates:
+            candidates.append(match.encoding)
+    if not candidates:
         return ""
-    return f"; it may be {best.encoding}, e.g. --encoding {best.encoding}"
+    listed = ", ".join(candidates[:4])
+    return f"; it may be one of {listed} (check which shows the text correctly)"

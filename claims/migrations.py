@@ -95,15 +95,42 @@ def _check_ours(engine: Engine) -> str | None:
 def upgrade(url: str, revision: str = "head") -> None:
     from alembic import command
 
+    _refuse_folder(url)
     _with_engine(url, _check_ours)
-    command.upgrade(alembic_config(url), revision)
+    _run_alembic(url, command.upgrade, revision)
 
 
 def downgrade(url: str, revision: str) -> None:
     from alembic import command
 
+    _refuse_folder(url)
     _with_engine(url, _check_ours)
-    command.downgrade(alembic_config(url), revision)
+    _run_alembic(url, command.downgrade, revision)
+
+
+def _run_alembic(url: str, action, revision: str) -> None:
+    from alembic.util import CommandError
+    from sqlalchemy import exc
+
+    from claims.db import describe_operational_error
+
+    try:
+        action(alembic_config(url), revision)
+    except CommandError as error:
+        raise DatabaseError(
+            f"Cannot migrate to {revision!r}: {str(error).rstrip('.')}. "
+            "See `claims db current`; 'head' is the newest, 'base' the empty schema."
+        ) from None
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
+
+
+def _refuse_folder(url: str) -> None:
+    from claims.settings import sqlite_path
+
+    path = sqlite_path(url)
+    if path is not None and path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file: point --db at a file.")
 
 
 def current(url: str) -> tuple[str | None, str]:
@@ -113,6 +140,7 @@ def current(url: str) -> tuple[str | None, str]:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         return None, head_revision()
+    _refuse_folder(url)
     return _with_engine(url, _check_ours), head_revision()
 
 
@@ -124,7 +152,7 @@ def _with_engine(url: str, action):
     engine = make_engine(url)
     try:
         return action(engine)
-    except exc.OperationalError as error:
+    except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
         engine.dispose()

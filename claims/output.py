@@ -12,13 +12,14 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claims.errors import InvalidInput
+from claims.errors import InputFileError, InvalidInput
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,7 +76,7 @@ def write(rows: Rows, fmt: str, path: str | Path, *, columns: Sequence[str] | No
     A CSV file gets RFC 4180 line endings through ``newline=""``, so a quotation
     with a line break stays one field on every platform.
     """
-    path = Path(path)
+    path = writable(path)
     if fmt == "xlsx":
         import pandas as pd
 
@@ -90,6 +91,18 @@ def write(rows: Rows, fmt: str, path: str | Path, *, columns: Sequence[str] | No
         path.write_text(text + "\n" if text else "", encoding="utf-8")
 
 
+def writable(path: str | Path) -> Path:
+    """``path``, after checking a file can be written there, before any work is done."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputFileError(f"{path} is a folder: give a file name, e.g. {path / 'report.xlsx'}.")
+    if not path.parent.is_dir():
+        raise InputFileError(f"The folder {path.parent} does not exist: create it first.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise InputFileError(f"Cannot write {path}: permission denied.")
+    return path
+
+
 def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> None:
     """One workbook, one sheet per frame, ready to filter: bold frozen header, real dates."""
     from openpyxl import Workbook
@@ -101,7 +114,11 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> None:
         _fill_sheet(workbook.create_sheet(_sheet_title(name, taken)), frame)
     if not workbook.worksheets:
         workbook.create_sheet("Sheet1")
-    workbook.save(Path(path))
+    path = writable(path)
+    try:
+        workbook.save(path)
+    except OSError as error:
+        raise InputFileError(f"Cannot write {path}: {error.strerror or error}.") from None
 
 
 # --- rows to plain Python values ---------------------------------------------------------

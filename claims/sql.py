@@ -1,13 +1,17 @@
 """Ad-hoc SQL for analysts: read-only by construction, capped in rows and time.
 
-Read-only is enforced by the database, not by inspecting the SQL: SQLite opens
-the file with ``mode=ro`` and ``query_only``; PostgreSQL runs the statement in
-a read-only transaction as a server-side prepared statement, which cannot
-carry a second command (so ``COMMIT; DROP ...`` is refused by the server).
+Read-only is enforced by the database, not by inspecting the SQL. SQLite opens
+the file with ``mode=ro`` and ``query_only``, and an authorizer allows only
+reading (so ``ATTACH`` or ``VACUUM INTO`` cannot create files). PostgreSQL runs
+the statement as ``PREPARE``/``EXECUTE`` in a read-only transaction: only a
+query can be prepared (not ``COPY ... TO`` a server file), a prepared statement
+cannot carry a second command (so ``COMMIT; DROP ...`` is refused), and the
+transaction refuses writes.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -48,11 +52,16 @@ def run_query(
         raise InvalidInput("--limit must be at least 1.")
     if timeout <= 0:
         raise InvalidInput("--timeout must be more than 0 seconds.")
-    from claims.db import readonly_engine
+    from sqlalchemy import exc
+
+    from claims.db import describe_operational_error, readonly_engine
 
     engine = readonly_engine(url)
     try:
-        raw = engine.raw_connection()
+        try:
+            raw = engine.raw_connection()
+        except (exc.DBAPIError, engine.dialect.loaded_dbapi.Error) as error:
+            raise DatabaseError(describe_operational_error(url, error)) from None
         try:
             if engine.dialect.name == "sqlite":
                 return _run_sqlite(raw.driver_connection, sql, limit, timeout)
@@ -64,9 +73,8 @@ def run_query(
 
 
 def _run_sqlite(connection, sql: str, limit: int, timeout: float) -> QueryResult:
-    import sqlite3
-
     connection.execute("PRAGMA query_only=ON")
+    connection.set_authorizer(_sqlite_authorizer)
     deadline = time.monotonic() + timeout
     connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
@@ -76,13 +84,50 @@ def _run_sqlite(connection, sql: str, limit: int, timeout: float) -> QueryResult
         message = str(error)
         if "interrupted" in message:
             raise DatabaseError(_timeout_message(timeout)) from None
-        if "readonly" in message or "read-only" in message or "query_only" in message:
+        if any(word in message for word in ("readonly", "read-only", "query_only", "authoriz")):
             raise ReadOnlyViolation(_readonly_message(message)) from None
-        raise InvalidInput(f"SQL error: {message}.") from None
-    except (sqlite3.ProgrammingError, sqlite3.Warning, sqlite3.DatabaseError) as error:
-        raise InvalidInput(f"SQL error: {error}.") from None
+        raise InvalidInput(_sql_error(message)) from None
+    except sqlite3.DatabaseError as error:
+        if "not authorized" in str(error) or "authorization denied" in str(error):
+            raise ReadOnlyViolation(_readonly_message(str(error))) from None
+        raise InvalidInput(_sql_error(str(error))) from None
+    except (sqlite3.ProgrammingError, sqlite3.Warning) as error:
+        raise InvalidInput(_sql_error(str(error))) from None
     finally:
         connection.set_progress_handler(None, 0)
+        connection.set_authorizer(None)
+
+
+# What an analyst's statement may do on SQLite: read, call functions, recurse, and
+# ask the schema-describing pragmas. Everything else (ATTACH, VACUUM INTO, writes,
+# setting pragmas) is denied before it runs.
+_SQLITE_READ_ACTIONS = {"SQLITE_SELECT", "SQLITE_READ", "SQLITE_FUNCTION", "SQLITE_RECURSIVE"}
+_SQLITE_READ_PRAGMAS = {
+    "table_info",
+    "table_xinfo",
+    "table_list",
+    "index_list",
+    "index_info",
+    "index_xinfo",
+    "foreign_key_list",
+    "collation_list",
+    "function_list",
+    "pragma_list",
+    "compile_options",
+}
+
+
+_SQLITE_ALLOWED = {
+    getattr(sqlite3, name) for name in _SQLITE_READ_ACTIONS if hasattr(sqlite3, name)
+}
+
+
+def _sqlite_authorizer(action, arg1, _arg2, _database, _trigger):
+    if action in _SQLITE_ALLOWED:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _SQLITE_READ_PRAGMAS:
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
 
 
 def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryResult:
@@ -93,7 +138,9 @@ def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryRe
     try:
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
-            cursor.execute(sql.rstrip().rstrip(";"), prepare=True)
+            statement = sql.strip().rstrip(";").rstrip()
+            cursor.execute(f"PREPARE claims_query AS {statement}", prepare=True)
+            cursor.execute("EXECUTE claims_query")
             if cursor.description is None:
                 raise InvalidInput("That statement returns no rows: give a SELECT.")
             return _fetch(cursor, limit)
@@ -103,10 +150,33 @@ def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryRe
         raise DatabaseError(_timeout_message(timeout)) from None
     except psycopg.errors.InsufficientPrivilege as error:
         raise ReadOnlyViolation(_readonly_message(_first_line(error))) from None
+    except psycopg.errors.SyntaxError as error:
+        # Only a query can be PREPAREd, so a command fails here as a syntax error. Say
+        # why when it is plainly a command; the server has refused it either way.
+        first_word = (sql.split(None, 1) or [""])[0].lower()
+        if first_word in _COMMANDS:
+            raise ReadOnlyViolation(
+                _readonly_message(f"{first_word.upper()} is not a query")
+            ) from None
+        raise InvalidInput(_sql_error(_first_line(error))) from None
     except psycopg.Error as error:
-        raise InvalidInput(f"SQL error: {_first_line(error)}.") from None
+        raise InvalidInput(_sql_error(_first_line(error))) from None
     finally:
         connection.rollback()
+
+
+_COMMANDS = {
+    "alter", "analyze", "call", "cluster", "comment", "commit", "copy", "create", "delete",
+    "discard", "do", "drop", "explain", "grant", "import", "insert", "lock", "merge",
+    "refresh", "reindex", "reset", "revoke", "rollback", "savepoint", "security", "set",
+    "truncate", "update", "vacuum", "begin", "start", "end", "abort", "checkpoint", "load",
+    "listen", "notify", "prepare", "execute", "deallocate", "declare", "fetch", "move",
+    "close", "reassign",
+}  # fmt: skip
+
+
+def _sql_error(detail: str) -> str:
+    return f"SQL error: {detail.strip().rstrip('.')}."
 
 
 def _fetch(cursor, limit: int) -> QueryResult:

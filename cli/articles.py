@@ -24,7 +24,9 @@ app = typer.Typer(help="Articles: immutable text snapshots with publisher, origi
 @app.command("add")
 def add(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The article as a plain-text file.")],
+    file: Annotated[
+        Path, typer.Argument(help="The article as a plain-text file; - reads standard input.")
+    ],
     outlet: Annotated[str, typer.Option("--outlet", help="Who published it (a source).")],
     origin: Annotated[
         str | None,
@@ -51,11 +53,16 @@ def add(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Store an article's text; prints its id. The same text twice is refused."""
-    from claims.files import read_text_file
+    from claims.files import decode_text, read_text_file
     from claims.records import article_record
     from claims.services.articles import add_article
 
-    text = read_text_file(file, encoding=encoding)
+    if str(file) == "-":
+        text = decode_text(
+            typer.get_binary_stream("stdin").read(), "standard input", encoding=encoding
+        )
+    else:
+        text = read_text_file(file, encoding=encoding)
     with session_for(ctx) as session:
         article = add_article(
             session,

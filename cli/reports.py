@@ -42,9 +42,11 @@ DESCRIPTIONS = {
 
 
 def run_report(ctx: typer.Context, name: str, fmt: ReportFormat, output: Path | None) -> None:
-    from claims.output import write, write_xlsx
+    from claims.output import writable, write, write_xlsx
     from claims.reports import REPORTS, build
 
+    if output is not None:
+        writable(output)  # fail before the work, not after it
     if fmt == ReportFormat.xlsx:
         if output is None:
             from claims.errors import InvalidInput

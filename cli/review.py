@@ -121,9 +121,13 @@ def _decide_all(ctx: typer.Context, ids: list[int], action: str, reason: str | N
     from claims.services.review import decide
 
     with session_for(ctx) as session:
-        for claim_id in ids:
-            claim = decide(session, claim_id, action, actor=state(ctx).user, note=reason)
-            typer.echo(f"{claim.id}\t{claim.status}")
+        decided = [
+            decide(session, claim_id, action, actor=state(ctx).user, note=reason)
+            for claim_id in ids
+        ]
+    # Printed only once committed: a batch is decided whole or not at all.
+    for claim in decided:
+        typer.echo(f"{claim.id}\t{claim.status}")
 
 
 @app.command("submit")

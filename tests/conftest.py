@@ -112,7 +112,10 @@ def table_rows(url: str) -> dict[str, list[tuple]]:
             names = sorted(inspect(connection).get_table_names())
             return {
                 name: sorted(
-                    (tuple(str(v) for v in row) for row in connection.execute(text(f'SELECT * FROM "{name}"'))),
+                    (
+                        tuple(str(v) for v in row)
+                        for row in connection.execute(text(f'SELECT * FROM "{name}"'))
+                    ),
                 )
                 for name in names
             }

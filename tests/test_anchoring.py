@@ -24,7 +24,9 @@ def test_straight_quotes_find_curly_ones_and_offsets_point_into_original():
 
 
 def test_apostrophes_dashes_whitespace_and_case_are_ignored():
-    anchor = find_quotation(TEXT, "china's security assurance comes as hungary, a russian ally, has")
+    anchor = find_quotation(
+        TEXT, "china's security assurance comes as hungary, a russian ally, has"
+    )
     assert TEXT[anchor.start : anchor.end].startswith("China\u2019s")
     assert "\n" in anchor.exact  # the stored slice keeps the original line break
     assert find_quotation(TEXT, "terrorism - and crime").exact == "terrorism \u2014 and crime"

@@ -33,10 +33,32 @@ def loaded(cli, tmp_path):
         ("source", "add", "Wire Service", "--kind", "news_agency"),
         ("source", "add", "Daily Courier", "--kind", "outlet"),
         ("source", "add", "Morning Post", "--kind", "outlet"),
-        ("article", "add", tmp_path / "wire.txt", "--outlet", "Morning Post", "--origin",
-         "Wire Service", "--published", "2024-03-04", "--title", "Ministers meet"),
-        ("article", "add", tmp_path / "rewrite.txt", "--outlet", "daily courier", "--origin",
-         "wire service", "--origin-cue", "citing", "--published", "2024-03-05"),
+        (
+            "article",
+            "add",
+            tmp_path / "wire.txt",
+            "--outlet",
+            "Morning Post",
+            "--origin",
+            "Wire Service",
+            "--published",
+            "2024-03-04",
+            "--title",
+            "Ministers meet",
+        ),
+        (
+            "article",
+            "add",
+            tmp_path / "rewrite.txt",
+            "--outlet",
+            "daily courier",
+            "--origin",
+            "wire service",
+            "--origin-cue",
+            "citing",
+            "--published",
+            "2024-03-05",
+        ),
         ("claim", "add", "Austria will halve its gas imports next year."),
     ]
     for step in steps:
@@ -52,8 +74,17 @@ def test_add_prints_the_new_id(cli):
 
 
 def test_add_with_json_prints_the_record(cli):
-    result = cli("source", "add", "Xinhua", "--kind", "news_agency", "--alias",
-                 "the official Xinhua news agency", "--format", "json")
+    result = cli(
+        "source",
+        "add",
+        "Xinhua",
+        "--kind",
+        "news_agency",
+        "--alias",
+        "the official Xinhua news agency",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["name"] == "Xinhua" and record["kind"] == "news_agency"
@@ -62,10 +93,17 @@ def test_add_with_json_prints_the_record(cli):
 
 def test_appearance_chain_is_completed_with_origin_and_publisher(loaded):
     result = loaded(
-        "appearance", "add", "1", "1",
-        "--quote", "Austria will cut its gas imports by half next year",
-        "--chain", "Koenig [told] > the state news agency APA [reported]",
-        "--create-sources", "--format", "json",
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "--quote",
+        "Austria will cut its gas imports by half next year",
+        "--chain",
+        "Koenig [told] > the state news agency APA [reported]",
+        "--create-sources",
+        "--format",
+        "json",
     )
     # "Koenig" is not an alias: --create-sources made a new source, which is what was asked.
     assert result.exit_code == 0, result.output
@@ -77,9 +115,16 @@ def test_appearance_chain_is_completed_with_origin_and_publisher(loaded):
 
 def test_names_resolve_through_aliases_without_accents(loaded):
     result = loaded(
-        "appearance", "add", "1", "2",
-        "--quote", "Austria plans to halve gas imports next year",
-        "--chain", "Anna Konig [told] > APA [according to]", "--format", "json",
+        "appearance",
+        "add",
+        "1",
+        "2",
+        "--quote",
+        "Austria plans to halve gas imports next year",
+        "--chain",
+        "Anna Konig [told] > APA [according to]",
+        "--format",
+        "json",
     )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
@@ -91,8 +136,18 @@ def test_names_resolve_through_aliases_without_accents(loaded):
 
 
 def test_quoted_flag_and_offsets(loaded):
-    result = loaded("appearance", "add", "1", "1", "--quote", '"We will not be blackmailed,"',
-                    "--chain", "König [said]", "--format", "json")
+    result = loaded(
+        "appearance",
+        "add",
+        "1",
+        "1",
+        "--quote",
+        '"We will not be blackmailed,"',
+        "--chain",
+        "König [said]",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["quoted"] is True
@@ -145,8 +200,10 @@ def test_interactive_review_quit_keeps_earlier_decisions(loaded):
     loaded("review", "submit", "1", "2")
     result = loaded("review", input="a\n\nq\n")
     assert result.exit_code == 0, result.output
-    statuses = [json.loads(loaded("claim", "show", str(i), "--format", "json").stdout)["status"]
-                for i in (1, 2)]
+    statuses = [
+        json.loads(loaded("claim", "show", str(i), "--format", "json").stdout)["status"]
+        for i in (1, 2)
+    ]
     assert statuses == ["approved", "in_review"]
 
 
@@ -158,8 +215,12 @@ def test_empty_review_queue_says_what_to_do(cli):
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
 def test_listings_offer_every_format(loaded, fmt):
-    for command in (("source", "list"), ("article", "list"), ("claim", "list"),
-                    ("appearance", "list")):
+    for command in (
+        ("source", "list"),
+        ("article", "list"),
+        ("claim", "list"),
+        ("appearance", "list"),
+    ):
         result = loaded(*command, "--format", fmt)
         assert result.exit_code == 0, (command, result.output)
         assert result.stderr == ""
@@ -175,7 +236,9 @@ def test_claim_list_filters_by_status_and_outlet(loaded):
     loaded("review", "submit", "1")
     by_status = json.loads(loaded("claim", "list", "--status", "in_review", "-f", "json").stdout)
     assert [c["id"] for c in by_status] == [1]
-    by_outlet = json.loads(loaded("claim", "list", "--outlet", "Daily Courier", "-f", "json").stdout)
+    by_outlet = json.loads(
+        loaded("claim", "list", "--outlet", "Daily Courier", "-f", "json").stdout
+    )
     assert [c["id"] for c in by_outlet] == [2]
 
 
@@ -200,9 +263,7 @@ def test_audit_log_records_who_did_what(loaded, db_url):
         assert entries[1].before_values["notes"] is None
         assert entries[1].after_values["notes"] == "first note"
         assert entries[2].before_values["text"].startswith("Austria")
-        sources = session.scalars(
-            select(AuditEntry).where(AuditEntry.entity == "sources")
-        ).all()
+        sources = session.scalars(select(AuditEntry).where(AuditEntry.entity == "sources")).all()
         assert len(sources) == 5
 
 
@@ -223,7 +284,12 @@ def test_sql_reads(loaded):
     result = loaded("sql", "SELECT name FROM sources ORDER BY name", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "name", "APA", "Anna König", "Daily Courier", "Morning Post", "Wire Service"
+        "name",
+        "APA",
+        "Anna König",
+        "Daily Courier",
+        "Morning Post",
+        "Wire Service",
     ]
 
 

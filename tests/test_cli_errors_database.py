@@ -152,14 +152,7 @@ def test_database_newer_than_this_code(newer_db, command):
         ["db", "current"],
         ["db", "upgrade"],
         ["source", "add", "X"],
-        pytest.param(
-            ["sql", "SELECT 1"],
-            marks=pytest.mark.xfail(
-                reason="claims sql does not catch the OperationalError of a connection that "
-                "fails: the psycopg traceback escapes",
-                strict=True,
-            ),
-        ),
+        ["sql", "SELECT 1"],
     ],
     ids=["claim list", "init", "db current", "db upgrade", "source add", "sql"],
 )
@@ -176,11 +169,6 @@ def test_unusable_url(url):
 # --- a path that is not a SQLite file ----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="--db pointing at a text file: sqlite3.DatabaseError 'file is not a database' is "
-    "not an OperationalError, so it escapes as a traceback",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "command",
     [["claim", "list"], ["init"], ["db", "current"]],
@@ -199,14 +187,7 @@ def test_db_is_a_text_file(tmp_path, command):
     [
         ["claim", "list"],
         ["init"],
-        pytest.param(
-            ["sql", "SELECT 1"],
-            marks=pytest.mark.xfail(
-                reason="claims sql with --db pointing at a folder lets sqlite3's "
-                "OperationalError ('disk I/O error') escape as a traceback",
-                strict=True,
-            ),
-        ),
+        ["sql", "SELECT 1"],
     ],
     ids=["claim list", "init", "sql"],
 )
@@ -220,11 +201,6 @@ def test_db_is_a_folder(tmp_path, command):
 # --- migrations to revisions that do not exist --------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="db upgrade/downgrade to an unknown revision lets alembic's CommandError "
-    "(\"Can't locate revision identified by 'zzzz'\") escape as a traceback",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "command",
     [["db", "upgrade", "zzzz"], ["db", "downgrade", "zzzz"]],

@@ -7,10 +7,7 @@ HEAVY = ("sqlalchemy", "pandas", "alembic", "openpyxl", "rapidfuzz", "numpy", "p
 
 
 def test_cli_import_loads_no_heavy_module():
-    code = (
-        "import sys, cli.main\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = f"import sys, cli.main\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
