@@ -8,7 +8,9 @@ builds), batch mode keeps SQLite's ALTERs working, and compare_type makes
 from logging.config import fileConfig
 
 from alembic import context
+
 from claims.db import make_engine
+from claims.migrations import VERSION_TABLE
 from claims.models import Base
 from claims.settings import database_url
 
@@ -30,6 +32,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         compare_type=True,
+        version_table=VERSION_TABLE,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -40,10 +43,13 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = make_engine(_url())
+    # Foreign keys off while migrating SQLite: batch mode rebuilds a table by dropping
+    # it, and with them on, the drop would cascade into (and empty) every child table.
+    engine = make_engine(_url(), foreign_keys=False)
     try:
         with engine.connect() as connection:
             _run(connection)
+            _check_foreign_keys(connection)
     finally:
         engine.dispose()
 
@@ -54,9 +60,20 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        version_table=VERSION_TABLE,
     )
     with context.begin_transaction():
         context.run_migrations()
+
+
+def _check_foreign_keys(connection) -> None:
+    """After migrating SQLite with foreign keys off, prove no migration broke a reference."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    connection.rollback()
+    if broken:
+        raise RuntimeError(f"Migration left rows with broken foreign keys: {broken[:5]}")
 
 
 if context.is_offline_mode():

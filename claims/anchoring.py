@@ -29,40 +29,46 @@ class Anchor:
     quoted: bool
 
 
-def find_quotation(text: str, quotation: str, *, occurrence: int = 1) -> Anchor:
-    """Locate ``quotation`` in ``text``, ignoring quote styles, dashes, case and spacing.
+def find_quotation(text: str, quotation: str, *, occurrence: int | None = None) -> Anchor:
+    """Locate ``quotation`` in ``text``, ignoring quote styles, dashes, case, accents, spacing.
 
     Raises ``QuotationNotInArticle`` with the closest passage and its
     similarity when the quotation is not there, so the person can see whether
-    they mistyped or picked the wrong article.
+    they mistyped or picked the wrong article. Words that occur more than once
+    need ``occurrence`` (counted from 1): the tool does not guess which is meant.
     """
     needle, _ = fold_with_map(quotation)
     if not needle:
         raise InvalidInput("The quotation is empty: give the verbatim words with --quote.")
-    if occurrence < 1:
+    if occurrence is not None and occurrence < 1:
         raise InvalidInput("--occurrence counts from 1.")
     haystack, index = fold_with_map(text)
-    found = -1
-    seen = 0
-    cursor = 0
-    while True:
-        found = haystack.find(needle, cursor)
-        if found < 0:
-            break
-        seen += 1
-        if seen == occurrence:
-            break
-        cursor = found + 1
-    if found < 0:
-        if seen:
-            raise QuotationNotInArticle(
-                f"The quotation occurs {seen} time(s) in the article, not {occurrence}: "
-                f"use --occurrence 1 to {seen}."
-            )
+    found = list(_occurrences(haystack, needle))
+    if not found:
         raise QuotationNotInArticle(_not_found_message(text, haystack, index, needle))
-    start = index[found]
-    end = index[found + len(needle) - 1] + 1
+    if occurrence is None:
+        if len(found) > 1:
+            raise QuotationNotInArticle(
+                f"The quotation occurs {len(found)} times in the article: "
+                f"say which with --occurrence 1 to {len(found)}, or quote more words."
+            )
+        occurrence = 1
+    if occurrence > len(found):
+        raise QuotationNotInArticle(
+            f"The quotation occurs {len(found)} time(s) in the article, not {occurrence}: "
+            f"use --occurrence 1 to {len(found)}."
+        )
+    position = found[occurrence - 1]
+    start = index[position]
+    end = index[position + len(needle) - 1] + 1
     return anchor_at(text, start, end)
+
+
+def _occurrences(haystack: str, needle: str):
+    cursor = 0
+    while (found := haystack.find(needle, cursor)) >= 0:
+        yield found
+        cursor = found + 1
 
 
 def anchor_at(text: str, start: int, end: int) -> Anchor:
@@ -78,14 +84,7 @@ def anchor_at(text: str, start: int, end: int) -> Anchor:
 
 def count_occurrences(text: str, quotation: str) -> int:
     needle, _ = fold_with_map(quotation)
-    haystack, _ = fold_with_map(text)
-    if not needle:
-        return 0
-    count, cursor = 0, 0
-    while (found := haystack.find(needle, cursor)) >= 0:
-        count += 1
-        cursor = found + 1
-    return count
+    return sum(1 for _ in _occurrences(fold_with_map(text)[0], needle)) if needle else 0
 
 
 def closest_passage(text: str, quotation: str) -> tuple[str, float] | None:

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from claims.models import AuditEntry
+from claims.models import AuditEntry, iso
 
 # Whole article texts would swamp the log; their SHA-256 identifies them.
-_OMITTED = {"articles": {"text"}}
+_OMITTED = {"articles": {"text", "characters"}}
 
 
 def snapshot(obj: Any) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def snapshot(obj: Any) -> dict[str, Any]:
             continue
         value = getattr(obj, attr.key)
         if isinstance(value, dt.datetime | dt.date):
-            value = value.isoformat()
+            value = iso(value)
         values[attr.key] = value
     return values
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from claims.errors import DatabaseError
 from claims.settings import display_url, sqlite_path
@@ -19,10 +20,19 @@ from claims.settings import display_url, sqlite_path
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
-def make_engine(url: str, *, readonly: bool = False) -> Engine:
-    """Create an engine with the connection settings every claims connection needs."""
+def make_engine(
+    url: str, *, readonly: bool = False, immediate: bool = True, foreign_keys: bool = True
+) -> Engine:
+    """Create an engine with the connection settings every claims connection needs.
+
+    On SQLite, ``immediate`` transactions take the write lock up front (for
+    commands that write); readers leave it free, which is what WAL is for.
+    ``foreign_keys=False`` is for migrations only.
+    """
     if url.startswith("sqlite"):
-        return _sqlite_engine(url, readonly=readonly)
+        return _sqlite_engine(
+            url, readonly=readonly, immediate=immediate, foreign_keys=foreign_keys
+        )
     try:
         engine = create_engine(url, pool_pre_ping=True)
     except (exc.ArgumentError, exc.NoSuchModuleError, ValueError) as error:
@@ -32,7 +42,7 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
     return engine
 
 
-def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
+def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: bool) -> Engine:
     path = sqlite_path(url)
     if readonly and path is not None:
         # A read-only *connection*, not a keyword filter: SQLite itself refuses writes.
@@ -49,7 +59,7 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
         # ours (below): its implicit BEGINs break SAVEPOINT and locking.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         if not readonly and path is not None:
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -60,15 +70,18 @@ def _sqlite_engine(url: str, *, readonly: bool) -> Engine:
     def _on_begin(connection):
         # IMMEDIATE takes the write lock up front, so two writers queue on the
         # busy timeout instead of one failing with "database is locked" mid-way.
-        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate and not readonly else "BEGIN")
 
     return engine
 
 
 def _sqlite_ro_connect(path):
     import sqlite3
+    from urllib.request import pathname2url
 
-    return sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    # Quoted, so a '#' or '?' in the file name cannot cut the URI (and drop mode=ro).
+    uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
 def readonly_engine(url: str) -> Engine:
@@ -78,14 +91,16 @@ def readonly_engine(url: str) -> Engine:
 
 
 @contextmanager
-def open_session(url: str, *, check_schema: bool = True) -> Iterator[Session]:
+def open_session(url: str, *, write: bool = True, check_schema: bool = True) -> Iterator[Session]:
     """One transaction on a claims database, committed on success and rolled back on error.
 
     The schema is checked first, so a missing, foreign, older or newer database
     gets a sentence saying what to do instead of an SQL error half-way through.
+    ``write=False`` is for commands that only read: on SQLite they then do not
+    queue behind (or block) writers.
     """
     check_sqlite_file(url)
-    engine = make_engine(url)
+    engine = make_engine(url, immediate=write)
     try:
         if check_schema:
             from claims.migrations import ensure_current
@@ -97,6 +112,11 @@ def open_session(url: str, *, check_schema: bool = True) -> Iterator[Session]:
         # Unreachable server, a file that is not a database, a constraint a
         # concurrent writer won: one sentence, and the transaction is rolled back.
         raise DatabaseError(describe_operational_error(url, error)) from None
+    except StaleDataError:
+        raise DatabaseError(
+            "Someone else changed the same record meanwhile; nothing was saved: "
+            "look at it again and retry."
+        ) from None
     finally:
         engine.dispose()
 

@@ -50,7 +50,9 @@ def _is_demo(path: Path) -> bool:
     with path.open("rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
             return False
-    connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+    from urllib.request import pathname2url
+
+    connection = sqlite3.connect(f"file:{pathname2url(str(path.resolve()))}?mode=ro", uri=True)
     try:
         return connection.execute("PRAGMA user_version").fetchone()[0] == DEMO_MARK
     except sqlite3.DatabaseError:

@@ -46,6 +46,10 @@ class InvalidTransition(ClaimsError):
     """A review status change the workflow does not allow."""
 
 
+class ChangedMeanwhile(ClaimsError):
+    """The record changed since the person looked at it; deciding on it would be blind."""
+
+
 class DatabaseError(ClaimsError):
     """The database is missing, unreachable, too new, too old or not ours."""
 

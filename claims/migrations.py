@@ -15,6 +15,9 @@ from claims.errors import DatabaseError
 from claims.settings import display_url
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+# Our own name for Alembic's version table, so a database or schema shared with another
+# Alembic-managed application is never mistaken for a claims database (or vice versa).
+VERSION_TABLE = "claims_schema_version"
 
 
 def script_location() -> Path:
@@ -56,7 +59,8 @@ def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
+        return context.get_current_revision()
 
 
 def ensure_current(engine: Engine) -> None:
@@ -78,7 +82,7 @@ def _check_ours(engine: Engine) -> str | None:
     where = display_url(str(engine.url))
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
-    if tables and "alembic_version" not in tables:
+    if tables and VERSION_TABLE not in tables:
         raise DatabaseError(
             f"{where} is not a claims database (it has other tables and no claims schema); "
             "point --db at a claims database or an empty one."
@@ -149,7 +153,7 @@ def _with_engine(url: str, action):
 
     from claims.db import describe_operational_error, make_engine
 
-    engine = make_engine(url)
+    engine = make_engine(url, immediate=False)
     try:
         return action(engine)
     except exc.DBAPIError as error:

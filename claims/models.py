@@ -24,8 +24,16 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    column_property,
+    mapped_column,
+    relationship,
+)
 
 from claims.errors import InvalidInput
 
@@ -56,14 +64,31 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def iso(value: dt.date | dt.datetime | None) -> str | None:
+    """ISO 8601 text, timestamps in UTC with their offset, the same from both backends.
+
+    SQLite hands back the naive UTC values we stored; PostgreSQL aware ones in the
+    session's time zone.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return value.isoformat()
+
+
 def _in(column: str, values: tuple[str, ...]) -> str:
     quoted = ", ".join(f"'{v}'" for v in values)
     return f"{column} IN ({quoted})"
 
 
+# JSON on SQLite, JSONB (indexable, comparable) on PostgreSQL; Python None is SQL NULL.
+JSONDocument = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dt.datetime: DateTime(timezone=True), dict[str, Any]: JSON}
+    type_annotation_map = {dt.datetime: DateTime(timezone=True), dict[str, Any]: JSONDocument}
 
 
 class Source(Base):
@@ -131,7 +156,8 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(String(1000))
     published: Mapped[dt.date | None] = mapped_column(Date)
     language: Mapped[str | None] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text)
+    # Deferred: listings and reviews should not drag whole texts out of the database.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -163,6 +189,10 @@ class Claim(Base):
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Optimistic locking: an update whose version moved on meanwhile is refused, so a
+    # reviewer never approves a wording someone changed after it was shown.
+    version: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": version}
 
     appearances: Mapped[list[Appearance]] = relationship(
         back_populates="claim", order_by="Appearance.id", cascade="all, delete-orphan"
@@ -324,3 +354,7 @@ def _check_strings(_mapper, _connection, target) -> None:
 
 event.listen(Base, "before_insert", _check_strings, propagate=True)
 event.listen(Base, "before_update", _check_strings, propagate=True)
+
+
+# The length of an article's text, counted by the database (the text itself is deferred).
+Article.characters = column_property(func.length(Article.text), deferred=False)

@@ -91,6 +91,12 @@ def write(rows: Rows, fmt: str, path: str | Path, *, columns: Sequence[str] | No
         path.write_text(text + "\n" if text else "", encoding="utf-8")
 
 
+def format_for(path: str | Path | None, default: str = "table") -> str:
+    """The format a file name asks for (``.xlsx``, ``.csv``, ``.json``), else ``default``."""
+    suffix = Path(path).suffix.lower() if path is not None else ""
+    return {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(suffix, default)
+
+
 def writable(path: str | Path) -> Path:
     """``path``, after checking a file can be written there, before any work is done."""
     path = Path(path)

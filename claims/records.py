@@ -5,11 +5,10 @@ Keys are stable and documented with the schema; values are JSON-safe.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from claims.chains import render
-from claims.models import Appearance, Article, ChainHop, Claim, Review, Source
+from claims.models import Appearance, Article, ChainHop, Claim, Review, Source, iso
 
 # The flat fields of each record, in order: the columns of CSV listings.
 SOURCE_FIELDS = (
@@ -67,10 +66,6 @@ APPEARANCE_FIELDS = (
 )
 
 
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def source_record(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
@@ -81,7 +76,7 @@ def source_record(source: Source) -> dict[str, Any]:
         "aliases": [alias.alias for alias in source.aliases if alias.alias != source.name],
         "notes": source.notes,
         "created_by": source.created_by,
-        "created_at": _iso(source.created_at),
+        "created_at": iso(source.created_at),
     }
 
 
@@ -93,12 +88,12 @@ def article_record(article: Article, *, with_text: bool = False) -> dict[str, An
         "origin_cue": article.origin_cue,
         "title": article.title,
         "url": article.url,
-        "published": _iso(article.published),
+        "published": iso(article.published),
         "language": article.language,
         "sha256": article.sha256,
-        "characters": len(article.text),
+        "characters": article.characters,
         "created_by": article.created_by,
-        "created_at": _iso(article.created_at),
+        "created_at": iso(article.created_at),
     }
     if with_text:
         record["text"] = article.text
@@ -131,7 +126,7 @@ def appearance_record(appearance: Appearance) -> dict[str, Any]:
         "claim_id": appearance.claim_id,
         "article_id": appearance.article_id,
         "outlet": article.publisher.name,
-        "published": _iso(article.published),
+        "published": iso(article.published),
         "quote": appearance.quote,
         "quote_start": appearance.quote_start,
         "quote_end": appearance.quote_end,
@@ -143,7 +138,7 @@ def appearance_record(appearance: Appearance) -> dict[str, Any]:
         "provenance": appearance.provenance,
         "accepted_by": appearance.accepted_by,
         "created_by": appearance.created_by,
-        "created_at": _iso(appearance.created_at),
+        "created_at": iso(appearance.created_at),
     }
 
 
@@ -152,7 +147,7 @@ def review_record(review: Review) -> dict[str, Any]:
         "decision": review.decision,
         "reviewer": review.reviewer,
         "note": review.note,
-        "decided_at": _iso(review.decided_at),
+        "decided_at": iso(review.decided_at),
     }
 
 
@@ -164,8 +159,8 @@ def claim_record(claim: Claim, *, detailed: bool = False) -> dict[str, Any]:
         "verdict": claim.verdict,
         "notes": claim.notes,
         "created_by": claim.created_by,
-        "created_at": _iso(claim.created_at),
-        "updated_at": _iso(claim.updated_at),
+        "created_at": iso(claim.created_at),
+        "updated_at": iso(claim.updated_at),
     }
     if detailed:
         record["appearances"] = [appearance_record(a) for a in claim.appearances]

@@ -28,7 +28,8 @@ def database_url(explicit: str | None = None) -> str:
 def normalise_url(raw: str) -> str:
     raw = raw.strip()
     if "://" not in raw:
-        return f"sqlite:///{raw}"
+        # A file path, not a URL: escape what a URL would read as escapes or a query.
+        return "sqlite:///" + raw.replace("%", "%25").replace("?", "%3F")
     if raw.startswith("postgres://"):
         raw = "postgresql://" + raw[len("postgres://") :]
     if raw.startswith("postgresql://"):
@@ -37,14 +38,22 @@ def normalise_url(raw: str) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for PostgreSQL and in-memory databases."""
+    """The file behind a SQLite URL, or None for PostgreSQL and in-memory databases.
+
+    Parsed the way SQLAlchemy parses it (``%41`` is ``A``, ``#`` is part of the
+    name), so the file checked is the file opened.
+    """
     if not url.startswith("sqlite"):
         return None
-    _, _, rest = url.partition(":///")
-    rest = rest.split("?", 1)[0]
-    if not rest or rest == ":memory:":
+    from sqlalchemy.engine import make_url
+
+    try:
+        database = make_url(url).database
+    except Exception:
         return None
-    return Path(rest)
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
 
 
 def current_user(explicit: str | None = None) -> str:

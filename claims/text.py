@@ -22,6 +22,8 @@ _TRANSLATE = {ord(c): "'" for c in SINGLE_QUOTES}
 _TRANSLATE.update({ord(c): '"' for c in DOUBLE_QUOTES})
 _TRANSLATE.update({ord(c): "-" for c in DASHES})
 _TRANSLATE[ord(ELLIPSIS)] = "..."
+# Invisible in print, so never part of what a person quotes: soft hyphen, zero-width marks.
+_TRANSLATE.update({ord(c): "" for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"})
 
 _LEADING_ARTICLE = re.compile(r"^(?:the\s+)+")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -73,8 +75,9 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` for search and return, for each folded character, its index in ``text``.
 
     Runs of whitespace become one space, so a quotation copied across a line
-    break still matches. Offsets found in the folded text map back through the
-    returned list, so what is stored always points into the original.
+    break still matches; spaces around a dash are dropped. Offsets found in the
+    folded text map back through the returned list, so what is stored always
+    points into the original.
     """
     out: list[str] = []
     index: list[int] = []
@@ -85,6 +88,13 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
                 if previous_space:
                     continue
                 folded = " "
+                previous_space = True
+            elif folded == "-":
+                # "ties—with", "ties - with" and "ties -with" are one spelling: a dash
+                # swallows the spaces around it.
+                if out and out[-1] == " ":
+                    out.pop()
+                    index.pop()
                 previous_space = True
             else:
                 previous_space = False

@@ -41,8 +41,11 @@ def add(
     quote: Annotated[str, typer.Option("--quote", "-q", help="The verbatim words in the article.")],
     chain: ChainOption = None,
     occurrence: Annotated[
-        int, typer.Option(help="Which occurrence, when the words appear more than once.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            help="Which occurrence (from 1), needed when the words appear more than once."
+        ),
+    ] = None,
     create_sources: CreateSourcesOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -78,7 +81,7 @@ def list_(
     from claims.records import APPEARANCE_FIELDS, appearance_record
     from claims.services.appearances import list_appearances
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         rows = [
             appearance_record(a)
             for a in list_appearances(session, claim_id=claim, article_id=article)
@@ -101,7 +104,7 @@ def show(
     from claims.records import appearance_record
     from claims.services.appearances import get_appearance, quotation_context
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         appearance = get_appearance(session, appearance_id)
         record = appearance_record(appearance)
         context = quotation_context(appearance)
@@ -136,7 +139,8 @@ def chain(
         appearance = get_appearance(session, appearance_id)
         set_chain(session, appearance, stated, create_sources=create_sources, actor=state(ctx).user)
         session.refresh(appearance)
-        typer.echo(chain_text(appearance))
+        rendered = chain_text(appearance)
+    typer.echo(rendered)  # once committed
 
 
 @app.command("delete")

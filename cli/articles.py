@@ -91,7 +91,7 @@ def list_(
     from claims.records import ARTICLE_FIELDS, article_label, article_record
     from claims.services.articles import list_articles
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         rows = []
         for article, appearances in list_articles(session, outlet=outlet):
             record = article_record(article)
@@ -117,7 +117,7 @@ def show(
     from claims.services.appearances import list_appearances
     from claims.services.articles import get_article
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         article = get_article(session, article_id)
         record = article_record(article, with_text=text and fmt != OutputFormat.table)
         record["appearances"] = [

@@ -56,7 +56,7 @@ def list_(
     from claims.records import CLAIM_FIELDS, claim_record
     from claims.services.claims import list_claims
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         rows = [claim_record(c) for c in list_claims(session, status=status, outlet=outlet)]
     if fmt == OutputFormat.table:
         emit(rows, fmt, ("id", "status", "verdict", "text", "created_by"))
@@ -70,7 +70,7 @@ def show(ctx: typer.Context, claim_id: ClaimId, fmt: FormatOption = OutputFormat
     from claims.records import claim_record
     from claims.services.claims import get_claim
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         record = claim_record(get_claim(session, claim_id), detailed=True)
     if fmt != OutputFormat.table:
         emit_record(record, fmt)
@@ -118,9 +118,10 @@ def edit(
         claim = get_claim(session, claim_id)
         previous = claim.status
         edit_claim(session, claim, text=text, verdict=verdict, notes=notes, actor=state(ctx).user)
-        if claim.status != previous:
-            note(f"Claim #{claim.id} was {previous}; it is a draft again and needs review.")
-        typer.echo(claim.id)
+    # Reported once committed.
+    if claim.status != previous:
+        note(f"Claim #{claim.id} was {previous}; it is a draft again and needs review.")
+    typer.echo(claim.id)
 
 
 @app.command("delete")

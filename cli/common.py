@@ -62,11 +62,14 @@ def state(ctx: typer.Context) -> State:
 
 
 @contextmanager
-def session_for(ctx: typer.Context):
-    """A session in one transaction: committed if the command succeeds, else rolled back."""
+def session_for(ctx: typer.Context, *, write: bool = True):
+    """A session in one transaction: committed if the command succeeds, else rolled back.
+
+    Commands that only read pass ``write=False`` so they never wait on writers.
+    """
     from claims.db import open_session
 
-    with open_session(state(ctx).url) as session:
+    with open_session(state(ctx).url, write=write) as session:
         yield session
 
 

@@ -14,7 +14,7 @@ app = typer.Typer(
     cls=ClaimsGroup,
     help=(
         "A claim-level fact-tracking database: which outlet carries which claim, "
-        "on whose word, and how the wording and attribution changed."
+        "in which words, and on whose word."
     ),
     no_args_is_help=True,
     rich_markup_mode=None,

@@ -21,66 +21,68 @@ class ReportFormat(enum.StrEnum):
 
 
 FormatOpt = Annotated[
-    ReportFormat,
+    ReportFormat | None,
     typer.Option(
         "--format",
         "-f",
-        help="table, csv or json; xlsx writes the workbook with every report, this one first.",
+        help="table, csv, json, or xlsx (the workbook with every report, this one first). "
+        "Default: from the -o file's suffix, else table.",
     ),
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
 
-DESCRIPTIONS = {
-    "carriers": "Claim × outlet matrix: how many times each outlet carries each claim.",
-    "chains": "One row per appearance: quotation and chain, e.g. Wang Xiaohong → Xinhua → "
-    "Reuters → UNN.",
-    "outlets": "Per outlet: claims carried and the upstream sources it relies on, how often.",
-    "claims": "The claims with status, verdict and how many outlets carry them.",
-}
 
+def run_report(
+    ctx: typer.Context, name: str, fmt: ReportFormat | None, output: Path | None
+) -> None:
+    from claims.errors import InvalidInput
+    from claims.output import format_for, writable, write, write_xlsx
+    from claims.reports import build, workbook
 
-def run_report(ctx: typer.Context, name: str, fmt: ReportFormat, output: Path | None) -> None:
-    from claims.output import writable, write, write_xlsx
-    from claims.reports import REPORTS, build
-
+    chosen = fmt.value if fmt is not None else format_for(output)
     if output is not None:
         writable(output)  # fail before the work, not after it
-    if fmt == ReportFormat.xlsx:
+    if chosen == "xlsx":
         if output is None:
-            from claims.errors import InvalidInput
-
             raise InvalidInput("An xlsx workbook needs a file: add -o report.xlsx.")
-        order = [name] + [other for other in REPORTS if other != name]
-        with session_for(ctx) as session:
-            sheets = {report: build(report, session) for report in order}
+        with session_for(ctx, write=False) as session:
+            sheets = workbook(session, first=name)
         write_xlsx(sheets, output)
-        note(f"Wrote {output} (sheets: {', '.join(order)}).")
+        note(f"Wrote {output} (sheets: {', '.join(sheets)}).")
         return
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         frame = build(name, session)
     if output is None:
-        emit(frame, fmt.value)
+        emit(frame, chosen)
     else:
-        write(frame, fmt.value, output)
-        note(f"Wrote {output} ({len(frame)} rows).")
+        write(frame, chosen, output)
+        note(f"Wrote {output} ({len(frame)} rows, {chosen}).")
 
 
-def _register(name: str) -> None:
+def _register(name: str, description: str) -> None:
     def command(
         ctx: typer.Context,
-        fmt: FormatOpt = ReportFormat.table,
+        fmt: FormatOpt = None,
         output: OutputOpt = None,
     ) -> None:
         run_report(ctx, name, fmt, output)
 
-    command.__doc__ = DESCRIPTIONS[name]
+    command.__doc__ = description
     app.command(name)(command)
 
 
-for _name in DESCRIPTIONS:
-    _register(_name)
+def _register_all() -> None:
+    # The report names and descriptions are the library's; reading them does not
+    # import pandas (only running a report does).
+    from claims.report_catalog import DESCRIPTIONS
+
+    for name, description in DESCRIPTIONS.items():
+        _register(name, description)
+
+
+_register_all()
 
 
 @app.command("all")

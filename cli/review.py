@@ -26,7 +26,7 @@ def queue(ctx: typer.Context) -> None:
         return
     from claims.services.review import review_queue
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         waiting = [claim.id for claim in review_queue(session)]
     if not waiting:
         note(
@@ -45,34 +45,54 @@ def queue(ctx: typer.Context) -> None:
 
 
 def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) -> str:
+    from claims.errors import ClaimsError
     from claims.services import review
     from claims.services.claims import edit_claim, get_claim
 
     while True:
-        with session_for(ctx) as session:
+        with session_for(ctx, write=False) as session:
             claim = get_claim(session, claim_id)
             if claim.status != "in_review":
                 note(f"Claim #{claim_id} is {claim.status} now; skipped.")
                 return "skip"
             _show(claim, position, total)
+            seen = claim.version
         action = _ask_action()
         if action in ("skip", "quit"):
             return action
-        if action == "edit":
-            text = typer.prompt("Claim text", default=claim.text, err=True)
-            verdict = typer.prompt("Verdict ('-' for none)", default=claim.verdict or "-", err=True)
-            with session_for(ctx) as session:
-                edit_claim(
-                    session,
-                    get_claim(session, claim_id),
-                    text=text,
-                    verdict="" if verdict.strip() == "-" else verdict,
-                    actor=state(ctx).user,
+        try:
+            if action == "edit":
+                text = typer.prompt("Claim text", default=claim.text, err=True)
+                verdict = typer.prompt(
+                    "Verdict ('-' for none)", default=claim.verdict or "-", err=True
                 )
+                with session_for(ctx) as session:
+                    current = get_claim(session, claim_id)
+                    if current.version != seen:
+                        note(f"Claim #{claim_id} changed meanwhile; showing it again.")
+                        continue
+                    edit_claim(
+                        session,
+                        current,
+                        text=text,
+                        verdict="" if verdict.strip() == "-" else verdict,
+                        actor=state(ctx).user,
+                    )
+                continue
+            reason = typer.prompt("Note (optional)", default="", show_default=False, err=True)
+            with session_for(ctx) as session:
+                review.decide(
+                    session,
+                    claim_id,
+                    action,
+                    actor=state(ctx).user,
+                    note=reason,
+                    seen_version=seen,
+                )
+        except ClaimsError as error:
+            # Refused (a duplicate wording, a change meanwhile): say why, show it again.
+            note(f"Not saved: {error}")
             continue
-        reason = typer.prompt("Note (optional)", default="", show_default=False, err=True)
-        with session_for(ctx) as session:
-            review.decide(session, claim_id, action, actor=state(ctx).user, note=reason)
         note(f"Claim #{claim_id}: {action}d.")
         return action
 

@@ -92,7 +92,7 @@ def edit(
             notes=notes,
             actor=state(ctx).user,
         )
-        typer.echo(source.id)
+    typer.echo(source.id)  # once committed
 
 
 @app.command("list")
@@ -105,7 +105,7 @@ def list_(
     from claims.records import SOURCE_FIELDS, source_record
     from claims.services.sources import list_sources
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         rows = [source_record(source) for source in list_sources(session, kind=kind)]
     if fmt == OutputFormat.json:
         emit(rows, fmt)
@@ -128,6 +128,6 @@ def show(
     from claims.records import source_record
     from claims.services.sources import resolve_source
 
-    with session_for(ctx) as session:
+    with session_for(ctx, write=False) as session:
         record = source_record(resolve_source(session, name))
     emit_record(record, fmt)

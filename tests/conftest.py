@@ -71,7 +71,9 @@ def _truncate_all(url: str) -> None:
     engine = create_engine(url)
     try:
         with engine.begin() as connection:
-            tables = [t for t in inspect(connection).get_table_names() if t != "alembic_version"]
+            tables = [
+                t for t in inspect(connection).get_table_names() if t != "claims_schema_version"
+            ]
             if tables:
                 names = ", ".join(f'"{t}"' for t in tables)
                 connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))

@@ -82,7 +82,7 @@ def test_any_substring_is_found_at_an_equivalent_place(text, start, length):
     needle = text[start : start + length]
     if not fold_for_search(needle):
         return  # nothing searchable (only spaces or lone combining marks)
-    anchor = find_quotation(text, needle)
+    anchor = find_quotation(text, needle, occurrence=1)
     # What was found folds to the same thing as what was asked for.
     assert fold_for_search(anchor.exact) == fold_for_search(needle)
     assert 0 <= anchor.start < anchor.end <= len(text)
@@ -105,3 +105,14 @@ def test_fold_name_drops_case_accents_punctuation_and_article():
     assert fold_name("the Official  Xinhua News-Agency") == fold_name("official xinhua news agency")
     assert fold_name("Sándor Pintér") == fold_name("sandor pinter")
     assert fold_name("Orbán") == "orban"
+
+
+def test_spacing_around_dashes_and_invisible_characters_are_ignored():
+    text = "ties\u2014with Hungary and secu\u00adrity co\u200boperation"
+    assert find_quotation(text, "ties - with Hungary").exact == "ties\u2014with Hungary"
+    assert find_quotation(text, "security cooperation").exact.startswith("secu\u00adrity")
+
+
+def test_repeated_words_need_an_occurrence():
+    with pytest.raises(QuotationNotInArticle, match="--occurrence 1 to 3"):
+        find_quotation("Yes. Yes. Yes.", "Yes")

@@ -248,9 +248,15 @@ def test_occurrence_zero(failing, newsroom):
     )
 
 
+def test_repeated_words_without_occurrence_are_refused(failing, newsroom):
+    quote = "Officials said exports rose five percent last year"
+    message = failing("appearance", "add", "2", "1", "-q", quote, match="occurs 2 times")
+    assert "--occurrence 1 to 2" in message
+
+
 def test_second_occurrence(cli, newsroom):
     quote = "Officials said exports rose five percent last year"
-    first = cli("appearance", "add", "2", "1", "-q", quote)
+    first = cli("appearance", "add", "2", "1", "-q", quote, "--occurrence", "1")
     second = cli("appearance", "add", "2", "1", "-q", quote, "--occurrence", "2")
     assert first.exit_code == 0, first.output
     assert second.exit_code == 0, second.output

@@ -54,7 +54,7 @@ def newer_db(tmp_path, sqlite_template) -> Path:
     path = tmp_path / "newer.db"
     shutil.copy(sqlite_template, path)
     with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = 'ffff'")
+        connection.execute("UPDATE claims_schema_version SET version_num = 'ffff'")
     return path
 
 
@@ -135,7 +135,7 @@ def test_database_newer_than_this_code(newer_db, command):
     message = assert_clean_failure(run(newer_db, *command), match="newer")
     assert "ffff" in message
     with sqlite3.connect(newer_db) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+        assert connection.execute("SELECT version_num FROM claims_schema_version").fetchall() == [
             ("ffff",)
         ]
     assert "claims" in tables(newer_db)

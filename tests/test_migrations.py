@@ -63,7 +63,7 @@ def test_models_and_migrations_agree(empty_url):
 def test_downgrade_to_base_and_upgrade_again(empty_url):
     migrations.upgrade(empty_url)
     migrations.downgrade(empty_url, "base")
-    assert _tables(empty_url) - {"alembic_version"} == set()
+    assert _tables(empty_url) - {"claims_schema_version"} == set()
     migrations.upgrade(empty_url)
     assert set(Base.metadata.tables) <= _tables(empty_url)
     with open_session(empty_url) as session:  # usable after the round trip
@@ -99,7 +99,7 @@ def test_database_newer_than_code_is_refused(tmp_path):
     url = f"sqlite:///{tmp_path / 'future.db'}"
     migrations.upgrade(url)
     with sqlite3.connect(tmp_path / "future.db") as connection:
-        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed'")
+        connection.execute("UPDATE claims_schema_version SET version_num = 'f00dfeed'")
     with pytest.raises(DatabaseError, match="newer than this version"):
         with open_session(url):
             pass

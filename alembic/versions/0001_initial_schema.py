@@ -9,8 +9,37 @@ Create Date: 2026-11-22
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-
 from alembic import op
+from sqlalchemy.dialects import postgresql
+
+JSON_DOCUMENT = sa.JSON(none_as_null=True).with_variant(
+    postgresql.JSONB(none_as_null=True), "postgresql"
+)
+
+# An article's text is an immutable snapshot: quotation offsets point into it.
+SQLITE_IMMUTABLE_TEXT = """
+CREATE TRIGGER articles_text_immutable BEFORE UPDATE OF text, sha256 ON articles
+WHEN NEW.text IS NOT OLD.text OR NEW.sha256 IS NOT OLD.sha256
+BEGIN
+    SELECT RAISE(ABORT, 'article text is immutable: add the new text as a new article');
+END
+"""
+POSTGRESQL_IMMUTABLE_TEXT = (
+    """
+CREATE FUNCTION articles_text_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.text IS DISTINCT FROM OLD.text OR NEW.sha256 IS DISTINCT FROM OLD.sha256 THEN
+        RAISE EXCEPTION 'article text is immutable: add the new text as a new article';
+    END IF;
+    RETURN NEW;
+END
+$$
+""",
+    """
+CREATE TRIGGER articles_text_immutable BEFORE UPDATE OF text, sha256 ON articles
+FOR EACH ROW EXECUTE FUNCTION articles_text_immutable()
+""",
+)
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -27,8 +56,8 @@ def upgrade() -> None:
         sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("entity", sa.String(length=40), nullable=False),
         sa.Column("entity_id", sa.Integer(), nullable=True),
-        sa.Column("before_values", sa.JSON(), nullable=True),
-        sa.Column("after_values", sa.JSON(), nullable=True),
+        sa.Column("before_values", JSON_DOCUMENT, nullable=True),
+        sa.Column("after_values", JSON_DOCUMENT, nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
         sqlite_autoincrement=True,
@@ -49,6 +78,7 @@ def upgrade() -> None:
         sa.Column("created_by", sa.String(length=200), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         sa.CheckConstraint(
             "status IN ('draft', 'in_review', 'approved', 'rejected')",
             name=op.f("ck_claims_status"),
@@ -230,9 +260,20 @@ def upgrade() -> None:
             batch_op.f("ix_chain_hops_appearance_id"), ["appearance_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_chain_hops_source_id"), ["source_id"], unique=False)
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in POSTGRESQL_IMMUTABLE_TEXT:
+            op.execute(statement)
+    else:
+        op.execute(SQLITE_IMMUTABLE_TEXT)
 
 
 def downgrade() -> None:
+    op.execute(
+        "DROP TRIGGER IF EXISTS articles_text_immutable"
+        + (" ON articles" if op.get_bind().dialect.name == "postgresql" else "")
+    )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS articles_text_immutable()")
     with op.batch_alter_table("chain_hops", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_chain_hops_source_id"))
         batch_op.drop_index(batch_op.f("ix_chain_hops_appearance_id"))

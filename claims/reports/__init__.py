@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from claims.errors import InvalidInput
+from claims.report_catalog import DESCRIPTIONS  # noqa: F401  (re-exported)
 from claims.reports import carriers, chains, claims, outlets
 
 if TYPE_CHECKING:
@@ -26,9 +27,23 @@ REPORTS: dict[str, Callable[[Session], DataFrame]] = {
 }
 
 
+def workbook(session: Session, *, first: str | None = None) -> dict[str, DataFrame]:
+    """Every report, as the sheets of one workbook: ``first`` leads, the rest keep their order."""
+    order = list(REPORTS)
+    if first is not None:
+        build_name = _known(first)
+        order.remove(build_name)
+        order.insert(0, build_name)
+    return {name: REPORTS[name](session) for name in order}
+
+
+def _known(name: str) -> str:
+    key = (name or "").strip().lower()
+    if key not in REPORTS:
+        raise InvalidInput(f"Unknown report {name!r}: choose one of {', '.join(REPORTS)}.")
+    return key
+
+
 def build(name: str, session: Session) -> DataFrame:
     """Run the report called ``name``; an unknown name lists the ones that exist."""
-    report = REPORTS.get((name or "").strip().lower())
-    if report is None:
-        raise InvalidInput(f"Unknown report {name!r}: choose one of {', '.join(REPORTS)}.")
-    return report(session)
+    return REPORTS[_known(name)](session)

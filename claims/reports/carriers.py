@@ -50,5 +50,6 @@ def carriers(session: Session) -> pd.DataFrame:
             index="claim_id", columns="outlet", values="n", aggfunc="sum"
         ).reindex(index=claims["claim_id"], columns=names)
     matrix = matrix.astype("Int64").reset_index(drop=True)
-    matrix.columns = list(names)
+    # An outlet called "status" must not overwrite the status column.
+    matrix.columns = [f"{n} (outlet)" if n in FIXED_COLUMNS else n for n in names]
     return pd.concat([claims[FIXED_COLUMNS], matrix], axis=1)

@@ -27,7 +27,7 @@ def add_appearance(
     actor: str,
     chain: str | list[StatedHop] | None = None,
     create_sources: bool = False,
-    occurrence: int = 1,
+    occurrence: int | None = None,
     provenance: str = "manual",
     accepted_by: str | None = None,
 ) -> Appearance:
@@ -221,10 +221,17 @@ def list_appearances(
     return list(session.scalars(query))
 
 
-def delete_appearance(session: Session, appearance: Appearance, *, actor: str) -> None:
+def delete_appearance(
+    session: Session, appearance: Appearance, *, actor: str, note: str | None = None
+) -> None:
     before = audit.snapshot(appearance)
     before["chain"] = chain_text(appearance)
+    before["hops"] = [
+        {"source": hop.source.name, "cue": hop.cue, "role": hop.role} for hop in appearance.hops
+    ]
     appearance_id = appearance.id
+    if appearance in appearance.claim.appearances:
+        appearance.claim.appearances.remove(appearance)
     session.delete(appearance)
     session.flush()
     audit.record(
@@ -234,6 +241,7 @@ def delete_appearance(session: Session, appearance: Appearance, *, actor: str) -
         entity="appearances",
         entity_id=appearance_id,
         before=before,
+        note=note,
     )
 
 

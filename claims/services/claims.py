@@ -107,7 +107,11 @@ def edit_claim(
     verdict: str | None = None,
     notes: str | None = None,
 ) -> Claim:
-    """Change a claim. Changing the text or verdict of a decided claim reopens it as a draft."""
+    """Change a claim. Changing the text or verdict of a decided claim reopens it as a draft.
+
+    A claim in review keeps its status: the reviewer's decision is checked
+    against the version they saw (see ``review.decide``).
+    """
     before = audit.snapshot(claim)
     if text is not None:
         text = _clean_text(text)
@@ -120,19 +124,36 @@ def edit_claim(
     changed = [f for f in ("text", "verdict", "notes") if before[f] != getattr(claim, f)]
     if not changed:
         return claim
-    if claim.status in ("approved", "rejected") and set(changed) & set(_REVIEWED_FIELDS):
+    reopened = claim.status in ("approved", "rejected") and bool(
+        set(changed) & set(_REVIEWED_FIELDS)
+    )
+    if reopened:
         claim.status = "draft"
         session.add(
             Review(claim=claim, decision="reopened", reviewer=actor, note="edited after review")
         )
-    audit.record(session, actor=actor, action="update", obj=claim, before=before)
+    audit.record(
+        session,
+        actor=actor,
+        action="update",
+        obj=claim,
+        before=before,
+        note="edited after review: reopened as a draft" if reopened else None,
+    )
     return claim
 
 
 def delete_claim(session: Session, claim: Claim, *, actor: str) -> None:
-    """Delete a claim with its appearances; the audit log keeps what was there."""
+    """Delete a claim with its appearances; the audit log keeps what was there, each of them."""
+    from claims.services.appearances import delete_appearance
+
     before = audit.snapshot(claim)
     before["appearances"] = [appearance.id for appearance in claim.appearances]
+    before["reviews"] = [
+        {"decision": r.decision, "reviewer": r.reviewer, "note": r.note} for r in claim.reviews
+    ]
+    for appearance in list(claim.appearances):
+        delete_appearance(session, appearance, actor=actor, note=f"with claim #{claim.id}")
     claim_id = claim.id
     session.delete(claim)
     session.flush()

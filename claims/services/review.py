@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
-from claims.errors import InvalidTransition
+from claims.errors import ChangedMeanwhile, InvalidTransition
 from claims.models import Appearance, ChainHop, Claim, Review
 from claims.services.claims import get_claim
 
@@ -35,10 +35,28 @@ _ADVICE = {
 
 
 def decide(
-    session: Session, claim_id: int, action: str, *, actor: str, note: str | None = None
+    session: Session,
+    claim_id: int,
+    action: str,
+    *,
+    actor: str,
+    note: str | None = None,
+    seen_version: int | None = None,
 ) -> Claim:
-    """Apply one review action to a claim, or refuse with the transition that would work."""
-    claim = get_claim(session, claim_id)
+    """Apply one review action to a claim, or refuse with the transition that would work.
+
+    The claim's row is locked for the decision (PostgreSQL; SQLite writers are
+    serialised anyway). ``seen_version`` is the version the reviewer was shown:
+    if the claim changed since, the decision is refused rather than made blind.
+    """
+    claim = session.scalar(select(Claim).where(Claim.id == claim_id).with_for_update())
+    if claim is None:
+        claim = get_claim(session, claim_id)  # raises NotFound with advice
+    if seen_version is not None and claim.version != seen_version:
+        raise ChangedMeanwhile(
+            f"Claim #{claim.id} changed since it was shown (now: {claim.text!r}, "
+            f"{claim.status}): look at it again before deciding."
+        )
     transition = TRANSITIONS.get((claim.status, action))
     if transition is None:
         advice = _ADVICE.get(action, "").format(id=claim.id)

@@ -100,9 +100,11 @@ def add_source(
         notes=(notes or "").strip() or None,
         created_by=actor,
     )
-    source.aliases.append(SourceAlias(alias=name, key=key))
+    own = SourceAlias(alias=name, key=key)
+    source.aliases.append(own)
     session.add(source)
     audit.record(session, actor=actor, action="create", obj=source)
+    audit.record(session, actor=actor, action="create", obj=own)
     add_aliases(session, source, aliases, actor=actor)
     return source
 

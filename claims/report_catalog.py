@@ -1,0 +1,13 @@
+"""The reports there are, by name, with a line each: what ``claims report --help`` lists.
+
+Kept apart from ``claims.reports`` so the command line can list the reports
+without importing SQLAlchemy or pandas at start-up.
+"""
+
+DESCRIPTIONS = {
+    "carriers": "Claim × outlet matrix: how many times each outlet carries each claim.",
+    "chains": "One row per appearance: quotation and chain, e.g. Wang Xiaohong → Xinhua → "
+    "Reuters → UNN.",
+    "outlets": "Per outlet: claims carried and the upstream sources it relies on, how often.",
+    "claims": "The claims with status, verdict and how many outlets carry them.",
+}
