@@ -38,6 +38,10 @@ class UnknownSource(NotFound):
     """A source name that resolves to no source nor alias."""
 
 
+class AmbiguousSource(ClaimsError):
+    """A spelling that several sources share; the full name or #ID settles it."""
+
+
 class InvalidChain(ClaimsError):
     """An attribution chain that repeats a source or runs in a cycle."""
 

@@ -122,16 +122,20 @@ class SourceAlias(Base):
     """One spelling of a source. The source's own name is always one of its aliases.
 
     ``key`` is the spelling folded for case, accents, punctuation and a leading
-    article; it is unique, so every spelling resolves to exactly one source.
+    "the". Several sources may share a spelling ("Wang"); names resolve through
+    it and refuse to guess when it is shared.
     """
 
     __tablename__ = "source_aliases"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (
+        UniqueConstraint("source_id", "key"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
-    key: Mapped[str] = mapped_column(String(300), unique=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
 
     source: Mapped[Source] = relationship(back_populates="aliases")
 

@@ -30,7 +30,7 @@ from claims.services import review
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article, find_article_by_text, parse_date, prepare_text
 from claims.services.claims import add_claim, check_status, find_claim_by_text
-from claims.services.sources import add_aliases, add_source, check_kind, find_source
+from claims.services.sources import add_aliases, add_source, check_kind, find_source_by_name
 from claims.text import claim_key, fold_name
 
 SEEDS_FILE = "claims.json"
@@ -405,8 +405,8 @@ def _load_source(
     session: Session, spec: _SourceSpec, *, actor: str, summary: SeedSummary, where: Path
 ) -> Source:
     # Matched by name only: an alias such as "Wang" may already name another
-    # person, who must not be adopted as Wang Xiaohong; such a clash is refused.
-    source = find_source(session, spec.name)
+    # person, who must not be adopted as Wang Xiaohong.
+    source = find_source_by_name(session, spec.name)
     if source is not None:
         summary.sources_present += 1
     else:

@@ -44,8 +44,34 @@ def test_add_name_that_differs_only_by_accents(cli, failing):
     assert "Orbán" in message
 
 
-def test_add_name_that_is_another_sources_alias(failing, xinhua):
-    failing("source", "add", "new china news agency", match="exists already as #1")
+def test_name_that_is_another_sources_alias_wins_over_the_alias(cli, xinhua):
+    # Names are unique; aliases may be shared. A name always finds its own source.
+    result = cli("source", "add", "New China News Agency")
+    assert result.exit_code == 0, result.output
+    shown = cli("source", "show", "new china news agency", "--format", "json")
+    assert '"id": 2' in shown.stdout
+    assert '"id": 1' in cli("source", "show", "xinhua", "--format", "json").stdout
+
+
+def test_shared_alias_is_ambiguous_until_written_in_full(cli, failing, xinhua):
+    for step in (
+        ("source", "add", "Wang Xiaohong", "--kind", "person", "--alias", "Wang"),
+        ("source", "add", "Wang Yi", "--kind", "person", "--alias", "Wang"),
+    ):
+        result = cli(*step)
+        assert result.exit_code == 0, result.output
+    message = failing("source", "show", "wang", match="could mean 2 sources")
+    assert "#2 Wang Xiaohong" in message and "#3 Wang Yi" in message
+    assert "full name or #ID" in message
+    assert '"name": "Wang Yi"' in cli("source", "show", "#3", "--format", "json").stdout
+
+
+def test_unknown_source_reference(failing, xinhua):
+    failing("source", "show", "#99", match="No source #99")
+
+
+def test_add_a_name_that_looks_like_a_reference(failing, xinhua):
+    failing("source", "add", "#12", match="reference")
 
 
 def test_add_with_alias_already_used_by_another_source(failing, xinhua):
@@ -57,7 +83,7 @@ def test_add_with_alias_already_used_by_another_source(failing, xinhua):
         "Thomson Reuters",
         "--alias",
         "xinhua",
-        match="already names source #1",
+        match="is the name of source #1",
     )
     assert "Xinhua" in message
 
@@ -100,18 +126,18 @@ def test_show_with_empty_name(failing, xinhua):
 
 
 def test_alias_already_used_by_another_source(failing, reuters):
-    failing("source", "alias", "Reuters", "XINHUA", match="already names source #1")
+    failing("source", "alias", "Reuters", "XINHUA", match="is the name of source #1")
 
 
 def test_alias_batch_is_atomic(failing, reuters):
-    # The first alias is new; the second belongs to Xinhua: neither is added.
+    # The first alias is new; the second is Xinhua's name: neither is added.
     failing(
         "source",
         "alias",
         "Reuters",
         "Thomson Reuters",
-        "New China News Agency",
-        match="already names source #1",
+        "Xinhua",
+        match="is the name of source #1",
     )
 
 

@@ -239,14 +239,14 @@ def test_broken_json_and_a_missing_file_raise_file_errors(session, tmp_path):
 
 
 def test_a_refusal_from_the_services_rolls_back_the_whole_load(session, tmp_path):
-    # "Orbán" already names another source: caught only when writing, half-way through.
+    # "Orbán" is already the name of another source: caught only when writing, half-way.
     from claims.services.sources import add_source
 
     add_source(session, name="Orbán", kind="other", actor=ACTOR)
     before = row_counts(session)
     seeds_dir = _seeds_copy(tmp_path, lambda data: None)
 
-    with pytest.raises(ClaimsError, match="already names source"):
+    with pytest.raises(ClaimsError, match="is the name of source"):
         load_seeds(session, actor=ACTOR, seeds_dir=seeds_dir)
 
     assert row_counts(session) == before

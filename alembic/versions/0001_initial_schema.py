@@ -174,13 +174,14 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_source_aliases")),
-        sa.UniqueConstraint("key", name=op.f("uq_source_aliases_key")),
+        sa.UniqueConstraint("source_id", "key", name=op.f("uq_source_aliases_source_id_key")),
         sqlite_autoincrement=True,
     )
     with op.batch_alter_table("source_aliases", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_source_aliases_source_id"), ["source_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_source_aliases_key"), ["key"], unique=False)
 
     op.create_table(
         "appearances",
@@ -285,6 +286,7 @@ def downgrade() -> None:
 
     op.drop_table("appearances")
     with op.batch_alter_table("source_aliases", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_source_aliases_key"))
         batch_op.drop_index(batch_op.f("ix_source_aliases_source_id"))
 
     op.drop_table("source_aliases")

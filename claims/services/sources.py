@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
-from claims.errors import AlreadyExists, InvalidInput, NotFound, UnknownSource
+from claims.errors import AlreadyExists, AmbiguousSource, InvalidInput, NotFound, UnknownSource
 from claims.models import SOURCE_KINDS, Source, SourceAlias
 from claims.text import fold_name, normalise_space
+
+_ID_REFERENCE = re.compile(r"^#(\d+)$")
 
 
 def check_kind(kind: str) -> str:
@@ -31,11 +34,41 @@ def _clean_name(name: str, what: str = "source name") -> tuple[str, str]:
 
 
 def find_source(session: Session, name: str) -> Source | None:
-    """The source whose name or alias folds to the same key as ``name``, if any."""
+    """The one source ``name`` refers to, if any.
+
+    ``#12`` means source 12. Otherwise a source whose own name matches wins
+    (names are unique); then aliases, which several sources may share ("Wang"):
+    a spelling that fits more than one is refused as ambiguous, listing them.
+    """
+    reference = _ID_REFERENCE.match((name or "").strip())
+    if reference:
+        return session.get(Source, int(reference.group(1)))
     key = fold_name(name or "")
     if not key:
         return None
-    return session.scalar(select(Source).join(SourceAlias).where(SourceAlias.key == key).limit(1))
+    by_name = find_source_by_name(session, name)
+    if by_name is not None:
+        return by_name
+    candidates = list(
+        session.scalars(select(Source).join(SourceAlias).where(SourceAlias.key == key).distinct())
+    )
+    if len(candidates) > 1:
+        listed = ", ".join(f"#{c.id} {c.name}" for c in sorted(candidates, key=lambda c: c.id))
+        raise AmbiguousSource(
+            f"{name!r} could mean {len(candidates)} sources ({listed}): write the full name or #ID."
+        )
+    return candidates[0] if candidates else None
+
+
+def find_source_by_name(session: Session, name: str) -> Source | None:
+    """The source whose own name (not an alias) folds like ``name``."""
+    key = fold_name(name or "")
+    if not key:
+        return None
+    for source in session.scalars(select(Source).join(SourceAlias).where(SourceAlias.key == key)):
+        if fold_name(source.name) == key:
+            return source
+    return None
 
 
 def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
@@ -56,6 +89,8 @@ def resolve_source(session: Session, name: str) -> Source:
     source = find_source(session, name)
     if source is not None:
         return source
+    if _ID_REFERENCE.match((name or "").strip()):
+        raise UnknownSource(f"No source {name.strip()}: see `claims source list`.")
     if not fold_name(name or ""):
         raise InvalidInput("A source name is empty: give a name with letters or digits.")
     suggestions = close_names(session, name)
@@ -86,8 +121,10 @@ def add_source(
 ) -> Source:
     """Create a source; its name becomes its first alias. Refuses a name already taken."""
     name, key = _clean_name(name)
+    if _ID_REFERENCE.match(name):
+        raise InvalidInput(f"{name!r} looks like a source reference (#ID), not a name.")
     kind = check_kind(kind)
-    existing = find_source(session, name)
+    existing = find_source_by_name(session, name)
     if existing is not None:
         raise AlreadyExists(
             f"Source {name!r} exists already as #{existing.id} ({existing.name}).", existing.id
@@ -112,18 +149,23 @@ def add_source(
 def add_aliases(
     session: Session, source: Source, aliases: Iterable[str], *, actor: str
 ) -> list[SourceAlias]:
-    """Give ``source`` more spellings. A spelling already its own is skipped; another's, refused."""
+    """Give ``source`` more spellings; one it has already is skipped.
+
+    Another source may share a spelling ("Wang"): it then resolves to neither
+    until written in full. Another source's own *name* cannot be an alias,
+    since a name must always find its source.
+    """
     added: list[SourceAlias] = []
     for raw in aliases:
         alias, key = _clean_name(raw, "alias")
-        owner = find_source(session, alias)
-        if owner is not None:
-            if owner.id == source.id:
-                continue
+        if any(existing.key == key for existing in source.aliases):
+            continue
+        named = find_source_by_name(session, alias)
+        if named is not None and named.id != source.id:
             raise AlreadyExists(
-                f"Alias {alias!r} already names source #{owner.id} ({owner.name}); "
-                "an alias can name only one source.",
-                owner.id,
+                f"{alias!r} is the name of source #{named.id} ({named.name}); it cannot also "
+                f"be an alias of #{source.id} ({source.name}).",
+                named.id,
             )
         row = SourceAlias(alias=alias, key=key)
         source.aliases.append(row)
