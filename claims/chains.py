@@ -109,3 +109,8 @@ def render(hops: list[Hop] | list[str]) -> str:
     """``Wang Xiaohong → Xinhua → Reuters → UNN``."""
     names = [hop if isinstance(hop, str) else hop.source_name for hop in hops]
     return ARROW.join(names)
+
+
+def render_with_cues(hops: list[tuple[str, str | None]]) -> str:
+    """``Wang Xiaohong (told) → Xinhua (said) → Reuters (citing) → UNN``, for reviewers."""
+    return ARROW.join(f"{name} ({cue})" if cue else name for name, cue in hops)

@@ -121,14 +121,14 @@ def open_session(url: str, *, write: bool = True, check_schema: bool = True) -> 
         engine.dispose()
 
 
-def check_sqlite_file(url: str) -> None:
-    """Refuse a SQLite path that does not exist (rather than create it) or is a folder."""
+def check_sqlite_file(url: str, *, must_exist: bool = True) -> None:
+    """Refuse a SQLite path that is a folder, or that does not exist (rather than create it)."""
     path = sqlite_path(url)
     if path is None:
         return
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file: point --db at a file.")
-    if not path.exists():
+    if must_exist and not path.exists():
         raise DatabaseError(f"No claims database at {path}: run `claims init` first.")
 
 

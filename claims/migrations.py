@@ -130,11 +130,9 @@ def _run_alembic(url: str, action, revision: str) -> None:
 
 
 def _refuse_folder(url: str) -> None:
-    from claims.settings import sqlite_path
+    from claims.db import check_sqlite_file
 
-    path = sqlite_path(url)
-    if path is not None and path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file: point --db at a file.")
+    check_sqlite_file(url, must_exist=False)
 
 
 def current(url: str) -> tuple[str | None, str]:

@@ -169,6 +169,9 @@ def _text(value: Any, *, table: bool = False) -> str:
         return value.isoformat(sep=" ", timespec="seconds") if table else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dict | list):
+        # JSON columns (PostgreSQL hands them back decoded) print as JSON, as on SQLite.
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
 

@@ -28,9 +28,6 @@ class QueryResult:
     rows: list[tuple[Any, ...]]
     truncated: bool
 
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
     def frame(self):
         """The rows as a DataFrame, which keeps the column names even when there are no rows."""
         import pandas as pd
@@ -167,7 +164,7 @@ def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryRe
 
 _COMMANDS = {
     "alter", "analyze", "call", "cluster", "comment", "commit", "copy", "create", "delete",
-    "discard", "do", "drop", "explain", "grant", "import", "insert", "lock", "merge",
+    "discard", "do", "drop", "grant", "import", "insert", "lock", "merge",
     "refresh", "reindex", "reset", "revoke", "rollback", "savepoint", "security", "set",
     "truncate", "update", "vacuum", "begin", "start", "end", "abort", "checkpoint", "load",
     "listen", "notify", "prepare", "execute", "deallocate", "declare", "fetch", "move",

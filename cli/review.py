@@ -107,6 +107,7 @@ def _ask_action() -> str:
 
 
 def _show(claim, position: int, total: int) -> None:
+    from claims.chains import render_with_cues
     from claims.services.appearances import quotation_context
 
     lines = [
@@ -123,9 +124,7 @@ def _show(claim, position: int, total: int) -> None:
     for appearance in claim.appearances:
         article = appearance.article
         context = quotation_context(appearance, width=100)
-        hops = " → ".join(
-            f"{hop.source.name}" + (f" ({hop.cue})" if hop.cue else "") for hop in appearance.hops
-        )
+        hops = render_with_cues([(hop.source.name, hop.cue) for hop in appearance.hops])
         published = article.published.isoformat() if article.published else "undated"
         lines += [
             f"  - Appearance #{appearance.id} in article #{article.id}, "

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.chains import Hop, StatedHop, compose, parse_chain, render
+from claims.chains import Hop, StatedHop, compose, parse_chain, render, render_with_cues
 from claims.errors import InvalidChain, InvalidInput
 
 
@@ -75,3 +75,8 @@ def test_composed_chains_never_repeat_a_source(ids):
     sources = [h.source_id for h in chain]
     assert len(sources) == len(set(sources))
     assert sources[-1] == 8
+
+
+def test_render_with_cues_names_each_link():
+    rendered = render_with_cues([("Wang Xiaohong", "told"), ("Xinhua", "said"), ("UNN", None)])
+    assert rendered == "Wang Xiaohong (told) \u2192 Xinhua (said) \u2192 UNN"

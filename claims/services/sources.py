@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
-from claims.errors import AlreadyExists, AmbiguousSource, InvalidInput, NotFound, UnknownSource
+from claims.errors import AlreadyExists, AmbiguousSource, InvalidInput, UnknownSource
 from claims.models import SOURCE_KINDS, Source, SourceAlias
 from claims.text import fold_name, normalise_space
 
@@ -99,13 +99,6 @@ def resolve_source(session: Session, name: str) -> Source:
         f"Unknown source {name!r}.{hint} Add it with `claims source add`, or pass "
         "--create-sources to create it."
     )
-
-
-def get_source(session: Session, source_id: int) -> Source:
-    source = session.get(Source, source_id)
-    if source is None:
-        raise NotFound(f"No source with id {source_id}: see `claims source list`.")
-    return source
 
 
 def add_source(
@@ -212,7 +205,8 @@ def update_source(
 
 
 def list_sources(session: Session, *, kind: str | None = None) -> list[Source]:
-    query = select(Source).options(selectinload(Source.aliases)).order_by(Source.name)
+    query = select(Source).options(selectinload(Source.aliases))
     if kind:
         query = query.where(Source.kind == check_kind(kind))
-    return list(session.scalars(query))
+    # Sorted by the folded name, as reports sort outlets: the same order on every backend.
+    return sorted(session.scalars(query), key=lambda source: (fold_name(source.name), source.id))
