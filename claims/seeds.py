@@ -18,14 +18,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.anchoring import count_occurrences, find_quotation
 from claims.chains import StatedHop, parse_chain
-from claims.errors import ClaimsError, InputFileError, InvalidInput
+from claims.errors import AlreadyExists, ClaimsError, InputFileError, InvalidInput
 from claims.files import read_text_file
-from claims.models import Appearance, Article, Claim, Source
+from claims.models import Article, Claim, Source
 from claims.services import review
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article, find_article_by_text, parse_date, prepare_text
@@ -496,30 +495,24 @@ def _load_claim(
             )
     for appearance in spec.appearances:
         article = articles[appearance.article]
-        anchor = find_quotation(article.text, appearance.quote, occurrence=appearance.occurrence)
-        existing = session.scalar(
-            select(Appearance.id).where(
-                Appearance.claim_id == claim.id,
-                Appearance.article_id == article.id,
-                Appearance.quote_start == anchor.start,
-                Appearance.quote_end == anchor.end,
+        try:
+            add_appearance(
+                session,
+                claim_id=claim.id,
+                article_id=article.id,
+                quote=appearance.quote,
+                chain=list(appearance.chain),
+                occurrence=appearance.occurrence,
+                actor=actor,
             )
-        )
-        if existing is not None:
+        except AlreadyExists:
+            # The service found it recorded already, before writing anything.
             summary.appearances_present += 1
             continue
-        _in_context(
-            where,
-            f"{what}, appearance in {appearance.article}",
-            add_appearance,
-            session,
-            claim_id=claim.id,
-            article_id=article.id,
-            quote=appearance.quote,
-            chain=list(appearance.chain),
-            occurrence=appearance.occurrence,
-            actor=actor,
-        )
+        except ClaimsError as error:
+            raise InvalidInput(
+                f"{where}: {what}, appearance in {appearance.article}: {error}"
+            ) from error
         summary.appearances_created += 1
     return claim
 
