@@ -305,3 +305,37 @@ def test_db_current_and_init_are_idempotent(cli):
     result = cli("db", "current")
     assert result.exit_code == 0, result.output
     assert "up to date" in result.stdout
+
+
+def test_refused_edit_in_the_queue_is_explained_and_the_queue_goes_on(loaded):
+    loaded("claim", "add", "Gas prices rose in Austria.")
+    loaded("review", "submit", "1")
+    # Editing claim 1 into claim 2's wording is refused; the reviewer then approves it.
+    answers = "e\nGas prices rose in Austria.\n-\na\n\n"
+    result = loaded("review", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Not saved: This claim exists already as #2." in result.stderr
+    shown = json.loads(loaded("claim", "show", "1", "--format", "json").stdout)
+    assert shown["status"] == "approved"
+    assert shown["text"] == "Austria will halve its gas imports next year."
+
+
+def test_article_from_standard_input(cli):
+    cli("source", "add", "Daily Courier", "--kind", "outlet")
+    result = cli("article", "add", "-", "--outlet", "Daily Courier", input=REWRITE)
+    assert result.exit_code == 0, result.output
+    shown = json.loads(cli("article", "show", "1", "--format", "json").stdout)
+    assert shown["text"] == REWRITE and shown["characters"] == len(REWRITE)
+
+
+def test_empty_standard_input_is_refused(failing):
+    failing(
+        "article",
+        "add",
+        "-",
+        "--outlet",
+        "X",
+        "--create-sources",
+        input="",
+        match="standard input is empty",
+    )
