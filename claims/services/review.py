@@ -7,12 +7,12 @@ and an entry in the audit log.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from claims import audit
 from claims.errors import ChangedMeanwhile, InvalidTransition
-from claims.models import Appearance, ChainHop, Claim, Review
-from claims.services.claims import get_claim
+from claims.models import Claim, Review
+from claims.services.claims import claim_details, get_claim
 
 # (from status, action) -> (to status, decision recorded)
 TRANSITIONS = {
@@ -93,12 +93,7 @@ def review_queue(session: Session, *, status: str = "in_review") -> list[Claim]:
     query = (
         select(Claim)
         .where(Claim.status == status)
-        .options(
-            selectinload(Claim.appearances).selectinload(Appearance.article),
-            selectinload(Claim.appearances)
-            .selectinload(Appearance.hops)
-            .selectinload(ChainHop.source),
-        )
+        .options(*claim_details())
         .order_by(Claim.updated_at, Claim.id)
     )
     return list(session.scalars(query))
