@@ -64,18 +64,19 @@ def find_claim_by_text(session: Session, text: str) -> Claim | None:
     return session.scalar(select(Claim).where(Claim.key == claim_key(text)))
 
 
+def claim_details():
+    """Loader options for showing a claim whole: appearances with their article, publisher
+    and chain, and its reviews, in a fixed number of queries however many there are."""
+    appearances = selectinload(Claim.appearances)
+    return [
+        appearances.selectinload(Appearance.article).selectinload(Article.publisher),
+        appearances.selectinload(Appearance.hops).selectinload(ChainHop.source),
+        selectinload(Claim.reviews),
+    ]
+
+
 def get_claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(
-        Claim,
-        claim_id,
-        options=[
-            selectinload(Claim.appearances).selectinload(Appearance.article),
-            selectinload(Claim.appearances)
-            .selectinload(Appearance.hops)
-            .selectinload(ChainHop.source),
-            selectinload(Claim.reviews),
-        ],
-    )
+    claim = session.get(Claim, claim_id, options=claim_details())
     if claim is None:
         raise NotFound(f"No claim with id {claim_id}: see `claims claim list`.")
     return claim
