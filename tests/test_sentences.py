@@ -1,0 +1,61 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.sentences import paragraphs, sentence_at, split_sentences
+
+
+def texts(sentences):
+    return [s.text for s in sentences]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Sen. Chuck Schumer said on Jan. 5 that the U.S. Senate would act. He left."
+    assert texts(split_sentences(text)) == [
+        "Sen. Chuck Schumer said on Jan. 5 that the U.S. Senate would act.",
+        "He left.",
+    ]
+
+
+def test_a_quotation_spanning_sentences_stays_whole():
+    text = "“We will not yield. Never,” he said. Dr. Smith agreed."
+    assert texts(split_sentences(text)) == [
+        "“We will not yield. Never,” he said.",
+        "Dr. Smith agreed.",
+    ]
+    straight = '"We will not yield. Never," he said. Dr. Smith agreed.'
+    assert texts(split_sentences(straight))[0] == '"We will not yield. Never," he said.'
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
+    text = 'He wants to "reduce its dependence. Hungary is the only one. It was late.'
+    assert len(split_sentences(text)) == 3
+
+
+def test_sentences_never_cross_a_blank_line():
+    text = (
+        "Headline without a stop\n\n“Opened here. And continued\n\nin the next paragraph,” he said."
+    )
+    result = split_sentences(text)
+    assert texts(result)[0] == "Headline without a stop"
+    assert {s.paragraph for s in result} == {0, 1, 2}
+    assert all("\n\n" not in s.text for s in result)
+
+
+def test_offsets_point_into_the_text():
+    text = "  First one.  Second one?\n\n\tThird: “quoted.”  "
+    result = split_sentences(text)
+    assert all(text[s.start : s.end] == s.text for s in result)
+    assert sentence_at(result, text.index("Second")).text == "Second one?"
+    assert sentence_at(result, 0) is None
+
+
+def test_paragraph_spans_are_stripped():
+    text = "\n  a b \n\n\n c\n"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["a b", "c"]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab .?!"“”\n\tU.S.')), max_size=200))
+def test_any_text_gives_ordered_non_overlapping_spans(text):
+    result = split_sentences(text)
+    assert all(text[s.start : s.end] == s.text and s.text.strip() == s.text for s in result)
+    assert all(a.end <= b.start for a, b in zip(result, result[1:], strict=False))
