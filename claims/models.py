@@ -35,6 +35,8 @@ from sqlalchemy.orm import (
     relationship,
 )
 
+from claims.drift.compare import KINDS as DRIFT_KINDS
+from claims.drift.compare import SEVERITIES as DRIFT_SEVERITIES
 from claims.errors import InvalidInput
 
 NAMING_CONVENTION = {
@@ -283,6 +285,66 @@ class ChainHop(Base):
 
     def __repr__(self) -> str:
         return f"<ChainHop {self.position}: source #{self.source_id} {self.cue or ''}>"
+
+
+class DriftFinding(Base):
+    """One change between two appearances of a claim, upstream to downstream.
+
+    Derived data: rewritten for a claim, in the same transaction, whenever its
+    appearances or chains change (``claims.services.drift.refresh_drift``), so
+    analysts can query it like any table; the ``claim_drift`` view joins it to
+    claims and outlets.
+    """
+
+    __tablename__ = "drift_findings"
+    __table_args__ = (
+        CheckConstraint(_in("kind", DRIFT_KINDS), name="kind"),
+        CheckConstraint(_in("severity", DRIFT_SEVERITIES), name="severity"),
+        {
+            "sqlite_autoincrement": True,
+            "comment": "How a claim changed between two of its appearances, upstream to "
+            "downstream: wording, names, hedging or attribution. Recomputed automatically.",
+        },
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, comment="Finding number.")
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"),
+        index=True,
+        comment="The claim whose appearances differ.",
+    )
+    from_appearance_id: Mapped[int] = mapped_column(
+        ForeignKey("appearances.id", ondelete="CASCADE"),
+        index=True,
+        comment="The upstream appearance (earlier, or the one the other relies on).",
+    )
+    to_appearance_id: Mapped[int] = mapped_column(
+        ForeignKey("appearances.id", ondelete="CASCADE"),
+        index=True,
+        comment="The downstream appearance, where the change is seen.",
+    )
+    kind: Mapped[str] = mapped_column(String(20), comment="wording, names, hedging or attribution.")
+    severity: Mapped[str] = mapped_column(
+        String(10), comment="low, medium or high; changes inside quotation marks are high."
+    )
+    before_text: Mapped[str] = mapped_column(
+        Text, comment="What the upstream appearance has (an em dash when nothing)."
+    )
+    after_text: Mapped[str] = mapped_column(
+        Text, comment="What the downstream appearance has instead (an em dash when nothing)."
+    )
+    detail: Mapped[str] = mapped_column(Text, comment="What kind of change, in plain words.")
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"),
+        index=True,
+        comment="The chain source a names or attribution finding is about, if any.",
+    )
+
+    def __repr__(self) -> str:
+        return (
+            f"<DriftFinding claim #{self.claim_id} {self.kind} "
+            f"#{self.from_appearance_id}->#{self.to_appearance_id}>"
+        )
 
 
 class Review(Base):

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
 from claims.anchoring import find_quotation, paragraph_bounds
 from claims.chains import Hop, StatedHop, compose, parse_chain, render
 from claims.errors import AlreadyExists, InvalidInput, NotFound
-from claims.models import PROVENANCES, Appearance, Article, ChainHop, Source
+from claims.models import PROVENANCES, Appearance, Article, ChainHop, DriftFinding, Source
 from claims.services.articles import get_article
 from claims.services.claims import get_claim
+from claims.services.drift import refresh_drift
 from claims.services.sources import get_or_create_source
 from claims.text import fold_for_search, fold_with_map
 
@@ -79,6 +80,7 @@ def add_appearance(
     after = audit.snapshot(appearance)
     after["chain"] = render(hops)
     audit.record(session, actor=actor, action="create", obj=appearance, after=after)
+    refresh_drift(session, [claim.id])
     return appearance
 
 
@@ -113,6 +115,7 @@ def set_chain(
         before=before,
         after={"chain": render(hops)},
     )
+    refresh_drift(session, [appearance.claim_id])
     return appearance
 
 
@@ -229,7 +232,9 @@ def delete_appearance(
     before["hops"] = [
         {"source": hop.source.name, "cue": hop.cue, "role": hop.role} for hop in appearance.hops
     ]
-    appearance_id = appearance.id
+    appearance_id, claim_id = appearance.id, appearance.claim_id
+    # Findings that name the appearance go first: refreshing afterwards writes the new ones.
+    session.execute(delete(DriftFinding).where(DriftFinding.claim_id == claim_id))
     if appearance in appearance.claim.appearances:
         appearance.claim.appearances.remove(appearance)
     session.delete(appearance)
@@ -243,6 +248,7 @@ def delete_appearance(
         before=before,
         note=note,
     )
+    refresh_drift(session, [claim_id])
 
 
 @dataclass(frozen=True)

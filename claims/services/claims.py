@@ -141,6 +141,9 @@ def edit_claim(
         before=before,
         note="edited after review: reopened as a draft" if reopened else None,
     )
+    from claims.services.drift import refresh_drift
+
+    refresh_drift(session, [claim.id])
     return claim
 
 

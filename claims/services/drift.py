@@ -1,0 +1,158 @@
+"""Stored drift findings: recomputed with every change to a claim's appearances or chains.
+
+The services that change appearances (add, re-chain, delete) call
+``refresh_drift`` in their own transaction, so ``drift_findings`` never lags
+behind the chains it describes; a bulk importer calls it once per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, aliased
+
+from claims.drift.pairs import drift, from_rows
+from claims.models import Appearance, Article, ChainHop, Claim, DriftFinding, Source
+from claims.services.claims import get_claim
+
+DRIFT_FIELDS = (
+    "claim_id",
+    "claim",
+    "from_appearance",
+    "to_appearance",
+    "from_outlet",
+    "to_outlet",
+    "kind",
+    "severity",
+    "before",
+    "after",
+    "detail",
+)
+_BATCH = 500  # claim ids per IN (...) list
+
+
+def refresh_drift(session: Session, claim_ids: Iterable[int] | None = None) -> int:
+    """Recompute the stored findings of these claims (every claim when None); return how many.
+
+    Flushes first, so pending appearances and hops count.
+    """
+    session.flush()
+    if claim_ids is None:
+        ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
+        session.execute(delete(DriftFinding))
+    else:
+        ids = sorted(set(claim_ids))
+    total = 0
+    for start in range(0, len(ids), _BATCH):
+        total += _refresh_batch(session, ids[start : start + _BATCH], cleared=claim_ids is None)
+    return total
+
+
+def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
+    if not cleared:
+        session.execute(delete(DriftFinding).where(DriftFinding.claim_id.in_(ids)))
+    appearances = session.execute(
+        select(
+            Appearance.id,
+            Appearance.claim_id,
+            Appearance.quote,
+            Appearance.quoted,
+            Article.publisher_id,
+            Article.published,
+        )
+        .join(Article, Article.id == Appearance.article_id)
+        .where(Appearance.claim_id.in_(ids))
+    ).all()
+    with_several = {claim_id for claim_id, n in _counts(appearances).items() if n > 1}
+    if not with_several:
+        return 0
+    hops = session.execute(
+        select(ChainHop.appearance_id, ChainHop.source_id, Source.name, ChainHop.cue, ChainHop.role)
+        .join(Source, Source.id == ChainHop.source_id)
+        .join(Appearance, Appearance.id == ChainHop.appearance_id)
+        .where(Appearance.claim_id.in_(with_several))
+        .order_by(ChainHop.appearance_id, ChainHop.position)
+    ).all()
+    rows = []
+    for claim_id, items in from_rows(
+        [row for row in appearances if row[1] in with_several], hops
+    ).items():
+        for from_id, to_id, finding in drift(items):
+            rows.append(
+                {
+                    "claim_id": claim_id,
+                    "from_appearance_id": from_id,
+                    "to_appearance_id": to_id,
+                    "kind": finding.kind,
+                    "severity": finding.severity,
+                    "before_text": finding.before,
+                    "after_text": finding.after,
+                    "detail": finding.detail,
+                    "source_id": finding.source_id,
+                }
+            )
+    if rows:
+        session.execute(insert(DriftFinding), rows)
+    return len(rows)
+
+
+def _counts(appearances) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for row in appearances:
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    return counts
+
+
+def drift_query(claim_id: int | None = None):
+    """The findings with claim text and both outlets, in claim and finding order."""
+    before, after = aliased(Appearance), aliased(Appearance)
+    before_article, after_article = aliased(Article), aliased(Article)
+    before_outlet, after_outlet = aliased(Source), aliased(Source)
+    query = (
+        select(
+            DriftFinding.claim_id,
+            Claim.text.label("claim"),
+            DriftFinding.from_appearance_id.label("from_appearance"),
+            DriftFinding.to_appearance_id.label("to_appearance"),
+            before_outlet.name.label("from_outlet"),
+            after_outlet.name.label("to_outlet"),
+            DriftFinding.kind,
+            DriftFinding.severity,
+            DriftFinding.before_text.label("before"),
+            DriftFinding.after_text.label("after"),
+            DriftFinding.detail,
+        )
+        .join(Claim, Claim.id == DriftFinding.claim_id)
+        .join(before, before.id == DriftFinding.from_appearance_id)
+        .join(before_article, before_article.id == before.article_id)
+        .join(before_outlet, before_outlet.id == before_article.publisher_id)
+        .join(after, after.id == DriftFinding.to_appearance_id)
+        .join(after_article, after_article.id == after.article_id)
+        .join(after_outlet, after_outlet.id == after_article.publisher_id)
+        .order_by(DriftFinding.claim_id, DriftFinding.id)
+    )
+    if claim_id is not None:
+        query = query.where(DriftFinding.claim_id == claim_id)
+    return query
+
+
+def list_drift(session: Session, claim_id: int | None = None) -> list[dict[str, Any]]:
+    """The stored findings, of one claim (which must exist) or of all."""
+    if claim_id is not None:
+        get_claim(session, claim_id)
+    return [dict(row._mapping) for row in session.execute(drift_query(claim_id))]
+
+
+def drifted_hops(session: Session, claim_id: int) -> dict[int, list[tuple[str, int | None]]]:
+    """Per downstream appearance: the kinds found and the chain source each is about."""
+    found: dict[int, list[tuple[str, int | None]]] = {}
+    rows = session.execute(
+        select(DriftFinding.to_appearance_id, DriftFinding.kind, DriftFinding.source_id).where(
+            DriftFinding.claim_id == claim_id
+        )
+    )
+    for appearance_id, kind, source_id in rows:
+        found.setdefault(appearance_id, []).append((kind, source_id))
+    return found
