@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 FORMATS = ("table", "csv", "json")
 # OWASP "CSV Injection": a cell starting with one of these can run as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-WRAPPED_COLUMNS = frozenset({"claim", "quotation", "chain", "upstream", "article"})
+WRAPPED_COLUMNS = frozenset(
+    {"claim", "quotation", "chain", "upstream", "article", "before", "after", "detail"}
+)
 MIN_WIDTH, MAX_WIDTH = 8, 60
 XLSX_CELL_LIMIT = 32_767  # Excel refuses to open a workbook with a longer cell
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

@@ -10,4 +10,6 @@ DESCRIPTIONS = {
     "Reuters → UNN.",
     "outlets": "Per outlet: claims carried and the upstream sources it relies on, how often.",
     "claims": "The claims with status, verdict and how many outlets carry them.",
+    "drift": "What changed from one appearance of a claim to the next: wording, names, "
+    "hedging, attribution.",
 }

@@ -137,7 +137,9 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_drift_findings_from_appearance_id"), ["from_appearance_id"]
         )
-        batch_op.create_index(batch_op.f("ix_drift_findings_to_appearance_id"), ["to_appearance_id"])
+        batch_op.create_index(
+            batch_op.f("ix_drift_findings_to_appearance_id"), ["to_appearance_id"]
+        )
         batch_op.create_index(batch_op.f("ix_drift_findings_source_id"), ["source_id"])
     _backfill()
     op.execute(CLAIM_DRIFT_VIEW)

@@ -1,0 +1,44 @@
+"""``claims drift``: how a claim changed on its way from one outlet to the next."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import FormatOption, OutputFormat, emit, note, session_for
+
+
+def drift(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        int | None, typer.Argument(metavar="[CLAIM_ID]", help="Only this claim's drift.")
+    ] = None,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh",
+            help="Recompute the stored findings first (after the lexicon or rules changed).",
+        ),
+    ] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show what changed between appearances of a claim: wording, names, hedging, attribution."""
+    from claims.services.claims import get_claim
+    from claims.services.drift import DRIFT_FIELDS, list_drift, refresh_drift
+
+    if refresh:
+        with session_for(ctx) as session:
+            if claim_id is not None:
+                get_claim(session, claim_id)
+            count = refresh_drift(session, None if claim_id is None else [claim_id])
+        note(f"Recomputed {count} findings.")
+    with session_for(ctx, write=False) as session:
+        rows = list_drift(session, claim_id)
+    if fmt == OutputFormat.table:
+        columns = tuple(f for f in DRIFT_FIELDS if f != "claim")
+        emit(rows, fmt, columns)
+        if not rows:
+            note("No drift: every compared appearance has the same words and chain.")
+    else:
+        emit(rows, fmt, DRIFT_FIELDS)
