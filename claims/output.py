@@ -22,11 +22,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from claims.errors import InputFileError, InvalidInput
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pandas as pd
+    from matplotlib.figure import Figure
 
     Rows = pd.DataFrame | Sequence[Mapping[str, Any]]
 
 FORMATS = ("table", "csv", "json")
+PICTURE_FORMATS = ("png", "svg", "dot")
 # OWASP "CSV Injection": a cell starting with one of these can run as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 WRAPPED_COLUMNS = frozenset(
@@ -111,20 +114,66 @@ def writable(path: str | Path) -> Path:
     return path
 
 
-def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> None:
-    """One workbook, one sheet per frame, ready to filter: bold frozen header, real dates."""
+def write_xlsx(
+    sheets: Mapping[str, pd.DataFrame],
+    path: str | Path,
+    pictures: Mapping[str, Figure] | None = None,
+) -> None:
+    """One workbook, one sheet per frame, ready to filter: bold frozen header, real dates.
+
+    Each of ``pictures`` gets a sheet of its own after the frames, as a PNG image.
+    """
     from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
 
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
     for name, frame in sheets.items():
         _fill_sheet(workbook.create_sheet(_sheet_title(name, taken)), frame)
+    for name, picture in (pictures or {}).items():
+        image = Image(io.BytesIO(figure_bytes(picture, "png")))
+        workbook.create_sheet(_sheet_title(name, taken)).add_image(image, "A1")
     if not workbook.worksheets:
         workbook.create_sheet("Sheet1")
     path = writable(path)
     try:
         workbook.save(path)
+    except OSError as error:
+        raise InputFileError(f"Cannot write {path}: {error.strerror or error}.") from None
+
+
+def picture_format(fmt: str | None, path: str | Path) -> str:
+    """The picture format asked for, else the one the file name's suffix says."""
+    chosen = (fmt or Path(path).suffix.lstrip(".")).strip().lower()
+    chosen = {"gv": "dot"}.get(chosen, chosen)
+    if chosen not in PICTURE_FORMATS:
+        wanted = f"format {fmt!r}" if fmt else f"file name {Path(path).name!r}"
+        raise InvalidInput(
+            f"Unknown picture {wanted}: use --format {' or '.join(PICTURE_FORMATS)}, "
+            "or a file name ending in .png, .svg or .dot."
+        )
+    return chosen
+
+
+def figure_bytes(figure: Figure, fmt: str) -> bytes:
+    """A matplotlib figure as PNG or SVG bytes, rendered in memory (no display needed)."""
+    buffer = io.BytesIO()
+    # No date in the metadata: the same graph gives the same file.
+    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+    figure.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
+    return buffer.getvalue()
+
+
+def write_picture(graph: nx.DiGraph, fmt: str, path: str | Path) -> None:
+    """Draw ``graph`` into ``path`` as PNG, SVG or DOT text; nothing is written if drawing fails."""
+    from claims.drawing import figure, to_dot
+
+    path = writable(path)
+    fmt = picture_format(fmt, path)
+    data = to_dot(graph).encode("utf-8") if fmt == "dot" else figure_bytes(figure(graph), fmt)
+    try:
+        path.write_bytes(data)
     except OSError as error:
         raise InputFileError(f"Cannot write {path}: {error.strerror or error}.") from None
 

@@ -39,7 +39,7 @@ def run_report(
 ) -> None:
     from claims.errors import InvalidInput
     from claims.output import format_for, writable, write, write_xlsx
-    from claims.reports import build, workbook
+    from claims.reports import build, workbook, workbook_pictures
 
     chosen = fmt.value if fmt is not None else format_for(output)
     if output is not None:
@@ -49,8 +49,9 @@ def run_report(
             raise InvalidInput("An xlsx workbook needs a file: add -o report.xlsx.")
         with session_for(ctx, write=False) as session:
             sheets = workbook(session, first=name)
-        write_xlsx(sheets, output)
-        note(f"Wrote {output} (sheets: {', '.join(sheets)}).")
+            pictures = workbook_pictures(session)
+        write_xlsx(sheets, output, pictures)
+        note(f"Wrote {output} (sheets: {', '.join([*sheets, *pictures])}).")
         return
     with session_for(ctx, write=False) as session:
         frame = build(name, session)
@@ -92,3 +93,42 @@ def all_(
 ) -> None:
     """Write every report into one Excel workbook, a sheet per report."""
     run_report(ctx, "carriers", ReportFormat.xlsx, output)
+
+
+@app.command("graph")
+def graph(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The picture file to write (.png, .svg, .dot).")
+    ],
+    claim_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[CLAIM_ID]", help="Draw this claim's chains; without it, the outlet network."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="png, svg or dot (Graphviz text). Default: from the -o file's suffix.",
+        ),
+    ] = None,
+) -> None:
+    """Draw a claim's chains (drifted hops red and dashed), or who relies on whom."""
+    from claims.graphs import claim_graph, outlet_network, require_edges
+    from claims.output import picture_format, writable, write_picture
+
+    chosen = picture_format(fmt, output)
+    writable(output)  # fail before the work, not after it
+    with session_for(ctx, write=False) as session:
+        if claim_id is None:
+            drawn = require_edges(outlet_network(session))
+        else:
+            drawn = claim_graph(session, claim_id)
+    write_picture(drawn, chosen, output)
+    note(
+        f"Wrote {output} ({drawn.number_of_nodes()} sources, "
+        f"{drawn.number_of_edges()} hops, {chosen})."
+    )

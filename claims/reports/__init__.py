@@ -17,6 +17,7 @@ from claims.report_catalog import DESCRIPTIONS  # noqa: F401  (re-exported)
 from claims.reports import carriers, chains, claims, drift, outlets
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
     from pandas import DataFrame
 
 REPORTS: dict[str, Callable[[Session], DataFrame]] = {
@@ -36,6 +37,15 @@ def workbook(session: Session, *, first: str | None = None) -> dict[str, DataFra
         order.remove(build_name)
         order.insert(0, build_name)
     return {name: REPORTS[name](session) for name in order}
+
+
+def workbook_pictures(session: Session) -> dict[str, Figure]:
+    """The pictures a workbook carries after its sheets: the outlet network, once there is one."""
+    from claims.drawing import figure
+    from claims.graphs import outlet_network
+
+    network = outlet_network(session)
+    return {"outlet network": figure(network)} if network.number_of_edges() else {}
 
 
 def _known(name: str) -> str:

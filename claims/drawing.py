@@ -1,0 +1,258 @@
+"""Pictures of chain graphs, left to right from whoever said it to whoever printed it.
+
+No Graphviz binary is needed: the layout is computed here (layers by longest
+path, so every edge points right; nodes within a layer ordered by where their
+neighbours sit, so lines cross less), drawn with matplotlib's object API (no
+pyplot, no display), and DOT text is written directly for people who do have
+Graphviz. Turning a figure into file bytes is ``claims.output``'s job.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+from claims.models import SOURCE_KINDS
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from matplotlib.figure import Figure
+
+KIND_COLOURS = {
+    "person": "#f7c59f",
+    "organisation": "#b8d8ba",
+    "news_agency": "#9ecae1",
+    "outlet": "#c6b5e0",
+    "state_body": "#f4a7a7",
+    "media": "#ffe08a",
+    "other": "#d9d9d9",
+}
+DRIFT_COLOUR = "#c0392b"
+EDGE_COLOUR = "#555555"
+NODE_WRAP = 18  # characters per line in a node
+EDGE_WRAP = 28
+TITLE_WRAP = 90
+
+
+def layers(graph: nx.DiGraph) -> list[list[Any]]:
+    """Nodes in columns, carriers last: a node sits one column left of its nearest successor's.
+
+    Placing each source as far right as it can go keeps a short chain
+    ("NATO said", printed by Reuters) next to its carrier instead of stretching
+    it across the columns of longer chains. A cycle (two chains disagreeing on
+    who relied on whom) is broken by ignoring one of its edges for the layout.
+    """
+    import networkx as nx
+
+    acyclic = nx.DiGraph(graph)
+    while not nx.is_directed_acyclic_graph(acyclic):
+        upstream, downstream = nx.find_cycle(acyclic)[-1][:2]
+        acyclic.remove_edge(upstream, downstream)
+    to_end: dict[Any, int] = {}
+    for node in reversed(list(nx.topological_sort(acyclic))):
+        to_end[node] = max((to_end[s] + 1 for s in acyclic.successors(node)), default=0)
+    last = max(to_end.values(), default=0)
+    columns: list[list[Any]] = [[] for _ in range(last + 1)]
+    for node in sorted(graph, key=lambda n: str(graph.nodes[n].get("label", n)).casefold()):
+        columns[last - to_end[node]].append(node)
+    return _order_by_neighbours(graph, columns)
+
+
+def _order_by_neighbours(graph: nx.DiGraph, columns: list[list[Any]]) -> list[list[Any]]:
+    """Two sweeps of the barycentre heuristic: each node near the mean row of its neighbours."""
+    for sweep in (range(1, len(columns)), range(len(columns) - 2, -1, -1)):
+        row = {node: i for nodes in columns for i, node in enumerate(nodes)}
+        for index in sweep:
+
+            def centre(node, row=row):
+                near = [row[n] for n in (*graph.predecessors(node), *graph.successors(node))]
+                return sum(near) / len(near) if near else row[node]
+
+            columns[index] = sorted(columns[index], key=centre)
+    return columns
+
+
+def positions(columns: list[list[Any]]) -> dict[Any, tuple[float, float]]:
+    """x by column, y centred per column, in layout units (one column = 1.0 wide)."""
+    tallest = max((len(nodes) for nodes in columns), default=1)
+    placed = {}
+    for x, nodes in enumerate(columns):
+        offset = (tallest - len(nodes)) / 2
+        for y, node in enumerate(nodes):
+            placed[node] = (float(x), float(tallest - 1 - (y + offset)))
+    return placed
+
+
+def figure(graph: nx.DiGraph) -> Figure:
+    """The graph drawn left to right: boxes coloured by source kind, labelled edges.
+
+    Edges carrying drift are red and dashed; in the outlet network, edge width
+    grows with the number of claims.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    columns = layers(graph)
+    placed = positions(columns)
+    tallest = max((len(nodes) for nodes in columns), default=1)
+    width = max(7.0, 3.1 * len(columns))
+    height = max(3.0, 0.95 * tallest + 1.8)
+    fig = Figure(figsize=(width, height), dpi=110)
+    ax = fig.add_axes((0.02, 0.14, 0.96, 0.74))
+    ax.set_axis_off()
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_ylim(-0.6, tallest - 0.4)
+
+    boxes = {}
+    for node, (x, y) in placed.items():
+        data = graph.nodes[node]
+        boxes[node] = ax.text(
+            x,
+            y,
+            textwrap.fill(str(data.get("label", node)), NODE_WRAP),
+            ha="center",
+            va="center",
+            fontsize=10,
+            zorder=3,
+            bbox={
+                "boxstyle": "round,pad=0.45",
+                "facecolor": KIND_COLOURS.get(data.get("kind"), KIND_COLOURS["other"]),
+                "edgecolor": "#333333",
+                "linewidth": 0.8,
+            },
+        )
+    # Boxes get their size only when drawn; arrows clip against them, so draw once first.
+    FigureCanvasAgg(fig).draw()
+    heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
+    for upstream, downstream, data in graph.edges(data=True):
+        drifted = bool(data.get("drift"))
+        weight = data.get("weight", 1)
+        # An edge jumping columns bends, so it does not run through the boxes between.
+        span = abs(placed[downstream][0] - placed[upstream][0])
+        bend = 0.0 if span <= 1 else 0.22
+        start, end = _between_boxes(ax, boxes[upstream], boxes[downstream])
+        ax.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            zorder=1,
+            arrowprops={
+                "arrowstyle": "-|>",
+                "mutation_scale": 14,
+                "color": DRIFT_COLOUR if drifted else EDGE_COLOUR,
+                "linestyle": "--" if drifted else "-",
+                "linewidth": 1.2 + 4.0 * (weight - 1) / max(heaviest - 1, 1),
+                "shrinkA": 0,
+                "shrinkB": 0,
+                "connectionstyle": f"arc3,rad={bend}",
+            },
+        )
+        label = data.get("label")
+        if label:
+            x, y = _curve_middle(ax, start, end, bend)
+            ax.text(
+                x,
+                y,
+                "\n".join(textwrap.fill(line, EDGE_WRAP) for line in label.split("\n")),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color=DRIFT_COLOUR if drifted else "#222222",
+                zorder=2,
+                bbox={
+                    "boxstyle": "round,pad=0.2",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.9,
+                },
+            )
+    title = graph.graph.get("title")
+    if title:
+        fig.suptitle(textwrap.fill(title, TITLE_WRAP), fontsize=11, y=0.97, va="top")
+    kinds = [k for k in SOURCE_KINDS if any(d.get("kind") == k for _, d in graph.nodes(data=True))]
+    handles = [
+        Patch(facecolor=KIND_COLOURS[k], edgecolor="#333333", label=k.replace("_", " "))
+        for k in kinds
+    ]
+    if graph.graph.get("kind") == "claim":
+        handles += [
+            Line2D([], [], color=EDGE_COLOUR, label="hop"),
+            Line2D([], [], color=DRIFT_COLOUR, linestyle="--", label="hop with drift"),
+        ]
+    else:
+        handles.append(Line2D([], [], color=EDGE_COLOUR, linewidth=3, label="wider: more claims"))
+    fig.legend(
+        handles=handles, loc="lower center", ncol=min(len(handles), 5), fontsize=9, frameon=False
+    )
+    return fig
+
+
+def _between_boxes(ax, upstream, downstream) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Where a line between two drawn boxes leaves the first and meets the second (data units).
+
+    Clipping against the boxes by hand, rather than with ``patchA``/``patchB``,
+    keeps arrowheads visible when the saved figure is cropped.
+    """
+    gap = 3.0  # display pixels between a box and the arrow
+    extents = [box.get_bbox_patch().get_window_extent() for box in (upstream, downstream)]
+    centres = [((e.x0 + e.x1) / 2, (e.y0 + e.y1) / 2) for e in extents]
+    dx, dy = centres[1][0] - centres[0][0], centres[1][1] - centres[0][1]
+    points = []
+    for extent, (cx, cy), sign in zip(extents, centres, (1, -1), strict=True):
+        half_w, half_h = extent.width / 2 + gap, extent.height / 2 + gap
+        scale = min(
+            half_w / abs(dx) if dx else float("inf"), half_h / abs(dy) if dy else float("inf")
+        )
+        points.append((cx + sign * scale * dx, cy + sign * scale * dy))
+    to_data = ax.transData.inverted()
+    return tuple(to_data.transform(points[0])), tuple(to_data.transform(points[1]))
+
+
+def _curve_middle(ax, start, end, bend: float) -> tuple[float, float]:
+    """The middle of matplotlib's ``arc3`` curve from ``start`` to ``end``, in data units.
+
+    ``arc3`` puts its control point ``bend`` times the chord, turned a right
+    angle, away from the chord's middle (in display space); the curve's
+    middle is half-way between the chord's middle and the control point.
+    """
+    to_display, to_data = ax.transData, ax.transData.inverted()
+    (x1, y1), (x2, y2) = to_display.transform([start, end])
+    middle_x, middle_y = (x1 + x2) / 2, (y1 + y2) / 2
+    dx, dy = x2 - x1, y2 - y1
+    x, y = middle_x + bend * dy / 2, middle_y - bend * dx / 2
+    return tuple(to_data.transform((x, y)))
+
+
+def to_dot(graph: nx.DiGraph) -> str:
+    """The graph as Graphviz DOT text, left to right, with the same colours and labels."""
+    name = _dot_quote(graph.graph.get("title", "claims"))
+    lines = [
+        f"digraph {name} {{",
+        f"  graph [rankdir=LR, labelloc=t, label={name}];",
+        '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
+        '  edge [fontname="Helvetica", fontsize=10];',
+    ]
+    for node, data in graph.nodes(data=True):
+        colour = KIND_COLOURS.get(data.get("kind"), KIND_COLOURS["other"])
+        lines.append(
+            f"  n{node} [label={_dot_quote(str(data.get('label', node)))}, "
+            f'fillcolor="{colour}", tooltip={_dot_quote(str(data.get("kind", "")))}];'
+        )
+    heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
+    for upstream, downstream, data in graph.edges(data=True):
+        attributes = [f"label={_dot_quote(data.get('label', ''))}"]
+        if data.get("drift"):
+            attributes += [f'color="{DRIFT_COLOUR}"', f'fontcolor="{DRIFT_COLOUR}"', "style=dashed"]
+        if "weight" in data:
+            width = 1 + 4 * (data["weight"] - 1) / max(heaviest - 1, 1)
+            attributes.append(f"penwidth={width:.1f}")
+        lines.append(f"  n{upstream} -> n{downstream} [{', '.join(attributes)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _dot_quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
