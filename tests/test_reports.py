@@ -130,11 +130,11 @@ def cells(frame: pd.DataFrame, column: str) -> list:
 
 
 def test_reports_are_registered_in_order():
-    assert list(REPORTS) == ["carriers", "chains", "outlets", "claims"]
+    assert list(REPORTS) == ["carriers", "chains", "outlets", "claims", "drift"]
 
 
 def test_unknown_report_names_the_known_ones():
-    with pytest.raises(InvalidInput, match="carriers, chains, outlets, claims"):
+    with pytest.raises(InvalidInput, match="carriers, chains, outlets, claims, drift"):
         build("carrier", None)
 
 
@@ -246,7 +246,7 @@ def test_every_report_writes_to_one_workbook_with_real_dates(session, newsroom, 
     path = tmp_path / "reports.xlsx"
     write_xlsx({name: build(name, session) for name in REPORTS}, path)
     book = load_workbook(path)
-    assert book.sheetnames == ["carriers", "chains", "outlets", "claims"]
+    assert book.sheetnames == ["carriers", "chains", "outlets", "claims", "drift"]
     chains = book["chains"]
     header = [cell.value for cell in chains[1]]
     published = chains.cell(row=2, column=header.index("published") + 1)

@@ -1,0 +1,245 @@
+"""Stored drift: kept in step with appearances and chains, queried by table, view and CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from claims import migrations
+from claims.db import open_session
+from claims.models import Appearance, Claim, DriftFinding
+from claims.seeds import load_seeds
+from claims.services.appearances import add_appearance, delete_appearance, set_chain
+from claims.services.articles import add_article
+from claims.services.claims import add_claim, edit_claim
+from claims.services.drift import list_drift, refresh_drift
+from claims.services.sources import add_source
+
+ACTOR = "drift-test"
+
+
+def stored(session, claim_id: int | None = None) -> list[tuple]:
+    query = select(
+        DriftFinding.claim_id,
+        DriftFinding.from_appearance_id,
+        DriftFinding.to_appearance_id,
+        DriftFinding.kind,
+        DriftFinding.severity,
+        DriftFinding.before_text,
+        DriftFinding.after_text,
+        DriftFinding.detail,
+    ).order_by(DriftFinding.id)
+    if claim_id is not None:
+        query = query.where(DriftFinding.claim_id == claim_id)
+    return list(session.execute(query))
+
+
+@pytest.fixture
+def desk(session):
+    """A wire story printed by a paper and rewritten by a site, one claim in both."""
+    wire = add_source(session, name="Wire", kind="news_agency", actor=ACTOR)
+    add_source(session, name="Paper", kind="outlet", actor=ACTOR)
+    add_source(session, name="Site", kind="outlet", actor=ACTOR)
+    add_source(session, name="Ministry", kind="state_body", actor=ACTOR)
+    paper = add_article(
+        session,
+        text="The port will open in May, the ministry said. Other news follows.",
+        outlet="Paper",
+        origin=wire.name,
+        published="2024-03-01",
+        actor=ACTOR,
+    )
+    site = add_article(
+        session,
+        text="The port may reportedly open in May, the ministry claimed. More text.",
+        outlet="Site",
+        origin=wire.name,
+        published="2024-03-02",
+        actor=ACTOR,
+    )
+    claim = add_claim(session, text="The port opens in May.", actor=ACTOR)
+    session.flush()
+    return claim, paper, site
+
+
+def test_adding_a_second_appearance_stores_its_drift(session, desk):
+    claim, paper, site = desk
+    first = add_appearance(
+        session,
+        claim_id=claim.id,
+        article_id=paper.id,
+        quote="The port will open in May, the ministry said",
+        chain="Ministry [said]",
+        actor=ACTOR,
+    )
+    assert stored(session) == []  # one appearance: nothing to compare
+    second = add_appearance(
+        session,
+        claim_id=claim.id,
+        article_id=site.id,
+        quote="The port may reportedly open in May, the ministry claimed",
+        chain="Ministry [claimed]",
+        actor=ACTOR,
+    )
+    rows = stored(session)
+    assert {(r.from_appearance_id, r.to_appearance_id) for r in rows} == {(first.id, second.id)}
+    assert {r.kind for r in rows} == {"hedging", "attribution"}
+    (hedging,) = [r for r in rows if r.kind == "hedging"]
+    assert "will" in hedging.before_text and "may" in hedging.after_text
+
+
+def test_rechaining_and_deleting_refresh_the_findings(session, desk):
+    claim, paper, site = desk
+    quote_a = "The port will open in May"
+    add_appearance(session, claim_id=claim.id, article_id=paper.id, quote=quote_a, actor=ACTOR)
+    second = add_appearance(
+        session,
+        claim_id=claim.id,
+        article_id=site.id,
+        quote="The port may reportedly open in May",
+        actor=ACTOR,
+    )
+    before = [r.kind for r in stored(session)]
+    assert "attribution" not in before
+    set_chain(session, second, "Ministry [claimed]", actor=ACTOR)
+    after = stored(session)
+    assert [r.detail for r in after if r.kind == "attribution"] == ["hop added"]
+    delete_appearance(session, second, actor=ACTOR)
+    assert stored(session) == []
+
+
+def test_editing_a_claim_keeps_its_findings(session, desk):
+    claim, paper, site = desk
+    add_appearance(session, claim_id=claim.id, article_id=paper.id, quote="will open", actor=ACTOR)
+    add_appearance(
+        session, claim_id=claim.id, article_id=site.id, quote="port may reportedly", actor=ACTOR
+    )
+    findings = stored(session)
+    edit_claim(session, claim, text="The port opens in May 2024.", actor=ACTOR)
+    assert stored(session) == findings != []
+
+
+def test_seeds_drift_is_stored_and_matches_a_fresh_computation(session):
+    load_seeds(session, actor=ACTOR)
+    kept = stored(session)
+    assert refresh_drift(session) == len(kept)
+    assert stored(session) == kept
+    # Every kind turns up somewhere in the two seed articles.
+    assert {row.kind for row in kept} == {"wording", "names", "hedging", "attribution"}
+    # Claims carried once have nothing to compare.
+    single = session.scalars(
+        select(Appearance.claim_id).group_by(Appearance.claim_id).having(func.count() == 1)
+    ).all()
+    assert single and not {row.claim_id for row in kept} & set(single)
+
+
+def test_the_view_shows_the_findings_with_claim_and_outlets(session):
+    load_seeds(session, actor=ACTOR)
+    rows = session.execute(
+        text(
+            "SELECT claim_id, claim, from_outlet, to_outlet, kind, before_text, after_text "
+            "FROM claim_drift ORDER BY finding_id"
+        )
+    ).all()
+    assert len(rows) == len(stored(session))
+    # The seeds' two outlets are one day apart at most and cite no one but Reuters,
+    # so each pair runs from the article recorded first to the other one.
+    assert {(r.from_outlet, r.to_outlet) for r in rows} == {("Inquirer", "UNN")}
+    texts = dict(session.execute(select(Claim.id, Claim.text)).all())
+    assert all(r.claim == texts[r.claim_id] for r in rows)
+
+
+def test_list_drift_of_an_unknown_claim_is_refused(session):
+    from claims.errors import NotFound
+
+    with pytest.raises(NotFound, match="No claim with id 404"):
+        list_drift(session, 404)
+
+
+def test_migration_backfills_findings_for_existing_appearances(db_url):
+    with open_session(db_url) as session:
+        load_seeds(session, actor=ACTOR)
+        expected = stored(session)
+    assert expected
+    migrations.downgrade(db_url, "0001")
+    migrations.upgrade(db_url)
+    with open_session(db_url) as session:
+        assert stored(session) == expected
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            count = connection.execute(text("SELECT count(*) FROM claim_drift")).scalar()
+    finally:
+        engine.dispose()
+    assert count == len(expected)
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def seeded(cli):
+    result = cli("seed")
+    assert result.exit_code == 0, result.output
+    return cli
+
+
+def test_cli_drift_of_one_claim_as_json(seeded, session):
+    claim_id = session.scalar(select(DriftFinding.claim_id).where(DriftFinding.kind == "names"))
+    result = seeded("drift", claim_id, "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and {row["claim_id"] for row in rows} == {claim_id}
+    assert "names" in {row["kind"] for row in rows}
+    assert set(rows[0]) >= {"from_appearance", "to_appearance", "kind", "before", "after"}
+
+
+def test_cli_drift_of_everything_as_csv_and_table(seeded, session):
+    result = seeded("drift", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("claim_id,claim,from_appearance,to_appearance")
+    assert len(lines) - 1 == len(stored(session))
+    table = seeded("drift")
+    assert table.exit_code == 0 and "attribution" in table.stdout
+
+
+def test_cli_drift_refresh_recomputes(seeded, session):
+    session.execute(DriftFinding.__table__.delete())
+    session.commit()
+    result = seeded("drift", "--refresh", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Recomputed" in result.stderr
+    assert len(result.stdout.strip().splitlines()) > 1
+
+
+def test_cli_drift_of_a_claim_without_drift_says_so(seeded, session):
+    lonely = session.scalar(
+        select(Appearance.claim_id).group_by(Appearance.claim_id).having(func.count() == 1)
+    )
+    result = seeded("drift", lonely)
+    assert result.exit_code == 0, result.output
+    assert "No drift" in result.stderr
+
+
+def test_cli_drift_bad_inputs(failing, cli):
+    failing("drift", "404", match="No claim with id 404")
+    failing("drift", "404", "--refresh", match="No claim with id 404")
+    assert cli("drift", "--format", "yaml").exit_code == 2  # a usage error, as everywhere
+    assert cli("drift", "abc").exit_code == 2
+
+
+def test_cli_report_drift_and_its_workbook_sheet(seeded, tmp_path):
+    from openpyxl import load_workbook
+
+    result = seeded("report", "drift", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("claim_id,claim,from_appearance")
+    path = tmp_path / "book.xlsx"
+    result = seeded("report", "all", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    assert "drift" in book.sheetnames
+    assert book["drift"].max_row > 1

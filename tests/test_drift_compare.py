@@ -1,0 +1,250 @@
+"""Drift between two appearances, on constructed pairs: each kind found, and nothing invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.drift.compare import ChainLink, Side, compare
+from claims.drift.lexicon import HEDGES, cue_class, find_hedges
+from claims.drift.names import same_name
+from claims.drift.pairs import Placed, plan
+
+WIRE, PAPER, SITE, AGENCY, MINISTER = 1, 2, 3, 4, 5
+
+
+def side(
+    quote: str,
+    *,
+    id: int = 1,
+    quoted: bool = False,
+    publisher: int = PAPER,
+    stated: tuple[tuple[int, str, str | None], ...] = (),
+    origin: tuple[int, str] | None = (WIRE, "Wire"),
+) -> Side:
+    chain = [ChainLink(source_id, name, cue, "stated") for source_id, name, cue in stated]
+    if origin is not None and (not chain or chain[-1].source_id != origin[0]):
+        chain.append(ChainLink(origin[0], origin[1], "citing", "origin"))
+    chain.append(ChainLink(publisher, f"outlet {publisher}", None, "publisher"))
+    return Side(id, quote, quoted, publisher, tuple(chain))
+
+
+def kinds(findings) -> list[str]:
+    return [f.kind for f in findings]
+
+
+def test_identical_quotations_and_chains_drift_nowhere():
+    a = side("The minister said the port will open in May.", id=1, publisher=PAPER)
+    b = side("The minister said the port will open in May.", id=2, publisher=SITE)
+    assert compare(a, b) == []
+
+
+def test_typography_is_not_drift():
+    a = side("China\u2019s \u201cgrave\u201d challenge \u2014 the bloc\u2019s view", id=1)
+    b = side("China's \"grave\" challenge - the bloc's view", id=2, publisher=SITE)
+    assert compare(a, b) == []
+
+
+def test_changed_words_are_reported_with_before_and_after():
+    findings = compare(
+        side("NATO struggles to expand its network", id=1),
+        side("NATO is trying hard to expand its network", id=2, publisher=SITE),
+    )
+    assert kinds(findings) == ["wording"]
+    assert (findings[0].before, findings[0].after) == ("struggles", "is trying hard")
+    assert findings[0].severity == "medium"
+
+
+def test_a_change_inside_quotation_marks_is_the_most_serious():
+    findings = compare(
+        side('efforts would be "a new highlight of bilateral relations" in areas', id=1),
+        side('efforts would be a "new moment in bilateral relations" in areas', id=2),
+    )
+    inside = [f for f in findings if f.kind == "wording" and f.severity == "high"]
+    assert [(f.before, f.after) for f in inside] == [("highlight of", "moment in")]
+
+
+def test_a_quotation_lying_wholly_inside_quotation_marks_counts_as_quoted():
+    findings = compare(
+        side("a grave challenge", id=1, quoted=True),
+        side("a serious challenge", id=2, quoted=True),
+    )
+    assert [(f.kind, f.severity) for f in findings] == [("wording", "high")]
+
+
+def test_function_words_alone_are_low():
+    findings = compare(
+        side("Wang met the minister", id=1), side("Wang met with the minister", id=2)
+    )
+    assert [(f.kind, f.severity, f.after) for f in findings] == [("wording", "low", "with")]
+
+
+def test_a_name_spelled_differently_is_names_drift_not_wording():
+    findings = compare(
+        side("Wang also met Interior Minister Sandor Pinter", id=1),
+        side("Wang also met Interior Minister Shandor Pinter", id=2),
+    )
+    assert kinds(findings) == ["names"]
+    assert (findings[0].before, findings[0].after) == ("Sandor", "Shandor")
+
+
+def test_a_different_name_is_wording_not_names():
+    findings = compare(
+        side("Wang met Minister Sandor Pinter", id=1),
+        side("Wang met Minister Peter Szijjarto", id=2),
+    )
+    assert "names" not in kinds(findings)
+
+
+def test_names_similarity():
+    assert same_name("Sandor", "Shandor")
+    assert same_name("Xiaohong", "Xiaohung")
+    assert not same_name("Orban", "Orban")  # the same spelling is no drift
+    assert not same_name("Reuters", "Xinhua")
+    assert not same_name("Li", "Lu")  # too short to tell
+
+
+def test_a_hedge_added_is_hedging():
+    findings = compare(
+        side("Chinese state media called NATO a challenge", id=1),
+        side("Chinese state media reportedly called NATO a challenge", id=2),
+    )
+    assert kinds(findings) == ["hedging"]
+    assert (findings[0].before, findings[0].after, findings[0].severity) == (
+        "\u2014",
+        "reportedly",
+        "medium",
+    )
+
+
+def test_a_hedge_dropped_hardens_the_statement():
+    findings = compare(
+        side("They would also encompass capacity building", id=1),
+        side("They will also encompass capacity building", id=2),
+    )
+    assert [(f.kind, f.before, f.after, f.severity) for f in findings] == [
+        ("hedging", "would", "will", "high")
+    ]
+
+
+def test_will_becoming_may_is_more_hedged():
+    (finding,) = compare(side("The plant will open", id=1), side("The plant may open", id=2))
+    assert (finding.kind, finding.before, finding.after) == ("hedging", "will", "may")
+    assert "more hedged" in finding.detail
+
+
+def test_said_becoming_claimed_is_hedging():
+    findings = compare(
+        side("the ministry said the talks failed", id=1),
+        side("the ministry claimed the talks failed", id=2),
+    )
+    assert kinds(findings) == ["hedging"]
+    assert (findings[0].before, findings[0].after) == ("said", "claimed")
+
+
+def test_multiword_hedges_are_found_whole():
+    words = "he is believed to have said".split()
+    assert [m.phrase for m in find_hedges(words)] == ["is believed to", "said"]
+    assert cue_class("reportedly called") == "distancing"
+    assert cue_class("said") == "neutral"
+    assert set(HEDGES.values()) == {"distancing", "modal", "certain", "neutral"}
+
+
+def test_the_wires_own_statement_attributed_to_it_is_a_relabel():
+    findings = compare(
+        side("Hungary is the only NATO state", id=1, publisher=PAPER),
+        side(
+            "Hungary is the only NATO state",
+            id=2,
+            publisher=SITE,
+            stated=((WIRE, "Wire", "points out"),),
+        ),
+    )
+    assert [(f.kind, f.after) for f in findings] == [("attribution", "Wire [points out]")]
+    assert findings[0].source_id == WIRE
+
+
+def test_a_cue_change_is_attribution_and_a_doubting_cue_is_worse():
+    plain = compare(
+        side("x", id=1, stated=((AGENCY, "Agency", "said"),)),
+        side("x", id=2, stated=((AGENCY, "Agency", "reported"),)),
+    )
+    doubting = compare(
+        side("x", id=1, stated=((AGENCY, "Agency", "said"),)),
+        side("x", id=2, stated=((AGENCY, "Agency", "claimed"),)),
+    )
+    assert [(f.kind, f.severity) for f in plain] == [("attribution", "low")]
+    assert [(f.kind, f.severity) for f in doubting] == [("attribution", "medium")]
+
+
+def test_hops_dropped_and_added():
+    findings = compare(
+        side("x", id=1, stated=((MINISTER, "Minister", "told"), (AGENCY, "Agency", "said"))),
+        side("x", id=2, stated=((AGENCY, "Agency", "said"),)),
+    )
+    assert [(f.kind, f.detail, f.severity) for f in findings] == [
+        ("attribution", "hop dropped", "high")
+    ]
+    findings = compare(
+        side("x", id=1, stated=((AGENCY, "Agency", "said"),)),
+        side("x", id=2, stated=((MINISTER, "Minister", "told"), (AGENCY, "Agency", "said"))),
+    )
+    assert [f.detail for f in findings] == ["hop added"]
+
+
+def test_chain_sources_that_look_alike_are_names_drift():
+    findings = compare(
+        side("x", id=1, stated=((MINISTER, "Sandor Pinter", "said"),)),
+        side("x", id=2, stated=((9, "Shandor Pinter", "said"),)),
+    )
+    assert [(f.kind, f.before, f.after) for f in findings] == [
+        ("names", "Sandor Pinter", "Shandor Pinter")
+    ]
+
+
+def test_the_upstream_carrier_in_the_downstream_chain_is_not_an_added_hop():
+    a = side("x", id=1, publisher=PAPER)
+    b = side("x", id=2, publisher=SITE, stated=((PAPER, "Paper", "citing"),))
+    assert compare(a, b) == []
+
+
+def test_an_analysis_turned_into_a_quotation_flips_attribution():
+    findings = compare(
+        side("The pact is a diplomatic win", id=1),
+        side('"The pact is a diplomatic win', id=2),
+    )
+    assert [(f.kind, f.before, f.after, f.severity) for f in findings] == [
+        ("attribution", "paraphrase", "quotation", "high")
+    ]
+
+
+def test_downstream_follows_the_chain_before_the_date():
+    early = dt.date(2024, 1, 1)
+    late = dt.date(2024, 1, 2)
+    # The site (dated earlier by mistake) cites the paper: the paper is upstream all the same.
+    paper = Placed(side("x", id=1, publisher=PAPER), late)
+    site = Placed(side("y", id=2, publisher=SITE, stated=((PAPER, "Paper", "citing"),)), early)
+    other = Placed(side("z", id=3, publisher=9), late)
+    pairs = [(a.side.appearance_id, b.side.appearance_id) for a, b in plan([site, paper, other])]
+    assert pairs == [(1, 2), (2, 3)]
+
+
+def test_without_a_relation_the_earlier_is_upstream_then_the_id():
+    a = Placed(side("x", id=5), dt.date(2024, 1, 2))
+    b = Placed(side("y", id=7, publisher=SITE), dt.date(2024, 1, 1))
+    c = Placed(side("z", id=6, publisher=9), dt.date(2024, 1, 2))
+    pairs = [(x.side.appearance_id, y.side.appearance_id) for x, y in plan([a, b, c])]
+    assert pairs == [(7, 5), (5, 6)]
+
+
+words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=80
+)
+
+
+@given(words, words, st.booleans(), st.booleans())
+def test_comparison_never_crashes_and_a_quotation_never_drifts_from_itself(a, b, qa, qb):
+    compare(side(a, quoted=qa), side(b, id=2, quoted=qb, publisher=SITE))
+    assert compare(side(a, quoted=qa), side(a, id=2, quoted=qa, publisher=SITE)) == []
