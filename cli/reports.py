@@ -120,8 +120,8 @@ def graph(
     from claims.graphs import claim_graph, outlet_network, require_edges
     from claims.output import picture_format, writable, write_picture
 
-    chosen = picture_format(fmt, output)
     writable(output)  # fail before the work, not after it
+    chosen = picture_format(fmt, output)
     with session_for(ctx, write=False) as session:
         if claim_id is None:
             drawn = require_edges(outlet_network(session))

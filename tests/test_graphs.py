@@ -1,0 +1,167 @@
+"""Pictures of chains: the graphs, their layout, the files written, and refusals."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from sqlalchemy import distinct, func, select
+
+from claims.drawing import figure, layers, to_dot
+from claims.graphs import claim_graph, outlet_network
+from claims.models import Appearance, Article, Claim, Source
+from claims.output import figure_bytes, write_picture
+from claims.seeds import load_seeds
+from claims.services.claims import add_claim
+
+ACTOR = "graph-test"
+XINHUA_CLAIM = "China hopes to deepen law enforcement and security ties with Hungary."
+
+
+@pytest.fixture
+def seeded(session):
+    load_seeds(session, actor=ACTOR)
+    session.flush()
+    return session
+
+
+def names(graph: nx.DiGraph, nodes) -> list[str]:
+    return [graph.nodes[n]["label"] for n in nodes]
+
+
+def test_a_claims_chains_read_from_origin_to_carriers(seeded):
+    claim_id = seeded.scalar(select(Claim.id).where(Claim.text == XINHUA_CLAIM))
+    graph = claim_graph(seeded, claim_id)
+    columns = [sorted(names(graph, column)) for column in layers(graph)]
+    assert columns == [["Wang Xiaohong"], ["Xinhua"], ["Reuters"], ["Inquirer", "UNN"]]
+    ids = {graph.nodes[n]["label"]: n for n in graph}
+    hop = graph.edges[ids["Xinhua"], ids["Reuters"]]
+    assert hop["cues"] == ["said", "according to"]  # both outlets' cues on the shared hop
+    assert hop["dates"] == ["2024-02-19"]
+    assert "2024-02-19" in hop["label"]
+    assert graph.nodes[ids["Wang Xiaohong"]]["kind"] == "person"
+    # UNN's rewording marks its own hop; the Inquirer, upstream, changed nothing.
+    assert graph.edges[ids["Reuters"], ids["UNN"]]["drift"]
+    assert not graph.edges[ids["Reuters"], ids["Inquirer"]]["drift"]
+
+
+def test_the_outlet_network_weighs_edges_by_claims(seeded):
+    graph = outlet_network(seeded)
+    ids = {graph.nodes[n]["label"]: n for n in graph}
+    for outlet in ("Inquirer", "UNN"):
+        # Every seed appearance reaches its outlet through Reuters, the origin of both.
+        carried = seeded.scalar(
+            select(func.count(distinct(Appearance.claim_id)))
+            .join(Article, Article.id == Appearance.article_id)
+            .join(Source, Source.id == Article.publisher_id)
+            .where(Source.name == outlet)
+        )
+        assert graph.edges[ids["Reuters"], ids[outlet]]["weight"] == carried
+    assert nx.is_directed_acyclic_graph(graph)
+    columns = layers(graph)
+    assert sorted(names(graph, columns[-1])) == ["Inquirer", "UNN"]
+
+
+def test_layers_survive_a_cycle():
+    graph = nx.DiGraph()
+    for node in "abc":
+        graph.add_node(node, label=node, kind="outlet")
+    graph.add_edges_from([("a", "b"), ("b", "c"), ("c", "a")])
+    columns = layers(graph)
+    assert sorted(n for column in columns for n in column) == ["a", "b", "c"]
+
+
+def test_pictures_are_real_png_svg_and_dot(seeded, tmp_path):
+    graph = outlet_network(seeded)
+    png = figure_bytes(figure(graph), "png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    svg = figure_bytes(figure(graph), "svg").decode("utf-8")
+    assert "<svg" in svg and "Reuters" in svg
+    dot = to_dot(graph)
+    assert dot.startswith("digraph ") and "rankdir=LR" in dot
+    assert dot.count("->") == graph.number_of_edges()
+    path = tmp_path / "network.dot"
+    write_picture(graph, "dot", path)
+    assert path.read_text(encoding="utf-8") == dot
+
+
+def test_dot_quotes_awkward_names():
+    graph = nx.DiGraph(title='The "Daily" \\ News')
+    graph.add_node(1, label='Say "hi"\nnow', kind="outlet")
+    graph.add_node(2, label="B", kind="other")
+    graph.add_edge(1, 2, label="said", drift=["wording"])
+    dot = to_dot(graph)
+    assert 'label="Say \\"hi\\"\\nnow"' in dot
+    assert "style=dashed" in dot
+    assert '"The \\"Daily\\" \\\\ News"' in dot
+
+
+def test_the_workbook_carries_the_network_picture(seeded, tmp_path):
+    from openpyxl import load_workbook
+
+    from claims.output import write_xlsx
+    from claims.reports import workbook, workbook_pictures
+
+    path = tmp_path / "book.xlsx"
+    write_xlsx(workbook(seeded), path, workbook_pictures(seeded))
+    book = load_workbook(path)
+    assert book.sheetnames[-1] == "outlet network"
+    (image,) = book["outlet network"]._images
+    data = image._data()
+    assert data.startswith(b"\x89PNG")
+
+
+def test_an_empty_database_gives_a_workbook_without_a_picture(session):
+    from claims.reports import workbook_pictures
+
+    assert workbook_pictures(session) == {}
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def seeded_cli(cli):
+    result = cli("seed")
+    assert result.exit_code == 0, result.output
+    return cli
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "dot"])
+def test_cli_graph_of_a_claim_by_suffix(seeded_cli, session, tmp_path, suffix):
+    claim_id = session.scalar(select(Claim.id).where(Claim.text == XINHUA_CLAIM))
+    path = tmp_path / f"claim.{suffix}"
+    result = seeded_cli("report", "graph", claim_id, "-o", str(path))
+    assert result.exit_code == 0, result.output
+    assert path.stat().st_size > 0
+    assert "5 sources, 4 hops" in result.stderr
+
+
+def test_cli_graph_of_the_network_with_a_format(seeded_cli, tmp_path):
+    path = tmp_path / "network.picture"
+    result = seeded_cli("report", "graph", "--format", "svg", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    assert "<svg" in path.read_text(encoding="utf-8")
+
+
+def test_cli_graph_bad_inputs(failing, cli, session, tmp_path):
+    out = str(tmp_path / "g.png")
+    failing("report", "graph", "404", "-o", out, match="No claim with id 404")
+    failing("report", "graph", "-o", out, match="No chains are recorded yet")
+    failing("report", "graph", "-o", str(tmp_path / "g.gif"), match="Unknown picture")
+    failing("report", "graph", "--format", "jpeg", "-o", out, match="Unknown picture format")
+    failing("report", "graph", "-o", str(tmp_path / "missing" / "g.png"), match="does not exist")
+    failing("report", "graph", "-o", str(tmp_path), match="is a folder")
+    claim = add_claim(session, text="Nobody carries this.", actor=ACTOR)
+    session.commit()
+    failing("report", "graph", str(claim.id), "-o", out, match="no appearances yet")
+    assert not Path(out).exists()
+
+
+def test_figures_render_without_a_display():
+    graph = nx.DiGraph(title="one", kind="claim")
+    graph.add_node(1, label="Alone", kind="outlet")
+    assert figure_bytes(figure(graph), "png").startswith(b"\x89PNG")
+    assert io.BytesIO(figure_bytes(figure(graph), "svg")).read(5) in (b"<?xml", b"<svg ")
