@@ -60,6 +60,10 @@ def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: b
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        if not foreign_keys:
+            # Migrating: batch mode rebuilds a table (copy, drop, rename back), and a
+            # modern rename refuses while a view (claim_drift) names the dropped table.
+            cursor.execute("PRAGMA legacy_alter_table=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         if not readonly and path is not None:
             cursor.execute("PRAGMA journal_mode=WAL")

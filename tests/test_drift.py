@@ -243,3 +243,28 @@ def test_cli_report_drift_and_its_workbook_sheet(seeded, tmp_path):
     book = load_workbook(path)
     assert "drift" in book.sheetnames
     assert book["drift"].max_row > 1
+
+
+def test_a_later_sqlite_table_rebuild_keeps_the_view_working(db_url):
+    """Batch mode's copy-drop-rename of a table the view reads must not trip over the view."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("batch rebuilds are SQLite's")
+    import sqlalchemy as sa
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    from claims.db import make_engine
+
+    with open_session(db_url) as session:
+        load_seeds(session, actor=ACTOR)
+        expected = len(stored(session))
+    engine = make_engine(db_url, foreign_keys=False)  # as migrations connect
+    try:
+        with engine.begin() as connection:
+            operations = Operations(MigrationContext.configure(connection))
+            with operations.batch_alter_table("appearances", recreate="always") as batch:
+                batch.add_column(sa.Column("extra", sa.Integer(), nullable=True))
+            count = connection.execute(text("SELECT count(*) FROM claim_drift")).scalar()
+    finally:
+        engine.dispose()
+    assert count == expected
