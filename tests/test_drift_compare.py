@@ -248,3 +248,11 @@ words = st.text(
 def test_comparison_never_crashes_and_a_quotation_never_drifts_from_itself(a, b, qa, qb):
     compare(side(a, quoted=qa), side(b, id=2, quoted=qb, publisher=SITE))
     assert compare(side(a, quoted=qa), side(a, id=2, quoted=qa, publisher=SITE)) == []
+
+
+def test_a_quotation_starting_inside_quotation_marks_is_inside_until_they_close():
+    findings = compare(
+        side("grave\u201d challenge to peace", id=1, quoted=True),
+        side("serious\u201d challenge to order", id=2, quoted=True),
+    )
+    assert [(f.before, f.severity) for f in findings] == [("grave", "high"), ("peace", "medium")]

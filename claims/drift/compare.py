@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from claims.drift.lexicon import WEIGHTS, cue_class, find_hedges
 from claims.drift.names import same_name, similarity
-from claims.text import fold_name, fold_with_map
+from claims.text import DOUBLE_QUOTES, fold_name, fold_with_map
 
 KINDS = ("wording", "names", "hedging", "attribution")
 SEVERITIES = ("low", "medium", "high")
@@ -33,6 +33,8 @@ NOTHING = "\u2014"  # shown for the empty side of an addition or a drop
 
 _TOKEN = re.compile(r'\w+(?:[-\']\w+)*|"')
 _POSSESSIVE = re.compile(r"'s$")
+_DOUBLE_MARKS = frozenset(DOUBLE_QUOTES + '"')
+_CLOSING_MARKS = frozenset("\u201d\u00bb")
 # Words whose change alone rarely changes what a sentence claims.
 FUNCTION_WORDS = frozenset(
     """a an the of in on at to for from by with and or but as that this these those
@@ -87,7 +89,7 @@ class _Token:
 def compare(before: Side, after: Side) -> list[Finding]:
     """Every finding from ``before`` (upstream) to ``after`` (downstream), in a stable order."""
     tokens_a, tokens_b = _tokens(before), _tokens(after)
-    findings = _hedging(tokens_a, tokens_b, before.quote, after.quote)
+    findings = _hedging(tokens_a, tokens_b)
     findings += _word_changes(tokens_a, tokens_b, before.quote, after.quote)
     findings += _attribution(before, after)
     order = {kind: number for number, kind in enumerate(KINDS)}
@@ -101,12 +103,14 @@ def _tokens(side: Side) -> list[_Token]:
     """The quotation's words, with whether each sits inside quotation marks.
 
     A quotation recorded as ``quoted`` that holds no marks of its own lies wholly
-    inside someone's quotation; otherwise its own marks open and close, and a mark
-    left open runs to the end, as in copy that forgot to close it.
+    inside someone's quotation; one whose first mark is a closing one (” or »)
+    starts inside one. Otherwise its own marks open and close, and a mark left
+    open runs to the end, as in copy that forgot to close it.
     """
     folded, index = fold_with_map(side.quote)
     marks = folded.count('"')
-    inside = side.quoted and marks == 0
+    first_mark = next((c for c in side.quote if c in _DOUBLE_MARKS), None)
+    inside = side.quoted and (marks == 0 or first_mark in _CLOSING_MARKS)
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(folded):
         if match.group() == '"':
@@ -125,7 +129,7 @@ def _span(quote: str, tokens: list[_Token]) -> str:
     return " ".join(quote[tokens[0].start : tokens[-1].end].split())
 
 
-def _hedging(a: list[_Token], b: list[_Token], quote_a: str, quote_b: str) -> list[Finding]:
+def _hedging(a: list[_Token], b: list[_Token]) -> list[Finding]:
     """One finding when lexicon phrases differ; the words it explains leave the word diff."""
     matches_a = find_hedges([t.key for t in a])
     matches_b = find_hedges([t.key for t in b])
