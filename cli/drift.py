@@ -12,7 +12,7 @@ from cli.common import FormatOption, OutputFormat, emit, note, session_for
 def drift(
     ctx: typer.Context,
     claim_id: Annotated[
-        int | None, typer.Argument(metavar="[CLAIM_ID]", help="Only this claim's drift.")
+        int | None, typer.Argument(metavar="CLAIM_ID", help="Only this claim's drift.")
     ] = None,
     refresh: Annotated[
         bool,

@@ -104,7 +104,7 @@ def graph(
     claim_id: Annotated[
         int | None,
         typer.Argument(
-            metavar="[CLAIM_ID]", help="Draw this claim's chains; without it, the outlet network."
+            metavar="CLAIM_ID", help="Draw this claim's chains; without it, the outlet network."
         ),
     ] = None,
     fmt: Annotated[
