@@ -7,8 +7,9 @@ fails half-way leaves the database as it found it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from claims.errors import DatabaseError
 from claims.settings import display_url, sqlite_path
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
 
 
 def make_engine(
@@ -111,7 +113,14 @@ def open_session(url: str, *, write: bool = True, check_schema: bool = True) -> 
     except exc.DBAPIError as error:
         # Unreachable server, a file that is not a database, a constraint a
         # concurrent writer won: one sentence, and the transaction is rolled back.
-        raise DatabaseError(describe_operational_error(url, error)) from None
+        # Contention is marked so that run_unit can try the whole unit again.
+        from claims.retry import Contention, contention_kind
+
+        message = describe_operational_error(url, error)
+        kind = contention_kind(error)
+        if kind is not None:
+            raise Contention(message, kind) from None
+        raise DatabaseError(message) from None
     except StaleDataError:
         raise DatabaseError(
             "Someone else changed the same record meanwhile; nothing was saved: "
@@ -119,6 +128,35 @@ def open_session(url: str, *, write: bool = True, check_schema: bool = True) -> 
         ) from None
     finally:
         engine.dispose()
+
+
+def run_unit(
+    url: str, work: Callable[[Session], T], *, write: bool = True, attempts: int | None = None
+) -> T:
+    """Run ``work(session)`` as one transaction, again from the start if it lost a race.
+
+    A writer that waited out the busy timeout on SQLite, a serialization failure or
+    deadlock on PostgreSQL, or a unique key another writer took first: the whole unit
+    is rolled back and re-run after a growing, jittered pause, so the person sees either
+    success or the rule's own message (e.g. "exists already"), never a lock error.
+    """
+    from claims.retry import retrying
+
+    return retrying(lambda: _once(url, work, write), attempts=attempts)
+
+
+def _once(url: str, work: Callable[[Session], T], write: bool) -> T:
+    with open_session(url, write=write) as session:
+        return work(session)
+
+
+@contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Driver errors outside ``open_session`` (e.g. on a read-only engine) as one line."""
+    try:
+        yield
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
 
 
 def check_sqlite_file(url: str, *, must_exist: bool = True) -> None:
