@@ -192,3 +192,22 @@ def test_grant_readonly_on_sqlite_is_refused(failing, db_url):
     if not db_url.startswith("sqlite"):
         pytest.skip("SQLite only")
     failing("db", "grant-readonly", "claims_reader", match="PostgreSQL")
+
+
+def test_analysts_connect_as_the_role_through_the_url(cli, data, pg_url, role):
+    """What the README tells analysts: options=-crole=ROLE in the URL, then pandas."""
+    import pandas as pd
+
+    import claims
+
+    grant(cli, role)
+    url = pg_url.replace("options=", f"options=-crole%3D{role}%20", 1)
+    engine = claims.connect(url)
+    try:
+        frame = pd.read_sql("SELECT current_user AS who, count(*) AS n FROM claims", engine)
+        assert (frame["who"].iloc[0], int(frame["n"].iloc[0])) == (role, 1)
+        with pytest.raises(exc.DBAPIError):
+            with engine.begin() as connection:
+                connection.execute(text("DELETE FROM claims"))
+    finally:
+        engine.dispose()
