@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from claims.errors import InvalidInput
 from cli.common import FormatOption, OutputFormat, emit, note, state
 
 
@@ -14,7 +13,7 @@ def sql(
     ctx: typer.Context,
     query: Annotated[
         str | None,
-        typer.Argument(metavar="[SQL]", help="One SELECT statement (or use --query NAME)."),
+        typer.Argument(metavar="SQL", help="One SELECT statement (or use --query NAME)."),
     ] = None,
     named: Annotated[
         str | None,
@@ -50,7 +49,7 @@ def sql(
     """Run read-only SQL or a named query (writes are refused by the database itself)."""
     if list_queries:
         if query or named or params:
-            raise InvalidInput("--list takes no SQL, --query or --param: give it alone.")
+            raise _usage("--list takes no SQL, --query or --param: give it alone.", ctx)
         from claims.named_queries import catalogue
 
         emit(
@@ -71,7 +70,7 @@ def sql(
         return
     if named is not None:
         if query is not None:
-            raise InvalidInput("Give either SQL or --query NAME, not both.")
+            raise _usage("Give either SQL or --query NAME, not both.", ctx)
         from claims.named_queries import parse_param_options, run_named_query
 
         result = run_named_query(
@@ -84,12 +83,17 @@ def sql(
         )
     else:
         if params:
-            raise InvalidInput("--param goes with --query NAME: plain SQL takes no parameters.")
+            raise _usage("--param goes with --query NAME: plain SQL takes no parameters.", ctx)
         if query is None:
-            raise InvalidInput("Give one SELECT statement, --query NAME, or --list.")
+            raise _usage("Give one SELECT statement, --query NAME, or --list.", ctx)
         from claims.sql import run_query
 
         result = run_query(state(ctx).url, query, limit=limit, timeout=timeout, role=role)
     emit(result.frame(), fmt)
     if result.truncated:
         note(f"Showing the first {limit} rows; the query returned more: raise --limit to see them.")
+
+
+def _usage(message: str, ctx: typer.Context) -> typer.BadParameter:
+    """A combination of arguments that makes no sense: a usage error (exit 2), like click's."""
+    return typer.BadParameter(message, ctx=ctx, param_hint="SQL / --query / --list")

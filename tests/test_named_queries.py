@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from claims.db import open_session
+from claims.errors import DatabaseError
 from claims.models import Appearance, Article, ChainHop, Claim, Source
 from claims.named_queries import (
     QueryFileError,
@@ -195,16 +196,42 @@ def test_values_are_bound_not_pasted(db_url):
         (["--query", "new-claims-since", "--param", "since=19 Feb"], "YYYY-MM-DD"),
         (["--query", "claims-of-outlet", "--param", "outlet=Nobody Knows"], "Nobody Knows"),
         (["--query", "claims-of-outlet", "--param", "outlet="], "empty"),
-        (["--param", "claim=1"], "--param goes with --query"),
-        (["SELECT 1", "--query", "awaiting-review"], "not both"),
-        ([], "--list"),
-        (["--list", "--query", "carriers-of"], "--list takes no"),
         (["--query", "carriers-of", "-p", "claim=1", "--limit", "0"], "--limit must be"),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else None,
 )
 def test_bad_named_query_input(failing, args, match):
     failing("sql", *args, match=match)
+
+
+@pytest.mark.parametrize(
+    "args,match",
+    [
+        (["--param", "claim=1"], "--param goes with --query"),
+        (["SELECT 1", "--query", "awaiting-review"], "not both"),
+        ([], "--list"),
+        (["--list", "--query", "carriers-of"], "--list takes no"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else None,
+)
+def test_option_combinations_that_make_no_sense_are_usage_errors(cli, args, match):
+    result = cli("sql", *args)
+    assert result.exit_code == 2, result.output
+    assert match in result.output
+    assert "Traceback" not in result.output
+
+
+def test_row_cap_and_time_limit_apply_to_named_queries(seeded, cli, failing):
+    result = cli("sql", "--query", "unattributed", "--limit", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 1
+    assert "Showing the first 1 rows; the query returned more: raise --limit" in result.stderr
+    long_query = (
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < :top) "
+        "SELECT count(*) FROM c"
+    )
+    with pytest.raises(DatabaseError, match=r"ran longer than 0\.5 s and was stopped.*--timeout"):
+        run_bound_query(seeded, long_query, {"top": 10**9}, timeout=0.5)
 
 
 def test_role_needs_postgresql(failing, db_url):
