@@ -125,10 +125,12 @@ def open_session(
         # Unreachable server, a file that is not a database, a constraint a
         # concurrent writer won: one sentence, and the transaction is rolled back.
         # Contention is marked so that run_unit can try the whole unit again.
-        from claims.retry import Contention, contention_kind
+        from claims.retry import BUSY_MESSAGE, Contention, contention_kind
 
         message = describe_operational_error(url, error)
         kind = contention_kind(error)
+        if kind == "busy":
+            message = BUSY_MESSAGE
         if kind is not None:
             raise Contention(message, kind) from None
         raise DatabaseError(message) from None

@@ -27,6 +27,7 @@ LONGEST_PAUSE_SECONDS = 2.0
 # a key clash that survives that is not a race, and is reported as it is.
 RACE_ATTEMPTS = 2
 
+BUSY_MESSAGE = "The database is busy with other writers; nothing was saved: try again in a moment."
 _SQLITE_BUSY = ("database is locked", "database is busy", "database table is locked")
 
 

@@ -248,3 +248,25 @@ def test_a_key_clash_that_is_not_a_race_is_retried_once():
     with pytest.raises(DatabaseError, match="duplicate key"):
         retrying(clash, sleep=lambda _: None)
     assert len(calls) == 2
+
+
+def test_a_busy_sqlite_database_is_explained_not_reported_as_locked(db_url, monkeypatch):
+    """Commands that do not retry still get a sentence, not the driver's "database is locked"."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("SQLite's write lock")
+    import claims.db
+
+    monkeypatch.setattr(claims.db, "SQLITE_BUSY_TIMEOUT_MS", 20)
+    holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseError) as raised:
+            with open_session(db_url) as session:
+                add_claim(session, text="Never added.", actor="t")
+        assert "busy with other writers" in str(raised.value)
+        assert "locked" not in str(raised.value)
+        with pytest.raises(DatabaseError, match="stayed busy"):
+            run_unit(db_url, lambda s: add_claim(s, text="Never added.", actor="t"), attempts=2)
+    finally:
+        holder.rollback()
+        holder.close()
