@@ -180,9 +180,12 @@ def convert(query: NamedQuery, values: dict[str, str], session, *, dialect: str)
         where = f"--param {parameter.name}"
         if parameter.type == "integer":
             try:
-                bound[parameter.name] = int(raw)
+                number = int(raw)
             except ValueError:
                 raise InvalidInput(f"{where} must be a whole number, not {raw!r}.") from None
+            if not -(2**63) <= number < 2**63:
+                raise InvalidInput(f"{where} is too large for the database: {raw}.")
+            bound[parameter.name] = number
         elif parameter.type == "date":
             try:
                 day = dt.date.fromisoformat(raw)

@@ -193,6 +193,7 @@ def test_values_are_bound_not_pasted(db_url):
         (["--query", "carriers-of", "--param", "=1"], "not NAME=VALUE"),
         (["--query", "carriers-of", "-p", "claim=1", "-p", "claim=2"], "given twice"),
         (["--query", "carriers-of", "--param", "claim=twelve"], "whole number"),
+        (["--query", "carriers-of", "--param", f"claim={2**70}"], "too large"),
         (["--query", "new-claims-since", "--param", "since=19 Feb"], "YYYY-MM-DD"),
         (["--query", "claims-of-outlet", "--param", "outlet=Nobody Knows"], "Nobody Knows"),
         (["--query", "claims-of-outlet", "--param", "outlet="], "empty"),
