@@ -122,8 +122,14 @@ def grant_readonly(
         run(sql.SQL("ALTER ROLE {} {}").format(who, attributes))
     if password is not None:
         run(sql.SQL("ALTER ROLE {} PASSWORD {}").format(who, sql.Literal(password)))
-    database = connection.execute(text("SELECT current_database()")).scalar()
-    run(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), who))
+    database, may_connect = connection.execute(
+        text(
+            "SELECT current_database(), has_database_privilege(:role, current_database(), 'CONNECT')"
+        ),
+        {"role": role},
+    ).one()
+    if not may_connect:  # usually granted to PUBLIC; granting it needs the database's owner
+        run(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), who))
     run(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(where, who))
     run(sql.SQL("REVOKE CREATE ON SCHEMA {} FROM {}").format(where, who))
     writes = sql.SQL(", ").join(sql.SQL(w) for w in _WRITES)

@@ -7,6 +7,10 @@ the statement as ``PREPARE``/``EXECUTE`` in a read-only transaction: only a
 query can be prepared (not ``COPY ... TO`` a server file), a prepared statement
 cannot carry a second command (so ``COMMIT; DROP ...`` is refused), and the
 transaction refuses writes.
+
+Named queries (``claims.named_queries``) ship with claims, so their SQL is trusted
+and their parameters are bound by the driver (``run_bound_query``). On PostgreSQL
+``role`` runs a statement as a role such as the one ``claims db grant-readonly`` makes.
 """
 
 from __future__ import annotations
