@@ -124,7 +124,8 @@ def grant_readonly(
         run(sql.SQL("ALTER ROLE {} PASSWORD {}").format(who, sql.Literal(password)))
     database, may_connect = connection.execute(
         text(
-            "SELECT current_database(), has_database_privilege(:role, current_database(), 'CONNECT')"
+            "SELECT current_database(), "
+            "has_database_privilege(:role, current_database(), 'CONNECT')"
         ),
         {"role": role},
     ).one()
