@@ -128,17 +128,16 @@ def test_two_processes_adding_the_same_claim_end_with_one(db_url):
         assert session.scalar(select(func.count()).select_from(Claim)) == 1
 
 
-def _wait_until_blocked(url: str) -> None:
-    """Until some PostgreSQL backend waits on a lock (the second writer's INSERT)."""
+def _wait_until_blocked_by(url: str, holder_pid: int) -> None:
+    """Until some PostgreSQL backend waits on ``holder_pid`` (the second writer's INSERT)."""
     from sqlalchemy import create_engine
 
     engine = create_engine(url)
+    query = text("SELECT count(*) FROM pg_stat_activity WHERE :holder = ANY(pg_blocking_pids(pid))")
     try:
-        for _ in range(200):
+        for _ in range(400):
             with engine.connect() as connection:
-                if connection.execute(
-                    text("SELECT count(*) FROM pg_locks WHERE NOT granted")
-                ).scalar():
+                if connection.execute(query, {"holder": holder_pid}).scalar():
                     return
             time.sleep(0.05)
         raise AssertionError("the second writer never waited on the first")
@@ -152,11 +151,14 @@ def test_the_loser_of_a_same_claim_race_is_told_it_exists(db_url, cli):
     for the write lock. Either way the person gets "exists already", not a key error."""
     claim_text = "The bridge reopened in March."
     inserted, release = threading.Event(), threading.Event()
+    holder = {}
 
     def first_writer():
         with open_session(db_url) as session:
             add_claim(session, text=claim_text, actor="first")
             session.flush()
+            if db_url.startswith("postgresql"):
+                holder["pid"] = session.execute(text("SELECT pg_backend_pid()")).scalar()
             inserted.set()
             release.wait(30)
 
@@ -167,7 +169,7 @@ def test_the_loser_of_a_same_claim_race_is_told_it_exists(db_url, cli):
     second = threading.Thread(target=lambda: outcome.update(result=cli("claim", "add", claim_text)))
     second.start()
     if db_url.startswith("postgresql"):
-        _wait_until_blocked(db_url)
+        _wait_until_blocked_by(db_url, holder["pid"])
     else:
         time.sleep(0.3)  # SQLite: the second waits for the write lock either way
     release.set()
