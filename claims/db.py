@@ -7,8 +7,10 @@ fails half-way leaves the database as it found it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session
@@ -18,6 +20,8 @@ from claims.errors import DatabaseError
 from claims.settings import display_url, sqlite_path
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
+_checked_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def make_engine(
@@ -95,34 +99,87 @@ def readonly_engine(url: str) -> Engine:
 
 
 @contextmanager
-def open_session(url: str, *, write: bool = True, check_schema: bool = True) -> Iterator[Session]:
+def open_session(
+    url: str, *, write: bool = True, check_schema: bool = True, engine: Engine | None = None
+) -> Iterator[Session]:
     """One transaction on a claims database, committed on success and rolled back on error.
 
     The schema is checked first, so a missing, foreign, older or newer database
     gets a sentence saying what to do instead of an SQL error half-way through.
     ``write=False`` is for commands that only read: on SQLite they then do not
-    queue behind (or block) writers.
+    queue behind (or block) writers. A program that opens many sessions passes
+    its own ``engine`` (from ``make_engine``) to keep its pool and its cache of
+    compiled statements; ``write`` is then the engine's business.
     """
-    check_sqlite_file(url)
-    engine = make_engine(url, immediate=write)
+    own_engine = engine is None
+    if own_engine:
+        check_sqlite_file(url)
+        engine = make_engine(url, immediate=write)
     try:
-        if check_schema:
+        if check_schema and engine not in _checked_engines:
             from claims.migrations import ensure_current
 
             ensure_current(engine)
+            if not own_engine:
+                # A long-running program's engine is checked once, not per transaction.
+                _checked_engines.add(engine)
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
     except exc.DBAPIError as error:
         # Unreachable server, a file that is not a database, a constraint a
         # concurrent writer won: one sentence, and the transaction is rolled back.
-        raise DatabaseError(describe_operational_error(url, error)) from None
+        # Contention is marked so that run_unit can try the whole unit again.
+        from claims.retry import BUSY_MESSAGE, Contention, contention_kind
+
+        message = describe_operational_error(url, error)
+        kind = contention_kind(error)
+        if kind == "busy":
+            message = BUSY_MESSAGE
+        if kind is not None:
+            raise Contention(message, kind) from None
+        raise DatabaseError(message) from None
     except StaleDataError:
         raise DatabaseError(
             "Someone else changed the same record meanwhile; nothing was saved: "
             "look at it again and retry."
         ) from None
     finally:
-        engine.dispose()
+        if own_engine:
+            engine.dispose()
+
+
+def run_unit(
+    url: str,
+    work: Callable[[Session], T],
+    *,
+    write: bool = True,
+    attempts: int | None = None,
+    engine: Engine | None = None,
+) -> T:
+    """Run ``work(session)`` as one transaction, again from the start if it lost a race.
+
+    A writer that waited out the busy timeout on SQLite, a serialization failure or
+    deadlock on PostgreSQL, or a unique key another writer took first: the whole unit
+    is rolled back and re-run after a growing, jittered pause, so the person sees either
+    success or the rule's own message (e.g. "exists already"), never a lock error.
+    """
+    from claims.retry import retrying
+
+    return retrying(lambda: _once(url, work, write, engine), attempts=attempts)
+
+
+def _once(url: str, work: Callable[[Session], T], write: bool, engine: Engine | None) -> T:
+    with open_session(url, write=write, engine=engine) as session:
+        return work(session)
+
+
+@contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Driver errors outside ``open_session`` (e.g. on a read-only engine) as one line."""
+    try:
+        yield
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
 
 
 def check_sqlite_file(url: str, *, must_exist: bool = True) -> None:

@@ -7,6 +7,10 @@ the statement as ``PREPARE``/``EXECUTE`` in a read-only transaction: only a
 query can be prepared (not ``COPY ... TO`` a server file), a prepared statement
 cannot carry a second command (so ``COMMIT; DROP ...`` is refused), and the
 transaction refuses writes.
+
+Named queries (``claims.named_queries``) ship with claims, so their SQL is trusted
+and their parameters are bound by the driver (``run_bound_query``). On PostgreSQL
+``role`` runs a statement as a role such as the one ``claims db grant-readonly`` makes.
 """
 
 from __future__ import annotations
@@ -35,47 +39,89 @@ class QueryResult:
         return pd.DataFrame.from_records(self.rows, columns=self.columns)
 
 
+def check_limits(limit: int, timeout: float) -> None:
+    if limit < 1:
+        raise InvalidInput("--limit must be at least 1.")
+    if timeout <= 0:
+        raise InvalidInput("--timeout must be more than 0 seconds.")
+
+
 def run_query(
     url: str,
     sql: str,
     *,
     limit: int = DEFAULT_ROW_LIMIT,
     timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    role: str | None = None,
 ) -> QueryResult:
-    """Run one read-only statement and return at most ``limit`` rows."""
+    """Run one read-only statement and return at most ``limit`` rows.
+
+    ``role`` (PostgreSQL only) runs it as that role, e.g. one made by
+    ``claims db grant-readonly``, so the server's grants apply on top.
+    """
     if not sql or not sql.strip():
         raise InvalidInput("The SQL is empty: give one SELECT statement.")
-    if limit < 1:
-        raise InvalidInput("--limit must be at least 1.")
-    if timeout <= 0:
-        raise InvalidInput("--timeout must be more than 0 seconds.")
+    check_limits(limit, timeout)
+    return _run(url, sql, None, limit=limit, timeout=timeout, role=role)
+
+
+def run_bound_query(
+    url: str,
+    sql: str,
+    params: dict[str, Any],
+    *,
+    limit: int = DEFAULT_ROW_LIMIT,
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    role: str | None = None,
+) -> QueryResult:
+    """Run one of our own read-only statements with ``:name`` parameters bound by the driver.
+
+    For SQL that ships with claims (named queries), not for text an analyst typed:
+    on PostgreSQL it is sent with the extended protocol, which binds parameters and
+    takes a single statement, inside the same read-only transaction.
+    """
+    check_limits(limit, timeout)
+    return _run(url, sql, params, limit=limit, timeout=timeout, role=role)
+
+
+def _run(url, sql, params, *, limit, timeout, role) -> QueryResult:
     from sqlalchemy import exc
 
     from claims.db import describe_operational_error, readonly_engine
 
     engine = readonly_engine(url)
     try:
+        if role is not None and engine.dialect.name != "postgresql":
+            raise InvalidInput(
+                "--role works on PostgreSQL only: SQLite has no roles (its file is "
+                "opened read-only anyway)."
+            )
         try:
             raw = engine.raw_connection()
         except (exc.DBAPIError, engine.dialect.loaded_dbapi.Error) as error:
             raise DatabaseError(describe_operational_error(url, error)) from None
         try:
             if engine.dialect.name == "sqlite":
-                return _run_sqlite(raw.driver_connection, sql, limit, timeout)
-            return _run_postgresql(raw.driver_connection, sql, limit, timeout)
+                return _run_sqlite(raw.driver_connection, sql, params, limit, timeout)
+            if params is not None:
+                from sqlalchemy import text
+
+                # :name placeholders become the driver's %(name)s (and % is escaped).
+                sql = text(sql).compile(dialect=engine.dialect).string
+            return _run_postgresql(raw.driver_connection, sql, params, limit, timeout, role)
         finally:
             raw.close()
     finally:
         engine.dispose()
 
 
-def _run_sqlite(connection, sql: str, limit: int, timeout: float) -> QueryResult:
+def _run_sqlite(connection, sql: str, params, limit: int, timeout: float) -> QueryResult:
     connection.execute("PRAGMA query_only=ON")
     connection.set_authorizer(_sqlite_authorizer)
     deadline = time.monotonic() + timeout
     connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
-        cursor = connection.execute(sql)
+        cursor = connection.execute(sql) if params is None else connection.execute(sql, params)
         return _fetch(cursor, limit)
     except sqlite3.OperationalError as error:
         message = str(error)
@@ -127,7 +173,9 @@ def _sqlite_authorizer(action, arg1, _arg2, _database, _trigger):
     return sqlite3.SQLITE_DENY
 
 
-def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryResult:
+def _run_postgresql(
+    connection, sql: str, params, limit: int, timeout: float, role: str | None
+) -> QueryResult:
     import psycopg
 
     connection.rollback()  # the pool's ping may have opened a transaction
@@ -135,9 +183,14 @@ def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryRe
     try:
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
-            statement = sql.strip().rstrip(";").rstrip()
-            cursor.execute(f"PREPARE claims_query AS {statement}", prepare=True)
-            cursor.execute("EXECUTE claims_query")
+            if role is not None:
+                _set_role(cursor, role)
+            if params is None:
+                statement = sql.strip().rstrip(";").rstrip()
+                cursor.execute(f"PREPARE claims_query AS {statement}", prepare=True)
+                cursor.execute("EXECUTE claims_query")
+            else:
+                cursor.execute(sql, params)
             if cursor.description is None:
                 raise InvalidInput("That statement returns no rows: give a SELECT.")
             return _fetch(cursor, limit)
@@ -146,6 +199,11 @@ def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryRe
     except psycopg.errors.QueryCanceled:
         raise DatabaseError(_timeout_message(timeout)) from None
     except psycopg.errors.InsufficientPrivilege as error:
+        if role is not None:
+            raise DatabaseError(
+                f"Role {role} may not read this ({_first_line(error)}): "
+                f"`claims db grant-readonly {role}` grants reading every table and view."
+            ) from None
         raise ReadOnlyViolation(_readonly_message(_first_line(error))) from None
     except psycopg.errors.SyntaxError as error:
         # Only a query can be PREPAREd, so a command fails here as a syntax error. Say
@@ -160,6 +218,20 @@ def _run_postgresql(connection, sql: str, limit: int, timeout: float) -> QueryRe
         raise InvalidInput(_sql_error(_first_line(error))) from None
     finally:
         connection.rollback()
+
+
+def _set_role(cursor, role: str) -> None:
+    """Act as ``role`` for this transaction only: its grants decide what may be read."""
+    import psycopg
+    from psycopg import sql
+
+    try:
+        cursor.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(role)))
+    except psycopg.Error as error:
+        raise DatabaseError(
+            f"Cannot act as role {role} ({_first_line(error)}): the role must exist "
+            f"(`claims db grant-readonly {role}`) and be granted to you (GRANT {role} TO you)."
+        ) from None
 
 
 _COMMANDS = {

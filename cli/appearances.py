@@ -13,6 +13,7 @@ from cli.common import (
     emit,
     emit_created,
     emit_record,
+    in_transaction,
     note,
     session_for,
     state,
@@ -53,7 +54,7 @@ def add(
     from claims.records import appearance_record
     from claims.services.appearances import add_appearance
 
-    with session_for(ctx) as session:
+    def work(session):
         appearance = add_appearance(
             session,
             claim_id=claim_id,
@@ -64,7 +65,9 @@ def add(
             create_sources=create_sources,
             actor=state(ctx).user,
         )
-        record = appearance_record(appearance)
+        return appearance_record(appearance)
+
+    record = in_transaction(ctx, work)
     emit_created(record, fmt)
     if fmt == OutputFormat.table:
         note(f"Chain: {record['chain']}")

@@ -14,6 +14,7 @@ from cli.common import (
     emit,
     emit_created,
     emit_record,
+    in_transaction,
     session_for,
     state,
 )
@@ -63,7 +64,8 @@ def add(
         )
     else:
         text = read_text_file(file, encoding=encoding)
-    with session_for(ctx) as session:
+
+    def work(session):
         article = add_article(
             session,
             text=text,
@@ -77,8 +79,9 @@ def add(
             create_sources=create_sources,
             actor=state(ctx).user,
         )
-        record = article_record(article)
-    emit_created(record, fmt)
+        return article_record(article)
+
+    emit_created(in_transaction(ctx, work), fmt)
 
 
 @app.command("list")

@@ -12,6 +12,7 @@ from cli.common import (
     emit,
     emit_created,
     emit_record,
+    in_transaction,
     note,
     session_for,
     state,
@@ -34,10 +35,11 @@ def add(
     from claims.records import claim_record
     from claims.services.claims import add_claim
 
-    with session_for(ctx) as session:
+    def work(session):
         claim = add_claim(session, text=text, verdict=verdict, notes=notes, actor=state(ctx).user)
-        record = claim_record(claim)
-    emit_created(record, fmt)
+        return claim_record(claim)
+
+    emit_created(in_transaction(ctx, work), fmt)
 
 
 @app.command("list")

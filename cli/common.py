@@ -73,6 +73,17 @@ def session_for(ctx: typer.Context, *, write: bool = True):
         yield session
 
 
+def in_transaction(ctx: typer.Context, work):
+    """Run ``work(session)`` in one transaction, re-run whole if another writer won a race.
+
+    For the commands several people run at once (adding claims and appearances):
+    the person sees the result or the rule's own message, never a lock error.
+    """
+    from claims.db import run_unit
+
+    return run_unit(state(ctx).url, work)
+
+
 class ClaimsGroup(TyperGroup):
     """Turns library errors into one line on stderr and exit code 1, without a traceback."""
 

@@ -8,7 +8,10 @@ import typer
 
 from cli.common import FormatOption, OutputFormat, emit, note, session_for, state
 
-app = typer.Typer(help="Migrate the database schema (Alembic): upgrade, downgrade, current.")
+app = typer.Typer(
+    help="Migrate the database schema (Alembic): upgrade, downgrade, current; "
+    "grant-readonly for analysts."
+)
 
 
 def init(ctx: typer.Context) -> None:
@@ -95,3 +98,38 @@ def current(ctx: typer.Context) -> None:
     if revision is None:
         status = "empty: run `claims init`"
     typer.echo(f"{revision or 'base'} (newest: {head}; {status})")
+
+
+@app.command("grant-readonly")
+def grant_readonly(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Argument(help="Role to create or update, e.g. claims_reader.")],
+    login: Annotated[
+        bool,
+        typer.Option(
+            "--login",
+            help="Let the role log in itself (asks for its password). Default: NOLOGIN, "
+            "granted to each analyst's own login.",
+        ),
+    ] = False,
+    password: Annotated[
+        str | None,
+        typer.Option(
+            "--password",
+            envvar="CLAIMS_ROLE_PASSWORD",
+            show_envvar=True,
+            help="Password for a --login role; better from the environment or the prompt.",
+        ),
+    ] = None,
+) -> None:
+    """PostgreSQL: create or update ROLE to read every table and view and write nothing."""
+    from claims.roles import grant_readonly_role
+
+    if login and password is None:
+        password = typer.prompt(
+            f"Password for {role}", hide_input=True, confirmation_prompt=True, err=True
+        )
+    summary = grant_readonly_role(state(ctx).url, role, login=login, password=password)
+    note(str(summary))
+    if not login:
+        note(f"Give it to an analyst's login with: GRANT {summary.role} TO alice;")

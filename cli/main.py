@@ -6,7 +6,11 @@ from typing import Annotated
 
 import typer
 
+<<<<<<< HEAD
 from cli import appearances, articles, claims, database, drift, reports, review, sources, sql
+=======
+from cli import appearances, articles, browse, claims, database, reports, review, sources, sql
+>>>>>>> sqlaccess
 from cli.common import ClaimsGroup, State
 
 app = typer.Typer(
@@ -76,6 +80,7 @@ app.add_typer(review.app, name="review")
 app.add_typer(reports.app, name="report")
 app.command("drift")(drift.drift)
 app.command("sql")(sql.sql)
+app.command("browse")(browse.browse)
 
 
 def main() -> None:

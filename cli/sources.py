@@ -12,6 +12,7 @@ from cli.common import (
     emit,
     emit_created,
     emit_record,
+    in_transaction,
     session_for,
     state,
 )
@@ -38,7 +39,7 @@ def add(
     from claims.records import source_record
     from claims.services.sources import add_source
 
-    with session_for(ctx) as session:
+    def work(session):
         source = add_source(
             session,
             name=name,
@@ -48,8 +49,9 @@ def add(
             url=url,
             actor=state(ctx).user,
         )
-        record = source_record(source)
-    emit_created(record, fmt)
+        return source_record(source)
+
+    emit_created(in_transaction(ctx, work), fmt)
 
 
 @app.command("alias")

@@ -15,6 +15,8 @@ HEAVY = (
     "matplotlib",
     "networkx",
     "jellyfish",
+    "datasette",
+    "uvicorn",
 )
 
 

@@ -1,0 +1,193 @@
+"""A read-only PostgreSQL role for analysts: read every table and view, write nothing.
+
+The role is a privilege set, not a person: by default it cannot log in, and each
+analyst's own login is made a member (``GRANT claims_reader TO alice``), so access
+is revoked per person and the audit trail keeps real names. ``login=True`` makes
+it a login role with a password, for teams that prefer one shared account.
+
+What it gets, in the schema the claims tables live in (the URL's ``search_path``):
+USAGE on the schema, SELECT on every table and view, default privileges so tables
+and views that later migrations create are readable too, and
+``default_transaction_read_only``. Write privileges granted earlier are revoked.
+Running it again brings an existing role back to exactly this; it is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.errors import DatabaseError, InvalidInput
+
+_ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
+_WRITES = ("INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+
+
+@dataclass
+class GrantSummary:
+    role: str
+    schema: str
+    created: bool
+    login: bool
+    relations: int
+
+    def __str__(self) -> str:
+        made = "created" if self.created else "updated"
+        how = "can log in" if self.login else "cannot log in (grant it to analysts' logins)"
+        return (
+            f"Role {self.role} {made}: reads {self.relations} tables and views in schema "
+            f"{self.schema}, and those created later; writes nothing; {how}."
+        )
+
+
+def grant_readonly_role(
+    url: str, role: str, *, login: bool = False, password: str | None = None
+) -> GrantSummary:
+    """Open the claims database at ``url`` and create or update the role in one transaction."""
+    from sqlalchemy import exc
+
+    from claims.db import check_sqlite_file, describe_operational_error, make_engine
+
+    role = check_role_name(role)
+    if not url.startswith("postgresql"):
+        raise DatabaseError(
+            "grant-readonly is for PostgreSQL: SQLite has no roles. Analysts read a SQLite "
+            "file read-only with `claims sql`, `claims.connect()` or `claims browse`."
+        )
+    check_sqlite_file(url)
+    engine = make_engine(url)
+    try:
+        from claims.migrations import ensure_current
+
+        ensure_current(engine)
+        with engine.begin() as connection:
+            return grant_readonly(connection, role, login=login, password=password)
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
+    finally:
+        engine.dispose()
+
+
+def check_role_name(role: str) -> str:
+    role = (role or "").strip()
+    if not _ROLE_NAME.match(role):
+        raise InvalidInput(
+            f"{role!r} is not a usable role name: letters, digits and _ only, starting with a "
+            "letter or _, at most 63 characters."
+        )
+    return role
+
+
+def grant_readonly(
+    connection, role: str, *, login: bool = False, password: str | None = None
+) -> GrantSummary:
+    """Create or update ``role`` on the connection's database; the caller commits.
+
+    ``connection`` is a SQLAlchemy connection in a transaction: on PostgreSQL, role
+    and grant changes are transactional, so a failure half-way leaves nothing behind.
+    """
+    from psycopg import sql
+    from sqlalchemy import text
+
+    role = check_role_name(role)
+    if password is not None and not login:
+        raise InvalidInput("A password only makes sense with --login.")
+    schema = connection.execute(text("SELECT current_schema()")).scalar()
+    if schema is None:
+        raise DatabaseError("The connection has no current schema: check the URL's search_path.")
+    existing = connection.execute(
+        text("SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = :role"), {"role": role}
+    ).first()
+    if existing is not None and existing.rolsuper:
+        raise InvalidInput(
+            f"Role {role} is a superuser, which can always write: choose another name."
+        )
+    if existing is not None and role == connection.execute(text("SELECT current_user")).scalar():
+        raise InvalidInput(f"Role {role} is the one you are connected as: choose another name.")
+
+    raw = connection.connection.driver_connection  # same connection, same transaction
+
+    def run(statement: sql.Composable) -> None:
+        with raw.cursor() as cursor:
+            cursor.execute(statement)
+
+    who, where = sql.Identifier(role), sql.Identifier(schema)
+    login_clause = sql.SQL("LOGIN") if login else sql.SQL("NOLOGIN")
+    attributes = sql.SQL(" ").join(
+        [login_clause, sql.SQL("NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS")]
+    )
+    if existing is None:
+        run(sql.SQL("CREATE ROLE {} {}").format(who, attributes))
+    else:
+        run(sql.SQL("ALTER ROLE {} {}").format(who, attributes))
+    if password is not None:
+        run(sql.SQL("ALTER ROLE {} PASSWORD {}").format(who, sql.Literal(password)))
+    database, may_connect = connection.execute(
+        text(
+            "SELECT current_database(), "
+            "has_database_privilege(:role, current_database(), 'CONNECT')"
+        ),
+        {"role": role},
+    ).one()
+    if not may_connect:  # usually granted to PUBLIC; granting it needs the database's owner
+        run(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), who))
+    run(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(where, who))
+    run(sql.SQL("REVOKE CREATE ON SCHEMA {} FROM {}").format(where, who))
+    writes = sql.SQL(", ").join(sql.SQL(w) for w in _WRITES)
+    run(sql.SQL("REVOKE {} ON ALL TABLES IN SCHEMA {} FROM {}").format(writes, where, who))
+    run(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(where, who))
+    run(sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA {} FROM {}").format(where, who))
+    # Tables and views a later migration creates (as the user running this) are readable too.
+    run(
+        sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT SELECT ON TABLES TO {}").format(
+            where, who
+        )
+    )
+    run(
+        sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} REVOKE {} ON TABLES FROM {}").format(
+            where, writes, who
+        )
+    )
+    run(sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(who))
+    relations = _check_readonly(connection, role, schema)
+    return GrantSummary(
+        role=role, schema=schema, created=existing is None, login=login, relations=relations
+    )
+
+
+def _check_readonly(connection, role: str, schema: str) -> int:
+    """Verify what the grants mean, memberships included; refuse a role that can still write.
+
+    A role that owns tables, or is a member of a role that may write, keeps those rights
+    whatever is granted to it directly: say so rather than promise read-only.
+    """
+    from sqlalchemy import text
+
+    rows = connection.execute(
+        text(
+            """
+            SELECT c.relname,
+                   has_table_privilege(:role, c.oid, 'SELECT') AS can_read,
+                   has_table_privilege(:role, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
+                       AS can_write
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = :schema AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+            ORDER BY c.relname
+            """
+        ),
+        {"role": role, "schema": schema},
+    ).all()
+    writable = [row.relname for row in rows if row.can_write]
+    if writable:
+        raise DatabaseError(
+            f"Role {role} could still write to {', '.join(writable[:5])} (it owns them or is a "
+            "member of a role that may write): choose another name or revoke that membership. "
+            "Nothing was changed."
+        )
+    unreadable = [row.relname for row in rows if not row.can_read]
+    if unreadable:
+        raise DatabaseError(
+            f"Could not give {role} reading rights on {', '.join(unreadable[:5])}: connect as "
+            "the owner of the claims tables (the user who ran `claims init`). Nothing was changed."
+        )
+    return len(rows)

@@ -1,0 +1,185 @@
+"""``claims browse``: Datasette over the SQLite file, read-only, with our metadata.
+
+The server test starts the real command in a subprocess on a free port, asks for
+an HTML page, a table as JSON and a canned query as JSON, then stops it.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import types
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from claims.browse import metadata, view_metadata
+from claims.db import open_session
+from claims.models import Base, Claim
+from claims.named_queries import catalogue, run_named_query
+from claims.seeds import load_seeds
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def sqlite_url(db_url):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("Datasette serves SQLite files")
+    return db_url
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+@pytest.fixture
+def server(sqlite_url):
+    pytest.importorskip("datasette")
+    with open_session(sqlite_url) as session:
+        load_seeds(session, actor="tester")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "--db", sqlite_url, "browse", "--port", str(port)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            if process.poll() is not None:
+                raise AssertionError(f"claims browse exited: {process.stdout.read()}")
+            try:
+                if get(f"{base}/-/versions.json")[0] == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        else:
+            raise AssertionError("claims browse did not answer within a minute")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_browse_serves_pages_tables_and_canned_queries(server, sqlite_url):
+    database = Path(sqlite_url.removeprefix("sqlite:///")).stem
+    status, html = get(f"{server}/{database}/claims")
+    assert status == 200
+    assert "stored once however many outlets carry it" in html  # the model's docstring
+    assert "Outlets carrying a claim" in get(f"{server}/{database}")[1]  # a canned query
+
+    status, body = get(f"{server}/{database}/claims.json?_shape=objects&_size=max")
+    assert status == 200
+    table = json.loads(body)
+    with open_session(sqlite_url, write=False) as session:
+        claims_count = session.scalar(select(func.count()).select_from(Claim))
+    assert len(table["rows"]) == claims_count
+    assert "status" in table["facet_results"]
+
+    status, body = get(f"{server}/{database}/carriers-of.json?claim=7&_shape=array")
+    assert status == 200, body
+    expected = run_named_query(sqlite_url, "carriers-of", {"claim": "7"}, limit=100, timeout=30)
+    assert [row["chain"] for row in json.loads(body)] == [
+        row[expected.columns.index("chain")] for row in expected.rows
+    ]
+
+
+def test_browse_cannot_write(server, sqlite_url):
+    database = Path(sqlite_url.removeprefix("sqlite:///")).stem
+    statement = urllib.parse.quote("DELETE FROM claims")
+    status, _ = get(f"{server}/{database}.json?sql={statement}")
+    assert status >= 400
+    with open_session(sqlite_url, write=False) as session:
+        assert session.scalar(select(func.count()).select_from(Claim)) > 0
+
+
+def test_metadata_describes_every_table_and_offers_the_named_queries():
+    built = metadata("claims")["databases"]["claims"]
+    for table in Base.metadata.sorted_tables:
+        assert built["tables"][table.name]["description"], table.name
+    assert built["tables"]["claims"]["facets"] == ["status"]
+    assert "publisher_id" in built["tables"]["articles"]["facets"]
+    assert set(built["queries"]) == set(catalogue())
+    assert built["queries"]["carriers-of"]["params"] == ["claim"]
+    assert "source's id" in built["queries"]["claims-of-outlet"]["description"]
+
+
+def test_views_are_described_when_the_library_defines_them(monkeypatch):
+    fake = types.ModuleType("claims.views")
+    fake.VIEWS = [
+        {
+            "name": "claim_carriers",
+            "description": "Who carries what.",
+            "columns": {"claim_id": "The claim.", "outlet": "The outlet.", "status": ""},
+        },
+        types.SimpleNamespace(name="first_appearances", description="Earliest.", columns=["x"]),
+    ]
+    monkeypatch.setitem(sys.modules, "claims.views", fake)
+    views = view_metadata()
+    assert views["claim_carriers"]["description"] == "Who carries what."
+    assert views["claim_carriers"]["facets"] == ["outlet", "status"]
+    assert views["claim_carriers"]["columns"] == {"claim_id": "The claim.", "outlet": "The outlet."}
+    assert views["first_appearances"]["description"] == "Earliest."
+    assert "facets" not in views["first_appearances"]
+
+
+# --- refusals -------------------------------------------------------------------------------
+
+
+def test_browse_refuses_postgresql(failing, db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL URL")
+    failing("browse", match="SQLite files only")
+
+
+def test_browse_without_the_extra_says_how_to_install_it(failing, sqlite_url, monkeypatch):
+    monkeypatch.setitem(sys.modules, "datasette.cli", None)  # as if not installed
+    failing("browse", match="pip install 'claims[browse]'")
+
+
+def test_browse_on_a_port_in_use(failing, sqlite_url):
+    pytest.importorskip("datasette")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        failing("browse", "--port", str(taken.getsockname()[1]), match="in use")
+
+
+@pytest.mark.parametrize("port", ["0", "70000"])
+def test_browse_on_an_impossible_port(failing, sqlite_url, port):
+    pytest.importorskip("datasette")
+    failing("browse", "--port", port, match="is not a port")
+
+
+def test_browse_refuses_a_missing_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "none.db"), "browse"])
+    assert result.exit_code == 1
+    assert "claims init" in result.stderr
