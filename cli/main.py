@@ -6,11 +6,18 @@ from typing import Annotated
 
 import typer
 
-<<<<<<< HEAD
-from cli import appearances, articles, claims, database, drift, reports, review, sources, sql
-=======
-from cli import appearances, articles, browse, claims, database, reports, review, sources, sql
->>>>>>> sqlaccess
+from cli import (
+    appearances,
+    articles,
+    browse,
+    claims,
+    database,
+    drift,
+    reports,
+    review,
+    sources,
+    sql,
+)
 from cli.common import ClaimsGroup, State
 
 app = typer.Typer(
