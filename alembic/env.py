@@ -3,15 +3,22 @@
 The URL comes from claims.settings (or from the Config that claims.migrations
 builds), batch mode keeps SQLite's ALTERs working, and compare_type makes
 `alembic check` notice a changed column type.
+
+The full-text search objects (SQLite FTS5 tables and their shadow tables,
+PostgreSQL expression indexes) cannot be described by the models, so
+``include_name`` leaves them out of autogenerate: ``alembic check`` stays clean
+and never proposes to drop them. Views are not reflected by autogenerate at all.
 """
 
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy import event
 
 from claims.db import make_engine
 from claims.migrations import VERSION_TABLE
 from claims.models import Base
+from claims.search import is_search_object
 from claims.settings import database_url
 
 config = context.config
@@ -25,6 +32,10 @@ def _url() -> str:
     return config.attributes.get("claims_url") or database_url()
 
 
+def include_name(name, type_, _parent_names) -> bool:
+    return not (type_ in ("table", "index") and is_search_object(name))
+
+
 def run_migrations_offline() -> None:
     context.configure(
         url=_url(),
@@ -32,6 +43,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
         version_table=VERSION_TABLE,
     )
     with context.begin_transaction():
@@ -46,6 +58,8 @@ def run_migrations_online() -> None:
     # Foreign keys off while migrating SQLite: batch mode rebuilds a table by dropping
     # it, and with them on, the drop would cascade into (and empty) every child table.
     engine = make_engine(_url(), foreign_keys=False)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _legacy_alter_table)
     try:
         with engine.connect() as connection:
             _run(connection)
@@ -54,12 +68,24 @@ def run_migrations_online() -> None:
         engine.dispose()
 
 
+def _legacy_alter_table(dbapi_connection, _record) -> None:
+    """Let batch mode rebuild a table that a view or trigger names.
+
+    Batch mode copies a table, drops it and renames the copy. Since SQLite 3.26 the
+    rename re-checks every view and trigger, and fails ("error in view ...: no such
+    table") for those naming the table just dropped. The legacy rename does not
+    re-check, and the names are right again once the copy is renamed.
+    """
+    dbapi_connection.execute("PRAGMA legacy_alter_table=ON")
+
+
 def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
         version_table=VERSION_TABLE,
     )
     with context.begin_transaction():
