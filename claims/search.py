@@ -39,18 +39,17 @@ _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A claim's score: how well its own text matches plus how well its best quotation does,
 # so a claim found in both ranks above one found in either, and many quotations saying
 # the same thing do not outweigh the claim's own words.
+# FTS5's hidden ``rank`` column is bm25 (lower is better); unlike the bm25() function it
+# may be read after SQLite folds the subquery into the join.
 _SQLITE_HITS = """
 SELECT claim_id, sum(score) AS score
 FROM (
-    SELECT rowid AS claim_id, -bm25(claims_fts) AS score
+    SELECT rowid AS claim_id, -rank AS score
     FROM claims_fts WHERE claims_fts MATCH :query
     UNION ALL
-    SELECT ap.claim_id, max(quotes.score)
-    FROM (
-        SELECT rowid AS appearance_id, -bm25(appearances_fts) AS score
-        FROM appearances_fts WHERE appearances_fts MATCH :query
-    ) quotes
-    JOIN appearances ap ON ap.id = quotes.appearance_id
+    SELECT ap.claim_id, max(-appearances_fts.rank)
+    FROM appearances_fts JOIN appearances ap ON ap.id = appearances_fts.rowid
+    WHERE appearances_fts MATCH :query
     GROUP BY ap.claim_id
 ) hits
 GROUP BY claim_id
