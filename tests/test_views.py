@@ -282,3 +282,44 @@ def test_claims_sql_reads_the_views(db_url):
     for name in VIEWS:
         result = run_query(db_url, f"SELECT * FROM {name}")
         assert result.columns == list(VIEWS[name].columns)
+
+
+def test_a_later_batch_migration_can_rebuild_a_table_the_views_read(tmp_path):
+    """SQLite batch mode copies, drops and renames a table; views naming it must not stop that."""
+    from alembic import command
+
+    from claims.migrations import alembic_config, head_revision, script_location
+
+    scripts = tmp_path / "alembic"
+    shutil.copytree(script_location(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "9999_rebuild.py").write_text(
+        f'''"""A later migration that rebuilds chain_hops."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{head_revision()}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("chain_hops", recreate="always") as batch:
+        batch.add_column(sa.Column("extra", sa.Integer(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("chain_hops", recreate="always") as batch:
+        batch.drop_column("extra")
+''',
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'rebuilt.db'}"
+    config = alembic_config(url)
+    config.set_main_option("script_location", str(scripts))
+    command.upgrade(config, "head")
+    command.downgrade(config, "-1")
+    from claims.sql import run_query
+
+    for name in VIEWS:
+        assert run_query(url, f"SELECT * FROM {name}").columns == list(VIEWS[name].columns)
