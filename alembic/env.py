@@ -13,12 +13,11 @@ and never proposes to drop them. Views are not reflected by autogenerate at all.
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import event
 
 from claims.db import make_engine
 from claims.migrations import VERSION_TABLE
 from claims.models import Base
-from claims.search import is_search_object
+from claims.search import is_search_object, missing_search_triggers
 from claims.settings import database_url
 
 config = context.config
@@ -58,25 +57,13 @@ def run_migrations_online() -> None:
     # Foreign keys off while migrating SQLite: batch mode rebuilds a table by dropping
     # it, and with them on, the drop would cascade into (and empty) every child table.
     engine = make_engine(_url(), foreign_keys=False)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _legacy_alter_table)
     try:
         with engine.connect() as connection:
             _run(connection)
             _check_foreign_keys(connection)
+            _check_search_triggers(connection)
     finally:
         engine.dispose()
-
-
-def _legacy_alter_table(dbapi_connection, _record) -> None:
-    """Let batch mode rebuild a table that a view or trigger names.
-
-    Batch mode copies a table, drops it and renames the copy. Since SQLite 3.26 the
-    rename re-checks every view and trigger, and fails ("error in view ...: no such
-    table") for those naming the table just dropped. The legacy rename does not
-    re-check, and the names are right again once the copy is renamed.
-    """
-    dbapi_connection.execute("PRAGMA legacy_alter_table=ON")
 
 
 def _run(connection) -> None:
@@ -100,6 +87,19 @@ def _check_foreign_keys(connection) -> None:
     connection.rollback()
     if broken:
         raise RuntimeError(f"Migration left rows with broken foreign keys: {broken[:5]}")
+
+
+def _check_search_triggers(connection) -> None:
+    """Refuse a SQLite migration that rebuilt a searched table and lost its FTS5 triggers."""
+    if connection.dialect.name != "sqlite":
+        return
+    missing = missing_search_triggers(connection)
+    connection.rollback()
+    if missing:
+        raise RuntimeError(
+            f"Migration dropped the full-text search triggers {', '.join(missing)} "
+            "(a batch rebuild drops a table's triggers): create them again in that migration."
+        )
 
 
 if context.is_offline_mode():

@@ -284,42 +284,52 @@ def test_claims_sql_reads_the_views(db_url):
         assert result.columns == list(VIEWS[name].columns)
 
 
-def test_a_later_batch_migration_can_rebuild_a_table_the_views_read(tmp_path):
-    """SQLite batch mode copies, drops and renames a table; views naming it must not stop that."""
-    from alembic import command
-
+def _later_migration(tmp_path, body: str):
+    """A copy of the migrations with one more, written here, on top."""
     from claims.migrations import alembic_config, head_revision, script_location
 
     scripts = tmp_path / "alembic"
     shutil.copytree(script_location(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "9999_rebuild.py").write_text(
-        f'''"""A later migration that rebuilds chain_hops."""
-import sqlalchemy as sa
-from alembic import op
+    (scripts / "versions" / "9999_later.py").write_text(
+        "import sqlalchemy as sa\nfrom alembic import op\n\n"
+        f"revision = '9999'\ndown_revision = '{head_revision()}'\n"
+        "branch_labels = None\ndepends_on = None\n\n" + body,
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'later.db'}"
+    config = alembic_config(url)
+    config.set_main_option("script_location", str(scripts))
+    return url, config
 
-revision = "9999"
-down_revision = "{head_revision()}"
-branch_labels = None
-depends_on = None
 
-
+REBUILD = """
 def upgrade():
-    with op.batch_alter_table("chain_hops", recreate="always") as batch:
+    with op.batch_alter_table("{table}", recreate="always") as batch:
         batch.add_column(sa.Column("extra", sa.Integer(), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table("chain_hops", recreate="always") as batch:
+    with op.batch_alter_table("{table}", recreate="always") as batch:
         batch.drop_column("extra")
-''',
-        encoding="utf-8",
-    )
-    url = f"sqlite:///{tmp_path / 'rebuilt.db'}"
-    config = alembic_config(url)
-    config.set_main_option("script_location", str(scripts))
-    command.upgrade(config, "head")
-    command.downgrade(config, "-1")
+"""
+
+
+def test_a_later_batch_migration_can_rebuild_a_table_the_views_read(tmp_path):
+    """SQLite batch mode copies, drops and renames a table; views naming it must not stop that."""
+    from alembic import command
+
     from claims.sql import run_query
 
+    url, config = _later_migration(tmp_path, REBUILD.format(table="chain_hops"))
+    command.upgrade(config, "head")
+    command.downgrade(config, "-1")
     for name in VIEWS:
         assert run_query(url, f"SELECT * FROM {name}").columns == list(VIEWS[name].columns)
+
+
+def test_a_later_migration_that_loses_the_search_triggers_is_refused(tmp_path):
+    from alembic import command
+
+    _, config = _later_migration(tmp_path, REBUILD.format(table="claims"))
+    with pytest.raises(RuntimeError, match="claims_fts_insert"):
+        command.upgrade(config, "head")
