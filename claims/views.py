@@ -111,10 +111,10 @@ _POSTGRESQL_HOPS = """
     JOIN sources s ON s.id = h.source_id
     GROUP BY h.appearance_id
 """
-# The frame grows hop by hop in position order, so the last row of each appearance
-# holds the whole chain in order.
+# The frame grows hop by hop in position order, so the row with the most hops holds the
+# whole chain in order; SQLite takes the other columns of a max() query from that row.
 _SQLITE_HOPS = """
-    SELECT appearance_id, hop_count, chain, chain_json
+    SELECT appearance_id, max(hop_count) AS hop_count, chain, chain_json
     FROM (
         SELECT
             h.appearance_id,
@@ -122,9 +122,7 @@ _SQLITE_HOPS = """
             group_concat(s.name, ' → ') OVER hops_so_far AS chain,
             '[' || group_concat(
                 json_object('source', s.name, 'cue', h.cue, 'role', h.role), ','
-            ) OVER hops_so_far || ']' AS chain_json,
-            row_number() OVER (PARTITION BY h.appearance_id ORDER BY h.position DESC)
-                AS from_end
+            ) OVER hops_so_far || ']' AS chain_json
         FROM chain_hops h
         JOIN sources s ON s.id = h.source_id
         WINDOW hops_so_far AS (
@@ -132,7 +130,7 @@ _SQLITE_HOPS = """
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
         )
     ) ordered_hops
-    WHERE from_end = 1
+    GROUP BY appearance_id
 """
 
 APPEARANCE_CHAINS = View(

@@ -264,7 +264,7 @@ FROM appearances ap
 JOIN articles a ON a.id = ap.article_id
 JOIN sources pub ON pub.id = a.publisher_id
 LEFT JOIN (
-    SELECT appearance_id, hop_count, chain, chain_json
+    SELECT appearance_id, max(hop_count) AS hop_count, chain, chain_json
     FROM (
         SELECT
             h.appearance_id,
@@ -272,9 +272,7 @@ LEFT JOIN (
             group_concat(s.name, ' → ') OVER hops_so_far AS chain,
             '[' || group_concat(
                 json_object('source', s.name, 'cue', h.cue, 'role', h.role), ','
-            ) OVER hops_so_far || ']' AS chain_json,
-            row_number() OVER (PARTITION BY h.appearance_id ORDER BY h.position DESC)
-                AS from_end
+            ) OVER hops_so_far || ']' AS chain_json
         FROM chain_hops h
         JOIN sources s ON s.id = h.source_id
         WINDOW hops_so_far AS (
@@ -282,7 +280,7 @@ LEFT JOIN (
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
         )
     ) ordered_hops
-    WHERE from_end = 1
+    GROUP BY appearance_id
 ) hops ON hops.appearance_id = ap.id
 """,
         "postgresql": """
