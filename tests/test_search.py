@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -235,3 +236,47 @@ def test_search_objects_are_recognised_for_alembic():
         assert is_search_object(name)
     for name in ("claims", "appearances", "ix_claims_status", "claims_fts_notes", None):
         assert not is_search_object(name)
+
+
+def test_postgresql_search_can_use_the_gin_indexes(session, city):
+    """The query spells the indexed expression exactly, or PostgreSQL would scan every row."""
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("GIN indexes are PostgreSQL's")
+    from sqlalchemy import select
+
+    from claims.models import Claim
+    from claims.search import hits_query
+
+    hits = hits_query(session, "bridge")
+    statement = select(Claim.id).join(hits, hits.c.claim_id == Claim.id)
+    compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+    session.execute(text("SET LOCAL enable_seqscan = off"))
+    plan = "\n".join(session.scalars(text(f"EXPLAIN {compiled}")))
+    assert "ix_claims_text_search" in plan and "ix_appearances_quote_search" in plan, plan
+
+
+def test_claims_sql_reads_the_search_tables_and_cannot_change_them(sqlite_template, tmp_path):
+    """Opening a virtual table needs more of the read-only authorizer; writing still fails."""
+    from claims.errors import ClaimsError
+    from claims.sql import run_query
+
+    path = tmp_path / "readonly.db"
+    shutil.copy(sqlite_template, path)
+    url = f"sqlite:///{path}"
+    with open_session(url) as session:
+        load_seeds(session, actor=ACTOR)
+    found = run_query(
+        url, "SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH '\"Hungary\"'"
+    )
+    assert found.rows
+    assert run_query(url, "SELECT value FROM json_each('[1, 2]')").rows == [(1,), (2,)]
+    before = path.read_bytes()
+    for statement in (
+        "INSERT INTO claims_fts(claims_fts) VALUES ('delete-all')",
+        "DELETE FROM appearances_fts",
+        "UPDATE sqlite_master SET sql = 'x'",
+        "PRAGMA writable_schema = ON",
+    ):
+        with pytest.raises(ClaimsError):
+            run_query(url, statement)
+    assert path.read_bytes() == before

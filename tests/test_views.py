@@ -333,3 +333,27 @@ def test_a_later_migration_that_loses_the_search_triggers_is_refused(tmp_path):
     _, config = _later_migration(tmp_path, REBUILD.format(table="claims"))
     with pytest.raises(RuntimeError, match="claims_fts_insert"):
         command.upgrade(config, "head")
+
+
+def test_both_databases_give_the_same_rows_for_the_same_data(sqlite_template, tmp_path, request):
+    """The seeds loaded into SQLite and into PostgreSQL: every view, row for row, alike."""
+    from claims.db import open_session
+    from tests.conftest import _truncate_all
+
+    pg_url = request.getfixturevalue("pg_schema_url")
+    if pg_url is None:
+        pytest.skip("needs PostgreSQL too: set CLAIMS_TEST_POSTGRES_URL")
+    path = tmp_path / "alike.db"
+    shutil.copy(sqlite_template, path)
+    results = []
+    try:
+        for url in (f"sqlite:///{path}", pg_url):
+            with open_session(url) as session:
+                load_seeds(session, actor=ACTOR)
+                session.flush()
+                results.append({name: rows_of(session, f"SELECT * FROM {name}") for name in VIEWS})
+    finally:
+        _truncate_all(pg_url)
+    on_sqlite, on_postgresql = results
+    assert all(on_sqlite.values())
+    assert on_sqlite == on_postgresql
