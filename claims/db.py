@@ -27,8 +27,7 @@ def make_engine(
 
     On SQLite, ``immediate`` transactions take the write lock up front (for
     commands that write); readers leave it free, which is what WAL is for.
-    ``foreign_keys=False`` is for migrations only (it also lets batch mode rebuild a
-    table that views read).
+    ``foreign_keys=False`` is for migrations only.
     """
     if url.startswith("sqlite"):
         return _sqlite_engine(
@@ -62,10 +61,8 @@ def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: b
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         if not foreign_keys:
-            # Migrating. Batch mode copies a table, drops it and renames the copy; since
-            # SQLite 3.26 the rename re-checks every view and trigger and fails ("error in
-            # view ...: no such table") for those naming the table just dropped. The
-            # legacy rename does not, and the names are right again once it is done.
+            # Migrating: batch mode rebuilds a table (copy, drop, rename back), and a
+            # modern rename refuses while a view (claim_drift) names the dropped table.
             cursor.execute("PRAGMA legacy_alter_table=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         if not readonly and path is not None:

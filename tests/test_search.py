@@ -146,13 +146,36 @@ def test_deleted_claims_and_appearances_leave_the_index(session, city):
 
 
 def test_rows_present_before_the_migration_are_indexed(empty_url):
-    with_data = empty_url
-    migrations.upgrade(with_data, "0001")
-    with open_session(with_data, check_schema=False) as session:
-        load_seeds(session, actor=ACTOR)
-    migrations.upgrade(with_data)
-    with open_session(with_data) as session:
-        assert search_claims(session, "Hungary")
+    """Rows written before search existed are found once the migration has run."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    scripts = ScriptDirectory(str(migrations.script_location()))
+    before_search = scripts.get_revision("0002").down_revision
+    migrations.upgrade(empty_url, before_search)
+    engine = create_engine(empty_url)
+    now = "2024-02-19 00:00:00"
+    try:
+        with engine.begin() as connection:
+            for statement in (
+                "INSERT INTO sources (id, name, kind, created_by, created_at) "
+                "VALUES (1, 'City Paper', 'outlet', 'a', :now)",
+                "INSERT INTO articles (id, publisher_id, text, sha256, created_by, created_at) "
+                "VALUES (1, 1, :article, 'x', 'a', :now)",
+                "INSERT INTO claims (id, text, key, status, created_by, created_at, updated_at, "
+                "version) VALUES (1, 'The new bridge will open in May.', 'k', 'draft', 'a', "
+                ":now, :now, 1)",
+                "INSERT INTO appearances (id, claim_id, article_id, quote, quote_start, "
+                "quote_end, prefix, suffix, quoted, provenance, created_by, created_at) "
+                "VALUES (1, 1, 1, 'the Danube', 40, 50, '', '', false, 'manual', 'a', :now)",
+            ):
+                connection.execute(text(statement), {"now": now, "article": ARTICLE})
+    finally:
+        engine.dispose()
+    migrations.upgrade(empty_url)
+    with open_session(empty_url) as session:
+        assert ids(search_claims(session, "bridge may")) == [1]
+        assert ids(search_claims(session, "danube")) == [1]
 
 
 @pytest.mark.parametrize("blank", ["", "   ", "\t\n", "-", '" "', "--- ?? !!", "\x00"])
