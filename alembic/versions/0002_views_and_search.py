@@ -165,7 +165,7 @@ VIEW_COMMENTS = {
             "article_url": "where the article was published, when known",
             "published": "the article's publication date, when known",
             "quotation": "the words as the article prints them",
-            "quoted": "true when the words are inside quotation marks in the article",
+            "quoted": "true when any of the words are inside double quotation marks (as appearances.quoted)",
         },
     ),
     "appearance_chains": (
