@@ -3,6 +3,11 @@
 The URL comes from claims.settings (or from the Config that claims.migrations
 builds), batch mode keeps SQLite's ALTERs working, and compare_type makes
 `alembic check` notice a changed column type.
+
+The full-text search objects (SQLite FTS5 tables and their shadow tables,
+PostgreSQL expression indexes) cannot be described by the models, so
+``include_name`` leaves them out of autogenerate: ``alembic check`` stays clean
+and never proposes to drop them. Views are not reflected by autogenerate at all.
 """
 
 from logging.config import fileConfig
@@ -12,6 +17,7 @@ from alembic import context
 from claims.db import make_engine
 from claims.migrations import VERSION_TABLE
 from claims.models import Base
+from claims.search import is_search_object, missing_search_triggers
 from claims.settings import database_url
 
 config = context.config
@@ -25,6 +31,10 @@ def _url() -> str:
     return config.attributes.get("claims_url") or database_url()
 
 
+def include_name(name, type_, _parent_names) -> bool:
+    return not (type_ in ("table", "index") and is_search_object(name))
+
+
 def run_migrations_offline() -> None:
     context.configure(
         url=_url(),
@@ -32,6 +42,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
         version_table=VERSION_TABLE,
     )
     with context.begin_transaction():
@@ -50,6 +61,7 @@ def run_migrations_online() -> None:
         with engine.connect() as connection:
             _run(connection)
             _check_foreign_keys(connection)
+            _check_search_triggers(connection)
     finally:
         engine.dispose()
 
@@ -60,6 +72,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
         version_table=VERSION_TABLE,
     )
     with context.begin_transaction():
@@ -74,6 +87,19 @@ def _check_foreign_keys(connection) -> None:
     connection.rollback()
     if broken:
         raise RuntimeError(f"Migration left rows with broken foreign keys: {broken[:5]}")
+
+
+def _check_search_triggers(connection) -> None:
+    """Refuse a SQLite migration that rebuilt a searched table and lost its FTS5 triggers."""
+    if connection.dialect.name != "sqlite":
+        return
+    missing = missing_search_triggers(connection)
+    connection.rollback()
+    if missing:
+        raise RuntimeError(
+            f"Migration dropped the full-text search triggers {', '.join(missing)} "
+            "(a batch rebuild drops a table's triggers): create them again in that migration."
+        )
 
 
 if context.is_offline_mode():

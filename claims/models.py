@@ -100,17 +100,29 @@ class Source(Base):
     __table_args__ = (
         CheckConstraint(_in("kind", SOURCE_KINDS), name="kind"),
         CheckConstraint("length(trim(name)) > 0", name="name_not_empty"),
-        {"sqlite_autoincrement": True},
+        {
+            "sqlite_autoincrement": True,
+            "comment": (
+                "People, organisations, news agencies, outlets, state bodies and media that say or"
+                " carry things."
+            ),
+        },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(20), default="other")
-    country: Mapped[str | None] = mapped_column(String(80))
-    url: Mapped[str | None] = mapped_column(String(2000))
-    notes: Mapped[str | None] = mapped_column(Text)
-    created_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
+    name: Mapped[str] = mapped_column(String(300), comment="the usual name, as displayed")
+    kind: Mapped[str] = mapped_column(
+        String(20),
+        default="other",
+        comment="person, organisation, news_agency, outlet, state_body, media or other",
+    )
+    country: Mapped[str | None] = mapped_column(String(80), comment="country code, when known")
+    url: Mapped[str | None] = mapped_column(
+        String(2000), comment="web address or domain, when known"
+    )
+    notes: Mapped[str | None] = mapped_column(Text, comment="free notes")
+    created_by: Mapped[str] = mapped_column(String(200), comment="who added it")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")
 
     aliases: Mapped[list[SourceAlias]] = relationship(
         back_populates="source", cascade="all, delete-orphan", order_by="SourceAlias.id"
@@ -131,13 +143,30 @@ class SourceAlias(Base):
     __tablename__ = "source_aliases"
     __table_args__ = (
         UniqueConstraint("source_id", "key"),
-        {"sqlite_autoincrement": True},
+        {
+            "sqlite_autoincrement": True,
+            "comment": (
+                "Every spelling of a source, its own name included. Names resolve through key."
+            ),
+        },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(String(300))
-    key: Mapped[str] = mapped_column(String(300), index=True)
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), index=True, comment="the source (sources.id)"
+    )
+    alias: Mapped[str] = mapped_column(
+        String(300), comment='the spelling as entered: "the official Xinhua news agency", "Orbán"'
+    )
+    key: Mapped[str] = mapped_column(
+        String(300),
+        index=True,
+        comment=(
+            'the spelling folded: lower case, no accents or punctuation, no leading "the"; unique '
+            'per source. Sources may share a spelling ("Wang"); claims then refuses to guess and '
+            "asks for the full name or #ID"
+        ),
+    )
 
     source: Mapped[Source] = relationship(back_populates="aliases")
 
@@ -151,22 +180,51 @@ class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (
         CheckConstraint("length(text) > 0", name="text_not_empty"),
-        {"sqlite_autoincrement": True},
+        {
+            "sqlite_autoincrement": True,
+            "comment": (
+                "Immutable snapshots of article texts. A trigger (articles_text_immutable) refuses"
+                " any update of text or sha256, on SQLite and PostgreSQL alike: a changed text is "
+                "a new article."
+            ),
+        },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    publisher_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
-    origin_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
-    origin_cue: Mapped[str | None] = mapped_column(String(100))
-    url: Mapped[str | None] = mapped_column(String(2000))
-    title: Mapped[str | None] = mapped_column(String(1000))
-    published: Mapped[dt.date | None] = mapped_column(Date)
-    language: Mapped[str | None] = mapped_column(String(20))
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
+    publisher_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id"), index=True, comment="the outlet that published it (sources.id)"
+    )
+    origin_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id"),
+        index=True,
+        comment=(
+            "the source whose text it is, when not the publisher's own: the wire it copies or "
+            "cites (sources.id)"
+        ),
+    )
+    origin_cue: Mapped[str | None] = mapped_column(
+        String(100), comment='how the article credits its origin: "citing", "republished", "via"'
+    )
+    url: Mapped[str | None] = mapped_column(String(2000), comment="where it was published")
+    title: Mapped[str | None] = mapped_column(String(1000), comment="headline")
+    published: Mapped[dt.date | None] = mapped_column(Date, comment="publication date")
+    language: Mapped[str | None] = mapped_column(String(20), comment="language code, e.g. en")
     # Deferred: listings and reviews should not drag whole texts out of the database.
-    text: Mapped[str] = mapped_column(Text, deferred=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    created_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    text: Mapped[str] = mapped_column(
+        Text,
+        deferred=True,
+        comment=(
+            "the full text, exactly as stored (line endings unified); quotation offsets point into"
+            " it"
+        ),
+    )
+    sha256: Mapped[str] = mapped_column(
+        String(64),
+        unique=True,
+        comment="SHA-256 of text (UTF-8); unique, so the same text is stored once",
+    )
+    created_by: Mapped[str] = mapped_column(String(200), comment="who added it")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")
 
     publisher: Mapped[Source] = relationship(foreign_keys=[publisher_id])
     origin: Mapped[Source | None] = relationship(foreign_keys=[origin_id])
@@ -183,21 +241,37 @@ class Claim(Base):
     __table_args__ = (
         CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
         CheckConstraint("length(trim(text)) > 0", name="text_not_empty"),
-        {"sqlite_autoincrement": True},
+        {"sqlite_autoincrement": True, "comment": "Canonical atomic statements, each stored once."},
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    text: Mapped[str] = mapped_column(Text)
-    key: Mapped[str] = mapped_column(String(64), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
-    verdict: Mapped[str | None] = mapped_column(String(200))
-    notes: Mapped[str | None] = mapped_column(Text)
-    created_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
+    text: Mapped[str] = mapped_column(Text, comment="the statement")
+    key: Mapped[str] = mapped_column(
+        String(64),
+        unique=True,
+        comment="SHA-256 of the text folded for case, spacing, accents and quote style; unique",
+    )
+    status: Mapped[str] = mapped_column(
+        String(20), default="draft", index=True, comment="draft, in_review, approved or rejected"
+    )
+    verdict: Mapped[str | None] = mapped_column(
+        String(200), comment="the fact-check verdict, when there is one"
+    )
+    notes: Mapped[str | None] = mapped_column(Text, comment="free notes")
+    created_by: Mapped[str] = mapped_column(String(200), comment="who added it")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, comment="last change"
+    )
     # Optimistic locking: an update whose version moved on meanwhile is refused, so a
     # reviewer never approves a wording someone changed after it was shown.
-    version: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(
+        Integer,
+        comment=(
+            "how many times the row was written; an update based on an older version is refused, "
+            "so nobody approves a wording changed after they saw it"
+        ),
+    )
     __mapper_args__ = {"version_id_col": version}
 
     appearances: Mapped[list[Appearance]] = relationship(
@@ -225,22 +299,57 @@ class Appearance(Base):
         UniqueConstraint("claim_id", "article_id", "quote_start", "quote_end"),
         CheckConstraint("quote_start >= 0 AND quote_end > quote_start", name="span"),
         CheckConstraint(_in("provenance", PROVENANCES), name="provenance"),
-        {"sqlite_autoincrement": True},
+        {
+            "sqlite_autoincrement": True,
+            "comment": (
+                "A claim carried by an article: the verbatim quotation and where it sits (W3C Web "
+                "Annotation: a TextPositionSelector and a TextQuoteSelector)."
+            ),
+        },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
-    quote: Mapped[str] = mapped_column(Text)
-    quote_start: Mapped[int] = mapped_column(Integer)
-    quote_end: Mapped[int] = mapped_column(Integer)
-    prefix: Mapped[str] = mapped_column(String(200), default="")
-    suffix: Mapped[str] = mapped_column(String(200), default="")
-    quoted: Mapped[bool] = mapped_column(default=False)
-    provenance: Mapped[str] = mapped_column(String(20), default="manual")
-    accepted_by: Mapped[str | None] = mapped_column(String(200))
-    created_by: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True, comment="the claim (claims.id)"
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id"), index=True, comment="the article (articles.id)"
+    )
+    quote: Mapped[str] = mapped_column(
+        Text,
+        comment=(
+            "the quotation, exactly as the article prints it: substr(articles.text, quote_start + "
+            "1, quote_end - quote_start)"
+        ),
+    )
+    quote_start: Mapped[int] = mapped_column(
+        Integer, comment="offset of its first character in articles.text (0-based, in characters)"
+    )
+    quote_end: Mapped[int] = mapped_column(Integer, comment="offset just past its last character")
+    prefix: Mapped[str] = mapped_column(
+        String(200), default="", comment="up to 32 characters of text before it"
+    )
+    suffix: Mapped[str] = mapped_column(
+        String(200), default="", comment="up to 32 characters of text after it"
+    )
+    quoted: Mapped[bool] = mapped_column(
+        default=False,
+        comment=(
+            'true when any part of it lies inside double quotation marks (“ ” „ « » or "), within '
+            "its paragraph; an unclosed mark runs to the paragraph's end. Single quotes are not "
+            "counted: they cannot be told from apostrophes"
+        ),
+    )
+    provenance: Mapped[str] = mapped_column(
+        String(20),
+        default="manual",
+        comment="manual (entered by a person) or proposed (proposed by the tool)",
+    )
+    accepted_by: Mapped[str | None] = mapped_column(
+        String(200), comment="for a proposed appearance, who accepted it"
+    )
+    created_by: Mapped[str] = mapped_column(String(200), comment="who recorded it")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")
 
     claim: Mapped[Claim] = relationship(back_populates="appearances")
     article: Mapped[Article] = relationship(back_populates="appearances")
@@ -266,19 +375,39 @@ class ChainHop(Base):
         UniqueConstraint("appearance_id", "position"),
         CheckConstraint("position >= 0", name="position"),
         CheckConstraint(_in("role", HOP_ROLES), name="role"),
-        {"sqlite_autoincrement": True},
+        {
+            "sqlite_autoincrement": True,
+            "comment": (
+                "The attribution chain of each appearance, one row per hop, from the origin "
+                "(position 0) to the carrier."
+            ),
+        },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
     appearance_id: Mapped[int] = mapped_column(
-        ForeignKey("appearances.id", ondelete="CASCADE"), index=True
+        ForeignKey("appearances.id", ondelete="CASCADE"),
+        index=True,
+        comment="the appearance (appearances.id)",
     )
-    position: Mapped[int] = mapped_column(Integer)
-    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
-    cue: Mapped[str | None] = mapped_column(String(100))
-    role: Mapped[str] = mapped_column(String(20), default="stated")
-    evidence_start: Mapped[int | None] = mapped_column(Integer)
-    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(
+        Integer, comment="0 for the origin, then 1, 2, … down to the publisher"
+    )
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id"), index=True, comment="the source at this hop (sources.id)"
+    )
+    cue: Mapped[str | None] = mapped_column(
+        String(100), comment='the words that link it: "told", "said", "according to", "citing"'
+    )
+    role: Mapped[str] = mapped_column(
+        String(20),
+        default="stated",
+        comment="stated (the sentence says so), origin (the article's origin) or publisher",
+    )
+    evidence_start: Mapped[int | None] = mapped_column(
+        Integer, comment="where the article names this source near the quotation, when found"
+    )
+    evidence_end: Mapped[int | None] = mapped_column(Integer, comment="end of that span")
 
     appearance: Mapped[Appearance] = relationship(back_populates="hops")
     source: Mapped[Source] = relationship()
@@ -353,15 +482,19 @@ class Review(Base):
     __tablename__ = "reviews"
     __table_args__ = (
         CheckConstraint(_in("decision", REVIEW_DECISIONS), name="decision"),
-        {"sqlite_autoincrement": True},
+        {"sqlite_autoincrement": True, "comment": "Each step of a claim's review."},
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    decision: Mapped[str] = mapped_column(String(20))
-    reviewer: Mapped[str] = mapped_column(String(200))
-    note: Mapped[str | None] = mapped_column(Text)
-    decided_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True, comment="the claim (claims.id)"
+    )
+    decision: Mapped[str] = mapped_column(
+        String(20), comment="submitted, approved, rejected or reopened"
+    )
+    reviewer: Mapped[str] = mapped_column(String(200), comment="who")
+    note: Mapped[str | None] = mapped_column(Text, comment="why")
+    decided_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")
 
     claim: Mapped[Claim] = relationship(back_populates="reviews")
 
@@ -379,18 +512,35 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
     __table_args__ = (
         Index(None, "entity", "entity_id"),
-        {"sqlite_autoincrement": True},
+        {
+            "sqlite_autoincrement": True,
+            "comment": (
+                "Every change, never updated nor deleted, without foreign keys so it outlives what"
+                " it describes."
+            ),
+        },
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    actor: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(40))
-    entity: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[int | None] = mapped_column(Integer)
-    before_values: Mapped[dict[str, Any] | None]
-    after_values: Mapped[dict[str, Any] | None]
-    note: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int] = mapped_column(primary_key=True, comment="identifier")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")
+    actor: Mapped[str] = mapped_column(
+        String(200), comment="who (--as, $CLAIMS_USER or the OS user)"
+    )
+    action: Mapped[str] = mapped_column(
+        String(40), comment="create, update, delete, or a review decision"
+    )
+    entity: Mapped[str] = mapped_column(String(40), comment="the table changed")
+    entity_id: Mapped[int | None] = mapped_column(Integer, comment="the row's id")
+    before_values: Mapped[dict[str, Any] | None] = mapped_column(
+        comment=(
+            "the values before, for updates and deletes; SQL NULL for creates (JSON on SQLite, "
+            "JSONB on PostgreSQL)"
+        )
+    )
+    after_values: Mapped[dict[str, Any] | None] = mapped_column(
+        comment="the values after; NULL for deletes; appearances also carry the rendered chain"
+    )
+    note: Mapped[str | None] = mapped_column(Text, comment="a reviewer's note")
 
     def __repr__(self) -> str:
         return f"<AuditEntry #{self.id} {self.action} {self.entity} #{self.entity_id}>"

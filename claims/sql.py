@@ -157,6 +157,7 @@ _SQLITE_READ_PRAGMAS = {
     "function_list",
     "pragma_list",
     "compile_options",
+    "data_version",  # read by FTS5 on every full-text query
 }
 
 
@@ -170,6 +171,12 @@ def _sqlite_authorizer(action, arg1, _arg2, _database, _trigger):
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _SQLITE_READ_PRAGMAS:
         return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_UPDATE and arg1 in ("sqlite_master", "sqlite_schema"):
+        # Opening a virtual table (full-text search, json_each) declares its columns,
+        # which SQLite authorises as an update of the schema table though nothing is
+        # written. Ignoring it lets the table open; a real UPDATE of the schema is
+        # refused by SQLite itself, and this connection is read-only anyway.
+        return sqlite3.SQLITE_IGNORE
     return sqlite3.SQLITE_DENY
 
 

@@ -52,14 +52,23 @@ def list_(
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="Only claims this outlet carries.")
     ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            help="Only claims whose text or a quotation holds every one of these words, "
+            "best match first.",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """List claims, optionally by status or by an outlet that carries them."""
+    """List claims, optionally by status, by an outlet that carries them, or by words."""
     from claims.records import CLAIM_FIELDS, claim_record
     from claims.services.claims import list_claims
 
     with session_for(ctx, write=False) as session:
-        rows = [claim_record(c) for c in list_claims(session, status=status, outlet=outlet)]
+        claims = list_claims(session, status=status, outlet=outlet, search=search)
+        rows = [claim_record(c) for c in claims]
     if fmt == OutputFormat.table:
         emit(rows, fmt, ("id", "status", "verdict", "text", "created_by"))
     else:

@@ -5,7 +5,7 @@ appearances or chains change), fills it for the appearances already stored,
 and creates the ``claim_drift`` view, the same SQL on SQLite and PostgreSQL.
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-22
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -143,6 +143,40 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_drift_findings_source_id"), ["source_id"])
     _backfill()
     op.execute(CLAIM_DRIFT_VIEW)
+    if op.get_bind().dialect.name == "postgresql":
+        _comment_on_view(keep=True)
+
+
+VIEW_COMMENT = (
+    "How a claim changed on its way: one row per drift finding between two of its "
+    "appearances, upstream to downstream (wording, names, hedging or attribution), with "
+    "both outlets. Kept current whenever a claim's appearances or chains change."
+)
+VIEW_COLUMN_COMMENTS = {
+    "finding_id": "the finding (drift_findings.id)",
+    "claim_id": "the claim (claims.id)",
+    "claim": "the claim's text",
+    "from_appearance_id": "the upstream appearance (appearances.id)",
+    "to_appearance_id": "the downstream appearance, where the change is seen",
+    "from_outlet": "the outlet that published the upstream appearance",
+    "to_outlet": "the outlet that published the downstream appearance",
+    "kind": "wording, names, hedging or attribution",
+    "severity": "low, medium or high; changes inside quotation marks are high",
+    "before_text": "what the upstream appearance has (an em dash when nothing)",
+    "after_text": "what the downstream appearance has instead (an em dash when nothing)",
+    "detail": "what kind of change, in plain words",
+}
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _comment_on_view(*, keep: bool) -> None:
+    """The view's words as COMMENT ON, as the earlier views have them (frozen here)."""
+    op.execute(f"COMMENT ON VIEW claim_drift IS {_literal(VIEW_COMMENT)}")
+    for column, text in VIEW_COLUMN_COMMENTS.items():
+        op.execute(f'COMMENT ON COLUMN claim_drift."{column}" IS {_literal(text)}')
 
 
 def _backfill() -> None:

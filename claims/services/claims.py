@@ -83,9 +83,20 @@ def get_claim(session: Session, claim_id: int) -> Claim:
 
 
 def list_claims(
-    session: Session, *, status: str | None = None, outlet: str | None = None
+    session: Session,
+    *,
+    status: str | None = None,
+    outlet: str | None = None,
+    search: str | None = None,
 ) -> list[Claim]:
-    query = select(Claim).order_by(Claim.id)
+    """Claims in id order; with ``search``, only those matching it, best match first."""
+    query = select(Claim)
+    if search is not None:
+        from claims.search import hits_query
+
+        hits = hits_query(session, search)
+        query = query.join(hits, hits.c.claim_id == Claim.id).order_by(hits.c.score.desc())
+    query = query.order_by(Claim.id)
     if status:
         query = query.where(Claim.status == check_status(status))
     if outlet:
