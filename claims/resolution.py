@@ -1,0 +1,205 @@
+"""From the words an article uses for a source to a known Source, with a confidence and why.
+
+An article names a source as "the official Xinhua news agency", "Public Security Minister
+Wang Xiaohong", "Shandor Pinter" or "the newspaper". Resolution tries, in order of trust:
+
+1. a reference to the article's own origin ("the newspaper", "the publication", "the
+   article", "the agency" …) → the article's origin, else its publisher;
+2. the whole span as a known name or alias (folded: case, accents, punctuation, "the");
+3. the span without descriptors and titles ("the official … news agency", "Minister",
+   "President") and every shorter run of its words, longest first;
+4. a fuzzy match of the folded name against every alias (rapidfuzz), for transliterations
+   ("Shandor Pinter" → Sandor Pinter).
+
+Nothing is created here: an unresolved span comes back with a proposed name, for a person to
+accept. The matching code may reuse this for "same person spelled differently".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.text import fold_name
+
+ORIGIN_REFERENCES = frozenset(
+    {
+        "newspaper", "publication", "article", "agency", "news agency", "paper", "daily",
+        "report", "outlet", "wire", "wire service", "magazine", "website", "site", "author",
+        "authors", "newspaper s report", "media outlet", "news outlet", "broadcaster",
+    }
+)  # fmt: skip
+_DESCRIPTORS = re.compile(
+    r"\b(?:official|state|state-run|state-owned|government-run|government|semi-official|"
+    r"independent|national|international|local|leading|influential|daily|weekly|online|"
+    r"news|agency|newspaper|channel|broadcaster|tv|television|radio|wire|service|outlet|"
+    r"magazine|website|spokesman|spokeswoman|spokesperson)\b"
+)
+TITLES = frozenset(
+    {
+        "minister", "president", "prime", "vice", "deputy", "secretary", "general", "senator",
+        "sen", "rep", "representative", "gov", "governor", "mayor", "chancellor", "ambassador",
+        "spokesman", "spokeswoman", "spokesperson", "chief", "director", "chairman", "chair",
+        "head", "leader", "mr", "mrs", "ms", "dr", "prof", "professor", "judge", "justice",
+        "king", "queen", "prince", "foreign", "interior", "defence", "defense", "public",
+        "security", "finance", "state", "former", "acting", "official", "officials", "police",
+        "commissioner", "ceo", "founder", "gen", "col", "lt", "adm", "sir", "lord", "pope",
+        "the", "of", "a", "an", "his", "her", "its", "their", "chinese", "hungarian", "us",
+        "u", "s", "russian", "american", "british", "ukrainian", "european", "french",
+        "german", "said", "told",
+    }
+)  # fmt: skip
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+FUZZY_CUTOFF = 88.0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A span's reading: the source (None when unknown), how sure, why, and a name to propose."""
+
+    surface: str
+    source_id: int | None
+    name: str | None
+    confidence: float
+    why: str
+    proposed_name: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.source_id is not None
+
+
+class Resolver:
+    """Resolves many spans against one snapshot of the aliases (one query, not one per span)."""
+
+    def __init__(self, session, article=None):
+        from sqlalchemy import select
+
+        from claims.models import Source, SourceAlias
+
+        rows = session.execute(
+            select(SourceAlias.key, Source.id, Source.name).join(Source)
+        ).all()
+        self.by_key: dict[str, set[int]] = {}
+        self.names: dict[int, str] = {}
+        self.name_keys: dict[str, int] = {}
+        for key, source_id, name in rows:
+            self.by_key.setdefault(key, set()).add(source_id)
+            self.names[source_id] = name
+            self.name_keys[fold_name(name)] = source_id
+        self.origin = None
+        if article is not None:
+            self.origin = article.origin or article.publisher
+
+    def _exact(self, key: str) -> int | None:
+        if key in self.name_keys:
+            return self.name_keys[key]
+        ids = self.by_key.get(key, set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _found(self, surface: str, source_id: int, confidence: float, why: str) -> Resolution:
+        return Resolution(surface, source_id, self.names[source_id], round(confidence, 2), why)
+
+    def resolve(self, surface: str) -> Resolution:
+        key = fold_name(surface)
+        if not key:
+            return Resolution(surface, None, None, 0.0, "no letters")
+        bare = re.sub(r"^(?:what|as|which|who|that)\s+", "", key)
+        bare = re.sub(r"\s+s$", "", bare)  # a possessive: "the European Commission's"
+        bare = re.sub(r"^(?:the\s+)+", "", bare)
+        exact = self._exact(bare)
+        if exact is not None:
+            return self._found(surface, exact, 0.95, "known name or alias")
+        if self.origin is not None and _is_origin_reference(bare, surface):
+            return Resolution(
+                surface,
+                self.origin.id,
+                self.origin.name,
+                0.9,
+                f"{surface.strip()!r} refers to the article's own source",
+            )
+        if bare in PRONOUNS:
+            return Resolution(surface, None, None, 0.0, "a pronoun: who it is comes from before")
+        stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
+        if stripped and stripped != bare:
+            exact = self._exact(stripped)
+            if exact is not None:
+                return self._found(surface, exact, 0.9, f"known as {stripped!r} once descriptors go")
+        words = bare.split()
+        for size in range(len(words) - 1, 0, -1):
+            for first in range(0, len(words) - size + 1):
+                run = words[first : first + size]
+                if all(w in TITLES for w in run):
+                    continue
+                found = self._exact(" ".join(run))
+                if found is not None:
+                    share = size / len(words)
+                    return self._found(
+                        surface, found, 0.6 + 0.3 * share, f"{' '.join(run)!r} is a known name"
+                    )
+        fuzzy = self._fuzzy(_name_part(words) or bare)
+        if fuzzy is not None:
+            return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
+        proposed = _proposed_name(surface)
+        return Resolution(
+            surface, None, None, 0.0, "no known source by this name", proposed_name=proposed
+        )
+
+    def _fuzzy(self, key: str) -> Resolution | None:
+        from rapidfuzz import fuzz, process
+
+        if len(key) < 4 or not self.by_key:
+            return None
+        match = process.extractOne(
+            key, list(self.by_key), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if match is None or len(self.by_key[match[0]]) != 1:
+            return None
+        source_id = next(iter(self.by_key[match[0]]))
+        return self._found(
+            key, source_id, 0.5 + 0.4 * (match[1] / 100), f"spelled like {match[0]!r} ({match[1]:.0f}%)"
+        )
+
+
+def _with_surface(resolution: Resolution, surface: str) -> Resolution:
+    return Resolution(
+        surface, resolution.source_id, resolution.name, resolution.confidence, resolution.why
+    )
+
+
+def _is_origin_reference(bare: str, surface: str) -> bool:
+    if bare in ORIGIN_REFERENCES:
+        return True
+    words = bare.split()
+    # "the influential US daily": adjectives before an origin noun, but no name among them
+    # ("the official Xinhua news agency" names another agency).
+    named = any(w[:1].isupper() and not w.isupper() for w in surface.split()[1:])
+    return (
+        len(words) <= 4
+        and words[-1] in ORIGIN_REFERENCES
+        and words[-1] not in ("report",)
+        and not named
+    )
+
+
+def _name_part(words: list[str]) -> str:
+    """The words after the titles: "public security minister wang xiaohong" → "wang xiaohong"."""
+    index = 0
+    while index < len(words) and words[index] in TITLES:
+        index += 1
+    return " ".join(words[index:])
+
+
+def _proposed_name(surface: str) -> str:
+    """A name to propose for a new source: the capitalised words once titles are dropped."""
+    words = surface.strip().strip(",.;:").split()
+    while words and (words[0].lower().strip(".") in TITLES or not words[0][:1].isupper()):
+        words = words[1:]
+    words = [w for w in words if not w.endswith("'s") and not w.endswith("’s")] or words
+    name = " ".join(words).strip()
+    return name or surface.strip()
+
+
+def resolve_span(session, surface: str, article=None) -> Resolution:
+    """One span, resolved against the sources in the database (see ``Resolver``)."""
+    return Resolver(session, article).resolve(surface)

@@ -1,0 +1,252 @@
+"""Proposals for one article: sentence by sentence, a claim, its quotation and its chain.
+
+Each sentence's attributions (``attribution.extract``) give, for every innermost content, a
+proposed claim and the hops that carry it, innermost speaker first. Sources are resolved to
+known ones (``claims.resolution``); a pronoun takes the last speaker named before it; an
+unknown source is proposed as new, never created here. A sentence that attributes nothing is
+still proposed, with an empty stated chain and a low confidence: most of a news story is the
+outlet's (or its origin's) own assertion, and the seed data records those too.
+
+Hops naming the publisher are dropped and the article's origin is not repeated at the end:
+the chain is composed with origin and publisher later, exactly as for a hand-entered one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from claims.resolution import PRONOUNS, Resolution, Resolver
+from claims.sentences import Sentence, split_sentences
+from claims.suggestions.attribution import Attribution, chain_of, extract, leaves
+from claims.suggestions.citation import find_credits
+from claims.text import fold_name
+
+ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
+UNATTRIBUTED_CONFIDENCE = 0.3
+MIN_WORDS = 5
+
+
+@dataclass
+class Proposal:
+    kind: str  # claim | origin
+    sentence: tuple[int, int]
+    claim_text: str
+    quote: tuple[int, int]
+    quoted: bool
+    hops: list[dict] = field(default_factory=list)
+    confidence: float = 0.0
+    rule: str = ""
+
+    @property
+    def key(self) -> str:
+        chain = [(hop.get("source_id") or hop["name"], hop.get("cue")) for hop in self.hops]
+        payload = json.dumps([self.kind, self.quote, chain], default=str)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def claim_wording(passage: str) -> str:
+    """A claim's text from a passage: outer quotation marks, commas and spacing gone."""
+    text = " ".join(passage.split()).strip(" ,;:")
+    text = text.strip("“”\"«»„").strip(" ,;:")
+    if not text:
+        return passage.strip()
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict:
+    cue = attribution.cue_text(text)
+    hop = {
+        "cue": cue,
+        "cue_start": attribution.cue[0],
+        "cue_end": attribution.cue[1],
+        "surface": None,
+        "name": None,
+        "source_id": None,
+        "new": False,
+        "evidence_start": attribution.source[0] if attribution.source else None,
+        "evidence_end": attribution.source[1] if attribution.source else None,
+        "why": None,
+        "confidence": 0.0,
+    }
+    if resolution is not None:
+        hop["surface"] = resolution.surface.strip()
+        hop["why"] = resolution.why
+        if resolution.resolved:
+            hop.update(name=resolution.name, source_id=resolution.source_id)
+            hop["confidence"] = resolution.confidence
+        else:
+            hop.update(name=resolution.proposed_name or resolution.surface.strip(), new=True)
+            hop["confidence"] = 0.5
+    return hop
+
+
+class _Speakers:
+    """The last source named, so "he said" can be read as that person."""
+
+    def __init__(self) -> None:
+        self.last: Resolution | None = None
+
+    def read(self, resolver: Resolver, surface: str) -> Resolution:
+        resolution = resolver.resolve(surface)
+        if fold_name(surface) in PRONOUNS:
+            if self.last is not None:
+                return Resolution(
+                    surface,
+                    self.last.source_id,
+                    self.last.name,
+                    min(self.last.confidence, 0.6),
+                    f"{surface.strip()!r} read as the last source named, {self.last.name}",
+                    self.last.proposed_name,
+                )
+            return resolution
+        if resolution.resolved or resolution.proposed_name:
+            self.last = resolution
+        return resolution
+
+
+def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
+    """Drop hops naming the publisher, and any earlier repeat of a source named later."""
+    kept = [hop for hop in hops if hop["source_id"] != publisher_id or hop["source_id"] is None]
+    out: list[dict] = []
+    for index, hop in enumerate(kept):
+        later = kept[index + 1 :]
+        if hop["source_id"] is not None and any(h["source_id"] == hop["source_id"] for h in later):
+            continue
+        if hop["source_id"] is None and any(h["name"] == hop["name"] for h in later):
+            continue
+        if out and hop["name"] == out[-1]["name"]:
+            continue
+        out.append(hop)
+    return out
+
+
+def sentence_proposals(
+    text: str,
+    sentence: Sentence,
+    resolver: Resolver,
+    speakers: _Speakers,
+    *,
+    origin_id: int | None,
+    publisher_id: int,
+) -> list[Proposal]:
+    found = extract(text, sentence.start, sentence.end)
+    resolved: dict[int, Resolution | None] = {}
+    for index, attribution in enumerate(found):
+        surface = attribution.source_text(text)
+        resolved[index] = speakers.read(resolver, surface) if surface else None
+    # A participle clause (", adding that ...") or a "who said" without its own source
+    # speaks for the sentence's first named source.
+    first = next((r for r in resolved.values() if r is not None), None)
+    proposals = []
+    for leaf in leaves(found):
+        chain = chain_of(found, leaf)
+        hops = []
+        for attribution in chain:
+            index = found.index(attribution)
+            resolution = resolved[index] or first
+            if resolution is None:
+                continue
+            hops.append(_hop(text, attribution, resolution))
+        hops = _fold_chain(hops, origin_id, publisher_id)
+        content = found[leaf].content
+        words = len(text[content[0] : content[1]].split())
+        if words < 2:
+            continue
+        base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
+        hop_conf = [hop["confidence"] for hop in hops] or [0.6]
+        proposals.append(
+            Proposal(
+                kind="claim",
+                sentence=(sentence.start, sentence.end),
+                claim_text=claim_wording(text[content[0] : content[1]]),
+                quote=content,
+                quoted=found[leaf].quoted,
+                hops=hops,
+                confidence=round(base * sum(hop_conf) / len(hop_conf), 2),
+                rule=found[leaf].order,
+            )
+        )
+    if not any(p.hops for p in proposals):
+        # Cues that name nobody ("as indicated") do not make an attribution.
+        proposals = []
+        body = sentence.text.strip()
+        if len(body.split()) >= MIN_WORDS and not body.endswith("?"):
+            end = sentence.end
+            while end > sentence.start and text[end - 1] in " .\n":
+                end -= 1
+            proposals.append(
+                Proposal(
+                    kind="claim",
+                    sentence=(sentence.start, sentence.end),
+                    claim_text=claim_wording(text[sentence.start : end]),
+                    quote=(sentence.start, end),
+                    quoted=False,
+                    hops=[],
+                    confidence=UNATTRIBUTED_CONFIDENCE,
+                    rule="unattributed",
+                )
+            )
+    return proposals
+
+
+def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
+    """The article's origin, when it has none and a credit names a source other than itself."""
+    if article.origin_id is not None:
+        return None
+    raw = article.raw_text or article.text
+    for credit in find_credits(raw):
+        resolution = resolver.resolve(credit.name)
+        if resolution.source_id == article.publisher_id:
+            continue
+        hop = {
+            "cue": credit.cue,
+            "surface": credit.name,
+            "name": resolution.name if resolution.resolved else credit.name,
+            "source_id": resolution.source_id,
+            "new": not resolution.resolved,
+            "why": f"{credit.rule}: {resolution.why}",
+            "evidence_start": credit.start,
+            "evidence_end": credit.end,
+            "in_raw_text": True,
+        }
+        return Proposal(
+            kind="origin",
+            sentence=(0, 0),
+            claim_text=hop["name"],
+            quote=(0, 0),
+            quoted=False,
+            hops=[hop],
+            confidence=round(credit.confidence * (resolution.confidence or 0.6), 2),
+            rule=credit.rule,
+        )
+    return None
+
+
+def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Proposal]:
+    """Every proposal for ``article`` (or only for the sentences touching ``span``)."""
+    resolver = Resolver(session, article)
+    speakers = _Speakers()
+    text = article.text
+    out: list[Proposal] = []
+    if span is None:
+        origin = origin_proposal(session, article, resolver)
+        if origin is not None:
+            out.append(origin)
+    for sentence in split_sentences(text):
+        touching = span is None or (sentence.start < span[1] and span[0] < sentence.end)
+        found = sentence_proposals(
+            text,
+            sentence,
+            resolver,
+            speakers,
+            origin_id=article.origin_id,
+            publisher_id=article.publisher_id,
+        )
+        if touching:
+            out.extend(found)
+        elif span is not None and sentence.start >= span[1]:
+            break
+    return out
