@@ -135,7 +135,9 @@ def run_polnear(data: Path, split: str) -> dict:
             result[f"{kind}_{match}_f1"] = round(f, 3)
             result[f"{kind}_{match}_p"] = round(p, 3)
             result[f"{kind}_{match}_r"] = round(r, 3)
-            print(f"{kind:8} {match:8} {p:6.3f} {r:6.3f} {f:6.3f} {t['gold']:6d} {t['predicted']:6d}")
+            print(
+                f"{kind:8} {match:8} {p:6.3f} {r:6.3f} {f:6.3f} {t['gold']:6d} {t['predicted']:6d}"
+            )
     print(
         "References (other corpora, for context): citron on PARC 3.0 source exact F1 0.820, "
         "quote overlap F1 0.832; Gender Gap Tracker quote F1 0.837 at 0.3 overlap."

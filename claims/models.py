@@ -350,9 +350,7 @@ class Suggestion(Base):
         comment="Proposed stated hops, origin first: {surface, name, source_id, new, cue, "
         "cue_start, cue_end, evidence_start, evidence_end, why}.",
     )
-    confidence: Mapped[float] = mapped_column(
-        Float, comment="How sure the extractor is, 0 to 1."
-    )
+    confidence: Mapped[float] = mapped_column(Float, comment="How sure the extractor is, 0 to 1.")
     rule: Mapped[str] = mapped_column(
         String(100), comment="Which rule proposed it (word order of the attribution)."
     )
@@ -372,9 +370,7 @@ class Suggestion(Base):
         comment="The appearance an accepted proposal became.",
     )
     created_by: Mapped[str] = mapped_column(String(200), comment="Who ran the proposer.")
-    created_at: Mapped[dt.datetime] = mapped_column(
-        default=utcnow, comment="When it was proposed."
-    )
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="When it was proposed.")
 
     article: Mapped[Article] = relationship()
 

@@ -77,9 +77,7 @@ class Resolver:
 
         from claims.models import Source, SourceAlias
 
-        rows = session.execute(
-            select(SourceAlias.key, Source.id, Source.name).join(Source)
-        ).all()
+        rows = session.execute(select(SourceAlias.key, Source.id, Source.name).join(Source)).all()
         self.by_key: dict[str, set[int]] = {}
         self.names: dict[int, str] = {}
         self.name_keys: dict[str, int] = {}
@@ -124,7 +122,9 @@ class Resolver:
         if stripped and stripped != bare:
             exact = self._exact(stripped)
             if exact is not None:
-                return self._found(surface, exact, 0.9, f"known as {stripped!r} once descriptors go")
+                return self._found(
+                    surface, exact, 0.9, f"known as {stripped!r} once descriptors go"
+                )
         words = bare.split()
         for size in range(len(words) - 1, 0, -1):
             for first in range(0, len(words) - size + 1):
@@ -157,7 +157,10 @@ class Resolver:
             return None
         source_id = next(iter(self.by_key[match[0]]))
         return self._found(
-            key, source_id, 0.5 + 0.4 * (match[1] / 100), f"spelled like {match[0]!r} ({match[1]:.0f}%)"
+            key,
+            source_id,
+            0.5 + 0.4 * (match[1] / 100),
+            f"spelled like {match[0]!r} ({match[1]:.0f}%)",
         )
 
 

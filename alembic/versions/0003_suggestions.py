@@ -214,7 +214,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
-    op.execute("DROP TRIGGER IF EXISTS articles_raw_immutable" + (" ON articles" if postgres else ""))
+    op.execute(
+        "DROP TRIGGER IF EXISTS articles_raw_immutable" + (" ON articles" if postgres else "")
+    )
     if postgres:
         op.execute("DROP FUNCTION IF EXISTS articles_raw_immutable()")
     with op.batch_alter_table("suggestions", schema=None) as batch_op:

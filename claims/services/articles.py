@@ -134,17 +134,19 @@ def add_article(
 
 
 def _quote_spans(raw: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
-    """Where each quotation sits in the raw text (every occurrence), to protect it."""
+    """Where each quotation first sits in the raw text, to protect it from cleaning.
+
+    Only the first occurrence: a headline repeated three times by the page keeps one copy.
+    """
     from claims.text import fold_for_search, fold_with_map
 
     haystack, index = fold_with_map(raw)
     spans = []
     for quote in quotes:
         needle = fold_for_search(quote)
-        cursor = 0
-        while needle and (found := haystack.find(needle, cursor)) >= 0:
+        found = haystack.find(needle) if needle else -1
+        if found >= 0:
             spans.append((index[found], index[found + len(needle) - 1] + 1))
-            cursor = found + 1
     return spans
 
 

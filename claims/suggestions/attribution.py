@@ -156,8 +156,8 @@ _TRAILING_ADVERBIALS = re.compile(
     r"without|but|while|adding|according|in a|yesterday|today|tonight|recently|previously|"
     r"[A-Z]\w+day|\w+ly)\b.*)?$"
 )
-OPEN_QUOTES = "“\"«„‘"
-CLOSE_QUOTES = "”\"»’"
+OPEN_QUOTES = '“"«„‘'
+CLOSE_QUOTES = '”"»’'
 _PUNCT_BOUNDARY = set(",;:()[]—–") | set(OPEN_QUOTES) | set(CLOSE_QUOTES)
 
 
@@ -292,8 +292,11 @@ def _content_after(tokens: list[Token], k: int, end: int, cue_word: str) -> int:
     if cue_word in _TELL:
         # "told Orban last week that ...", "told reporters ..."
         m = k
-        while m < end and m - k < 5 and (tokens[m].text[:1].isupper() or tokens[m].lower in
-                                          _PRONOUN_OBJECTS):
+        while (
+            m < end
+            and m - k < 5
+            and (tokens[m].text[:1].isupper() or tokens[m].lower in _PRONOUN_OBJECTS)
+        ):
             m += 1
         if m > k:
             k = m
@@ -382,7 +385,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             attribution = Attribution(
                 (tokens[ci].start, tokens[cj - 1].end), source, content, False, "source-after"
             )
-        elif word.endswith("ing") and previous is not None and previous.text in ","+CLOSE_QUOTES:
+        elif word.endswith("ing") and previous is not None and previous.text in "," + CLOSE_QUOTES:
             # ", adding that ...": the source is the sentence's main one.
             k = _content_after(tokens, cj, n, word)
             if k >= n:
@@ -391,10 +394,14 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 (tokens[ci].start, tokens[cj - 1].end), main_source, (tokens[k].start, end),
                 False, "pre",
             )  # fmt: skip
-        elif previous is not None and (previous.text == "," or previous.text in CLOSE_QUOTES) and (
-            cj < n and (tokens[cj].text[:1].isupper() or tokens[cj].lower in ("the", "a", "an"))
-        ) and _np_after(tokens, cj, n) > cj and _tail_is_short(
-            tokens, _np_after(tokens, cj, n), n, text
+        elif (
+            previous is not None
+            and (previous.text == "," or previous.text in CLOSE_QUOTES)
+            and (
+                cj < n and (tokens[cj].text[:1].isupper() or tokens[cj].lower in ("the", "a", "an"))
+            )
+            and _np_after(tokens, cj, n) > cj
+            and _tail_is_short(tokens, _np_after(tokens, cj, n), n, text)
         ):
             # '"...," said Wang.'
             src_end = _np_after(tokens, cj, n)
@@ -418,9 +425,12 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 np_start = cue_i
             before = tokens[np_start - 1] if np_start else None
             tail_short = _tail_is_short(tokens, cj, n, text)
-            if source is not None and before is not None and (
-                before.text == "," or before.text in CLOSE_QUOTES
-            ) and tail_short:
+            if (
+                source is not None
+                and before is not None
+                and (before.text == "," or before.text in CLOSE_QUOTES)
+                and tail_short
+            ):
                 content = (tokens[0].start, before.end if before.text != "," else before.start)
                 order = "post"
             else:

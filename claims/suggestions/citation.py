@@ -38,8 +38,10 @@ RULES: list[tuple[str, float, re.Pattern[str]]] = [
     (
         "source line",
         0.8,
-        re.compile(r"^[ \t]*(?:Source|Sources|Via)\s*:\s*(?P<name>" + _NAME + r")\.?\s*$",
-                   re.MULTILINE | re.IGNORECASE),
+        re.compile(
+            r"^[ \t]*(?:Source|Sources|Via)\s*:\s*(?P<name>" + _NAME + r")\.?\s*$",
+            re.MULTILINE | re.IGNORECASE,
+        ),
     ),
     (
         "reporting by",

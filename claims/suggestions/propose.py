@@ -49,7 +49,7 @@ class Proposal:
 def claim_wording(passage: str) -> str:
     """A claim's text from a passage: outer quotation marks, commas and spacing gone."""
     text = " ".join(passage.split()).strip(" ,;:")
-    text = text.strip("“”\"«»„").strip(" ,;:")
+    text = text.strip('“”"«»„').strip(" ,;:")
     if not text:
         return passage.strip()
     text = text[0].upper() + text[1:]
