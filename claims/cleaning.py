@@ -81,7 +81,8 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(?:/\s*)?(?:\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?"
             r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
-            r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})"
+            r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+            r"|\d{4}-\d{2}-\d{2})"
             r"(?:[,|]?\s*\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?\s*$"
             r"|^(?:by|written by|posted by|reporting by|editing by)\s+[A-Z][\w.'-]+"
             r"(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"

@@ -72,7 +72,7 @@ class Credit:
 def find_credits(text: str) -> list[Credit]:
     """Every credit found, most trusted rule first, then in reading order."""
     credits: list[Credit] = []
-    for order, (rule, confidence, pattern) in enumerate(RULES):
+    for rule, confidence, pattern in RULES:
         for match in pattern.finditer(text):
             name = match.group("name").strip(" .")
             if name.casefold() in _NOT_AGENCIES:
