@@ -49,6 +49,7 @@ TITLES = frozenset(
         "german", "said", "told",
     }
 )  # fmt: skip
+_COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 FUZZY_CUTOFF = 88.0
 
@@ -108,6 +109,13 @@ class Resolver:
         exact = self._exact(bare)
         if exact is not None:
             return self._found(surface, exact, 0.95, "known name or alias")
+        stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
+        if stripped and stripped != bare:
+            exact = self._exact(stripped)
+            if exact is not None:
+                return self._found(
+                    surface, exact, 0.9, f"known as {stripped!r} once descriptors go"
+                )
         if self.origin is not None and _is_origin_reference(bare, surface):
             return Resolution(
                 surface,
@@ -171,18 +179,19 @@ def _with_surface(resolution: Resolution, surface: str) -> Resolution:
 
 
 def _is_origin_reference(bare: str, surface: str) -> bool:
-    if bare in ORIGIN_REFERENCES:
-        return True
+    """ "the newspaper", "the influential US daily": the article's own source, not a name.
+
+    A capitalised word makes it a name ("Wire Service", "the official Xinhua news agency").
+    """
     words = bare.split()
-    # "the influential US daily": adjectives before an origin noun, but no name among them
-    # ("the official Xinhua news agency" names another agency).
-    named = any(w[:1].isupper() and not w.isupper() for w in surface.split()[1:])
-    return (
-        len(words) <= 4
-        and words[-1] in ORIGIN_REFERENCES
-        and words[-1] not in ("report",)
-        and not named
+    if not words or words[-1] not in ORIGIN_REFERENCES and bare not in ORIGIN_REFERENCES:
+        return False
+    named = any(
+        w[:1].isupper() and w.strip(".,") not in _COUNTRY_ABBREVIATIONS
+        for w in surface.split()
+        if w.lower() not in ("the", "what", "as")
     )
+    return not named and len(words) <= 4 and words[-1] != "report"
 
 
 def _name_part(words: list[str]) -> str:

@@ -3,7 +3,18 @@
 import subprocess
 import sys
 
-HEAVY = ("sqlalchemy", "pandas", "alembic", "openpyxl", "rapidfuzz", "numpy", "psycopg", "syntok")
+HEAVY = (
+    "sqlalchemy",
+    "pandas",
+    "alembic",
+    "openpyxl",
+    "rapidfuzz",
+    "numpy",
+    "psycopg",
+    "syntok",
+    "trafilatura",
+    "lxml",
+)
 
 
 def test_cli_import_loads_no_heavy_module():

@@ -126,7 +126,6 @@ PHRASE_CUES = sorted(
         ("expresses", "hope"),
         ("expressed", "confidence"),
         ("made", "clear"),
-        ("in", "a", "statement"),
     ],
     key=len,
     reverse=True,
@@ -149,6 +148,7 @@ _NOUN_OR_VERB = {
     "states", "remarks", "questions", "reports", "thanks", "calls", "claims", "posts", "notes",
     "quotes", "counters", "charges", "concerns", "pledges", "promises", "continues",
 }  # fmt: skip
+_DETERMINERS = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
 _TELL = {"told", "tells", "tell", "telling", "assured", "informed", "warned", "urged"}
 _PRONOUN_OBJECTS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it", "you"}
 _TRAILING_ADVERBIALS = re.compile(
@@ -232,10 +232,10 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
         return False  # "United States", "the Post": a name, not a verb
     if word in _NOUN_OR_VERB:
         # "30 states", "his remarks": a plural noun unless a subject stands right before it.
-        return tokens[i - 1].text[:1].isupper() if i else False
+        return i > 0 and tokens[i - 1].text[:1].isupper() and previous not in _DETERMINERS
     if word in ("asked",) and previous in ("was", "were", "when", "being"):
         return False
-    if previous in ("a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my"):
+    if previous in _DETERMINERS:
         return False  # a noun: "the report", "a call"
     if word.endswith("ing") and word not in SOURCE_AFTER:
         # A participle reports when it opens a clause: ", adding that", "saying".
@@ -264,7 +264,7 @@ def _np_before(tokens: list[Token], i: int, floor: int, limit: int = 12) -> int 
             break
         if token.lower in _BOUNDARY_WORDS:
             break
-        if token.lower in CUE_WORDS and j < i:
+        if token.lower in CUE_WORDS:
             break
         j -= 1
     if j == i:

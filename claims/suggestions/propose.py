@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from claims.resolution import PRONOUNS, Resolution, Resolver
@@ -22,6 +23,9 @@ from claims.sentences import Sentence, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, extract, leaves
 from claims.suggestions.citation import find_credits
 from claims.text import fold_name
+
+# "VIENNA (Reuters) - ", "BEIJING — ": a dateline opens the story but is not part of a claim.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-—–]+\s+")
 
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
 UNATTRIBUTED_CONFIDENCE = 0.3
@@ -54,6 +58,11 @@ def claim_wording(passage: str) -> str:
         return passage.strip()
     text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    match = _DATELINE.match(text, span[0], span[1])
+    return (match.end(), span[1]) if match else span
 
 
 def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict:
@@ -151,7 +160,7 @@ def sentence_proposals(
                 continue
             hops.append(_hop(text, attribution, resolution))
         hops = _fold_chain(hops, origin_id, publisher_id)
-        content = found[leaf].content
+        content = _without_dateline(text, found[leaf].content)
         words = len(text[content[0] : content[1]].split())
         if words < 2:
             continue
@@ -177,12 +186,13 @@ def sentence_proposals(
             end = sentence.end
             while end > sentence.start and text[end - 1] in " .\n":
                 end -= 1
+            start = _without_dateline(text, (sentence.start, end))[0]
             proposals.append(
                 Proposal(
                     kind="claim",
                     sentence=(sentence.start, sentence.end),
-                    claim_text=claim_wording(text[sentence.start : end]),
-                    quote=(sentence.start, end),
+                    claim_text=claim_wording(text[start:end]),
+                    quote=(start, end),
                     quoted=False,
                     hops=[],
                     confidence=UNATTRIBUTED_CONFIDENCE,

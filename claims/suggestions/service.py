@@ -23,12 +23,25 @@ DECISIONS = ("accept", "reject", "skip")
 
 
 def compute_suggestions(session: Session, article_id: int, *, actor: str) -> list[Suggestion]:
-    """Propose for the article, store what is new, and return every proposal it has."""
+    """Propose for the article, store what is new, and return every proposal it has.
+
+    Decided proposals are kept whatever happens; a pending one the proposer no longer makes
+    is dropped, so the list follows the sources and origin known now.
+    """
     from claims.suggestions.propose import propose
 
     article = get_article(session, article_id)
-    known = set(session.scalars(select(Suggestion.key).where(Suggestion.article_id == article.id)))
-    for proposal in propose(session, article):
+    proposals = propose(session, article)
+    current = {proposal.key for proposal in proposals}
+    known = set()
+    for row in session.scalars(select(Suggestion).where(Suggestion.article_id == article.id)):
+        if row.status == "pending" and row.key not in current:
+            # Nobody decided it and the proposer no longer makes it (a source or the
+            # article's origin was added since): superseded, not a decision to keep.
+            session.delete(row)
+        else:
+            known.add(row.key)
+    for proposal in proposals:
         key = proposal.key
         if key in known:
             continue
