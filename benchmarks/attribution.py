@@ -33,9 +33,10 @@ OVERLAP = 0.3
 def read_gold(path: Path) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("T"):
+        fields = line.split("\t")
+        if not line.startswith("T") or len(fields) < 2:
             continue
-        _, middle, *_ = line.split("\t")
+        middle = fields[1]
         kind, _, offsets = middle.partition(" ")
         if kind.lower() not in KINDS:
             continue

@@ -42,7 +42,7 @@ def run_seeds() -> dict:
         with open_session(url) as session:
             load_seeds(session, actor="benchmark")
         with open_session(url, write=False) as session:
-            total = same_chain = same_cues = proposed = 0
+            total = same_chain = same_cues = proposed = unattributed = 0
             rows = []
             for article in session.scalars(select(Article).order_by(Article.id)):
                 proposals = [p for p in propose(session, article) if p.kind == "claim"]
@@ -68,6 +68,7 @@ def run_seeds() -> dict:
                             match = p
                             break
                     same_chain += match is not None
+                    unattributed += match is not None and not curated_cues
                     cues_ok = match is not None and [h["cue"] for h in match.hops] == curated_cues
                     same_cues += cues_ok
                     rows.append(
@@ -82,13 +83,15 @@ def run_seeds() -> dict:
         print(f"article {row[0]}  appearance {row[1]:3d}  {row[3]:10}  {row[2]}")
     print(
         f"Seed appearances: {total}; with an overlapping proposal: {proposed}; "
-        f"same chain: {same_chain}; same chain and cues: {same_cues}"
+        f"same chain: {same_chain} (of which {unattributed} state no source); "
+        f"same chain and cues: {same_cues}"
     )
     return {
         "seed_appearances": total,
         "with_proposal": proposed,
         "same_chain": same_chain,
         "same_chain_and_cues": same_cues,
+        "same_chain_stating_no_source": unattributed,
         "same_chain_share": round(same_chain / total, 3) if total else 0.0,
     }
 

@@ -93,6 +93,19 @@ _VERBS = {
     "predicted": (),
     "worry": ("worries", "worried", "worrying"),
     "declined": (),
+    "tweeted": ("tweeted",),
+    "tweets": ("tweets",),
+    "think": ("thinks", "thought", "thinking"),
+    "believe": (),
+    "know": ("knows", "knew", "knowing", "known"),
+    "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "fear": (),
+    "hope": (),
+    "expect": (),
+    "feel": ("feels", "felt", "feeling"),
+    "realize": (),
+    "realise": (),
     "stated": ("stated",),
     "refer": ("refers", "referred", "referring"),
     "joke": (),
@@ -148,6 +161,12 @@ _NOUN_OR_VERB = {
     "states", "remarks", "questions", "reports", "thanks", "calls", "claims", "posts", "notes",
     "quotes", "counters", "charges", "concerns", "pledges", "promises", "continues",
 }  # fmt: skip
+_NEEDS_THAT = {
+    w
+    for base in ("think", "believe", "know", "find", "show", "fear", "hope", "expect", "feel",
+                 "realize", "realise")
+    for w in _forms(base, _VERBS[base])
+}
 _DETERMINERS = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
 _TELL = {"told", "tells", "tell", "telling", "assured", "informed", "warned", "urged"}
 _PRONOUN_OBJECTS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it", "you"}
@@ -230,6 +249,10 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
         return False
     if i > 0 and tokens[i].text[:1].isupper():
         return False  # "United States", "the Post": a name, not a verb
+    if word in _NEEDS_THAT:
+        # "I think that ...", "a poll found that ...": belief and evidence verbs report only
+        # with a clause; "know" or "show" alone are everyday words.
+        return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
     if word in _NOUN_OR_VERB:
         # "30 states", "his remarks": a plural noun unless a subject stands right before it.
         return i > 0 and tokens[i - 1].text[:1].isupper() and previous not in _DETERMINERS
@@ -285,6 +308,32 @@ def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int
             break
         k += 1
     return k
+
+
+def _inverted_source_end(tokens: list[Token], j: int, n: int) -> int | None:
+    """End of the speaker after an inverted cue, up to a comma or the end, if it names one."""
+    if j >= n:
+        return None
+    if tokens[j].text[:1].isupper() or tokens[j].lower in ("the", "a", "an"):
+        end = _np_after(tokens, j, n)
+        if end > j and _tail_is_short_simple(tokens, end, n):
+            return end
+    k = j
+    while k < n and k - j < 12 and tokens[k].text not in ",;.!?" + OPEN_QUOTES:
+        if tokens[k].lower in ("that", "he", "she", "they", "it", "we", "i"):
+            return None
+        k += 1
+    if k == j or (k < n and tokens[k].text not in ",.;!?"):
+        return None
+    named = any(t.text[:1].isupper() for t in tokens[j:k])
+    return k if named else None
+
+
+def _tail_is_short_simple(tokens: list[Token], k: int, n: int) -> bool:
+    m = k
+    while m < n and tokens[m].text not in ",;.!?":
+        m += 1
+    return m - k <= 4
 
 
 def _content_after(tokens: list[Token], k: int, end: int, cue_word: str) -> int:
@@ -397,14 +446,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         elif (
             previous is not None
             and (previous.text == "," or previous.text in CLOSE_QUOTES)
-            and (
-                cj < n and (tokens[cj].text[:1].isupper() or tokens[cj].lower in ("the", "a", "an"))
-            )
-            and _np_after(tokens, cj, n) > cj
-            and _tail_is_short(tokens, _np_after(tokens, cj, n), n, text)
+            and _inverted_source_end(tokens, cj, n) is not None
         ):
-            # '"...," said Wang.'
-            src_end = _np_after(tokens, cj, n)
+            # '"...," said Wang.', ', said lobbyist and strategist Charlie Black, ...'
+            src_end = _inverted_source_end(tokens, cj, n)
             source = (tokens[cj].start, tokens[src_end - 1].end)
             content = (tokens[0].start, previous.end if previous.text != "," else previous.start)
             attribution = Attribution(
