@@ -49,6 +49,14 @@ TITLES = frozenset(
         "german", "said", "told",
     }
 )  # fmt: skip
+# Nouns by which a text refers back to an organisation it has just named.
+BODY_NOUNS = frozenset(
+    {
+        "bloc", "alliance", "organisation", "organization", "ministry", "government",
+        "commission", "union", "council", "committee", "company", "group", "body",
+        "department", "administration", "party", "coalition", "agency", "institution",
+    }
+)  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 FUZZY_CUTOFF = 88.0
@@ -78,13 +86,17 @@ class Resolver:
 
         from claims.models import Source, SourceAlias
 
-        rows = session.execute(select(SourceAlias.key, Source.id, Source.name).join(Source)).all()
+        rows = session.execute(
+            select(SourceAlias.key, Source.id, Source.name, Source.kind).join(Source)
+        ).all()
         self.by_key: dict[str, set[int]] = {}
         self.names: dict[int, str] = {}
+        self.kinds: dict[int, str] = {}
         self.name_keys: dict[str, int] = {}
-        for key, source_id, name in rows:
+        for key, source_id, name, kind in rows:
             self.by_key.setdefault(key, set()).add(source_id)
             self.names[source_id] = name
+            self.kinds[source_id] = kind
             self.name_keys[fold_name(name)] = source_id
         self.origin = None
         if article is not None:
@@ -152,6 +164,46 @@ class Resolver:
         return Resolution(
             surface, None, None, 0.0, "no known source by this name", proposed_name=proposed
         )
+
+    def resolve_in_context(self, surface: str, before: str) -> Resolution:
+        """Like ``resolve``; "the bloc", "the ministry" also take the body named last before.
+
+        A definite description of an organisation ("the alliance said") refers back to the
+        organisation the text just named ("critical of NATO, especially after the bloc
+        said"), the way a pronoun refers to the last person.
+        """
+        resolution = self.resolve(surface)
+        if resolution.resolved:
+            return resolution
+        words = fold_name(surface).split()
+        if len(words) > 2 or not words or words[-1] not in BODY_NOUNS:
+            return resolution
+        if not surface.strip().lower().startswith(("the ", "this ", "that ")):
+            return resolution
+        found = self.last_mentioned(before, kinds=("organisation", "state_body"))
+        if found is None:
+            return resolution
+        return self._found(
+            surface,
+            found,
+            0.6,
+            f"{surface.strip()!r} read as {self.names[found]}, named just before",
+        )
+
+    def last_mentioned(self, before: str, *, kinds: tuple[str, ...]) -> int | None:
+        """The source of one of ``kinds`` whose spelling occurs last in ``before``."""
+        folded = f" {fold_name(before)} "
+        best, best_at = None, -1
+        for key, ids in self.by_key.items():
+            if len(ids) != 1:
+                continue
+            source_id = next(iter(ids))
+            if self.kinds.get(source_id) not in kinds:
+                continue
+            at = folded.rfind(f" {key} ")
+            if at > best_at:
+                best, best_at = source_id, at
+        return best
 
     def _fuzzy(self, key: str) -> Resolution | None:
         from rapidfuzz import fuzz, process

@@ -155,3 +155,33 @@ def test_article_add_html_and_no_clean(cli, tmp_path):
     assert result.exit_code == 0, result.output
     kept = json.loads(cli("article", "show", result.stdout.strip(), "--format", "json").stdout)
     assert kept["text"].endswith("Advertisement\n")
+
+
+def test_body_reference_nominal_cue_and_own_statement(db_url):
+    from claims.suggestions.propose import propose
+
+    text = (
+        "China has been critical of NATO, especially after the bloc said last year that "
+        "Beijing had challenged its interests.\n\n"
+        "Hungary is home to the largest factory of the telecom company outside China, "
+        "despite European Commission warnings that the giant poses a risk to security.\n"
+    )
+    with open_session(db_url) as session:
+        add_source(session, name="NATO", kind="organisation", actor="t")
+        add_source(session, name="European Commission", kind="state_body", actor="t")
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        found = [
+            (p.claim_text, [(h["name"], h["cue"]) for h in p.hops])
+            for p in propose(session, article)
+        ]
+    assert ("Beijing had challenged its interests.", [("NATO", "said")]) in found
+    assert (
+        "The giant poses a risk to security.",
+        [("European Commission", "warnings")],
+    ) in found
+    assert (
+        "Hungary is home to the largest factory of the telecom company outside China.",
+        [],
+    ) in found

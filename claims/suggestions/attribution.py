@@ -143,6 +143,15 @@ PHRASE_CUES = sorted(
     key=len,
     reverse=True,
 )
+# Nouns that report when a "that" clause follows: "European Commission warnings that ...".
+NOMINAL_CUES = frozenset(
+    {
+        "warning", "warnings", "claim", "claims", "assertion", "assertions", "allegation",
+        "allegations", "statement", "statements", "insistence", "accusation", "accusations",
+        "suggestion", "argument", "belief", "view", "announcement", "admission", "assurance",
+        "assurances", "promise", "pledge", "prediction", "report", "reports",
+    }
+)  # fmt: skip
 # Cues whose source follows them: "citing Reuters", "quoting officials".
 SOURCE_AFTER = {"according to", "citing", "quoting", "cited", "per"}
 _AUXILIARIES = {
@@ -153,6 +162,7 @@ _AUXILIARIES = {
     "initially", "still", "just", "even", "officially", "privately", "openly", "clearly",
 }  # fmt: skip
 _BOUNDARY_WORDS = {
+    "despite", "amid", "following", "regarding", "concerning", "against", "without",
     "that", "and", "but", "while", "as", "because", "after", "when", "which", "what",
     "if", "since", "although", "though", "where", "so", "before", "whereas", "unless",
     "than", "until", "whether", "or", "nor", "yet", "how", "why",
@@ -163,8 +173,19 @@ _NOUN_OR_VERB = {
 }  # fmt: skip
 _NEEDS_THAT = {
     w
-    for base in ("think", "believe", "know", "find", "show", "fear", "hope", "expect", "feel",
-                 "realize", "realise")
+    for base in (
+        "think",
+        "believe",
+        "know",
+        "find",
+        "show",
+        "fear",
+        "hope",
+        "expect",
+        "feel",
+        "realize",
+        "realise",
+    )
     for w in _forms(base, _VERBS[base])
 }
 _DETERMINERS = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
@@ -235,7 +256,11 @@ def _find_cues(tokens: list[Token]) -> list[tuple[int, int]]:
                 break
         else:
             word = tokens[i].lower
-            if word in CUE_WORDS or word in SOURCE_AFTER:
+            nominal = i + 1 < len(tokens) and tokens[i + 1].lower == "that" and i > 0
+            if word in NOMINAL_CUES and nominal:
+                # "the Commission's warning that ...": a noun reports only with its clause.
+                cues.append((i, i + 1))
+            elif word in CUE_WORDS or word in SOURCE_AFTER:
                 if _plausible_cue(tokens, i):
                     cues.append((i, i + 1))
             i += 1

@@ -98,8 +98,8 @@ class _Speakers:
     def __init__(self) -> None:
         self.last: Resolution | None = None
 
-    def read(self, resolver: Resolver, surface: str) -> Resolution:
-        resolution = resolver.resolve(surface)
+    def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
+        resolution = resolver.resolve_in_context(surface, before)
         if fold_name(surface) in PRONOUNS:
             if self.last is not None:
                 return Resolution(
@@ -145,7 +145,12 @@ def sentence_proposals(
     resolved: dict[int, Resolution | None] = {}
     for index, attribution in enumerate(found):
         surface = attribution.source_text(text)
-        resolved[index] = speakers.read(resolver, surface) if surface else None
+        if surface:
+            # What the text says before the source, back to the previous paragraph.
+            before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
+            resolved[index] = speakers.read(resolver, surface, before)
+        else:
+            resolved[index] = None
     # A participle clause (", adding that ...") or a "who said" without its own source
     # speaks for the sentence's first named source.
     first = next((r for r in resolved.values() if r is not None), None)
@@ -178,28 +183,63 @@ def sentence_proposals(
                 rule=found[leaf].order,
             )
         )
+    end = sentence.end
     if not any(p.hops for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
-        body = sentence.text.strip()
-        if len(body.split()) >= MIN_WORDS and not body.endswith("?"):
-            end = sentence.end
-            while end > sentence.start and text[end - 1] in " .\n":
-                end -= 1
-            start = _without_dateline(text, (sentence.start, end))[0]
-            proposals.append(
-                Proposal(
-                    kind="claim",
-                    sentence=(sentence.start, sentence.end),
-                    claim_text=claim_wording(text[start:end]),
-                    quote=(start, end),
-                    quoted=False,
-                    hops=[],
-                    confidence=UNATTRIBUTED_CONFIDENCE,
-                    rule="unattributed",
-                )
-            )
+    else:
+        # "Hungary is home to Huawei's base, despite Commission warnings that ...": what
+        # comes before the first attribution is the article's own statement.
+        end = min(min(a.content[0], a.cue[0], (a.source or a.cue)[0]) for a in found)
+    unattributed = _own_statement(text, sentence, end)
+    if unattributed is not None and end != sentence.end and not _clause(text, unattributed.quote):
+        unattributed = None
+    if unattributed is not None:
+        proposals.insert(0, unattributed)
     return proposals
+
+
+_DANGLING = re.compile(
+    r"(?:[\s,;:—–-]|\b(?:despite|amid|and|but|while|as|after|following|especially|even|"
+    r"just|only|particularly))+$"
+)
+
+
+_OPENERS = {
+    "during", "in", "after", "on", "at", "as", "when", "while", "since", "before", "under",
+    "with", "following", "despite", "if", "although", "though", "because", "by", "for",
+}  # fmt: skip
+
+
+def _clause(text: str, span: tuple[int, int]) -> bool:
+    """A sentence's opening part can stand as a statement: long, and not an adverbial."""
+    words = text[span[0] : span[1]].split()
+    return len(words) >= 8 and words[0].lower().strip(",") not in _OPENERS
+
+
+def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
+    """The sentence (up to ``end``) as the article's own, unattributed statement."""
+    start = _without_dateline(text, (sentence.start, end))[0]
+    while True:
+        trimmed = _DANGLING.sub("", text[start:end])
+        if len(trimmed) == end - start:
+            break
+        end = start + len(trimmed)
+    while end > start and text[end - 1] in " .\n":
+        end -= 1
+    body = text[start:end]
+    if len(body.split()) < MIN_WORDS or sentence.text.strip().endswith("?"):
+        return None
+    return Proposal(
+        kind="claim",
+        sentence=(sentence.start, sentence.end),
+        claim_text=claim_wording(body),
+        quote=(start, end),
+        quoted=False,
+        hops=[],
+        confidence=UNATTRIBUTED_CONFIDENCE,
+        rule="unattributed",
+    )
 
 
 def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
