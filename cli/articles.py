@@ -150,12 +150,7 @@ def show(
     if removed:
         with session_for(ctx, write=False) as session:
             cuts = removed_spans(get_article(session, article_id))
-        if fmt == OutputFormat.json:
-            import json
-
-            typer.echo(json.dumps(cuts, indent=2, ensure_ascii=False))
-        else:
-            emit(cuts, fmt, ("start", "end", "reason", "text"))
+        emit(cuts, fmt, ("start", "end", "reason", "text"))
         return
     with session_for(ctx, write=False) as session:
         article = get_article(session, article_id)

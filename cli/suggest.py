@@ -8,6 +8,25 @@ import typer
 
 from cli.common import FormatOption, OutputFormat, emit, note, session_for, state
 
+RECORD_COLUMNS = (
+    "id",
+    "article_id",
+    "kind",
+    "status",
+    "confidence",
+    "rule",
+    "sentence",
+    "sentence_span",
+    "claim",
+    "quote",
+    "quote_span",
+    "quoted",
+    "chain",
+    "chain_text",
+    "decided_by",
+    "decided_at",
+    "appearance_id",
+)
 ACTIONS = {"a": "accept", "e": "edit", "r": "reject", "s": "skip", "q": "quit"}
 TABLE_COLUMNS = (
     "id",
@@ -54,20 +73,12 @@ def suggest(
         for record in records:
             record["quote_span"] = "{}-{}".format(*record["quote_span"])
         emit(records, fmt, TABLE_COLUMNS)
-    elif fmt == OutputFormat.csv:
-        import json
-
-        for record in records:
-            record["chain"] = json.dumps(record["chain"], ensure_ascii=False)
-        emit(records, fmt, tuple(records[0]) if records else TABLE_COLUMNS)
     else:
-        import json
-
-        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        emit(records, fmt, RECORD_COLUMNS)
 
 
 def _review(ctx: typer.Context, records: list[dict]) -> None:
-    from claims.errors import InvalidInput
+    from claims.errors import ClaimsError, InvalidInput
     from claims.suggestions.service import decide
 
     if not records:
@@ -98,18 +109,23 @@ def _review(ctx: typer.Context, records: list[dict]) -> None:
                 chain = "" if chain.strip() == "-" else chain
                 parse_chain(chain)  # refuse a malformed chain before anything is written
             action = "accept"
-        with session_for(ctx) as session:
-            row = decide(
-                session,
-                record["id"],
-                action,
-                actor=state(ctx).user,
-                claim_text=claim_text,
-                chain=chain,
-            )
-            outcome = f"Proposal #{row.id}: {row.status}"
-            if row.appearance_id:
-                outcome += f" as appearance #{row.appearance_id}"
+        try:
+            with session_for(ctx) as session:
+                row = decide(
+                    session,
+                    record["id"],
+                    action,
+                    actor=state(ctx).user,
+                    claim_text=claim_text,
+                    chain=chain,
+                )
+                outcome = f"Proposal #{row.id}: {row.status}"
+                if row.appearance_id:
+                    outcome += f" as appearance #{row.appearance_id}"
+        except ClaimsError as error:
+            # Refused (a cycle in the chain, decided meanwhile): nothing of it is saved.
+            note(f"Not saved: {error}")
+            continue
         note(outcome + ".")
         decided += action in ("accept", "reject")
     note(f"{decided} decision(s) recorded.")

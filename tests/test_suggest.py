@@ -185,3 +185,19 @@ def test_body_reference_nominal_cue_and_own_statement(db_url):
         "Hungary is home to the largest factory of the telecom company outside China.",
         [],
     ) in found
+
+
+def test_refused_acceptance_is_reported_and_nothing_saved(cli, db_url, article_id):
+    records = json.loads(cli("suggest", article_id, "--format", "json").stdout)
+    first = records[0]
+    # skip the origin proposal, then edit the first claim into a cycle through the publisher
+    answers = "s\ne\nA claim.\nMorning Post [said] > APA [said]\nq\n"
+    if first["kind"] != "origin":
+        answers = answers[2:]
+    result = cli("suggest", article_id, "--review", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Not saved:" in result.stderr and "cycle" in result.stderr
+    with open_session(db_url, write=False) as session:
+        assert session.scalar(select(Appearance)) is None
+        statuses = {row.status for row in session.scalars(select(Suggestion))}
+        assert "accepted" not in statuses
