@@ -95,11 +95,16 @@ _TERMINAL = ".!?…" + CLOSING_QUOTES + STRAIGHT_QUOTE + "’"
 def _join_unfinished(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a piece that ends without a full stop to the next: "VIENNA (Reuters) - The ..."
 
-    syntok splits after a closing parenthesis; a dateline is not a sentence of its own.
+    syntok splits after a closing parenthesis; a dateline is not a sentence of its own. A
+    line break keeps them apart: a heading or a list item above a sentence stays itself.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and text[merged[-1][1] - 1] not in _TERMINAL:
+        if (
+            merged
+            and text[merged[-1][1] - 1] not in _TERMINAL
+            and "\n" not in text[merged[-1][1] : start]
+        ):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
