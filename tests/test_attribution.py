@@ -74,3 +74,14 @@ def test_names_and_nouns_are_not_cues():
 def test_no_sentence_crashes_the_extractor(text):
     for attribution in extract(text):
         assert 0 <= attribution.content[0] <= attribution.content[1] <= len(text)
+
+
+def test_appositive_speaker_and_a_name_that_looks_like_a_verb():
+    _, rows = _read("The campaign chairman, Phil Lovas, said the count would take a week.")
+    assert rows[0][:3] == (
+        "said",
+        "The campaign chairman, Phil Lovas",
+        "the count would take a week",
+    )
+    _, rows = _read("The New York Post reports that the mayor will resign next month.")
+    assert rows[0][:2] == ("reports", "The New York Post")

@@ -312,12 +312,28 @@ def _np_before(tokens: list[Token], i: int, floor: int, limit: int = 12) -> int 
             break
         if token.lower in _BOUNDARY_WORDS:
             break
-        if token.lower in CUE_WORDS:
-            break
+        if token.lower in CUE_WORDS and not token.text[:1].isupper():
+            break  # "Post" in "The New York Post" is a name, not a verb
         j -= 1
     if j == i:
         return None
     return j
+
+
+def _appositive_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'The state's campaign chairman, Phil Lovas, said': (start, end) token indices of the
+    speaker with the appositive, when a comma stands right before the cue."""
+    if i < 3 or tokens[i - 1].text != ",":
+        return None
+    for k in range(i - 2, max(i - 12, 0), -1):
+        if tokens[k].text in _PUNCT_BOUNDARY - {","} or tokens[k].text in ".!?":
+            return None
+        if tokens[k].text == ",":
+            start = _np_before(tokens, k, 0)
+            if start is None or not any(t.text[:1].isupper() for t in tokens[start : i - 1]):
+                return None
+            return start, i - 1
+    return None
 
 
 def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int:
@@ -335,13 +351,20 @@ def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int
     return k
 
 
-def _inverted_source_end(tokens: list[Token], j: int, n: int) -> int | None:
-    """End of the speaker after an inverted cue, up to a comma or the end, if it names one."""
+def _inverted_source_end(
+    tokens: list[Token], j: int, n: int, after_quote: bool = False
+) -> int | None:
+    """End of the speaker after an inverted cue, up to a comma or the end, if it names one.
+
+    After a closing quotation mark anyone may speak ('"...," said the official'); after a
+    bare comma only a name does, or "X, Y, said the count would ..." reads backwards.
+    """
     if j >= n:
         return None
     if tokens[j].text[:1].isupper() or tokens[j].lower in ("the", "a", "an"):
         end = _np_after(tokens, j, n)
-        if end > j and _tail_is_short_simple(tokens, end, n):
+        named = any(t.text[:1].isupper() for t in tokens[j:end])
+        if end > j and _tail_is_short_simple(tokens, end, n) and (after_quote or named):
             return end
     k = j
     while k < n and k - j < 12 and tokens[k].text not in ",;.!?" + OPEN_QUOTES:
@@ -471,10 +494,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         elif (
             previous is not None
             and (previous.text == "," or previous.text in CLOSE_QUOTES)
-            and _inverted_source_end(tokens, cj, n) is not None
+            and _inverted_source_end(tokens, cj, n, previous.text in CLOSE_QUOTES) is not None
         ):
             # '"...," said Wang.', ', said lobbyist and strategist Charlie Black, ...'
-            src_end = _inverted_source_end(tokens, cj, n)
+            src_end = _inverted_source_end(tokens, cj, n, previous.text in CLOSE_QUOTES)
             source = (tokens[cj].start, tokens[src_end - 1].end)
             content = (tokens[0].start, previous.end if previous.text != "," else previous.start)
             attribution = Attribution(
@@ -491,6 +514,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                     source = (tokens[np_start].start, tokens[comma - 1].end)
             elif np_start is not None:
                 source = (tokens[np_start].start, tokens[cue_i - 1].end)
+            elif (apposed := _appositive_before(tokens, cue_i)) is not None:
+                np_start = apposed[0]
+                source = (tokens[apposed[0]].start, tokens[apposed[1] - 1].end)
             if np_start is None:
                 np_start = cue_i
             before = tokens[np_start - 1] if np_start else None
