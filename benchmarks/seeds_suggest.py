@@ -77,10 +77,11 @@ def run_seeds() -> dict:
                             appearance.id,
                             " → ".join(hop.source.name for hop in appearance.hops),
                             "same chain" if match else ("proposed" if overlapping else "none"),
+                            appearance.quote[:70],
                         )
                     )
     for row in rows:
-        print(f"article {row[0]}  appearance {row[1]:3d}  {row[3]:10}  {row[2]}")
+        print(f"article {row[0]}  appearance {row[1]:3d}  {row[3]:10}  {row[2]}  | {row[4]}")
     print(
         f"Seed appearances: {total}; with an overlapping proposal: {proposed}; "
         f"same chain: {same_chain} (of which {unattributed} state no source); "

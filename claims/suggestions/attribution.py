@@ -19,186 +19,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claims.suggestions.lexicon import (
+    AUXILIARIES,
+    BOUNDARY_WORDS,
+    CLOSE_QUOTES,
+    CUE_WORDS,
+    DETERMINERS,
+    NEEDS_THAT,
+    NOMINAL_CUES,
+    NOUN_OR_VERB,
+    OPEN_QUOTES,
+    PHRASE_CUES,
+    PRONOUN_OBJECTS,
+    PUNCT_BOUNDARY,
+    SOURCE_AFTER,
+    TELL,
+    TRAILING_ADVERBIALS,
+)
+
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
-
-_VERBS = {
-    # base: (third person, past, participle-ing) beyond the regular forms
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "writing", "written"),
-    "predict": (),
-    "add": (),
-    "report": (),
-    "claim": (),
-    "announce": (),
-    "explain": (),
-    "note": (),
-    "argue": (),
-    "insist": (),
-    "warn": (),
-    "declare": (),
-    "assert": (),
-    "acknowledge": (),
-    "admit": ("admits", "admitted", "admitting"),
-    "confirm": (),
-    "deny": ("denies", "denied", "denying"),
-    "suggest": (),
-    "describe": (),
-    "call": (),
-    "urge": (),
-    "ask": (),
-    "estimate": (),
-    "quote": (),
-    "emphasize": (),
-    "emphasise": (),
-    "stress": ("stresses", "stressed", "stressing"),
-    "recall": (),
-    "reply": ("replies", "replied", "replying"),
-    "respond": (),
-    "post": (),
-    "allege": (),
-    "conclude": (),
-    "reveal": (),
-    "indicate": (),
-    "complain": (),
-    "contend": (),
-    "maintain": (),
-    "observe": (),
-    "remark": (),
-    "testify": ("testifies", "testified", "testifying"),
-    "promise": (),
-    "vow": (),
-    "pledge": (),
-    "accuse": (),
-    "agree": (),
-    "concede": (),
-    "boast": (),
-    "recount": (),
-    "dismiss": ("dismisses", "dismissed", "dismissing"),
-    "propose": (),
-    "assure": (),
-    "speculate": (),
-    "acknowledged": (),
-    "cite": (),
-    "announced": (),
-    "repeat": (),
-    "mention": (),
-    "blame": (),
-    "criticize": (),
-    "criticise": (),
-    "praise": (),
-    "wonder": (),
-    "advise": (),
-    "inform": (),
-    "predicted": (),
-    "worry": ("worries", "worried", "worrying"),
-    "declined": (),
-    "tweeted": ("tweeted",),
-    "tweets": ("tweets",),
-    "think": ("thinks", "thought", "thinking"),
-    "believe": (),
-    "know": ("knows", "knew", "knowing", "known"),
-    "find": ("finds", "found", "finding"),
-    "show": ("shows", "showed", "showing", "shown"),
-    "fear": (),
-    "hope": (),
-    "expect": (),
-    "feel": ("feels", "felt", "feeling"),
-    "realize": (),
-    "realise": (),
-    "stated": ("stated",),
-    "refer": ("refers", "referred", "referring"),
-    "joke": (),
-}
-
-
-def _forms(base: str, extra: tuple[str, ...]) -> set[str]:
-    if extra == (base,):
-        return {base}
-    if extra and len(extra) >= 3:
-        return {base, *extra}
-    stem = base[:-1] if base.endswith("e") else base
-    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
-    return {base, third, stem + "ed", stem + "ing", *extra}
-
-
-CUE_WORDS: frozenset[str] = frozenset(w for b, e in _VERBS.items() for w in _forms(b, e))
-# Participles that report only when they open a clause (", adding that ..."): as nouns or
-# adjectives they are common words ("a warning", "a growing call").
-_OPENING_PARTICIPLES = ("ing",)
-# Multi-word cues, longest first; each is a tuple of lower-cased tokens.
-PHRASE_CUES = sorted(
-    [
-        ("according", "to"),
-        ("points", "out"),
-        ("pointed", "out"),
-        ("point", "out"),
-        ("pointing", "out"),
-        ("expressed", "hope"),
-        ("expressed", "concern"),
-        ("expresses", "hope"),
-        ("expressed", "confidence"),
-        ("made", "clear"),
-    ],
-    key=len,
-    reverse=True,
-)
-# Nouns that report when a "that" clause follows: "European Commission warnings that ...".
-NOMINAL_CUES = frozenset(
-    {
-        "warning", "warnings", "claim", "claims", "assertion", "assertions", "allegation",
-        "allegations", "statement", "statements", "insistence", "accusation", "accusations",
-        "suggestion", "argument", "belief", "view", "announcement", "admission", "assurance",
-        "assurances", "promise", "pledge", "prediction", "report", "reports",
-    }
-)  # fmt: skip
-# Cues whose source follows them: "citing Reuters", "quoting officials".
-SOURCE_AFTER = {"according to", "citing", "quoting", "cited", "per"}
-_AUXILIARIES = {
-    "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should",
-    "did", "does", "do", "is", "was", "were", "are", "be", "been", "also", "reportedly",
-    "previously", "later", "again", "repeatedly", "publicly", "recently", "never", "not",
-    "once", "often", "already", "earlier", "further", "then", "allegedly", "separately",
-    "initially", "still", "just", "even", "officially", "privately", "openly", "clearly",
-}  # fmt: skip
-_BOUNDARY_WORDS = {
-    "despite", "amid", "following", "regarding", "concerning", "against", "without",
-    "that", "and", "but", "while", "as", "because", "after", "when", "which", "what",
-    "if", "since", "although", "though", "where", "so", "before", "whereas", "unless",
-    "than", "until", "whether", "or", "nor", "yet", "how", "why",
-}  # fmt: skip
-_NOUN_OR_VERB = {
-    "states", "remarks", "questions", "reports", "thanks", "calls", "claims", "posts", "notes",
-    "quotes", "counters", "charges", "concerns", "pledges", "promises", "continues",
-}  # fmt: skip
-_NEEDS_THAT = {
-    w
-    for base in (
-        "think",
-        "believe",
-        "know",
-        "find",
-        "show",
-        "fear",
-        "hope",
-        "expect",
-        "feel",
-        "realize",
-        "realise",
-    )
-    for w in _forms(base, _VERBS[base])
-}
-_DETERMINERS = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
-_TELL = {"told", "tells", "tell", "telling", "assured", "informed", "warned", "urged"}
-_PRONOUN_OBJECTS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it", "you"}
-_TRAILING_ADVERBIALS = re.compile(
-    r"^(?:(?:on|last|this|in|at|during|late|early|earlier|later|by|to|over|from|via|"
-    r"without|but|while|adding|according|in a|yesterday|today|tonight|recently|previously|"
-    r"[A-Z]\w+day|\w+ly)\b.*)?$"
-)
-OPEN_QUOTES = '“"«„‘'
-CLOSE_QUOTES = '”"»’'
-_PUNCT_BOUNDARY = set(",;:()[]—–") | set(OPEN_QUOTES) | set(CLOSE_QUOTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,16 +113,16 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
         return False
     if i > 0 and tokens[i].text[:1].isupper():
         return False  # "United States", "the Post": a name, not a verb
-    if word in _NEEDS_THAT:
+    if word in NEEDS_THAT:
         # "I think that ...", "a poll found that ...": belief and evidence verbs report only
         # with a clause; "know" or "show" alone are everyday words.
         return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
-    if word in _NOUN_OR_VERB:
+    if word in NOUN_OR_VERB:
         # "30 states", "his remarks": a plural noun unless a subject stands right before it.
-        return i > 0 and tokens[i - 1].text[:1].isupper() and previous not in _DETERMINERS
+        return i > 0 and tokens[i - 1].text[:1].isupper() and previous not in DETERMINERS
     if word in ("asked",) and previous in ("was", "were", "when", "being"):
         return False
-    if previous in _DETERMINERS:
+    if previous in DETERMINERS:
         return False  # a noun: "the report", "a call"
     if word.endswith("ing") and word not in SOURCE_AFTER:
         # A participle reports when it opens a clause: ", adding that", "saying".
@@ -297,7 +136,7 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
 
 def _extend_cue_back(tokens: list[Token], i: int, floor: int) -> int:
     """Include auxiliaries and adverbs before the verb: "have called", "reportedly said"."""
-    while i - 1 >= floor and tokens[i - 1].lower in _AUXILIARIES:
+    while i - 1 >= floor and tokens[i - 1].lower in AUXILIARIES:
         i -= 1
     return i
 
@@ -307,10 +146,10 @@ def _np_before(tokens: list[Token], i: int, floor: int, limit: int = 12) -> int 
     j = i
     while j - 1 >= floor and i - (j - 1) <= limit:
         token = tokens[j - 1]
-        if token.text in _PUNCT_BOUNDARY or token.text in ".!?":
+        if token.text in PUNCT_BOUNDARY or token.text in ".!?":
             # "the European Commission's" keeps its possessive; anything else ends the phrase.
             break
-        if token.lower in _BOUNDARY_WORDS:
+        if token.lower in BOUNDARY_WORDS:
             break
         if token.lower in CUE_WORDS and not token.text[:1].isupper():
             break  # "Post" in "The New York Post" is a name, not a verb
@@ -326,7 +165,7 @@ def _appositive_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if i < 3 or tokens[i - 1].text != ",":
         return None
     for k in range(i - 2, max(i - 12, 0), -1):
-        if tokens[k].text in _PUNCT_BOUNDARY - {","} or tokens[k].text in ".!?":
+        if tokens[k].text in PUNCT_BOUNDARY - {","} or tokens[k].text in ".!?":
             return None
         if tokens[k].text == ",":
             start = _np_before(tokens, k, 0)
@@ -341,9 +180,9 @@ def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int
     k = j
     while k < ceiling and k - j < limit:
         token = tokens[k]
-        if token.text in _PUNCT_BOUNDARY or token.text in ".!?":
+        if token.text in PUNCT_BOUNDARY or token.text in ".!?":
             break
-        if k > j and token.lower in _BOUNDARY_WORDS | {"on", "in", "last", "told", "said"}:
+        if k > j and token.lower in BOUNDARY_WORDS | {"on", "in", "last", "told", "said"}:
             break
         if k > j and token.lower in CUE_WORDS:
             break
@@ -386,13 +225,13 @@ def _tail_is_short_simple(tokens: list[Token], k: int, n: int) -> bool:
 
 def _content_after(tokens: list[Token], k: int, end: int, cue_word: str) -> int:
     """First token of the content after a pre-posed cue: skip "that", ":", a told-object."""
-    if cue_word in _TELL:
+    if cue_word in TELL:
         # "told Orban last week that ...", "told reporters ..."
         m = k
         while (
             m < end
             and m - k < 5
-            and (tokens[m].text[:1].isupper() or tokens[m].lower in _PRONOUN_OBJECTS)
+            and (tokens[m].text[:1].isupper() or tokens[m].lower in PRONOUN_OBJECTS)
         ):
             m += 1
         if m > k:
@@ -410,8 +249,8 @@ def _content_after(tokens: list[Token], k: int, end: int, cue_word: str) -> int:
 
 def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
     """After the cue, only an adverbial remains before a comma or the end: a post-posed cue."""
-    if k and tokens[k - 1].lower in _TELL:
-        while k < end and (tokens[k].text[:1].isupper() or tokens[k].lower in _PRONOUN_OBJECTS):
+    if k and tokens[k - 1].lower in TELL:
+        while k < end and (tokens[k].text[:1].isupper() or tokens[k].lower in PRONOUN_OBJECTS):
             k += 1
     if k < end and tokens[k].lower in SOURCE_AFTER:
         return True  # "reports citing Reuters"
@@ -421,7 +260,7 @@ def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
     span = " ".join(t.text for t in tokens[k:m])
     if m - k == 0:
         return True
-    if m - k <= 5 and _TRAILING_ADVERBIALS.match(span):
+    if m - k <= 5 and TRAILING_ADVERBIALS.match(span):
         return True
     return m - k <= 2 and tokens[k].text[:1].isupper()
 

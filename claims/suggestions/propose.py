@@ -190,7 +190,9 @@ def sentence_proposals(
     else:
         # "Hungary is home to Huawei's base, despite Commission warnings that ...": what
         # comes before the first attribution is the article's own statement.
-        end = min(min(a.content[0], a.cue[0], (a.source or a.cue)[0]) for a in found)
+        # Cues that name nobody ("As indicated,") do not end it.
+        named = [a for a in found if a.source is not None] or found
+        end = min(min(a.content[0], a.cue[0], (a.source or a.cue)[0]) for a in named)
     unattributed = _own_statement(text, sentence, end)
     if unattributed is not None and end != sentence.end and not _clause(text, unattributed.quote):
         unattributed = None
@@ -213,8 +215,15 @@ _OPENERS = {
 
 def _clause(text: str, span: tuple[int, int]) -> bool:
     """A sentence's opening part can stand as a statement: long, and not an adverbial."""
-    words = text[span[0] : span[1]].split()
-    return len(words) >= 8 and words[0].lower().strip(",") not in _OPENERS
+    passage = text[span[0] : span[1]]
+    words = passage.split()
+    if words and words[0].lower().strip(",") in _OPENERS:
+        # "As indicated, Hungary is ...": a short lead-in before the clause is fine.
+        lead, comma, rest = passage.partition(",")
+        if not comma or len(lead.split()) > 3:
+            return False
+        words = rest.split()
+    return len(words) >= 8
 
 
 def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
