@@ -201,3 +201,25 @@ def test_refused_acceptance_is_reported_and_nothing_saved(cli, db_url, article_i
         assert session.scalar(select(Appearance)) is None
         statuses = {row.status for row in session.scalars(select(Suggestion))}
         assert "accepted" not in statuses
+
+
+def test_a_quotation_going_on_keeps_its_speaker(db_url):
+    from claims.suggestions.propose import propose
+
+    text = (
+        "\u201cWe will not be blackmailed,\u201d Konig told reporters. "
+        "\u201cNobody will stop us. Not this winter.\u201d\n\n"
+        "The weather was mild for the season in most of the country.\n\n"
+        "\u201cThis line is not hers at all, it is the paper\u2019s own.\u201d\n"
+    )
+    with open_session(db_url) as session:
+        add_source(session, name="Ana König", kind="person", actor="t", aliases=["Konig"])
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        found = {p.claim_text: p for p in propose(session, article)}
+    going_on = found["Nobody will stop us. Not this winter."]
+    assert going_on.rule == "continued quotation" and going_on.quoted
+    assert [hop["name"] for hop in going_on.hops] == ["Ana König"]
+    # Unattributed prose in between ends the quotation.
+    assert found["This line is not hers at all, it is the paper\u2019s own."].hops == []

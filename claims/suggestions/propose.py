@@ -22,6 +22,7 @@ from claims.resolution import PRONOUNS, Resolution, Resolver
 from claims.sentences import Sentence, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, extract, leaves
 from claims.suggestions.citation import find_credits
+from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
 from claims.text import fold_name
 
 # "VIENNA (Reuters) - ", "BEIJING — ": a dateline opens the story but is not part of a claim.
@@ -29,6 +30,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-—–]
 
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
 UNATTRIBUTED_CONFIDENCE = 0.3
+CONTINUED_CONFIDENCE = 0.5
 MIN_WORDS = 5
 
 
@@ -97,6 +99,9 @@ class _Speakers:
 
     def __init__(self) -> None:
         self.last: Resolution | None = None
+        # The hops of the last direct quotation and its paragraph: a quotation that goes on
+        # in the next sentence, with no cue of its own, is still that speaker's.
+        self.quoting: tuple[list[dict], int] | None = None
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
@@ -183,6 +188,15 @@ def sentence_proposals(
                 rule=found[leaf].order,
             )
         )
+    quoted = [p for p in proposals if p.quoted and p.hops]
+    if quoted:
+        speakers.quoting = (quoted[-1].hops, sentence.paragraph)
+    elif found:
+        speakers.quoting = None
+    elif (continued := _continued_quotation(text, sentence, speakers)) is not None:
+        return [continued]
+    else:
+        speakers.quoting = None  # the article's own words come between: the quotation ended
     end = sentence.end
     if not any(p.hops for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
@@ -199,6 +213,45 @@ def sentence_proposals(
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return proposals
+
+
+def _continued_quotation(text: str, sentence: Sentence, speakers: _Speakers) -> Proposal | None:
+    """'"We will not be blackmailed," Konig said. "Nobody will."': the second is Konig's too.
+
+    Only a sentence that is all quotation, in the paragraph of the last direct quotation or
+    the next one, with no cue of its own.
+    """
+    if speakers.quoting is None:
+        return None
+    hops, paragraph = speakers.quoting
+    body = text[sentence.start : sentence.end].strip()
+    if sentence.paragraph - paragraph > 1 or not body or body[0] not in OPEN_QUOTES:
+        return None
+    if not _all_quoted(body):
+        return None
+    start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
+    end = start + len(body)
+    speakers.quoting = (hops, sentence.paragraph)
+    return Proposal(
+        kind="claim",
+        sentence=(sentence.start, sentence.end),
+        claim_text=claim_wording(body),
+        quote=(start, end),
+        quoted=True,
+        hops=[{**hop, "why": f"{hop.get('why')}; the quotation goes on"} for hop in hops],
+        confidence=CONTINUED_CONFIDENCE,
+        rule="continued quotation",
+    )
+
+
+_DOUBLE_CLOSE = "".join(c for c in CLOSE_QUOTES if c not in "’'")
+
+
+def _all_quoted(body: str) -> bool:
+    """The body opens a quotation that closes only at its end, or not at all (it goes on)."""
+    # Double marks only: a closing single mark is also an apostrophe ("It’s").
+    closing = next((i for i, c in enumerate(body) if i > 0 and c in _DOUBLE_CLOSE), None)
+    return closing is None or not body[closing + 1 :].strip(" .,!?")
 
 
 _DANGLING = re.compile(
