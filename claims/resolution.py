@@ -254,14 +254,53 @@ def _name_part(words: list[str]) -> str:
     return " ".join(words[index:])
 
 
-def _proposed_name(surface: str) -> str:
-    """A name to propose for a new source: the capitalised words once titles are dropped."""
+_TITLE_ADJECTIVES = {
+    "chinese", "hungarian", "us", "u", "s", "russian", "american", "british", "ukrainian",
+    "european", "french", "german", "public", "security", "foreign", "interior", "finance",
+    "state", "defence", "defense", "former", "acting", "vice", "deputy", "prime", "general",
+}  # fmt: skip
+_NOT_TITLES = {"the", "a", "an", "of", "his", "her", "its", "their", "said", "told"}
+_NAME_JOINERS = {"of", "for", "and", "the", "de", "van", "von", "al", "bin", "&"}
+
+
+def _proposed_name(surface: str) -> str | None:
+    """A name to propose for a new source: the longest run of capitalised words, titles and
+    possessives dropped ("A spokeswoman for Hillary Clinton" → Hillary Clinton); else the
+    words themselves ("the billionaire estate mogul"), for the reviewer to name. None for
+    a bare pronoun, which names nobody by itself."""
     words = surface.strip().strip(",.;:").split()
-    while words and (words[0].lower().strip(".") in TITLES or not words[0][:1].isupper()):
-        words = words[1:]
-    words = [w for w in words if not w.endswith("'s") and not w.endswith("’s")] or words
-    name = " ".join(words).strip()
-    return name or surface.strip()
+    if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
+        return None
+    runs: list[list[str]] = [[]]
+    in_title = False  # inside "Minister of Public Security …" before the name begins
+    for index, word in enumerate(words):
+        bare = re.sub(r"[’']s$", "", word).strip(",.;:")
+        following = words[index + 1].lower().strip(",.;:") if index + 1 < len(words) else ""
+        # A title opens a name but is not part of it: "Deputy Mayor Olaf Brandt"; an
+        # adjective only before a title ("Chinese Minister …", not "European Commission").
+        key = bare.lower().strip(".")
+        leading_title = not runs[-1] and (
+            key in TITLES and (key not in _TITLE_ADJECTIVES or following in TITLES or in_title)
+        )
+        in_title = in_title or (
+            leading_title and key not in _TITLE_ADJECTIVES and key not in _NOT_TITLES
+        )
+        capital = bare[:1].isupper() and not leading_title
+        if capital or (runs[-1] and bare.lower() in _NAME_JOINERS):
+            runs[-1].append(bare)
+            if bare != word.strip(",.;:"):
+                runs.append([])  # a possessive ends the name: "Trump’s performance"
+        else:
+            runs.append([])
+    cleaned = []
+    for run in runs:
+        while run and run[-1].lower() in _NAME_JOINERS:
+            run.pop()
+        if run:
+            cleaned.append(" ".join(run))
+    if cleaned:
+        return max(cleaned, key=len)
+    return " ".join(words)
 
 
 def resolve_span(session, surface: str, article=None) -> Resolution:

@@ -85,3 +85,19 @@ def test_appositive_speaker_and_a_name_that_looks_like_a_verb():
     )
     _, rows = _read("The New York Post reports that the mayor will resign next month.")
     assert rows[0][:2] == ("reports", "The New York Post")
+
+
+def test_a_stray_fragment_is_not_a_speaker():
+    found = extract("Officials pushed for more school investment in a statement on Thursday.")
+    assert all(a.source is None for a in found)
+    assert extract("Trump unleashed a series of tweets about the debate on Friday.") == []
+
+
+def test_names_proposed_for_new_sources():
+    from claims.resolution import _proposed_name
+
+    assert _proposed_name("Chinese Minister of Public Security Wang Xiaohong") == "Wang Xiaohong"
+    assert _proposed_name("the European Commission's") == "European Commission"
+    assert _proposed_name("A spokeswoman for Hillary Clinton") == "Hillary Clinton"
+    assert _proposed_name("the billionaire estate mogul") == "the billionaire estate mogul"
+    assert _proposed_name("she") is None

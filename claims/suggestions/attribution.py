@@ -30,9 +30,11 @@ from claims.suggestions.lexicon import (
     NOUN_OR_VERB,
     OPEN_QUOTES,
     PHRASE_CUES,
+    PREPOSITIONS,
     PRONOUN_OBJECTS,
     PUNCT_BOUNDARY,
     SOURCE_AFTER,
+    SPEAKER_PRONOUNS,
     TELL,
     TRAILING_ADVERBIALS,
 )
@@ -111,6 +113,8 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
     previous = tokens[i - 1].lower if i else ""
     if word in ("per",):
         return False
+    if previous in PREPOSITIONS and word not in SOURCE_AFTER:
+        return False  # "a series of tweets", "in reports": a noun
     if i > 0 and tokens[i].text[:1].isupper():
         return False  # "United States", "the Post": a name, not a verb
     if word in NEEDS_THAT:
@@ -377,6 +381,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             attribution = Attribution(
                 (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, order
             )
+        if attribution.source is not None and not _speaker_like(text, attribution.source):
+            attribution.source = None
         content = _strip_span(text, *attribution.content)
         if content[1] - content[0] < 3:
             continue
@@ -387,6 +393,22 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         found.append(attribution)
     _nest(found)
     return found
+
+
+def _speaker_like(text: str, span: tuple[int, int]) -> bool:
+    """Could these words name whoever speaks? A name, a pronoun or a noun phrase, not a
+    stray clause fragment ("for more investment in a statement", "wants a man who")."""
+    words = text[span[0] : span[1]].split()
+    if not words:
+        return False
+    first, last = words[0].lower(), words[-1].lower().strip(",")
+    if first in PREPOSITIONS or last in PREPOSITIONS | BOUNDARY_WORDS | {"who", "being"}:
+        return False
+    if first.endswith("ly") and len(words) == 1:
+        return False  # "forcefully said"
+    if words[0][:1].isupper() or first in DETERMINERS or first in SPEAKER_PRONOUNS:
+        return True
+    return len(words) <= 3 and not any(w.lower() in AUXILIARIES for w in words)
 
 
 def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:

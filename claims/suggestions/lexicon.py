@@ -183,3 +183,10 @@ TRAILING_ADVERBIALS = re.compile(
 OPEN_QUOTES = '“"«„‘'
 CLOSE_QUOTES = '”"»’'
 PUNCT_BOUNDARY = set(",;:()[]—–") | set(OPEN_QUOTES) | set(CLOSE_QUOTES)
+
+PREPOSITIONS = {
+    "of", "in", "on", "for", "with", "by", "about", "from", "to", "into", "at", "over",
+    "under", "between", "through", "during", "without", "within", "across", "toward",
+    "towards", "upon", "via",
+}  # fmt: skip
+SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "one", "both"}

@@ -67,7 +67,7 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (match.end(), span[1]) if match else span
 
 
-def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict:
+def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict | None:
     cue = attribution.cue_text(text)
     hop = {
         "cue": cue,
@@ -88,9 +88,11 @@ def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> 
         if resolution.resolved:
             hop.update(name=resolution.name, source_id=resolution.source_id)
             hop["confidence"] = resolution.confidence
-        else:
-            hop.update(name=resolution.proposed_name or resolution.surface.strip(), new=True)
+        elif resolution.proposed_name:
+            hop.update(name=resolution.proposed_name, new=True)
             hop["confidence"] = 0.5
+        else:
+            return None  # "she", with nobody named before: no source to propose
     return hop
 
 
@@ -116,8 +118,8 @@ class _Speakers:
                     self.last.proposed_name,
                 )
             return resolution
-        if resolution.resolved or resolution.proposed_name:
-            self.last = resolution
+        if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
+            self.last = resolution  # a known source, or something that looks like a name
         return resolution
 
 
@@ -168,7 +170,9 @@ def sentence_proposals(
             resolution = resolved[index] or first
             if resolution is None:
                 continue
-            hops.append(_hop(text, attribution, resolution))
+            hop = _hop(text, attribution, resolution)
+            if hop is not None:
+                hops.append(hop)
         hops = _fold_chain(hops, origin_id, publisher_id)
         content = _without_dateline(text, found[leaf].content)
         words = len(text[content[0] : content[1]].split())
