@@ -16,6 +16,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -59,6 +60,8 @@ SOURCE_KINDS = (
 CLAIM_STATUSES = ("draft", "in_review", "approved", "rejected")
 PROVENANCES = ("manual", "proposed")
 HOP_ROLES = ("stated", "origin", "publisher")
+SUGGESTION_KINDS = ("claim", "origin")
+SUGGESTION_STATUSES = ("pending", "accepted", "rejected", "skipped")
 REVIEW_DECISIONS = ("submitted", "approved", "rejected", "reopened")
 
 
@@ -214,14 +217,29 @@ class Article(Base):
         Text,
         deferred=True,
         comment=(
-            "the full text, exactly as stored (line endings unified); quotation offsets point into"
-            " it"
+            "the text quotations anchor in: as received, minus the page debris cleaning cut "
+            "(see raw_text and removed); line endings unified"
         ),
     )
     sha256: Mapped[str] = mapped_column(
         String(64),
         unique=True,
-        comment="SHA-256 of text (UTF-8); unique, so the same text is stored once",
+        comment=(
+            "SHA-256 (UTF-8) of the text as received: raw_text when cleaning cut something, "
+            "else text; unique, so the same article is stored once"
+        ),
+    )
+    raw_text: Mapped[str | None] = mapped_column(
+        Text,
+        deferred=True,
+        comment="The text as received, before page debris was cut; sha256 is of this text. "
+        "Empty for articles stored before cleaning existed (their text is as received).",
+    )
+    removed: Mapped[list[dict[str, Any]] | None] = mapped_column(
+        JSONDocument,
+        deferred=True,
+        comment="What cleaning cut from raw_text: a list of {start, end, text, reason}, "
+        "offsets into raw_text.",
     )
     created_by: Mapped[str] = mapped_column(String(200), comment="who added it")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")
@@ -474,6 +492,84 @@ class DriftFinding(Base):
             f"<DriftFinding claim #{self.claim_id} {self.kind} "
             f"#{self.from_appearance_id}->#{self.to_appearance_id}>"
         )
+
+
+class Suggestion(Base):
+    """A machine proposal from an article's text, waiting for a person to accept it or not.
+
+    Kept apart from ``appearances`` so that nothing a machine proposed counts as recorded
+    until someone accepted it; an accepted proposal points at the appearance it became.
+    """
+
+    __tablename__ = "suggestions"
+    __table_args__ = (
+        UniqueConstraint("article_id", "key"),
+        CheckConstraint(_in("kind", SUGGESTION_KINDS), name="kind"),
+        CheckConstraint(_in("status", SUGGESTION_STATUSES), name="status"),
+        CheckConstraint("quote_start >= 0 AND quote_end >= quote_start", name="span"),
+        {"sqlite_autoincrement": True, "comment": "Proposed claims and origins, for review."},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, comment="Proposal number.")
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        index=True,
+        comment="The article the proposal was read from.",
+    )
+    kind: Mapped[str] = mapped_column(
+        String(20),
+        default="claim",
+        comment="claim: a statement with its chain; origin: the article's origin source.",
+    )
+    key: Mapped[str] = mapped_column(
+        String(64),
+        comment="Identity of the proposal (span and chain), so re-running proposes it once.",
+    )
+    sentence_start: Mapped[int] = mapped_column(
+        Integer, comment="Start of the sentence in articles.text."
+    )
+    sentence_end: Mapped[int] = mapped_column(Integer, comment="End of the sentence.")
+    claim_text: Mapped[str] = mapped_column(
+        Text, comment="The proposed claim wording (or, for an origin, the source's name)."
+    )
+    quote_start: Mapped[int] = mapped_column(
+        Integer, comment="Start of the proposed quotation in articles.text."
+    )
+    quote_end: Mapped[int] = mapped_column(Integer, comment="End of the proposed quotation.")
+    quoted: Mapped[bool] = mapped_column(
+        default=False, comment="True when the quotation is inside quotation marks."
+    )
+    chain: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONDocument,
+        comment="Proposed stated hops, origin first: {surface, name, source_id, new, cue, "
+        "cue_start, cue_end, evidence_start, evidence_end, why}.",
+    )
+    confidence: Mapped[float] = mapped_column(Float, comment="How sure the extractor is, 0 to 1.")
+    rule: Mapped[str] = mapped_column(
+        String(100), comment="Which rule proposed it (word order of the attribution)."
+    )
+    status: Mapped[str] = mapped_column(
+        String(20),
+        default="pending",
+        index=True,
+        comment="pending, accepted, rejected or skipped.",
+    )
+    decided_by: Mapped[str | None] = mapped_column(
+        String(200), comment="Who accepted, rejected or skipped it."
+    )
+    decided_at: Mapped[dt.datetime | None] = mapped_column(comment="When it was decided.")
+    appearance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appearances.id", ondelete="SET NULL"),
+        index=True,
+        comment="The appearance an accepted proposal became.",
+    )
+    created_by: Mapped[str] = mapped_column(String(200), comment="Who ran the proposer.")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="When it was proposed.")
+
+    article: Mapped[Article] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<Suggestion #{self.id} {self.kind} {self.status} in article #{self.article_id}>"
 
 
 class Review(Base):

@@ -159,8 +159,19 @@ def load_seeds(session: Session, *, actor: str, seeds_dir: Path | None = None) -
     with session.begin_nested():
         for spec in seeds.sources:
             _load_source(session, spec, actor=actor, summary=summary, where=where)
+        quoted: dict[str, list[str]] = {}
+        for claim in seeds.claims:
+            for appearance in claim.appearances:
+                quoted.setdefault(appearance.article, []).append(appearance.quote)
         articles = {
-            spec.file: _load_article(session, spec, actor=actor, summary=summary, where=where)
+            spec.file: _load_article(
+                session,
+                spec,
+                actor=actor,
+                summary=summary,
+                where=where,
+                keep_quotes=quoted.get(spec.file, []),
+            )
             for spec in seeds.articles
         }
         for number, spec in enumerate(seeds.claims, start=1):
@@ -431,8 +442,15 @@ def _load_source(
 
 
 def _load_article(
-    session: Session, spec: _ArticleSpec, *, actor: str, summary: SeedSummary, where: Path
+    session: Session,
+    spec: _ArticleSpec,
+    *,
+    actor: str,
+    summary: SeedSummary,
+    where: Path,
+    keep_quotes: list[str],
 ) -> Article:
+    """Store a seed article, cleaned; a curated quotation wins over a debris rule."""
     existing = find_article_by_text(session, spec.text)
     if existing is not None:
         summary.articles_present += 1
@@ -451,6 +469,7 @@ def _load_article(
         title=spec.title,
         url=spec.url,
         language=spec.language,
+        keep_quotes=keep_quotes,
         actor=actor,
     )
 

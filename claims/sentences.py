@@ -89,6 +89,28 @@ def _keep_quotations_whole(text: str, spans: list[tuple[int, int]]) -> list[tupl
     return merged
 
 
+_TERMINAL = ".!?…" + CLOSING_QUOTES + STRAIGHT_QUOTE + "’"
+
+
+def _join_unfinished(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a piece that ends without a full stop to the next: "VIENNA (Reuters) - The ..."
+
+    syntok splits after a closing parenthesis; a dateline is not a sentence of its own. A
+    line break keeps them apart: a heading or a list item above a sentence stays itself.
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            merged
+            and text[merged[-1][1] - 1] not in _TERMINAL
+            and "\n" not in text[merged[-1][1] : start]
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of `text`, in order, with offsets into `text` itself.
 
@@ -99,7 +121,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     for number, (start, end) in enumerate(paragraphs(text)):
         spans = _syntok_spans(text, start, end) or [(start, end)]
-        for a, b in _keep_quotations_whole(text, spans):
+        for a, b in _join_unfinished(text, _keep_quotations_whole(text, spans)):
             sentences.append(Sentence(a, b, text[a:b], number))
     return sentences
 

@@ -51,9 +51,27 @@ def add(
         typer.Option("--encoding", help="The file's encoding, when it is not UTF-8."),
     ] = None,
     create_sources: CreateSourcesOption = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean/--no-clean",
+            help="Cut page debris (ads, newsletter and cookie notices, teasers, captions, "
+            "bylines, repeated headlines); the text as received is kept too.",
+        ),
+    ] = True,
+    html: Annotated[
+        bool | None,
+        typer.Option(
+            "--html/--text",
+            help="Read the file as an HTML page (main text extracted) or as plain text. "
+            "Default: HTML when the name ends in .html/.htm or the content is a page.",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Store an article's text; prints its id. The same text twice is refused."""
+    """Store an article's text, cleaned of page debris; prints its id. The same text twice is
+    refused."""
+    from claims.cleaning import html_to_text, looks_like_html
     from claims.files import decode_text, read_text_file
     from claims.records import article_record
     from claims.services.articles import add_article
@@ -64,6 +82,10 @@ def add(
         )
     else:
         text = read_text_file(file, encoding=encoding)
+    if html is None:
+        html = file.suffix.lower() in (".html", ".htm") or looks_like_html(text)
+    if html:
+        text = html_to_text(text)
 
     def work(session):
         article = add_article(
@@ -77,6 +99,7 @@ def add(
             url=url,
             language=language,
             create_sources=create_sources,
+            clean=clean,
             actor=state(ctx).user,
         )
         return article_record(article)
@@ -113,13 +136,25 @@ def show(
     ctx: typer.Context,
     article_id: Annotated[int, typer.Argument(metavar="ID", help="Article id.")],
     text: Annotated[bool, typer.Option("--text/--no-text", help="Print the full text.")] = True,
+    removed: Annotated[
+        bool,
+        typer.Option(
+            "--removed",
+            help="Show what cleaning cut from the text as received, with offsets and reasons.",
+        ),
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show an article: its details, the claims it carries, and its text."""
     from claims.records import article_record
     from claims.services.appearances import list_appearances
-    from claims.services.articles import get_article
+    from claims.services.articles import get_article, removed_spans
 
+    if removed:
+        with session_for(ctx, write=False) as session:
+            cuts = removed_spans(get_article(session, article_id))
+        emit(cuts, fmt, ("start", "end", "reason", "text"))
+        return
     with session_for(ctx, write=False) as session:
         article = get_article(session, article_id)
         record = article_record(article, with_text=text and fmt != OutputFormat.table)

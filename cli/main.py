@@ -17,6 +17,7 @@ from cli import (
     review,
     sources,
     sql,
+    suggest,
 )
 from cli.common import ClaimsGroup, State
 
@@ -88,6 +89,7 @@ app.add_typer(reports.app, name="report")
 app.command("drift")(drift.drift)
 app.command("sql")(sql.sql)
 app.command("browse")(browse.browse)
+app.command("suggest")(suggest.suggest)
 
 
 def main() -> None:

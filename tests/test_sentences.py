@@ -59,3 +59,11 @@ def test_any_text_gives_ordered_non_overlapping_spans(text):
     result = split_sentences(text)
     assert all(text[s.start : s.end] == s.text and s.text.strip() == s.text for s in result)
     assert all(a.end <= b.start for a, b in zip(result, result[1:], strict=False))
+
+
+def test_a_dateline_joins_its_sentence():
+    text = "VIENNA (Reuters) - Austria will halve gas imports. Prices rose."
+    assert texts(split_sentences(text)) == [
+        "VIENNA (Reuters) - Austria will halve gas imports.",
+        "Prices rose.",
+    ]

@@ -17,6 +17,8 @@ HEAVY = (
     "jellyfish",
     "datasette",
     "uvicorn",
+    "trafilatura",
+    "lxml",
 )
 
 

@@ -1,10 +1,17 @@
-"""Articles: immutable text snapshots, identified by the SHA-256 of their text."""
+"""Articles: immutable text snapshots, identified by the SHA-256 of the text as received.
+
+The text that quotations anchor in is the cleaned one (page debris cut, see
+``claims.cleaning``); the text as received is kept in ``raw_text`` and its SHA-256 is the
+article's identity, because that is what was received: the same page stored twice is
+refused even if the cleaning rules change in between.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
@@ -61,11 +68,29 @@ def add_article(
     url: str | None = None,
     language: str | None = None,
     create_sources: bool = False,
+    clean: bool = True,
+    keep_quotes: Iterable[str] = (),
 ) -> Article:
-    """Store an article. The same text twice is refused with the id it already has."""
-    text = prepare_text(text)
-    if not text.strip():
+    """Store an article. The same text twice is refused with the id it already has.
+
+    ``clean`` cuts page debris and keeps the text as received in ``raw_text``;
+    ``keep_quotes`` are passages a person has quoted already, which no rule may cut.
+    """
+    from claims.cleaning import clean_text
+
+    raw = prepare_text(text)
+    if not raw.strip():
         raise InvalidInput("The article text is empty.")
+    removed: list[dict] = []
+    text = raw
+    if clean:
+        cleaned = clean_text(raw, keep=_quote_spans(raw, keep_quotes))
+        text, removed = cleaned.text, [cut.as_dict() for cut in cleaned.removed]
+        if not text.strip():
+            raise InvalidInput(
+                "Nothing is left of the article once page debris is cut: "
+                "check the file, or store it as it is with --no-clean."
+            )
     published_date = parse_date(published)
     language = (language or "").strip() or None
     if language and not _LANGUAGE.match(language):
@@ -73,7 +98,7 @@ def add_article(
     url = (url or "").strip() or None
     if url and not url.lower().startswith(("http://", "https://")):
         raise InvalidInput(f"Bad URL {url!r}: it must start with http:// or https://.")
-    digest = text_sha256(text)
+    digest = text_sha256(raw)
     existing = session.scalar(select(Article.id).where(Article.sha256 == digest))
     if existing is not None:
         raise AlreadyExists(
@@ -99,11 +124,35 @@ def add_article(
         language=language,
         text=text,
         sha256=digest,
+        raw_text=raw,
+        removed=removed,
         created_by=actor,
     )
     session.add(article)
     audit.record(session, actor=actor, action="create", obj=article)
     return article
+
+
+def _quote_spans(raw: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each quotation first sits in the raw text, to protect it from cleaning.
+
+    Only the first occurrence: a headline repeated three times by the page keeps one copy.
+    """
+    from claims.text import fold_for_search, fold_with_map
+
+    haystack, index = fold_with_map(raw)
+    spans = []
+    for quote in quotes:
+        needle = fold_for_search(quote)
+        found = haystack.find(needle) if needle else -1
+        if found >= 0:
+            spans.append((index[found], index[found + len(needle) - 1] + 1))
+    return spans
+
+
+def removed_spans(article: Article) -> list[dict]:
+    """What cleaning cut from the article, in order; empty for articles stored before."""
+    return list(article.removed or [])
 
 
 def get_article(session: Session, article_id: int) -> Article:

@@ -1,0 +1,210 @@
+"""Page debris out of article text at ingest, with a record of every cut and why.
+
+Scraped pages carry what is not the article: repeated headlines, "Article continues after this
+advertisement", newsletter and cookie notices, "READ:" teasers, section labels, copyright
+lines, photo captions marked as such, bylines and timestamps. Left in, they become sentences,
+proposals and matches that mean nothing. The rules work line by line and are generic news-page
+rules, each with a reason name; nothing is cut in the middle of a line except a leading
+date stamp. HTML goes through trafilatura, a maintained extractor, before these rules.
+
+The raw text is kept beside the cleaned one, and each cut is recorded with its offsets in the
+raw text, so ``claims article show ID --removed`` shows exactly what went and why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_CI = re.IGNORECASE
+
+# (reason, pattern matched against the whole stripped line)
+LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement|sponsored(?: content)?|(?:article|story) continues (?:after|below)"
+            r"(?: this)? (?:advertisement|ad)|scroll (?:down )?to continue(?: reading)?|"
+            r"continue reading(?: below)?|ad)\W*$",
+            _CI,
+        ),
+    ),
+    (
+        "newsletter",
+        re.compile(
+            r"^(?=.{0,300}$).*\b(?:newsletter|subscribe|subscription|sign up for|unsubscribe|"
+            r"by providing an email address|inbox)\b.*$",
+            _CI,
+        ),
+    ),
+    (
+        "cookie notice",
+        re.compile(r"^(?=.{0,400}$).*\bcookies?\b.*\b(?:accept|consent|use|policy)\b.*$", _CI),
+    ),
+    (
+        "teaser",
+        re.compile(
+            r"^(?:read|read more|also read|read also|related|see also|watch|more|recommended|"
+            r"trending|don't miss|must read)\s*[:|»>-]\s*\S.{0,250}$",
+            _CI,
+        ),
+    ),
+    (
+        "section label",
+        re.compile(
+            r"^(?:featured stories|featured|trending(?: now)?|most read|most popular|related"
+            r"(?: stories| articles| news)?|recommended(?: stories)?|share(?: this(?: article)?)?|"
+            r"tags?\s*:.*|topics?\s*:.*|follow us.*|comments?|print|email|advertisement)\W*$",
+            _CI,
+        ),
+    ),
+    (
+        "copyright",
+        re.compile(
+            r"^(?:©|\(c\)|copyright\b).{0,300}$|^.{0,200}\ball rights reserved\b.{0,100}$", _CI
+        ),
+    ),
+    (
+        "photo caption",
+        re.compile(
+            r"^(?:(?:photo|image|picture|file photo|video)(?: credit)?\s*[:|].{0,400}"
+            r"|.{10,600}(?:\((?:AP|AFP|Reuters|EPA)?\s*Photos?/[^)]{1,80}\)"
+            r"|\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}/(?:Pool )?(?:via )?(?:REUTERS|AFP|AP|EPA|"
+            r"Getty Images|Reuters)(?:/File)?"
+            r"|\bREUTERS/[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:/File)?"
+            r"|\((?:photo|image|picture):[^)]{1,120}\))\.?)$"
+        ),
+    ),
+    (
+        "byline or timestamp",
+        re.compile(
+            r"^(?:/\s*)?(?:\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?"
+            r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+            r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+            r"|\d{4}-\d{2}-\d{2})"
+            r"(?:[,|]?\s*\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?\s*$"
+            r"|^(?:by|written by|posted by|reporting by|editing by)\s+[A-Z][\w.'-]+"
+            r"(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"
+            r"{0,3})*\W*$"
+            r"|^(?:published|updated|posted|last updated)\s*:?\s+.{0,60}\d{4}.{0,30}$",
+            _CI,
+        ),
+    ),
+]
+# A date stamp glued to the start of the text by a scraper: "date 2024-02-19 China has ...".
+_LEADING_STAMP = re.compile(
+    r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
+    r"(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)",
+    _CI,
+)
+_REPEATABLE_MAX = 300  # a repeated line longer than this is more likely prose worth keeping
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """One cut: offsets into the raw text, the words, and the rule that cut them."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str
+    removed: list[Removed]
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def line_reason(line: str) -> str | None:
+    """The rule that makes ``line`` debris, or None for article text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for reason, pattern in LINE_RULES:
+        if pattern.match(stripped):
+            return reason
+    return None
+
+
+def clean_text(raw: str, *, keep: Iterable[tuple[int, int]] = ()) -> Cleaned:
+    """Cut debris lines out of ``raw``; ``keep`` protects spans (e.g. curated quotations).
+
+    Lines are cut whole, and blank lines left behind collapse into one paragraph break, so the
+    cleaned text reads like the article. Every cut is returned with its raw offsets.
+    """
+    protected = list(keep)
+    removed: list[Removed] = []
+    seen: set[str] = set()
+    leading = _LEADING_STAMP.match(raw)
+    cuts: list[tuple[int, int, str]] = []
+    if leading:
+        cuts.append((0, leading.end(), "byline or timestamp"))
+    for start, end in _line_spans(raw):
+        if leading and start < leading.end():
+            start = leading.end()
+        line = raw[start:end]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        key = _key(stripped)
+        reason = line_reason(line)
+        if reason is None and key in seen and len(stripped) <= _REPEATABLE_MAX:
+            reason = "repeated line"
+        seen.add(key)
+        if reason is None:
+            continue
+        if any(a < end and start < b for a, b in protected):
+            continue
+        cuts.append((start, end, reason))
+    if not cuts:
+        return Cleaned(raw, [])  # nothing cut, nothing touched
+    pieces: list[str] = []
+    position = 0
+    for start, end, reason in cuts:
+        pieces.append(raw[position:start])
+        removed.append(Removed(start, end, raw[start:end], reason))
+        position = end
+    pieces.append(raw[position:])
+    text = "".join(pieces)
+    text = _BLANK_LINES.sub("\n\n", text).strip()
+    return Cleaned(text, removed)
+
+
+def html_to_text(html: str) -> str:
+    """The article's text from an HTML page (trafilatura: main content, no menus or ads)."""
+    import trafilatura
+
+    from claims.errors import InputFileError
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if not text or not text.strip():
+        raise InputFileError("No article text found in this HTML page: save the text instead.")
+    # trafilatura puts one paragraph per line; a blank line between them keeps paragraphs.
+    return "\n\n".join(line for line in text.splitlines() if line.strip())
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        "<body" in head or ("<p>" in head and "</p>" in text.lower())
+    )

@@ -1,0 +1,308 @@
+"""From the words an article uses for a source to a known Source, with a confidence and why.
+
+An article names a source as "the official Xinhua news agency", "Public Security Minister
+Wang Xiaohong", "Shandor Pinter" or "the newspaper". Resolution tries, in order of trust:
+
+1. a reference to the article's own origin ("the newspaper", "the publication", "the
+   article", "the agency" …) → the article's origin, else its publisher;
+2. the whole span as a known name or alias (folded: case, accents, punctuation, "the");
+3. the span without descriptors and titles ("the official … news agency", "Minister",
+   "President") and every shorter run of its words, longest first;
+4. a fuzzy match of the folded name against every alias (rapidfuzz), for transliterations
+   ("Shandor Pinter" → Sandor Pinter).
+
+Nothing is created here: an unresolved span comes back with a proposed name, for a person to
+accept. The matching code may reuse this for "same person spelled differently".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.text import fold_name
+
+ORIGIN_REFERENCES = frozenset(
+    {
+        "newspaper", "publication", "article", "agency", "news agency", "paper", "daily",
+        "report", "outlet", "wire", "wire service", "magazine", "website", "site", "author",
+        "authors", "newspaper s report", "media outlet", "news outlet", "broadcaster",
+    }
+)  # fmt: skip
+_DESCRIPTORS = re.compile(
+    r"\b(?:official|state|state-run|state-owned|government-run|government|semi-official|"
+    r"independent|national|international|local|leading|influential|daily|weekly|online|"
+    r"news|agency|newspaper|channel|broadcaster|tv|television|radio|wire|service|outlet|"
+    r"magazine|website|spokesman|spokeswoman|spokesperson)\b"
+)
+TITLES = frozenset(
+    {
+        "minister", "president", "prime", "vice", "deputy", "secretary", "general", "senator",
+        "sen", "rep", "representative", "gov", "governor", "mayor", "chancellor", "ambassador",
+        "spokesman", "spokeswoman", "spokesperson", "chief", "director", "chairman", "chair",
+        "head", "leader", "mr", "mrs", "ms", "dr", "prof", "professor", "judge", "justice",
+        "king", "queen", "prince", "foreign", "interior", "defence", "defense", "public",
+        "security", "finance", "state", "former", "acting", "official", "officials", "police",
+        "commissioner", "ceo", "founder", "gen", "col", "lt", "adm", "sir", "lord", "pope",
+        "the", "of", "a", "an", "his", "her", "its", "their", "chinese", "hungarian", "us",
+        "u", "s", "russian", "american", "british", "ukrainian", "european", "french",
+        "german", "said", "told",
+    }
+)  # fmt: skip
+# Nouns by which a text refers back to an organisation it has just named.
+BODY_NOUNS = frozenset(
+    {
+        "bloc", "alliance", "organisation", "organization", "ministry", "government",
+        "commission", "union", "council", "committee", "company", "group", "body",
+        "department", "administration", "party", "coalition", "agency", "institution",
+    }
+)  # fmt: skip
+_COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+FUZZY_CUTOFF = 88.0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A span's reading: the source (None when unknown), how sure, why, and a name to propose."""
+
+    surface: str
+    source_id: int | None
+    name: str | None
+    confidence: float
+    why: str
+    proposed_name: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.source_id is not None
+
+
+class Resolver:
+    """Resolves many spans against one snapshot of the aliases (one query, not one per span)."""
+
+    def __init__(self, session, article=None):
+        from sqlalchemy import select
+
+        from claims.models import Source, SourceAlias
+
+        rows = session.execute(
+            select(SourceAlias.key, Source.id, Source.name, Source.kind).join(Source)
+        ).all()
+        self.by_key: dict[str, set[int]] = {}
+        self.names: dict[int, str] = {}
+        self.kinds: dict[int, str] = {}
+        self.name_keys: dict[str, int] = {}
+        for key, source_id, name, kind in rows:
+            self.by_key.setdefault(key, set()).add(source_id)
+            self.names[source_id] = name
+            self.kinds[source_id] = kind
+            self.name_keys[fold_name(name)] = source_id
+        self.origin = None
+        if article is not None:
+            self.origin = article.origin or article.publisher
+
+    def _exact(self, key: str) -> int | None:
+        if key in self.name_keys:
+            return self.name_keys[key]
+        ids = self.by_key.get(key, set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _found(self, surface: str, source_id: int, confidence: float, why: str) -> Resolution:
+        return Resolution(surface, source_id, self.names[source_id], round(confidence, 2), why)
+
+    def resolve(self, surface: str) -> Resolution:
+        key = fold_name(surface)
+        if not key:
+            return Resolution(surface, None, None, 0.0, "no letters")
+        bare = re.sub(r"^(?:what|as|which|who|that)\s+", "", key)
+        bare = re.sub(r"\s+s$", "", bare)  # a possessive: "the European Commission's"
+        bare = re.sub(r"^(?:the\s+)+", "", bare)
+        exact = self._exact(bare)
+        if exact is not None:
+            return self._found(surface, exact, 0.95, "known name or alias")
+        stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
+        if stripped and stripped != bare:
+            exact = self._exact(stripped)
+            if exact is not None:
+                return self._found(
+                    surface, exact, 0.9, f"known as {stripped!r} once descriptors go"
+                )
+        if self.origin is not None and _is_origin_reference(bare, surface):
+            return Resolution(
+                surface,
+                self.origin.id,
+                self.origin.name,
+                0.9,
+                f"{surface.strip()!r} refers to the article's own source",
+            )
+        if bare in PRONOUNS:
+            return Resolution(surface, None, None, 0.0, "a pronoun: who it is comes from before")
+        stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
+        if stripped and stripped != bare:
+            exact = self._exact(stripped)
+            if exact is not None:
+                return self._found(
+                    surface, exact, 0.9, f"known as {stripped!r} once descriptors go"
+                )
+        words = bare.split()
+        for size in range(len(words) - 1, 0, -1):
+            for first in range(0, len(words) - size + 1):
+                run = words[first : first + size]
+                if all(w in TITLES for w in run):
+                    continue
+                found = self._exact(" ".join(run))
+                if found is not None:
+                    share = size / len(words)
+                    return self._found(
+                        surface, found, 0.6 + 0.3 * share, f"{' '.join(run)!r} is a known name"
+                    )
+        fuzzy = self._fuzzy(_name_part(words) or bare)
+        if fuzzy is not None:
+            return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
+        proposed = _proposed_name(surface)
+        return Resolution(
+            surface, None, None, 0.0, "no known source by this name", proposed_name=proposed
+        )
+
+    def resolve_in_context(self, surface: str, before: str) -> Resolution:
+        """Like ``resolve``; "the bloc", "the ministry" also take the body named last before.
+
+        A definite description of an organisation ("the alliance said") refers back to the
+        organisation the text just named ("critical of NATO, especially after the bloc
+        said"), the way a pronoun refers to the last person.
+        """
+        resolution = self.resolve(surface)
+        if resolution.resolved:
+            return resolution
+        words = fold_name(surface).split()
+        if len(words) > 2 or not words or words[-1] not in BODY_NOUNS:
+            return resolution
+        if not surface.strip().lower().startswith(("the ", "this ", "that ")):
+            return resolution
+        found = self.last_mentioned(before, kinds=("organisation", "state_body"))
+        if found is None:
+            return resolution
+        return self._found(
+            surface,
+            found,
+            0.6,
+            f"{surface.strip()!r} read as {self.names[found]}, named just before",
+        )
+
+    def last_mentioned(self, before: str, *, kinds: tuple[str, ...]) -> int | None:
+        """The source of one of ``kinds`` whose spelling occurs last in ``before``."""
+        folded = f" {fold_name(before)} "
+        best, best_at = None, -1
+        for key, ids in self.by_key.items():
+            if len(ids) != 1:
+                continue
+            source_id = next(iter(ids))
+            if self.kinds.get(source_id) not in kinds:
+                continue
+            at = folded.rfind(f" {key} ")
+            if at > best_at:
+                best, best_at = source_id, at
+        return best
+
+    def _fuzzy(self, key: str) -> Resolution | None:
+        from rapidfuzz import fuzz, process
+
+        if len(key) < 4 or not self.by_key:
+            return None
+        match = process.extractOne(
+            key, list(self.by_key), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if match is None or len(self.by_key[match[0]]) != 1:
+            return None
+        source_id = next(iter(self.by_key[match[0]]))
+        return self._found(
+            key,
+            source_id,
+            0.5 + 0.4 * (match[1] / 100),
+            f"spelled like {match[0]!r} ({match[1]:.0f}%)",
+        )
+
+
+def _with_surface(resolution: Resolution, surface: str) -> Resolution:
+    return Resolution(
+        surface, resolution.source_id, resolution.name, resolution.confidence, resolution.why
+    )
+
+
+def _is_origin_reference(bare: str, surface: str) -> bool:
+    """ "the newspaper", "the influential US daily": the article's own source, not a name.
+
+    A capitalised word makes it a name ("Wire Service", "the official Xinhua news agency").
+    """
+    words = bare.split()
+    if not words or words[-1] not in ORIGIN_REFERENCES and bare not in ORIGIN_REFERENCES:
+        return False
+    named = any(
+        w[:1].isupper() and w.strip(".,") not in _COUNTRY_ABBREVIATIONS
+        for w in surface.split()
+        if w.lower() not in ("the", "what", "as")
+    )
+    return not named and len(words) <= 4 and words[-1] != "report"
+
+
+def _name_part(words: list[str]) -> str:
+    """The words after the titles: "public security minister wang xiaohong" → "wang xiaohong"."""
+    index = 0
+    while index < len(words) and words[index] in TITLES:
+        index += 1
+    return " ".join(words[index:])
+
+
+_TITLE_ADJECTIVES = {
+    "chinese", "hungarian", "us", "u", "s", "russian", "american", "british", "ukrainian",
+    "european", "french", "german", "public", "security", "foreign", "interior", "finance",
+    "state", "defence", "defense", "former", "acting", "vice", "deputy", "prime", "general",
+}  # fmt: skip
+_NOT_TITLES = {"the", "a", "an", "of", "his", "her", "its", "their", "said", "told"}
+_NAME_JOINERS = {"of", "for", "and", "the", "de", "van", "von", "al", "bin", "&"}
+
+
+def _proposed_name(surface: str) -> str | None:
+    """A name to propose for a new source: the longest run of capitalised words, titles and
+    possessives dropped ("A spokeswoman for Hillary Clinton" → Hillary Clinton); else the
+    words themselves ("the billionaire estate mogul"), for the reviewer to name. None for
+    a bare pronoun, which names nobody by itself."""
+    words = surface.strip().strip(",.;:").split()
+    if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
+        return None
+    runs: list[list[str]] = [[]]
+    in_title = False  # inside "Minister of Public Security …" before the name begins
+    for index, word in enumerate(words):
+        bare = re.sub(r"[’']s$", "", word).strip(",.;:")
+        following = words[index + 1].lower().strip(",.;:") if index + 1 < len(words) else ""
+        # A title opens a name but is not part of it: "Deputy Mayor Olaf Brandt"; an
+        # adjective only before a title ("Chinese Minister …", not "European Commission").
+        key = bare.lower().strip(".")
+        leading_title = not runs[-1] and (
+            key in TITLES and (key not in _TITLE_ADJECTIVES or following in TITLES or in_title)
+        )
+        in_title = in_title or (
+            leading_title and key not in _TITLE_ADJECTIVES and key not in _NOT_TITLES
+        )
+        capital = bare[:1].isupper() and not leading_title
+        if capital or (runs[-1] and bare.lower() in _NAME_JOINERS):
+            runs[-1].append(bare)
+            if bare != word.strip(",.;:"):
+                runs.append([])  # a possessive ends the name: "Trump’s performance"
+        else:
+            runs.append([])
+    cleaned = []
+    for run in runs:
+        while run and run[-1].lower() in _NAME_JOINERS:
+            run.pop()
+        if run:
+            cleaned.append(" ".join(run))
+    if cleaned:
+        return max(cleaned, key=len)
+    return " ".join(words)
+
+
+def resolve_span(session, surface: str, article=None) -> Resolution:
+    """One span, resolved against the sources in the database (see ``Resolver``)."""
+    return Resolver(session, article).resolve(surface)

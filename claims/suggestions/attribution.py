@@ -1,0 +1,457 @@
+"""Attribution relations in a sentence: who (source) said (cue) what (content), nested.
+
+Rules over tokens, no model: news attribution is a small, regular grammar (PARC and PolNeAR
+find a few dozen verbs and three word orders cover most of it), rules run offline in
+milliseconds, and every proposal can say which rule produced it. The word orders:
+
+* pre-posed   ``Wang said he hoped ...``        source, cue, content
+* post-posed  ``..., the newspaper points out``  content, source, cue
+* inverted    ``"...," said Wang.``             content, cue, source
+* ``according to X`` / ``citing X`` / ``quoting X``  the source follows the cue
+
+An attribution whose cue and source lie inside another's content is nested in it:
+``A, Wang told Orban, the official Xinhua news agency said`` gives Wang [told] inside
+Xinhua [said]. Offsets are always into the text given, so spans anchor in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.suggestions.lexicon import (
+    AUXILIARIES,
+    BOUNDARY_WORDS,
+    CLOSE_QUOTES,
+    CUE_WORDS,
+    DETERMINERS,
+    NEEDS_THAT,
+    NOMINAL_CUES,
+    NOUN_OR_VERB,
+    OPEN_QUOTES,
+    PHRASE_CUES,
+    PREPOSITIONS,
+    PRONOUN_OBJECTS,
+    PUNCT_BOUNDARY,
+    SOURCE_AFTER,
+    SPEAKER_PRONOUNS,
+    TELL,
+    TRAILING_ADVERBIALS,
+)
+
+_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Attribution:
+    """One relation; spans are (start, end) offsets into the text given to ``extract``."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    quoted: bool
+    order: str  # pre | post | inverted | source-after
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+
+    def cue_text(self, text: str) -> str:
+        return " ".join(text[self.cue[0] : self.cue[1]].split())
+
+    def source_text(self, text: str) -> str | None:
+        return None if self.source is None else text[self.source[0] : self.source[1]]
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [
+        Token(start + m.start(), start + m.end(), m.group())
+        for m in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def _is_quote(token: Token) -> bool:
+    return token.text in OPEN_QUOTES or token.text in CLOSE_QUOTES
+
+
+def _find_cues(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of cue words and phrases, left to right, not overlapping."""
+    cues: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for phrase in PHRASE_CUES:
+            words = tuple(t.lower for t in tokens[i : i + len(phrase)])
+            if words == phrase:
+                cues.append((i, i + len(phrase)))
+                i += len(phrase)
+                break
+        else:
+            word = tokens[i].lower
+            nominal = i + 1 < len(tokens) and tokens[i + 1].lower == "that" and i > 0
+            if word in NOMINAL_CUES and nominal:
+                # "the Commission's warning that ...": a noun reports only with its clause.
+                cues.append((i, i + 1))
+            elif word in CUE_WORDS or word in SOURCE_AFTER:
+                if _plausible_cue(tokens, i):
+                    cues.append((i, i + 1))
+            i += 1
+    return cues
+
+
+def _plausible_cue(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].lower
+    previous = tokens[i - 1].lower if i else ""
+    if word in ("per",):
+        return False
+    if previous in PREPOSITIONS and word not in SOURCE_AFTER:
+        return False  # "a series of tweets", "in reports": a noun
+    if i > 0 and tokens[i].text[:1].isupper():
+        return False  # "United States", "the Post": a name, not a verb
+    if word in NEEDS_THAT:
+        # "I think that ...", "a poll found that ...": belief and evidence verbs report only
+        # with a clause; "know" or "show" alone are everyday words.
+        return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
+    if word in NOUN_OR_VERB:
+        # "30 states", "his remarks": a plural noun unless a subject stands right before it.
+        return i > 0 and tokens[i - 1].text[:1].isupper() and previous not in DETERMINERS
+    if word in ("asked",) and previous in ("was", "were", "when", "being"):
+        return False
+    if previous in DETERMINERS:
+        return False  # a noun: "the report", "a call"
+    if word.endswith("ing") and word not in SOURCE_AFTER:
+        # A participle reports when it opens a clause: ", adding that", "saying".
+        return previous in (",", "") or previous in CLOSE_QUOTES or previous == "while"
+    if word in ("post", "report", "call", "note", "quote", "claim"):
+        return previous in ("to", "will", "would", "did", "does", "do") or (
+            i + 1 < len(tokens) and tokens[i + 1].lower == "that"
+        )
+    return True
+
+
+def _extend_cue_back(tokens: list[Token], i: int, floor: int) -> int:
+    """Include auxiliaries and adverbs before the verb: "have called", "reportedly said"."""
+    while i - 1 >= floor and tokens[i - 1].lower in AUXILIARIES:
+        i -= 1
+    return i
+
+
+def _np_before(tokens: list[Token], i: int, floor: int, limit: int = 12) -> int | None:
+    """Start index of the noun phrase ending right before token ``i``, or None."""
+    j = i
+    while j - 1 >= floor and i - (j - 1) <= limit:
+        token = tokens[j - 1]
+        if token.text in PUNCT_BOUNDARY or token.text in ".!?":
+            # "the European Commission's" keeps its possessive; anything else ends the phrase.
+            break
+        if token.lower in BOUNDARY_WORDS:
+            break
+        if token.lower in CUE_WORDS and not token.text[:1].isupper():
+            break  # "Post" in "The New York Post" is a name, not a verb
+        j -= 1
+    if j == i:
+        return None
+    return j
+
+
+def _appositive_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'The state's campaign chairman, Phil Lovas, said': (start, end) token indices of the
+    speaker with the appositive, when a comma stands right before the cue."""
+    if i < 3 or tokens[i - 1].text != ",":
+        return None
+    for k in range(i - 2, max(i - 12, 0), -1):
+        if tokens[k].text in PUNCT_BOUNDARY - {","} or tokens[k].text in ".!?":
+            return None
+        if tokens[k].text == ",":
+            start = _np_before(tokens, k, 0)
+            if start is None or not any(t.text[:1].isupper() for t in tokens[start : i - 1]):
+                return None
+            return start, i - 1
+    return None
+
+
+def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int:
+    """End index (exclusive) of the noun phrase starting at token ``j``."""
+    k = j
+    while k < ceiling and k - j < limit:
+        token = tokens[k]
+        if token.text in PUNCT_BOUNDARY or token.text in ".!?":
+            break
+        if k > j and token.lower in BOUNDARY_WORDS | {"on", "in", "last", "told", "said"}:
+            break
+        if k > j and token.lower in CUE_WORDS:
+            break
+        k += 1
+    return k
+
+
+def _inverted_source_end(
+    tokens: list[Token], j: int, n: int, after_quote: bool = False
+) -> int | None:
+    """End of the speaker after an inverted cue, up to a comma or the end, if it names one.
+
+    After a closing quotation mark anyone may speak ('"...," said the official'); after a
+    bare comma only a name does, or "X, Y, said the count would ..." reads backwards.
+    """
+    if j >= n:
+        return None
+    if tokens[j].text[:1].isupper() or tokens[j].lower in ("the", "a", "an"):
+        end = _np_after(tokens, j, n)
+        named = any(t.text[:1].isupper() for t in tokens[j:end])
+        if end > j and _tail_is_short_simple(tokens, end, n) and (after_quote or named):
+            return end
+    k = j
+    while k < n and k - j < 12 and tokens[k].text not in ",;.!?" + OPEN_QUOTES:
+        if tokens[k].lower in ("that", "he", "she", "they", "it", "we", "i"):
+            return None
+        k += 1
+    if k == j or (k < n and tokens[k].text not in ",.;!?"):
+        return None
+    named = any(t.text[:1].isupper() for t in tokens[j:k])
+    return k if named else None
+
+
+def _tail_is_short_simple(tokens: list[Token], k: int, n: int) -> bool:
+    m = k
+    while m < n and tokens[m].text not in ",;.!?":
+        m += 1
+    return m - k <= 4
+
+
+def _content_after(tokens: list[Token], k: int, end: int, cue_word: str) -> int:
+    """First token of the content after a pre-posed cue: skip "that", ":", a told-object."""
+    if cue_word in TELL:
+        # "told Orban last week that ...", "told reporters ..."
+        m = k
+        while (
+            m < end
+            and m - k < 5
+            and (tokens[m].text[:1].isupper() or tokens[m].lower in PRONOUN_OBJECTS)
+        ):
+            m += 1
+        if m > k:
+            k = m
+    # "said last year that ...": the content starts after a nearby "that".
+    for m in range(k, min(k + 5, end)):
+        if tokens[m].lower == "that":
+            if all(t.text not in ",;:" + OPEN_QUOTES for t in tokens[k:m]):
+                return m + 1
+            break
+    while k < end and tokens[k].lower in (":", ","):
+        k += 1
+    return k
+
+
+def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
+    """After the cue, only an adverbial remains before a comma or the end: a post-posed cue."""
+    if k and tokens[k - 1].lower in TELL:
+        while k < end and (tokens[k].text[:1].isupper() or tokens[k].lower in PRONOUN_OBJECTS):
+            k += 1
+    if k < end and tokens[k].lower in SOURCE_AFTER:
+        return True  # "reports citing Reuters"
+    m = k
+    while m < end and tokens[m].text not in ",;.!?" and not _is_quote(tokens[m]):
+        m += 1
+    span = " ".join(t.text for t in tokens[k:m])
+    if m - k == 0:
+        return True
+    if m - k <= 5 and TRAILING_ADVERBIALS.match(span):
+        return True
+    return m - k <= 2 and tokens[k].text[:1].isupper()
+
+
+def _strip_span(text: str, start: int, end: int, quotes: bool = False) -> tuple[int, int]:
+    chars = " \t\n,;:" + ("" if not quotes else "")
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars + ".":
+        end -= 1
+    return start, end
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    inner = text[start:end].strip(" ,.")
+    return len(inner) > 2 and inner[0] in OPEN_QUOTES and inner[-1] in CLOSE_QUOTES
+
+
+def extract(text: str, start: int = 0, end: int | None = None) -> list[Attribution]:
+    """Attribution relations in ``text[start:end]`` (one sentence), outermost first."""
+    end = len(text) if end is None else end
+    tokens = tokenize(text, start, end)
+    n = len(tokens)
+    found: list[Attribution] = []
+    cue_ranges = _find_cues(tokens)
+    main_source: tuple[int, int] | None = None
+    for ci, cj in cue_ranges:
+        word = " ".join(t.lower for t in tokens[ci:cj])
+        cue_i = _extend_cue_back(tokens, ci, 0)
+        previous = tokens[cue_i - 1] if cue_i else None
+        if word in SOURCE_AFTER:
+            src_end = _np_after(tokens, cj, n)
+            if src_end == cj:
+                continue
+            source = (tokens[cj].start, tokens[src_end - 1].end)
+            leading = found[-1] if found and found[-1].cue[1] == tokens[cue_i - 1].end else None
+            if cue_i > 0 and leading is not None:
+                # "UNN reports citing Reuters": Reuters speaks through UNN's cue.
+                attribution = Attribution(
+                    (tokens[ci].start, tokens[cj - 1].end),
+                    source,
+                    leading.content,
+                    leading.quoted,
+                    "source-after",
+                    parent=len(found) - 1,
+                )
+                leading.children.append(len(found))
+                found.append(attribution)
+                continue
+            if cue_i > 0 and previous is not None and previous.text in ",—–(":
+                content = (tokens[0].start, previous.start)
+            elif src_end < n and tokens[src_end].text == ",":
+                content = (tokens[src_end].end, end)
+            elif cue_i > 0:
+                content = (tokens[0].start, tokens[cue_i - 1].end)
+            else:
+                continue
+            attribution = Attribution(
+                (tokens[ci].start, tokens[cj - 1].end), source, content, False, "source-after"
+            )
+        elif word.endswith("ing") and previous is not None and previous.text in "," + CLOSE_QUOTES:
+            # ", adding that ...": the source is the sentence's main one.
+            k = _content_after(tokens, cj, n, word)
+            if k >= n:
+                continue
+            attribution = Attribution(
+                (tokens[ci].start, tokens[cj - 1].end), main_source, (tokens[k].start, end),
+                False, "pre",
+            )  # fmt: skip
+        elif (
+            previous is not None
+            and (previous.text == "," or previous.text in CLOSE_QUOTES)
+            and _inverted_source_end(tokens, cj, n, previous.text in CLOSE_QUOTES) is not None
+        ):
+            # '"...," said Wang.', ', said lobbyist and strategist Charlie Black, ...'
+            src_end = _inverted_source_end(tokens, cj, n, previous.text in CLOSE_QUOTES)
+            source = (tokens[cj].start, tokens[src_end - 1].end)
+            content = (tokens[0].start, previous.end if previous.text != "," else previous.start)
+            attribution = Attribution(
+                (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, "inverted"
+            )
+        else:
+            np_start = _np_before(tokens, cue_i, 0)
+            source = None
+            if np_start is None and cue_i >= 2 and tokens[cue_i - 1].lower == "who":
+                # "Wang, who said ...": the phrase before the comma speaks.
+                comma = cue_i - 2 if tokens[cue_i - 2].text == "," else cue_i - 1
+                np_start = _np_before(tokens, comma, 0)
+                if np_start is not None:
+                    source = (tokens[np_start].start, tokens[comma - 1].end)
+            elif np_start is not None:
+                source = (tokens[np_start].start, tokens[cue_i - 1].end)
+            elif (apposed := _appositive_before(tokens, cue_i)) is not None:
+                np_start = apposed[0]
+                source = (tokens[apposed[0]].start, tokens[apposed[1] - 1].end)
+            if np_start is None:
+                np_start = cue_i
+            before = tokens[np_start - 1] if np_start else None
+            tail_short = _tail_is_short(tokens, cj, n, text)
+            if (
+                source is not None
+                and before is not None
+                and (before.text == "," or before.text in CLOSE_QUOTES)
+                and tail_short
+            ):
+                content = (tokens[0].start, before.end if before.text != "," else before.start)
+                order = "post"
+            else:
+                k = _content_after(tokens, cj, n, word)
+                if k >= n or n - k < 2:
+                    continue
+                content = (tokens[k].start, end)
+                order = "pre"
+            attribution = Attribution(
+                (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, order
+            )
+        if attribution.source is not None and not _speaker_like(text, attribution.source):
+            attribution.source = None
+        content = _strip_span(text, *attribution.content)
+        if content[1] - content[0] < 3:
+            continue
+        attribution.content = content
+        attribution.quoted = _quoted(text, *content)
+        if attribution.source is not None and main_source is None:
+            main_source = attribution.source
+        found.append(attribution)
+    _nest(found)
+    return found
+
+
+def _speaker_like(text: str, span: tuple[int, int]) -> bool:
+    """Could these words name whoever speaks? A name, a pronoun or a noun phrase, not a
+    stray clause fragment ("for more investment in a statement", "wants a man who")."""
+    words = text[span[0] : span[1]].split()
+    if not words:
+        return False
+    first, last = words[0].lower(), words[-1].lower().strip(",")
+    if first in PREPOSITIONS or last in PREPOSITIONS | BOUNDARY_WORDS | {"who", "being"}:
+        return False
+    if first.endswith("ly") and len(words) == 1:
+        return False  # "forcefully said"
+    if words[0][:1].isupper() or first in DETERMINERS or first in SPEAKER_PRONOUNS:
+        return True
+    return len(words) <= 3 and not any(w.lower() in AUXILIARIES for w in words)
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _nest(found: list[Attribution]) -> None:
+    """Link each attribution to the smallest other one whose content holds its cue."""
+    for i, attribution in enumerate(found):
+        if attribution.parent is not None:
+            continue
+        best = None
+        for j, other in enumerate(found):
+            if i == j or not _inside(attribution.cue, other.content):
+                continue
+            if attribution.source and not _inside(attribution.source, other.content):
+                continue
+            if best is None or other.content[1] - other.content[0] < (
+                found[best].content[1] - found[best].content[0]
+            ):
+                best = j
+        if best is not None:
+            attribution.parent = best
+            found[best].children.append(i)
+            outer = found[best].content
+            attribution.content = (
+                max(attribution.content[0], outer[0]),
+                min(attribution.content[1], outer[1]),
+            )
+
+
+def chain_of(found: list[Attribution], index: int) -> list[Attribution]:
+    """The attribution and its ancestors, innermost (origin) first."""
+    chain = []
+    seen = set()
+    current: int | None = index
+    while current is not None and current not in seen:
+        seen.add(current)
+        chain.append(found[current])
+        current = found[current].parent
+    return chain
+
+
+def leaves(found: list[Attribution]) -> list[int]:
+    """Attributions nothing else is nested in: each gives one proposed claim."""
+    return [i for i, a in enumerate(found) if not a.children]

@@ -1,0 +1,192 @@
+"""The words of attribution: reporting verbs and phrases, and the words around them.
+
+Kept apart from the rules that use them so that the vocabulary can be read, and extended,
+on its own page. All lower case; multi-word cues are tuples of tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+VERBS = {
+    # base: (third person, past, participle-ing) beyond the regular forms
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "predict": (),
+    "add": (),
+    "report": (),
+    "claim": (),
+    "announce": (),
+    "explain": (),
+    "note": (),
+    "argue": (),
+    "insist": (),
+    "warn": (),
+    "declare": (),
+    "assert": (),
+    "acknowledge": (),
+    "admit": ("admits", "admitted", "admitting"),
+    "confirm": (),
+    "deny": ("denies", "denied", "denying"),
+    "suggest": (),
+    "describe": (),
+    "call": (),
+    "urge": (),
+    "ask": (),
+    "estimate": (),
+    "quote": (),
+    "emphasize": (),
+    "emphasise": (),
+    "stress": ("stresses", "stressed", "stressing"),
+    "recall": (),
+    "reply": ("replies", "replied", "replying"),
+    "respond": (),
+    "post": (),
+    "allege": (),
+    "conclude": (),
+    "reveal": (),
+    "indicate": (),
+    "complain": (),
+    "contend": (),
+    "maintain": (),
+    "observe": (),
+    "remark": (),
+    "testify": ("testifies", "testified", "testifying"),
+    "promise": (),
+    "vow": (),
+    "pledge": (),
+    "accuse": (),
+    "agree": (),
+    "concede": (),
+    "boast": (),
+    "recount": (),
+    "dismiss": ("dismisses", "dismissed", "dismissing"),
+    "propose": (),
+    "assure": (),
+    "speculate": (),
+    "acknowledged": (),
+    "cite": (),
+    "announced": (),
+    "repeat": (),
+    "mention": (),
+    "blame": (),
+    "criticize": (),
+    "criticise": (),
+    "praise": (),
+    "wonder": (),
+    "advise": (),
+    "inform": (),
+    "predicted": (),
+    "worry": ("worries", "worried", "worrying"),
+    "declined": (),
+    "tweeted": ("tweeted",),
+    "tweets": ("tweets",),
+    "think": ("thinks", "thought", "thinking"),
+    "believe": (),
+    "know": ("knows", "knew", "knowing", "known"),
+    "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "fear": (),
+    "hope": (),
+    "expect": (),
+    "feel": ("feels", "felt", "feeling"),
+    "realize": (),
+    "realise": (),
+    "stated": ("stated",),
+    "refer": ("refers", "referred", "referring"),
+    "joke": (),
+}
+
+
+def forms(base: str, extra: tuple[str, ...]) -> set[str]:
+    if extra == (base,):
+        return {base}
+    if extra and len(extra) >= 3:
+        return {base, *extra}
+    stem = base[:-1] if base.endswith("e") else base
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    return {base, third, stem + "ed", stem + "ing", *extra}
+
+
+CUE_WORDS: frozenset[str] = frozenset(w for b, e in VERBS.items() for w in forms(b, e))
+# Multi-word cues, longest first; each is a tuple of lower-cased tokens.
+PHRASE_CUES = sorted(
+    [
+        ("according", "to"),
+        ("points", "out"),
+        ("pointed", "out"),
+        ("point", "out"),
+        ("pointing", "out"),
+        ("expressed", "hope"),
+        ("expressed", "concern"),
+        ("expresses", "hope"),
+        ("expressed", "confidence"),
+        ("made", "clear"),
+    ],
+    key=len,
+    reverse=True,
+)
+# Nouns that report when a "that" clause follows: "European Commission warnings that ...".
+NOMINAL_CUES = frozenset(
+    {
+        "warning", "warnings", "claim", "claims", "assertion", "assertions", "allegation",
+        "allegations", "statement", "statements", "insistence", "accusation", "accusations",
+        "suggestion", "argument", "belief", "view", "announcement", "admission", "assurance",
+        "assurances", "promise", "pledge", "prediction", "report", "reports",
+    }
+)  # fmt: skip
+# Cues whose source follows them: "citing Reuters", "quoting officials".
+SOURCE_AFTER = {"according to", "citing", "quoting", "cited", "per"}
+AUXILIARIES = {
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should",
+    "did", "does", "do", "is", "was", "were", "are", "be", "been", "also", "reportedly",
+    "previously", "later", "again", "repeatedly", "publicly", "recently", "never", "not",
+    "once", "often", "already", "earlier", "further", "then", "allegedly", "separately",
+    "initially", "still", "just", "even", "officially", "privately", "openly", "clearly",
+}  # fmt: skip
+BOUNDARY_WORDS = {
+    "despite", "amid", "following", "regarding", "concerning", "against", "without",
+    "that", "and", "but", "while", "as", "because", "after", "when", "which", "what",
+    "if", "since", "although", "though", "where", "so", "before", "whereas", "unless",
+    "than", "until", "whether", "or", "nor", "yet", "how", "why",
+}  # fmt: skip
+NOUN_OR_VERB = {
+    "states", "remarks", "questions", "reports", "thanks", "calls", "claims", "posts", "notes",
+    "quotes", "counters", "charges", "concerns", "pledges", "promises", "continues",
+}  # fmt: skip
+NEEDS_THAT = {
+    w
+    for base in (
+        "think",
+        "believe",
+        "know",
+        "find",
+        "show",
+        "fear",
+        "hope",
+        "expect",
+        "feel",
+        "realize",
+        "realise",
+    )
+    for w in forms(base, VERBS[base])
+}
+DETERMINERS = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
+TELL = {"told", "tells", "tell", "telling", "assured", "informed", "warned", "urged"}
+PRONOUN_OBJECTS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it", "you"}
+TRAILING_ADVERBIALS = re.compile(
+    r"^(?:(?:on|last|this|in|at|during|late|early|earlier|later|by|to|over|from|via|"
+    r"without|but|while|adding|according|in a|yesterday|today|tonight|recently|previously|"
+    r"[A-Z]\w+day|\w+ly)\b.*)?$"
+)
+OPEN_QUOTES = '“"«„‘'
+CLOSE_QUOTES = '”"»’'
+PUNCT_BOUNDARY = set(",;:()[]—–") | set(OPEN_QUOTES) | set(CLOSE_QUOTES)
+
+PREPOSITIONS = {
+    "of", "in", "on", "for", "with", "by", "about", "from", "to", "into", "at", "over",
+    "under", "between", "through", "during", "without", "within", "across", "toward",
+    "towards", "upon", "via",
+}  # fmt: skip
+SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "one", "both"}

@@ -1,0 +1,368 @@
+"""Proposals for one article: sentence by sentence, a claim, its quotation and its chain.
+
+Each sentence's attributions (``attribution.extract``) give, for every innermost content, a
+proposed claim and the hops that carry it, innermost speaker first. Sources are resolved to
+known ones (``claims.resolution``); a pronoun takes the last speaker named before it; an
+unknown source is proposed as new, never created here. A sentence that attributes nothing is
+still proposed, with an empty stated chain and a low confidence: most of a news story is the
+outlet's (or its origin's) own assertion, and the seed data records those too.
+
+Hops naming the publisher are dropped and the article's origin is not repeated at the end:
+the chain is composed with origin and publisher later, exactly as for a hand-entered one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from claims.resolution import PRONOUNS, Resolution, Resolver
+from claims.sentences import Sentence, split_sentences
+from claims.suggestions.attribution import Attribution, chain_of, extract, leaves
+from claims.suggestions.citation import find_credits
+from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from claims.text import fold_name
+
+# "VIENNA (Reuters) - ", "BEIJING — ": a dateline opens the story but is not part of a claim.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-—–]+\s+")
+
+ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
+UNATTRIBUTED_CONFIDENCE = 0.3
+CONTINUED_CONFIDENCE = 0.5
+MIN_WORDS = 5
+
+
+@dataclass
+class Proposal:
+    kind: str  # claim | origin
+    sentence: tuple[int, int]
+    claim_text: str
+    quote: tuple[int, int]
+    quoted: bool
+    hops: list[dict] = field(default_factory=list)
+    confidence: float = 0.0
+    rule: str = ""
+
+    @property
+    def key(self) -> str:
+        chain = [(hop.get("source_id") or hop["name"], hop.get("cue")) for hop in self.hops]
+        payload = json.dumps([self.kind, self.quote, chain], default=str)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def claim_wording(passage: str) -> str:
+    """A claim's text from a passage: outer quotation marks, commas and spacing gone."""
+    text = " ".join(passage.split()).strip(" ,;:")
+    text = text.strip('“”"«»„').strip(" ,;:")
+    if not text:
+        return passage.strip()
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    match = _DATELINE.match(text, span[0], span[1])
+    return (match.end(), span[1]) if match else span
+
+
+def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict | None:
+    cue = attribution.cue_text(text)
+    hop = {
+        "cue": cue,
+        "cue_start": attribution.cue[0],
+        "cue_end": attribution.cue[1],
+        "surface": None,
+        "name": None,
+        "source_id": None,
+        "new": False,
+        "evidence_start": attribution.source[0] if attribution.source else None,
+        "evidence_end": attribution.source[1] if attribution.source else None,
+        "why": None,
+        "confidence": 0.0,
+    }
+    if resolution is not None:
+        hop["surface"] = resolution.surface.strip()
+        hop["why"] = resolution.why
+        if resolution.resolved:
+            hop.update(name=resolution.name, source_id=resolution.source_id)
+            hop["confidence"] = resolution.confidence
+        elif resolution.proposed_name:
+            hop.update(name=resolution.proposed_name, new=True)
+            hop["confidence"] = 0.5
+        else:
+            return None  # "she", with nobody named before: no source to propose
+    return hop
+
+
+class _Speakers:
+    """The last source named, so "he said" can be read as that person."""
+
+    def __init__(self) -> None:
+        self.last: Resolution | None = None
+        # The hops of the last direct quotation and its paragraph: a quotation that goes on
+        # in the next sentence, with no cue of its own, is still that speaker's.
+        self.quoting: tuple[list[dict], int] | None = None
+
+    def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
+        resolution = resolver.resolve_in_context(surface, before)
+        if fold_name(surface) in PRONOUNS:
+            if self.last is not None:
+                return Resolution(
+                    surface,
+                    self.last.source_id,
+                    self.last.name,
+                    min(self.last.confidence, 0.6),
+                    f"{surface.strip()!r} read as the last source named, {self.last.name}",
+                    self.last.proposed_name,
+                )
+            return resolution
+        if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
+            self.last = resolution  # a known source, or something that looks like a name
+        return resolution
+
+
+def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
+    """Drop hops naming the publisher, and any earlier repeat of a source named later."""
+    kept = [hop for hop in hops if hop["source_id"] != publisher_id or hop["source_id"] is None]
+    out: list[dict] = []
+    for index, hop in enumerate(kept):
+        later = kept[index + 1 :]
+        if hop["source_id"] is not None and any(h["source_id"] == hop["source_id"] for h in later):
+            continue
+        if hop["source_id"] is None and any(h["name"] == hop["name"] for h in later):
+            continue
+        if out and hop["name"] == out[-1]["name"]:
+            continue
+        out.append(hop)
+    return out
+
+
+def sentence_proposals(
+    text: str,
+    sentence: Sentence,
+    resolver: Resolver,
+    speakers: _Speakers,
+    *,
+    origin_id: int | None,
+    publisher_id: int,
+) -> list[Proposal]:
+    found = extract(text, sentence.start, sentence.end)
+    resolved: dict[int, Resolution | None] = {}
+    for index, attribution in enumerate(found):
+        surface = attribution.source_text(text)
+        if surface:
+            # What the text says before the source, back to the previous paragraph.
+            before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
+            resolved[index] = speakers.read(resolver, surface, before)
+        else:
+            resolved[index] = None
+    # A participle clause (", adding that ...") or a "who said" without its own source
+    # speaks for the sentence's first named source.
+    first = next((r for r in resolved.values() if r is not None), None)
+    proposals = []
+    for leaf in leaves(found):
+        chain = chain_of(found, leaf)
+        hops = []
+        for attribution in chain:
+            index = found.index(attribution)
+            resolution = resolved[index] or first
+            if resolution is None:
+                continue
+            hop = _hop(text, attribution, resolution)
+            if hop is not None:
+                hops.append(hop)
+        hops = _fold_chain(hops, origin_id, publisher_id)
+        content = _without_dateline(text, found[leaf].content)
+        words = len(text[content[0] : content[1]].split())
+        if words < 2:
+            continue
+        base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
+        hop_conf = [hop["confidence"] for hop in hops] or [0.6]
+        proposals.append(
+            Proposal(
+                kind="claim",
+                sentence=(sentence.start, sentence.end),
+                claim_text=claim_wording(text[content[0] : content[1]]),
+                quote=content,
+                quoted=found[leaf].quoted,
+                hops=hops,
+                confidence=round(base * sum(hop_conf) / len(hop_conf), 2),
+                rule=found[leaf].order,
+            )
+        )
+    quoted = [p for p in proposals if p.quoted and p.hops]
+    if quoted:
+        speakers.quoting = (quoted[-1].hops, sentence.paragraph)
+    elif found:
+        speakers.quoting = None
+    elif (continued := _continued_quotation(text, sentence, speakers)) is not None:
+        return [continued]
+    else:
+        speakers.quoting = None  # the article's own words come between: the quotation ended
+    end = sentence.end
+    if not any(p.hops for p in proposals):
+        # Cues that name nobody ("as indicated") do not make an attribution.
+        proposals = []
+    else:
+        # "Hungary is home to Huawei's base, despite Commission warnings that ...": what
+        # comes before the first attribution is the article's own statement.
+        # Cues that name nobody ("As indicated,") do not end it.
+        named = [a for a in found if a.source is not None] or found
+        end = min(min(a.content[0], a.cue[0], (a.source or a.cue)[0]) for a in named)
+    unattributed = _own_statement(text, sentence, end)
+    if unattributed is not None and end != sentence.end and not _clause(text, unattributed.quote):
+        unattributed = None
+    if unattributed is not None:
+        proposals.insert(0, unattributed)
+    return proposals
+
+
+def _continued_quotation(text: str, sentence: Sentence, speakers: _Speakers) -> Proposal | None:
+    """'"We will not be blackmailed," Konig said. "Nobody will."': the second is Konig's too.
+
+    Only a sentence that is all quotation, in the paragraph of the last direct quotation or
+    the next one, with no cue of its own.
+    """
+    if speakers.quoting is None:
+        return None
+    hops, paragraph = speakers.quoting
+    body = text[sentence.start : sentence.end].strip()
+    if sentence.paragraph - paragraph > 1 or not body or body[0] not in OPEN_QUOTES:
+        return None
+    if not _all_quoted(body):
+        return None
+    start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
+    end = start + len(body)
+    speakers.quoting = (hops, sentence.paragraph)
+    return Proposal(
+        kind="claim",
+        sentence=(sentence.start, sentence.end),
+        claim_text=claim_wording(body),
+        quote=(start, end),
+        quoted=True,
+        hops=[{**hop, "why": f"{hop.get('why')}; the quotation goes on"} for hop in hops],
+        confidence=CONTINUED_CONFIDENCE,
+        rule="continued quotation",
+    )
+
+
+_DOUBLE_CLOSE = "".join(c for c in CLOSE_QUOTES if c not in "’'")
+
+
+def _all_quoted(body: str) -> bool:
+    """The body opens a quotation that closes only at its end, or not at all (it goes on)."""
+    # Double marks only: a closing single mark is also an apostrophe ("It’s").
+    closing = next((i for i, c in enumerate(body) if i > 0 and c in _DOUBLE_CLOSE), None)
+    return closing is None or not body[closing + 1 :].strip(" .,!?")
+
+
+_DANGLING = re.compile(
+    r"(?:[\s,;:—–-]|\b(?:despite|amid|and|but|while|as|after|following|especially|even|"
+    r"just|only|particularly))+$"
+)
+
+
+_OPENERS = {
+    "during", "in", "after", "on", "at", "as", "when", "while", "since", "before", "under",
+    "with", "following", "despite", "if", "although", "though", "because", "by", "for",
+}  # fmt: skip
+
+
+def _clause(text: str, span: tuple[int, int]) -> bool:
+    """A sentence's opening part can stand as a statement: long, and not an adverbial."""
+    passage = text[span[0] : span[1]]
+    words = passage.split()
+    if words and words[0].lower().strip(",") in _OPENERS:
+        # "As indicated, Hungary is ...": a short lead-in before the clause is fine.
+        lead, comma, rest = passage.partition(",")
+        if not comma or len(lead.split()) > 3:
+            return False
+        words = rest.split()
+    return len(words) >= 8
+
+
+def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
+    """The sentence (up to ``end``) as the article's own, unattributed statement."""
+    start = _without_dateline(text, (sentence.start, end))[0]
+    while True:
+        trimmed = _DANGLING.sub("", text[start:end])
+        if len(trimmed) == end - start:
+            break
+        end = start + len(trimmed)
+    while end > start and text[end - 1] in " .\n":
+        end -= 1
+    body = text[start:end]
+    if len(body.split()) < MIN_WORDS or sentence.text.strip().endswith("?"):
+        return None
+    return Proposal(
+        kind="claim",
+        sentence=(sentence.start, sentence.end),
+        claim_text=claim_wording(body),
+        quote=(start, end),
+        quoted=False,
+        hops=[],
+        confidence=UNATTRIBUTED_CONFIDENCE,
+        rule="unattributed",
+    )
+
+
+def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
+    """The article's origin, when it has none and a credit names a source other than itself."""
+    if article.origin_id is not None:
+        return None
+    raw = article.raw_text or article.text
+    for credit in find_credits(raw):
+        resolution = resolver.resolve(credit.name)
+        if resolution.source_id == article.publisher_id:
+            continue
+        hop = {
+            "cue": credit.cue,
+            "surface": credit.name,
+            "name": resolution.name if resolution.resolved else credit.name,
+            "source_id": resolution.source_id,
+            "new": not resolution.resolved,
+            "why": f"{credit.rule}: {resolution.why}",
+            "evidence_start": credit.start,
+            "evidence_end": credit.end,
+            "in_raw_text": True,
+        }
+        return Proposal(
+            kind="origin",
+            sentence=(0, 0),
+            claim_text=hop["name"],
+            quote=(0, 0),
+            quoted=False,
+            hops=[hop],
+            confidence=round(credit.confidence * (resolution.confidence or 0.6), 2),
+            rule=credit.rule,
+        )
+    return None
+
+
+def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Proposal]:
+    """Every proposal for ``article`` (or only for the sentences touching ``span``)."""
+    resolver = Resolver(session, article)
+    speakers = _Speakers()
+    text = article.text
+    out: list[Proposal] = []
+    if span is None:
+        origin = origin_proposal(session, article, resolver)
+        if origin is not None:
+            out.append(origin)
+    for sentence in split_sentences(text):
+        touching = span is None or (sentence.start < span[1] and span[0] < sentence.end)
+        found = sentence_proposals(
+            text,
+            sentence,
+            resolver,
+            speakers,
+            origin_id=article.origin_id,
+            publisher_id=article.publisher_id,
+        )
+        if touching:
+            out.extend(found)
+        elif span is not None and sentence.start >= span[1]:
+            break
+    return out

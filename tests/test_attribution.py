@@ -1,0 +1,103 @@
+"""The attribution rules on made-up sentences: word orders, nesting, quotation flag."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.suggestions.attribution import chain_of, extract, leaves
+
+
+def _read(text):
+    found = extract(text)
+    return found, [
+        (a.cue_text(text), a.source_text(text), text[a.content[0] : a.content[1]], a.quoted)
+        for a in found
+    ]
+
+
+def test_pre_posed():
+    _, rows = _read("The mayor said the tram line would open in 2028.")
+    assert rows == [("said", "The mayor", "the tram line would open in 2028", False)]
+
+
+def test_post_posed_direct_quotation():
+    _, rows = _read("\u201cWe will not be blackmailed,\u201d the minister told reporters.")
+    assert rows == [("told", "the minister", "\u201cWe will not be blackmailed,\u201d", True)]
+
+
+def test_inverted():
+    _, rows = _read('"The budget is balanced," said Finance Minister Piet Jansen.')
+    assert rows[0][:2] == ("said", "Finance Minister Piet Jansen")
+    assert rows[0][3] is True
+
+
+def test_according_to_and_nesting_give_two_hops():
+    text = (
+        "Austria will halve gas imports next year, Energy Minister Anna Konig told "
+        "reporters on Monday, according to the state news agency APA."
+    )
+    found, rows = _read(text)
+    (leaf,) = leaves(found)
+    chain = chain_of(found, leaf)
+    assert [a.source_text(text) for a in chain] == [
+        "Energy Minister Anna Konig",
+        "the state news agency APA",
+    ]
+    assert [a.cue_text(text) for a in chain] == ["told", "according to"]
+    assert text[found[leaf].content[0] : found[leaf].content[1]] == (
+        "Austria will halve gas imports next year"
+    )
+
+
+def test_reports_citing_puts_the_cited_source_first():
+    text = "Prices rose by a tenth in May, Daily Courier reports citing Wire Service."
+    found, _ = _read(text)
+    (leaf,) = leaves(found)
+    assert [a.source_text(text) for a in chain_of(found, leaf)] == [
+        "Wire Service",
+        "Daily Courier",
+    ]
+
+
+def test_auxiliaries_and_adverbs_belong_to_the_cue():
+    _, rows = _read("State media have repeatedly called the plan a serious threat to peace.")
+    assert rows[0][:2] == ("have repeatedly called", "State media")
+
+
+def test_names_and_nouns_are_not_cues():
+    assert extract("The United States Senate met for a long session on Friday night.") == []
+    assert extract("His remarks drew questions from 30 states across the country.") == []
+
+
+@given(st.text(max_size=300))
+def test_no_sentence_crashes_the_extractor(text):
+    for attribution in extract(text):
+        assert 0 <= attribution.content[0] <= attribution.content[1] <= len(text)
+
+
+def test_appositive_speaker_and_a_name_that_looks_like_a_verb():
+    _, rows = _read("The campaign chairman, Phil Lovas, said the count would take a week.")
+    assert rows[0][:3] == (
+        "said",
+        "The campaign chairman, Phil Lovas",
+        "the count would take a week",
+    )
+    _, rows = _read("The New York Post reports that the mayor will resign next month.")
+    assert rows[0][:2] == ("reports", "The New York Post")
+
+
+def test_a_stray_fragment_is_not_a_speaker():
+    found = extract("Officials pushed for more school investment in a statement on Thursday.")
+    assert all(a.source is None for a in found)
+    assert extract("Trump unleashed a series of tweets about the debate on Friday.") == []
+
+
+def test_names_proposed_for_new_sources():
+    from claims.resolution import _proposed_name
+
+    assert _proposed_name("Chinese Minister of Public Security Wang Xiaohong") == "Wang Xiaohong"
+    assert _proposed_name("the European Commission's") == "European Commission"
+    assert _proposed_name("A spokeswoman for Hillary Clinton") == "Hillary Clinton"
+    assert _proposed_name("the billionaire estate mogul") == "the billionaire estate mogul"
+    assert _proposed_name("she") is None
