@@ -173,7 +173,8 @@ def _write_provn(documents: Iterator, file: TextIO) -> int:
     count = 0
     for document in documents:
         for bundle in document.bundles:
-            file.write("\n" + bundle.get_provn(_indent_level=1) + "\n")
+            lines = bundle.get_provn(_indent_level=0).splitlines()
+            file.write("\n" + "\n".join(f"  {line}".rstrip() for line in lines) + "\n")
             count += 1
     file.write("endDocument\n")
     return count
