@@ -103,7 +103,9 @@ def test_selection_options(cli, loaded):
     [
         (["--claim", "999"], "no claim with id 999"),
         (["--claim", "1", "--claim", "998", "--claim", "999"], "ids 998, 999"),
-        (["--outlet", "Nobody Weekly"], "unknown source 'nobody weekly'"),
+        (["--outlet", "Nobody Weekly"], "unknown outlet 'nobody weekly'"),
+        (["--outlet", "Inquirer", "--outlet", "Inquirr"], "did you mean 'inquirer'"),
+        (["--outlet", "   "], "unknown outlet ''"),
         (["--since", "19-02-2024"], "bad date"),
         (["--until", "2024-02-30"], "bad date"),
         (["--since", "2024-03-01", "--until", "2024-02-01"], "swap them"),

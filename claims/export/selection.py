@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
-from claims.errors import InvalidInput, NotFound
+from claims.errors import InvalidInput, NotFound, UnknownSource
 from claims.models import Appearance, Article, ChainHop, Claim, Source
 from claims.services.articles import parse_date
 from claims.services.claims import check_status
-from claims.services.sources import resolve_source
+from claims.services.sources import close_names, find_source
 
 BATCH_SIZE = 1000
 
@@ -117,7 +117,7 @@ def select_export(
             raise NotFound(
                 f"No claim with id{plural} {', '.join(missing)}: see `claims claim list`."
             )
-    outlet_ids = tuple(sorted({resolve_source(session, name).id for name in outlets}))
+    outlet_ids = tuple(sorted({_outlet(session, name).id for name in outlets}))
     first, last = parse_date(since), parse_date(until)
     if first is not None and last is not None and first > last:
         raise InvalidInput(
@@ -130,6 +130,16 @@ def select_export(
         since=first,
         until=last,
     )
+
+
+def _outlet(session: Session, name: str) -> Source:
+    """The source ``name`` means, or a refusal naming the closest spellings (never creating)."""
+    source = find_source(session, name)
+    if source is not None:
+        return source
+    suggestions = close_names(session, name)
+    hint = f" Did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+    raise UnknownSource(f"Unknown outlet {name.strip()!r}.{hint} See `claims source list`.")
 
 
 def _publisher():
