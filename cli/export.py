@@ -43,7 +43,11 @@ def export(
     ] = None,
     status: Annotated[
         str | None,
-        typer.Option("--status", help="Only claims in this review status (draft, in_review, …)."),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only claims in this review status (draft, in_review, …).",
+        ),
     ] = None,
     since: Annotated[
         str | None,

@@ -153,11 +153,12 @@ def _reporting(documents: Iterator, progress: Callable[[int], None]) -> Iterator
 
 
 def _write_json(documents: Iterator, file: TextIO) -> int:
+    from prov.serializers.provjson import encode_json_document
+
     file.write('{\n  "prefix": ' + json.dumps(NAMESPACES, ensure_ascii=False) + ',\n  "bundle": {')
     count = 0
     for document in documents:
-        serialized = json.loads(document.serialize(format="json"))
-        for identifier, content in serialized.get("bundle", {}).items():
+        for identifier, content in encode_json_document(document).get("bundle", {}).items():
             file.write("," if count else "")
             file.write("\n    " + json.dumps(identifier) + ": ")
             file.write(json.dumps(content, ensure_ascii=False, sort_keys=True))
