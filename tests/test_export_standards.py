@@ -125,6 +125,7 @@ def test_annotations_point_at_the_quotation_in_the_stored_text(url):
     assert len({item["id"] for item in items}) == count
     for item in items:
         assert item["type"] == "Annotation"
+        assert item["creator"] == {"type": "Person", "nickname": "export-test"}
         bodies = item["body"]
         assert bodies[0]["type"] == "TextualBody" and bodies[0]["purpose"] == "describing"
         text = texts[item["target"]["source"]]

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claims.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from claims.export.selection import Selection
 
 FORMATS = ("jsonl", "csv", "claimreview", "prov", "annotations")
 PROV_FORMATS = ("json", "provn")
@@ -55,8 +60,8 @@ def check_prov_format(prov_format: str | None, output: str | Path | None) -> str
 
 
 def export(
-    session,
-    selection,
+    session: Session,
+    selection: Selection,
     fmt: str,
     file: TextIO,
     *,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from claims.chains import render_with_cues
 from claims.export.selection import ExportRow, Selection, iter_rows
+from claims.models import iso
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 COLLECTION_ID = "urn:claims:annotations"
@@ -70,7 +71,8 @@ def annotation(row: ExportRow) -> dict[str, Any]:
         "id": annotation_id(row),
         "type": "Annotation",
         "motivation": "describing",
-        "creator": row.created_by,
+        # A bare string would be read as an IRI (the context types creator as @id).
+        "creator": {"type": "Person", "nickname": row.created_by},
         "body": bodies,
         "target": {
             "source": row.article_url or f"urn:sha256:{row.article_sha256}",
@@ -86,7 +88,5 @@ def annotation(row: ExportRow) -> dict[str, Any]:
         },
     }
     if row.created_at is not None:
-        from claims.models import iso
-
         item["created"] = iso(row.created_at)
     return item
