@@ -357,11 +357,17 @@ def write_csv_stream(
     return count
 
 
+# Valid raw inside a JSON string, but line breaks to str.splitlines() and some editors:
+# escaped, so one JSON Lines record is one line for every reader.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def write_jsonl_stream(file: TextIO, rows: Iterable[Mapping[str, Any]]) -> int:
     """One JSON object per line (JSON Lines), keys in the rows' order. Returns the count."""
     count = 0
     for row in rows:
-        file.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+        line = json.dumps(row, ensure_ascii=False, default=_json_default)
+        file.write(line.translate(_LINE_BREAKS) + "\n")
         count += 1
     return count
 

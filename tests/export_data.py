@@ -28,6 +28,8 @@ BULLETIN = (
 )
 HARBOUR_CLAIM = "The harbour reopens on Monday."
 LONELY_CLAIM = "=1+2 is a claim no article carries yet."
+# Characters some readers take for line breaks, and CSV's own delimiters.
+ODD_NOTES = 'one\u2028two\u2029three\x85four\r\nfive, "six"\tseven'
 
 
 def load(url: str) -> None:
@@ -63,7 +65,7 @@ def load(url: str) -> None:
             quote="China hopes to deepen law enforcement and security ties with Hungary",
             actor=ACTOR,
         )
-        add_claim(session, text=LONELY_CLAIM, actor=ACTOR)
+        add_claim(session, text=LONELY_CLAIM, notes=ODD_NOTES, actor=ACTOR)
 
 
 def selection(session, **options):

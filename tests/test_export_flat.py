@@ -16,7 +16,14 @@ from claims.export import export
 from claims.export.flat import FIELDS, flat_rows
 from claims.export.selection import batches, iter_rows
 from claims.models import Appearance, Article, Claim
-from tests.export_data import HARBOUR_CLAIM, LONELY_CLAIM, XINHUA_CLAIM, load, selection
+from tests.export_data import (
+    HARBOUR_CLAIM,
+    LONELY_CLAIM,
+    ODD_NOTES,
+    XINHUA_CLAIM,
+    load,
+    selection,
+)
 
 
 @pytest.fixture
@@ -143,6 +150,7 @@ def write(url: str, fmt: str, **options) -> str:
 
 
 def test_jsonl_and_csv_carry_the_same_rows_and_csv_is_not_neutralised(url):
+    # str.splitlines() breaks at more than newlines: records must survive it too.
     from_jsonl = [json.loads(line) for line in write(url, "jsonl").splitlines()]
     text = write(url, "csv")
     from_csv = list(csv.DictReader(io.StringIO(text, newline="")))
@@ -153,8 +161,10 @@ def test_jsonl_and_csv_carry_the_same_rows_and_csv_is_not_neutralised(url):
         assert right == expected
     # Data, not a spreadsheet: a cell that looks like a formula keeps its first character.
     assert any(row["claim"] == LONELY_CLAIM for row in from_csv)
-    # Article texts with line breaks stay one field.
+    # Article texts with line breaks stay one field, and so does every odd character.
     assert any("\n" in row["article_text"] for row in from_csv)
+    lonely = next(row for row in from_csv if row["claim"] == LONELY_CLAIM)
+    assert lonely["claim_notes"] == ODD_NOTES
 
 
 def test_export_is_deterministic(url):
