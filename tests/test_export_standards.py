@@ -41,7 +41,8 @@ def check_creative_work(work: dict) -> None:
     assert work["@type"] == "CreativeWork"
     assert is_organization(work["publisher"])
     assert work["identifier"].startswith("urn:sha256:")
-    assert work["hasPart"]["@type"] == "Quotation" and work["hasPart"]["text"]
+    parts = work["hasPart"] if isinstance(work["hasPart"], list) else [work["hasPart"]]
+    assert parts and all(part["@type"] == "Quotation" and part["text"] for part in parts)
 
 
 def test_claimreview_shape(url):
@@ -94,6 +95,9 @@ def test_claimreview_first_appearance_and_author(url):
     assert {"@type": "Organization", "name": "Harbour Radio"} in authors
     harbour = by_text(nodes, HARBOUR_CLAIM)
     assert harbour["author"] == {"@type": "Organization", "name": "Port Authority"}
+    # One work per article, carrying both passages the bulletin repeats.
+    (bulletin,) = harbour["appearance"]
+    assert [part["text"][:5] for part in bulletin["hasPart"]] == ["The h", "THE H"]
 
 
 def test_claimreview_needs_a_publisher_when_a_verdict_exists(url):

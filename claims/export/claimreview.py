@@ -1,7 +1,7 @@
 """schema.org ``Claim`` and ``ClaimReview`` as JSON-LD, the markup fact-checkers publish.
 
 Each claim becomes a ``Claim`` whose ``appearance`` lists the articles that
-carry it (each with the quotation as a ``Quotation`` part), ``firstAppearance``
+carry it (each with its quotations as ``Quotation`` parts), ``firstAppearance``
 the earliest of them by publication date, and ``author`` whoever the chains
 start with: the source the words are first attributed to. A claim with a verdict is wrapped
 in a ``ClaimReview`` that rates it; one without a verdict is a bare ``Claim``.
@@ -50,10 +50,13 @@ def claim_node(rows: list[ExportRow], *, publisher: str | None) -> dict[str, Any
         "text": first.claim_text,
     }
     if appearances:
-        claim["appearance"] = [_appearance(row) for row in appearances]
+        by_article: dict[str, list[ExportRow]] = {}
+        for row in appearances:
+            by_article.setdefault(row.article_sha256, []).append(row)
+        claim["appearance"] = [_appearance(rows) for rows in by_article.values()]
         earliest = _first_appearance(appearances)
         if earliest is not None:
-            claim["firstAppearance"] = _appearance(earliest)
+            claim["firstAppearance"] = _appearance(by_article[earliest.article_sha256])
         authors = _authors(appearances)
         if authors:
             claim["author"] = authors[0] if len(authors) == 1 else authors
@@ -68,7 +71,9 @@ def claim_node(rows: list[ExportRow], *, publisher: str | None) -> dict[str, Any
     }
 
 
-def _appearance(row: ExportRow) -> dict[str, Any]:
+def _appearance(rows: list[ExportRow]) -> dict[str, Any]:
+    """One article carrying the claim, with each passage that carries it."""
+    row = rows[0]
     work: dict[str, Any] = {"@type": "CreativeWork"}
     if row.article_url:
         work["url"] = row.article_url
@@ -80,7 +85,8 @@ def _appearance(row: ExportRow) -> dict[str, Any]:
         work["inLanguage"] = row.article_language
     work["publisher"] = _agent(row.publisher, row.publisher_kind or "outlet", organisation=True)
     work["identifier"] = f"urn:sha256:{row.article_sha256}"
-    work["hasPart"] = {"@type": "Quotation", "text": row.quote}
+    quotations = [{"@type": "Quotation", "text": each.quote} for each in rows]
+    work["hasPart"] = quotations[0] if len(quotations) == 1 else quotations
     return work
 
 
