@@ -15,7 +15,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -341,3 +342,121 @@ def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> None:
     sheet.freeze_panes = "A2"
     if names:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(records) + 1}"
+
+
+# --- streams: exports that must not hold every row in memory ------------------------------
+
+
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[TextIO]:
+    """A text file that appears at ``path`` whole or not at all.
+
+    Written to a hidden temporary file beside it and renamed over ``path`` only
+    when the block ends without an error, so a failed export never leaves half
+    a file, nor destroys the previous one.
+    """
+    import tempfile
+
+    path = writable(path)
+    try:
+        handle = tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            newline="",
+            dir=path.parent,
+            prefix=f".{path.name}.",
+            suffix=".part",
+            delete=False,
+        )
+    except OSError as error:
+        raise InputFileError(f"Cannot write in {path.parent}: {error.strerror or error}.") from None
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            yield handle
+        os.chmod(temporary, _file_mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a file written in place would get: the old file's, else 0666 less the umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_csv_stream(
+    file: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]
+) -> int:
+    """Rows as RFC 4180 CSV, exactly as given: no formula neutralising.
+
+    For data files read back by tools (an export to import again), where a cell
+    must keep its first character; the CSV that people open in a spreadsheet
+    goes through ``write`` instead. Returns the number of rows.
+    """
+    writer = csv.writer(file, lineterminator="\r\n")
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow([_text(_plain(row.get(name))) for name in columns])
+        count += 1
+    return count
+
+
+# Valid raw inside a JSON string, but line breaks to str.splitlines() and some editors:
+# escaped, so one JSON Lines record is one line for every reader.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def write_jsonl_stream(file: TextIO, rows: Iterable[Mapping[str, Any]]) -> int:
+    """One JSON object per line (JSON Lines), keys in the rows' order. Returns the count."""
+    count = 0
+    for row in rows:
+        line = json.dumps(row, ensure_ascii=False, default=_json_default)
+        file.write(line.translate(_LINE_BREAKS) + "\n")
+        count += 1
+    return count
+
+
+def write_json_stream(
+    file: TextIO,
+    head: Mapping[str, Any],
+    key: str,
+    items: Iterable[Any],
+    *,
+    path: Sequence[str] = (),
+) -> int:
+    """One JSON document: ``head`` with the list ``items`` under ``key``, written item by item.
+
+    ``path`` nests the list inside objects of ``head`` (an annotation page inside
+    its collection). Returns the number of items.
+    """
+    document = dict(head)
+    inner = document
+    for name in path:
+        inner[name] = dict(inner[name])
+        inner = inner[name]
+    marker = "\u0000items\u0000"
+    inner[key] = marker
+    text = json.dumps(document, indent=2, ensure_ascii=False, default=_json_default)
+    before, after = text.split(json.dumps(marker), 1)
+    file.write(before + "[")
+    count = 0
+    for item in items:
+        file.write(("," if count else "") + "\n")
+        file.write(json.dumps(item, ensure_ascii=False, default=_json_default))
+        count += 1
+    file.write("\n]" if count else "]")
+    file.write(after + "\n")
+    return count
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)

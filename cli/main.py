@@ -13,6 +13,7 @@ from cli import (
     claims,
     database,
     drift,
+    export,
     reports,
     review,
     sources,
@@ -90,6 +91,7 @@ app.command("drift")(drift.drift)
 app.command("sql")(sql.sql)
 app.command("browse")(browse.browse)
 app.command("suggest")(suggest.suggest)
+app.command("export")(export.export)
 
 
 def main() -> None:

@@ -1,0 +1,115 @@
+"""Exports: the database, or a selection, as flat rows or in W3C and schema.org formats.
+
+One module per format; :mod:`claims.export.selection` picks and streams the rows
+all of them share. :func:`export` writes any of them to an open text file and
+is what the command line calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from claims.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from claims.export.selection import Selection
+
+FORMATS = ("jsonl", "csv", "claimreview", "prov", "annotations")
+PROV_FORMATS = ("json", "provn")
+# File suffixes that say the format on their own; .json and .jsonld could be several.
+_SUFFIXES = {
+    ".jsonl": ("jsonl", None),
+    ".ndjson": ("jsonl", None),
+    ".csv": ("csv", None),
+    ".provn": ("prov", "provn"),
+}
+
+
+def check_format(fmt: str | None, output: str | Path | None) -> str:
+    """The format asked for, else the one ``output``'s suffix names, else JSON Lines."""
+    if fmt is not None:
+        chosen = fmt.strip().lower()
+        if chosen not in FORMATS:
+            raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+        return chosen
+    if output is None:
+        return "jsonl"
+    suffix = Path(output).suffix.lower()
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix][0]
+    raise InvalidInput(
+        f"Cannot tell the export format from the file name {Path(output).name!r}: "
+        f"add --format ({', '.join(FORMATS)})."
+    )
+
+
+def check_prov_format(prov_format: str | None, output: str | Path | None) -> str:
+    if prov_format is None:
+        suffix = Path(output).suffix.lower() if output is not None else ""
+        return "provn" if suffix == ".provn" else "json"
+    chosen = prov_format.strip().lower()
+    if chosen not in PROV_FORMATS:
+        raise InvalidInput(
+            f"Unknown PROV serialisation {prov_format!r}: use {' or '.join(PROV_FORMATS)}."
+        )
+    return chosen
+
+
+def export(
+    session: Session,
+    selection: Selection,
+    fmt: str,
+    file: TextIO,
+    *,
+    publisher: str | None = None,
+    prov_format: str = "json",
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write ``selection`` to ``file`` in ``fmt``; returns how many rows, nodes or bundles.
+
+    Check the selection (``selection.select_export``) and, for ClaimReview, the
+    publisher (``claimreview.check_publisher``) before opening the file.
+    """
+    from claims import output
+    from claims.export import claimreview, flat, provenance, web_annotations
+
+    def counted(items):
+        for number, item in enumerate(items, start=1):
+            if progress is not None and number % 1000 == 0:
+                progress(number)
+            yield item
+
+    if fmt == "jsonl":
+        count = output.write_jsonl_stream(file, counted(flat.flat_rows(session, selection)))
+    elif fmt == "csv":
+        count = output.write_csv_stream(
+            file, flat.FIELDS, counted(flat.flat_rows(session, selection))
+        )
+    elif fmt == "claimreview":
+        count = output.write_json_stream(
+            file,
+            {"@context": claimreview.CONTEXT},
+            "@graph",
+            counted(claimreview.documents(session, selection, publisher=publisher)),
+        )
+    elif fmt == "annotations":
+        head = web_annotations.collection_head()
+        head["first"] = web_annotations.page_head()
+        count = output.write_json_stream(
+            file,
+            head,
+            "items",
+            counted(web_annotations.annotations(session, selection)),
+            path=("first",),
+        )
+    elif fmt == "prov":
+        count = provenance.write(
+            session, selection, file, prov_format=prov_format, progress=progress
+        )
+    else:
+        raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    return count

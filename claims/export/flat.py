@@ -1,0 +1,205 @@
+"""The flat row format: one row per appearance, for CSV and JSON Lines, and for import.
+
+A row carries the claim, the article (its text once per file, on the article's
+first row; later rows name it by SHA-256), the verbatim quotation with the
+occurrence that tells a repeated passage apart, and the chain the sentence
+states. The article's origin and publisher hops are not written into the chain:
+they follow from the article and are composed again on import.
+
+The flat CSV is data, not a spreadsheet: cells are written exactly as stored,
+with no formula neutralising, so that a file exported and imported again holds
+the same words. Open it in a spreadsheet only through an import dialog.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from claims.chains import StatedHop, parse_chain
+from claims.errors import InvalidInput
+from claims.export.selection import ExportRow, HopRow, Selection, article_texts, batches
+from claims.text import fold_char, fold_with_map
+
+FIELDS = (
+    "claim",
+    "claim_status",
+    "claim_verdict",
+    "claim_notes",
+    "article",
+    "article_text",
+    "article_publisher",
+    "article_origin",
+    "article_origin_cue",
+    "article_url",
+    "article_title",
+    "article_published",
+    "article_language",
+    "quote",
+    "occurrence",
+    "chain",
+    "provenance",
+    "accepted_by",
+    "created_by",
+)
+FOLDED_CACHE_SIZE = 256
+_SEPARATORS = re.compile(r"[\s-]+")
+
+
+def chain_syntax(hops: list[HopRow]) -> str | None:
+    """The stated hops as a person types them: ``Wang Xiaohong [told] > Xinhua [said]``.
+
+    Refuses a name or cue that the chain syntax cannot carry (a ``>`` or a
+    bracket in it), rather than writing a chain that reads back differently.
+    """
+    if not hops:
+        return None
+    text = " > ".join(f"{hop.name} [{hop.cue}]" if hop.cue else hop.name for hop in hops)
+    expected = [StatedHop(" ".join(hop.name.split()), _clean_cue(hop.cue)) for hop in hops]
+    try:
+        parsed = parse_chain(text)
+    except InvalidInput:
+        parsed = None
+    if parsed != expected:
+        raise InvalidInput(
+            f"The chain {text!r} cannot be written in the chain syntax and read back the same "
+            "(a source name or cue holds '>', '->', '\u2192' or a bracket): rename the source."
+        )
+    return text
+
+
+def _clean_cue(cue: str | None) -> str | None:
+    return " ".join((cue or "").split()) or None
+
+
+class Occurrences:
+    """Which occurrence of its quotation each appearance is, for texts seen recently.
+
+    Folding a whole text for the search costs a pass over it in Python, a
+    millisecond for a news article, and most quotations occur once. So a
+    quotation is first looked for in a cheap fold of the text (every character
+    folded alone by ``str.translate``, every run of spaces and dashes then one
+    space), which holds the quotation, folded alike, wherever the real fold
+    does: found there once, it is unique. Only the others pay for the real
+    fold. A few texts are kept of each kind, so memory stays bounded.
+    """
+
+    def __init__(self, size: int = FOLDED_CACHE_SIZE):
+        self.size = size
+        self._cheap: OrderedDict[int, str] = OrderedDict()
+        self._folded: OrderedDict[int, tuple[str, array]] = OrderedDict()
+
+    def number(self, article_id: int, text: str, quote: str, start: int, end: int) -> int | None:
+        """The 1-based occurrence of ``quote`` at ``start``–``end``; None when it occurs once."""
+        needle, _ = fold_with_map(quote)
+        if not needle:
+            return None
+        words = _SEPARATORS.sub(" ", needle)
+        if words.strip():  # only spaces and dashes: runs of them merge, the cheap test cannot tell
+            cheap = self._cached(self._cheap, article_id, lambda: _cheap_fold(text))
+            first = cheap.find(words)
+            if first < 0 or cheap.find(words, first + 1) < 0:
+                return None
+        folded, index = self._cached(
+            self._folded, article_id, lambda: _with_array(fold_with_map(text))
+        )
+        return occurrence(folded, index, needle, start, end)
+
+    def _cached(self, cache: OrderedDict, key: int, make):
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = make()
+            if len(cache) > self.size:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(key)
+        return found
+
+
+def _cheap_fold(text: str) -> str:
+    """Each character folded alone, then every run of spaces and dashes made one space."""
+    folded = text.translate({ord(char): fold_char(char) for char in set(text)})
+    return _SEPARATORS.sub(" ", folded)
+
+
+def _with_array(folded: tuple[str, list[int]]) -> tuple[str, array]:
+    return folded[0], array("q", folded[1])
+
+
+def occurrence(
+    folded: str, index: array | list[int], needle: str, start: int, end: int
+) -> int | None:
+    """Which occurrence (from 1) of the folded ``needle`` sits at ``start``–``end``; None if unique.
+
+    Counted the way ``anchoring.find_quotation`` counts, on folded text with
+    overlapping matches, so the number finds the same passage again on import.
+    """
+    positions: list[int] = []
+    cursor = 0
+    while (found := folded.find(needle, cursor)) >= 0:
+        positions.append(found)
+        cursor = found + 1
+    if len(positions) <= 1:
+        return None
+    spans = [(index[p], index[p + len(needle) - 1] + 1) for p in positions]
+    for number, span in enumerate(spans, start=1):
+        if span == (start, end):
+            return number
+    # The stored span no longer matches a folded match exactly (it should): the nearest start.
+    return min(range(len(spans)), key=lambda i: abs(spans[i][0] - start)) + 1
+
+
+def flat_rows(session: Session, selection: Selection) -> Iterator[dict[str, Any]]:
+    """The selection as flat rows (dicts keyed by ``FIELDS``), blanks as None."""
+    seen: set[str] = set()
+    occurrences = Occurrences()
+    for batch in batches(session, selection):
+        texts = article_texts(session, {r.article_id for r in batch if r.article_id is not None})
+        for row in batch:
+            yield _flat(row, texts, seen, occurrences)
+
+
+def _flat(
+    row: ExportRow, texts: dict[int, str], seen: set[str], occurrences: Occurrences
+) -> dict[str, Any]:
+    record: dict[str, Any] = dict.fromkeys(FIELDS)
+    record.update(
+        claim=row.claim_text,
+        claim_status=row.claim_status,
+        claim_verdict=row.claim_verdict,
+        claim_notes=row.claim_notes,
+    )
+    if row.appearance_id is None:
+        record["created_by"] = row.claim_created_by
+        return record
+    text = texts[row.article_id]
+    sha = row.article_sha256
+    record["article"] = sha
+    if sha not in seen:
+        seen.add(sha)
+        record.update(
+            article_text=text,
+            article_publisher=row.publisher,
+            article_origin=row.origin,
+            article_origin_cue=row.article_origin_cue,
+            article_url=row.article_url,
+            article_title=row.article_title,
+            article_published=row.article_published.isoformat() if row.article_published else None,
+            article_language=row.article_language,
+        )
+    record.update(
+        quote=row.quote,
+        occurrence=occurrences.number(
+            row.article_id, text, row.quote, row.quote_start, row.quote_end
+        ),
+        chain=chain_syntax(row.stated_hops),
+        provenance=row.provenance,
+        accepted_by=row.accepted_by,
+        created_by=row.created_by,
+    )
+    return record

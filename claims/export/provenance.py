@@ -1,0 +1,181 @@
+"""Attribution chains as W3C PROV, written with the ``prov`` package.
+
+For each appearance, every hop of the chain is an entity (what that source
+said or carried), attributed to the source as an agent. Each hop's entity
+derives from the one before it: ``wasQuotedFrom`` where the sentence itself
+states the hand-over ("Xinhua said Wang told ..."), ``wasDerivedFrom`` where
+it comes from the article (its origin's wire copy, the publisher's page). The
+last hop's entity is the quotation as printed: a member of the article, and
+the claim is derived from it.
+
+One bundle per claim, so the document is written claim by claim and memory
+does not grow with the database.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import TextIO
+
+from sqlalchemy.orm import Session
+
+from claims.export.selection import ExportRow, Selection, iter_rows
+from claims.text import fold_name
+
+NAMESPACES = {
+    "claim": "urn:claims:claim:",
+    "article": "urn:sha256:",
+    "quote": "urn:claims:quotation:",
+    "said": "urn:claims:statement:",
+    "source": "urn:claims:source:",
+    "bundle": "urn:claims:bundle:",
+    "claims": "urn:claims:vocabulary#",
+    "schema": "https://schema.org/",
+}
+_UNSAFE = re.compile(r"[^0-9a-z]+")
+
+
+def source_local(name: str) -> str:
+    """A source's identifier part: its folded name, so the same source has one id everywhere."""
+    return _UNSAFE.sub("-", fold_name(name)).strip("-") or "unnamed"
+
+
+def _span(row: ExportRow) -> str:
+    return f"{row.article_sha256}_{row.quote_start}_{row.quote_end}"
+
+
+def claim_bundle(rows: list[ExportRow]):
+    """A ``ProvDocument`` holding one bundle: one claim and all its appearances' chains."""
+    from prov.constants import PROV, PROV_LABEL, PROV_TYPE, PROV_VALUE
+    from prov.model import ProvDocument
+
+    document = ProvDocument()
+    ns = {prefix: document.add_namespace(prefix, uri) for prefix, uri in NAMESPACES.items()}
+    vocabulary, schema = ns["claims"], ns["schema"]
+    first = rows[0]
+    bundle = document.bundle(f"bundle:{first.claim_key}")
+    claim = bundle.entity(
+        f"claim:{first.claim_key}",
+        {
+            PROV_TYPE: schema["Claim"],
+            PROV_LABEL: first.claim_text,
+            vocabulary["status"]: first.claim_status,
+        },
+    )
+    declared: set[str] = set()
+
+    def agent(name: str, kind: str):
+        identifier = f"source:{source_local(name)}"
+        if identifier not in declared:
+            declared.add(identifier)
+            person = kind == "person"
+            bundle.agent(
+                identifier,
+                {
+                    PROV_TYPE: PROV["Person"] if person else PROV["Organization"],
+                    PROV_LABEL: name,
+                    vocabulary["kind"]: kind,
+                },
+            )
+        return identifier
+
+    for row in rows:
+        if row.appearance_id is None:
+            continue
+        article_id = f"article:{row.article_sha256}"
+        if article_id not in declared:
+            declared.add(article_id)
+            attributes = {
+                PROV_TYPE: PROV["Collection"],
+                PROV_LABEL: row.article_title or row.article_sha256,
+            }
+            if row.article_url:
+                attributes[schema["url"]] = row.article_url
+            if row.article_published:
+                attributes[schema["datePublished"]] = row.article_published.isoformat()
+            bundle.entity(article_id, attributes)
+            bundle.wasAttributedTo(article_id, agent(row.publisher, row.publisher_kind or "outlet"))
+        quotation = f"quote:{_span(row)}"
+        bundle.entity(quotation, {PROV_TYPE: vocabulary["Quotation"], PROV_VALUE: row.quote})
+        bundle.hadMember(article_id, quotation)
+        bundle.wasDerivedFrom(claim, quotation)
+        previous = None
+        for hop in row.hops:
+            last = hop is row.hops[-1]
+            entity = quotation if last else f"said:{_span(row)}_{hop.position}"
+            if not last:
+                attributes = {PROV_TYPE: vocabulary["Statement"], vocabulary["role"]: hop.role}
+                if hop.cue:
+                    attributes[vocabulary["cue"]] = hop.cue
+                bundle.entity(entity, attributes)
+            bundle.wasAttributedTo(entity, agent(hop.name, hop.kind))
+            if previous is not None:
+                if hop.role == "stated":
+                    bundle.wasQuotedFrom(entity, previous)
+                else:
+                    bundle.wasDerivedFrom(entity, previous)
+            previous = entity
+    return document
+
+
+def claim_documents(session: Session, selection: Selection) -> Iterator:
+    for _claim_id, group in itertools.groupby(
+        iter_rows(session, selection), key=lambda row: row.claim_id
+    ):
+        yield claim_bundle(list(group))
+
+
+def write(
+    session: Session,
+    selection: Selection,
+    file: TextIO,
+    *,
+    prov_format: str = "json",
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """The selection as one PROV document, PROV-JSON or PROV-N; returns the bundles written."""
+    documents = claim_documents(session, selection)
+    if progress is not None:
+        documents = _reporting(documents, progress)
+    if prov_format == "provn":
+        return _write_provn(documents, file)
+    return _write_json(documents, file)
+
+
+def _reporting(documents: Iterator, progress: Callable[[int], None]) -> Iterator:
+    for number, document in enumerate(documents, start=1):
+        if number % 100 == 0:
+            progress(number)
+        yield document
+
+
+def _write_json(documents: Iterator, file: TextIO) -> int:
+    from prov.serializers.provjson import encode_json_document
+
+    file.write('{\n  "prefix": ' + json.dumps(NAMESPACES, ensure_ascii=False) + ',\n  "bundle": {')
+    count = 0
+    for document in documents:
+        for identifier, content in encode_json_document(document).get("bundle", {}).items():
+            file.write("," if count else "")
+            file.write("\n    " + json.dumps(identifier) + ": ")
+            file.write(json.dumps(content, ensure_ascii=False, sort_keys=True))
+            count += 1
+    file.write("\n  }\n}\n")
+    return count
+
+
+def _write_provn(documents: Iterator, file: TextIO) -> int:
+    file.write("document\n")
+    for prefix, uri in NAMESPACES.items():
+        file.write(f"  prefix {prefix} <{uri}>\n")
+    count = 0
+    for document in documents:
+        for bundle in document.bundles:
+            lines = bundle.get_provn(_indent_level=0).splitlines()
+            file.write("\n" + "\n".join(f"  {line}".rstrip() for line in lines) + "\n")
+            count += 1
+    file.write("endDocument\n")
+    return count

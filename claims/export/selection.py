@@ -1,0 +1,265 @@
+"""Which claims and appearances an export holds, read in batches so memory stays flat.
+
+Every format reads the same rows through :func:`batches`: one row per
+appearance, plus one row for each selected claim that has none, in a fixed
+order (claim id, article SHA-256, quotation start) so two exports of the same
+database are byte for byte the same. Rows are plain dataclasses read with Core
+queries, not ORM objects: a million appearances must not fill an identity map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, aliased
+
+from claims.errors import InvalidInput, NotFound, UnknownSource
+from claims.models import Appearance, Article, ChainHop, Claim, Source
+from claims.services.articles import parse_date
+from claims.services.claims import check_status
+from claims.services.sources import close_names, find_source
+
+BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A checked selection: ids that exist, outlets resolved, dates parsed.
+
+    Outlet and date filters select appearances (by their article); a claim with
+    no appearance left after them is not exported. Without them, claims that no
+    article carries yet are exported too.
+    """
+
+    claim_ids: tuple[int, ...] = ()
+    outlet_ids: tuple[int, ...] = ()
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @property
+    def filters_articles(self) -> bool:
+        return bool(self.outlet_ids) or self.since is not None or self.until is not None
+
+
+@dataclass(frozen=True)
+class HopRow:
+    """One hop of an appearance's composed chain, origin first."""
+
+    position: int
+    name: str
+    kind: str
+    cue: str | None
+    role: str  # stated | origin | publisher
+
+
+@dataclass
+class ExportRow:
+    """A claim and, unless the claim has no appearance, one appearance with its article."""
+
+    claim_id: int
+    claim_text: str
+    claim_key: str
+    claim_status: str
+    claim_verdict: str | None
+    claim_notes: str | None
+    claim_created_by: str
+    appearance_id: int | None = None
+    quote: str | None = None
+    quote_start: int | None = None
+    quote_end: int | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    provenance: str | None = None
+    accepted_by: str | None = None
+    created_by: str | None = None
+    created_at: dt.datetime | None = None
+    article_id: int | None = None
+    article_sha256: str | None = None
+    article_url: str | None = None
+    article_title: str | None = None
+    article_published: dt.date | None = None
+    article_language: str | None = None
+    article_origin_cue: str | None = None
+    publisher: str | None = None
+    publisher_kind: str | None = None
+    origin: str | None = None
+    hops: list[HopRow] = field(default_factory=list)
+
+    @property
+    def stated_hops(self) -> list[HopRow]:
+        return [hop for hop in self.hops if hop.role == "stated"]
+
+
+def select_export(
+    session: Session,
+    *,
+    claim_ids: Iterable[int] = (),
+    outlets: Iterable[str] = (),
+    status: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> Selection:
+    """Check a selection against the database before anything is written.
+
+    Unknown claim ids and outlets, an unknown status and unreadable or reversed
+    dates are refused with one sentence, so an export never starts on a typo.
+    """
+    wanted = tuple(sorted(set(claim_ids)))
+    if wanted:
+        found = set(session.scalars(select(Claim.id).where(Claim.id.in_(wanted))))
+        missing = [str(claim_id) for claim_id in wanted if claim_id not in found]
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            raise NotFound(
+                f"No claim with id{plural} {', '.join(missing)}: see `claims claim list`."
+            )
+    outlet_ids = tuple(sorted({_outlet(session, name).id for name in outlets}))
+    first, last = parse_date(since), parse_date(until)
+    if first is not None and last is not None and first > last:
+        raise InvalidInput(
+            f"--since {first.isoformat()} is after --until {last.isoformat()}: swap them."
+        )
+    return Selection(
+        claim_ids=wanted,
+        outlet_ids=outlet_ids,
+        status=check_status(status) if status else None,
+        since=first,
+        until=last,
+    )
+
+
+def _outlet(session: Session, name: str) -> Source:
+    """The source ``name`` means, or a refusal naming the closest spellings (never creating)."""
+    source = find_source(session, name)
+    if source is not None:
+        return source
+    suggestions = close_names(session, name)
+    hint = f" Did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+    raise UnknownSource(f"Unknown outlet {name.strip()!r}.{hint} See `claims source list`.")
+
+
+def _publisher():
+    return aliased(Source, name="publisher")
+
+
+def _query(selection: Selection):
+    publisher = _publisher()
+    origin = aliased(Source, name="origin")
+    query = select(
+        Claim.id.label("claim_id"),
+        Claim.text.label("claim_text"),
+        Claim.key.label("claim_key"),
+        Claim.status.label("claim_status"),
+        Claim.verdict.label("claim_verdict"),
+        Claim.notes.label("claim_notes"),
+        Claim.created_by.label("claim_created_by"),
+        Appearance.id.label("appearance_id"),
+        Appearance.quote,
+        Appearance.quote_start,
+        Appearance.quote_end,
+        Appearance.prefix,
+        Appearance.suffix,
+        Appearance.provenance,
+        Appearance.accepted_by,
+        Appearance.created_by,
+        Appearance.created_at,
+        Article.id.label("article_id"),
+        Article.sha256.label("article_sha256"),
+        Article.url.label("article_url"),
+        Article.title.label("article_title"),
+        Article.published.label("article_published"),
+        Article.language.label("article_language"),
+        Article.origin_cue.label("article_origin_cue"),
+        publisher.name.label("publisher"),
+        publisher.kind.label("publisher_kind"),
+        origin.name.label("origin"),
+    ).select_from(Claim)
+    outer = not selection.filters_articles
+    query = (
+        query.join(Appearance, Appearance.claim_id == Claim.id, isouter=outer)
+        .join(Article, Article.id == Appearance.article_id, isouter=outer)
+        .join(publisher, publisher.id == Article.publisher_id, isouter=outer)
+        .join(origin, origin.id == Article.origin_id, isouter=True)
+    )
+    query = _where(query, selection)
+    return query.order_by(
+        Claim.id, Article.sha256, Appearance.quote_start, Appearance.quote_end, Appearance.id
+    )
+
+
+def _where(query, selection: Selection):
+    if selection.claim_ids:
+        query = query.where(Claim.id.in_(selection.claim_ids))
+    if selection.status:
+        query = query.where(Claim.status == selection.status)
+    if selection.outlet_ids:
+        query = query.where(Article.publisher_id.in_(selection.outlet_ids))
+    if selection.since is not None:
+        query = query.where(Article.published >= selection.since)
+    if selection.until is not None:
+        query = query.where(Article.published <= selection.until)
+    return query
+
+
+def batches(
+    session: Session, selection: Selection, *, batch_size: int = BATCH_SIZE
+) -> Iterator[list[ExportRow]]:
+    """The selected rows in order, ``batch_size`` at a time, each with its chain.
+
+    The main query streams (a server-side cursor on PostgreSQL); each batch
+    costs one more query for the chains of its appearances.
+    """
+    result = session.execute(_query(selection).execution_options(yield_per=batch_size))
+    for partition in result.partitions():
+        rows = [ExportRow(**row._asdict()) for row in partition]
+        _attach_hops(session, rows)
+        yield rows
+
+
+def iter_rows(session: Session, selection: Selection) -> Iterator[ExportRow]:
+    for batch in batches(session, selection):
+        yield from batch
+
+
+def _attach_hops(session: Session, rows: list[ExportRow]) -> None:
+    by_appearance = {row.appearance_id: row for row in rows if row.appearance_id is not None}
+    if not by_appearance:
+        return
+    query = (
+        select(
+            ChainHop.appearance_id,
+            ChainHop.position,
+            Source.name,
+            Source.kind,
+            ChainHop.cue,
+            ChainHop.role,
+        )
+        .join(Source, Source.id == ChainHop.source_id)
+        .where(ChainHop.appearance_id.in_(list(by_appearance)))
+        .order_by(ChainHop.appearance_id, ChainHop.position)
+    )
+    for appearance_id, position, name, kind, cue, role in session.execute(query):
+        by_appearance[appearance_id].hops.append(HopRow(position, name, kind, cue, role))
+
+
+def article_texts(session: Session, article_ids: Iterable[int]) -> dict[int, str]:
+    """The stored texts of some articles, in one query."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    return dict(session.execute(select(Article.id, Article.text).where(Article.id.in_(ids))).all())
+
+
+def any_verdict(session: Session, selection: Selection) -> bool:
+    """Whether a selected claim carries a verdict (a ClaimReview then needs an author)."""
+    query = select(Claim.id).where(Claim.verdict.is_not(None), Claim.verdict != "")
+    if selection.filters_articles:
+        query = query.join(Appearance, Appearance.claim_id == Claim.id).join(
+            Article, Article.id == Appearance.article_id
+        )
+    query = _where(query, selection)
+    return bool(session.scalar(select(exists(query))))

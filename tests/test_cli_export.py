@@ -1,0 +1,157 @@
+"""``claims export`` from the command line: where output goes, and bad input refused whole."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from claims.chains import StatedHop
+from claims.db import open_session
+from claims.services.appearances import add_appearance
+from claims.services.articles import add_article
+from claims.services.claims import add_claim
+from claims.services.sources import add_source
+from tests.export_data import LONELY_CLAIM, load
+
+
+@pytest.fixture
+def loaded(db_url):
+    load(db_url)
+    return db_url
+
+
+@pytest.fixture
+def outdir(tmp_path):
+    """A folder of its own (the SQLite test database lives in tmp_path)."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return folder
+
+
+def test_stdout_gets_json_lines_by_default(cli, loaded):
+    result = cli("export")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(row["claim"] == LONELY_CLAIM for row in rows)
+    assert result.stderr == ""  # no progress nor summary when stdout carries the data
+
+
+@pytest.mark.parametrize(
+    "name,fmt,check",
+    [
+        ("out.csv", [], lambda text: text.startswith("claim,claim_status,")),
+        ("out.jsonl", [], lambda text: json.loads(text.splitlines()[0])["claim"]),
+        ("out.provn", ["-f", "prov"], lambda text: text.startswith("document\n")),
+        ("out.json", ["-f", "prov"], lambda text: "bundle" in json.loads(text)),
+        ("out.jsonld", ["-f", "annotations"], lambda text: json.loads(text)["first"]["items"]),
+        (
+            "out.jsonld",
+            ["-f", "claimreview", "--publisher", "Fact Desk"],
+            lambda text: json.loads(text)["@graph"],
+        ),
+    ],
+)
+def test_file_output_in_each_format(cli, loaded, outdir, name, fmt, check):
+    path = outdir / name
+    result = cli("export", "-o", path, *fmt)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert f"Wrote {path}" in result.stderr
+    assert check(path.read_text(encoding="utf-8"))
+    assert [p.name for p in outdir.iterdir()] == [name]  # no temporary file left behind
+
+
+def test_publisher_comes_from_the_environment(cli, loaded, monkeypatch):
+    monkeypatch.setenv("CLAIMS_PUBLISHER", "Env Desk")
+    result = cli("export", "-f", "claimreview")
+    assert result.exit_code == 0, result.output
+    reviews = [n for n in json.loads(result.stdout)["@graph"] if n["@type"] == "ClaimReview"]
+    assert reviews and {r["author"]["name"] for r in reviews} == {"Env Desk"}
+
+
+def test_selection_options(cli, loaded):
+    result = cli(
+        "export",
+        "--outlet",
+        "Harbour Radio",
+        "--since",
+        "2024-01-01",
+        "--until",
+        "2024-02-05",
+        "--status",
+        "draft",
+        "-f",
+        "csv",
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert {row["article_publisher"] for row in rows} == {"Harbour Radio", ""}
+    assert rows[0]["article_publisher"] == "Harbour Radio"  # the article's first row
+    single = cli("export", "--claim", "1", "--claim", "1")
+    assert single.exit_code == 0, single.output
+    assert len({json.loads(line)["claim"] for line in single.stdout.splitlines()}) == 1
+
+
+# --- bad input: one line, exit 1, nothing written ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args,match",
+    [
+        (["--claim", "999"], "no claim with id 999"),
+        (["--claim", "1", "--claim", "998", "--claim", "999"], "ids 998, 999"),
+        (["--outlet", "Nobody Weekly"], "unknown outlet 'nobody weekly'"),
+        (["--outlet", "Inquirer", "--outlet", "Inquirr"], "did you mean 'inquirer'"),
+        (["--outlet", "   "], "unknown outlet ''"),
+        (["--since", "19-02-2024"], "bad date"),
+        (["--until", "2024-02-30"], "bad date"),
+        (["--since", "2024-03-01", "--until", "2024-02-01"], "swap them"),
+        (["--status", "published"], "status"),
+        (["--format", "xml"], "unknown export format 'xml'"),
+        (["--format", "prov", "--prov-format", "rdf"], "unknown prov serialisation"),
+        (["--format", "claimreview"], "--publisher"),
+    ],
+)
+def test_bad_selection_or_format(failing, loaded, outdir, args, match):
+    path = outdir / "out.csv"
+    failing("export", "-o", path, *args, match=match)
+    assert list(outdir.iterdir()) == []
+
+
+def test_format_cannot_be_told_from_the_file_name(failing, loaded, outdir):
+    failing("export", "-o", outdir / "out.json", match="add --format")
+    failing("export", "-o", outdir / "out.txt", match="add --format")
+    assert list(outdir.iterdir()) == []
+
+
+def test_unwritable_output(failing, loaded, outdir):
+    failing("export", "-o", outdir / "missing" / "out.csv", match="does not exist")
+    failing("export", "-o", outdir, "-f", "csv", match="is a folder")
+
+
+def test_failure_half_way_leaves_the_previous_file_untouched(failing, db_url, outdir):
+    """A chain the syntax cannot carry stops the export; the old file stays, no part file."""
+    with open_session(db_url) as session:
+        add_source(session, name="Daily Paper", kind="outlet", actor="t")
+        add_source(session, name="Left > Right Institute", kind="organisation", actor="t")
+        article = add_article(
+            session, text="The dam is safe, the institute said.", outlet="Daily Paper", actor="t"
+        )
+        claim = add_claim(session, text="The dam is safe.", actor="t")
+        add_appearance(
+            session,
+            claim_id=claim.id,
+            article_id=article.id,
+            quote="The dam is safe",
+            chain=[StatedHop("Left > Right Institute", "said")],
+            actor="t",
+        )
+        add_claim(session, text="A second claim.", actor="t")
+    path = outdir / "out.csv"
+    path.write_text("previous export\n", encoding="utf-8")
+    failing("export", "-o", path, match="cannot be written in the chain syntax")
+    assert path.read_text(encoding="utf-8") == "previous export\n"
+    assert [p.name for p in outdir.iterdir()] == ["out.csv"]

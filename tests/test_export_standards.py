@@ -1,0 +1,233 @@
+"""ClaimReview, PROV and Web Annotation exports: the right shapes, pointing at the right things."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+
+import pytest
+from sqlalchemy import select
+
+from claims.db import open_session
+from claims.errors import InvalidInput
+from claims.export import export
+from claims.export.claimreview import check_publisher
+from claims.models import Appearance, Article, Claim
+from tests.export_data import HARBOUR_CLAIM, LONELY_CLAIM, XINHUA_CLAIM, load, selection
+
+
+@pytest.fixture
+def url(db_url):
+    load(db_url)
+    return db_url
+
+
+def write(url: str, fmt: str, **options) -> str:
+    buffer = io.StringIO()
+    with open_session(url, write=False) as session:
+        export(session, selection(session), fmt, buffer, **options)
+    return buffer.getvalue()
+
+
+# --- schema.org ClaimReview -----------------------------------------------------------------
+
+
+def is_organization(node) -> bool:
+    return isinstance(node, dict) and node["@type"] == "Organization" and bool(node["name"])
+
+
+def check_creative_work(work: dict) -> None:
+    assert work["@type"] == "CreativeWork"
+    assert is_organization(work["publisher"])
+    assert work["identifier"].startswith("urn:sha256:")
+    parts = work["hasPart"] if isinstance(work["hasPart"], list) else [work["hasPart"]]
+    assert parts and all(part["@type"] == "Quotation" and part["text"] for part in parts)
+
+
+def test_claimreview_shape(url):
+    document = json.loads(write(url, "claimreview", publisher="Fact Desk"))
+    assert document["@context"] == "https://schema.org"
+    nodes = document["@graph"]
+    with open_session(url, write=False) as session:
+        claims = dict(session.execute(select(Claim.text, Claim.verdict)).all())
+    assert len(nodes) == len(claims)
+    for node in nodes:
+        if node["@type"] == "ClaimReview":
+            claim = node["itemReviewed"]
+            assert node["claimReviewed"] == claim["text"]
+            assert node["reviewRating"]["@type"] == "Rating"
+            assert node["reviewRating"]["alternateName"] == claims[claim["text"]]
+            assert node["author"] == {"@type": "Organization", "name": "Fact Desk"}
+        else:
+            assert node["@type"] == "Claim"
+            claim = node
+            assert not claims[claim["text"]]  # no verdict, so no review
+        assert claim["@type"] == "Claim" and claim["name"] == claim["text"]
+        for work in claim.get("appearance", []):
+            check_creative_work(work)
+        if "appearance" in claim:
+            check_creative_work(claim["firstAppearance"])
+    lonely = next(node for node in nodes if node.get("text") == LONELY_CLAIM)
+    assert "appearance" not in lonely and "author" not in lonely
+
+
+def by_text(nodes: list[dict], text: str) -> dict:
+    for node in nodes:
+        claim = node.get("itemReviewed", node)
+        if claim["text"] == text:
+            return claim
+    raise AssertionError(text)
+
+
+def test_claimreview_first_appearance_and_author(url):
+    nodes = json.loads(write(url, "claimreview", publisher="Fact Desk"))["@graph"]
+    xinhua = by_text(nodes, XINHUA_CLAIM)
+    assert len(xinhua["appearance"]) == 3
+    # The radio bulletin (1 February) predates the seed articles (19 February).
+    assert xinhua["firstAppearance"]["datePublished"] == "2024-02-01"
+    assert xinhua["firstAppearance"]["url"] == "https://radio.example/bulletin"
+    assert xinhua["firstAppearance"]["publisher"]["name"] == "Harbour Radio"
+    # Chains start with Wang Xiaohong (a person) in the seed articles, with the radio itself
+    # in the bulletin, whose sentence names no source.
+    authors = xinhua["author"]
+    assert {"@type": "Person", "name": "Wang Xiaohong"} in authors
+    assert {"@type": "Organization", "name": "Harbour Radio"} in authors
+    harbour = by_text(nodes, HARBOUR_CLAIM)
+    assert harbour["author"] == {"@type": "Organization", "name": "Port Authority"}
+    # One work per article, carrying both passages the bulletin repeats.
+    (bulletin,) = harbour["appearance"]
+    assert [part["text"][:5] for part in bulletin["hasPart"]] == ["The h", "THE H"]
+
+
+def test_claimreview_needs_a_publisher_when_a_verdict_exists(url):
+    with open_session(url, write=False) as session:
+        with pytest.raises(InvalidInput, match="--publisher"):
+            check_publisher(session, selection(session), None)
+        lonely = session.scalar(select(Claim.id).where(Claim.text == LONELY_CLAIM))
+        check_publisher(session, selection(session, claim_ids=[lonely]), None)
+
+
+# --- W3C Web Annotation ---------------------------------------------------------------------
+
+
+def test_annotations_point_at_the_quotation_in_the_stored_text(url):
+    document = json.loads(write(url, "annotations"))
+    assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert document["type"] == "AnnotationCollection"
+    page = document["first"]
+    assert page["type"] == "AnnotationPage"
+    items = page["items"]
+    with open_session(url, write=False) as session:
+        articles = session.execute(select(Article.url, Article.sha256, Article.text)).all()
+        count = len(session.scalars(select(Appearance.id)).all())
+    texts = {}
+    for article_url, sha, text in articles:
+        texts[article_url or f"urn:sha256:{sha}"] = text
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == sha
+    assert len(items) == count
+    assert len({item["id"] for item in items}) == count
+    for item in items:
+        assert item["type"] == "Annotation"
+        assert item["creator"] == {"type": "Person", "nickname": "export-test"}
+        bodies = item["body"]
+        assert bodies[0]["type"] == "TextualBody" and bodies[0]["purpose"] == "describing"
+        text = texts[item["target"]["source"]]
+        quote, position = item["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector"
+        assert position["type"] == "TextPositionSelector"
+        start, end = position["start"], position["end"]
+        assert text[start:end] == quote["exact"]
+        assert text[:start].endswith(quote["prefix"])
+        assert text[end:].startswith(quote["suffix"])
+    harbour = [item for item in items if item["body"][0]["value"] == HARBOUR_CLAIM]
+    assert harbour[0]["target"]["source"] == "https://radio.example/bulletin"
+    assert [h["target"]["selector"][0]["exact"][:5] for h in harbour] == ["The h", "THE H"]
+    assert "Port Authority (said)" in harbour[0]["body"][1]["value"]
+
+
+# --- W3C PROV -------------------------------------------------------------------------------
+
+
+def prov_bundle(text: str, claim_text: str):
+    from prov.model import ProvDocument
+
+    document = ProvDocument.deserialize(content=text, format="json")
+    for bundle in document.bundles:
+        claims = [
+            record
+            for record in bundle.get_records()
+            if record.get_type().localpart == "Entity"
+            and claim_text in [str(v) for v in record.get_attribute("prov:label")]
+        ]
+        if claims:
+            return bundle
+    raise AssertionError(f"no bundle for {claim_text!r}")
+
+
+def relations(bundle, kind: str) -> list[tuple[str, str]]:
+    """(subject, object) of every relation of one PROV type, e.g. 'Attribution'."""
+    pairs = []
+    for record in bundle.get_records():
+        if record.get_type().localpart != kind:
+            continue
+        first, second = (str(value) for _, value in record.formal_attributes[:2])
+        pairs.append((first, second))
+    return pairs
+
+
+def is_quotation(record) -> bool:
+    return any(str(value) == "prov:Quotation" for value in record.get_attribute("prov:type"))
+
+
+def test_prov_chain_of_a_seeded_claim(url):
+    """Wang Xiaohong told, Xinhua said, Reuters wired, the Inquirer republished."""
+    bundle = prov_bundle(write(url, "prov"), XINHUA_CLAIM)
+    labels = {
+        str(record.identifier): str(next(iter(record.get_attribute("prov:label"))))
+        for record in bundle.get_records()
+        if record.get_type().localpart == "Agent"
+    }
+    assert {"Wang Xiaohong", "Xinhua", "Reuters", "Inquirer", "UNN"} <= set(labels.values())
+    wang = next(
+        record
+        for record in bundle.get_records()
+        if str(record.identifier) in labels and labels[str(record.identifier)] == "Wang Xiaohong"
+    )
+    assert "prov:Person" in {str(v) for v in wang.get_attribute("prov:type")}
+
+    said_by = {entity: labels[agent] for entity, agent in relations(bundle, "Attribution")}
+    derivations = [
+        record for record in bundle.get_records() if record.get_type().localpart == "Derivation"
+    ]
+    steps = set()
+    for record in derivations:
+        later, earlier = (str(value) for _, value in record.formal_attributes[:2])
+        if later in said_by and earlier in said_by:
+            steps.add((said_by[earlier], said_by[later], is_quotation(record)))
+    # Xinhua quotes Wang (stated); Reuters' wire derives from Xinhua; the Inquirer's page
+    # (the quotation as printed) derives from Reuters' wire.
+    assert ("Wang Xiaohong", "Xinhua", True) in steps
+    assert ("Xinhua", "Reuters", False) in steps
+    assert ("Reuters", "Inquirer", False) in steps
+    assert ("Reuters", "UNN", False) in steps
+
+    # Each article holds its quotation, and the claim derives from each quotation.
+    members = {member for _, member in relations(bundle, "Membership")}
+    claim_derived = {
+        earlier for later, earlier in relations(bundle, "Derivation") if later.startswith("claim:")
+    }
+    assert members and members == claim_derived
+    assert {said_by[member] for member in members} == {"Inquirer", "UNN", "Harbour Radio"}
+
+
+def test_prov_n_holds_the_same_relations(url):
+    text = write(url, "prov", prov_format="provn")
+    assert text.startswith("document\n") and text.rstrip().endswith("endDocument")
+    with open_session(url, write=False) as session:
+        claims = len(session.scalars(select(Claim.id)).all())
+    assert text.count("\n  bundle ") == claims
+    assert text.count("endBundle") == claims
+    assert text.count("wasDerivedFrom(") > 0
+    document = json.loads(write(url, "prov"))
+    assert len(document["bundle"]) == claims
