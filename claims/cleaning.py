@@ -151,7 +151,6 @@ def clean_text(raw: str, *, keep: Iterable[tuple[int, int]] = ()) -> Cleaned:
     cleaned text reads like the article. Every cut is returned with its raw offsets.
     """
     protected = list(keep)
-    removed: list[Removed] = []
     seen: set[str] = set()
     leading = _LEADING_STAMP.match(raw)
     cuts: list[tuple[int, int, str]] = []
@@ -174,11 +173,25 @@ def clean_text(raw: str, *, keep: Iterable[tuple[int, int]] = ()) -> Cleaned:
         if any(a < end and start < b for a, b in protected):
             continue
         cuts.append((start, end, reason))
-    if not cuts:
+    return apply_cuts(raw, cuts)
+
+
+def apply_cuts(raw: str, cuts: Iterable[tuple[int, int, str]]) -> Cleaned:
+    """The cleaned text for given cuts (start, end, reason) of ``raw``.
+
+    The one way cut spans become text, so an article exported with its cuts and imported
+    elsewhere gets back exactly the text its quotations were anchored in, whatever the
+    cleaning rules are by then.
+    """
+    ordered = sorted(cuts)
+    if not ordered:
         return Cleaned(raw, [])  # nothing cut, nothing touched
+    removed: list[Removed] = []
     pieces: list[str] = []
     position = 0
-    for start, end, reason in cuts:
+    for start, end, reason in ordered:
+        if not 0 <= position <= start < end <= len(raw):
+            raise ValueError(f"cut {start}-{end} is outside the text or overlaps another")
         pieces.append(raw[position:start])
         removed.append(Removed(start, end, raw[start:end], reason))
         position = end

@@ -70,20 +70,32 @@ def add_article(
     create_sources: bool = False,
     clean: bool = True,
     keep_quotes: Iterable[str] = (),
+    cuts: Iterable[tuple[int, int, str]] | None = None,
 ) -> Article:
     """Store an article. The same text twice is refused with the id it already has.
 
     ``clean`` cuts page debris and keeps the text as received in ``raw_text``;
     ``keep_quotes`` are passages a person has quoted already, which no rule may cut.
+    ``cuts`` (start, end, reason in the text as received), when given, are applied instead
+    of the rules: an article moving between databases keeps exactly the text its
+    quotations were anchored in.
     """
-    from claims.cleaning import clean_text
+    from claims.cleaning import apply_cuts, clean_text
 
     raw = prepare_text(text)
     if not raw.strip():
         raise InvalidInput("The article text is empty.")
     removed: list[dict] = []
     text = raw
-    if clean:
+    if cuts is not None:
+        try:
+            cleaned = apply_cuts(raw, cuts)
+        except ValueError as error:
+            raise InvalidInput(
+                f"The article's recorded cuts do not fit its text: {error}."
+            ) from None
+        text, removed = cleaned.text, [cut.as_dict() for cut in cleaned.removed]
+    elif clean:
         cleaned = clean_text(raw, keep=_quote_spans(raw, keep_quotes))
         text, removed = cleaned.text, [cut.as_dict() for cut in cleaned.removed]
         if not text.strip():
