@@ -372,8 +372,7 @@ class MatchCandidate(Base):
         Integer, comment="Where the passage ends (exclusive), a character offset."
     )
     score: Mapped[float] = mapped_column(
-        Float,
-        comment="How alike the passage and the claim are, 0 to 1 (claims.similarity)."
+        Float, comment="How alike the passage and the claim are, 0 to 1 (claims.similarity)."
     )
     status: Mapped[str] = mapped_column(
         String(20),

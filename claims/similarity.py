@@ -25,6 +25,10 @@ from claims.text import fold_for_search
 
 MODEL_FILE = Path(__file__).with_name("similarity_model.json")
 
+# Thresholds on ``carries`` for matching (see docs/matching.md for how they were chosen).
+DEFAULT_SUGGEST = 0.7
+DEFAULT_AUTO = 0.95
+
 # Words that carry no claim: dropping them lets "China has offered to support" meet
 # "China offered support". Reporting verbs are not here; they are folded onto "say".
 STOPWORDS = frozenset(
@@ -40,9 +44,28 @@ STOPWORDS = frozenset(
 # Words news copy swaps for one another, folded onto the first of each group (after
 # stemming). Kept small on purpose: a wrong synonym merges two different claims.
 SYNONYM_GROUPS = (
-    ("say", "said", "says", "tell", "told", "according", "accord", "claim",
-     "note", "noted", "added", "add", "declar", "declared", "announc", "announced", "report",
-     "reported", "express", "expressed"),
+    (
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "according",
+        "accord",
+        "claim",
+        "note",
+        "noted",
+        "added",
+        "add",
+        "declar",
+        "declared",
+        "announc",
+        "announced",
+        "report",
+        "reported",
+        "express",
+        "expressed",
+    ),
     ("agreement", "pact", "deal", "treaty"),
     ("countri", "nation"),
     ("victori", "win"),
@@ -61,17 +84,100 @@ SYNONYM_GROUPS = (
     ("percent", "per cent", "%"),
 )
 
+# Irregular past forms the stemmer leaves alone; news copy switches tense freely
+# ("comes" / "came", "meets" / "met").
+IRREGULAR = {
+    "came": "come",
+    "met": "meet",
+    "went": "go",
+    "gone": "go",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "saw": "see",
+    "seen": "see",
+    "won": "win",
+    "began": "begin",
+    "begun": "begin",
+    "held": "hold",
+    "led": "lead",
+    "left": "leave",
+    "kept": "keep",
+    "sought": "seek",
+    "brought": "bring",
+    "bought": "buy",
+    "sold": "sell",
+    "paid": "pay",
+    "sent": "send",
+    "spent": "spend",
+    "built": "build",
+    "chose": "choose",
+    "chosen": "choose",
+    "fought": "fight",
+    "thought": "think",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "knew": "know",
+    "known": "know",
+    "became": "become",
+    "found": "find",
+    "felt": "feel",
+    "lost": "lose",
+    "struck": "strike",
+    "hit": "hit",
+    "ran": "run",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "grew": "grow",
+    "grown": "grow",
+    "drew": "draw",
+    "drawn": "draw",
+    "broke": "break",
+    "broken": "break",
+    "stood": "stand",
+    "shot": "shoot",
+    "told": "tell",
+    "said": "say",
+    "says": "say",
+    "has": "have",
+    "had": "have",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "been": "be",
+}
+
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?\"'“] )\b[A-Z][\w'’-]+")
 
-FEATURES = (
+# "Does b carry what a states?": every feature asks how much of a is found in b.
+CARRIES_FEATURES = (
+    "cover",
+    "char_cover",
+    "bigram_cover",
+    "token_set",
+    "partial",
+    "numbers_missing",
+    "names_found",
+    "missing",
+)
+# "Do a and b state the same thing?": symmetric, and what either side adds counts against.
+SAME_FEATURES = (
     "cover_min",
     "cover_max",
     "jaccard",
     "bigram_jaccard",
     "char_cover_min",
     "char_cover_max",
+    "char_jaccard",
     "token_set",
     "token_sort",
     "partial",
@@ -81,8 +187,8 @@ FEATURES = (
     "length_ratio",
     "extra_min",
     "extra_max",
-    "char_jaccard",
 )
+MODELS = {"carries": CARRIES_FEATURES, "same": SAME_FEATURES}
 
 
 @cache
@@ -114,7 +220,8 @@ def analyse(text: str) -> Analysed:
     synonyms = _synonyms()
     content = []
     for word in words:
-        word = word.replace("'", "")
+        word = word.removesuffix("'s").replace("'", "")
+        word = IRREGULAR.get(word, word)
         if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
             continue
         stemmed = stem(word) if not word[0].isdigit() else word.replace(",", "")
@@ -154,62 +261,72 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / union if union else 0.0
 
 
-def _names_agree(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the shorter side's names found on the other, allowing spelling variants."""
-    small, other = (a, b) if len(a) <= len(b) else (b, a)
-    if not small:
-        return 1.0
-    found = 0
-    for name in small:
-        if name in other:
-            found += 1
-    return found / len(small)
+def carries_features(a: str, b: str) -> list[float]:
+    """The feature vector of "does ``b`` state what ``a`` states" (see FEATURES).
 
-
-def features(a: str, b: str) -> list[float]:
-    """The feature vector of a pair, symmetric in ``a`` and ``b`` (see FEATURES)."""
+    Directed on purpose: every feature asks how much of ``a`` is found in ``b``, none
+    what ``b`` adds, because a claim is usually carried inside a longer sentence.
+    """
     from rapidfuzz import fuzz
 
     x, y = analyse(a), analyse(b)
-    cover_xy = _share(x.token_set, y.token_set)
-    cover_yx = _share(y.token_set, x.token_set)
-    char_xy = _share(x.grams, y.grams)
-    char_yx = _share(y.grams, x.grams)
+    both = bool(x.joined and y.joined)
+    return [
+        _share(x.token_set, y.token_set),
+        _share(x.grams, y.grams),
+        _share(x.bigrams, y.bigrams),
+        fuzz.token_set_ratio(x.joined, y.joined) / 100,
+        fuzz.partial_ratio(x.joined, y.joined) / 100 if both else 0.0,
+        float(bool(x.numbers - y.numbers)),
+        _share(x.names, y.names) if x.names else 1.0,
+        # Content words of ``a`` that ``b`` lacks, counted: one may be the qualifier that
+        # makes it another claim.
+        min(len(x.token_set - y.token_set), 10) / 10,
+    ]
+
+
+def same_features(a: str, b: str) -> list[float]:
+    """The feature vector of "do ``a`` and ``b`` state the same thing" (see SAME_FEATURES)."""
+    from rapidfuzz import fuzz
+
+    x, y = analyse(a), analyse(b)
+    cover = sorted((_share(x.token_set, y.token_set), _share(y.token_set, x.token_set)))
+    char = sorted((_share(x.grams, y.grams), _share(y.grams, x.grams)))
     if x.numbers or y.numbers:
         numbers_agree = _jaccard(x.numbers, y.numbers)
-        small = x.numbers if len(x.numbers) <= len(y.numbers) else y.numbers
-        other = y.numbers if small is x.numbers else x.numbers
-        numbers_missing = float(bool(small - other))
+        numbers_missing = float(bool(x.numbers ^ y.numbers))
     else:
         numbers_agree, numbers_missing = 1.0, 0.0
-    extra_xy = min(len(x.token_set - y.token_set), 10)
-    extra_yx = min(len(y.token_set - x.token_set), 10)
+    names = sorted((x.names, y.names), key=len)
+    extra = sorted((len(x.token_set - y.token_set), len(y.token_set - x.token_set)))
     lengths = sorted((len(x.tokens), len(y.tokens)))
     return [
-        min(cover_xy, cover_yx),
-        max(cover_xy, cover_yx),
+        cover[0],
+        cover[1],
         _jaccard(x.token_set, y.token_set),
         _jaccard(x.bigrams, y.bigrams),
-        min(char_xy, char_yx),
-        max(char_xy, char_yx),
+        char[0],
+        char[1],
+        _jaccard(x.grams, y.grams),
         fuzz.token_set_ratio(x.joined, y.joined) / 100,
         fuzz.token_sort_ratio(x.joined, y.joined) / 100,
         fuzz.partial_ratio(x.joined, y.joined) / 100 if x.joined and y.joined else 0.0,
         numbers_agree,
         numbers_missing,
-        _names_agree(x.names, y.names),
+        _share(names[0], names[1]) if names[0] else 1.0,
         lengths[0] / lengths[1] if lengths[1] else 0.0,
-        # Words only one side has, counted: a paraphrase that adds a clause is another claim.
-        min(extra_xy, extra_yx) / 10,
-        max(extra_xy, extra_yx) / 10,
-        _jaccard(x.grams, y.grams),
+        min(extra[0], 10) / 10,
+        min(extra[1], 10) / 10,
     ]
 
 
+FEATURE_FUNCTIONS = {"carries": carries_features, "same": same_features}
+
+
 @cache
-def _model() -> tuple[list[float], float]:
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
+def _model(name: str) -> tuple[list[float], float]:
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))[name]
+    if tuple(data["features"]) != MODELS[name]:
         raise RuntimeError(f"{MODEL_FILE.name} was trained on other features: retrain it.")
     return data["weights"], data["intercept"]
 
@@ -219,12 +336,25 @@ def combine(values: list[float], weights: list[float], intercept: float) -> floa
     return 1 / (1 + math.exp(-z))
 
 
+def carries(a: str, b: str) -> float:
+    """How likely ``b`` states what ``a`` states, in [0, 1]; ``b`` may say more besides.
+
+    This is the matcher's question: does this passage carry the claim? An empty side
+    scores 0: nothing is stated there to match.
+    """
+    return _apply("carries", a, b)
+
+
 def score(a: str, b: str) -> float:
     """How likely ``a`` and ``b`` state the same thing, in [0, 1]; symmetric.
 
-    An empty side scores 0: nothing is stated there to match.
+    The question of sentence alignment: a sentence that adds a clause says something else.
     """
+    return _apply("same", a, b)
+
+
+def _apply(name: str, a: str, b: str) -> float:
     if not analyse(a).tokens or not analyse(b).tokens:
         return 0.0
-    weights, intercept = _model()
-    return combine(features(a, b), weights, intercept)
+    weights, intercept = _model(name)
+    return combine(FEATURE_FUNCTIONS[name](a, b), weights, intercept)

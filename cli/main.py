@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from cli import appearances, articles, claims, database, reports, review, sources, sql
+from cli import (
+    appearances,
+    articles,
+    claims,
+    database,
+    matching,
+    reports,
+    review,
+    sources,
+    sql,
+)
 from cli.common import ClaimsGroup, State
 
 app = typer.Typer(
@@ -74,6 +84,7 @@ app.add_typer(claims.app, name="claim")
 app.add_typer(appearances.app, name="appearance")
 app.add_typer(review.app, name="review")
 app.add_typer(reports.app, name="report")
+app.command("match")(matching.match)
 app.command("sql")(sql.sql)
 
 
