@@ -10,4 +10,6 @@ DESCRIPTIONS = {
     "Reuters → UNN.",
     "outlets": "Per outlet: claims carried and the upstream sources it relies on, how often.",
     "claims": "The claims with status, verdict and how many outlets carry them.",
+    "derivation": "Per pair of related articles: share of each one's sentences found in the "
+    "other, copy or rewrite, and which is derived from which.",
 }

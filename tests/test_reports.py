@@ -56,6 +56,23 @@ EMPTY_COLUMNS = {
         "created_at",
         "updated_at",
     ],
+    "derivation": [
+        "article_a",
+        "outlet_a",
+        "published_a",
+        "article_b",
+        "outlet_b",
+        "published_b",
+        "sentences_a",
+        "sentences_b",
+        "share_a_in_b",
+        "share_b_in_a",
+        "mean_score",
+        "relation",
+        "derived",
+        "upstream",
+        "basis",
+    ],
 }
 
 
@@ -130,7 +147,7 @@ def cells(frame: pd.DataFrame, column: str) -> list:
 
 
 def test_reports_are_registered_in_order():
-    assert list(REPORTS) == ["carriers", "chains", "outlets", "claims"]
+    assert list(REPORTS) == ["carriers", "chains", "outlets", "claims", "derivation"]
 
 
 def test_unknown_report_names_the_known_ones():

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from claims.errors import InvalidInput
 from claims.report_catalog import DESCRIPTIONS  # noqa: F401  (re-exported)
-from claims.reports import carriers, chains, claims, outlets
+from claims.reports import carriers, chains, claims, derivation, outlets
 
 if TYPE_CHECKING:
     from pandas import DataFrame
@@ -24,6 +24,7 @@ REPORTS: dict[str, Callable[[Session], DataFrame]] = {
     "chains": chains.chains,
     "outlets": outlets.outlets,
     "claims": claims.claims,
+    "derivation": derivation.derivation,
 }
 
 
