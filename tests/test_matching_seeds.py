@@ -21,7 +21,9 @@ def test_seed_claims_found_in_unn_from_the_inquirer_alone(session):
     articles = {a.publisher.name: a for a in session.scalars(select(Article))}
     unn = articles["UNN"]
     gold = {}
-    for appearance in list(session.scalars(select(Appearance).where(Appearance.article_id == unn.id))):
+    for appearance in list(
+        session.scalars(select(Appearance).where(Appearance.article_id == unn.id))
+    ):
         gold[appearance.claim_id] = (appearance.quote_start, appearance.quote_end)
         delete_appearance(session, appearance, actor="tester")
     claims = list(session.scalars(select(Claim).order_by(Claim.id)))
@@ -30,9 +32,7 @@ def test_seed_claims_found_in_unn_from_the_inquirer_alone(session):
     thresholds = Thresholds()
     for claim in claims:
         candidates = match_claim(session, claim.id, index, thresholds=thresholds)
-        in_unn = sorted(
-            (c for c in candidates if c.article_id == unn.id), key=lambda c: -c.score
-        )
+        in_unn = sorted((c for c in candidates if c.article_id == unn.id), key=lambda c: -c.score)
         if claim.id in gold:
             start, end = gold[claim.id]
             assert in_unn, f"claim #{claim.id} not found in UNN: {claim.text}"

@@ -263,7 +263,7 @@ def test_every_report_writes_to_one_workbook_with_real_dates(session, newsroom, 
     path = tmp_path / "reports.xlsx"
     write_xlsx({name: build(name, session) for name in REPORTS}, path)
     book = load_workbook(path)
-    assert book.sheetnames == ["carriers", "chains", "outlets", "claims"]
+    assert book.sheetnames == ["carriers", "chains", "outlets", "claims", "derivation"]
     chains = book["chains"]
     header = [cell.value for cell in chains[1]]
     published = chains.cell(row=2, column=header.index("published") + 1)

@@ -3,7 +3,22 @@
 import subprocess
 import sys
 
-HEAVY = ("sqlalchemy", "pandas", "alembic", "openpyxl", "rapidfuzz", "numpy", "psycopg", "syntok")
+HEAVY = (
+    "sqlalchemy",
+    "pandas",
+    "alembic",
+    "openpyxl",
+    "rapidfuzz",
+    "numpy",
+    "psycopg",
+    "syntok",
+    "bm25s",
+    "scipy",
+    "Stemmer",
+    "sklearn",
+    "torch",
+    "sentence_transformers",
+)
 
 
 def test_cli_import_loads_no_heavy_module():
