@@ -272,7 +272,346 @@ def mrpc() -> dict:
     return result
 
 
-MODES = {"train": train, "mrpc": mrpc}
+def map_at_5(ranked: dict[int, list[int]], gold: dict[int, set[int]]) -> float:
+    """Mean average precision at 5, as the CheckThat! 2020 scorer computes it."""
+    total = 0.0
+    for tweet, found in ranked.items():
+        hits, precision_sum = 0, 0.0
+        for rank, claim in enumerate(found[:5], start=1):
+            if claim in gold[tweet]:
+                hits += 1
+                precision_sum += hits / rank
+        total += precision_sum / min(len(gold[tweet]), 5)
+    return total / len(ranked)
+
+
+def cached_embeddings(name: str, texts: list[str]):
+    """Embeddings of ``texts``, cached under benchmarks/.cache (encoding is minutes on CPU)."""
+    import hashlib
+
+    import numpy as np
+
+    from claims import embeddings
+
+    digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    path = REPO / "benchmarks" / ".cache" / f"{name}-{digest}.npy"
+    if path.exists():
+        return np.load(path)
+    vectors = embeddings.encode(texts)
+    path.parent.mkdir(exist_ok=True)
+    np.save(path, vectors)
+    return vectors
+
+
+def clef(depth: str = "30") -> dict:
+    """BM25 over claim + title, re-ranked by a logistic regression fitted on CLEF train."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from claims import embeddings
+    from claims.similarity import carries
+
+    k = int(depth)
+    started = time.perf_counter()
+    claims = clef_claims()
+    index = ClefIndex(claims)
+    use_embeddings = embeddings.available()
+    if use_embeddings:
+        ids = sorted(claims)
+        position = {c: i for i, c in enumerate(ids)}
+        claim_vectors = cached_embeddings("clef-vclaims", [claims[c][0] for c in ids])
+        title_vectors = cached_embeddings(
+            "clef-titles", [claims[c][1] or claims[c][0] for c in ids]
+        )
+
+    def candidates(split: str):
+        tweets, gold = clef_split(split)
+        if use_embeddings:
+            order = sorted(tweets)
+            vectors = cached_embeddings(f"clef-{split}-tweets", [tweets[t] for t in order])
+            tweet_vector = dict(zip(order, vectors, strict=True))
+        rows, keys, lexical, semantic = [], [], [], []
+        for tweet_id, tweet in tweets.items():
+            found = index.search(tweet, k)
+            top = found[0][1] if found else 1.0
+            for rank, (claim_id, bm25) in enumerate(found):
+                claim, title = claims[claim_id]
+                keys.append((tweet_id, claim_id))
+                lexical.append(
+                    [
+                        bm25 / top,
+                        1 / (rank + 1),
+                        carries(claim, tweet),
+                        carries(title, tweet) if title else 0.0,
+                    ]
+                )
+                if use_embeddings:
+                    v = tweet_vector[tweet_id]
+                    semantic.append(
+                        [
+                            float(v @ claim_vectors[position[claim_id]]),
+                            float(v @ title_vectors[position[claim_id]]),
+                        ]
+                    )
+                rows.append(int(claim_id in gold[tweet_id]))
+        lexical = np.array(lexical)
+        full = np.hstack([lexical, np.array(semantic)]) if use_embeddings else None
+        return keys, np.array(rows), lexical, full, gold
+
+    def ranking(keys, values) -> dict[int, list[int]]:
+        by_tweet: dict[int, list[tuple[float, int]]] = {}
+        for (tweet_id, claim_id), value in zip(keys, values, strict=True):
+            by_tweet.setdefault(tweet_id, []).append((float(value), claim_id))
+        return {t: [c for _, c in sorted(v, key=lambda x: -x[0])] for t, v in by_tweet.items()}
+
+    train_keys, train_y, train_lexical, train_full, _ = candidates("train")
+    test_keys, _, test_lexical, test_full, test_gold = candidates("test")
+    results = {}
+    bm25_order = ranking(test_keys, test_lexical[:, 0] + test_lexical[:, 1] * 1e-6)
+    results["BM25 (claims.similarity words), claim + title"] = map_at_5(bm25_order, test_gold)
+    results["BM25 then carries() alone"] = map_at_5(
+        ranking(test_keys, np.maximum(test_lexical[:, 2], test_lexical[:, 3])), test_gold
+    )
+    lexical_model = LogisticRegression(C=1.0, max_iter=5000).fit(train_lexical, train_y)
+    results["BM25 + carries(), fused on CLEF train (default install)"] = map_at_5(
+        ranking(test_keys, lexical_model.decision_function(test_lexical)), test_gold
+    )
+    if use_embeddings:
+        results["BM25 then MiniLM cosine alone"] = map_at_5(
+            ranking(test_keys, test_full[:, 4]), test_gold
+        )
+        full_model = LogisticRegression(C=1.0, max_iter=5000).fit(train_full, train_y)
+        results["BM25 + carries() + MiniLM, fused on CLEF train (embeddings extra)"] = map_at_5(
+            ranking(test_keys, full_model.decision_function(test_full)), test_gold
+        )
+    recall = np.mean([bool(set(bm25_order[t][:k]) & test_gold[t]) for t in test_gold])
+    print(f"CLEF 2020 CheckThat! Task 2, test ({len(test_gold)} tweets, {len(claims)} claims)")
+    print(f"re-ranking BM25's top {k} (BM25 recall@{k} {recall:.3f})")
+    print(f"{'system':72} MAP@5")
+    for name, value in results.items():
+        print(f"{name:72} {value:.4f}")
+    return {
+        "mode": "clef",
+        "depth": k,
+        "embeddings": use_embeddings,
+        "recall_at_depth": round(float(recall), 4),
+        "map5": {name: round(value, 4) for name, value in results.items()},
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+# --- seeds -----------------------------------------------------------------------------------
+
+
+def seeds() -> dict:
+    """Seed claims with only their Inquirer appearance: is UNN's passage found, and only it?"""
+    import tempfile
+
+    from sqlalchemy import select
+
+    from claims import migrations
+    from claims.db import open_session
+    from claims.models import Appearance, Article, Claim
+    from claims.seeds import load_seeds
+    from claims.services.appearances import delete_appearance
+    from claims.services.matching import load_index, rank_passages, wordings
+    from claims.similarity import DEFAULT_SUGGEST
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/seeds.db"
+        migrations.upgrade(url)
+        with open_session(url) as session:
+            load_seeds(session, actor="benchmark")
+            unn = session.scalars(
+                select(Article).join(Article.publisher).where(Article.publisher.has(name="UNN"))
+            ).one()
+            gold = {}
+            for appearance in list(
+                session.scalars(select(Appearance).where(Appearance.article_id == unn.id))
+            ):
+                gold[appearance.claim_id] = (appearance.quote_start, appearance.quote_end)
+                delete_appearance(session, appearance, actor="benchmark")
+            index = load_index(session)
+            table = []
+            started = time.perf_counter()
+            for claim in session.scalars(select(Claim).order_by(Claim.id)):
+                carried = {a.article_id for a in claim.appearances}
+                ranked = rank_passages(index, wordings(claim), exclude=carried)
+                top = ranked[0] if ranked else None
+                in_unn = top is not None and top.article_id == unn.id
+                if claim.id in gold:
+                    start, end = gold[claim.id]
+                    hit = in_unn and top.start < end and start < top.end
+                    ok = hit and top.score >= DEFAULT_SUGGEST
+                else:
+                    ok = top is None or top.score < DEFAULT_SUGGEST
+                table.append((claim.id, claim.id in gold, top.score if top else 0.0, ok))
+            seconds = (time.perf_counter() - started) / len(table)
+    print(f"{'claim':>5} {'in UNN':>6} {'top score':>9} {'ok':>3}")
+    for claim_id, carried, value, ok in table:
+        print(
+            f"{claim_id:>5} {'yes' if carried else 'no':>6} {value:>9.3f} {'ok' if ok else 'NO':>3}"
+        )
+    positives = [row for row in table if row[1]]
+    negatives = [row for row in table if not row[1]]
+    return {
+        "mode": "seeds",
+        "carried_found_first": f"{sum(r[3] for r in positives)}/{len(positives)}",
+        "not_carried_clean": f"{sum(r[3] for r in negatives)}/{len(negatives)}",
+        "lowest_carried_score": round(min(r[2] for r in positives), 3),
+        "highest_not_carried_score": round(max(r[2] for r in negatives), 3),
+        "suggest": DEFAULT_SUGGEST,
+        "seconds_per_claim": round(seconds, 3),
+    }
+
+
+# --- scale -----------------------------------------------------------------------------------
+
+
+def synthetic_corpus(articles: int, claims: int, copies: int = 3, seed: int = 7):
+    """Articles of made-up words in news-like sentences, each claim planted in a few of them.
+
+    Words follow a Zipf law over a 30,000-word vocabulary, as words do in news. A planted
+    claim is carried verbatim, with its clauses swapped and "X said" turned into
+    "according to X", or shortened by a word and padded with a clause of its own.
+    """
+    import random
+
+    rng = random.Random(seed)
+    syllables = [a + b for a in "bcdfghklmnprstvz" for b in "aeiou"]
+    vocabulary = sorted(
+        {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(40_000)}
+    )[:30_000]
+    import itertools
+
+    weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocabulary))))
+    names = [w.capitalize() for w in rng.sample(vocabulary, 2000)]
+
+    def clause(n: int) -> str:
+        return " ".join(rng.choices(vocabulary, cum_weights=weights, k=n))
+
+    def sentence() -> str:
+        return f"{rng.choice(names)} {clause(rng.randint(6, 10))}, {clause(rng.randint(5, 9))}."
+
+    claim_parts = [
+        (rng.choice(names), clause(rng.randint(6, 9)), clause(rng.randint(5, 8)))
+        for _ in range(claims)
+    ]
+
+    def variant(parts, kind: int) -> str:
+        speaker, first, second = parts
+        if kind == 0:
+            return f"{speaker} said {first}, {second}."
+        if kind == 1:
+            return f"According to {speaker}, {second}, {first}."
+        words = first.split()
+        words.pop(rng.randrange(len(words)))
+        return f"{speaker} said {' '.join(words)}, {second}, {clause(5)}."
+
+    texts = [[sentence() for _ in range(rng.randint(4, 7))] for _ in range(articles)]
+    gold: dict[int, set[int]] = {}
+    for claim_id, parts in enumerate(claim_parts):
+        for kind, article in enumerate(rng.sample(range(articles), copies)):
+            texts[article].insert(rng.randrange(len(texts[article]) + 1), variant(parts, kind))
+            gold.setdefault(claim_id, set()).add(article + 1)
+    corpus = [
+        (i + 1, "\n\n".join(" ".join(t[j : j + 2]) for j in range(0, len(t), 2)))
+        for i, t in enumerate(texts)
+    ]
+    claim_texts = [f"{s} said {a}, {b}." for s, a, b in claim_parts]
+    return corpus, claim_texts, gold
+
+
+def scale(articles: str = "100000", claims: str = "1000", brute_sample: str = "50") -> dict:
+    """Index + re-ranker against a rapidfuzz scan of every sentence, on the same corpus."""
+    from rapidfuzz import fuzz, process
+
+    from claims.passages import PassageIndex
+    from claims.services.matching import rank_passages
+
+    n_articles, n_claims, sample = int(articles), int(claims), int(brute_sample)
+    started = time.perf_counter()
+    corpus, claim_texts, gold = synthetic_corpus(n_articles, n_claims)
+    generated = time.perf_counter() - started
+    started = time.perf_counter()
+    index = PassageIndex(corpus)
+    build = time.perf_counter() - started
+    print(
+        f"{n_articles} articles, {len(index)} sentences, {n_claims} claims; "
+        f"generated in {generated:.0f} s, index built in {build:.0f} s (once)"
+    )
+
+    def recall(found: list[int], claim_id: int) -> float:
+        return len(set(found[: len(gold[claim_id])]) & gold[claim_id]) / len(gold[claim_id])
+
+    # Our matcher: candidate index, then the re-ranker; top articles as many as the gold.
+    ours, candidate_recall, times, candidate_times = [], [], [], []
+    for claim_id, text in enumerate(claim_texts):
+        t0 = time.perf_counter()
+        hits = index.search(text)
+        t1 = time.perf_counter()
+        ranked = rank_passages(index, [text])
+        times.append(time.perf_counter() - t0)
+        candidate_times.append(t1 - t0)
+        found_articles = list(dict.fromkeys(a for a, _ in hits))
+        candidate_recall.append(len(set(found_articles) & gold[claim_id]) / len(gold[claim_id]))
+        ours.append(recall([r.article_id for r in ranked], claim_id))
+
+    # Brute force: rapidfuzz token_set_ratio over every sentence of every article.
+    sentences = [s.text for a in index.sentences.values() for s in a]
+    owner = [article for article, ss in index.sentences.items() for _ in ss]
+    brute, brute_times = [], []
+    step = max(1, n_claims // sample)
+    sampled = list(range(0, n_claims, step))[:sample]
+    for claim_id in sampled:
+        t0 = time.perf_counter()
+        best = process.extract(
+            claim_texts[claim_id], sentences, scorer=fuzz.token_set_ratio, limit=50
+        )
+        brute_times.append(time.perf_counter() - t0)
+        found = list(dict.fromkeys(owner[i] for _, _, i in best))
+        brute.append(recall(found, claim_id))
+    ours_on_sample = [ours[i] for i in sampled]
+    mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
+    result = {
+        "mode": "scale",
+        "articles": n_articles,
+        "sentences": len(index),
+        "claims": n_claims,
+        "brute_force_claims_sampled": len(sampled),
+        "index_build_seconds": round(build, 1),
+        "ms_per_claim_candidates": round(1000 * mean(candidate_times), 2),
+        "ms_per_claim_with_reranker": round(1000 * mean(times), 2),
+        "ms_per_claim_brute_force": round(1000 * mean(brute_times), 2),
+        "speedup_candidates": round(mean(brute_times) / mean(candidate_times), 1),
+        "speedup_with_reranker": round(mean(brute_times) / mean(times), 1),
+        "candidate_recall": round(mean(candidate_recall), 4),
+        "recall": round(mean(ours), 4),
+        "recall_on_sample": round(mean(ours_on_sample), 4),
+        "brute_force_recall": round(mean(brute), 4),
+        "recall_ratio": round(mean(ours_on_sample) / max(mean(brute), 1e-9), 4),
+    }
+    print(f"{'':34} {'ms/claim':>9} {'recall':>7}")
+    print(
+        f"{'candidate index (BM25)':34} {result['ms_per_claim_candidates']:>9.2f} "
+        f"{result['candidate_recall']:>7.3f}"
+    )
+    print(
+        f"{'index + re-ranker (claims match)':34} {result['ms_per_claim_with_reranker']:>9.2f} "
+        f"{result['recall']:>7.3f}"
+    )
+    print(
+        f"{'rapidfuzz scan, ' + str(len(sampled)) + ' claims':34} "
+        f"{result['ms_per_claim_brute_force']:>9.2f} {result['brute_force_recall']:>7.3f}"
+    )
+    print(
+        f"speed-up {result['speedup_with_reranker']}x (candidates alone "
+        f"{result['speedup_candidates']}x); recall ratio {result['recall_ratio']}"
+    )
+    return result
+
+
+MODES = {"train": train, "mrpc": mrpc, "clef": clef, "seeds": seeds, "scale": scale}
 
 
 def main() -> None:

@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.sentences import Sentence, split_sentences
-from claims.similarity import analyse
+from claims.similarity import analyse, content_words
 
 # How many sentences the index hands to the re-ranker per query.
-DEFAULT_DEPTH = 200
+DEFAULT_DEPTH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ class PassageIndex:
                 self.rows.append((article_id, position))
                 # bm25s refuses an empty document; a sentence without content words
                 # (a dateline, a lone quote mark) gets a token no query contains.
-                corpus.append(list(analyse(sentence.text).tokens) or ["\x00"])
+                corpus.append(content_words(sentence.text) or ["\x00"])
         self._bm25 = bm25s.BM25()
         if corpus:
             self._bm25.index(corpus, show_progress=False)

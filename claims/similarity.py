@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from claims.text import fold_for_search
+from claims.text import fold_char, strip_accents
 
 MODEL_FILE = Path(__file__).with_name("similarity_model.json")
 
@@ -155,6 +155,8 @@ IRREGULAR = {
 }
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_NON_WORD = re.compile(r"[^\w]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?\"'“] )\b[A-Z][\w'’-]+")
 
@@ -209,27 +211,50 @@ def _synonyms() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=200_000)
-def analyse(text: str) -> Analysed:
-    """Everything the score needs from one side, computed once per distinct text."""
-    folded = fold_for_search(text)
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """``text`` folded as ``claims.text`` folds for search (case, accents, typographic quotes
+    and dashes), without keeping the map back to offsets: the scorer only compares words, and
+    this runs on every candidate sentence."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = "".join(fold_char(c) if not c.isascii() else c for c in text)
+        folded = strip_accents(folded).casefold()
+    return _SPACE.sub(" ", folded).strip()
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry a statement: folded, stemmed, synonyms merged, stopwords dropped.
+
+    What the candidate index stores and what the features compare, so both see alike.
+    """
     # "co-operation" and "cooperation", "law-enforcement" and "law enforcement": one spelling.
-    joined = re.sub(r"(?<=\w)-(?=\w)", "", folded)
-    words = _WORD.findall(joined)
+    joined = _HYPHEN.sub("", fold(text))
     stem = _stemmer().stemWord
     synonyms = _synonyms()
     content = []
-    for word in words:
+    for word in _WORD.findall(joined):
         word = word.removesuffix("'s").replace("'", "")
         word = IRREGULAR.get(word, word)
         if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
             continue
         stemmed = stem(word) if not word[0].isdigit() else word.replace(",", "")
         content.append(synonyms.get(stemmed, stemmed))
-    letters = re.sub(r"[^\w]+", " ", joined).strip()
+    return content
+
+
+@lru_cache(maxsize=200_000)
+def analyse(text: str) -> Analysed:
+    """Everything the score needs from one side, computed once per distinct text."""
+    folded = fold(text)
+    content = content_words(text)
+    letters = _NON_WORD.sub(" ", _HYPHEN.sub("", folded)).strip()
     grams = frozenset(letters[i : i + 4] for i in range(max(len(letters) - 3, 1)))
     numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(folded))
-    names = frozenset(fold_for_search(n) for n in _NAME.findall(text))
+    names = frozenset(fold(n) for n in _NAME.findall(text))
     return Analysed(
         tokens=tuple(content),
         token_set=frozenset(content),

@@ -1,4 +1,4 @@
-"""``claims match``: ranking, stored candidates, accepting, reviewing, resuming; on both backends."""
+"""``claims match``: ranking, stored candidates, accepting, reviewing, resuming."""
 
 from __future__ import annotations
 

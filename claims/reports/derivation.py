@@ -200,6 +200,5 @@ def _direction(
     return (
         _label(derived),
         _label(source),
-        "Same date and no origin recorded: a guess from which text is more contained in "
-        "the other.",
+        "Same date and no origin recorded: a guess from which text is more contained in the other.",
     )

@@ -37,6 +37,8 @@ from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
 SCORER_VERSION = "lexical-1"
 # How many of the best articles get their passage refined into clause windows.
 REFINE = 20
+# A passage sharing less than this share of a wording's words is not scored against it.
+MIN_SHARED = 0.25
 # Scores this close count as a tie between clause windows; the shorter window wins.
 TIE = 0.02
 
@@ -106,27 +108,32 @@ def rank_passages(
 ) -> list[Ranked]:
     """Each article's best passage for any of ``texts``, best first; ``exclude``d articles skipped.
 
-    Sentences and sentence pairs are scored first; the ``refine`` best articles then have
-    their best passage cut into clause windows, and the best window wins, so the stored
-    passage is the part of the sentence that carries the claim.
+    Three passes, each on fewer passages and at a finer grain: the index's sentences are
+    scored alone; the ``refine`` best are also scored joined with a neighbour; and the best
+    passage of the ``refine`` best articles is cut into clause windows, the shortest window
+    scoring as well as the best winning, so the stored passage is the part that carries
+    the claim.
     """
     excluded = frozenset(exclude)
     best: dict[int, Ranked] = {}
-    seen: set[tuple[int, int]] = set()
+    hits: dict[tuple[int, int], float] = {}
     for query in texts:
         for article_id, position in index.search(query, exclude=excluded):
-            if (article_id, position) in seen:
+            if (article_id, position) in hits:
                 continue
-            seen.add((article_id, position))
-            for passage in index.passages_around(article_id, position):
-                _keep_best(best, passage, texts)
+            sentence = index.passages_around(article_id, position)[0]
+            hits[(article_id, position)] = _keep_best(best, sentence, texts)
+    leading = sorted(hits, key=lambda key: -hits[key])[:refine]
+    for article_id, position in leading:
+        for passage in index.passages_around(article_id, position)[1:]:
+            _keep_best(best, passage, texts)
     leaders = sorted(best.values(), key=lambda r: (-r.score, r.article_id))[:refine]
     for leader in leaders:
+        if leader.score <= 0:
+            continue
         whole = Passage(leader.article_id, leader.start, leader.end, leader.text)
         scored = [(_value(window, texts), window) for window in clause_windows(whole)]
         top = max(value for value, _ in scored)
-        # The shortest window that scores (almost) as well: the words that carry the claim,
-        # not the rest of the sentence around them.
         value, window = min(
             ((v, w) for v, w in scored if v >= top - TIE), key=lambda vw: (len(vw[1].text), -vw[0])
         )
@@ -137,18 +144,27 @@ def rank_passages(
 
 
 def _value(passage: Passage, texts: list[str]) -> float:
-    from claims.similarity import carries
+    """The best ``carries`` score of the passage for any wording; 0 without a fair share of
+    the wording's words, which is most of what the index returns and not worth scoring."""
+    from claims.similarity import analyse, carries
 
-    return max(carries(text, passage.text) for text in texts)
+    words = analyse(passage.text).token_set
+    values = [
+        carries(text, passage.text)
+        for text in texts
+        if len(analyse(text).token_set & words) >= MIN_SHARED * len(analyse(text).token_set)
+    ]
+    return max(values, default=0.0)
 
 
-def _keep_best(best: dict[int, Ranked], passage: Passage, texts: list[str]) -> None:
+def _keep_best(best: dict[int, Ranked], passage: Passage, texts: list[str]) -> float:
     value = _value(passage, texts)
     current = best.get(passage.article_id)
     if current is None or (value, -len(passage.text)) > (current.score, -len(current.text)):
         best[passage.article_id] = Ranked(
             passage.article_id, passage.start, passage.end, passage.text, value
         )
+    return value
 
 
 def fingerprint(claim: Claim, index: PassageIndex, thresholds: Thresholds) -> str:
