@@ -37,7 +37,7 @@ def test_demo_database_answers_reports_and_sql(tmp_path, monkeypatch):
     result = runner.invoke(app, ["--db", "claims-demo.db", "report", "all", "-o", workbook_path])
     assert result.exit_code == 0, result.output
     workbook = load_workbook(workbook_path)
-    assert workbook.sheetnames == ["carriers", "chains", "outlets", "claims"]
+    assert workbook.sheetnames == ["carriers", "chains", "outlets", "claims", "derivation"]
     sheet = workbook["chains"]
     assert sheet.freeze_panes == "A2"
     assert sheet["A1"].font.bold
