@@ -247,6 +247,12 @@ def content_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
+def word_set(text: str) -> frozenset[str]:
+    """The content words of ``text`` as a set: the cheap first look before a full score."""
+    return frozenset(content_words(text))
+
+
+@lru_cache(maxsize=200_000)
 def analyse(text: str) -> Analysed:
     """Everything the score needs from one side, computed once per distinct text."""
     folded = fold(text)

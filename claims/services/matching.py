@@ -37,6 +37,8 @@ from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
 SCORER_VERSION = "lexical-1"
 # How many of the best articles get their passage refined into clause windows.
 REFINE = 20
+# Passages scoring below this are not cut into clause windows.
+REFINE_FLOOR = 0.3
 # A passage sharing less than this share of a wording's words is not scored against it.
 MIN_SHARED = 0.25
 # Scores this close count as a tie between clause windows; the shorter window wins.
@@ -129,8 +131,8 @@ def rank_passages(
             _keep_best(best, passage, texts)
     leaders = sorted(best.values(), key=lambda r: (-r.score, r.article_id))[:refine]
     for leader in leaders:
-        if leader.score <= 0:
-            continue
+        if leader.score < REFINE_FLOOR:
+            continue  # far below any threshold: where in the sentence matters to nobody
         whole = Passage(leader.article_id, leader.start, leader.end, leader.text)
         scored = [(_value(window, texts), window) for window in clause_windows(whole)]
         top = max(value for value, _ in scored)
@@ -146,13 +148,13 @@ def rank_passages(
 def _value(passage: Passage, texts: list[str]) -> float:
     """The best ``carries`` score of the passage for any wording; 0 without a fair share of
     the wording's words, which is most of what the index returns and not worth scoring."""
-    from claims.similarity import analyse, carries
+    from claims.similarity import carries, word_set
 
-    words = analyse(passage.text).token_set
+    words = word_set(passage.text)
     values = [
         carries(text, passage.text)
         for text in texts
-        if len(analyse(text).token_set & words) >= MIN_SHARED * len(analyse(text).token_set)
+        if len(word_set(text) & words) >= MIN_SHARED * len(word_set(text))
     ]
     return max(values, default=0.0)
 
