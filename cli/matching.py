@@ -33,7 +33,7 @@ def match(
         typer.Option("--all", help="Match every claim whose inputs changed since its last run."),
     ] = False,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", help="Show at most N candidates (default 10).")
+        int | None, typer.Option("--limit", "-n", help="Show at most N candidates.")
     ] = 10,
     suggest: Annotated[
         float | None,

@@ -221,3 +221,14 @@ def test_neither_claim_nor_all(failing, newsroom):
 
 def test_both_claim_and_all(failing, newsroom):
     failing("match", "1", "--all", match="not both")
+
+
+def test_help_states_the_library_defaults():
+    from typer.testing import CliRunner
+
+    from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
+    from cli.main import app
+
+    text = " ".join(CliRunner().invoke(app, ["match", "--help"]).output.split())
+    assert f"(default {DEFAULT_SUGGEST:.2f})" in text
+    assert f"(default {DEFAULT_AUTO:.2f})" in text
