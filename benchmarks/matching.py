@@ -309,7 +309,7 @@ def clef(depth: str = "30") -> dict:
     from sklearn.linear_model import LogisticRegression
 
     from claims import embeddings
-    from claims.similarity import carries
+    from claims.similarity import carries, score
 
     k = int(depth)
     started = time.perf_counter()
@@ -352,6 +352,8 @@ def clef(depth: str = "30") -> dict:
                     *bm25.get(claim_id, (0.0, 0.0)),
                     carries(claim, tweet),
                     carries(title, tweet) if title else 0.0,
+                    carries(tweet, claim),
+                    score(claim, tweet),
                 ]
                 if hybrid:
                     p = position[claim_id]
@@ -380,19 +382,19 @@ def clef(depth: str = "30") -> dict:
         ranking(test_keys, np.maximum(test_lexical[:, 2], test_lexical[:, 3])), test_gold
     )
     lexical_model = LogisticRegression(C=1.0, max_iter=5000).fit(train_lexical, train_y)
-    results["BM25 + carries(), fused on CLEF train (default install)"] = map_at_5(
+    results["BM25 + carries() + score(), fused on CLEF train (default install)"] = map_at_5(
         ranking(test_keys, lexical_model.decision_function(test_lexical)), test_gold
     )
     if use_embeddings:
         _, train_hy, train_full, _ = candidates("train", hybrid=True)
         full_keys, _, test_full, _ = candidates("test", hybrid=True)
         results["BM25 + MiniLM candidates, MiniLM cosine alone"] = map_at_5(
-            ranking(full_keys, np.maximum(test_full[:, 4], test_full[:, 5])), test_gold
+            ranking(full_keys, np.maximum(test_full[:, 6], test_full[:, 7])), test_gold
         )
         full_model = LogisticRegression(C=1.0, max_iter=5000).fit(train_full, train_hy)
-        results["BM25 + MiniLM candidates, carries() + MiniLM fused (embeddings extra)"] = map_at_5(
-            ranking(full_keys, full_model.decision_function(test_full)), test_gold
-        )
+        results[
+            "BM25 + MiniLM candidates, carries() + score() + MiniLM fused (embeddings extra)"
+        ] = map_at_5(ranking(full_keys, full_model.decision_function(test_full)), test_gold)
     recall = np.mean([bool(set(bm25_order[t][:k]) & test_gold[t]) for t in test_gold])
     print(f"CLEF 2020 CheckThat! Task 2, test ({len(test_gold)} tweets, {len(claims)} claims)")
     print(f"re-ranking BM25's top {k} (BM25 recall@{k} {recall:.3f})")
