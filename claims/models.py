@@ -642,6 +642,107 @@ class AuditEntry(Base):
         return f"<AuditEntry #{self.id} {self.action} {self.entity} #{self.entity_id}>"
 
 
+CANDIDATE_STATUSES = ("pending", "accepted", "rejected")
+
+
+class MatchCandidate(Base):
+    """A passage the matcher found that may carry a claim, waiting for a person's decision."""
+
+    __tablename__ = "match_candidates"
+    __table_args__ = (
+        UniqueConstraint("claim_id", "article_id", "passage_start", "passage_end"),
+        CheckConstraint("passage_start >= 0 AND passage_end > passage_start", name="span"),
+        CheckConstraint(_in("status", CANDIDATE_STATUSES), name="status"),
+        CheckConstraint("score >= 0 AND score <= 1", name="score"),
+        {
+            "sqlite_autoincrement": True,
+            "comment": "Passages proposed by `claims match` as carrying a claim, and what a "
+            "reviewer decided about each.",
+        },
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, comment="Candidate number.")
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"),
+        index=True,
+        comment="The claim the passage may carry.",
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        index=True,
+        comment="The article holding the passage.",
+    )
+    passage_start: Mapped[int] = mapped_column(
+        Integer, comment="Where the passage starts: a character offset into articles.text."
+    )
+    passage_end: Mapped[int] = mapped_column(
+        Integer, comment="Where the passage ends (exclusive), a character offset."
+    )
+    score: Mapped[float] = mapped_column(
+        Float, comment="How alike the passage and the claim are, 0 to 1 (claims.similarity)."
+    )
+    status: Mapped[str] = mapped_column(
+        String(20),
+        default="pending",
+        index=True,
+        comment="pending until a reviewer accepts or rejects it.",
+    )
+    decided_by: Mapped[str | None] = mapped_column(
+        String(200), comment="Who accepted or rejected the candidate."
+    )
+    decided_at: Mapped[dt.datetime | None] = mapped_column(
+        comment="When the candidate was accepted or rejected (UTC)."
+    )
+    appearance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appearances.id", ondelete="SET NULL"),
+        comment="The appearance recorded when the candidate was accepted.",
+    )
+    found_at: Mapped[dt.datetime] = mapped_column(
+        default=utcnow, comment="When the matcher proposed the passage (UTC)."
+    )
+
+    claim: Mapped[Claim] = relationship()
+    article: Mapped[Article] = relationship()
+
+    def __repr__(self) -> str:
+        return (
+            f"<MatchCandidate #{self.id} claim #{self.claim_id} in article #{self.article_id} "
+            f"{self.score:.2f} {self.status}>"
+        )
+
+
+class MatchProgress(Base):
+    """How far matching got for one claim, so ``claims match --all`` can resume."""
+
+    __tablename__ = "match_progress"
+    __table_args__ = (
+        {
+            "comment": "One row per matched claim: what it was matched against, so a re-run "
+            "skips claims whose inputs did not change."
+        },
+    )
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"),
+        primary_key=True,
+        comment="The matched claim.",
+    )
+    fingerprint: Mapped[str] = mapped_column(
+        String(200),
+        comment="The claim's version, its appearances and the highest article id when it "
+        "was matched; a different value means match it again.",
+    )
+    candidates: Mapped[int] = mapped_column(
+        Integer, comment="How many passages at or above the suggest threshold were found."
+    )
+    matched_at: Mapped[dt.datetime] = mapped_column(
+        default=utcnow, comment="When the claim was last matched (UTC)."
+    )
+
+    def __repr__(self) -> str:
+        return f"<MatchProgress claim #{self.claim_id} {self.fingerprint}>"
+
+
 def _check_strings(_mapper, _connection, target) -> None:
     """Refuse, on every backend alike, text that PostgreSQL would reject mid-transaction.
 

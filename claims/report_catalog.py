@@ -12,4 +12,6 @@ DESCRIPTIONS = {
     "claims": "The claims with status, verdict and how many outlets carry them.",
     "drift": "What changed from one appearance of a claim to the next: wording, names, "
     "hedging, attribution.",
+    "derivation": "Per pair of related articles: share of each one's sentences found in the "
+    "other, copy or rewrite, and which is derived from which.",
 }

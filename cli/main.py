@@ -14,6 +14,7 @@ from cli import (
     database,
     drift,
     export,
+    matching,
     reports,
     review,
     sources,
@@ -88,6 +89,7 @@ app.add_typer(appearances.app, name="appearance")
 app.add_typer(review.app, name="review")
 app.add_typer(reports.app, name="report")
 app.command("drift")(drift.drift)
+app.command("match")(matching.match)
 app.command("sql")(sql.sql)
 app.command("browse")(browse.browse)
 app.command("suggest")(suggest.suggest)

@@ -43,6 +43,7 @@ def test_demo_database_answers_reports_and_sql(tmp_path, monkeypatch):
         "outlets",
         "claims",
         "drift",
+        "derivation",
         "outlet network",
     ]
     sheet = workbook["chains"]

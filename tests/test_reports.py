@@ -56,6 +56,23 @@ EMPTY_COLUMNS = {
         "created_at",
         "updated_at",
     ],
+    "derivation": [
+        "article_a",
+        "outlet_a",
+        "published_a",
+        "article_b",
+        "outlet_b",
+        "published_b",
+        "sentences_a",
+        "sentences_b",
+        "share_a_in_b",
+        "share_b_in_a",
+        "mean_score",
+        "relation",
+        "derived",
+        "upstream",
+        "basis",
+    ],
 }
 
 
@@ -130,7 +147,7 @@ def cells(frame: pd.DataFrame, column: str) -> list:
 
 
 def test_reports_are_registered_in_order():
-    assert list(REPORTS) == ["carriers", "chains", "outlets", "claims", "drift"]
+    assert list(REPORTS) == ["carriers", "chains", "outlets", "claims", "drift", "derivation"]
 
 
 def test_unknown_report_names_the_known_ones():
@@ -246,7 +263,7 @@ def test_every_report_writes_to_one_workbook_with_real_dates(session, newsroom, 
     path = tmp_path / "reports.xlsx"
     write_xlsx({name: build(name, session) for name in REPORTS}, path)
     book = load_workbook(path)
-    assert book.sheetnames == ["carriers", "chains", "outlets", "claims", "drift"]
+    assert book.sheetnames == ["carriers", "chains", "outlets", "claims", "drift", "derivation"]
     chains = book["chains"]
     header = [cell.value for cell in chains[1]]
     published = chains.cell(row=2, column=header.index("published") + 1)

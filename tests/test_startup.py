@@ -20,6 +20,12 @@ HEAVY = (
     "trafilatura",
     "lxml",
     "prov",
+    "bm25s",
+    "scipy",
+    "Stemmer",
+    "sklearn",
+    "torch",
+    "sentence_transformers",
 )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from claims.errors import InvalidInput
 from claims.report_catalog import DESCRIPTIONS  # noqa: F401  (re-exported)
-from claims.reports import carriers, chains, claims, drift, outlets
+from claims.reports import carriers, chains, claims, derivation, drift, outlets
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -26,6 +26,7 @@ REPORTS: dict[str, Callable[[Session], DataFrame]] = {
     "outlets": outlets.outlets,
     "claims": claims.claims,
     "drift": drift.drift,
+    "derivation": derivation.derivation,
 }
 
 

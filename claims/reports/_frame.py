@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # int: never NULL; count: nullable integer (pandas NA); date: datetime.date or None;
 # datetime: UTC-aware, microseconds.
-KINDS = ("int", "count", "text", "bool", "date", "datetime")
+KINDS = ("int", "count", "float", "text", "bool", "date", "datetime")
 
 
 def read(session: Session, stmt: Select[Any], kinds: dict[str, str]) -> pd.DataFrame:
@@ -44,6 +44,8 @@ def _cast(series: pd.Series, kind: str, pd: Any) -> pd.Series:
         return series.astype("int64")
     if kind == "count":
         return series.astype("Int64")
+    if kind == "float":
+        return series.astype("float64")
     if kind == "text":
         return series.astype("str")
     if kind == "bool":

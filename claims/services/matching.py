@@ -1,0 +1,424 @@
+"""Matching: find the passages of other articles that carry a claim, and decide on them.
+
+A claim is looked for with every wording the database knows for it: its canonical text and
+the quotation of each appearance (a rewrite is usually closer to another outlet's words than
+to the neutral canonical sentence). The candidate index (``claims.passages``) narrows the
+corpus to a few hundred sentences per wording; ``claims.similarity.score`` re-ranks those
+sentences and their two-sentence windows, and each article keeps its best passage.
+
+Two thresholds, as review tools for fact-checkers use them: at or above *suggest* a passage
+is stored as a pending candidate for a person to accept or reject; at or above *auto* it may
+be accepted without one (``--accept-auto``). Both defaults were tuned on training data only
+(see ``docs/matching.md``).
+
+Resuming: a claim's ``match_progress`` row holds a fingerprint of what it was matched with
+(its version, its appearances, the highest article id, the suggest threshold and the scorer).
+Stored article texts never change and article ids only grow, so when none of these moved
+the earlier result still holds and ``match --all`` skips the claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from claims import audit
+from claims.anchoring import count_occurrences, find_quotation
+from claims.errors import InvalidInput, InvalidTransition, NotFound
+from claims.models import Appearance, Article, Claim, MatchCandidate, MatchProgress, utcnow
+from claims.passages import Passage, PassageIndex, clause_windows
+from claims.services.claims import get_claim
+from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
+
+SCORER_VERSION = "lexical-1"
+# How many of the best articles get their passage refined into clause windows.
+REFINE = 20
+# Passages scoring below this are not cut into clause windows.
+REFINE_FLOOR = 0.3
+# A passage sharing less than this share of a wording's words is not scored against it.
+MIN_SHARED = 0.25
+# Scores this close count as a tie between clause windows; the shorter window wins.
+TIE = 0.02
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    suggest: float = DEFAULT_SUGGEST
+    auto: float = DEFAULT_AUTO
+
+
+def check_thresholds(suggest: float | None, auto: float | None) -> Thresholds:
+    """Thresholds as given, with the defaults for what is not; refused unless 0 < s <= a <= 1."""
+    suggest = DEFAULT_SUGGEST if suggest is None else suggest
+    auto = DEFAULT_AUTO if auto is None else auto
+    for name, value in (("suggest", suggest), ("auto", auto)):
+        if not 0 < value <= 1:
+            raise InvalidInput(f"The {name} threshold must be above 0 and at most 1, not {value}.")
+    if auto < suggest:
+        raise InvalidInput(
+            f"The auto threshold ({auto}) is below the suggest threshold ({suggest}): "
+            "auto-accepted passages must also be suggested."
+        )
+    return Thresholds(suggest, auto)
+
+
+def check_limit(limit: int | None) -> int | None:
+    if limit is not None and limit < 1:
+        raise InvalidInput(f"--limit must be 1 or more, not {limit}.")
+    return limit
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One article's best passage for a claim, before anything is stored."""
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def load_index(session: Session, article_ids: Iterable[int] | None = None) -> PassageIndex:
+    """The candidate index over the stored articles; refuses an empty database."""
+    query = select(Article.id, Article.text).order_by(Article.id)
+    if article_ids is not None:
+        query = query.where(Article.id.in_(list(article_ids)))
+    rows = [(row.id, row.text) for row in session.execute(query)]
+    if not rows:
+        raise NotFound("No articles stored to match against: add some with `claims article add`.")
+    return PassageIndex(rows)
+
+
+def wordings(claim: Claim) -> list[str]:
+    """Every wording known for the claim: canonical text first, then distinct quotations."""
+    seen, result = set(), []
+    for text in [claim.text, *(a.quote for a in claim.appearances)]:
+        key = " ".join(text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            result.append(text)
+    return result
+
+
+def rank_passages(
+    index: PassageIndex, texts: list[str], exclude: Iterable[int] = (), *, refine: int = REFINE
+) -> list[Ranked]:
+    """Each article's best passage for any of ``texts``, best first; ``exclude``d articles skipped.
+
+    Three passes, each on fewer passages and at a finer grain: the index's sentences are
+    scored alone; the ``refine`` best are also scored joined with a neighbour; and the best
+    passage of the ``refine`` best articles is cut into clause windows, the shortest window
+    scoring as well as the best winning, so the stored passage is the part that carries
+    the claim.
+    """
+    excluded = frozenset(exclude)
+    best: dict[int, Ranked] = {}
+    hits: dict[tuple[int, int], float] = {}
+    for query in texts:
+        for article_id, position in index.search(query, exclude=excluded):
+            if (article_id, position) in hits:
+                continue
+            sentence = index.passages_around(article_id, position)[0]
+            hits[(article_id, position)] = _keep_best(best, sentence, texts)
+    leading = sorted(hits, key=lambda key: -hits[key])[:refine]
+    for article_id, position in leading:
+        for passage in index.passages_around(article_id, position)[1:]:
+            _keep_best(best, passage, texts)
+    leaders = sorted(best.values(), key=lambda r: (-r.score, r.article_id))[:refine]
+    for leader in leaders:
+        if leader.score < REFINE_FLOOR:
+            continue  # far below any threshold: where in the sentence matters to nobody
+        whole = Passage(leader.article_id, leader.start, leader.end, leader.text)
+        scored = [(_value(window, texts), window) for window in clause_windows(whole)]
+        top = max(value for value, _ in scored)
+        value, window = min(
+            ((v, w) for v, w in scored if v >= top - TIE), key=lambda vw: (len(vw[1].text), -vw[0])
+        )
+        best[leader.article_id] = Ranked(
+            window.article_id, window.start, window.end, window.text, value
+        )
+    return sorted(best.values(), key=lambda r: (-r.score, r.article_id))
+
+
+def _value(passage: Passage, texts: list[str]) -> float:
+    """The best ``carries`` score of the passage for any wording; 0 without a fair share of
+    the wording's words, which is most of what the index returns and not worth scoring."""
+    from claims.similarity import carries, word_set
+
+    words = word_set(passage.text)
+    values = [
+        carries(text, passage.text)
+        for text in texts
+        if len(word_set(text) & words) >= MIN_SHARED * len(word_set(text))
+    ]
+    return max(values, default=0.0)
+
+
+def _keep_best(best: dict[int, Ranked], passage: Passage, texts: list[str]) -> float:
+    value = _value(passage, texts)
+    current = best.get(passage.article_id)
+    if current is None or (value, -len(passage.text)) > (current.score, -len(current.text)):
+        best[passage.article_id] = Ranked(
+            passage.article_id, passage.start, passage.end, passage.text, value
+        )
+    return value
+
+
+def fingerprint(claim: Claim, index: PassageIndex, thresholds: Thresholds) -> str:
+    appearances = ",".join(str(a.id) for a in sorted(claim.appearances, key=lambda a: a.id))
+    digest = hashlib.sha256(appearances.encode()).hexdigest()[:16]
+    highest = max(index.texts, default=0)
+    return (
+        f"version={claim.version};appearances={digest};articles<={highest};"
+        f"suggest={thresholds.suggest};scorer={SCORER_VERSION}"
+    )
+
+
+def _claim(session: Session, claim_id: int) -> Claim:
+    claim = get_claim(session, claim_id)
+    session.refresh(claim, ["appearances"])
+    return claim
+
+
+def match_claim(
+    session: Session,
+    claim_id: int,
+    index: PassageIndex,
+    *,
+    thresholds: Thresholds = Thresholds(),
+) -> list[MatchCandidate]:
+    """Rank passages for a claim and store those at or above *suggest* as pending candidates.
+
+    Earlier pending candidates of the claim are replaced; accepted and rejected ones stay,
+    and a passage someone rejected is not proposed again.
+    """
+    claim = _claim(session, claim_id)
+    carried = {a.article_id for a in claim.appearances}
+    ranked = [
+        r
+        for r in rank_passages(index, wordings(claim), exclude=carried)
+        if r.score >= thresholds.suggest
+    ]
+    existing = list(
+        session.scalars(select(MatchCandidate).where(MatchCandidate.claim_id == claim.id))
+    )
+    decided = {
+        (c.article_id, c.passage_start, c.passage_end) for c in existing if c.status != "pending"
+    }
+    for candidate in existing:
+        if candidate.status == "pending":
+            session.delete(candidate)
+    session.flush()
+    stored = []
+    for r in ranked:
+        if (r.article_id, r.start, r.end) in decided:
+            continue
+        candidate = MatchCandidate(
+            claim_id=claim.id,
+            article_id=r.article_id,
+            passage_start=r.start,
+            passage_end=r.end,
+            score=round(min(max(r.score, 0.0), 1.0), 6),
+            status="pending",
+        )
+        session.add(candidate)
+        stored.append(candidate)
+    progress = session.get(MatchProgress, claim.id) or MatchProgress(claim_id=claim.id)
+    progress.fingerprint = fingerprint(claim, index, thresholds)
+    progress.candidates = len(stored)
+    progress.matched_at = utcnow()
+    session.add(progress)
+    session.flush()
+    return stored
+
+
+def stale_claims(
+    session: Session, index: PassageIndex, thresholds: Thresholds, *, force: bool = False
+) -> list[int]:
+    """Ids of the claims whose last matching is missing or out of date (all with ``force``)."""
+    claims = session.scalars(
+        select(Claim).options(selectinload(Claim.appearances)).order_by(Claim.id)
+    )
+    done = dict(session.execute(select(MatchProgress.claim_id, MatchProgress.fingerprint)).all())
+    return [c.id for c in claims if force or done.get(c.id) != fingerprint(c, index, thresholds)]
+
+
+def claims_with_pending(session: Session) -> list[int]:
+    query = select(MatchCandidate.claim_id).where(MatchCandidate.status == "pending")
+    return sorted(set(session.scalars(query)))
+
+
+def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> dict:
+    """A candidate as a person reviews it: the claim, the passage and the words around it."""
+    from claims.anchoring import paragraph_bounds
+
+    article = session.get(Article, candidate.article_id, options=[joinedload(Article.publisher)])
+    text = article.text
+    start, end = candidate.passage_start, candidate.passage_end
+    block_start, block_end = paragraph_bounds(text, start)
+    return {
+        "candidate": candidate.id,
+        "claim_id": candidate.claim_id,
+        "claim": candidate.claim.text,
+        "article_id": article.id,
+        "outlet": article.publisher.name,
+        "published": article.published.isoformat() if article.published else None,
+        "score": candidate.score,
+        "before": text[max(block_start, start - width) : start],
+        "passage": text[start:end],
+        "after": text[end : min(block_end, end + width)],
+    }
+
+
+def candidate_rows(
+    session: Session, claim_id: int | None = None, *, thresholds: Thresholds = Thresholds()
+) -> list[dict]:
+    """Pending candidates at or above *suggest*, best first, as rows for a listing."""
+    if claim_id is not None:
+        get_claim(session, claim_id)
+    rows = []
+    for candidate in pending_candidates(session, claim_id, minimum=thresholds.suggest):
+        article = candidate.article
+        rows.append(
+            {
+                "candidate": candidate.id,
+                "claim_id": candidate.claim_id,
+                "article_id": article.id,
+                "outlet": article.publisher.name,
+                "published": article.published.isoformat() if article.published else None,
+                "start": candidate.passage_start,
+                "end": candidate.passage_end,
+                "score": round(candidate.score, 3),
+                "level": "auto" if candidate.score >= thresholds.auto else "suggest",
+                "passage": article.text[candidate.passage_start : candidate.passage_end],
+            }
+        )
+    return rows
+
+
+def pending_candidates(
+    session: Session, claim_id: int | None = None, *, minimum: float = 0.0
+) -> list[MatchCandidate]:
+    """Candidates waiting for a decision, best first (then by claim, article)."""
+    query = (
+        select(MatchCandidate)
+        .options(
+            joinedload(MatchCandidate.article).joinedload(Article.publisher),
+            joinedload(MatchCandidate.claim),
+        )
+        .where(MatchCandidate.status == "pending", MatchCandidate.score >= minimum)
+        .order_by(MatchCandidate.score.desc(), MatchCandidate.claim_id, MatchCandidate.article_id)
+    )
+    if claim_id is not None:
+        query = query.where(MatchCandidate.claim_id == claim_id)
+    return list(session.scalars(query))
+
+
+def get_candidate(session: Session, candidate_id: int) -> MatchCandidate:
+    candidate = session.get(MatchCandidate, candidate_id)
+    if candidate is None:
+        raise NotFound(f"No match candidate with id {candidate_id}: run `claims match` first.")
+    return candidate
+
+
+def accept_candidate(session: Session, candidate_id: int, *, actor: str) -> Appearance:
+    """Record the candidate's passage as an appearance of its claim (provenance "proposed")."""
+    from claims.services.appearances import add_appearance
+    from claims.suggestions import chain_for_passage
+
+    candidate = _pending(session, candidate_id)
+    article = candidate.article
+    text = article.text
+    quote = text[candidate.passage_start : candidate.passage_end]
+    appearance = add_appearance(
+        session,
+        claim_id=candidate.claim_id,
+        article_id=candidate.article_id,
+        quote=quote,
+        actor=actor,
+        chain=chain_for_passage(session, article, candidate.passage_start, candidate.passage_end),
+        occurrence=_occurrence(text, quote, candidate.passage_start),
+        provenance="proposed",
+        accepted_by=actor,
+    )
+    _decide(session, candidate, "accepted", actor, appearance.id)
+    # The article carries the claim now: its other passages are no longer candidates.
+    for other in session.scalars(
+        select(MatchCandidate).where(
+            MatchCandidate.claim_id == candidate.claim_id,
+            MatchCandidate.article_id == candidate.article_id,
+            MatchCandidate.status == "pending",
+        )
+    ):
+        session.delete(other)
+    session.flush()
+    return appearance
+
+
+def reject_candidate(session: Session, candidate_id: int, *, actor: str) -> MatchCandidate:
+    candidate = _pending(session, candidate_id)
+    _decide(session, candidate, "rejected", actor, None)
+    return candidate
+
+
+def accept_auto(
+    session: Session, claim_id: int, *, thresholds: Thresholds, actor: str
+) -> list[Appearance]:
+    """Accept every pending candidate of the claim at or above the auto threshold."""
+    return [
+        accept_candidate(session, c.id, actor=actor)
+        for c in pending_candidates(session, claim_id, minimum=thresholds.auto)
+    ]
+
+
+def _pending(session: Session, candidate_id: int) -> MatchCandidate:
+    candidate = get_candidate(session, candidate_id)
+    if candidate.status != "pending":
+        raise InvalidTransition(
+            f"Match candidate #{candidate.id} is {candidate.status} already by "
+            f"{candidate.decided_by}: nothing to decide."
+        )
+    return candidate
+
+
+def _decide(
+    session: Session,
+    candidate: MatchCandidate,
+    status: str,
+    actor: str,
+    appearance_id: int | None,
+) -> None:
+    candidate.status = status
+    candidate.decided_by = actor
+    candidate.decided_at = utcnow()
+    candidate.appearance_id = appearance_id
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="update",
+        entity="match_candidates",
+        entity_id=candidate.id,
+        before={"status": "pending"},
+        after={"status": status, "appearance_id": appearance_id, "score": candidate.score},
+    )
+
+
+def _occurrence(text: str, quote: str, start: int) -> int | None:
+    """Which occurrence of ``quote`` starts at ``start``, when it occurs more than once."""
+    total = count_occurrences(text, quote)
+    if total <= 1:
+        return None
+    for occurrence in range(1, total + 1):
+        if find_quotation(text, quote, occurrence=occurrence).start == start:
+            return occurrence
+    return None
+
+
+def article_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Article)) or 0

@@ -1,0 +1,391 @@
+"""How alike two statements are, as a score in [0, 1]: the one similarity of the project.
+
+Matching ranks candidate passages with it, the derivation report aligns sentences with it,
+and anything else that must decide "is this the same statement?" should reuse it rather than
+invent another. News rewrites change the order of clauses, swap reporting verbs ("said",
+"according to", "told"), use synonyms and other typography, so the score is built from
+features that survive those changes: coverage of content words (stemmed, with a small table
+of synonyms folded onto one word), character n-grams (robust to spelling variants such as
+"Shandor"/"Sandor"), order-free fuzzy ratios (rapidfuzz), and agreement on numbers and names,
+which a paraphrase must keep. A logistic regression trained on the MRPC training split weighs
+the features; its coefficients ship as ``similarity_model.json`` next to this module (a few
+numbers, no pickle), and ``benchmarks/matching.py train`` rebuilds them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from claims.text import fold_char, strip_accents
+
+MODEL_FILE = Path(__file__).with_name("similarity_model.json")
+
+# Thresholds on ``carries`` for matching (see docs/matching.md for how they were chosen).
+DEFAULT_SUGGEST = 0.7
+DEFAULT_AUTO = 0.95
+
+# Words that carry no claim: dropping them lets "China has offered to support" meet
+# "China offered support". Reporting verbs are not here; they are folded onto "say".
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for from with as into onto about over under
+    than then that this these those there here it its is are was were be been being has have
+    had do does did so such also just very can could would should will shall may might must
+    not no nor i you he she we they them his her their our your my me him us who whom which
+    what when where while why how all any both each few more most other some own same too s t
+    up out off again further once during before after above below between through
+    per via upon""".split()
+)
+
+# Words news copy swaps for one another, folded onto the first of each group (after
+# stemming). Kept small on purpose: a wrong synonym merges two different claims.
+SYNONYM_GROUPS = (
+    (
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "according",
+        "accord",
+        "claim",
+        "note",
+        "noted",
+        "added",
+        "add",
+        "declar",
+        "declared",
+        "announc",
+        "announced",
+        "report",
+        "reported",
+        "express",
+        "expressed",
+    ),
+    ("agreement", "pact", "deal", "treaty"),
+    ("countri", "nation"),
+    ("victori", "win"),
+    ("grave", "serious"),
+    ("plant", "factori"),
+    ("automak", "carmak"),
+    ("guarante", "assur"),
+    ("proxim", "closeness", "affin"),
+    ("help", "aid", "assist", "support", "back"),
+    ("start", "begin", "launch"),
+    ("big", "larg", "major"),
+    ("rise", "rose", "increas", "grow", "grew"),
+    ("fall", "fell", "declin", "drop", "decreas"),
+    ("buy", "purchas", "acquir"),
+    ("kill", "dead", "die", "death"),
+    ("percent", "per cent", "%"),
+)
+
+# Irregular past forms the stemmer leaves alone; news copy switches tense freely
+# ("comes" / "came", "meets" / "met").
+IRREGULAR = {
+    "came": "come",
+    "met": "meet",
+    "went": "go",
+    "gone": "go",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "saw": "see",
+    "seen": "see",
+    "won": "win",
+    "began": "begin",
+    "begun": "begin",
+    "held": "hold",
+    "led": "lead",
+    "left": "leave",
+    "kept": "keep",
+    "sought": "seek",
+    "brought": "bring",
+    "bought": "buy",
+    "sold": "sell",
+    "paid": "pay",
+    "sent": "send",
+    "spent": "spend",
+    "built": "build",
+    "chose": "choose",
+    "chosen": "choose",
+    "fought": "fight",
+    "thought": "think",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "knew": "know",
+    "known": "know",
+    "became": "become",
+    "found": "find",
+    "felt": "feel",
+    "lost": "lose",
+    "struck": "strike",
+    "hit": "hit",
+    "ran": "run",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "grew": "grow",
+    "grown": "grow",
+    "drew": "draw",
+    "drawn": "draw",
+    "broke": "break",
+    "broken": "break",
+    "stood": "stand",
+    "shot": "shoot",
+    "told": "tell",
+    "said": "say",
+    "says": "say",
+    "has": "have",
+    "had": "have",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "been": "be",
+}
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_NON_WORD = re.compile(r"[^\w]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<![.!?\"'“] )\b[A-Z][\w'’-]+")
+
+# "Does b carry what a states?": every feature asks how much of a is found in b.
+CARRIES_FEATURES = (
+    "cover",
+    "char_cover",
+    "bigram_cover",
+    "token_set",
+    "partial",
+    "numbers_missing",
+    "names_found",
+    "missing",
+)
+# "Do a and b state the same thing?": symmetric, and what either side adds counts against.
+SAME_FEATURES = (
+    "cover_min",
+    "cover_max",
+    "jaccard",
+    "bigram_jaccard",
+    "char_cover_min",
+    "char_cover_max",
+    "char_jaccard",
+    "token_set",
+    "token_sort",
+    "partial",
+    "numbers_agree",
+    "numbers_missing",
+    "names_agree",
+    "length_ratio",
+    "extra_min",
+    "extra_max",
+)
+MODELS = {"carries": CARRIES_FEATURES, "same": SAME_FEATURES}
+
+
+@cache
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    table = {}
+    stem = _stemmer().stemWord
+    for group in SYNONYM_GROUPS:
+        head = stem(group[0])
+        for word in group:
+            table[stem(word)] = head
+    return table
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """``text`` folded as ``claims.text`` folds for search (case, accents, typographic quotes
+    and dashes), without keeping the map back to offsets: the scorer only compares words, and
+    this runs on every candidate sentence."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = "".join(fold_char(c) if not c.isascii() else c for c in text)
+        folded = strip_accents(folded).casefold()
+    return _SPACE.sub(" ", folded).strip()
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry a statement: folded, stemmed, synonyms merged, stopwords dropped.
+
+    What the candidate index stores and what the features compare, so both see alike.
+    """
+    # "co-operation" and "cooperation", "law-enforcement" and "law enforcement": one spelling.
+    joined = _HYPHEN.sub("", fold(text))
+    stem = _stemmer().stemWord
+    synonyms = _synonyms()
+    content = []
+    for word in _WORD.findall(joined):
+        word = word.removesuffix("'s").replace("'", "")
+        word = IRREGULAR.get(word, word)
+        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+            continue
+        stemmed = stem(word) if not word[0].isdigit() else word.replace(",", "")
+        content.append(synonyms.get(stemmed, stemmed))
+    return content
+
+
+@lru_cache(maxsize=200_000)
+def word_set(text: str) -> frozenset[str]:
+    """The content words of ``text`` as a set: the cheap first look before a full score."""
+    return frozenset(content_words(text))
+
+
+@lru_cache(maxsize=200_000)
+def analyse(text: str) -> Analysed:
+    """Everything the score needs from one side, computed once per distinct text."""
+    folded = fold(text)
+    content = content_words(text)
+    letters = _NON_WORD.sub(" ", _HYPHEN.sub("", folded)).strip()
+    grams = frozenset(letters[i : i + 4] for i in range(max(len(letters) - 3, 1)))
+    numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(folded))
+    names = frozenset(fold(n) for n in _NAME.findall(text))
+    return Analysed(
+        tokens=tuple(content),
+        token_set=frozenset(content),
+        bigrams=frozenset(zip(content, content[1:], strict=False)),
+        grams=grams,
+        numbers=numbers,
+        names=names,
+        joined=" ".join(content),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    tokens: tuple[str, ...]
+    token_set: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    grams: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    joined: str
+
+
+def _share(part: frozenset, whole: frozenset) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def carries_features(a: str, b: str) -> list[float]:
+    """The feature vector of "does ``b`` state what ``a`` states" (see FEATURES).
+
+    Directed on purpose: every feature asks how much of ``a`` is found in ``b``, none
+    what ``b`` adds, because a claim is usually carried inside a longer sentence.
+    """
+    from rapidfuzz import fuzz
+
+    x, y = analyse(a), analyse(b)
+    both = bool(x.joined and y.joined)
+    return [
+        _share(x.token_set, y.token_set),
+        _share(x.grams, y.grams),
+        _share(x.bigrams, y.bigrams),
+        fuzz.token_set_ratio(x.joined, y.joined) / 100,
+        fuzz.partial_ratio(x.joined, y.joined) / 100 if both else 0.0,
+        float(bool(x.numbers - y.numbers)),
+        _share(x.names, y.names) if x.names else 1.0,
+        # Content words of ``a`` that ``b`` lacks, counted: one may be the qualifier that
+        # makes it another claim.
+        min(len(x.token_set - y.token_set), 10) / 10,
+    ]
+
+
+def same_features(a: str, b: str) -> list[float]:
+    """The feature vector of "do ``a`` and ``b`` state the same thing" (see SAME_FEATURES)."""
+    from rapidfuzz import fuzz
+
+    x, y = analyse(a), analyse(b)
+    cover = sorted((_share(x.token_set, y.token_set), _share(y.token_set, x.token_set)))
+    char = sorted((_share(x.grams, y.grams), _share(y.grams, x.grams)))
+    if x.numbers or y.numbers:
+        numbers_agree = _jaccard(x.numbers, y.numbers)
+        numbers_missing = float(bool(x.numbers ^ y.numbers))
+    else:
+        numbers_agree, numbers_missing = 1.0, 0.0
+    names = sorted((x.names, y.names), key=len)
+    extra = sorted((len(x.token_set - y.token_set), len(y.token_set - x.token_set)))
+    lengths = sorted((len(x.tokens), len(y.tokens)))
+    return [
+        cover[0],
+        cover[1],
+        _jaccard(x.token_set, y.token_set),
+        _jaccard(x.bigrams, y.bigrams),
+        char[0],
+        char[1],
+        _jaccard(x.grams, y.grams),
+        fuzz.token_set_ratio(x.joined, y.joined) / 100,
+        fuzz.token_sort_ratio(x.joined, y.joined) / 100,
+        fuzz.partial_ratio(x.joined, y.joined) / 100 if x.joined and y.joined else 0.0,
+        numbers_agree,
+        numbers_missing,
+        _share(names[0], names[1]) if names[0] else 1.0,
+        lengths[0] / lengths[1] if lengths[1] else 0.0,
+        min(extra[0], 10) / 10,
+        min(extra[1], 10) / 10,
+    ]
+
+
+FEATURE_FUNCTIONS = {"carries": carries_features, "same": same_features}
+
+
+@cache
+def _model(name: str) -> tuple[list[float], float]:
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))[name]
+    if tuple(data["features"]) != MODELS[name]:
+        raise RuntimeError(f"{MODEL_FILE.name} was trained on other features: retrain it.")
+    return data["weights"], data["intercept"]
+
+
+def combine(values: list[float], weights: list[float], intercept: float) -> float:
+    z = intercept + sum(w * v for w, v in zip(weights, values, strict=True))
+    return 1 / (1 + math.exp(-z))
+
+
+def carries(a: str, b: str) -> float:
+    """How likely ``b`` states what ``a`` states, in [0, 1]; ``b`` may say more besides.
+
+    This is the matcher's question: does this passage carry the claim? An empty side
+    scores 0: nothing is stated there to match.
+    """
+    return _apply("carries", a, b)
+
+
+def score(a: str, b: str) -> float:
+    """How likely ``a`` and ``b`` state the same thing, in [0, 1]; symmetric.
+
+    The question of sentence alignment: a sentence that adds a clause says something else.
+    """
+    return _apply("same", a, b)
+
+
+def _apply(name: str, a: str, b: str) -> float:
+    if not analyse(a).tokens or not analyse(b).tokens:
+        return 0.0
+    weights, intercept = _model(name)
+    return combine(FEATURE_FUNCTIONS[name](a, b), weights, intercept)
