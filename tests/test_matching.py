@@ -119,7 +119,10 @@ def test_accept_auto_records_a_proposed_appearance_with_the_composed_chain(newsr
         appearance = session.scalars(select(Appearance).where(Appearance.article_id == 2)).one()
         assert appearance.provenance == "proposed"
         assert appearance.accepted_by == "tester"
-        assert [hop.role for hop in appearance.hops] == ["origin", "publisher"]
+        # The passage's own attribution, then the article's origin and publisher.
+        assert [hop.role for hop in appearance.hops] == ["stated", "origin", "publisher"]
+        assert [hop.source.name for hop in appearance.hops][1:] == ["Wire Service", "Daily Courier"]
+        assert "Anna König" in appearance.hops[0].source.name
         candidate = session.scalars(select(MatchCandidate)).one()
         assert candidate.status == "accepted" and candidate.appearance_id == appearance.id
     # The article carries the claim now: nothing left to propose there.

@@ -327,7 +327,12 @@ def get_candidate(session: Session, candidate_id: int) -> MatchCandidate:
 
 
 def accept_candidate(session: Session, candidate_id: int, *, actor: str) -> Appearance:
-    """Record the candidate's passage as an appearance of its claim (provenance "proposed")."""
+    """Record the candidate's passage as an appearance of its claim (provenance "proposed").
+
+    The chain is the one the passage states (``chain_for_passage``). Accepting a candidate
+    accepts that chain, so a source it names that the database does not know yet is
+    created, as accepting a proposal of ``claims suggest`` does.
+    """
     from claims.services.appearances import add_appearance
     from claims.suggestions import chain_for_passage
 
@@ -342,6 +347,7 @@ def accept_candidate(session: Session, candidate_id: int, *, actor: str) -> Appe
         quote=quote,
         actor=actor,
         chain=chain_for_passage(session, article, candidate.passage_start, candidate.passage_end),
+        create_sources=True,
         occurrence=_occurrence(text, quote, candidate.passage_start),
         provenance="proposed",
         accepted_by=actor,
