@@ -334,17 +334,17 @@ class AuditEntry(Base):
         return f"<AuditEntry #{self.id} {self.action} {self.entity} #{self.entity_id}>"
 
 
-def _check_strings(_mapper, _connection, target) -> None:
+def check_strings(table, values: dict[str, Any]) -> None:
     """Refuse, on every backend alike, text that PostgreSQL would reject mid-transaction.
 
     SQLite stores an over-long VARCHAR or a NUL character without complaint;
-    PostgreSQL raises. Checking here gives both the same clear refusal.
+    PostgreSQL raises. Checking here gives both the same clear refusal. Bulk
+    writers that bypass the ORM call this on their row values.
     """
-    table = target.__table__
-    for column in table.columns:
-        value = getattr(target, column.key, None)
+    for name, value in values.items():
         if not isinstance(value, str):
             continue
+        column = table.columns[name]
         where = f"{table.name}.{column.name}"
         if "\x00" in value:
             raise InvalidInput(f"The value for {where} contains a NUL character: remove it.")
@@ -354,6 +354,13 @@ def _check_strings(_mapper, _connection, target) -> None:
                 f"The value for {where} is {len(value)} characters long; at most {length} fit: "
                 "shorten it."
             )
+
+
+def _check_strings(_mapper, _connection, target) -> None:
+    table = target.__table__
+    check_strings(
+        table, {column.name: getattr(target, column.key, None) for column in table.columns}
+    )
 
 
 event.listen(Base, "before_insert", _check_strings, propagate=True)
