@@ -193,7 +193,7 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
                     "article_text, or reference a stored one by article (its SHA-256)",
                 )
             )
-    elif values["article_publisher"] is None:
+    elif row.article_text is not None and values["article_publisher"] is None:
         problems.append(("article_publisher", "an inline article needs its publisher"))
     row.article_publisher = values["article_publisher"]
     row.article_origin = values["article_origin"]

@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from cli import appearances, articles, claims, database, reports, review, sources, sql
+from cli import (
+    appearances,
+    articles,
+    claims,
+    database,
+    importing,
+    reports,
+    review,
+    sources,
+    sql,
+)
 from cli.common import ClaimsGroup, State
 
 app = typer.Typer(
@@ -75,6 +85,7 @@ app.add_typer(appearances.app, name="appearance")
 app.add_typer(review.app, name="review")
 app.add_typer(reports.app, name="report")
 app.command("sql")(sql.sql)
+app.command("import")(importing.import_file)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from claims import audit
 from claims.anchoring import find_quotation, paragraph_bounds
 from claims.chains import Hop, StatedHop, compose, parse_chain, render
 from claims.errors import AlreadyExists, InvalidInput, NotFound
-from claims.models import PROVENANCES, Appearance, Article, ChainHop, Source
+from claims.models import PROVENANCES, Appearance, Article, ChainHop
 from claims.services.articles import get_article
 from claims.services.claims import get_claim
 from claims.services.sources import get_or_create_source
@@ -129,7 +129,7 @@ def build_chain(
     stated: list[Hop] = []
     for item in stated_hops:
         source = get_or_create_source(session, item.name, actor=actor, create=create_sources)
-        evidence = find_evidence(article.text, source, near)
+        evidence = find_evidence(article.text, [alias.alias for alias in source.aliases], near)
         stated.append(Hop(source.id, source.name, item.cue, "stated", evidence))
     origin = None
     if article.origin is not None:
@@ -138,8 +138,9 @@ def build_chain(
     return compose(stated, origin=origin, publisher=publisher)
 
 
-def find_evidence(text: str, source: Source, near: int) -> tuple[int, int] | None:
-    """Where, in the paragraph around ``near``, the article names ``source`` (any alias).
+def find_evidence(text: str, aliases: list[str], near: int) -> tuple[int, int] | None:
+    """Where, in the paragraph around ``near``, the article names a source by any of its
+    ``aliases`` (spellings).
 
     The occurrence closest to the quotation wins: it is the one the cue attaches to.
     """
@@ -147,8 +148,8 @@ def find_evidence(text: str, source: Source, near: int) -> tuple[int, int] | Non
     block, index = fold_with_map(text[block_start:block_end])
     best: tuple[int, int] | None = None
     best_distance = None
-    for alias in source.aliases:
-        needle = fold_for_search(alias.alias)
+    for alias in aliases:
+        needle = fold_for_search(alias)
         if not needle:
             continue
         cursor = 0

@@ -1,0 +1,721 @@
+"""Bulk import of flat rows: check the whole file, then write it in batches.
+
+A spreadsheet of claims is either loaded whole or not at all, unless the person
+asks for the good rows only (``skip_bad``). So the file is read twice, as a
+stream both times: the first pass checks every row against the database and
+the rows before it, writing nothing; the second writes batch by batch, each
+batch in its own transaction. A crash or a kill loses at most the batch in
+flight, and since every record has a natural key (a claim its folded text, an
+article its SHA-256, an appearance its claim, article and quotation span),
+running the import again skips what is there and completes the rest.
+
+The rules are the per-row services' own functions (``flatrows`` parsing,
+``anchoring.find_quotation``, ``chains.compose``, ``sources.find_source``,
+``claim_key``, the models' string checks); only the writing is different:
+SQLAlchemy Core ``insert`` with many rows per statement, and existing keys
+looked up a batch at a time, instead of one ORM object and flush per row.
+The importer owns its transactions, so it takes a database URL, not a session.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, exc, insert, select
+from sqlalchemy.orm import Session, aliased
+
+from claims.anchoring import find_quotation
+from claims.chains import Hop, compose
+from claims.db import check_sqlite_file, describe_operational_error, make_engine
+from claims.errors import ClaimsError, DatabaseError, ImportRejected, InvalidInput
+from claims.flatrows import FlatRow, Problem, RowProblems, parse_row
+from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
+from claims.models import (
+    Appearance,
+    Article,
+    AuditEntry,
+    ChainHop,
+    Claim,
+    Source,
+    SourceAlias,
+    check_strings,
+    utcnow,
+)
+from claims.services.appearances import find_evidence
+from claims.services.articles import prepare_text, text_sha256
+from claims.services.sources import find_source
+from claims.text import claim_key, fold_name, fold_with_map, normalise_space
+
+BATCH_ROWS = 2_000
+PROBLEMS_KEPT = 1_000
+FOLDED_TEXTS_KEPT = 64
+_IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ImportSummary:
+    """What an import did: created versus found already there, per kind of record."""
+
+    file: str
+    format: str
+    rows: int = 0
+    rejected: int = 0
+    batches: int = 0
+    claims_created: int = 0
+    claims_present: int = 0
+    articles_created: int = 0
+    articles_present: int = 0
+    appearances_created: int = 0
+    appearances_present: int = 0
+    sources_created: int = 0
+    rejects_file: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: int  # negative while only planned (the checking pass creates nothing)
+    name: str
+
+
+@dataclass
+class ArticleRef:
+    id: int | None
+    publisher: SourceRef
+    origin: SourceRef | None
+    origin_cue: str | None
+    values: dict | None = None  # the row to insert, while the article is new in this batch
+
+
+@dataclass
+class _Planned:
+    raw: RawRow
+    row: FlatRow
+    key: str
+    article: ArticleRef | None = None
+    sha: str | None = None
+    text: str | None = None  # the inline article text, prepared as stored
+    anchor: object = None
+    hops: list[Hop] = field(default_factory=list)
+
+
+def import_file(
+    url: str,
+    path: str | Path,
+    *,
+    actor: str,
+    fmt: str | None = None,
+    skip_bad: bool = False,
+    encoding: str | None = None,
+    batch_rows: int = BATCH_ROWS,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import a CSV, JSON Lines or ClaimReview file; see ``docs/import-format.md``.
+
+    Raises ``ImportRejected`` listing the problems, having written nothing,
+    when a row is bad and ``skip_bad`` is off.
+    """
+    path = Path(path)
+    check_file(path)
+    fmt = detect_format(path, fmt)
+    check_sqlite_file(url)
+    summary = ImportSummary(file=str(path), format=fmt)
+    if batch_rows < 1:
+        raise InvalidInput("The batch size counts rows: give 1 or more.")
+    reader_engine = make_engine(url, immediate=False)
+    writer_engine = make_engine(url)
+    try:
+        from claims.migrations import ensure_current
+
+        ensure_current(reader_engine)
+        rejects = RejectsWriter(path.with_name(path.name + ".rejects.csv")) if skip_bad else None
+        try:
+            bad = _check(reader_engine, path, fmt, encoding, actor, batch_rows, rejects, progress)
+        finally:
+            if rejects is not None:
+                rejects.close()
+        if bad.count and not skip_bad:
+            raise ImportRejected(path.name, bad.problems, bad.count)
+        summary.rejected = len(bad.rows)
+        if rejects is not None and rejects.count:
+            summary.rejects_file = str(rejects.path)
+        _write(writer_engine, path, fmt, encoding, actor, batch_rows, bad.rows, summary, progress)
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
+    finally:
+        reader_engine.dispose()
+        writer_engine.dispose()
+    return summary
+
+
+@dataclass
+class _Bad:
+    rows: set[int] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, number: int, column: str, reason: str) -> None:
+        self.rows.add(number)
+        self.count += 1
+        if len(self.problems) < PROBLEMS_KEPT:
+            self.problems.append(Problem(number, column, reason))
+
+
+def _chunks(rows: Iterable[RawRow], size: int) -> Iterable[list[RawRow]]:
+    chunk: list[RawRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress) -> _Bad:
+    """The first pass: every row checked, nothing written, every problem collected."""
+    bad = _Bad()
+    total = path.stat().st_size
+    with tempfile.TemporaryDirectory(prefix="claims-import-") as spill_dir:
+        with Session(engine) as session, session.begin():
+            plan = _Plan(session, actor, write=False, spill=Path(spill_dir) / "texts.db")
+            with open_rows(path, fmt, encoding=encoding) as (rows, position):
+                for chunk in _chunks(rows, batch_rows):
+                    for planned, problems in plan.process(chunk):
+                        if problems:
+                            for column, reason in problems:
+                                bad.add(planned.number, column, reason)
+                            if rejects is not None:
+                                rejects.write(planned, "; ".join(f"{c}: {r}" for c, r in problems))
+                    if progress:
+                        progress("check", position(), total)
+            plan.close()
+    return bad
+
+
+def _write(engine, path, fmt, encoding, actor, batch_rows, skip, summary, progress) -> None:
+    """The second pass: good rows written a batch per transaction."""
+    total = path.stat().st_size
+    plan = _Plan(None, actor, write=True, summary=summary)
+    with open_rows(path, fmt, encoding=encoding) as (rows, position):
+        good = (row for row in rows if row.number not in skip)
+        for chunk in _chunks(good, batch_rows):
+            summary.batches += 1
+            write_batch(engine, plan, chunk, summary)
+            if progress:
+                progress("write", position(), total)
+
+
+def write_batch(engine: Engine, plan: _Plan, chunk: list[RawRow], summary: ImportSummary) -> None:
+    """One batch, one transaction: all of its rows land, or none of them."""
+    before = summary.counts()
+    with Session(engine) as session, session.begin():
+        plan.session = session
+        try:
+            for planned, problems in plan.process(chunk):
+                if problems:
+                    # The database changed since the check (another writer): stop here.
+                    column, reason = problems[0]
+                    raise InvalidInput(
+                        f"Row {planned.number} ({column}) went bad after the check: {reason}. "
+                        "The batches before it are stored; fix the row and import again."
+                    )
+            after = summary.counts()
+            changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
+            changes["batch"] = summary.batches
+            session.execute(
+                insert(AuditEntry.__table__).values(
+                    at=utcnow(),
+                    actor=plan.actor,
+                    action="import",
+                    entity="import",
+                    entity_id=None,
+                    after_values={
+                        "file": Path(summary.file).name,
+                        "format": summary.format,
+                        "first_row": chunk[0].number,
+                        "last_row": chunk[-1].number,
+                        **changes,
+                    },
+                    note=f"import of {Path(summary.file).name}, batch {summary.batches}",
+                )
+            )
+        except BaseException:
+            plan.forget_batch()
+            raise
+        plan.keep_batch()
+
+
+class _Plan:
+    """What the rows refer to, resolved the way the per-row services resolve it.
+
+    Shared by both passes: checking plans sources and articles without writing
+    them (negative ids stand in), writing inserts them. Keeps only what later
+    rows may refer to: source and article keys, and a few folded texts.
+    """
+
+    def __init__(self, session, actor, *, write, spill=None, summary=None):
+        self.session: Session | None = session
+        self.actor = actor
+        self.write = write
+        self.summary = summary or ImportSummary(file="", format="")
+        self.sources: dict[str, SourceRef | ClaimsError] = {}
+        self.new_sources: dict[str, SourceRef] = {}
+        self.aliases: dict[int, list[str]] = {}
+        self.articles: dict[str, ArticleRef] = {}
+        self.present_claims: set[int] = set()
+        self.folded: OrderedDict[str, tuple[str, list[int]]] = OrderedDict()
+        self._provisional = 0
+        self._batch_sources: list[str] = []
+        self._batch_articles: list[str] = []
+        self._first_new_claim: int | None = None
+        self._spill = sqlite3.connect(spill) if spill else None
+        if self._spill is not None:
+            self._spill.execute("CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT)")
+
+    def close(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+
+    # -- batches: what a rolled-back batch created must be forgotten --
+
+    def keep_batch(self) -> None:
+        self._batch_sources.clear()
+        self._batch_articles.clear()
+
+    def forget_batch(self) -> None:
+        gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
+        self.sources = {k: v for k, v in self.sources.items() if v not in gone}
+        for sha in self._batch_articles:
+            self.articles.pop(sha, None)
+        self.keep_batch()
+
+    # -- the rows of one chunk --
+
+    def process(self, chunk: list[RawRow]):
+        """Yield ``(raw row, problems)`` for every row of the chunk, after writing it if asked."""
+        planned: list[_Planned] = []
+        results: list[tuple[RawRow, list]] = []
+        for raw in chunk:
+            if raw.error is not None:
+                results.append((raw, [("", raw.error)]))
+                continue
+            try:
+                row = parse_row(raw.values)
+            except RowProblems as error:
+                results.append((raw, error.problems))
+                continue
+            item = _Planned(raw, row, claim_key(row.claim), sha=row.article)
+            if row.article_text is not None:
+                item.text = prepare_text(row.article_text)
+                item.sha = text_sha256(item.text)
+            planned.append(item)
+        self._load_articles({item.sha for item in planned if item.sha})
+        ok: list[_Planned] = []
+        for item in planned:
+            try:
+                if item.row.has_appearance:
+                    self._article(item)
+                ok.append(item)
+            except RowProblems as error:
+                results.append((item.raw, error.problems))
+        self._insert_articles()
+        texts = self._texts({item.sha for item in ok if item.sha}, ok)
+        good: list[_Planned] = []
+        for item in ok:
+            try:
+                if item.article is not None:
+                    self._appearance(item, texts[item.sha])
+                good.append(item)
+            except RowProblems as error:
+                results.append((item.raw, error.problems))
+        if self.write:
+            claim_ids = self._claims(good)
+            self._appearances(good, claim_ids)
+        results.extend((item.raw, []) for item in good)
+        results.sort(key=lambda pair: pair[0].number)
+        yield from results
+
+    # -- sources --
+
+    def source(self, name: str, kind: str) -> SourceRef:
+        """Resolve a name like everywhere (``find_source``); an unknown one is created."""
+        key = name.strip()
+        cached = self.sources.get(key)
+        if isinstance(cached, ClaimsError):
+            raise cached
+        if cached is not None:
+            return cached
+        try:
+            found = find_source(self.session, name)
+        except ClaimsError as error:  # a spelling several sources share
+            self.sources[key] = error
+            raise
+        if found is not None:
+            ref = SourceRef(found.id, found.name)
+        elif key.startswith("#") and key[1:].isdigit():
+            error = InvalidInput(f"No source {key}: see `claims source list`.")
+            self.sources[key] = error
+            raise error
+        else:
+            ref = self._new_source(normalise_space(name), kind)
+        self.sources[key] = ref
+        return ref
+
+    def _new_source(self, name: str, kind: str) -> SourceRef:
+        folded = fold_name(name)
+        if not folded:
+            raise InvalidInput(f"The source name {name!r} has no letters or digits.")
+        ref = self.new_sources.get(folded)
+        if ref is not None:
+            return ref
+        if self.write:
+            table = Source.__table__
+            source_id = self.session.execute(
+                insert(table)
+                .values(name=name, kind=kind, created_by=self.actor, created_at=utcnow())
+                .returning(table.c.id)
+            ).scalar_one()
+            self.session.execute(
+                insert(SourceAlias.__table__).values(source_id=source_id, alias=name, key=folded)
+            )
+            self.summary.sources_created += 1
+            self._batch_sources.append(folded)
+        else:
+            self._provisional -= 1
+            source_id = self._provisional
+        ref = SourceRef(source_id, name)
+        self.new_sources[folded] = ref
+        self.aliases[source_id] = [name]
+        return ref
+
+    def _aliases_of(self, ref: SourceRef) -> list[str]:
+        found = self.aliases.get(ref.id)
+        if found is None:
+            found = list(
+                self.session.scalars(
+                    select(SourceAlias.alias).where(SourceAlias.source_id == ref.id)
+                )
+            )
+            self.aliases[ref.id] = found
+        return found
+
+    # -- articles --
+
+    def _load_articles(self, shas: set[str]) -> None:
+        """Stored articles the chunk names and the plan does not know yet, in few queries."""
+        wanted = sorted(sha for sha in shas if sha not in self.articles)
+        publisher, origin = aliased(Source), aliased(Source)
+        for start in range(0, len(wanted), _IN_CHUNK):
+            rows = self.session.execute(
+                select(
+                    Article.id,
+                    Article.sha256,
+                    publisher.id,
+                    publisher.name,
+                    origin.id,
+                    origin.name,
+                    Article.origin_cue,
+                )
+                .join(publisher, publisher.id == Article.publisher_id)
+                .outerjoin(origin, origin.id == Article.origin_id)
+                .where(Article.sha256.in_(wanted[start : start + _IN_CHUNK]))
+            )
+            for article_id, sha, pub_id, pub_name, org_id, org_name, cue in rows:
+                self.articles[sha] = ArticleRef(
+                    article_id,
+                    SourceRef(pub_id, pub_name),
+                    SourceRef(org_id, org_name) if org_id is not None else None,
+                    cue,
+                )
+                self.summary.articles_present += 1
+
+    def _article(self, item: _Planned) -> None:
+        row = item.row
+        if item.text is None:
+            item.article = self.articles.get(item.sha)
+            if item.article is None:
+                raise RowProblems(
+                    [
+                        (
+                            "article",
+                            f"no article with SHA-256 {item.sha} is stored or defined on an "
+                            "earlier row: give its text in article_text the first time",
+                        )
+                    ]
+                )
+            return
+        if row.article is not None and row.article != item.sha:
+            raise RowProblems(
+                [
+                    (
+                        "article",
+                        f"the SHA-256 of article_text is {item.sha}, not {row.article}: the "
+                        "text differs from the one the reference names",
+                    )
+                ]
+            )
+        item.article = self.articles.get(item.sha)
+        if item.article is None:
+            item.article = self._new_article(row, item.text, item.sha)
+            if self._spill is not None:
+                self._spill.execute(
+                    "INSERT OR IGNORE INTO texts VALUES (?, ?)", (item.sha, item.text)
+                )
+
+    def _new_article(self, row: FlatRow, text: str, sha: str) -> ArticleRef:
+        problems = []
+        publisher = origin = None
+        try:
+            publisher = self.source(row.article_publisher, "outlet")
+        except ClaimsError as error:
+            problems.append(("article_publisher", str(error)))
+        if row.article_origin:
+            try:
+                origin = self.source(row.article_origin, "news_agency")
+            except ClaimsError as error:
+                problems.append(("article_origin", str(error)))
+        if problems:
+            raise RowProblems(problems)
+        if origin is not None and origin.id == publisher.id:
+            origin = None  # an outlet's own text has no separate origin (as add_article)
+        values = {
+            "publisher_id": publisher.id,
+            "origin_id": origin.id if origin else None,
+            "origin_cue": row.article_origin_cue,
+            "url": row.article_url,
+            "title": row.article_title,
+            "published": row.article_published,
+            "language": row.article_language,
+            "text": text,
+            "sha256": sha,
+            "created_by": row.created_by or self.actor,
+            "created_at": utcnow(),
+        }
+        ref = ArticleRef(None, publisher, origin, row.article_origin_cue, values)
+        self.articles[sha] = ref
+        self._batch_articles.append(sha)
+        self.summary.articles_created += 1
+        return ref
+
+    def _insert_articles(self) -> None:
+        pending = [self.articles[sha] for sha in self._batch_articles]
+        pending = [ref for ref in pending if ref.values is not None]
+        if not self.write:
+            for ref in pending:
+                ref.values = None  # planned only; the text is in the spill file
+            self._batch_articles.clear()
+            self._batch_sources.clear()
+            return
+        if not pending:
+            return
+        table = Article.__table__
+        for ref in pending:
+            check_strings(table, ref.values)
+        ids = self.session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [ref.values for ref in pending],
+        ).scalars()
+        for ref, article_id in zip(pending, ids, strict=True):
+            ref.id, ref.values = article_id, None
+
+    def _texts(self, shas: set[str], items: list[_Planned]) -> dict[str, str]:
+        """The texts the chunk's quotations are anchored in: from the rows, else stored."""
+        texts = {item.sha: item.text for item in items if item.text is not None}
+        missing = sorted(shas - texts.keys())
+        if self._spill is not None and missing:
+            for start in range(0, len(missing), _IN_CHUNK):
+                part = missing[start : start + _IN_CHUNK]
+                marks = ",".join("?" * len(part))
+                for sha, text in self._spill.execute(
+                    f"SELECT sha, text FROM texts WHERE sha IN ({marks})", part
+                ):
+                    texts[sha] = text
+            missing = sorted(shas - texts.keys())
+        for start in range(0, len(missing), _IN_CHUNK):
+            for sha, text in self.session.execute(
+                select(Article.sha256, Article.text).where(
+                    Article.sha256.in_(missing[start : start + _IN_CHUNK])
+                )
+            ):
+                texts[sha] = text
+        return texts
+
+    def _folded(self, sha: str, text: str) -> tuple[str, list[int]]:
+        found = self.folded.get(sha)
+        if found is None:
+            found = fold_with_map(text)
+            self.folded[sha] = found
+            if len(self.folded) > FOLDED_TEXTS_KEPT:
+                self.folded.popitem(last=False)
+        else:
+            self.folded.move_to_end(sha)
+        return found
+
+    # -- appearances --
+
+    def _appearance(self, item: _Planned, text: str) -> None:
+        row, article = item.row, item.article
+        try:
+            item.anchor = find_quotation(
+                text, row.quote, occurrence=row.occurrence, folded=self._folded(item.sha, text)
+            )
+        except ClaimsError as error:
+            raise RowProblems([("quote", str(error))]) from None
+        stated = []
+        for hop in row.chain:
+            try:
+                source = self.source(hop.name, "other")
+            except ClaimsError as error:
+                raise RowProblems([("chain", str(error))]) from None
+            evidence = None
+            if self.write:
+                evidence = find_evidence(text, self._aliases_of(source), item.anchor.start)
+            stated.append(Hop(source.id, source.name, hop.cue, "stated", evidence))
+        origin = None
+        if article.origin is not None:
+            origin = Hop(article.origin.id, article.origin.name, article.origin_cue, "origin")
+        publisher = Hop(article.publisher.id, article.publisher.name, None, "publisher")
+        try:
+            item.hops = compose(stated, origin=origin, publisher=publisher)
+        except ClaimsError as error:
+            raise RowProblems([("chain", str(error))]) from None
+
+    # -- writing --
+
+    def _claims(self, items: list[_Planned]) -> dict[str, int]:
+        table = Claim.__table__
+        if self._first_new_claim is None:
+            last = self.session.scalar(select(table.c.id).order_by(table.c.id.desc()).limit(1))
+            self._first_new_claim = (last or 0) + 1
+        first: dict[str, FlatRow] = {}
+        for item in items:
+            first.setdefault(item.key, item.row)
+        ids = self._claim_ids(list(first))
+        now = utcnow()
+        new = [
+            {
+                "text": row.claim,
+                "key": key,
+                "status": row.claim_status,
+                "verdict": row.claim_verdict,
+                "notes": row.claim_notes,
+                "created_by": row.created_by or self.actor,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+            }
+            for key, row in first.items()
+            if key not in ids
+        ]
+        for claim_id in ids.values():
+            if claim_id < self._first_new_claim and claim_id not in self.present_claims:
+                self.present_claims.add(claim_id)
+                self.summary.claims_present += 1
+        if new:
+            self.session.execute(_insert_ignore(self.session, table, ["key"]), new)
+            ids.update(self._claim_ids([values["key"] for values in new]))
+            self.summary.claims_created += len(new)
+        return ids
+
+    def _claim_ids(self, keys: list[str]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for start in range(0, len(keys), _IN_CHUNK):
+            part = keys[start : start + _IN_CHUNK]
+            rows = self.session.execute(select(Claim.key, Claim.id).where(Claim.key.in_(part)))
+            ids.update((key, claim_id) for key, claim_id in rows)
+        return ids
+
+    def _appearances(self, items: list[_Planned], claim_ids: dict[str, int]) -> None:
+        items = [item for item in items if item.anchor is not None]
+        if not items:
+            return
+        keys = [
+            (claim_ids[item.key], item.article.id, item.anchor.start, item.anchor.end)
+            for item in items
+        ]
+        existing = self._existing_appearances(keys)
+        rows, hops, seen = [], [], set(existing)
+        for item, key in zip(items, keys, strict=True):
+            if key in seen:
+                self.summary.appearances_present += 1
+                continue
+            seen.add(key)
+            anchor, row = item.anchor, item.row
+            rows.append(
+                {
+                    "claim_id": key[0],
+                    "article_id": key[1],
+                    "quote": anchor.exact,
+                    "quote_start": anchor.start,
+                    "quote_end": anchor.end,
+                    "prefix": anchor.prefix,
+                    "suffix": anchor.suffix,
+                    "quoted": anchor.quoted,
+                    "provenance": row.provenance,
+                    "accepted_by": row.accepted_by,
+                    "created_by": row.created_by or self.actor,
+                    "created_at": utcnow(),
+                }
+            )
+            hops.append(item.hops)
+        if not rows:
+            return
+        table = Appearance.__table__
+        ids = self.session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+        hop_rows = [
+            {
+                "appearance_id": appearance_id,
+                "position": position,
+                "source_id": hop.source_id,
+                "cue": hop.cue,
+                "role": hop.role,
+                "evidence_start": hop.evidence[0] if hop.evidence else None,
+                "evidence_end": hop.evidence[1] if hop.evidence else None,
+            }
+            for appearance_id, chain in zip(ids, hops, strict=True)
+            for position, hop in enumerate(chain)
+        ]
+        self.session.execute(insert(ChainHop.__table__), hop_rows)
+        self.summary.appearances_created += len(rows)
+
+    def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
+        columns = (
+            Appearance.claim_id,
+            Appearance.article_id,
+            Appearance.quote_start,
+            Appearance.quote_end,
+        )
+        found: set[tuple] = set()
+        article_ids = sorted({key[1] for key in keys})
+        for start in range(0, len(article_ids), _IN_CHUNK):
+            part = article_ids[start : start + _IN_CHUNK]
+            found.update(
+                tuple(row)
+                for row in self.session.execute(
+                    select(*columns).where(Appearance.article_id.in_(part))
+                )
+            )
+        return found
+
+
+def _insert_ignore(session: Session, table, keys: list[str]):
+    """``INSERT ... ON CONFLICT DO NOTHING`` in the session's dialect: a row another writer
+    stored meanwhile is skipped, not an error."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing(index_elements=keys)
