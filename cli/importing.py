@@ -91,16 +91,20 @@ def import_file(
 
 
 class _Progress:
-    """Two bars on stderr, one per pass (check, then write), sized in bytes of the file."""
+    """Two bars on stderr, one per pass (check, then write), measured in bytes of the file."""
 
     LABELS = {"check": "Checking", "write": "Writing "}
 
     def __init__(self):
+        # Only for a person watching: piped or logged, stderr keeps to messages.
+        self.shown = typer.get_text_stream("stderr").isatty()
         self.bar = None
         self.phase = None
         self.done = 0
 
     def update(self, phase: str, position: int, total: int) -> None:
+        if not self.shown:
+            return
         if phase != self.phase:
             self.close()
             self.phase, self.done = phase, 0
