@@ -1,0 +1,35 @@
+"""The run-at-a-time folding gives exactly what the character-at-a-time rule gives."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.text import _fold_with_map_by_char, fold_with_map, strip_accents
+
+# Characters that exercise every branch: spaces of several kinds, dashes, quotes, an
+# ellipsis (one to three), a soft hyphen and zero-width space (one to none), accents,
+# a combining mark and a ligature.
+TRICKY = (
+    "ab -\u2014\u2013 \n\t\r\u00ad\u2026\u00e9\u00a8`'\"\u201c\u201dX\u00a0\u200b.,\ufb01\u0301"
+)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=TRICKY, max_size=40))
+def test_fold_matches_the_reference_rule_on_tricky_text(text):
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=60))
+def test_fold_matches_the_reference_rule_on_any_text(text):
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
+@given(st.text(max_size=40))
+def test_strip_accents_shortcut_changes_nothing(text):
+    import unicodedata
+
+    expected = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    assert strip_accents(text) == expected
