@@ -267,6 +267,8 @@ def _check_lengths(row: FlatRow, problems: list) -> None:
     checks += [("sources", "name", "chain", hop.name) for hop in row.chain]
     checks += [("chain_hops", "cue", "chain", hop.cue) for hop in row.chain]
     for table, column, attr, value in checks:
+        if value is None:
+            continue
         try:
             check_strings(tables[table], {column: value})
         except InvalidInput as error:
