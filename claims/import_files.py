@@ -95,7 +95,7 @@ def open_rows(path: Path, fmt: str, *, encoding: str | None = None) -> Iterator[
     with path.open("rb") as raw:
         counting = _Counting(raw)
         if fmt == "claimreview":
-            from claims.claimreview import read_claimreview
+            from claims.import_claimreview import read_claimreview
 
             yield _decoding(read_claimreview(counting, path.name), path), lambda: counting.position
             return
