@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-HEAVY = ("sqlalchemy", "pandas", "alembic", "openpyxl", "rapidfuzz", "numpy", "psycopg")
+HEAVY = ("sqlalchemy", "pandas", "alembic", "openpyxl", "rapidfuzz", "numpy", "psycopg", "sqlite3")
 
 
 def test_cli_import_loads_no_heavy_module():
