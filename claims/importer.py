@@ -665,9 +665,13 @@ class _Plan:
                 self.present_claims.add(claim_id)
                 self.summary.claims_present += 1
         if new:
-            self.session.execute(_insert_ignore(self.session, table, ["key"]), new)
-            ids.update(self._claim_ids([values["key"] for values in new]))
-            self.summary.claims_created += len(new)
+            stmt = _insert_ignore(self.session, table, ["key"]).returning(table.c.key, table.c.id)
+            created = {key: claim_id for key, claim_id in self.session.execute(stmt, new)}
+            self.summary.claims_created += len(created)
+            # A claim another writer stored meanwhile was skipped: look its id up.
+            missing = [values["key"] for values in new if values["key"] not in created]
+            ids.update(created)
+            ids.update(self._claim_ids(missing))
         return ids
 
     def _claim_ids(self, keys: list[str]) -> dict[str, int]:
@@ -730,7 +734,7 @@ class _Plan:
             for appearance_id, chain in zip(ids, hops, strict=True)
             for position, hop in enumerate(chain)
         ]
-        self.session.execute(insert(ChainHop.__table__), hop_rows)
+        _insert_many(self.session, ChainHop.__table__, hop_rows)
         self.summary.appearances_created += len(rows)
 
     def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
@@ -751,6 +755,26 @@ class _Plan:
                 )
             )
         return found
+
+
+def _insert_many(session: Session, table, rows: list[dict]) -> None:
+    """Rows that need no ids back: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
+
+    psycopg sends an ``executemany`` as one statement per row; ``COPY`` streams
+    them all in one go, inside the same transaction.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
+    cursor.close()
 
 
 def _insert_ignore(session: Session, table, keys: list[str]):
