@@ -13,13 +13,13 @@ TRICKY = (
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=TRICKY, max_size=40))
 def test_fold_matches_the_reference_rule_on_tricky_text(text):
     assert fold_with_map(text) == _fold_with_map_by_char(text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_fold_matches_the_reference_rule_on_any_text(text):
     assert fold_with_map(text) == _fold_with_map_by_char(text)
@@ -33,3 +33,25 @@ def test_strip_accents_shortcut_changes_nothing(text):
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     )
     assert strip_accents(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=TRICKY, max_size=40))
+def test_long_text_path_matches_the_reference_rule(text):
+    from claims import text as folding
+
+    saved = folding.LONG_TEXT
+    folding.LONG_TEXT = 0  # every text takes the numpy path
+    try:
+        assert fold_with_map(text) == _fold_with_map_by_char(text)
+    finally:
+        folding.LONG_TEXT = saved
+
+
+def test_whole_articles_fold_alike_both_ways():
+    from tests.conftest import INQUIRER, UNN
+
+    for path in (INQUIRER, UNN):
+        article = path.read_text(encoding="utf-8")
+        article += "\u2026 an ellipsis \u2014 a dash, a soft\u00adhyphen " + article
+        assert fold_with_map(article) == _fold_with_map_by_char(article)
