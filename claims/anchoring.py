@@ -17,6 +17,8 @@ from claims.text import fold_with_map, normalise_space
 CONTEXT_CHARS = 32
 CLOSEST_MIN_SCORE = 40.0
 _WORD = re.compile(r"\S+")
+# Only these characters open or close a quotation; everything else is skipped at C speed.
+_QUOTE_MARK = re.compile('[\u201c\u201e\u00ab\u201d\u00bb"]')
 
 
 @dataclass(frozen=True)
@@ -163,8 +165,8 @@ def quoted_regions(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for position in range(start, end):
-        char = text[position]
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        position, char = mark.start(), mark.group()
         if char in "\u201c\u201e\u00ab":
             if open_at is None:
                 open_at = position

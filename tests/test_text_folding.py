@@ -55,3 +55,35 @@ def test_whole_articles_fold_alike_both_ways():
         article = path.read_text(encoding="utf-8")
         article += "\u2026 an ellipsis \u2014 a dash, a soft\u00adhyphen " + article
         assert fold_with_map(article) == _fold_with_map_by_char(article)
+
+
+def _quoted_regions_by_char(text, start, end):
+    regions, open_at = [], None
+    for position in range(start, end):
+        char = text[position]
+        if char in "\u201c\u201e\u00ab":
+            if open_at is None:
+                open_at = position
+        elif char in "\u201d\u00bb":
+            if open_at is not None:
+                regions.append((open_at, position + 1))
+                open_at = None
+        elif char == '"':
+            if open_at is None:
+                open_at = position
+            else:
+                regions.append((open_at, position + 1))
+                open_at = None
+    if open_at is not None:
+        regions.append((open_at, end))
+    return regions
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab "\u201c\u201d\u201e\u00ab\u00bb\n', max_size=30), st.data())
+def test_quoted_regions_skip_to_the_marks_alike(text, data):
+    from claims.anchoring import quoted_regions
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert quoted_regions(text, start, end) == _quoted_regions_by_char(text, start, end)
