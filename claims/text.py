@@ -9,6 +9,7 @@ quotation typed with straight quotes find one printed with curly ones, while
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -93,6 +94,8 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         positions: list[int] | range = range(len(text))
     else:
         expanded, positions = _expand(text, table, special)
+    if _NEEDS_COLLAPSE.search(expanded) is None:
+        return expanded, list(positions)  # single plain spaces between words: nothing to do
     if len(expanded) >= LONG_TEXT:
         return _collapse_spaces_numpy(expanded, positions)
     return _collapse_spaces(expanded, positions)
@@ -152,6 +155,9 @@ def _collapse_spaces_numpy(expanded: str, positions) -> tuple[str, list[int]]:
 
 _SPACE_CODES = [code for code in range(0x3100) if chr(code).isspace()]
 _SPACE_RUN = re.compile(r"\s+")
+# Anything the collapsing would change: a leading or trailing space, two in a row, a
+# space beside a dash, or whitespace other than a plain space.
+_NEEDS_COLLAPSE = re.compile(r"^\s|\s$|\s\s|\s-|-\s|[^\S ]")
 _FOLDED: dict[str, str] = {}
 
 
@@ -216,5 +222,6 @@ def _fold_with_map_by_char(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_for_search(text: str) -> str:
     return fold_with_map(text)[0]
