@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -145,7 +146,7 @@ def find_evidence(text: str, aliases: list[str], near: int) -> tuple[int, int] |
     The occurrence closest to the quotation wins: it is the one the cue attaches to.
     """
     block_start, block_end = paragraph_bounds(text, near)
-    block, index = fold_with_map(text[block_start:block_end])
+    block, index = _folded_block(text[block_start:block_end])
     best: tuple[int, int] | None = None
     best_distance = None
     for alias in aliases:
@@ -170,6 +171,14 @@ def find_evidence(text: str, aliases: list[str], near: int) -> tuple[int, int] |
             ):
                 best, best_distance = (start, end), distance
     return best
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_block(block: str) -> tuple[str, list[int]]:
+    """A paragraph folded once for all the hops (and rows) that look for names in it.
+
+    Callers only read the result."""
+    return fold_with_map(block)
 
 
 def _hop_row(position: int, hop: Hop) -> ChainHop:
