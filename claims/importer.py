@@ -152,6 +152,7 @@ def _write(engine, path, fmt, encoding, actor, batch_rows, bad, summary, progres
         good = (row for row in rows if row.number not in bad.rows)
         for chunk in _chunks(good, batch_rows):
             summary.batches += 1
+            summary.rows += len(chunk)
             write_batch(engine, plan, chunk, summary)
             if progress:
                 progress("write", position(), total)
@@ -174,6 +175,7 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
             after = summary.counts()
             changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
             changes["batch"] = summary.batches
+            changes["rows"] = len(chunk)
             session.execute(
                 insert(AuditEntry.__table__).values(
                     at=utcnow(),
