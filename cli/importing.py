@@ -17,7 +17,8 @@ def import_file(
     file: Annotated[
         Path,
         typer.Argument(
-            help="A CSV, JSON Lines or ClaimReview JSON-LD file (see docs/import-format.md)."
+            metavar="FILE",
+            help="A CSV, JSON Lines or ClaimReview JSON-LD file (see docs/import-format.md).",
         ),
     ],
     fmt: Annotated[

@@ -263,3 +263,12 @@ def test_cli_skip_bad_says_where_the_rejects_are(cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert "rows.csv.rejects.csv" in result.stderr
     assert (tmp_path / "rows.csv.rejects.csv").exists()
+
+
+def test_a_named_encoding_is_read(cli, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes("claim,claim_notes\nOrbán met Wang in Budapest,café\n".encode("cp1252"))
+    result = cli("import", str(path), "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+    shown = cli("claim", "show", "1", "--format", "json")
+    assert json.loads(shown.stdout)["text"] == "Orbán met Wang in Budapest"
