@@ -51,8 +51,9 @@ def carriers(session: Session) -> pd.DataFrame:
         .join(Article, Article.id == Appearance.article_id)
         .group_by(Appearance.claim_id, Article.publisher_id)
     ).all()
-    counts = np.zeros((len(claims), len(names)), dtype="int64")
-    blank = np.ones((len(claims), len(names)), dtype=bool)
+    # Column-major, so each outlet's column is one contiguous block the frame can keep.
+    counts = np.zeros((len(claims), len(names)), dtype="int64", order="F")
+    blank = np.ones((len(claims), len(names)), dtype=bool, order="F")
     if rows:
         # fromiter over plain ints: np.array(rows) probes every Row as a sequence, slowly.
         flat = (value for row in rows for value in row)
@@ -66,7 +67,7 @@ def carriers(session: Session) -> pd.DataFrame:
     labels = [f"{n} (outlet)" if n in FIXED_COLUMNS else n for n in names]
     matrix = pd.DataFrame(
         {
-            label: pd.arrays.IntegerArray(counts[:, j].copy(), blank[:, j].copy())
+            label: pd.arrays.IntegerArray(counts[:, j], blank[:, j])
             for j, label in enumerate(labels)
         },
         index=claims.index,
