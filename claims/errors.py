@@ -60,3 +60,15 @@ class DatabaseError(ClaimsError):
 
 class ReadOnlyViolation(ClaimsError):
     """A statement tried to write through a read-only connection."""
+
+
+class ImportRejected(InvalidInput):
+    """A file with bad rows, refused whole; ``problems`` lists them (row, column, reason)."""
+
+    def __init__(self, name: str, problems: list, count: int):
+        super().__init__(
+            f"{count} problem(s) in {name}; nothing was imported: fix them and run the import "
+            "again, or pass --skip-bad to import the good rows and set the bad ones aside."
+        )
+        self.problems = problems
+        self.count = count

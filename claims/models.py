@@ -612,7 +612,8 @@ class AuditEntry(Base):
             "sqlite_autoincrement": True,
             "comment": (
                 "Every change, never updated nor deleted, without foreign keys so it outlives what"
-                " it describes."
+                " it describes. A bulk import writes one entry per batch (action import), not one"
+                " per row."
             ),
         },
     )
@@ -623,7 +624,9 @@ class AuditEntry(Base):
         String(200), comment="who (--as, $CLAIMS_USER or the OS user)"
     )
     action: Mapped[str] = mapped_column(
-        String(40), comment="create, update, delete, or a review decision"
+        String(40),
+        comment="create, update, delete, a review decision, or import (one entry per batch of a "
+        "bulk import: entity import, no entity_id, counts and rows in after_values)",
     )
     entity: Mapped[str] = mapped_column(String(40), comment="the table changed")
     entity_id: Mapped[int | None] = mapped_column(Integer, comment="the row's id")
@@ -743,17 +746,17 @@ class MatchProgress(Base):
         return f"<MatchProgress claim #{self.claim_id} {self.fingerprint}>"
 
 
-def _check_strings(_mapper, _connection, target) -> None:
+def check_strings(table, values: dict[str, Any]) -> None:
     """Refuse, on every backend alike, text that PostgreSQL would reject mid-transaction.
 
     SQLite stores an over-long VARCHAR or a NUL character without complaint;
-    PostgreSQL raises. Checking here gives both the same clear refusal.
+    PostgreSQL raises. Checking here gives both the same clear refusal. Bulk
+    writers that bypass the ORM call this on their row values.
     """
-    table = target.__table__
-    for column in table.columns:
-        value = getattr(target, column.key, None)
+    for name, value in values.items():
         if not isinstance(value, str):
             continue
+        column = table.columns[name]
         where = f"{table.name}.{column.name}"
         if "\x00" in value:
             raise InvalidInput(f"The value for {where} contains a NUL character: remove it.")
@@ -763,6 +766,13 @@ def _check_strings(_mapper, _connection, target) -> None:
                 f"The value for {where} is {len(value)} characters long; at most {length} fit: "
                 "shorten it."
             )
+
+
+def _check_strings(_mapper, _connection, target) -> None:
+    table = target.__table__
+    check_strings(
+        table, {column.name: getattr(target, column.key, None) for column in table.columns}
+    )
 
 
 event.listen(Base, "before_insert", _check_strings, propagate=True)

@@ -14,6 +14,7 @@ from cli import (
     database,
     drift,
     export,
+    importing,
     matching,
     reports,
     review,
@@ -94,6 +95,7 @@ app.command("sql")(sql.sql)
 app.command("browse")(browse.browse)
 app.command("suggest")(suggest.suggest)
 app.command("export")(export.export)
+app.command("import")(importing.import_file)
 
 
 def main() -> None:

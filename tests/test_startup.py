@@ -26,6 +26,7 @@ HEAVY = (
     "sklearn",
     "torch",
     "sentence_transformers",
+    "sqlite3",
 )
 
 

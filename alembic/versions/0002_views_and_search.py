@@ -136,12 +136,12 @@ TABLE_COMMENTS = {
         },
     ),
     "audit_log": (
-        "Every change, never updated nor deleted, without foreign keys so it outlives what it describes.",
+        "Every change, never updated nor deleted, without foreign keys so it outlives what it describes. A bulk import writes one entry per batch (action import), not one per row.",
         {
             "id": "identifier",
             "at": "when",
             "actor": "who (--as, $CLAIMS_USER or the OS user)",
-            "action": "create, update, delete, or a review decision",
+            "action": "create, update, delete, a review decision, or import (one entry per batch of a bulk import: entity import, no entity_id, counts and rows in after_values)",
             "entity": "the table changed",
             "entity_id": "the row's id",
             "before_values": "the values before, for updates and deletes; SQL NULL for creates (JSON on SQLite, JSONB on PostgreSQL)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -132,7 +133,7 @@ def build_chain(
     stated: list[Hop] = []
     for item in stated_hops:
         source = get_or_create_source(session, item.name, actor=actor, create=create_sources)
-        evidence = find_evidence(article.text, source, near)
+        evidence = find_evidence(article.text, [alias.alias for alias in source.aliases], near)
         stated.append(Hop(source.id, source.name, item.cue, "stated", evidence))
     origin = None
     if article.origin is not None:
@@ -141,17 +142,18 @@ def build_chain(
     return compose(stated, origin=origin, publisher=publisher)
 
 
-def find_evidence(text: str, source: Source, near: int) -> tuple[int, int] | None:
-    """Where, in the paragraph around ``near``, the article names ``source`` (any alias).
+def find_evidence(text: str, aliases: list[str], near: int) -> tuple[int, int] | None:
+    """Where, in the paragraph around ``near``, the article names a source by any of its
+    ``aliases`` (spellings).
 
     The occurrence closest to the quotation wins: it is the one the cue attaches to.
     """
     block_start, block_end = paragraph_bounds(text, near)
-    block, index = fold_with_map(text[block_start:block_end])
+    block, index = _folded_block(text[block_start:block_end])
     best: tuple[int, int] | None = None
     best_distance = None
-    for alias in source.aliases:
-        needle = fold_for_search(alias.alias)
+    for alias in aliases:
+        needle = fold_for_search(alias)
         if not needle:
             continue
         cursor = 0
@@ -172,6 +174,14 @@ def find_evidence(text: str, source: Source, near: int) -> tuple[int, int] | Non
             ):
                 best, best_distance = (start, end), distance
     return best
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_block(block: str) -> tuple[str, list[int]]:
+    """A paragraph folded once for all the hops (and rows) that look for names in it.
+
+    Callers only read the result."""
+    return fold_with_map(block)
 
 
 def _hop_row(position: int, hop: Hop) -> ChainHop:

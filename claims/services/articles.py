@@ -51,6 +51,20 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         ) from None
 
 
+def check_language(language: str | None) -> str | None:
+    language = (language or "").strip() or None
+    if language and not _LANGUAGE.match(language):
+        raise InvalidInput(f"Bad language {language!r}: use a code such as en, fr or pt-BR.")
+    return language
+
+
+def check_url(url: str | None) -> str | None:
+    url = (url or "").strip() or None
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"Bad URL {url!r}: it must start with http:// or https://.")
+    return url
+
+
 def find_article_by_text(session: Session, text: str) -> Article | None:
     return session.scalar(select(Article).where(Article.sha256 == text_sha256(prepare_text(text))))
 
@@ -104,12 +118,8 @@ def add_article(
                 "check the file, or store it as it is with --no-clean."
             )
     published_date = parse_date(published)
-    language = (language or "").strip() or None
-    if language and not _LANGUAGE.match(language):
-        raise InvalidInput(f"Bad language {language!r}: use a code such as en, fr or pt-BR.")
-    url = (url or "").strip() or None
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise InvalidInput(f"Bad URL {url!r}: it must start with http:// or https://.")
+    language = check_language(language)
+    url = check_url(url)
     digest = text_sha256(raw)
     existing = session.scalar(select(Article.id).where(Article.sha256 == digest))
     if existing is not None:

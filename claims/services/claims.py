@@ -22,7 +22,8 @@ def check_status(status: str) -> str:
     return status
 
 
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
+    """A claim's stored text: spacing normalised, never empty."""
     text = normalise_space(text or "")
     if not text:
         raise InvalidInput("The claim text is empty: state the claim in one sentence.")
@@ -46,7 +47,7 @@ def add_claim(
     notes: str | None = None,
 ) -> Claim:
     """Create a draft claim. The same statement (ignoring case, spacing, quotes) is refused."""
-    text = _clean_text(text)
+    text = clean_text(text)
     claim = Claim(
         text=text,
         key=_refuse_duplicate(session, text),
@@ -126,7 +127,7 @@ def edit_claim(
     """
     before = audit.snapshot(claim)
     if text is not None:
-        text = _clean_text(text)
+        text = clean_text(text)
         claim.key = _refuse_duplicate(session, text, except_id=claim.id)
         claim.text = text
     if verdict is not None:

@@ -1,0 +1,275 @@
+"""The flat row format: one row per appearance, for spreadsheets, CSV and JSON Lines.
+
+Teams keep claims in spreadsheets, one line per place a claim was seen, so the
+exchange format is that line: the claim, the article (by SHA-256, or its text
+inline the first time it appears), the quotation and the chain as a person
+writes it. A row with no article and no quotation is a claim without an
+appearance. ``docs/import-format.md`` documents the columns for people; this
+module is the one definition the importer and the exporter share.
+
+Parsing checks what one row can show on its own (required values, dates,
+statuses, lengths, the chain's syntax); whether its article exists, its
+quotation is in the article and its chain composes is for the importer, which
+knows the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from claims.chains import StatedHop, parse_chain
+from claims.errors import ClaimsError, InvalidInput
+from claims.models import PROVENANCES, check_strings
+from claims.services.articles import check_language, check_url, parse_date
+from claims.services.claims import check_status, clean_text
+
+CLAIM_FIELDS = ("claim", "claim_status", "claim_verdict", "claim_notes")
+ARTICLE_FIELDS = (
+    "article",
+    "article_text",
+    "article_publisher",
+    "article_origin",
+    "article_origin_cue",
+    "article_url",
+    "article_title",
+    "article_published",
+    "article_language",
+)
+APPEARANCE_FIELDS = ("quote", "occurrence", "chain", "provenance", "accepted_by", "created_by")
+# Every column, in the order an exporter writes them.
+FIELDS = CLAIM_FIELDS + ARTICLE_FIELDS + APPEARANCE_FIELDS
+REQUIRED = ("claim",)
+# Values that only mean something next to an inline article text; beside a mere
+# reference (an exporter may repeat them) they are ignored: the stored article stands.
+_WITH_TEXT = (
+    "article_publisher",
+    "article_origin",
+    "article_origin_cue",
+    "article_url",
+    "article_title",
+    "article_published",
+    "article_language",
+)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one row: where, and what to do about it."""
+
+    row: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.reason}"
+
+
+class RowProblems(ClaimsError):
+    """A row with one or more problems, each naming its column."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("; ".join(f"{column}: {reason}" for column, reason in problems))
+        self.problems = problems
+
+
+@dataclass
+class FlatRow:
+    """One row, parsed and cleaned; blank values are None."""
+
+    claim: str
+    claim_status: str = "draft"
+    claim_verdict: str | None = None
+    claim_notes: str | None = None
+    article: str | None = None
+    article_text: str | None = None
+    article_publisher: str | None = None
+    article_origin: str | None = None
+    article_origin_cue: str | None = None
+    article_url: str | None = None
+    article_title: str | None = None
+    article_published: dt.date | None = None
+    article_language: str | None = None
+    quote: str | None = None
+    occurrence: int | None = None
+    chain: list[StatedHop] = field(default_factory=list)
+    provenance: str = "manual"
+    accepted_by: str | None = None
+    created_by: str | None = None
+
+    @property
+    def has_appearance(self) -> bool:
+        return self.article is not None or self.article_text is not None or bool(self.quote)
+
+
+def check_columns(columns: Iterable[str], *, where: str) -> None:
+    """Refuse a header with unknown or missing columns, naming them and the known ones."""
+    columns = list(columns)
+    unknown = [c for c in columns if c not in FIELDS]
+    missing = [c for c in REQUIRED if c not in columns]
+    duplicated = sorted({c for c in columns if columns.count(c) > 1})
+    problems = []
+    if unknown:
+        problems.append(f"unknown column(s) {', '.join(map(repr, unknown))}")
+    if missing:
+        problems.append(f"missing required column(s) {', '.join(map(repr, missing))}")
+    if duplicated:
+        problems.append(f"repeated column(s) {', '.join(map(repr, duplicated))}")
+    if problems:
+        raise InvalidInput(
+            f"{where}: {'; '.join(problems)}. The columns are: {', '.join(FIELDS)} "
+            "(see docs/import-format.md)."
+        )
+
+
+def parse_row(raw: Mapping[str, Any]) -> FlatRow:
+    """Clean one row of strings (CSV) or JSON values (JSON Lines), or raise ``RowProblems``.
+
+    Every problem of the row is collected, so a person fixes a row once.
+    """
+    problems: list[tuple[str, str]] = []
+    for column in raw:
+        if column not in FIELDS:
+            problems.append((column, f"unknown column; the columns are {', '.join(FIELDS)}"))
+    values: dict[str, str | None] = {}
+    for column in FIELDS:
+        value = raw.get(column)
+        if value is not None and not isinstance(value, str | int):
+            problems.append((column, f"expected text, got {type(value).__name__}"))
+            value = None
+        text = str(value).strip() if value is not None else ""
+        values[column] = text or None
+    # The article text is stored verbatim; only its line endings are unified later.
+    raw_text = raw.get("article_text")
+    values["article_text"] = raw_text if isinstance(raw_text, str) and raw_text.strip() else None
+
+    row = FlatRow(claim="")
+    _parse(values, row, problems)
+    _check_lengths(row, problems)
+    if problems:
+        raise RowProblems(problems)
+    return row
+
+
+def _attempt(problems, column, function, *args):
+    try:
+        return function(*args)
+    except InvalidInput as error:
+        problems.append((column, str(error)))
+        return None
+
+
+def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
+    if values["claim"] is None:
+        problems.append(("claim", "the claim text is empty: every row names its claim"))
+    else:
+        row.claim = _attempt(problems, "claim", clean_text, values["claim"]) or ""
+    if values["claim_status"] is not None:
+        row.claim_status = (
+            _attempt(problems, "claim_status", check_status, values["claim_status"]) or "draft"
+        )
+    row.claim_verdict = values["claim_verdict"]
+    row.claim_notes = values["claim_notes"]
+
+    sha = values["article"]
+    if sha is not None:
+        sha = sha.lower()
+        if not _SHA256.match(sha):
+            problems.append(("article", f"{sha!r} is not a SHA-256 (64 hexadecimal digits)"))
+    row.article = sha
+    row.article_text = values["article_text"]
+    if row.article_text is None and row.article is None:
+        given = [c for c in _WITH_TEXT if values[c] is not None]
+        if given:
+            problems.append(
+                (
+                    given[0],
+                    "article details without an article: define the article with "
+                    "article_text, or reference a stored one by article (its SHA-256)",
+                )
+            )
+    elif row.article_text is not None and values["article_publisher"] is None:
+        problems.append(("article_publisher", "an inline article needs its publisher"))
+    row.article_publisher = values["article_publisher"]
+    row.article_origin = values["article_origin"]
+    row.article_origin_cue = values["article_origin_cue"]
+    row.article_title = values["article_title"]
+    row.article_url = _attempt(problems, "article_url", check_url, values["article_url"])
+    row.article_language = _attempt(
+        problems, "article_language", check_language, values["article_language"]
+    )
+    row.article_published = _attempt(
+        problems, "article_published", parse_date, values["article_published"]
+    )
+
+    row.quote = values["quote"]
+    has_article = row.article is not None or row.article_text is not None
+    if has_article and row.quote is None:
+        problems.append(("quote", "a row with an article needs the quotation it carries"))
+    if row.quote is not None and not has_article:
+        problems.append(("article", "a quotation needs its article (article or article_text)"))
+    occurrence = values["occurrence"]
+    if occurrence is not None:
+        if not occurrence.isdigit() or int(occurrence) < 1:
+            problems.append(("occurrence", f"{occurrence!r} is not a count from 1"))
+        else:
+            row.occurrence = int(occurrence)
+    row.chain = _attempt(problems, "chain", parse_chain, values["chain"]) or []
+    if row.chain and row.quote is None:
+        problems.append(("chain", "a chain belongs to an appearance: give the quotation too"))
+    provenance = (values["provenance"] or "manual").lower()
+    if provenance not in PROVENANCES:
+        problems.append(
+            ("provenance", f"unknown provenance {provenance!r}: use manual or proposed")
+        )
+    row.provenance = provenance
+    row.accepted_by = values["accepted_by"]
+    row.created_by = values["created_by"]
+
+
+# Which stored column each row value lands in, for the length and NUL checks.
+_STORED = {
+    "claims": {
+        "text": "claim",
+        "verdict": "claim_verdict",
+        "notes": "claim_notes",
+        "created_by": "created_by",
+    },
+    "articles": {
+        "origin_cue": "article_origin_cue",
+        "url": "article_url",
+        "title": "article_title",
+        "language": "article_language",
+        "text": "article_text",
+        "created_by": "created_by",
+    },
+    "appearances": {"accepted_by": "accepted_by", "created_by": "created_by"},
+    "sources": {"name": "article_publisher"},
+}
+
+
+def _check_lengths(row: FlatRow, problems: list) -> None:
+    """The model's own string checks, so a row too long for PostgreSQL fails on SQLite too."""
+    from claims.models import Base
+
+    tables = Base.metadata.tables
+    checks = [
+        (table, column, attr, getattr(row, attr))
+        for table, columns in _STORED.items()
+        for column, attr in columns.items()
+    ]
+    checks += [("sources", "name", "article_origin", row.article_origin)]
+    checks += [("sources", "name", "chain", hop.name) for hop in row.chain]
+    checks += [("chain_hops", "cue", "chain", hop.cue) for hop in row.chain]
+    for table, column, attr, value in checks:
+        if value is None:
+            continue
+        try:
+            check_strings(tables[table], {column: value})
+        except InvalidInput as error:
+            problems.append((attr, str(error)))

@@ -1,0 +1,146 @@
+"""schema.org ClaimReview (JSON-LD), as fact-checkers publish it, read as flat rows.
+
+A ClaimReview says what was claimed (``claimReviewed``), the verdict
+(``reviewRating.alternateName``), who checked it and where the claim was seen
+(``itemReviewed``: a ``Claim`` with ``author``, ``appearance`` and
+``firstAppearance``). It carries no article texts, so there is nothing to
+anchor a quotation in: each review becomes a claim without appearances, and
+everything else it says (the checker, the claimant, the pages where the claim
+appeared) is kept, readable, in the claim's notes. No sources or articles are
+created from it. ``docs/import-format.md`` gives the mapping.
+
+Published markup is small (a page's worth), so the file is read whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from claims.errors import InputFileError
+
+
+def read_claimreview(stream, name: str) -> Iterator:
+    """``RawRow``s, one per ClaimReview in a single object, a list, or an ``@graph``."""
+    from claims.import_files import RawRow
+
+    data = stream.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputFileError(
+            f"{name} is not valid UTF-8 (byte {error.start}): JSON-LD is UTF-8; save it so."
+        ) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputFileError(
+            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        ) from None
+    reviews = list(_claimreviews(document))
+    if not reviews:
+        raise InputFileError(
+            f"{name} holds no schema.org ClaimReview object (an object with "
+            '"@type": "ClaimReview", alone, in a list or in an "@graph").'
+        )
+    for number, review in enumerate(reviews, start=1):
+        try:
+            yield RawRow(number, claimreview_row(review))
+        except ValueError as error:
+            yield RawRow(number, {}, str(error))
+
+
+def _claimreviews(node: Any) -> Iterator[dict]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _claimreviews(item)
+    elif isinstance(node, dict):
+        if "ClaimReview" in _types(node):
+            yield node
+        elif "@graph" in node:
+            yield from _claimreviews(node["@graph"])
+
+
+def _types(node: dict) -> list[str]:
+    kind = node.get("@type", [])
+    kinds = kind if isinstance(kind, list) else [kind]
+    # "schema:ClaimReview" and "http://schema.org/ClaimReview" name the same type.
+    return [str(k).rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds]
+
+
+def claimreview_row(review: dict) -> dict[str, str]:
+    """The flat row of one ClaimReview: claim text, verdict and notes."""
+    claim = _text(review.get("claimReviewed"))
+    if not claim:
+        raise ValueError("claimReviewed: the ClaimReview names no claim (claimReviewed is empty)")
+    rating = review.get("reviewRating")
+    rating = rating[0] if isinstance(rating, list) and rating else rating
+    verdict = ""
+    if isinstance(rating, dict):
+        verdict = _text(rating.get("alternateName")) or _text(rating.get("name"))
+    notes = []
+    checker = _names(review.get("author"))
+    if checker or review.get("url") or review.get("datePublished"):
+        line = "Fact-checked"
+        if checker:
+            line += f" by {checker}"
+        if review.get("datePublished"):
+            line += f" on {_text(review['datePublished'])}"
+        if review.get("url"):
+            line += f": {_text(review['url'])}"
+        notes.append(line)
+    item = review.get("itemReviewed")
+    item = item[0] if isinstance(item, list) and item else item
+    if isinstance(item, dict):
+        claimant = _names(item.get("author"))
+        if claimant:
+            notes.append(f"Claimed by {claimant}")
+        if item.get("datePublished"):
+            notes.append(f"Claimed on {_text(item['datePublished'])}")
+        first = _works(item.get("firstAppearance"))
+        if first:
+            notes.append(f"First appeared in: {'; '.join(first)}")
+        seen = [work for work in _works(item.get("appearance")) if work not in first]
+        if seen:
+            notes.append(f"Appeared in: {'; '.join(seen)}")
+    return {"claim": claim, "claim_verdict": verdict, "claim_notes": "\n".join(notes)}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("@value", value.get("name", ""))
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _names(value: Any) -> str:
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for person in values:
+        if isinstance(person, dict):
+            name = _text(person.get("name"))
+            if name and person.get("url"):
+                name += f" ({_text(person['url'])})"
+        else:
+            name = _text(person)
+        if name:
+            names.append(name)
+    return "; ".join(names)
+
+
+def _works(value: Any) -> list[str]:
+    """Creative works as "headline, by whom: url", or their bare URL."""
+    values = value if isinstance(value, list) else [value]
+    works = []
+    for work in values:
+        if isinstance(work, dict):
+            url = _text(work.get("url") or work.get("@id"))
+            label = _text(work.get("headline") or work.get("name"))
+            by = _names(work.get("author"))
+            described = ", ".join(part for part in (label, f"by {by}" if by else "") if part)
+            text = f"{described}: {url}" if described and url else described or url
+        else:
+            text = _text(work)
+        if text:
+            works.append(text)
+    return works

@@ -1,0 +1,616 @@
+"""What an import's rows refer to, resolved by the per-row rules, and written in bulk.
+
+``claims.importer`` runs two passes over a file; both hand each chunk of rows to
+a ``Plan``. Checking, the plan resolves sources and articles without writing them
+(negative ids stand in for what would be created); writing, it inserts them with
+SQLAlchemy Core, many rows per statement, and looks existing keys up a chunk at a
+time. Either way a row's rules are the services' own: ``find_source``,
+``find_quotation``, ``compose``, ``find_evidence``, ``claim_key``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, aliased
+
+from claims.anchoring import anchor_at, find_quotation
+from claims.chains import Hop, compose
+from claims.errors import ClaimsError, InvalidInput
+from claims.flatrows import FlatRow, RowProblems, parse_row
+from claims.import_files import RawRow
+from claims.models import (
+    Appearance,
+    Article,
+    ChainHop,
+    Claim,
+    Source,
+    SourceAlias,
+    check_strings,
+    utcnow,
+)
+from claims.services.appearances import find_evidence
+from claims.services.articles import prepare_text, text_sha256
+from claims.services.sources import find_source
+from claims.text import claim_key, fold_name, fold_with_map, normalise_space
+
+FOLDED_TEXTS_KEPT = 64
+_IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
+
+
+@dataclass
+class ImportSummary:
+    """What an import did: created versus found already there, per kind of record."""
+
+    file: str
+    format: str
+    rows: int = 0
+    rejected: int = 0
+    batches: int = 0
+    claims_created: int = 0
+    claims_present: int = 0
+    articles_created: int = 0
+    articles_present: int = 0
+    appearances_created: int = 0
+    appearances_present: int = 0
+    sources_created: int = 0
+    rejects_file: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: int  # negative while only planned (the checking pass creates nothing)
+    name: str
+
+
+@dataclass
+class ArticleRef:
+    id: int | None
+    publisher: SourceRef
+    origin: SourceRef | None
+    origin_cue: str | None
+    values: dict | None = None  # the row to insert, while the article is new in this batch
+
+
+@dataclass
+class _Planned:
+    raw: RawRow
+    row: FlatRow
+    key: str
+    article: ArticleRef | None = None
+    sha: str | None = None
+    text: str | None = None  # the inline article text, prepared as stored
+    anchor: object = None
+    hops: list[Hop] = field(default_factory=list)
+
+
+class Anchors:
+    """Where the checking pass anchored each good row's quotation, for the writing pass.
+
+    The rows come back in the same order and the article texts cannot change,
+    so the writing pass takes the span instead of searching again. Three
+    integers per row, in flat arrays: a million rows cost 24 MB.
+    """
+
+    def __init__(self):
+        self.rows = array("q")
+        self.spans = array("q")
+        self.cursor = 0
+
+    def keep(self, number: int, start: int, end: int) -> None:
+        self.rows.append(number)
+        self.spans.extend((start, end))
+
+    def take(self, number: int) -> tuple[int, int] | None:
+        while self.cursor < len(self.rows) and self.rows[self.cursor] < number:
+            self.cursor += 1
+        if self.cursor < len(self.rows) and self.rows[self.cursor] == number:
+            at = 2 * self.cursor
+            return self.spans[at], self.spans[at + 1]
+        return None
+
+
+class Plan:
+    """What the rows refer to, resolved the way the per-row services resolve it.
+
+    Shared by both passes: checking plans sources and articles without writing
+    them (negative ids stand in), writing inserts them. Keeps only what later
+    rows may refer to: source and article keys, and a few folded texts.
+    """
+
+    def __init__(self, session, actor, *, write, spill=None, summary=None, anchors=None):
+        self.session: Session | None = session
+        self.anchors: Anchors = anchors if anchors is not None else Anchors()
+        self.actor = actor
+        self.write = write
+        self.summary = summary or ImportSummary(file="", format="")
+        self.sources: dict[str, SourceRef | ClaimsError] = {}
+        self.new_sources: dict[str, SourceRef] = {}
+        self.aliases: dict[int, list[str]] = {}
+        self.articles: dict[str, ArticleRef] = {}
+        self.present_claims: set[int] = set()
+        self.folded: OrderedDict[str, tuple[str, list[int]]] = OrderedDict()
+        self._provisional = 0
+        self._batch_sources: list[str] = []
+        self._batch_articles: list[str] = []
+        self._first_new_claim: int | None = None
+        self._spill = sqlite3.connect(spill) if spill else None
+        if self._spill is not None:
+            self._spill.execute("CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT)")
+
+    def close(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+
+    # -- batches: what a rolled-back batch created must be forgotten --
+
+    def keep_batch(self) -> None:
+        self._batch_sources.clear()
+        self._batch_articles.clear()
+
+    def forget_batch(self) -> None:
+        gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
+        self.sources = {k: v for k, v in self.sources.items() if v not in gone}
+        for sha in self._batch_articles:
+            self.articles.pop(sha, None)
+        self.keep_batch()
+
+    # -- the rows of one chunk --
+
+    def process(self, chunk: list[RawRow]):
+        """Yield ``(raw row, problems)`` for every row of the chunk, after writing it if asked."""
+        planned: list[_Planned] = []
+        results: list[tuple[RawRow, list]] = []
+        for raw in chunk:
+            if raw.error is not None:
+                results.append((raw, [("", raw.error)]))
+                continue
+            try:
+                row = parse_row(raw.values)
+            except RowProblems as error:
+                results.append((raw, error.problems))
+                continue
+            item = _Planned(raw, row, claim_key(row.claim), sha=row.article)
+            if row.article_text is not None:
+                item.text = prepare_text(row.article_text)
+                item.sha = text_sha256(item.text)
+            planned.append(item)
+        self._load_articles({item.sha for item in planned if item.sha})
+        ok: list[_Planned] = []
+        for item in planned:
+            try:
+                if item.row.has_appearance:
+                    self._article(item)
+                ok.append(item)
+            except RowProblems as error:
+                results.append((item.raw, error.problems))
+        self._insert_articles()
+        texts = self._texts({item.sha for item in ok if item.sha}, ok)
+        good: list[_Planned] = []
+        for item in ok:
+            try:
+                if item.article is not None:
+                    self._appearance(item, texts[item.sha])
+                good.append(item)
+            except RowProblems as error:
+                results.append((item.raw, error.problems))
+        if self.write:
+            claim_ids = self._claims(good)
+            self._appearances(good, claim_ids)
+        if not self.write:
+            for item in good:
+                if item.anchor is not None:
+                    self.anchors.keep(item.raw.number, item.anchor.start, item.anchor.end)
+        results.extend((item.raw, []) for item in good)
+        results.sort(key=lambda pair: pair[0].number)
+        yield from results
+
+    # -- sources --
+
+    def source(self, name: str, kind: str) -> SourceRef:
+        """Resolve a name like everywhere (``find_source``); an unknown one is created."""
+        key = name.strip()
+        cached = self.sources.get(key)
+        if isinstance(cached, ClaimsError):
+            raise cached
+        if cached is not None:
+            return cached
+        try:
+            found = find_source(self.session, name)
+        except ClaimsError as error:  # a spelling several sources share
+            self.sources[key] = error
+            raise
+        if found is not None:
+            ref = SourceRef(found.id, found.name)
+        elif key.startswith("#") and key[1:].isdigit():
+            error = InvalidInput(f"No source {key}: see `claims source list`.")
+            self.sources[key] = error
+            raise error
+        else:
+            ref = self._new_source(normalise_space(name), kind)
+        self.sources[key] = ref
+        return ref
+
+    def _new_source(self, name: str, kind: str) -> SourceRef:
+        folded = fold_name(name)
+        if not folded:
+            raise InvalidInput(f"The source name {name!r} has no letters or digits.")
+        ref = self.new_sources.get(folded)
+        if ref is not None:
+            return ref
+        if self.write:
+            table = Source.__table__
+            source_id = self.session.execute(
+                insert(table)
+                .values(name=name, kind=kind, created_by=self.actor, created_at=utcnow())
+                .returning(table.c.id)
+            ).scalar_one()
+            self.session.execute(
+                insert(SourceAlias.__table__).values(source_id=source_id, alias=name, key=folded)
+            )
+            self.summary.sources_created += 1
+            self._batch_sources.append(folded)
+        else:
+            self._provisional -= 1
+            source_id = self._provisional
+        ref = SourceRef(source_id, name)
+        self.new_sources[folded] = ref
+        self.aliases[source_id] = [name]
+        return ref
+
+    def _aliases_of(self, ref: SourceRef) -> list[str]:
+        found = self.aliases.get(ref.id)
+        if found is None:
+            found = list(
+                self.session.scalars(
+                    select(SourceAlias.alias).where(SourceAlias.source_id == ref.id)
+                )
+            )
+            self.aliases[ref.id] = found
+        return found
+
+    # -- articles --
+
+    def _load_articles(self, shas: set[str]) -> None:
+        """Stored articles the chunk names and the plan does not know yet, in few queries."""
+        wanted = sorted(sha for sha in shas if sha not in self.articles)
+        publisher, origin = aliased(Source), aliased(Source)
+        for start in range(0, len(wanted), _IN_CHUNK):
+            rows = self.session.execute(
+                select(
+                    Article.id,
+                    Article.sha256,
+                    publisher.id,
+                    publisher.name,
+                    origin.id,
+                    origin.name,
+                    Article.origin_cue,
+                )
+                .join(publisher, publisher.id == Article.publisher_id)
+                .outerjoin(origin, origin.id == Article.origin_id)
+                .where(Article.sha256.in_(wanted[start : start + _IN_CHUNK]))
+            )
+            for article_id, sha, pub_id, pub_name, org_id, org_name, cue in rows:
+                self.articles[sha] = ArticleRef(
+                    article_id,
+                    SourceRef(pub_id, pub_name),
+                    SourceRef(org_id, org_name) if org_id is not None else None,
+                    cue,
+                )
+                self.summary.articles_present += 1
+
+    def _article(self, item: _Planned) -> None:
+        row = item.row
+        if item.text is None:
+            item.article = self.articles.get(item.sha)
+            if item.article is None:
+                raise RowProblems(
+                    [
+                        (
+                            "article",
+                            f"no article with SHA-256 {item.sha} is stored or defined on an "
+                            "earlier row: give its text in article_text the first time",
+                        )
+                    ]
+                )
+            return
+        if row.article is not None and row.article != item.sha:
+            raise RowProblems(
+                [
+                    (
+                        "article",
+                        f"the SHA-256 of article_text is {item.sha}, not {row.article}: the "
+                        "text differs from the one the reference names",
+                    )
+                ]
+            )
+        item.article = self.articles.get(item.sha)
+        if item.article is None:
+            item.article = self._new_article(row, item.text, item.sha)
+            if self._spill is not None:
+                self._spill.execute(
+                    "INSERT OR IGNORE INTO texts VALUES (?, ?)", (item.sha, item.text)
+                )
+
+    def _new_article(self, row: FlatRow, text: str, sha: str) -> ArticleRef:
+        problems = []
+        publisher = origin = None
+        try:
+            publisher = self.source(row.article_publisher, "outlet")
+        except ClaimsError as error:
+            problems.append(("article_publisher", str(error)))
+        if row.article_origin:
+            try:
+                origin = self.source(row.article_origin, "news_agency")
+            except ClaimsError as error:
+                problems.append(("article_origin", str(error)))
+        if problems:
+            raise RowProblems(problems)
+        if origin is not None and origin.id == publisher.id:
+            origin = None  # an outlet's own text has no separate origin (as add_article)
+        values = {
+            "publisher_id": publisher.id,
+            "origin_id": origin.id if origin else None,
+            "origin_cue": row.article_origin_cue,
+            "url": row.article_url,
+            "title": row.article_title,
+            "published": row.article_published,
+            "language": row.article_language,
+            "text": text,
+            "sha256": sha,
+            "created_by": row.created_by or self.actor,
+            "created_at": utcnow(),
+        }
+        ref = ArticleRef(None, publisher, origin, row.article_origin_cue, values)
+        self.articles[sha] = ref
+        self._batch_articles.append(sha)
+        self.summary.articles_created += 1
+        return ref
+
+    def _insert_articles(self) -> None:
+        pending = [self.articles[sha] for sha in self._batch_articles]
+        pending = [ref for ref in pending if ref.values is not None]
+        if not self.write:
+            for ref in pending:
+                ref.values = None  # planned only; the text is in the spill file
+            self._batch_articles.clear()
+            self._batch_sources.clear()
+            return
+        if not pending:
+            return
+        table = Article.__table__
+        for ref in pending:
+            check_strings(table, ref.values)
+        ids = self.session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [ref.values for ref in pending],
+        ).scalars()
+        for ref, article_id in zip(pending, ids, strict=True):
+            ref.id, ref.values = article_id, None
+
+    def _texts(self, shas: set[str], items: list[_Planned]) -> dict[str, str]:
+        """The texts the chunk's quotations are anchored in: from the rows, else stored."""
+        texts = {item.sha: item.text for item in items if item.text is not None}
+        missing = sorted(shas - texts.keys())
+        if self._spill is not None and missing:
+            for start in range(0, len(missing), _IN_CHUNK):
+                part = missing[start : start + _IN_CHUNK]
+                marks = ",".join("?" * len(part))
+                for sha, text in self._spill.execute(
+                    f"SELECT sha, text FROM texts WHERE sha IN ({marks})", part
+                ):
+                    texts[sha] = text
+            missing = sorted(shas - texts.keys())
+        for start in range(0, len(missing), _IN_CHUNK):
+            for sha, text in self.session.execute(
+                select(Article.sha256, Article.text).where(
+                    Article.sha256.in_(missing[start : start + _IN_CHUNK])
+                )
+            ):
+                texts[sha] = text
+        return texts
+
+    def _folded(self, sha: str, text: str) -> tuple[str, list[int]]:
+        found = self.folded.get(sha)
+        if found is None:
+            found = fold_with_map(text)
+            self.folded[sha] = found
+            if len(self.folded) > FOLDED_TEXTS_KEPT:
+                self.folded.popitem(last=False)
+        else:
+            self.folded.move_to_end(sha)
+        return found
+
+    # -- appearances --
+
+    def _appearance(self, item: _Planned, text: str) -> None:
+        row, article = item.row, item.article
+        span = self.anchors.take(item.raw.number) if self.write else None
+        if span is not None:
+            item.anchor = anchor_at(text, *span)
+        else:
+            try:
+                item.anchor = find_quotation(
+                    text, row.quote, occurrence=row.occurrence, folded=self._folded(item.sha, text)
+                )
+            except ClaimsError as error:
+                raise RowProblems([("quote", str(error))]) from None
+        stated = []
+        for hop in row.chain:
+            try:
+                source = self.source(hop.name, "other")
+            except ClaimsError as error:
+                raise RowProblems([("chain", str(error))]) from None
+            evidence = None
+            if self.write:
+                evidence = find_evidence(text, self._aliases_of(source), item.anchor.start)
+            stated.append(Hop(source.id, source.name, hop.cue, "stated", evidence))
+        origin = None
+        if article.origin is not None:
+            origin = Hop(article.origin.id, article.origin.name, article.origin_cue, "origin")
+        publisher = Hop(article.publisher.id, article.publisher.name, None, "publisher")
+        try:
+            item.hops = compose(stated, origin=origin, publisher=publisher)
+        except ClaimsError as error:
+            raise RowProblems([("chain", str(error))]) from None
+
+    # -- writing --
+
+    def _claims(self, items: list[_Planned]) -> dict[str, int]:
+        table = Claim.__table__
+        if self._first_new_claim is None:
+            last = self.session.scalar(select(table.c.id).order_by(table.c.id.desc()).limit(1))
+            self._first_new_claim = (last or 0) + 1
+        first: dict[str, FlatRow] = {}
+        for item in items:
+            first.setdefault(item.key, item.row)
+        ids = self._claim_ids(list(first))
+        now = utcnow()
+        new = [
+            {
+                "text": row.claim,
+                "key": key,
+                "status": row.claim_status,
+                "verdict": row.claim_verdict,
+                "notes": row.claim_notes,
+                "created_by": row.created_by or self.actor,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+            }
+            for key, row in first.items()
+            if key not in ids
+        ]
+        for claim_id in ids.values():
+            if claim_id < self._first_new_claim and claim_id not in self.present_claims:
+                self.present_claims.add(claim_id)
+                self.summary.claims_present += 1
+        if new:
+            stmt = _insert_ignore(self.session, table, ["key"]).returning(table.c.key, table.c.id)
+            created = {key: claim_id for key, claim_id in self.session.execute(stmt, new)}
+            self.summary.claims_created += len(created)
+            # A claim another writer stored meanwhile was skipped: look its id up.
+            missing = [values["key"] for values in new if values["key"] not in created]
+            ids.update(created)
+            ids.update(self._claim_ids(missing))
+        return ids
+
+    def _claim_ids(self, keys: list[str]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for start in range(0, len(keys), _IN_CHUNK):
+            part = keys[start : start + _IN_CHUNK]
+            rows = self.session.execute(select(Claim.key, Claim.id).where(Claim.key.in_(part)))
+            ids.update((key, claim_id) for key, claim_id in rows)
+        return ids
+
+    def _appearances(self, items: list[_Planned], claim_ids: dict[str, int]) -> None:
+        items = [item for item in items if item.anchor is not None]
+        if not items:
+            return
+        keys = [
+            (claim_ids[item.key], item.article.id, item.anchor.start, item.anchor.end)
+            for item in items
+        ]
+        existing = self._existing_appearances(keys)
+        rows, hops, seen = [], [], set(existing)
+        for item, key in zip(items, keys, strict=True):
+            if key in seen:
+                self.summary.appearances_present += 1
+                continue
+            seen.add(key)
+            anchor, row = item.anchor, item.row
+            rows.append(
+                {
+                    "claim_id": key[0],
+                    "article_id": key[1],
+                    "quote": anchor.exact,
+                    "quote_start": anchor.start,
+                    "quote_end": anchor.end,
+                    "prefix": anchor.prefix,
+                    "suffix": anchor.suffix,
+                    "quoted": anchor.quoted,
+                    "provenance": row.provenance,
+                    "accepted_by": row.accepted_by,
+                    "created_by": row.created_by or self.actor,
+                    "created_at": utcnow(),
+                }
+            )
+            hops.append(item.hops)
+        if not rows:
+            return
+        table = Appearance.__table__
+        ids = self.session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+        hop_rows = [
+            {
+                "appearance_id": appearance_id,
+                "position": position,
+                "source_id": hop.source_id,
+                "cue": hop.cue,
+                "role": hop.role,
+                "evidence_start": hop.evidence[0] if hop.evidence else None,
+                "evidence_end": hop.evidence[1] if hop.evidence else None,
+            }
+            for appearance_id, chain in zip(ids, hops, strict=True)
+            for position, hop in enumerate(chain)
+        ]
+        _insert_many(self.session, ChainHop.__table__, hop_rows)
+        self.summary.appearances_created += len(rows)
+
+    def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
+        columns = (
+            Appearance.claim_id,
+            Appearance.article_id,
+            Appearance.quote_start,
+            Appearance.quote_end,
+        )
+        found: set[tuple] = set()
+        article_ids = sorted({key[1] for key in keys})
+        for start in range(0, len(article_ids), _IN_CHUNK):
+            part = article_ids[start : start + _IN_CHUNK]
+            found.update(
+                tuple(row)
+                for row in self.session.execute(
+                    select(*columns).where(Appearance.article_id.in_(part))
+                )
+            )
+        return found
+
+
+def _insert_many(session: Session, table, rows: list[dict]) -> None:
+    """Rows that need no ids back: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
+
+    psycopg sends an ``executemany`` as one statement per row; ``COPY`` streams
+    them all in one go, inside the same transaction.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
+    cursor.close()
+
+
+def _insert_ignore(session: Session, table, keys: list[str]):
+    """``INSERT ... ON CONFLICT DO NOTHING`` in the session's dialect: a row another writer
+    stored meanwhile is skipped, not an error."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing(index_elements=keys)

@@ -1,0 +1,199 @@
+"""Bulk import of flat rows: check the whole file, then write it in batches.
+
+A spreadsheet of claims is either loaded whole or not at all, unless the person
+asks for the good rows only (``skip_bad``). So the file is read twice, as a
+stream both times: the first pass checks every row against the database and
+the rows before it, writing nothing; the second writes batch by batch, each
+batch in its own transaction. A crash or a kill loses at most the batch in
+flight, and since every record has a natural key (a claim its folded text, an
+article its SHA-256, an appearance its claim, article and quotation span),
+running the import again skips what is there and completes the rest.
+
+The rules are the per-row services' own functions (``flatrows`` parsing,
+``anchoring.find_quotation``, ``chains.compose``, ``sources.find_source``,
+``claim_key``, the models' string checks); only the writing is different:
+SQLAlchemy Core ``insert`` with many rows per statement, and existing keys
+looked up a batch at a time, instead of one ORM object and flush per row.
+The importer owns its transactions, so it takes a database URL, not a session.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, exc, insert
+from sqlalchemy.orm import Session
+
+from claims.db import check_sqlite_file, describe_operational_error, make_engine
+from claims.errors import DatabaseError, ImportRejected, InvalidInput
+from claims.flatrows import Problem
+from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
+from claims.import_plan import Anchors, ImportSummary, Plan
+from claims.models import (
+    AuditEntry,
+    utcnow,
+)
+
+BATCH_ROWS = 2_000
+PROBLEMS_KEPT = 1_000
+
+Progress = Callable[[str, int, int], None]
+
+
+def import_file(
+    url: str,
+    path: str | Path,
+    *,
+    actor: str,
+    fmt: str | None = None,
+    skip_bad: bool = False,
+    encoding: str | None = None,
+    batch_rows: int = BATCH_ROWS,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import a CSV, JSON Lines or ClaimReview file; see ``docs/import-format.md``.
+
+    Raises ``ImportRejected`` listing the problems, having written nothing,
+    when a row is bad and ``skip_bad`` is off.
+    """
+    path = Path(path)
+    check_file(path)
+    fmt = detect_format(path, fmt)
+    check_sqlite_file(url)
+    summary = ImportSummary(file=str(path), format=fmt)
+    if batch_rows < 1:
+        raise InvalidInput("The batch size counts rows: give 1 or more.")
+    reader_engine = make_engine(url, immediate=False)
+    writer_engine = make_engine(url)
+    try:
+        from claims.migrations import ensure_current
+
+        ensure_current(reader_engine)
+        rejects = RejectsWriter(path.with_name(path.name + ".rejects.csv")) if skip_bad else None
+        try:
+            bad = _check(reader_engine, path, fmt, encoding, actor, batch_rows, rejects, progress)
+        finally:
+            if rejects is not None:
+                rejects.close()
+        if bad.count and not skip_bad:
+            raise ImportRejected(path.name, bad.problems, bad.count)
+        summary.rejected = len(bad.rows)
+        if rejects is not None and rejects.count:
+            summary.rejects_file = str(rejects.path)
+        _write(writer_engine, path, fmt, encoding, actor, batch_rows, bad, summary, progress)
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
+    finally:
+        reader_engine.dispose()
+        writer_engine.dispose()
+    return summary
+
+
+@dataclass
+class _Bad:
+    rows: set[int] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+    count: int = 0
+    anchors: Anchors | None = None
+
+    def add(self, number: int, column: str, reason: str) -> None:
+        self.rows.add(number)
+        self.count += 1
+        if len(self.problems) < PROBLEMS_KEPT:
+            self.problems.append(Problem(number, column, reason))
+
+
+def _chunks(rows: Iterable[RawRow], size: int) -> Iterable[list[RawRow]]:
+    chunk: list[RawRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress) -> _Bad:
+    """The first pass: every row checked, nothing written, every problem collected."""
+    bad = _Bad(anchors=Anchors())
+    total = path.stat().st_size
+    with tempfile.TemporaryDirectory(prefix="claims-import-") as spill_dir:
+        with Session(engine) as session, session.begin():
+            plan = Plan(
+                session,
+                actor,
+                write=False,
+                spill=Path(spill_dir) / "texts.db",
+                anchors=bad.anchors,
+            )
+            with open_rows(path, fmt, encoding=encoding) as (rows, position):
+                for chunk in _chunks(rows, batch_rows):
+                    for planned, problems in plan.process(chunk):
+                        if problems:
+                            for column, reason in problems:
+                                bad.add(planned.number, column, reason)
+                            if rejects is not None:
+                                rejects.write(planned, "; ".join(f"{c}: {r}" for c, r in problems))
+                    if progress:
+                        progress("check", position(), total)
+            plan.close()
+    return bad
+
+
+def _write(engine, path, fmt, encoding, actor, batch_rows, bad, summary, progress) -> None:
+    """The second pass: good rows written a batch per transaction."""
+    total = path.stat().st_size
+    plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors)
+    with open_rows(path, fmt, encoding=encoding) as (rows, position):
+        good = (row for row in rows if row.number not in bad.rows)
+        for chunk in _chunks(good, batch_rows):
+            summary.batches += 1
+            summary.rows += len(chunk)
+            write_batch(engine, plan, chunk, summary)
+            if progress:
+                progress("write", position(), total)
+
+
+def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: ImportSummary) -> None:
+    """One batch, one transaction: all of its rows land, or none of them."""
+    before = summary.counts()
+    with Session(engine) as session, session.begin():
+        plan.session = session
+        try:
+            for planned, problems in plan.process(chunk):
+                if problems:
+                    # The database changed since the check (another writer): stop here.
+                    column, reason = problems[0]
+                    raise InvalidInput(
+                        f"Row {planned.number} ({column}) went bad after the check: {reason}. "
+                        "The batches before it are stored; fix the row and import again."
+                    )
+            after = summary.counts()
+            changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
+            changes["batch"] = summary.batches
+            changes["rows"] = len(chunk)
+            session.execute(
+                insert(AuditEntry.__table__).values(
+                    at=utcnow(),
+                    actor=plan.actor,
+                    action="import",
+                    entity="import",
+                    entity_id=None,
+                    after_values={
+                        "file": Path(summary.file).name,
+                        "format": summary.format,
+                        "first_row": chunk[0].number,
+                        "last_row": chunk[-1].number,
+                        **changes,
+                    },
+                    note=f"import of {Path(summary.file).name}, batch {summary.batches}",
+                )
+            )
+        except BaseException:
+            plan.forget_batch()
+            raise
+        plan.keep_batch()

@@ -1,0 +1,126 @@
+"""``claims import FILE``: claims, articles and appearances in bulk from a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.common import state
+
+SHOWN_PROBLEMS = 50
+
+
+def import_file(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A CSV, JSON Lines or ClaimReview JSON-LD file (see docs/import-format.md).",
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="csv|jsonl|claimreview",
+            help="The file's format. Default: from its suffix (.csv, .jsonl, .json).",
+        ),
+    ] = None,
+    skip_bad: Annotated[
+        bool,
+        typer.Option(
+            "--skip-bad",
+            help="Import the good rows and write the bad ones, with the reason, to "
+            "FILE.rejects.csv. Default: a bad row stops the import before anything is written.",
+        ),
+    ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="The file's encoding, when it is not UTF-8."),
+    ] = None,
+    batch: Annotated[
+        int,
+        typer.Option("--batch", metavar="ROWS", help="Rows written per transaction."),
+    ] = 2000,
+) -> None:
+    """Import claims, articles and appearances in bulk; the file is checked whole first.
+
+    Importing the same file again changes nothing. Progress goes to stderr; stdout
+    gets the summary only.
+    """
+    from claims.errors import ImportRejected
+    from claims.importer import import_file as run_import
+
+    bar = _Progress()
+    try:
+        summary = run_import(
+            state(ctx).url,
+            file,
+            actor=state(ctx).user,
+            fmt=fmt,
+            skip_bad=skip_bad,
+            encoding=encoding,
+            batch_rows=batch,
+            progress=bar.update,
+        )
+    except ImportRejected as rejected:
+        bar.close()
+        for problem in rejected.problems[:SHOWN_PROBLEMS]:
+            typer.echo(str(problem), err=True)
+        if rejected.count > SHOWN_PROBLEMS:
+            typer.echo(f"... and {rejected.count - SHOWN_PROBLEMS} more problem(s).", err=True)
+        raise
+    finally:
+        bar.close()
+    if summary.rejects_file:
+        typer.echo(f"{summary.rejected} bad row(s) set aside in {summary.rejects_file}", err=True)
+    rows = [
+        ("claims", summary.claims_created, summary.claims_present),
+        ("articles", summary.articles_created, summary.articles_present),
+        ("appearances", summary.appearances_created, summary.appearances_present),
+        ("sources", summary.sources_created, ""),
+    ]
+    typer.echo(f"{'':12} {'created':>9} {'present':>9}")
+    for name, created, present in rows:
+        typer.echo(f"{name:12} {created:>9} {present!s:>9}")
+    if summary.rejected:
+        typer.echo(f"{'rejected':12} {summary.rejected:>9}")
+
+
+class _Progress:
+    """Two bars on stderr, one per pass (check, then write), measured in bytes of the file."""
+
+    LABELS = {"check": "Checking", "write": "Writing "}
+
+    def __init__(self):
+        # Only for a person watching: piped or logged, stderr keeps to messages.
+        self.shown = typer.get_text_stream("stderr").isatty()
+        self.bar = None
+        self.phase = None
+        self.done = 0
+
+    def update(self, phase: str, position: int, total: int) -> None:
+        if not self.shown:
+            return
+        if phase != self.phase:
+            self.close()
+            self.phase, self.done = phase, 0
+            self.bar = typer.progressbar(
+                length=max(total, 1),
+                label=self.LABELS.get(phase, phase),
+                file=typer.get_text_stream("stderr"),
+            )
+            self.bar.__enter__()
+        step = min(position, total) - self.done
+        if step > 0:
+            self.bar.update(step)
+            self.done += step
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None

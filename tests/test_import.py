@@ -1,0 +1,274 @@
+"""``claims import``: flat rows and ClaimReview in, idempotent, batch by batch, resumable."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from claims import importer
+from claims.flatrows import FIELDS
+from claims.importer import import_file
+from claims.services.articles import prepare_text, text_sha256
+from tests.conftest import INQUIRER, UNN, table_rows
+
+DATA = Path(__file__).resolve().parent / "data"
+UNN_TEXT = UNN.read_text(encoding="utf-8")
+INQUIRER_TEXT = INQUIRER.read_text(encoding="utf-8")
+UNN_SHA = text_sha256(prepare_text(UNN_TEXT))
+INQUIRER_SHA = text_sha256(prepare_text(INQUIRER_TEXT))
+
+ROWS = [
+    {
+        "claim": "China hopes to deepen law enforcement and security ties with Hungary.",
+        "article_text": UNN_TEXT,
+        "article_publisher": "UNN",
+        "article_origin": "Reuters",
+        "article_origin_cue": "citing",
+        "article_published": "2024-02-19",
+        "quote": "China hopes to deepen law enforcement and security ties with Hungary",
+        "chain": "Wang Xiaohong [told] > the official Xinhua news agency [according to]",
+    },
+    {
+        "claim": "China has offered to support Hungary on public security issues.",
+        "claim_status": "approved",
+        "claim_verdict": "accurate",
+        "article": UNN_SHA,
+        "quote": "China has offered to support its longtime strategic partner Hungary",
+    },
+    {
+        "claim": "China hopes to deepen law enforcement and security ties with Hungary.",
+        "article_text": INQUIRER_TEXT,
+        "article_publisher": "Philippine Daily Inquirer",
+        "article_origin": "Reuters",
+        "article_origin_cue": "republished",
+        "quote": "China hopes to deepen law enforcement and security ties with Hungary",
+        "chain": "Wang Xiaohong [told] > Xinhua [according to]",
+        "provenance": "proposed",
+        "accepted_by": "alice",
+    },
+    {"claim": "A claim nobody has been seen carrying yet.", "claim_notes": "from a tip line"},
+]
+
+
+def write_csv(path: Path, rows: list[dict], columns=FIELDS) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(columns))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def content(url: str) -> dict[str, list[tuple]]:
+    """What the database holds by natural keys, without ids or times (which a re-run changes)."""
+    queries = {
+        "claims": "SELECT key, text, status, verdict, notes FROM claims",
+        "articles": "SELECT a.sha256, p.name, o.name, a.origin_cue, a.published FROM articles a "
+        "JOIN sources p ON p.id = a.publisher_id LEFT JOIN sources o ON o.id = a.origin_id",
+        "appearances": "SELECT c.key, a.sha256, x.quote_start, x.quote_end, x.quote, x.prefix, "
+        "CASE WHEN x.quoted THEN 1 ELSE 0 END, x.provenance, x.accepted_by FROM appearances x "
+        "JOIN claims c ON c.id = x.claim_id JOIN articles a ON a.id = x.article_id",
+        "hops": "SELECT c.key, a.sha256, x.quote_start, h.position, s.name, h.cue, h.role, "
+        "h.evidence_start, h.evidence_end FROM chain_hops h "
+        "JOIN appearances x ON x.id = h.appearance_id JOIN claims c ON c.id = x.claim_id "
+        "JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = h.source_id",
+        "sources": "SELECT s.name, s.kind, a.key FROM sources s JOIN source_aliases a "
+        "ON a.source_id = s.id",
+    }
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {
+                name: sorted(tuple(map(str, row)) for row in connection.execute(text(sql)))
+                for name, sql in queries.items()
+            }
+    finally:
+        engine.dispose()
+
+
+def test_csv_import_creates_claims_articles_appearances_and_chains(db_url, tmp_path):
+    summary = import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester")
+    assert (summary.claims_created, summary.articles_created, summary.appearances_created) == (
+        3,
+        2,
+        3,
+    )
+    held = content(db_url)
+    chains = {(row[1][:8], row[3]): row[4] for row in held["hops"]}
+    assert chains[(UNN_SHA[:8], "0")] == "Wang Xiaohong"
+    assert chains[(UNN_SHA[:8], "1")] == "the official Xinhua news agency"
+    unn_roles = [row[6] for row in held["hops"] if row[1] == UNN_SHA and row[4] != "Reuters"]
+    assert "publisher" in unn_roles
+    assert ("China has offered to support its longtime strategic partner Hungary") in [
+        row[4] for row in held["appearances"]
+    ]
+    statuses = {row[1]: row[2] for row in held["claims"]}
+    assert statuses["China has offered to support Hungary on public security issues."] == (
+        "approved"
+    )
+    # Names are resolved like everywhere: "Xinhua" on the third row is not a new source
+    # when "the official Xinhua news agency" ... is a different spelling; both stay as given.
+    assert {row[0] for row in held["sources"]} >= {"UNN", "Reuters", "Wang Xiaohong"}
+
+
+def test_importing_the_same_file_twice_changes_nothing(db_url, tmp_path):
+    path = write_csv(tmp_path / "rows.csv", ROWS)
+    import_file(db_url, path, actor="tester")
+    before = table_rows(db_url)
+    again = import_file(db_url, path, actor="tester")
+    assert (again.claims_created, again.articles_created, again.appearances_created) == (0, 0, 0)
+    assert (again.claims_present, again.articles_present, again.appearances_present) == (3, 2, 3)
+    after = table_rows(db_url)
+    assert {k: v for k, v in after.items() if k != "audit_log"} == {
+        k: v for k, v in before.items() if k != "audit_log"
+    }
+
+
+def test_jsonl_and_csv_give_the_same_database(db_url, tmp_path, sqlite_template):
+    import_file(db_url, write_jsonl(tmp_path / "rows.jsonl", ROWS), actor="tester")
+    other = tmp_path / "other.db"
+    shutil.copy(sqlite_template, other)
+    import_file(f"sqlite:///{other}", write_csv(tmp_path / "rows.csv", ROWS), actor="tester")
+    assert content(db_url) == content(f"sqlite:///{other}")
+
+
+def test_the_same_rules_as_appearance_add(db_url, tmp_path, cli):
+    """An appearance imported and one added by hand are stored alike."""
+    import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS[:1]), actor="tester")
+    imported = content(db_url)
+    cli("claim", "delete", "1", "--yes")
+    result = cli(
+        "appearance",
+        "add",
+        str(cli("claim", "add", ROWS[0]["claim"]).stdout.strip()),
+        "1",
+        "--quote",
+        ROWS[0]["quote"],
+        "--chain",
+        ROWS[0]["chain"],
+    )
+    assert result.exit_code == 0, result.output
+    by_hand = content(db_url)
+    assert by_hand["appearances"] == imported["appearances"]
+    assert by_hand["hops"] == imported["hops"]
+
+
+def test_one_audit_entry_per_batch(db_url, tmp_path):
+    import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester", batch_rows=2)
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        entries = connection.execute(
+            text("SELECT action, entity, actor, note FROM audit_log ORDER BY id")
+        ).all()
+    engine.dispose()
+    assert [(e[0], e[1], e[2]) for e in entries] == [("import", "import", "tester")] * 2
+    assert "rows.csv" in entries[0][3]
+
+
+def test_a_failed_batch_leaves_earlier_batches_and_a_rerun_completes(
+    db_url, tmp_path, sqlite_template, monkeypatch
+):
+    path = write_csv(tmp_path / "rows.csv", ROWS)
+    reference = tmp_path / "reference.db"
+    shutil.copy(sqlite_template, reference)
+    import_file(f"sqlite:///{reference}", path, actor="tester", batch_rows=1)
+
+    real = importer.write_batch
+    calls = []
+
+    def crash_at_third(engine, plan, chunk, summary):
+        calls.append(chunk[0].number)
+        if len(calls) == 3:
+            raise KeyboardInterrupt("killed")
+        real(engine, plan, chunk, summary)
+
+    monkeypatch.setattr(importer, "write_batch", crash_at_third)
+    with pytest.raises(KeyboardInterrupt):
+        import_file(db_url, path, actor="tester", batch_rows=1)
+    partial = content(db_url)
+    assert len(partial["claims"]) == 2  # two batches stored, the third rolled back whole
+    assert len(partial["appearances"]) == 2
+    monkeypatch.setattr(importer, "write_batch", real)
+
+    summary = import_file(db_url, path, actor="tester", batch_rows=1)
+    assert summary.appearances_present == 2 and summary.appearances_created == 1
+    assert content(db_url) == content(f"sqlite:///{reference}")
+
+
+def test_skip_bad_imports_the_good_rows_and_sets_the_bad_ones_aside(db_url, tmp_path):
+    rows = [*ROWS, {"claim": "Bad date", "article": UNN_SHA, "quote": "Hungary"}]
+    rows.insert(1, {"claim": "Quoted wrongly", "article": UNN_SHA, "quote": "words not there"})
+    path = write_csv(tmp_path / "rows.csv", rows)
+    summary = import_file(db_url, path, actor="tester", skip_bad=True)
+    assert summary.rejected == 2
+    assert summary.claims_created == 3
+    with open(summary.rejects_file, encoding="utf-8", newline="") as file:
+        rejects = list(csv.DictReader(file))
+    assert [r["row"] for r in rejects] == ["3", "7"]
+    assert "not in the article" in rejects[0]["reason"]
+    assert "occurs" in rejects[1]["reason"]  # "Hungary" is in the article many times
+    assert rejects[0]["claim"] == "Quoted wrongly"
+
+
+def test_article_defined_inline_with_its_sha256_and_referenced_later(db_url, tmp_path):
+    rows = [dict(ROWS[0], article=UNN_SHA), ROWS[1]]
+    summary = import_file(db_url, write_jsonl(tmp_path / "rows.jsonl", rows), actor="tester")
+    assert summary.articles_created == 1 and summary.appearances_created == 2
+
+
+def test_claimreview_markup_becomes_claims_with_verdicts_and_notes(db_url, tmp_path):
+    summary = import_file(db_url, DATA / "claimreview.json", actor="tester")
+    assert summary.claims_created == 2 and summary.appearances_created == 0
+    claims = {row[1]: row for row in content(db_url)["claims"]}
+    patrols = claims[
+        "Chinese police officers will patrol the streets of Hungarian cities under the new "
+        "security agreement."
+    ]
+    assert patrols[3] == "Mostly false"
+    assert "Fact-checked by Example Fact Check" in patrols[4]
+    assert "Claimed by A viral Facebook post" in patrols[4]
+    assert "First appeared in: https://www.facebook.com/example/posts/123456789" in patrols[4]
+    assert (
+        "Example News: https://news.example.com/2024/02/20/chinese-police-budapest" in (patrols[4])
+    )
+    assert content(db_url)["sources"] == []
+    again = import_file(db_url, DATA / "claimreview.json", actor="tester")
+    assert again.claims_created == 0 and again.claims_present == 2
+
+
+def test_cli_prints_the_summary_on_stdout_only(cli, tmp_path):
+    path = write_csv(tmp_path / "rows.csv", ROWS)
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["claims", "3", "0"]
+    assert lines[3].split() == ["appearances", "3", "0"]
+    again = cli("import", str(path), "--format", "csv")
+    assert again.stdout.splitlines()[1].split() == ["claims", "0", "3"]
+
+
+def test_cli_skip_bad_says_where_the_rejects_are(cli, tmp_path):
+    path = write_csv(tmp_path / "rows.csv", [ROWS[0], {"claim": "x", "claim_status": "maybe"}])
+    result = cli("import", str(path), "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert "rows.csv.rejects.csv" in result.stderr
+    assert (tmp_path / "rows.csv.rejects.csv").exists()
+
+
+def test_a_named_encoding_is_read(cli, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes("claim,claim_notes\nOrbán met Wang in Budapest,café\n".encode("cp1252"))
+    result = cli("import", str(path), "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+    shown = cli("claim", "show", "1", "--format", "json")
+    assert json.loads(shown.stdout)["text"] == "Orbán met Wang in Budapest"

@@ -1,0 +1,159 @@
+"""``claims import`` refuses bad files whole: a clear message, exit 1, nothing written."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_import import ROWS, UNN_SHA, write_csv, write_jsonl
+
+
+@pytest.fixture
+def rejected(cli, snapshot):
+    """Run an import that must be refused: exit 1, every problem listed, the database as it was."""
+
+    def run(*args: str, match: str):
+        before = snapshot()
+        result = cli("import", *args)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        lines = result.stderr.strip().splitlines()
+        assert lines[-1].startswith("Error: "), result.output
+        assert match.lower() in result.stderr.lower(), result.stderr
+        assert snapshot() == before, "the refused import changed the database"
+        return lines
+
+    return run
+
+
+def test_missing_file(failing, tmp_path):
+    failing("import", str(tmp_path / "nothing.csv"), match="No such file")
+
+
+def test_standard_input_is_refused(failing):
+    failing("import", "-", "--format", "csv", match="cannot read standard input")
+
+
+def test_unknown_suffix_needs_a_format(failing, tmp_path):
+    path = tmp_path / "rows.txt"
+    path.write_text("claim\nx\n", encoding="utf-8")
+    failing("import", str(path), match="--format")
+
+
+def test_wrong_encoding(failing, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes("claim,claim_notes\nOrbán met Wang,café\n".encode("cp1252"))
+    failing("import", str(path), match="not valid UTF-8")
+
+
+def test_unknown_column(failing, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("claim,verdict\nx,y\n", encoding="utf-8")
+    failing("import", str(path), match="unknown column(s) 'verdict'")
+
+
+def test_missing_required_column(failing, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("claim_status,claim_notes\ndraft,y\n", encoding="utf-8")
+    failing("import", str(path), match="missing required column(s) 'claim'")
+
+
+def test_empty_file(failing, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("", encoding="utf-8")
+    failing("import", str(path), match="empty")
+
+
+def test_bad_json_line(rejected, tmp_path):
+    path = write_jsonl(tmp_path / "rows.jsonl", ROWS)
+    path.write_text(path.read_text() + '{"claim": "unterminated\n', encoding="utf-8")
+    lines = rejected(str(path), match="row 5: not a JSON object")
+    assert lines[-1].startswith("Error: 1 problem(s) in rows.jsonl")
+
+
+def test_bad_date_and_unknown_status_are_both_listed(rejected, tmp_path):
+    rows = [
+        dict(ROWS[0], article_published="19/02/2024"),
+        dict(ROWS[1], claim_status="maybe"),
+    ]
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="2 problem(s)")
+    assert "row 2, column article_published: Bad date '19/02/2024'" in lines[0]
+    assert "row 3, column claim_status: Unknown status 'maybe'" in lines[1]
+
+
+def test_quote_not_in_article(rejected, tmp_path):
+    rows = [ROWS[0], dict(ROWS[1], quote="Hungary will leave NATO next week")]
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="not in the article")
+    assert lines[0].startswith("row 3, column quote:")
+
+
+def test_sha256_mismatch(rejected, tmp_path):
+    rows = [dict(ROWS[0], article="0" * 64)]
+    rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="the SHA-256 of article_text is")
+
+
+def test_article_reference_not_found(rejected, tmp_path):
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", [ROWS[1]])), match=UNN_SHA)
+    assert lines[0].startswith("row 2, column article: no article with SHA-256")
+
+
+def test_article_referenced_before_it_is_defined(rejected, tmp_path):
+    rows = [ROWS[1], ROWS[0]]
+    rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="defined on an earlier row")
+
+
+def test_ambiguous_source(rejected, cli, tmp_path):
+    assert cli("source", "add", "Wang Xiaohong", "--alias", "Wang").exit_code == 0
+    assert cli("source", "add", "Wang Yi", "--alias", "Wang").exit_code == 0
+    rows = [dict(ROWS[0], chain="Wang [told] > Xinhua [said]")]
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="could mean 2 sources")
+    assert lines[0].startswith("row 2, column chain:")
+
+
+def test_chain_with_a_cycle(rejected, tmp_path):
+    rows = [dict(ROWS[0], chain="UNN [said] > Wang Xiaohong [told]")]
+    rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="a cycle")
+
+
+def test_row_with_too_few_values(rejected, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("claim,claim_status,claim_notes\nfine,draft,ok\nshort,draft\n", "utf-8")
+    rejected(str(path), match="row 3: 2 values for 3 columns")
+
+
+def test_over_long_value(rejected, tmp_path):
+    rows = [dict(ROWS[3], claim_verdict="x" * 201)]
+    rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="at most 200 fit")
+
+
+def test_problems_are_capped_with_a_count(rejected, tmp_path):
+    rows = [{"claim": f"claim {n}", "claim_status": "maybe"} for n in range(80)]
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="80 problem(s)")
+    assert lines[-2] == "... and 30 more problem(s)."
+
+
+def test_claimreview_without_reviews(failing, tmp_path):
+    path = tmp_path / "page.json"
+    path.write_text('{"@context": "https://schema.org", "@type": "WebPage"}', "utf-8")
+    failing("import", str(path), match="no schema.org ClaimReview")
+
+
+def test_claimreview_not_json(failing, tmp_path):
+    path = tmp_path / "page.json"
+    path.write_text('{"@type": "ClaimReview",', "utf-8")
+    failing("import", str(path), match="not valid JSON")
+
+
+def test_claimreview_without_claim(rejected, tmp_path):
+    path = tmp_path / "page.json"
+    path.write_text('[{"@type": "ClaimReview", "reviewRating": {"alternateName": "False"}}]')
+    rejected(str(path), match="row 1: claimReviewed")
+
+
+def test_batch_size_must_count_rows(failing, tmp_path):
+    path = write_csv(tmp_path / "rows.csv", ROWS[3:])
+    failing("import", str(path), "--batch", "0", match="batch size")
+
+
+def test_unknown_encoding(failing, tmp_path):
+    path = write_csv(tmp_path / "rows.csv", ROWS[3:])
+    failing("import", str(path), "--encoding", "klingon", match="Unknown encoding")

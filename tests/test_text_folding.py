@@ -1,0 +1,89 @@
+"""The run-at-a-time folding gives exactly what the character-at-a-time rule gives."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.text import _fold_with_map_by_char, fold_with_map, strip_accents
+
+# Characters that exercise every branch: spaces of several kinds, dashes, quotes, an
+# ellipsis (one to three), a soft hyphen and zero-width space (one to none), accents,
+# a combining mark and a ligature.
+TRICKY = (
+    "ab -\u2014\u2013 \n\t\r\u00ad\u2026\u00e9\u00a8`'\"\u201c\u201dX\u00a0\u200b.,\ufb01\u0301"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=TRICKY, max_size=40))
+def test_fold_matches_the_reference_rule_on_tricky_text(text):
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_matches_the_reference_rule_on_any_text(text):
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
+@given(st.text(max_size=40))
+def test_strip_accents_shortcut_changes_nothing(text):
+    import unicodedata
+
+    expected = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    assert strip_accents(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=TRICKY, max_size=40))
+def test_long_text_path_matches_the_reference_rule(text):
+    from claims import text as folding
+
+    saved = folding.LONG_TEXT
+    folding.LONG_TEXT = 0  # every text takes the numpy path
+    try:
+        assert fold_with_map(text) == _fold_with_map_by_char(text)
+    finally:
+        folding.LONG_TEXT = saved
+
+
+def test_whole_articles_fold_alike_both_ways():
+    from tests.conftest import INQUIRER, UNN
+
+    for path in (INQUIRER, UNN):
+        article = path.read_text(encoding="utf-8")
+        article += "\u2026 an ellipsis \u2014 a dash, a soft\u00adhyphen " + article
+        assert fold_with_map(article) == _fold_with_map_by_char(article)
+
+
+def _quoted_regions_by_char(text, start, end):
+    regions, open_at = [], None
+    for position in range(start, end):
+        char = text[position]
+        if char in "\u201c\u201e\u00ab":
+            if open_at is None:
+                open_at = position
+        elif char in "\u201d\u00bb":
+            if open_at is not None:
+                regions.append((open_at, position + 1))
+                open_at = None
+        elif char == '"':
+            if open_at is None:
+                open_at = position
+            else:
+                regions.append((open_at, position + 1))
+                open_at = None
+    if open_at is not None:
+        regions.append((open_at, end))
+    return regions
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab "\u201c\u201d\u201e\u00ab\u00bb\n', max_size=30), st.data())
+def test_quoted_regions_skip_to_the_marks_alike(text, data):
+    from claims.anchoring import quoted_regions
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert quoted_regions(text, start, end) == _quoted_regions_by_char(text, start, end)
