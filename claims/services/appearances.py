@@ -12,7 +12,7 @@ from claims import audit
 from claims.anchoring import find_quotation, paragraph_bounds
 from claims.chains import Hop, StatedHop, compose, parse_chain, render
 from claims.errors import AlreadyExists, InvalidInput, NotFound
-from claims.models import PROVENANCES, Appearance, Article, ChainHop, DriftFinding, Source
+from claims.models import PROVENANCES, Appearance, Article, ChainHop, DriftFinding
 from claims.services.articles import get_article
 from claims.services.claims import get_claim
 from claims.services.drift import refresh_drift
