@@ -94,53 +94,21 @@ def table_metadata() -> dict[str, dict[str, Any]]:
 
 
 def view_metadata() -> dict[str, dict[str, Any]]:
-    """The same for the documented views, when this version of claims defines them."""
-    try:
-        from claims import views
-    except ImportError:
-        return {}
+    """The same for the documented views (``claims.views``): title, description, columns."""
+    from claims.views import VIEWS
+
     found: dict[str, dict[str, Any]] = {}
-    registry = getattr(views, "VIEWS", None) or []
-    items = registry.values() if isinstance(registry, dict) else registry
-    for view in items:
-        name = _field(view, "name")
-        if not name:
-            continue
-        columns = _view_columns(_field(view, "columns"))
+    for name, view in VIEWS.items():
         entry: dict[str, Any] = {
-            "title": _field(view, "title") or str(name).replace("_", " ").capitalize(),
-            "description": _describe(_field(view, "description")),
+            "title": name.replace("_", " ").capitalize(),
+            "description": _describe(view.description),
+            "columns": {column: text for column, text in view.columns.items() if text},
         }
-        if any(columns.values()):
-            entry["columns"] = {k: v for k, v in columns.items() if v}
-        facets = [c for c in FACET_COLUMNS if c in columns]
+        facets = [c for c in FACET_COLUMNS if c in view.columns]
         if facets:
             entry["facets"] = facets
-        found[str(name)] = entry
+        found[name] = entry
     return found
-
-
-def _field(item: Any, key: str) -> Any:
-    return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
-
-
-def _view_columns(columns: Any) -> dict[str, str]:
-    """Columns given as {name: description}, [(name, description)], [name] or objects."""
-    if not columns:
-        return {}
-    if isinstance(columns, dict):
-        return {str(k): _describe(v if isinstance(v, str) else None) for k, v in columns.items()}
-    result: dict[str, str] = {}
-    for column in columns:
-        if isinstance(column, str):
-            result[column] = ""
-        elif isinstance(column, tuple | list) and column:
-            result[str(column[0])] = _describe(column[1] if len(column) > 1 else None)
-        else:
-            name = _field(column, "name")
-            if name:
-                result[str(name)] = _describe(_field(column, "description"))
-    return result
 
 
 def canned_queries() -> dict[str, dict[str, Any]]:
