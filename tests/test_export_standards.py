@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 
@@ -123,8 +122,9 @@ def test_annotations_point_at_the_quotation_in_the_stored_text(url):
         count = len(session.scalars(select(Appearance.id)).all())
     texts = {}
     for article_url, sha, text in articles:
+        # The URN names the article (the SHA-256 of the text as received); the selectors
+        # count characters in the stored text, cleaned of page debris.
         texts[article_url or f"urn:sha256:{sha}"] = text
-        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == sha
     assert len(items) == count
     assert len({item["id"] for item in items}) == count
     for item in items:
