@@ -19,6 +19,7 @@ HEAVY = (
     "uvicorn",
     "trafilatura",
     "lxml",
+    "pycrfsuite",
 )
 
 
