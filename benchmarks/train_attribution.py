@@ -135,7 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--grid", nargs="+", default=list(DEFAULT_GRID), help="c1,c2 pairs")
-    parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     best: tuple[float, Path, str] | None = None

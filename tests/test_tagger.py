@@ -91,3 +91,22 @@ def test_no_text_crashes_the_tagger(text):
     for kind, start, end in tagger.tag_spans(text):
         assert kind in tagger.KINDS
         assert 0 <= start < end <= len(text)
+
+
+def test_a_relation_only_the_tagger_finds_is_proposed_beside_the_plain_reading(db_url):
+    from claims.db import open_session
+    from claims.services.articles import add_article
+    from claims.services.sources import add_source
+    from claims.suggestions.propose import propose
+
+    text = "Many voters believe the economy is getting worse.\n"
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        found = {
+            (p.claim_text, tuple(h["surface"] for h in p.hops), p.rule, p.confidence)
+            for p in propose(session, article)
+        }
+    assert ("The economy is getting worse.", ("Many voters",), "tagger pre", 0.35) in found
+    assert any(hops == () and "believe" in claim for claim, hops, _, _ in found), found

@@ -125,6 +125,14 @@ def features(text: str, spans: list[tuple[int, int]], marks: list[str]) -> list[
     lexicon = _lexicon_hits(lowers)
     cue_positions = [i for i, hit in enumerate(lexicon) if hit]
     sentence_position = 0
+    # How the paragraph sits among others: a block quotation follows "… said:", and a
+    # paragraph opening with a quotation mark is often someone's words throughout.
+    before = text[: spans[0][0]].rstrip() if spans else ""
+    context = [
+        "prevpara=" + (before[-1:] if before[-1:] in ':.”"' else "other"),
+        "parastart=" + quotes[0] if quotes else "parastart=none",
+    ]
+    colon_seen = False
     out = []
     for i, word in enumerate(words):
         lower = lowers[i]
@@ -140,6 +148,8 @@ def features(text: str, spans: list[tuple[int, int]], marks: list[str]) -> list[
             "cuedist=" + _bucket(None if nearest is None else i - nearest),
             "rule=" + marks[i],
             "spos=" + (str(sentence_position) if sentence_position < 4 else "more"),
+            "colon=" + str(colon_seen),
+            *context,
         ]
         if word.istitle():
             row.append("title")
@@ -164,6 +174,7 @@ def features(text: str, spans: list[tuple[int, int]], marks: list[str]) -> list[
                     row.append(f"w[0]|w[{offset}]={lower}|{lowers[k]}")
         out.append(row)
         sentence_position = 0 if word in ".!?" else sentence_position + 1
+        colon_seen = (colon_seen or word == ":") and word not in ".!?"
     return out
 
 
