@@ -100,8 +100,9 @@ class ArticleAttributions:
         A tagged cue inside a rule's content is left out: the rules already read who speaks
         there, and a belief word in reported speech ("China hopes ..., Wang told Orban") is
         not a hop of its own in a chain of who passed the claim on. Where both find a cue,
-        the tagger's content and source replace the rules' when they overlap them: the
-        tagger learnt PolNeAR's span boundaries, the rules only guess them.
+        the tagger's source replaces an overlapping rule source, and its content the rule
+        content unless the relation is nested or the content would swallow the cue or the
+        source: the tagger learnt PolNeAR's span boundaries, the rules only guess them.
         """
         found = extract(self.text, start, end)
         if not self.use_model:
