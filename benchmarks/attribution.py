@@ -10,8 +10,13 @@ the file whose name sorts first, a rule fixed in advance and blind to its conten
 Spans are scored per kind, independently. *Exact*: same start and end after trimming
 whitespace and the punctuation , . ; : around the span. *Overlap*: the shared characters are
 at least 30% of the longer span (the Gender Gap Tracker's 0.3). Each gold span matches at
-most one prediction (greedy, best overlap first). Discontinuous gold spans count as the span
+most one prediction (greedy, best overlap first). *Any*, a second and laxer column: at least
+one shared character, matched the same way. Discontinuous gold spans count as the span
 from their first to last character.
+
+``--method`` picks what is scored: ``hybrid`` (the default, what ``claims suggest`` works
+from: the rules' relations plus the tagger's), ``rules`` (rules alone) or ``tagger`` (every
+span the tagger finds, whether or not it joins a relation).
 """
 
 from __future__ import annotations
@@ -59,13 +64,22 @@ def articles(data: Path, split: str) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def predict(text: str) -> dict[str, list[tuple[int, int]]]:
+def predict(text: str, method: str = "hybrid") -> dict[str, list[tuple[int, int]]]:
+    """Spans of the relations ``claims suggest`` works from (rules alone, or rules + tagger),
+    or, with ``tagger``, every span the tagger finds, in a relation or not."""
     from claims.sentences import split_sentences
-    from claims.suggestions.attribution import extract
+    from claims.suggestions.relations import ArticleAttributions
 
     out: dict[str, list[tuple[int, int]]] = {kind: [] for kind in KINDS}
+    if method == "tagger":
+        from claims.suggestions.tagger import tag_spans
+
+        for kind, start, end in tag_spans(text):
+            out[kind.lower()].append((start, end))
+        return {kind: sorted(set(spans)) for kind, spans in out.items()}
+    relations = ArticleAttributions(text, use_model=method == "hybrid")
     for sentence in split_sentences(text):
-        for attribution in extract(text, sentence.start, sentence.end):
+        for attribution in relations.in_sentence(sentence.start, sentence.end):
             out["cue"].append(attribution.cue)
             out["content"].append(attribution.content)
             if attribution.source is not None:
@@ -89,6 +103,20 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return max(shared, 0) / longest
 
 
+def _matches(pairs: list, threshold: float) -> int:
+    """One-to-one matches, best overlap first, of pairs whose overlap passes the threshold."""
+    used_g, used_p, count = set(), set(), 0
+    for value, gi, pi in pairs:
+        if value < threshold or value == 0:
+            break
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        count += 1
+    return count
+
+
 def score(text: str, gold: list, predicted: list) -> dict[str, int]:
     gold_t = {_trim(text, s) for s in gold}
     pred_t = {_trim(text, s) for s in predicted}
@@ -97,16 +125,13 @@ def score(text: str, gold: list, predicted: list) -> dict[str, int]:
         ((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
         reverse=True,
     )
-    used_g, used_p, overlap = set(), set(), 0
-    for value, gi, pi in pairs:
-        if value < OVERLAP:
-            break
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        overlap += 1
-    return {"gold": len(gold), "predicted": len(predicted), "exact": exact, "overlap": overlap}
+    return {
+        "gold": len(gold),
+        "predicted": len(predicted),
+        "exact": exact,
+        "overlap": _matches(pairs, OVERLAP),
+        "any": _matches(pairs, 0.0),
+    }
 
 
 def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -116,22 +141,25 @@ def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def run_polnear(data: Path, split: str) -> dict:
+def run_polnear(data: Path, split: str, method: str = "hybrid") -> dict:
     totals = {kind: defaultdict(int) for kind in KINDS}
     pairs = articles(data, split)
     for text_path, ann_path in pairs:
         text = text_path.read_text(encoding="utf-8")
         gold = read_gold(ann_path)
-        predicted = predict(text)
+        predicted = predict(text, method)
         for kind in KINDS:
             for key, value in score(text, gold[kind], predicted[kind]).items():
                 totals[kind][key] += value
-    result = {"split": split, "articles": len(pairs)}
-    print(f"PolNeAR {split}: {len(pairs)} articles (first annotation file by name per article)")
+    result = {"split": split, "articles": len(pairs), "method": method}
+    print(
+        f"PolNeAR {split}, {method}: {len(pairs)} articles "
+        "(first annotation file by name per article)"
+    )
     print(f"{'span':8} {'match':8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
     for kind in KINDS:
         t = totals[kind]
-        for match in ("exact", "overlap"):
+        for match in ("exact", "overlap", "any"):
             p, r, f = prf(t[match], t["predicted"], t["gold"])
             result[f"{kind}_{match}_f1"] = round(f, 3)
             result[f"{kind}_{match}_p"] = round(p, 3)
@@ -150,6 +178,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--method",
+        default="hybrid",
+        choices=("hybrid", "rules", "tagger"),
+        help="rules + tagger (what claims suggest uses), rules alone, or the tagger's raw spans",
+    )
     parser.add_argument("--seeds", action="store_true", help="Score the seed articles instead.")
     args = parser.parse_args()
     if args.seeds:
@@ -157,7 +191,7 @@ def main() -> None:
 
         result = run_seeds()
     else:
-        result = run_polnear(args.data, args.split)
+        result = run_polnear(args.data, args.split, args.method)
     print(json.dumps(result, sort_keys=True))
 
 

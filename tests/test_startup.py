@@ -27,6 +27,7 @@ HEAVY = (
     "torch",
     "sentence_transformers",
     "sqlite3",
+    "pycrfsuite",
 )
 
 

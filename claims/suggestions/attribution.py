@@ -278,7 +278,7 @@ def _strip_span(text: str, start: int, end: int, quotes: bool = False) -> tuple[
     return start, end
 
 
-def _quoted(text: str, start: int, end: int) -> bool:
+def is_quoted(text: str, start: int, end: int) -> bool:
     inner = text[start:end].strip(" ,.")
     return len(inner) > 2 and inner[0] in OPEN_QUOTES and inner[-1] in CLOSE_QUOTES
 
@@ -387,11 +387,11 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         if content[1] - content[0] < 3:
             continue
         attribution.content = content
-        attribution.quoted = _quoted(text, *content)
+        attribution.quoted = is_quoted(text, *content)
         if attribution.source is not None and main_source is None:
             main_source = attribution.source
         found.append(attribution)
-    _nest(found)
+    nest(found)
     return found
 
 
@@ -415,7 +415,7 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _nest(found: list[Attribution]) -> None:
+def nest(found: list[Attribution]) -> None:
     """Link each attribution to the smallest other one whose content holds its cue."""
     for i, attribution in enumerate(found):
         if attribution.parent is not None:

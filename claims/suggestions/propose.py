@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 from claims.resolution import PRONOUNS, Resolution, Resolver
 from claims.sentences import Sentence, split_sentences
-from claims.suggestions.attribution import Attribution, chain_of, extract, leaves
+from claims.suggestions.attribution import Attribution, chain_of, leaves
 from claims.suggestions.citation import find_credits
 from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from claims.suggestions.relations import TAGGER, ArticleAttributions
 from claims.text import fold_name
 
 # "VIENNA (Reuters) - ", "BEIJING — ": a dateline opens the story but is not part of a claim.
@@ -53,8 +54,11 @@ class Proposal:
 
 
 def claim_wording(passage: str) -> str:
-    """A claim's text from a passage: outer quotation marks, commas and spacing gone."""
+    """A claim's text from a passage: outer quotation marks, commas, spacing and the
+    complementiser of reported speech ("said that ...", kept in the quoted span) gone."""
     text = " ".join(passage.split()).strip(" ,;:")
+    if text.startswith("that ") and len(text) > 5:
+        text = text[5:]
     text = text.strip('“”"«»„').strip(" ,;:")
     if not text:
         return passage.strip()
@@ -147,8 +151,10 @@ def sentence_proposals(
     *,
     origin_id: int | None,
     publisher_id: int,
+    relations: ArticleAttributions | None = None,
 ) -> list[Proposal]:
-    found = extract(text, sentence.start, sentence.end)
+    relations = relations or ArticleAttributions(text)
+    found = relations.in_sentence(sentence.start, sentence.end)
     resolved: dict[int, Resolution | None] = {}
     for index, attribution in enumerate(found):
         surface = attribution.source_text(text)
@@ -205,12 +211,14 @@ def sentence_proposals(
     if not any(p.hops for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
-    else:
+    elif ruled := [a for a in found if not a.order.startswith(TAGGER)]:
         # "Hungary is home to Huawei's base, despite Commission warnings that ...": what
         # comes before the first attribution is the article's own statement.
         # Cues that name nobody ("As indicated,") do not end it.
-        named = [a for a in found if a.source is not None] or found
+        named = [a for a in ruled if a.source is not None] or ruled
         end = min(min(a.content[0], a.cue[0], (a.source or a.cue)[0]) for a in named)
+    # Relations only the tagger found ("China offered to ...", "voters believe ...") are a
+    # reading the reviewer may reject: the whole sentence stays proposed as the article's own.
     unattributed = _own_statement(text, sentence, end)
     if unattributed is not None and end != sentence.end and not _clause(text, unattributed.quote):
         unattributed = None
@@ -346,6 +354,7 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
     resolver = Resolver(session, article)
     speakers = _Speakers()
     text = article.text
+    relations = ArticleAttributions(text)
     out: list[Proposal] = []
     if span is None:
         origin = origin_proposal(session, article, resolver)
@@ -360,6 +369,7 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
             speakers,
             origin_id=article.origin_id,
             publisher_id=article.publisher_id,
+            relations=relations,
         )
         if touching:
             out.extend(found)

@@ -1,0 +1,112 @@
+"""The packaged attribution tagger: it loads, it tags, and its relations join the rules'."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.suggestions import tagger
+from claims.suggestions.relations import ArticleAttributions, assemble
+
+
+def _kinds(text):
+    return {(kind, text[start:end]) for kind, start, end in tagger.tag_spans(text)}
+
+
+def test_the_model_ships_with_the_package_and_loads():
+    assert tagger.MODEL_PATH.exists()
+    assert tagger.MODEL_PATH.stat().st_size < 5_000_000
+    labels = tagger._tagger()[0].labels()
+    assert {"B-CUE", "B-SOURCE", "B-CONTENT", "O"} <= set(labels)
+
+
+def test_a_reporting_verb_gives_cue_source_and_content():
+    text = "The minister said on Tuesday that taxes would rise."
+    kinds = _kinds(text)
+    assert ("CUE", "said") in kinds
+    assert ("SOURCE", "The minister") in kinds
+    assert any(kind == "CONTENT" and "taxes would rise" in span for kind, span in kinds)
+
+
+def test_a_belief_the_rules_do_not_read():
+    text = "Many voters believe the economy is getting worse."
+    rules = ArticleAttributions(text, use_model=False).in_sentence(0, len(text))
+    both = ArticleAttributions(text).in_sentence(0, len(text))
+    assert rules == []
+    assert [(text[slice(*a.cue)], a.source_text(text)) for a in both] == [
+        ("believe", "Many voters")
+    ]
+    assert "economy is getting worse" in text[slice(*both[0].content)]
+
+
+def test_a_quotation_after_a_colon_in_the_next_paragraph():
+    text = (
+        "The senator told the crowd on Friday evening:\n\n"
+        "\u201cWe will fight for every job in this state, and we will win.\u201d"
+    )
+    found = ArticleAttributions(text).in_sentence(0, text.index("\n"))
+    contents = [text[slice(*a.content)] for a in found]
+    assert any("every job in this state" in content for content in contents), contents
+
+
+def test_assemble_takes_the_nearest_source_and_content_of_the_paragraph():
+    text = "Ann said it rained. Bob thinks so."
+    spans = [
+        ("SOURCE", 0, 3),
+        ("CUE", 4, 8),
+        ("CONTENT", 9, 18),
+        ("SOURCE", 20, 23),
+        ("CUE", 24, 30),
+        ("CONTENT", 31, 33),
+    ]
+    found = assemble(text, spans, [(0, len(text))])
+    assert [(a.source_text(text), a.cue_text(text), text[slice(*a.content)]) for a in found] == [
+        ("Ann", "said", "it rained"),
+        ("Bob", "thinks", "so"),
+    ]
+    assert [a.order for a in found] == ["pre", "pre"]
+
+
+def test_a_cue_without_any_content_makes_no_relation():
+    text = "Ann said."
+    assert assemble(text, [("SOURCE", 0, 3), ("CUE", 4, 8)], [(0, len(text))]) == []
+
+
+def test_the_model_is_not_loaded_by_importing_the_suggestions():
+    code = (
+        "import sys\n"
+        "import claims.suggestions.propose, claims.suggestions.relations\n"
+        "print('pycrfsuite' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
+def test_no_text_crashes_the_tagger(text):
+    for kind, start, end in tagger.tag_spans(text):
+        assert kind in tagger.KINDS
+        assert 0 <= start < end <= len(text)
+
+
+def test_a_relation_only_the_tagger_finds_is_proposed_beside_the_plain_reading(db_url):
+    from claims.db import open_session
+    from claims.services.articles import add_article
+    from claims.services.sources import add_source
+    from claims.suggestions.propose import propose
+
+    text = "Many voters believe the economy is getting worse.\n"
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        found = {
+            (p.claim_text, tuple(h["surface"] for h in p.hops), p.rule, p.confidence)
+            for p in propose(session, article)
+        }
+    assert ("The economy is getting worse.", ("Many voters",), "tagger pre", 0.35) in found
+    assert any(hops == () and "believe" in claim for claim, hops, _, _ in found), found
