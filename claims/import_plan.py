@@ -385,13 +385,18 @@ class Plan:
         elif not self.write:
             # Every quotation the file anchors here is protected, and this row's is one:
             # if cleaning with it alone leaves text, the real cleaning will too.
-            if not clean_text(raw, keep=quote_spans(raw, [row.quote])).text.strip():
+            cleaned = clean_text(raw)
+            if not cleaned.text.strip():
+                cleaned = clean_text(raw, keep=quote_spans(raw, [row.quote]))
+            if not cleaned.text.strip():
                 raise RowProblems([("article_text", _NOTHING_LEFT)])
             self.uncleaned.add(sha)
             return raw, []
         else:
-            keep = quote_spans(raw, self.anchors.quotes.get(sha, []))
-            cleaned = clean_text(raw, keep=keep)
+            cleaned = clean_text(raw)
+            if cleaned.removed:  # only then can a quotation need protecting
+                keep = quote_spans(raw, self.anchors.quotes.get(sha, []))
+                cleaned = clean_text(raw, keep=keep)
         if not cleaned.text.strip():
             raise RowProblems([("article_cuts", _NOTHING_LEFT)])
         return cleaned.text, [cut.as_dict() for cut in cleaned.removed]
