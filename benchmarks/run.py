@@ -167,6 +167,8 @@ def table_batches(appearances: int, seed: int):
                 "en",
                 text,
                 article.sha256,
+                text,  # raw_text: the import keeps the text as received too
+                "[]",  # removed: the generated copy carries no page debris
                 "bench",
                 now,
             )
@@ -238,6 +240,8 @@ def _empty_batch() -> dict:
                 "language",
                 "text",
                 "sha256",
+                "raw_text",
+                "removed",
                 "created_by",
                 "created_at",
             ),

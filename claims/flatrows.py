@@ -16,6 +16,7 @@ knows the database.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ CLAIM_FIELDS = ("claim", "claim_status", "claim_verdict", "claim_notes")
 ARTICLE_FIELDS = (
     "article",
     "article_text",
+    "article_cuts",
     "article_publisher",
     "article_origin",
     "article_origin_cue",
@@ -46,6 +48,7 @@ REQUIRED = ("claim",)
 # Values that only mean something next to an inline article text; beside a mere
 # reference (an exporter may repeat them) they are ignored: the stored article stands.
 _WITH_TEXT = (
+    "article_cuts",
     "article_publisher",
     "article_origin",
     "article_origin_cue",
@@ -88,6 +91,8 @@ class FlatRow:
     claim_notes: str | None = None
     article: str | None = None
     article_text: str | None = None
+    # (start, end, reason) in the text as received; None: cut by the rules on import.
+    article_cuts: list[tuple[int, int, str]] | None = None
     article_publisher: str | None = None
     article_origin: str | None = None
     article_origin_cue: str | None = None
@@ -139,6 +144,8 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
     values: dict[str, str | None] = {}
     for column in FIELDS:
         value = raw.get(column)
+        if column == "article_cuts" and isinstance(value, list):
+            value = json.dumps(value)  # JSON Lines may give the list itself
         if value is not None and not isinstance(value, str | int):
             problems.append((column, f"expected text, got {type(value).__name__}"))
             value = None
@@ -183,6 +190,8 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
             problems.append(("article", f"{sha!r} is not a SHA-256 (64 hexadecimal digits)"))
     row.article = sha
     row.article_text = values["article_text"]
+    if values["article_cuts"] is not None:
+        row.article_cuts = _attempt(problems, "article_cuts", parse_cuts, values["article_cuts"])
     if row.article_text is None and row.article is None:
         given = [c for c in _WITH_TEXT if values[c] is not None]
         if given:
@@ -230,6 +239,33 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
     row.provenance = provenance
     row.accepted_by = values["accepted_by"]
     row.created_by = values["created_by"]
+
+
+def parse_cuts(value: str) -> list[tuple[int, int, str]]:
+    """``[[start, end, reason], ...]``: what was cut from the text as received, and why.
+
+    Whether the spans fit the text is checked where the text is at hand (``apply_cuts``).
+    """
+    try:
+        cuts = json.loads(value)
+    except ValueError:
+        cuts = None
+    if not isinstance(cuts, list) or not all(_is_cut(cut) for cut in cuts):
+        raise InvalidInput(
+            "expected a JSON list of [start, end, reason] cuts in the text as received, "
+            'e.g. [[0, 31, "advertisement"]], or [] when nothing was cut'
+        )
+    return [(start, end, reason) for start, end, reason in cuts]
+
+
+def _is_cut(cut: Any) -> bool:
+    return (
+        isinstance(cut, list)
+        and len(cut) == 3
+        and all(type(n) is int and n >= 0 for n in cut[:2])
+        and isinstance(cut[2], str)
+        and bool(cut[2].strip())
+    )
 
 
 # Which stored column each row value lands in, for the length and NUL checks.

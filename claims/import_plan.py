@@ -6,6 +6,14 @@ a ``Plan``. Checking, the plan resolves sources and articles without writing the
 SQLAlchemy Core, many rows per statement, and looks existing keys up a chunk at a
 time. Either way a row's rules are the services' own: ``find_source``,
 ``find_quotation``, ``compose``, ``find_evidence``, ``claim_key``.
+
+A new article is stored as ``add_article`` stores it: the text as received in
+``raw_text`` (its SHA-256 the article's identity) and the cleaned text, which
+quotations anchor in, in ``text``. Cuts a file records are applied exactly
+(``apply_cuts``); otherwise the cleaning rules run, protecting every quotation
+the file anchors in that article, which only the checking pass, having read the
+whole file, knows. So checking anchors such an article's quotations in the text
+as received, and writing anchors them again in the cleaned text.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from claims.anchoring import anchor_at, find_quotation
 from claims.chains import Hop, compose
+from claims.cleaning import apply_cuts, clean_text
 from claims.errors import ClaimsError, InvalidInput
 from claims.flatrows import FlatRow, RowProblems, parse_row
 from claims.import_files import RawRow
@@ -34,12 +43,16 @@ from claims.models import (
     utcnow,
 )
 from claims.services.appearances import find_evidence
-from claims.services.articles import prepare_text, text_sha256
+from claims.services.articles import prepare_text, quote_spans, text_sha256
 from claims.services.sources import find_source
 from claims.text import claim_key, fold_name, fold_with_map, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
 _IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
+_NOTHING_LEFT = (
+    "nothing is left of the article once page debris is cut: give its cuts in article_cuts "
+    "([] keeps it whole), or import with --no-clean"
+)
 
 
 @dataclass
@@ -86,23 +99,26 @@ class _Planned:
     key: str
     article: ArticleRef | None = None
     sha: str | None = None
-    text: str | None = None  # the inline article text, prepared as stored
+    raw_text: str | None = None  # the inline article text as received, line endings unified
     anchor: object = None
     hops: list[Hop] = field(default_factory=list)
 
 
 class Anchors:
-    """Where the checking pass anchored each good row's quotation, for the writing pass.
+    """What the checking pass learnt for the writing pass.
 
-    The rows come back in the same order and the article texts cannot change,
-    so the writing pass takes the span instead of searching again. Three
-    integers per row, in flat arrays: a million rows cost 24 MB.
+    Where it anchored each good row's quotation: the rows come back in the same
+    order and the article texts cannot change, so the writing pass takes the
+    span instead of searching again. Three integers per row, in flat arrays: a
+    million rows cost 24 MB. And, for each new article the rules will clean,
+    the quotations the file anchors in it, which cleaning must not cut.
     """
 
     def __init__(self):
         self.rows = array("q")
         self.spans = array("q")
         self.cursor = 0
+        self.quotes: dict[str, list[str]] = {}
 
     def keep(self, number: int, start: int, end: int) -> None:
         self.rows.append(number)
@@ -125,11 +141,20 @@ class Plan:
     rows may refer to: source and article keys, and a few folded texts.
     """
 
-    def __init__(self, session, actor, *, write, spill=None, summary=None, anchors=None):
+    def __init__(
+        self, session, actor, *, write, spill=None, summary=None, anchors=None, clean=True
+    ):
         self.session: Session | None = session
         self.anchors: Anchors = anchors if anchors is not None else Anchors()
         self.actor = actor
         self.write = write
+        self.clean = clean
+        # Checking: new articles the rules will clean once every quotation in them is known;
+        # until then their quotations are anchored in the text as received.
+        self.uncleaned: set[str] = set()
+        # Claims whose appearances this batch wrote: their drift findings are recomputed.
+        self.touched_claims: set[int] = set()
+        self._new_texts: dict[str, str] = {}
         self.summary = summary or ImportSummary(file="", format="")
         self.sources: dict[str, SourceRef | ClaimsError] = {}
         self.new_sources: dict[str, SourceRef] = {}
@@ -154,6 +179,7 @@ class Plan:
     def keep_batch(self) -> None:
         self._batch_sources.clear()
         self._batch_articles.clear()
+        self.touched_claims.clear()
 
     def forget_batch(self) -> None:
         gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
@@ -179,9 +205,10 @@ class Plan:
                 continue
             item = _Planned(raw, row, claim_key(row.claim), sha=row.article)
             if row.article_text is not None:
-                item.text = prepare_text(row.article_text)
-                item.sha = text_sha256(item.text)
+                item.raw_text = prepare_text(row.article_text)
+                item.sha = text_sha256(item.raw_text)
             planned.append(item)
+        self._new_texts.clear()
         self._load_articles({item.sha for item in planned if item.sha})
         ok: list[_Planned] = []
         for item in planned:
@@ -192,7 +219,7 @@ class Plan:
             except RowProblems as error:
                 results.append((item.raw, error.problems))
         self._insert_articles()
-        texts = self._texts({item.sha for item in ok if item.sha}, ok)
+        texts = self._texts({item.sha for item in ok if item.sha})
         good: list[_Planned] = []
         for item in ok:
             try:
@@ -206,7 +233,11 @@ class Plan:
             self._appearances(good, claim_ids)
         if not self.write:
             for item in good:
-                if item.anchor is not None:
+                if item.anchor is None:
+                    continue
+                if item.sha in self.uncleaned:
+                    self.anchors.quotes.setdefault(item.sha, []).append(item.row.quote)
+                else:
                     self.anchors.keep(item.raw.number, item.anchor.start, item.anchor.end)
         results.extend((item.raw, []) for item in good)
         results.sort(key=lambda pair: pair[0].number)
@@ -308,7 +339,7 @@ class Plan:
 
     def _article(self, item: _Planned) -> None:
         row = item.row
-        if item.text is None:
+        if item.raw_text is None:
             item.article = self.articles.get(item.sha)
             if item.article is None:
                 raise RowProblems(
@@ -333,13 +364,44 @@ class Plan:
             )
         item.article = self.articles.get(item.sha)
         if item.article is None:
-            item.article = self._new_article(row, item.text, item.sha)
+            item.article = self._new_article(row, item.raw_text, item.sha)
             if self._spill is not None:
                 self._spill.execute(
-                    "INSERT OR IGNORE INTO texts VALUES (?, ?)", (item.sha, item.text)
+                    "INSERT OR IGNORE INTO texts VALUES (?, ?)",
+                    (item.sha, self._new_texts[item.sha]),
                 )
 
-    def _new_article(self, row: FlatRow, text: str, sha: str) -> ArticleRef:
+    def _cleaned(self, row: FlatRow, raw: str, sha: str) -> tuple[str, list[dict]]:
+        """The text quotations anchor in, and the cuts that made it, as ``add_article``."""
+        if row.article_cuts is not None:
+            try:
+                cleaned = apply_cuts(raw, row.article_cuts)
+            except ValueError as error:
+                raise RowProblems(
+                    [("article_cuts", f"the cuts do not fit the article text: {error}")]
+                ) from None
+        elif not self.clean:
+            return raw, []
+        elif not self.write:
+            # Every quotation the file anchors here is protected, and this row's is one:
+            # if cleaning with it alone leaves text, the real cleaning will too.
+            cleaned = clean_text(raw)
+            if not cleaned.text.strip():
+                cleaned = clean_text(raw, keep=quote_spans(raw, [row.quote]))
+            if not cleaned.text.strip():
+                raise RowProblems([("article_text", _NOTHING_LEFT)])
+            self.uncleaned.add(sha)
+            return raw, []
+        else:
+            cleaned = clean_text(raw)
+            if cleaned.removed:  # only then can a quotation need protecting
+                keep = quote_spans(raw, self.anchors.quotes.get(sha, []))
+                cleaned = clean_text(raw, keep=keep)
+        if not cleaned.text.strip():
+            raise RowProblems([("article_cuts", _NOTHING_LEFT)])
+        return cleaned.text, [cut.as_dict() for cut in cleaned.removed]
+
+    def _new_article(self, row: FlatRow, raw: str, sha: str) -> ArticleRef:
         problems = []
         publisher = origin = None
         try:
@@ -353,6 +415,7 @@ class Plan:
                 problems.append(("article_origin", str(error)))
         if problems:
             raise RowProblems(problems)
+        text, removed = self._cleaned(row, raw, sha)
         if origin is not None and origin.id == publisher.id:
             origin = None  # an outlet's own text has no separate origin (as add_article)
         values = {
@@ -365,11 +428,14 @@ class Plan:
             "language": row.article_language,
             "text": text,
             "sha256": sha,
+            "raw_text": raw,
+            "removed": removed,
             "created_by": row.created_by or self.actor,
             "created_at": utcnow(),
         }
         ref = ArticleRef(None, publisher, origin, row.article_origin_cue, values)
         self.articles[sha] = ref
+        self._new_texts[sha] = text
         self._batch_articles.append(sha)
         self.summary.articles_created += 1
         return ref
@@ -395,9 +461,13 @@ class Plan:
         for ref, article_id in zip(pending, ids, strict=True):
             ref.id, ref.values = article_id, None
 
-    def _texts(self, shas: set[str], items: list[_Planned]) -> dict[str, str]:
-        """The texts the chunk's quotations are anchored in: from the rows, else stored."""
-        texts = {item.sha: item.text for item in items if item.text is not None}
+    def _texts(self, shas: set[str]) -> dict[str, str]:
+        """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
+
+        An article a row gives inline but the database holds already anchors in the
+        stored text, cleaned as it was when stored, not in the row's text as received.
+        """
+        texts = {sha: self._new_texts[sha] for sha in shas if sha in self._new_texts}
         missing = sorted(shas - texts.keys())
         if self._spill is not None and missing:
             for start in range(0, len(missing), _IN_CHUNK):
@@ -525,6 +595,7 @@ class Plan:
                 self.summary.appearances_present += 1
                 continue
             seen.add(key)
+            self.touched_claims.add(key[0])
             anchor, row = item.anchor, item.row
             rows.append(
                 {

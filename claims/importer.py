@@ -53,8 +53,12 @@ def import_file(
     encoding: str | None = None,
     batch_rows: int = BATCH_ROWS,
     progress: Progress | None = None,
+    clean: bool = True,
 ) -> ImportSummary:
     """Import a CSV, JSON Lines or ClaimReview file; see ``docs/import-format.md``.
+
+    ``clean`` cuts page debris, as ``add_article`` does, from new articles whose row
+    gives no ``article_cuts``; off, such articles are stored as received.
 
     Raises ``ImportRejected`` listing the problems, having written nothing,
     when a row is bad and ``skip_bad`` is off.
@@ -74,7 +78,9 @@ def import_file(
         ensure_current(reader_engine)
         rejects = RejectsWriter(path.with_name(path.name + ".rejects.csv")) if skip_bad else None
         try:
-            bad = _check(reader_engine, path, fmt, encoding, actor, batch_rows, rejects, progress)
+            bad = _check(
+                reader_engine, path, fmt, encoding, actor, batch_rows, rejects, progress, clean
+            )
         finally:
             if rejects is not None:
                 rejects.close()
@@ -83,7 +89,7 @@ def import_file(
         summary.rejected = len(bad.rows)
         if rejects is not None and rejects.count:
             summary.rejects_file = str(rejects.path)
-        _write(writer_engine, path, fmt, encoding, actor, batch_rows, bad, summary, progress)
+        _write(writer_engine, path, fmt, encoding, actor, batch_rows, bad, summary, progress, clean)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
@@ -117,7 +123,7 @@ def _chunks(rows: Iterable[RawRow], size: int) -> Iterable[list[RawRow]]:
         yield chunk
 
 
-def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress) -> _Bad:
+def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress, clean) -> _Bad:
     """The first pass: every row checked, nothing written, every problem collected."""
     bad = _Bad(anchors=Anchors())
     total = path.stat().st_size
@@ -129,6 +135,7 @@ def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress) ->
                 write=False,
                 spill=Path(spill_dir) / "texts.db",
                 anchors=bad.anchors,
+                clean=clean,
             )
             with open_rows(path, fmt, encoding=encoding) as (rows, position):
                 for chunk in _chunks(rows, batch_rows):
@@ -144,10 +151,10 @@ def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress) ->
     return bad
 
 
-def _write(engine, path, fmt, encoding, actor, batch_rows, bad, summary, progress) -> None:
+def _write(engine, path, fmt, encoding, actor, batch_rows, bad, summary, progress, clean) -> None:
     """The second pass: good rows written a batch per transaction."""
     total = path.stat().st_size
-    plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors)
+    plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors, clean=clean)
     with open_rows(path, fmt, encoding=encoding) as (rows, position):
         good = (row for row in rows if row.number not in bad.rows)
         for chunk in _chunks(good, batch_rows):
@@ -159,7 +166,13 @@ def _write(engine, path, fmt, encoding, actor, batch_rows, bad, summary, progres
 
 
 def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: ImportSummary) -> None:
-    """One batch, one transaction: all of its rows land, or none of them."""
+    """One batch, one transaction: all of its rows land, or none of them.
+
+    The drift findings of the claims it gave appearances are recomputed in the same
+    transaction, as the per-row services do, so they never lag behind the chains.
+    """
+    from claims.services.drift import refresh_drift
+
     before = summary.counts()
     with Session(engine) as session, session.begin():
         plan.session = session
@@ -172,6 +185,8 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
                         f"Row {planned.number} ({column}) went bad after the check: {reason}. "
                         "The batches before it are stored; fix the row and import again."
                     )
+            if plan.touched_claims:
+                refresh_drift(session, plan.touched_claims)
             after = summary.counts()
             changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
             changes["batch"] = summary.batches

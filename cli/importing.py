@@ -46,6 +46,14 @@ def import_file(
         int,
         typer.Option("--batch", metavar="ROWS", help="Rows written per transaction."),
     ] = 2000,
+    no_clean: Annotated[
+        bool,
+        typer.Option(
+            "--no-clean",
+            help="Store new articles as received: cut no page debris from those whose row "
+            "gives no article_cuts (as `claims article add --no-clean`).",
+        ),
+    ] = False,
 ) -> None:
     """Import claims, articles and appearances in bulk; the file is checked whole first.
 
@@ -66,6 +74,7 @@ def import_file(
             encoding=encoding,
             batch_rows=batch,
             progress=bar.update,
+            clean=not no_clean,
         )
     except ImportRejected as rejected:
         bar.close()

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from claims.anchoring import find_quotation
 from claims.chains import StatedHop, parse_chain
+from claims.cleaning import apply_cuts
 from claims.db import open_session
 from claims.export import export
 from claims.export.flat import FIELDS, flat_rows
@@ -57,16 +58,28 @@ def test_one_row_per_appearance_and_one_per_claim_without_any(url):
 def test_article_text_and_metadata_only_on_the_first_row_of_each_article(url):
     rows = exported(url)
     with open_session(url, write=False) as session:
-        texts = dict(session.execute(select(Article.sha256, Article.text)).all())
+        stored = {
+            sha: (text, raw, removed)
+            for sha, text, raw, removed in session.execute(
+                select(Article.sha256, Article.text, Article.raw_text, Article.removed)
+            )
+        }
+    texts = {sha: text for sha, (text, _, _) in stored.items()}
     seen = set()
     for row in rows:
         if row["article"] is None:
             continue
         if row["article"] in seen:
             assert row["article_text"] is None and row["article_publisher"] is None
+            assert row["article_cuts"] is None
         else:
             seen.add(row["article"])
-            assert row["article_text"] == texts[row["article"]]
+            text, raw, removed = stored[row["article"]]
+            # The text as received, with the cuts that turn it into the stored text.
+            assert row["article_text"] == (raw if raw is not None else text)
+            cuts = json.loads(row["article_cuts"])
+            assert cuts == [[cut["start"], cut["end"], cut["reason"]] for cut in removed or []]
+            assert apply_cuts(row["article_text"], cuts).text == text
             assert row["article_publisher"]
     assert seen == set(texts)
     radio = next(row for row in rows if row["article_publisher"] == "Harbour Radio")
@@ -75,12 +88,21 @@ def test_article_text_and_metadata_only_on_the_first_row_of_each_article(url):
     assert radio["article_origin"] is None
 
 
-def test_order_is_claim_article_then_position(url):
+def test_order_is_claim_then_record_order(url):
+    """Drift reads record order as upstream order; an import records rows in file order."""
     rows = exported(url)
     with open_session(url, write=False) as session:
         ids = dict(session.execute(select(Claim.text, Claim.id)).all())
+        recorded = session.execute(
+            select(Claim.id, Article.sha256, Appearance.quote)
+            .join(Appearance.claim)
+            .join(Appearance.article)
+            .order_by(Claim.id, Appearance.id)
+        ).all()
     keys = [(ids[row["claim"]], row["article"] or "") for row in rows]
-    assert keys == sorted(keys)
+    assert [key[0] for key in keys] == sorted(key[0] for key in keys)
+    written = [(ids[row["claim"]], row["article"], row["quote"]) for row in rows if row["quote"]]
+    assert written == [tuple(row) for row in recorded]
     harbour = [row for row in rows if row["claim"] == HARBOUR_CLAIM]
     assert [row["occurrence"] for row in harbour] == [1, 2]
 

@@ -118,13 +118,16 @@ def test_annotations_point_at_the_quotation_in_the_stored_text(url):
     assert page["type"] == "AnnotationPage"
     items = page["items"]
     with open_session(url, write=False) as session:
-        articles = session.execute(select(Article.url, Article.sha256, Article.text)).all()
+        articles = session.execute(
+            select(Article.url, Article.sha256, Article.text, Article.raw_text)
+        ).all()
         count = len(session.scalars(select(Appearance.id)).all())
     texts = {}
-    for article_url, sha, text in articles:
-        # The URN names the article (the SHA-256 of the text as received); the selectors
-        # count characters in the stored text, cleaned of page debris.
+    for article_url, sha, text, raw in articles:
         texts[article_url or f"urn:sha256:{sha}"] = text
+        # The SHA-256 is of the text as received; positions are in the cleaned text.
+        received = raw if raw is not None else text
+        assert hashlib.sha256(received.encode("utf-8")).hexdigest() == sha
     assert len(items) == count
     assert len({item["id"] for item in items}) == count
     for item in items:

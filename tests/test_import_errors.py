@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_import import ROWS, UNN_SHA, write_csv, write_jsonl
+from tests.test_import_cleaning import page_row
 
 
 @pytest.fixture
@@ -157,3 +158,25 @@ def test_batch_size_must_count_rows(failing, tmp_path):
 def test_unknown_encoding(failing, tmp_path):
     path = write_csv(tmp_path / "rows.csv", ROWS[3:])
     failing("import", str(path), "--encoding", "klingon", match="Unknown encoding")
+
+
+@pytest.mark.parametrize(
+    ("cuts", "match"),
+    [
+        ("[[0, 42", "JSON list of [start, end, reason]"),
+        ('[[0, 42, ""]]', "JSON list of [start, end, reason]"),
+        ('{"start": 0}', "JSON list of [start, end, reason]"),
+        ('[[0, 100000, "advertisement"]]', "cuts do not fit the article text"),
+        ('[[0, 50, "a"], [40, 60, "b"]]', "cuts do not fit the article text"),
+    ],
+)
+def test_bad_cuts_are_row_errors(rejected, tmp_path, cuts, match):
+    path = write_csv(tmp_path / "rows.csv", [page_row(article_cuts=cuts)])
+    lines = rejected(str(path), match=match)
+    assert lines[0].startswith("row 2, column article_cuts:")
+
+
+def test_cuts_without_an_article_text_are_refused(rejected, tmp_path):
+    row = {"claim": "A claim.", "article_cuts": "[]"}
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", [row])), match="article_cuts")
+    assert lines[0].startswith("row 2, column article_cuts:")

@@ -97,9 +97,16 @@ def find_hedges(words: list[str]) -> list[Match]:
     """Non-overlapping lexicon phrases in ``words`` (folded, lower case), longest first."""
     taken = [False] * len(words)
     found: list[Match] = []
+    # Where each word sits: a phrase is tried only where its first word is, which keeps a
+    # bulk import's drift refresh from scanning every sentence once per lexicon phrase.
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        positions.setdefault(word, []).append(index)
     for parts, phrase in _PHRASES:
         size = len(parts)
-        for start in range(len(words) - size + 1):
+        for start in positions.get(parts[0], ()):
+            if start + size > len(words):
+                break
             if tuple(words[start : start + size]) == parts and not any(taken[start : start + size]):
                 found.append(Match(phrase, HEDGES[phrase], start, start + size))
                 for i in range(start, start + size):

@@ -6,6 +6,10 @@ occurrence that tells a repeated passage apart, and the chain the sentence
 states. The article's origin and publisher hops are not written into the chain:
 they follow from the article and are composed again on import.
 
+An article is written as it was received (``raw_text``) with the cuts cleaning
+made (``article_cuts``), so an import applies exactly those cuts and its
+quotations find the same cleaned text, whatever the cleaning rules are there.
+
 The flat CSV is data, not a spreadsheet: cells are written exactly as stored,
 with no formula neutralising, so that a file exported and imported again holds
 the same words. Open it in a spreadsheet only through an import dialog.
@@ -13,40 +17,25 @@ the same words. Open it in a spreadsheet only through an import dialog.
 
 from __future__ import annotations
 
+import json
 import re
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.chains import StatedHop, parse_chain
 from claims.errors import InvalidInput
 from claims.export.selection import ExportRow, HopRow, Selection, article_texts, batches
+from claims.flatrows import FIELDS
+from claims.models import Article
 from claims.text import fold_char, fold_with_map
 
-FIELDS = (
-    "claim",
-    "claim_status",
-    "claim_verdict",
-    "claim_notes",
-    "article",
-    "article_text",
-    "article_publisher",
-    "article_origin",
-    "article_origin_cue",
-    "article_url",
-    "article_title",
-    "article_published",
-    "article_language",
-    "quote",
-    "occurrence",
-    "chain",
-    "provenance",
-    "accepted_by",
-    "created_by",
-)
+__all__ = ["FIELDS", "flat_rows"]
+
 FOLDED_CACHE_SIZE = 256
 _SEPARATORS = re.compile(r"[\s-]+")
 
@@ -160,12 +149,43 @@ def flat_rows(session: Session, selection: Selection) -> Iterator[dict[str, Any]
     occurrences = Occurrences()
     for batch in batches(session, selection):
         texts = article_texts(session, {r.article_id for r in batch if r.article_id is not None})
+        # Only an article's first row carries its text as received.
+        unseen = {r.article_id for r in batch if r.article_id and r.article_sha256 not in seen}
+        received = as_received(session, unseen)
         for row in batch:
-            yield _flat(row, texts, seen, occurrences)
+            yield _flat(row, texts, received, seen, occurrences)
+
+
+def as_received(session: Session, article_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Each article's text as received and its cuts as ``article_cuts`` JSON, in one query.
+
+    An article stored before cleaning existed has no ``raw_text``: its text is as received.
+    """
+    if not article_ids:
+        return {}
+    rows = session.execute(
+        select(Article.id, Article.text, Article.raw_text, Article.removed).where(
+            Article.id.in_(sorted(article_ids))
+        )
+    )
+    return {
+        article_id: (
+            raw if raw is not None else text,
+            json.dumps(
+                [[cut["start"], cut["end"], cut["reason"]] for cut in removed or []],
+                ensure_ascii=False,
+            ),
+        )
+        for article_id, text, raw, removed in rows
+    }
 
 
 def _flat(
-    row: ExportRow, texts: dict[int, str], seen: set[str], occurrences: Occurrences
+    row: ExportRow,
+    texts: dict[int, str],
+    received: dict[int, tuple[str, str]],
+    seen: set[str],
+    occurrences: Occurrences,
 ) -> dict[str, Any]:
     record: dict[str, Any] = dict.fromkeys(FIELDS)
     record.update(
@@ -182,8 +202,10 @@ def _flat(
     record["article"] = sha
     if sha not in seen:
         seen.add(sha)
+        raw, cuts = received[row.article_id]
         record.update(
-            article_text=text,
+            article_text=raw,
+            article_cuts=cuts,
             article_publisher=row.publisher,
             article_origin=row.origin,
             article_origin_cue=row.article_origin_cue,

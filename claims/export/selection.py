@@ -186,9 +186,9 @@ def _query(selection: Selection):
         .join(origin, origin.id == Article.origin_id, isouter=True)
     )
     query = _where(query, selection)
-    return query.order_by(
-        Claim.id, Article.sha256, Appearance.quote_start, Appearance.quote_end, Appearance.id
-    )
+    # Record order within a claim: drift takes it as upstream order between appearances
+    # of the same date, and an import records the rows in file order, so it carries over.
+    return query.order_by(Claim.id, Appearance.id)
 
 
 def _where(query, selection: Selection):

@@ -110,7 +110,7 @@ def add_article(
             ) from None
         text, removed = cleaned.text, [cut.as_dict() for cut in cleaned.removed]
     elif clean:
-        cleaned = clean_text(raw, keep=_quote_spans(raw, keep_quotes))
+        cleaned = clean_text(raw, keep=quote_spans(raw, keep_quotes))
         text, removed = cleaned.text, [cut.as_dict() for cut in cleaned.removed]
         if not text.strip():
             raise InvalidInput(
@@ -155,7 +155,7 @@ def add_article(
     return article
 
 
-def _quote_spans(raw: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
+def quote_spans(raw: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
     """Where each quotation first sits in the raw text, to protect it from cleaning.
 
     Only the first occurrence: a headline repeated three times by the page keeps one copy.
