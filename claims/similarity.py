@@ -233,39 +233,74 @@ def content_words(text: str) -> list[str]:
     """
     # "co-operation" and "cooperation", "law-enforcement" and "law enforcement": one spelling.
     joined = _HYPHEN.sub("", fold(text))
-    stem = _stemmer().stemWord
-    synonyms = _synonyms()
+    known = _WORD_TOKENS
     content = []
     for word in _WORD.findall(joined):
-        word = word.removesuffix("'s").replace("'", "")
-        word = IRREGULAR.get(word, word)
-        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
-            continue
-        stemmed = stem(word) if not word[0].isdigit() else word.replace(",", "")
-        content.append(synonyms.get(stemmed, stemmed))
+        token = known.get(word, _UNSEEN)
+        if token is _UNSEEN:
+            token = _word_token(word)
+        if token is not None:
+            content.append(token)
     return content
+
+
+_UNSEEN = object()
+# A word's token depends on the word alone, and news reuses a small vocabulary: each word is
+# stemmed once per process, not once per sentence it appears in (matching analyses every
+# candidate sentence and every clause window of the best ones).
+_WORD_TOKENS: dict[str, str | None] = {}
+_WORD_TOKENS_MAX = 500_000
+
+
+def _word_token(word: str) -> str | None:
+    """The content word ``word`` stands for, None for a stopword; remembered."""
+    raw = word
+    word = word.removesuffix("'s").replace("'", "")
+    word = IRREGULAR.get(word, word)
+    if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+        token = None
+    else:
+        stemmed = _stemmer().stemWord(word) if not word[0].isdigit() else word.replace(",", "")
+        token = _synonyms().get(stemmed, stemmed)
+    if len(_WORD_TOKENS) >= _WORD_TOKENS_MAX:
+        _WORD_TOKENS.clear()  # numbers and names are unbounded; the words that repeat come back
+    _WORD_TOKENS[raw] = token
+    return token
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(content_words(text))
 
 
 @lru_cache(maxsize=200_000)
 def word_set(text: str) -> frozenset[str]:
     """The content words of ``text`` as a set: the cheap first look before a full score."""
-    return frozenset(content_words(text))
+    return frozenset(_tokens(text))
+
+
+def _grams(letters: str) -> frozenset[str]:
+    """Character 4-grams of ``letters``; a shorter string is its own single gram."""
+    if len(letters) < 4:
+        return frozenset((letters,))
+    return frozenset(
+        map("".join, zip(letters, letters[1:], letters[2:], letters[3:], strict=False))
+    )
 
 
 @lru_cache(maxsize=200_000)
 def analyse(text: str) -> Analysed:
     """Everything the score needs from one side, computed once per distinct text."""
     folded = fold(text)
-    content = content_words(text)
+    content = _tokens(text)
     letters = _NON_WORD.sub(" ", _HYPHEN.sub("", folded)).strip()
-    grams = frozenset(letters[i : i + 4] for i in range(max(len(letters) - 3, 1)))
     numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(folded))
     names = frozenset(fold(n) for n in _NAME.findall(text))
     return Analysed(
-        tokens=tuple(content),
-        token_set=frozenset(content),
+        tokens=content,
+        token_set=word_set(text),
         bigrams=frozenset(zip(content, content[1:], strict=False)),
-        grams=grams,
+        grams=_grams(letters),
         numbers=numbers,
         names=names,
         joined=" ".join(content),
