@@ -279,8 +279,13 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(_tokens(text))
 
 
+@lru_cache(maxsize=20_000)
 def _grams(letters: str) -> frozenset[str]:
-    """Character 4-grams of ``letters``; a shorter string is its own single gram."""
+    """Character 4-grams of ``letters``; a shorter string is its own single gram.
+
+    Built on demand: the directed score needs only the claim's (a 4-gram is in the passage's
+    set exactly when it occurs in the passage's letters), and the claim is one text scored
+    against hundreds of passages."""
     if len(letters) < 4:
         return frozenset((letters,))
     return frozenset(
@@ -300,7 +305,7 @@ def analyse(text: str) -> Analysed:
         tokens=content,
         token_set=word_set(text),
         bigrams=frozenset(zip(content, content[1:], strict=False)),
-        grams=_grams(letters),
+        letters=letters,
         numbers=numbers,
         names=names,
         joined=" ".join(content),
@@ -312,7 +317,7 @@ class Analysed:
     tokens: tuple[str, ...]
     token_set: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
-    grams: frozenset[str]
+    letters: str  # folded, hyphens joined, runs of non-word characters made one space
     numbers: frozenset[str]
     names: frozenset[str]
     joined: str
@@ -327,6 +332,14 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / union if union else 0.0
 
 
+def _gram_cover(a: str, b: str) -> float:
+    """The share of the 4-grams of ``a`` found in ``b`` (``_share`` of their gram sets)."""
+    if len(a) < 4 or len(b) < 4:
+        return _share(_grams(a), _grams(b))
+    grams = _grams(a)
+    return sum(map(b.__contains__, grams)) / len(grams)
+
+
 def carries_features(a: str, b: str) -> list[float]:
     """The feature vector of "does ``b`` state what ``a`` states" (see FEATURES).
 
@@ -339,7 +352,7 @@ def carries_features(a: str, b: str) -> list[float]:
     both = bool(x.joined and y.joined)
     return [
         _share(x.token_set, y.token_set),
-        _share(x.grams, y.grams),
+        _gram_cover(x.letters, y.letters),
         _share(x.bigrams, y.bigrams),
         fuzz.token_set_ratio(x.joined, y.joined) / 100,
         fuzz.partial_ratio(x.joined, y.joined) / 100 if both else 0.0,
@@ -357,7 +370,8 @@ def same_features(a: str, b: str) -> list[float]:
 
     x, y = analyse(a), analyse(b)
     cover = sorted((_share(x.token_set, y.token_set), _share(y.token_set, x.token_set)))
-    char = sorted((_share(x.grams, y.grams), _share(y.grams, x.grams)))
+    x_grams, y_grams = _grams(x.letters), _grams(y.letters)
+    char = sorted((_share(x_grams, y_grams), _share(y_grams, x_grams)))
     if x.numbers or y.numbers:
         numbers_agree = _jaccard(x.numbers, y.numbers)
         numbers_missing = float(bool(x.numbers ^ y.numbers))
@@ -373,7 +387,7 @@ def same_features(a: str, b: str) -> list[float]:
         _jaccard(x.bigrams, y.bigrams),
         char[0],
         char[1],
-        _jaccard(x.grams, y.grams),
+        _jaccard(x_grams, y_grams),
         fuzz.token_set_ratio(x.joined, y.joined) / 100,
         fuzz.token_sort_ratio(x.joined, y.joined) / 100,
         fuzz.partial_ratio(x.joined, y.joined) / 100 if x.joined and y.joined else 0.0,
