@@ -134,3 +134,22 @@ def test_remembered_word_tokens_equal_fresh_ones(text):
     first = similarity.content_words(text)
     similarity._WORD_TOKENS.clear()
     assert similarity.content_words(text) == first
+
+
+def test_falloff_keeps_a_prefix_of_the_ranking_and_what_scores_near_the_best():
+    from claims.passages import PassageIndex
+
+    articles = [
+        (1, "China offered to support Hungary on public security issues, he said."),
+        (2, "China offered to support Hungary, the minister said on Tuesday."),
+        (3, "Hungary's security services met on Tuesday. The weather was fine."),
+        (4, "The weather in Budapest was fine on Tuesday."),
+    ]
+    index = PassageIndex(articles)
+    everything = index.search(CLAIM)
+    near = index.search(CLAIM, falloff=0.5)
+    assert near == everything[: len(near)]
+    assert near[0] == (1, 0)
+    assert 0 < len(near) < len(everything)
+    # The best candidate sets the bar, not an excluded article's sentence.
+    assert index.search(CLAIM, falloff=0.5, exclude=frozenset({1}))[0] == (2, 0)
