@@ -112,9 +112,18 @@ class PassageIndex:
         return len(self.rows)
 
     def search(
-        self, query: str, *, depth: int = DEFAULT_DEPTH, exclude: frozenset[int] = frozenset()
+        self,
+        query: str,
+        *,
+        depth: int = DEFAULT_DEPTH,
+        exclude: frozenset[int] = frozenset(),
+        falloff: float = 0.0,
     ) -> list[tuple[int, int]]:
-        """(article id, sentence position) of the sentences sharing most words with ``query``."""
+        """(article id, sentence position) of the sentences sharing most words with ``query``.
+
+        With ``falloff``, the list stops at the first sentence whose BM25 score is below that
+        share of the best one's: what follows shares too little of the query to matter.
+        """
         tokens = [t for t in analyse(query).tokens if t in self._vocabulary]
         if not tokens or not self.rows:
             return []
@@ -122,12 +131,15 @@ class PassageIndex:
         k = min(k, len(self.rows))
         documents, scores = self._bm25.retrieve([tokens], k=k, show_progress=False)
         found = []
+        floor = 0.0
         for document, value in zip(documents[0], scores[0], strict=True):
-            if value <= 0:
+            if value <= 0 or value < floor:
                 break
             article_id, position = self.rows[int(document)]
             if article_id in exclude:
                 continue
+            if not found:
+                floor = falloff * float(value)
             found.append((article_id, position))
             if len(found) >= depth:
                 break

@@ -233,39 +233,79 @@ def content_words(text: str) -> list[str]:
     """
     # "co-operation" and "cooperation", "law-enforcement" and "law enforcement": one spelling.
     joined = _HYPHEN.sub("", fold(text))
-    stem = _stemmer().stemWord
-    synonyms = _synonyms()
+    known = _WORD_TOKENS
     content = []
     for word in _WORD.findall(joined):
-        word = word.removesuffix("'s").replace("'", "")
-        word = IRREGULAR.get(word, word)
-        if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
-            continue
-        stemmed = stem(word) if not word[0].isdigit() else word.replace(",", "")
-        content.append(synonyms.get(stemmed, stemmed))
+        token = known.get(word, _UNSEEN)
+        if token is _UNSEEN:
+            token = _word_token(word)
+        if token is not None:
+            content.append(token)
     return content
+
+
+_UNSEEN = object()
+# A word's token depends on the word alone, and news reuses a small vocabulary: each word is
+# stemmed once per process, not once per sentence it appears in (matching analyses every
+# candidate sentence and every clause window of the best ones).
+_WORD_TOKENS: dict[str, str | None] = {}
+_WORD_TOKENS_MAX = 500_000
+
+
+def _word_token(word: str) -> str | None:
+    """The content word ``word`` stands for, None for a stopword; remembered."""
+    raw = word
+    word = word.removesuffix("'s").replace("'", "")
+    word = IRREGULAR.get(word, word)
+    if word in STOPWORDS or (len(word) == 1 and not word.isdigit()):
+        token = None
+    else:
+        stemmed = _stemmer().stemWord(word) if not word[0].isdigit() else word.replace(",", "")
+        token = _synonyms().get(stemmed, stemmed)
+    if len(_WORD_TOKENS) >= _WORD_TOKENS_MAX:
+        _WORD_TOKENS.clear()  # numbers and names are unbounded; the words that repeat come back
+    _WORD_TOKENS[raw] = token
+    return token
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(content_words(text))
 
 
 @lru_cache(maxsize=200_000)
 def word_set(text: str) -> frozenset[str]:
     """The content words of ``text`` as a set: the cheap first look before a full score."""
-    return frozenset(content_words(text))
+    return frozenset(_tokens(text))
+
+
+@lru_cache(maxsize=20_000)
+def _grams(letters: str) -> frozenset[str]:
+    """Character 4-grams of ``letters``; a shorter string is its own single gram.
+
+    Built on demand: the directed score needs only the claim's (a 4-gram is in the passage's
+    set exactly when it occurs in the passage's letters), and the claim is one text scored
+    against hundreds of passages."""
+    if len(letters) < 4:
+        return frozenset((letters,))
+    return frozenset(
+        map("".join, zip(letters, letters[1:], letters[2:], letters[3:], strict=False))
+    )
 
 
 @lru_cache(maxsize=200_000)
 def analyse(text: str) -> Analysed:
     """Everything the score needs from one side, computed once per distinct text."""
     folded = fold(text)
-    content = content_words(text)
+    content = _tokens(text)
     letters = _NON_WORD.sub(" ", _HYPHEN.sub("", folded)).strip()
-    grams = frozenset(letters[i : i + 4] for i in range(max(len(letters) - 3, 1)))
     numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(folded))
     names = frozenset(fold(n) for n in _NAME.findall(text))
     return Analysed(
-        tokens=tuple(content),
-        token_set=frozenset(content),
+        tokens=content,
+        token_set=word_set(text),
         bigrams=frozenset(zip(content, content[1:], strict=False)),
-        grams=grams,
+        letters=letters,
         numbers=numbers,
         names=names,
         joined=" ".join(content),
@@ -277,7 +317,7 @@ class Analysed:
     tokens: tuple[str, ...]
     token_set: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
-    grams: frozenset[str]
+    letters: str  # folded, hyphens joined, runs of non-word characters made one space
     numbers: frozenset[str]
     names: frozenset[str]
     joined: str
@@ -292,6 +332,14 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / union if union else 0.0
 
 
+def _gram_cover(a: str, b: str) -> float:
+    """The share of the 4-grams of ``a`` found in ``b`` (``_share`` of their gram sets)."""
+    if len(a) < 4 or len(b) < 4:
+        return _share(_grams(a), _grams(b))
+    grams = _grams(a)
+    return sum(map(b.__contains__, grams)) / len(grams)
+
+
 def carries_features(a: str, b: str) -> list[float]:
     """The feature vector of "does ``b`` state what ``a`` states" (see FEATURES).
 
@@ -304,7 +352,7 @@ def carries_features(a: str, b: str) -> list[float]:
     both = bool(x.joined and y.joined)
     return [
         _share(x.token_set, y.token_set),
-        _share(x.grams, y.grams),
+        _gram_cover(x.letters, y.letters),
         _share(x.bigrams, y.bigrams),
         fuzz.token_set_ratio(x.joined, y.joined) / 100,
         fuzz.partial_ratio(x.joined, y.joined) / 100 if both else 0.0,
@@ -322,7 +370,8 @@ def same_features(a: str, b: str) -> list[float]:
 
     x, y = analyse(a), analyse(b)
     cover = sorted((_share(x.token_set, y.token_set), _share(y.token_set, x.token_set)))
-    char = sorted((_share(x.grams, y.grams), _share(y.grams, x.grams)))
+    x_grams, y_grams = _grams(x.letters), _grams(y.letters)
+    char = sorted((_share(x_grams, y_grams), _share(y_grams, x_grams)))
     if x.numbers or y.numbers:
         numbers_agree = _jaccard(x.numbers, y.numbers)
         numbers_missing = float(bool(x.numbers ^ y.numbers))
@@ -338,7 +387,7 @@ def same_features(a: str, b: str) -> list[float]:
         _jaccard(x.bigrams, y.bigrams),
         char[0],
         char[1],
-        _jaccard(x.grams, y.grams),
+        _jaccard(x_grams, y_grams),
         fuzz.token_set_ratio(x.joined, y.joined) / 100,
         fuzz.token_sort_ratio(x.joined, y.joined) / 100,
         fuzz.partial_ratio(x.joined, y.joined) / 100 if x.joined and y.joined else 0.0,

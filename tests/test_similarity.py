@@ -75,3 +75,81 @@ def test_clause_windows_point_into_the_passage(text):
     for window in clause_windows(passage):
         assert 10 <= window.start < window.end <= 10 + len(text)
         assert window.text == text[window.start - 10 : window.end - 10]
+
+
+# Scores of the implementation before the matcher's speed-ups (memoised word stems, the
+# claim's 4-grams looked up in the passage's letters): optimising must not move them.
+@pytest.mark.parametrize(
+    ("a", "b", "carried", "same"),
+    [
+        (
+            CLAIM,
+            "According to Reuters, China offered to back Hungary on public security matters.",
+            0.938128953929777,
+            0.4510676958314011,
+        ),
+        (
+            CLAIM,
+            "Hungary's prime minister met the Chinese ambassador in Budapest on Tuesday.",
+            0.016383771779358177,
+            0.1491645266380719,
+        ),
+        (
+            "Output rose 3.5% in 2023, the ministry said.",
+            "The ministry said output grew 3.4 per cent in 2023 \u2014 the fastest in years.",
+            0.8465651670086182,
+            0.42599700946256375,
+        ),
+        (
+            "Szijj\u00e1rt\u00f3 told reporters the co-operation was \u201cexcellent\u201d.",
+            "Szijjarto said the cooperation was excellent, according to MTI.",
+            0.9464150648118054,
+            0.8536200929722565,
+        ),
+        ("He won.", "He won it.", 0.9981992577995552, 0.9754011949066412),
+        ("EU", "The EU said.", 0.2145953333030909, 0.5394828752491511),
+    ],
+)
+def test_scores_unchanged_by_the_speed_ups(a, b, carried, same):
+    assert carries(a, b) == carried
+    assert score(a, b) == same
+
+
+def _slow_grams(letters: str) -> frozenset[str]:
+    return frozenset(letters[i : i + 4] for i in range(max(len(letters) - 3, 1)))
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_gram_lookup_equals_gram_set_share(a, b):
+    from claims.similarity import _gram_cover
+
+    x, y = _slow_grams(a), _slow_grams(b)
+    assert _gram_cover(a, b) == len(x & y) / len(x)
+
+
+@given(st.text(max_size=60))
+def test_remembered_word_tokens_equal_fresh_ones(text):
+    from claims import similarity
+
+    first = similarity.content_words(text)
+    similarity._WORD_TOKENS.clear()
+    assert similarity.content_words(text) == first
+
+
+def test_falloff_keeps_a_prefix_of_the_ranking_and_what_scores_near_the_best():
+    from claims.passages import PassageIndex
+
+    articles = [
+        (1, "China offered to support Hungary on public security issues, he said."),
+        (2, "China offered to support Hungary, the minister said on Tuesday."),
+        (3, "Hungary's security services met on Tuesday. The weather was fine."),
+        (4, "The weather in Budapest was fine on Tuesday."),
+    ]
+    index = PassageIndex(articles)
+    everything = index.search(CLAIM)
+    near = index.search(CLAIM, falloff=0.5)
+    assert near == everything[: len(near)]
+    assert near[0] == (1, 0)
+    assert 0 < len(near) < len(everything)
+    # The best candidate sets the bar, not an excluded article's sentence.
+    assert index.search(CLAIM, falloff=0.5, exclude=frozenset({1}))[0] == (2, 0)

@@ -41,6 +41,8 @@ REFINE = 20
 REFINE_FLOOR = 0.3
 # A passage sharing less than this share of a wording's words is not scored against it.
 MIN_SHARED = 0.25
+# Sentences whose BM25 score is below this share of the best one's are not re-ranked.
+FALLOFF = 0.2
 # Scores this close count as a tie between clause windows; the shorter window wins.
 TIE = 0.02
 
@@ -120,7 +122,7 @@ def rank_passages(
     best: dict[int, Ranked] = {}
     hits: dict[tuple[int, int], float] = {}
     for query in texts:
-        for article_id, position in index.search(query, exclude=excluded):
+        for article_id, position in index.search(query, exclude=excluded, falloff=FALLOFF):
             if (article_id, position) in hits:
                 continue
             sentence = index.passages_around(article_id, position)[0]
