@@ -1,6 +1,6 @@
 """Attribution extraction on PolNeAR: precision, recall and F1 for cue, source and content spans.
 
-    python benchmarks/attribution.py [--split test] [--data /work/shared/eval/polnear/data]
+    python benchmarks/attribution.py [--split test] [--data ../shared/eval/polnear/data]
     python benchmarks/attribution.py --seeds        # curated seed appearances with the same chain
 
 PolNeAR (brat standoff) gives Source, Cue and Content spans per attribution. Several files
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,7 +31,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-DEFAULT_DATA = Path("/work/shared/eval/polnear/data")
+DEFAULT_DATA = (
+    Path(os.environ.get("CLAIMS_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+    / "polnear"
+    / "data"
+)
 KINDS = ("cue", "source", "content")
 OVERLAP = 0.3
 

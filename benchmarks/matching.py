@@ -7,8 +7,8 @@
     python benchmarks/matching.py scale     # 100k synthetic articles vs a rapidfuzz scan
 
 Each mode prints a table and, on its last line, one JSON object with the figures. Data sets
-are read from ``$CLAIMS_EVAL_DIR`` (default ``/work/shared/eval``). Training uses the
-training splits only; test splits are read only to report.
+are read from ``$CLAIMS_EVAL_DIR`` (default ``../shared/eval``, beside the checkout).
+Training uses the training splits only; test splits are read only to report.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-EVAL = Path(os.environ.get("CLAIMS_EVAL_DIR", "/work/shared/eval"))
+EVAL = Path(
+    os.environ.get("CLAIMS_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval")
+)
 MRPC = EVAL / "mrpc"
 CLEF = EVAL / "clef2020-checkthat-task2" / "v3.0"
 

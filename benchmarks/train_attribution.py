@@ -1,6 +1,6 @@
 """Train the attribution tagger on PolNeAR train, pick c1/c2 on dev, write the model file.
 
-    python benchmarks/train_attribution.py [--data /work/shared/eval/polnear/data]
+    python benchmarks/train_attribution.py [--data ../shared/eval/polnear/data]
         [--grid 0.05,0.01 0.2,0.01 ...] [--iterations 150] [--out PATH]
 
 ``--out`` defaults to the packaged model, ``claims/suggestions/attribution.crfsuite.xz``
