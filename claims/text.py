@@ -84,8 +84,8 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
     Works on whole runs of characters with ``str.translate`` and regular
     expressions rather than character by character: a bulk import folds every
-    article it anchors quotations in. ``_fold_with_map_by_char`` is the same
-    rule spelled out one character at a time; the tests hold the two equal.
+    article it anchors quotations in. ``tests/test_text_folding.py`` spells the same
+    rule out one character at a time and holds the two equal.
     """
     table = _fold_table(text)
     special = [char for char in table if len(table[char]) != 1]
@@ -191,35 +191,6 @@ def _expand(text: str, table: dict[int, str], special: list[int]) -> tuple[str, 
     parts.append(text[cursor:].translate(table))
     positions.extend(range(cursor, len(text)))
     return "".join(parts), positions
-
-
-def _fold_with_map_by_char(text: str) -> tuple[str, list[int]]:
-    """The folding rule one character at a time (the reference ``fold_with_map`` must match)."""
-    out: list[str] = []
-    index: list[int] = []
-    previous_space = True  # drop leading whitespace
-    for position, char in enumerate(text):
-        for folded in fold_char(char):
-            if folded.isspace():
-                if previous_space:
-                    continue
-                folded = " "
-                previous_space = True
-            elif folded == "-":
-                # "ties—with", "ties - with" and "ties -with" are one spelling: a dash
-                # swallows the spaces around it.
-                if out and out[-1] == " ":
-                    out.pop()
-                    index.pop()
-                previous_space = True
-            else:
-                previous_space = False
-            out.append(folded)
-            index.append(position)
-    if out and out[-1] == " ":
-        out.pop()
-        index.pop()
-    return "".join(out), index
 
 
 @functools.lru_cache(maxsize=4096)
