@@ -216,6 +216,17 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(line for line in text.splitlines() if line.strip())
 
 
+def page_text(text: str, *, name: str = "", html: bool | None = None) -> str:
+    """The article text of what a person handed in: a page's main text, or the text itself.
+
+    ``html`` decides when given; otherwise a name ending in .html/.htm, or content that
+    looks like a page, means HTML.
+    """
+    if html is None:
+        html = name.lower().endswith((".html", ".htm")) or looks_like_html(text)
+    return html_to_text(text) if html else text
+
+
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:1000].lower()
     return head.startswith(("<!doctype html", "<html")) or (

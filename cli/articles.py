@@ -71,7 +71,7 @@ def add(
 ) -> None:
     """Store an article's text, cleaned of page debris; prints its id. The same text twice is
     refused."""
-    from claims.cleaning import html_to_text, looks_like_html
+    from claims.cleaning import page_text
     from claims.files import decode_text, read_text_file
     from claims.records import article_record
     from claims.services.articles import add_article
@@ -82,10 +82,7 @@ def add(
         )
     else:
         text = read_text_file(file, encoding=encoding)
-    if html is None:
-        html = file.suffix.lower() in (".html", ".htm") or looks_like_html(text)
-    if html:
-        text = html_to_text(text)
+    text = page_text(text, name=file.name, html=html)
 
     def work(session):
         article = add_article(
