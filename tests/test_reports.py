@@ -180,6 +180,34 @@ def test_carriers_counts_appearances_per_outlet_and_leaves_the_rest_blank(sessio
     assert all(str(frame[outlet].dtype) == "Int64" for outlet in frame.columns[3:])
 
 
+def test_carriers_has_a_row_for_a_claim_the_session_has_not_committed(session, newsroom):
+    add_claim(session, text="Tolls will double next year.", actor=ACTOR)
+    frame = build("carriers", session)
+    assert list(frame["claim"])[-1] == "Tolls will double next year."
+    assert [cells(frame, outlet)[-1] for outlet in frame.columns[3:]] == [None, None, None]
+
+
+def test_carriers_puts_counts_on_their_claims_row_when_ids_have_gaps(session, newsroom):
+    gone = add_claim(session, text="Tolls will double next year.", actor=ACTOR)
+    session.flush()
+    session.delete(gone)
+    campaign = add_claim(session, text="The campaign starts in June.", actor=ACTOR)
+    session.flush()
+    add_appearance(
+        session, claim_id=campaign.id, article_id=newsroom.star, quote="the campaign", actor=ACTOR
+    )
+    frame = build("carriers", session)
+    assert list(frame["claim_id"]) == [
+        newsroom.bridge,
+        newsroom.exports,
+        newsroom.cheese,
+        campaign.id,
+    ]
+    assert campaign.id > newsroom.cheese + 1
+    assert cells(frame, "Morning Star") == [1, None, None, 1]
+    assert cells(frame, "Daily Planet") == [2, 1, None, None]
+
+
 def test_chains_render_stated_hops_then_origin_then_publisher(session, newsroom):
     frame = build("chains", session).set_index("appearance_id")
     planet = frame.loc[newsroom.bridge_planet]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claims.models import Article, Source
 from claims.reports._frame import name_key
 
 if TYPE_CHECKING:
@@ -34,28 +36,27 @@ def carriers(session: Session) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
+    # Through the session first: it flushes pending changes, so the plain
+    # cursor below sees every claim and appearance the session holds.
+    outlets = session.execute(
+        select(Source.id, Source.name).where(Source.id.in_(select(Article.publisher_id)))
+    ).all()
+    outlets.sort(key=lambda outlet: name_key(outlet[1]))
     connection = session.connection()
-    # Every appearance as two strings of ids (claim ids, article ids), one
-    # aggregate row: both aggregates read the same rows in the same pass, so
-    # the n-th id of one belongs with the n-th of the other.
-    joined = (
-        "group_concat({})" if connection.dialect.name == "sqlite" else "string_agg({}::text, ',')"
-    )
+    # Each table's ids as comma-separated strings, one aggregate row: both
+    # aggregates read the same rows in one pass, so the n-th id of one string
+    # belongs with the n-th of the other.
+    if connection.dialect.name == "sqlite":
+        ids = "SELECT group_concat({}), group_concat({}) FROM {}"
+    else:
+        ids = "SELECT string_agg({}::text, ','), string_agg({}::text, ',') FROM {}"
     cursor = connection.connection.driver_connection.cursor()
     try:
         cursor.execute("SELECT id, text, status FROM claims ORDER BY id")
         claim_rows = cursor.fetchall()
-        cursor.execute(
-            "SELECT id, name FROM sources WHERE id IN (SELECT publisher_id FROM articles)"
-        )
-        outlets = sorted(cursor.fetchall(), key=lambda outlet: name_key(outlet[1]))
-        cursor.execute(
-            f"SELECT {joined.format('id')}, {joined.format('publisher_id')} FROM articles"
-        )
+        cursor.execute(ids.format("id", "publisher_id", "articles"))
         article_ids, publisher_ids = (_ids(np, text) for text in cursor.fetchone())
-        cursor.execute(
-            f"SELECT {joined.format('claim_id')}, {joined.format('article_id')} FROM appearances"
-        )
+        cursor.execute(ids.format("claim_id", "article_id", "appearances"))
         claim_of, article_of = (_ids(np, text) for text in cursor.fetchone())
     finally:
         cursor.close()
