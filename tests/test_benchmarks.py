@@ -48,3 +48,20 @@ def test_run_prints_a_table_then_a_json_summary(tmp_path):
     assert summary["measures"]["import_sqlite"]["peak_rss_mb"] > 0
     assert any("import_postgresql skipped" in note for note in summary["skipped"])
     assert lines[0].split()[:3] == ["measure", "value", "baseline"]
+
+
+def test_only_carriers_times_that_measure_on_a_database_it_keeps(tmp_path):
+    database = tmp_path / "rows.db"
+    command = [sys.executable, str(BENCHMARKS / "run.py"), "--appearances", "200"]
+    command += ["--repeat", "1", "--only", "carriers", "--db", str(database)]
+    runs = [
+        subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    # The first run writes the database, the second times the report on it as it is.
+    assert "wrote 200 appearances" in runs[0].stderr
+    assert "wrote" not in runs[1].stderr
+    for summary in (json.loads(run.stdout.strip().splitlines()[-1]) for run in runs):
+        assert list(summary["measures"]) == ["carriers_report"]
+        assert summary["measures"]["carriers_report"]["ratio"] > 0
