@@ -68,13 +68,20 @@ def carriers(session: Session) -> pd.DataFrame:
     # Cell (row, column) of the matrix, numbered column after column: each
     # outlet's counts are then one contiguous run the frame keeps without a copy.
     counts = np.zeros(rows * columns, dtype="int64")
-    if len(claim_of) and columns:
+    if len(claim_of) and rows and columns:
         outlet_ids = np.array([source_id for source_id, _ in outlets], dtype="int64")
-        column_of_source = np.full(int(outlet_ids.max()) + 1, -1, dtype="int64")
+        column_of_source = np.full(max(outlet_ids.max(), publisher_ids.max()) + 1, -1)
         column_of_source[outlet_ids] = np.arange(columns)
-        column_of_article = np.full(int(article_ids.max()) + 1, -1, dtype="int64")
+        column_of_article = np.full(max(article_ids.max(), article_of.max()) + 1, -1)
         column_of_article[article_ids] = column_of_source[publisher_ids]
-        cells = column_of_article[article_of] * rows + np.searchsorted(claim_ids, claim_of)
+        column_at = column_of_article[article_of]
+        row_at = np.searchsorted(claim_ids, claim_of)
+        # On PostgreSQL each read sees what was committed when it began: an
+        # appearance whose claim, article or outlet an earlier read did not see
+        # was added meanwhile, and is left out rather than counted in a
+        # neighbour's cell.
+        seen = (column_at >= 0) & (claim_ids[np.minimum(row_at, rows - 1)] == claim_of)
+        cells = column_at[seen] * rows + row_at[seen]
         counts = np.bincount(cells, minlength=rows * columns)
     counts = counts.reshape(columns, rows)
     blank = counts == 0
