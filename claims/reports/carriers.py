@@ -68,7 +68,7 @@ def carriers(session: Session) -> pd.DataFrame:
     # Cell (row, column) of the matrix, numbered column after column: each
     # outlet's counts are then one contiguous run the frame keeps without a copy.
     counts = np.zeros(rows * columns, dtype="int64")
-    if len(claim_of) and rows and columns:
+    if len(claim_of) and len(article_ids) and rows and columns:
         outlet_ids = np.array([source_id for source_id, _ in outlets], dtype="int64")
         column_of_source = np.full(max(outlet_ids.max(), publisher_ids.max()) + 1, -1)
         column_of_source[outlet_ids] = np.arange(columns)
