@@ -300,3 +300,22 @@ def test_every_report_writes_to_one_workbook_with_real_dates(session, newsroom, 
     claims = book["claims"]
     created = claims.cell(row=2, column=[c.value for c in claims[1]].index("created_at") + 1)
     assert isinstance(created.value, dt.datetime) and created.value.tzinfo is None
+
+
+def test_carriers_leaves_out_appearances_of_claims_or_articles_read_before_they_existed():
+    # On PostgreSQL the appearance ids are read after the claims and articles, so a
+    # writer may commit a claim (id 9) or an article (id 7, by an outlet the report
+    # has no column for) in between; their appearances must not land in other cells.
+    np = pytest.importorskip("numpy")
+    from claims.reports.carriers import _counts
+
+    counts = _counts(
+        np,
+        claim_ids=np.array([2, 5]),
+        outlet_ids=np.array([30, 10]),
+        article_ids=np.array([1, 4, 6]),
+        publisher_ids=np.array([10, 30, 40]),
+        claim_of=np.array([2, 5, 5, 9, 2, 5, 3]),
+        article_of=np.array([1, 1, 4, 1, 7, 6, 4]),
+    )
+    assert counts.tolist() == [[0, 1], [1, 1]]  # outlet 30: claim 5 once; outlet 10: each once

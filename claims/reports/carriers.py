@@ -64,26 +64,8 @@ def carriers(session: Session) -> pd.DataFrame:
         cursor.close()
 
     claim_ids = np.array([row[0] for row in claim_rows], dtype="int64")
-    rows, columns = len(claim_ids), len(outlets)
-    # Cell (row, column) of the matrix, numbered column after column: each
-    # outlet's counts are then one contiguous run the frame keeps without a copy.
-    counts = np.zeros(rows * columns, dtype="int64")
-    if len(claim_of) and len(article_ids) and rows and columns:
-        outlet_ids = np.array([source_id for source_id, _ in outlets], dtype="int64")
-        column_of_source = np.full(max(outlet_ids.max(), publisher_ids.max()) + 1, -1)
-        column_of_source[outlet_ids] = np.arange(columns)
-        column_of_article = np.full(max(article_ids.max(), article_of.max()) + 1, -1)
-        column_of_article[article_ids] = column_of_source[publisher_ids]
-        column_at = column_of_article[article_of]
-        row_at = np.searchsorted(claim_ids, claim_of)
-        # On PostgreSQL each read sees what was committed when it began: an
-        # appearance whose claim, article or outlet an earlier read did not see
-        # was added meanwhile, and is left out rather than counted in a
-        # neighbour's cell.
-        seen = (column_at >= 0) & (claim_ids[np.minimum(row_at, rows - 1)] == claim_of)
-        cells = column_at[seen] * rows + row_at[seen]
-        counts = np.bincount(cells, minlength=rows * columns)
-    counts = counts.reshape(columns, rows)
+    outlet_ids = np.array([source_id for source_id, _ in outlets], dtype="int64")
+    counts = _counts(np, claim_ids, outlet_ids, article_ids, publisher_ids, claim_of, article_of)
     blank = counts == 0
 
     frame: dict[str, Any] = {
@@ -96,6 +78,37 @@ def carriers(session: Session) -> pd.DataFrame:
         label = f"{name} (outlet)" if name in FIXED_COLUMNS else name
         frame[label] = pd.arrays.IntegerArray(counts[position], blank[position])
     return pd.DataFrame(frame, copy=False)
+
+
+def _counts(
+    np: Any,
+    claim_ids: np.ndarray,
+    outlet_ids: np.ndarray,
+    article_ids: np.ndarray,
+    publisher_ids: np.ndarray,
+    claim_of: np.ndarray,
+    article_of: np.ndarray,
+) -> np.ndarray:
+    """Appearances per (outlet, claim), ``outlet_ids`` by ``claim_ids`` (sorted).
+
+    Laid out outlet after outlet, so that each outlet's counts are one
+    contiguous run the frame keeps without a copy.
+    """
+    rows, columns = len(claim_ids), len(outlet_ids)
+    if not (len(claim_of) and len(article_ids) and rows and columns):
+        return np.zeros((columns, rows), dtype="int64")
+    column_of_source = np.full(max(outlet_ids.max(), publisher_ids.max()) + 1, -1)
+    column_of_source[outlet_ids] = np.arange(columns)
+    column_of_article = np.full(max(article_ids.max(), article_of.max()) + 1, -1)
+    column_of_article[article_ids] = column_of_source[publisher_ids]
+    column_at = column_of_article[article_of]
+    row_at = np.searchsorted(claim_ids, claim_of)
+    # On PostgreSQL each read sees what was committed when it began: an
+    # appearance whose claim, article or outlet an earlier read did not see was
+    # added meanwhile, and is left out rather than counted in a neighbour's cell.
+    seen = (column_at >= 0) & (claim_ids[np.minimum(row_at, rows - 1)] == claim_of)
+    cells = column_at[seen] * rows + row_at[seen]
+    return np.bincount(cells, minlength=rows * columns).reshape(columns, rows)
 
 
 def _ids(np: Any, joined: str | None) -> np.ndarray:
