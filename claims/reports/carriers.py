@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FIXED_COLUMNS = ["claim_id", "claim", "status"]
+# Rows per aggregated read: about 20 MB of text per string at most.
+ID_SLICE = 1_000_000
 
 
 def carriers(session: Session) -> pd.DataFrame:
@@ -29,11 +31,11 @@ def carriers(session: Session) -> pd.DataFrame:
     The database is asked only for ids, each table read in one scan: a join
     and ``GROUP BY`` over every appearance costs it an index look-up per
     appearance and a sort, several times what numpy needs for the same sums
-    (``bincount`` over cell positions). The ids come as one comma-separated
-    string per column, parsed by numpy, through the driver's own cursor: a
-    ``Row`` or even a plain tuple per appearance cost more than the database's
-    work. Only the claims' text is read row by row, since it ends up as a
-    Python string per claim anyway.
+    (``bincount`` over cell positions). The ids come as comma-separated text,
+    parsed by numpy, through the driver's own cursor: a ``Row`` or even a plain
+    tuple per appearance cost more than the database's work. Only the claims'
+    text is read row by row, since it ends up as a Python string per claim
+    anyway.
     """
     import numpy as np
     import pandas as pd
@@ -45,21 +47,16 @@ def carriers(session: Session) -> pd.DataFrame:
     ).all()
     outlets.sort(key=lambda outlet: name_key(outlet[1]))
     connection = session.connection()
-    # Each table's ids as comma-separated strings, one aggregate row: both
-    # aggregates read the same rows in one pass, so the n-th id of one string
-    # belongs with the n-th of the other.
-    if connection.dialect.name == "sqlite":
-        ids = "SELECT group_concat({}), group_concat({}) FROM {}"
-    else:
-        ids = "SELECT string_agg({}::text, ','), string_agg({}::text, ',') FROM {}"
     cursor = connection.connection.driver_connection.cursor()
     try:
         cursor.execute("SELECT id, text, status FROM claims ORDER BY id")
         claim_rows = cursor.fetchall()
-        cursor.execute(ids.format("id", "publisher_id", "articles"))
-        article_ids, publisher_ids = (_ids(np, text) for text in cursor.fetchone())
-        cursor.execute(ids.format("claim_id", "article_id", "appearances"))
-        claim_of, article_of = (_ids(np, text) for text in cursor.fetchone())
+        article_ids, publisher_ids = _id_pairs(
+            np, cursor, connection.dialect.name, "articles", "id", "publisher_id"
+        )
+        claim_of, article_of = _id_pairs(
+            np, cursor, connection.dialect.name, "appearances", "claim_id", "article_id"
+        )
     finally:
         cursor.close()
 
@@ -111,8 +108,31 @@ def _counts(
     return np.bincount(cells, minlength=rows * columns).reshape(columns, rows)
 
 
-def _ids(np: Any, joined: str | None) -> np.ndarray:
-    """Comma-separated ids as an array; an empty table aggregates to NULL."""
-    if joined is None:
-        return np.zeros(0, dtype="int64")
-    return np.fromstring(joined, dtype="int64", sep=",")
+def _id_pairs(
+    np: Any, cursor: Any, dialect: str, table: str, first: str, second: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two id columns of every row of ``table``, read as aggregated text.
+
+    Each pair is written side by side in one aggregate ("12,7,13,7,…"), so the
+    pairing never rests on two aggregates happening to read rows in the same
+    order. The table is read a slice of ids at a time, which keeps each string
+    far below the databases' limits on a string's length however large the
+    table grows.
+    """
+    if dialect == "sqlite":
+        aggregate = f"group_concat({first} || ',' || {second})"
+    else:
+        aggregate = f"string_agg({first} || ',' || {second}, ',')"
+    cursor.execute(f"SELECT max(id) FROM {table}")
+    (last,) = cursor.fetchone()
+    parts = []
+    for low in range(0, (last or 0) + 1, ID_SLICE):
+        cursor.execute(
+            f"SELECT {aggregate} FROM {table} WHERE id >= {low} AND id < {low + ID_SLICE}"
+        )
+        (joined,) = cursor.fetchone()
+        if joined is not None:
+            parts.append(np.fromstring(joined, dtype="int64", sep=","))
+    pairs = np.concatenate(parts) if parts else np.zeros(0, dtype="int64")
+    pairs = pairs.reshape(-1, 2)
+    return pairs[:, 0], pairs[:, 1]
