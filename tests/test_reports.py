@@ -208,6 +208,16 @@ def test_carriers_puts_counts_on_their_claims_row_when_ids_have_gaps(session, ne
     assert cells(frame, "Daily Planet") == [2, 1, None, None]
 
 
+def test_carriers_reads_ids_a_slice_at_a_time_with_the_same_result(session, newsroom, monkeypatch):
+    import claims.reports.carriers as carriers_module
+
+    whole = build("carriers", session)
+    monkeypatch.setattr(carriers_module, "ID_SLICE", 1)
+    sliced = build("carriers", session)
+    pd.testing.assert_frame_equal(sliced, whole)
+    assert cells(sliced, "Daily Planet") == [2, 1, None]
+
+
 def test_chains_render_stated_hops_then_origin_then_publisher(session, newsroom):
     frame = build("chains", session).set_index("appearance_id")
     planet = frame.loc[newsroom.bridge_planet]
