@@ -9,6 +9,12 @@ flight, and since every record has a natural key (a claim its folded text, an
 article its SHA-256, an appearance its claim, article and quotation span),
 running the import again skips what is there and completes the rest.
 
+Drift findings are recomputed once per claim, after the last batch: each batch
+lists the claims it gave appearances in ``drift_pending``, in its own
+transaction, and the import ends by recomputing every listed claim, a batch of
+claims per transaction. A run cut short leaves the lagging claims listed;
+running the import again (or ``claims drift``) completes them.
+
 The rules are the per-row services' own functions (``flatrows`` parsing,
 ``anchoring.find_quotation``, ``chains.compose``, ``sources.find_source``,
 ``claim_key``, the models' string checks); only the writing is different:
@@ -90,6 +96,7 @@ def import_file(
         if rejects is not None and rejects.count:
             summary.rejects_file = str(rejects.path)
         _write(writer_engine, path, fmt, encoding, actor, batch_rows, bad, summary, progress, clean)
+        complete_drift(writer_engine, batch_rows, progress)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
@@ -165,13 +172,37 @@ def _write(engine, path, fmt, encoding, actor, batch_rows, bad, summary, progres
                 progress("write", position(), total)
 
 
+def complete_drift(engine: Engine, batch_rows: int, progress: Progress | None = None) -> int:
+    """Recompute the findings of every claim listed in ``drift_pending``; return how many.
+
+    A batch at a time, each in its own transaction that also removes the claims it
+    recomputed from the list, so a kill here too leaves the rest listed for the next
+    run. Takes every listed claim, not only this import's: a run cut short earlier
+    is completed too.
+    """
+    from claims.services.drift import pending_drift, refresh_pending_drift
+
+    done = 0
+    with Session(engine) as session:
+        total = pending_drift(session)
+    while True:
+        with Session(engine) as session, session.begin():
+            claims, _ = refresh_pending_drift(session, limit=batch_rows)
+        if not claims:
+            return done
+        done += claims
+        if progress:
+            progress("drift", done, total)
+
+
 def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: ImportSummary) -> None:
     """One batch, one transaction: all of its rows land, or none of them.
 
-    The drift findings of the claims it gave appearances are recomputed in the same
-    transaction, as the per-row services do, so they never lag behind the chains.
+    The claims it gave appearances are listed in ``drift_pending`` in the same
+    transaction; their findings are recomputed once, after the last batch
+    (``complete_drift``), instead of once per batch that touches them.
     """
-    from claims.services.drift import refresh_drift
+    from claims.services.drift import mark_drift_pending
 
     before = summary.counts()
     with Session(engine) as session, session.begin():
@@ -185,8 +216,7 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
                         f"Row {planned.number} ({column}) went bad after the check: {reason}. "
                         "The batches before it are stored; fix the row and import again."
                     )
-            if plan.touched_claims:
-                refresh_drift(session, plan.touched_claims)
+            mark_drift_pending(session, plan.touched_claims)
             after = summary.counts()
             changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
             changes["batch"] = summary.batches
