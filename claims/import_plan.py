@@ -111,7 +111,8 @@ class Anchors:
     order and the article texts cannot change, so the writing pass takes the
     span instead of searching again. Three integers per row, in flat arrays: a
     million rows cost 24 MB. And, for each new article the rules will clean,
-    the quotations the file anchors in it, which cleaning must not cut.
+    the quotations the file anchors in it, which cleaning must not cut; the
+    new articles they leave whole are named, so they are not cleaned twice.
     """
 
     def __init__(self):
@@ -119,6 +120,7 @@ class Anchors:
         self.spans = array("q")
         self.cursor = 0
         self.quotes: dict[str, list[str]] = {}
+        self.uncut: set[str] = set()  # new articles the cleaning rules leave whole
 
     def keep(self, number: int, start: int, end: int) -> None:
         self.rows.append(number)
@@ -382,10 +384,17 @@ class Plan:
                 ) from None
         elif not self.clean:
             return raw, []
+        elif sha in self.anchors.uncut:
+            return raw, []
         elif not self.write:
+            cleaned = clean_text(raw)
+            if not cleaned.removed:
+                # The rules cut nothing, and protecting quotations only ever cuts less: the
+                # text is the text as received, and what is anchored in it stays anchored.
+                self.anchors.uncut.add(sha)
+                return raw, []
             # Every quotation the file anchors here is protected, and this row's is one:
             # if cleaning with it alone leaves text, the real cleaning will too.
-            cleaned = clean_text(raw)
             if not cleaned.text.strip():
                 cleaned = clean_text(raw, keep=quote_spans(raw, [row.quote]))
             if not cleaned.text.strip():

@@ -54,6 +54,19 @@ def test_fold_matches_the_reference_rule_on_any_text(text):
     assert fold_with_map(text) == _fold_with_map_by_char(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_fold_matches_the_reference_rule_on_ascii_text(text):
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["ab", " ", "  ", "\n", "-", "\u2014", "\u00e9"]), max_size=30))
+def test_fold_matches_the_reference_rule_on_word_and_space_runs(parts):
+    text = "".join(parts)
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
 @given(st.text(max_size=40))
 def test_strip_accents_shortcut_changes_nothing(text):
     import unicodedata
