@@ -23,7 +23,8 @@ from array import array
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, aliased
 
 from claims.anchoring import anchor_at, find_quotation
@@ -463,12 +464,12 @@ class Plan:
         table = Article.__table__
         for ref in pending:
             check_strings(table, ref.values)
-        ids = self.session.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            [ref.values for ref in pending],
-        ).scalars()
+        ids = _next_ids(self.session, table, len(pending))
+        rows = []
         for ref, article_id in zip(pending, ids, strict=True):
+            rows.append({"id": article_id, **ref.values})
             ref.id, ref.values = article_id, None
+        self.session.connection().execute(insert(table), rows)
 
     def _texts(self, shas: set[str]) -> dict[str, str]:
         """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
@@ -626,9 +627,10 @@ class Plan:
         if not rows:
             return
         table = Appearance.__table__
-        ids = self.session.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-        ).scalars()
+        ids = _next_ids(self.session, table, len(rows))
+        for row, appearance_id in zip(rows, ids, strict=True):
+            row["id"] = appearance_id
+        _insert_many(self.session, table, rows)
         hop_rows = [
             {
                 "appearance_id": appearance_id,
@@ -663,6 +665,32 @@ class Plan:
                 )
             )
         return found
+
+
+def _next_ids(session: Session, table, count: int) -> list[int]:
+    """Ids for ``count`` new rows, taken up front so that no insert needs ``RETURNING``.
+
+    On PostgreSQL from the column's sequence, as a default would take them. On
+    SQLite past both the largest id and the AUTOINCREMENT counter (an id once used
+    is never reused): safe because the batch's transaction holds the write lock
+    from its start (``BEGIN IMMEDIATE``), so no other writer can take them meanwhile.
+    """
+    if count == 0:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        return list(
+            connection.execute(
+                sql("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                {"t": table.name, "n": count},
+            ).scalars()
+        )
+    counter = connection.exec_driver_sql(
+        "SELECT seq FROM sqlite_sequence WHERE name = ?", (table.name,)
+    ).scalar()
+    top = connection.execute(select(func.max(table.c.id))).scalar()
+    start = max(counter or 0, top or 0) + 1
+    return list(range(start, start + count))
 
 
 def _insert_many(session: Session, table, rows: list[dict]) -> None:
