@@ -45,7 +45,7 @@ from claims.models import (
 )
 from claims.services.appearances import find_evidence
 from claims.services.articles import prepare_text, quote_spans, text_sha256
-from claims.services.sources import find_source
+from claims.services.sources import find_source, find_sources
 from claims.text import claim_key, fold_name, fold_with_map, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
@@ -160,6 +160,7 @@ class Plan:
         self._new_texts: dict[str, str] = {}
         self.summary = summary or ImportSummary(file="", format="")
         self.sources: dict[str, SourceRef | ClaimsError] = {}
+        self._looked_up: dict[str, Source | ClaimsError | None] = {}  # found, not yet used
         self.new_sources: dict[str, SourceRef] = {}
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
@@ -180,6 +181,7 @@ class Plan:
     # -- batches: what a rolled-back batch created must be forgotten --
 
     def keep_batch(self) -> None:
+        self._looked_up.clear()
         self._batch_sources.clear()
         self._batch_articles.clear()
         self.touched_claims.clear()
@@ -212,6 +214,7 @@ class Plan:
                 item.sha = text_sha256(item.raw_text)
             planned.append(item)
         self._new_texts.clear()
+        self._look_up_sources(planned)
         self._load_articles({item.sha for item in planned if item.sha})
         ok: list[_Planned] = []
         for item in planned:
@@ -257,7 +260,12 @@ class Plan:
         if cached is not None:
             return cached
         try:
-            found = find_source(self.session, name)
+            if key in self._looked_up:
+                found = self._looked_up.pop(key)
+                if isinstance(found, ClaimsError):
+                    raise found
+            else:
+                found = find_source(self.session, name)
         except ClaimsError as error:  # a spelling several sources share
             self.sources[key] = error
             raise
@@ -271,6 +279,38 @@ class Plan:
             ref = self._new_source(normalise_space(name), kind)
         self.sources[key] = ref
         return ref
+
+    def _look_up_sources(self, items: list[_Planned]) -> None:
+        """The names the chunk uses and the plan does not know yet, found in one query
+        (``find_sources``, the rules of ``find_source``), with the aliases evidence needs."""
+        names: set[str] = set()
+        for item in items:
+            row = item.row
+            if row.article_text is not None:
+                names.update((row.article_publisher, row.article_origin))
+            names.update(hop.name for hop in row.chain)
+        wanted = {name for name in names if name and name.strip() not in self.sources}
+        if not wanted:
+            return
+        found = find_sources(self.session, wanted)
+        for name, source in found.items():
+            self._looked_up[name.strip()] = source
+        if not self.write:
+            return
+        ids = sorted(
+            {s.id for s in found.values() if isinstance(s, Source) and s.id not in self.aliases}
+        )
+        for start in range(0, len(ids), _IN_CHUNK):
+            part = ids[start : start + _IN_CHUNK]
+            for source_id in part:
+                self.aliases[source_id] = []
+            rows = self.session.execute(
+                select(SourceAlias.source_id, SourceAlias.alias)
+                .where(SourceAlias.source_id.in_(part))
+                .order_by(SourceAlias.id)
+            )
+            for source_id, alias in rows:
+                self.aliases[source_id].append(alias)
 
     def _new_source(self, name: str, kind: str) -> SourceRef:
         folded = fold_name(name)
