@@ -292,6 +292,7 @@ def _attribution(before: Side, after: Side) -> list[Finding]:
     return findings
 
 
+@functools.lru_cache(maxsize=65536)  # the same few outlets and agencies, pair after pair
 def _same_source(a: str, b: str) -> bool:
     return _fold_name(a) == _fold_name(b) or same_name(_fold_name(a), _fold_name(b))
 

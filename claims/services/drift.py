@@ -104,12 +104,13 @@ def refresh_pending_drift(session: Session, limit: int | None = None) -> tuple[i
 
 def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
     findings = DriftFinding.__table__
+    connection = session.connection()  # Core all through: no ORM objects to build
     if not cleared:
-        session.execute(delete(findings).where(findings.c.claim_id.in_(ids)))
+        connection.execute(delete(findings).where(findings.c.claim_id.in_(ids)))
         pending = DriftPending.__table__
-        session.execute(delete(pending).where(pending.c.claim_id.in_(ids)))
+        connection.execute(delete(pending).where(pending.c.claim_id.in_(ids)))
     appearance, article = Appearance.__table__, Article.__table__
-    appearances = session.execute(
+    appearances = connection.execute(
         select(
             appearance.c.id,
             appearance.c.claim_id,
@@ -125,7 +126,7 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
     if not with_several:
         return 0
     hop, source = ChainHop.__table__, Source.__table__
-    hops = session.execute(
+    hops = connection.execute(
         select(hop.c.appearance_id, hop.c.source_id, source.c.name, hop.c.cue, hop.c.role)
         .join(source, source.c.id == hop.c.source_id)
         .join(appearance, appearance.c.id == hop.c.appearance_id)
@@ -151,7 +152,7 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
                 }
             )
     if rows:
-        session.execute(insert(findings), rows)
+        connection.execute(insert(findings), rows)
     return len(rows)
 
 
