@@ -81,14 +81,15 @@ def _occurrences(haystack: str, needle: str):
         cursor = found + 1
 
 
-def anchor_at(text: str, start: int, end: int) -> Anchor:
+def anchor_at(text: str, start: int, end: int, quoted: bool | None = None) -> Anchor:
+    """The anchor of ``text[start:end]``; ``quoted`` when the caller found it already."""
     return Anchor(
         start=start,
         end=end,
         exact=text[start:end],
         prefix=text[max(0, start - CONTEXT_CHARS) : start],
         suffix=text[end : end + CONTEXT_CHARS],
-        quoted=is_quoted(text, start, end),
+        quoted=is_quoted(text, start, end) if quoted is None else quoted,
     )
 
 

@@ -110,29 +110,32 @@ class Anchors:
 
     Where it anchored each good row's quotation: the rows come back in the same
     order and the article texts cannot change, so the writing pass takes the
-    span instead of searching again. Three integers per row, in flat arrays: a
-    million rows cost 24 MB. And, for each new article the rules will clean,
-    the quotations the file anchors in it, which cleaning must not cut; the
-    new articles they leave whole are named, so they are not cleaned twice.
+    span (and whether it is quoted) instead of searching again. Three integers
+    and a byte per row, in flat arrays: a million rows cost 25 MB. And, for each
+    new article the rules will clean, the quotations the file anchors in it,
+    which cleaning must not cut; the new articles they leave whole are named,
+    so they are not cleaned twice.
     """
 
     def __init__(self):
         self.rows = array("q")
         self.spans = array("q")
+        self.quoted = bytearray()  # whether each span lies inside quotation marks
         self.cursor = 0
         self.quotes: dict[str, list[str]] = {}
         self.uncut: set[str] = set()  # new articles the cleaning rules leave whole
 
-    def keep(self, number: int, start: int, end: int) -> None:
+    def keep(self, number: int, start: int, end: int, quoted: bool) -> None:
         self.rows.append(number)
         self.spans.extend((start, end))
+        self.quoted.append(quoted)
 
-    def take(self, number: int) -> tuple[int, int] | None:
+    def take(self, number: int) -> tuple[int, int, bool] | None:
         while self.cursor < len(self.rows) and self.rows[self.cursor] < number:
             self.cursor += 1
         if self.cursor < len(self.rows) and self.rows[self.cursor] == number:
             at = 2 * self.cursor
-            return self.spans[at], self.spans[at + 1]
+            return self.spans[at], self.spans[at + 1], bool(self.quoted[self.cursor])
         return None
 
 
@@ -244,7 +247,8 @@ class Plan:
                 if item.sha in self.uncleaned:
                     self.anchors.quotes.setdefault(item.sha, []).append(item.row.quote)
                 else:
-                    self.anchors.keep(item.raw.number, item.anchor.start, item.anchor.end)
+                    anchor = item.anchor
+                    self.anchors.keep(item.raw.number, anchor.start, anchor.end, anchor.quoted)
         results.extend((item.raw, []) for item in good)
         results.sort(key=lambda pair: pair[0].number)
         yield from results
@@ -734,7 +738,7 @@ def _next_ids(session: Session, table, count: int) -> list[int]:
 
 
 def _insert_many(session: Session, table, rows: list[dict]) -> None:
-    """Rows that need no ids back: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
+    """Rows whose ids are known or not needed: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
 
     psycopg sends an ``executemany`` as one statement per row; ``COPY`` streams
     them all in one go, inside the same transaction.
@@ -742,10 +746,26 @@ def _insert_many(session: Session, table, rows: list[dict]) -> None:
     if not rows:
         return
     connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), rows)
-        return
     columns = list(rows[0])
+    if connection.dialect.name != "postgresql":
+        # The driver's own executemany of plain tuples, each value through its column
+        # type's bind processor (a time as SQLAlchemy stores it): no statement per row.
+        dialect = connection.dialect
+        processors = [
+            (number, processor)
+            for number, column in enumerate(columns)
+            if (processor := table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
+        ]
+        values = [[row[column] for column in columns] for row in rows]
+        for number, processor in processors:
+            for value in values:
+                value[number] = processor(value[number])
+        marks = ", ".join("?" * len(columns))
+        connection.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})",
+            [tuple(value) for value in values],
+        )
+        return
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
         for row in rows:
