@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, aliased
 from claims.anchoring import anchor_at, find_quotation
 from claims.chains import Hop, compose
 from claims.cleaning import apply_cuts, clean_text
+from claims.db import insert_rows
 from claims.errors import ClaimsError, InvalidInput
 from claims.flatrows import FlatRow, RowProblems, parse_row
 from claims.import_files import RawRow
@@ -738,39 +739,7 @@ def _next_ids(session: Session, table, count: int) -> list[int]:
 
 
 def _insert_many(session: Session, table, rows: list[dict]) -> None:
-    """Rows whose ids are known or not needed: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
-
-    psycopg sends an ``executemany`` as one statement per row; ``COPY`` streams
-    them all in one go, inside the same transaction.
-    """
-    if not rows:
-        return
-    connection = session.connection()
-    columns = list(rows[0])
-    if connection.dialect.name != "postgresql":
-        # The driver's own executemany of plain tuples, each value through its column
-        # type's bind processor (a time as SQLAlchemy stores it): no statement per row.
-        dialect = connection.dialect
-        processors = [
-            (number, processor)
-            for number, column in enumerate(columns)
-            if (processor := table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
-        ]
-        values = [[row[column] for column in columns] for row in rows]
-        for number, processor in processors:
-            for value in values:
-                value[number] = processor(value[number])
-        marks = ", ".join("?" * len(columns))
-        connection.exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})",
-            [tuple(value) for value in values],
-        )
-        return
-    cursor = connection.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([row[column] for column in columns])
-    cursor.close()
+    insert_rows(session.connection(), table, rows)
 
 
 def _insert_ignore(session: Session, table, keys: list[str]):

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
+from claims.db import insert_rows
 from claims.drift.pairs import drift, from_rows
 from claims.models import (
     Appearance,
@@ -151,8 +152,7 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
                     "source_id": finding.source_id,
                 }
             )
-    if rows:
-        connection.execute(insert(findings), rows)
+    insert_rows(connection, findings, rows)
     return len(rows)
 
 
