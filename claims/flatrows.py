@@ -18,10 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import marshal
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from claims.chains import StatedHop, parse_chain
@@ -113,6 +114,29 @@ class FlatRow:
     @property
     def has_appearance(self) -> bool:
         return self.article is not None or self.article_text is not None or bool(self.quote)
+
+
+_PACKED = [f.name for f in fields(FlatRow)]
+_PUBLISHED = _PACKED.index("article_published")
+_CHAIN = _PACKED.index("chain")
+
+
+def pack_row(row: FlatRow) -> bytes:
+    """A parsed row as bytes (``marshal``), for an importer to set aside and read back."""
+    values = [getattr(row, name) for name in _PACKED]
+    if row.article_published is not None:
+        values[_PUBLISHED] = row.article_published.toordinal()
+    values[_CHAIN] = [(hop.name, hop.cue) for hop in row.chain]
+    return marshal.dumps(values)
+
+
+def unpack_row(data: bytes) -> FlatRow:
+    """The row ``pack_row`` packed, exactly."""
+    values = marshal.loads(data)
+    if values[_PUBLISHED] is not None:
+        values[_PUBLISHED] = dt.date.fromordinal(values[_PUBLISHED])
+    values[_CHAIN] = [StatedHop(name, cue) for name, cue in values[_CHAIN]]
+    return FlatRow(*values)
 
 
 def check_columns(columns: Iterable[str], *, where: str) -> None:

@@ -39,6 +39,7 @@ class RawRow:
     number: int
     values: dict[str, Any]
     error: str | None = None
+    parsed: Any = None  # the row already parsed (a FlatRow), when read back from a check
 
 
 def detect_format(path: Path, fmt: str | None) -> str:

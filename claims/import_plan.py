@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import func, insert, select
@@ -32,7 +33,7 @@ from claims.chains import Hop, compose
 from claims.cleaning import apply_cuts, clean_text
 from claims.db import insert_rows
 from claims.errors import ClaimsError, InvalidInput
-from claims.flatrows import FlatRow, RowProblems, parse_row
+from claims.flatrows import FlatRow, RowProblems, pack_row, parse_row, unpack_row
 from claims.import_files import RawRow
 from claims.models import (
     Appearance,
@@ -140,6 +141,24 @@ class Anchors:
         return None
 
 
+def checked_rows(spill) -> Iterator[RawRow]:
+    """The rows the checking pass found good, parsed, in file order, from its spill file."""
+    connection = sqlite3.connect(spill)
+    try:
+        for number, data in connection.execute("SELECT number, row FROM rows ORDER BY number"):
+            yield RawRow(number, {}, parsed=unpack_row(data))
+    finally:
+        connection.close()
+
+
+def count_checked(spill) -> int:
+    connection = sqlite3.connect(spill)
+    try:
+        return connection.execute("SELECT count(*) FROM rows").fetchone()[0]
+    finally:
+        connection.close()
+
+
 class Plan:
     """What the rows refer to, resolved the way the per-row services resolve it.
 
@@ -177,9 +196,11 @@ class Plan:
         self._spill = sqlite3.connect(spill) if spill else None
         if self._spill is not None:
             self._spill.execute("CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT)")
+            self._spill.execute("CREATE TABLE rows (number INTEGER PRIMARY KEY, row BLOB)")
 
     def close(self) -> None:
         if self._spill is not None:
+            self._spill.commit()
             self._spill.close()
 
     # -- batches: what a rolled-back batch created must be forgotten --
@@ -207,11 +228,13 @@ class Plan:
             if raw.error is not None:
                 results.append((raw, [("", raw.error)]))
                 continue
-            try:
-                row = parse_row(raw.values)
-            except RowProblems as error:
-                results.append((raw, error.problems))
-                continue
+            row = raw.parsed
+            if row is None:
+                try:
+                    row = parse_row(raw.values)
+                except RowProblems as error:
+                    results.append((raw, error.problems))
+                    continue
             item = _Planned(raw, row, claim_key(row.claim), sha=row.article)
             if row.article_text is not None:
                 item.raw_text = prepare_text(row.article_text)
@@ -242,6 +265,11 @@ class Plan:
             claim_ids = self._claims(good)
             self._appearances(good, claim_ids)
         if not self.write:
+            if self._spill is not None:
+                self._spill.executemany(
+                    "INSERT INTO rows VALUES (?, ?)",
+                    [(item.raw.number, pack_row(item.row)) for item in good],
+                )
             for item in good:
                 if item.anchor is None:
                     continue

@@ -348,3 +348,25 @@ def test_a_kill_while_drift_is_recomputed_leaves_it_pending_for_claims_drift(
     assert len(result.stdout.strip().splitlines()) - 1 == len(fresh)
     stored, fresh, pending = drift_state(db_url)
     assert (stored, pending) == (fresh, 0)
+
+
+def test_a_checked_row_set_aside_for_the_writing_pass_comes_back_the_same():
+    from claims.flatrows import pack_row, parse_row, unpack_row
+
+    full = {
+        **ROWS[0],
+        "claim_status": "approved",
+        "claim_verdict": "accurate",
+        "claim_notes": "a note",
+        "article_cuts": [[0, 5, "advertisement"]],
+        "article_url": "https://example.org/a",
+        "article_title": "A title",
+        "article_language": "en",
+        "occurrence": "2",
+        "provenance": "proposed",
+        "accepted_by": "alice",
+        "created_by": "bob",
+    }
+    for values in (full, ROWS[1], ROWS[3]):
+        row = parse_row(values)
+        assert unpack_row(pack_row(row)) == row
