@@ -60,8 +60,8 @@ def detect_format(path: Path, fmt: str | None) -> str:
 def check_file(path: Path) -> None:
     if str(path) == "-":
         raise InputFileError(
-            "claims import checks a whole file before it writes anything, and reads it "
-            "from a file, not standard input: save the rows to a file first."
+            "claims import cannot read standard input: it reads a file, checked whole "
+            "before anything is written; save the rows to a file first."
         )
     if not path.exists():
         raise InputFileError(f"No such file: {path}.")
