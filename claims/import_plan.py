@@ -184,6 +184,9 @@ class Plan:
         self.summary = summary or ImportSummary(file="", format="")
         self.sources: dict[str, SourceRef | ClaimsError] = {}
         self._looked_up: dict[str, Source | ClaimsError | None] = {}  # found, not yet used
+        self._source_ids: list[int] = []  # taken for the chunk's new sources, last first
+        self._new_source_rows: list[dict] = []  # new sources (and their names as aliases)
+        self._new_alias_rows: list[dict] = []  # not inserted yet: see _insert_sources
         self.new_sources: dict[str, SourceRef] = {}
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
@@ -207,6 +210,9 @@ class Plan:
 
     def keep_batch(self) -> None:
         self._looked_up.clear()
+        self._source_ids.clear()
+        self._new_source_rows.clear()
+        self._new_alias_rows.clear()
         self._batch_sources.clear()
         self._batch_articles.clear()
         self.touched_claims.clear()
@@ -262,6 +268,7 @@ class Plan:
             except RowProblems as error:
                 results.append((item.raw, error.problems))
         if self.write:
+            self._insert_sources()
             claim_ids = self._claims(good)
             self._appearances(good, claim_ids)
         if not self.write:
@@ -330,6 +337,14 @@ class Plan:
             self._looked_up[name.strip()] = source
         if not self.write:
             return
+        # Ids for the sources the chunk will create, in one go: one per new spelling.
+        new = {
+            fold_name(normalise_space(name))
+            for name, source in found.items()
+            if source is None and not (name.strip().startswith("#") and name.strip()[1:].isdigit())
+        }
+        new -= {""} | self.new_sources.keys()
+        self._source_ids = _next_ids(self.session, Source.__table__, len(new))[::-1]
         ids = sorted(
             {s.id for s in found.values() if isinstance(s, Source) and s.id not in self.aliases}
         )
@@ -353,15 +368,20 @@ class Plan:
         if ref is not None:
             return ref
         if self.write:
-            table = Source.__table__
-            source_id = self.session.execute(
-                insert(table)
-                .values(name=name, kind=kind, created_by=self.actor, created_at=utcnow())
-                .returning(table.c.id)
-            ).scalar_one()
-            self.session.execute(
-                insert(SourceAlias.__table__).values(source_id=source_id, alias=name, key=folded)
+            if not self._source_ids:  # more than the chunk's count: never, in principle
+                self._insert_sources()  # so that SQLite's next id counts them
+                self._source_ids = _next_ids(self.session, Source.__table__, 1)
+            source_id = self._source_ids.pop()
+            self._new_source_rows.append(
+                {
+                    "id": source_id,
+                    "name": name,
+                    "kind": kind,
+                    "created_by": self.actor,
+                    "created_at": utcnow(),
+                }
             )
+            self._new_alias_rows.append({"source_id": source_id, "alias": name, "key": folded})
             self.summary.sources_created += 1
             self._batch_sources.append(folded)
         else:
@@ -523,7 +543,18 @@ class Plan:
         self.summary.articles_created += 1
         return ref
 
+    def _insert_sources(self) -> None:
+        """The new sources so far, before any row that refers to them."""
+        if self._new_source_rows:
+            connection = self.session.connection()
+            insert_rows(connection, Source.__table__, self._new_source_rows)
+            insert_rows(connection, SourceAlias.__table__, self._new_alias_rows)
+            self._new_source_rows.clear()
+            self._new_alias_rows.clear()
+
     def _insert_articles(self) -> None:
+        if self.write:
+            self._insert_sources()
         pending = [self.articles[sha] for sha in self._batch_articles]
         pending = [ref for ref in pending if ref.values is not None]
         if not self.write:
