@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import func, insert, select
@@ -48,7 +48,7 @@ from claims.models import (
 from claims.services.appearances import find_evidence
 from claims.services.articles import prepare_text, quote_spans, text_sha256
 from claims.services.sources import find_source, find_sources
-from claims.text import claim_key, fold_name, fold_with_map, normalise_space
+from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
 _IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
@@ -191,7 +191,7 @@ class Plan:
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
         self.present_claims: set[int] = set()
-        self.folded: OrderedDict[str, tuple[str, list[int]]] = OrderedDict()
+        self.folded: OrderedDict[str, tuple[str, Sequence[int]]] = OrderedDict()
         self._provisional = 0
         self._batch_sources: list[str] = []
         self._batch_articles: list[str] = []
@@ -601,10 +601,10 @@ class Plan:
                 texts[sha] = text
         return texts
 
-    def _folded(self, sha: str, text: str) -> tuple[str, list[int]]:
+    def _folded(self, sha: str, text: str) -> tuple[str, Sequence[int]]:
         found = self.folded.get(sha)
         if found is None:
-            found = fold_with_map(text)
+            found = fold_with_offsets(text)
             self.folded[sha] = found
             if len(self.folded) > FOLDED_TEXTS_KEPT:
                 self.folded.popitem(last=False)
