@@ -318,10 +318,17 @@ def _relabel(old: ChainLink, new: ChainLink) -> Finding | None:
     return Finding("attribution", severity, _label(old), _label(new), detail, new.source_id)
 
 
+def _has_double_mark(quote: str) -> bool:
+    """Whether the quotation holds a double quotation mark of any style, folded."""
+    if quote.isascii():
+        return '"' in quote  # folding ASCII makes no other character a double mark
+    return '"' in fold_for_search(quote)
+
+
 def _quotation_flip(before: Side, after: Side) -> list[Finding]:
     """An analysis presented as someone's quotation, or a quotation paraphrased."""
-    quoted_a = before.quoted or '"' in fold_for_search(before.quote)
-    quoted_b = after.quoted or '"' in fold_for_search(after.quote)
+    quoted_a = before.quoted or _has_double_mark(before.quote)
+    quoted_b = after.quoted or _has_double_mark(after.quote)
     if quoted_a == quoted_b:
         return []
     if quoted_b:
