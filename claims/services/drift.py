@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from claims.db import insert_rows
@@ -76,14 +76,19 @@ def mark_drift_pending(session: Session, claim_ids: Iterable[int]) -> None:
     ids = sorted(set(claim_ids))
     if not ids:
         return
-    table = DriftPending.__table__
-    known: set[int] = set()
-    for start in range(0, len(ids), _BATCH):
-        part = ids[start : start + _BATCH]
-        known.update(session.scalars(select(table.c.claim_id).where(table.c.claim_id.in_(part))))
-    new = [{"claim_id": claim_id} for claim_id in ids if claim_id not in known]
-    if new:
-        session.execute(insert(table), new)
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(
+                "INSERT INTO drift_pending (claim_id) SELECT unnest(CAST(:ids AS integer[])) "
+                "ON CONFLICT DO NOTHING"
+            ),
+            {"ids": ids},
+        )
+    else:
+        connection.exec_driver_sql(
+            "INSERT OR IGNORE INTO drift_pending (claim_id) VALUES (?)", [(i,) for i in ids]
+        )
 
 
 def pending_drift(session: Session) -> int:
