@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.errors import InvalidInput, QuotationNotInArticle
-from claims.text import fold_with_map, normalise_space
+from claims.text import fold_for_search, fold_with_map, normalise_space
 
 CONTEXT_CHARS = 32
 CLOSEST_MIN_SCORE = 40.0
@@ -48,7 +48,7 @@ def find_quotation(
     ``folded`` is ``fold_with_map(text)`` (or ``fold_with_offsets``) when the caller
     has it already (a bulk import anchors many quotations in one article).
     """
-    needle, _ = fold_with_map(quotation)
+    needle = fold_for_search(quotation)
     if not needle:
         raise InvalidInput("The quotation is empty: give the verbatim words with --quote.")
     if occurrence is not None and occurrence < 1:

@@ -759,12 +759,14 @@ class Plan:
             Appearance.quote_end,
         )
         found: set[tuple] = set()
-        article_ids = sorted({key[1] for key in keys})
+        # An article this batch created holds no appearance yet: nothing to look up.
+        created = {self.articles[sha].id for sha in self._batch_articles if sha in self.articles}
+        article_ids = sorted({key[1] for key in keys} - created)
         for start in range(0, len(article_ids), _IN_CHUNK):
             part = article_ids[start : start + _IN_CHUNK]
             found.update(
                 tuple(row)
-                for row in self.session.execute(
+                for row in self.session.connection().execute(
                     select(*columns).where(Appearance.article_id.in_(part))
                 )
             )

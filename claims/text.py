@@ -270,4 +270,4 @@ _ASCII_FOLD = {code: fold_char(chr(code)) for code in range(128)}
 
 @functools.lru_cache(maxsize=4096)
 def fold_for_search(text: str) -> str:
-    return fold_with_map(text)[0]
+    return fold_with_offsets(text)[0]
