@@ -352,7 +352,7 @@ class Plan:
             part = ids[start : start + _IN_CHUNK]
             for source_id in part:
                 self.aliases[source_id] = []
-            rows = self.session.execute(
+            rows = self.session.connection().execute(
                 select(SourceAlias.source_id, SourceAlias.alias)
                 .where(SourceAlias.source_id.in_(part))
                 .order_by(SourceAlias.id)
@@ -410,7 +410,7 @@ class Plan:
         wanted = sorted(sha for sha in shas if sha not in self.articles)
         publisher, origin = aliased(Source), aliased(Source)
         for start in range(0, len(wanted), _IN_CHUNK):
-            rows = self.session.execute(
+            rows = self.session.connection().execute(
                 select(
                     Article.id,
                     Article.sha256,
@@ -593,7 +593,7 @@ class Plan:
                     texts[sha] = text
             missing = sorted(shas - texts.keys())
         for start in range(0, len(missing), _IN_CHUNK):
-            for sha, text in self.session.execute(
+            for sha, text in self.session.connection().execute(
                 select(Article.sha256, Article.text).where(
                     Article.sha256.in_(missing[start : start + _IN_CHUNK])
                 )
@@ -678,7 +678,8 @@ class Plan:
                 self.summary.claims_present += 1
         if new:
             stmt = _insert_ignore(self.session, table, ["key"]).returning(table.c.key, table.c.id)
-            created = {key: claim_id for key, claim_id in self.session.execute(stmt, new)}
+            rows = self.session.connection().execute(stmt, new)
+            created = {key: claim_id for key, claim_id in rows}
             self.summary.claims_created += len(created)
             # A claim another writer stored meanwhile was skipped: look its id up.
             missing = [values["key"] for values in new if values["key"] not in created]
@@ -690,7 +691,8 @@ class Plan:
         ids: dict[str, int] = {}
         for start in range(0, len(keys), _IN_CHUNK):
             part = keys[start : start + _IN_CHUNK]
-            rows = self.session.execute(select(Claim.key, Claim.id).where(Claim.key.in_(part)))
+            query = select(Claim.key, Claim.id).where(Claim.key.in_(part))
+            rows = self.session.connection().execute(query)
             ids.update((key, claim_id) for key, claim_id in rows)
         return ids
 
