@@ -108,6 +108,7 @@ _NEEDED = {
     "photo caption": ("photo", "image", "picture", "video", "/"),
 }
 _RULES = [(reason, pattern, _NEEDED.get(reason, ())) for reason, pattern in LINE_RULES]
+_ANY_NEEDED = re.compile("|".join(re.escape(word) for words in _NEEDED.values() for word in words))
 # A date stamp glued to the start of the text by a scraper: "date 2024-02-19 China has ...".
 _LEADING_STAMP = re.compile(
     r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
@@ -155,6 +156,8 @@ def line_reason(line: str) -> str | None:
     if not stripped:
         return None
     lowered = stripped.lower() if stripped.isascii() else None
+    if lowered is not None and _ANY_NEEDED.search(lowered) is None:
+        lowered = ""  # none of the words: every rule that needs one is skipped
     for reason, pattern, needed in _RULES:
         if needed and lowered is not None and not any(word in lowered for word in needed):
             continue

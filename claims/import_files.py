@@ -40,6 +40,7 @@ class RawRow:
     values: dict[str, Any]
     error: str | None = None
     parsed: Any = None  # the row already parsed (a FlatRow), when read back from a check
+    key: str | None = None  # and its claim's key (``claim_key``)
 
 
 def detect_format(path: Path, fmt: str | None) -> str:

@@ -145,8 +145,9 @@ def checked_rows(spill) -> Iterator[RawRow]:
     """The rows the checking pass found good, parsed, in file order, from its spill file."""
     connection = sqlite3.connect(spill)
     try:
-        for number, data in connection.execute("SELECT number, row FROM rows ORDER BY number"):
-            yield RawRow(number, {}, parsed=unpack_row(data))
+        rows = connection.execute("SELECT number, row, key FROM rows ORDER BY number")
+        for number, data, key in rows:
+            yield RawRow(number, {}, parsed=unpack_row(data), key=key)
     finally:
         connection.close()
 
@@ -199,7 +200,9 @@ class Plan:
         self._spill = sqlite3.connect(spill) if spill else None
         if self._spill is not None:
             self._spill.execute("CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT)")
-            self._spill.execute("CREATE TABLE rows (number INTEGER PRIMARY KEY, row BLOB)")
+            self._spill.execute(
+                "CREATE TABLE rows (number INTEGER PRIMARY KEY, row BLOB, key TEXT)"
+            )
 
     def close(self) -> None:
         if self._spill is not None:
@@ -241,7 +244,7 @@ class Plan:
                 except RowProblems as error:
                     results.append((raw, error.problems))
                     continue
-            item = _Planned(raw, row, claim_key(row.claim), sha=row.article)
+            item = _Planned(raw, row, raw.key or claim_key(row.claim), sha=row.article)
             if row.article_text is not None:
                 item.raw_text = prepare_text(row.article_text)
                 item.sha = text_sha256(item.raw_text)
@@ -274,8 +277,8 @@ class Plan:
         if not self.write:
             if self._spill is not None:
                 self._spill.executemany(
-                    "INSERT INTO rows VALUES (?, ?)",
-                    [(item.raw.number, pack_row(item.row)) for item in good],
+                    "INSERT INTO rows VALUES (?, ?, ?)",
+                    [(item.raw.number, pack_row(item.row), item.key) for item in good],
                 )
             for item in good:
                 if item.anchor is None:
