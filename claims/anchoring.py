@@ -9,10 +9,11 @@ repeats. Together they let a passage be found again and checked.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.errors import InvalidInput, QuotationNotInArticle
-from claims.text import fold_with_map, normalise_space
+from claims.text import fold_for_search, fold_with_map, normalise_space
 
 CONTEXT_CHARS = 32
 CLOSEST_MIN_SCORE = 40.0
@@ -36,7 +37,7 @@ def find_quotation(
     quotation: str,
     *,
     occurrence: int | None = None,
-    folded: tuple[str, list[int]] | None = None,
+    folded: tuple[str, Sequence[int]] | None = None,
 ) -> Anchor:
     """Locate ``quotation`` in ``text``, ignoring quote styles, dashes, case, accents, spacing.
 
@@ -44,10 +45,10 @@ def find_quotation(
     similarity when the quotation is not there, so the person can see whether
     they mistyped or picked the wrong article. Words that occur more than once
     need ``occurrence`` (counted from 1): the tool does not guess which is meant.
-    ``folded`` is ``fold_with_map(text)`` when the caller has it already (a bulk
-    import anchors many quotations in one article).
+    ``folded`` is ``fold_with_map(text)`` (or ``fold_with_offsets``) when the caller
+    has it already (a bulk import anchors many quotations in one article).
     """
-    needle, _ = fold_with_map(quotation)
+    needle = fold_for_search(quotation)
     if not needle:
         raise InvalidInput("The quotation is empty: give the verbatim words with --quote.")
     if occurrence is not None and occurrence < 1:
@@ -81,14 +82,15 @@ def _occurrences(haystack: str, needle: str):
         cursor = found + 1
 
 
-def anchor_at(text: str, start: int, end: int) -> Anchor:
+def anchor_at(text: str, start: int, end: int, quoted: bool | None = None) -> Anchor:
+    """The anchor of ``text[start:end]``; ``quoted`` when the caller found it already."""
     return Anchor(
         start=start,
         end=end,
         exact=text[start:end],
         prefix=text[max(0, start - CONTEXT_CHARS) : start],
         suffix=text[end : end + CONTEXT_CHARS],
-        quoted=is_quoted(text, start, end),
+        quoted=is_quoted(text, start, end) if quoted is None else quoted,
     )
 
 
@@ -105,7 +107,7 @@ def closest_passage(text: str, quotation: str) -> tuple[str, float] | None:
     return None if found is None else (found[0], found[1])
 
 
-def _closest(text: str, haystack: str, index: list[int], needle: str):
+def _closest(text: str, haystack: str, index: Sequence[int], needle: str):
     """Best-matching run of whole words, trying runs a little shorter and longer than the needle.
 
     Word runs give passages a person recognises, where a fixed-width character
@@ -134,7 +136,7 @@ def _closest(text: str, haystack: str, index: list[int], needle: str):
     return normalise_space(text[start:end]), float(best[1])
 
 
-def _not_found_message(text: str, haystack: str, index: list[int], needle: str) -> str:
+def _not_found_message(text: str, haystack: str, index: Sequence[int], needle: str) -> str:
     closest = _closest(text, haystack, index, needle)
     advice = "copy the words exactly as the article prints them (see `claims article show ID`)."
     if closest is None or closest[1] < CLOSEST_MIN_SCORE:

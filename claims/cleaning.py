@@ -92,6 +92,23 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# Words without which a rule cannot match a line (lower case): most lines of an article
+# hold none, and the rules that scan the whole line are the slow ones. Only checked on
+# ASCII lines, where lower() is exactly how IGNORECASE compares.
+_NEEDED = {
+    "newsletter": (
+        "newsletter",
+        "subscri",
+        "sign up for",
+        "by providing an email address",
+        "inbox",
+    ),
+    "cookie notice": ("cookie",),
+    "copyright": ("\u00a9", "(c)", "copyright", "all rights reserved"),
+    "photo caption": ("photo", "image", "picture", "video", "/"),
+}
+_RULES = [(reason, pattern, _NEEDED.get(reason, ())) for reason, pattern in LINE_RULES]
+_ANY_NEEDED = re.compile("|".join(re.escape(word) for words in _NEEDED.values() for word in words))
 # A date stamp glued to the start of the text by a scraper: "date 2024-02-19 China has ...".
 _LEADING_STAMP = re.compile(
     r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
@@ -138,7 +155,12 @@ def line_reason(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
-    for reason, pattern in LINE_RULES:
+    lowered = stripped.lower() if stripped.isascii() else None
+    if lowered is not None and _ANY_NEEDED.search(lowered) is None:
+        lowered = ""  # none of the words: every rule that needs one is skipped
+    for reason, pattern, needed in _RULES:
+        if needed and lowered is not None and not any(word in lowered for word in needed):
+            continue
         if pattern.match(stripped):
             return reason
     return None

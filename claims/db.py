@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, Table, create_engine, event, exc
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -199,3 +199,43 @@ def describe_operational_error(url: str, error: Exception) -> str:
     lines = str(original).strip().splitlines()
     first_line = lines[0] if lines else type(original).__name__
     return f"Database error on {display_url(url)}: {first_line}"
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
+    """Many rows of one table whose ids are given or not needed back, in the connection's
+    transaction: ``COPY`` on PostgreSQL, the driver's ``executemany`` elsewhere.
+
+    For bulk writers: thousands of rows cost one round of the driver, not a
+    statement (or SQLAlchemy's parameter processing) per row. Every row has the
+    keys of the first.
+
+    psycopg sends an ``executemany`` as one statement per row; ``COPY`` streams
+    them all in one go, inside the same transaction.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    if connection.dialect.name != "postgresql":
+        # The driver's own executemany of plain tuples, each value through its column
+        # type's bind processor (a time as SQLAlchemy stores it): no statement per row.
+        dialect = connection.dialect
+        processors = [
+            (number, processor)
+            for number, column in enumerate(columns)
+            if (processor := table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
+        ]
+        values = [[row[column] for column in columns] for row in rows]
+        for number, processor in processors:
+            for value in values:
+                value[number] = processor(value[number])
+        marks = ", ".join("?" * len(columns))
+        connection.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})",
+            [tuple(value) for value in values],
+        )
+        return
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
+    cursor.close()

@@ -16,10 +16,13 @@ knows the database.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import marshal
+import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from claims.chains import StatedHop, parse_chain
@@ -58,6 +61,7 @@ _WITH_TEXT = (
     "article_language",
 )
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_FIELD_SET = frozenset(FIELDS)
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,29 @@ class FlatRow:
         return self.article is not None or self.article_text is not None or bool(self.quote)
 
 
+_PACKED = [f.name for f in fields(FlatRow)]
+_PUBLISHED = _PACKED.index("article_published")
+_CHAIN = _PACKED.index("chain")
+
+
+def pack_row(row: FlatRow) -> bytes:
+    """A parsed row as bytes (``marshal``), for an importer to set aside and read back."""
+    values = [getattr(row, name) for name in _PACKED]
+    if row.article_published is not None:
+        values[_PUBLISHED] = row.article_published.toordinal()
+    values[_CHAIN] = [(hop.name, hop.cue) for hop in row.chain]
+    return marshal.dumps(values)
+
+
+def unpack_row(data: bytes) -> FlatRow:
+    """The row ``pack_row`` packed, exactly."""
+    values = marshal.loads(data)
+    if values[_PUBLISHED] is not None:
+        values[_PUBLISHED] = dt.date.fromordinal(values[_PUBLISHED])
+    values[_CHAIN] = [StatedHop(name, cue) for name, cue in values[_CHAIN]]
+    return FlatRow(*values)
+
+
 def check_columns(columns: Iterable[str], *, where: str) -> None:
     """Refuse a header with unknown or missing columns, naming them and the known ones."""
     columns = list(columns)
@@ -139,18 +166,23 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
     """
     problems: list[tuple[str, str]] = []
     for column in raw:
-        if column not in FIELDS:
+        if column not in _FIELD_SET:
             problems.append((column, f"unknown column; the columns are {', '.join(FIELDS)}"))
-    values: dict[str, str | None] = {}
+    values: dict[str, str | None] = dict.fromkeys(FIELDS)
+    get = raw.get
     for column in FIELDS:
-        value = raw.get(column)
-        if column == "article_cuts" and isinstance(value, list):
-            value = json.dumps(value)  # JSON Lines may give the list itself
-        if value is not None and not isinstance(value, str | int):
-            problems.append((column, f"expected text, got {type(value).__name__}"))
-            value = None
-        text = str(value).strip() if value is not None else ""
-        values[column] = text or None
+        value = get(column)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            if column == "article_cuts" and isinstance(value, list):
+                value = json.dumps(value)  # JSON Lines may give the list itself
+            elif isinstance(value, int):
+                value = str(value)
+            else:
+                problems.append((column, f"expected text, got {type(value).__name__}"))
+                continue
+        values[column] = value.strip() or None
     # The article text is stored verbatim; only its line endings are unified later.
     raw_text = raw.get("article_text")
     values["article_text"] = raw_text if isinstance(raw_text, str) and raw_text.strip() else None
@@ -290,22 +322,56 @@ _STORED = {
 
 
 def _check_lengths(row: FlatRow, problems: list) -> None:
-    """The model's own string checks, so a row too long for PostgreSQL fails on SQLite too."""
+    """The model's own string checks, so a row too long for PostgreSQL fails on SQLite too.
+
+    Most values are short and clean: only one that is too long or holds a NUL goes
+    through ``check_strings``, for its message.
+    """
+    limits = _limits()
+    for attr, table, column, length in limits.values:
+        value = getattr(row, attr)
+        if value is not None and (len(value) > length or "\x00" in value):
+            _check_one(problems, attr, table, column, value)
+    for table, column, length, attr in (
+        ("sources", "name", limits.name, "name"),
+        ("chain_hops", "cue", limits.cue, "cue"),
+    ):
+        for hop in row.chain:
+            value = getattr(hop, attr)
+            if value is not None and (len(value) > length or "\x00" in value):
+                _check_one(problems, "chain", table, column, value)
+
+
+def _check_one(problems: list, attr: str, table: str, column: str, value: str) -> None:
+    from claims.models import Base
+
+    try:
+        check_strings(Base.metadata.tables[table], {column: value})
+    except InvalidInput as error:
+        problems.append((attr, str(error)))
+
+
+@dataclass(frozen=True)
+class _Limits:
+    values: list[tuple[str, str, str, float]]  # (row attribute, table, column, length)
+    name: float
+    cue: float
+
+
+@functools.cache
+def _limits() -> _Limits:
     from claims.models import Base
 
     tables = Base.metadata.tables
-    checks = [
-        (table, column, attr, getattr(row, attr))
+
+    def length(table: str, column: str) -> float:
+        found = getattr(tables[table].columns[column].type, "length", None)
+        return math.inf if found is None else found
+
+    values = [
+        (attr, table, column, length(table, column))
         for table, columns in _STORED.items()
         for column, attr in columns.items()
     ]
-    checks += [("sources", "name", "article_origin", row.article_origin)]
-    checks += [("sources", "name", "chain", hop.name) for hop in row.chain]
-    checks += [("chain_hops", "cue", "chain", hop.cue) for hop in row.chain]
-    for table, column, attr, value in checks:
-        if value is None:
-            continue
-        try:
-            check_strings(tables[table], {column: value})
-        except InvalidInput as error:
-            problems.append((attr, str(error)))
+    values.append(("article_origin", "sources", "name", length("sources", "name")))
+    return _Limits(values, length("sources", "name"), length("chain_hops", "cue"))

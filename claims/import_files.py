@@ -39,6 +39,8 @@ class RawRow:
     number: int
     values: dict[str, Any]
     error: str | None = None
+    parsed: Any = None  # the row already parsed (a FlatRow), when read back from a check
+    key: str | None = None  # and its claim's key (``claim_key``)
 
 
 def detect_format(path: Path, fmt: str | None) -> str:
@@ -59,8 +61,8 @@ def detect_format(path: Path, fmt: str | None) -> str:
 def check_file(path: Path) -> None:
     if str(path) == "-":
         raise InputFileError(
-            "claims import reads its file twice (check, then write), so it cannot read "
-            "standard input: save the rows to a file first."
+            "claims import cannot read standard input: it reads a file, checked whole "
+            "before anything is written; save the rows to a file first."
         )
     if not path.exists():
         raise InputFileError(f"No such file: {path}.")

@@ -21,16 +21,19 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, aliased
 
 from claims.anchoring import anchor_at, find_quotation
 from claims.chains import Hop, compose
 from claims.cleaning import apply_cuts, clean_text
+from claims.db import insert_rows
 from claims.errors import ClaimsError, InvalidInput
-from claims.flatrows import FlatRow, RowProblems, parse_row
+from claims.flatrows import FlatRow, RowProblems, pack_row, parse_row, unpack_row
 from claims.import_files import RawRow
 from claims.models import (
     Appearance,
@@ -44,8 +47,8 @@ from claims.models import (
 )
 from claims.services.appearances import find_evidence
 from claims.services.articles import prepare_text, quote_spans, text_sha256
-from claims.services.sources import find_source
-from claims.text import claim_key, fold_name, fold_with_map, normalise_space
+from claims.services.sources import find_source, find_sources
+from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
 _IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
@@ -109,28 +112,52 @@ class Anchors:
 
     Where it anchored each good row's quotation: the rows come back in the same
     order and the article texts cannot change, so the writing pass takes the
-    span instead of searching again. Three integers per row, in flat arrays: a
-    million rows cost 24 MB. And, for each new article the rules will clean,
-    the quotations the file anchors in it, which cleaning must not cut.
+    span (and whether it is quoted) instead of searching again. Three integers
+    and a byte per row, in flat arrays: a million rows cost 25 MB. And, for each
+    new article the rules will clean, the quotations the file anchors in it,
+    which cleaning must not cut; the new articles they leave whole are named,
+    so they are not cleaned twice.
     """
 
     def __init__(self):
         self.rows = array("q")
         self.spans = array("q")
+        self.quoted = bytearray()  # whether each span lies inside quotation marks
         self.cursor = 0
         self.quotes: dict[str, list[str]] = {}
+        self.uncut: set[str] = set()  # new articles the cleaning rules leave whole
 
-    def keep(self, number: int, start: int, end: int) -> None:
+    def keep(self, number: int, start: int, end: int, quoted: bool) -> None:
         self.rows.append(number)
         self.spans.extend((start, end))
+        self.quoted.append(quoted)
 
-    def take(self, number: int) -> tuple[int, int] | None:
+    def take(self, number: int) -> tuple[int, int, bool] | None:
         while self.cursor < len(self.rows) and self.rows[self.cursor] < number:
             self.cursor += 1
         if self.cursor < len(self.rows) and self.rows[self.cursor] == number:
             at = 2 * self.cursor
-            return self.spans[at], self.spans[at + 1]
+            return self.spans[at], self.spans[at + 1], bool(self.quoted[self.cursor])
         return None
+
+
+def checked_rows(spill) -> Iterator[RawRow]:
+    """The rows the checking pass found good, parsed, in file order, from its spill file."""
+    connection = sqlite3.connect(spill)
+    try:
+        rows = connection.execute("SELECT number, row, key FROM rows ORDER BY number")
+        for number, data, key in rows:
+            yield RawRow(number, {}, parsed=unpack_row(data), key=key)
+    finally:
+        connection.close()
+
+
+def count_checked(spill) -> int:
+    connection = sqlite3.connect(spill)
+    try:
+        return connection.execute("SELECT count(*) FROM rows").fetchone()[0]
+    finally:
+        connection.close()
 
 
 class Plan:
@@ -157,11 +184,15 @@ class Plan:
         self._new_texts: dict[str, str] = {}
         self.summary = summary or ImportSummary(file="", format="")
         self.sources: dict[str, SourceRef | ClaimsError] = {}
+        self._looked_up: dict[str, Source | ClaimsError | None] = {}  # found, not yet used
+        self._source_ids: list[int] = []  # taken for the chunk's new sources, last first
+        self._new_source_rows: list[dict] = []  # new sources (and their names as aliases)
+        self._new_alias_rows: list[dict] = []  # not inserted yet: see _insert_sources
         self.new_sources: dict[str, SourceRef] = {}
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
         self.present_claims: set[int] = set()
-        self.folded: OrderedDict[str, tuple[str, list[int]]] = OrderedDict()
+        self.folded: OrderedDict[str, tuple[str, Sequence[int]]] = OrderedDict()
         self._provisional = 0
         self._batch_sources: list[str] = []
         self._batch_articles: list[str] = []
@@ -169,14 +200,22 @@ class Plan:
         self._spill = sqlite3.connect(spill) if spill else None
         if self._spill is not None:
             self._spill.execute("CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT)")
+            self._spill.execute(
+                "CREATE TABLE rows (number INTEGER PRIMARY KEY, row BLOB, key TEXT)"
+            )
 
     def close(self) -> None:
         if self._spill is not None:
+            self._spill.commit()
             self._spill.close()
 
     # -- batches: what a rolled-back batch created must be forgotten --
 
     def keep_batch(self) -> None:
+        self._looked_up.clear()
+        self._source_ids.clear()
+        self._new_source_rows.clear()
+        self._new_alias_rows.clear()
         self._batch_sources.clear()
         self._batch_articles.clear()
         self.touched_claims.clear()
@@ -198,17 +237,20 @@ class Plan:
             if raw.error is not None:
                 results.append((raw, [("", raw.error)]))
                 continue
-            try:
-                row = parse_row(raw.values)
-            except RowProblems as error:
-                results.append((raw, error.problems))
-                continue
-            item = _Planned(raw, row, claim_key(row.claim), sha=row.article)
+            row = raw.parsed
+            if row is None:
+                try:
+                    row = parse_row(raw.values)
+                except RowProblems as error:
+                    results.append((raw, error.problems))
+                    continue
+            item = _Planned(raw, row, raw.key or claim_key(row.claim), sha=row.article)
             if row.article_text is not None:
                 item.raw_text = prepare_text(row.article_text)
                 item.sha = text_sha256(item.raw_text)
             planned.append(item)
         self._new_texts.clear()
+        self._look_up_sources(planned)
         self._load_articles({item.sha for item in planned if item.sha})
         ok: list[_Planned] = []
         for item in planned:
@@ -229,16 +271,23 @@ class Plan:
             except RowProblems as error:
                 results.append((item.raw, error.problems))
         if self.write:
+            self._insert_sources()
             claim_ids = self._claims(good)
             self._appearances(good, claim_ids)
         if not self.write:
+            if self._spill is not None:
+                self._spill.executemany(
+                    "INSERT INTO rows VALUES (?, ?, ?)",
+                    [(item.raw.number, pack_row(item.row), item.key) for item in good],
+                )
             for item in good:
                 if item.anchor is None:
                     continue
                 if item.sha in self.uncleaned:
                     self.anchors.quotes.setdefault(item.sha, []).append(item.row.quote)
                 else:
-                    self.anchors.keep(item.raw.number, item.anchor.start, item.anchor.end)
+                    anchor = item.anchor
+                    self.anchors.keep(item.raw.number, anchor.start, anchor.end, anchor.quoted)
         results.extend((item.raw, []) for item in good)
         results.sort(key=lambda pair: pair[0].number)
         yield from results
@@ -254,7 +303,12 @@ class Plan:
         if cached is not None:
             return cached
         try:
-            found = find_source(self.session, name)
+            if key in self._looked_up:
+                found = self._looked_up.pop(key)
+                if isinstance(found, ClaimsError):
+                    raise found
+            else:
+                found = find_source(self.session, name)
         except ClaimsError as error:  # a spelling several sources share
             self.sources[key] = error
             raise
@@ -269,6 +323,46 @@ class Plan:
         self.sources[key] = ref
         return ref
 
+    def _look_up_sources(self, items: list[_Planned]) -> None:
+        """The names the chunk uses and the plan does not know yet, found in one query
+        (``find_sources``, the rules of ``find_source``), with the aliases evidence needs."""
+        names: set[str] = set()
+        for item in items:
+            row = item.row
+            if row.article_text is not None:
+                names.update((row.article_publisher, row.article_origin))
+            names.update(hop.name for hop in row.chain)
+        wanted = {name for name in names if name and name.strip() not in self.sources}
+        if not wanted:
+            return
+        found = find_sources(self.session, wanted)
+        for name, source in found.items():
+            self._looked_up[name.strip()] = source
+        if not self.write:
+            return
+        # Ids for the sources the chunk will create, in one go: one per new spelling.
+        new = {
+            fold_name(normalise_space(name))
+            for name, source in found.items()
+            if source is None and not (name.strip().startswith("#") and name.strip()[1:].isdigit())
+        }
+        new -= {""} | self.new_sources.keys()
+        self._source_ids = _next_ids(self.session, Source.__table__, len(new))[::-1]
+        ids = sorted(
+            {s.id for s in found.values() if isinstance(s, Source) and s.id not in self.aliases}
+        )
+        for start in range(0, len(ids), _IN_CHUNK):
+            part = ids[start : start + _IN_CHUNK]
+            for source_id in part:
+                self.aliases[source_id] = []
+            rows = self.session.connection().execute(
+                select(SourceAlias.source_id, SourceAlias.alias)
+                .where(SourceAlias.source_id.in_(part))
+                .order_by(SourceAlias.id)
+            )
+            for source_id, alias in rows:
+                self.aliases[source_id].append(alias)
+
     def _new_source(self, name: str, kind: str) -> SourceRef:
         folded = fold_name(name)
         if not folded:
@@ -277,15 +371,20 @@ class Plan:
         if ref is not None:
             return ref
         if self.write:
-            table = Source.__table__
-            source_id = self.session.execute(
-                insert(table)
-                .values(name=name, kind=kind, created_by=self.actor, created_at=utcnow())
-                .returning(table.c.id)
-            ).scalar_one()
-            self.session.execute(
-                insert(SourceAlias.__table__).values(source_id=source_id, alias=name, key=folded)
+            if not self._source_ids:  # more than the chunk's count: never, in principle
+                self._insert_sources()  # so that SQLite's next id counts them
+                self._source_ids = _next_ids(self.session, Source.__table__, 1)
+            source_id = self._source_ids.pop()
+            self._new_source_rows.append(
+                {
+                    "id": source_id,
+                    "name": name,
+                    "kind": kind,
+                    "created_by": self.actor,
+                    "created_at": utcnow(),
+                }
             )
+            self._new_alias_rows.append({"source_id": source_id, "alias": name, "key": folded})
             self.summary.sources_created += 1
             self._batch_sources.append(folded)
         else:
@@ -314,7 +413,7 @@ class Plan:
         wanted = sorted(sha for sha in shas if sha not in self.articles)
         publisher, origin = aliased(Source), aliased(Source)
         for start in range(0, len(wanted), _IN_CHUNK):
-            rows = self.session.execute(
+            rows = self.session.connection().execute(
                 select(
                     Article.id,
                     Article.sha256,
@@ -382,10 +481,17 @@ class Plan:
                 ) from None
         elif not self.clean:
             return raw, []
+        elif sha in self.anchors.uncut:
+            return raw, []
         elif not self.write:
+            cleaned = clean_text(raw)
+            if not cleaned.removed:
+                # The rules cut nothing, and protecting quotations only ever cuts less: the
+                # text is the text as received, and what is anchored in it stays anchored.
+                self.anchors.uncut.add(sha)
+                return raw, []
             # Every quotation the file anchors here is protected, and this row's is one:
             # if cleaning with it alone leaves text, the real cleaning will too.
-            cleaned = clean_text(raw)
             if not cleaned.text.strip():
                 cleaned = clean_text(raw, keep=quote_spans(raw, [row.quote]))
             if not cleaned.text.strip():
@@ -440,7 +546,18 @@ class Plan:
         self.summary.articles_created += 1
         return ref
 
+    def _insert_sources(self) -> None:
+        """The new sources so far, before any row that refers to them."""
+        if self._new_source_rows:
+            connection = self.session.connection()
+            insert_rows(connection, Source.__table__, self._new_source_rows)
+            insert_rows(connection, SourceAlias.__table__, self._new_alias_rows)
+            self._new_source_rows.clear()
+            self._new_alias_rows.clear()
+
     def _insert_articles(self) -> None:
+        if self.write:
+            self._insert_sources()
         pending = [self.articles[sha] for sha in self._batch_articles]
         pending = [ref for ref in pending if ref.values is not None]
         if not self.write:
@@ -454,12 +571,12 @@ class Plan:
         table = Article.__table__
         for ref in pending:
             check_strings(table, ref.values)
-        ids = self.session.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            [ref.values for ref in pending],
-        ).scalars()
+        ids = _next_ids(self.session, table, len(pending))
+        rows = []
         for ref, article_id in zip(pending, ids, strict=True):
+            rows.append({"id": article_id, **ref.values})
             ref.id, ref.values = article_id, None
+        self.session.connection().execute(insert(table), rows)
 
     def _texts(self, shas: set[str]) -> dict[str, str]:
         """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
@@ -479,7 +596,7 @@ class Plan:
                     texts[sha] = text
             missing = sorted(shas - texts.keys())
         for start in range(0, len(missing), _IN_CHUNK):
-            for sha, text in self.session.execute(
+            for sha, text in self.session.connection().execute(
                 select(Article.sha256, Article.text).where(
                     Article.sha256.in_(missing[start : start + _IN_CHUNK])
                 )
@@ -487,10 +604,10 @@ class Plan:
                 texts[sha] = text
         return texts
 
-    def _folded(self, sha: str, text: str) -> tuple[str, list[int]]:
+    def _folded(self, sha: str, text: str) -> tuple[str, Sequence[int]]:
         found = self.folded.get(sha)
         if found is None:
-            found = fold_with_map(text)
+            found = fold_with_offsets(text)
             self.folded[sha] = found
             if len(self.folded) > FOLDED_TEXTS_KEPT:
                 self.folded.popitem(last=False)
@@ -564,7 +681,8 @@ class Plan:
                 self.summary.claims_present += 1
         if new:
             stmt = _insert_ignore(self.session, table, ["key"]).returning(table.c.key, table.c.id)
-            created = {key: claim_id for key, claim_id in self.session.execute(stmt, new)}
+            rows = self.session.connection().execute(stmt, new)
+            created = {key: claim_id for key, claim_id in rows}
             self.summary.claims_created += len(created)
             # A claim another writer stored meanwhile was skipped: look its id up.
             missing = [values["key"] for values in new if values["key"] not in created]
@@ -576,7 +694,8 @@ class Plan:
         ids: dict[str, int] = {}
         for start in range(0, len(keys), _IN_CHUNK):
             part = keys[start : start + _IN_CHUNK]
-            rows = self.session.execute(select(Claim.key, Claim.id).where(Claim.key.in_(part)))
+            query = select(Claim.key, Claim.id).where(Claim.key.in_(part))
+            rows = self.session.connection().execute(query)
             ids.update((key, claim_id) for key, claim_id in rows)
         return ids
 
@@ -617,9 +736,10 @@ class Plan:
         if not rows:
             return
         table = Appearance.__table__
-        ids = self.session.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-        ).scalars()
+        ids = _next_ids(self.session, table, len(rows))
+        for row, appearance_id in zip(rows, ids, strict=True):
+            row["id"] = appearance_id
+        _insert_many(self.session, table, rows)
         hop_rows = [
             {
                 "appearance_id": appearance_id,
@@ -644,36 +764,48 @@ class Plan:
             Appearance.quote_end,
         )
         found: set[tuple] = set()
-        article_ids = sorted({key[1] for key in keys})
+        # An article this batch created holds no appearance yet: nothing to look up.
+        created = {self.articles[sha].id for sha in self._batch_articles if sha in self.articles}
+        article_ids = sorted({key[1] for key in keys} - created)
         for start in range(0, len(article_ids), _IN_CHUNK):
             part = article_ids[start : start + _IN_CHUNK]
             found.update(
                 tuple(row)
-                for row in self.session.execute(
+                for row in self.session.connection().execute(
                     select(*columns).where(Appearance.article_id.in_(part))
                 )
             )
         return found
 
 
-def _insert_many(session: Session, table, rows: list[dict]) -> None:
-    """Rows that need no ids back: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
+def _next_ids(session: Session, table, count: int) -> list[int]:
+    """Ids for ``count`` new rows, taken up front so that no insert needs ``RETURNING``.
 
-    psycopg sends an ``executemany`` as one statement per row; ``COPY`` streams
-    them all in one go, inside the same transaction.
+    On PostgreSQL from the column's sequence, as a default would take them. On
+    SQLite past both the largest id and the AUTOINCREMENT counter (an id once used
+    is never reused): safe because the batch's transaction holds the write lock
+    from its start (``BEGIN IMMEDIATE``), so no other writer can take them meanwhile.
     """
-    if not rows:
-        return
+    if count == 0:
+        return []
     connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), rows)
-        return
-    columns = list(rows[0])
-    cursor = connection.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([row[column] for column in columns])
-    cursor.close()
+    if connection.dialect.name == "postgresql":
+        return list(
+            connection.execute(
+                sql("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                {"t": table.name, "n": count},
+            ).scalars()
+        )
+    counter = connection.exec_driver_sql(
+        "SELECT seq FROM sqlite_sequence WHERE name = ?", (table.name,)
+    ).scalar()
+    top = connection.execute(select(func.max(table.c.id))).scalar()
+    start = max(counter or 0, top or 0) + 1
+    return list(range(start, start + count))
+
+
+def _insert_many(session: Session, table, rows: list[dict]) -> None:
+    insert_rows(session.connection(), table, rows)
 
 
 def _insert_ignore(session: Session, table, keys: list[str]):

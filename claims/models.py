@@ -494,6 +494,36 @@ class DriftFinding(Base):
         )
 
 
+class DriftPending(Base):
+    """A claim whose drift findings a bulk import has yet to recompute.
+
+    An import writes a claim's appearances batch by batch but recomputes its
+    findings once, after the last batch, instead of once per batch that touched
+    it. Each batch lists the claims it touched here in its own transaction, and
+    each recomputation removes them in its own, so an import cut short leaves
+    the claims whose findings lag named here, not silently stale: importing
+    again, ``claims drift`` or any change to the claim completes them.
+    """
+
+    __tablename__ = "drift_pending"
+    __table_args__ = (
+        {
+            "comment": "Claims whose drift findings an import has yet to recompute; empty "
+            "once it finishes. While a claim is listed, its drift_findings may lag its "
+            "appearances (claims drift completes them)."
+        },
+    )
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"),
+        primary_key=True,
+        comment="The claim whose findings are to be recomputed.",
+    )
+
+    def __repr__(self) -> str:
+        return f"<DriftPending claim #{self.claim_id}>"
+
+
 class Suggestion(Base):
     """A machine proposal from an article's text, waiting for a person to accept it or not.
 

@@ -9,10 +9,12 @@ quotation typed with straight quotes find one printed with curly ones, while
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -87,8 +89,11 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     article it anchors quotations in. ``tests/test_text_folding.py`` spells the same
     rule out one character at a time and holds the two equal.
     """
-    table = _fold_table(text)
-    special = [char for char in table if len(table[char]) != 1]
+    if text.isascii():
+        table, special = _ASCII_FOLD, []  # most copy: one table, every character one to one
+    else:
+        table = _fold_table(text)
+        special = [char for char in table if len(table[char]) != 1]
     if not special:
         expanded = text.translate(table)
         positions: list[int] | range = range(len(text))
@@ -101,15 +106,80 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return _collapse_spaces(expanded, positions)
 
 
-# From this length on (a whole article) numpy collapses the spaces faster than a loop.
-LONG_TEXT = 2_000
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """``fold_with_map`` with the offsets as a read-only sequence, cheap to build.
+
+    For text folded once and searched many times (an article a bulk import anchors
+    every quotation in, a paragraph searched for each source): indexing the
+    sequence gives what the list would hold, without a number made per character.
+    """
+    if not text.isascii():
+        return fold_with_map(text)
+    expanded = text.translate(_ASCII_FOLD)
+    if _NEEDS_COLLAPSE.search(expanded) is None:
+        return expanded, range(len(expanded))
+    out: list[str] = []
+    starts: list[int] = []  # where each run of one-to-one characters starts, folded
+    origins: list[int] = []  # and where it starts in the text
+    length = cursor = 0
+    for run in _ODD_SPACE_RUN.finditer(expanded):
+        start, end = run.span()
+        if start > cursor:
+            out.append(expanded[cursor:start])
+            starts.append(length)
+            origins.append(cursor)
+            length += start - cursor
+        cursor = end
+        # As _collapse_spaces: one space, unless the run leads, trails or touches a dash.
+        if start == 0 or end == len(expanded):
+            continue
+        if expanded[start - 1] == "-" or expanded[end] == "-":
+            continue
+        out.append(" ")
+        starts.append(length)
+        origins.append(start)
+        length += 1
+    if cursor < len(expanded):
+        out.append(expanded[cursor:])
+        starts.append(length)
+        origins.append(cursor)
+        length += len(expanded) - cursor
+    return "".join(out), Offsets(starts, origins, length)
+
+
+class Offsets(Sequence[int]):
+    """Offsets into a text for each folded character, stored as runs that map one to one."""
+
+    __slots__ = ("_starts", "_origins", "_length")
+
+    def __init__(self, starts: list[int], origins: list[int], length: int):
+        self._starts, self._origins, self._length = starts, origins, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(self._length))]
+        if position < 0:
+            position += self._length
+        if not 0 <= position < self._length:
+            raise IndexError(position)
+        run = bisect.bisect_right(self._starts, position) - 1
+        return self._origins[run] + position - self._starts[run]
+
+
+# From this length on numpy collapses the spaces faster than the loop over the runs that
+# change, even when a text has few of them (an article: a blank line between paragraphs).
+LONG_TEXT = 50_000
 
 
 def _collapse_spaces(expanded: str, positions) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     cursor = 0
-    for run in _SPACE_RUN.finditer(expanded):
+    # Only the runs that change: a lone plain space between words stays as it is.
+    for run in _ODD_SPACE_RUN.finditer(expanded):
         start, end = run.span()
         out.append(expanded[cursor:start])
         index.extend(positions[cursor:start])
@@ -154,7 +224,9 @@ def _collapse_spaces_numpy(expanded: str, positions) -> tuple[str, list[int]]:
 
 
 _SPACE_CODES = [code for code in range(0x3100) if chr(code).isspace()]
-_SPACE_RUN = re.compile(r"\s+")
+# Whole runs of whitespace that are not one plain space between two non-dashes: longer,
+# another kind of space, leading, trailing, or beside a dash.
+_ODD_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]|^\s|\s$|(?<=-)\s|\s(?=-)")
 # Anything the collapsing would change: a leading or trailing space, two in a row, a
 # space beside a dash, or whitespace other than a plain space.
 _NEEDS_COLLAPSE = re.compile(r"^\s|\s$|\s\s|\s-|-\s|[^\S ]")
@@ -193,6 +265,9 @@ def _expand(text: str, table: dict[int, str], special: list[int]) -> tuple[str, 
     return "".join(parts), positions
 
 
+_ASCII_FOLD = {code: fold_char(chr(code)) for code in range(128)}
+
+
 @functools.lru_cache(maxsize=4096)
 def fold_for_search(text: str) -> str:
-    return fold_with_map(text)[0]
+    return fold_with_offsets(text)[0]

@@ -25,8 +25,22 @@ def drift(
 ) -> None:
     """Show what changed between appearances of a claim: wording, names, hedging, attribution."""
     from claims.services.claims import get_claim
-    from claims.services.drift import DRIFT_FIELDS, list_drift, refresh_drift
+    from claims.services.drift import (
+        DRIFT_FIELDS,
+        list_drift,
+        pending_drift,
+        refresh_drift,
+        refresh_pending_drift,
+    )
 
+    if not refresh:
+        # An import cut short leaves claims whose findings lag: complete them, never show stale.
+        with session_for(ctx, write=False) as session:
+            pending = pending_drift(session)
+        if pending:
+            with session_for(ctx) as session:
+                claims, _ = refresh_pending_drift(session)
+            note(f"Recomputed the findings of {claims} claim(s) an unfinished import left pending.")
     if refresh:
         with session_for(ctx) as session:
             if claim_id is not None:

@@ -101,9 +101,10 @@ def import_file(
 
 
 class _Progress:
-    """Two bars on stderr, one per pass (check, then write), measured in bytes of the file."""
+    """Bars on stderr, one per pass (check, then write, in bytes of the file), then one for
+    the drift findings recomputed (in claims)."""
 
-    LABELS = {"check": "Checking", "write": "Writing "}
+    LABELS = {"check": "Checking", "write": "Writing ", "drift": "Drift   "}
 
     def __init__(self):
         # Only for a person watching: piped or logged, stderr keeps to messages.

@@ -104,3 +104,77 @@ def test_no_input_crashes_and_cuts_point_into_the_raw_text(raw):
     cleaned = clean_text(raw)
     for cut in cleaned.removed:
         assert raw[cut.start : cut.end] == cut.text
+
+
+def _reason_rule_by_rule(line: str) -> str | None:
+    """Every rule tried, in order: what skipping rules that lack their words must give."""
+    from claims.cleaning import LINE_RULES
+
+    stripped = line.strip()
+    for reason, pattern in LINE_RULES:
+        if stripped and pattern.match(stripped):
+            return reason
+    return None
+
+
+_DEBRIS = [
+    *PAGE.splitlines(),
+    "Advertisement",
+    "Tags: budget, transport",
+    "Share this article",
+    "Photo: City Gazette",
+    "A man walks past the site. Maria Lopes/REUTERS",
+    "REUTERS/Maria Lopes/File",
+    "Copyright 2025 the Gazette",
+    "Posted: 3 March 2025 10:15 AM",
+    "2025-03-03",
+    "Related stories",
+    "Watch: the mayor on the tram line",
+    "PHOTO CAPTION IN CAPITALS (image: archive)",
+]
+
+
+_WORDS = st.sampled_from(
+    [
+        "Photo",
+        "photo:",
+        "/",
+        "REUTERS",
+        "Maria",
+        "Lopes",
+        "(c)",
+        "Copyright",
+        "cookies",
+        "accept",
+        "newsletter",
+        "Subscribe",
+        "inbox",
+        "the",
+        "mayor",
+        "said",
+        "All",
+        "rights",
+        "reserved",
+        "By",
+        "and",
+        "2025",
+        "|",
+        ":",
+        "READ",
+        "MORE",
+        "(AP",
+        "Photo/Maria",
+        "Lopes)",
+        ".",
+    ]
+)
+
+
+@given(
+    st.sampled_from(_DEBRIS)
+    | st.text(max_size=80)
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
+    | st.lists(_WORDS, max_size=14).map(" ".join)
+)
+def test_the_rules_skipped_for_want_of_a_word_could_not_have_matched(line):
+    assert line_reason(line) == _reason_rule_by_rule(line)

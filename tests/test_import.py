@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from claims import importer
 from claims.flatrows import FIELDS
@@ -272,3 +272,101 @@ def test_a_named_encoding_is_read(cli, tmp_path):
     assert result.exit_code == 0, result.output
     shown = cli("claim", "show", "1", "--format", "json")
     assert json.loads(shown.stdout)["text"] == "Orbán met Wang in Budapest"
+
+
+def drift_state(url: str) -> tuple[list[tuple], list[tuple], int]:
+    """(stored findings, findings a full recomputation gives, claims listed as pending)."""
+    from claims.db import open_session
+    from claims.models import DriftFinding
+    from claims.services.drift import pending_drift, refresh_drift
+
+    def findings(session):
+        columns = [c for c in DriftFinding.__table__.columns if c.name != "id"]
+        return sorted(tuple(map(str, row)) for row in session.execute(select(*columns)))
+
+    with open_session(url, write=False) as session:
+        stored, pending = findings(session), pending_drift(session)
+        refresh_drift(session)
+        fresh = findings(session)
+        session.rollback()
+    return stored, fresh, pending
+
+
+def test_drift_is_current_when_the_import_returns_and_nothing_is_left_pending(db_url, tmp_path):
+    import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester", batch_rows=1)
+    stored, fresh, pending = drift_state(db_url)
+    assert stored == fresh and stored  # the two carriers of the first claim differ
+    assert pending == 0
+
+
+def test_an_import_cut_short_before_its_drift_leaves_it_pending_and_a_rerun_completes(
+    db_url, tmp_path, monkeypatch
+):
+    path = write_csv(tmp_path / "rows.csv", ROWS)
+
+    def killed(engine, batch_rows, progress=None):
+        raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(importer, "complete_drift", killed)
+    with pytest.raises(KeyboardInterrupt):
+        import_file(db_url, path, actor="tester", batch_rows=1)
+    stored, fresh, pending = drift_state(db_url)
+    assert pending == 2  # every claim the batches gave an appearance, named as lagging
+    assert stored != fresh
+    monkeypatch.undo()
+
+    summary = import_file(db_url, path, actor="tester", batch_rows=1)
+    assert summary.appearances_created == 0  # nothing left to write, only the drift
+    stored, fresh, pending = drift_state(db_url)
+    assert (stored, pending) == (fresh, 0)
+
+
+def test_a_kill_while_drift_is_recomputed_leaves_it_pending_for_claims_drift(
+    db_url, tmp_path, monkeypatch, cli
+):
+    from claims.services import drift
+
+    real = drift.refresh_pending_drift
+    calls: list[tuple[int, int]] = []
+
+    def killed_after_recomputing(session, limit=None):
+        calls.append(real(session, limit))
+        raise KeyboardInterrupt("killed")  # before the transaction commits
+
+    monkeypatch.setattr(drift, "refresh_pending_drift", killed_after_recomputing)
+    with pytest.raises(KeyboardInterrupt):
+        import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester", batch_rows=1)
+    monkeypatch.undo()
+    stored, fresh, pending = drift_state(db_url)
+    assert calls == [(1, 2)]  # the first claim recomputed, its two findings rolled back
+    assert pending == 2
+    assert stored != fresh
+
+    result = cli("drift", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Recomputed the findings of 2 claim(s)" in result.stderr
+    assert len(result.stdout.strip().splitlines()) - 1 == len(fresh)
+    stored, fresh, pending = drift_state(db_url)
+    assert (stored, pending) == (fresh, 0)
+
+
+def test_a_checked_row_set_aside_for_the_writing_pass_comes_back_the_same():
+    from claims.flatrows import pack_row, parse_row, unpack_row
+
+    full = {
+        **ROWS[0],
+        "claim_status": "approved",
+        "claim_verdict": "accurate",
+        "claim_notes": "a note",
+        "article_cuts": [[0, 5, "advertisement"]],
+        "article_url": "https://example.org/a",
+        "article_title": "A title",
+        "article_language": "en",
+        "occurrence": "2",
+        "provenance": "proposed",
+        "accepted_by": "alice",
+        "created_by": "bob",
+    }
+    for values in (full, ROWS[1], ROWS[3]):
+        row = parse_row(values)
+        assert unpack_row(pack_row(row)) == row

@@ -52,6 +52,10 @@ def test_upgrade_creates_every_model_table(empty_url):
     assert revision == head
 
 
+def test_the_head_the_start_up_check_knows_is_alembics():
+    assert migrations.HEAD == migrations.head_revision()
+
+
 def test_models_and_migrations_agree(empty_url):
     """``alembic check``: autogenerate finds nothing to add after upgrading to head."""
     from alembic import command

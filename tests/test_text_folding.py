@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.text import fold_char, fold_with_map, strip_accents
+from claims.text import fold_char, fold_with_map, fold_with_offsets, strip_accents
 
 # Characters that exercise every branch: spaces of several kinds, dashes, quotes, an
 # ellipsis (one to three), a soft hyphen and zero-width space (one to none), accents,
@@ -51,6 +51,19 @@ def test_fold_matches_the_reference_rule_on_tricky_text(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_fold_matches_the_reference_rule_on_any_text(text):
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_fold_matches_the_reference_rule_on_ascii_text(text):
+    assert fold_with_map(text) == _fold_with_map_by_char(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["ab", " ", "  ", "\n", "-", "\u2014", "\u00e9"]), max_size=30))
+def test_fold_matches_the_reference_rule_on_word_and_space_runs(parts):
+    text = "".join(parts)
     assert fold_with_map(text) == _fold_with_map_by_char(text)
 
 
@@ -116,3 +129,21 @@ def test_quoted_regions_skip_to_the_marks_alike(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert quoted_regions(text, start, end) == _quoted_regions_by_char(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+    | st.lists(
+        st.sampled_from(["ab", " ", "  ", "\n", "-", " - ", "\u00e9", "\t"]), max_size=30
+    ).map("".join)
+)
+def test_offsets_as_runs_read_as_the_list_does(text):
+    folded, offsets = fold_with_offsets(text)
+    expected, index = fold_with_map(text)
+    assert folded == expected
+    assert len(offsets) == len(index)
+    assert [offsets[i] for i in range(len(offsets))] == index
+    assert list(offsets) == index
+    if index:
+        assert offsets[-1] == index[-1] and list(offsets[1:]) == index[1:]

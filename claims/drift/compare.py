@@ -19,18 +19,21 @@ typographic quotes or dashes), so a curly apostrophe is not drift.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from claims.drift.lexicon import WEIGHTS, cue_class, find_hedges
 from claims.drift.names import same_name, similarity
-from claims.text import DOUBLE_QUOTES, fold_name, fold_with_map
+from claims.text import DOUBLE_QUOTES, fold_for_search, fold_name, fold_with_map
 
 KINDS = ("wording", "names", "hedging", "attribution")
 SEVERITIES = ("low", "medium", "high")
 NOTHING = "\u2014"  # shown for the empty side of an addition or a drop
 
+# Chain sources and cues repeat across every pair an import compares: fold each once.
+_fold_name = functools.lru_cache(maxsize=8192)(fold_name)
 _TOKEN = re.compile(r'\w+(?:[-\']\w+)*|"')
 _POSSESSIVE = re.compile(r"'s$")
 _DOUBLE_MARKS = frozenset(DOUBLE_QUOTES + '"')
@@ -88,15 +91,23 @@ class _Token:
 
 def compare(before: Side, after: Side) -> list[Finding]:
     """Every finding from ``before`` (upstream) to ``after`` (downstream), in a stable order."""
-    tokens_a, tokens_b = _tokens(before), _tokens(after)
-    findings = _hedging(tokens_a, tokens_b)
-    findings += _word_changes(tokens_a, tokens_b, before.quote, after.quote)
+    findings: list[Finding] = []
+    if not _same_words(before.quote, after.quote):
+        # Equal folded text means equal word keys: no hedging or word change to look for.
+        tokens_a, tokens_b = _tokens(before), _tokens(after)
+        findings = _hedging(tokens_a, tokens_b)
+        findings += _word_changes(tokens_a, tokens_b, before.quote, after.quote)
     findings += _attribution(before, after)
     order = {kind: number for number, kind in enumerate(KINDS)}
     return sorted(findings, key=lambda f: order[f.kind])  # stable: text order kept within a kind
 
 
 # --- words ---------------------------------------------------------------------------------
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two quotations differ at most typographically (the common case: a copy)."""
+    return a == b or fold_for_search(a) == fold_for_search(b)
 
 
 def _tokens(side: Side) -> list[_Token]:
@@ -281,14 +292,15 @@ def _attribution(before: Side, after: Side) -> list[Finding]:
     return findings
 
 
+@functools.lru_cache(maxsize=65536)  # the same few outlets and agencies, pair after pair
 def _same_source(a: str, b: str) -> bool:
-    return fold_name(a) == fold_name(b) or same_name(fold_name(a), fold_name(b))
+    return _fold_name(a) == _fold_name(b) or same_name(_fold_name(a), _fold_name(b))
 
 
 def _relabel(old: ChainLink, new: ChainLink) -> Finding | None:
     cue_a = old.cue if old.role == "stated" else None
     cue_b = new.cue if new.role == "stated" else None
-    if old.role == new.role and fold_name(cue_a or "") == fold_name(cue_b or ""):
+    if old.role == new.role and _fold_name(cue_a or "") == _fold_name(cue_b or ""):
         return None
     if old.role != "stated" and new.role == "stated":
         severity = "medium"
@@ -306,10 +318,17 @@ def _relabel(old: ChainLink, new: ChainLink) -> Finding | None:
     return Finding("attribution", severity, _label(old), _label(new), detail, new.source_id)
 
 
+def _has_double_mark(quote: str) -> bool:
+    """Whether the quotation holds a double quotation mark of any style, folded."""
+    if quote.isascii():
+        return '"' in quote  # folding ASCII makes no other character a double mark
+    return '"' in fold_for_search(quote)
+
+
 def _quotation_flip(before: Side, after: Side) -> list[Finding]:
     """An analysis presented as someone's quotation, or a quotation paraphrased."""
-    quoted_a = before.quoted or '"' in fold_with_map(before.quote)[0]
-    quoted_b = after.quoted or '"' in fold_with_map(after.quote)[0]
+    quoted_a = before.quoted or _has_double_mark(before.quote)
+    quoted_b = after.quoted or _has_double_mark(after.quote)
     if quoted_a == quoted_b:
         return []
     if quoted_b:

@@ -28,11 +28,16 @@ def _date_key(item: Placed) -> tuple:
     return (item.published is None, item.published or dt.date.min, item.side.appearance_id)
 
 
-def _relies_on(later: Placed, earlier: Placed) -> bool:
-    """Whether ``later``'s chain names ``earlier``'s publisher (and they are not one outlet)."""
-    if later.side.publisher_id == earlier.side.publisher_id:
-        return False
-    return any(link.source_id == earlier.side.publisher_id for link in later.side.chain)
+def _reliance(items: list[Placed]):
+    """For these items: whether ``later``'s chain names ``earlier``'s publisher (and they are
+    not one outlet), with each chain's sources gathered once."""
+    cited = {id(item): {link.source_id for link in item.side.chain} for item in items}
+
+    def relies_on(later: Placed, earlier: Placed) -> bool:
+        publisher = earlier.side.publisher_id
+        return later.side.publisher_id != publisher and publisher in cited[id(later)]
+
+    return relies_on
 
 
 def upstream_order(items: list[Placed]) -> list[Placed]:
@@ -40,6 +45,7 @@ def upstream_order(items: list[Placed]) -> list[Placed]:
 
     A pair relying on each other (a cycle) falls back to date order.
     """
+    relies_on = _reliance(items)
     waiting = sorted(items, key=_date_key)
     placed: list[Placed] = []
     while waiting:
@@ -47,7 +53,7 @@ def upstream_order(items: list[Placed]) -> list[Placed]:
             (
                 item
                 for item in waiting
-                if not any(_relies_on(item, other) for other in waiting if other is not item)
+                if not any(relies_on(item, other) for other in waiting if other is not item)
             ),
             waiting[0],
         )
@@ -59,10 +65,11 @@ def upstream_order(items: list[Placed]) -> list[Placed]:
 def plan(items: list[Placed]) -> list[tuple[Placed, Placed]]:
     """(upstream, downstream) pairs: each appearance after the first with its parent."""
     ordered = upstream_order(items)
+    relies_on = _reliance(items)
     pairs = []
     for position, item in enumerate(ordered[1:], start=1):
         earlier = ordered[:position]
-        parents = [other for other in earlier if _relies_on(item, other)]
+        parents = [other for other in earlier if relies_on(item, other)]
         parent = parents[-1] if parents else earlier[-1]
         pairs.append((parent, item))
     return pairs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -17,7 +18,7 @@ from claims.services.articles import get_article
 from claims.services.claims import get_claim
 from claims.services.drift import refresh_drift
 from claims.services.sources import get_or_create_source
-from claims.text import fold_for_search, fold_with_map
+from claims.text import fold_for_search, fold_with_offsets
 
 
 def add_appearance(
@@ -177,11 +178,11 @@ def find_evidence(text: str, aliases: list[str], near: int) -> tuple[int, int] |
 
 
 @functools.lru_cache(maxsize=64)
-def _folded_block(block: str) -> tuple[str, list[int]]:
+def _folded_block(block: str) -> tuple[str, Sequence[int]]:
     """A paragraph folded once for all the hops (and rows) that look for names in it.
 
     Callers only read the result."""
-    return fold_with_map(block)
+    return fold_with_offsets(block)
 
 
 def _hop_row(position: int, hop: Hop) -> ChainHop:

@@ -2,7 +2,11 @@
 
 The services that change appearances (add, re-chain, delete) call
 ``refresh_drift`` in their own transaction, so ``drift_findings`` never lags
-behind the chains it describes; a bulk importer calls it once per batch.
+behind the chains it describes. A bulk import, whose batches touch a claim
+again and again, lists the claims in ``drift_pending`` batch by batch
+(``mark_drift_pending``) and recomputes each once at the end
+(``refresh_pending_drift``); ``claims drift`` completes what an import cut
+short left listed.
 """
 
 from __future__ import annotations
@@ -10,11 +14,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session, aliased
 
+from claims.db import insert_rows
 from claims.drift.pairs import drift, from_rows
-from claims.models import Appearance, Article, ChainHop, Claim, DriftFinding, Source
+from claims.models import (
+    Appearance,
+    Article,
+    ChainHop,
+    Claim,
+    DriftFinding,
+    DriftPending,
+    Source,
+)
 from claims.services.claims import get_claim
 
 DRIFT_FIELDS = (
@@ -36,12 +49,15 @@ _BATCH = 500  # claim ids per IN (...) list
 def refresh_drift(session: Session, claim_ids: Iterable[int] | None = None) -> int:
     """Recompute the stored findings of these claims (every claim when None); return how many.
 
-    Flushes first, so pending appearances and hops count.
+    Flushes first, so pending appearances and hops count. The claims recomputed
+    leave ``drift_pending``: their findings are current again.
     """
     session.flush()
+    findings, pending = DriftFinding.__table__, DriftPending.__table__
     if claim_ids is None:
         ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
-        session.execute(delete(DriftFinding))
+        session.execute(delete(findings))
+        session.execute(delete(pending))
     else:
         ids = sorted(set(claim_ids))
     total = 0
@@ -50,30 +66,78 @@ def refresh_drift(session: Session, claim_ids: Iterable[int] | None = None) -> i
     return total
 
 
-def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
-    if not cleared:
-        session.execute(delete(DriftFinding).where(DriftFinding.claim_id.in_(ids)))
-    appearances = session.execute(
-        select(
-            Appearance.id,
-            Appearance.claim_id,
-            Appearance.quote,
-            Appearance.quoted,
-            Article.publisher_id,
-            Article.published,
+def mark_drift_pending(session: Session, claim_ids: Iterable[int]) -> None:
+    """List claims whose findings are to be recomputed later (``refresh_pending_drift``).
+
+    For a bulk writer that changes a claim's appearances in several transactions
+    and recomputes once at the end: the list is durable, so a writer cut short
+    leaves the lagging claims named, not silently stale.
+    """
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(
+                "INSERT INTO drift_pending (claim_id) SELECT unnest(CAST(:ids AS integer[])) "
+                "ON CONFLICT DO NOTHING"
+            ),
+            {"ids": ids},
         )
-        .join(Article, Article.id == Appearance.article_id)
-        .where(Appearance.claim_id.in_(ids))
+    else:
+        connection.exec_driver_sql(
+            "INSERT OR IGNORE INTO drift_pending (claim_id) VALUES (?)", [(i,) for i in ids]
+        )
+
+
+def pending_drift(session: Session) -> int:
+    """How many claims have findings still to recompute (an import running, or cut short)."""
+    return session.scalar(select(func.count()).select_from(DriftPending.__table__)) or 0
+
+
+def refresh_pending_drift(session: Session, limit: int | None = None) -> tuple[int, int]:
+    """Recompute up to ``limit`` pending claims (all when None): (claims, findings) done."""
+    table = DriftPending.__table__
+    query = select(table.c.claim_id).order_by(table.c.claim_id)
+    if limit is not None:
+        query = query.limit(limit)
+    ids = list(session.scalars(query))
+    if not ids:
+        return 0, 0
+    return len(ids), refresh_drift(session, ids)
+
+
+def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
+    findings = DriftFinding.__table__
+    connection = session.connection()  # Core all through: no ORM objects to build
+    if not cleared:
+        connection.execute(delete(findings).where(findings.c.claim_id.in_(ids)))
+        pending = DriftPending.__table__
+        connection.execute(delete(pending).where(pending.c.claim_id.in_(ids)))
+    appearance, article = Appearance.__table__, Article.__table__
+    appearances = connection.execute(
+        select(
+            appearance.c.id,
+            appearance.c.claim_id,
+            appearance.c.quote,
+            appearance.c.quoted,
+            article.c.publisher_id,
+            article.c.published,
+        )
+        .join(article, article.c.id == appearance.c.article_id)
+        .where(appearance.c.claim_id.in_(ids))
     ).all()
     with_several = {claim_id for claim_id, n in _counts(appearances).items() if n > 1}
     if not with_several:
         return 0
-    hops = session.execute(
-        select(ChainHop.appearance_id, ChainHop.source_id, Source.name, ChainHop.cue, ChainHop.role)
-        .join(Source, Source.id == ChainHop.source_id)
-        .join(Appearance, Appearance.id == ChainHop.appearance_id)
-        .where(Appearance.claim_id.in_(with_several))
-        .order_by(ChainHop.appearance_id, ChainHop.position)
+    hop, source = ChainHop.__table__, Source.__table__
+    hops = connection.execute(
+        select(hop.c.appearance_id, hop.c.source_id, source.c.name, hop.c.cue, hop.c.role)
+        .join(source, source.c.id == hop.c.source_id)
+        .join(appearance, appearance.c.id == hop.c.appearance_id)
+        .where(appearance.c.claim_id.in_(sorted(with_several)))
+        .order_by(hop.c.appearance_id, hop.c.position)
     ).all()
     rows = []
     for claim_id, items in from_rows(
@@ -93,8 +157,7 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
                     "source_id": finding.source_id,
                 }
             )
-    if rows:
-        session.execute(insert(DriftFinding), rows)
+    insert_rows(connection, findings, rows)
     return len(rows)
 
 

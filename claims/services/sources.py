@@ -9,7 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
-from claims.errors import AlreadyExists, AmbiguousSource, InvalidInput, UnknownSource
+from claims.errors import (
+    AlreadyExists,
+    AmbiguousSource,
+    ClaimsError,
+    InvalidInput,
+    UnknownSource,
+)
 from claims.models import SOURCE_KINDS, Source, SourceAlias
 from claims.text import fold_name, normalise_space
 
@@ -46,18 +52,56 @@ def find_source(session: Session, name: str) -> Source | None:
     key = fold_name(name or "")
     if not key:
         return None
-    by_name = find_source_by_name(session, name)
-    if by_name is not None:
-        return by_name
-    candidates = list(
-        session.scalars(select(Source).join(SourceAlias).where(SourceAlias.key == key).distinct())
-    )
-    if len(candidates) > 1:
-        listed = ", ".join(f"#{c.id} {c.name}" for c in sorted(candidates, key=lambda c: c.id))
-        raise AmbiguousSource(
-            f"{name!r} could mean {len(candidates)} sources ({listed}): write the full name or #ID."
+    candidates = session.scalars(select(Source).join(SourceAlias).where(SourceAlias.key == key))
+    return _choose(name, key, list(candidates))
+
+
+def find_sources(session: Session, names: Iterable[str]) -> dict[str, Source | None | ClaimsError]:
+    """``find_source`` for many names in one query: each name's source, None, or the error.
+
+    For bulk writers, which resolve thousands of names; ``#12`` references are
+    looked up one by one, as ``find_source`` does.
+    """
+    found: dict[str, Source | None | ClaimsError] = {}
+    keys: dict[str, str] = {}
+    for name in names:
+        if _ID_REFERENCE.match((name or "").strip()):
+            found[name] = find_source(session, name)
+        elif key := fold_name(name or ""):
+            keys[name] = key
+        else:
+            found[name] = None
+    candidates: dict[str, list[Source]] = {}
+    wanted = sorted(set(keys.values()))
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(SourceAlias.key, Source)
+            .join(Source, Source.id == SourceAlias.source_id)
+            .where(SourceAlias.key.in_(wanted[start : start + 500]))
         )
-    return candidates[0] if candidates else None
+        for key, source in rows:
+            candidates.setdefault(key, []).append(source)
+    for name, key in keys.items():
+        try:
+            found[name] = _choose(name, key, candidates.get(key, []))
+        except ClaimsError as error:
+            found[name] = error
+    return found
+
+
+def _choose(name: str, key: str, candidates: list[Source]) -> Source | None:
+    """The source among those with an alias folding to ``key``: its own name first, else the
+    only one, else none; several is ambiguous."""
+    for source in candidates:
+        if fold_name(source.name) == key:
+            return source
+    distinct = list({source.id: source for source in candidates}.values())
+    if len(distinct) > 1:
+        listed = ", ".join(f"#{c.id} {c.name}" for c in sorted(distinct, key=lambda c: c.id))
+        raise AmbiguousSource(
+            f"{name!r} could mean {len(distinct)} sources ({listed}): write the full name or #ID."
+        )
+    return distinct[0] if distinct else None
 
 
 def find_source_by_name(session: Session, name: str) -> Source | None:
