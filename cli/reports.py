@@ -44,6 +44,8 @@ def run_report(
     chosen = fmt.value if fmt is not None else format_for(output)
     if output is not None:
         writable(output)  # fail before the work, not after it
+    if name == "drift" or chosen == "xlsx":
+        _warn_pending_drift(ctx)
     if chosen == "xlsx":
         if output is None:
             raise InvalidInput("An xlsx workbook needs a file: add -o report.xlsx.")
@@ -60,6 +62,23 @@ def run_report(
     else:
         write(frame, chosen, output)
         note(f"Wrote {output} ({len(frame)} rows, {chosen}).")
+
+
+def _warn_pending_drift(ctx: typer.Context) -> None:
+    """Say so when an import was cut short: its claims' drift findings lag until completed.
+
+    A report only reads (it may run under a read-only role), so it points to the
+    command that completes them rather than writing itself.
+    """
+    from claims.services.drift import pending_drift
+
+    with session_for(ctx, write=False) as session:
+        pending = pending_drift(session)
+    if pending:
+        note(
+            f"{pending} claim(s) have drift findings an unfinished import left pending: "
+            "run `claims drift` (or the import again) to complete them."
+        )
 
 
 def _register(name: str, description: str) -> None:

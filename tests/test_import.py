@@ -300,7 +300,7 @@ def test_drift_is_current_when_the_import_returns_and_nothing_is_left_pending(db
 
 
 def test_an_import_cut_short_before_its_drift_leaves_it_pending_and_a_rerun_completes(
-    db_url, tmp_path, monkeypatch
+    db_url, tmp_path, monkeypatch, cli
 ):
     path = write_csv(tmp_path / "rows.csv", ROWS)
 
@@ -313,12 +313,16 @@ def test_an_import_cut_short_before_its_drift_leaves_it_pending_and_a_rerun_comp
     stored, fresh, pending = drift_state(db_url)
     assert pending == 2  # every claim the batches gave an appearance, named as lagging
     assert stored != fresh
+    report = cli("report", "drift", "--format", "csv")
+    assert report.exit_code == 0, report.output
+    assert "2 claim(s) have drift findings an unfinished import left pending" in report.stderr
     monkeypatch.undo()
 
     summary = import_file(db_url, path, actor="tester", batch_rows=1)
     assert summary.appearances_created == 0  # nothing left to write, only the drift
     stored, fresh, pending = drift_state(db_url)
     assert (stored, pending) == (fresh, 0)
+    assert "pending" not in cli("report", "drift", "--format", "csv").stderr
 
 
 def test_a_kill_while_drift_is_recomputed_leaves_it_pending_for_claims_drift(
