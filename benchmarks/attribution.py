@@ -69,7 +69,9 @@ def articles(data: Path, split: str) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def predict(text: str, method: str = "hybrid") -> dict[str, list[tuple[int, int]]]:
+def predict(
+    text: str, method: str = "hybrid", backend: str | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """Spans of the relations ``claims suggest`` works from (rules alone, or rules + tagger),
     or, with ``tagger``, every span the tagger finds, in a relation or not."""
     from claims.sentences import split_sentences
@@ -79,10 +81,10 @@ def predict(text: str, method: str = "hybrid") -> dict[str, list[tuple[int, int]
     if method == "tagger":
         from claims.suggestions.tagger import tag_spans
 
-        for kind, start, end in tag_spans(text):
+        for kind, start, end in tag_spans(text, backend):
             out[kind.lower()].append((start, end))
         return {kind: sorted(set(spans)) for kind, spans in out.items()}
-    relations = ArticleAttributions(text, use_model=method == "hybrid")
+    relations = ArticleAttributions(text, use_model=method == "hybrid", backend=backend)
     for sentence in split_sentences(text):
         for attribution in relations.in_sentence(sentence.start, sentence.end):
             out["cue"].append(attribution.cue)
@@ -146,19 +148,23 @@ def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def run_polnear(data: Path, split: str, method: str = "hybrid") -> dict:
+def run_polnear(data: Path, split: str, method: str = "hybrid", backend: str | None = None) -> dict:
     totals = {kind: defaultdict(int) for kind in KINDS}
     pairs = articles(data, split)
     for text_path, ann_path in pairs:
         text = text_path.read_text(encoding="utf-8")
         gold = read_gold(ann_path)
-        predicted = predict(text, method)
+        predicted = predict(text, method, backend)
         for kind in KINDS:
             for key, value in score(text, gold[kind], predicted[kind]).items():
                 totals[kind][key] += value
-    result = {"split": split, "articles": len(pairs), "method": method}
+    if method != "rules":
+        from claims.suggestions.tagger import backend as installed
+
+        backend = backend or installed()
+    result = {"split": split, "articles": len(pairs), "method": method, "backend": backend}
     print(
-        f"PolNeAR {split}, {method}: {len(pairs)} articles "
+        f"PolNeAR {split}, {method} ({backend or 'rules'}): {len(pairs)} articles "
         "(first annotation file by name per article)"
     )
     print(f"{'span':8} {'match':8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
@@ -189,6 +195,11 @@ def main() -> None:
         choices=("hybrid", "rules", "tagger"),
         help="rules + tagger (what claims suggest uses), rules alone, or the tagger's raw spans",
     )
+    parser.add_argument(
+        "--backend",
+        choices=("minilm", "crf"),
+        help="the tagger: the MiniLM model (default when installed) or the CRF",
+    )
     parser.add_argument("--seeds", action="store_true", help="Score the seed articles instead.")
     args = parser.parse_args()
     if args.seeds:
@@ -196,7 +207,7 @@ def main() -> None:
 
         result = run_seeds()
     else:
-        result = run_polnear(args.data, args.split, args.method)
+        result = run_polnear(args.data, args.split, args.method, args.backend)
     print(json.dumps(result, sort_keys=True))
 
 

@@ -28,6 +28,8 @@ HEAVY = (
     "sentence_transformers",
     "sqlite3",
     "pycrfsuite",
+    "onnxruntime",
+    "tokenizers",
 )
 
 

@@ -1,40 +1,75 @@
-"""The packaged attribution tagger: it loads, it tags, and its relations join the rules'."""
+"""The packaged attribution taggers (MiniLM through onnxruntime, and the CRF it falls back
+to): they load, they tag, and their relations join the rules'."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.suggestions import tagger
+from claims.suggestions import neural, tagger
 from claims.suggestions.relations import ArticleAttributions, assemble
 
-
-def _kinds(text):
-    return {(kind, text[start:end]) for kind, start, end in tagger.tag_spans(text)}
+BACKENDS = ("minilm", "crf")
 
 
-def test_the_model_ships_with_the_package_and_loads():
+def _kinds(text, using=None):
+    return {(kind, text[start:end]) for kind, start, end in tagger.tag_spans(text, using)}
+
+
+def test_the_crf_model_ships_with_the_package_and_loads():
     assert tagger.MODEL_PATH.exists()
     assert tagger.MODEL_PATH.stat().st_size < 5_000_000
     labels = tagger._tagger()[0].labels()
     assert {"B-CUE", "B-SOURCE", "B-CONTENT", "O"} <= set(labels)
 
 
-def test_a_reporting_verb_gives_cue_source_and_content():
+def test_the_minilm_model_ships_with_the_package_and_is_the_default():
+    assert neural.MODEL_PATH.stat().st_size < 30_000_000
+    assert neural.TOKENIZER_PATH.exists()
+    assert neural.available()
+    assert tagger.backend() == "minilm"
+    session, _ = neural._session()
+    (logits,) = session.get_outputs()
+    assert logits.name == "logits" and logits.shape[-1] == len(neural.LABELS)
+
+
+def test_without_the_minilm_model_the_crf_takes_over(monkeypatch, tmp_path):
+    monkeypatch.setattr(neural, "MODEL_PATH", tmp_path / "absent.onnx")
+    assert tagger.backend() == "crf"
     text = "The minister said on Tuesday that taxes would rise."
-    kinds = _kinds(text)
+    assert tagger.tag_spans(text) == tagger.tag_spans(text, "crf")
+    monkeypatch.setattr(tagger, "MODEL_PATH", tmp_path / "absent.crfsuite.xz")
+    assert tagger.backend() is None
+    assert ArticleAttributions(text).use_model is False
+
+
+def test_a_long_paragraph_is_tagged_in_overlapping_windows_to_its_last_word():
+    assert neural.windows(10, 126, 32) == [(0, 10)]
+    assert neural.windows(300, 126, 32) == [(0, 126), (94, 220), (188, 300)]
+    sentence = "The minister said on Tuesday that taxes would rise. "
+    text = sentence * 30
+    spans = tagger.tag_spans(text, "minilm")
+    assert max(end for _, _, end in spans) >= len(text) - len(sentence)
+
+
+@pytest.mark.parametrize("using", BACKENDS)
+def test_a_reporting_verb_gives_cue_source_and_content(using):
+    text = "The minister said on Tuesday that taxes would rise."
+    kinds = _kinds(text, using)
     assert ("CUE", "said") in kinds
     assert ("SOURCE", "The minister") in kinds
     assert any(kind == "CONTENT" and "taxes would rise" in span for kind, span in kinds)
 
 
-def test_a_belief_the_rules_do_not_read():
+@pytest.mark.parametrize("using", BACKENDS)
+def test_a_belief_the_rules_do_not_read(using):
     text = "Many voters believe the economy is getting worse."
     rules = ArticleAttributions(text, use_model=False).in_sentence(0, len(text))
-    both = ArticleAttributions(text).in_sentence(0, len(text))
+    both = ArticleAttributions(text, backend=using).in_sentence(0, len(text))
     assert rules == []
     assert [(text[slice(*a.cue)], a.source_text(text)) for a in both] == [
         ("believe", "Many voters")
@@ -42,12 +77,13 @@ def test_a_belief_the_rules_do_not_read():
     assert "economy is getting worse" in text[slice(*both[0].content)]
 
 
-def test_a_quotation_after_a_colon_in_the_next_paragraph():
+@pytest.mark.parametrize("using", BACKENDS)
+def test_a_quotation_after_a_colon_in_the_next_paragraph(using):
     text = (
         "The senator told the crowd on Friday evening:\n\n"
         "\u201cWe will fight for every job in this state, and we will win.\u201d"
     )
-    found = ArticleAttributions(text).in_sentence(0, text.index("\n"))
+    found = ArticleAttributions(text, backend=using).in_sentence(0, text.index("\n"))
     contents = [text[slice(*a.content)] for a in found]
     assert any("every job in this state" in content for content in contents), contents
 
@@ -79,18 +115,19 @@ def test_the_model_is_not_loaded_by_importing_the_suggestions():
     code = (
         "import sys\n"
         "import claims.suggestions.propose, claims.suggestions.relations\n"
-        "print('pycrfsuite' in sys.modules)"
+        "print([m for m in ('pycrfsuite', 'onnxruntime', 'tokenizers') if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "[]"
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
 def test_no_text_crashes_the_tagger(text):
-    for kind, start, end in tagger.tag_spans(text):
-        assert kind in tagger.KINDS
-        assert 0 <= start < end <= len(text)
+    for using in BACKENDS:
+        for kind, start, end in tagger.tag_spans(text, using):
+            assert kind in tagger.KINDS
+            assert 0 <= start < end <= len(text)
 
 
 def test_a_relation_only_the_tagger_finds_is_proposed_beside_the_plain_reading(db_url):

@@ -79,11 +79,14 @@ def _refine(attribution: Attribution, twin: Attribution) -> None:
 class ArticleAttributions:
     """Relations per sentence of one article; the tagger runs once, on first use."""
 
-    def __init__(self, text: str, *, use_model: bool | None = None) -> None:
+    def __init__(
+        self, text: str, *, use_model: bool | None = None, backend: str | None = None
+    ) -> None:
         from claims.suggestions.tagger import model_available
 
         self.text = text
         self.use_model = model_available() if use_model is None else use_model
+        self.backend = backend
         self._model: list[Attribution] | None = None
 
     def _model_relations(self) -> list[Attribution]:
@@ -91,7 +94,8 @@ class ArticleAttributions:
             from claims.sentences import paragraphs
             from claims.suggestions.tagger import tag_spans
 
-            self._model = assemble(self.text, tag_spans(self.text), paragraphs(self.text))
+            spans = tag_spans(self.text, self.backend)
+            self._model = assemble(self.text, spans, paragraphs(self.text))
         return self._model
 
     def in_sentence(self, start: int, end: int) -> list[Attribution]:

@@ -10,6 +10,10 @@ where they go wrong. Tagging runs per paragraph because contents often cross sen
 The model ships inside the package, xz-compressed (``attribution.crfsuite.xz``: CRFsuite's
 feature dictionary is plain strings and shrinks to a third); it is read once per process, on
 first use, so ``claims --help`` never loads it. ``benchmarks/train_attribution.py`` writes it.
+
+The CRF is now the fallback: when the fine-tuned MiniLM model (``neural.py``, run with
+onnxruntime) and its runtime are installed, ``tag_spans`` uses that instead; both tag the
+same words with the same labels, so ``decode`` and the relations built after it are shared.
 """
 
 from __future__ import annotations
@@ -197,8 +201,17 @@ def _tagger():
     return tagger, model
 
 
+def backend() -> str | None:
+    """Which tagger runs: the MiniLM model when it and onnxruntime are here, else the CRF."""
+    from claims.suggestions import neural
+
+    if neural.available():
+        return "minilm"
+    return "crf" if MODEL_PATH.exists() else None
+
+
 def model_available() -> bool:
-    return MODEL_PATH.exists()
+    return backend() is not None
 
 
 def tag_paragraph(
@@ -230,8 +243,18 @@ def decode(spans: list[tuple[int, int]], labels: list[str]) -> list[tuple[str, i
     return found
 
 
-def tag_spans(text: str) -> list[tuple[str, int, int]]:
-    """Every cue, source and content span the model finds in the text."""
+def tag_spans(text: str, using: str | None = None) -> list[tuple[str, int, int]]:
+    """Every cue, source and content span the tagger finds in the text; ``using`` picks the
+    backend ("minilm" or "crf"), by default the better one installed."""
+    using = using or backend()
+    if using == "minilm":
+        from claims.suggestions import neural
+
+        return neural.tag_spans(text)
+    return crf_tag_spans(text)
+
+
+def crf_tag_spans(text: str) -> list[tuple[str, int, int]]:
     from claims.sentences import paragraphs
 
     rules = rule_attributions(text)
