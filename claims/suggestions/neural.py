@@ -193,11 +193,17 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def _session():
-    """The ONNX session and tokenizer, opened once per process; one thread per core it may use."""
+    """The ONNX session and tokenizer, opened once per process.
+
+    A thread per core, up to four: an article's few windows gain nothing from
+    more, and a server's many cores are better left to its other work.
+    """
+    import os
+
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 2
+    options.intra_op_num_threads = min(4, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(
         str(MODEL_PATH), options, providers=["CPUExecutionProvider"]
