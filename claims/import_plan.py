@@ -51,6 +51,7 @@ from claims.services.sources import find_source, find_sources
 from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
+CLAIM_IDS_KEPT = 250_000  # about 40 MB of keys and ids
 _IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
 _NOTHING_LEFT = (
     "nothing is left of the article once page debris is cut: give its cuts in article_cuts "
@@ -192,6 +193,10 @@ class Plan:
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
         self.present_claims: set[int] = set()
+        # Claim ids by key, from the batches written so far (a claim's rows recur across
+        # batches): only keys not seen yet are looked up. Bounded, for memory.
+        self.claim_ids: dict[str, int] = {}
+        self._batch_claim_ids: dict[str, int] = {}
         self.folded: OrderedDict[str, tuple[str, Sequence[int]]] = OrderedDict()
         self._provisional = 0
         self._batch_sources: list[str] = []
@@ -212,6 +217,10 @@ class Plan:
     # -- batches: what a rolled-back batch created must be forgotten --
 
     def keep_batch(self) -> None:
+        if len(self.claim_ids) + len(self._batch_claim_ids) > CLAIM_IDS_KEPT:
+            self.claim_ids.clear()
+        self.claim_ids.update(self._batch_claim_ids)
+        self._forget_claims()
         self._looked_up.clear()
         self._source_ids.clear()
         self._new_source_rows.clear()
@@ -220,7 +229,11 @@ class Plan:
         self._batch_articles.clear()
         self.touched_claims.clear()
 
+    def _forget_claims(self) -> None:
+        self._batch_claim_ids = {}
+
     def forget_batch(self) -> None:
+        self._forget_claims()
         gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
         self.sources = {k: v for k, v in self.sources.items() if v not in gone}
         for sha in self._batch_articles:
@@ -658,20 +671,19 @@ class Plan:
         first: dict[str, FlatRow] = {}
         for item in items:
             first.setdefault(item.key, item.row)
-        ids = self._claim_ids(list(first))
+        known = self.claim_ids
+        ids = {key: known[key] for key in first if key in known}
+        ids.update(self._claim_ids([key for key in first if key not in ids]))
         now = utcnow()
         new = [
-            {
-                "text": row.claim,
-                "key": key,
-                "status": row.claim_status,
-                "verdict": row.claim_verdict,
-                "notes": row.claim_notes,
-                "created_by": row.created_by or self.actor,
-                "created_at": now,
-                "updated_at": now,
-                "version": 1,
-            }
+            (
+                row.claim,
+                key,
+                row.claim_status,
+                row.claim_verdict,
+                row.claim_notes,
+                row.created_by or self.actor,
+            )
             for key, row in first.items()
             if key not in ids
         ]
@@ -680,15 +692,66 @@ class Plan:
                 self.present_claims.add(claim_id)
                 self.summary.claims_present += 1
         if new:
-            stmt = _insert_ignore(self.session, table, ["key"]).returning(table.c.key, table.c.id)
-            rows = self.session.connection().execute(stmt, new)
-            created = {key: claim_id for key, claim_id in rows}
+            created = self._insert_claims(new, now)
             self.summary.claims_created += len(created)
             # A claim another writer stored meanwhile was skipped: look its id up.
-            missing = [values["key"] for values in new if values["key"] not in created]
+            missing = [values[1] for values in new if values[1] not in created]
             ids.update(created)
             ids.update(self._claim_ids(missing))
+        self._batch_claim_ids = ids
         return ids
+
+    def _insert_claims(self, new: list[tuple], now) -> dict[str, int]:
+        """Claims the batch's lookup did not find, as (text, key, status, verdict, notes,
+        created_by); return the id of each one inserted.
+
+        On SQLite the batch's transaction holds the write lock from its start
+        (``BEGIN IMMEDIATE``), so a key the lookup missed is still free: ids taken up
+        front and one ``executemany``. On PostgreSQL another writer may store the
+        same claim meanwhile: one ``INSERT ... SELECT FROM unnest(...)`` skips it
+        (``ON CONFLICT DO NOTHING``) and returns the rest, one statement for the batch.
+        """
+        table = Claim.__table__
+        connection = self.session.connection()
+        if connection.dialect.name != "postgresql":
+            ids = _next_ids(self.session, table, len(new))
+            columns = ("text", "key", "status", "verdict", "notes", "created_by")
+            rows = [
+                dict(
+                    zip(columns, values, strict=True),
+                    id=claim_id,
+                    created_at=now,
+                    updated_at=now,
+                    version=1,
+                )
+                for values, claim_id in zip(new, ids, strict=True)
+            ]
+            insert_rows(connection, table, rows)
+            return {values[1]: claim_id for values, claim_id in zip(new, ids, strict=True)}
+        texts, keys, statuses, verdicts, notes, authors = (
+            list(column) for column in zip(*new, strict=True)
+        )
+        rows = connection.execute(
+            sql(
+                "INSERT INTO claims "
+                "(text, key, status, verdict, notes, created_by, created_at, updated_at, version) "
+                "SELECT t, k, s, v, n, c, :now, :now, 1 FROM unnest("
+                "CAST(:texts AS text[]), CAST(:keys AS text[]), CAST(:statuses AS text[]), "
+                "CAST(:verdicts AS text[]), CAST(:notes AS text[]), CAST(:authors AS text[])"
+                ") AS new (t, k, s, v, n, c) "
+                "ON CONFLICT (key) DO NOTHING RETURNING key, id"
+            ),
+            {
+                "texts": texts,
+                "keys": keys,
+                "statuses": statuses,
+                "verdicts": verdicts,
+                "notes": notes,
+                "authors": authors,
+                "now": now,
+            },
+        )
+        return {key: claim_id for key, claim_id in rows}
 
     def _claim_ids(self, keys: list[str]) -> dict[str, int]:
         ids: dict[str, int] = {}
@@ -806,14 +869,3 @@ def _next_ids(session: Session, table, count: int) -> list[int]:
 
 def _insert_many(session: Session, table, rows: list[dict]) -> None:
     insert_rows(session.connection(), table, rows)
-
-
-def _insert_ignore(session: Session, table, keys: list[str]):
-    """``INSERT ... ON CONFLICT DO NOTHING`` in the session's dialect: a row another writer
-    stored meanwhile is skipped, not an error."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(table).on_conflict_do_nothing(index_elements=keys)
