@@ -51,6 +51,30 @@ from claims.services.sources import find_source, find_sources
 from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
+_APPEARANCE_COLUMNS = (
+    "id",
+    "claim_id",
+    "article_id",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "prefix",
+    "suffix",
+    "quoted",
+    "provenance",
+    "accepted_by",
+    "created_by",
+    "created_at",
+)
+_HOP_COLUMNS = (
+    "appearance_id",
+    "position",
+    "source_id",
+    "cue",
+    "role",
+    "evidence_start",
+    "evidence_end",
+)
 CLAIM_IDS_KEPT = 250_000  # about 40 MB of keys and ids
 _IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
 _NOTHING_LEFT = (
@@ -772,6 +796,7 @@ class Plan:
         ]
         existing = self._existing_appearances(keys)
         rows, hops, seen = [], [], set(existing)
+        now = utcnow()
         for item, key in zip(items, keys, strict=True):
             if key in seen:
                 self.summary.appearances_present += 1
@@ -780,20 +805,21 @@ class Plan:
             self.touched_claims.add(key[0])
             anchor, row = item.anchor, item.row
             rows.append(
-                {
-                    "claim_id": key[0],
-                    "article_id": key[1],
-                    "quote": anchor.exact,
-                    "quote_start": anchor.start,
-                    "quote_end": anchor.end,
-                    "prefix": anchor.prefix,
-                    "suffix": anchor.suffix,
-                    "quoted": anchor.quoted,
-                    "provenance": row.provenance,
-                    "accepted_by": row.accepted_by,
-                    "created_by": row.created_by or self.actor,
-                    "created_at": utcnow(),
-                }
+                [
+                    None,  # the id, below
+                    key[0],
+                    key[1],
+                    anchor.exact,
+                    anchor.start,
+                    anchor.end,
+                    anchor.prefix,
+                    anchor.suffix,
+                    anchor.quoted,
+                    row.provenance,
+                    row.accepted_by,
+                    row.created_by or self.actor,
+                    now,
+                ]
             )
             hops.append(item.hops)
         if not rows:
@@ -801,22 +827,23 @@ class Plan:
         table = Appearance.__table__
         ids = _next_ids(self.session, table, len(rows))
         for row, appearance_id in zip(rows, ids, strict=True):
-            row["id"] = appearance_id
-        _insert_many(self.session, table, rows)
+            row[0] = appearance_id
+        connection = self.session.connection()
+        insert_rows(connection, table, rows, _APPEARANCE_COLUMNS)
         hop_rows = [
-            {
-                "appearance_id": appearance_id,
-                "position": position,
-                "source_id": hop.source_id,
-                "cue": hop.cue,
-                "role": hop.role,
-                "evidence_start": hop.evidence[0] if hop.evidence else None,
-                "evidence_end": hop.evidence[1] if hop.evidence else None,
-            }
+            (
+                appearance_id,
+                position,
+                hop.source_id,
+                hop.cue,
+                hop.role,
+                hop.evidence[0] if hop.evidence else None,
+                hop.evidence[1] if hop.evidence else None,
+            )
             for appearance_id, chain in zip(ids, hops, strict=True)
             for position, hop in enumerate(chain)
         ]
-        _insert_many(self.session, ChainHop.__table__, hop_rows)
+        insert_rows(connection, ChainHop.__table__, hop_rows, _HOP_COLUMNS)
         self.summary.appearances_created += len(rows)
 
     def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
@@ -865,7 +892,3 @@ def _next_ids(session: Session, table, count: int) -> list[int]:
     top = connection.execute(select(func.max(table.c.id))).scalar()
     start = max(counter or 0, top or 0) + 1
     return list(range(start, start + count))
-
-
-def _insert_many(session: Session, table, rows: list[dict]) -> None:
-    insert_rows(session.connection(), table, rows)
