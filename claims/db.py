@@ -7,12 +7,13 @@ fails half-way leaves the database as it found it.
 
 from __future__ import annotations
 
+import json
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, exc
+from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, exc
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -243,8 +244,15 @@ def insert_rows(
             f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows
         )
         return
+    # COPY takes a JSON column's value as its text; None stays NULL, as none_as_null.
+    documents = [n for n, column in enumerate(columns) if isinstance(table.c[column].type, JSON)]
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
         for row in rows:
+            if documents:
+                row = list(row)
+                for n in documents:
+                    if row[n] is not None:
+                        row[n] = json.dumps(row[n])
             copy.write_row(row)
     cursor.close()

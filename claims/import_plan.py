@@ -24,7 +24,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, aliased
 
@@ -613,7 +613,7 @@ class Plan:
         for ref, article_id in zip(pending, ids, strict=True):
             rows.append({"id": article_id, **ref.values})
             ref.id, ref.values = article_id, None
-        self.session.connection().execute(insert(table), rows)
+        insert_rows(self.session.connection(), table, rows)
 
     def _texts(self, shas: set[str]) -> dict[str, str]:
         """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
