@@ -7,12 +7,13 @@ fails half-way leaves the database as it found it.
 
 from __future__ import annotations
 
+import json
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, exc
+from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, exc
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -201,20 +202,28 @@ def describe_operational_error(url: str, error: Exception) -> str:
     return f"Database error on {display_url(url)}: {first_line}"
 
 
-def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    rows: list[dict] | list[tuple],
+    columns: Sequence[str] | None = None,
+) -> None:
     """Many rows of one table whose ids are given or not needed back, in the connection's
     transaction: ``COPY`` on PostgreSQL, the driver's ``executemany`` elsewhere.
 
     For bulk writers: thousands of rows cost one round of the driver, not a
     statement (or SQLAlchemy's parameter processing) per row. Every row has the
-    keys of the first.
+    keys of the first; or, with ``columns``, every row is a tuple of those columns'
+    values, in that order, which spares a writer a dict per row.
 
     psycopg sends an ``executemany`` as one statement per row; ``COPY`` streams
     them all in one go, inside the same transaction.
     """
     if not rows:
         return
-    columns = list(rows[0])
+    if columns is None:
+        columns = list(rows[0])
+        rows = [tuple([row[column] for column in columns]) for row in rows]
     if connection.dialect.name != "postgresql":
         # The driver's own executemany of plain tuples, each value through its column
         # type's bind processor (a time as SQLAlchemy stores it): no statement per row.
@@ -224,18 +233,26 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict]) -> None:
             for number, column in enumerate(columns)
             if (processor := table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
         ]
-        values = [[row[column] for column in columns] for row in rows]
-        for number, processor in processors:
-            for value in values:
-                value[number] = processor(value[number])
+        if processors:
+            values = [list(row) for row in rows]
+            for number, processor in processors:
+                for value in values:
+                    value[number] = processor(value[number])
+            rows = [tuple(value) for value in values]
         marks = ", ".join("?" * len(columns))
         connection.exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})",
-            [tuple(value) for value in values],
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows
         )
         return
+    # COPY takes a JSON column's value as its text; None stays NULL, as none_as_null.
+    documents = [n for n, column in enumerate(columns) if isinstance(table.c[column].type, JSON)]
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row([row[column] for column in columns])
+            if documents:
+                row = list(row)
+                for n in documents:
+                    if row[n] is not None:
+                        row[n] = json.dumps(row[n])
+            copy.write_row(row)
     cursor.close()

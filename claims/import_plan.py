@@ -24,7 +24,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, aliased
 
@@ -51,6 +51,31 @@ from claims.services.sources import find_source, find_sources
 from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
+_APPEARANCE_COLUMNS = (
+    "id",
+    "claim_id",
+    "article_id",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "prefix",
+    "suffix",
+    "quoted",
+    "provenance",
+    "accepted_by",
+    "created_by",
+    "created_at",
+)
+_HOP_COLUMNS = (
+    "appearance_id",
+    "position",
+    "source_id",
+    "cue",
+    "role",
+    "evidence_start",
+    "evidence_end",
+)
+CLAIM_IDS_KEPT = 250_000  # about 40 MB of keys and ids
 _IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
 _NOTHING_LEFT = (
     "nothing is left of the article once page debris is cut: give its cuts in article_cuts "
@@ -192,6 +217,10 @@ class Plan:
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
         self.present_claims: set[int] = set()
+        # Claim ids by key, from the batches written so far (a claim's rows recur across
+        # batches): only keys not seen yet are looked up. Bounded, for memory.
+        self.claim_ids: dict[str, int] = {}
+        self._batch_claim_ids: dict[str, int] = {}
         self.folded: OrderedDict[str, tuple[str, Sequence[int]]] = OrderedDict()
         self._provisional = 0
         self._batch_sources: list[str] = []
@@ -212,6 +241,10 @@ class Plan:
     # -- batches: what a rolled-back batch created must be forgotten --
 
     def keep_batch(self) -> None:
+        if len(self.claim_ids) + len(self._batch_claim_ids) > CLAIM_IDS_KEPT:
+            self.claim_ids.clear()
+        self.claim_ids.update(self._batch_claim_ids)
+        self._forget_claims()
         self._looked_up.clear()
         self._source_ids.clear()
         self._new_source_rows.clear()
@@ -220,7 +253,11 @@ class Plan:
         self._batch_articles.clear()
         self.touched_claims.clear()
 
+    def _forget_claims(self) -> None:
+        self._batch_claim_ids = {}
+
     def forget_batch(self) -> None:
+        self._forget_claims()
         gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
         self.sources = {k: v for k, v in self.sources.items() if v not in gone}
         for sha in self._batch_articles:
@@ -576,7 +613,7 @@ class Plan:
         for ref, article_id in zip(pending, ids, strict=True):
             rows.append({"id": article_id, **ref.values})
             ref.id, ref.values = article_id, None
-        self.session.connection().execute(insert(table), rows)
+        insert_rows(self.session.connection(), table, rows)
 
     def _texts(self, shas: set[str]) -> dict[str, str]:
         """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
@@ -658,20 +695,19 @@ class Plan:
         first: dict[str, FlatRow] = {}
         for item in items:
             first.setdefault(item.key, item.row)
-        ids = self._claim_ids(list(first))
+        known = self.claim_ids
+        ids = {key: known[key] for key in first if key in known}
+        ids.update(self._claim_ids([key for key in first if key not in ids]))
         now = utcnow()
         new = [
-            {
-                "text": row.claim,
-                "key": key,
-                "status": row.claim_status,
-                "verdict": row.claim_verdict,
-                "notes": row.claim_notes,
-                "created_by": row.created_by or self.actor,
-                "created_at": now,
-                "updated_at": now,
-                "version": 1,
-            }
+            (
+                row.claim,
+                key,
+                row.claim_status,
+                row.claim_verdict,
+                row.claim_notes,
+                row.created_by or self.actor,
+            )
             for key, row in first.items()
             if key not in ids
         ]
@@ -680,15 +716,66 @@ class Plan:
                 self.present_claims.add(claim_id)
                 self.summary.claims_present += 1
         if new:
-            stmt = _insert_ignore(self.session, table, ["key"]).returning(table.c.key, table.c.id)
-            rows = self.session.connection().execute(stmt, new)
-            created = {key: claim_id for key, claim_id in rows}
+            created = self._insert_claims(new, now)
             self.summary.claims_created += len(created)
             # A claim another writer stored meanwhile was skipped: look its id up.
-            missing = [values["key"] for values in new if values["key"] not in created]
+            missing = [values[1] for values in new if values[1] not in created]
             ids.update(created)
             ids.update(self._claim_ids(missing))
+        self._batch_claim_ids = ids
         return ids
+
+    def _insert_claims(self, new: list[tuple], now) -> dict[str, int]:
+        """Claims the batch's lookup did not find, as (text, key, status, verdict, notes,
+        created_by); return the id of each one inserted.
+
+        On SQLite the batch's transaction holds the write lock from its start
+        (``BEGIN IMMEDIATE``), so a key the lookup missed is still free: ids taken up
+        front and one ``executemany``. On PostgreSQL another writer may store the
+        same claim meanwhile: one ``INSERT ... SELECT FROM unnest(...)`` skips it
+        (``ON CONFLICT DO NOTHING``) and returns the rest, one statement for the batch.
+        """
+        table = Claim.__table__
+        connection = self.session.connection()
+        if connection.dialect.name != "postgresql":
+            ids = _next_ids(self.session, table, len(new))
+            columns = ("text", "key", "status", "verdict", "notes", "created_by")
+            rows = [
+                dict(
+                    zip(columns, values, strict=True),
+                    id=claim_id,
+                    created_at=now,
+                    updated_at=now,
+                    version=1,
+                )
+                for values, claim_id in zip(new, ids, strict=True)
+            ]
+            insert_rows(connection, table, rows)
+            return {values[1]: claim_id for values, claim_id in zip(new, ids, strict=True)}
+        texts, keys, statuses, verdicts, notes, authors = (
+            list(column) for column in zip(*new, strict=True)
+        )
+        rows = connection.execute(
+            sql(
+                "INSERT INTO claims "
+                "(text, key, status, verdict, notes, created_by, created_at, updated_at, version) "
+                "SELECT t, k, s, v, n, c, :now, :now, 1 FROM unnest("
+                "CAST(:texts AS text[]), CAST(:keys AS text[]), CAST(:statuses AS text[]), "
+                "CAST(:verdicts AS text[]), CAST(:notes AS text[]), CAST(:authors AS text[])"
+                ") AS new (t, k, s, v, n, c) "
+                "ON CONFLICT (key) DO NOTHING RETURNING key, id"
+            ),
+            {
+                "texts": texts,
+                "keys": keys,
+                "statuses": statuses,
+                "verdicts": verdicts,
+                "notes": notes,
+                "authors": authors,
+                "now": now,
+            },
+        )
+        return {key: claim_id for key, claim_id in rows}
 
     def _claim_ids(self, keys: list[str]) -> dict[str, int]:
         ids: dict[str, int] = {}
@@ -709,6 +796,7 @@ class Plan:
         ]
         existing = self._existing_appearances(keys)
         rows, hops, seen = [], [], set(existing)
+        now = utcnow()
         for item, key in zip(items, keys, strict=True):
             if key in seen:
                 self.summary.appearances_present += 1
@@ -717,20 +805,21 @@ class Plan:
             self.touched_claims.add(key[0])
             anchor, row = item.anchor, item.row
             rows.append(
-                {
-                    "claim_id": key[0],
-                    "article_id": key[1],
-                    "quote": anchor.exact,
-                    "quote_start": anchor.start,
-                    "quote_end": anchor.end,
-                    "prefix": anchor.prefix,
-                    "suffix": anchor.suffix,
-                    "quoted": anchor.quoted,
-                    "provenance": row.provenance,
-                    "accepted_by": row.accepted_by,
-                    "created_by": row.created_by or self.actor,
-                    "created_at": utcnow(),
-                }
+                [
+                    None,  # the id, below
+                    key[0],
+                    key[1],
+                    anchor.exact,
+                    anchor.start,
+                    anchor.end,
+                    anchor.prefix,
+                    anchor.suffix,
+                    anchor.quoted,
+                    row.provenance,
+                    row.accepted_by,
+                    row.created_by or self.actor,
+                    now,
+                ]
             )
             hops.append(item.hops)
         if not rows:
@@ -738,22 +827,23 @@ class Plan:
         table = Appearance.__table__
         ids = _next_ids(self.session, table, len(rows))
         for row, appearance_id in zip(rows, ids, strict=True):
-            row["id"] = appearance_id
-        _insert_many(self.session, table, rows)
+            row[0] = appearance_id
+        connection = self.session.connection()
+        insert_rows(connection, table, rows, _APPEARANCE_COLUMNS)
         hop_rows = [
-            {
-                "appearance_id": appearance_id,
-                "position": position,
-                "source_id": hop.source_id,
-                "cue": hop.cue,
-                "role": hop.role,
-                "evidence_start": hop.evidence[0] if hop.evidence else None,
-                "evidence_end": hop.evidence[1] if hop.evidence else None,
-            }
+            (
+                appearance_id,
+                position,
+                hop.source_id,
+                hop.cue,
+                hop.role,
+                hop.evidence[0] if hop.evidence else None,
+                hop.evidence[1] if hop.evidence else None,
+            )
             for appearance_id, chain in zip(ids, hops, strict=True)
             for position, hop in enumerate(chain)
         ]
-        _insert_many(self.session, ChainHop.__table__, hop_rows)
+        insert_rows(connection, ChainHop.__table__, hop_rows, _HOP_COLUMNS)
         self.summary.appearances_created += len(rows)
 
     def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
@@ -802,18 +892,3 @@ def _next_ids(session: Session, table, count: int) -> list[int]:
     top = connection.execute(select(func.max(table.c.id))).scalar()
     start = max(counter or 0, top or 0) + 1
     return list(range(start, start + count))
-
-
-def _insert_many(session: Session, table, rows: list[dict]) -> None:
-    insert_rows(session.connection(), table, rows)
-
-
-def _insert_ignore(session: Session, table, keys: list[str]):
-    """``INSERT ... ON CONFLICT DO NOTHING`` in the session's dialect: a row another writer
-    stored meanwhile is skipped, not an error."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(table).on_conflict_do_nothing(index_elements=keys)

@@ -29,6 +29,7 @@ from claims.drift.names import same_name, similarity
 from claims.text import DOUBLE_QUOTES, fold_for_search, fold_name, fold_with_map
 
 KINDS = ("wording", "names", "hedging", "attribution")
+_KIND_ORDER = {kind: number for number, kind in enumerate(KINDS)}
 SEVERITIES = ("low", "medium", "high")
 NOTHING = "\u2014"  # shown for the empty side of an addition or a drop
 
@@ -89,6 +90,10 @@ class _Token:
     explained: bool = field(default=False)
 
 
+def _kind_order(finding: Finding) -> int:
+    return _KIND_ORDER[finding.kind]
+
+
 def compare(before: Side, after: Side) -> list[Finding]:
     """Every finding from ``before`` (upstream) to ``after`` (downstream), in a stable order."""
     findings: list[Finding] = []
@@ -98,8 +103,9 @@ def compare(before: Side, after: Side) -> list[Finding]:
         findings = _hedging(tokens_a, tokens_b)
         findings += _word_changes(tokens_a, tokens_b, before.quote, after.quote)
     findings += _attribution(before, after)
-    order = {kind: number for number, kind in enumerate(KINDS)}
-    return sorted(findings, key=lambda f: order[f.kind])  # stable: text order kept within a kind
+    if len(findings) < 2:
+        return findings
+    return sorted(findings, key=_kind_order)  # stable: text order kept within a kind
 
 
 # --- words ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claims.drift.compare import Finding, Side, compare
 
@@ -40,13 +41,29 @@ def _reliance(items: list[Placed]):
     return relies_on
 
 
+def _reliance_pairs(items: list[Placed]) -> bool:
+    """Whether any item relies on another: in most claims none does, and the order is the
+    dates' alone."""
+    publishers = {item.side.publisher_id for item in items}
+    if len(publishers) < 2:
+        return False
+    for item in items:
+        own = item.side.publisher_id
+        for link in item.side.chain:
+            if link.source_id != own and link.source_id in publishers:
+                return True
+    return False
+
+
 def upstream_order(items: list[Placed]) -> list[Placed]:
     """Date order, adjusted so that whatever an appearance relies on comes before it.
 
     A pair relying on each other (a cycle) falls back to date order.
     """
-    relies_on = _reliance(items)
     waiting = sorted(items, key=_date_key)
+    if not _reliance_pairs(items):
+        return waiting
+    relies_on = _reliance(items)
     placed: list[Placed] = []
     while waiting:
         ready = next(
@@ -64,6 +81,9 @@ def upstream_order(items: list[Placed]) -> list[Placed]:
 
 def plan(items: list[Placed]) -> list[tuple[Placed, Placed]]:
     """(upstream, downstream) pairs: each appearance after the first with its parent."""
+    if not _reliance_pairs(items):
+        ordered = sorted(items, key=_date_key)
+        return list(pairwise(ordered))  # no parents: each with the one before it
     ordered = upstream_order(items)
     relies_on = _reliance(items)
     pairs = []
@@ -92,13 +112,27 @@ def from_rows(appearances, hops) -> dict[int, list[Placed]]:
     """
     from claims.drift.compare import ChainLink
 
+    # Links and dates recur (the same outlets, agencies and days): one frozen object each.
+    links: dict[tuple, ChainLink] = {}
+    dates: dict[str, dt.date] = {}
     chains: dict[int, list[ChainLink]] = {}
-    for appearance_id, source_id, name, cue, role in hops:
-        chains.setdefault(appearance_id, []).append(ChainLink(source_id, name, cue, role))
+    for row in hops:
+        values = tuple(row[1:])
+        link = links.get(values)
+        if link is None:
+            link = links[values] = ChainLink(*values)
+        chain = chains.get(row[0])
+        if chain is None:
+            chains[row[0]] = [link]
+        else:
+            chain.append(link)
     claims: dict[int, list[Placed]] = {}
     for appearance_id, claim_id, quote, quoted, publisher_id, published in appearances:
         if isinstance(published, str):
-            published = dt.date.fromisoformat(published[:10])
+            day = dates.get(published)
+            if day is None:
+                day = dates[published] = dt.date.fromisoformat(published[:10])
+            published = day
         side = Side(
             appearance_id, quote, bool(quoted), publisher_id, tuple(chains.get(appearance_id, ()))
         )

@@ -44,6 +44,17 @@ DRIFT_FIELDS = (
     "detail",
 )
 _BATCH = 500  # claim ids per IN (...) list
+_FINDING_COLUMNS = (
+    "claim_id",
+    "from_appearance_id",
+    "to_appearance_id",
+    "kind",
+    "severity",
+    "before_text",
+    "after_text",
+    "detail",
+    "source_id",
+)
 
 
 def refresh_drift(session: Session, claim_ids: Iterable[int] | None = None) -> int:
@@ -139,25 +150,24 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
         .where(appearance.c.claim_id.in_(sorted(with_several)))
         .order_by(hop.c.appearance_id, hop.c.position)
     ).all()
-    rows = []
-    for claim_id, items in from_rows(
-        [row for row in appearances if row[1] in with_several], hops
-    ).items():
-        for from_id, to_id, finding in drift(items):
-            rows.append(
-                {
-                    "claim_id": claim_id,
-                    "from_appearance_id": from_id,
-                    "to_appearance_id": to_id,
-                    "kind": finding.kind,
-                    "severity": finding.severity,
-                    "before_text": finding.before,
-                    "after_text": finding.after,
-                    "detail": finding.detail,
-                    "source_id": finding.source_id,
-                }
-            )
-    insert_rows(connection, findings, rows)
+    rows = [
+        (
+            claim_id,
+            from_id,
+            to_id,
+            finding.kind,
+            finding.severity,
+            finding.before,
+            finding.after,
+            finding.detail,
+            finding.source_id,
+        )
+        for claim_id, items in from_rows(
+            [row for row in appearances if row[1] in with_several], hops
+        ).items()
+        for from_id, to_id, finding in drift(items)
+    ]
+    insert_rows(connection, findings, rows, _FINDING_COLUMNS)
     return len(rows)
 
 
