@@ -130,10 +130,7 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
             origins.append(cursor)
             length += start - cursor
         cursor = end
-        # As _collapse_spaces: one space, unless the run leads, trails or touches a dash.
-        if start == 0 or end == len(expanded):
-            continue
-        if expanded[start - 1] == "-" or expanded[end] == "-":
+        if not _space_kept(expanded, start, end):
             continue
         out.append(" ")
         starts.append(length)
@@ -174,6 +171,18 @@ class Offsets(Sequence[int]):
 LONG_TEXT = 50_000
 
 
+def _space_kept(text: str, start: int, end: int) -> bool:
+    """Whether a run of whitespace folds to one space rather than to nothing.
+
+    It vanishes where it leads, trails or touches a dash, so that "U.S.- China"
+    and "U.S. -China" fold like "U.S.-China" (``_collapse_spaces_numpy`` applies
+    the same rule to arrays).
+    """
+    if start == 0 or end == len(text):
+        return False
+    return text[start - 1] != "-" and text[end] != "-"
+
+
 def _collapse_spaces(expanded: str, positions) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
@@ -184,10 +193,7 @@ def _collapse_spaces(expanded: str, positions) -> tuple[str, list[int]]:
         out.append(expanded[cursor:start])
         index.extend(positions[cursor:start])
         cursor = end
-        # A run of spaces becomes one, unless it leads, trails or touches a dash.
-        if start == 0 or end == len(expanded):
-            continue
-        if expanded[start - 1] == "-" or expanded[end] == "-":
+        if not _space_kept(expanded, start, end):
             continue
         out.append(" ")
         index.append(positions[start])
