@@ -33,7 +33,13 @@ def drift(
         refresh_pending_drift,
     )
 
-    if not refresh:
+    if refresh:
+        with session_for(ctx) as session:
+            if claim_id is not None:
+                get_claim(session, claim_id)
+            count = refresh_drift(session, None if claim_id is None else [claim_id])
+        note(f"Recomputed {count} findings.")
+    else:
         # An import cut short leaves claims whose findings lag: complete them, never show stale.
         with session_for(ctx, write=False) as session:
             pending = pending_drift(session)
@@ -41,12 +47,6 @@ def drift(
             with session_for(ctx) as session:
                 claims, _ = refresh_pending_drift(session)
             note(f"Recomputed the findings of {claims} claim(s) an unfinished import left pending.")
-    if refresh:
-        with session_for(ctx) as session:
-            if claim_id is not None:
-                get_claim(session, claim_id)
-            count = refresh_drift(session, None if claim_id is None else [claim_id])
-        note(f"Recomputed {count} findings.")
     with session_for(ctx, write=False) as session:
         rows = list_drift(session, claim_id)
     if fmt == OutputFormat.table:
