@@ -23,6 +23,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy import text as sql
@@ -35,6 +36,7 @@ from claims.db import insert_rows
 from claims.errors import ClaimsError, InvalidInput
 from claims.flatrows import FlatRow, RowProblems, pack_row, parse_row, unpack_row
 from claims.import_files import RawRow
+from claims.import_writer import Write, ids_still_free
 from claims.models import (
     Appearance,
     Article,
@@ -226,6 +228,15 @@ class Plan:
         self._batch_sources: list[str] = []
         self._batch_articles: list[str] = []
         self._first_new_claim: int | None = None
+        # Writing: the batch's writes, handed to the writing thread (``take_writes``), and
+        # what the batch in flight writes that the next batch's reads cannot see yet.
+        self.writes: list[Write] = []
+        self.writer = None  # the importer's BatchWriter, which writes them
+        self._next_id: dict[str, int] = {}  # SQLite: each table's next id, counted on here
+        self._first_ids: dict[str, int] = {}  # and the batch's first, checked when written
+        self._batch_appearances: set[tuple] = set()
+        self._recent_appearances: set[tuple] = set()
+        self._recent_texts: dict[str, str] = {}
         self._spill = sqlite3.connect(spill) if spill else None
         if self._spill is not None:
             self._spill.execute("CREATE TABLE texts (sha TEXT PRIMARY KEY, text TEXT)")
@@ -256,8 +267,22 @@ class Plan:
     def _forget_claims(self) -> None:
         self._batch_claim_ids = {}
 
+    def take_writes(self) -> list[Write]:
+        """The batch's writes, in order, for one transaction; what they create is now
+        known to the plan only, until the writing thread commits it."""
+        writes, self.writes = self.writes, []
+        if self._first_ids:
+            writes.insert(0, ids_still_free(dict(self._first_ids)))
+            self._first_ids.clear()
+        self._recent_texts = dict(self._new_texts)
+        self._recent_appearances, self._batch_appearances = self._batch_appearances, set()
+        return writes
+
     def forget_batch(self) -> None:
         self._forget_claims()
+        self.writes = []
+        self._first_ids.clear()
+        self._batch_appearances = set()
         gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
         self.sources = {k: v for k, v in self.sources.items() if v not in gone}
         for sha in self._batch_articles:
@@ -384,7 +409,7 @@ class Plan:
             if source is None and not (name.strip().startswith("#") and name.strip()[1:].isdigit())
         }
         new -= {""} | self.new_sources.keys()
-        self._source_ids = _next_ids(self.session, Source.__table__, len(new))[::-1]
+        self._source_ids = self._ids(Source.__table__, len(new))[::-1]
         ids = sorted(
             {s.id for s in found.values() if isinstance(s, Source) and s.id not in self.aliases}
         )
@@ -409,8 +434,7 @@ class Plan:
             return ref
         if self.write:
             if not self._source_ids:  # more than the chunk's count: never, in principle
-                self._insert_sources()  # so that SQLite's next id counts them
-                self._source_ids = _next_ids(self.session, Source.__table__, 1)
+                self._source_ids = self._ids(Source.__table__, 1)
             source_id = self._source_ids.pop()
             self._new_source_rows.append(
                 {
@@ -586,11 +610,10 @@ class Plan:
     def _insert_sources(self) -> None:
         """The new sources so far, before any row that refers to them."""
         if self._new_source_rows:
-            connection = self.session.connection()
-            insert_rows(connection, Source.__table__, self._new_source_rows)
-            insert_rows(connection, SourceAlias.__table__, self._new_alias_rows)
-            self._new_source_rows.clear()
-            self._new_alias_rows.clear()
+            self._insert(Source.__table__, self._new_source_rows)
+            self._insert(SourceAlias.__table__, self._new_alias_rows)
+            self._new_source_rows = []
+            self._new_alias_rows = []
 
     def _insert_articles(self) -> None:
         if self.write:
@@ -608,12 +631,12 @@ class Plan:
         table = Article.__table__
         for ref in pending:
             check_strings(table, ref.values)
-        ids = _next_ids(self.session, table, len(pending))
+        ids = self._ids(table, len(pending))
         rows = []
         for ref, article_id in zip(pending, ids, strict=True):
             rows.append({"id": article_id, **ref.values})
             ref.id, ref.values = article_id, None
-        insert_rows(self.session.connection(), table, rows)
+        self._insert(table, rows)
 
     def _texts(self, shas: set[str]) -> dict[str, str]:
         """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
@@ -621,7 +644,13 @@ class Plan:
         An article a row gives inline but the database holds already anchors in the
         stored text, cleaned as it was when stored, not in the row's text as received.
         """
-        texts = {sha: self._new_texts[sha] for sha in shas if sha in self._new_texts}
+        # New in this chunk, or created by the batch in flight (not in the database yet).
+        texts = {
+            sha: known[sha]
+            for sha in shas
+            for known in (self._new_texts, self._recent_texts)
+            if sha in known
+        }
         missing = sorted(shas - texts.keys())
         if self._spill is not None and missing:
             for start in range(0, len(missing), _IN_CHUNK):
@@ -718,64 +747,33 @@ class Plan:
         if new:
             created = self._insert_claims(new, now)
             self.summary.claims_created += len(created)
-            # A claim another writer stored meanwhile was skipped: look its id up.
-            missing = [values[1] for values in new if values[1] not in created]
             ids.update(created)
-            ids.update(self._claim_ids(missing))
         self._batch_claim_ids = ids
         return ids
 
     def _insert_claims(self, new: list[tuple], now) -> dict[str, int]:
         """Claims the batch's lookup did not find, as (text, key, status, verdict, notes,
-        created_by); return the id of each one inserted.
+        created_by); return the id each one gets.
 
-        On SQLite the batch's transaction holds the write lock from its start
-        (``BEGIN IMMEDIATE``), so a key the lookup missed is still free: ids taken up
-        front and one ``executemany``. On PostgreSQL another writer may store the
-        same claim meanwhile: one ``INSERT ... SELECT FROM unnest(...)`` skips it
-        (``ON CONFLICT DO NOTHING``) and returns the rest, one statement for the batch.
+        Ids are taken up front and the rows written with the batch. Should another
+        writer store the same claim in between, the batch's transaction fails on the
+        key's uniqueness and the import stops, asking for a re-run, which finds it.
         """
         table = Claim.__table__
-        connection = self.session.connection()
-        if connection.dialect.name != "postgresql":
-            ids = _next_ids(self.session, table, len(new))
-            columns = ("text", "key", "status", "verdict", "notes", "created_by")
-            rows = [
-                dict(
-                    zip(columns, values, strict=True),
-                    id=claim_id,
-                    created_at=now,
-                    updated_at=now,
-                    version=1,
-                )
-                for values, claim_id in zip(new, ids, strict=True)
-            ]
-            insert_rows(connection, table, rows)
-            return {values[1]: claim_id for values, claim_id in zip(new, ids, strict=True)}
-        texts, keys, statuses, verdicts, notes, authors = (
-            list(column) for column in zip(*new, strict=True)
-        )
-        rows = connection.execute(
-            sql(
-                "INSERT INTO claims "
-                "(text, key, status, verdict, notes, created_by, created_at, updated_at, version) "
-                "SELECT t, k, s, v, n, c, :now, :now, 1 FROM unnest("
-                "CAST(:texts AS text[]), CAST(:keys AS text[]), CAST(:statuses AS text[]), "
-                "CAST(:verdicts AS text[]), CAST(:notes AS text[]), CAST(:authors AS text[])"
-                ") AS new (t, k, s, v, n, c) "
-                "ON CONFLICT (key) DO NOTHING RETURNING key, id"
-            ),
-            {
-                "texts": texts,
-                "keys": keys,
-                "statuses": statuses,
-                "verdicts": verdicts,
-                "notes": notes,
-                "authors": authors,
-                "now": now,
-            },
-        )
-        return {key: claim_id for key, claim_id in rows}
+        ids = self._ids(table, len(new))
+        columns = ("text", "key", "status", "verdict", "notes", "created_by")
+        rows = [
+            dict(
+                zip(columns, values, strict=True),
+                id=claim_id,
+                created_at=now,
+                updated_at=now,
+                version=1,
+            )
+            for values, claim_id in zip(new, ids, strict=True)
+        ]
+        self._insert(table, rows)
+        return {values[1]: claim_id for values, claim_id in zip(new, ids, strict=True)}
 
     def _claim_ids(self, keys: list[str]) -> dict[str, int]:
         ids: dict[str, int] = {}
@@ -802,6 +800,7 @@ class Plan:
                 self.summary.appearances_present += 1
                 continue
             seen.add(key)
+            self._batch_appearances.add(key)
             self.touched_claims.add(key[0])
             anchor, row = item.anchor, item.row
             rows.append(
@@ -825,11 +824,10 @@ class Plan:
         if not rows:
             return
         table = Appearance.__table__
-        ids = _next_ids(self.session, table, len(rows))
+        ids = self._ids(table, len(rows))
         for row, appearance_id in zip(rows, ids, strict=True):
             row[0] = appearance_id
-        connection = self.session.connection()
-        insert_rows(connection, table, rows, _APPEARANCE_COLUMNS)
+        self._insert(table, rows, _APPEARANCE_COLUMNS)
         hop_rows = [
             (
                 appearance_id,
@@ -843,7 +841,7 @@ class Plan:
             for appearance_id, chain in zip(ids, hops, strict=True)
             for position, hop in enumerate(chain)
         ]
-        insert_rows(connection, ChainHop.__table__, hop_rows, _HOP_COLUMNS)
+        self._insert(ChainHop.__table__, hop_rows, _HOP_COLUMNS)
         self.summary.appearances_created += len(rows)
 
     def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
@@ -857,6 +855,8 @@ class Plan:
         # An article this batch created holds no appearance yet: nothing to look up.
         created = {self.articles[sha].id for sha in self._batch_articles if sha in self.articles}
         article_ids = sorted({key[1] for key in keys} - created)
+        # What the batch in flight writes, its reads cannot see yet.
+        found.update(key for key in self._recent_appearances if key[1] in article_ids)
         for start in range(0, len(article_ids), _IN_CHUNK):
             part = article_ids[start : start + _IN_CHUNK]
             found.update(
@@ -868,13 +868,38 @@ class Plan:
         return found
 
 
+    def _insert(self, table, rows: list, columns: Sequence[str] | None = None) -> None:
+        """Rows for the batch's transaction, written on the writing thread (``take_writes``)."""
+        if rows:
+            self.writes.append(partial(insert_rows, table=table, rows=rows, columns=columns))
+
+    def _ids(self, table, count: int) -> list[int]:
+        """Ids for ``count`` new rows of ``table``.
+
+        PostgreSQL's sequences hand out ids that no other writer gets, whatever the
+        transaction. On SQLite the first batch reads where the table's ids stand, and
+        later batches count on from there: what the batch in flight took is not in the
+        database yet. The batch's transaction checks, holding the write lock, that
+        nobody took them meanwhile (``ids_still_free``).
+        """
+        if count == 0:
+            return []
+        if self.session.bind.dialect.name == "postgresql":
+            return _next_ids(self.session, table, count)
+        start = self._next_id.get(table.name)
+        if start is None:
+            start = _next_ids(self.session, table, 1)[0]
+        self._next_id[table.name] = start + count
+        self._first_ids.setdefault(table.name, start)
+        return list(range(start, start + count))
+
+
 def _next_ids(session: Session, table, count: int) -> list[int]:
     """Ids for ``count`` new rows, taken up front so that no insert needs ``RETURNING``.
 
     On PostgreSQL from the column's sequence, as a default would take them. On
     SQLite past both the largest id and the AUTOINCREMENT counter (an id once used
-    is never reused): safe because the batch's transaction holds the write lock
-    from its start (``BEGIN IMMEDIATE``), so no other writer can take them meanwhile.
+    is never reused), as the database stands for this session (see ``Plan._ids``).
     """
     if count == 0:
         return []

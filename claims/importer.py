@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import tempfile
+from functools import partial
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,7 @@ from claims.db import check_sqlite_file, describe_operational_error, make_engine
 from claims.errors import DatabaseError, ImportRejected, InvalidInput
 from claims.flatrows import Problem
 from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
+from claims.import_writer import BatchWriter
 from claims.import_plan import Anchors, ImportSummary, Plan, checked_rows, count_checked
 from claims.models import (
     AuditEntry,
@@ -115,7 +117,9 @@ def import_file(
             summary.rejected = len(bad.rows)
             if rejects is not None and rejects.count:
                 summary.rejects_file = str(rejects.path)
-            _write(writer_engine, spill, actor, batch_rows, bad, summary, progress, clean)
+            _write(
+                reader_engine, writer_engine, spill, actor, batch_rows, bad, summary, progress, clean
+            )
         complete_drift(writer_engine, batch_rows, progress)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
@@ -192,49 +196,78 @@ def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress, cl
     return bad
 
 
-def _write(engine, spill, actor, batch_rows, bad, summary, progress, clean) -> None:
-    """The second pass: the good rows, as checked, written a batch per transaction."""
+def _write(
+    reader_engine, writer_engine, spill, actor, batch_rows, bad, summary, progress, clean
+) -> None:
+    """The second pass: the good rows, as checked, written a batch per transaction.
+
+    Planned here, on the reading engine, and written on the writing thread
+    (``BatchWriter``), which writes each batch while the next is planned.
+    """
     total = count_checked(spill)
     plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors, clean=clean)
-    for chunk in _chunks(checked_rows(spill), batch_rows):
-        summary.batches += 1
-        summary.rows += len(chunk)
-        write_batch(engine, plan, chunk, summary)
-        if progress:
-            progress("write", summary.rows, total)
+    plan.writer = BatchWriter(writer_engine)
+    try:
+        for chunk in _chunks(checked_rows(spill), batch_rows):
+            summary.batches += 1
+            summary.rows += len(chunk)
+            write_batch(reader_engine, plan, chunk, summary)
+            if progress:
+                progress("write", summary.rows, total)
+        plan.writer.wait()
+    finally:
+        plan.writer.close()
 
 
 def complete_drift(engine: Engine, batch_rows: int, progress: Progress | None = None) -> int:
     """Recompute the findings of every claim listed in ``drift_pending``; return how many.
 
-    A batch at a time, each in its own transaction that also removes the claims it
-    recomputed from the list, so a kill here too leaves the rest listed for the next
-    run. Takes every listed claim, not only this import's: a run cut short earlier
-    is completed too.
+    A batch of claims at a time, each written in its own transaction that also
+    removes them from the list, so a kill here too leaves the rest listed for the
+    next run. The findings of the next claims are computed (on a reading
+    connection) while the writing thread stores those before (``BatchWriter``).
+    Takes every listed claim, not only this import's: a run cut short earlier is
+    completed too.
     """
-    from claims.services.drift import pending_drift, refresh_pending_drift
+    from claims.services.drift import drift_rows, pending_claims, pending_drift, store_drift_rows
 
-    done = 0
-    with Session(engine) as session:
-        total = pending_drift(session)
-    while True:
-        with Session(engine) as session, session.begin():
-            claims, _ = refresh_pending_drift(session, limit=batch_rows)
-        if not claims:
-            return done
-        done += claims
-        if progress:
-            progress("drift", done, total)
+    reader = make_engine(engine.url.render_as_string(hide_password=False), immediate=False)
+    writer = BatchWriter(engine)
+    done = after = 0
+    try:
+        with reader.connect() as connection:
+            total = pending_drift(connection)
+        while True:
+            with reader.connect() as connection:
+                ids = pending_claims(connection, after=after, limit=batch_rows)
+                if not ids:
+                    break
+                rows = drift_rows(connection, ids)
+            writer.submit(
+                [partial(store_drift_rows, ids=ids, rows=rows)],
+                f"the drift findings of claims #{ids[0]} to #{ids[-1]}",
+            )
+            after = ids[-1]
+            done += len(ids)
+            if progress:
+                progress("drift", done, total)
+        writer.wait()
+    finally:
+        writer.close()
+        reader.dispose()
+    return done
 
 
 def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: ImportSummary) -> None:
     """One batch, one transaction: all of its rows land, or none of them.
 
-    The claims it gave appearances are listed in ``drift_pending`` in the same
-    transaction; their findings are recomputed once, after the last batch
-    (``complete_drift``), instead of once per batch that touches them.
+    Planned on ``engine`` (reads only), then handed to ``plan.writer``, which
+    writes it while the next batch is planned. The claims it gave appearances are
+    listed in ``drift_pending`` in the same transaction; their findings are
+    recomputed once, after the last batch (``complete_drift``), instead of once
+    per batch that touches them.
     """
-    from claims.services.drift import mark_drift_pending
+    from claims.services.drift import mark_drift_pending_rows
 
     before = summary.counts()
     with Session(engine) as session, session.begin():
@@ -242,18 +275,20 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
         try:
             for planned, problems in plan.process(chunk):
                 if problems:
-                    # The database changed since the check (another writer): stop here.
+                    # The database changed since the check (another writer): stop here,
+                    # once the batch before is stored.
+                    plan.writer.wait()
                     column, reason = problems[0]
                     raise InvalidInput(
                         f"Row {planned.number} ({column}) went bad after the check: {reason}. "
                         "The batches before it are stored; fix the row and import again."
                     )
-            mark_drift_pending(session, plan.touched_claims)
+            plan.writes.append(partial(mark_drift_pending_rows, ids=set(plan.touched_claims)))
             after = summary.counts()
             changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
             changes["batch"] = summary.batches
             changes["rows"] = len(chunk)
-            session.execute(
+            audit = (
                 insert(AuditEntry.__table__).values(
                     at=utcnow(),
                     actor=plan.actor,
@@ -270,7 +305,10 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
                     note=f"import of {Path(summary.file).name}, batch {summary.batches}",
                 )
             )
+            plan.writes.append(lambda connection: connection.execute(audit))
+            writes = plan.take_writes()
         except BaseException:
             plan.forget_batch()
             raise
-        plan.keep_batch()
+    plan.writer.submit(writes, f"batch {summary.batches} (rows {chunk[0].number}-{chunk[-1].number})")
+    plan.keep_batch()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,71 @@ def test_a_failed_batch_leaves_earlier_batches_and_a_rerun_completes(
     assert content(db_url) == content(f"sqlite:///{reference}")
 
 
+def test_a_batch_is_planned_while_the_one_before_is_written_and_sees_its_rows(
+    db_url, tmp_path, monkeypatch
+):
+    """Batch 2 repeats an appearance of batch 1, in the article batch 1 creates: it is found
+    as present, not written twice, although batch 1 is still being written meanwhile."""
+    from claims import import_plan
+
+    second_planned = threading.Event()
+    takes = []
+    real_take, real_insert = import_plan.Plan.take_writes, import_plan.insert_rows
+
+    def take_writes(self):
+        takes.append(len(takes) + 1)
+        if len(takes) == 2:
+            second_planned.set()
+        return real_take(self)
+
+    def held_insert(connection, table, rows, columns=None):
+        assert second_planned.wait(60), "batch 2 was not planned while batch 1 was written"
+        real_insert(connection, table, rows, columns)
+
+    monkeypatch.setattr(import_plan.Plan, "take_writes", take_writes)
+    monkeypatch.setattr(import_plan, "insert_rows", held_insert)
+    again = {key: ROWS[0][key] for key in ("claim", "quote", "chain")}
+    rows = [ROWS[0], dict(again, article=UNN_SHA), ROWS[1]]
+    summary = import_file(db_url, write_jsonl(tmp_path / "rows.jsonl", rows), actor="t", batch_rows=1)
+    assert (summary.appearances_created, summary.appearances_present) == (2, 1)
+    assert summary.articles_created == 1 and summary.claims_created == 2
+    assert len(content(db_url)["appearances"]) == 2
+
+
+def test_another_writer_storing_a_claim_meanwhile_stops_the_import_cleanly(
+    db_url, tmp_path, monkeypatch
+):
+    """Ids and keys are planned a batch ahead of the write: a claim another program stores
+    in between makes the batch fail whole, with a message; a re-run completes."""
+    from claims.db import open_session
+    from claims.import_writer import BatchWriter, ConcurrentWrite
+    from claims.services.claims import add_claim
+
+    real_submit = BatchWriter.submit
+    submits = []
+
+    def submit(self, writes, label):
+        submits.append(label)
+        if len(submits) == 2:  # batch 1 is stored; batch 2 is planned, not written
+            self.wait()
+            with open_session(db_url) as session:
+                add_claim(session, text=ROWS[1]["claim"], actor="someone else")
+                session.commit()
+        real_submit(self, writes, label)
+
+    monkeypatch.setattr(BatchWriter, "submit", submit)
+    path = write_csv(tmp_path / "rows.csv", ROWS)
+    with pytest.raises(ConcurrentWrite, match="run the same import again"):
+        import_file(db_url, path, actor="tester", batch_rows=1)
+    stored = content(db_url)
+    assert len(stored["claims"]) == 2  # batch 1's, and the other writer's
+    assert len(stored["appearances"]) == 1
+    monkeypatch.undo()
+    summary = import_file(db_url, path, actor="tester", batch_rows=1)
+    assert summary.claims_present == 2 and summary.appearances_created == 2
+    assert len(content(db_url)["claims"]) == 3
+
+
 def test_skip_bad_imports_the_good_rows_and_sets_the_bad_ones_aside(db_url, tmp_path):
     rows = [*ROWS, {"claim": "Bad date", "article": UNN_SHA, "quote": "Hungary"}]
     rows.insert(1, {"claim": "Quoted wrongly", "article": UNN_SHA, "quote": "words not there"})
@@ -330,14 +396,15 @@ def test_a_kill_while_drift_is_recomputed_leaves_it_pending_for_claims_drift(
 ):
     from claims.services import drift
 
-    real = drift.refresh_pending_drift
+    real = drift.store_drift_rows
     calls: list[tuple[int, int]] = []
 
-    def killed_after_recomputing(session, limit=None):
-        calls.append(real(session, limit))
+    def killed_after_recomputing(connection, ids, rows, *, cleared=False):
+        real(connection, ids, rows, cleared=cleared)
+        calls.append((len(ids), len(rows)))
         raise KeyboardInterrupt("killed")  # before the transaction commits
 
-    monkeypatch.setattr(drift, "refresh_pending_drift", killed_after_recomputing)
+    monkeypatch.setattr(drift, "store_drift_rows", killed_after_recomputing)
     with pytest.raises(KeyboardInterrupt):
         import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester", batch_rows=1)
     monkeypatch.undo()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import Connection, delete, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from claims.db import insert_rows
@@ -84,10 +84,14 @@ def mark_drift_pending(session: Session, claim_ids: Iterable[int]) -> None:
     and recomputes once at the end: the list is durable, so a writer cut short
     leaves the lagging claims named, not silently stale.
     """
-    ids = sorted(set(claim_ids))
+    mark_drift_pending_rows(session.connection(), claim_ids)
+
+
+def mark_drift_pending_rows(connection: Connection, ids: Iterable[int]) -> None:
+    """``mark_drift_pending`` on a connection, for a writer that plans on another."""
+    ids = sorted(set(ids))
     if not ids:
         return
-    connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(
             text(
@@ -102,7 +106,7 @@ def mark_drift_pending(session: Session, claim_ids: Iterable[int]) -> None:
         )
 
 
-def pending_drift(session: Session) -> int:
+def pending_drift(session: Session | Connection) -> int:
     """How many claims have findings still to recompute (an import running, or cut short)."""
     return session.scalar(select(func.count()).select_from(DriftPending.__table__)) or 0
 
@@ -120,12 +124,30 @@ def refresh_pending_drift(session: Session, limit: int | None = None) -> tuple[i
 
 
 def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
-    findings = DriftFinding.__table__
     connection = session.connection()  # Core all through: no ORM objects to build
-    if not cleared:
-        connection.execute(delete(findings).where(findings.c.claim_id.in_(ids)))
-        pending = DriftPending.__table__
-        connection.execute(delete(pending).where(pending.c.claim_id.in_(ids)))
+    rows = drift_rows(connection, ids)
+    store_drift_rows(connection, ids, rows, cleared=cleared)
+    return len(rows)
+
+
+def pending_claims(connection: Connection, *, after: int = 0, limit: int) -> list[int]:
+    """The next ``limit`` claims listed in ``drift_pending``, past claim id ``after``."""
+    table = DriftPending.__table__
+    query = (
+        select(table.c.claim_id)
+        .where(table.c.claim_id > after)
+        .order_by(table.c.claim_id)
+        .limit(limit)
+    )
+    return list(connection.execute(query).scalars())
+
+
+def drift_rows(connection: Connection, ids: list[int]) -> list[tuple]:
+    """The findings of these claims as they stand, as rows of ``drift_findings``.
+
+    Reads appearances and chains only, so a bulk writer can compute the next
+    claims' rows while the rows before are being written (``store_drift_rows``).
+    """
     appearance, article = Appearance.__table__, Article.__table__
     appearances = connection.execute(
         select(
@@ -141,7 +163,7 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
     ).all()
     with_several = {claim_id for claim_id, n in _counts(appearances).items() if n > 1}
     if not with_several:
-        return 0
+        return []
     hop, source = ChainHop.__table__, Source.__table__
     hops = connection.execute(
         select(hop.c.appearance_id, hop.c.source_id, source.c.name, hop.c.cue, hop.c.role)
@@ -150,7 +172,7 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
         .where(appearance.c.claim_id.in_(sorted(with_several)))
         .order_by(hop.c.appearance_id, hop.c.position)
     ).all()
-    rows = [
+    return [
         (
             claim_id,
             from_id,
@@ -167,8 +189,17 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
         ).items()
         for from_id, to_id, finding in drift(items)
     ]
+
+
+def store_drift_rows(
+    connection: Connection, ids: list[int], rows: list[tuple], *, cleared: bool = False
+) -> None:
+    """Replace the stored findings of these claims with ``rows``; they leave ``drift_pending``."""
+    findings, pending = DriftFinding.__table__, DriftPending.__table__
+    if not cleared:
+        connection.execute(delete(findings).where(findings.c.claim_id.in_(ids)))
+        connection.execute(delete(pending).where(pending.c.claim_id.in_(ids)))
     insert_rows(connection, findings, rows, _FINDING_COLUMNS)
-    return len(rows)
 
 
 def _counts(appearances) -> dict[int, int]:
