@@ -2,7 +2,7 @@
 
 Scraped pages carry what is not the article: repeated headlines, "Article continues after this
 advertisement", newsletter and cookie notices, "READ:" teasers, section labels, copyright
-lines, photo captions marked as such, bylines and timestamps. Left in, they become sentences,
+lines, photo captions told by their credit, bylines and timestamps. Left in, they become sentences,
 proposals and matches that mean nothing. The rules work line by line and are generic news-page
 rules, each with a reason name; nothing is cut in the middle of a line except a leading
 date stamp. HTML goes through trafilatura, a maintained extractor, before these rules.
