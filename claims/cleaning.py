@@ -2,7 +2,7 @@
 
 Scraped pages carry what is not the article: repeated headlines, "Article continues after this
 advertisement", newsletter and cookie notices, "READ:" teasers, section labels, copyright
-lines, photo captions marked as such, bylines and timestamps. Left in, they become sentences,
+lines, photo captions told by their credit, bylines and timestamps. Left in, they become sentences,
 proposals and matches that mean nothing. The rules work line by line and are generic news-page
 rules, each with a reason name; nothing is cut in the middle of a line except a leading
 date stamp. HTML goes through trafilatura, a maintained extractor, before these rules.
@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from claims.photo_credits import CAPTION_LINE, CREDIT_LINE
+from claims.photo_credits import NEEDED as CAPTION_NEEDED
 
 _CI = re.IGNORECASE
 
@@ -65,17 +68,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"^(?:©|\(c\)|copyright\b).{0,300}$|^.{0,200}\ball rights reserved\b.{0,100}$", _CI
         ),
     ),
-    (
-        "photo caption",
-        re.compile(
-            r"^(?:(?:photo|image|picture|file photo|video)(?: credit)?\s*[:|].{0,400}"
-            r"|.{10,600}(?:\((?:AP|AFP|Reuters|EPA)?\s*Photos?/[^)]{1,80}\)"
-            r"|\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}/(?:Pool )?(?:via )?(?:REUTERS|AFP|AP|EPA|"
-            r"Getty Images|Reuters)(?:/File)?"
-            r"|\bREUTERS/[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:/File)?"
-            r"|\((?:photo|image|picture):[^)]{1,120}\))\.?)$"
-        ),
-    ),
+    ("photo caption", CAPTION_LINE),  # told by its credit: see claims/photo_credits.py
     (
         "byline or timestamp",
         re.compile(
@@ -105,7 +98,7 @@ _NEEDED = {
     ),
     "cookie notice": ("cookie",),
     "copyright": ("\u00a9", "(c)", "copyright", "all rights reserved"),
-    "photo caption": ("photo", "image", "picture", "video", "/"),
+    "photo caption": CAPTION_NEEDED,
 }
 _RULES = [(reason, pattern, _NEEDED.get(reason, ())) for reason, pattern in LINE_RULES]
 _ANY_NEEDED = re.compile("|".join(re.escape(word) for words in _NEEDED.values() for word in words))
@@ -116,6 +109,7 @@ _LEADING_STAMP = re.compile(
     _CI,
 )
 _REPEATABLE_MAX = 300  # a repeated line longer than this is more likely prose worth keeping
+_CAPTION_MAX = 300  # a line above a credit longer than this is more likely prose than caption
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
@@ -178,7 +172,9 @@ def clean_text(raw: str, *, keep: Iterable[tuple[int, int]] = ()) -> Cleaned:
     cuts: list[tuple[int, int, str]] = []
     if leading:
         cuts.append((0, leading.end(), "byline or timestamp"))
-    for start, end in _line_spans(raw):
+    spans = _line_spans(raw)
+    kept: list[int] = []  # the lines no rule cut, by index
+    for index, (start, end) in enumerate(spans):
         if leading and start < leading.end():
             start = leading.end()
         line = raw[start:end]
@@ -191,11 +187,35 @@ def clean_text(raw: str, *, keep: Iterable[tuple[int, int]] = ()) -> Cleaned:
             reason = "repeated line"
         seen.add(key)
         if reason is None:
+            kept.append(index)
             continue
+        if reason == "photo caption" and kept and kept[-1] == index - 1:
+            above = _caption_above(raw, spans, index)
+            if above and not any(a < above[1] and above[0] < b for a, b in protected):
+                cuts.append((*above, reason))
         if any(a < end and start < b for a, b in protected):
             continue
         cuts.append((start, end, reason))
     return apply_cuts(raw, cuts)
+
+
+def _caption_above(raw: str, spans: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+    """The caption a credit-only line closes, when the two stand alone as a block.
+
+    "Protesters gather in Budapest.\nREUTERS/Jane Doe": the credit line alone says the line
+    above it is a caption only when nothing else is in their block, with blank lines before
+    and after; in a text whose paragraphs are single lines, the line above is article text.
+    """
+    if index < 2 or raw[slice(*spans[index - 2])].strip():
+        return None
+    if index + 1 < len(spans) and raw[slice(*spans[index + 1])].strip():
+        return None
+    if not CREDIT_LINE.match(raw[slice(*spans[index])].strip()):
+        return None
+    start, end = spans[index - 1]
+    if len(raw[start:end].strip()) > _CAPTION_MAX:
+        return None
+    return start, end
 
 
 def apply_cuts(raw: str, cuts: Iterable[tuple[int, int, str]]) -> Cleaned:

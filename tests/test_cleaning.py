@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -106,6 +107,75 @@ def test_no_input_crashes_and_cuts_point_into_the_raw_text(raw):
         assert raw[cut.start : cut.end] == cut.text
 
 
+# A caption is told by the credit that ends it: the shapes wire services and newspapers print.
+_CAPTIONS = [
+    "Wang waits in Beijing, Tuesday, Jan. 30, 2024. Ng Han Guan/Pool via REUTERS",
+    "Protesters gather outside parliament in Budapest. REUTERS/Bernadett Szabo",
+    "A man walks past the site. Maria Lopes/Reuters",
+    "The mayor speaks in Lisbon, March 3, 2025. (AP Photo/Maria Lopes)",
+    "The mayor speaks in Lisbon, March 3, 2025. AP Photo/Maria Lopes",
+    "Soldiers patrol the border. Photo: Jane Doe/AFP",
+    "Soldiers patrol the border on Monday. AFP via Getty Images",
+    "Soldiers patrol the border on Monday. Jane Doe/AFP via Getty Images",
+    "Boris Johnson leaves Downing Street. Photograph: Dan Kitwood/Getty Images",
+    "FILE PHOTO: A man walks past a bank in Frankfurt. REUTERS/Kai Pfaffenbach/File Photo",
+    "A view of the port. Credit: Reuters",
+    "Firefighters work at the scene. (Photo by Jane Doe/AFP via Getty Images)",
+    "Rescuers search the rubble in Gaziantep. EPA-EFE/SEDAT SUNA",
+    "Xi Jinping meets Viktor Orban in Beijing. Xinhua/Li Xueren",
+    "A drone view shows the damaged building in Kyiv. Emergency Service/Handout via REUTERS",
+    "Officials meet in Budapest on Monday. (Photo: Reuters)",
+    "Viktor Orbán in Brussels, 2024. [File: Johanna Geron/Reuters]",
+    "The minister in Budapest in 2019. (File: Jane Doe)",
+    "A protester holds a flag in Tbilisi. AFP PHOTO/VANO SHLAMOV",
+    "Police officers at the scene in Paris \u2014 Jane Doe/Reuters",
+    "Police officers at the scene in Paris. Photo by Jane Doe on Unsplash",
+    "Christoph Blocher at a meeting on October 2, 2015. (FABRICE COFFRINI/AFP/Getty Images.)",
+]
+# The credit alone, on its own line.
+_CREDITS = [
+    "AP Photo/Maria Lopes, File",
+    "Photo: Jane Doe/AFP",
+    "Getty Images",
+    "Jane Doe/Getty Images",
+    "Scott Olson via Getty Images.",
+    "Jim Urquhart / Reuters.",
+    "Photograph: Dan Kitwood/Guardian",
+    "File photo",
+    "Credit: Jane Doe for The New York Times",
+    "Photo by Jane Doe/AFP",
+    "EPA-EFE/SEDAT SUNA",
+    "Handout via REUTERS",
+    "REUTERS/Maria Lopes/File",
+]
+# Article text that names agencies, polls and pictures, and ends as prose does.
+_PROSE = [
+    "China offered to support Hungary on security issues, Reuters reported.",
+    "The ministry's statement, obtained via Reuters, said talks would resume.",
+    "The footage, distributed via REUTERS, showed soldiers at the border on Monday.",
+    "The minister said the pictures were distributed via Getty Images.",
+    "He said the photo was taken by a photographer working for Getty Images.",
+    "Support for the president stood at 40%, a Reuters/Ipsos poll found.",
+    "The plant would open in 2025, according to Reuters/Ipsos.",
+    "Approval of the president fell to 38% (Reuters/Ipsos).",
+    "China and Hungary signed the deal, according to a Reuters/AP tally.",
+    "Credit Suisse was taken over by UBS in 2023.",
+    "Credit card debt rose to a record in the third quarter, the New York Fed said.",
+    "The agency's file photo showed the minister in 2019, Reuters said.",
+    "He posted the image on Instagram via AFP.",
+    "The ceremony was streamed via AP and Reuters.",
+    "The joint venture, Daimler/Chrysler, failed.",
+    "The news was confirmed by Xinhua.",
+    "Image is everything in politics, the strategist said.",
+    "Photo opportunities were limited during the visit, officials said.",
+    "BEIJING, Feb 19 (Reuters) - China offered to support Hungary.",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    "\u2014 Reuters",
+    "By Jane Doe/Reuters",
+    "Video: Dozens of Protesters Gather in Budapest",
+]
+
+
 def _reason_rule_by_rule(line: str) -> str | None:
     """Every rule tried, in order: what skipping rules that lack their words must give."""
     from claims.cleaning import LINE_RULES
@@ -131,6 +201,9 @@ _DEBRIS = [
     "Related stories",
     "Watch: the mayor on the tram line",
     "PHOTO CAPTION IN CAPITALS (image: archive)",
+    *_CAPTIONS,
+    *_CREDITS,
+    *_PROSE,
 ]
 
 
@@ -166,6 +239,16 @@ _WORDS = st.sampled_from(
         "Photo/Maria",
         "Lopes)",
         ".",
+        "via",
+        "Getty",
+        "Images",
+        "Credit:",
+        "EPA-EFE/SEDAT",
+        "Xinhua/Li",
+        "[File:",
+        "(File:",
+        "Jane)",
+        "Jane/Reuters]",
     ]
 )
 
@@ -178,3 +261,80 @@ _WORDS = st.sampled_from(
 )
 def test_the_rules_skipped_for_want_of_a_word_could_not_have_matched(line):
     assert line_reason(line) == _reason_rule_by_rule(line)
+
+
+@pytest.mark.parametrize("line", _CAPTIONS + _CREDITS)
+def test_a_line_ending_in_a_photo_credit_is_a_caption(line):
+    assert line_reason(line) == "photo caption"
+
+
+@pytest.mark.parametrize("line", _PROSE)
+def test_prose_naming_agencies_is_not_a_caption(line):
+    assert line_reason(line) is None
+
+
+def test_a_paragraph_mentioning_reuters_is_never_cut():
+    paragraph = (
+        "Wang told Orban that China was ready to help, Reuters reported, citing a statement "
+        "obtained via Reuters from the ministry. A Reuters/Ipsos poll found most Hungarians "
+        "favour closer ties, and photographs released by the ministry via REUTERS showed the "
+        "two men in Budapest. Reuters could not independently verify the pictures, the "
+        "agency said, as Getty Images and AFP also reported."
+    )
+    raw = f"{paragraph}\n\nThe talks ended on Monday. REUTERS/Jane Doe\n"
+    cleaned = clean_text(raw)
+    assert cleaned.text == paragraph
+    assert [(cut.reason, cut.text) for cut in cleaned.removed] == [
+        ("photo caption", "The talks ended on Monday. REUTERS/Jane Doe")
+    ]
+
+
+def test_a_caption_closed_by_a_credit_line_goes_with_it():
+    raw = (
+        "The council met on Tuesday.\n\n"
+        "Protesters gather outside parliament in Budapest on Tuesday.\n"
+        "REUTERS/Jane Doe\n\n"
+        "Lawmakers voted on Wednesday.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text == "The council met on Tuesday.\n\nLawmakers voted on Wednesday."
+    assert [cut.reason for cut in cleaned.removed] == ["photo caption", "photo caption"]
+    for cut in cleaned.removed:
+        assert raw[cut.start : cut.end] == cut.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # paragraphs one per line: the line above the credit is article text
+        "The council met on Tuesday.\nLawmakers voted on Wednesday.\nREUTERS/Jane Doe\n",
+        "Intro.\n\nLawmakers voted on Wednesday.\nREUTERS/Jane Doe\nThey meet again in May.\n",
+        # too long to be a caption
+        "Intro.\n\n"
+        + "Lawmakers voted on Wednesday, and then again. " * 8
+        + "\nREUTERS/Jane Doe\n",
+    ],
+)
+def test_the_line_above_a_credit_stays_unless_the_two_stand_alone(raw):
+    cleaned = clean_text(raw)
+    assert "Lawmakers voted on Wednesday" in cleaned.text
+    assert [cut.text for cut in cleaned.removed] == ["REUTERS/Jane Doe"]
+
+
+def test_a_protected_caption_stays_while_its_credit_line_goes():
+    raw = "Intro.\n\nProtesters gather in Budapest on Tuesday.\nREUTERS/Jane Doe\n\nEnd.\n"
+    start = raw.index("Protesters")
+    cleaned = clean_text(raw, keep=[(start, start + 10)])
+    assert "Protesters gather in Budapest" in cleaned.text
+    assert [cut.text for cut in cleaned.removed] == ["REUTERS/Jane Doe"]
+
+
+def test_the_seed_caption_is_cut_as_a_photo_caption():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "001_4ace570aaee01746.txt"
+    raw = seed.read_text(encoding="utf-8")
+    captions = [cut for cut in clean_text(raw).removed if cut.reason == "photo caption"]
+    assert len(captions) == 1
+    assert captions[0].text.startswith("Chinese Minister of Public Security Wang Xiaohong waits")
+    assert captions[0].text.endswith("Ng Han Guan/Pool via REUTERS")

@@ -279,3 +279,20 @@ def test_articles_keep_their_outlet_origin_and_cue(session):
     assert articles["Inquirer"].origin.name == "Reuters"
     assert articles["Inquirer"].title.startswith("In unusual move")
     assert {str(a.published) for a in articles.values()} == {"2024-02-19"}
+
+
+def test_the_caption_carrying_a_curated_claim_stays_though_the_rules_would_cut_it(session):
+    """The Inquirer's photo caption is debris to the rules, but a seed claim quotes it."""
+    from claims.cleaning import clean_text
+
+    load_seeds(session, actor=ACTOR)
+    article = find_article_by_text(session, read_text_file(INQUIRER))
+    caption = next(
+        cut.text for cut in clean_text(article.raw_text).removed if cut.reason == "photo caption"
+    )
+    assert caption.endswith("Ng Han Guan/Pool via REUTERS")
+    assert caption in article.text
+    assert "photo caption" not in {cut["reason"] for cut in article.removed}
+    claim = find_claim_by_text(session, INQUIRER_ONLY[1])
+    (appearance,) = claim.appearances
+    assert appearance.quote in caption

@@ -223,3 +223,24 @@ def test_a_quotation_going_on_keeps_its_speaker(db_url):
     assert [hop["name"] for hop in going_on.hops] == ["Ana König"]
     # Unattributed prose in between ends the quotation.
     assert found["This line is not hers at all, it is the paper\u2019s own."].hops == []
+
+
+def test_a_cut_caption_still_credits_the_article_origin(db_url):
+    """The Inquirer's only credit is its photo caption's "via REUTERS", which cleaning cuts."""
+    from claims.suggestions.propose import propose
+    from tests.conftest import INQUIRER
+
+    raw = INQUIRER.read_text(encoding="utf-8")
+    with open_session(db_url) as session:
+        add_source(session, name="Reuters", kind="news_agency", actor="t")
+        add_source(session, name="Inquirer", kind="outlet", actor="t")
+        article = add_article(session, text=raw, outlet="Inquirer", actor="t")
+        session.flush()
+        captions = [cut for cut in article.removed if cut["reason"] == "photo caption"]
+        assert len(captions) == 1 and captions[0]["text"].endswith("/Pool via REUTERS")
+        assert "via REUTERS" not in article.text
+        origins = [p for p in propose(session, article) if p.kind == "origin"]
+        assert [(h["name"], h["cue"], h["in_raw_text"]) for h in origins[0].hops] == [
+            ("Reuters", "via", True)
+        ]
+        assert all("Diaoyutai" not in p.claim_text for p in propose(session, article))

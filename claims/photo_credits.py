@@ -1,0 +1,79 @@
+"""The shape of a photo credit, so a caption can be told from article text by how it ends.
+
+News pages print a picture's caption as a line of its own and end it with a credit:
+"... Jan. 30, 2024. Ng Han Guan/Pool via REUTERS", "(AP Photo/Jane Doe)", "Photograph:
+Dan Kitwood/Getty Images", "EPA-EFE/SEDAT SUNA". Article text names the same agencies
+("Reuters reported", "obtained via Reuters", "a Reuters/Ipsos poll found"), so a word list
+would cut prose. What prose does not do is end a line with a credit's shape: a name and an
+agency joined by a slash, "via" and an agency in capitals, a label such as "Photo:", or a
+credit in parentheses, standing alone or after the caption's last sentence has ended. Only
+those shapes count, and agencies are spelled as they credit themselves, case included.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word of a name: a capital first (any non-ASCII letter passes: "Ébert", "Šimon").
+_WORD = r"[^\W\d_a-z][\w.'\u2019-]*"
+_PARTICLE = r"(?:de|da|do|dos|du|van|von|der|den|del|della|di|la|le|al|el|bin|ibn)"
+_NAME = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+# Who credits pictures, as they spell themselves in a credit (case matters: "REUTERS").
+_AGENCY = (
+    r"(?:REUTERS|Reuters|AFP|AP|EPA-EFE|EPA|EFE|XINHUA|Xinhua|Getty Images|Getty|Bloomberg"
+    r"|Anadolu(?: Agency)?|TASS|Sputnik|RIA Novosti|Kyodo|Yonhap|KCNA|AAP|PA Images|PA Wire|PA"
+    r"|dpa|DPA|ANP|ANSA|MTI|PAP|NurPhoto|SOPA Images|LightRocket|ZUMA Wire|ZUMA Press|ZUMA"
+    r"|SIPA|Sipa|Shutterstock|Alamy|Abaca|Redux|Imago|IMAGO|WireImage|Pool|Handout"
+    r"|(?:The )?Guardian|(?:The )?Observer|(?:The )?New York Times|NYT|UNIAN|Ukrinform)"
+)
+# Agencies whose credit puts the photographer after the slash: "REUTERS/Jane Doe". Title
+# case "Reuters/..." is left out, since prose writes "a Reuters/Ipsos poll".
+_AGENCY_FIRST = (
+    r"(?:REUTERS|EPA-EFE|EPA|EFE|XINHUA|Xinhua|ANP|TASS|KCNA"
+    r"|(?:AP|AFP|EPA|Reuters|REUTERS|Xinhua|Anadolu) (?i:photo))"
+)
+# "via" closes a credit only before an agency in capitals (or Getty Images).
+_VIA = r"(?: via (?:REUTERS|AFP|AP|EPA|XINHUA|Getty Images|ZUMA Wire|ZUMA Press))"
+_SLASH = r" ?/ ?"
+_SLASHED = (
+    rf"(?:(?:{_NAME}{_SLASH}){{1,3}}{_AGENCY}(?:{_SLASH}{_NAME}){{0,3}}"
+    rf"|{_AGENCY_FIRST}(?:{_SLASH}{_NAME}){{1,3}})"
+)
+_LABEL = r"(?i:photo(?:graph)?s?(?: credit)?|pictures?|images?(?: credit)?|credit|illustration)"
+# What follows a label or "Photo by": names joined as credits join them.
+_CREDITED = rf"(?:{_NAME}|{_SLASHED})(?:(?: for (?:the )?| and | & |, ){_NAME}){{0,3}}{_VIA}?"
+_FILE = r"(?:, (?i:file))?"
+# A credit on its own, with nothing of the caption before it.
+CREDIT = (
+    rf"(?:{_SLASHED}{_VIA}?{_FILE}"
+    rf"|{_NAME}{_VIA}{_FILE}"
+    rf"|{_LABEL} ?: ?{_CREDITED}{_FILE}"
+    rf"|(?i:photo(?:graph)?s? by) {_CREDITED}(?: on [A-Z]\w+)?{_FILE}"
+    r"|(?i:file photo)|Getty Images)"
+)
+# In parentheses (or brackets) a credit may say more: "(Photo by Jane Doe/AFP via Getty
+# Images)", "[File: Jane Doe/Reuters]".
+_PARENTHESISED = (
+    r"[(\[](?:(?:AP|AFP|Reuters|EPA)?\s*Photos?/[^()\[\]]{1,80}"
+    r"|(?i:(?:photo|image|picture|credit|file)s?\s*:|photo(?:graph)?s? by |file photo\b)"
+    r"[^()\[\]]{0,120}"
+    rf"|{CREDIT})[)\]]"
+)
+# Where a caption's own words may end before the credit: its last sentence closed, or a
+# bar or dash set off by spaces.
+_CAPTION_END = r"(?:[.!?)\]\"\u201d\u2019]\s+|\s+[|\u2013\u2014-]\s+)"
+
+# "By Jane Doe/Reuters" is a byline, whose rule comes later.
+_NOT_BYLINE = r"(?!(?i:by|written by|reported by|reporting by|editing by)\s)"
+
+CAPTION_LINE = re.compile(
+    r"^(?:"
+    r"(?i:(?:photo(?:graph)?s?|images?|pictures?|pictured|caption|file photo)"
+    r"(?: credit)?\s*[:|]).{0,400}"  # a labelled caption
+    rf"|.{{0,600}}?{_PARENTHESISED}"  # ... (AP Photo/Jane Doe)
+    rf"|(?:.{{10,600}}?{_CAPTION_END}|{_NOT_BYLINE}){CREDIT}"  # ... 2024. Jane Doe/Pool via REUTERS
+    r")\.?$"
+)
+CREDIT_LINE = re.compile(rf"^(?:{_NOT_BYLINE}{CREDIT}|{_PARENTHESISED})\.?$")
+# Words a caption line holds at least one of (lower case), to skip the pattern on most lines.
+NEEDED = ("photo", "image", "picture", "caption", "credit", "illustration", "file", "/", "via ")
