@@ -41,6 +41,17 @@ class RawRow:
     error: str | None = None
     parsed: Any = None  # the row already parsed (a FlatRow), when read back from a check
     key: str | None = None  # and its claim's key (``claim_key``)
+    line: str | None = None  # the line it was parsed from, when ``values`` was not kept
+    packed: bytes | None = None  # ``parsed`` as ``flatrows.pack_row`` packs it
+    # For a row bringing an article, what the cleaning rules did to it, when already
+    # tried: (whether they cut anything, whether any text is left).
+    cleaning: tuple[bool, bool] | None = None
+
+    def given(self) -> dict[str, Any]:
+        """The values as the file gave them."""
+        if not self.values and self.line is not None:
+            return json.loads(self.line)
+        return self.values
 
 
 def detect_format(path: Path, fmt: str | None) -> str:
@@ -92,8 +103,14 @@ class _Counting(io.RawIOBase):
 
 
 @contextmanager
-def open_rows(path: Path, fmt: str, *, encoding: str | None = None) -> Iterator[tuple]:
-    """``(rows, position)``: an iterator of ``RawRow`` and a callable giving bytes read so far."""
+def open_rows(
+    path: Path, fmt: str, *, encoding: str | None = None, prepare=None
+) -> Iterator[tuple]:
+    """``(rows, position)``: an iterator of ``RawRow`` and a callable giving bytes read so far.
+
+    ``prepare``, for JSON Lines, turns the ``(number, line)`` pairs into rows instead
+    (``import_workers.prepared_rows``).
+    """
     with path.open("rb") as raw:
         counting = _Counting(raw)
         if fmt == "claimreview":
@@ -109,7 +126,12 @@ def open_rows(path: Path, fmt: str, *, encoding: str | None = None) -> Iterator[
         text = io.TextIOWrapper(
             io.BufferedReader(counting, 1 << 16), encoding=codec, errors="strict", newline=""
         )
-        rows = _csv_rows(text, path) if fmt == "csv" else _jsonl_rows(text)
+        if fmt == "csv":
+            rows = _csv_rows(text, path)
+        elif prepare is not None:
+            rows = prepare(jsonl_lines(text))
+        else:
+            rows = _jsonl_rows(text)
         yield _decoding(rows, path, encoding), lambda: counting.position
 
 
@@ -157,18 +179,25 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
 
 
 def _jsonl_rows(text) -> Iterator[RawRow]:
+    for number, line in jsonl_lines(text):
+        yield jsonl_row(number, line)
+
+
+def jsonl_lines(text) -> Iterator[tuple[int, str]]:
+    """The lines of a JSON Lines file that hold something, with their numbers."""
     for number, line in enumerate(text, start=1):
-        if not line.strip():
-            continue
-        try:
-            values = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield RawRow(number, {}, f"not a JSON object: {error.msg} (column {error.colno})")
-            continue
-        if not isinstance(values, dict):
-            yield RawRow(number, {}, f"not a JSON object but a {type(values).__name__}")
-            continue
-        yield RawRow(number, values)
+        if line.strip():
+            yield number, line
+
+
+def jsonl_row(number: int, line: str) -> RawRow:
+    try:
+        values = json.loads(line)
+    except json.JSONDecodeError as error:
+        return RawRow(number, {}, f"not a JSON object: {error.msg} (column {error.colno})")
+    if not isinstance(values, dict):
+        return RawRow(number, {}, f"not a JSON object but a {type(values).__name__}")
+    return RawRow(number, values)
 
 
 class RejectsWriter:
@@ -188,7 +217,8 @@ class RejectsWriter:
             self._file = self.path.open("w", encoding="utf-8", newline="")
             self._writer = csv.writer(self._file)
             self._writer.writerow(["row", *FIELDS, "reason"])
-        values = [_cell(row.values.get(name)) for name in FIELDS]
+        given = row.given()
+        values = [_cell(given.get(name)) for name in FIELDS]
         self._writer.writerow([row.number, *values, reason])
         self.count += 1
 

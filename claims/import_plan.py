@@ -340,7 +340,10 @@ class Plan:
             if self._spill is not None:
                 self._spill.executemany(
                     "INSERT INTO rows VALUES (?, ?, ?)",
-                    [(item.raw.number, pack_row(item.row), item.key) for item in good],
+                    [
+                        (item.raw.number, item.raw.packed or pack_row(item.row), item.key)
+                        for item in good
+                    ],
                 )
             for item in good:
                 if item.anchor is None:
@@ -524,15 +527,21 @@ class Plan:
             )
         item.article = self.articles.get(item.sha)
         if item.article is None:
-            item.article = self._new_article(row, item.raw_text, item.sha)
+            item.article = self._new_article(row, item.raw_text, item.sha, item.raw.cleaning)
             if self._spill is not None:
                 self._spill.execute(
                     "INSERT OR IGNORE INTO texts VALUES (?, ?)",
                     (item.sha, self._new_texts[item.sha]),
                 )
 
-    def _cleaned(self, row: FlatRow, raw: str, sha: str) -> tuple[str, list[dict]]:
-        """The text quotations anchor in, and the cuts that made it, as ``add_article``."""
+    def _cleaned(
+        self, row: FlatRow, raw: str, sha: str, cleaning: tuple[bool, bool] | None = None
+    ) -> tuple[str, list[dict]]:
+        """The text quotations anchor in, and the cuts that made it, as ``add_article``.
+
+        ``cleaning``, checking: what the rules do to ``raw``, when a worker process
+        tried them already (whether they cut anything, whether text is left).
+        """
         if row.article_cuts is not None:
             try:
                 cleaned = apply_cuts(raw, row.article_cuts)
@@ -545,17 +554,20 @@ class Plan:
         elif sha in self.anchors.uncut:
             return raw, []
         elif not self.write:
-            cleaned = clean_text(raw)
-            if not cleaned.removed:
+            if cleaning is None:
+                cleaned = clean_text(raw)
+                cleaning = (bool(cleaned.removed), bool(cleaned.text.strip()))
+            cut, left = cleaning
+            if not cut:
                 # The rules cut nothing, and protecting quotations only ever cuts less: the
                 # text is the text as received, and what is anchored in it stays anchored.
                 self.anchors.uncut.add(sha)
                 return raw, []
             # Every quotation the file anchors here is protected, and this row's is one:
             # if cleaning with it alone leaves text, the real cleaning will too.
-            if not cleaned.text.strip():
-                cleaned = clean_text(raw, keep=quote_spans(raw, [row.quote]))
-            if not cleaned.text.strip():
+            if not left:
+                left = clean_text(raw, keep=quote_spans(raw, [row.quote])).text.strip()
+            if not left:
                 raise RowProblems([("article_text", _NOTHING_LEFT)])
             self.uncleaned.add(sha)
             return raw, []
@@ -568,7 +580,9 @@ class Plan:
             raise RowProblems([("article_cuts", _NOTHING_LEFT)])
         return cleaned.text, [cut.as_dict() for cut in cleaned.removed]
 
-    def _new_article(self, row: FlatRow, raw: str, sha: str) -> ArticleRef:
+    def _new_article(
+        self, row: FlatRow, raw: str, sha: str, cleaning: tuple[bool, bool] | None = None
+    ) -> ArticleRef:
         problems = []
         publisher = origin = None
         try:
@@ -582,7 +596,7 @@ class Plan:
                 problems.append(("article_origin", str(error)))
         if problems:
             raise RowProblems(problems)
-        text, removed = self._cleaned(row, raw, sha)
+        text, removed = self._cleaned(row, raw, sha, cleaning)
         if origin is not None and origin.id == publisher.id:
             origin = None  # an outlet's own text has no separate origin (as add_article)
         values = {
@@ -866,7 +880,6 @@ class Plan:
                 )
             )
         return found
-
 
     def _insert(self, table, rows: list, columns: Sequence[str] | None = None) -> None:
         """Rows for the batch's transaction, written on the writing thread (``take_writes``)."""

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import gc
 import tempfile
-from functools import partial
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, event, exc, insert
@@ -40,8 +40,9 @@ from claims.db import check_sqlite_file, describe_operational_error, make_engine
 from claims.errors import DatabaseError, ImportRejected, InvalidInput
 from claims.flatrows import Problem
 from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
-from claims.import_writer import BatchWriter
 from claims.import_plan import Anchors, ImportSummary, Plan, checked_rows, count_checked
+from claims.import_workers import prepared_rows, worker_count
+from claims.import_writer import BatchWriter
 from claims.models import (
     AuditEntry,
     utcnow,
@@ -118,7 +119,15 @@ def import_file(
             if rejects is not None and rejects.count:
                 summary.rejects_file = str(rejects.path)
             _write(
-                reader_engine, writer_engine, spill, actor, batch_rows, bad, summary, progress, clean
+                reader_engine,
+                writer_engine,
+                spill,
+                actor,
+                batch_rows,
+                bad,
+                summary,
+                progress,
+                clean,
             )
         complete_drift(writer_engine, batch_rows, progress)
     except exc.DBAPIError as error:
@@ -178,10 +187,14 @@ def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress, cl
     """
     bad = _Bad(anchors=Anchors())
     total = path.stat().st_size
+    prepare = None
+    workers = worker_count(total) if fmt == "jsonl" else 0
+    if workers:
+        prepare = partial(prepared_rows, chunk=batch_rows, workers=workers, clean=clean)
     with Session(engine) as session, session.begin():
         plan = Plan(session, actor, write=False, spill=spill, anchors=bad.anchors, clean=clean)
         try:
-            with open_rows(path, fmt, encoding=encoding) as (rows, position):
+            with open_rows(path, fmt, encoding=encoding, prepare=prepare) as (rows, position):
                 for chunk in _chunks(rows, batch_rows):
                     for planned, problems in plan.process(chunk):
                         if problems:
@@ -288,27 +301,27 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
             changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
             changes["batch"] = summary.batches
             changes["rows"] = len(chunk)
-            audit = (
-                insert(AuditEntry.__table__).values(
-                    at=utcnow(),
-                    actor=plan.actor,
-                    action="import",
-                    entity="import",
-                    entity_id=None,
-                    after_values={
-                        "file": Path(summary.file).name,
-                        "format": summary.format,
-                        "first_row": chunk[0].number,
-                        "last_row": chunk[-1].number,
-                        **changes,
-                    },
-                    note=f"import of {Path(summary.file).name}, batch {summary.batches}",
-                )
+            audit = insert(AuditEntry.__table__).values(
+                at=utcnow(),
+                actor=plan.actor,
+                action="import",
+                entity="import",
+                entity_id=None,
+                after_values={
+                    "file": Path(summary.file).name,
+                    "format": summary.format,
+                    "first_row": chunk[0].number,
+                    "last_row": chunk[-1].number,
+                    **changes,
+                },
+                note=f"import of {Path(summary.file).name}, batch {summary.batches}",
             )
             plan.writes.append(lambda connection: connection.execute(audit))
             writes = plan.take_writes()
         except BaseException:
             plan.forget_batch()
             raise
-    plan.writer.submit(writes, f"batch {summary.batches} (rows {chunk[0].number}-{chunk[-1].number})")
+    plan.writer.submit(
+        writes, f"batch {summary.batches} (rows {chunk[0].number}-{chunk[-1].number})"
+    )
     plan.keep_batch()

@@ -142,6 +142,36 @@ def test_jsonl_and_csv_give_the_same_database(db_url, tmp_path, sqlite_template)
     assert content(db_url) == content(f"sqlite:///{other}")
 
 
+def test_rows_checked_by_worker_processes_give_the_same_database_and_rejects(
+    db_url, tmp_path, sqlite_template, monkeypatch
+):
+    """Big JSON Lines files are decoded, parsed and tried against the cleaning rules in
+    worker processes: the outcome is the same as checking every row in one process."""
+    rows = [
+        *ROWS,
+        {"claim": "A bad status", "claim_status": "maybe"},
+        {"claim": "Quoted wrongly", "article": UNN_SHA, "quote": "words not there"},
+    ]
+    path = write_jsonl(tmp_path / "rows.jsonl", rows)
+    with path.open("a", encoding="utf-8") as file:
+        file.write("{not json\n\n[1, 2]\n")
+    other = tmp_path / "other.db"
+    shutil.copy(sqlite_template, other)
+    results = {}
+    for url, workers in ((f"sqlite:///{other}", 0), (db_url, 1)):
+        monkeypatch.setattr(importer, "worker_count", lambda size, n=workers: n)
+        with pytest.raises(importer.ImportRejected) as rejected:
+            import_file(url, path, actor="tester")
+        summary = import_file(url, path, actor="tester", skip_bad=True, batch_rows=2)
+        rejects = Path(summary.rejects_file).read_text(encoding="utf-8")
+        results[workers] = (rejected.value.problems, summary.rejected, rejects, content(url))
+    assert results[1] == results[0]
+    problems, rejected_count, rejects, stored = results[1]
+    assert rejected_count == 4 and len(problems) == 4
+    assert "A bad status" in rejects and "Quoted wrongly" in rejects
+    assert len(stored["appearances"]) == 3
+
+
 def test_the_same_rules_as_appearance_add(db_url, tmp_path, cli):
     """An appearance imported and one added by hand are stored alike."""
     import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS[:1]), actor="tester")
@@ -230,7 +260,9 @@ def test_a_batch_is_planned_while_the_one_before_is_written_and_sees_its_rows(
     monkeypatch.setattr(import_plan, "insert_rows", held_insert)
     again = {key: ROWS[0][key] for key in ("claim", "quote", "chain")}
     rows = [ROWS[0], dict(again, article=UNN_SHA), ROWS[1]]
-    summary = import_file(db_url, write_jsonl(tmp_path / "rows.jsonl", rows), actor="t", batch_rows=1)
+    summary = import_file(
+        db_url, write_jsonl(tmp_path / "rows.jsonl", rows), actor="t", batch_rows=1
+    )
     assert (summary.appearances_created, summary.appearances_present) == (2, 1)
     assert summary.articles_created == 1 and summary.claims_created == 2
     assert len(content(db_url)["appearances"]) == 2
