@@ -25,6 +25,7 @@ from claims.suggestions.attribution import Attribution, extract, is_quoted, nest
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
 SPLIT_QUOTATION = 12  # characters besides cue and source between the halves of one quotation
+FRAGMENT = 10  # characters: a shorter tagged content is a fragment, a last resort for a cue
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -74,6 +75,17 @@ class _Layout:
         return (apart, _gap(a, b))
 
 
+def _touching_joined(contents: list[Span]) -> list[Span]:
+    """Contents one space apart at most are one content the tagger cut in two."""
+    joined: list[Span] = []
+    for content in contents:
+        if joined and content[0] - joined[-1][1] <= 1:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], content[1]))
+        else:
+            joined.append(content)
+    return joined
+
+
 def _join_split_quotations(contents: list[Span], cue: Span, source: Span | None) -> list[Span]:
     joined = [contents[0]]
     for content in contents[1:]:
@@ -100,7 +112,10 @@ def link(
     by_kind: dict[str, list[Span]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
     for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
         by_kind[kind].append((start, end))
-    cues, sources, contents = by_kind["CUE"], by_kind["SOURCE"], by_kind["CONTENT"]
+    cues, sources = by_kind["CUE"], by_kind["SOURCE"]
+    contents, fragments = [], []
+    for content in _touching_joined(by_kind["CONTENT"]):
+        (contents if content[1] - content[0] >= FRAGMENT else fragments).append(content)
     contents_of: dict[Span, list[Span]] = {cue: [] for cue in cues}
     for content in contents:
         here = layout.paragraph(content)
@@ -120,6 +135,8 @@ def link(
             contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))
         elif following and following[0][0] == paragraphs[here + 1][0]:
             contents_of[cue].append(following[0])
+        elif near := [c for c in fragments if layout.paragraph(c) == here]:
+            contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))
     speaking = [c for c in cues if contents_of[c]]
     pairs = sorted(
         (layout.distance(source, cue), source, cue)
