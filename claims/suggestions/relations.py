@@ -25,6 +25,8 @@ from claims.suggestions.attribution import Attribution, extract, is_quoted, nest
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
 SPLIT_QUOTATION = 12  # characters besides cue and source between the halves of one quotation
+DASHES = "―—–"
+BYLINE_SPACE = " \t\n\u00a0,.”\"'’"
 FRAGMENT = 10  # characters: a shorter tagged content is a fragment, a last resort for a cue
 
 
@@ -101,6 +103,26 @@ def _join_split_quotations(contents: list[Span], cue: Span, source: Span | None)
     return joined
 
 
+def _bylines(text: str, contents: list[Span], sources: list[Span]) -> list[Attribution]:
+    """'"..." ― Jane Doe': a quotation signed with a dash; the dash is the cue."""
+    joined: set[Span] = set()
+    signed = []
+    for content in contents:
+        for source in sources:
+            between = text[content[1] : source[0]]
+            if source in joined or source[0] < content[1] or len(between) > 8:
+                continue
+            mark = between.strip(BYLINE_SPACE)
+            if len(mark) == 1 and mark in DASHES:
+                at = content[1] + between.index(mark)
+                cue = (at, at + 1)
+                quoted = is_quoted(text, *content)
+                signed.append(Attribution(cue, source, content, quoted, "inverted"))
+                joined.add(source)
+                break
+    return signed
+
+
 def link(
     text: str,
     spans: list[tuple[str, int, int]],
@@ -116,6 +138,10 @@ def link(
     contents, fragments = [], []
     for content in _touching_joined(by_kind["CONTENT"]):
         (contents if content[1] - content[0] >= FRAGMENT else fragments).append(content)
+    found = _bylines(text, contents, sources)
+    signed = {s for r in found for s in (r.content, r.source) if s is not None}
+    contents = [c for c in contents if c not in signed]
+    sources = [s for s in sources if s not in signed]
     contents_of: dict[Span, list[Span]] = {cue: [] for cue in cues}
     for content in contents:
         here = layout.paragraph(content)
@@ -148,7 +174,6 @@ def link(
     for _, source, cue in pairs:
         if cue not in source_of and source not in source_of.values():
             source_of[cue] = source
-    found = []
     for cue in speaking:
         source = source_of.get(cue)
         for content in _join_split_quotations(contents_of[cue], cue, source):
