@@ -92,6 +92,16 @@ def test_the_halves_of_a_split_quotation_are_one_content():
     )
 
 
+def test_halves_need_a_comma_or_quotation_mark_before_the_cue():
+    text = "The minister Wang Lee told Orban last week, the agency said."
+    spans = [
+        _span(text, "CONTENT", "The minister Wang Lee"),
+        _span(text, "CUE", "told"),
+        _span(text, "CONTENT", "Orban last week"),
+    ]
+    assert len(link(text, spans, _whole(text))[0]) == 2
+
+
 def test_contents_far_apart_stay_two():
     text = "\u201cWe will fight,\u201d she said on a long tour of the state, \u201cand win.\u201d"
     spans = [

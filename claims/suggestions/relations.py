@@ -24,6 +24,7 @@ from claims.suggestions.attribution import Attribution, extract, is_quoted, nest
 
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
+SPLIT_MARKS = ",\"”’'»"  # what closes the first half of a split quotation
 SPLIT_QUOTATION = 12  # characters besides cue and source between the halves of one quotation
 DASHES = "―—–"
 BYLINE_SPACE = " \t\n\u00a0,.”\"'’"
@@ -88,7 +89,11 @@ def _touching_joined(contents: list[Span]) -> list[Span]:
     return joined
 
 
-def _join_split_quotations(contents: list[Span], cue: Span, source: Span | None) -> list[Span]:
+def _join_split_quotations(
+    text: str, contents: list[Span], cue: Span, source: Span | None
+) -> list[Span]:
+    """'"A," she said, "B."': the halves around the cue are one content when a comma or a
+    quotation mark closes the first, and only the cue and its source lie between them."""
     joined = [contents[0]]
     for content in contents[1:]:
         before = joined[-1]
@@ -96,7 +101,8 @@ def _join_split_quotations(contents: list[Span], cue: Span, source: Span | None)
         rest = between[1] - between[0] - (cue[1] - cue[0])
         if source is not None and _inside(source, between):
             rest -= source[1] - source[0]
-        if _inside(cue, between) and rest <= SPLIT_QUOTATION:
+        closed = any(mark in text[before[1] - 1 : cue[0]] for mark in SPLIT_MARKS)
+        if _inside(cue, between) and closed and rest <= SPLIT_QUOTATION:
             joined[-1] = (before[0], content[1])
         else:
             joined.append(content)
@@ -176,7 +182,7 @@ def link(
             source_of[cue] = source
     for cue in speaking:
         source = source_of.get(cue)
-        for content in _join_split_quotations(contents_of[cue], cue, source):
+        for content in _join_split_quotations(text, contents_of[cue], cue, source):
             quoted = is_quoted(text, *content)
             found.append(Attribution(cue, source, content, quoted, _order(cue, source, content)))
     joined = {s for r in found for s in (r.content, r.source) if s is not None}
@@ -300,7 +306,12 @@ class ArticleAttributions:
             kept.append(attribution)
             twinned.update(twins)
             for i in twins:
-                if i != best and not _overlaps(model[i].content, attribution.content):
+                content = model[i].content
+                if i != best and not any(
+                    _overlaps(content, span)
+                    for span in (attribution.content, attribution.source)
+                    if span is not None
+                ):
                     # another content of the same cue: the same speaker says it
                     extra.append(_tagged(model[i], attribution.source))
         for i, relation in enumerate(model):
