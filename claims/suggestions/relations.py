@@ -18,14 +18,15 @@ exactly as from the rules'.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from claims.suggestions.attribution import Attribution, extract, is_quoted, nest
 
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
+_WORD = re.compile(r"[^\W\d_]{2,}")
 SPLIT_MARKS = ",\"”’'»"  # what closes the first half of a split quotation
-SPLIT_QUOTATION = 12  # characters besides cue and source between the halves of one quotation
 DASHES = "―—–"
 BYLINE_SPACE = " \t\n\u00a0,.”\"'’"
 FRAGMENT = 10  # characters: a shorter tagged content is a fragment, a last resort for a cue
@@ -93,16 +94,18 @@ def _join_split_quotations(
     text: str, contents: list[Span], cue: Span, source: Span | None
 ) -> list[Span]:
     """'"A," she said, "B."': the halves around the cue are one content when a comma or a
-    quotation mark closes the first, and only the cue and its source lie between them."""
+    quotation mark closes the first and no word but the cue's and its source's lies between
+    them ("A, despite the Commission's warning that B" is two)."""
     joined = [contents[0]]
     for content in contents[1:]:
         before = joined[-1]
         between = (before[1], content[0])
-        rest = between[1] - between[0] - (cue[1] - cue[0])
-        if source is not None and _inside(source, between):
-            rest -= source[1] - source[0]
+        rest = list(text[between[0] : between[1]])
+        for span in (cue, source):
+            if span is not None and _inside(span, between):
+                rest[span[0] - between[0] : span[1] - between[0]] = " " * (span[1] - span[0])
         closed = any(mark in text[before[1] - 1 : cue[0]] for mark in SPLIT_MARKS)
-        if _inside(cue, between) and closed and rest <= SPLIT_QUOTATION:
+        if _inside(cue, between) and closed and not _WORD.search("".join(rest)):
             joined[-1] = (before[0], content[1])
         else:
             joined.append(content)
