@@ -208,3 +208,5 @@ def test_a_split_quotation_is_proposed_without_its_speaker_in_the_middle():
     assert spoken(text, relation, relation.content) == "\u201cWe will fight. We will win.\u201d"
     plain = Attribution(cue, None, (0, 16), True, "post")
     assert spoken(text, plain, plain.content) == text[:16]
+    opening = Attribution(cue, (source[0], source[0] + 3), (15, len(text)), True, "pre")
+    assert spoken(text, opening, opening.content) == "We will win.\u201d"

@@ -80,8 +80,8 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
     last = max(min(s[1], end) for s in inner)
     before = text[start:first].rstrip(_JOINT)
     after = text[last:end].lstrip(_JOINT + ".")
-    if not after:
-        return before
+    if not after or not before:
+        return before or after
     joint = " " if before.endswith((".", "!", "?")) else ", "
     return before + joint + after
 
