@@ -2,6 +2,7 @@
 
     python benchmarks/attribution.py [--split test] [--data ../shared/eval/polnear/data]
     python benchmarks/attribution.py --seeds        # curated seed appearances with the same chain
+    python benchmarks/attribution.py --split dev --losses   # relations against the tagger
 
 PolNeAR (brat standoff) gives Source, Cue and Content spans per attribution. Several files
 exist for some articles (one per annotator, suffix ``_4b22`` …): we take, for each article,
@@ -110,28 +111,37 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return max(shared, 0) / longest
 
 
-def _matches(pairs: list, threshold: float) -> int:
-    """One-to-one matches, best overlap first, of pairs whose overlap passes the threshold."""
-    used_g, used_p, count = set(), set(), 0
+def _assignment(pairs: list, threshold: float) -> dict[int, int]:
+    """One-to-one matches (gold index to predicted index), best overlap first, of pairs
+    whose overlap passes the threshold."""
+    matched: dict[int, int] = {}
+    used_p = set()
     for value, gi, pi in pairs:
         if value < threshold or value == 0:
             break
-        if gi in used_g or pi in used_p:
+        if gi in matched or pi in used_p:
             continue
-        used_g.add(gi)
+        matched[gi] = pi
         used_p.add(pi)
-        count += 1
-    return count
+    return matched
+
+
+def _matches(pairs: list, threshold: float) -> int:
+    return len(_assignment(pairs, threshold))
+
+
+def _pairs(gold: list, predicted: list) -> list:
+    return sorted(
+        ((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
+        reverse=True,
+    )
 
 
 def score(text: str, gold: list, predicted: list) -> dict[str, int]:
     gold_t = {_trim(text, s) for s in gold}
     pred_t = {_trim(text, s) for s in predicted}
     exact = len(gold_t & pred_t)
-    pairs = sorted(
-        ((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
-        reverse=True,
-    )
+    pairs = _pairs(gold, predicted)
     return {
         "gold": len(gold),
         "predicted": len(predicted),
@@ -185,6 +195,64 @@ def run_polnear(data: Path, split: str, method: str = "hybrid", backend: str | N
     return result
 
 
+def run_losses(data: Path, split: str, backend: str | None = None) -> dict:
+    """Where the relations (``hybrid``) lose against the tagger's raw spans, per kind.
+
+    Counts gold spans (overlap match) found by both, by the tagger's spans only, by the
+    relations only; splits the tagger-only ones into those a relation span overlaps with
+    other boundaries and those no relation span touches (the tagged span joined no relation,
+    or the merging dropped it); and counts the relations' unmatched spans by the relation
+    they come from (a rule relation, or one only the tagger found).
+    """
+    from claims.sentences import split_sentences
+    from claims.suggestions.relations import TAGGER, ArticleAttributions
+    from claims.suggestions.tagger import tag_spans
+
+    counts = {kind: defaultdict(int) for kind in KINDS}
+    for text_path, ann_path in articles(data, split):
+        text = text_path.read_text(encoding="utf-8")
+        gold = read_gold(ann_path)
+        tagged = {kind: set() for kind in KINDS}
+        for kind, start, end in tag_spans(text, backend):
+            tagged[kind.lower()].add((start, end))
+        origin: dict[str, dict] = {kind: {} for kind in KINDS}
+        relations = ArticleAttributions(text, use_model=True, backend=backend)
+        for sentence in split_sentences(text):
+            for a in relations.in_sentence(sentence.start, sentence.end):
+                who = "tagger" if a.order.startswith(TAGGER) else "rule"
+                for kind, span in (("cue", a.cue), ("source", a.source), ("content", a.content)):
+                    if span is not None:
+                        origin[kind].setdefault(span, who)
+        for kind in KINDS:
+            spans_t, spans_r = sorted(tagged[kind]), sorted(origin[kind])
+            by_t = _assignment(_pairs(gold[kind], spans_t), OVERLAP)
+            by_r = _assignment(_pairs(gold[kind], spans_r), OVERLAP)
+            c = counts[kind]
+            for gi in range(len(gold[kind])):
+                if gi in by_t and gi in by_r:
+                    c["both"] += 1
+                elif gi in by_r:
+                    c["relations only"] += 1
+                elif gi in by_t:
+                    t = spans_t[by_t[gi]]
+                    touched = any(min(t[1], r[1]) > max(t[0], r[0]) for r in spans_r)
+                    c[
+                        "tagger only: a relation span, other boundaries"
+                        if touched
+                        else "tagger only: in no relation"
+                    ] += 1
+            matched = set(by_r.values())
+            for pi, span in enumerate(spans_r):
+                if pi not in matched:
+                    c[f"false: from a {origin[kind][span]} relation"] += 1
+            c["false: tagger's spans"] += len(spans_t) - len(by_t)
+    print(f"PolNeAR {split}: gold spans by who finds them (overlap), relations against the tagger")
+    for kind in KINDS:
+        for key, value in sorted(counts[kind].items()):
+            print(f"{kind:8} {key:48} {value:6d}")
+    return {kind: dict(counts[kind]) for kind in KINDS}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
@@ -201,8 +269,13 @@ def main() -> None:
         help="the tagger: the MiniLM model (default when installed) or the CRF",
     )
     parser.add_argument("--seeds", action="store_true", help="Score the seed articles instead.")
+    parser.add_argument(
+        "--losses", action="store_true", help="What the relations lose against the tagger."
+    )
     args = parser.parse_args()
-    if args.seeds:
+    if args.losses:
+        result = run_losses(args.data, args.split, args.backend)
+    elif args.seeds:
         from benchmarks.seeds_suggest import run_seeds
 
         result = run_seeds()

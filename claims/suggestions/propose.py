@@ -66,6 +66,26 @@ def claim_wording(passage: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+_JOINT = ' ,;:—–―"“”«»„'  # what lies between the halves of a split quotation
+
+
+def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str:
+    """The words of a content, without the cue and source a split quotation holds:
+    '"We will fight," she said, "and we will win."' says both halves, not "she said"."""
+    start, end = content
+    inner = [s for s in (attribution.cue, attribution.source) if s and start < s[0] < end]
+    if not inner:
+        return text[start:end]
+    first = min(s[0] for s in inner)
+    last = max(min(s[1], end) for s in inner)
+    before = text[start:first].rstrip(_JOINT)
+    after = text[last:end].lstrip(_JOINT + ".")
+    if not after or not before:
+        return before or after
+    joint = " " if before.endswith((".", "!", "?")) else ", "
+    return before + joint + after
+
+
 def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     match = _DATELINE.match(text, span[0], span[1])
     return (match.end(), span[1]) if match else span
@@ -190,7 +210,7 @@ def sentence_proposals(
             Proposal(
                 kind="claim",
                 sentence=(sentence.start, sentence.end),
-                claim_text=claim_wording(text[content[0] : content[1]]),
+                claim_text=claim_wording(spoken(text, found[leaf], content)),
                 quote=content,
                 quoted=found[leaf].quoted,
                 hops=hops,

@@ -1,25 +1,47 @@
-"""Attribution relations for a whole article: the rules' relations plus the tagger's.
+"""Attribution relations for a whole article: the tagger's relations, with the rules' hops.
 
 The tagger (``tagger.py``) finds spans; a relation needs a cue with its source and content.
-Each tagged cue takes the nearest tagged source and the nearest tagged content of its
-paragraph (a cue ending a paragraph with a colon takes the content opening the next one).
-The rules keep what they are good at, nesting and the word order of a reporting verb, so a
-sentence keeps the rules' relations and gains the tagger's relations whose cue the rules did
-not find. Proposals, sources and chains are then built from these exactly as from the rules'.
+Every tagged content joins the nearest tagged cue (one in its own sentence first), so a cue may
+speak several contents; a cue left without one takes the nearest content of its paragraph (a
+cue ending a paragraph with a colon, the content opening the next one). Sources pair with
+cues one to one, nearest first. Two contents of one cue with only the cue and its source
+between them are one split quotation ('"A," she said, "B."'), as PolNeAR counts them.
+
+The tagger learnt PolNeAR's spans; the rules know nesting, several hops and the word order
+of a reporting verb. So a sentence's relations are the tagger's, and the rules' where they
+add a hop: a rule relation whose cue the tagger found too keeps its place in the nesting and
+takes the tagger's source and content; one the tagger did not find stays only when it names
+a source after its cue ("according to X", "citing X") or when its content is one the tagger
+found but attached to no cue. Proposals, sources and chains are then built from these
+exactly as from the rules'.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from claims.suggestions.attribution import Attribution, extract, is_quoted, nest
 
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
+_WORD = re.compile(r"[^\W\d_]{2,}")
+SPLIT_MARKS = ",\"”’'»"  # what closes the first half of a split quotation
+DASHES = "―—–"
+BYLINE_SPACE = " \t\n\u00a0,.”\"'’"
+FRAGMENT = 10  # characters: a shorter tagged content is a fragment, a last resort for a cue
 
 
 def _gap(a: Span, b: Span) -> int:
     return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _order(cue: Span, source: Span | None, content: Span) -> str:
@@ -30,49 +52,187 @@ def _order(cue: Span, source: Span | None, content: Span) -> str:
     return "pre"
 
 
-def assemble(
-    text: str, spans: list[tuple[str, int, int]], paragraphs: list[Span]
-) -> list[Attribution]:
-    """Relations from tagged spans: each cue with its nearest source and content."""
-    starts = [p[0] for p in paragraphs]
+class _Layout:
+    """Which paragraph and which sentences a span lies in."""
 
-    def paragraph_of(offset: int) -> int:
+    def __init__(self, paragraphs: list[Span], sentences: list[Span] | None) -> None:
+        self.paragraphs = paragraphs
+        self._paragraph_starts = [p[0] for p in paragraphs]
+        self._sentence_starts = [s[0] for s in sentences] if sentences else self._paragraph_starts
+
+    @staticmethod
+    def _index(starts: list[int], offset: int) -> int:
         return max(bisect_right(starts, offset) - 1, 0)
 
-    by_kind: dict[str, list[Span]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
-    for kind, start, end in spans:
-        by_kind[kind].append((start, end))
-    found = []
-    for cue in by_kind["CUE"]:
-        here = paragraph_of(cue[0])
-        sources = [s for s in by_kind["SOURCE"] if paragraph_of(s[0]) == here]
-        source = min(sources, key=lambda s: _gap(s, cue), default=None)
-        contents = [c for c in by_kind["CONTENT"] if paragraph_of(c[0]) == here]
-        content = min(contents, key=lambda c: _gap(c, cue), default=None)
-        if content is None:
-            following = [c for c in by_kind["CONTENT"] if paragraph_of(c[0]) == here + 1]
-            if following and following[0][0] == paragraphs[here + 1][0]:
-                content = following[0]
-        if content is None:
-            continue
-        found.append(
-            Attribution(
-                cue, source, content, is_quoted(text, *content), _order(cue, source, content)
-            )
+    def paragraph(self, span: Span) -> int:
+        return self._index(self._paragraph_starts, span[0])
+
+    def sentences(self, span: Span) -> range:
+        last = self._index(self._sentence_starts, max(span[1] - 1, span[0]))
+        return range(self._index(self._sentence_starts, span[0]), last + 1)
+
+    def distance(self, a: Span, b: Span) -> tuple[bool, int]:
+        """Spans of one sentence first, then the fewest characters apart."""
+        apart = self.sentences(a)[-1] < self.sentences(b)[0] or (
+            self.sentences(b)[-1] < self.sentences(a)[0]
         )
-    return found
+        return (apart, _gap(a, b))
 
 
-def _refine(attribution: Attribution, twin: Attribution) -> None:
-    """Take the tagger's boundaries for a relation the rules found too; never its nesting."""
-    nested = attribution.parent is not None or attribution.children
-    clash = _gap(twin.content, attribution.cue) == 0 or (
-        attribution.source is not None and _gap(twin.content, attribution.source) == 0
+def _touching_joined(contents: list[Span]) -> list[Span]:
+    """Contents one space apart at most are one content the tagger cut in two."""
+    joined: list[Span] = []
+    for content in contents:
+        if joined and content[0] - joined[-1][1] <= 1:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], content[1]))
+        else:
+            joined.append(content)
+    return joined
+
+
+def _join_split_quotations(
+    text: str, contents: list[Span], cue: Span, source: Span | None
+) -> list[Span]:
+    """'"A," she said, "B."': the halves around the cue are one content when a comma or a
+    quotation mark closes the first and no word but the cue's and its source's lies between
+    them ("A, despite the Commission's warning that B" is two)."""
+    joined = [contents[0]]
+    for content in contents[1:]:
+        before = joined[-1]
+        between = (before[1], content[0])
+        rest = list(text[between[0] : between[1]])
+        for span in (cue, source):
+            if span is not None and _inside(span, between):
+                rest[span[0] - between[0] : span[1] - between[0]] = " " * (span[1] - span[0])
+        closed = any(mark in text[before[1] - 1 : cue[0]] for mark in SPLIT_MARKS)
+        if _inside(cue, between) and closed and not _WORD.search("".join(rest)):
+            joined[-1] = (before[0], content[1])
+        else:
+            joined.append(content)
+    return joined
+
+
+def _bylines(text: str, contents: list[Span], sources: list[Span]) -> list[Attribution]:
+    """'"..." ― Jane Doe': a quotation signed with a dash; the dash is the cue."""
+    joined: set[Span] = set()
+    signed = []
+    for content in contents:
+        for source in sources:
+            between = text[content[1] : source[0]]
+            if source in joined or source[0] < content[1] or len(between) > 8:
+                continue
+            mark = between.strip(BYLINE_SPACE)
+            if len(mark) == 1 and mark in DASHES:
+                at = content[1] + between.index(mark)
+                cue = (at, at + 1)
+                quoted = is_quoted(text, *content)
+                signed.append(Attribution(cue, source, content, quoted, "inverted"))
+                joined.add(source)
+                break
+    return signed
+
+
+def link(
+    text: str,
+    spans: list[tuple[str, int, int]],
+    paragraphs: list[Span],
+    sentences: list[Span] | None = None,
+) -> tuple[list[Attribution], dict[str, list[Span]]]:
+    """Relations from tagged spans, and the sources and contents that joined none."""
+    layout = _Layout(paragraphs, sentences)
+    by_kind: dict[str, list[Span]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
+    for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
+        by_kind[kind].append((start, end))
+    cues, sources = by_kind["CUE"], by_kind["SOURCE"]
+    contents, fragments = [], []
+    for content in _touching_joined(by_kind["CONTENT"]):
+        (contents if content[1] - content[0] >= FRAGMENT else fragments).append(content)
+    found = _bylines(text, contents, sources)
+    signed = {s for r in found for s in (r.content, r.source) if s is not None}
+    contents = [c for c in contents if c not in signed]
+    sources = [s for s in sources if s not in signed]
+    contents_of: dict[Span, list[Span]] = {cue: [] for cue in cues}
+    for content in contents:
+        here = layout.paragraph(content)
+        near = [c for c in cues if layout.paragraph(c) == here]
+        if not near and here > 0 and content[0] == paragraphs[here][0]:
+            # a block quotation opening the paragraph after "... said:"
+            near = [c for c in cues if layout.paragraph(c) == here - 1][-1:]
+        if near:
+            contents_of[min(near, key=lambda c: layout.distance(c, content))].append(content)
+    for cue in cues:
+        if contents_of[cue]:
+            continue
+        here = layout.paragraph(cue)
+        near = [c for c in contents if layout.paragraph(c) == here]
+        following = [c for c in contents if layout.paragraph(c) == here + 1]
+        if near:
+            contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))
+        elif following and following[0][0] == paragraphs[here + 1][0]:
+            contents_of[cue].append(following[0])
+        elif near := [c for c in fragments if layout.paragraph(c) == here]:
+            contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))
+    speaking = [c for c in cues if contents_of[c]]
+    pairs = sorted(
+        (layout.distance(source, cue), source, cue)
+        for source in sources
+        for cue in speaking
+        if layout.paragraph(source) == layout.paragraph(cue)
     )
-    if not nested and not clash:
-        attribution.content = twin.content
+    source_of: dict[Span, Span] = {}
+    for _, source, cue in pairs:
+        if cue not in source_of and source not in source_of.values():
+            source_of[cue] = source
+    for cue in speaking:
+        source = source_of.get(cue)
+        for content in _join_split_quotations(text, contents_of[cue], cue, source):
+            quoted = is_quoted(text, *content)
+            found.append(Attribution(cue, source, content, quoted, _order(cue, source, content)))
+    joined = {s for r in found for s in (r.content, r.source) if s is not None}
+    loose = {
+        "SOURCE": [s for s in sources if s not in joined],
+        "CONTENT": [c for c in contents if not any(_inside(c, j) for j in joined)],
+    }
+    return found, loose
+
+
+def assemble(
+    text: str,
+    spans: list[tuple[str, int, int]],
+    paragraphs: list[Span],
+    sentences: list[Span] | None = None,
+) -> list[Attribution]:
+    """Relations from tagged spans: every content with its nearest cue and source."""
+    return link(text, spans, paragraphs, sentences)[0]
+
+
+def _refine(attribution: Attribution, twin: Attribution, found: list[Attribution]) -> None:
+    """Take the tagger's spans for a relation the rules found too, within its nesting.
+
+    The content is the tagger's when the relation's nesting still holds with it: inside the
+    outer relation's content (clipped to it), and holding the inner relations' cues and
+    sources. The source is the tagger's unless the rules nest the relation and name
+    someone else.
+    """
+    content = twin.content
+    fits = True
+    if attribution.parent is not None:
+        outer = found[attribution.parent].content
+        content = (max(content[0], outer[0]), min(content[1], outer[1]))
+        fits = 2 * (content[1] - content[0]) > twin.content[1] - twin.content[0]
+    for child in attribution.children:
+        inner = found[child]
+        if not _inside(inner.cue, content) or (
+            inner.source is not None and not _inside(inner.source, content)
+        ):
+            fits = False
+    if fits:
+        attribution.content = content
         attribution.quoted = twin.quoted
-    if twin.source and attribution.source and _gap(twin.source, attribution.source) == 0:
+    if twin.source is None:
+        return
+    nested = attribution.parent is not None or attribution.children
+    if attribution.source is None or not nested or _overlaps(twin.source, attribution.source):
         attribution.source = twin.source
 
 
@@ -88,52 +248,91 @@ class ArticleAttributions:
         self.use_model = model_available() if use_model is None else use_model
         self.backend = backend
         self._model: list[Attribution] | None = None
+        self._loose: dict[str, list[Span]] = {"SOURCE": [], "CONTENT": []}
 
     def _model_relations(self) -> list[Attribution]:
         if self._model is None:
-            from claims.sentences import paragraphs
+            from claims.sentences import paragraphs, split_sentences
             from claims.suggestions.tagger import tag_spans
 
             spans = tag_spans(self.text, self.backend)
-            self._model = assemble(self.text, spans, paragraphs(self.text))
+            sentences = [(s.start, s.end) for s in split_sentences(self.text)]
+            self._model, self._loose = link(self.text, spans, paragraphs(self.text), sentences)
         return self._model
 
-    def in_sentence(self, start: int, end: int) -> list[Attribution]:
-        """The rules' relations of the sentence, plus the tagger's with a cue they missed.
+    def _adopt(self, attribution: Attribution) -> bool:
+        """Keep a rule relation the tagger has no cue for when it says what the tagger
+        found loose: a content attached to no cue, with the tagger's boundaries."""
+        content = next(
+            (c for c in self._loose["CONTENT"] if _overlaps(c, attribution.content)), None
+        )
+        if content is None:
+            return False
+        attribution.content = content
+        attribution.quoted = is_quoted(self.text, *content)
+        if attribution.source is not None:
+            attribution.source = next(
+                (s for s in self._loose["SOURCE"] if _overlaps(s, attribution.source)),
+                attribution.source,
+            )
+        return True
 
-        A tagged cue inside a rule's content is left out: the rules already read who speaks
-        there, and a belief word in reported speech ("China hopes ..., Wang told Orban") is
-        not a hop of its own in a chain of who passed the claim on. Where both find a cue,
-        the tagger's source replaces an overlapping rule source, and its content the rule
-        content unless the relation is nested or the content would swallow the cue or the
-        source: the tagger learnt PolNeAR's span boundaries, the rules only guess them.
+    def in_sentence(self, start: int, end: int) -> list[Attribution]:
+        """The sentence's relations: the tagger's, with the rules' nesting and extra hops.
+
+        A tagged cue inside the content of a rule relation with another cue is left out:
+        the rules already read who speaks there, and a belief word in reported speech
+        ("China hopes ..., Wang told Orban") is not a hop of its own in a chain of who
+        passed the claim on.
         """
         found = extract(self.text, start, end)
         if not self.use_model:
             return found
         model = [r for r in self._model_relations() if start <= r.cue[0] < end]
-        rules = list(found)
-        for attribution in rules:
-            twin = next((r for r in model if _gap(r.cue, attribution.cue) == 0), None)
-            if twin is not None:
-                _refine(attribution, twin)
-        added = False
-        for relation in model:
-            cue = relation.cue
-            if any(_gap(cue, a.cue) == 0 for a in rules):
+        kept: list[Attribution] = []
+        twinned: set[int] = set()
+        extra: list[Attribution] = []
+        for attribution in found:
+            twins = [i for i, r in enumerate(model) if _gap(r.cue, attribution.cue) == 0]
+            if not twins:
+                if attribution.order == "source-after" or self._adopt(attribution):
+                    kept.append(attribution)
                 continue
-            if any(a.content[0] <= cue[0] < a.content[1] for a in rules):
-                continue
-            found.append(
-                Attribution(
-                    relation.cue,
-                    relation.source,
-                    relation.content,
-                    relation.quoted,
-                    f"{TAGGER} {relation.order}",
-                )
+            best = max(
+                twins,
+                key=lambda i: (
+                    _overlaps(model[i].content, attribution.content),
+                    -_gap(model[i].content, attribution.cue),
+                ),
             )
-            added = True
-        if added:
-            nest(found)  # links only what is not nested yet: the rules' nesting stands
-        return found
+            _refine(attribution, model[best], found)
+            kept.append(attribution)
+            twinned.update(twins)
+            for i in twins:
+                content = model[i].content
+                if i != best and not any(
+                    _overlaps(content, span)
+                    for span in (attribution.content, attribution.source)
+                    if span is not None
+                ):
+                    # another content of the same cue: the same speaker says it
+                    extra.append(_tagged(model[i], attribution.source))
+        for i, relation in enumerate(model):
+            if i in twinned or any(
+                _inside(relation.cue, a.content) and _gap(relation.cue, a.cue) > 0 for a in kept
+            ):
+                continue
+            extra.append(_tagged(relation, relation.source))
+        for attribution in kept:
+            attribution.parent = None
+            attribution.children = []
+        nest(kept)
+        kept.extend(extra)
+        nest(kept)  # links only what is not nested yet: the rules' nesting stands
+        return kept
+
+
+def _tagged(relation: Attribution, source: Span | None) -> Attribution:
+    return Attribution(
+        relation.cue, source, relation.content, relation.quoted, f"{TAGGER} {relation.order}"
+    )

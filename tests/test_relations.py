@@ -1,0 +1,212 @@
+"""Relations built from tagged spans, and how they join the rules': small made-up texts with
+the tagger's spans given, so each linking rule is tested on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.suggestions import tagger
+from claims.suggestions.attribution import Attribution
+from claims.suggestions.propose import claim_wording, spoken
+from claims.suggestions.relations import ArticleAttributions, link
+
+
+def _span(text, kind, words, after=0):
+    start = text.index(words, after)
+    return (kind, start, start + len(words))
+
+
+def _rows(text, found):
+    return [
+        (a.source_text(text), a.cue_text(text), text[a.content[0] : a.content[1]]) for a in found
+    ]
+
+
+def _whole(text):
+    return [(0, len(text))]
+
+
+def test_every_content_joins_a_cue_even_two_of_one_cue():
+    text = "Ann said it rained all night. The roads were closed by morning."
+    spans = [
+        _span(text, "SOURCE", "Ann"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "it rained all night"),
+        _span(text, "CONTENT", "The roads were closed by morning"),
+    ]
+    found, loose = link(text, spans, _whole(text))
+    assert _rows(text, found) == [
+        ("Ann", "said", "it rained all night"),
+        ("Ann", "said", "The roads were closed by morning"),
+    ]
+    assert loose == {"SOURCE": [], "CONTENT": []}
+
+
+def test_a_content_prefers_the_cue_of_its_own_sentence():
+    text = "Ann agreed. It rained all day, Bob thinks."
+    spans = [
+        _span(text, "SOURCE", "Ann"),
+        _span(text, "CUE", "agreed"),
+        _span(text, "CONTENT", "It rained all day"),
+        _span(text, "SOURCE", "Bob"),
+        _span(text, "CUE", "thinks"),
+    ]
+    sentences = [(0, 11), (12, len(text))]
+    by_cue = {a.cue_text(text): a for a in link(text, spans, _whole(text), sentences)[0]}
+    assert by_cue["thinks"].source_text(text) == "Bob"
+    assert text[slice(*by_cue["thinks"].content)] == "It rained all day"
+    # by characters alone the content lies nearer "agreed": two apart against six
+    by_cue = {a.cue_text(text): a for a in link(text, spans, _whole(text))[0]}
+    assert by_cue["agreed"].source_text(text) == "Ann"
+    assert text[slice(*by_cue["agreed"].content)] == "It rained all day"
+
+
+def test_a_source_speaks_through_one_cue_only():
+    text = "Ann said it rained all night and insisted the roads were closed."
+    spans = [
+        _span(text, "SOURCE", "Ann"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "it rained all night"),
+        _span(text, "CUE", "insisted"),
+        _span(text, "CONTENT", "the roads were closed"),
+    ]
+    found, _ = link(text, spans, _whole(text))
+    assert [(a.cue_text(text), a.source_text(text)) for a in found] == [
+        ("said", "Ann"),
+        ("insisted", None),
+    ]
+
+
+def test_the_halves_of_a_split_quotation_are_one_content():
+    text = "\u201cWe will fight,\u201d she said, \u201cand we will win the vote.\u201d"
+    spans = [
+        _span(text, "CONTENT", "\u201cWe will fight,\u201d"),
+        _span(text, "SOURCE", "she"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "\u201cand we will win the vote.\u201d"),
+    ]
+    (relation,) = link(text, spans, _whole(text))[0]
+    assert relation.content == (0, len(text))
+    assert claim_wording(spoken(text, relation, relation.content)) == (
+        "We will fight, and we will win the vote."
+    )
+
+
+def test_halves_need_a_comma_or_quotation_mark_before_the_cue():
+    text = "The minister Wang Lee told Orban last week, the agency said."
+    spans = [
+        _span(text, "CONTENT", "The minister Wang Lee"),
+        _span(text, "CUE", "told"),
+        _span(text, "CONTENT", "Orban last week"),
+    ]
+    assert len(link(text, spans, _whole(text))[0]) == 2
+
+
+def test_contents_far_apart_stay_two():
+    text = "\u201cWe will fight,\u201d she said on a long tour of the state, \u201cand win.\u201d"
+    spans = [
+        _span(text, "CONTENT", "\u201cWe will fight,\u201d"),
+        _span(text, "SOURCE", "she"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "\u201cand win.\u201d"),
+    ]
+    assert len(link(text, spans, _whole(text))[0]) == 2
+
+
+def test_touching_contents_are_joined_and_a_fragment_is_a_last_resort():
+    text = "Ann said the tram will open in May.\n\nBob said so."
+    paragraphs = [(0, text.index("\n")), (text.index("Bob"), len(text))]
+    spans = [
+        _span(text, "SOURCE", "Ann"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "the tram will"),
+        _span(text, "CONTENT", "open in May"),
+        _span(text, "SOURCE", "Bob"),
+        _span(text, "CUE", "said", text.index("Bob")),
+        _span(text, "CONTENT", "so"),
+    ]
+    found, _ = link(text, spans, paragraphs)
+    assert _rows(text, found) == [
+        ("Ann", "said", "the tram will open in May"),
+        ("Bob", "said", "so"),
+    ]
+    # within one paragraph a cue takes a whole content before a fragment
+    found, _ = link(text, spans, _whole(text))
+    assert _rows(text, found)[1] == ("Bob", "said", "the tram will open in May")
+
+
+def test_a_quotation_signed_with_a_dash_takes_the_dash_as_cue():
+    text = "\u201cThe plan is a disgrace to us all.\u201d \u2015 Jane Doe\nMore words follow here."
+    spans = [
+        _span(text, "CONTENT", "\u201cThe plan is a disgrace to us all.\u201d"),
+        _span(text, "SOURCE", "Jane Doe"),
+    ]
+    (relation,) = link(text, spans, _whole(text))[0]
+    assert (relation.cue_text(text), relation.source_text(text)) == ("\u2015", "Jane Doe")
+
+
+@pytest.fixture
+def tagged(monkeypatch):
+    """Let a test say what the tagger finds in its text."""
+    found: dict[str, list] = {}
+    monkeypatch.setattr(tagger, "tag_spans", lambda text, using=None: found[text])
+    return found
+
+
+def _sentence(text):
+    return ArticleAttributions(text, use_model=True).in_sentence(0, len(text))
+
+
+def test_a_rule_relation_takes_the_tagger_spans_for_the_same_cue(tagged):
+    text = "On Monday the mayor said the new tram line would open in 2028, at the latest."
+    tagged[text] = [
+        _span(text, "SOURCE", "the mayor"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "the new tram line would open in 2028"),
+    ]
+    found = _sentence(text)
+    assert _rows(text, found) == [("the mayor", "said", "the new tram line would open in 2028")]
+    assert not found[0].order.startswith("tagger")
+
+
+def test_a_second_content_of_the_same_cue_gets_a_relation_of_its_own(tagged):
+    text = "The mayor said the tram would open in May; the line would cost less."
+    tagged[text] = [
+        _span(text, "SOURCE", "The mayor"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "the tram would open in May"),
+        _span(text, "CONTENT", "the line would cost less"),
+    ]
+    assert sorted(_rows(text, _sentence(text))) == [
+        ("The mayor", "said", "the line would cost less"),
+        ("The mayor", "said", "the tram would open in May"),
+    ]
+
+
+def test_a_rule_relation_the_tagger_does_not_see_is_dropped_unless_it_adds_a_hop(tagged):
+    plain = "The mayor said the tram line would open in 2028."
+    tagged[plain] = []
+    assert ArticleAttributions(plain, use_model=False).in_sentence(0, len(plain))
+    assert _sentence(plain) == []
+    hop = "The tram line will open in 2028, according to the city council."
+    tagged[hop] = [_span(hop, "CONTENT", "The tram line will open in 2028")]
+    assert [(a.cue_text(hop), a.source_text(hop)) for a in _sentence(hop)] == [
+        ("according to", "the city council")
+    ]
+
+
+def test_a_rule_relation_is_kept_for_a_content_the_tagger_left_without_cue(tagged):
+    text = "The mayor said the tram line would open in 2028."
+    tagged[text] = [_span(text, "CONTENT", "the tram line would open")]
+    assert _rows(text, _sentence(text)) == [("The mayor", "said", "the tram line would open")]
+
+
+def test_a_split_quotation_is_proposed_without_its_speaker_in_the_middle():
+    text = "\u201cWe will fight.\u201d she said. \u201cWe will win.\u201d"
+    cue, source = (text.index("said"), text.index("said") + 4), (text.index("she"),) * 2
+    relation = Attribution(cue, (source[0], source[0] + 3), (0, len(text)), True, "pre")
+    assert spoken(text, relation, relation.content) == "\u201cWe will fight. We will win.\u201d"
+    plain = Attribution(cue, None, (0, 16), True, "post")
+    assert spoken(text, plain, plain.content) == text[:16]
+    opening = Attribution(cue, (source[0], source[0] + 3), (15, len(text)), True, "pre")
+    assert spoken(text, opening, opening.content) == "We will win.\u201d"
