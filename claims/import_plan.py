@@ -32,11 +32,10 @@ from sqlalchemy.orm import Session, aliased
 from claims.anchoring import anchor_at, find_quotation
 from claims.chains import Hop, compose
 from claims.cleaning import apply_cuts, clean_text
-from claims.db import insert_rows
 from claims.errors import ClaimsError, InvalidInput
 from claims.flatrows import FlatRow, RowProblems, pack_row, parse_row, unpack_row
 from claims.import_files import RawRow
-from claims.import_writer import Write, ids_still_free
+from claims.import_writer import Write, ids_still_free, insert_into
 from claims.models import (
     Appearance,
     Article,
@@ -272,7 +271,7 @@ class Plan:
         known to the plan only, until the writing thread commits it."""
         writes, self.writes = self.writes, []
         if self._first_ids:
-            writes.insert(0, ids_still_free(dict(self._first_ids)))
+            writes.insert(0, partial(ids_still_free, first_ids=dict(self._first_ids)))
             self._first_ids.clear()
         self._recent_texts = dict(self._new_texts)
         self._recent_appearances, self._batch_appearances = self._batch_appearances, set()
@@ -884,7 +883,7 @@ class Plan:
     def _insert(self, table, rows: list, columns: Sequence[str] | None = None) -> None:
         """Rows for the batch's transaction, written on the writing thread (``take_writes``)."""
         if rows:
-            self.writes.append(partial(insert_rows, table=table, rows=rows, columns=columns))
+            self.writes.append(partial(insert_into, table=table.name, rows=rows, columns=columns))
 
     def _ids(self, table, count: int) -> list[int]:
         """Ids for ``count`` new rows of ``table``.

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Engine, event, exc, insert
+from sqlalchemy import Engine, exc
 from sqlalchemy.orm import Session
 
 from claims.db import check_sqlite_file, describe_operational_error, make_engine
@@ -42,9 +42,8 @@ from claims.flatrows import Problem
 from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
 from claims.import_plan import Anchors, ImportSummary, Plan, checked_rows, count_checked
 from claims.import_workers import prepared_rows, worker_count
-from claims.import_writer import BatchWriter
+from claims.import_writer import BatchWriter, add_audit_entry, separate_process
 from claims.models import (
-    AuditEntry,
     utcnow,
 )
 
@@ -82,9 +81,8 @@ def import_file(
     if batch_rows < 1:
         raise InvalidInput("The batch size counts rows: give 1 or more.")
     reader_engine = make_engine(url, immediate=False)
-    writer_engine = make_engine(url)
-    if writer_engine.dialect.name == "sqlite":
-        event.listen(writer_engine, "connect", _import_pragmas)
+    # Started now, so that a writing process starts up while the file is checked.
+    writer = BatchWriter(url, separate=separate_process(path.stat().st_size))
     # Millions of short-lived, acyclic objects (rows, tuples, strings): at the default
     # thresholds the cycle collector runs a thousand times per 10,000 rows and takes a
     # fifth of the time; the few cycles SQLAlchemy makes are still collected, later.
@@ -120,7 +118,7 @@ def import_file(
                 summary.rejects_file = str(rejects.path)
             _write(
                 reader_engine,
-                writer_engine,
+                writer,
                 spill,
                 actor,
                 batch_rows,
@@ -129,29 +127,14 @@ def import_file(
                 progress,
                 clean,
             )
-        complete_drift(writer_engine, batch_rows, progress)
+        complete_drift(url, batch_rows, progress, writer=writer)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
         gc.set_threshold(*thresholds)
+        writer.close()
         reader_engine.dispose()
-        writer_engine.dispose()
     return summary
-
-
-# The writer's page cache, in KiB (negative: SQLite's unit for a size, not a page count).
-# The default 2 MB holds too little of the indexes the batches grow (the appearances'
-# unique key and full-text index, the findings' four indexes), so every batch reads
-# pages back from the file; this holds them, for this connection only, and costs at
-# most its size in memory. Neither durability setting (WAL, synchronous) changes.
-IMPORT_CACHE_KIB = 65_536
-
-
-def _import_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    cursor.execute("PRAGMA temp_store=MEMORY")
-    cursor.close()
 
 
 @dataclass
@@ -209,43 +192,45 @@ def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress, cl
     return bad
 
 
-def _write(
-    reader_engine, writer_engine, spill, actor, batch_rows, bad, summary, progress, clean
-) -> None:
+def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progress, clean):
     """The second pass: the good rows, as checked, written a batch per transaction.
 
-    Planned here, on the reading engine, and written on the writing thread
-    (``BatchWriter``), which writes each batch while the next is planned.
+    Planned here, on the reading engine, and written by ``writer``, which (for a big
+    file, in a process of its own) writes each batch while the next is planned.
     """
     total = count_checked(spill)
     plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors, clean=clean)
-    plan.writer = BatchWriter(writer_engine)
-    try:
-        for chunk in _chunks(checked_rows(spill), batch_rows):
-            summary.batches += 1
-            summary.rows += len(chunk)
-            write_batch(reader_engine, plan, chunk, summary)
-            if progress:
-                progress("write", summary.rows, total)
-        plan.writer.wait()
-    finally:
-        plan.writer.close()
+    plan.writer = writer
+    for chunk in _chunks(checked_rows(spill), batch_rows):
+        summary.batches += 1
+        summary.rows += len(chunk)
+        write_batch(reader_engine, plan, chunk, summary)
+        if progress:
+            progress("write", summary.rows, total)
+    writer.wait()
 
 
-def complete_drift(engine: Engine, batch_rows: int, progress: Progress | None = None) -> int:
+def complete_drift(
+    url: str,
+    batch_rows: int,
+    progress: Progress | None = None,
+    *,
+    writer: BatchWriter | None = None,
+) -> int:
     """Recompute the findings of every claim listed in ``drift_pending``; return how many.
 
     A batch of claims at a time, each written in its own transaction that also
     removes them from the list, so a kill here too leaves the rest listed for the
     next run. The findings of the next claims are computed (on a reading
-    connection) while the writing thread stores those before (``BatchWriter``).
-    Takes every listed claim, not only this import's: a run cut short earlier is
-    completed too.
+    connection) while ``writer`` stores those before. Takes every listed claim, not
+    only this import's: a run cut short earlier is completed too.
     """
     from claims.services.drift import drift_rows, pending_claims, pending_drift, store_drift_rows
 
-    reader = make_engine(engine.url.render_as_string(hide_password=False), immediate=False)
-    writer = BatchWriter(engine)
+    reader = make_engine(url, immediate=False)
+    own = writer is None
+    if own:
+        writer = BatchWriter(url, separate=False)
     done = after = 0
     try:
         with reader.connect() as connection:
@@ -266,7 +251,8 @@ def complete_drift(engine: Engine, batch_rows: int, progress: Progress | None = 
                 progress("drift", done, total)
         writer.wait()
     finally:
-        writer.close()
+        if own:
+            writer.close()
         reader.dispose()
     return done
 
@@ -296,12 +282,12 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
                         f"Row {planned.number} ({column}) went bad after the check: {reason}. "
                         "The batches before it are stored; fix the row and import again."
                     )
-            plan.writes.append(partial(mark_drift_pending_rows, ids=set(plan.touched_claims)))
+            plan.writes.append(partial(mark_drift_pending_rows, ids=sorted(plan.touched_claims)))
             after = summary.counts()
             changes = {k: after[k] - before[k] for k in after if after[k] != before[k]}
             changes["batch"] = summary.batches
             changes["rows"] = len(chunk)
-            audit = insert(AuditEntry.__table__).values(
+            audit = dict(
                 at=utcnow(),
                 actor=plan.actor,
                 action="import",
@@ -316,7 +302,7 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
                 },
                 note=f"import of {Path(summary.file).name}, batch {summary.batches}",
             )
-            plan.writes.append(lambda connection: connection.execute(audit))
+            plan.writes.append(partial(add_audit_entry, values=audit))
             writes = plan.take_writes()
         except BaseException:
             plan.forget_batch()

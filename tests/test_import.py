@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -235,41 +234,67 @@ def test_a_failed_batch_leaves_earlier_batches_and_a_rerun_completes(
     assert content(db_url) == content(f"sqlite:///{reference}")
 
 
-def test_a_batch_is_planned_while_the_one_before_is_written_and_sees_its_rows(
+class LaggingWriter(importer.BatchWriter):
+    """Writes each batch only once the next one is planned, as a busy writer would."""
+
+    held = None
+    flushing = False
+
+    def submit(self, writes, label):
+        held, self.held = self.held, (writes, label)
+        if held:
+            self._flush(held)
+
+    def wait(self):
+        if not self.flushing and self.held:
+            held, self.held = self.held, None
+            self._flush(held)
+        super().wait()
+
+    def _flush(self, held):
+        self.flushing = True
+        try:
+            super().submit(*held)
+        finally:
+            self.flushing = False
+
+
+def test_a_batch_planned_before_the_one_before_is_written_knows_what_that_one_writes(
     db_url, tmp_path, monkeypatch
 ):
-    """Batch 2 repeats an appearance of batch 1, in the article batch 1 creates: it is found
-    as present, not written twice, although batch 1 is still being written meanwhile."""
-    from claims import import_plan
-
-    second_planned = threading.Event()
-    takes = []
-    real_take, real_insert = import_plan.Plan.take_writes, import_plan.insert_rows
-
-    def take_writes(self):
-        takes.append(len(takes) + 1)
-        if len(takes) == 2:
-            second_planned.set()
-        return real_take(self)
-
-    def held_insert(connection, table, rows, columns=None):
-        assert second_planned.wait(60), "batch 2 was not planned while batch 1 was written"
-        real_insert(connection, table, rows, columns)
-
-    monkeypatch.setattr(import_plan.Plan, "take_writes", take_writes)
-    monkeypatch.setattr(import_plan, "insert_rows", held_insert)
+    """Batch 2 repeats an appearance of batch 1, in the article batch 1 creates, and is
+    planned before batch 1 is stored: the appearance is found present, not written twice."""
+    monkeypatch.setattr(importer, "BatchWriter", LaggingWriter)
     again = {key: ROWS[0][key] for key in ("claim", "quote", "chain")}
-    rows = [ROWS[0], dict(again, article=UNN_SHA), ROWS[1]]
-    summary = import_file(
-        db_url, write_jsonl(tmp_path / "rows.jsonl", rows), actor="t", batch_rows=1
-    )
-    assert (summary.appearances_created, summary.appearances_present) == (2, 1)
-    assert summary.articles_created == 1 and summary.claims_created == 2
-    assert len(content(db_url)["appearances"]) == 2
+    rows = [ROWS[0], dict(again, article=UNN_SHA), ROWS[1], ROWS[2]]
+    path = write_jsonl(tmp_path / "rows.jsonl", rows)
+    summary = import_file(db_url, path, actor="t", batch_rows=1)
+    assert (summary.appearances_created, summary.appearances_present) == (3, 1)
+    assert summary.articles_created == 2 and summary.claims_created == 2
+    assert len(content(db_url)["appearances"]) == 3
 
 
+@pytest.mark.parametrize("separate", [False, True], ids=["in-turn", "writing-process"])
+def test_an_import_written_by_a_process_of_its_own_stores_the_same(
+    db_url, tmp_path, sqlite_template, monkeypatch, separate
+):
+    """Big files are written by a process of their own while the next batch is planned."""
+    monkeypatch.setattr(importer, "separate_process", lambda size: separate)
+    path = write_csv(tmp_path / "rows.csv", ROWS)
+    summary = import_file(db_url, path, actor="tester", batch_rows=1)
+    assert summary.appearances_created == 3
+    reference = tmp_path / "reference.db"
+    shutil.copy(sqlite_template, reference)
+    monkeypatch.setattr(importer, "separate_process", lambda size: False)
+    import_file(f"sqlite:///{reference}", path, actor="tester")
+    assert content(db_url) == content(f"sqlite:///{reference}")
+    stored, fresh, pending = drift_state(db_url)
+    assert stored == fresh and stored and pending == 0
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["in-turn", "writing-process"])
 def test_another_writer_storing_a_claim_meanwhile_stops_the_import_cleanly(
-    db_url, tmp_path, monkeypatch
+    db_url, tmp_path, monkeypatch, separate
 ):
     """Ids and keys are planned a batch ahead of the write: a claim another program stores
     in between makes the batch fail whole, with a message; a re-run completes."""
@@ -290,6 +315,7 @@ def test_another_writer_storing_a_claim_meanwhile_stops_the_import_cleanly(
         real_submit(self, writes, label)
 
     monkeypatch.setattr(BatchWriter, "submit", submit)
+    monkeypatch.setattr(importer, "separate_process", lambda size: separate)
     path = write_csv(tmp_path / "rows.csv", ROWS)
     with pytest.raises(ConcurrentWrite, match="run the same import again"):
         import_file(db_url, path, actor="tester", batch_rows=1)
@@ -402,7 +428,7 @@ def test_an_import_cut_short_before_its_drift_leaves_it_pending_and_a_rerun_comp
 ):
     path = write_csv(tmp_path / "rows.csv", ROWS)
 
-    def killed(engine, batch_rows, progress=None):
+    def killed(*args, **kwargs):
         raise KeyboardInterrupt("killed")
 
     monkeypatch.setattr(importer, "complete_drift", killed)
