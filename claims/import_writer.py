@@ -128,7 +128,10 @@ def _serve(url: str) -> None:
     """The writing process: a transaction per batch read from stdin, an outcome written to
     stdout for each, until stdin ends (the importer is done, or gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    batches, outcomes = sys.stdin.buffer, sys.stdout.buffer
+    # The outcomes get stdout to themselves: anything else printed goes to stderr.
+    batches, outcomes = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
     engine = import_engine(url)
     try:
         while True:
