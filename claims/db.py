@@ -26,25 +26,50 @@ _checked_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def make_engine(
-    url: str, *, readonly: bool = False, immediate: bool = True, foreign_keys: bool = True
+    url: str,
+    *,
+    readonly: bool = False,
+    immediate: bool = True,
+    foreign_keys: bool = True,
+    bulk: bool = False,
 ) -> Engine:
     """Create an engine with the connection settings every claims connection needs.
 
     On SQLite, ``immediate`` transactions take the write lock up front (for
     commands that write); readers leave it free, which is what WAL is for.
-    ``foreign_keys=False`` is for migrations only.
+    ``foreign_keys=False`` is for migrations only. ``bulk``, for a bulk import's
+    look-ups on PostgreSQL: values written into the statements (``_bulk_arguments``).
     """
     if url.startswith("sqlite"):
         return _sqlite_engine(
             url, readonly=readonly, immediate=immediate, foreign_keys=foreign_keys
         )
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        arguments = _bulk_arguments(url) if bulk else {}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=arguments)
     except (exc.ArgumentError, exc.NoSuchModuleError, ValueError) as error:
         raise DatabaseError(f"Cannot use database URL {display_url(url)}: {error}") from None
     if readonly:
         engine = engine.execution_options(postgresql_readonly=True)
     return engine
+
+
+def _bulk_arguments(url: str) -> dict:
+    """psycopg's cursors send the values apart from the statement, and prepare a
+    statement run five times. Both hurt the look-ups by key a bulk import makes a batch at
+    a time (``key IN (...)`` with hundreds of keys): the server cannot hash a list of
+    parameters, so a sequential scan compares every row with every key, and a prepared
+    statement keeps the plan made when its table was nearly empty. A client-side cursor
+    writes the values into the statement, as psycopg2 does: the list is a constant, and
+    the statement is planned afresh each time. Only for the importer's own statements:
+    elsewhere (``claims sql``) values stay apart from the statement."""
+    from sqlalchemy.engine import make_url
+
+    if make_url(url).get_driver_name() != "psycopg":
+        return {}
+    from psycopg import ClientCursor
+
+    return {"cursor_factory": ClientCursor}
 
 
 def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: bool) -> Engine:

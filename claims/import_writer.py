@@ -183,7 +183,7 @@ def import_engine(url: str) -> Engine:
 
     from claims.db import make_engine
 
-    engine = make_engine(url)
+    engine = make_engine(url, bulk=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _import_pragmas)
     return engine
