@@ -141,9 +141,12 @@ def run_import(url: str, rows_file: Path) -> tuple[float, float]:
 def _sample_rss(pid: int, peak: dict[str, float]) -> None:
     """Keep in ``peak`` the most memory ``pid`` and its descendants held at once."""
     while True:
-        total, stack, seen = 0, [pid], False
+        total, stack, seen, counted = 0, [pid], False, set()
         while stack:
             each = stack.pop()
+            if each in counted:  # listed by several of its parent's threads
+                continue
+            counted.add(each)
             try:
                 with open(f"/proc/{each}/status") as status:
                     for line in status:
