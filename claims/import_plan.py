@@ -19,31 +19,33 @@ as received, and writing anchors them again in the cleaned text.
 from __future__ import annotations
 
 import sqlite3
-from array import array
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
 from functools import partial
 
-from sqlalchemy import func, select
-from sqlalchemy import text as sql
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from claims.anchoring import anchor_at, find_quotation
 from claims.chains import Hop, compose
 from claims.cleaning import apply_cuts, clean_text
 from claims.errors import ClaimsError, InvalidInput
-from claims.flatrows import FlatRow, RowProblems, pack_row, parse_row, unpack_row
+from claims.flatrows import FlatRow, RowProblems, pack_row, parse_row
 from claims.import_files import RawRow
-from claims.import_writer import Write, ids_still_free, insert_into
+from claims.import_records import (
+    IN_CHUNK,
+    Anchors,
+    ArticleRef,
+    ImportSummary,
+    PlannedRow,
+    SourceRef,
+)
+from claims.import_writer import Write, ids_still_free
+from claims.import_writes import PlanWriting
 from claims.models import (
-    Appearance,
     Article,
-    ChainHop,
-    Claim,
     Source,
     SourceAlias,
-    check_strings,
     utcnow,
 )
 from claims.services.appearances import find_evidence
@@ -52,141 +54,14 @@ from claims.services.sources import find_source, find_sources
 from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
-_APPEARANCE_COLUMNS = (
-    "id",
-    "claim_id",
-    "article_id",
-    "quote",
-    "quote_start",
-    "quote_end",
-    "prefix",
-    "suffix",
-    "quoted",
-    "provenance",
-    "accepted_by",
-    "created_by",
-    "created_at",
-)
-_HOP_COLUMNS = (
-    "appearance_id",
-    "position",
-    "source_id",
-    "cue",
-    "role",
-    "evidence_start",
-    "evidence_end",
-)
 CLAIM_IDS_KEPT = 250_000  # about 40 MB of keys and ids
-_IN_CHUNK = 500  # keys per IN (...) list, well under every backend's parameter limit
 _NOTHING_LEFT = (
     "nothing is left of the article once page debris is cut: give its cuts in article_cuts "
     "([] keeps it whole), or import with --no-clean"
 )
 
 
-@dataclass
-class ImportSummary:
-    """What an import did: created versus found already there, per kind of record."""
-
-    file: str
-    format: str
-    rows: int = 0
-    rejected: int = 0
-    batches: int = 0
-    claims_created: int = 0
-    claims_present: int = 0
-    articles_created: int = 0
-    articles_present: int = 0
-    appearances_created: int = 0
-    appearances_present: int = 0
-    sources_created: int = 0
-    rejects_file: str | None = None
-
-    def counts(self) -> dict[str, int]:
-        return {k: v for k, v in asdict(self).items() if isinstance(v, int)}
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    id: int  # negative while only planned (the checking pass creates nothing)
-    name: str
-
-
-@dataclass
-class ArticleRef:
-    id: int | None
-    publisher: SourceRef
-    origin: SourceRef | None
-    origin_cue: str | None
-    values: dict | None = None  # the row to insert, while the article is new in this batch
-
-
-@dataclass
-class _Planned:
-    raw: RawRow
-    row: FlatRow
-    key: str
-    article: ArticleRef | None = None
-    sha: str | None = None
-    raw_text: str | None = None  # the inline article text as received, line endings unified
-    anchor: object = None
-    hops: list[Hop] = field(default_factory=list)
-
-
-class Anchors:
-    """What the checking pass learnt for the writing pass.
-
-    Where it anchored each good row's quotation: the rows come back in the same
-    order and the article texts cannot change, so the writing pass takes the
-    span (and whether it is quoted) instead of searching again. Three integers
-    and a byte per row, in flat arrays: a million rows cost 25 MB. And, for each
-    new article the rules will clean, the quotations the file anchors in it,
-    which cleaning must not cut; the new articles they leave whole are named,
-    so they are not cleaned twice.
-    """
-
-    def __init__(self):
-        self.rows = array("q")
-        self.spans = array("q")
-        self.quoted = bytearray()  # whether each span lies inside quotation marks
-        self.cursor = 0
-        self.quotes: dict[str, list[str]] = {}
-        self.uncut: set[str] = set()  # new articles the cleaning rules leave whole
-
-    def keep(self, number: int, start: int, end: int, quoted: bool) -> None:
-        self.rows.append(number)
-        self.spans.extend((start, end))
-        self.quoted.append(quoted)
-
-    def take(self, number: int) -> tuple[int, int, bool] | None:
-        while self.cursor < len(self.rows) and self.rows[self.cursor] < number:
-            self.cursor += 1
-        if self.cursor < len(self.rows) and self.rows[self.cursor] == number:
-            at = 2 * self.cursor
-            return self.spans[at], self.spans[at + 1], bool(self.quoted[self.cursor])
-        return None
-
-
-def checked_rows(spill) -> Iterator[RawRow]:
-    """The rows the checking pass found good, parsed, in file order, from its spill file."""
-    connection = sqlite3.connect(spill)
-    try:
-        rows = connection.execute("SELECT number, row, key FROM rows ORDER BY number")
-        for number, data, key in rows:
-            yield RawRow(number, {}, parsed=unpack_row(data), key=key)
-    finally:
-        connection.close()
-
-
-def count_checked(spill) -> int:
-    connection = sqlite3.connect(spill)
-    try:
-        return connection.execute("SELECT count(*) FROM rows").fetchone()[0]
-    finally:
-        connection.close()
-
-
-class Plan:
+class Plan(PlanWriting):
     """What the rows refer to, resolved the way the per-row services resolve it.
 
     Shared by both passes: checking plans sources and articles without writing
@@ -292,7 +167,7 @@ class Plan:
 
     def process(self, chunk: list[RawRow]):
         """Yield ``(raw row, problems)`` for every row of the chunk, after writing it if asked."""
-        planned: list[_Planned] = []
+        planned: list[PlannedRow] = []
         results: list[tuple[RawRow, list]] = []
         for raw in chunk:
             if raw.error is not None:
@@ -305,7 +180,7 @@ class Plan:
                 except RowProblems as error:
                     results.append((raw, error.problems))
                     continue
-            item = _Planned(raw, row, raw.key or claim_key(row.claim), sha=row.article)
+            item = PlannedRow(raw, row, raw.key or claim_key(row.claim), sha=row.article)
             if row.article_text is not None:
                 item.raw_text = prepare_text(row.article_text)
                 item.sha = text_sha256(item.raw_text)
@@ -313,7 +188,7 @@ class Plan:
         self._new_texts.clear()
         self._look_up_sources(planned)
         self._load_articles({item.sha for item in planned if item.sha})
-        ok: list[_Planned] = []
+        ok: list[PlannedRow] = []
         for item in planned:
             try:
                 if item.row.has_appearance:
@@ -323,7 +198,7 @@ class Plan:
                 results.append((item.raw, error.problems))
         self._insert_articles()
         texts = self._texts({item.sha for item in ok if item.sha})
-        good: list[_Planned] = []
+        good: list[PlannedRow] = []
         for item in ok:
             try:
                 if item.article is not None:
@@ -387,7 +262,7 @@ class Plan:
         self.sources[key] = ref
         return ref
 
-    def _look_up_sources(self, items: list[_Planned]) -> None:
+    def _look_up_sources(self, items: list[PlannedRow]) -> None:
         """The names the chunk uses and the plan does not know yet, found in one query
         (``find_sources``, the rules of ``find_source``), with the aliases evidence needs."""
         names: set[str] = set()
@@ -415,8 +290,8 @@ class Plan:
         ids = sorted(
             {s.id for s in found.values() if isinstance(s, Source) and s.id not in self.aliases}
         )
-        for start in range(0, len(ids), _IN_CHUNK):
-            part = ids[start : start + _IN_CHUNK]
+        for start in range(0, len(ids), IN_CHUNK):
+            part = ids[start : start + IN_CHUNK]
             for source_id in part:
                 self.aliases[source_id] = []
             rows = self.session.connection().execute(
@@ -475,7 +350,7 @@ class Plan:
         """Stored articles the chunk names and the plan does not know yet, in few queries."""
         wanted = sorted(sha for sha in shas if sha not in self.articles)
         publisher, origin = aliased(Source), aliased(Source)
-        for start in range(0, len(wanted), _IN_CHUNK):
+        for start in range(0, len(wanted), IN_CHUNK):
             rows = self.session.connection().execute(
                 select(
                     Article.id,
@@ -488,7 +363,7 @@ class Plan:
                 )
                 .join(publisher, publisher.id == Article.publisher_id)
                 .outerjoin(origin, origin.id == Article.origin_id)
-                .where(Article.sha256.in_(wanted[start : start + _IN_CHUNK]))
+                .where(Article.sha256.in_(wanted[start : start + IN_CHUNK]))
             )
             for article_id, sha, pub_id, pub_name, org_id, org_name, cue in rows:
                 self.articles[sha] = ArticleRef(
@@ -499,7 +374,7 @@ class Plan:
                 )
                 self.summary.articles_present += 1
 
-    def _article(self, item: _Planned) -> None:
+    def _article(self, item: PlannedRow) -> None:
         row = item.row
         if item.raw_text is None:
             item.article = self.articles.get(item.sha)
@@ -620,37 +495,6 @@ class Plan:
         self.summary.articles_created += 1
         return ref
 
-    def _insert_sources(self) -> None:
-        """The new sources so far, before any row that refers to them."""
-        if self._new_source_rows:
-            self._insert(Source.__table__, self._new_source_rows)
-            self._insert(SourceAlias.__table__, self._new_alias_rows)
-            self._new_source_rows = []
-            self._new_alias_rows = []
-
-    def _insert_articles(self) -> None:
-        if self.write:
-            self._insert_sources()
-        pending = [self.articles[sha] for sha in self._batch_articles]
-        pending = [ref for ref in pending if ref.values is not None]
-        if not self.write:
-            for ref in pending:
-                ref.values = None  # planned only; the text is in the spill file
-            self._batch_articles.clear()
-            self._batch_sources.clear()
-            return
-        if not pending:
-            return
-        table = Article.__table__
-        for ref in pending:
-            check_strings(table, ref.values)
-        ids = self._ids(table, len(pending))
-        rows = []
-        for ref, article_id in zip(pending, ids, strict=True):
-            rows.append({"id": article_id, **ref.values})
-            ref.id, ref.values = article_id, None
-        self._insert(table, rows)
-
     def _texts(self, shas: set[str]) -> dict[str, str]:
         """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
 
@@ -666,18 +510,18 @@ class Plan:
         }
         missing = sorted(shas - texts.keys())
         if self._spill is not None and missing:
-            for start in range(0, len(missing), _IN_CHUNK):
-                part = missing[start : start + _IN_CHUNK]
+            for start in range(0, len(missing), IN_CHUNK):
+                part = missing[start : start + IN_CHUNK]
                 marks = ",".join("?" * len(part))
                 for sha, text in self._spill.execute(
                     f"SELECT sha, text FROM texts WHERE sha IN ({marks})", part
                 ):
                     texts[sha] = text
             missing = sorted(shas - texts.keys())
-        for start in range(0, len(missing), _IN_CHUNK):
+        for start in range(0, len(missing), IN_CHUNK):
             for sha, text in self.session.connection().execute(
                 select(Article.sha256, Article.text).where(
-                    Article.sha256.in_(missing[start : start + _IN_CHUNK])
+                    Article.sha256.in_(missing[start : start + IN_CHUNK])
                 )
             ):
                 texts[sha] = text
@@ -696,7 +540,7 @@ class Plan:
 
     # -- appearances --
 
-    def _appearance(self, item: _Planned, text: str) -> None:
+    def _appearance(self, item: PlannedRow, text: str) -> None:
         row, article = item.row, item.article
         span = self.anchors.take(item.raw.number) if self.write else None
         if span is not None:
@@ -726,206 +570,3 @@ class Plan:
             item.hops = compose(stated, origin=origin, publisher=publisher)
         except ClaimsError as error:
             raise RowProblems([("chain", str(error))]) from None
-
-    # -- writing --
-
-    def _claims(self, items: list[_Planned]) -> dict[str, int]:
-        table = Claim.__table__
-        if self._first_new_claim is None:
-            last = self.session.scalar(select(table.c.id).order_by(table.c.id.desc()).limit(1))
-            self._first_new_claim = (last or 0) + 1
-        first: dict[str, FlatRow] = {}
-        for item in items:
-            first.setdefault(item.key, item.row)
-        known = self.claim_ids
-        ids = {key: known[key] for key in first if key in known}
-        ids.update(self._claim_ids([key for key in first if key not in ids]))
-        now = utcnow()
-        new = [
-            (
-                row.claim,
-                key,
-                row.claim_status,
-                row.claim_verdict,
-                row.claim_notes,
-                row.created_by or self.actor,
-            )
-            for key, row in first.items()
-            if key not in ids
-        ]
-        for claim_id in ids.values():
-            if claim_id < self._first_new_claim and claim_id not in self.present_claims:
-                self.present_claims.add(claim_id)
-                self.summary.claims_present += 1
-        if new:
-            created = self._insert_claims(new, now)
-            self.summary.claims_created += len(created)
-            ids.update(created)
-        self._batch_claim_ids = ids
-        return ids
-
-    def _insert_claims(self, new: list[tuple], now) -> dict[str, int]:
-        """Claims the batch's lookup did not find, as (text, key, status, verdict, notes,
-        created_by); return the id each one gets.
-
-        Ids are taken up front and the rows written with the batch. Should another
-        writer store the same claim in between, the batch's transaction fails on the
-        key's uniqueness and the import stops, asking for a re-run, which finds it.
-        """
-        table = Claim.__table__
-        ids = self._ids(table, len(new))
-        columns = ("text", "key", "status", "verdict", "notes", "created_by")
-        rows = [
-            dict(
-                zip(columns, values, strict=True),
-                id=claim_id,
-                created_at=now,
-                updated_at=now,
-                version=1,
-            )
-            for values, claim_id in zip(new, ids, strict=True)
-        ]
-        self._insert(table, rows)
-        return {values[1]: claim_id for values, claim_id in zip(new, ids, strict=True)}
-
-    def _claim_ids(self, keys: list[str]) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for start in range(0, len(keys), _IN_CHUNK):
-            part = keys[start : start + _IN_CHUNK]
-            query = select(Claim.key, Claim.id).where(Claim.key.in_(part))
-            rows = self.session.connection().execute(query)
-            ids.update((key, claim_id) for key, claim_id in rows)
-        return ids
-
-    def _appearances(self, items: list[_Planned], claim_ids: dict[str, int]) -> None:
-        items = [item for item in items if item.anchor is not None]
-        if not items:
-            return
-        keys = [
-            (claim_ids[item.key], item.article.id, item.anchor.start, item.anchor.end)
-            for item in items
-        ]
-        existing = self._existing_appearances(keys)
-        rows, hops, seen = [], [], set(existing)
-        now = utcnow()
-        for item, key in zip(items, keys, strict=True):
-            if key in seen:
-                self.summary.appearances_present += 1
-                continue
-            seen.add(key)
-            self._batch_appearances.add(key)
-            self.touched_claims.add(key[0])
-            anchor, row = item.anchor, item.row
-            rows.append(
-                [
-                    None,  # the id, below
-                    key[0],
-                    key[1],
-                    anchor.exact,
-                    anchor.start,
-                    anchor.end,
-                    anchor.prefix,
-                    anchor.suffix,
-                    anchor.quoted,
-                    row.provenance,
-                    row.accepted_by,
-                    row.created_by or self.actor,
-                    now,
-                ]
-            )
-            hops.append(item.hops)
-        if not rows:
-            return
-        table = Appearance.__table__
-        ids = self._ids(table, len(rows))
-        for row, appearance_id in zip(rows, ids, strict=True):
-            row[0] = appearance_id
-        self._insert(table, rows, _APPEARANCE_COLUMNS)
-        hop_rows = [
-            (
-                appearance_id,
-                position,
-                hop.source_id,
-                hop.cue,
-                hop.role,
-                hop.evidence[0] if hop.evidence else None,
-                hop.evidence[1] if hop.evidence else None,
-            )
-            for appearance_id, chain in zip(ids, hops, strict=True)
-            for position, hop in enumerate(chain)
-        ]
-        self._insert(ChainHop.__table__, hop_rows, _HOP_COLUMNS)
-        self.summary.appearances_created += len(rows)
-
-    def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
-        columns = (
-            Appearance.claim_id,
-            Appearance.article_id,
-            Appearance.quote_start,
-            Appearance.quote_end,
-        )
-        found: set[tuple] = set()
-        # An article this batch created holds no appearance yet: nothing to look up.
-        created = {self.articles[sha].id for sha in self._batch_articles if sha in self.articles}
-        article_ids = sorted({key[1] for key in keys} - created)
-        # What the batch in flight writes, its reads cannot see yet.
-        found.update(key for key in self._recent_appearances if key[1] in article_ids)
-        for start in range(0, len(article_ids), _IN_CHUNK):
-            part = article_ids[start : start + _IN_CHUNK]
-            found.update(
-                tuple(row)
-                for row in self.session.connection().execute(
-                    select(*columns).where(Appearance.article_id.in_(part))
-                )
-            )
-        return found
-
-    def _insert(self, table, rows: list, columns: Sequence[str] | None = None) -> None:
-        """Rows for the batch's transaction, written on the writing thread (``take_writes``)."""
-        if rows:
-            self.writes.append(partial(insert_into, table=table.name, rows=rows, columns=columns))
-
-    def _ids(self, table, count: int) -> list[int]:
-        """Ids for ``count`` new rows of ``table``.
-
-        PostgreSQL's sequences hand out ids that no other writer gets, whatever the
-        transaction. On SQLite the first batch reads where the table's ids stand, and
-        later batches count on from there: what the batch in flight took is not in the
-        database yet. The batch's transaction checks, holding the write lock, that
-        nobody took them meanwhile (``ids_still_free``).
-        """
-        if count == 0:
-            return []
-        if self.session.bind.dialect.name == "postgresql":
-            return _next_ids(self.session, table, count)
-        start = self._next_id.get(table.name)
-        if start is None:
-            start = _next_ids(self.session, table, 1)[0]
-        self._next_id[table.name] = start + count
-        self._first_ids.setdefault(table.name, start)
-        return list(range(start, start + count))
-
-
-def _next_ids(session: Session, table, count: int) -> list[int]:
-    """Ids for ``count`` new rows, taken up front so that no insert needs ``RETURNING``.
-
-    On PostgreSQL from the column's sequence, as a default would take them. On
-    SQLite past both the largest id and the AUTOINCREMENT counter (an id once used
-    is never reused), as the database stands for this session (see ``Plan._ids``).
-    """
-    if count == 0:
-        return []
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        return list(
-            connection.execute(
-                sql("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-                {"t": table.name, "n": count},
-            ).scalars()
-        )
-    counter = connection.exec_driver_sql(
-        "SELECT seq FROM sqlite_sequence WHERE name = ?", (table.name,)
-    ).scalar()
-    top = connection.execute(select(func.max(table.c.id))).scalar()
-    start = max(counter or 0, top or 0) + 1
-    return list(range(start, start + count))

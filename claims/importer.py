@@ -40,7 +40,8 @@ from claims.db import check_sqlite_file, describe_operational_error, make_engine
 from claims.errors import DatabaseError, ImportRejected, InvalidInput
 from claims.flatrows import Problem
 from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
-from claims.import_plan import Anchors, ImportSummary, Plan, checked_rows, count_checked
+from claims.import_plan import Plan
+from claims.import_records import Anchors, ImportSummary, checked_rows, count_checked
 from claims.import_workers import prepared_rows, worker_count
 from claims.import_writer import BatchWriter, add_audit_entry, separate_process
 from claims.models import (
