@@ -206,8 +206,9 @@ def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progre
     for chunk in _chunks(checked_rows(spill), batch_rows):
         summary.batches += 1
         summary.rows += len(chunk)
+        # Before batch N is handed over, batch N-1 is stored: its rows count.
+        statistics.after(summary.batches - 1)
         write_batch(reader_engine, plan, chunk, summary)
-        statistics.after(summary.batches)
         if progress:
             progress("write", summary.rows, total)
     writer.wait()
@@ -234,6 +235,7 @@ class Statistics:
         self.next = 1
 
     def after(self, batches: int) -> None:
+        """Analyse if ``batches`` stored batches have doubled the count of the last time."""
         if batches >= self.next:
             self.next = 2 * batches
             self.now()
@@ -270,10 +272,11 @@ def complete_drift(
     done = after = batches = 0
     statistics = Statistics(reader, DRIFT_READ)
     try:
-        statistics.now()
         with reader.connect() as connection:
             total = pending_drift(connection)
         while True:
+            batches += 1
+            statistics.after(batches)
             with reader.connect() as connection:
                 ids = pending_claims(connection, after=after, limit=batch_rows)
                 if not ids:
@@ -285,8 +288,6 @@ def complete_drift(
             )
             after = ids[-1]
             done += len(ids)
-            batches += 1
-            statistics.after(batches)
             if progress:
                 progress("drift", done, total)
         writer.wait()

@@ -113,11 +113,7 @@ def pending_drift(session: Session | Connection) -> int:
 
 def refresh_pending_drift(session: Session, limit: int | None = None) -> tuple[int, int]:
     """Recompute up to ``limit`` pending claims (all when None): (claims, findings) done."""
-    table = DriftPending.__table__
-    query = select(table.c.claim_id).order_by(table.c.claim_id)
-    if limit is not None:
-        query = query.limit(limit)
-    ids = list(session.scalars(query))
+    ids = pending_claims(session.connection(), limit=limit)
     if not ids:
         return 0, 0
     return len(ids), refresh_drift(session, ids)
@@ -130,15 +126,14 @@ def _refresh_batch(session: Session, ids: list[int], *, cleared: bool) -> int:
     return len(rows)
 
 
-def pending_claims(connection: Connection, *, after: int = 0, limit: int) -> list[int]:
-    """The next ``limit`` claims listed in ``drift_pending``, past claim id ``after``."""
+def pending_claims(
+    connection: Connection, *, after: int = 0, limit: int | None = None
+) -> list[int]:
+    """The next ``limit`` claims (all when None) listed in ``drift_pending``, past id ``after``."""
     table = DriftPending.__table__
-    query = (
-        select(table.c.claim_id)
-        .where(table.c.claim_id > after)
-        .order_by(table.c.claim_id)
-        .limit(limit)
-    )
+    query = select(table.c.claim_id).where(table.c.claim_id > after).order_by(table.c.claim_id)
+    if limit is not None:
+        query = query.limit(limit)
     return list(connection.execute(query).scalars())
 
 
