@@ -416,6 +416,29 @@ def drift_state(url: str) -> tuple[list[tuple], list[tuple], int]:
     return stored, fresh, pending
 
 
+def test_the_planner_knows_the_size_of_what_the_import_filled(db_url, tmp_path):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("planner statistics are PostgreSQL's: SQLite's planner needs none")
+    import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester", batch_rows=1)
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        estimated = connection.execute(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'appearances'::regclass")
+        ).scalar_one()
+        analysed = set(
+            connection.execute(
+                text(
+                    "SELECT attname FROM pg_stats WHERE tablename = 'appearances' "
+                    "AND schemaname = current_schema()"
+                )
+            ).scalars()
+        )
+    engine.dispose()
+    assert estimated == 3  # never analysed, it would say -1
+    # Only what look-ups go by: the quotations' text is not sampled.
+    assert {"claim_id", "article_id"} <= analysed and "quote" not in analysed
+
+
 def test_drift_is_current_when_the_import_returns_and_nothing_is_left_pending(db_url, tmp_path):
     import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester", batch_rows=1)
     stored, fresh, pending = drift_state(db_url)
