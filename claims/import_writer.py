@@ -68,6 +68,11 @@ class BatchWriter:
             stdout=subprocess.PIPE,
         )
 
+    @property
+    def separate(self) -> bool:
+        """Whether the batches are written by a process of their own."""
+        return self._process is not None
+
     def submit(self, writes: list[Write], label: str) -> None:
         """Write these in one transaction, in order.
 

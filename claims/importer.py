@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import gc
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -84,6 +84,7 @@ def import_file(
     reader_engine = make_engine(url, immediate=False, bulk=True)
     # Started now, so that a writing process starts up while the file is checked.
     writer = BatchWriter(url, separate=separate_process(path.stat().st_size))
+    writers = [writer]
     # Millions of short-lived, acyclic objects (rows, tuples, strings): at the default
     # thresholds the cycle collector runs a thousand times per 10,000 rows and takes a
     # fifth of the time; the few cycles SQLAlchemy makes are still collected, later.
@@ -117,6 +118,9 @@ def import_file(
             summary.rejected = len(bad.rows)
             if rejects is not None and rejects.count:
                 summary.rejects_file = str(rejects.path)
+            if writer.separate and reader_engine.dialect.name == "postgresql":
+                # Started now, to be ready for the drift step; see ``complete_drift``.
+                writers.append(BatchWriter(url, separate=True))
             _write(
                 reader_engine,
                 writer,
@@ -128,12 +132,13 @@ def import_file(
                 progress,
                 clean,
             )
-        complete_drift(url, batch_rows, progress, writer=writer)
+        complete_drift(url, batch_rows, progress, writers=writers)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
         gc.set_threshold(*thresholds)
-        writer.close()
+        for each in writers:
+            each.close()
         reader_engine.dispose()
     return summary
 
@@ -278,22 +283,26 @@ def complete_drift(
     batch_rows: int,
     progress: Progress | None = None,
     *,
-    writer: BatchWriter | None = None,
+    writers: Sequence[BatchWriter] = (),
 ) -> int:
     """Recompute the findings of every claim listed in ``drift_pending``; return how many.
 
     A batch of claims at a time, each written in its own transaction that also
     removes them from the list, so a kill here too leaves the rest listed for the
     next run. The findings of the next claims are computed (on a reading
-    connection) while ``writer`` stores those before. Takes every listed claim, not
-    only this import's: a run cut short earlier is completed too.
+    connection) while ``writers`` store those before, taking the batches in turn:
+    the batches share no claim, so with two writing processes on PostgreSQL two
+    are stored at once, on two of the server's cores (storing a finding checks
+    four foreign keys and updates four indexes: that work, not Python's, is what
+    this step waits for). Takes every listed claim, not only this import's: a run
+    cut short earlier is completed too.
     """
     from claims.services.drift import drift_rows, pending_claims, pending_drift, store_drift_rows
 
     reader = make_engine(url, immediate=False, bulk=True)
-    own = writer is None
+    own = not writers
     if own:
-        writer = BatchWriter(url, separate=False)
+        writers = [BatchWriter(url, separate=False)]
     done = after = batches = 0
     # What the drift step reads does not change while it runs: analysed once; the
     # findings table as it fills.
@@ -310,7 +319,7 @@ def complete_drift(
                 if not ids:
                     break
                 rows = drift_rows(connection, ids)
-            writer.submit(
+            writers[batches % len(writers)].submit(
                 [partial(store_drift_rows, ids=ids, rows=rows)],
                 f"the drift findings of claims #{ids[0]} to #{ids[-1]}",
             )
@@ -318,10 +327,11 @@ def complete_drift(
             done += len(ids)
             if progress:
                 progress("drift", done, total)
-        writer.wait()
+        for writer in writers:
+            writer.wait()
     finally:
         if own:
-            writer.close()
+            writers[0].close()
         reader.dispose()
     return done
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,13 @@ from sqlalchemy import create_engine, select, text
 
 from claims import importer
 from claims.flatrows import FIELDS
+from claims.import_writer import BatchWriter
 from claims.importer import import_file
 from claims.services.articles import prepare_text, text_sha256
 from tests.conftest import INQUIRER, UNN, table_rows
 
 DATA = Path(__file__).resolve().parent / "data"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 UNN_TEXT = UNN.read_text(encoding="utf-8")
 INQUIRER_TEXT = INQUIRER.read_text(encoding="utf-8")
 UNN_SHA = text_sha256(prepare_text(UNN_TEXT))
@@ -470,6 +473,44 @@ def test_an_import_cut_short_before_its_drift_leaves_it_pending_and_a_rerun_comp
     stored, fresh, pending = drift_state(db_url)
     assert (stored, pending) == (fresh, 0)
     assert "pending" not in cli("report", "drift", "--format", "csv").stderr
+
+
+def test_drift_stored_by_two_writing_processes_in_turn_is_complete(db_url, tmp_path, monkeypatch):
+    """On PostgreSQL the drift step stores batches of claims two at a time, one per
+    writing process: the claims of each batch are its own, so the findings are the same."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    path = tmp_path / "rows.jsonl"
+    generate.write_flat(path, 200, seed=3)
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(importer, "complete_drift", killed)
+    with pytest.raises(KeyboardInterrupt):
+        import_file(db_url, path, actor="tester")
+    monkeypatch.undo()
+    _, _, pending = drift_state(db_url)
+    batches: list[int] = []
+
+    class Counted(BatchWriter):
+        def submit(self, writes, label):
+            batches.append(id(self))
+            super().submit(writes, label)
+
+    writers = [Counted(db_url, separate=True), Counted(db_url, separate=True)]
+    try:
+        done = importer.complete_drift(db_url, 5, writers=writers)
+    finally:
+        for writer in writers:
+            writer.close()
+    stored, fresh, left = drift_state(db_url)
+    assert done == pending > 10 and left == 0
+    assert stored == fresh and stored
+    assert batches[:2] == [id(writers[1]), id(writers[0])] and len(set(batches)) == 2
 
 
 def test_a_kill_while_drift_is_recomputed_leaves_it_pending_for_claims_drift(
