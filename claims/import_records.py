@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
@@ -92,6 +93,11 @@ class Anchors:
         self.rows.append(number)
         self.spans.extend((start, end))
         self.quoted.append(quoted)
+
+    def rewind(self, number: int) -> None:
+        """Make the spans of rows from ``number`` on available again (a batch planned
+        anew)."""
+        self.cursor = bisect_left(self.rows, number)
 
     def take(self, number: int) -> tuple[int, int, bool] | None:
         while self.cursor < len(self.rows) and self.rows[self.cursor] < number:

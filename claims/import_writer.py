@@ -37,7 +37,13 @@ Write = Callable[[Connection], None]  # picklable: a module's function and plain
 
 
 class ConcurrentWrite(InvalidInput):
-    """Another program stored records an import batch was about to create."""
+    """Another program stored records an import batch was about to create.
+
+    ``batch`` is what the failed batch was submitted as (``BatchWriter.submit``), so the
+    importer can plan it again on what is stored now.
+    """
+
+    batch: object = None
 
 
 PROCESS_MIN_BYTES = 4_000_000  # a smaller file is written in turn: not worth a process
@@ -57,6 +63,7 @@ class BatchWriter:
         self._engine = None
         self._process = None
         self._in_flight: str | None = None
+        self._in_flight_batch: object = None
         if not separate:
             self._engine = import_engine(url)
             return
@@ -73,16 +80,17 @@ class BatchWriter:
         """Whether the batches are written by a process of their own."""
         return self._process is not None
 
-    def submit(self, writes: list[Write], label: str) -> None:
+    def submit(self, writes: list[Write], label: str, *, batch: object = None) -> None:
         """Write these in one transaction, in order.
 
-        Waits for the batch before to commit first (raising its error, if any).
+        Waits for the batch before to commit first (raising its error, if any). A
+        ``ConcurrentWrite`` carries the ``batch`` of the batch that failed.
         """
         self.wait()
         if self._process is None:
             outcome = _write(self._engine, self.url, label, writes)
             if outcome is not None:
-                _raise(outcome)
+                _raise(outcome, batch)
             return
         try:
             pickle.dump((label, writes), self._process.stdin, pickle.HIGHEST_PROTOCOL)
@@ -90,6 +98,7 @@ class BatchWriter:
         except (BrokenPipeError, OSError):
             raise self._stopped(label) from None
         self._in_flight = label
+        self._in_flight_batch = batch
 
     def wait(self) -> None:
         """Until the batch in flight is committed; its error, if it failed, is raised here."""
@@ -101,7 +110,7 @@ class BatchWriter:
         except (EOFError, OSError, pickle.UnpicklingError):
             raise self._stopped(label) from None
         if outcome is not None:
-            _raise(outcome)
+            _raise(outcome, self._in_flight_batch)
 
     def _stopped(self, label: str) -> DatabaseError:
         return DatabaseError(
@@ -169,9 +178,13 @@ def _write(engine: Engine, url: str, label: str, writes: list[Write]) -> tuple[s
     return None
 
 
-def _raise(outcome: tuple[str, str]) -> None:
+def _raise(outcome: tuple[str, str], batch: object) -> None:
     kind, message = outcome
-    raise ConcurrentWrite(message) if kind == "concurrent" else DatabaseError(message)
+    if kind != "concurrent":
+        raise DatabaseError(message)
+    error = ConcurrentWrite(message)
+    error.batch = batch
+    raise error
 
 
 # The writer's page cache, in KiB (negative: SQLite's unit for a size, not a page count).

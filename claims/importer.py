@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -43,7 +44,7 @@ from claims.import_files import RawRow, RejectsWriter, check_file, detect_format
 from claims.import_plan import Plan
 from claims.import_records import Anchors, ImportSummary, checked_rows, count_checked
 from claims.import_workers import prepared_rows, worker_count
-from claims.import_writer import BatchWriter, add_audit_entry, separate_process
+from claims.import_writer import BatchWriter, ConcurrentWrite, add_audit_entry, separate_process
 from claims.models import (
     utcnow,
 )
@@ -198,25 +199,64 @@ def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress, cl
     return bad
 
 
+# How often an import plans batches anew, in all, after another writer took what they
+# meant to create, before it stops and asks for a re-run.
+REPLANS = 10
+
+
 def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progress, clean):
     """The second pass: the good rows, as checked, written a batch per transaction.
 
     Planned here, on the reading engine, and written by ``writer``, which (for a big
     file, in a process of its own) writes each batch while the next is planned.
+
+    Batches are planned ahead of what is stored. Should another program store a claim,
+    or (on SQLite) take an id, that a planned batch meant to create, that batch fails
+    whole (``ConcurrentWrite``); it and the batch planned after it are planned anew, on
+    what is stored now, by a plan that forgets what it had learnt.
     """
     total = count_checked(spill)
-    plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors, clean=clean)
-    plan.writer = writer
+
+    def new_plan() -> Plan:
+        plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors, clean=clean)
+        plan.writer = writer
+        return plan
+
+    plan = new_plan()
     statistics = Statistics(reader_engine, WRITTEN)
-    for chunk in _chunks(checked_rows(spill), batch_rows):
-        summary.batches += 1
-        summary.rows += len(chunk)
-        # Before batch N is handed over, batch N-1 is stored: its rows count.
-        statistics.after(summary.batches - 1)
-        write_batch(reader_engine, plan, chunk, summary)
-        if progress:
-            progress("write", summary.rows, total)
-    writer.wait()
+    chunks = _chunks(checked_rows(spill), batch_rows)
+    again: deque[list[RawRow]] = deque()  # batches to plan anew, first first
+    recent: deque[tuple[list[RawRow], dict[str, int]]] = deque(maxlen=2)  # not known stored
+    replans = 0
+    while True:
+        try:
+            chunk = again.popleft() if again else next(chunks, None)
+            if chunk is None:
+                writer.wait()
+                break
+            recent.append((chunk, summary.counts()))
+            summary.batches += 1
+            summary.rows += len(chunk)
+            # Before batch N is handed over, batch N-1 is stored: its rows count.
+            statistics.after(summary.batches - 1)
+            write_batch(reader_engine, plan, chunk, summary)
+            if progress:
+                progress("write", summary.rows, total)
+        except ConcurrentWrite as error:
+            replans += 1
+            redo = [
+                (c, before)
+                for c, before in recent
+                if error.batch is not None and before["batches"] + 1 >= error.batch
+            ]
+            if replans > REPLANS or not redo:
+                raise
+            for key, value in redo[0][1].items():
+                setattr(summary, key, value)
+            again.extendleft(c for c, _ in reversed(redo))
+            recent.clear()
+            bad.anchors.rewind(redo[0][0][0].number)
+            plan = new_plan()
 
 
 # The columns the writing pass looks rows up by, in the tables it fills; then those the
@@ -387,6 +427,8 @@ def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: Import
             plan.forget_batch()
             raise
     plan.writer.submit(
-        writes, f"batch {summary.batches} (rows {chunk[0].number}-{chunk[-1].number})"
+        writes,
+        f"batch {summary.batches} (rows {chunk[0].number}-{chunk[-1].number})",
+        batch=summary.batches,
     )
     plan.keep_batch()

@@ -243,8 +243,8 @@ class LaggingWriter(importer.BatchWriter):
     held = None
     flushing = False
 
-    def submit(self, writes, label):
-        held, self.held = self.held, (writes, label)
+    def submit(self, writes, label, **kwargs):
+        held, self.held = self.held, (writes, label, kwargs)
         if held:
             self._flush(held)
 
@@ -257,7 +257,8 @@ class LaggingWriter(importer.BatchWriter):
     def _flush(self, held):
         self.flushing = True
         try:
-            super().submit(*held)
+            writes, label, kwargs = held
+            super().submit(writes, label, **kwargs)
         finally:
             self.flushing = False
 
@@ -295,40 +296,75 @@ def test_an_import_written_by_a_process_of_its_own_stores_the_same(
     assert stored == fresh and stored and pending == 0
 
 
-@pytest.mark.parametrize("separate", [False, True], ids=["in-turn", "writing-process"])
-def test_another_writer_storing_a_claim_meanwhile_stops_the_import_cleanly(
-    db_url, tmp_path, monkeypatch, separate
-):
-    """Ids and keys are planned a batch ahead of the write: a claim another program stores
-    in between makes the batch fail whole, with a message; a re-run completes."""
+def _another_writer_meanwhile(monkeypatch, db_url) -> list[str]:
+    """After batch 1 is stored and batch 2 planned, another program stores batch 2's
+    claim."""
     from claims.db import open_session
-    from claims.import_writer import BatchWriter, ConcurrentWrite
     from claims.services.claims import add_claim
 
     real_submit = BatchWriter.submit
-    submits = []
+    submits: list[str] = []
 
-    def submit(self, writes, label):
+    def submit(self, writes, label, **kwargs):
         submits.append(label)
         if len(submits) == 2:  # batch 1 is stored; batch 2 is planned, not written
             self.wait()
             with open_session(db_url) as session:
                 add_claim(session, text=ROWS[1]["claim"], actor="someone else")
                 session.commit()
-        real_submit(self, writes, label)
+        real_submit(self, writes, label, **kwargs)
 
     monkeypatch.setattr(BatchWriter, "submit", submit)
+    return submits
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["in-turn", "writing-process"])
+def test_a_batch_another_writer_got_ahead_of_is_planned_again_and_the_import_completes(
+    db_url, tmp_path, monkeypatch, separate
+):
+    """Ids and keys are planned a batch ahead of the write: a claim another program stores
+    in between makes the batch fail whole; it is planned anew on what is stored then."""
+    submits = _another_writer_meanwhile(monkeypatch, db_url)
+    monkeypatch.setattr(importer, "separate_process", lambda size: separate)
+    path = write_csv(tmp_path / "rows.csv", ROWS)
+    summary = import_file(db_url, path, actor="tester", batch_rows=1)
+    stored = content(db_url)
+    assert len(stored["claims"]) == 3 and len(stored["appearances"]) == 3
+    # The other writer's claim is found, not created twice.
+    assert (summary.claims_created, summary.claims_present) == (2, 2)
+    assert (summary.batches, summary.rows, summary.appearances_created) == (4, 4, 3)
+    assert submits.count("batch 2 (rows 3-3)") == 2  # handed over again, planned anew
+    assert [label for label in submits if label.startswith("batch")][-1] == "batch 4 (rows 5-5)"
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        entries = connection.execute(
+            text("SELECT count(*) FROM audit_log WHERE action = 'import'")
+        ).scalar_one()
+    engine.dispose()
+    assert entries == 4  # one per batch stored: the failed one's went with it
+    stored_findings, fresh, pending = drift_state(db_url)
+    assert stored_findings == fresh and pending == 0
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["in-turn", "writing-process"])
+def test_an_import_another_writer_keeps_getting_ahead_of_stops_cleanly(
+    db_url, tmp_path, monkeypatch, separate
+):
+    """Planned anew only so often (here, never): then the batches before are stored and
+    a re-run completes."""
+    from claims.import_writer import ConcurrentWrite
+
+    monkeypatch.setattr(importer, "REPLANS", 0)
+    _another_writer_meanwhile(monkeypatch, db_url)
     monkeypatch.setattr(importer, "separate_process", lambda size: separate)
     path = write_csv(tmp_path / "rows.csv", ROWS)
     with pytest.raises(ConcurrentWrite, match="run the same import again"):
         import_file(db_url, path, actor="tester", batch_rows=1)
-    stored = content(db_url)
-    assert len(stored["claims"]) == 2  # batch 1's, and the other writer's
-    assert len(stored["appearances"]) == 1
+    assert len(content(db_url)["appearances"]) == 1  # batch 1's
     monkeypatch.undo()
     summary = import_file(db_url, path, actor="tester", batch_rows=1)
-    assert summary.claims_present == 2 and summary.appearances_created == 2
-    assert len(content(db_url)["claims"]) == 3
+    assert summary.appearances_created == 2
+    assert len(content(db_url)["appearances"]) == 3
 
 
 def test_skip_bad_imports_the_good_rows_and_sets_the_bad_ones_aside(db_url, tmp_path):
