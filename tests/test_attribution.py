@@ -101,3 +101,29 @@ def test_names_proposed_for_new_sources():
     assert _proposed_name("A spokeswoman for Hillary Clinton") == "Hillary Clinton"
     assert _proposed_name("the billionaire estate mogul") == "the billionaire estate mogul"
     assert _proposed_name("she") is None
+
+
+def test_a_cue_after_and_shares_the_first_cue_s_speaker():
+    _, rows = _read(
+        "Finance Minister Ann Lee said the budget would balance by 2026 and added that "
+        "taxes would not rise."
+    )
+    assert rows == [
+        ("said", "Finance Minister Ann Lee", "the budget would balance by 2026", False),
+        ("added", "Finance Minister Ann Lee", "taxes would not rise", False),
+    ]
+    _, rows = _read(
+        "Police spokesman Tom Ward told reporters the suspect had fled, and said a search "
+        "was under way."
+    )
+    assert [row[:3] for row in rows] == [
+        ("told", "Police spokesman Tom Ward", "the suspect had fled"),
+        ("said", "Police spokesman Tom Ward", "a search was under way"),
+    ]
+
+
+def test_and_before_a_cue_with_a_speaker_of_its_own_is_not_a_shared_speaker():
+    found, rows = _read("The mayor said the tram was late and the council said it was not.")
+    assert [row[:2] for row in rows] == [("said", "The mayor"), ("said", "the council")]
+    assert rows[0][2] == "the tram was late and the council said it was not"
+    assert found[1].parent == 0  # the council's words are inside what the mayor said

@@ -210,3 +210,48 @@ def test_a_split_quotation_is_proposed_without_its_speaker_in_the_middle():
     assert spoken(text, plain, plain.content) == text[:16]
     opening = Attribution(cue, (source[0], source[0] + 3), (15, len(text)), True, "pre")
     assert spoken(text, opening, opening.content) == "We will win.\u201d"
+
+
+def test_a_second_cue_after_and_keeps_the_speaker_and_the_first_content_ends_before_and(tagged):
+    text = "Ann Lee said the budget would balance by 2026 and added that taxes would not rise."
+    tagged[text] = [
+        _span(text, "SOURCE", "Ann Lee"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "the budget would balance by 2026 and"),
+        _span(text, "CUE", "added"),
+        _span(text, "CONTENT", "that taxes would not rise"),
+    ]
+    assert _rows(text, _sentence(text)) == [
+        ("Ann Lee", "said", "the budget would balance by 2026"),
+        ("Ann Lee", "added", "that taxes would not rise"),
+    ]
+
+
+def test_a_content_the_rules_give_one_cue_is_not_given_to_another_as_well(tagged):
+    text = "Police chief Tom Ward told reporters the suspect had fled, and said a search was on."
+    tagged[text] = [
+        _span(text, "SOURCE", "Police chief Tom Ward"),
+        _span(text, "CUE", "told"),
+        _span(text, "CONTENT", "the suspect had fled"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "a search was on"),
+    ]
+    assert _rows(text, _sentence(text)) == [
+        ("Police chief Tom Ward", "told", "the suspect had fled"),
+        ("Police chief Tom Ward", "said", "a search was on"),
+    ]
+
+
+def test_a_second_cue_after_and_the_tagger_missed_is_kept_from_the_rules(tagged):
+    text = "Ann Lee said the budget would balance by 2026 and added that taxes would not rise."
+    tagged[text] = [
+        _span(text, "SOURCE", "Ann Lee"),
+        _span(text, "CUE", "said"),
+        _span(
+            text, "CONTENT", "the budget would balance by 2026 and added that taxes would not rise"
+        ),
+    ]
+    assert _rows(text, _sentence(text)) == [
+        ("Ann Lee", "said", "the budget would balance by 2026"),
+        ("Ann Lee", "added", "taxes would not rise"),
+    ]

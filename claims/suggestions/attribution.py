@@ -23,6 +23,7 @@ from claims.suggestions.lexicon import (
     AUXILIARIES,
     BOUNDARY_WORDS,
     CLOSE_QUOTES,
+    COORDINATORS,
     CUE_WORDS,
     DETERMINERS,
     NEEDS_THAT,
@@ -64,6 +65,8 @@ class Attribution:
     order: str  # pre | post | inverted | source-after
     parent: int | None = None
     children: list[int] = field(default_factory=list)
+    # The speaker is the relation before's, joined to it by "and" ("said ... and added").
+    coordinated: bool = False
 
     def cue_text(self, text: str) -> str:
         return " ".join(text[self.cue[0] : self.cue[1]].split())
@@ -346,6 +349,19 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             attribution = Attribution(
                 (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, "inverted"
             )
+        elif (coordinated := _coordinated(tokens, cue_i, found)) is not None:
+            # "Lee said the budget would balance and added that taxes would not rise": the
+            # second cue's speaker is the first's, and the first content ends at "and".
+            k = _content_after(tokens, cj, n, word)
+            if k >= n or n - k < 2:
+                continue
+            lead, cut = coordinated
+            lead.content = _strip_span(text, lead.content[0], tokens[cut].start)
+            lead.quoted = is_quoted(text, *lead.content)
+            attribution = Attribution(
+                (tokens[cue_i].start, tokens[cj - 1].end), lead.source, (tokens[k].start, end),
+                False, "pre", coordinated=True,
+            )  # fmt: skip
         else:
             np_start = _np_before(tokens, cue_i, 0)
             source = None
@@ -393,6 +409,24 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         found.append(attribution)
     nest(found)
     return found
+
+
+def _coordinated(
+    tokens: list[Token], cue_i: int, found: list[Attribution]
+) -> tuple[Attribution, int] | None:
+    """The relation a cue right after "and" / "but" shares its speaker with, and the token
+    its content ends before: the sentence's last relation, when it reads forwards, has a
+    source, and its content runs into this "and" ("... 2026 and added that ...",
+    "..., and said ...")."""
+    if cue_i < 2 or tokens[cue_i - 1].lower not in COORDINATORS or not found:
+        return None
+    cut = cue_i - 2 if tokens[cue_i - 2].text == "," else cue_i - 1
+    lead = found[-1]
+    if lead.source is None or lead.order != "pre":
+        return None
+    if not lead.content[0] < tokens[cut].start < lead.content[1]:
+        return None
+    return lead, cut
 
 
 def _speaker_like(text: str, span: tuple[int, int]) -> bool:

@@ -173,6 +173,8 @@ NEEDS_THAT = {
     for w in forms(base, VERBS[base])
 }
 DETERMINERS = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
+# Words that join a second cue to the first one's speaker: "said ... and added ...".
+COORDINATORS = {"and", "but"}
 TELL = {"told", "tells", "tell", "telling", "assured", "informed", "warned", "urged"}
 PRONOUN_OBJECTS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it", "you"}
 TRAILING_ADVERBIALS = re.compile(

@@ -112,6 +112,18 @@ def _join_split_quotations(
     return joined
 
 
+_TRAILING_COORDINATOR = re.compile(r"[\s,]+(?:and|but)$", re.IGNORECASE)
+
+
+def _without_coordinator(text: str, content: Span) -> Span:
+    """A content without the "and" that joins it to the next cue ("... by 2026 and
+    added ..."): the tagger often reads it as the content's last word."""
+    found = _TRAILING_COORDINATOR.search(text, content[0], content[1])
+    if found is None or found.start() - content[0] < FRAGMENT:
+        return content
+    return content[0], found.start()
+
+
 def _bylines(text: str, contents: list[Span], sources: list[Span]) -> list[Attribution]:
     """'"..." ― Jane Doe': a quotation signed with a dash; the dash is the cue."""
     joined: set[Span] = set()
@@ -186,6 +198,7 @@ def link(
     for cue in speaking:
         source = source_of.get(cue)
         for content in _join_split_quotations(text, contents_of[cue], cue, source):
+            content = _without_coordinator(text, content)
             quoted = is_quoted(text, *content)
             found.append(Attribution(cue, source, content, quoted, _order(cue, source, content)))
     joined = {s for r in found for s in (r.content, r.source) if s is not None}
@@ -226,6 +239,8 @@ def _refine(attribution: Attribution, twin: Attribution, found: list[Attribution
             inner.source is not None and not _inside(inner.source, content)
         ):
             fits = False
+    if any(other.coordinated and _inside(other.cue, content) for other in found):
+        fits = False  # "... and added ...": what follows "and" is said again, not nested
     if fits:
         attribution.content = content
         attribution.quoted = twin.quoted
@@ -295,7 +310,11 @@ class ArticleAttributions:
         for attribution in found:
             twins = [i for i, r in enumerate(model) if _gap(r.cue, attribution.cue) == 0]
             if not twins:
-                if attribution.order == "source-after" or self._adopt(attribution):
+                if (
+                    attribution.order == "source-after"
+                    or attribution.coordinated
+                    or self._adopt(attribution)
+                ):
                     kept.append(attribution)
                 continue
             best = max(
@@ -308,11 +327,12 @@ class ArticleAttributions:
             _refine(attribution, model[best], found)
             kept.append(attribution)
             twinned.update(twins)
+            said = [a.content for a in found if a is not attribution]
             for i in twins:
                 content = model[i].content
                 if i != best and not any(
                     _overlaps(content, span)
-                    for span in (attribution.content, attribution.source)
+                    for span in (attribution.content, attribution.source, *said)
                     if span is not None
                 ):
                     # another content of the same cue: the same speaker says it
