@@ -129,11 +129,10 @@ def tagger_of(logits_for, tokenizer, max_len: int = MAX_LEN):
 
 
 def halve(plain: Path, out: Path, smallest: int = 1024) -> None:
-    """The float32 graph with its weights stored as float16, each cast back on loading.
-
-    The file is half the size, and the model computes as in float32: onnxruntime folds
-    each Cast of a constant into a float32 weight when it opens the session, so the
-    scores are float32's but for the weights' rounding (int8 cost dev content 0.02)."""
+    """The float32 graph with its weights stored as float16, each cast back on loading: a
+    file half the size that computes in float32 (onnxruntime folds each Cast of a
+    constant into a float32 weight when it opens the session). For comparing what the
+    int8 weights cost; the shipped model is int8."""
     import numpy as np
     import onnx
     from onnx import TensorProto, helper, numpy_helper
@@ -162,7 +161,8 @@ def halve(plain: Path, out: Path, smallest: int = 1024) -> None:
 def export(checkpoint: Path, data: Path, weights: str) -> None:
     """The checkpoint as an ONNX graph (``weights``: int8, float16 or float32) plus its
     tokenizer, in ``claims/suggestions``; then dev scored through onnxruntime, as ``claims
-    suggest`` runs it."""
+    suggest`` runs it: the raw spans, as ``attribution.py --method tagger`` scores them
+    (the dev figures training prints have the contents tidied, ``neural.tidy``)."""
     import shutil
     import tempfile
 
@@ -206,8 +206,8 @@ def export(checkpoint: Path, data: Path, weights: str) -> None:
     elif weights == "int8":
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        # per-channel int8 weights: dev content overlap F1 0.764 against 0.753 per tensor
-        # (float32 0.785, but 90 MB)
+        # per-channel int8 weights: dev content overlap F1 0.764 against 0.753 per tensor;
+        # float16 weights (cast back on loading) 0.767, in a file twice the size
         quantize_dynamic(
             str(plain), str(neural.MODEL_PATH), weight_type=QuantType.QInt8, per_channel=True
         )
@@ -296,9 +296,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--weights",
-        choices=("float16", "int8", "float32"),
-        default="float16",
-        help="how --export stores the weights (float16: cast back to float32 on loading)",
+        choices=("int8", "float16", "float32"),
+        default="int8",
+        help="how --export stores the weights",
     )
     args = parser.parse_args()
     if args.oracle:
