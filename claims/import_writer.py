@@ -43,7 +43,9 @@ class ConcurrentWrite(InvalidInput):
     importer can plan it again on what is stored now.
     """
 
-    batch: object = None
+    def __init__(self, message: str, batch: object = None):
+        super().__init__(message)
+        self.batch = batch
 
 
 PROCESS_MIN_BYTES = 4_000_000  # a smaller file is written in turn: not worth a process
@@ -62,8 +64,7 @@ class BatchWriter:
         self.url = url
         self._engine = None
         self._process = None
-        self._in_flight: str | None = None
-        self._in_flight_batch: object = None
+        self._in_flight: tuple[str, object] | None = None  # its label and batch
         if not separate:
             self._engine = import_engine(url)
             return
@@ -97,20 +98,20 @@ class BatchWriter:
             self._process.stdin.flush()
         except (BrokenPipeError, OSError):
             raise self._stopped(label) from None
-        self._in_flight = label
-        self._in_flight_batch = batch
+        self._in_flight = (label, batch)
 
     def wait(self) -> None:
         """Until the batch in flight is committed; its error, if it failed, is raised here."""
-        label, self._in_flight = self._in_flight, None
-        if label is None:
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is None:
             return
+        label, batch = in_flight
         try:
             outcome = pickle.load(self._process.stdout)
         except (EOFError, OSError, pickle.UnpicklingError):
             raise self._stopped(label) from None
         if outcome is not None:
-            _raise(outcome, self._in_flight_batch)
+            _raise(outcome, batch)
 
     def _stopped(self, label: str) -> DatabaseError:
         return DatabaseError(
@@ -180,11 +181,7 @@ def _write(engine: Engine, url: str, label: str, writes: list[Write]) -> tuple[s
 
 def _raise(outcome: tuple[str, str], batch: object) -> None:
     kind, message = outcome
-    if kind != "concurrent":
-        raise DatabaseError(message)
-    error = ConcurrentWrite(message)
-    error.batch = batch
-    raise error
+    raise ConcurrentWrite(message, batch) if kind == "concurrent" else DatabaseError(message)
 
 
 # The writer's page cache, in KiB (negative: SQLite's unit for a size, not a page count).
