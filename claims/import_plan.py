@@ -39,6 +39,7 @@ from claims.import_records import (
     ImportSummary,
     PlannedRow,
     SourceRef,
+    Tally,
 )
 from claims.import_writer import Write, ids_still_free
 from claims.import_writes import PlanWriting
@@ -70,10 +71,21 @@ class Plan(PlanWriting):
     """
 
     def __init__(
-        self, session, actor, *, write, spill=None, summary=None, anchors=None, clean=True
+        self,
+        session,
+        actor,
+        *,
+        write,
+        spill=None,
+        summary=None,
+        anchors=None,
+        clean=True,
+        tally=None,
     ):
         self.session: Session | None = session
         self.anchors: Anchors = anchors if anchors is not None else Anchors()
+        # The ids taken and the records counted present, beyond a plan made anew.
+        self.tally: Tally = tally if tally is not None else Tally()
         self.actor = actor
         self.write = write
         self.clean = clean
@@ -92,7 +104,6 @@ class Plan(PlanWriting):
         self.new_sources: dict[str, SourceRef] = {}
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
-        self.present_claims: set[int] = set()
         # Claim ids by key, from the batches written so far (a claim's rows recur across
         # batches): only keys not seen yet are looked up. Bounded, for memory.
         self.claim_ids: dict[str, int] = {}
@@ -101,7 +112,6 @@ class Plan(PlanWriting):
         self._provisional = 0
         self._batch_sources: list[str] = []
         self._batch_articles: list[str] = []
-        self._first_new_claim: int | None = None
         # Writing: the batch's writes, handed to the writing thread (``take_writes``), and
         # what the batch in flight writes that the next batch's reads cannot see yet.
         self.writes: list[Write] = []
@@ -226,7 +236,13 @@ class Plan(PlanWriting):
                     self.anchors.quotes.setdefault(item.sha, []).append(item.row.quote)
                 else:
                     anchor = item.anchor
-                    self.anchors.keep(item.raw.number, anchor.start, anchor.end, anchor.quoted)
+                    self.anchors.keep(
+                        item.raw.number,
+                        anchor.start,
+                        anchor.end,
+                        anchor.quoted,
+                        item.article.ours,
+                    )
         results.extend((item.raw, []) for item in good)
         results.sort(key=lambda pair: pair[0].number)
         yield from results
@@ -371,8 +387,10 @@ class Plan(PlanWriting):
                     SourceRef(pub_id, pub_name),
                     SourceRef(org_id, org_name) if org_id is not None else None,
                     cue,
+                    ours=self.tally.ours("articles", article_id),
                 )
-                self.summary.articles_present += 1
+                if self.tally.count_present("articles", article_id):
+                    self.summary.articles_present += 1
 
     def _article(self, item: PlannedRow) -> None:
         row = item.row
@@ -488,7 +506,7 @@ class Plan(PlanWriting):
             "created_by": row.created_by or self.actor,
             "created_at": utcnow(),
         }
-        ref = ArticleRef(None, publisher, origin, row.article_origin_cue, values)
+        ref = ArticleRef(None, publisher, origin, row.article_origin_cue, values, ours=True)
         self.articles[sha] = ref
         self._new_texts[sha] = text
         self._batch_articles.append(sha)
@@ -542,7 +560,7 @@ class Plan(PlanWriting):
 
     def _appearance(self, item: PlannedRow, text: str) -> None:
         row, article = item.row, item.article
-        span = self.anchors.take(item.raw.number) if self.write else None
+        span = self.anchors.take(item.raw.number, article.ours) if self.write else None
         if span is not None:
             item.anchor = anchor_at(text, *span)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
@@ -55,6 +55,97 @@ class ArticleRef:
     origin: SourceRef | None
     origin_cue: str | None
     values: dict | None = None  # the row to insert, while the article is new in this batch
+    ours: bool = False  # created (or, checking, to be created) by this import from the file
+
+
+class IdRanges:
+    """Ids, kept as sorted runs: those an import took for the rows it creates.
+
+    A batch takes its ids in one or two runs, so a million rows cost a few hundred runs.
+    """
+
+    def __init__(self):
+        self._runs: list[tuple[int, int]] = []  # (first, end exclusive), sorted, apart
+
+    def add(self, ids: list[int]) -> None:
+        for first, end in _runs(ids):
+            at = bisect_right(self._runs, (first, end))
+            if at and self._runs[at - 1][1] == first:  # counting on from the run before
+                self._runs[at - 1] = (self._runs[at - 1][0], end)
+            else:
+                self._runs.insert(at, (first, end))
+
+    def discard(self, ids: list[int]) -> None:
+        for first, end in _runs(ids):
+            kept = []
+            for a, b in self._runs:
+                if b <= first or a >= end:
+                    kept.append((a, b))
+                    continue
+                if a < first:
+                    kept.append((a, first))
+                if b > end:
+                    kept.append((end, b))
+            self._runs = kept
+
+    def __contains__(self, value: int) -> bool:
+        at = bisect_right(self._runs, (value, float("inf"))) - 1
+        return at >= 0 and value < self._runs[at][1]
+
+
+def _runs(ids: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for value in sorted(ids):
+        if runs and runs[-1][1] == value:
+            runs[-1] = (runs[-1][0], value + 1)
+        else:
+            runs.append((value, value + 1))
+    return runs
+
+
+@dataclass
+class Tally:
+    """What the writing pass took and counted, kept when a batch is planned anew.
+
+    A plan that plans a batch again forgets what it had learnt of the database, but
+    not which ids this import took (the claims and articles it finds with them are its
+    own, not "present") nor which records it has counted as present already. What the
+    batches planned anew took and counted is taken back (``drop``): on SQLite another
+    writer may have stored rows with those very ids meanwhile.
+    """
+
+    taken: dict[str, IdRanges] = field(default_factory=dict)
+    present: set[tuple[str, int]] = field(default_factory=set)  # (table, id) counted
+    # By the batch being planned: ids taken, records counted as present.
+    batch: list[tuple[str, str, list[int]]] = field(default_factory=list)
+
+    def ours(self, table: str, record_id: int) -> bool:
+        ranges = self.taken.get(table)
+        return ranges is not None and record_id in ranges
+
+    def count_present(self, table: str, record_id: int) -> bool:
+        """Whether a record found stored is to be counted as present now (once, not ours)."""
+        if self.ours(table, record_id) or (table, record_id) in self.present:
+            return False
+        self.present.add((table, record_id))
+        self.batch.append(("present", table, [record_id]))
+        return True
+
+    def took(self, table: str, ids: list[int]) -> None:
+        self.taken.setdefault(table, IdRanges()).add(ids)
+        self.batch.append(("took", table, ids))
+
+    def take_batch(self) -> list[tuple[str, str, list[int]]]:
+        """What the batch just planned took and counted (to take back if it is redone)."""
+        batch, self.batch = self.batch, []
+        return batch
+
+    def drop(self, batch: list[tuple[str, str, list[int]]]) -> None:
+        for what, table, ids in batch:
+            if what == "took":
+                self.taken[table].discard(ids)
+            else:
+                self.present.difference_update((table, i) for i in ids)
 
 
 @dataclass
@@ -85,26 +176,33 @@ class Anchors:
         self.rows = array("q")
         self.spans = array("q")
         self.quoted = bytearray()  # whether each span lies inside quotation marks
+        self.fresh = bytearray()  # whether it was found in a text the file brings
         self.cursor = 0
         self.quotes: dict[str, list[str]] = {}
         self.uncut: set[str] = set()  # new articles the cleaning rules leave whole
 
-    def keep(self, number: int, start: int, end: int, quoted: bool) -> None:
+    def keep(self, number: int, start: int, end: int, quoted: bool, fresh: bool) -> None:
         self.rows.append(number)
         self.spans.extend((start, end))
         self.quoted.append(quoted)
+        self.fresh.append(fresh)
 
     def rewind(self, number: int) -> None:
         """Make the spans of rows from ``number`` on available again (a batch planned
         anew)."""
         self.cursor = bisect_left(self.rows, number)
 
-    def take(self, number: int) -> tuple[int, int, bool] | None:
+    def take(self, number: int, fresh: bool) -> tuple[int, int, bool] | None:
+        """Row ``number``'s span and whether it is quoted, if it was found in the same
+        text: in the file's text if ``fresh`` (the writing pass creates the article),
+        else in the stored one. An article stored or removed by another program between
+        the passes may hold another text (cleaned otherwise): there it is searched anew.
+        """
         while self.cursor < len(self.rows) and self.rows[self.cursor] < number:
             self.cursor += 1
-        if self.cursor < len(self.rows) and self.rows[self.cursor] == number:
-            at = 2 * self.cursor
-            return self.spans[at], self.spans[at + 1], bool(self.quoted[self.cursor])
+        at = self.cursor
+        if at < len(self.rows) and self.rows[at] == number and self.fresh[at] == fresh:
+            return self.spans[2 * at], self.spans[2 * at + 1], bool(self.quoted[at])
         return None
 
 

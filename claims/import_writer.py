@@ -169,7 +169,7 @@ def _write(engine: Engine, url: str, label: str, writes: list[Write]) -> tuple[s
             for write in writes:
                 write(connection)
     except ConcurrentWrite as error:
-        return "concurrent", str(error)
+        return "concurrent", _concurrent(label, error)
     except Exception as error:  # SQLAlchemy's wrapper, or the driver's own (COPY)
         if _unique_violation(error):
             return "concurrent", _concurrent(label, error)
@@ -259,10 +259,7 @@ def ids_still_free(connection: Connection, first_ids: dict[str, int]) -> None:
             "SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)
         ).scalar()
         if max(top, counter or 0) >= first:
-            raise ConcurrentWrite(
-                f"Another writer added {table} while the import ran: the batches before "
-                "are stored; run the same import again to complete it."
-            )
+            raise ConcurrentWrite(f"new {table} took the ids the import had planned for its own")
 
 
 if __name__ == "__main__":

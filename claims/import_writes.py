@@ -90,10 +90,6 @@ class PlanWriting:
         self._insert(table, rows)
 
     def _claims(self, items: list[PlannedRow]) -> dict[str, int]:
-        table = Claim.__table__
-        if self._first_new_claim is None:
-            last = self.session.scalar(select(table.c.id).order_by(table.c.id.desc()).limit(1))
-            self._first_new_claim = (last or 0) + 1
         first: dict[str, FlatRow] = {}
         for item in items:
             first.setdefault(item.key, item.row)
@@ -114,8 +110,7 @@ class PlanWriting:
             if key not in ids
         ]
         for claim_id in ids.values():
-            if claim_id < self._first_new_claim and claim_id not in self.present_claims:
-                self.present_claims.add(claim_id)
+            if self.tally.count_present("claims", claim_id):
                 self.summary.claims_present += 1
         if new:
             created = self._insert_claims(new, now)
@@ -257,13 +252,16 @@ class PlanWriting:
         if count == 0:
             return []
         if self.session.bind.dialect.name == "postgresql":
-            return _next_ids(self.session, table, count)
-        start = self._next_id.get(table.name)
-        if start is None:
-            start = _next_ids(self.session, table, 1)[0]
-        self._next_id[table.name] = start + count
-        self._first_ids.setdefault(table.name, start)
-        return list(range(start, start + count))
+            ids = _next_ids(self.session, table, count)
+        else:
+            start = self._next_id.get(table.name)
+            if start is None:
+                start = _next_ids(self.session, table, 1)[0]
+            self._next_id[table.name] = start + count
+            self._first_ids.setdefault(table.name, start)
+            ids = list(range(start, start + count))
+        self.tally.took(table.name, ids)
+        return ids
 
 
 def _next_ids(session: Session, table, count: int) -> list[int]:

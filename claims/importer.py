@@ -42,7 +42,7 @@ from claims.errors import DatabaseError, ImportRejected, InvalidInput
 from claims.flatrows import Problem
 from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
 from claims.import_plan import Plan
-from claims.import_records import Anchors, ImportSummary, checked_rows, count_checked
+from claims.import_records import Anchors, ImportSummary, Tally, checked_rows, count_checked
 from claims.import_workers import prepared_rows, worker_count
 from claims.import_writer import BatchWriter, ConcurrentWrite, add_audit_entry, separate_process
 from claims.models import (
@@ -213,12 +213,23 @@ def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progre
     Batches are planned ahead of what is stored. Should another program store a claim,
     or (on SQLite) take an id, that a planned batch meant to create, that batch fails
     whole (``ConcurrentWrite``); it and the batch planned after it are planned anew, on
-    what is stored now, by a plan that forgets what it had learnt.
+    what is stored now, by a plan that forgets what it had learnt, except what the
+    summary needs: which ids the import took, and what it counted as present before
+    those two batches (``Tally``).
     """
     total = count_checked(spill)
+    tally = Tally()
 
     def new_plan() -> Plan:
-        plan = Plan(None, actor, write=True, summary=summary, anchors=bad.anchors, clean=clean)
+        plan = Plan(
+            None,
+            actor,
+            write=True,
+            summary=summary,
+            anchors=bad.anchors,
+            clean=clean,
+            tally=tally,
+        )
         plan.writer = writer
         return plan
 
@@ -226,7 +237,8 @@ def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progre
     statistics = Statistics(reader_engine, WRITTEN)
     chunks = _chunks(checked_rows(spill), batch_rows)
     again: deque[list[RawRow]] = deque()  # batches to plan anew, first first
-    recent: deque[tuple[list[RawRow], dict[str, int]]] = deque(maxlen=2)  # not known stored
+    # The batches not known to be stored: rows, the summary before, what they counted.
+    recent: deque[tuple[list[RawRow], dict[str, int], list]] = deque(maxlen=2)
     replans = 0
     while True:
         try:
@@ -234,26 +246,31 @@ def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progre
             if chunk is None:
                 writer.wait()
                 break
-            recent.append((chunk, summary.counts()))
+            recent.append((chunk, summary.counts(), []))
             summary.batches += 1
             summary.rows += len(chunk)
             # Before batch N is handed over, batch N-1 is stored: its rows count.
             statistics.after(summary.batches - 1)
-            write_batch(reader_engine, plan, chunk, summary)
+            try:
+                write_batch(reader_engine, plan, chunk, summary)
+            finally:
+                recent[-1][2].extend(tally.take_batch())
             if progress:
                 progress("write", summary.rows, total)
         except ConcurrentWrite as error:
             replans += 1
             redo = [
-                (c, before)
-                for c, before in recent
+                (c, before, counted)
+                for c, before, counted in recent
                 if error.batch is not None and before["batches"] + 1 >= error.batch
             ]
             if replans > REPLANS or not redo:
                 raise
             for key, value in redo[0][1].items():
                 setattr(summary, key, value)
-            again.extendleft(c for c, _ in reversed(redo))
+            for _, _, counted in redo:
+                tally.drop(counted)
+            again.extendleft(c for c, _, _ in reversed(redo))
             recent.clear()
             bad.anchors.rewind(redo[0][0][0].number)
             plan = new_plan()
@@ -367,13 +384,25 @@ def complete_drift(
             done += len(ids)
             if progress:
                 progress("drift", done, total)
-        for writer in writers:
-            writer.wait()
+        _wait_all(writers)
     finally:
         if own:
             writers[0].close()
         reader.dispose()
     return done
+
+
+def _wait_all(writers: Sequence[BatchWriter]) -> None:
+    """Until every writer's batch in flight is committed; the first error is raised, once
+    all have been waited for (an error left unread would be lost when they close)."""
+    first = None
+    for writer in writers:
+        try:
+            writer.wait()
+        except Exception as error:
+            first = first or error
+    if first is not None:
+        raise first
 
 
 def write_batch(engine: Engine, plan: Plan, chunk: list[RawRow], summary: ImportSummary) -> None:

@@ -330,8 +330,10 @@ def test_a_batch_another_writer_got_ahead_of_is_planned_again_and_the_import_com
     summary = import_file(db_url, path, actor="tester", batch_rows=1)
     stored = content(db_url)
     assert len(stored["claims"]) == 3 and len(stored["appearances"]) == 3
-    # The other writer's claim is found, not created twice.
-    assert (summary.claims_created, summary.claims_present) == (2, 2)
+    # The other writer's claim is found, not created twice; the claim and the article
+    # batch 1 created are this import's own, not "present", in the plan made anew too.
+    assert (summary.claims_created, summary.claims_present) == (2, 1)
+    assert (summary.articles_created, summary.articles_present) == (2, 0)
     assert (summary.batches, summary.rows, summary.appearances_created) == (4, 4, 3)
     assert submits.count("batch 2 (rows 3-3)") == 2  # handed over again, planned anew
     assert [label for label in submits if label.startswith("batch")][-1] == "batch 4 (rows 5-5)"
@@ -344,6 +346,21 @@ def test_a_batch_another_writer_got_ahead_of_is_planned_again_and_the_import_com
     assert entries == 4  # one per batch stored: the failed one's went with it
     stored_findings, fresh, pending = drift_state(db_url)
     assert stored_findings == fresh and pending == 0
+
+
+def test_a_claim_stored_before_the_import_counts_once_as_present_through_a_plan_made_anew(
+    db_url, tmp_path, monkeypatch
+):
+    from claims.db import open_session
+    from claims.services.claims import add_claim
+
+    with open_session(db_url) as session:
+        add_claim(session, text=ROWS[0]["claim"], actor="before")
+        session.commit()
+    _another_writer_meanwhile(monkeypatch, db_url)
+    summary = import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="t", batch_rows=1)
+    # Stored before: the first claim; by the other writer: the second; created: the third.
+    assert (summary.claims_created, summary.claims_present) == (1, 2)
 
 
 @pytest.mark.parametrize("separate", [False, True], ids=["in-turn", "writing-process"])

@@ -194,3 +194,55 @@ def test_drift_findings_are_those_a_recomputation_gives(db_url, tmp_path):
         session.rollback()
     assert imported == fresh
     assert {"attribution", "wording"} <= kinds, imported  # the source, and the words
+
+
+def _stored_meanwhile(db_url) -> None:
+    """Another program stores the page as ``claims article add`` does: cleaned."""
+    with open_session(db_url) as session:
+        add_article(session, text=PAGE, outlet="Harbour Gazette", actor="x", create_sources=True)
+        session.commit()
+
+
+def test_a_span_found_in_the_files_text_is_not_used_in_a_text_stored_meanwhile(
+    db_url, tmp_path, monkeypatch
+):
+    """The row keeps its article whole, so checking anchors the quotation in the text as
+    received; the same article (same SHA-256), stored cleaned by another program before
+    the writing pass, holds another text: the quotation is found in that one."""
+    from claims import importer
+
+    real_write = importer._write
+
+    def meanwhile(*args, **kwargs):
+        _stored_meanwhile(db_url)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "_write", meanwhile)
+    import_file(db_url, write_csv(tmp_path / "rows.csv", [page_row(article_cuts="[]")]), actor="t")
+    with open_session(db_url, write=False) as session:
+        assert list(session.scalars(select(Appearance.quote))) == [APPROVED]
+
+
+def test_a_batch_planned_anew_finds_its_quotation_in_the_article_stored_meanwhile(
+    db_url, tmp_path, monkeypatch
+):
+    """The same, when the other program stores the article after batch 2 is planned: the
+    batch fails on the article's key, is planned anew, and finds the stored article."""
+    from claims.import_writer import BatchWriter
+
+    real_submit = BatchWriter.submit
+    submits = []
+
+    def submit(self, writes, label, **kwargs):
+        submits.append(label)
+        if len(submits) == 2:
+            self.wait()
+            _stored_meanwhile(db_url)
+        real_submit(self, writes, label, **kwargs)
+
+    monkeypatch.setattr(BatchWriter, "submit", submit)
+    rows = [{"claim": "Something else entirely."}, page_row(article_cuts="[]")]
+    import_file(db_url, write_csv(tmp_path / "rows.csv", rows), actor="t", batch_rows=1)
+    assert submits.count("batch 2 (rows 3-3)") == 2  # planned anew
+    with open_session(db_url, write=False) as session:
+        assert list(session.scalars(select(Appearance.quote))) == [APPROVED]

@@ -1,0 +1,49 @@
+"""What an import keeps between batches and passes: the ids it took, the spans it found."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.import_records import Anchors, IdRanges, Tally
+
+runs = st.lists(
+    st.tuples(st.booleans(), st.integers(1, 60), st.integers(0, 8)), min_size=1, max_size=25
+)
+
+
+@given(runs)
+def test_id_ranges_hold_what_was_added_and_not_discarded(steps):
+    ranges, model = IdRanges(), set()
+    for add, first, count in steps:
+        ids = list(range(first, first + count))
+        if add:
+            ranges.add(ids)
+            model.update(ids)
+        else:
+            ranges.discard(ids)
+            model.difference_update(ids)
+        assert {value for value in range(0, 80) if value in ranges} == model
+
+
+def test_a_batch_taken_back_gives_up_its_ids_and_its_present_records():
+    tally = Tally()
+    tally.took("claims", [1, 2, 3])
+    assert tally.take_batch() == [("took", "claims", [1, 2, 3])]
+    tally.took("claims", [4, 5])
+    assert tally.count_present("claims", 9) and not tally.count_present("claims", 9)
+    assert not tally.count_present("claims", 2)  # the import's own
+    tally.drop(tally.take_batch())
+    assert tally.ours("claims", 3) and not tally.ours("claims", 4)
+    assert tally.count_present("claims", 9)  # counted again by the batch planned anew
+
+
+def test_a_span_is_given_only_for_the_text_it_was_found_in():
+    anchors = Anchors()
+    anchors.keep(3, 10, 20, True, True)
+    anchors.keep(5, 0, 4, False, False)
+    assert anchors.take(3, True) == (10, 20, True)
+    assert anchors.take(5, True) is None  # found in a stored text; the import writes its own
+    anchors.rewind(3)
+    assert anchors.take(3, False) is None
+    assert anchors.take(5, False) == (0, 4, False)
