@@ -47,3 +47,25 @@ def test_a_span_is_given_only_for_the_text_it_was_found_in():
     anchors.rewind(3)
     assert anchors.take(3, False) is None
     assert anchors.take(5, False) == (0, 4, False)
+
+
+def test_every_writer_is_waited_for_and_the_first_error_raised():
+    import pytest
+
+    from claims.importer import _wait_all
+
+    waited = []
+
+    class Writer:
+        def __init__(self, name, error=None):
+            self.name, self.error = name, error
+
+        def wait(self):
+            waited.append(self.name)
+            if self.error:
+                raise self.error
+
+    first, second = RuntimeError("first"), RuntimeError("second")
+    with pytest.raises(RuntimeError, match="first"):
+        _wait_all([Writer("a", first), Writer("b", second)])
+    assert waited == ["a", "b"]
