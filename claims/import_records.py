@@ -70,10 +70,15 @@ class IdRanges:
     def add(self, ids: list[int]) -> None:
         for first, end in _runs(ids):
             at = bisect_right(self._runs, (first, end))
-            if at and self._runs[at - 1][1] == first:  # counting on from the run before
-                self._runs[at - 1] = (self._runs[at - 1][0], end)
-            else:
-                self._runs.insert(at, (first, end))
+            # Joined with the runs it touches: mostly the one before, counted on from.
+            while at and self._runs[at - 1][1] >= first:
+                at -= 1
+                first, end = min(first, self._runs[at][0]), max(end, self._runs[at][1])
+                del self._runs[at]
+            while at < len(self._runs) and self._runs[at][0] <= end:
+                end = max(end, self._runs[at][1])
+                del self._runs[at]
+            self._runs.insert(at, (first, end))
 
     def discard(self, ids: list[int]) -> None:
         for first, end in _runs(ids):
