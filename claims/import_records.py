@@ -120,7 +120,7 @@ class Tally:
     """
 
     taken: dict[str, IdRanges] = field(default_factory=dict)
-    present: set[tuple[str, int]] = field(default_factory=set)  # (table, id) counted
+    present: dict[str, set[int]] = field(default_factory=dict)  # ids counted, per table
     # By the batch being planned: ids taken, records counted as present.
     batch: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
@@ -130,9 +130,10 @@ class Tally:
 
     def count_present(self, table: str, record_id: int) -> bool:
         """Whether a record found stored is to be counted as present now (once, not ours)."""
-        if self.ours(table, record_id) or (table, record_id) in self.present:
+        counted = self.present.setdefault(table, set())
+        if record_id in counted or self.ours(table, record_id):
             return False
-        self.present.add((table, record_id))
+        counted.add(record_id)
         self.batch.append(("present", table, [record_id]))
         return True
 
@@ -150,7 +151,7 @@ class Tally:
             if what == "took":
                 self.taken[table].discard(ids)
             else:
-                self.present.difference_update((table, i) for i in ids)
+                self.present[table].difference_update(ids)
 
 
 @dataclass
