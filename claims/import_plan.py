@@ -389,8 +389,8 @@ class Plan(PlanWriting):
                     cue,
                     ours=self.tally.ours("articles", article_id),
                 )
-                if self.tally.count_present("articles", article_id):
-                    self.summary.articles_present += 1
+                if self.write and self.tally.count_present("articles", article_id):
+                    self.summary.articles_present += 1  # checking's summary is not kept
 
     def _article(self, item: PlannedRow) -> None:
         row = item.row
