@@ -17,8 +17,9 @@ from alembic import context
 from claims.db import make_engine
 from claims.migrations import VERSION_TABLE
 from claims.models import Base
-from claims.search import is_search_object, missing_search_triggers
+from claims.search import is_search_object
 from claims.settings import database_url
+from claims.triggers import missing_triggers
 
 config = context.config
 if config.config_file_name is not None:
@@ -61,7 +62,7 @@ def run_migrations_online() -> None:
         with engine.connect() as connection:
             _run(connection)
             _check_foreign_keys(connection)
-            _check_search_triggers(connection)
+            _check_triggers(connection)
     finally:
         engine.dispose()
 
@@ -89,15 +90,16 @@ def _check_foreign_keys(connection) -> None:
         raise RuntimeError(f"Migration left rows with broken foreign keys: {broken[:5]}")
 
 
-def _check_search_triggers(connection) -> None:
-    """Refuse a SQLite migration that rebuilt a searched table and lost its FTS5 triggers."""
+def _check_triggers(connection) -> None:
+    """Refuse a SQLite migration that rebuilt a table and lost a trigger the schema needs
+    (full-text search, drift findings' references): see ``claims.triggers``."""
     if connection.dialect.name != "sqlite":
         return
-    missing = missing_search_triggers(connection)
+    missing = missing_triggers(connection)
     connection.rollback()
     if missing:
         raise RuntimeError(
-            f"Migration dropped the full-text search triggers {', '.join(missing)} "
+            f"Migration dropped the triggers {', '.join(missing)} "
             "(a batch rebuild drops a table's triggers): create them again in that migration."
         )
 

@@ -441,6 +441,12 @@ class DriftFinding(Base):
     appearances or chains change (``claims.services.drift.refresh_drift``), so
     analysts can query it like any table; the ``claim_drift`` view joins it to
     claims and outlets.
+
+    Its ids refer to claims, appearances and sources without foreign keys: only the
+    drift services write it, from rows they have just read, and checking four keys
+    per row took most of the time a bulk import spends writing findings. Triggers
+    (migration 0007) do what the keys' ``ON DELETE`` did: deleting an appearance or
+    a claim deletes its findings, deleting a source empties their ``source_id``.
     """
 
     __tablename__ = "drift_findings"
@@ -456,19 +462,16 @@ class DriftFinding(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Finding number.")
     claim_id: Mapped[int] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE"),
-        index=True,
-        comment="The claim whose appearances differ.",
+        index=True, comment="The claim whose appearances differ (claims.id)."
     )
     from_appearance_id: Mapped[int] = mapped_column(
-        ForeignKey("appearances.id", ondelete="CASCADE"),
         index=True,
-        comment="The upstream appearance (earlier, or the one the other relies on).",
+        comment="The upstream appearance (appearances.id): earlier, or the one the other "
+        "relies on.",
     )
     to_appearance_id: Mapped[int] = mapped_column(
-        ForeignKey("appearances.id", ondelete="CASCADE"),
         index=True,
-        comment="The downstream appearance, where the change is seen.",
+        comment="The downstream appearance (appearances.id), where the change is seen.",
     )
     kind: Mapped[str] = mapped_column(String(20), comment="wording, names, hedging or attribution.")
     severity: Mapped[str] = mapped_column(
@@ -482,9 +485,8 @@ class DriftFinding(Base):
     )
     detail: Mapped[str] = mapped_column(Text, comment="What kind of change, in plain words.")
     source_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sources.id", ondelete="SET NULL"),
         index=True,
-        comment="The chain source a names or attribution finding is about, if any.",
+        comment="The chain source (sources.id) a names or attribution finding is about, if any.",
     )
 
     def __repr__(self) -> str:

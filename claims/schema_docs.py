@@ -68,6 +68,20 @@ autogenerate (`alembic check` would otherwise propose to drop them).
 """
 
 
+DRIFT_TRIGGERS_SECTION = """\
+## Drift findings' references
+
+`drift_findings` refers to claims, appearances and sources by id (`claim_id`,
+`from_appearance_id`, `to_appearance_id`, `source_id`) without foreign keys: it is derived
+data, written only by the drift services, and an import writes two findings or more per
+appearance, for which checking four keys per row was most of the cost. Triggers, the same
+on both databases, do what the keys' `ON DELETE` did: deleting an appearance
+(`appearances_drift_delete`) or a claim (`claims_drift_delete`) deletes its findings, and
+deleting a source (`sources_drift_delete`) empties the findings' `source_id`. Join as with
+any key; the view `claim_drift` does.
+"""
+
+
 @dataclass(frozen=True)
 class Example:
     """An example query for the page; tests run each one on its database(s)."""
@@ -243,6 +257,7 @@ def render() -> str:
                 [f"| `{name}` | {_cell(text)} |" for name, text in view.columns.items()],
             )
         )
+    parts.append(DRIFT_TRIGGERS_SECTION)
     parts.append(SEARCH_SECTION)
     parts.append("## Example queries\n")
     for example in EXAMPLES:

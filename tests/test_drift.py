@@ -6,6 +6,7 @@ import json
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import inspect as sa_inspect
 
 from claims import migrations
 from claims.db import open_session
@@ -174,6 +175,94 @@ def test_migration_backfills_findings_for_existing_appearances(db_url):
     finally:
         engine.dispose()
     assert count == len(expected)
+
+
+def _findings_of(session, column: str, value: int) -> int:
+    return session.scalar(
+        text(f"SELECT count(*) FROM drift_findings WHERE {column} = :value"), {"value": value}
+    )
+
+
+def test_deleting_in_sql_takes_the_findings_along(session):
+    """No foreign keys on the findings: triggers do their ON DELETE, whoever deletes."""
+    load_seeds(session, actor=ACTOR)
+    session.flush()
+    first = session.execute(text("SELECT * FROM drift_findings ORDER BY id")).first()
+    appearance = first.to_appearance_id
+    assert _findings_of(session, "to_appearance_id", appearance) > 0
+    session.execute(text("DELETE FROM chain_hops WHERE appearance_id = :a"), {"a": appearance})
+    session.execute(text("DELETE FROM appearances WHERE id = :a"), {"a": appearance})
+    assert _findings_of(session, "to_appearance_id", appearance) == 0
+    assert _findings_of(session, "from_appearance_id", appearance) == 0
+
+    # A claim's deletion cascades to its appearances; the findings go with both.
+    claim = session.scalar(text("SELECT claim_id FROM drift_findings ORDER BY id"))
+    appearances = [
+        row[0]
+        for row in session.execute(
+            text("SELECT id FROM appearances WHERE claim_id = :c"), {"c": claim}
+        )
+    ]
+    session.execute(
+        text(
+            "DELETE FROM chain_hops WHERE appearance_id IN (SELECT id FROM appearances "
+            "WHERE claim_id = :c)"
+        ),
+        {"c": claim},
+    )
+    session.execute(text("DELETE FROM reviews WHERE claim_id = :c"), {"c": claim})
+    session.execute(text("DELETE FROM claims WHERE id = :c"), {"c": claim})
+    assert _findings_of(session, "claim_id", claim) == 0
+    for each in appearances:
+        assert _findings_of(session, "from_appearance_id", each) == 0
+    assert stored(session)  # the other claims' findings stay
+
+
+def test_deleting_a_source_empties_the_findings_source(session):
+    load_seeds(session, actor=ACTOR)
+    session.flush()
+    finding = session.scalar(text("SELECT min(id) FROM drift_findings"))
+    spare = add_source(session, name="Named only in a finding", kind="other", actor=ACTOR)
+    session.flush()
+    session.execute(
+        text("UPDATE drift_findings SET source_id = :s WHERE id = :f"),
+        {"s": spare.id, "f": finding},
+    )
+    session.execute(text("DELETE FROM source_aliases WHERE source_id = :s"), {"s": spare.id})
+    session.execute(text("DELETE FROM sources WHERE id = :s"), {"s": spare.id})
+    assert (
+        session.scalar(text("SELECT source_id FROM drift_findings WHERE id = :f"), {"f": finding})
+        is None
+    )
+
+
+def test_the_findings_keys_migration_keeps_the_findings_both_ways(db_url):
+    """0007 trades the findings' foreign keys for triggers; down and up again, rows stay."""
+    with open_session(db_url) as session:
+        load_seeds(session, actor=ACTOR)
+        expected = stored(session)
+    migrations.downgrade(db_url, "0006")
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            keys = sa_inspect(connection).get_foreign_keys("drift_findings")
+            assert sorted(key["referred_table"] for key in keys) == [
+                "appearances",
+                "appearances",
+                "claims",
+                "sources",
+            ]
+    finally:
+        engine.dispose()
+    migrations.upgrade(db_url)
+    with open_session(db_url) as session:
+        assert stored(session) == expected
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            assert sa_inspect(connection).get_foreign_keys("drift_findings") == []
+    finally:
+        engine.dispose()
 
 
 # --- command line --------------------------------------------------------------------------

@@ -335,6 +335,15 @@ def test_a_later_migration_that_loses_the_search_triggers_is_refused(tmp_path):
         command.upgrade(config, "head")
 
 
+def test_a_later_migration_that_loses_the_drift_triggers_is_refused(tmp_path):
+    """Rebuilding ``sources`` drops the trigger that stands in for a foreign key."""
+    from alembic import command
+
+    _, config = _later_migration(tmp_path, REBUILD.format(table="sources"))
+    with pytest.raises(RuntimeError, match="sources_drift_delete"):
+        command.upgrade(config, "head")
+
+
 def test_both_databases_give_the_same_rows_for_the_same_data(sqlite_template, tmp_path, request):
     """The seeds loaded into SQLite and into PostgreSQL: every view, row for row, alike."""
     from claims.db import open_session

@@ -1,0 +1,42 @@
+"""The SQLite triggers the schema relies on, and a check that none was lost.
+
+Alembic's batch mode rebuilds a SQLite table to alter it, and the table's triggers
+go with the old one. Two kinds matter: the FTS5 triggers that keep the search
+index in step (``claims.search``), and those that delete a deleted appearance's
+or claim's drift findings and empty a deleted source's (``drift_findings`` keeps
+its references without foreign keys; see ``claims.models.DriftFinding``).
+``alembic/env.py`` refuses a migration that leaves any of them missing.
+"""
+
+from __future__ import annotations
+
+from claims.search import missing_search_triggers
+
+# The table whose deletes each trigger follows.
+DRIFT_TRIGGERS = {
+    "appearances": "appearances_drift_delete",
+    "claims": "claims_drift_delete",
+    "sources": "sources_drift_delete",
+}
+
+
+def missing_triggers(connection) -> list[str]:
+    """The names of the SQLite triggers that should be there and are not."""
+    return missing_search_triggers(connection) + missing_drift_triggers(connection)
+
+
+def missing_drift_triggers(connection) -> list[str]:
+    """Drift triggers missing from a schema whose findings have no foreign keys (from
+    revision 0007 on; before it the keys' ``ON DELETE`` did their work)."""
+    rows = connection.exec_driver_sql(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger')"
+    ).fetchall()
+    tables = {name for kind, name in rows if kind == "table"}
+    if "drift_findings" not in tables:
+        return []
+    if connection.exec_driver_sql("PRAGMA foreign_key_list(drift_findings)").fetchall():
+        return []
+    triggers = {name for kind, name in rows if kind == "trigger"}
+    return [
+        name for table, name in DRIFT_TRIGGERS.items() if table in tables and name not in triggers
+    ]
