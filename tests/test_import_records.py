@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from claims.db import open_session
 from claims.import_records import Anchors, IdRanges, Tally
+from claims.models import Claim
+from claims.seeds import load_seeds
 
 runs = st.lists(
     st.tuples(st.booleans(), st.integers(1, 60), st.integers(0, 8)), min_size=1, max_size=25
@@ -69,3 +75,31 @@ def test_every_writer_is_waited_for_and_the_first_error_raised():
     with pytest.raises(RuntimeError, match="first"):
         _wait_all([Writer("a", first), Writer("b", second)])
     assert waited == ["a", "b"]
+
+
+def test_reading_ahead_yields_every_pending_claim_once_in_order(db_url):
+    """The drift step reads the next batch while this one is computed: all are read."""
+    from claims.db import make_engine
+    from claims.importer import _read_ahead
+    from claims.services.drift import mark_drift_pending, pending_claims
+
+    with open_session(db_url) as session:
+        load_seeds(session, actor="tester")
+        session.flush()
+        mark_drift_pending(session, session.scalars(select(Claim.id)))
+    engine = make_engine(db_url, immediate=False)
+    try:
+        with engine.connect() as connection:
+            pending = pending_claims(connection)
+        batches = list(_read_ahead(engine, 3))
+        assert [claim for ids, _, _ in batches for claim in ids] == pending
+        assert all(len(ids) <= 3 for ids, _, _ in batches) and len(batches) > 2
+        for ids, appearances, hops in batches:
+            assert {row[1] for row in appearances} <= set(ids)
+            assert {row[0] for row in hops} <= {row[0] for row in appearances}
+
+        # Left early (the caller failed): the read in flight ends, nothing hangs.
+        with closing(_read_ahead(engine, 1)) as reading:
+            assert next(reading)[0] == pending[:1]
+    finally:
+        engine.dispose()

@@ -143,6 +143,15 @@ def drift_rows(connection: Connection, ids: list[int]) -> list[tuple]:
     Reads appearances and chains only, so a bulk writer can compute the next
     claims' rows while the rows before are being written (``store_drift_rows``).
     """
+    return findings_rows(*drift_inputs(connection, ids))
+
+
+def drift_inputs(connection: Connection, ids: list[int]) -> tuple[list, list]:
+    """What the findings of these claims are computed from: (appearances, hops) rows.
+
+    Apart from ``findings_rows``, so that a bulk writer can have the server read the
+    next claims' while Python computes these claims' findings.
+    """
     appearance, article = Appearance.__table__, Article.__table__
     appearances = connection.execute(
         select(
@@ -158,7 +167,7 @@ def drift_rows(connection: Connection, ids: list[int]) -> list[tuple]:
     ).all()
     with_several = {claim_id for claim_id, n in _counts(appearances).items() if n > 1}
     if not with_several:
-        return []
+        return [], []
     hop, source = ChainHop.__table__, Source.__table__
     hops = connection.execute(
         select(hop.c.appearance_id, hop.c.source_id, source.c.name, hop.c.cue, hop.c.role)
@@ -167,6 +176,12 @@ def drift_rows(connection: Connection, ids: list[int]) -> list[tuple]:
         .where(appearance.c.claim_id.in_(sorted(with_several)))
         .order_by(hop.c.appearance_id, hop.c.position)
     ).all()
+    return [row for row in appearances if row[1] in with_several], hops
+
+
+def findings_rows(appearances: list, hops: list) -> list[tuple]:
+    """``drift_findings`` rows of the claims with two appearances or more in ``appearances``
+    (``drift_inputs``' rows)."""
     return [
         (
             claim_id,
@@ -179,9 +194,7 @@ def drift_rows(connection: Connection, ids: list[int]) -> list[tuple]:
             finding.detail,
             finding.source_id,
         )
-        for claim_id, items in from_rows(
-            [row for row in appearances if row[1] in with_several], hops
-        ).items()
+        for claim_id, items in from_rows(appearances, hops).items()
         for from_id, to_id, finding in drift(items)
     ]
 
