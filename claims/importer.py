@@ -392,8 +392,8 @@ def _read_ahead(reader: Engine, batch_rows: int) -> Iterator[tuple[list[int], li
 
     The next batch is read on a thread of its own while the caller computes this one's
     findings: reading is the database's work (an index look-up per appearance and per
-    hop), computing is Python's, and one after the other each left the other idle (a
-    quarter of the drift step's time at 1M appearances). What is read does not change
+    hop), computing is Python's, and one after the other each left the other idle (on
+    PostgreSQL at 1M appearances, a sixth of the step's time). What is read does not change
     while the step runs (no batch shares a claim with another), so it is analysed once;
     the findings table as it fills.
     """

@@ -218,6 +218,26 @@ def test_deleting_in_sql_takes_the_findings_along(session):
     assert stored(session)  # the other claims' findings stay
 
 
+def test_the_triggers_find_the_findings_from_another_search_path(session, db_url):
+    """An analyst's session may not have the claims schema on its search_path."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("search_path is PostgreSQL's")
+    load_seeds(session, actor=ACTOR)
+    session.flush()
+    schema = session.scalar(text("SELECT current_schema()"))
+    appearance = session.scalar(text("SELECT min(to_appearance_id) FROM drift_findings"))
+    session.execute(text("SET LOCAL search_path TO pg_catalog"))
+    session.execute(
+        text(f'DELETE FROM "{schema}".chain_hops WHERE appearance_id = :a'), {"a": appearance}
+    )
+    session.execute(text(f'DELETE FROM "{schema}".appearances WHERE id = :a'), {"a": appearance})
+    left = session.scalar(
+        text(f'SELECT count(*) FROM "{schema}".drift_findings WHERE to_appearance_id = :a'),
+        {"a": appearance},
+    )
+    assert left == 0
+
+
 def test_deleting_a_source_empties_the_findings_source(session):
     load_seeds(session, actor=ACTOR)
     session.flush()

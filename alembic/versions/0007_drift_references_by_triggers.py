@@ -94,8 +94,10 @@ def upgrade() -> None:
             )
     for table, name, action in TRIGGERS:
         if postgres:
+            # The schema it is made in, whatever the deleting session's search_path.
             op.execute(
-                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql "
+                f"SET search_path FROM CURRENT AS $$\n"
                 f"BEGIN\n    {action}\n    RETURN NULL;\nEND\n$$"
             )
             op.execute(
