@@ -443,10 +443,11 @@ class DriftFinding(Base):
     claims and outlets.
 
     Its ids refer to claims, appearances and sources without foreign keys: only the
-    drift services write it, from rows they have just read, and checking four keys
-    per row took most of the time a bulk import spends writing findings. Triggers
-    (migration 0007) do what the keys' ``ON DELETE`` did: deleting an appearance or
-    a claim deletes its findings, deleting a source empties their ``source_id``.
+    drift services write it, and checking four keys per row took most of the time a
+    bulk import spends writing findings. Triggers (migration 0007) do what the keys'
+    ``ON DELETE`` did: deleting an appearance or a claim deletes its findings, deleting
+    a source empties their ``source_id``; ``store_drift_rows`` checks the appearances
+    once per batch instead of once per row (``docs/schema.md``).
     """
 
     __tablename__ = "drift_findings"

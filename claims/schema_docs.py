@@ -74,11 +74,23 @@ DRIFT_TRIGGERS_SECTION = """\
 `drift_findings` refers to claims, appearances and sources by id (`claim_id`,
 `from_appearance_id`, `to_appearance_id`, `source_id`) without foreign keys: it is derived
 data, written only by the drift services, and an import writes two findings or more per
-appearance, for which checking four keys per row was most of the cost. Triggers, the same
-on both databases, do what the keys' `ON DELETE` did: deleting an appearance
-(`appearances_drift_delete`) or a claim (`claims_drift_delete`) deletes its findings, and
-deleting a source (`sources_drift_delete`) empties the findings' `source_id`. Join as with
-any key; the view `claim_drift` does.
+appearance, for which checking four keys per row was most of the cost. What the keys did
+is done otherwise:
+
+- Deleting an appearance (trigger `appearances_drift_delete`) or a claim
+  (`claims_drift_delete`) deletes its findings; deleting a source (`sources_drift_delete`)
+  empties the findings' `source_id`. The same on both databases. On PostgreSQL the
+  triggers run as their owner, as a key's cascade did (a role allowed to delete
+  appearances needs no rights on the findings), and `TRUNCATE ... CASCADE` of those tables
+  reaches the findings too (`appearances_drift_truncate`, `claims_drift_truncate`,
+  `sources_drift_truncate`).
+- The drift services, storing a claim's findings, read (and on PostgreSQL lock, as a
+  key's check did) the claim's appearances, and compute again the findings of a claim
+  that lost an appearance meanwhile.
+- The database itself does not refuse a row that names nothing: write findings through
+  the drift services (`claims drift --refresh` recomputes them all), not by hand.
+
+Join as with any key; the view `claim_drift` does.
 """
 
 

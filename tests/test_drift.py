@@ -256,6 +256,74 @@ def test_deleting_a_source_empties_the_findings_source(session):
     )
 
 
+def test_findings_computed_before_an_appearance_was_deleted_are_computed_again(db_url):
+    """The import computes a batch's findings on one connection and stores them on
+    another, later: an appearance deleted in between must not be left named."""
+    from claims.db import make_engine
+    from claims.services.drift import drift_rows, mark_drift_pending, store_drift_rows
+
+    with open_session(db_url) as session:
+        load_seeds(session, actor=ACTOR)
+        session.flush()
+        ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
+        mark_drift_pending(session, ids)
+    reader = make_engine(db_url, immediate=False)
+    writer = make_engine(db_url)
+    try:
+        with reader.connect() as connection:
+            rows = drift_rows(connection, ids)
+        gone = rows[0][2]
+        with open_session(db_url) as session:
+            delete_appearance(session, session.get(Appearance, gone), actor="someone else")
+        with writer.begin() as connection:
+            store_drift_rows(connection, ids, rows)
+        with writer.connect() as connection:
+            fresh = drift_rows(connection, ids)
+            named = connection.execute(
+                text("SELECT from_appearance_id, to_appearance_id FROM drift_findings")
+            ).all()
+    finally:
+        reader.dispose()
+        writer.dispose()
+    assert gone not in {each for pair in named for each in pair}
+    with open_session(db_url) as session:
+        assert sorted(stored(session)) == sorted(row[:8] for row in fresh)
+
+
+def test_postgresql_deletes_reach_the_findings_without_rights_on_them(db_url):
+    """As a key's ON DELETE did: a role that may delete appearances, not findings, and
+    TRUNCATE ... CASCADE of the appearances."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("roles and TRUNCATE are PostgreSQL's")
+    with open_session(db_url) as session:
+        load_seeds(session, actor=ACTOR)
+    role = "claims_test_deleter"
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:  # rolled back at the end: the role too
+            schema = connection.scalar(text("SELECT current_schema()"))
+            connection.execute(text(f"CREATE ROLE {role} NOLOGIN"))
+            connection.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO {role}'))
+            connection.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO {role}'))
+            connection.execute(text(f"GRANT DELETE ON appearances, chain_hops TO {role}"))
+            gone = connection.scalar(text("SELECT min(to_appearance_id) FROM drift_findings"))
+            connection.execute(text(f"SET LOCAL ROLE {role}"))
+            connection.execute(text("DELETE FROM chain_hops WHERE appearance_id = :a"), {"a": gone})
+            connection.execute(text("DELETE FROM appearances WHERE id = :a"), {"a": gone})
+            connection.execute(text("RESET ROLE"))
+            left = connection.scalar(
+                text("SELECT count(*) FROM drift_findings WHERE to_appearance_id = :a"),
+                {"a": gone},
+            )
+            assert left == 0
+            assert connection.scalar(text("SELECT count(*) FROM drift_findings")) > 0
+            connection.execute(text("TRUNCATE appearances CASCADE"))
+            assert connection.scalar(text("SELECT count(*) FROM drift_findings")) == 0
+            connection.rollback()
+    finally:
+        engine.dispose()
+
+
 def test_the_findings_keys_migration_keeps_the_findings_both_ways(db_url):
     """0007 trades the findings' foreign keys for triggers; down and up again, rows stay."""
     with open_session(db_url) as session:

@@ -5,7 +5,9 @@ an import (two findings or more per appearance). Its four foreign keys were
 checked row by row on every insert, which took three quarters of the server's
 time writing findings on PostgreSQL. What they gave besides the check is kept
 by triggers, the same on both databases: deleting an appearance or a claim
-deletes its findings, deleting a source empties the findings' ``source_id``.
+deletes its findings, deleting a source empties the findings' ``source_id``
+(on PostgreSQL, truncating those tables too). The drift services check the
+appearances a finding names when they store it (``store_drift_rows``).
 The column comments now name the table each id refers to.
 
 On SQLite the table is rebuilt (batch mode) to drop the keys; the rows are kept.
@@ -27,21 +29,48 @@ down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# (table whose deletes are followed, trigger name, what to do with the deleted row's id)
+# (table whose deletes are followed, trigger name, what to do with the deleted row's id;
+# on PostgreSQL the findings table is named as {findings}, in the schema of the table
+# whose delete fired it, and the id as $1)
 TRIGGERS = (
     (
         "appearances",
         "appearances_drift_delete",
-        "DELETE FROM drift_findings WHERE from_appearance_id = OLD.id; "
-        "DELETE FROM drift_findings WHERE to_appearance_id = OLD.id;",
+        "DELETE FROM {findings} WHERE from_appearance_id = {id} OR to_appearance_id = {id}",
     ),
-    ("claims", "claims_drift_delete", "DELETE FROM drift_findings WHERE claim_id = OLD.id;"),
+    ("claims", "claims_drift_delete", "DELETE FROM {findings} WHERE claim_id = {id}"),
     (
         "sources",
         "sources_drift_delete",
-        "UPDATE drift_findings SET source_id = NULL WHERE source_id = OLD.id;",
+        "UPDATE {findings} SET source_id = NULL WHERE source_id = {id}",
     ),
 )
+# PostgreSQL's TRUNCATE fires no row trigger; a key's ON DELETE reached the findings
+# through TRUNCATE ... CASCADE, so these do.
+TRUNCATE_TRIGGERS = (
+    ("appearances", "appearances_drift_truncate", "DELETE FROM {findings}"),
+    ("claims", "claims_drift_truncate", "DELETE FROM {findings}"),
+    (
+        "sources",
+        "sources_drift_truncate",
+        "UPDATE {findings} SET source_id = NULL WHERE source_id IS NOT NULL",
+    ),
+)
+
+
+def _postgresql_function(name: str, action: str, *, row: bool) -> str:
+    """A trigger function that runs as its owner, as a key's ON DELETE did (a role may
+    delete appearances without being granted drift_findings), and names the findings
+    table in the schema of the table whose change fired it: no search_path is trusted."""
+    statement = action.format(findings="%I.drift_findings", id="$1")
+    using = " USING OLD.id" if row else ""
+    return (
+        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        "SET search_path = pg_catalog, pg_temp AS $$\n"
+        f"BEGIN\n    EXECUTE format('{statement}', TG_TABLE_SCHEMA){using};\n"
+        "    RETURN NULL;\nEND\n$$"
+    )
+
 
 # (column, referred table, ON DELETE, comment before, comment now)
 KEYS = (
@@ -94,23 +123,26 @@ def upgrade() -> None:
             )
     for table, name, action in TRIGGERS:
         if postgres:
-            # The schema it is made in, whatever the deleting session's search_path.
-            op.execute(
-                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql "
-                f"SET search_path FROM CURRENT AS $$\n"
-                f"BEGIN\n    {action}\n    RETURN NULL;\nEND\n$$"
-            )
+            op.execute(_postgresql_function(name, action, row=True))
             op.execute(
                 f"CREATE TRIGGER {name} AFTER DELETE ON {table} "
                 f"FOR EACH ROW EXECUTE FUNCTION {name}()"
             )
         else:
-            op.execute(f"CREATE TRIGGER {name} AFTER DELETE ON {table} BEGIN {action} END")
+            statement = action.format(findings="drift_findings", id="OLD.id")
+            op.execute(f"CREATE TRIGGER {name} AFTER DELETE ON {table} BEGIN {statement}; END")
+    if postgres:
+        for table, name, action in TRUNCATE_TRIGGERS:
+            op.execute(_postgresql_function(name, action, row=False))
+            op.execute(
+                f"CREATE TRIGGER {name} AFTER TRUNCATE ON {table} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
+            )
 
 
 def downgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
-    for table, name, _ in TRIGGERS:
+    for table, name, _ in TRIGGERS + (TRUNCATE_TRIGGERS if postgres else ()):
         op.execute(f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if postgres else ""))
         if postgres:
             op.execute(f"DROP FUNCTION IF EXISTS {name}()")

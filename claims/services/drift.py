@@ -202,12 +202,42 @@ def findings_rows(appearances: list, hops: list) -> list[tuple]:
 def store_drift_rows(
     connection: Connection, ids: list[int], rows: list[tuple], *, cleared: bool = False
 ) -> None:
-    """Replace the stored findings of these claims with ``rows``; they leave ``drift_pending``."""
+    """Replace the stored findings of these claims with ``rows``; they leave ``drift_pending``.
+
+    ``rows`` may have been computed on another connection, or earlier in a transaction
+    that sees what others commit meanwhile: the claims of any that name an appearance
+    deleted since are computed again (``_still_standing``).
+    """
     findings, pending = DriftFinding.__table__, DriftPending.__table__
     if not cleared:
         connection.execute(delete(findings).where(findings.c.claim_id.in_(ids)))
         connection.execute(delete(pending).where(pending.c.claim_id.in_(ids)))
+    # The findings before the appearances, the order ``delete_appearance`` locks them in
+    # (and a key's check did): the other order could deadlock with it.
+    rows = _still_standing(connection, ids, rows)
     insert_rows(connection, findings, rows, _FINDING_COLUMNS)
+
+
+def _still_standing(connection: Connection, ids: list[int], rows: list[tuple]) -> list[tuple]:
+    """``rows``, but those of a claim that lost an appearance they name computed anew.
+
+    No foreign key checks the appearances a finding names (they cost most of storing
+    one, checked row by row): the claims' appearances are read here at once instead,
+    and on PostgreSQL locked as a key's check locked them (``FOR KEY SHARE``), so that
+    one deleted by another transaction is either gone now or stays until this one
+    commits. SQLite's writer holds the whole database already.
+    """
+    if not rows:
+        return rows
+    appearance = Appearance.__table__
+    query = select(appearance.c.id).where(appearance.c.claim_id.in_(ids))
+    if connection.dialect.name == "postgresql":
+        query = query.with_for_update(key_share=True)
+    standing = set(connection.execute(query).scalars())
+    lost = {row[0] for row in rows if row[1] not in standing or row[2] not in standing}
+    if not lost:
+        return rows
+    return [row for row in rows if row[0] not in lost] + drift_rows(connection, sorted(lost))
 
 
 def _counts(appearances) -> dict[int, int]:
