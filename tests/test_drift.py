@@ -330,27 +330,22 @@ def test_the_findings_keys_migration_keeps_the_findings_both_ways(db_url):
         load_seeds(session, actor=ACTOR)
         expected = stored(session)
     migrations.downgrade(db_url, "0006")
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as connection:
-            keys = sa_inspect(connection).get_foreign_keys("drift_findings")
-            assert sorted(key["referred_table"] for key in keys) == [
-                "appearances",
-                "appearances",
-                "claims",
-                "sources",
-            ]
-    finally:
-        engine.dispose()
+    assert _findings_keys(db_url) == ["appearances", "appearances", "claims", "sources"]
     migrations.upgrade(db_url)
     with open_session(db_url) as session:
         assert stored(session) == expected
-    engine = create_engine(db_url)
+    assert _findings_keys(db_url) == []
+
+
+def _findings_keys(url: str) -> list[str]:
+    """The tables ``drift_findings``' foreign keys refer to."""
+    engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            assert sa_inspect(connection).get_foreign_keys("drift_findings") == []
+            keys = sa_inspect(connection).get_foreign_keys("drift_findings")
     finally:
         engine.dispose()
+    return sorted(key["referred_table"] for key in keys)
 
 
 # --- command line --------------------------------------------------------------------------

@@ -109,18 +109,22 @@ def _key_name(column: str, table: str) -> str:
     return f"fk_drift_findings_{column}_{table}"
 
 
+def _comment(batch_op, column: str, comment: str, existing: str) -> None:
+    batch_op.alter_column(
+        column,
+        existing_type=sa.Integer(),
+        existing_nullable=column == "source_id",
+        comment=comment,
+        existing_comment=existing,
+    )
+
+
 def upgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
     with op.batch_alter_table("drift_findings", schema=None) as batch_op:
         for column, table, _, before, now in KEYS:
             batch_op.drop_constraint(_key_name(column, table), type_="foreignkey")
-            batch_op.alter_column(
-                column,
-                existing_type=sa.Integer(),
-                existing_nullable=column == "source_id",
-                comment=now,
-                existing_comment=before,
-            )
+            _comment(batch_op, column, now, before)
     for table, name, action in TRIGGERS:
         if postgres:
             op.execute(_postgresql_function(name, action, row=True))
@@ -154,13 +158,7 @@ def downgrade() -> None:
             op.execute(f"DELETE FROM drift_findings WHERE {dangling}")
     with op.batch_alter_table("drift_findings", schema=None) as batch_op:
         for column, table, on_delete, before, now in KEYS:
-            batch_op.alter_column(
-                column,
-                existing_type=sa.Integer(),
-                existing_nullable=column == "source_id",
-                comment=before,
-                existing_comment=now,
-            )
+            _comment(batch_op, column, before, now)
             batch_op.create_foreign_key(
                 _key_name(column, table), table, [column], ["id"], ondelete=on_delete
             )
