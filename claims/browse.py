@@ -164,6 +164,7 @@ def serve(url: str, *, port: int, announce=None) -> None:
         raise DatasetteMissing(INSTALL_HINT) from None
     _check_schema(url)
     check_port(port)
+    _register_links()
     with tempfile.TemporaryDirectory(prefix="claims-browse-") as folder:
         metadata_file = Path(folder) / "metadata.json"
         metadata_file.write_text(json.dumps(metadata(path.stem)), encoding="utf-8")
@@ -185,6 +186,16 @@ def serve(url: str, *, port: int, announce=None) -> None:
             datasette_serve.main(arguments, prog_name="claims browse", standalone_mode=False)
         except KeyboardInterrupt:
             pass
+
+
+def _register_links() -> None:
+    """Links for the ids ``drift_findings`` holds without foreign keys (``browse_links``)."""
+    from datasette.plugins import pm
+
+    from claims import browse_links
+
+    if not pm.is_registered(browse_links):
+        pm.register(browse_links, name="claims-links")
 
 
 def _check_schema(url: str) -> None:

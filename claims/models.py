@@ -63,6 +63,9 @@ HOP_ROLES = ("stated", "origin", "publisher")
 SUGGESTION_KINDS = ("claim", "origin")
 SUGGESTION_STATUSES = ("pending", "accepted", "rejected", "skipped")
 REVIEW_DECISIONS = ("submitted", "approved", "rejected", "reopened")
+# ``Column.info`` key of a column that holds another table's id without a foreign key
+# (``drift_findings``): what the key would have said, for tools that show the link.
+REFERS_TO = "refers_to"
 
 
 def utcnow() -> dt.datetime:
@@ -463,15 +466,19 @@ class DriftFinding(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, comment="Finding number.")
     claim_id: Mapped[int] = mapped_column(
-        index=True, comment="The claim whose appearances differ (claims.id)."
+        index=True,
+        info={REFERS_TO: "claims"},
+        comment="The claim whose appearances differ (claims.id).",
     )
     from_appearance_id: Mapped[int] = mapped_column(
         index=True,
+        info={REFERS_TO: "appearances"},
         comment="The upstream appearance (appearances.id): earlier, or the one the other "
         "relies on.",
     )
     to_appearance_id: Mapped[int] = mapped_column(
         index=True,
+        info={REFERS_TO: "appearances"},
         comment="The downstream appearance (appearances.id), where the change is seen.",
     )
     kind: Mapped[str] = mapped_column(String(20), comment="wording, names, hedging or attribution.")
@@ -487,6 +494,7 @@ class DriftFinding(Base):
     detail: Mapped[str] = mapped_column(Text, comment="What kind of change, in plain words.")
     source_id: Mapped[int | None] = mapped_column(
         index=True,
+        info={REFERS_TO: "sources"},
         comment="The chain source (sources.id) a names or attribution finding is about, if any.",
     )
 

@@ -174,3 +174,40 @@ def test_browse_refuses_a_missing_file(tmp_path):
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "none.db"), "browse"])
     assert result.exit_code == 1
     assert "claims init" in result.stderr
+
+
+def test_browse_links_the_ids_drift_findings_hold_without_keys(server, sqlite_url):
+    from claims.models import DriftFinding
+
+    database = Path(sqlite_url.removeprefix("sqlite:///")).stem
+    with open_session(sqlite_url, write=False) as session:
+        finding = session.scalars(
+            select(DriftFinding).where(DriftFinding.source_id.is_not(None)).limit(1)
+        ).one()
+    status, html = get(f"{server}/{database}/drift_findings/{finding.id}")
+    assert status == 200
+    for table, value in [
+        ("claims", finding.claim_id),
+        ("appearances", finding.from_appearance_id),
+        ("appearances", finding.to_appearance_id),
+        ("sources", finding.source_id),
+    ]:
+        assert f'<a href="/{database}/{table}/{value}">{value}</a>' in html, table
+
+
+def test_every_id_column_without_a_key_says_which_table_it_names():
+    pytest.importorskip("datasette")
+    from claims.browse_links import references
+
+    found = references()
+    assert found == {
+        ("drift_findings", "claim_id"): "claims",
+        ("drift_findings", "from_appearance_id"): "appearances",
+        ("drift_findings", "to_appearance_id"): "appearances",
+        ("drift_findings", "source_id"): "sources",
+    }
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            if (table.name, column.name) in found:
+                assert not column.foreign_keys
+                assert f"({found[table.name, column.name]}.id)" in column.comment
