@@ -83,26 +83,6 @@ def is_search_object(name: str | None) -> bool:
     )
 
 
-def missing_search_triggers(connection) -> list[str]:
-    """SQLite triggers that keep an existing FTS5 table in step and are not there.
-
-    A batch migration that rebuilds ``claims`` or ``appearances`` drops their
-    triggers with the old table; the index would then silently fall behind.
-    """
-    rows = connection.exec_driver_sql(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger')"
-    ).fetchall()
-    tables = {name for kind, name in rows if kind == "table"}
-    triggers = {name for kind, name in rows if kind == "trigger"}
-    return [
-        f"{table}_{action}"
-        for table in SEARCH_TABLES
-        if table in tables
-        for action in ("insert", "update", "delete")
-        if f"{table}_{action}" not in triggers
-    ]
-
-
 def search_words(text: str | None) -> list[str]:
     """The words of a search, or an error a person can act on when there are none."""
     if text is None or not text.strip():

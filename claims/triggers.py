@@ -10,7 +10,7 @@ its references without foreign keys; see ``claims.models.DriftFinding``).
 
 from __future__ import annotations
 
-from claims.search import missing_search_triggers
+from claims.search import SEARCH_TABLES
 
 # The table whose deletes each trigger follows.
 DRIFT_TRIGGERS = {
@@ -22,21 +22,33 @@ DRIFT_TRIGGERS = {
 
 def missing_triggers(connection) -> list[str]:
     """The names of the SQLite triggers that should be there and are not."""
-    return missing_search_triggers(connection) + missing_drift_triggers(connection)
-
-
-def missing_drift_triggers(connection) -> list[str]:
-    """Drift triggers missing from a schema whose findings have no foreign keys (from
-    revision 0007 on; before it the keys' ``ON DELETE`` did their work)."""
     rows = connection.exec_driver_sql(
         "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger')"
     ).fetchall()
     tables = {name for kind, name in rows if kind == "table"}
+    triggers = {name for kind, name in rows if kind == "trigger"}
+    return _missing_search(tables, triggers) + _missing_drift(connection, tables, triggers)
+
+
+def _missing_search(tables: set[str], triggers: set[str]) -> list[str]:
+    """The FTS5 triggers that keep an existing search table in step: without them the
+    index silently falls behind the rows it indexes."""
+    return [
+        f"{table}_{action}"
+        for table in SEARCH_TABLES
+        if table in tables
+        for action in ("insert", "update", "delete")
+        if f"{table}_{action}" not in triggers
+    ]
+
+
+def _missing_drift(connection, tables: set[str], triggers: set[str]) -> list[str]:
+    """Drift triggers missing from a schema whose findings have no foreign keys (from
+    revision 0007 on; before it the keys' ``ON DELETE`` did their work)."""
     if "drift_findings" not in tables:
         return []
     if connection.exec_driver_sql("PRAGMA foreign_key_list(drift_findings)").fetchall():
         return []
-    triggers = {name for kind, name in rows if kind == "trigger"}
     return [
         name for table, name in DRIFT_TRIGGERS.items() if table in tables and name not in triggers
     ]
