@@ -77,3 +77,32 @@ CAPTION_LINE = re.compile(
 CREDIT_LINE = re.compile(rf"^(?:{_NOT_BYLINE}{CREDIT}|{_PARENTHESISED})\.?$")
 # Words a caption line holds at least one of (lower case), to skip the pattern on most lines.
 NEEDED = ("photo", "image", "picture", "caption", "credit", "illustration", "file", "/", "via ")
+# The credit that ends a caption line, after the caption's own words (or the whole line).
+_TAIL = re.compile(rf"(?:^|{_CAPTION_END})(?P<credit>{_NOT_BYLINE}{CREDIT}|{_PARENTHESISED})\.?$")
+_LEAD = re.compile(
+    r"^[(\[]?(?i:photo(?:graph)?s? by|(?:photo(?:graph)?|image|picture|credit|file)s?\s*:)\s*"
+)
+_NOT_A_PERSON = re.compile(
+    rf"^(?:{_AGENCY}|{_AGENCY_FIRST}|{_LABEL}|(?i:file(?: photo)?|staff|pool|handout))$"
+)
+
+
+def caption_credit(line: str) -> tuple[int, int] | None:
+    """Where, in a caption line (``CAPTION_LINE``), the credit that ends it stands."""
+    if not any(word in line.lower() for word in NEEDED) or not CAPTION_LINE.match(line):
+        return None
+    tail = _TAIL.search(line)
+    return tail.span("credit") if tail else None
+
+
+def credited_name(credit: str) -> str | None:
+    """Whom a credit names for the picture: the photographer ("Ng Han Guan/Pool via
+    REUTERS", "(AP Photo/Jane Doe)"), else the agency ("Handout via REUTERS")."""
+    body = _LEAD.sub("", credit.strip().strip("()[]").strip())
+    parts = [p.strip(" .,") for p in re.split(r"/| via | for (?:the )?|, ", body)]
+    parts = [p for p in parts if p]
+    people = [p for p in parts if not _NOT_A_PERSON.match(p)]
+    if people:
+        return people[0]
+    agencies = [p for p in parts if re.fullmatch(_AGENCY, p) and p not in ("Pool", "Handout")]
+    return agencies[-1] if agencies else None

@@ -338,3 +338,56 @@ def test_the_seed_caption_is_cut_as_a_photo_caption():
     assert len(captions) == 1
     assert captions[0].text.startswith("Chinese Minister of Public Security Wang Xiaohong waits")
     assert captions[0].text.endswith("Ng Han Guan/Pool via REUTERS")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "name"),
+    [
+        (
+            "Wang waits in Beijing, Tuesday, Jan. 30, 2024. Ng Han Guan/Pool via REUTERS",
+            "Ng Han Guan/Pool via REUTERS",
+            "Ng Han Guan",
+        ),
+        (
+            "Protesters march in Kyiv on Monday. (AP Photo/Jane Doe)",
+            "(AP Photo/Jane Doe)",
+            "Jane Doe",
+        ),
+        (
+            "Photograph: Dan Kitwood/Getty Images",
+            "Photograph: Dan Kitwood/Getty Images",
+            "Dan Kitwood",
+        ),
+        (
+            "A man walks past a mural in Istanbul. EPA-EFE/SEDAT SUNA",
+            "EPA-EFE/SEDAT SUNA",
+            "SEDAT SUNA",
+        ),
+        (
+            "The ruins of a school in Gaza. Photo by Jane Doe/AFP via Getty Images",
+            "Photo by Jane Doe/AFP via Getty Images",
+            "Jane Doe",
+        ),
+        ("Handout via REUTERS", "Handout via REUTERS", "REUTERS"),
+    ],
+)
+def test_a_caption_s_credit_and_whom_it_names(line, credit, name):
+    from claims.photo_credits import caption_credit, credited_name
+
+    start, end = caption_credit(line)
+    assert line[start:end] == credit
+    assert credited_name(credit) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported on Monday that the talks had failed.",
+        "A Reuters/Ipsos poll found that most voters want a change.",
+        "By Jane Doe/Reuters",
+    ],
+)
+def test_prose_has_no_caption_credit(line):
+    from claims.photo_credits import caption_credit
+
+    assert caption_credit(line) is None

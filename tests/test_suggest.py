@@ -244,3 +244,81 @@ def test_a_cut_caption_still_credits_the_article_origin(db_url):
             ("Reuters", "via", True)
         ]
         assert all("Diaoyutai" not in p.claim_text for p in propose(session, article))
+
+
+def test_a_reported_act_of_speech_is_the_outer_source_s_claim(db_url, article_id):
+    """ "A, Konig told reporters on Monday, APA said": that Konig told reporters is APA's."""
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        article = session.get(Article, article_id)
+        found = {p.claim_text: p for p in propose(session, article)}
+    act = found["Energy Minister Ana Konig told reporters on Monday."]
+    assert act.rule == "reported speech" and not act.quoted
+    assert [(hop["name"], hop["cue"]) for hop in act.hops] == [("APA", "said")]
+    assert article.text[act.quote[0] : act.quote[1]].startswith("Energy Minister Ana Konig")
+    spoken = found["Austria will halve its gas imports next year."]
+    assert [hop["name"] for hop in spoken.hops] == ["Ana König", "APA"]
+    assert act.confidence < spoken.confidence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a pronoun says nothing on its own
+        "Prices will fall next year, she told reporters on Monday, the official APA news "
+        "agency said.",
+        # nothing but the speaker and the cue
+        "Prices will fall next year, Energy Minister Ana Konig said, the official APA news "
+        "agency said.",
+    ],
+)
+def test_no_reported_speech_without_a_named_speaker_and_more(db_url, sentence):
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=sentence + "\n", outlet="Morning Post", actor="t")
+        session.flush()
+        proposals = propose(session, article)
+    assert proposals and all(p.rule != "reported speech" for p in proposals)
+
+
+CAPTIONED = (
+    "Rescue workers search the rubble of a school in Antakya, Turkey, February 8, 2023. "
+    "Jane Doe/Pool via REUTERS\n\n"
+    "Rescuers pulled three more survivors from collapsed buildings in southern Turkey on "
+    "Wednesday, officials said.\n\n"
+    "Volunteers carry supplies to a shelter in Gaziantep, Turkey, on Wednesday. "
+    "(AP Photo/John Smith)\n"
+)
+
+
+def test_a_kept_caption_rests_on_its_photo_credit(db_url):
+    """A caption cleaning kept (here: cleaning off) is the photographer's statement, and
+    the credit itself is no claim."""
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        add_source(session, name="John Smith", kind="person", actor="t")
+        article = add_article(
+            session, text=CAPTIONED, outlet="Morning Post", actor="t", clean=False
+        )
+        session.flush()
+        proposals = propose(session, article)
+    by_text = {p.claim_text: p for p in proposals}
+    rubble = by_text[
+        "Rescue workers search the rubble of a school in Antakya, Turkey, February 8, 2023."
+    ]
+    assert rubble.rule == "photo caption"
+    assert [(h["name"], h["cue"], h["new"]) for h in rubble.hops] == [("Jane Doe", "photo", True)]
+    start, end = rubble.hops[0]["evidence_start"], rubble.hops[0]["evidence_end"]
+    assert CAPTIONED[start:end] == "Jane Doe"
+    shelter = by_text["Volunteers carry supplies to a shelter in Gaziantep, Turkey, on Wednesday."]
+    assert [(h["name"], h["new"]) for h in shelter.hops] == [("John Smith", False)]
+    claims = [p for p in proposals if p.kind == "claim"]
+    assert not any("REUTERS" in p.claim_text or "AP Photo" in p.claim_text for p in claims)
+    # prose between the captions is untouched
+    rescued = next(p for p in proposals if p.claim_text.startswith("Rescuers pulled"))
+    assert rescued.rule != "photo caption"

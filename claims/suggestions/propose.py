@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from claims.photo_credits import caption_credit, credited_name
 from claims.resolution import PRONOUNS, Resolution, Resolver
 from claims.sentences import Sentence, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves
@@ -32,6 +33,11 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-—–]
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
 UNATTRIBUTED_CONFIDENCE = 0.3
 CONTINUED_CONFIDENCE = 0.5
+# A reported act of speech ("Wang told Orban last week") is proposed less surely than what
+# was said: the reviewer may well want only the latter.
+SPEECH_ACT_SHARE = 0.7
+SPEECH_ACT_WORDS = 16
+CAPTION_CONFIDENCE = 0.5
 MIN_WORDS = 5
 
 
@@ -187,19 +193,21 @@ def sentence_proposals(
     # A participle clause (", adding that ...") or a "who said" without its own source
     # speaks for the sentence's first named source.
     first = next((r for r in resolved.values() if r is not None), None)
-    proposals = []
-    for leaf in leaves(found):
-        chain = chain_of(found, leaf)
+
+    def hops_of(index: int) -> list[dict]:
         hops = []
-        for attribution in chain:
-            index = found.index(attribution)
-            resolution = resolved[index] or first
+        for attribution in chain_of(found, index):
+            resolution = resolved[found.index(attribution)] or first
             if resolution is None:
                 continue
             hop = _hop(text, attribution, resolution)
             if hop is not None:
                 hops.append(hop)
-        hops = _fold_chain(hops, origin_id, publisher_id)
+        return _fold_chain(hops, origin_id, publisher_id)
+
+    proposals = []
+    for leaf in leaves(found):
+        hops = hops_of(leaf)
         content = _without_dateline(text, found[leaf].content)
         words = len(text[content[0] : content[1]].split())
         if words < 2:
@@ -218,6 +226,7 @@ def sentence_proposals(
                 rule=found[leaf].order,
             )
         )
+    proposals.extend(_speech_acts(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.quoted and p.hops]
     if quoted:
         speakers.quoting = (quoted[-1].hops, sentence.paragraph)
@@ -245,6 +254,65 @@ def sentence_proposals(
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return proposals
+
+
+def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_of) -> list:
+    """What an outer source says of an inner one: in "China hopes ..., Wang told Orban last
+    week, Xinhua said", that Wang told Orban last week is Xinhua's claim, not Wang's.
+
+    Only that shape: the outer content less the inner one is the inner source, named (not
+    a pronoun), then its cue, then something more (a listener, a time), in a few words.
+    """
+    out = []
+    for index, outer in enumerate(found):
+        for child in outer.children:
+            inner = found[child]
+            frame = _remainder(outer.content, inner.content)
+            if frame is None or inner.source is None:
+                continue
+            start, end = frame
+            while start < end and text[start] in _JOINT + ".":
+                start += 1
+            while end > start and text[end - 1] in _JOINT + ".":
+                end -= 1
+            source, cue = inner.source, inner.cue
+            if source[0] != start or not (source[1] <= cue[0] and cue[1] < end):
+                continue
+            if fold_name(text[source[0] : source[1]]) in PRONOUNS:
+                continue
+            between = text[source[1] : cue[0]].split()
+            after = text[cue[1] : end].split()
+            if len(between) > 2 or not after or len(text[start:end].split()) > SPEECH_ACT_WORDS:
+                continue
+            hops = hops_of(index)
+            if not hops:
+                continue
+            base = ORDER_CONFIDENCE.get(outer.order, 0.7)
+            confidence = SPEECH_ACT_SHARE * base * sum(h["confidence"] for h in hops) / len(hops)
+            out.append(
+                Proposal(
+                    kind="claim",
+                    sentence=(sentence.start, sentence.end),
+                    claim_text=claim_wording(text[start:end]),
+                    quote=(start, end),
+                    quoted=False,
+                    hops=hops,
+                    confidence=round(confidence, 2),
+                    rule="reported speech",
+                )
+            )
+    return out
+
+
+def _remainder(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int] | None:
+    """``outer`` less ``inner`` when that leaves one piece: ``inner`` opens or closes it."""
+    if not (outer[0] <= inner[0] and inner[1] <= outer[1]) or inner == outer:
+        return None
+    if inner[0] - outer[0] <= 2:  # an opening quotation mark or space may come first
+        return inner[1], outer[1]
+    if outer[1] - inner[1] <= 2:
+        return outer[0], inner[0]
+    return None
 
 
 def _continued_quotation(text: str, sentence: Sentence, speakers: _Speakers) -> Proposal | None:
@@ -369,6 +437,50 @@ def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
     return None
 
 
+def _captions(text: str) -> list[tuple[int, int, int, int]]:
+    """(line start, line end, credit start, credit end) of each photo caption line that
+    survived cleaning (one a reviewer quoted, or an article stored uncleaned)."""
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        credit = caption_credit(line.strip())
+        if credit is not None:
+            offset = position + len(line) - len(line.lstrip())
+            found.append((position, position + len(line), offset + credit[0], offset + credit[1]))
+        position += len(line) + 1
+    return found
+
+
+def _credited(proposal: Proposal, text: str, caption, resolver: Resolver) -> Proposal:
+    """A caption's own statement rests on the picture's credit: its photographer, else
+    its agency ("Ng Han Guan [photo]"), as a reviewer records it."""
+    if proposal.hops:
+        return proposal  # the caption quotes somebody: that attribution stands
+    credit = text[caption[2] : caption[3]]
+    name = credited_name(credit)
+    if name is None:
+        return proposal
+    start = caption[2] + credit.find(name)
+    resolution = resolver.resolve(name)
+    hop = {
+        "cue": "photo",
+        "cue_start": None,
+        "cue_end": None,
+        "surface": name,
+        "name": resolution.name if resolution.resolved else resolution.proposed_name or name,
+        "source_id": resolution.source_id,
+        "new": not resolution.resolved,
+        "evidence_start": start,
+        "evidence_end": start + len(name),
+        "why": f"the photo credit {credit.strip()!r}: {resolution.why}",
+        "confidence": resolution.confidence if resolution.resolved else 0.5,
+    }
+    proposal.hops = [hop]
+    proposal.rule = "photo caption"
+    proposal.confidence = CAPTION_CONFIDENCE
+    return proposal
+
+
 def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Proposal]:
     """Every proposal for ``article`` (or only for the sentences touching ``span``)."""
     resolver = Resolver(session, article)
@@ -380,8 +492,18 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
         origin = origin_proposal(session, article, resolver)
         if origin is not None:
             out.append(origin)
+    captions = _captions(text)
     for sentence in split_sentences(text):
         touching = span is None or (sentence.start < span[1] and span[0] < sentence.end)
+        caption = next((c for c in captions if c[0] <= sentence.start < c[1]), None)
+        if caption is not None:
+            if sentence.start >= caption[2]:
+                continue  # the credit itself ("Ng Han Guan/Pool via REUTERS") says nothing
+            if sentence.end > caption[2]:
+                end = caption[2]
+                sentence = Sentence(
+                    sentence.start, end, text[sentence.start : end], sentence.paragraph
+                )
         found = sentence_proposals(
             text,
             sentence,
@@ -391,6 +513,8 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
             publisher_id=article.publisher_id,
             relations=relations,
         )
+        if caption is not None:
+            found = [_credited(p, text, caption, resolver) for p in found]
         if touching:
             out.extend(found)
         elif span is not None and sentence.start >= span[1]:
