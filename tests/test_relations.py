@@ -255,3 +255,30 @@ def test_a_second_cue_after_and_the_tagger_missed_is_kept_from_the_rules(tagged)
         ("Ann Lee", "said", "the budget would balance by 2026"),
         ("Ann Lee", "added", "taxes would not rise"),
     ]
+
+
+def test_a_tagged_source_of_function_words_leaves_the_rules_source(tagged):
+    """The tagger stopping at "the" of "the European Commission's warning" names nobody."""
+    text = (
+        "Hungary is home to the company's largest base outside China, despite the European "
+        "Commission's warning that the company poses a risk to EU security."
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "the", after=text.index("despite")),
+        _span(text, "CUE", "warning"),
+        _span(text, "CONTENT", "the company poses a risk to EU security"),
+    ]
+    found = _sentence(text)
+    assert [(a.source_text(text), a.cue_text(text)) for a in found] == [
+        ("the European Commission's", "warning")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("the", True), ("its", True), ("The", True), ("the Commission", False), ("she", False)],
+)
+def test_a_bare_source_span(words, expected):
+    from claims.suggestions.relations import bare
+
+    assert bare(words, (0, len(words))) is expected

@@ -322,3 +322,35 @@ def test_a_kept_caption_rests_on_its_photo_credit(db_url):
     # prose between the captions is untouched
     rescued = next(p for p in proposals if p.claim_text.startswith("Rescuers pulled"))
     assert rescued.rule != "photo caption"
+
+
+def test_a_source_of_function_words_is_no_new_source(db_url):
+    """A relation whose source span is only "the" proposes no source called "the"."""
+    from claims.sentences import split_sentences
+    from claims.suggestions.attribution import Attribution
+    from claims.suggestions.propose import _Speakers, sentence_proposals
+
+    text = "Prices will rise again next year, the ministry warned on Monday.\n"
+    cue = text.index("warned")
+    the = text.index("the ministry")
+
+    class Relations:
+        def in_sentence(self, start, end):
+            content = (0, text.index(","))
+            return [Attribution((cue, cue + 6), (the, the + 3), content, False, "tagger post")]
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        proposals = sentence_proposals(
+            text,
+            split_sentences(text)[0],
+            Resolver(session, article),
+            _Speakers(),
+            origin_id=None,
+            publisher_id=article.publisher_id,
+            relations=Relations(),
+        )
+    assert proposals
+    assert all(hop["name"] != "the" for p in proposals for hop in p.hops)

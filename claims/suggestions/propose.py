@@ -24,7 +24,7 @@ from claims.sentences import Sentence, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves
 from claims.suggestions.citation import find_credits
 from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
-from claims.suggestions.relations import TAGGER, ArticleAttributions
+from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.text import fold_name
 
 # "VIENNA (Reuters) - ", "BEIJING — ": a dateline opens the story but is not part of a claim.
@@ -184,7 +184,7 @@ def sentence_proposals(
     resolved: dict[int, Resolution | None] = {}
     for index, attribution in enumerate(found):
         surface = attribution.source_text(text)
-        if surface:
+        if surface and not bare(text, attribution.source):
             # What the text says before the source, back to the previous paragraph.
             before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
             resolved[index] = speakers.read(resolver, surface, before)

@@ -40,6 +40,17 @@ def _overlaps(a: Span, b: Span) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
+# Words that name nobody on their own: a source span of only these is a fragment.
+_FUNCTION_WORDS = frozenset("the a an its their his her this that these those of some such".split())
+
+
+def bare(text: str, span: Span) -> bool:
+    """The span holds no word that could name a source ("the" of "the European
+    Commission's warning", when the tagger stops there)."""
+    words = re.findall(r"[^\W\d_]+", text[span[0] : span[1]].lower())
+    return all(word in _FUNCTION_WORDS for word in words)
+
+
 def _inside(inner: Span, outer: Span) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
@@ -219,7 +230,9 @@ def assemble(
     return link(text, spans, paragraphs, sentences)[0]
 
 
-def _refine(attribution: Attribution, twin: Attribution, found: list[Attribution]) -> None:
+def _refine(
+    text: str, attribution: Attribution, twin: Attribution, found: list[Attribution]
+) -> None:
     """Take the tagger's spans for a relation the rules found too, within its nesting.
 
     The content is the tagger's when the relation's nesting still holds with it: inside the
@@ -244,7 +257,7 @@ def _refine(attribution: Attribution, twin: Attribution, found: list[Attribution
     if fits:
         attribution.content = content
         attribution.quoted = twin.quoted
-    if twin.source is None:
+    if twin.source is None or bare(text, twin.source):
         return
     nested = attribution.parent is not None or attribution.children
     if attribution.source is None or not nested or _overlaps(twin.source, attribution.source):
@@ -324,7 +337,7 @@ class ArticleAttributions:
                     -_gap(model[i].content, attribution.cue),
                 ),
             )
-            _refine(attribution, model[best], found)
+            _refine(self.text, attribution, model[best], found)
             kept.append(attribution)
             twinned.update(twins)
             said = [a.content for a in found if a is not attribution]
