@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from claims.photo_credits import caption_credit, credited_name
 from claims.resolution import PRONOUNS, Resolution, Resolver
@@ -98,17 +99,26 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict | None:
-    cue = attribution.cue_text(text)
+    return _source_hop(attribution.cue_text(text), attribution.cue, attribution.source, resolution)
+
+
+def _source_hop(
+    cue: str | None,
+    cue_span: tuple[int, int] | None,
+    evidence: tuple[int, int] | None,
+    resolution: Resolution | None,
+) -> dict | None:
+    """A proposed hop: who (known, or proposed as new), by which cue, named where."""
     hop = {
         "cue": cue,
-        "cue_start": attribution.cue[0],
-        "cue_end": attribution.cue[1],
+        "cue_start": cue_span[0] if cue_span else None,
+        "cue_end": cue_span[1] if cue_span else None,
         "surface": None,
         "name": None,
         "source_id": None,
         "new": False,
-        "evidence_start": attribution.source[0] if attribution.source else None,
-        "evidence_end": attribution.source[1] if attribution.source else None,
+        "evidence_start": evidence[0] if evidence else None,
+        "evidence_end": evidence[1] if evidence else None,
         "why": None,
         "confidence": 0.0,
     }
@@ -437,44 +447,43 @@ def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
     return None
 
 
-def _captions(text: str) -> list[tuple[int, int, int, int]]:
-    """(line start, line end, credit start, credit end) of each photo caption line that
-    survived cleaning (one a reviewer quoted, or an article stored uncleaned)."""
+class _Caption(NamedTuple):
+    start: int  # the caption line
+    end: int
+    credit_start: int  # its credit, at its end
+    credit_end: int
+
+
+def _captions(text: str) -> list[_Caption]:
+    """Each photo caption line that survived cleaning (one a reviewer quoted, or an article
+    stored uncleaned), with where its credit stands."""
     found = []
     position = 0
     for line in text.split("\n"):
         credit = caption_credit(line.strip())
         if credit is not None:
             offset = position + len(line) - len(line.lstrip())
-            found.append((position, position + len(line), offset + credit[0], offset + credit[1]))
+            found.append(
+                _Caption(position, position + len(line), offset + credit[0], offset + credit[1])
+            )
         position += len(line) + 1
     return found
 
 
-def _credited(proposal: Proposal, text: str, caption, resolver: Resolver) -> Proposal:
+def _credited(proposal: Proposal, text: str, caption: _Caption, resolver: Resolver) -> Proposal:
     """A caption's own statement rests on the picture's credit: its photographer, else
     its agency ("Ng Han Guan [photo]"), as a reviewer records it."""
     if proposal.hops:
         return proposal  # the caption quotes somebody: that attribution stands
-    credit = text[caption[2] : caption[3]]
+    credit = text[caption.credit_start : caption.credit_end]
     name = credited_name(credit)
     if name is None:
         return proposal
-    start = caption[2] + credit.find(name)
-    resolution = resolver.resolve(name)
-    hop = {
-        "cue": "photo",
-        "cue_start": None,
-        "cue_end": None,
-        "surface": name,
-        "name": resolution.name if resolution.resolved else resolution.proposed_name or name,
-        "source_id": resolution.source_id,
-        "new": not resolution.resolved,
-        "evidence_start": start,
-        "evidence_end": start + len(name),
-        "why": f"the photo credit {credit.strip()!r}: {resolution.why}",
-        "confidence": resolution.confidence if resolution.resolved else 0.5,
-    }
+    start = caption.credit_start + credit.find(name)
+    hop = _source_hop("photo", None, (start, start + len(name)), resolver.resolve(name))
+    if hop is None:
+        return proposal
+    hop["why"] = f"the photo credit {credit.strip()!r}: {hop['why']}"
     proposal.hops = [hop]
     proposal.rule = "photo caption"
     proposal.confidence = CAPTION_CONFIDENCE
@@ -495,12 +504,12 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
     captions = _captions(text)
     for sentence in split_sentences(text):
         touching = span is None or (sentence.start < span[1] and span[0] < sentence.end)
-        caption = next((c for c in captions if c[0] <= sentence.start < c[1]), None)
+        caption = next((c for c in captions if c.start <= sentence.start < c.end), None)
         if caption is not None:
-            if sentence.start >= caption[2]:
+            if sentence.start >= caption.credit_start:
                 continue  # the credit itself ("Ng Han Guan/Pool via REUTERS") says nothing
-            if sentence.end > caption[2]:
-                end = caption[2]
+            if sentence.end > caption.credit_start:
+                end = caption.credit_start
                 sentence = Sentence(
                     sentence.start, end, text[sentence.start : end], sentence.paragraph
                 )
