@@ -354,3 +354,69 @@ def test_a_source_of_function_words_is_no_new_source(db_url):
         )
     assert proposals
     assert all(hop["name"] != "the" for p in proposals for hop in p.hops)
+
+
+def _nested(text, outer_cue, outer_source, inner_cue, inner_source, inner_content, order):
+    """Two relations, the inner nested in the outer, as ``sentence_proposals`` reads them."""
+    from claims.suggestions.attribution import Attribution
+
+    def span(words):
+        start = text.index(words)
+        return (start, start + len(words))
+
+    inner = Attribution(span(inner_cue), span(inner_source), span(inner_content), False, "post")
+    body = text.rstrip(".\n")
+    if order == "pre":
+        content = (span(outer_cue)[1] + 1, len(body))
+    else:
+        content = (0, span(outer_source)[0] - 2)
+    outer = Attribution(span(outer_cue), span(outer_source), content, False, order)
+    outer.children, inner.parent = [1], 0
+    return [outer, inner]
+
+
+@pytest.mark.parametrize(
+    ("text", "relations", "expected"),
+    [
+        (
+            "Gas prices will fall, Energy Minister Ana Berg told lawmakers on Monday, APA said.\n",
+            ("said", "APA", "told", "Energy Minister Ana Berg", "Gas prices will fall", "post"),
+            "Energy Minister Ana Berg told lawmakers on Monday.",
+        ),
+        (  # nothing after the cue but "that"
+            "Gas prices will fall, the agency Norpress reported that, APA said.\n",
+            ("said", "APA", "reported", "the agency Norpress", "Gas prices will fall", "post"),
+            None,
+        ),
+        (  # an outer cue before its content: the nesting is the wrong way round
+            "Voters say gas prices will fall, a study by Ana Berg concluded this year.\n",
+            ("say", "Voters", "concluded", "a study by Ana Berg", "gas prices will fall", "pre"),
+            None,
+        ),
+    ],
+)
+def test_which_nested_relations_give_a_reported_act_of_speech(db_url, text, relations, expected):
+    from claims.sentences import split_sentences
+    from claims.suggestions.propose import _Speakers, sentence_proposals
+
+    found = _nested(text, *relations)
+
+    class Relations:
+        def in_sentence(self, start, end):
+            return found
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        proposals = sentence_proposals(
+            text,
+            split_sentences(text)[0],
+            Resolver(session, article),
+            _Speakers(),
+            origin_id=None,
+            publisher_id=article.publisher_id,
+            relations=Relations(),
+        )
+    acts = [p.claim_text for p in proposals if p.rule == "reported speech"]
+    assert acts == ([expected] if expected else [])

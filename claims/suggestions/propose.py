@@ -38,6 +38,7 @@ CONTINUED_CONFIDENCE = 0.5
 # was said: the reviewer may well want only the latter.
 SPEECH_ACT_SHARE = 0.7
 SPEECH_ACT_WORDS = 16
+_QUOTE_OR_STOP = re.compile(r"[\"“”«»„]|[.!?]\s")  # a quotation, or two sentences
 CAPTION_CONFIDENCE = 0.5
 MIN_WORDS = 5
 
@@ -270,16 +271,17 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
     """What an outer source says of an inner one: in "China hopes ..., Wang told Orban last
     week, Xinhua said", that Wang told Orban last week is Xinhua's claim, not Wang's.
 
-    Only that shape: the outer content less the inner one is the inner source, named (not
-    a pronoun), then its cue, then something more (a listener, a time), in a few words.
+    Only that shape: the outer cue after its content; the outer content less the inner one
+    is the inner source, named (not a pronoun), then its cue, then something more (a
+    listener, a time), in a few words of one sentence, no quotation among them.
     """
     out = []
     for index, outer in enumerate(found):
         for child in outer.children:
             inner = found[child]
             frame = _remainder(outer.content, inner.content)
-            if frame is None or inner.source is None:
-                continue
+            if frame is None or inner.source is None or outer.order == "pre":
+                continue  # "Russians say A, a study concluded": nested the wrong way round
             start, end = frame
             while start < end and text[start] in _JOINT + ".":
                 start += 1
@@ -291,8 +293,10 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
             if fold_name(text[source[0] : source[1]]) in PRONOUNS:
                 continue
             between = text[source[1] : cue[0]].split()
-            after = text[cue[1] : end].split()
-            if len(between) > 2 or not after or len(text[start:end].split()) > SPEECH_ACT_WORDS:
+            if len(between) > 2 or bare(text, (cue[1], end)):
+                continue  # "X reported that": nothing more than who spoke
+            frame = text[start:end]
+            if len(frame.split()) > SPEECH_ACT_WORDS or _QUOTE_OR_STOP.search(frame):
                 continue
             hops = hops_of(index)
             if not hops:
