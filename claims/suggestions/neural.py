@@ -1,4 +1,4 @@
-"""A fine-tuned MiniLM-L6 attribution tagger, run with onnxruntime: no torch at run time.
+"""Fine-tuned MiniLM-L6 attribution taggers, run with onnxruntime: no torch at run time.
 
 The CRF (``tagger.py``) sees words and hand-made features; a small transformer sees each word
 in its paragraph and learns PolNeAR's span boundaries better. It tags the same regex words
@@ -17,6 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("attribution.minilm.onnx")
+# A second fine-tuning of the same base (all layers, longer): the two models' word scores
+# are averaged, which finds more than either (``docs/attribution.md``). Optional.
+SECOND_MODEL_PATH = Path(__file__).with_name("attribution.minilm-2.onnx")
 TOKENIZER_PATH = Path(__file__).with_name("attribution.tokenizer.json")
 LABELS = ("O", "B-CUE", "I-CUE", "B-SOURCE", "I-SOURCE", "B-CONTENT", "I-CONTENT")
 MAX_LEN = 128  # word pieces per window, [CLS] and [SEP] included
@@ -193,7 +196,8 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def _session():
-    """The ONNX session and tokenizer, opened once per process.
+    """The ONNX sessions (the second model's too, when it is here) and the tokenizer, opened
+    once per process.
 
     A thread per core, up to four: an article's few windows gain nothing from
     more, and a server's many cores are better left to its other work.
@@ -205,19 +209,33 @@ def _session():
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = min(4, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(
-        str(MODEL_PATH), options, providers=["CPUExecutionProvider"]
-    )
-    return session, load_tokenizer(TOKENIZER_PATH)
+    sessions = [
+        onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        for path in (MODEL_PATH, SECOND_MODEL_PATH)
+        if path.exists()
+    ]
+    return sessions, load_tokenizer(TOKENIZER_PATH)
 
 
-def _onnx_logits(session):
+def _log_softmax(logits):
+    import numpy as np
+
+    top = logits.max(axis=-1, keepdims=True)
+    shifted = logits - top
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def _onnx_logits(sessions):
+    """Word-piece scores of each sequence: the models' log-probabilities, averaged."""
+
     def run(sequences):
         results: list = [None] * len(sequences)
         for group, ids, mask in padded_batches(sequences):
-            (logits,) = session.run(["logits"], {"input_ids": ids, "attention_mask": mask})
+            inputs = {"input_ids": ids, "attention_mask": mask}
+            scores = [_log_softmax(s.run(["logits"], inputs)[0]) for s in sessions]
+            averaged = sum(scores) / len(scores)
             for row, j in enumerate(group):
-                results[j] = logits[row, : len(sequences[j])]
+                results[j] = averaged[row, : len(sequences[j])]
         return results
 
     return run
@@ -227,10 +245,10 @@ def tag_spans(text: str) -> list[tuple[str, int, int]]:
     """Every cue, source and content span the model finds in the text."""
     from claims.suggestions.tagger import decode
 
-    session, tokenizer = _session()
+    sessions, tokenizer = _session()
     found = []
     for spans, labels in word_labels(
-        _onnx_logits(session), tokenizer, article_units(tokenizer, text)
+        _onnx_logits(sessions), tokenizer, article_units(tokenizer, text)
     ):
         found.extend(decode(spans, labels))
     return found

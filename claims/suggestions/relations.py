@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from claims.suggestions.attribution import Attribution, extract, is_quoted, nest
 
@@ -295,6 +296,8 @@ class ArticleAttributions:
             (c for c in self._loose["CONTENT"] if _overlaps(c, attribution.content)), None
         )
         if content is None:
+            content = self._after_colon(attribution.content)
+        if content is None:
             return False
         attribution.content = content
         attribution.quoted = is_quoted(self.text, *content)
@@ -304,6 +307,14 @@ class ArticleAttributions:
                 attribution.source,
             )
         return True
+
+    def _after_colon(self, content: Span) -> Span | None:
+        """ "The senator told the crowd:" and a quotation opening the next paragraph: the
+        rules read the listener as the content, the tagger the quotation, without a cue."""
+        colon = _COLON_BREAK.match(self.text, content[1])
+        if colon is None:
+            return None
+        return next((c for c in self._loose["CONTENT"] if c[0] == colon.end()), None)
 
     def in_sentence(self, start: int, end: int) -> list[Attribution]:
         """The sentence's relations: the tagger's, with the rules' nesting and extra hops.
@@ -326,6 +337,7 @@ class ArticleAttributions:
                 if (
                     attribution.order == "source-after"
                     or attribution.coordinated
+                    or _inner_hop(attribution)
                     or self._adopt(attribution)
                 ):
                     kept.append(attribution)
@@ -337,7 +349,10 @@ class ArticleAttributions:
                     -_gap(model[i].content, attribution.cue),
                 ),
             )
-            _refine(self.text, attribution, model[best], found)
+            twin = model[best]
+            if attribution.children:
+                twin = _joined_contents(self.text, twin, [model[i] for i in twins])
+            _refine(self.text, attribution, twin, found)
             kept.append(attribution)
             twinned.update(twins)
             said = [a.content for a in found if a is not attribution]
@@ -363,6 +378,37 @@ class ArticleAttributions:
         kept.extend(extra)
         nest(kept)  # links only what is not nested yet: the rules' nesting stands
         return kept
+
+
+_COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n\s*")
+_APART = re.compile(r"[\s,;:]*")
+
+
+def _joined_contents(text: str, twin: Attribution, twins: list[Attribution]) -> Attribution:
+    """The twin with its cue's other contents that only punctuation parts from it: "A,
+    Wang told Orban, Xinhua said" tagged flat gives Xinhua two contents, "A" and "Wang told
+    Orban", where the rules read one that holds Wang's relation."""
+    start, end = twin.content
+    grown = True
+    while grown:
+        grown = False
+        for other in twins:
+            a, b = other.content
+            if a >= end and _APART.fullmatch(text, end, a):
+                end, grown = b, True
+            elif b <= start and _APART.fullmatch(text, b, start):
+                start, grown = a, True
+    return replace(twin, content=(start, end))
+
+
+def _inner_hop(attribution: Attribution) -> bool:
+    """A named speaker after what they said, inside another's report ("A, Wang told Orban,
+    Xinhua said"): the hop a flat tagger cannot give, since it tags one content there."""
+    return (
+        attribution.parent is not None
+        and attribution.source is not None
+        and attribution.order in ("post", "inverted")
+    )
 
 
 def _tagged(relation: Attribution, source: Span | None) -> Attribution:
