@@ -326,32 +326,14 @@ def test_a_kept_caption_rests_on_its_photo_credit(db_url):
 
 def test_a_source_of_function_words_is_no_new_source(db_url):
     """A relation whose source span is only "the" proposes no source called "the"."""
-    from claims.sentences import split_sentences
     from claims.suggestions.attribution import Attribution
-    from claims.suggestions.propose import _Speakers, sentence_proposals
 
     text = "Prices will rise again next year, the ministry warned on Monday.\n"
     cue = text.index("warned")
     the = text.index("the ministry")
 
-    class Relations:
-        def in_sentence(self, start, end):
-            content = (0, text.index(","))
-            return [Attribution((cue, cue + 6), (the, the + 3), content, False, "tagger post")]
-
-    with open_session(db_url) as session:
-        add_source(session, name="Morning Post", kind="outlet", actor="t")
-        article = add_article(session, text=text, outlet="Morning Post", actor="t")
-        session.flush()
-        proposals = sentence_proposals(
-            text,
-            split_sentences(text)[0],
-            Resolver(session, article),
-            _Speakers(),
-            origin_id=None,
-            publisher_id=article.publisher_id,
-            relations=Relations(),
-        )
+    relation = Attribution((cue, cue + 6), (the, the + 3), (0, text.index(",")), False, "post")
+    proposals = _proposals_from(db_url, text, [relation])
     assert proposals
     assert all(hop["name"] != "the" for p in proposals for hop in p.hops)
 
@@ -396,27 +378,30 @@ def _nested(text, outer_cue, outer_source, inner_cue, inner_source, inner_conten
     ],
 )
 def test_which_nested_relations_give_a_reported_act_of_speech(db_url, text, relations, expected):
+    proposals = _proposals_from(db_url, text, _nested(text, *relations))
+    acts = [p.claim_text for p in proposals if p.rule == "reported speech"]
+    assert acts == ([expected] if expected else [])
+
+
+def _proposals_from(db_url, text, relations):
+    """The proposals of ``text``'s one sentence, read as these relations (no tagger)."""
     from claims.sentences import split_sentences
     from claims.suggestions.propose import _Speakers, sentence_proposals
 
-    found = _nested(text, *relations)
-
-    class Relations:
+    class Given:
         def in_sentence(self, start, end):
-            return found
+            return relations
 
     with open_session(db_url) as session:
         add_source(session, name="Morning Post", kind="outlet", actor="t")
         article = add_article(session, text=text, outlet="Morning Post", actor="t")
         session.flush()
-        proposals = sentence_proposals(
+        return sentence_proposals(
             text,
             split_sentences(text)[0],
             Resolver(session, article),
             _Speakers(),
             origin_id=None,
             publisher_id=article.publisher_id,
-            relations=Relations(),
+            relations=Given(),
         )
-    acts = [p.claim_text for p in proposals if p.rule == "reported speech"]
-    assert acts == ([expected] if expected else [])
