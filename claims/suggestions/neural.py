@@ -7,8 +7,10 @@ with the same BIO labels, so ``tagger.decode`` and everything after it stay as t
 A word is read on its first word piece. The tail of the previous paragraph is given as
 context (a block quotation follows "... said:"); a paragraph longer than the window is cut
 into overlapping windows and each word takes the window where it sits farthest from an edge.
-``benchmarks/train_attribution_transformer.py`` trains the model and writes both files; the
-int8 ONNX graph and the WordPiece tokenizer are read once per process, on first use.
+Two fine-tunings of the same base are shipped; each word's label scores are the mean of
+their log-probabilities. ``benchmarks/train_attribution_transformer.py`` trains them and
+writes the files; the int8 ONNX graphs and the WordPiece tokenizer are read once per
+process, on first use.
 """
 
 from __future__ import annotations

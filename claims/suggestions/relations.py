@@ -10,10 +10,12 @@ between them are one split quotation ('"A," she said, "B."'), as PolNeAR counts 
 The tagger learnt PolNeAR's spans; the rules know nesting, several hops and the word order
 of a reporting verb. So a sentence's relations are the tagger's, and the rules' where they
 add a hop: a rule relation whose cue the tagger found too keeps its place in the nesting and
-takes the tagger's source and content; one the tagger did not find stays only when it names
-a source after its cue ("according to X", "citing X") or when its content is one the tagger
-found but attached to no cue. Proposals, sources and chains are then built from these
-exactly as from the rules'.
+takes the tagger's source and content (its cue's contents that only punctuation parts joined,
+when the rules nest a relation there: a flat tagger splits "A, Wang told Orban" in two); one
+the tagger did not find stays only when it names a source after its cue ("according to X",
+"citing X"), names its speaker after what they said inside another relation ("A, Wang told
+Orban, Xinhua said"), or says a content the tagger found but attached to no cue. Proposals,
+sources and chains are then built from these exactly as from the rules'.
 """
 
 from __future__ import annotations
