@@ -3,6 +3,7 @@
     python benchmarks/attribution.py [--split test] [--data ../shared/eval/polnear/data]
     python benchmarks/attribution.py --seeds        # curated seed appearances with the same chain
     python benchmarks/attribution.py --split dev --losses   # relations against the tagger
+    python benchmarks/attribution.py --agreement   # how far PolNeAR's annotators agree
 
 PolNeAR (brat standoff) gives Source, Cue and Content spans per attribution. Several files
 exist for some articles (one per annotator, suffix ``_4b22`` …): we take, for each article,
@@ -14,6 +15,11 @@ at least 30% of the longer span (the Gender Gap Tracker's 0.3). Each gold span m
 most one prediction (greedy, best overlap first). *Any*, a second and laxer column: at least
 one shared character, matched the same way. Discontinuous gold spans count as the span
 from their first to last character.
+
+``--agreement`` scores PolNeAR's annotators against each other the same way, on the
+articles several of them annotated (all four compartments, annotator training included),
+and the relations against each annotator on those of dev and test: a ceiling to read the
+scores against, since the gold is one person's reading.
 
 ``--method`` picks what is scored: ``hybrid`` (the default, what ``claims suggest`` works
 from: the rules' relations plus the tagger's), ``rules`` (rules alone) or ``tagger`` (every
@@ -253,6 +259,78 @@ def run_losses(data: Path, split: str, backend: str | None = None) -> dict:
     return {kind: dict(counts[kind]) for kind in KINDS}
 
 
+COMPARTMENTS = ("annotator-training", "train", "dev", "test")
+HELD_OUT = ("dev", "test")  # never trained on: the relations can be scored there
+
+
+def annotated_by_several(data: Path, compartment: str) -> list[tuple[Path, list[Path]]]:
+    """(text file, every annotator's file) for the articles two or more people annotated."""
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((data / compartment / "attributions").glob("*.ann")):
+        groups[ann.stem.rsplit("_", 1)[0]].append(ann)
+    found = []
+    for article, files in sorted(groups.items()):
+        text = data / compartment / "text" / f"{article}.txt"
+        if len(files) > 1 and text.exists():
+            found.append((text, files))
+    return found
+
+
+def run_agreement(data: Path, method: str = "hybrid", backend: str | None = None) -> dict:
+    """Each annotator's spans scored against each other's, pooled over every ordered pair.
+
+    Pooled over both orders of a pair, precision equals recall, so one F1 says it. The
+    relations are scored against each annotator of the held-out articles in turn, beside
+    those annotators' agreement on the same articles: the like-for-like comparison.
+    """
+    columns = {
+        "humans": {kind: defaultdict(int) for kind in KINDS},
+        "humans_held_out": {kind: defaultdict(int) for kind in KINDS},
+        "claims_held_out": {kind: defaultdict(int) for kind in KINDS},
+    }
+    articles_seen = {"all": 0, "held_out": 0}
+    for compartment in COMPARTMENTS:
+        for text_path, files in annotated_by_several(data, compartment):
+            text = text_path.read_text(encoding="utf-8")
+            golds = [read_gold(path) for path in files]
+            held_out = compartment in HELD_OUT
+            articles_seen["all"] += 1
+            articles_seen["held_out"] += held_out
+            predicted = predict(text, method, backend) if held_out else None
+            for i, gold in enumerate(golds):
+                for kind in KINDS:
+                    for j, other in enumerate(golds):
+                        if i == j:
+                            continue
+                        for key, value in score(text, gold[kind], other[kind]).items():
+                            columns["humans"][kind][key] += value
+                            if held_out:
+                                columns["humans_held_out"][kind][key] += value
+                    if predicted is not None:
+                        for key, value in score(text, gold[kind], predicted[kind]).items():
+                            columns["claims_held_out"][kind][key] += value
+    print(
+        f"PolNeAR agreement (F1): annotators against each other on the {articles_seen['all']} "
+        f"articles several annotated; on the {articles_seen['held_out']} of dev and test, "
+        f"also the relations ({method}) against each annotator"
+    )
+    print(f"{'span':8} {'match':8} {'humans':>8} {'humans, dev+test':>17} {'claims, dev+test':>17}")
+    result: dict = {
+        "articles": articles_seen["all"],
+        "held_out_articles": articles_seen["held_out"],
+    }
+    for kind in KINDS:
+        for match in ("exact", "overlap", "any"):
+            cells = []
+            for name, totals in columns.items():
+                t = totals[kind]
+                f = prf(t[match], t["predicted"], t["gold"])[2]
+                result[f"{name}_{kind}_{match}_f1"] = round(f, 3)
+                cells.append(f)
+            print(f"{kind:8} {match:8} {cells[0]:8.3f} {cells[1]:17.3f} {cells[2]:17.3f}")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
@@ -272,8 +350,15 @@ def main() -> None:
     parser.add_argument(
         "--losses", action="store_true", help="What the relations lose against the tagger."
     )
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="The annotators against each other, where several annotated an article.",
+    )
     args = parser.parse_args()
-    if args.losses:
+    if args.agreement:
+        result = run_agreement(args.data, args.method, args.backend)
+    elif args.losses:
         result = run_losses(args.data, args.split, args.backend)
     elif args.seeds:
         from benchmarks.seeds_suggest import run_seeds

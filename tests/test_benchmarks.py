@@ -65,3 +65,38 @@ def test_only_carriers_times_that_measure_on_a_database_it_keeps(tmp_path):
     for summary in (json.loads(run.stdout.strip().splitlines()[-1]) for run in runs):
         assert list(summary["measures"]) == ["carriers_report"]
         assert summary["measures"]["carriers_report"]["ratio"] > 0
+
+
+def _brat(spans: list[tuple[str, int, int]]) -> str:
+    return "".join(f"T{n}\t{kind} {start} {end}\tx\n" for n, (kind, start, end) in enumerate(spans))
+
+
+def test_agreement_scores_annotators_against_each_other_and_the_rules_on_held_out(tmp_path):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import attribution
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    text = 'The mayor said the bridge will reopen in May. "It is safe," an engineer told reporters.'
+    same = [("Source", 0, 9), ("Cue", 10, 14), ("Content", 15, 44)]
+    for compartment, second in (
+        ("train", same),  # two annotators who agree
+        ("test", [("Source", 0, 9), ("Cue", 10, 14)]),  # the second missed the content
+    ):
+        for folder in ("text", "attributions"):
+            (tmp_path / compartment / folder).mkdir(parents=True)
+        (tmp_path / compartment / "text" / "a.txt").write_text(text)
+        (tmp_path / compartment / "attributions" / "a_1111.ann").write_text(_brat(same))
+        (tmp_path / compartment / "attributions" / "a_2222.ann").write_text(_brat(second))
+    (tmp_path / "dev" / "attributions").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions" / "lone_3333.ann").write_text(_brat(same))
+
+    result = attribution.run_agreement(tmp_path, method="rules")
+
+    assert (result["articles"], result["held_out_articles"]) == (2, 1)
+    assert result["humans_source_exact_f1"] == 1.0
+    # Content: 2 of the train pair's ordered pairs agree, none of test's (1 span, then 0).
+    assert result["humans_content_exact_f1"] == round(2 * 2 / (3 + 3), 3)
+    assert result["humans_held_out_content_exact_f1"] == 0.0
+    # The rules find the mayor's and the engineer's relations; each annotator marked one.
+    assert result["claims_held_out_source_exact_f1"] == round(2 * 2 / (2 + 4), 3)
