@@ -164,6 +164,9 @@ def drift_inputs(connection: Connection, ids: list[int]) -> tuple[list, list]:
         )
         .join(article, article.c.id == appearance.c.article_id)
         .where(appearance.c.claim_id.in_(ids))
+        # The findings come out in this order, and their ids with them: the same order
+        # whatever plan the server chose for the join.
+        .order_by(appearance.c.claim_id, appearance.c.id)
     ).all()
     with_several = {claim_id for claim_id, n in _counts(appearances).items() if n > 1}
     if not with_several:
