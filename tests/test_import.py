@@ -495,6 +495,23 @@ def test_the_planner_knows_the_size_of_what_the_import_filled(db_url, tmp_path):
     assert {"claim_id", "article_id"} <= analysed and "quote" not in analysed
 
 
+def test_the_import_s_connections_plan_without_parallel_workers(db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("parallel query is PostgreSQL's")
+    from claims.db import make_engine
+
+    settings = {}
+    for bulk in (True, False):
+        engine = make_engine(db_url, bulk=bulk)
+        with engine.connect() as connection:
+            settings[bulk] = connection.exec_driver_sql(
+                "SHOW max_parallel_workers_per_gather"
+            ).scalar_one()
+        engine.dispose()
+    # The import's own connections only: analysts' queries keep the server's setting.
+    assert settings[True] == "0" and settings[False] != "0"
+
+
 def test_drift_is_current_when_the_import_returns_and_nothing_is_left_pending(db_url, tmp_path):
     import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester", batch_rows=1)
     stored, fresh, pending = drift_state(db_url)
