@@ -64,16 +64,20 @@ def read_gold(path: Path) -> dict[str, list[tuple[int, int]]]:
 
 def articles(data: Path, split: str) -> list[tuple[Path, Path]]:
     """(text file, the one annotation file chosen for it), one per article."""
-    chosen: dict[str, Path] = {}
+    return [(text, files[0]) for text, files in annotated(data, split)]
+
+
+def annotated(data: Path, split: str) -> list[tuple[Path, list[Path]]]:
+    """(text file, every annotator's file, sorted by name) per article that has its text."""
+    groups: dict[str, list[Path]] = defaultdict(list)
     for ann in sorted((data / split / "attributions").glob("*.ann")):
-        article = ann.stem.rsplit("_", 1)[0]
-        chosen.setdefault(article, ann)
-    pairs = []
-    for article, ann in sorted(chosen.items()):
+        groups[ann.stem.rsplit("_", 1)[0]].append(ann)
+    found = []
+    for article, files in sorted(groups.items()):
         text = data / split / "text" / f"{article}.txt"
         if text.exists():
-            pairs.append((text, ann))
-    return pairs
+            found.append((text, files))
+    return found
 
 
 def predict(
@@ -265,15 +269,7 @@ HELD_OUT = ("dev", "test")  # never trained on: the relations can be scored ther
 
 def annotated_by_several(data: Path, compartment: str) -> list[tuple[Path, list[Path]]]:
     """(text file, every annotator's file) for the articles two or more people annotated."""
-    groups: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted((data / compartment / "attributions").glob("*.ann")):
-        groups[ann.stem.rsplit("_", 1)[0]].append(ann)
-    found = []
-    for article, files in sorted(groups.items()):
-        text = data / compartment / "text" / f"{article}.txt"
-        if len(files) > 1 and text.exists():
-            found.append((text, files))
-    return found
+    return [(text, files) for text, files in annotated(data, compartment) if len(files) > 1]
 
 
 def run_agreement(data: Path, method: str = "hybrid", backend: str | None = None) -> dict:
