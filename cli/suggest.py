@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Annotated
 
 import typer
@@ -78,57 +79,127 @@ def suggest(
 
 
 def _review(ctx: typer.Context, records: list[dict]) -> None:
-    from claims.errors import ClaimsError, InvalidInput
-    from claims.suggestions.service import decide
-
     if not records:
         note("Nothing to review: every proposal for this article is decided.")
         return
-    decided = 0
-    for position, record in enumerate(records, start=1):
-        _show(record, position, len(records))
-        answer = typer.prompt("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit", err=True)
-        action = ACTIONS.get(answer.strip().lower())
-        if action is None:
-            raise InvalidInput(f"Unknown answer {answer.strip()!r}: answer a, e, r, s or q.")
-        if action == "quit":
-            break
-        claim_text = chain = None
-        if action == "edit":
-            what = "Origin source" if record["kind"] == "origin" else "Claim text"
-            claim_text = typer.prompt(what, default=record["claim"], err=True)
-            if record["kind"] == "claim":
-                from claims.chains import parse_chain
-                from claims.suggestions.service import stated_chain_text
+    tally = _Tally()
+    try:
+        for position, record in enumerate(records, start=1):
+            if record["id"] in tally.closed:
+                continue  # superseded by a decision on the same quotation
+            if _review_one(ctx, record, position, len(records), tally) == "quit":
+                break
+    except typer.Abort as stop:
+        # Input ran out (or ^C): what was decided is saved, the rest waits for the next run.
+        # Exit 1, as `claims review` does when its input runs out.
+        _end_prompt_line()
+        why = "no more input" if isinstance(stop.__context__, EOFError) else "interrupted"
+        left = sum(1 for r in records if r["id"] not in tally.decided | tally.closed)
+        note(f"Review stopped: {why}; {len(tally.decided)} decided, {left} left pending.")
+        raise typer.Exit(1) from None
+    note(f"{len(tally.decided)} decision(s) recorded.")
 
-                chain = typer.prompt(
-                    "Chain as stated (e.g. Wang Xiaohong [told] > Xinhua [said]; '-' for none)",
-                    default=stated_chain_text(record) or "-",
-                    err=True,
+
+@dataclass
+class _Tally:
+    """What a review run has settled: proposals decided, and those closed with them."""
+
+    decided: set[int] = field(default_factory=set)
+    closed: set[int] = field(default_factory=set)
+
+
+def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tally: _Tally) -> str:
+    """Show one proposal, ask, and record the answer; returns the action taken."""
+    from claims.errors import ClaimsError, InvalidInput
+    from claims.suggestions.service import decide, sources_to_create
+
+    _show(record, position, total)
+    answer = _ask("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit")
+    action = ACTIONS.get(answer.strip().lower())
+    if action is None:
+        raise InvalidInput(f"Unknown answer {answer.strip()!r}: answer a, e, r, s or q.")
+    if action == "quit":
+        return action
+    claim_text = chain = None
+    if action == "edit":
+        claim_text, chain = _edit(record)
+        action = "accept"
+    try:
+        create: list[str] = []
+        if action == "accept":
+            with session_for(ctx, write=False) as session:
+                create = sources_to_create(
+                    session, record["id"], claim_text=claim_text, chain=chain
                 )
-                chain = "" if chain.strip() == "-" else chain
-                parse_chain(chain)  # refuse a malformed chain before anything is written
-            action = "accept"
-        try:
-            with session_for(ctx) as session:
-                row = decide(
-                    session,
-                    record["id"],
-                    action,
-                    actor=state(ctx).user,
-                    claim_text=claim_text,
-                    chain=chain,
-                )
-                outcome = f"Proposal #{row.id}: {row.status}"
-                if row.appearance_id:
-                    outcome += f" as appearance #{row.appearance_id}"
-        except ClaimsError as error:
-            # Refused (a cycle in the chain, decided meanwhile): nothing of it is saved.
-            note(f"Not saved: {error}")
-            continue
-        note(outcome + ".")
-        decided += action in ("accept", "reject")
-    note(f"{decided} decision(s) recorded.")
+            if create and not _ask(
+                f"Create new source(s) {', '.join(map(repr, create))}?", confirm=True
+            ):
+                note(f"Not saved: no source created; proposal #{record['id']} stays open.")
+                return "skip"
+        with session_for(ctx) as session:
+            decision = decide(
+                session,
+                record["id"],
+                action,
+                actor=state(ctx).user,
+                claim_text=claim_text,
+                chain=chain,
+                create_sources=create,
+            )
+            row = decision.suggestion
+            outcome = f"Proposal #{row.id}: {row.status}"
+            if row.appearance_id:
+                outcome += f" as appearance #{row.appearance_id}"
+    except ClaimsError as error:
+        # Refused (a mistyped source, a cycle in the chain, decided meanwhile): nothing of
+        # it is saved.
+        note(f"Not saved: {error}")
+        return "skip"
+    if decision.superseded:
+        listed = ", ".join(f"#{number}" for number in decision.superseded)
+        outcome += f"; closed as superseded (same quotation): {listed}"
+    note(outcome + ".")
+    if action != "skip":
+        tally.decided.add(record["id"])
+        tally.closed.update(decision.superseded)
+    return action
+
+
+def _edit(record: dict) -> tuple[str, str | None]:
+    """The reviewer's claim text (or origin name) and, for a claim, the chain as stated."""
+    what = "Origin source" if record["kind"] == "origin" else "Claim text"
+    claim_text = _ask(what, default=record["claim"])
+    if record["kind"] != "claim":
+        return claim_text, None
+    from claims.chains import parse_chain
+    from claims.suggestions.service import stated_chain_text
+
+    chain = _ask(
+        "Chain as stated (e.g. Wang Xiaohong [told] > Xinhua [said]; '-' for none)",
+        default=stated_chain_text(record) or "-",
+    )
+    chain = "" if chain.strip() == "-" else chain
+    parse_chain(chain)  # refuse a malformed chain before anything is written
+    return claim_text, chain
+
+
+def _ask(question: str, *, default: str | None = None, confirm: bool = False):
+    """A question on stderr (stdout stays data); a y/N one when ``confirm``, default no."""
+    if confirm:
+        answer = typer.confirm(question, default=False, err=True)
+    else:
+        answer = typer.prompt(question, default=default, err=True)
+    _end_prompt_line()
+    return answer
+
+
+def _end_prompt_line() -> None:
+    """End the question's line: a terminal echoes the answer and its newline, piped answers
+    are not echoed, and what comes next would run on after the question."""
+    import sys
+
+    if not sys.stdin.isatty():
+        typer.echo("", err=True)
 
 
 def _show(record: dict, position: int, total: int) -> None:

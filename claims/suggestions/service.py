@@ -6,41 +6,78 @@ by its span and chain, so a pending one is not duplicated and a rejected one sta
 Accepting makes a draft claim (or reuses the claim with the same wording) and an appearance
 marked ``provenance='proposed'`` with ``accepted_by`` the reviewer; the chain is composed
 with the article's origin and publisher like any other.
+
+A quotation span is decided once: what is an appearance of the article already, or was
+accepted or rejected as a proposal, is not proposed again, whatever reading (chain, cue) a
+later run gives it; deciding one proposal closes the other open ones for the same span.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims import audit
 from claims.chains import StatedHop, parse_chain
-from claims.errors import InvalidInput, InvalidTransition, NotFound
-from claims.models import Article, Suggestion, utcnow
+from claims.errors import InvalidInput, InvalidTransition, NotFound, UnknownSource
+from claims.models import Appearance, Article, Suggestion, utcnow
 from claims.services.articles import get_article
+from claims.text import fold_name
 
 DECISIONS = ("accept", "reject", "skip")
+OPEN = ("pending", "skipped")
+# How like a known spelling (rapidfuzz WRatio of folded names) an unknown name must be to be
+# refused as a likely typo ("Olaf Schloz", "Reuterz"). The "Did you mean" list itself is
+# looser: at that level "Angela Merkel" resembles "Wang", and a genuinely new name would be
+# refused with nothing to correct.
+TYPO_SCORE = 85
+
+
+@dataclass
+class Decision:
+    """A decided proposal, and the other open proposals for its quotation span it closed."""
+
+    suggestion: Suggestion
+    superseded: list[int] = field(default_factory=list)
 
 
 def compute_suggestions(session: Session, article_id: int, *, actor: str) -> list[Suggestion]:
     """Propose for the article, store what is new, and return every proposal it has.
 
     Decided proposals are kept whatever happens; a pending one the proposer no longer makes
-    is dropped, so the list follows the sources and origin known now.
+    is dropped, so the list follows the sources and origin known now. A quotation span that
+    is decided (an appearance, an accepted or rejected proposal) gets no proposal again: the
+    key holds the chain, which changes when a source it proposed is created, and a sentence
+    can be read with two cues, so the key alone would bring a decided passage back.
     """
     from claims.suggestions.propose import propose
 
     article = get_article(session, article_id)
-    proposals = propose(session, article)
+    rows = list(session.scalars(select(Suggestion).where(Suggestion.article_id == article.id)))
+    decided = _decided_spans(session, article.id, rows)
+    proposals = [
+        proposal
+        for proposal in propose(session, article)
+        if proposal.kind != "claim" or proposal.quote not in decided
+    ]
     current = {proposal.key for proposal in proposals}
     known = set()
-    for row in session.scalars(select(Suggestion).where(Suggestion.article_id == article.id)):
-        if row.status == "pending" and row.key not in current:
+    for row in rows:
+        if row.status in OPEN and row.kind == "claim" and _span(row) in decided:
+            # Its passage was decided through another reading of it: nothing left to review.
+            session.delete(row)
+        elif row.status == "pending" and row.key not in current:
             # Nobody decided it and the proposer no longer makes it (a source or the
             # article's origin was added since): superseded, not a decision to keep.
             session.delete(row)
         else:
             known.add(row.key)
+            if row.kind == "claim" and row.status in OPEN:
+                # Stored before the display and the appearance agreed on what is quoted.
+                row.quoted = quoted_in(article.text, row.quote_start, row.quote_end)
     for proposal in proposals:
         key = proposal.key
         if key in known:
@@ -55,7 +92,7 @@ def compute_suggestions(session: Session, article_id: int, *, actor: str) -> lis
             claim_text=proposal.claim_text,
             quote_start=proposal.quote[0],
             quote_end=proposal.quote[1],
-            quoted=proposal.quoted,
+            quoted=proposal.kind == "claim" and quoted_in(article.text, *proposal.quote),
             chain=proposal.hops,
             confidence=proposal.confidence,
             rule=proposal.rule,
@@ -65,6 +102,38 @@ def compute_suggestions(session: Session, article_id: int, *, actor: str) -> lis
         session.add(row)
     session.flush()
     return list_suggestions(session, article.id)
+
+
+def quoted_in(text: str, start: int, end: int) -> bool:
+    """Whether the passage is inside quotation marks, as the appearance it would become says.
+
+    The attribution reader's own flag means "a direct quotation" (the whole content between
+    marks); the appearance counts a quoted phrase within the passage too, and a proposal
+    must show what accepting it stores.
+    """
+    from claims.anchoring import is_quoted
+
+    return is_quoted(text, start, end)
+
+
+def _span(row: Suggestion) -> tuple[int, int]:
+    return (row.quote_start, row.quote_end)
+
+
+def _decided_spans(
+    session: Session, article_id: int, rows: Iterable[Suggestion]
+) -> set[tuple[int, int]]:
+    """The article's quotation spans a person has settled: recorded, accepted or rejected."""
+    spans = {
+        (start, end)
+        for start, end in session.execute(
+            select(Appearance.quote_start, Appearance.quote_end).where(
+                Appearance.article_id == article_id
+            )
+        )
+    }
+    spans.update(_span(row) for row in rows if row.kind == "claim" and row.status not in OPEN)
+    return spans
 
 
 def list_suggestions(
@@ -108,8 +177,15 @@ def decide(
     actor: str,
     claim_text: str | None = None,
     chain: str | None = None,
-) -> Suggestion:
-    """Accept (optionally with an edited claim text and chain), reject or skip a proposal."""
+    create_sources: Iterable[str] = (),
+) -> Decision:
+    """Accept (optionally with an edited claim text and chain), reject or skip a proposal.
+
+    Accepting creates the sources the proposal showed as new, and those of an edit only
+    when named in ``create_sources`` (see ``sources_to_create``): a mistyped name must not
+    become a source. Accepting or rejecting settles the quotation span, so the other open
+    proposals for it (the same passage read with another cue) are closed as superseded.
+    """
     if decision not in DECISIONS:
         raise InvalidInput(f"Unknown decision {decision!r}: use {', '.join(DECISIONS)}.")
     row = get_suggestion(session, suggestion_id)
@@ -119,6 +195,17 @@ def decide(
         )
     before = {"status": row.status}
     if decision == "accept":
+        confirmed = {fold_name(name) for name in create_sources}
+        unconfirmed = [
+            name
+            for name in _names_to_create(session, row, claim_text=claim_text, chain=chain)
+            if fold_name(name) not in confirmed
+        ]
+        if unconfirmed:
+            listed = ", ".join(repr(name) for name in unconfirmed)
+            raise UnknownSource(
+                f"No source is called {listed}: confirm creating it, or correct the name."
+            )
         if row.kind == "origin":
             _accept_origin(session, row, actor=actor, name=claim_text)
         else:
@@ -136,7 +223,101 @@ def decide(
         before=before,
         after={"status": row.status, "appearance_id": row.appearance_id},
     )
-    return row
+    superseded = _supersede(session, row, actor=actor) if decision != "skip" else []
+    return Decision(row, superseded)
+
+
+def _supersede(session: Session, row: Suggestion, *, actor: str) -> list[int]:
+    """Close the article's other open proposals for ``row``'s quotation span.
+
+    They are deleted (the audit log keeps them), as ``compute_suggestions`` drops a pending
+    proposal nobody decided; the decided one keeps the span from being proposed again.
+    """
+    if row.kind != "claim":
+        return []
+    siblings = session.scalars(
+        select(Suggestion)
+        .where(
+            Suggestion.article_id == row.article_id,
+            Suggestion.kind == "claim",
+            Suggestion.quote_start == row.quote_start,
+            Suggestion.quote_end == row.quote_end,
+            Suggestion.status.in_(OPEN),
+            Suggestion.id != row.id,
+        )
+        .order_by(Suggestion.id)
+    ).all()
+    closed = []
+    for sibling in siblings:
+        audit.record(
+            session,
+            actor=actor,
+            action="delete",
+            entity="suggestions",
+            entity_id=sibling.id,
+            before=audit.snapshot(sibling),
+            note=f"superseded: proposal #{row.id} for the same quotation was {row.status}",
+        )
+        closed.append(sibling.id)
+        session.delete(sibling)
+    session.flush()
+    return closed
+
+
+def sources_to_create(
+    session: Session,
+    suggestion_id: int,
+    *,
+    claim_text: str | None = None,
+    chain: str | None = None,
+) -> list[str]:
+    """The new sources accepting with these edits would create, for the reviewer to confirm.
+
+    Names no source answers to, less those the proposal itself showed as new sources (the
+    reviewer saw them marked). A name very like a known spelling is refused with the same
+    "Did you mean" as ``appearance add``: it is a typo far more often than a new source.
+    """
+    return _names_to_create(
+        session, get_suggestion(session, suggestion_id), claim_text=claim_text, chain=chain
+    )
+
+
+def _names_to_create(
+    session: Session, row: Suggestion, *, claim_text: str | None, chain: str | None
+) -> list[str]:
+    from claims.services.sources import find_source
+
+    if row.kind == "origin":
+        names = [_origin_name(row, claim_text)]
+    else:
+        hops = parse_chain(chain) if chain is not None else stated_chain(row)
+        names = [hop.name for hop in hops]
+    shown_new = {fold_name(hop["name"]) for hop in row.chain if hop.get("new") and hop["name"]}
+    wanted: dict[str, str] = {}
+    for name in names:
+        key = fold_name(name)
+        if key in shown_new or key in wanted or find_source(session, name) is not None:
+            continue
+        _refuse_lookalike(session, name)
+        wanted[key] = " ".join(name.split())
+    return list(wanted.values())
+
+
+def _refuse_lookalike(session: Session, name: str) -> None:
+    """Raise as ``resolve_source`` does when ``name`` is an unknown spelling of a known one."""
+    from rapidfuzz import fuzz
+
+    from claims.services.sources import close_names, resolve_source
+
+    if name.strip().startswith("#") or not fold_name(name):
+        resolve_source(session, name)  # "No source #12", or an empty name
+    suggestions = close_names(session, name)
+    key = fold_name(name)
+    if any(fuzz.WRatio(key, fold_name(known)) >= TYPO_SCORE for known in suggestions):
+        raise UnknownSource(
+            f"Unknown source {name!r}. Did you mean {' or '.join(map(repr, suggestions))}? "
+            "Correct the name, or add the source first with `claims source add`."
+        )
 
 
 def _accept_claim(
@@ -160,7 +341,6 @@ def _accept_claim(
     needle, _ = fold_with_map(quote)
     starts = [index[found] for found in _occurrences(haystack, needle)]
     occurrence = starts.index(row.quote_start) + 1 if row.quote_start in starts else None
-    new_names = {hop["name"] for hop in row.chain if hop.get("new")}
     try:
         appearance = add_appearance(
             session,
@@ -169,8 +349,8 @@ def _accept_claim(
             quote=quote,
             actor=actor,
             chain=hops,
-            # The reviewer accepted these new sources: creating them is their decision.
-            create_sources=chain is not None or bool(new_names),
+            # ``decide`` checked every unknown name: shown as new, or confirmed by the reviewer.
+            create_sources=True,
             occurrence=occurrence if len(starts) > 1 else None,
             provenance="proposed",
             accepted_by=actor,
@@ -190,10 +370,10 @@ def _accept_origin(session: Session, row: Suggestion, *, actor: str, name: str |
             f"Article #{article.id} has an origin already ({article.origin.name})."
         )
     hop = row.chain[0]
-    wanted = (name or "").strip() or (
-        f"#{hop['source_id']}" if hop.get("source_id") else hop["name"]
+    # ``decide`` checked the name: known, shown as new, or confirmed by the reviewer.
+    source = get_or_create_source(
+        session, _origin_name(row, name), actor=actor, create=True, kind="news_agency"
     )
-    source = get_or_create_source(session, wanted, actor=actor, create=True, kind="news_agency")
     before = {"origin_id": None, "origin_cue": article.origin_cue}
     article.origin = source
     article.origin_cue = hop.get("cue")
@@ -207,6 +387,14 @@ def _accept_origin(session: Session, row: Suggestion, *, actor: str, name: str |
         before=before,
         after={"origin_id": source.id, "origin_cue": article.origin_cue},
         note=f"accepted proposal #{row.id}",
+    )
+
+
+def _origin_name(row: Suggestion, edited: str | None) -> str:
+    """The origin an acceptance names: the reviewer's edit, else the proposed source."""
+    hop = row.chain[0]
+    return (edited or "").strip() or (
+        f"#{hop['source_id']}" if hop.get("source_id") else hop["name"]
     )
 
 
@@ -270,7 +458,9 @@ def suggestion_record(row: Suggestion, text: str) -> dict:
         "claim": row.claim_text,
         "quote": text[row.quote_start : row.quote_end] if row.kind == "claim" else None,
         "quote_span": [row.quote_start, row.quote_end],
-        "quoted": row.quoted,
+        "quoted": quoted_in(text, row.quote_start, row.quote_end)
+        if row.kind == "claim"
+        else row.quoted,
         "chain": hops,
         "chain_text": render_hops(row),
         "decided_by": row.decided_by,

@@ -1,0 +1,198 @@
+"""Reviewing proposals: new sources only on purpose, decided passages stay decided, the
+review shows what it stores, and running out of input ends it with a summary."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from claims.db import open_session
+from claims.models import Appearance, Article, AuditEntry, Source, Suggestion
+from claims.services.articles import add_article
+from claims.services.sources import add_source
+
+NEWS = (
+    "BERLIN (Wire Service) - Germany will expand its rail network by 2030, Chancellor "
+    "Olaf Scholz said on Monday.\n\n"
+    "\u201cWe will build faster trains for everyone,\u201d Brandt told reporters.\n\n"
+    "He said the plan would cost 40 billion euros over ten years.\n\n"
+    "Wang said he hoped the line would be \u201ca new highlight of rail travel\u201d in the "
+    "whole region.\n"
+)
+
+
+@pytest.fixture
+def article_id(db_url) -> int:
+    with open_session(db_url) as session:
+        add_source(session, name="Olaf Scholz", kind="person", actor="t")
+        add_source(session, name="Reuters", kind="news_agency", actor="t")
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=NEWS, outlet="Morning Post", actor="t")
+        session.flush()
+        return article.id
+
+
+def _proposals(cli, article_id, *args) -> list[dict]:
+    result = cli("suggest", article_id, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _by_claim(records: list[dict], start: str) -> dict:
+    return next(r for r in records if r["kind"] == "claim" and r["claim"].startswith(start))
+
+
+def _source_names(db_url) -> set[str]:
+    with open_session(db_url, write=False) as session:
+        return set(session.scalars(select(Source.name)))
+
+
+def _status(db_url, suggestion_id: int) -> str | None:
+    with open_session(db_url, write=False) as session:
+        row = session.get(Suggestion, suggestion_id)
+        return row.status if row is not None else None
+
+
+def test_a_mistyped_source_in_an_edited_chain_is_refused(cli, db_url, article_id):
+    records = _proposals(cli, article_id)
+    scholz = _by_claim(records, "Germany will expand")
+    # skip the origin, edit Scholz's proposal with a typo in the chain, then quit
+    result = cli(
+        "suggest", article_id, "--review", input="s\ne\n\nOlaf Schloz [said]\nq\n", user="carol"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Not saved: Unknown source 'Olaf Schloz'. Did you mean 'Olaf Scholz'?" in (result.stderr)
+    assert "Olaf Schloz" not in _source_names(db_url)
+    assert _status(db_url, scholz["id"]) == "pending"
+    with open_session(db_url, write=False) as session:
+        assert session.scalar(select(Appearance)) is None
+
+
+def test_a_mistyped_origin_is_refused(cli, db_url, article_id):
+    _proposals(cli, article_id)
+    result = cli("suggest", article_id, "--review", input="e\nReuterz\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Did you mean 'Reuters'" in result.stderr
+    assert "Reuterz" not in _source_names(db_url)
+    with open_session(db_url, write=False) as session:
+        assert session.get(Article, article_id).origin_id is None
+
+
+def test_a_new_source_in_an_edited_chain_needs_the_reviewer_s_yes(cli, db_url, article_id):
+    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+    answers = "s\ne\n\nAngela Merkel [said]\n{}\nq\n"
+    declined = cli("suggest", article_id, "--review", input=answers.format("n"))
+    assert declined.exit_code == 0, declined.output
+    assert "Create new source(s) 'Angela Merkel'?" in declined.stderr
+    assert "Angela Merkel" not in _source_names(db_url)
+    assert _status(db_url, scholz["id"]) == "pending"
+
+    confirmed = cli("suggest", article_id, "--review", input=answers.format("y"))
+    assert confirmed.exit_code == 0, confirmed.output
+    assert "Angela Merkel" in _source_names(db_url)
+    assert _status(db_url, scholz["id"]) == "accepted"
+    with open_session(db_url, write=False) as session:
+        appearance = session.scalar(select(Appearance))
+        assert appearance.hops[0].source.name == "Angela Merkel"
+
+
+def test_a_decided_passage_is_not_proposed_again(cli, db_url, article_id):
+    records = _proposals(cli, article_id)
+    brandt = _by_claim(records, "We will build")
+    wang = _by_claim(records, "He hoped the line")
+    # origin, Scholz: skip; Brandt (a new source): accept; "He said": skip; Wang: reject
+    result = cli("suggest", article_id, "--review", input="s\ns\na\ns\nr\n")
+    assert result.exit_code == 0, result.output
+    # Brandt is a source now and so would be Wang: the same passages read with known sources
+    assert cli("source", "add", "Wang", "--kind", "person").exit_code == 0
+    again = _proposals(cli, article_id, "--all")
+    for decided, status in ((brandt, "accepted"), (wang, "rejected")):
+        same = [r for r in again if r["quote_span"] == decided["quote_span"]]
+        assert [(r["id"], r["status"]) for r in same] == [(decided["id"], status)]
+
+
+def test_a_passage_recorded_by_hand_is_not_proposed(cli, db_url, article_id):
+    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+    claim = cli("claim", "add", "Germany will expand its rail network by 2030.")
+    assert claim.exit_code == 0, claim.output
+    added = cli("appearance", "add", claim.stdout.strip(), article_id, "--quote", scholz["quote"])
+    assert added.exit_code == 0, added.output
+    again = _proposals(cli, article_id, "--all")
+    assert [r for r in again if r["quote_span"] == scholz["quote_span"]] == []
+
+
+def test_deciding_a_proposal_closes_the_others_for_its_quotation(cli, db_url, article_id):
+    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+    with open_session(db_url) as session:
+        # The same passage read with another cue, left for later by a reviewer.
+        first = session.get(Suggestion, scholz["id"])
+        other = Suggestion(
+            article_id=article_id,
+            kind="claim",
+            key="another reading",
+            sentence_start=first.sentence_start,
+            sentence_end=first.sentence_end,
+            claim_text=first.claim_text,
+            quote_start=first.quote_start,
+            quote_end=first.quote_end,
+            quoted=False,
+            chain=[{**first.chain[0], "cue": "statement"}],
+            confidence=0.5,
+            rule="post",
+            status="skipped",
+            created_by="t",
+        )
+        session.add(other)
+        session.flush()
+        other_id = other.id
+    result = cli("suggest", article_id, "--review", input="s\nr\nq\n")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"Proposal #{scholz['id']}: rejected; closed as superseded (same quotation): "
+        f"#{other_id}." in result.stderr
+    )
+    assert _status(db_url, other_id) is None
+    with open_session(db_url, write=False) as session:
+        notes = session.scalars(
+            select(AuditEntry.note).where(
+                AuditEntry.entity == "suggestions", AuditEntry.entity_id == other_id
+            )
+        ).all()
+    assert notes == [f"superseded: proposal #{scholz['id']} for the same quotation was rejected"]
+    again = _proposals(cli, article_id, "--all")
+    assert [r["id"] for r in again if r["quote_span"] == scholz["quote_span"]] == [scholz["id"]]
+
+
+def test_a_proposal_shows_the_quoted_flag_its_appearance_stores(cli, db_url, article_id):
+    from claims.suggestions.service import decide
+
+    # Only a phrase of the passage is between quotation marks.
+    wang = _by_claim(_proposals(cli, article_id), "He hoped the line")
+    with open_session(db_url) as session:
+        decide(session, wang["id"], "accept", actor="t")
+        stored = session.scalar(select(Appearance.quoted))
+    assert wang["quoted"] is stored is True
+
+
+def test_review_says_how_far_it_got_when_input_runs_out(cli, db_url, article_id):
+    records = _proposals(cli, article_id)
+    result = cli("suggest", article_id, "--review", input="s\nr\n")
+    assert result.exit_code == 1, result.output  # as `claims review` when input runs out
+    assert "Aborted" not in result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == f"Review stopped: no more input; 1 decided, {len(records) - 1} left pending."
+
+
+def test_an_unknown_answer_is_reported_on_its_own_line(cli, article_id):
+    _proposals(cli, article_id)
+    result = cli("suggest", article_id, "--review", input="maybe\n")
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert "Error: Unknown answer 'maybe': answer a, e, r, s or q." in lines
+
+
+def test_a_pronoun_names_the_new_source_it_is_read_as(cli, article_id):
+    plan = _by_claim(_proposals(cli, article_id), "The plan would cost")
+    assert [hop["why"] for hop in plan["chain"]] == ["'He' read as the last source named, Brandt"]
