@@ -46,7 +46,11 @@ TITLES = frozenset(
         "commissioner", "ceo", "founder", "gen", "col", "lt", "adm", "sir", "lord", "pope",
         "the", "of", "a", "an", "his", "her", "its", "their", "chinese", "hungarian", "us",
         "u", "s", "russian", "american", "british", "ukrainian", "european", "french",
-        "german", "said", "told",
+        "german", "said", "told", "executive", "opposition", "officer", "attorney", "capt",
+        "captain", "cmdr", "commander", "maj", "sgt", "sergeant", "lieutenant", "supt",
+        "superintendent", "det", "detective", "insp", "inspector", "atty", "rev", "reverend",
+        "hon", "pres", "amb", "brig", "cpl", "pvt", "admiral", "colonel", "senior",
+        "premier",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -258,49 +262,158 @@ _TITLE_ADJECTIVES = {
     "chinese", "hungarian", "us", "u", "s", "russian", "american", "british", "ukrainian",
     "european", "french", "german", "public", "security", "foreign", "interior", "finance",
     "state", "defence", "defense", "former", "acting", "vice", "deputy", "prime", "general",
+    "opposition", "senior",
 }  # fmt: skip
 _NOT_TITLES = {"the", "a", "an", "of", "his", "her", "its", "their", "said", "told"}
-_NAME_JOINERS = {"of", "for", "and", "the", "de", "van", "von", "al", "bin", "&"}
+# Lower-case words inside a name: "Minister of Public Security", "Ursula von der Leyen".
+_NAME_JOINERS = {
+    "of", "for", "and", "the", "&", "de", "der", "den", "van", "von", "da", "das", "do", "dos",
+    "del", "della", "di", "du", "la", "le", "ter", "ten", "al", "el", "bin", "ibn",
+}  # fmt: skip
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.N.", "F.": the dots are part of the name
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
 
 
 def _proposed_name(surface: str) -> str | None:
-    """A name to propose for a new source: the longest run of capitalised words, titles and
-    possessives dropped ("A spokeswoman for Hillary Clinton" → Hillary Clinton); else the
-    words themselves ("the billionaire estate mogul"), for the reviewer to name. None for
-    a bare pronoun, which names nobody by itself."""
-    words = surface.strip().strip(",.;:").split()
-    if not words or (len(words) == 1 and words[0].lower() in PRONOUNS):
+    """A name to propose for a new source, for a person to accept; None for a bare pronoun.
+
+    A source is written [determiner] [descriptors, titles] NAME [, appositive]: "Opposition
+    leader Mark Hale", "Britain's media regulator Ofcom", "the official Xinhua news agency".
+    The name is the head, so the last run of capitalised words, its titles dropped ("Chief
+    Executive Dr. Linda Park" → Linda Park); a run before the head only describes it. When
+    the head is a common noun ("The Bavarian interior ministry", "The U.N. labor agency")
+    there is no name to take, and the phrase without its article goes to the reviewer, who
+    knows better than a guess at one of its words. A span with no capital at all ("the
+    billionaire estate mogul") is proposed as written.
+    """
+    text = surface.strip().strip(",;:")
+    words = text.split()
+    if not words or (len(words) == 1 and words[0].lower().strip(".") in PRONOUNS):
         return None
-    runs: list[list[str]] = [[]]
-    in_title = False  # inside "Minister of Public Security …" before the name begins
-    for index, word in enumerate(words):
-        bare = re.sub(r"[’']s$", "", word).strip(",.;:")
-        following = words[index + 1].lower().strip(",.;:") if index + 1 < len(words) else ""
-        # A title opens a name but is not part of it: "Deputy Mayor Olaf Brandt"; an
-        # adjective only before a title ("Chinese Minister …", not "European Commission").
-        key = bare.lower().strip(".")
-        leading_title = not runs[-1] and (
-            key in TITLES and (key not in _TITLE_ADJECTIVES or following in TITLES or in_title)
-        )
-        in_title = in_title or (
-            leading_title and key not in _TITLE_ADJECTIVES and key not in _NOT_TITLES
-        )
-        capital = bare[:1].isupper() and not leading_title
-        if capital or (runs[-1] and bare.lower() in _NAME_JOINERS):
-            runs[-1].append(bare)
-            if bare != word.strip(",.;:"):
-                runs.append([])  # a possessive ends the name: "Trump’s performance"
-        else:
-            runs.append([])
-    cleaned = []
+    phrases = []
+    for part in text.split(","):  # the name, else the appositive's: "the leader, Mark Hale"
+        if not part.split():
+            continue
+        name, phrase = _head(part.split())
+        if name:
+            return name
+        phrases.append(phrase)
+    return phrases[0] if phrases else None
+
+
+def _head(words: list[str]) -> tuple[str | None, str]:
+    """The name heading ``words`` (None when the head is a common noun), and the phrase."""
+    cleaned = [_cleaned(word) for word in words]
+    start = 0
+    while start < len(cleaned) - 1 and cleaned[start][0].lower() in _DETERMINERS:
+        start += 1
+    body = cleaned[start:]
+    runs: list[list[int]] = []  # indexes into body of each run of capitalised words
+    current: list[int] = []
+    for index, (word, possessive) in enumerate(body):
+        if word[:1].isupper() or (current and word.lower() in _NAME_JOINERS):
+            current.append(index)
+        elif current:
+            runs.append(current)
+            current = []
+        if possessive and current:  # "Britain's media regulator": the owner, not the head
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
     for run in runs:
-        while run and run[-1].lower() in _NAME_JOINERS:
+        while run and body[run[-1]][0].lower() in _NAME_JOINERS:
             run.pop()
-        if run:
-            cleaned.append(" ".join(run))
-    if cleaned:
-        return max(cleaned, key=len)
-    return " ".join(words)
+    runs = [run for run in runs if run]
+    if not runs:
+        return None, " ".join(words).rstrip(".")
+    phrase = _phrase(words[start:])
+    run = runs[-1]
+    after = [word.lower() for word, _ in body[run[-1] + 1 :]]
+    name_words = [body[i][0] for i in run]
+    possessive = body[run[-1]][1]
+    if after and possessive and not all(word in _SPOKESPEOPLE for word in after):
+        return None, phrase  # "The Kremlin's press office": not the Kremlin itself
+    if after and not possessive:
+        # "Xinhua news agency" is Xinhua; "Bavarian interior ministry" is not Bavarian.
+        adjective = len(name_words) == 1 and name_words[0].lower() in _TITLE_ADJECTIVES
+        if adjective or not all(_DESCRIPTORS.fullmatch(word) for word in after):
+            return None, phrase
+    name = _without_titles(name_words)
+    return (" ".join(name) if name else None), phrase
+
+
+def _cleaned(word: str) -> tuple[str, bool]:
+    """A word without its punctuation or possessive ending, and whether it had one."""
+    word = word.strip(',;:()[]"“”‘')
+    possessive = bool(_POSSESSIVE.search(word))
+    if possessive:
+        word = word[:-2]
+    if word.endswith(".") and not _INITIALS.fullmatch(word):
+        word = word.rstrip(".")
+    return word, possessive
+
+
+def _phrase(words: list[str]) -> str:
+    """The words as written, without a full stop that ends the span."""
+    text = " ".join(words)
+    if text.endswith(".") and not _INITIALS.fullmatch(words[-1]):
+        text = text.rstrip(".")
+    return text
+
+
+def _without_titles(run: list[str]) -> list[str]:
+    """A run without the titles before the name: "Energy Minister Ana Konig" → Ana Konig.
+
+    The name starts after the last title proper ("Minister", "Dr.", "Leader") and whatever
+    belongs to that title ("Secretary of State …"); the words before it say what the title
+    is of. A nationality or department is a title only next to one ("Chinese Minister of
+    Public Security …"), not before a name ("European Commission"). When nothing but a
+    body ("Justice Department") or a suffix ("King Jr.") would be left, the title was part
+    of the name, and only titles that open the run are dropped.
+    """
+    keys = [re.sub(r"\W", "", word.lower()) for word in run]
+    proper = [
+        i
+        for i, key in enumerate(keys)
+        if key in TITLES and key not in _TITLE_ADJECTIVES and key not in _NOT_TITLES
+    ]
+    if proper:
+        index = proper[-1] + 1
+        while index < len(run) - 1 and keys[index] in TITLES:  # "of State", "of Public …"
+            index += 1
+        name = _without_joiners(run[index:])
+        if _names_someone(name):
+            return name
+    index = 0
+    in_title = False  # inside "Minister of Public Security …" before the name begins
+    while index < len(run):
+        following = keys[index + 1] if index + 1 < len(run) else ""
+        key = keys[index]
+        title = key in TITLES and (key not in _TITLE_ADJECTIVES or following in TITLES or in_title)
+        if not title:
+            break
+        in_title = in_title or (key not in _TITLE_ADJECTIVES and key not in _NOT_TITLES)
+        index += 1
+    name = _without_joiners(run[index:])
+    return name if _names_someone(name) or not name else run
+
+
+def _names_someone(name: list[str]) -> bool:
+    """Not empty, and more than a suffix ("Jr.") or a body ("Department") a title left."""
+    keys = {re.sub(r"\W", "", word.lower()) for word in name}
+    return bool(name) and not keys <= _SUFFIXES and not (len(name) == 1 and keys <= BODY_NOUNS)
+
+
+def _without_joiners(words: list[str]) -> list[str]:
+    while words and words[0].lower() in _NAME_JOINERS:
+        words = words[1:]
+    return words
 
 
 def resolve_span(session, surface: str, article=None) -> Resolution:

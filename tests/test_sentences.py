@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,3 +68,17 @@ def test_a_dateline_joins_its_sentence():
         "VIENNA (Reuters) - Austria will halve gas imports.",
         "Prices rose.",
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Gov.", "Rep.", "Lt. Gov.", "Sgt.", "Supt.", "Atty.", "Cmdr.", "Det.", "Rev.", "Reps."],
+)
+def test_a_title_before_a_name_does_not_end_a_sentence(title):
+    text = f"{title} Kathy Hochul said the state would act. She left."
+    assert texts(split_sentences(text)) == [
+        f"{title} Kathy Hochul said the state would act.",
+        "She left.",
+    ]
+    # Written after a name, a suffix may still end a sentence.
+    assert len(split_sentences(f"It was signed by {title} John Smith Jr. He left.")) == 2

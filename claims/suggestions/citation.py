@@ -3,7 +3,9 @@
 A wire story republished or rewritten says so in a handful of fixed places: the dateline
 ("BEIJING (Reuters) -"), a closing credit ("— Reuters", "Source: AFP"), a rewrite's
 "UNN reports citing Reuters", a photo credit "via REUTERS". These are read from the text
-as received, debris included, since credits often sit in lines that cleaning cuts.
+as received, debris included, since credits often sit in lines that cleaning cuts. The same
+shapes tell where a sentence's own words begin (``statement_start``): a dateline or a
+credit says where the story comes from, not something the story claims.
 """
 
 from __future__ import annotations
@@ -13,13 +15,31 @@ from dataclasses import dataclass
 
 _NAME = r"[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,3}"
 
+# A dateline is where, and sometimes when, before a dash: "BERLIN (Reuters) -", "NEW YORK,
+# Feb. 6 (Reuters) -", "LONDON, 6 February 2024 (Reuters) -", "KYIV, Ukraine, March 4 (AP) —".
+# The place is capitalised words (with "de", "am" … between them), in up to three parts
+# ("ISLAMABAD/KABUL", "KYIV, Ukraine"); the date is a month name and a day, with or without
+# a year. Neither takes an ordinary verb or noun in lower case, so "Officials told the
+# Associated Press (AP) - ..." is no dateline.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PLACE_WORD = rf"[{_UPPER}](?:[^\W\d_]|[.'’-])*"
+_PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:[a-z]{{1,3}}[ \t]+)?{_PLACE_WORD}){{0,3}}"
+_PLACES = rf"{_PLACE}(?:(?:,[ \t]*|/){_PLACE}){{0,2}}"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?"
+_DASH = "[-—–]"
+
 # (rule, confidence, pattern with a "name" group; "cue" group optional)
 RULES: list[tuple[str, float, re.Pattern[str]]] = [
     (
         "dateline",
         0.9,
         re.compile(
-            r"^[ \t]*[A-Z][A-Za-z .,'-]{0,60}?\((?P<name>" + _NAME + r")\)\s*[-—–]", re.MULTILINE
+            rf"^[ \t]*{_PLACES}(?:,?[ \t]+{_DATE})?,?[ \t]*\((?P<name>{_NAME})\)\s*{_DASH}",
+            re.MULTILINE,
         ),
     ),
     (
@@ -56,6 +76,16 @@ RULES: list[tuple[str, float, re.Pattern[str]]] = [
 ]
 _NOT_AGENCIES = {"getty images", "pool", "file", "ap photo"}
 
+# A dateline opening a sentence, with or without its credit. Without one, a date or a place
+# in capitals ("BEIJING —", "Kyiv, 4 March 2024 -") is needed, since "Hungary - a Russian
+# ally - has ..." opens with a place and a dash too; the dash is followed by a space, since
+# "U.S.-China talks" is no dateline.
+_LEADING_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>{_PLACES})(?:,?[ \t]+(?P<date>{_DATE}))?,?[ \t]*"
+    rf"(?P<credit>\([^)\n]{{1,40}}\))?[ \t]*{_DASH}+(?:\s+|$)"
+)
+_LEFTOVER = " \t\n.,;:-—–"
+
 
 @dataclass(frozen=True)
 class Credit:
@@ -88,3 +118,24 @@ def find_credits(text: str) -> list[Credit]:
                 Credit(name, cue, match.start("name"), match.end("name"), rule, confidence)
             )
     return credits
+
+
+def statement_start(text: str, start: int, end: int) -> int:
+    """Where the article's own words begin in ``text[start:end]``: after its dateline, and at
+    ``end`` when the span is nothing but the article's credit ("Kyiv, 4 March 2024 - UNN
+    reports citing Reuters."), which says where the story comes from and states nothing.
+
+    Proposals use it so that neither a dateline nor a credit is proposed as a claim.
+    """
+    position = start
+    match = _LEADING_DATELINE.match(text, start, end)
+    if match and (match["credit"] or match["date"] or match["place"].isupper()):
+        position = match.end()
+    rest = text[position:end].strip()
+    if not rest.strip(_LEFTOVER):
+        return end
+    for _, _, pattern in RULES:
+        credit = pattern.match(rest)
+        if credit and not rest[credit.end() :].strip(_LEFTOVER):
+            return end
+    return position

@@ -23,13 +23,10 @@ from claims.photo_credits import caption_credit, credited_name
 from claims.resolution import PRONOUNS, Resolution, Resolver
 from claims.sentences import Sentence, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves
-from claims.suggestions.citation import find_credits
+from claims.suggestions.citation import find_credits, statement_start
 from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.text import fold_name
-
-# "VIENNA (Reuters) - ", "BEIJING — ": a dateline opens the story but is not part of a claim.
-_DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}(?:\([^)\n]{1,40}\))?\s*[-—–]+\s+")
 
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
 UNATTRIBUTED_CONFIDENCE = 0.3
@@ -95,8 +92,9 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
 
 
 def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    match = _DATELINE.match(text, span[0], span[1])
-    return (match.end(), span[1]) if match else span
+    """The span without its dateline ("VIENNA (Reuters) - "), and empty when it is only the
+    article's credit: neither is part of a claim."""
+    return (statement_start(text, span[0], span[1]), span[1])
 
 
 def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict | None:
@@ -155,7 +153,8 @@ class _Speakers:
                     self.last.source_id,
                     self.last.name,
                     min(self.last.confidence, 0.6),
-                    f"{surface.strip()!r} read as the last source named, {self.last.name}",
+                    f"{surface.strip()!r} read as the last source named, "
+                    f"{self.last.name or self.last.proposed_name}",
                     self.last.proposed_name,
                 )
             return resolution

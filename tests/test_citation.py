@@ -1,0 +1,57 @@
+"""Article-level credits: datelines with a date, and sentences that are only a credit."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.db import open_session
+from claims.services.articles import add_article
+from claims.services.sources import add_source
+from claims.suggestions.citation import find_credits, statement_start
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("NEW YORK, Feb. 6 (Reuters) - Shares rose on Monday.", "Reuters"),
+        ("BERLIN, Feb 20 (Reuters) - Shares rose on Monday.", "Reuters"),
+        ("WASHINGTON, Jan. 15 (AP) — Shares rose on Monday.", "AP"),
+        ("LONDON, 6 February 2024 (Reuters) - Shares rose on Monday.", "Reuters"),
+        ("KYIV, Ukraine, March 4 (AP) — Shares rose on Monday.", "AP"),
+        ("SÃO PAULO/BRASILIA, Feb 6, 2024 (Reuters) - Shares rose on Monday.", "Reuters"),
+    ],
+)
+def test_a_dateline_with_a_date_credits_its_agency(text, agency):
+    credits = find_credits(f"Headline\n\n{text}\n")
+    assert [(c.name, c.rule) for c in credits] == [(agency, "dateline")]
+    assert text[statement_start(text, 0, len(text)) :] == "Shares rose on Monday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Feb. 6 (Reuters) - and nobody else.",
+        "Officials told the Associated Press (AP) - in an interview - that it was late.",
+    ],
+)
+def test_an_agency_in_parentheses_in_a_sentence_is_no_dateline(text):
+    assert find_credits(text) == []
+    assert statement_start(text, 0, len(text)) == 0
+
+
+def test_a_sentence_that_is_only_the_credit_is_not_proposed_as_a_claim(db_url):
+    from claims.suggestions.propose import propose
+
+    text = (
+        "Kyiv, 4 March 2024 - UNN reports citing Reuters.\n\n"
+        "NEW YORK, Feb. 6 (Reuters) - Profits rose sharply in the last quarter of the year.\n"
+    )
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        proposals = propose(session, article)
+    assert [p.claim_text for p in proposals if p.kind == "claim"] == [
+        "Profits rose sharply in the last quarter of the year."
+    ]
+    assert [p.hops[0]["name"] for p in proposals if p.kind == "origin"] == ["Reuters"]
