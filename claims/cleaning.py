@@ -2,10 +2,14 @@
 
 Scraped pages carry what is not the article: repeated headlines, "Article continues after this
 advertisement", newsletter and cookie notices, "READ:" teasers, section labels, copyright
-lines, photo captions told by their credit, bylines and timestamps. Left in, they become sentences,
-proposals and matches that mean nothing. The rules work line by line and are generic news-page
-rules, each with a reason name; nothing is cut in the middle of a line except a leading
-date stamp. HTML goes through trafilatura, a maintained extractor, before these rules.
+lines, photo captions told by their credit, credit lines ("(Reporting by ...; Editing by
+...)"), bylines and timestamps. Left in, they become sentences, proposals and matches that
+mean nothing. The rules work line by line and are generic news-page rules, each with a reason
+name; nothing is cut in the middle of a line except a leading date stamp. A rule knows its
+debris by the shape of the whole line (a label, a call to the reader, a notice, a stamp, a
+list of names), never by a word alone: articles report on newsletters, cookies and copyright
+too, and a line that reports speech is never cut for its words. HTML goes through
+trafilatura, a maintained extractor, before these rules.
 
 The raw text is kept beside the cleaned one, and each cut is recorded with its offsets in the
 raw text, so ``claims article show ID --removed`` shows exactly what went and why.
@@ -16,13 +20,57 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
-from claims.photo_credits import CAPTION_LINE, CREDIT_LINE
+from claims.photo_credits import CAPTION_LINE, CREDIT_LINE, NAME
 from claims.photo_credits import NEEDED as CAPTION_NEEDED
 
 _CI = re.IGNORECASE
 
-# (reason, pattern matched against the whole stripped line)
+# A line that reports speech is article text, whatever words it holds: "Ofcom said
+# subscription cancellations took 45 minutes", "Many told us they could not unsubscribe",
+# "The EU said the cookie rules ...". Debris addresses the reader ("Subscribe now", "We use
+# cookies") and reports nothing. Every rule that knows debris by its words refuses a line with
+# a past-tense reporting verb; teasers' headlines say "says", which passes. Quotation marks
+# alone do not count: a sign-up box writes 'click "subscribe"', while quoted speech opens
+# its line with the mark, where no rule's opening words can match. A lookahead, placed
+# after a rule's opening words where the rule has fixed ones, so most lines never run it.
+_NOT_REPORTED = r"(?!.*?\b(?i:said|told|according to|reported|announced|claimed|warned)\b)"
+# Date stamps, word by word: a stamp line holds a date and nothing but weekdays, clock times,
+# zones and separators, so "Published figures show inflation at 3.1% in 2023" is no stamp.
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?"
+_ZONE = r"(?:(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})"  # capitals: "EST", not "in"
+_DAY = r"\d{1,2}(?i:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:{_MONTH}\s*{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?|\d{1,2}[./]\d{1,2}[./]\d{4})(?!\w)"
+)
+# Atomic, so "MON" (a weekday, or a zone) is read one way and a long line fails fast.
+_STAMP_WORD = rf"(?>{_WEEKDAY}|{_CLOCK}|{_ZONE}|(?i:at|on))(?!\w)"
+_STAMP_SEP = r"[\s,|/\u00b7\u2022\u2013\u2014-]*"
+_STAMP = rf"(?:{_STAMP_WORD}{_STAMP_SEP})*{_DATE}(?:{_STAMP_SEP}{_STAMP_WORD})*"
+# Names as bylines print them, capitals included: "By contrast, Moscow ..." names no one.
+_NAMES = rf"{NAME}(?:\s*(?:,|&|\||\b(?i:and)\b)\s*{NAME})*"
+# Reuters-style credits for the story's making: "(Reporting by Jane Doe in Berlin; Editing by
+# John Roe)", "Reporting by X; Additional reporting by Y; Writing by Z; Editing by W".
+_ROLE = (
+    r"(?i:(?:additional |further )?(?:reporting|writing|editing|research|graphics|compiled"
+    r"|translation|fact-checking|production)(?:,? and (?:reporting|writing|editing|research))?)"
+)
+_IN_PLACE = rf"(?:\s+(?i:in|from)\s+{NAME})?"
+_CREDIT_FREE = rf"{_ROLE}\s+(?i:by)\s+[^;()\[\]]{{1,150}}"
+_CREDIT_NAMED = (
+    rf"{_ROLE}\s+(?i:by)\s+{NAME}{_IN_PLACE}(?:\s*(?:,|&|\b(?i:and)\b)\s*{NAME}{_IN_PLACE})*"
+)
+
+# (reason, pattern matched against the whole stripped line). Each knows its debris by shape:
+# a whole line that is a label, a call to the reader, a notice or a stamp, not a word that
+# may as well sit in a reported sentence.
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "advertisement",
@@ -36,20 +84,49 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "newsletter",
         re.compile(
-            r"^(?=.{0,300}$).*\b(?:newsletter|subscribe|subscription|sign up for|unsubscribe|"
-            r"by providing an email address|inbox)\b.*$",
+            rf"^(?=.{{0,400}}$){_NOT_REPORTED}(?:"
+            # a call to the reader: "Sign up for our newsletter", "Subscribe now", after at
+            # most a question, "For more," or a short line's closed sentences (an author's
+            # note: "Jane Doe hosts the podcast. Subscribe here.")
+            r"[(\[]?\s*(?:[^.?!]{0,60}[?!]\s+|for more(?: [\w'\u2019]+){0,3},?\s+"
+            r"|.{0,200}[.!?\u201d\"]\s+(?-i:(?=Sign up|Subscribe)))?"
+            r"(?:sign up|subscribe)"
+            r"(?:\s+(?:for|to|now|today|here|free|and|at|with|on|by|or)\b.{0,200})?"
+            r"|(?:get|receive|join|want|enter your e-?mail)\b.{0,200}"
+            r"\b(?:newsletters?|inbox|e-?mail alerts?)\b.{0,100}"
+            # the sign-up box's own messages and small print
+            r"|your subscription\b.{0,150}"
+            r"|thank you for (?:subscribing|signing up)\b.{0,150}"
+            r"|you(?:'re|\u2019re| are| have been| have successfully)?\s+(?:now\s+)?"
+            r"(?:subscribed|signed up|unsubscribed)\b.{0,150}"
+            r"|(?:you (?:can|may) )?unsubscribe (?:at any time|anytime)\b.{0,150}"
+            r"|by (?:providing|entering|submitting|giving|sharing) (?:an?|your) e-?mail\b.{0,300}"
+            r"|by (?:signing up|subscribing)\b.{0,300}"
+            r"|(?:(?:our|free|daily|weekly|morning|evening|e-?mail)\s+)*newsletters?"
+            r")\W*$",
             _CI,
         ),
     ),
     (
         "cookie notice",
-        re.compile(r"^(?=.{0,400}$).*\bcookies?\b.*\b(?:accept|consent|use|policy)\b.*$", _CI),
+        re.compile(
+            r"^(?=.{0,500}$)(?:"
+            r"we(?: and our (?:partners|vendors))? use cookies\b"
+            r"|(?:this|our) (?:web)?site uses cookies\b"
+            r"|by (?:continuing|using|browsing|clicking|staying)\b.{0,150}?\bcookies?\b"
+            r"|(?:accept|allow|reject|refuse|manage|customi[sz]e|disable|decline)"
+            r"(?: (?:all|our|optional|necessary|essential|the))? cookies\b"
+            r"|cookies? (?:settings|policy|preferences|consent|notice|choices)\b"
+            rf"){_NOT_REPORTED}.{{0,400}}$",
+            _CI,
+        ),
     ),
     (
         "teaser",
         re.compile(
             r"^(?:read|read more|also read|read also|related|see also|watch|more|recommended|"
-            r"trending|don't miss|must read)\s*[:|»>-]\s*\S.{0,250}$",
+            r"trending|don't miss|must read)(?:\s*[:|\u00bb>]|\s+[-\u2013\u2014])\s*"
+            rf"{_NOT_REPORTED}\S.{{0,250}}$",
             _CI,
         ),
     ),
@@ -58,30 +135,35 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(?:featured stories|featured|trending(?: now)?|most read|most popular|related"
             r"(?: stories| articles| news)?|recommended(?: stories)?|share(?: this(?: article)?)?|"
-            r"tags?\s*:.*|topics?\s*:.*|follow us.*|comments?|print|email|advertisement)\W*$",
+            rf"tags?\s*:.*|topics?\s*:.*|follow us\b{_NOT_REPORTED}.{{0,80}}|comments?|print|"
+            r"email|advertisement)\W*$",
             _CI,
         ),
     ),
     (
         "copyright",
         re.compile(
-            r"^(?:©|\(c\)|copyright\b).{0,300}$|^.{0,200}\ball rights reserved\b.{0,100}$", _CI
+            # the mark, or the word with a mark or a year: "Copyright holders said ..." is prose
+            r"^(?=.{0,400}$)(?:(?:\u00a9|\(c\)\s*(?=\d{4}|\u00a9|copyright)"
+            rf"|copyright\s*(?=\u00a9|\(c\)|\d{{4}}\b)){_NOT_REPORTED}.{{0,300}}"
+            rf"|(?=.{{0,200}}\ball rights reserved\b.{{0,100}}$){_NOT_REPORTED}.*)$",
+            _CI,
         ),
     ),
     ("photo caption", CAPTION_LINE),  # told by its credit: see claims/photo_credits.py
     (
+        "credit line",
+        re.compile(
+            rf"^(?:[(\[]\s*{_CREDIT_FREE}(?:\s*;\s*{_CREDIT_FREE})*\s*[)\]]"
+            rf"|{_CREDIT_NAMED}(?:\s*;\s*{_CREDIT_NAMED})+)\W*$"
+        ),
+    ),
+    (
         "byline or timestamp",
         re.compile(
-            r"^(?:/\s*)?(?:\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?"
-            r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
-            r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
-            r"|\d{4}-\d{2}-\d{2})"
-            r"(?:[,|]?\s*\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4})?)?\s*$"
-            r"|^(?:by|written by|posted by|reporting by|editing by)\s+[A-Z][\w.'-]+"
-            r"(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"
-            r"{0,3})*\W*$"
-            r"|^(?:published|updated|posted|last updated)\s*:?\s+.{0,60}\d{4}.{0,30}$",
-            _CI,
+            rf"^(?:/\s*)?(?:(?i:published|updated|posted|last updated|first published"
+            rf"|last modified)(?:\s+(?i:on|at))?\s*:?\s*)?{_STAMP}[\s.]*$"
+            rf"|^(?i:by|written by|posted by|reporting by|editing by)\s+{_NAMES}\W*$"
         ),
     ),
 ]
@@ -89,16 +171,11 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
 # hold none, and the rules that scan the whole line are the slow ones. Only checked on
 # ASCII lines, where lower() is exactly how IGNORECASE compares.
 _NEEDED = {
-    "newsletter": (
-        "newsletter",
-        "subscri",
-        "sign up for",
-        "by providing an email address",
-        "inbox",
-    ),
+    "newsletter": ("newsletter", "subscri", "sign", "inbox", "mail"),
     "cookie notice": ("cookie",),
     "copyright": ("\u00a9", "(c)", "copyright", "all rights reserved"),
     "photo caption": CAPTION_NEEDED,
+    "credit line": ("by",),
 }
 _RULES = [(reason, pattern, _NEEDED.get(reason, ())) for reason, pattern in LINE_RULES]
 _ANY_NEEDED = re.compile("|".join(re.escape(word) for words in _NEEDED.values() for word in words))
@@ -243,8 +320,13 @@ def apply_cuts(raw: str, cuts: Iterable[tuple[int, int, str]]) -> Cleaned:
     return Cleaned(text, removed)
 
 
-def html_to_text(html: str) -> str:
-    """The article's text from an HTML page (trafilatura: main content, no menus or ads)."""
+def html_to_text(html: str, *, name: str = "") -> str:
+    """The article's text from an HTML page (trafilatura: main content, no menus or ads).
+
+    A page with no article on it is refused rather than stored as whatever scrap is left:
+    trafilatura may hand back a menu item ("Home") or the cookie banner when there is
+    nothing else, and an article made of that means nothing.
+    """
     import trafilatura
 
     from claims.errors import InputFileError
@@ -252,25 +334,69 @@ def html_to_text(html: str) -> str:
     text = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True
     )
-    if not text or not text.strip():
-        raise InputFileError("No article text found in this HTML page: save the text instead.")
+    if not text or not any(_is_article_line(line) for line in text.splitlines()):
+        where = name if name and name != "-" else "this HTML page"  # "-": standard input
+        raise InputFileError(f"No article text found in {where}: save the text instead.")
     # trafilatura puts one paragraph per line; a blank line between them keeps paragraphs.
     return "\n\n".join(line for line in text.splitlines() if line.strip())
+
+
+# Four words in a row, or a run of letters as long as a clause in a script written without
+# spaces: menus ("Home | World | Sport") and buttons ("Accept all cookies") have neither.
+_PROSE_RUN = re.compile(r"(?:[^\W_][^\s|\u2022\u00b7\u00bb]*\s+){3}[^\W_]|[^\W\d_]{12,}")
+
+
+def _is_article_line(line: str) -> bool:
+    return bool(_PROSE_RUN.search(line)) and line_reason(line) is None
 
 
 def page_text(text: str, *, name: str = "", html: bool | None = None) -> str:
     """The article text of what a person handed in: a page's main text, or the text itself.
 
-    ``html`` decides when given; otherwise a name ending in .html/.htm, or content that
-    looks like a page, means HTML.
+    ``html`` decides when given. Otherwise the file's name does: .html/.htm is a page, and
+    .txt (or .text, .md) is text unless it is plainly a whole HTML document, since an
+    article about the web may well write "<p>" in its prose. Without either, the content
+    decides (``looks_like_html``).
     """
     if html is None:
-        html = name.lower().endswith((".html", ".htm")) or looks_like_html(text)
-    return html_to_text(text) if html else text
+        suffix = PurePath(name).suffix.lower() if name else ""
+        if suffix in _HTML_SUFFIXES:
+            html = True
+        elif suffix in _TEXT_SUFFIXES:
+            html = is_html_document(text)
+        else:
+            html = looks_like_html(text)
+    return html_to_text(text, name=name) if html else text
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
+_DOCUMENT_START = re.compile(
+    r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", _CI | re.S
+)
+# A line that opens with an HTML tag of a page's structure (not "<3", "<- back", "<name>").
+_TAG_AT_LINE_START = re.compile(
+    r"^\s*</?(?:p|div|span|a|br|hr|img|body|head|header|footer|main|nav|article|section|aside"
+    r"|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|figure|figcaption|meta|link"
+    r"|script|style|title|form|input|button|strong|em|b|i)\b[^>]*>",
+    _CI,
+)
+
+
+def is_html_document(text: str) -> bool:
+    """Whether ``text`` is a whole HTML document: it opens with a doctype or <html>."""
+    return _DOCUMENT_START.match(text[:20_000]) is not None
 
 
 def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html")) or (
-        "<body" in head or ("<p>" in head and "</p>" in text.lower())
-    )
+    """Whether ``text`` is HTML by its structure, not by a tag its prose mentions.
+
+    A whole document, or markup where most lines open with a tag: a saved fragment
+    ("<p>...</p>" paragraphs) does, while an article that writes "between <p> and </p>"
+    in a sentence does not.
+    """
+    if is_html_document(text):
+        return True
+    lines = [line for line in text.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _TAG_AT_LINE_START.match(line))
+    return tagged > 0 and 2 * tagged > len(lines)

@@ -18,6 +18,9 @@ import re
 _WORD = r"[^\W\d_a-z][\w.'\u2019-]*"
 _PARTICLE = r"(?:de|da|do|dos|du|van|von|der|den|del|della|di|la|le|al|el|bin|ibn)"
 _NAME = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+# A person's name as credits and bylines print it, for the byline and credit-line rules
+# of claims/cleaning.py: one idea of a name, so a byline and a photo credit agree on it.
+NAME = _NAME
 # Who credits pictures, as they spell themselves in a credit (case matters: "REUTERS").
 _AGENCY = (
     r"(?:REUTERS|Reuters|AFP|AP|EPA-EFE|EPA|EFE|XINHUA|Xinhua|Getty Images|Getty|Bloomberg"

@@ -169,7 +169,6 @@ _PROSE = [
     "Image is everything in politics, the strategist said.",
     "Photo opportunities were limited during the visit, officials said.",
     "BEIJING, Feb 19 (Reuters) - China offered to support Hungary.",
-    "(Reporting by Jane Doe; Editing by John Roe)",
     "\u2014 Reuters",
     "By Jane Doe/Reuters",
     "Video: Dozens of Protesters Gather in Budapest",
