@@ -67,6 +67,8 @@ class Attribution:
     children: list[int] = field(default_factory=list)
     # The speaker is the relation before's, joined to it by "and" ("said ... and added").
     coordinated: bool = False
+    # "citing X", "quoting X": X is where the reporter got it, an earlier hop than theirs.
+    cites: bool = False
 
     def cue_text(self, text: str) -> str:
         return " ".join(text[self.cue[0] : self.cue[1]].split())
@@ -313,6 +315,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                     leading.quoted,
                     "source-after",
                     parent=len(found) - 1,
+                    cites=word in CITING,
                 )
                 leading.children.append(len(found))
                 found.append(attribution)
@@ -326,8 +329,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             else:
                 continue
             attribution = Attribution(
-                (tokens[ci].start, tokens[cj - 1].end), source, content, False, "source-after"
-            )
+                (tokens[ci].start, tokens[cj - 1].end), source, content, False, "source-after",
+                cites=word in CITING,
+            )  # fmt: skip
         elif word.endswith("ing") and previous is not None and previous.text in "," + CLOSE_QUOTES:
             # ", adding that ...": the source is the sentence's main one.
             k = _content_after(tokens, cj, n, word)
@@ -408,7 +412,12 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             main_source = attribution.source
         found.append(attribution)
     nest(found)
+    past_own_hops(text, found)
     return found
+
+
+CITING = {"citing", "quoting"}
+CITING_GAP = 2  # characters between a report and its "citing": ", " at most
 
 
 def _coordinated(
@@ -449,8 +458,38 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+def _cited_by(found: list[Attribution], i: int) -> int | None:
+    """The report a "citing X" right after it qualifies ("Xinhua reported, citing the
+    General Staff"; "said Xinhua, citing officials"): only a comma or a space between."""
+    cue = found[i].cue
+    best = None
+    for j, other in enumerate(found):
+        if j == i or other.cue[1] > cue[0]:
+            continue
+        end = other.cue[1]
+        if other.source is not None and other.source[0] >= other.cue[1]:
+            end = max(end, other.source[1])
+        if 0 <= cue[0] - end <= CITING_GAP and (best is None or other.cue[0] > found[best].cue[0]):
+            best = j
+    return best
+
+
 def nest(found: list[Attribution]) -> None:
-    """Link each attribution to the smallest other one whose content holds its cue."""
+    """Link each attribution to the smallest other one whose content holds its cue.
+
+    "citing X" after a report is the exception: the report holds the cue, but X is the
+    earlier hop, so X's relation is nested in the report's and says the same content.
+    """
+    for i, attribution in enumerate(found):
+        if attribution.parent is not None or not attribution.cites:
+            continue
+        report = _cited_by(found, i)
+        if report is None or found[report].parent == i:
+            continue
+        attribution.parent = report
+        found[report].children.append(i)
+        attribution.content = found[report].content
+        attribution.quoted = found[report].quoted
     for i, attribution in enumerate(found):
         if attribution.parent is not None:
             continue
@@ -472,6 +511,34 @@ def nest(found: list[Attribution]) -> None:
                 max(attribution.content[0], outer[0]),
                 min(attribution.content[1], outer[1]),
             )
+
+
+_AFTER_HOPS = re.compile(r"[\s,]*(?:that\b)?[\s,]*")
+
+
+def past_own_hops(text: str, found: list[Attribution]) -> None:
+    """Start each content after its own cue and source, and after those of a "citing X"
+    nested in it, when they open it: "Xinhua reports citing the General Staff that A"
+    says A, on either hop."""
+    for attribution in found:
+        hops = [attribution] + [found[c] for c in attribution.children if found[c].cites]
+        spans = sorted(
+            span
+            for hop in hops
+            for span in (hop.cue, hop.source)
+            if span is not None and attribution.content[0] <= span[0] < attribution.content[1]
+        )
+        start = attribution.content[0]
+        for span in spans:
+            if text[start : span[0]].strip(" ,"):
+                break
+            start = max(start, span[1])
+        if start == attribution.content[0]:
+            continue
+        start = _AFTER_HOPS.match(text, start).end()
+        if attribution.content[1] - start >= 3:
+            attribution.content = (start, attribution.content[1])
+            attribution.quoted = is_quoted(text, *attribution.content)
 
 
 def chain_of(found: list[Attribution], index: int) -> list[Attribution]:

@@ -184,7 +184,7 @@ TRAILING_ADVERBIALS = re.compile(
 )
 OPEN_QUOTES = '“"«„‘'
 CLOSE_QUOTES = '”"»’'
-PUNCT_BOUNDARY = set(",;:()[]—–") | set(OPEN_QUOTES) | set(CLOSE_QUOTES)
+PUNCT_BOUNDARY = set(",;:()[]—–-") | {"--"} | set(OPEN_QUOTES) | set(CLOSE_QUOTES)
 
 PREPOSITIONS = {
     "of", "in", "on", "for", "with", "by", "about", "from", "to", "into", "at", "over",

@@ -38,6 +38,7 @@ SPEECH_ACT_WORDS = 16
 _QUOTE_OR_STOP = re.compile(r"[\"“”«»„]|[.!?]\s")  # a quotation, or two sentences
 CAPTION_CONFIDENCE = 0.5
 MIN_WORDS = 5
+MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
 
 
 @dataclass
@@ -64,11 +65,27 @@ def claim_wording(passage: str) -> str:
     text = " ".join(passage.split()).strip(" ,;:")
     if text.startswith("that ") and len(text) > 5:
         text = text[5:]
-    text = text.strip('“”"«»„').strip(" ,;:")
-    if not text:
+    inner = text.strip('“”"«»„').strip(" ,;:")
+    if not inner:
         return passage.strip()
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    # A mark the passage opens (or closes) inside stays paired: 'The firm had "always
+    # complied with the law,"' keeps the closing mark, not a dangling opening one.
+    closing = ""
+    for opening, close in (("“", "”"), ("«", "»")):
+        if inner.count(opening) > inner.count(close):
+            closing = close
+        elif inner.count(close) > inner.count(opening):
+            inner = opening + inner
+    if inner.count('"') % 2:
+        lone = inner.rindex('"')
+        if lone + 1 < len(inner) and not inner[lone + 1].isspace():
+            closing = '"'  # it opens a quotation that the passage closed
+        else:
+            inner = '"' + inner
+    inner = inner[0].upper() + inner[1:] if inner[0].isalpha() else inner
+    if not inner.rstrip('“”"«»„').endswith((".", "!", "?")):
+        inner += "."
+    return inner + closing
 
 
 _JOINT = ' ,;:—–―"“”«»„'  # what lies between the halves of a split quotation
@@ -84,7 +101,11 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
     first = min(s[0] for s in inner)
     last = max(min(s[1], end) for s in inner)
     before = text[start:first].rstrip(_JOINT)
-    after = text[last:end].lstrip(_JOINT + ".")
+    after = text[last:end]
+    opening = next((i for i, c in enumerate(after) if c in OPEN_QUOTES), None)
+    if opening is not None and text[start:first].rstrip(" ,.")[-1:] in CLOSE_QUOTES:
+        after = after[opening:]  # '"A," she said, clapping. "B."': not "clapping"
+    after = after.lstrip(_JOINT + ".")
     if not after or not before:
         return before or after
     joint = " " if before.endswith((".", "!", "?")) else ", "
@@ -220,7 +241,7 @@ def sentence_proposals(
         hops = hops_of(leaf)
         content = _without_dateline(text, found[leaf].content)
         words = len(text[content[0] : content[1]].split())
-        if words < 2:
+        if words < MIN_CLAIM_WORDS:
             continue
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
@@ -237,6 +258,7 @@ def sentence_proposals(
             )
         )
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
+    proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.quoted and p.hops]
     if quoted:
         speakers.quoting = (quoted[-1].hops, sentence.paragraph)
@@ -286,6 +308,8 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                 start += 1
             while end > start and text[end - 1] in _JOINT + ".":
                 end -= 1
+            if (that := _TRAILING_THAT.search(text, start, end)) is not None:
+                end = that.start()  # "Lindner told the Bundestag last week that"
             source, cue = inner.source, inner.cue
             if source[0] != start or not (source[1] <= cue[0] and cue[1] < end):
                 continue
@@ -314,6 +338,56 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                     rule="reported speech",
                 )
             )
+    return out
+
+
+_TRAILING_THAT = re.compile(r"\s+that$")
+_APPOSED = re.compile(r",\s*(?:\S+\s+){0,2}\S+\s*$")  # ", a move" before "he described"
+
+
+def _said_before_inner(text: str, sentence: Sentence, found: list[Attribution], hops_of) -> list:
+    """What a speaker says before a relation nested at the end of their content: in
+    "Scholz said Berlin would raise its budget by 2027, a move he described as 'overdue'",
+    that Berlin would raise its budget is Scholz's claim, not only the inner 'overdue'.
+
+    Only a pre-posed relation whose content opens with a clause of its own and ends with
+    the nested one; a short phrase set off by a comma just before the inner speaker
+    (", a move") is not part of the claim.
+    """
+    out = []
+    for index, outer in enumerate(found):
+        if outer.order != "pre" or not outer.children:
+            continue
+        inner = [found[child] for child in outer.children]
+        first = min(s[0] for a in inner for s in (a.cue, a.source, a.content) if s is not None)
+        last = max(a.content[1] for a in inner)
+        if first <= outer.content[0] or outer.content[1] - last > 2:
+            continue  # nothing of its own before, or the inner one does not close it
+        end = first
+        body = text[outer.content[0] : end]
+        if (apposed := _APPOSED.search(body)) is not None:
+            end = outer.content[0] + apposed.start()
+        while end > outer.content[0] and text[end - 1] in _JOINT + ".":
+            end -= 1
+        quote = (outer.content[0], end)
+        if not _clause(text, quote):
+            continue
+        hops = hops_of(index)
+        if not hops:
+            continue
+        base = ORDER_CONFIDENCE.get(outer.order, 0.7)
+        out.append(
+            Proposal(
+                kind="claim",
+                sentence=(sentence.start, sentence.end),
+                claim_text=claim_wording(text[quote[0] : quote[1]]),
+                quote=quote,
+                quoted=False,
+                hops=hops,
+                confidence=round(base * sum(h["confidence"] for h in hops) / len(hops), 2),
+                rule=f"{outer.order}, before a nested relation",
+            )
+        )
     return out
 
 

@@ -24,7 +24,8 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from claims.suggestions.attribution import Attribution, extract, is_quoted, nest
+from claims.suggestions.attribution import Attribution, extract, is_quoted, nest, past_own_hops
+from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, SPEAKER_PRONOUNS
 
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
@@ -121,9 +122,29 @@ def _join_split_quotations(
         closed = any(mark in text[before[1] - 1 : cue[0]] for mark in SPLIT_MARKS)
         if _inside(cue, between) and closed and not _WORD.search("".join(rest)):
             joined[-1] = (before[0], content[1])
+        elif _inside(cue, between) and _quotation_goes_on(text, before, content):
+            joined[-1] = (before[0], content[1])
         else:
             joined.append(content)
     return joined
+
+
+def _quotation_goes_on(text: str, before: Span, after: Span) -> bool:
+    """'"A," she said, clapping. "B."': a quotation, its cue's sentence, and the next
+    quotation of the same paragraph, with no other cue, are one content, as PolNeAR
+    counts them (a split quotation with more than the cue and its source between)."""
+    first, second = text[before[0] : before[1]].rstrip(), text[after[0] : after[1]].lstrip()
+    between = text[before[1] : after[0]]
+    return (
+        first.rstrip(",.")[-1:] in CLOSE_QUOTES
+        and second[:1] in OPEN_QUOTES
+        and "\n" not in between
+        and not any(mark in between for mark in OPEN_QUOTES + CLOSE_QUOTES)
+        and len(between) <= SAID_BETWEEN
+    )
+
+
+SAID_BETWEEN = 120  # characters of "she said, clapping." between two quotations
 
 
 _TRAILING_COORDINATOR = re.compile(r"[\s,]+(?:and|but)$", re.IGNORECASE)
@@ -186,11 +207,17 @@ def link(
             near = [c for c in cues if layout.paragraph(c) == here - 1][-1:]
         if near:
             contents_of[min(near, key=lambda c: layout.distance(c, content))].append(content)
+    said = {c for spoken in contents_of.values() for c in spoken}
     for cue in cues:
         if contents_of[cue]:
             continue
         here = layout.paragraph(cue)
         near = [c for c in contents if layout.paragraph(c) == here]
+        if near:
+            # Another cue's content, in another sentence: a second speaker of it is a guess.
+            nearest = min(near, key=lambda c: layout.distance(c, cue))
+            if nearest in said and layout.distance(nearest, cue)[0]:
+                near = []
         following = [c for c in contents if layout.paragraph(c) == here + 1]
         if near:
             contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))
@@ -339,7 +366,7 @@ class ArticleAttributions:
                 if (
                     attribution.order == "source-after"
                     or attribution.coordinated
-                    or _inner_hop(attribution)
+                    or _inner_hop(self.text, attribution, found)
                     or self._adopt(attribution)
                 ):
                     kept.append(attribution)
@@ -379,9 +406,17 @@ class ArticleAttributions:
         nest(kept)
         kept.extend(extra)
         nest(kept)  # links only what is not nested yet: the rules' nesting stands
+        past_own_hops(self.text, kept)
         return kept
 
 
+# Verbs that pass words on, as opposed to belief ("thinks") or action ("called for").
+SAYING = {
+    "said", "says", "told", "tells", "stated", "announced", "reported", "wrote", "added",
+    "confirmed", "claimed", "warned", "insisted", "argued", "noted", "declared", "explained",
+    "testified", "acknowledged", "admitted", "revealed", "disclosed", "asserted",
+}  # fmt: skip
+_DOUBLE_MARKS = '"“”«»„'
 _COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n\s*")
 _APART = re.compile(r"[\s,;:]*")
 
@@ -403,14 +438,26 @@ def _joined_contents(text: str, twin: Attribution, twins: list[Attribution]) -> 
     return replace(twin, content=(start, end))
 
 
-def _inner_hop(attribution: Attribution) -> bool:
-    """A named speaker after what they said, inside another's report ("A, Wang told Orban,
-    Xinhua said"): the hop a flat tagger cannot give, since it tags one content there."""
-    return (
-        attribution.parent is not None
-        and attribution.source is not None
-        and attribution.order in ("post", "inverted")
-    )
+def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) -> bool:
+    """A speaker inside another's report, the hop a flat tagger cannot give, since it tags
+    one content there: named after what they said ("A, Wang told Orban, Xinhua said"), or
+    named before it, by a verb of saying, in a report whose cue comes after and outside any
+    quotation ("Wang told Orban that A, the newspaper reported"; "The senator said A,
+    according to Elliptic"). Within a quotation, or with a pronoun or a verb of belief,
+    such a cue is mostly the quoted person's own phrasing, not a hop (PolNeAR's dev)."""
+    if attribution.parent is None or attribution.source is None:
+        return False
+    if attribution.order in ("post", "inverted"):
+        return True
+    outer = found[attribution.parent]
+    if attribution.order != "pre" or outer.cue[0] < attribution.content[1]:
+        return False
+    words = text[attribution.source[0] : attribution.source[1]].split()
+    if not words[0][:1].isupper() or words[-1].lower() in SPEAKER_PRONOUNS:
+        return False
+    if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in SAYING:
+        return False
+    return not any(mark in text[outer.content[0] : attribution.cue[0]] for mark in _DOUBLE_MARKS)
 
 
 def _tagged(relation: Attribution, source: Span | None) -> Attribution:

@@ -1,0 +1,243 @@
+"""Hops inside hops: who spoke inside a report, who a report cites, and what is left to
+propose around a nested relation; made-up sentences, the tagger's spans given where it runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.db import open_session
+from claims.models import Article
+from claims.services.articles import add_article
+from claims.services.sources import add_source
+from claims.suggestions import tagger
+from claims.suggestions.attribution import chain_of, extract, leaves
+from claims.suggestions.propose import claim_wording, spoken
+from claims.suggestions.relations import ArticleAttributions, link
+
+
+def _span(text, kind, words):
+    start = text.index(words)
+    return (kind, start, start + len(words))
+
+
+@pytest.fixture
+def tagged(monkeypatch):
+    """Let a test say what the tagger finds in its text."""
+    found: dict[str, list] = {}
+    monkeypatch.setattr(tagger, "tag_spans", lambda text, using=None: found[text])
+    return found
+
+
+def _chains(text, found):
+    """Each leaf's content and its chain as (source, cue), innermost first."""
+    return {
+        text[slice(*found[leaf].content)]: [
+            (a.source_text(text), a.cue_text(text)) for a in chain_of(found, leaf)
+        ]
+        for leaf in leaves(found)
+    }
+
+
+def _sentence(text):
+    return ArticleAttributions(text, use_model=True).in_sentence(0, len(text))
+
+
+# -- a speaker named before what they said, inside a report whose cue comes after --
+
+INNER = (
+    "Olaf Scholz told Viktor Orban last week that China hoped to deepen security ties "
+    "with Hungary, the newspaper reported."
+)
+
+
+def test_a_speaker_inside_a_later_report_is_a_hop_the_flat_tagger_misses(tagged):
+    # The tagger reads the sentence flat: one report, its content holding Scholz's words.
+    tagged[INNER] = [
+        _span(INNER, "CONTENT", INNER[: INNER.index(", the newspaper")]),
+        _span(INNER, "SOURCE", "the newspaper"),
+        _span(INNER, "CUE", "reported"),
+    ]
+    assert _chains(INNER, _sentence(INNER)) == {
+        "China hoped to deepen security ties with Hungary": [
+            ("Olaf Scholz", "told"),
+            ("the newspaper", "reported"),
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the inner cue is the quoted person's own phrasing
+        "\u201cOlaf Scholz told me that the deal was done,\u201d the senator said.",
+        # a pronoun is no speaker to add
+        "He told Orban last week that China hoped to deepen its ties, the newspaper reported.",
+        # a belief is not words passed on
+        "Olaf Scholz believes that China hoped to deepen its ties, the newspaper reported.",
+    ],
+)
+def test_no_inner_hop_inside_a_quotation_for_a_pronoun_or_a_belief(tagged, text):
+    cue = "said" if "senator" in text else "reported"
+    tagged[text] = [
+        _span(text, "CONTENT", text[: text.rindex(",") + (1 if "\u201d" in text else 0)]),
+        _span(text, "CUE", cue),
+    ]
+    assert [a.cue_text(text) for a in _sentence(text)] == [cue]
+
+
+def test_a_dash_ends_a_speaker_s_name():
+    text = "BERLIN (Wire Service) - Olaf Scholz told reporters that the budget would rise."
+    (relation,) = extract(text)
+    assert relation.source_text(text) == "Olaf Scholz"
+
+
+# -- "citing X": X is the earlier hop --
+
+
+def test_a_report_citing_a_source_after_a_comma_puts_the_cited_source_first():
+    text = "Russia lost 20 tanks near Avdiivka, Xinhua reported, citing the General Staff."
+    found = extract(text)
+    assert _chains(text, found) == {
+        "Russia lost 20 tanks near Avdiivka": [
+            ("the General Staff", "citing"),
+            ("Xinhua", "reported"),
+        ]
+    }
+
+
+def test_an_inverted_report_citing_a_source_puts_it_first():
+    text = '"Prices will rise," said Daily Courier, citing Wire Service.'
+    found = extract(text)
+    (leaf,) = leaves(found)
+    assert [a.source_text(text) for a in chain_of(found, leaf)] == [
+        "Wire Service",
+        "Daily Courier",
+    ]
+
+
+def test_according_to_after_a_speaker_stays_the_later_hop():
+    text = "Prices will rise next year, Ana Konig told reporters, according to the APA agency."
+    found = extract(text)
+    (leaf,) = leaves(found)
+    assert [a.source_text(text) for a in chain_of(found, leaf)] == [
+        "Ana Konig",
+        "the APA agency",
+    ]
+
+
+def test_what_a_report_citing_a_source_says_starts_after_them(tagged):
+    text = "Xinhua reports citing the General Staff that Russia lost 20 tanks in the fighting."
+    # the tagger reads "reports citing" as one cue, and the cited source as content
+    tagged[text] = [
+        _span(text, "SOURCE", "Xinhua"),
+        _span(text, "CUE", "reports citing"),
+        _span(text, "CONTENT", text[text.index("the General") : -1]),
+    ]
+    assert _chains(text, _sentence(text)) == {
+        "Russia lost 20 tanks in the fighting": [
+            ("the General Staff", "citing"),
+            ("Xinhua", "reports"),
+        ]
+    }
+
+
+# -- linking the tagger's spans --
+
+
+def test_a_cue_without_content_does_not_take_another_sentence_s_said_content():
+    text = (
+        "The plan, first reported by Der Spiegel, drew criticism. "
+        "Friedrich Merz called it a budget trick."
+    )
+    spans = [
+        _span(text, "CUE", "reported"),
+        _span(text, "SOURCE", "Der Spiegel"),
+        _span(text, "SOURCE", "Friedrich Merz"),
+        _span(text, "CUE", "called"),
+        _span(text, "CONTENT", "it a budget trick"),
+    ]
+    sentences = [(0, text.index("Friedrich") - 1), (text.index("Friedrich"), len(text))]
+    found, _ = link(text, spans, [(0, len(text))], sentences)
+    assert [(a.cue_text(text), text[slice(*a.content)]) for a in found] == [
+        ("called", "it a budget trick")
+    ]
+
+
+def test_a_quotation_going_on_after_its_cue_s_sentence_is_one_content():
+    text = (
+        "\u201cHere comes Big Daddy,\u201d she said, clapping. \u201cThe Donald. Big Daddy.\u201d"
+    )
+    spans = [
+        _span(text, "CONTENT", "\u201cHere comes Big Daddy,\u201d"),
+        _span(text, "SOURCE", "she"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "\u201cThe Donald. Big Daddy.\u201d"),
+    ]
+    (relation,) = link(text, spans, [(0, len(text))])[0]
+    assert relation.content == (0, len(text))
+    assert claim_wording(spoken(text, relation, relation.content)) == (
+        "Here comes Big Daddy, The Donald. Big Daddy."
+    )
+    # another paragraph, or another quotation between, keeps them apart
+    apart = text.replace(" \u201cThe", "\n\n\u201cThe")
+    spans[-1] = _span(apart, "CONTENT", "\u201cThe Donald. Big Daddy.\u201d")
+    assert len(link(apart, spans, [(0, len(apart))])[0]) == 2
+
+
+# -- what is proposed --
+
+
+@pytest.mark.parametrize(
+    "passage, wording",
+    [
+        ('The firm had "always complied,"', 'The firm had "always complied."'),
+        ('as "overdue and necessary."', 'As "overdue and necessary."'),
+        ("\u201cWe will fight,\u201d", "We will fight."),
+        ("it \u201ca budget trick.\u201d", "It \u201ca budget trick.\u201d"),
+        ("that the army had taken two villages", "The army had taken two villages."),
+    ],
+)  # fmt: skip
+def test_a_claim_keeps_the_quotation_marks_it_opens_paired(passage, wording):
+    assert claim_wording(passage) == wording
+
+
+def _proposed(db_url, text):
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        add_source(session, name="Olaf Scholz", kind="person", actor="t", aliases=["Scholz"])
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        article = session.get(Article, article.id)
+        return {
+            p.claim_text: [(hop["name"], hop["cue"]) for hop in p.hops]
+            for p in propose(session, article)
+        }
+
+
+def test_what_a_speaker_says_before_a_nested_relation_is_their_claim(db_url):
+    found = _proposed(
+        db_url,
+        "Chancellor Olaf Scholz said on Tuesday that Berlin would raise its defence budget "
+        'to 2.5% of GDP by 2027, a move he described as "overdue and necessary."\n',
+    )
+    assert found["Berlin would raise its defence budget to 2.5% of GDP by 2027."] == [
+        ("Olaf Scholz", "said")
+    ]
+    assert found['As "overdue and necessary."'] == [("Olaf Scholz", "said")]
+
+
+def test_a_reported_act_of_speech_ends_before_that(db_url):
+    found = _proposed(
+        db_url,
+        "Finance Minister Christian Lindner told the Bundestag last week that the government "
+        "would not raise taxes, according to a statement from the ministry.\n",
+    )
+    acts = [claim for claim in found if claim.startswith("Finance Minister")]
+    assert acts == ["Finance Minister Christian Lindner told the Bundestag last week."]
+
+
+def test_two_words_said_are_a_topic_not_a_claim(db_url):
+    found = _proposed(db_url, "The plan, first reported by Der Spiegel, drew criticism.\n")
+    assert "The plan." not in found
