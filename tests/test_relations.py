@@ -103,7 +103,9 @@ def test_halves_need_a_comma_or_quotation_mark_before_the_cue():
 
 
 def test_contents_far_apart_stay_two():
-    text = "\u201cWe will fight,\u201d she said on a long tour of the state, \u201cand win.\u201d"
+    # a quotation goes on after its cue's words, but not after a whole passage of them
+    tour = "on a long tour of the state that took her through " + "small towns, " * 9
+    text = f"\u201cWe will fight,\u201d she said {tour}\u201cand win.\u201d"
     spans = [
         _span(text, "CONTENT", "\u201cWe will fight,\u201d"),
         _span(text, "SOURCE", "she"),

@@ -139,7 +139,7 @@ def _quotation_goes_on(text: str, before: Span, after: Span) -> bool:
         first.rstrip(",.")[-1:] in CLOSE_QUOTES
         and second[:1] in OPEN_QUOTES
         and "\n" not in between
-        and not any(mark in between for mark in OPEN_QUOTES + CLOSE_QUOTES)
+        and not any(mark in between for mark in _DOUBLE_MARKS)
         and len(between) <= SAID_BETWEEN
     )
 
