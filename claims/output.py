@@ -31,6 +31,16 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "csv", "json")
 PICTURE_FORMATS = ("png", "svg", "dot")
+# The suffix a file of each format gets; a table is plain text.
+SUFFIXES = {
+    "table": ".txt",
+    "csv": ".csv",
+    "json": ".json",
+    "xlsx": ".xlsx",
+    "png": ".png",
+    "svg": ".svg",
+    "dot": ".dot",
+}
 # OWASP "CSV Injection": a cell starting with one of these can run as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 WRAPPED_COLUMNS = frozenset(
@@ -88,13 +98,17 @@ def write(rows: Rows, fmt: str, path: str | Path, *, columns: Sequence[str] | No
 
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=columns)
         write_xlsx({path.stem: frame}, path)
-    elif fmt == "csv":
-        names, records = _records(rows, columns)
-        with path.open("w", encoding="utf-8", newline="") as file:
-            _csv(file, names, records, lineterminator="\r\n")
-    else:
-        text = render(rows, fmt, columns=columns)
-        path.write_text(text + "\n" if text else "", encoding="utf-8")
+        return
+    try:
+        if fmt == "csv":
+            names, records = _records(rows, columns)
+            with path.open("w", encoding="utf-8", newline="") as file:
+                _csv(file, names, records, lineterminator="\r\n")
+        else:
+            text = render(rows, fmt, columns=columns)
+            path.write_text(text + "\n" if text else "", encoding="utf-8")
+    except OSError as error:
+        raise InputFileError(cannot_write(path, error)) from None
 
 
 def format_for(path: str | Path | None, default: str = "table") -> str:
@@ -103,16 +117,35 @@ def format_for(path: str | Path | None, default: str = "table") -> str:
     return {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(suffix, default)
 
 
-def writable(path: str | Path) -> Path:
-    """``path``, after checking a file can be written there, before any work is done."""
+def writable(path: str | Path, *, example: str | None = None) -> Path:
+    """``path``, after checking a file can be written there, before any work is done.
+
+    ``example`` is a file name to suggest when ``path`` is a folder; the caller
+    knows the format, so the suggestion has the suffix that format needs.
+    """
     path = Path(path)
     if path.is_dir():
-        raise InputFileError(f"{path} is a folder: give a file name, e.g. {path / 'report.xlsx'}.")
+        hint = f"a file name, e.g. {path / example}" if example else "the name of a file in it"
+        raise InputFileError(f"{path} is a folder: give {hint}.")
     if not path.parent.is_dir():
         raise InputFileError(f"The folder {path.parent} does not exist: create it first.")
     if path.exists() and not os.access(path, os.W_OK):
-        raise InputFileError(f"Cannot write {path}: permission denied.")
+        raise InputFileError(f"Cannot write {path}: permission denied: choose another file.")
     return path
+
+
+def example_name(stem: str, fmt: str) -> str:
+    """A file name ``fmt`` would be written to, to show in a message: ``carriers.csv``."""
+    return stem + SUFFIXES.get(fmt, "")
+
+
+def cannot_write(path: str | Path, error: OSError) -> str:
+    """The one line for a file the system refused (a read-only or missing place, a full disk).
+
+    The checks in ``writable`` cannot foresee all of these (``/proc``, a dangling
+    link, root-only places), so every writer catches the error and says this.
+    """
+    return f"Cannot write {path}: {error.strerror or error}: choose another file or folder."
 
 
 def write_xlsx(
@@ -141,7 +174,19 @@ def write_xlsx(
     try:
         workbook.save(path)
     except OSError as error:
-        raise InputFileError(f"Cannot write {path}: {error.strerror or error}.") from None
+        raise InputFileError(cannot_write(path, error)) from None
+
+
+def picture_target(fmt: str | None, path: str | Path) -> str:
+    """The picture format for ``path``, after checking a picture can be written there.
+
+    Checked before any drawing; a folder given for ``path`` gets a file name to
+    suggest with the suffix of the format asked for (PNG when none is).
+    """
+    asked = (fmt or "").strip().lower()
+    asked = {"gv": "dot"}.get(asked, asked)
+    writable(path, example=example_name("graph", asked if asked in PICTURE_FORMATS else "png"))
+    return picture_format(fmt, path)
 
 
 def picture_format(fmt: str | None, path: str | Path) -> str:
@@ -176,7 +221,7 @@ def write_picture(graph: nx.DiGraph, fmt: str, path: str | Path) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise InputFileError(f"Cannot write {path}: {error.strerror or error}.") from None
+        raise InputFileError(cannot_write(path, error)) from None
 
 
 # --- rows to plain Python values ---------------------------------------------------------
@@ -353,11 +398,21 @@ def atomic_file(path: str | Path) -> Iterator[TextIO]:
 
     Written to a hidden temporary file beside it and renamed over ``path`` only
     when the block ends without an error, so a failed export never leaves half
-    a file, nor destroys the previous one.
+    a file, nor destroys the previous one. A device or a named pipe at ``path``
+    (``/dev/stdout``, a FIFO) is written to directly: renaming over it would
+    put a plain file in its place. A write the system refuses (a full disk) is
+    one line, as everywhere.
     """
     import tempfile
 
     path = writable(path)
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                yield handle
+        except OSError as error:
+            raise InputFileError(cannot_write(path, error)) from None
+        return
     try:
         handle = tempfile.NamedTemporaryFile(
             "w",
@@ -369,13 +424,16 @@ def atomic_file(path: str | Path) -> Iterator[TextIO]:
             delete=False,
         )
     except OSError as error:
-        raise InputFileError(f"Cannot write in {path.parent}: {error.strerror or error}.") from None
+        raise InputFileError(cannot_write(path, error)) from None
     temporary = Path(handle.name)
     try:
         with handle:
             yield handle
         os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputFileError(cannot_write(path, error)) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

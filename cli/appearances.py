@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
@@ -114,11 +115,24 @@ def show(
     if fmt != OutputFormat.table:
         emit_record(record, fmt)
         return
-    hops = record.pop("hops")
-    emit_record(record, fmt)
+    hops = [{key: _one_line(value) for key, value in hop.items()} for hop in record.pop("hops")]
+    emit_record({key: _one_line(value) for key, value in record.items()}, fmt)
     typer.echo(f"\nIn context: …{context.before}[{context.quote}]{context.after}…")
     typer.echo("")
     emit(hops, fmt)
+
+
+# Every break str.splitlines() knows, a Windows line end counted once.
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _one_line(value):
+    """A table cell's text with each line break shown as ⏎.
+
+    A prefix or suffix often crosses a paragraph end; printed raw, its breaks
+    would start new rows in the field/value table. CSV and JSON keep them.
+    """
+    return _LINE_BREAKS.sub("\u23ce", value) if isinstance(value, str) else value
 
 
 @app.command("chain")

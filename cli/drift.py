@@ -49,10 +49,15 @@ def drift(
             note(f"Recomputed the findings of {claims} claim(s) an unfinished import left pending.")
     with session_for(ctx, write=False) as session:
         rows = list_drift(session, claim_id)
+        appearances = None if claim_id is None else len(get_claim(session, claim_id).appearances)
     if fmt == OutputFormat.table:
-        columns = tuple(f for f in DRIFT_FIELDS if f != "claim")
-        emit(rows, fmt, columns)
-        if not rows:
-            note("No drift: every compared appearance has the same words and chain.")
+        emit(rows, fmt, tuple(f for f in DRIFT_FIELDS if f != "claim"))
     else:
         emit(rows, fmt, DRIFT_FIELDS)
+    if appearances is not None and appearances < 2:
+        # Said in every format (on stderr, so CSV and JSON stay data): an empty result
+        # here means nothing was compared, not that the claim travelled unchanged.
+        had = "no appearance" if appearances == 0 else "only one appearance"
+        note(f"No drift: claim #{claim_id} has {had}, and drift needs two to compare.")
+    elif not rows and fmt == OutputFormat.table:
+        note("No drift: every compared appearance has the same words and chain.")

@@ -38,12 +38,13 @@ def run_report(
     ctx: typer.Context, name: str, fmt: ReportFormat | None, output: Path | None
 ) -> None:
     from claims.errors import InvalidInput
-    from claims.output import format_for, writable, write, write_xlsx
+    from claims.output import example_name, format_for, writable, write, write_xlsx
     from claims.reports import build, workbook, workbook_pictures
 
     chosen = fmt.value if fmt is not None else format_for(output)
     if output is not None:
-        writable(output)  # fail before the work, not after it
+        # Fail before the work, not after it.
+        writable(output, example=example_name(name if chosen != "xlsx" else "report", chosen))
     if name == "drift" or chosen == "xlsx":
         _warn_pending_drift(ctx)
     if chosen == "xlsx":
@@ -111,6 +112,17 @@ def all_(
     output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
 ) -> None:
     """Write every report into one Excel workbook, a sheet per report."""
+    from claims.errors import InvalidInput
+    from claims.output import writable
+
+    writable(output, example="report.xlsx")  # a folder is named as one, not as a bad suffix
+    if output.suffix.lower() != ".xlsx":
+        # Without this, all.csv would silently hold a workbook that no CSV reader opens.
+        raise InvalidInput(
+            f"`claims report all` writes an Excel workbook: name the file .xlsx, not "
+            f"{output.name!r}; for CSV or JSON run one report, e.g. "
+            "`claims report carriers -o carriers.csv`."
+        )
     run_report(ctx, "carriers", ReportFormat.xlsx, output)
 
 
@@ -137,10 +149,9 @@ def graph(
 ) -> None:
     """Draw a claim's chains (drifted hops red and dashed), or who relies on whom."""
     from claims.graphs import claim_graph, outlet_network, require_edges
-    from claims.output import picture_format, writable, write_picture
+    from claims.output import picture_target, write_picture
 
-    writable(output)  # fail before the work, not after it
-    chosen = picture_format(fmt, output)
+    chosen = picture_target(fmt, output)  # fail before the work, not after it
     with session_for(ctx, write=False) as session:
         if claim_id is None:
             drawn = require_edges(outlet_network(session))

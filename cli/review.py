@@ -35,16 +35,27 @@ def queue(ctx: typer.Context) -> None:
         )
         return
     note(f"{len(waiting)} claim(s) in review.")
-    decided = 0
-    for position, claim_id in enumerate(waiting, start=1):
-        outcome = _review_one(ctx, claim_id, position, len(waiting))
-        if outcome == "quit":
-            break
-        decided += outcome in ("approve", "reject")
+    decided = settled = 0
+    try:
+        for position, claim_id in enumerate(waiting, start=1):
+            outcome = _review_one(ctx, claim_id, position, len(waiting))
+            if outcome == "quit":
+                break
+            decided += outcome in ("approve", "reject")
+            settled += outcome in ("approve", "reject", "gone")
+    except typer.Abort as stop:
+        # Input ran out (or ^C): what was decided is saved, the rest stays in review.
+        # Exit 1, as `claims suggest --review` does when its input runs out.
+        why = "no more input" if isinstance(stop.__context__, EOFError) else "interrupted"
+        left = len(waiting) - settled
+        note(f"Review stopped: {why}; {decided} decided, {left} left in review.")
+        raise typer.Exit(1) from None
     note(f"{decided} decision(s) recorded.")
 
 
 def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) -> str:
+    """Show one claim, ask, and record the answer; returns the action taken, or "gone"
+    when someone else decided the claim meanwhile."""
     from claims.errors import ClaimsError
     from claims.services import review
     from claims.services.claims import edit_claim, get_claim
@@ -54,7 +65,7 @@ def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) ->
             claim = get_claim(session, claim_id)
             if claim.status != "in_review":
                 note(f"Claim #{claim_id} is {claim.status} now; skipped.")
-                return "skip"
+                return "gone"
             _show(claim, position, total)
             seen = claim.version
         action = _ask_action()
@@ -62,10 +73,8 @@ def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) ->
             return action
         try:
             if action == "edit":
-                text = typer.prompt("Claim text", default=claim.text, err=True)
-                verdict = typer.prompt(
-                    "Verdict ('-' for none)", default=claim.verdict or "-", err=True
-                )
+                text = _ask("Claim text", default=claim.text)
+                verdict = _ask("Verdict ('-' for none)", default=claim.verdict or "-")
                 with session_for(ctx) as session:
                     current = get_claim(session, claim_id)
                     if current.version != seen:
@@ -79,31 +88,63 @@ def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) ->
                         actor=state(ctx).user,
                     )
                 continue
-            reason = typer.prompt("Note (optional)", default="", show_default=False, err=True)
+            reason = _ask_note()
             with session_for(ctx) as session:
-                review.decide(
+                status = review.decide(
                     session,
                     claim_id,
                     action,
                     actor=state(ctx).user,
                     note=reason,
                     seen_version=seen,
-                )
+                ).status
         except ClaimsError as error:
             # Refused (a duplicate wording, a change meanwhile): say why, show it again.
             note(f"Not saved: {error}")
             continue
-        note(f"Claim #{claim_id}: {action}d.")
+        note(f"Claim #{claim_id}: {status}.")
         return action
 
 
 def _ask_action() -> str:
     while True:
-        answer = typer.prompt("[a]pprove, [r]eject, [e]dit, [s]kip, [q]uit", err=True)
+        answer = _ask("[a]pprove, [r]eject, [e]dit, [s]kip, [q]uit")
         action = ACTIONS.get(answer.strip().lower()[:1])
         if action is not None:
             return action
         note("Answer a, r, e, s or q.")
+
+
+def _ask_note() -> str:
+    """The optional note of a decision; the end of input here means no note, not "stop":
+    the decision was made, and the next question finds the input ended."""
+    try:
+        return _ask("Note (optional, Enter for none)", default="", show_default=False)
+    except typer.Abort as stop:
+        if isinstance(stop.__context__, EOFError):
+            return ""
+        raise
+
+
+def _ask(question: str, *, default: str | None = None, show_default: bool = True) -> str:
+    """A question on stderr and its answer from stdin, with nothing written to stdout.
+
+    typer's prompt hands the question's last character (a space) to ``input()``,
+    which prints it on stdout; stdout is pointed at stderr meanwhile, so piped
+    output stays data (click itself now prompts this way).
+    """
+    import sys
+    from contextlib import redirect_stdout
+
+    try:
+        with redirect_stdout(sys.stderr):
+            answer = typer.prompt(question, default=default, show_default=show_default, err=True)
+    except typer.Abort:
+        typer.echo("", err=True)  # end the question's line: no answer came to end it
+        raise
+    if not sys.stdin.isatty():
+        typer.echo("", err=True)  # a piped answer is not echoed: end the line it leaves open
+    return answer
 
 
 def _show(claim, position: int, total: int) -> None:
@@ -137,16 +178,16 @@ def _show(claim, position: int, total: int) -> None:
 
 
 def _decide_all(ctx: typer.Context, ids: list[int], action: str, reason: str | None) -> None:
-    from claims.services.review import decide
+    from claims.services.review import decide_many
 
     with session_for(ctx) as session:
         decided = [
-            decide(session, claim_id, action, actor=state(ctx).user, note=reason)
-            for claim_id in ids
+            (claim.id, claim.status)
+            for claim in decide_many(session, ids, action, actor=state(ctx).user, note=reason)
         ]
     # Printed only once committed: a batch is decided whole or not at all.
-    for claim in decided:
-        typer.echo(f"{claim.id}\t{claim.status}")
+    for claim_id, status in decided:
+        typer.echo(f"{claim_id}\t{status}")
 
 
 @app.command("submit")

@@ -396,6 +396,33 @@ def test_cli_drift_of_a_claim_without_drift_says_so(seeded, session):
     assert "No drift" in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+@pytest.mark.parametrize("count", [0, 1])
+def test_cli_drift_says_a_claim_with_fewer_than_two_appearances_has_nothing_to_compare(
+    seeded, session, fmt, count
+):
+    """An empty result then means nothing was compared, not that nothing changed: said in
+    every format, on stderr, so CSV and JSON stay data."""
+    if count:
+        claim_id = session.scalar(
+            select(Appearance.claim_id).group_by(Appearance.claim_id).having(func.count() == 1)
+        )
+    else:
+        added = seeded("claim", "add", "A claim no article carries yet.")
+        assert added.exit_code == 0, added.output
+        claim_id = int(added.stdout)
+    result = seeded("drift", claim_id, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    had = "no appearance" if count == 0 else "only one appearance"
+    assert result.stderr.strip() == (
+        f"No drift: claim #{claim_id} has {had}, and drift needs two to compare."
+    )
+    if fmt == "json":
+        assert json.loads(result.stdout) == []
+    elif fmt == "csv":
+        assert result.stdout.startswith("claim_id,claim,")
+
+
 def test_cli_drift_bad_inputs(failing, cli):
     failing("drift", "404", match="No claim with id 404")
     failing("drift", "404", "--refresh", match="No claim with id 404")

@@ -6,6 +6,8 @@ and an entry in the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,13 +26,26 @@ TRANSITIONS = {
     ("rejected", "reopen"): ("draft", "reopened"),
 }
 
+# What to do instead, per (status, refused action): the next step depends on where the
+# claim is, so a claim in review is not told to be reopened, nor a decided one to be edited.
 _ADVICE = {
-    "approve": "only a claim in review can be approved; submit it first with "
+    ("draft", "approve"): "only a claim in review can be approved; submit it first with "
     "`claims review submit {id}`",
-    "reject": "only a claim in review can be rejected; submit it first with "
+    ("draft", "reject"): "only a claim in review can be rejected; submit it first with "
     "`claims review submit {id}`",
-    "submit": "only a draft can be submitted; edit it or `claims review reopen {id}` first",
-    "reopen": "it is a draft already",
+    ("draft", "reopen"): "it is a draft already",
+    ("in_review", "submit"): "it is in review already; approve or reject it with "
+    "`claims review approve {id}` or `claims review reject {id}`",
+    ("approved", "submit"): "it was approved; to review it again, send it back to draft "
+    "with `claims review reopen {id}` first",
+    ("rejected", "submit"): "it was rejected; to review it again, send it back to draft "
+    "with `claims review reopen {id}` first",
+    ("approved", "approve"): "it is approved already",
+    ("rejected", "reject"): "it is rejected already",
+    ("approved", "reject"): "it was approved; to decide again, `claims review reopen {id}` "
+    "and submit it",
+    ("rejected", "approve"): "it was rejected; to decide again, `claims review reopen {id}` "
+    "and submit it",
 }
 
 
@@ -59,9 +74,10 @@ def decide(
         )
     transition = TRANSITIONS.get((claim.status, action))
     if transition is None:
-        advice = _ADVICE.get(action, "").format(id=claim.id)
+        advice = _ADVICE.get((claim.status, action), "")
         raise InvalidTransition(
-            f"Claim #{claim.id} is {claim.status}; cannot {action} it: {advice}."
+            f"Claim #{claim.id} is {claim.status}; cannot {action} it"
+            + (f": {advice.format(id=claim.id)}." if advice else ".")
         )
     before = audit.snapshot(claim)
     claim.status, decision = transition
@@ -70,6 +86,26 @@ def decide(
     session.add(review)
     audit.record(session, actor=actor, action=decision, obj=claim, before=before, note=note)
     return claim
+
+
+def decide_many(
+    session: Session,
+    claim_ids: Iterable[int],
+    action: str,
+    *,
+    actor: str,
+    note: str | None = None,
+) -> list[Claim]:
+    """Apply one review action to several claims, each once, in the caller's transaction.
+
+    An id given twice is one decision: deciding it again would be refused by the
+    state the first decision just made (``submit 4 4``: "claim 4 is in review").
+    Any refusal leaves the whole batch to be rolled back by the caller.
+    """
+    return [
+        decide(session, claim_id, action, actor=actor, note=note)
+        for claim_id in dict.fromkeys(claim_ids)
+    ]
 
 
 def submit(session: Session, claim_id: int, *, actor: str, note: str | None = None) -> Claim:
