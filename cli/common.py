@@ -159,3 +159,37 @@ def _flatten(value):
 def note(message: str) -> None:
     """A diagnostic for the person: stderr, so stdout stays clean data."""
     typer.echo(message, err=True)
+
+
+def ask(
+    question: str,
+    *,
+    default: str | None = None,
+    show_default: bool = True,
+    confirm: bool = False,
+):
+    """A question on stderr and its answer from stdin, with nothing written to stdout.
+
+    Interactive review pipes well only if stdout stays data: typer's prompt hands the
+    question's last character (a space) to ``input()``, which prints it on stdout, so
+    stdout points at stderr meanwhile. A piped answer is not echoed, so the question's
+    line is ended here; when no answer comes (``typer.Abort``), it is ended too.
+    ``confirm`` asks y/N, default no.
+    """
+    import sys
+    from contextlib import redirect_stdout
+
+    try:
+        with redirect_stdout(sys.stderr):
+            if confirm:
+                answer = typer.confirm(question, default=False, err=True)
+            else:
+                answer = typer.prompt(
+                    question, default=default, show_default=show_default, err=True
+                )
+    except typer.Abort:
+        typer.echo("", err=True)
+        raise
+    if not sys.stdin.isatty():
+        typer.echo("", err=True)
+    return answer

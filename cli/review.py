@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import note, session_for, state
+from cli.common import ask, note, session_for, state
 
 app = typer.Typer(
     help="Review claims: run alone for the interactive queue, or submit/approve/reject/reopen.",
@@ -73,8 +73,8 @@ def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) ->
             return action
         try:
             if action == "edit":
-                text = _ask("Claim text", default=claim.text)
-                verdict = _ask("Verdict ('-' for none)", default=claim.verdict or "-")
+                text = ask("Claim text", default=claim.text)
+                verdict = ask("Verdict ('-' for none)", default=claim.verdict or "-")
                 with session_for(ctx) as session:
                     current = get_claim(session, claim_id)
                     if current.version != seen:
@@ -108,7 +108,7 @@ def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) ->
 
 def _ask_action() -> str:
     while True:
-        answer = _ask("[a]pprove, [r]eject, [e]dit, [s]kip, [q]uit")
+        answer = ask("[a]pprove, [r]eject, [e]dit, [s]kip, [q]uit")
         action = ACTIONS.get(answer.strip().lower()[:1])
         if action is not None:
             return action
@@ -119,32 +119,11 @@ def _ask_note() -> str:
     """The optional note of a decision; the end of input here means no note, not "stop":
     the decision was made, and the next question finds the input ended."""
     try:
-        return _ask("Note (optional, Enter for none)", default="", show_default=False)
+        return ask("Note (optional, Enter for none)", default="", show_default=False)
     except typer.Abort as stop:
         if isinstance(stop.__context__, EOFError):
             return ""
         raise
-
-
-def _ask(question: str, *, default: str | None = None, show_default: bool = True) -> str:
-    """A question on stderr and its answer from stdin, with nothing written to stdout.
-
-    typer's prompt hands the question's last character (a space) to ``input()``,
-    which prints it on stdout; stdout is pointed at stderr meanwhile, so piped
-    output stays data (click itself now prompts this way).
-    """
-    import sys
-    from contextlib import redirect_stdout
-
-    try:
-        with redirect_stdout(sys.stderr):
-            answer = typer.prompt(question, default=default, show_default=show_default, err=True)
-    except typer.Abort:
-        typer.echo("", err=True)  # end the question's line: no answer came to end it
-        raise
-    if not sys.stdin.isatty():
-        typer.echo("", err=True)  # a piped answer is not echoed: end the line it leaves open
-    return answer
 
 
 def _show(claim, position: int, total: int) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import FormatOption, OutputFormat, emit, note, session_for, state
+from cli.common import FormatOption, OutputFormat, ask, emit, note, session_for, state
 
 RECORD_COLUMNS = (
     "id",
@@ -92,7 +92,6 @@ def _review(ctx: typer.Context, records: list[dict]) -> None:
     except typer.Abort as stop:
         # Input ran out (or ^C): what was decided is saved, the rest waits for the next run.
         # Exit 1, as `claims review` does when its input runs out.
-        _end_prompt_line()
         why = "no more input" if isinstance(stop.__context__, EOFError) else "interrupted"
         left = sum(1 for r in records if r["id"] not in tally.decided | tally.closed)
         note(f"Review stopped: {why}; {len(tally.decided)} decided, {left} left pending.")
@@ -114,7 +113,7 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
     from claims.suggestions.service import decide, sources_to_create
 
     _show(record, position, total)
-    answer = _ask("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit")
+    answer = ask("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit")
     action = ACTIONS.get(answer.strip().lower())
     if action is None:
         raise InvalidInput(f"Unknown answer {answer.strip()!r}: answer a, e, r, s or q.")
@@ -131,7 +130,7 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
                 create = sources_to_create(
                     session, record["id"], claim_text=claim_text, chain=chain
                 )
-            if create and not _ask(
+            if create and not ask(
                 f"Create new source(s) {', '.join(map(repr, create))}?", confirm=True
             ):
                 note(f"Not saved: no source created; proposal #{record['id']} stays open.")
@@ -168,38 +167,19 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
 def _edit(record: dict) -> tuple[str, str | None]:
     """The reviewer's claim text (or origin name) and, for a claim, the chain as stated."""
     what = "Origin source" if record["kind"] == "origin" else "Claim text"
-    claim_text = _ask(what, default=record["claim"])
+    claim_text = ask(what, default=record["claim"])
     if record["kind"] != "claim":
         return claim_text, None
     from claims.chains import parse_chain
     from claims.suggestions.service import stated_chain_text
 
-    chain = _ask(
+    chain = ask(
         "Chain as stated (e.g. Wang Xiaohong [told] > Xinhua [said]; '-' for none)",
         default=stated_chain_text(record) or "-",
     )
     chain = "" if chain.strip() == "-" else chain
     parse_chain(chain)  # refuse a malformed chain before anything is written
     return claim_text, chain
-
-
-def _ask(question: str, *, default: str | None = None, confirm: bool = False):
-    """A question on stderr (stdout stays data); a y/N one when ``confirm``, default no."""
-    if confirm:
-        answer = typer.confirm(question, default=False, err=True)
-    else:
-        answer = typer.prompt(question, default=default, err=True)
-    _end_prompt_line()
-    return answer
-
-
-def _end_prompt_line() -> None:
-    """End the question's line: a terminal echoes the answer and its newline, piped answers
-    are not echoed, and what comes next would run on after the question."""
-    import sys
-
-    if not sys.stdin.isatty():
-        typer.echo("", err=True)
 
 
 def _show(record: dict, position: int, total: int) -> None:

@@ -185,6 +185,15 @@ def test_review_says_how_far_it_got_when_input_runs_out(cli, db_url, article_id)
     assert last == f"Review stopped: no more input; 1 decided, {len(records) - 1} left pending."
 
 
+def test_the_review_s_questions_leave_stdout_empty(cli, article_id):
+    """stdout is data: the prompts' trailing space must not reach it (as `claims review`)."""
+    _proposals(cli, article_id)
+    result = cli("suggest", article_id, "--review", input="s\nq\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "[a]ccept" in result.stderr
+
+
 def test_an_unknown_answer_is_reported_on_its_own_line(cli, article_id):
     _proposals(cli, article_id)
     result = cli("suggest", article_id, "--review", input="maybe\n")
