@@ -4,7 +4,12 @@ Teams keep claims in spreadsheets, one line per place a claim was seen, so the
 exchange format is that line: the claim, the article (by SHA-256, or its text
 inline the first time it appears), the quotation and the chain as a person
 writes it. A row with no article and no quotation is a claim without an
-appearance. ``docs/import-format.md`` documents the columns for people; this
+appearance. So that a file can hold a whole database, two rows carry no claim:
+a **source row** (``source`` and its details: kind, aliases ...), which a row's
+names cannot carry, and an **article row** (an inline article and no quotation),
+for an article no claim is found in yet. Both were refused before (a row needed
+its claim), so every file read before reads the same.
+``docs/import-format.md`` documents the columns for people; this
 module is the one definition the importer and the exporter share.
 
 Parsing checks what one row can show on its own (required values, dates,
@@ -31,6 +36,8 @@ from claims.errors import ClaimsError, InvalidInput
 from claims.models import PROVENANCES, check_strings
 from claims.services.articles import check_language, check_url, parse_date
 from claims.services.claims import check_status, clean_text
+from claims.services.sources import check_kind
+from claims.text import fold_name
 
 CLAIM_FIELDS = ("claim", "claim_status", "claim_verdict", "claim_notes")
 ARTICLE_FIELDS = (
@@ -46,8 +53,17 @@ ARTICLE_FIELDS = (
     "article_language",
 )
 APPEARANCE_FIELDS = ("quote", "occurrence", "chain", "provenance", "accepted_by", "created_by")
+# A source row's; last, so that files written before them keep their column order.
+SOURCE_FIELDS = (
+    "source",
+    "source_kind",
+    "source_aliases",
+    "source_country",
+    "source_url",
+    "source_notes",
+)
 # Every column, in the order an exporter writes them.
-FIELDS = CLAIM_FIELDS + ARTICLE_FIELDS + APPEARANCE_FIELDS
+FIELDS = CLAIM_FIELDS + ARTICLE_FIELDS + APPEARANCE_FIELDS + SOURCE_FIELDS
 REQUIRED = ("claim",)
 # Values that only mean something next to an inline article text; beside a mere
 # reference (an exporter may repeat them) they are ignored: the stored article stands.
@@ -63,6 +79,10 @@ _WITH_TEXT = (
 )
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FIELD_SET = frozenset(FIELDS)
+_LISTS = frozenset(("article_cuts", "source_aliases"))
+# What a row without a claim may hold besides its source or its article.
+_CLAIM_ONLY = ("claim_status", "claim_verdict", "claim_notes")
+_APPEARANCE_ONLY = ("quote", "occurrence", "chain", "provenance", "accepted_by")
 
 
 @dataclass(frozen=True)
@@ -111,10 +131,21 @@ class FlatRow:
     provenance: str = "manual"
     accepted_by: str | None = None
     created_by: str | None = None
+    source: str | None = None
+    source_kind: str | None = None
+    source_aliases: list[str] = field(default_factory=list)
+    source_country: str | None = None
+    source_url: str | None = None
+    source_notes: str | None = None
 
     @property
     def has_appearance(self) -> bool:
         return self.article is not None or self.article_text is not None or bool(self.quote)
+
+    @property
+    def has_claim(self) -> bool:
+        """False for a source row and an article row."""
+        return bool(self.claim)
 
 
 _PACKED = [f.name for f in fields(FlatRow)]
@@ -177,7 +208,7 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
         if value is None:
             continue
         if not isinstance(value, str):
-            if column == "article_cuts" and isinstance(value, list):
+            if column in _LISTS and isinstance(value, list):
                 value = json.dumps(value)  # JSON Lines may give the list itself
             elif isinstance(value, int):
                 value = str(value)
@@ -206,10 +237,27 @@ def _attempt(problems, column, function, *args):
 
 
 def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
+    if values["source"] is not None:
+        _parse_source(values, row, problems)
+        return
     if values["claim"] is None:
-        problems.append(("claim", "the claim text is empty: every row names its claim"))
+        if values["article_text"] is None:
+            problems.append(
+                (
+                    "claim",
+                    "the claim text is empty: every row names its claim, unless it defines a "
+                    "source (source) or an article no claim is found in (article_text)",
+                )
+            )
+        else:
+            _only(values, "an article row (no claim)", _CLAIM_ONLY + _APPEARANCE_ONLY, problems)
     else:
         row.claim = _attempt(problems, "claim", clean_text, values["claim"]) or ""
+    given = [c for c in SOURCE_FIELDS if values[c] is not None]
+    if given:
+        problems.append(
+            (given[0], "source details belong on a source row: give its name in source")
+        )
     if values["claim_status"] is not None:
         row.claim_status = (
             _attempt(problems, "claim_status", check_status, values["claim_status"]) or "draft"
@@ -252,7 +300,7 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
 
     row.quote = values["quote"]
     has_article = row.article is not None or row.article_text is not None
-    if has_article and row.quote is None:
+    if has_article and row.quote is None and values["claim"] is not None:
         problems.append(("quote", "a row with an article needs the quotation it carries"))
     if row.quote is not None and not has_article:
         problems.append(("article", "a quotation needs its article (article or article_text)"))
@@ -273,6 +321,54 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
     row.provenance = provenance
     row.accepted_by = values["accepted_by"]
     row.created_by = values["created_by"]
+
+
+def _only(values: dict, what: str, columns: tuple[str, ...], problems: list) -> None:
+    """Refuse the first of ``columns`` that ``what`` gives: it cannot mean anything there."""
+    given = [c for c in columns if values[c] is not None]
+    if given:
+        problems.append((given[0], f"{what} cannot hold {given[0]}: leave it blank"))
+
+
+def _parse_source(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
+    """A source row: the source's name, kind, other spellings and details, and who made it.
+
+    Nothing else: the claim, article and appearance columns are blank.
+    """
+    others = [c for c in FIELDS if c not in SOURCE_FIELDS and c != "created_by"]
+    _only(values, "a source row", tuple(others), problems)
+    name = " ".join(values["source"].split())
+    if not fold_name(name):
+        problems.append(("source", f"the source name {name!r} has no letters or digits"))
+    elif name.startswith("#") and name[1:].isdigit():
+        problems.append(("source", f"{name!r} is a reference (#ID), not a source's name"))
+    row.source = name
+    if values["source_kind"] is not None:
+        row.source_kind = _attempt(problems, "source_kind", check_kind, values["source_kind"])
+    if values["source_aliases"] is not None:
+        row.source_aliases = (
+            _attempt(problems, "source_aliases", parse_aliases, values["source_aliases"]) or []
+        )
+    row.source_country = values["source_country"]
+    row.source_url = values["source_url"]
+    row.source_notes = values["source_notes"]
+    row.created_by = values["created_by"]
+
+
+def parse_aliases(value: str) -> list[str]:
+    """``["Xinhua News Agency", "the official Xinhua news agency"]``: other spellings."""
+    try:
+        aliases = json.loads(value)
+    except ValueError:
+        aliases = None
+    if not isinstance(aliases, list) or not all(
+        isinstance(alias, str) and fold_name(alias) for alias in aliases
+    ):
+        raise InvalidInput(
+            "expected a JSON list of the source's other spellings, each with letters or "
+            'digits, e.g. ["Xinhua News Agency", "the official Xinhua news agency"]'
+        )
+    return [" ".join(alias.split()) for alias in aliases]
 
 
 def parse_cuts(value: str) -> list[tuple[int, int, str]]:
@@ -319,7 +415,12 @@ _STORED = {
         "created_by": "created_by",
     },
     "appearances": {"accepted_by": "accepted_by", "created_by": "created_by"},
-    "sources": {"name": "article_publisher"},
+    "sources": {
+        "name": "article_publisher",
+        "country": "source_country",
+        "url": "source_url",
+        "notes": "source_notes",
+    },
 }
 
 
@@ -342,6 +443,13 @@ def _check_lengths(row: FlatRow, problems: list) -> None:
             value = getattr(hop, attr)
             if value is not None and (len(value) > length or "\x00" in value):
                 _check_one(problems, "chain", table, column, value)
+    if row.source is not None:
+        for attr, value in (
+            ("source", row.source),
+            *(("source_aliases", alias) for alias in row.source_aliases),
+        ):
+            if len(value) > limits.name or "\x00" in value:
+                _check_one(problems, attr, "sources", "name", value)
 
 
 def _check_one(problems: list, attr: str, table: str, column: str, value: str) -> None:

@@ -14,6 +14,14 @@ quotations anchor in, in ``text``. Cuts a file records are applied exactly
 the file anchors in that article, which only the checking pass, having read the
 whole file, knows. So checking anchors such an article's quotations in the text
 as received, and writing anchors them again in the cleaned text.
+
+A source row (``flatrows``) names a source by its own name, never by an alias: a
+spelling another source has as an alias must still be able to name a source of its
+own. It creates the source, or completes a stored one without overwriting what a
+person curated there: the kind only where it is ``other`` (what an import gives a
+name it meets in a chain, which says nothing), the country, address and notes only
+where blank, and the aliases it lacks. So a second import of the same file changes
+nothing. The aliases it adds resolve the names of later rows, as stored ones do.
 """
 
 from __future__ import annotations
@@ -55,6 +63,7 @@ from claims.services.sources import find_source, find_sources
 from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
+_DETAILS = ("country", "url", "notes")  # what a source row fills where it is blank
 CLAIM_IDS_KEPT = 250_000  # about 40 MB of keys and ids
 _NOTHING_LEFT = (
     "nothing is left of the article once page debris is cut: give its cuts in article_cuts "
@@ -102,6 +111,17 @@ class Plan(PlanWriting):
         self._new_source_rows: list[dict] = []  # new sources (and their names as aliases)
         self._new_alias_rows: list[dict] = []  # not inserted yet: see _insert_sources
         self.new_sources: dict[str, SourceRef] = {}
+        # Source rows: stored sources the chunk's source rows name, by folded own name; the
+        # batch's new source rows by id (a source row completes one in place); updates of
+        # stored sources; what each source the rows touched holds (kind, country, url,
+        # notes), as stored or planned; the spellings source rows added, folded, and the
+        # source each names (None: several).
+        self._named: dict[str, Source] = {}
+        self._pending_sources: dict[int, dict] = {}
+        self._source_updates: list[dict] = []
+        self._source_details: dict[int, dict] = {}
+        self._alias_refs: dict[str, SourceRef | None] = {}
+        self._updated_sources: set[int] = set()
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
         # Claim ids by key, from the batches written so far (a claim's rows recur across
@@ -144,6 +164,9 @@ class Plan(PlanWriting):
         self._source_ids.clear()
         self._new_source_rows.clear()
         self._new_alias_rows.clear()
+        self._named.clear()
+        self._pending_sources.clear()
+        self._source_updates.clear()
         self._batch_sources.clear()
         self._batch_articles.clear()
         self.touched_claims.clear()
@@ -169,6 +192,8 @@ class Plan(PlanWriting):
         self._batch_appearances = set()
         gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
         self.sources = {k: v for k, v in self.sources.items() if v not in gone}
+        self._alias_refs = {k: v for k, v in self._alias_refs.items() if v not in gone}
+        self._source_details.clear()  # what the batch meant to change was not stored
         for sha in self._batch_articles:
             self.articles.pop(sha, None)
         self.keep_batch()
@@ -197,11 +222,14 @@ class Plan(PlanWriting):
             planned.append(item)
         self._new_texts.clear()
         self._look_up_sources(planned)
+        self._look_up_named([item.row for item in planned if item.row.source is not None])
         self._load_articles({item.sha for item in planned if item.sha})
         ok: list[PlannedRow] = []
         for item in planned:
             try:
-                if item.row.has_appearance:
+                if item.row.source is not None:
+                    self._source_row(item.row)
+                elif item.row.has_appearance:
                     self._article(item)
                 ok.append(item)
             except RowProblems as error:
@@ -211,7 +239,7 @@ class Plan(PlanWriting):
         good: list[PlannedRow] = []
         for item in ok:
             try:
-                if item.article is not None:
+                if item.article is not None and item.row.quote is not None:
                     self._appearance(item, texts[item.sha])
                 good.append(item)
             except RowProblems as error:
@@ -267,15 +295,35 @@ class Plan(PlanWriting):
         except ClaimsError as error:  # a spelling several sources share
             self.sources[key] = error
             raise
-        if found is not None:
+        if key.startswith("#") and key[1:].isdigit():
+            if found is None:
+                error = InvalidInput(f"No source {key}: see `claims source list`.")
+                self.sources[key] = error
+                raise error
             ref = SourceRef(found.id, found.name)
-        elif key.startswith("#") and key[1:].isdigit():
-            error = InvalidInput(f"No source {key}: see `claims source list`.")
-            self.sources[key] = error
-            raise error
         else:
-            ref = self._new_source(normalise_space(name), kind)
+            ref = self._by_file(fold_name(normalise_space(name)), found)
+            if ref is None:
+                ref = SourceRef(found.id, found.name) if found else None
+            if ref is None:
+                ref = self._new_source(normalise_space(name), kind)
         self.sources[key] = ref
+        return ref
+
+    def _by_file(self, folded: str, found: Source | None) -> SourceRef | None:
+        """The source a spelling names by what this import's rows created, when that
+        comes before what is stored: a new source's own name over a stored alias; an
+        alias a source row added, where nothing stored has the spelling."""
+        if found is not None and fold_name(found.name) == folded:
+            return None
+        ref = self.new_sources.get(folded)
+        if ref is not None or found is not None or folded not in self._alias_refs:
+            return ref
+        ref = self._alias_refs[folded]
+        if ref is None:
+            raise InvalidInput(
+                f"{folded!r} is an alias of several sources this file defines: write the full name."
+            )
         return ref
 
     def _look_up_sources(self, items: list[PlannedRow]) -> None:
@@ -301,11 +349,13 @@ class Plan(PlanWriting):
             for name, source in found.items()
             if source is None and not (name.strip().startswith("#") and name.strip()[1:].isdigit())
         }
-        new -= {""} | self.new_sources.keys()
+        new -= {""} | self.new_sources.keys() | self._alias_refs.keys()
         self._source_ids = self._ids(Source.__table__, len(new))[::-1]
-        ids = sorted(
-            {s.id for s in found.values() if isinstance(s, Source) and s.id not in self.aliases}
-        )
+        self._load_aliases(s.id for s in found.values() if isinstance(s, Source))
+
+    def _load_aliases(self, source_ids) -> None:
+        """The aliases of stored sources, for evidence and source rows, in few queries."""
+        ids = sorted({source_id for source_id in source_ids if source_id not in self.aliases})
         for start in range(0, len(ids), IN_CHUNK):
             part = ids[start : start + IN_CHUNK]
             for source_id in part:
@@ -318,26 +368,32 @@ class Plan(PlanWriting):
             for source_id, alias in rows:
                 self.aliases[source_id].append(alias)
 
-    def _new_source(self, name: str, kind: str) -> SourceRef:
+    def _new_source(self, name: str, kind: str, details: dict | None = None) -> SourceRef:
+        """A source this import creates; ``details``: a source row's country, url, notes
+        and created_by."""
         folded = fold_name(name)
         if not folded:
             raise InvalidInput(f"The source name {name!r} has no letters or digits.")
         ref = self.new_sources.get(folded)
         if ref is not None:
             return ref
+        details = details or {}
         if self.write:
-            if not self._source_ids:  # more than the chunk's count: never, in principle
+            if not self._source_ids:  # more than the chunk's count: only for source rows
                 self._source_ids = self._ids(Source.__table__, 1)
             source_id = self._source_ids.pop()
-            self._new_source_rows.append(
-                {
-                    "id": source_id,
-                    "name": name,
-                    "kind": kind,
-                    "created_by": self.actor,
-                    "created_at": utcnow(),
-                }
-            )
+            values = {
+                "id": source_id,
+                "name": name,
+                "kind": kind,
+                "country": details.get("country"),
+                "url": details.get("url"),
+                "notes": details.get("notes"),
+                "created_by": details.get("created_by") or self.actor,
+                "created_at": utcnow(),
+            }
+            self._new_source_rows.append(values)
+            self._pending_sources[source_id] = values
             self._new_alias_rows.append({"source_id": source_id, "alias": name, "key": folded})
             self.summary.sources_created += 1
             self._batch_sources.append(folded)
@@ -347,7 +403,98 @@ class Plan(PlanWriting):
         ref = SourceRef(source_id, name)
         self.new_sources[folded] = ref
         self.aliases[source_id] = [name]
+        self._source_details[source_id] = {
+            "kind": kind,
+            **{column: details.get(column) for column in _DETAILS},
+        }
         return ref
+
+    def _look_up_named(self, rows: list[FlatRow]) -> None:
+        """The stored sources the chunk's source rows name by their own names or aliases
+        (an alias may be another source's name), with their aliases, in few queries."""
+        if not rows:
+            return
+        spellings = {spelling for row in rows for spelling in (row.source, *row.source_aliases)}
+        found = find_sources(self.session, spellings)
+        for spelling, source in found.items():
+            if isinstance(source, Source) and fold_name(source.name) == fold_name(spelling):
+                self._named[fold_name(spelling)] = source
+        self._load_aliases(source.id for source in self._named.values())
+        if self.write:  # ids for the sources the rows will create, in one go
+            new = {fold_name(row.source) for row in rows} - self._named.keys()
+            new -= self.new_sources.keys()
+            self._source_ids = self._ids(Source.__table__, len(new))[::-1] + self._source_ids
+
+    def _source_row(self, row: FlatRow) -> None:
+        """Create the source a source row names, or complete the one of that name."""
+        folded = fold_name(row.source)
+        details = {
+            "country": row.source_country,
+            "url": row.source_url,
+            "notes": row.source_notes,
+        }
+        ref = self.new_sources.get(folded)
+        stored = self._named.get(folded) if ref is None else None
+        if stored is not None:
+            ref = SourceRef(stored.id, stored.name)
+            self._source_details.setdefault(
+                stored.id, {"kind": stored.kind, **{c: getattr(stored, c) for c in _DETAILS}}
+            )
+        added = self._new_aliases(ref, row)
+        if ref is None:
+            ref = self._new_source(
+                row.source, row.source_kind or "other", {**details, "created_by": row.created_by}
+            )
+            changes = {}
+        else:
+            held = self._source_details.setdefault(ref.id, {"kind": "other"})
+            changes = {c: v for c, v in details.items() if v is not None and held.get(c) is None}
+            if row.source_kind not in (None, "other") and held["kind"] == "other":
+                changes["kind"] = row.source_kind
+            held.update(changes)
+        self.sources[row.source] = ref
+        known = self._aliases_of(ref)
+        for alias, key in added:
+            known.append(alias)
+            self._alias_refs[key] = ref if self._alias_refs.get(key, ref) == ref else None
+            if self.write:
+                self._new_alias_rows.append({"source_id": ref.id, "alias": alias, "key": key})
+        if not self.write or not (changes or added):
+            return
+        if not self.tally.ours("sources", ref.id) and ref.id not in self._updated_sources:
+            self._updated_sources.add(ref.id)
+            self.summary.sources_updated += 1
+        pending = self._pending_sources.get(ref.id)
+        if pending is not None:
+            pending.update(changes)  # created by this batch: not inserted yet
+        elif changes:
+            self._source_updates.append({"source_id": ref.id, **changes})
+
+    def _new_aliases(self, ref: SourceRef | None, row: FlatRow) -> list[tuple[str, str]]:
+        """The row's aliases the source lacks, as (alias, folded); refuses one that is
+        another source's own name, which must always find that source."""
+        keys = {fold_name(alias) for alias in self._aliases_of(ref)} if ref else set()
+        keys.add(fold_name(row.source))
+        added: list[tuple[str, str]] = []
+        problems = []
+        for alias in row.source_aliases:
+            key = fold_name(alias)
+            if key in keys:
+                continue
+            keys.add(key)
+            other = self.new_sources.get(key) or self._named.get(key)
+            if other is not None and (ref is None or other.id != ref.id):
+                problems.append(
+                    (
+                        "source_aliases",
+                        f"{alias!r} is the name of the source {other.name!r}; it cannot also "
+                        f"be an alias of {row.source!r}",
+                    )
+                )
+            added.append((alias, key))
+        if problems:
+            raise RowProblems(problems)
+        return added
 
     def _aliases_of(self, ref: SourceRef) -> list[str]:
         found = self.aliases.get(ref.id)
@@ -458,7 +605,8 @@ class Plan(PlanWriting):
             # Every quotation the file anchors here is protected, and this row's is one:
             # if cleaning with it alone leaves text, the real cleaning will too.
             if not left:
-                left = clean_text(raw, keep=quote_spans(raw, [row.quote])).text.strip()
+                quotes = [row.quote] if row.quote is not None else []
+                left = clean_text(raw, keep=quote_spans(raw, quotes)).text.strip()
             if not left:
                 raise RowProblems([("article_text", _NOTHING_LEFT)])
             self.uncleaned.add(sha)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, case, func, select, update
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -59,12 +59,16 @@ class PlanWriting:
     """Mixed into ``Plan``: the methods that write (see ``Plan`` for the state they share)."""
 
     def _insert_sources(self) -> None:
-        """The new sources so far, before any row that refers to them."""
-        if self._new_source_rows:
-            self._insert(Source.__table__, self._new_source_rows)
-            self._insert(SourceAlias.__table__, self._new_alias_rows)
-            self._new_source_rows = []
-            self._new_alias_rows = []
+        """The new sources and aliases so far, before any row that refers to them, and
+        what source rows complete in stored sources."""
+        self._insert(Source.__table__, self._new_source_rows)
+        self._insert(SourceAlias.__table__, self._new_alias_rows)
+        if self._source_updates:
+            self.writes.append(partial(complete_sources, rows=self._source_updates))
+        self._new_source_rows = []
+        self._new_alias_rows = []
+        self._source_updates = []
+        self._pending_sources.clear()
 
     def _insert_articles(self) -> None:
         if self.write:
@@ -92,7 +96,8 @@ class PlanWriting:
     def _claims(self, items: list[PlannedRow]) -> dict[str, int]:
         first: dict[str, FlatRow] = {}
         for item in items:
-            first.setdefault(item.key, item.row)
+            if item.row.has_claim:  # not a source row or an article row
+                first.setdefault(item.key, item.row)
         known = self.claim_ids
         ids = {key: known[key] for key in first if key in known}
         ids.update(self._claim_ids([key for key in first if key not in ids]))
@@ -262,6 +267,24 @@ class PlanWriting:
             ids = list(range(start, start + count))
         self.tally.took(table.name, ids)
         return ids
+
+
+def complete_sources(connection: Connection, rows: list[dict]) -> None:
+    """Fill what stored sources lack, as source rows give it (``source_id`` and any of
+    ``kind``, ``country``, ``url``, ``notes``): the kind only where it is ``other``, the
+    rest only where blank, so a value stored or curated meanwhile is never overwritten."""
+    table = Source.__table__
+    for row in rows:
+        values = {
+            column: (
+                case((table.c.kind == "other", value), else_=table.c.kind)
+                if column == "kind"
+                else func.coalesce(table.c[column], value)
+            )
+            for column, value in row.items()
+            if column != "source_id"
+        }
+        connection.execute(update(table).where(table.c.id == row["source_id"]).values(values))
 
 
 def _next_ids(session: Session, table, count: int) -> list[int]:

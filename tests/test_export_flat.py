@@ -34,6 +34,11 @@ def url(db_url):
 
 
 def exported(url: str, **options) -> list[dict]:
+    """The rows of claims (the source rows and article rows before them left out)."""
+    return [row for row in all_rows(url, **options) if row["claim"] is not None]
+
+
+def all_rows(url: str, **options) -> list[dict]:
     with open_session(url, write=False) as session:
         return list(flat_rows(session, selection(session, **options)))
 

@@ -10,6 +10,12 @@ An article is written as it was received (``raw_text``) with the cuts cleaning
 made (``article_cuts``), so an import applies exactly those cuts and its
 quotations find the same cleaned text, whatever the cleaning rules are there.
 
+So that an import gives back the same database, the rows begin with what no
+appearance can say: a source row for each source the export names (every source,
+for the whole database) with its kind, aliases and details, before any row that
+names it, so its aliases are there when a chain's evidence is looked for; and, after
+the rows of claims, an article row for each article no claim is found in yet.
+
 The flat CSV is data, not a spreadsheet: cells are written exactly as stored,
 with no formula neutralising, so that a file exported and imported again holds
 the same words. Open it in a spreadsheet only through an import dialog.
@@ -29,7 +35,17 @@ from sqlalchemy.orm import Session
 
 from claims.chains import StatedHop, parse_chain
 from claims.errors import InvalidInput
-from claims.export.selection import ExportRow, HopRow, Selection, article_texts, batches
+from claims.export.selection import (
+    ExportRow,
+    HopRow,
+    LoneArticle,
+    Selection,
+    SourceRow,
+    article_texts,
+    batches,
+    lone_articles,
+    sources,
+)
 from claims.flatrows import FIELDS
 from claims.models import Article
 from claims.text import fold_char, fold_with_map
@@ -144,7 +160,14 @@ def occurrence(
 
 
 def flat_rows(session: Session, selection: Selection) -> Iterator[dict[str, Any]]:
-    """The selection as flat rows (dicts keyed by ``FIELDS``), blanks as None."""
+    """The selection as flat rows (dicts keyed by ``FIELDS``), blanks as None: its
+    sources, its claims and appearances, then the articles that carry no claim.
+
+    The articles no claim is found in come last so that the others are numbered, on
+    import, as the rows of claims number them, as for an export without such articles.
+    """
+    for source in sources(session, selection):
+        yield _source(source)
     seen: set[str] = set()
     occurrences = Occurrences()
     for batch in batches(session, selection):
@@ -154,6 +177,46 @@ def flat_rows(session: Session, selection: Selection) -> Iterator[dict[str, Any]
         received = as_received(session, unseen)
         for row in batch:
             yield _flat(row, texts, received, seen, occurrences)
+    for article in lone_articles(session, selection):
+        yield _article(article)
+
+
+def _source(source: SourceRow) -> dict[str, Any]:
+    record: dict[str, Any] = dict.fromkeys(FIELDS)
+    record.update(
+        source=source.name,
+        source_kind=source.kind,
+        source_aliases=json.dumps(source.aliases, ensure_ascii=False) if source.aliases else None,
+        source_country=source.country,
+        source_url=source.url,
+        source_notes=source.notes,
+        created_by=source.created_by,
+    )
+    return record
+
+
+def _article(article: LoneArticle) -> dict[str, Any]:
+    record: dict[str, Any] = dict.fromkeys(FIELDS)
+    record.update(
+        article=article.sha256,
+        article_text=article.raw_text if article.raw_text is not None else article.text,
+        article_cuts=_cuts(article.removed),
+        article_publisher=article.publisher,
+        article_origin=article.origin,
+        article_origin_cue=article.origin_cue,
+        article_url=article.url,
+        article_title=article.title,
+        article_published=article.published.isoformat() if article.published else None,
+        article_language=article.language,
+        created_by=article.created_by,
+    )
+    return record
+
+
+def _cuts(removed: list | None) -> str:
+    return json.dumps(
+        [[cut["start"], cut["end"], cut["reason"]] for cut in removed or []], ensure_ascii=False
+    )
 
 
 def as_received(session: Session, article_ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -169,13 +232,7 @@ def as_received(session: Session, article_ids: set[int]) -> dict[int, tuple[str,
         )
     )
     return {
-        article_id: (
-            raw if raw is not None else text,
-            json.dumps(
-                [[cut["start"], cut["end"], cut["reason"]] for cut in removed or []],
-                ensure_ascii=False,
-            ),
-        )
+        article_id: (raw if raw is not None else text, _cuts(removed))
         for article_id, text, raw, removed in rows
     }
 

@@ -2,9 +2,14 @@
 
 Every format reads the same rows through :func:`batches`: one row per
 appearance, plus one row for each selected claim that has none, in a fixed
-order (claim id, article SHA-256, quotation start) so two exports of the same
-database are byte for byte the same. Rows are plain dataclasses read with Core
-queries, not ORM objects: a million appearances must not fill an identity map.
+order (claim id, then the order the appearances were recorded in, which drift
+reads as upstream order between articles of the same date) so two exports of the
+same database are byte for byte the same. Rows are plain dataclasses read with
+Core queries, not ORM objects: a million appearances must not fill an identity map.
+
+The flat formats, meant to be imported again, also carry what no appearance
+holds: the sources (:func:`sources`), with their kinds and spellings, and the
+articles no claim is found in yet (:func:`lone_articles`).
 """
 
 from __future__ import annotations
@@ -13,14 +18,15 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, union
 from sqlalchemy.orm import Session, aliased
 
 from claims.errors import InvalidInput, NotFound, UnknownSource
-from claims.models import Appearance, Article, ChainHop, Claim, Source
+from claims.models import Appearance, Article, ChainHop, Claim, Source, SourceAlias
 from claims.services.articles import parse_date
 from claims.services.claims import check_status
 from claims.services.sources import close_names, find_source
+from claims.text import fold_name
 
 BATCH_SIZE = 1000
 
@@ -43,6 +49,14 @@ class Selection:
     @property
     def filters_articles(self) -> bool:
         return bool(self.outlet_ids) or self.since is not None or self.until is not None
+
+    @property
+    def picks_claims(self) -> bool:
+        return bool(self.claim_ids) or self.status is not None
+
+    @property
+    def whole(self) -> bool:
+        return not self.filters_articles and not self.picks_claims
 
 
 @dataclass(frozen=True)
@@ -263,3 +277,125 @@ def any_verdict(session: Session, selection: Selection) -> bool:
         )
     query = _where(query, selection)
     return bool(session.scalar(select(exists(query))))
+
+
+@dataclass
+class SourceRow:
+    """A source with its other spellings (not its own name), in the order they were added."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    url: str | None
+    notes: str | None
+    created_by: str
+    aliases: list[str] = field(default_factory=list)
+
+
+def sources(session: Session, selection: Selection) -> list[SourceRow]:
+    """The sources an export carries, by id: all of them for the whole database, else
+    those the selected appearances and articles name (publisher, origin, chain).
+
+    A name in a chain or an article says nothing of its source's kind, spellings or
+    country; these rows do, so an import gives back the same sources.
+    """
+    query = select(
+        Source.id,
+        Source.name,
+        Source.kind,
+        Source.country,
+        Source.url,
+        Source.notes,
+        Source.created_by,
+    ).order_by(Source.id)
+    if not selection.whole:
+        query = query.where(Source.id.in_(_named_sources(selection)))
+    found = {row.id: SourceRow(**row._asdict()) for row in session.execute(query)}
+    aliases = select(SourceAlias.source_id, SourceAlias.alias, SourceAlias.key).order_by(
+        SourceAlias.id
+    )
+    if not selection.whole:
+        aliases = aliases.where(SourceAlias.source_id.in_(_named_sources(selection)))
+    for source_id, alias, key in session.execute(aliases):
+        source = found.get(source_id)
+        if source is not None and key != fold_name(source.name):
+            source.aliases.append(alias)
+    return list(found.values())
+
+
+def _named_sources(selection: Selection):
+    """The ids of the sources the selection's appearances and lone articles name."""
+    appearances = _where(
+        select(Appearance.id, Appearance.article_id)
+        .join(Claim, Claim.id == Appearance.claim_id)
+        .join(Article, Article.id == Appearance.article_id),
+        selection,
+    ).subquery()
+    articles = select(appearances.c.article_id)
+    if not selection.picks_claims:
+        articles = union(articles, _where(select(Article.id).where(_lone()), selection))
+    articles = articles.subquery()
+    selected = Article.id.in_(select(articles.c[0]))
+    return union(
+        select(ChainHop.source_id).where(ChainHop.appearance_id.in_(select(appearances.c.id))),
+        select(Article.publisher_id).where(selected),
+        select(Article.origin_id).where(selected, Article.origin_id.is_not(None)),
+    )
+
+
+def _lone():
+    return ~exists(select(Appearance.id).where(Appearance.article_id == Article.id))
+
+
+@dataclass
+class LoneArticle:
+    """An article no claim is found in yet, with what an import needs to store it again."""
+
+    id: int
+    sha256: str
+    text: str
+    raw_text: str | None
+    removed: list | None
+    origin_cue: str | None
+    url: str | None
+    title: str | None
+    published: dt.date | None
+    language: str | None
+    created_by: str
+    publisher: str
+    origin: str | None
+
+
+def lone_articles(
+    session: Session, selection: Selection, *, batch_size: int = BATCH_SIZE
+) -> Iterator[LoneArticle]:
+    """The articles that carry no claim, by id, unless the selection picks claims (by id
+    or status), which such an article has none of; outlet and date filters apply."""
+    if selection.picks_claims:
+        return
+    publisher, origin = _publisher(), aliased(Source, name="origin")
+    query = (
+        select(
+            Article.id,
+            Article.sha256,
+            Article.text,
+            Article.raw_text,
+            Article.removed,
+            Article.origin_cue,
+            Article.url,
+            Article.title,
+            Article.published,
+            Article.language,
+            Article.created_by,
+            publisher.name.label("publisher"),
+            origin.name.label("origin"),
+        )
+        .join(publisher, publisher.id == Article.publisher_id)
+        .outerjoin(origin, origin.id == Article.origin_id)
+        .where(_lone())
+        .order_by(Article.id)
+    )
+    result = session.execute(_where(query, selection).execution_options(yield_per=batch_size))
+    for row in result:
+        yield LoneArticle(**row._asdict())
