@@ -17,7 +17,6 @@ where a ``source`` parameter is typed as the id.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -187,10 +186,12 @@ def convert(query: NamedQuery, values: dict[str, str], session, *, dialect: str)
                 raise InvalidInput(f"{where} is too large for the database: {raw}.")
             bound[parameter.name] = number
         elif parameter.type == "date":
+            from claims.services.articles import read_date
+
             try:
-                day = dt.date.fromisoformat(raw)
-            except ValueError:
-                raise InvalidInput(f"{where} must be a date as YYYY-MM-DD, not {raw!r}.") from None
+                day = read_date(raw)  # the rule every date option follows
+            except ValueError as error:
+                raise InvalidInput(f"{where}: bad date {raw!r}: {error}.") from None
             # SQLite keeps dates as ISO text; PostgreSQL compares real dates.
             bound[parameter.name] = day.isoformat() if dialect == "sqlite" else day
         elif parameter.type == "source":

@@ -15,6 +15,7 @@ from cli.common import (
     emit_created,
     emit_record,
     in_transaction,
+    note,
     session_for,
     state,
 )
@@ -33,15 +34,22 @@ def add(
         str | None,
         typer.Option(
             "--origin",
-            help="Whose text it is, if not the outlet's: the wire it copies or cites.",
+            help="Whose text it is, if not the outlet's: the wire it copies or cites. "
+            "Naming the outlet itself records no origin.",
         ),
     ] = None,
     origin_cue: Annotated[
         str | None,
-        typer.Option("--origin-cue", help="How it credits the origin, e.g. citing, via."),
+        typer.Option(
+            "--origin-cue", help="How it credits the origin, e.g. citing, via; needs --origin."
+        ),
     ] = None,
     published: Annotated[
-        str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date, YYYY-MM-DD, from 1800 to a year from today.",
+        ),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="Headline.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where it was published.")] = None,
@@ -99,9 +107,16 @@ def add(
             clean=clean,
             actor=state(ctx).user,
         )
-        return article_record(article)
+        dropped = origin is not None and article.origin is None
+        return article_record(article), dropped
 
-    emit_created(in_transaction(ctx, work), fmt)
+    record, dropped_origin = in_transaction(ctx, work)
+    if dropped_origin:
+        note(
+            f"No origin recorded: --origin names the outlet itself ({record['outlet']}), "
+            "and an outlet's own text has no separate origin."
+        )
+    emit_created(record, fmt)
 
 
 @app.command("list")

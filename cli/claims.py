@@ -31,7 +31,8 @@ def add(
     notes: Annotated[str | None, typer.Option(help="Notes for reviewers.")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Add a draft claim; prints its id. The same statement twice is refused."""
+    """Add a draft claim; prints its id. The same statement twice is refused. Quotation
+    marks around the whole text are dropped: the quotation belongs to an appearance."""
     from claims.records import claim_record
     from claims.services.claims import add_claim
 
@@ -39,7 +40,20 @@ def add(
         claim = add_claim(session, text=text, verdict=verdict, notes=notes, actor=state(ctx).user)
         return claim_record(claim)
 
-    emit_created(in_transaction(ctx, work), fmt)
+    record = in_transaction(ctx, work)
+    _note_dropped_quotes(text)
+    emit_created(record, fmt)
+
+
+def _note_dropped_quotes(text: str) -> None:
+    from claims.services.claims import enclosing_quotes
+
+    marks = enclosing_quotes(text)
+    if marks:
+        note(
+            f"Stored without the quotation marks {marks} around the whole text: a claim is a "
+            "statement; the quotation, with its marks, belongs to an appearance."
+        )
 
 
 @app.command("list")
@@ -118,7 +132,8 @@ def edit(
     verdict: Annotated[str | None, typer.Option(help="New verdict; '' clears it.")] = None,
     notes: Annotated[str | None, typer.Option(help="New notes; '' clears them.")] = None,
 ) -> None:
-    """Change a claim. New text or verdict on a decided claim sends it back to draft."""
+    """Change a claim. New text or verdict on a decided claim sends it back to draft. Quotation
+    marks around the whole new text are dropped, as by claim add."""
     from claims.services.claims import edit_claim, get_claim
 
     if text is None and verdict is None and notes is None:
@@ -130,6 +145,8 @@ def edit(
         previous = claim.status
         edit_claim(session, claim, text=text, verdict=verdict, notes=notes, actor=state(ctx).user)
     # Reported once committed.
+    if text is not None:
+        _note_dropped_quotes(text)
     if claim.status != previous:
         note(f"Claim #{claim.id} was {previous}; it is a draft again and needs review.")
     typer.echo(claim.id)

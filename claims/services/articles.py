@@ -38,17 +38,59 @@ def text_sha256(text: str) -> str:
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    value = value.strip()
-    if not value:
+    """A publication date given as YYYY-MM-DD, or ``InvalidInput`` saying what to write."""
+    if value is None:
         return None
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            return None
     try:
-        return dt.date.fromisoformat(value)
+        return read_date(value)
+    except ValueError as error:
+        raise InvalidInput(f"Bad date {str(value)!r}: {error}.") from None
+
+
+# Newspapers, and so the dates this database sorts and filters by, start about here; an
+# earlier year is a typo (0224 for 2024), as is one far ahead. A year ahead is allowed for
+# issues dated in advance and clocks in other time zones.
+EARLIEST_DATE = dt.date(1800, 1, 1)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """The last date accepted: a year from today (28 February for a 29th)."""
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year + 1)
     except ValueError:
-        raise InvalidInput(
-            f"Bad date {value!r}: write it as YYYY-MM-DD, e.g. 2024-02-19."
-        ) from None
+        return today.replace(year=today.year + 1, day=28)
+
+
+def read_date(value: str | dt.date) -> dt.date:
+    """A date written exactly YYYY-MM-DD, between ``EARLIEST_DATE`` and ``latest_date()``.
+
+    Strict on purpose: ``date.fromisoformat`` also reads 20240209 and 2024-W06-5 (Python
+    3.11), forms the documentation never promises and a person rarely means; a date the
+    database stores or filters by is written one way. Raises ``ValueError`` with what to
+    write, for the caller to put after the value or the option it came from.
+    """
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError("write it as YYYY-MM-DD, e.g. 2024-02-19")
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("no such day: write it as YYYY-MM-DD, e.g. 2024-02-19") from None
+    elif isinstance(value, dt.datetime):
+        value = value.date()
+    latest = latest_date()
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValueError(
+            f"a date must lie between {EARLIEST_DATE.isoformat()} and {latest.isoformat()} "
+            "(a year from today): check the year"
+        )
+    return value
 
 
 def check_language(language: str | None) -> str | None:
@@ -88,6 +130,10 @@ def add_article(
 ) -> Article:
     """Store an article. The same text twice is refused with the id it already has.
 
+    An ``origin`` that is the outlet itself is not recorded (an outlet's own text has no
+    separate origin), so the caller can tell the person by ``article.origin`` being None;
+    an ``origin_cue`` needs a recorded origin, since it says how the article credits it.
+
     ``clean`` cuts page debris and keeps the text as received in ``raw_text``;
     ``keep_quotes`` are passages a person has quoted already, which no rule may cut.
     ``cuts`` (start, end, reason in the text as received), when given, are applied instead
@@ -118,6 +164,17 @@ def add_article(
                 "check the file, or store it as it is with --no-clean."
             )
     published_date = parse_date(published)
+    origin_cue = (origin_cue or "").strip() or None
+    if origin is not None and not origin.strip():
+        # Refused like an empty outlet, not read as "no origin": leaving --origin out says that.
+        raise InvalidInput(
+            "The origin is empty: name the source whose text it is, or leave out --origin."
+        )
+    if origin_cue and origin is None:
+        raise InvalidInput(
+            f"The origin cue {origin_cue!r} credits an origin, and none is given: "
+            "add --origin NAME, or leave out --origin-cue."
+        )
     language = check_language(language)
     url = check_url(url)
     digest = text_sha256(raw)
@@ -130,16 +187,24 @@ def add_article(
         session, outlet, actor=actor, create=create_sources, kind="outlet"
     )
     origin_source: Source | None = None
-    if origin and origin.strip():
+    if origin is not None:
         origin_source = get_or_create_source(
             session, origin, actor=actor, create=create_sources, kind="news_agency"
         )
         if origin_source.id == publisher.id:
-            origin_source = None  # an outlet's own text has no separate origin
+            # An outlet's own text has no separate origin: none is recorded (the importer
+            # does the same), and a cue would then credit nothing.
+            if origin_cue:
+                raise InvalidInput(
+                    f"The origin is the outlet itself ({publisher.name}), so the cue "
+                    f"{origin_cue!r} credits nothing: leave out --origin and --origin-cue, "
+                    "or name the source the article copies or cites."
+                )
+            origin_source = None
     article = Article(
         publisher=publisher,
         origin=origin_source,
-        origin_cue=(origin_cue or "").strip() or None,
+        origin_cue=origin_cue,
         url=url,
         title=(title or "").strip() or None,
         published=published_date,

@@ -23,11 +23,83 @@ def check_status(status: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """A claim's stored text: spacing normalised, never empty."""
+    """A claim's stored text: spacing normalised, never empty, never punctuation alone.
+
+    Text with no letter or digit ("...", "?!") states nothing, and would stand as a claim
+    every later slip of the keyboard collides with; refused as empty source names and
+    searches are. The importer checks its rows with this function too.
+    """
     text = normalise_space(text or "")
     if not text:
         raise InvalidInput("The claim text is empty: state the claim in one sentence.")
+    if not any(char.isalnum() for char in text):
+        raise InvalidInput(
+            f"The claim text {text!r} has no letters or digits: state the claim in words."
+        )
     return text
+
+
+# Each opening quotation mark with the closing marks that may pair with it (English, German,
+# French and Swiss usage); straight marks close themselves.
+_QUOTE_PAIRS = {
+    '"': '"',
+    "'": "'",
+    "\u201c": "\u201d",
+    "\u201e": "\u201c\u201d",
+    "\u2018": "\u2019",
+    "\u201a": "\u2018\u2019",
+    "\u00ab": "\u00bb",
+    "\u00bb": "\u00ab",
+    "\u2039": "\u203a",
+    "\u203a": "\u2039",
+}
+
+
+def enclosing_quotes(text: str) -> str | None:
+    """The pair of quotation marks around the whole of ``text`` (e.g. "\u201c\u201d"), if any."""
+    enclosed = _enclosed(text)
+    return enclosed[0] if enclosed else None
+
+
+def _enclosed(text: str) -> tuple[str, str, str] | None:
+    """(the pair of marks, the text inside them, a closing . ! or ? after them) when a pair of
+    quotation marks encloses the whole of ``text``.
+
+    Only a pair that encloses everything: '"A," she said, "B."' opens and closes with marks
+    of two quotations, so a mark of the same kind inside means the ends are not one pair and
+    the text is left alone. A full stop after the closing mark (British usage) still counts.
+    """
+    body, after = text.strip(), ""
+    if body[-1:] in ".!?" and body[-2:-1] not in ("", ".", "!", "?"):
+        body, after = body[:-1], body[-1]
+    if len(body) < 2:
+        return None
+    opening, closing = body[0], body[-1]
+    if closing not in _QUOTE_PAIRS.get(opening, ""):
+        return None
+    inner = body[1:-1]
+    if any(char in opening + _QUOTE_PAIRS[opening] for char in inner):
+        return None
+    return opening + closing, inner, after
+
+
+def statement_text(text: str) -> str:
+    """What ``add_claim`` and ``edit_claim`` store: ``clean_text`` without a pair of quotation
+    marks around the whole text.
+
+    A claim is a statement, not a quotation: the quotation, with its marks, lives in each
+    appearance. Kept, the marks would also make "\u201cX\u201d" another claim than X, since
+    ``claim_key`` folds quotation marks but keeps them.
+    """
+    text = clean_text(text)
+    enclosed = _enclosed(text)
+    if enclosed is None:
+        return text
+    _, inner, after = enclosed
+    inner = inner.strip()
+    if after and not inner.endswith((".", "!", "?")):
+        inner += after
+    return clean_text(inner)
 
 
 def _refuse_duplicate(session: Session, text: str, *, except_id: int | None = None) -> str:
@@ -46,8 +118,11 @@ def add_claim(
     verdict: str | None = None,
     notes: str | None = None,
 ) -> Claim:
-    """Create a draft claim. The same statement (ignoring case, spacing, quotes) is refused."""
-    text = clean_text(text)
+    """Create a draft claim. The same statement (ignoring case, spacing, quotes) is refused.
+
+    Quotation marks around the whole text are dropped (``statement_text``).
+    """
+    text = statement_text(text)
     claim = Claim(
         text=text,
         key=_refuse_duplicate(session, text),
@@ -62,7 +137,16 @@ def add_claim(
 
 
 def find_claim_by_text(session: Session, text: str) -> Claim | None:
-    return session.scalar(select(Claim).where(Claim.key == claim_key(text)))
+    """The claim ``add_claim`` would refuse as a duplicate of ``text``, if any."""
+    return session.scalar(select(Claim).where(Claim.key == claim_key(_unquoted(text))))
+
+
+def _unquoted(text: str) -> str:
+    """``text`` as ``statement_text`` would store it; unchanged when that refuses it."""
+    try:
+        return statement_text(text)
+    except InvalidInput:
+        return text
 
 
 def claim_details():
@@ -127,7 +211,7 @@ def edit_claim(
     """
     before = audit.snapshot(claim)
     if text is not None:
-        text = clean_text(text)
+        text = statement_text(text)
         claim.key = _refuse_duplicate(session, text, except_id=claim.id)
         claim.text = text
     if verdict is not None:
