@@ -289,6 +289,13 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
     row.article_publisher = values["article_publisher"]
     row.article_origin = values["article_origin"]
     row.article_origin_cue = values["article_origin_cue"]
+    if row.article_origin_cue is not None and row.article_origin is None:
+        problems.append(
+            (
+                "article_origin_cue",
+                "an origin cue credits an origin: give article_origin, or leave the cue out",
+            )
+        )
     row.article_title = values["article_title"]
     row.article_url = _attempt(problems, "article_url", check_url, values["article_url"])
     row.article_language = _attempt(

@@ -638,7 +638,19 @@ class Plan(PlanWriting):
             raise RowProblems(problems)
         text, removed = self._cleaned(row, raw, sha, cleaning)
         if origin is not None and origin.id == publisher.id:
-            origin = None  # an outlet's own text has no separate origin (as add_article)
+            # An outlet's own text has no separate origin (as add_article), and a cue
+            # would then credit nothing.
+            if row.article_origin_cue:
+                raise RowProblems(
+                    [
+                        (
+                            "article_origin_cue",
+                            f"the origin is the publisher itself ({publisher.name}), so the "
+                            "cue credits nothing: leave out article_origin and the cue",
+                        )
+                    ]
+                )
+            origin = None
         values = {
             "publisher_id": publisher.id,
             "origin_id": origin.id if origin else None,

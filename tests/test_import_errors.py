@@ -58,12 +58,6 @@ def test_missing_required_column(failing, tmp_path):
     failing("import", str(path), match="missing required column(s) 'claim'")
 
 
-def test_empty_file(failing, tmp_path):
-    path = tmp_path / "rows.csv"
-    path.write_text("", encoding="utf-8")
-    failing("import", str(path), match="empty")
-
-
 def test_bad_json_line(rejected, tmp_path):
     path = write_jsonl(tmp_path / "rows.jsonl", ROWS)
     path.write_text(path.read_text() + '{"claim": "unterminated\n', encoding="utf-8")
@@ -100,6 +94,18 @@ def test_article_reference_not_found(rejected, tmp_path):
 def test_article_referenced_before_it_is_defined(rejected, tmp_path):
     rows = [ROWS[1], ROWS[0]]
     rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="defined on an earlier row")
+
+
+def test_an_origin_cue_needs_an_origin(rejected, tmp_path):
+    rows = [{k: v for k, v in ROWS[0].items() if k != "article_origin"}]
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="credits an origin")
+    assert lines[0].startswith("row 2, column article_origin_cue:")
+
+
+def test_an_origin_that_is_the_publisher_leaves_its_cue_crediting_nothing(rejected, tmp_path):
+    rows = [dict(ROWS[0], article_origin="UNN")]
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="credits nothing")
+    assert lines[0].startswith("row 2, column article_origin_cue:")
 
 
 def test_ambiguous_source(rejected, cli, tmp_path):
