@@ -22,44 +22,67 @@ from claims.errors import InputFileError
 
 
 def read_claimreview(stream, name: str) -> Iterator:
-    """``RawRow``s, one per ClaimReview in a single object, a list, or an ``@graph``."""
-    from claims.import_files import RawRow
+    """``RawRow``s, one per ClaimReview anywhere in the document.
+
+    An empty file, or a document holding no object at all (``[]``, an empty
+    ``@graph``, as ``claims export`` writes for an empty selection), has no rows.
+    """
+    from claims.import_files import RawRow, RowError
 
     data = stream.read()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
         raise InputFileError(
-            f"{name} is not valid UTF-8 (byte {error.start}): JSON-LD is UTF-8; save it so."
+            f"{name} is not valid UTF-8 at line {line} (byte {error.start} of the file): "
+            "JSON-LD is UTF-8; save it so."
         ) from None
+    if not text.strip():
+        return
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputFileError(
             f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
-    reviews = list(_claimreviews(document))
-    if not reviews:
+    reviews, typed = _claimreviews(document)
+    if not reviews and typed:
         raise InputFileError(
             f"{name} holds no schema.org ClaimReview object (an object with "
-            '"@type": "ClaimReview", alone, in a list or in an "@graph").'
+            '"@type": "ClaimReview", anywhere in the document).'
         )
     for number, review in enumerate(reviews, start=1):
         try:
             yield RawRow(number, claimreview_row(review))
         except ValueError as error:
-            yield RawRow(number, {}, str(error))
+            raw = json.dumps(review, ensure_ascii=False)
+            yield RawRow(number, {}, RowError(str(error), raw))
 
 
-def _claimreviews(node: Any) -> Iterator[dict]:
-    if isinstance(node, list):
-        for item in node:
-            yield from _claimreviews(item)
-    elif isinstance(node, dict):
-        if "ClaimReview" in _types(node):
-            yield node
-        elif "@graph" in node:
-            yield from _claimreviews(node["@graph"])
+def _claimreviews(document: Any) -> tuple[list[dict], bool]:
+    """The ClaimReview objects in document order, and whether it holds any typed object.
+
+    Publishers nest them anywhere: alone, in a list, in an ``@graph``, or inside the
+    page that carries them (a ``WebPage``'s ``mainEntity``, an ``Article``'s
+    ``review``). Every object is searched, except a ClaimReview itself (its
+    ``itemReviewed`` is the claim, not another review). A stack, not recursion: the
+    depth is the document's.
+    """
+    reviews: list[dict] = []
+    typed = False
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            typed = typed or "@type" in node
+            if "ClaimReview" in _types(node):
+                reviews.append(node)
+            else:
+                stack.extend(reversed(list(node.values())))
+    return reviews, typed
 
 
 def _types(node: dict) -> list[str]:
@@ -76,10 +99,14 @@ def claimreview_row(review: dict) -> dict[str, str]:
         raise ValueError("claimReviewed: the ClaimReview names no claim (claimReviewed is empty)")
     rating = review.get("reviewRating")
     rating = rating[0] if isinstance(rating, list) and rating else rating
-    verdict = ""
-    if isinstance(rating, dict):
-        verdict = _text(rating.get("alternateName")) or _text(rating.get("name"))
+    verdict = _verdict(rating) if isinstance(rating, dict) else ""
     notes = []
+    limit = _verdict_length()
+    if len(verdict) > limit:
+        # Some checkers' markup gives a whole sentence as the verdict: the column keeps
+        # it short, cut at a word, and the notes keep all of it.
+        notes.append(f"Verdict: {verdict}")
+        verdict = _shorten(verdict, limit)
     checker = _names(review.get("author"))
     if checker or review.get("url") or review.get("datePublished"):
         line = "Fact-checked"
@@ -105,6 +132,32 @@ def claimreview_row(review: dict) -> dict[str, str]:
         if seen:
             notes.append(f"Appeared in: {'; '.join(seen)}")
     return {"claim": claim, "claim_verdict": verdict, "claim_notes": "\n".join(notes)}
+
+
+def _verdict(rating: dict) -> str:
+    """Its words, else its score on its scale: "1/5", "1/5 (worst 0)"."""
+    words = _text(rating.get("alternateName")) or _text(rating.get("name"))
+    value = _text(rating.get("ratingValue"))
+    if words or not value:
+        return words
+    best = _text(rating.get("bestRating"))
+    worst = _text(rating.get("worstRating"))
+    verdict = f"{value}/{best}" if best else value
+    return f"{verdict} (worst {worst})" if worst else verdict
+
+
+def _verdict_length() -> int:
+    from claims.models import Claim
+
+    return Claim.__table__.c.verdict.type.length
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word, ending in "…"."""
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def _text(value: Any) -> str:

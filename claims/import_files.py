@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,6 +53,29 @@ class RawRow:
         if not self.values and self.line is not None:
             return json.loads(self.line)
         return self.values
+
+    @property
+    def raw(self) -> str:
+        """What the file held that ``values`` does not: the whole line or object of a row
+        that could not be read into columns, the values past the last column of a CSV row
+        with too many. Empty otherwise."""
+        return getattr(self.error, "raw", "")
+
+
+class RowError(str):
+    """Why a row could not be read, carrying what was read (``raw``).
+
+    The text travels with the reason because the reason is all that comes back from a
+    worker process that read the row (``import_workers``): a rejects file must hold the
+    row as given, whichever process read it, for the person to fix it there.
+    """
+
+    raw: str
+
+    def __new__(cls, reason: str, raw: str = "") -> RowError:
+        error = super().__new__(cls, reason)
+        error.raw = raw
+        return error
 
 
 def detect_format(path: Path, fmt: str | None) -> str:
@@ -142,26 +166,64 @@ def _decoding(rows: Iterator[RawRow], path: Path, encoding: str | None = None):
         for row in rows:
             number = row.number
             yield row
-    except UnicodeDecodeError as error:
-        codec = encoding or "UTF-8"
-        raise InputFileError(
-            f"{path} is not valid {codec} (after row {number}, byte {error.start} of a block): "
-            "save it as UTF-8, or name its encoding with --encoding."
-        ) from None
+    except UnicodeDecodeError:
+        raise InputFileError(undecodable(path, encoding)) from None
     except csv.Error as error:
         raise InputFileError(f"{path} is not readable CSV after row {number}: {error}.") from None
+
+
+def undecodable(path: Path, encoding: str | None) -> str:
+    """Where ``path`` stops being text in ``encoding`` (default UTF-8), and what to do.
+
+    Decoding runs ahead of the rows in blocks, so the error itself knows neither the
+    line nor where its block began: the file is read again, up to the first bad byte.
+    """
+    codec = encoding or "utf-8"
+    name = "UTF-8" if codecs.lookup(codec).name in ("utf-8", "utf-8-sig") else encoding
+    decoder = codecs.getincrementaldecoder("utf-8" if name == "UTF-8" else codec)("strict")
+    offset, line, window = 0, 1, b""
+    with path.open("rb") as file:
+        while block := file.read(1 << 20):
+            pending = decoder.getstate()[0]
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                start = max(error.start - len(pending), 0)
+                offset += start
+                line += block.count(b"\n", 0, start)
+                window = block[block.rfind(b"\n", 0, start) + 1 :]
+                window = window[: window.find(b"\n")] if b"\n" in window else window
+                break
+            offset += len(block)
+            line += block.count(b"\n")
+        else:
+            return f"{path.name} is not valid {name}: save it as UTF-8."
+    where = f"{path.name} is not valid {name} at line {line} (byte {offset} of the file)"
+    if name == "UTF-8":
+        try:
+            window.decode("cp1252")
+        except UnicodeDecodeError:
+            return f"{where}: name its encoding with --encoding (latin-1?), or save it as UTF-8."
+        return (
+            f"{where}: it may be Windows-1252; import it with --encoding cp1252 (check that "
+            "the accents come out right), or save it as UTF-8."
+        )
+    return f"{where}: name its real encoding with --encoding, or save it as UTF-8."
 
 
 def _csv_rows(text, path: Path) -> Iterator[RawRow]:
     # A cell may hold a whole article: allow as much as one article file may hold.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_BYTES))
     reader = csv.reader(text)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputFileError(f"{path} is empty: it needs a header row and rows.") from None
+    # An empty file holds no rows, as an empty JSON Lines file does: nothing to import.
+    header = next(reader, None)
+    if header is None:
+        return
     header = [name.strip() for name in header]
-    check_columns(header, where=f"{path.name} header")
+    try:
+        check_columns(header, where=f"{path.name} header")
+    except InvalidInput as error:
+        raise InvalidInput(f"{_separator_hint(path, header)}{error}") from None
     width = len(header)
     # Rows are numbered as a spreadsheet shows them (the header is row 1), not by
     # physical line: a cell holding an article spans many lines.
@@ -169,13 +231,30 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
         if not any(value.strip() for value in record):
             continue
         if len(record) != width:
-            yield RawRow(
-                number,
-                dict(zip(header, record, strict=False)),
-                f"{len(record)} values for {width} columns (a stray comma or quote?)",
-            )
+            reason = f"{len(record)} values for {width} columns (a stray comma or quote?)"
+            values = dict(zip(header, record, strict=False))
+            yield RawRow(number, values, RowError(reason, _csv_line(record[width:])))
             continue
         yield RawRow(number, dict(zip(header, record, strict=True)))
+
+
+def _separator_hint(path: Path, header: list[str]) -> str:
+    """A header read as one column because the file is not comma-separated says so first."""
+    for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+        if any(separator in cell for cell in header):
+            return (
+                f"{path.name} looks separated by {name}, not commas: claims import reads "
+                "comma-separated CSV; save it with commas as separators (or as JSON Lines). "
+            )
+    return ""
+
+
+def _csv_line(values: list[str]) -> str:
+    if not values:
+        return ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(values)
+    return out.getvalue()
 
 
 def _jsonl_rows(text) -> Iterator[RawRow]:
@@ -194,37 +273,70 @@ def jsonl_row(number: int, line: str) -> RawRow:
     try:
         values = json.loads(line)
     except json.JSONDecodeError as error:
-        return RawRow(number, {}, f"not a JSON object: {error.msg} (column {error.colno})")
+        reason = f"not a JSON object: {error.msg} (column {error.colno})"
+        return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
     if not isinstance(values, dict):
-        return RawRow(number, {}, f"not a JSON object but a {type(values).__name__}")
+        reason = f"not a JSON object but a {type(values).__name__}"
+        return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
     return RawRow(number, values)
+
+
+def rejects_path(path: Path) -> Path:
+    """Where ``--skip-bad`` sets aside the bad rows of ``path``: beside it."""
+    return path.with_name(path.name + ".rejects.csv")
+
+
+REJECTS_COLUMNS = ("row", *FIELDS, "reason", "raw")
 
 
 class RejectsWriter:
     """The rows ``--skip-bad`` left out, as CSV beside the input, with the reason for each.
 
-    The file is created on the first reject only, so a clean import leaves none behind.
+    The file is opened (created, or an old one emptied) before anything is read or
+    written to the database, so a place that cannot be written stops the import at
+    once rather than after its rows are stored. A run that sets nothing aside removes
+    it: a rejects file left from an earlier run would be taken for this one's.
+    ``replaced`` tells whether there was one.
     """
 
     def __init__(self, path: Path):
         self.path = path
         self.count = 0
-        self._file = None
-        self._writer = None
+        self.replaced = path.is_file()
+        try:
+            self._file = path.open("w", encoding="utf-8", newline="")
+        except OSError as error:
+            raise InputFileError(
+                f"Cannot write the rejects file {path}: {error.strerror or error}. "
+                "--skip-bad sets the bad rows aside there: move it out of the way or "
+                "make the folder writable."
+            ) from None
+        self._writer = csv.writer(self._file)
+        self._writer.writerow(REJECTS_COLUMNS)
 
     def write(self, row: RawRow, reason: str) -> None:
-        if self._writer is None:
-            self._file = self.path.open("w", encoding="utf-8", newline="")
-            self._writer = csv.writer(self._file)
-            self._writer.writerow(["row", *FIELDS, "reason"])
+        if row.error is not None:
+            # The reason as read: not prefixed with an empty column name.
+            reason = row.error
         given = row.given()
         values = [_cell(given.get(name)) for name in FIELDS]
-        self._writer.writerow([row.number, *values, reason])
+        self._writer.writerow([row.number, *values, in_file_terms(reason), row.raw])
         self.count += 1
 
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
+        if self._file.closed:
+            return
+        self._file.close()
+        if not self.count:
+            self.path.unlink(missing_ok=True)
+
+
+def in_file_terms(reason: str) -> str:
+    """A reason worded for the command line (``--occurrence``), said of the file's column."""
+    return _OCCURRENCE_FLAG.sub(r"the occurrence column (\1 to \2)", reason)
+
+
+_OCCURRENCE_FLAG = re.compile(r"--occurrence (\d+) to (\d+)")
 
 
 def _cell(value: Any) -> str:

@@ -27,7 +27,9 @@ The importer owns its transactions, so it takes a database URL, not a session.
 from __future__ import annotations
 
 import gc
+import signal
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
@@ -54,6 +56,41 @@ BATCH_ROWS = 2_000
 PROBLEMS_KEPT = 1_000
 
 Progress = Callable[[str, int, int], None]
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped an import; the message says what is stored and how to complete it.
+
+    A ``KeyboardInterrupt`` still, so a caller that does not know it stops as for any.
+    """
+
+
+class _Interrupts:
+    """Ctrl-C while batches are written: let the batch in hand be sent and stored, then stop.
+
+    Interrupted anywhere, the importer would stop mid-batch: possibly while the batch is
+    on its way to the writing process, which then reads half of it. So the first Ctrl-C
+    is noted (``asked``) and the writing loops stop at the next batch; a second one
+    stops at once, as Ctrl-C does elsewhere. Signals are only the main thread's to
+    handle: in another thread nothing changes.
+    """
+
+    def __init__(self):
+        self.asked = False
+        self._previous = None
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def _note(self, signum, frame) -> None:
+        self.asked = True
+        signal.signal(signal.SIGINT, self._previous)
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def import_file(
@@ -112,6 +149,10 @@ def import_file(
                     clean,
                     spill,
                 )
+            except KeyboardInterrupt:
+                raise ImportInterrupted(
+                    f"Interrupted while checking {path.name}: nothing was written to the database."
+                ) from None
             finally:
                 if rejects is not None:
                     rejects.close()
@@ -123,18 +164,21 @@ def import_file(
             if writer.separate and reader_engine.dialect.name == "postgresql":
                 # Started now, to be ready for the drift step; see ``complete_drift``.
                 writers.append(BatchWriter(url, separate=True))
-            _write(
-                reader_engine,
-                writer,
-                spill,
-                actor,
-                batch_rows,
-                bad,
-                summary,
-                progress,
-                clean,
-            )
-        complete_drift(url, batch_rows, progress, writers=writers)
+            with _Interrupts() as interrupts:
+                _write(
+                    reader_engine,
+                    writer,
+                    spill,
+                    actor,
+                    batch_rows,
+                    bad,
+                    summary,
+                    progress,
+                    clean,
+                    interrupts,
+                )
+        with _Interrupts() as interrupts:
+            complete_drift(url, batch_rows, progress, writers=writers, interrupts=interrupts)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
@@ -205,7 +249,9 @@ def _check(engine, path, fmt, encoding, actor, batch_rows, rejects, progress, cl
 REPLANS = 10
 
 
-def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progress, clean):
+def _write(
+    reader_engine, writer, spill, actor, batch_rows, bad, summary, progress, clean, interrupts
+):
     """The second pass: the good rows, as checked, written a batch per transaction.
 
     Planned here, on the reading engine, and written by ``writer``, which (for a big
@@ -217,6 +263,8 @@ def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progre
     what is stored now, by a plan that forgets what it had learnt, except what the
     summary needs: which ids the import took, and what it counted as present before
     those two batches (``Tally``).
+
+    Ctrl-C (``interrupts``) stops it between batches, once the batches sent are stored.
     """
     total = count_checked(spill)
     tally = Tally()
@@ -247,6 +295,13 @@ def _write(reader_engine, writer, spill, actor, batch_rows, bad, summary, progre
             if chunk is None:
                 writer.wait()
                 break
+            if interrupts.asked:
+                writer.wait()
+                raise ImportInterrupted(
+                    f"Interrupted: {summary.batches} batch(es) of {Path(summary.file).name} "
+                    f"({summary.rows} of {total} rows) are stored, the rest is not; run the "
+                    "same import again to complete it."
+                )
             recent.append((chunk, summary.counts(), []))
             summary.batches += 1
             summary.rows += len(chunk)
@@ -342,6 +397,7 @@ def complete_drift(
     progress: Progress | None = None,
     *,
     writers: Sequence[BatchWriter] = (),
+    interrupts: _Interrupts | None = None,
 ) -> int:
     """Recompute the findings of every claim listed in ``drift_pending``; return how many.
 
@@ -354,7 +410,8 @@ def complete_drift(
     are stored at once, on two of the server's cores (storing a finding updates
     five indexes: that work, not Python's, is what this step waits for). Takes
     every listed claim, not only this import's: a run cut short earlier is
-    completed too.
+    completed too. Ctrl-C (``interrupts``) stops it between batches, the batches sent
+    stored.
     """
     from claims.services.drift import findings_rows, pending_drift, store_drift_rows
 
@@ -371,6 +428,13 @@ def complete_drift(
         with closing(_read_ahead(reader, batch_rows)) as batches:
             # The first to the writer that did not write the last import batch.
             for number, (ids, appearances, hops) in enumerate(batches, start=1):
+                if interrupts is not None and interrupts.asked:
+                    _wait_all(writers)
+                    raise ImportInterrupted(
+                        "Interrupted: every row is stored; the drift findings of "
+                        f"{total - done} claim(s) are not recomputed yet: run the same "
+                        "import again, or `claims drift`, to complete them."
+                    )
                 rows = findings_rows(appearances, hops)
                 writers[number % len(writers)].submit(
                     [partial(store_drift_rows, ids=ids, rows=rows)],

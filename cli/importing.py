@@ -35,7 +35,8 @@ def import_file(
         typer.Option(
             "--skip-bad",
             help="Import the good rows and write the bad ones, with the reason, to "
-            "FILE.rejects.csv. Default: a bad row stops the import before anything is written.",
+            "FILE.rejects.csv (replacing an old one). Default: a bad row stops the import "
+            "before anything is written.",
         ),
     ] = False,
     encoding: Annotated[
@@ -61,8 +62,12 @@ def import_file(
     gets the summary only.
     """
     from claims.errors import ImportRejected
+    from claims.import_files import in_file_terms, rejects_path
+    from claims.importer import ImportInterrupted
     from claims.importer import import_file as run_import
 
+    old_rejects = rejects_path(file)
+    had_rejects = skip_bad and old_rejects.is_file()
     bar = _Progress()
     try:
         summary = run_import(
@@ -79,14 +84,30 @@ def import_file(
     except ImportRejected as rejected:
         bar.close()
         for problem in rejected.problems[:SHOWN_PROBLEMS]:
-            typer.echo(str(problem), err=True)
+            typer.echo(in_file_terms(str(problem)), err=True)
         if rejected.count > SHOWN_PROBLEMS:
             typer.echo(f"... and {rejected.count - SHOWN_PROBLEMS} more problem(s).", err=True)
         raise
+    except KeyboardInterrupt as interrupted:
+        bar.close()
+        message = (
+            str(interrupted)
+            if isinstance(interrupted, ImportInterrupted)
+            else (
+                "Interrupted: the batches written before are stored; run the same import "
+                "again to complete it."
+            )
+        )
+        typer.echo(message, err=True)
+        raise typer.Exit(130) from None
     finally:
         bar.close()
     if summary.rejects_file:
         typer.echo(f"{summary.rejected} bad row(s) set aside in {summary.rejects_file}", err=True)
+    elif had_rejects:
+        typer.echo(f"No bad rows: removed the old {old_rejects}.", err=True)
+    if not summary.rows and not summary.rejected:
+        typer.echo(f"{file} holds no rows: nothing to import.", err=True)
     rows = [
         ("claims", summary.claims_created, summary.claims_present),
         ("articles", summary.articles_created, summary.articles_present),
