@@ -156,7 +156,15 @@ def open_rows(
             rows = prepare(jsonl_lines(text))
         else:
             rows = _jsonl_rows(text)
-        yield _decoding(rows, path, encoding), lambda: counting.position
+        decoded = _decoding(rows, path, encoding)
+        try:
+            yield decoded, lambda: counting.position
+        finally:
+            # Stopped early (Ctrl-C, a refused file): end the readers now, not when they
+            # are collected. The checking workers they started hold a copy of the writing
+            # process's input; until they end, that process waits for more.
+            decoded.close()
+            rows.close()
 
 
 def _decoding(rows: Iterator[RawRow], path: Path, encoding: str | None = None):

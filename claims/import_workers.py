@@ -43,14 +43,28 @@ def prepared_rows(lines: Iterable[tuple[int, str]], chunk: int, workers: int, cl
     """``RawRow``s for ``(number, line)`` pairs, in order, prepared by ``workers`` processes."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[tuple[list[tuple[int, str]], Future]] = deque()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+    )
+    pending: deque[tuple[list[tuple[int, str]], Future]] = deque()
+    try:
         for part in _parts(lines, chunk):
             pending.append((part, pool.submit(prepare, part, clean)))
             if len(pending) > AHEAD:
                 yield from _rows(*pending.popleft())
         while pending:
             yield from _rows(*pending.popleft())
+    finally:
+        # Stopped early (Ctrl-C, a bad file): the chunks handed out are not waited for.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group; only the importer decides what it means.
+    A worker killed by it mid-chunk leaves the pool broken, and its shutdown waiting."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _parts(lines: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:

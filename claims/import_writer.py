@@ -152,8 +152,8 @@ def _serve(url: str) -> None:
         while True:
             try:
                 label, writes = pickle.load(batches)
-            except EOFError:
-                return
+            except (EOFError, pickle.UnpicklingError):
+                return  # the importer is done, or stopped while sending: nothing more to write
             pickle.dump(_write(engine, url, label, writes), outcomes, pickle.HIGHEST_PROTOCOL)
             outcomes.flush()
     finally:

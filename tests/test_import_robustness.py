@@ -229,3 +229,26 @@ def test_ctrl_c_during_the_drift_step_leaves_the_rest_listed(db_url, tmp_path):
     with pytest.raises(ImportInterrupted, match="drift findings of 1 claim"):
         import_file(db_url, path, actor="tester", batch_rows=1, progress=progress)
     assert importer.complete_drift(db_url, 10) == 1
+
+
+def test_stopping_early_ends_the_row_readers_at_once(tmp_path):
+    """An import stopped mid-file (Ctrl-C, a refused row) must end its readers then, not
+    when they are collected: the checking workers they start hold a copy of the writing
+    process's input, which waits for more until they are gone."""
+    from claims.import_files import RawRow, open_rows
+
+    ended = []
+
+    def prepare(lines):
+        try:
+            yield from (RawRow(number, {}, None) for number, _ in lines)
+        finally:
+            ended.append(True)
+
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"claim": "a"}\n{"claim": "b"}\n', encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        with open_rows(path, "jsonl", prepare=prepare) as (rows, _):
+            next(rows)
+            raise KeyboardInterrupt
+    assert ended == [True]
