@@ -13,6 +13,7 @@ from cli.common import (
     emit_created,
     emit_record,
     in_transaction,
+    note,
     session_for,
     state,
 )
@@ -74,13 +75,17 @@ def alias(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The source, by name or any alias.")],
+    name: Annotated[str, typer.Argument(help="The source, by name, any alias or #ID.")],
+    new_name: Annotated[
+        str | None,
+        typer.Option("--name", help="A new name; the old one stays as an alias."),
+    ] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
     country: Annotated[str | None, typer.Option(help="Country code; '' clears it.")] = None,
     url: Annotated[str | None, typer.Option(help="Web address; '' clears it.")] = None,
     notes: Annotated[str | None, typer.Option(help="Notes; '' clears them.")] = None,
 ) -> None:
-    """Change a source's kind, country, URL or notes."""
+    """Rename a source or change its kind, country, URL or notes."""
     from claims.services.sources import resolve_source, update_source
 
     with session_for(ctx) as session:
@@ -88,6 +93,7 @@ def edit(
         update_source(
             session,
             source,
+            name=new_name,
             kind=kind,
             country=country,
             url=url,
@@ -95,6 +101,42 @@ def edit(
             actor=state(ctx).user,
         )
     typer.echo(source.id)  # once committed
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    duplicate: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM",
+            help="The duplicate, by name, any alias or #ID: it is deleted once merged.",
+        ),
+    ],
+    into: Annotated[
+        str, typer.Argument(metavar="INTO", help="The source that stays, by name, alias or #ID.")
+    ],
+) -> None:
+    """Merge a duplicate source into another: its chains, articles and spellings move over."""
+    from claims.services.sources import merge_sources, resolve_source
+
+    with session_for(ctx) as session:
+        merged = merge_sources(
+            session,
+            resolve_source(session, duplicate),
+            resolve_source(session, into),
+            actor=state(ctx).user,
+        )
+    # Reported once committed.
+    note(
+        f"Source #{merged.source_id} ({merged.source_name}) merged into #{merged.into_id} "
+        f"({merged.into_name}): {merged.hops} chain hop(s) in {len(merged.appearances)} "
+        f"appearance(s), {len(merged.collapsed)} of them one hop shorter; "
+        f"{len(merged.publisher_of)} article(s) published, {len(merged.origin_of)} as origin; "
+        f"{len(merged.aliases)} spelling(s); {len(merged.suggestions)} proposal(s); drift "
+        f"recomputed for {len(merged.claims)} claim(s)."
+    )
+    typer.echo(merged.into_id)
 
 
 @app.command("list")

@@ -278,7 +278,8 @@ def _attribution(before: Side, after: Side) -> list[Finding]:
                     "medium",
                     old.name,
                     twin.name,
-                    "two chain sources that look like one, spelled differently: merge them",
+                    "two chain sources that look like one, spelled differently: if they are one, "
+                    "merge them with `claims source merge`",
                     twin.source_id,
                 )
             )

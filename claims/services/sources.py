@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
+from claims.chains import StatedHop, parse_chain, render
 from claims.errors import (
     AlreadyExists,
     AmbiguousSource,
     ClaimsError,
+    InvalidChain,
     InvalidInput,
     UnknownSource,
 )
-from claims.models import SOURCE_KINDS, Source, SourceAlias
+from claims.models import (
+    SOURCE_KINDS,
+    Appearance,
+    Article,
+    ChainHop,
+    DriftFinding,
+    Source,
+    SourceAlias,
+    Suggestion,
+)
 from claims.text import fold_name, normalise_space
 
 _ID_REFERENCE = re.compile(r"^#(\d+)$")
@@ -36,7 +48,67 @@ def _clean_name(name: str, what: str = "source name") -> tuple[str, str]:
     key = fold_name(name)
     if not key:
         raise InvalidInput(f"The {what} is empty: give a name with letters or digits.")
+    check_chain_syntax(name, what)
     return name, key
+
+
+def check_chain_syntax(name: str, what: str = "source name") -> None:
+    """Refuse a spelling the chain syntax cannot carry.
+
+    Chains are typed and exported as ``Name [cue] > Name``: a name holding ``>``,
+    ``->``, ``\u2192`` or a square bracket would read back as two hops or a cue, so a
+    chain naming it could neither be typed nor exported. Checked by reading the
+    name as a chain, so the rule is the parser's own.
+    """
+    try:
+        parsed = parse_chain(name)
+    except InvalidInput:
+        parsed = None
+    if parsed != [StatedHop(normalise_space(name))]:
+        raise InvalidInput(
+            f"The {what} {name!r} holds '>', '->', '\u2192' or a square bracket, which chains "
+            "use to separate hops and mark cues: write it without them, e.g. with "
+            "parentheses or a dash."
+        )
+
+
+def _claimed_by_others(session: Session, key: str, source_id: int | None) -> list[Source]:
+    """Sources other than ``source_id`` that a spelling folding to ``key`` resolves to now,
+    by name or by alias, as ``find_source`` looks them up."""
+    rows = session.scalars(select(Source).join(SourceAlias).where(SourceAlias.key == key))
+    return sorted(
+        {source.id: source for source in rows if source.id != source_id}.values(),
+        key=lambda source: source.id,
+    )
+
+
+def _refuse_taken_name(session: Session, name: str, key: str, source_id: int | None) -> None:
+    """Refuse a name for a source (new, or renamed) that already finds another source.
+
+    A name wins lookups over aliases, so a name that is another source's alias
+    would silently take that spelling over: every chain naming it would go to
+    this source instead.
+    """
+    others = _claimed_by_others(session, key, source_id)
+    for other in others:
+        if fold_name(other.name) == key:
+            duplicate = (
+                " If the two are one source, merge them with `claims source merge`."
+                if source_id is not None
+                else ""
+            )
+            raise AlreadyExists(
+                f"Source {name!r} exists already as #{other.id} ({other.name}).{duplicate}",
+                other.id,
+            )
+    if others:
+        listed = ", ".join(f"#{other.id} {other.name}" for other in others)
+        which = "source" if len(others) == 1 else "sources"
+        raise AlreadyExists(
+            f"{name!r} is an alias of {which} {listed}; as a name it would take that spelling "
+            "over: use that source, or give this one a name that tells them apart.",
+            others[0].id,
+        )
 
 
 def find_source(session: Session, name: str) -> Source | None:
@@ -128,8 +200,13 @@ def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
     return [choices[match[0]] for match in matches]
 
 
-def resolve_source(session: Session, name: str) -> Source:
-    """The source ``name`` refers to, or ``UnknownSource`` naming the closest known spellings."""
+def resolve_source(session: Session, name: str, *, creatable: bool = False) -> Source:
+    """The source ``name`` refers to, or ``UnknownSource`` naming the closest known spellings.
+
+    ``creatable`` is for callers that could create the source when told to
+    (``--create-sources``): only their message mentions it, as a command without
+    that option would send the person looking for it in vain.
+    """
     source = find_source(session, name)
     if source is not None:
         return source
@@ -139,10 +216,10 @@ def resolve_source(session: Session, name: str) -> Source:
         raise InvalidInput("A source name is empty: give a name with letters or digits.")
     suggestions = close_names(session, name)
     hint = f" Did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-    raise UnknownSource(
-        f"Unknown source {name!r}.{hint} Add it with `claims source add`, or pass "
-        "--create-sources to create it."
-    )
+    if name.strip().isdigit():  # a bare number is a name: an id is written #12
+        hint += f" For source number {name.strip()}, write #{name.strip()}."
+    create = ", or pass --create-sources to create it" if creatable else ""
+    raise UnknownSource(f"Unknown source {name!r}.{hint} Add it with `claims source add`{create}.")
 
 
 def add_source(
@@ -156,16 +233,16 @@ def add_source(
     url: str | None = None,
     notes: str | None = None,
 ) -> Source:
-    """Create a source; its name becomes its first alias. Refuses a name already taken."""
+    """Create a source; its name becomes its first alias.
+
+    Refuses a name that already finds a source, by its name or by an alias: the
+    new name would win every lookup of that spelling.
+    """
     name, key = _clean_name(name)
     if _ID_REFERENCE.match(name):
         raise InvalidInput(f"{name!r} looks like a source reference (#ID), not a name.")
     kind = check_kind(kind)
-    existing = find_source_by_name(session, name)
-    if existing is not None:
-        raise AlreadyExists(
-            f"Source {name!r} exists already as #{existing.id} ({existing.name}).", existing.id
-        )
+    _refuse_taken_name(session, name, key, None)
     source = Source(
         name=name,
         kind=kind,
@@ -220,7 +297,7 @@ def get_or_create_source(
     if source is not None:
         return source
     if not create:
-        return resolve_source(session, name)  # raises with suggestions
+        return resolve_source(session, name, creatable=True)  # raises with suggestions
     return add_source(session, name=name, kind=kind, actor=actor)
 
 
@@ -229,12 +306,21 @@ def update_source(
     source: Source,
     *,
     actor: str,
+    name: str | None = None,
     kind: str | None = None,
     country: str | None = None,
     url: str | None = None,
     notes: str | None = None,
 ) -> Source:
+    """Change a source's details; a new ``name`` keeps the old one as an alias.
+
+    Chains, articles and texts written with the old name still resolve to it.
+    Stored drift findings quote chain sources by name, so a renamed source's
+    claims have theirs recomputed.
+    """
     before = audit.snapshot(source)
+    if name is not None:
+        _rename(session, source, name, actor=actor)
     if kind is not None:
         source.kind = check_kind(kind)
     if country is not None:
@@ -245,7 +331,40 @@ def update_source(
         source.notes = notes.strip() or None
     if audit.snapshot(source) != before:
         audit.record(session, actor=actor, action="update", obj=source, before=before)
+    if source.name != before["name"]:
+        from claims.services.drift import refresh_drift
+
+        refresh_drift(session, _claims_naming(session, source.id))
     return source
+
+
+def _rename(session: Session, source: Source, name: str, *, actor: str) -> None:
+    name, key = _clean_name(name)
+    if _ID_REFERENCE.match(name):
+        raise InvalidInput(f"{name!r} looks like a source reference (#ID), not a name.")
+    _refuse_taken_name(session, name, key, source.id)
+    old = source.name
+    source.name = name
+    # Both spellings find the source: the new name, and the old one as an alias. The old
+    # one is kept as it was, even a spelling no longer accepted: texts still print it.
+    keys = {alias.key for alias in source.aliases}
+    for spelling, folded in ((name, key), (old, fold_name(old))):
+        if folded and folded not in keys:
+            keys.add(folded)
+            row = SourceAlias(alias=spelling, key=folded)
+            source.aliases.append(row)
+            audit.record(session, actor=actor, action="create", obj=row)
+
+
+def _claims_naming(session: Session, source_id: int) -> list[int]:
+    """Claims with an appearance whose chain names the source, or in an article it publishes."""
+    through_hops = select(Appearance.claim_id).join(ChainHop).where(ChainHop.source_id == source_id)
+    through_articles = (
+        select(Appearance.claim_id)
+        .join(Article, Article.id == Appearance.article_id)
+        .where(Article.publisher_id == source_id)
+    )
+    return sorted(set(session.scalars(through_hops.union(through_articles))))
 
 
 def list_sources(session: Session, *, kind: str | None = None) -> list[Source]:
@@ -254,3 +373,305 @@ def list_sources(session: Session, *, kind: str | None = None) -> list[Source]:
         query = query.where(Source.kind == check_kind(kind))
     # Sorted by the folded name, as reports sort outlets: the same order on every backend.
     return sorted(session.scalars(query), key=lambda source: (fold_name(source.name), source.id))
+
+
+@dataclass
+class Merged:
+    """What ``merge_sources`` moved from one source to the other: told to the person and
+    written, whole, to the merge's audit entry."""
+
+    source_id: int
+    source_name: str
+    into_id: int
+    into_name: str
+    hops: int = 0
+    appearances: list[int] = field(default_factory=list)
+    collapsed: dict[int, dict[str, str]] = field(default_factory=dict)
+    publisher_of: list[int] = field(default_factory=list)
+    origin_of: list[int] = field(default_factory=list)
+    origin_cleared: list[int] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    suggestions: list[int] = field(default_factory=list)
+    claims: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "into_id": self.into_id,
+            "into_name": self.into_name,
+            "hops": self.hops,
+            "appearances": self.appearances,
+            # JSON object keys are text; the appearance ids are kept as numbers inside.
+            "collapsed": [
+                {"appearance_id": appearance_id, **chains}
+                for appearance_id, chains in self.collapsed.items()
+            ],
+            "publisher_of": self.publisher_of,
+            "origin_of": self.origin_of,
+            "origin_cleared": self.origin_cleared,
+            "aliases": self.aliases,
+            "suggestions": self.suggestions,
+            "claims_recomputed": self.claims,
+        }
+
+
+def merge_sources(session: Session, source: Source, into: Source, *, actor: str) -> Merged:
+    """Make ``source`` and ``into`` one source, ``into``, and delete ``source``.
+
+    For the duplicates drift reports ("two chain sources that look like one"):
+    everything that names ``source`` names ``into`` instead: chain hops, articles
+    it published or originated, its spellings (its name among them, so texts and
+    chains that use it still resolve) and the source ids proposals store in their
+    chains. Where a chain then names ``into`` twice in a row, the two hops become
+    one, the upstream hop kept, as composing a chain keeps it; only an origin hop
+    gives way to the publisher hop after it, since an article whose origin is its
+    publisher has no separate origin (and loses it). A chain that would come back
+    to ``into`` further down, a cycle, cannot be mended this way: the merge is
+    refused, naming those appearances, before anything is changed. The claims
+    concerned have their drift recomputed, and the merge is one audit entry.
+    """
+    from claims.services.drift import refresh_drift
+
+    if source.id == into.id:
+        raise InvalidInput(
+            f"Source #{source.id} ({source.name}) cannot be merged into itself: name two "
+            "different sources, the duplicate first."
+        )
+    # Nobody may link anything to the source being deleted meanwhile (PostgreSQL; SQLite's
+    # writer holds the whole database already).
+    session.execute(
+        select(Source.id)
+        .where(Source.id.in_([source.id, into.id]))
+        .order_by(Source.id)
+        .with_for_update()
+    )
+    merged = Merged(source.id, source.name, into.id, into.name)
+    before = audit.snapshot(source)
+    before["aliases"] = [alias.alias for alias in source.aliases]
+    appearances = list(
+        session.scalars(
+            select(Appearance)
+            .where(
+                Appearance.id.in_(
+                    select(ChainHop.appearance_id).where(ChainHop.source_id == source.id)
+                )
+            )
+            .options(selectinload(Appearance.hops).selectinload(ChainHop.source))
+            .order_by(Appearance.id)
+        )
+    )
+    plans = {
+        appearance.id: _merged_chain(appearance.hops, source, into) for appearance in appearances
+    }
+    _refuse_cycles(source, into, appearances, plans)
+    articles = list(
+        session.scalars(
+            select(Article)
+            .where((Article.publisher_id == source.id) | (Article.origin_id == source.id))
+            .order_by(Article.id)
+        )
+    )
+    merged.claims = _claims_concerned(session, source, appearances, articles)
+
+    for article in articles:
+        _repoint(article, source, into, merged)
+    for appearance in appearances:
+        _rechain(session, appearance, plans[appearance.id], source, into, merged)
+    _move_aliases(source, into, merged)
+    _rewrite_suggestions(session, source, into, merged)
+
+    session.flush()  # nothing names the source any more: it can go
+    session.delete(source)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="merge",
+        entity="sources",
+        entity_id=merged.source_id,
+        before=before,
+        after=merged.as_dict(),
+        note=f"merged into #{into.id} ({into.name})",
+    )
+    refresh_drift(session, merged.claims)
+    return merged
+
+
+def _claims_concerned(
+    session: Session, source: Source, appearances: list[Appearance], articles: list[Article]
+) -> list[int]:
+    """The claims whose drift the merge may change: those of the re-pointed chains, of the
+    articles whose publisher changes, and any finding about ``source``."""
+    claims = {appearance.claim_id for appearance in appearances}
+    article_ids = [article.id for article in articles]
+    for start in range(0, len(article_ids), 500):
+        claims.update(
+            session.scalars(
+                select(Appearance.claim_id).where(
+                    Appearance.article_id.in_(article_ids[start : start + 500])
+                )
+            )
+        )
+    claims.update(
+        session.scalars(select(DriftFinding.claim_id).where(DriftFinding.source_id == source.id))
+    )
+    return sorted(claims)
+
+
+def _repoint(article: Article, source: Source, into: Source, merged: Merged) -> None:
+    """The article's publisher or origin becomes ``into``; an origin that is then its
+    publisher goes, cue and all, as ``add_article`` keeps no origin for an outlet's own
+    text."""
+    publisher_id = into.id if article.publisher_id == source.id else article.publisher_id
+    origin_id = into.id if article.origin_id == source.id else article.origin_id
+    if article.publisher_id == source.id:
+        article.publisher = into
+        merged.publisher_of.append(article.id)
+    if article.origin_id == source.id:
+        article.origin = into
+        merged.origin_of.append(article.id)
+    if origin_id is not None and origin_id == publisher_id:
+        article.origin, article.origin_cue = None, None
+        merged.origin_cleared.append(article.id)
+
+
+def _merged_chain(hops: list[ChainHop], source: Source, into: Source) -> list[ChainHop]:
+    """The hops that stay once ``source`` is ``into``: of two in a row naming one source,
+    the upstream one, unless it is an origin followed by its publisher."""
+    kept: list[ChainHop] = []
+    for hop in hops:
+        if kept and _merged_id(kept[-1], source, into) == _merged_id(hop, source, into):
+            if kept[-1].role == "origin" and hop.role == "publisher":
+                kept[-1] = hop
+            continue
+        kept.append(hop)
+    return kept
+
+
+def _merged_id(hop: ChainHop, source: Source, into: Source) -> int:
+    return into.id if hop.source_id == source.id else hop.source_id
+
+
+def _merged_names(hops: list[ChainHop], source: Source, into: Source) -> str:
+    return render([into.name if hop.source_id == source.id else hop.source.name for hop in hops])
+
+
+def _refuse_cycles(
+    source: Source, into: Source, appearances: list[Appearance], plans: dict[int, list[ChainHop]]
+) -> None:
+    cycles = [
+        f"#{appearance.id} ({_merged_names(plans[appearance.id], source, into)})"
+        for appearance in appearances
+        if len({_merged_id(hop, source, into) for hop in plans[appearance.id]})
+        < len(plans[appearance.id])
+    ]
+    if not cycles:
+        return
+    shown = ", ".join(cycles[:10]) + (f" and {len(cycles) - 10} more" if len(cycles) > 10 else "")
+    raise InvalidChain(
+        f"Merging source #{source.id} ({source.name}) into #{into.id} ({into.name}) would make "
+        f"the chain of {len(cycles)} appearance(s) come back to {into.name}, a cycle: {shown}. "
+        "Correct those chains first (`claims appearance chain ID CHAIN`), then merge; nothing "
+        "was changed."
+    )
+
+
+def _rechain(
+    session: Session,
+    appearance: Appearance,
+    kept: list[ChainHop],
+    source: Source,
+    into: Source,
+    merged: Merged,
+) -> None:
+    """Point the appearance's hops at ``into``; rebuilt (as ``set_chain`` does) when two
+    became one, so positions stay 0, 1, 2 … without colliding on the way."""
+    merged.appearances.append(appearance.id)
+    merged.hops += sum(1 for hop in appearance.hops if hop.source_id == source.id)
+    if len(kept) == len(appearance.hops):
+        for hop in appearance.hops:
+            if hop.source_id == source.id:
+                hop.source = into
+        return
+    merged.collapsed[appearance.id] = {
+        "before": render([hop.source.name for hop in appearance.hops]),
+        "after": _merged_names(kept, source, into),
+    }
+    rows = [
+        ChainHop(
+            position=position,
+            source_id=_merged_id(hop, source, into),
+            cue=hop.cue,
+            role=hop.role,
+            evidence_start=hop.evidence_start,
+            evidence_end=hop.evidence_end,
+        )
+        for position, hop in enumerate(kept)
+    ]
+    appearance.hops.clear()
+    session.flush()
+    appearance.hops.extend(rows)
+
+
+def _move_aliases(source: Source, into: Source, merged: Merged) -> None:
+    """``source``'s spellings become ``into``'s; those it has already go with ``source``."""
+    keys = {alias.key for alias in into.aliases}
+    for alias in list(source.aliases):
+        if alias.key not in keys:
+            keys.add(alias.key)
+            alias.source = into
+            merged.aliases.append(alias.alias)
+
+
+def _rewrite_suggestions(session: Session, source: Source, into: Source, merged: Merged) -> None:
+    """Proposals name sources by id in their stored chains: point those at ``into``.
+
+    Decided proposals too, so that no stored id names a deleted source. A hop that
+    now repeats the one before is dropped (accepting the proposal would refuse it),
+    and the proposal's key is recomputed, so that proposing the article again does
+    not propose it a second time, unless another proposal of the article has that
+    key already.
+    """
+    from claims.suggestions.propose import Proposal
+
+    for row in list(session.scalars(_suggestions_naming(session, source.id))):
+        chain: list[dict] = []
+        for hop in row.chain:
+            if hop.get("source_id") == source.id:
+                hop = {**hop, "source_id": into.id, "name": into.name}
+            if chain and hop.get("source_id") and chain[-1].get("source_id") == hop["source_id"]:
+                continue
+            chain.append(hop)
+        row.chain = chain
+        key = Proposal(
+            row.kind,
+            (row.sentence_start, row.sentence_end),
+            row.claim_text,
+            (row.quote_start, row.quote_end),
+            row.quoted,
+            chain,
+        ).key
+        taken = session.scalar(
+            select(Suggestion.id).where(
+                Suggestion.article_id == row.article_id, Suggestion.key == key
+            )
+        )
+        if taken is None:
+            row.key = key
+        merged.suggestions.append(row.id)
+
+
+def _suggestions_naming(session: Session, source_id: int):
+    """The proposals whose stored chain names ``source_id``: JSONB containment on
+    PostgreSQL, ``json_each`` on SQLite."""
+    if session.connection().dialect.name == "postgresql":
+        import json
+
+        condition = text("suggestions.chain @> CAST(:pattern AS jsonb)").bindparams(
+            pattern=json.dumps([{"source_id": source_id}])
+        )
+    else:
+        condition = text(
+            "EXISTS (SELECT 1 FROM json_each(suggestions.chain) AS hop "
+            "WHERE json_extract(hop.value, '$.source_id') = :source_id)"
+        ).bindparams(source_id=source_id)
+    return select(Suggestion).where(condition).order_by(Suggestion.id)
