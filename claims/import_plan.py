@@ -59,7 +59,7 @@ from claims.models import (
 )
 from claims.services.appearances import find_evidence
 from claims.services.articles import prepare_text, quote_spans, text_sha256
-from claims.services.sources import find_source, find_sources
+from claims.services.sources import check_chain_syntax, find_source, find_sources
 from claims.text import claim_key, fold_name, fold_with_offsets, normalise_space
 
 FOLDED_TEXTS_KEPT = 64
@@ -374,6 +374,7 @@ class Plan(PlanWriting):
         folded = fold_name(name)
         if not folded:
             raise InvalidInput(f"The source name {name!r} has no letters or digits.")
+        check_chain_syntax(name)  # as `source add`: a chain naming it could not be written
         ref = self.new_sources.get(folded)
         if ref is not None:
             return ref

@@ -10,6 +10,7 @@ import pytest
 
 from claims.chains import StatedHop
 from claims.db import open_session
+from claims.models import Source, SourceAlias
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article
 from claims.services.claims import add_claim
@@ -138,7 +139,11 @@ def test_failure_half_way_leaves_the_previous_file_untouched(failing, db_url, ou
     """A chain the syntax cannot carry stops the export; the old file stays, no part file."""
     with open_session(db_url) as session:
         add_source(session, name="Daily Paper", kind="outlet", actor="t")
-        add_source(session, name="Left > Right Institute", kind="organisation", actor="t")
+        # stored before names were checked for the chain syntax (`source add` refuses it now)
+        legacy = Source(name="Left > Right Institute", kind="organisation", created_by="t")
+        legacy.aliases.append(SourceAlias(alias=legacy.name, key="left right institute"))
+        session.add(legacy)
+        session.flush()
         article = add_article(
             session, text="The dam is safe, the institute said.", outlet="Daily Paper", actor="t"
         )

@@ -108,6 +108,12 @@ def test_an_origin_that_is_the_publisher_leaves_its_cue_crediting_nothing(reject
     assert lines[0].startswith("row 2, column article_origin_cue:")
 
 
+def test_a_new_source_named_with_chain_syntax_is_refused(rejected, tmp_path):
+    rows = [dict(ROWS[0], article_publisher="Left > Right Daily")]
+    lines = rejected(str(write_csv(tmp_path / "rows.csv", rows)), match="square bracket")
+    assert lines[0].startswith("row 2, column article_publisher:")
+
+
 def test_ambiguous_source(rejected, cli, tmp_path):
     assert cli("source", "add", "Wang Xiaohong", "--alias", "Wang").exit_code == 0
     assert cli("source", "add", "Wang Yi", "--alias", "Wang").exit_code == 0
