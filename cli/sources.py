@@ -32,7 +32,9 @@ def add(
         list[str] | None,
         typer.Option("--alias", "-a", help="Another spelling; repeat for several."),
     ] = None,
-    country: Annotated[str | None, typer.Option(help="Country code, e.g. CN.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. CN.")
+    ] = None,
     url: Annotated[str | None, typer.Option(help="Web address or domain.")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -81,7 +83,9 @@ def edit(
         typer.Option("--name", help="A new name; the old one stays as an alias."),
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
-    country: Annotated[str | None, typer.Option(help="Country code; '' clears it.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO 3166-1 alpha-2 country code; '' clears it.")
+    ] = None,
     url: Annotated[str | None, typer.Option(help="Web address; '' clears it.")] = None,
     notes: Annotated[str | None, typer.Option(help="Notes; '' clears them.")] = None,
 ) -> None:

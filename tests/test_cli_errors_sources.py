@@ -317,7 +317,7 @@ def test_list_with_bad_kind(failing, xinhua):
     "command, match",
     [
         (["source", "add", "n" * 301], "at most 300"),
-        (["source", "add", "Reuters", "--country", "c" * 81], "at most 80"),
+        (["source", "add", "Reuters", "--country", "c" * 81], "ISO 3166-1 alpha-2"),
         (["source", "add", "Reuters", "--alias", "a" * 301], "at most 300"),
         (["source", "alias", "Xinhua", "a" * 301], "at most 300"),
         (
@@ -330,3 +330,14 @@ def test_list_with_bad_kind(failing, xinhua):
 def test_values_longer_than_their_column(failing, xinhua, command, match):
     """SQLite would store them and PostgreSQL raise mid-transaction: both refuse them alike."""
     failing(*command, match=match)
+
+
+@pytest.mark.parametrize("country", ["Hungary", "not a country code", "H", "H1"])
+def test_a_country_is_a_two_letter_code(failing, country):
+    failing("source", "add", "Magyar Nemzet", "--country", country, match="ISO 3166-1 alpha-2")
+
+
+def test_a_country_code_is_stored_upper_cased(cli, xinhua):
+    assert cli("source", "edit", "Xinhua", "--country", "cn").exit_code == 0
+    shown = cli("source", "show", "Xinhua", "--format", "json")
+    assert '"country": "CN"' in shown.stdout

@@ -43,6 +43,25 @@ def check_kind(kind: str) -> str:
     return kind
 
 
+_COUNTRY = re.compile(r"[A-Za-z]{2}", re.ASCII)
+
+
+def check_country(country: str | None) -> str | None:
+    """An ISO 3166-1 alpha-2 code, upper-cased, or None for blank.
+
+    Checked by its shape only: no maintained list of codes is among the dependencies, and a
+    code's shape is what reports group and filter by ("HU", not "Hungary" beside "hu").
+    """
+    country = (country or "").strip()
+    if not country:
+        return None
+    if not _COUNTRY.fullmatch(country):
+        raise InvalidInput(
+            f"Bad country {country!r}: use an ISO 3166-1 alpha-2 code such as HU or CN."
+        )
+    return country.upper()
+
+
 def _clean_name(name: str, what: str = "source name") -> tuple[str, str]:
     name = normalise_space(name or "")
     key = fold_name(name)
@@ -246,7 +265,7 @@ def add_source(
     source = Source(
         name=name,
         kind=kind,
-        country=(country or "").strip() or None,
+        country=check_country(country),
         url=(url or "").strip() or None,
         notes=(notes or "").strip() or None,
         created_by=actor,
@@ -324,7 +343,7 @@ def update_source(
     if kind is not None:
         source.kind = check_kind(kind)
     if country is not None:
-        source.country = country.strip() or None
+        source.country = check_country(country)
     if url is not None:
         source.url = url.strip() or None
     if notes is not None:
