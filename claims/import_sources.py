@@ -1,0 +1,263 @@
+"""The sources half of an import's plan: names resolved as everywhere, new ones created.
+
+``Plan`` (``import_plan``) resolves a chunk's rows; these methods resolve the sources they
+name (publisher, origin, each hop of a chain) by the rules of ``find_source``, a chunk's
+worth in one query, and plan the sources the file brings.
+
+A source row (``flatrows``) names a source by its own name, never by an alias: a
+spelling another source has as an alias must still be able to name a source of its
+own. It creates the source, or completes a stored one without overwriting what a
+person curated there: the kind only where it is ``other`` (what an import gives a
+name it meets in a chain, which says nothing), the country, address and notes only
+where blank, and the aliases it lacks. So a second import of the same file changes
+nothing. The aliases it adds resolve the names of later rows, as stored ones do.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from claims.errors import ClaimsError, InvalidInput
+from claims.flatrows import FlatRow, RowProblems
+from claims.import_records import IN_CHUNK, PlannedRow, SourceRef
+from claims.models import Source, SourceAlias, utcnow
+from claims.services.sources import check_chain_syntax, find_source, find_sources
+from claims.text import fold_name, normalise_space
+
+_DETAILS = ("country", "url", "notes")  # what a source row fills where it is blank
+
+
+class PlanSources:
+    """Mixed into ``Plan``: the methods that resolve and create sources (see ``Plan`` for
+    the state they share)."""
+
+    def source(self, name: str, kind: str) -> SourceRef:
+        """Resolve a name like everywhere (``find_source``); an unknown one is created."""
+        key = name.strip()
+        cached = self.sources.get(key)
+        if isinstance(cached, ClaimsError):
+            raise cached
+        if cached is not None:
+            return cached
+        try:
+            if key in self._looked_up:
+                found = self._looked_up.pop(key)
+                if isinstance(found, ClaimsError):
+                    raise found
+            else:
+                found = find_source(self.session, name)
+        except ClaimsError as error:  # a spelling several sources share
+            self.sources[key] = error
+            raise
+        if key.startswith("#") and key[1:].isdigit():
+            if found is None:
+                error = InvalidInput(f"No source {key}: see `claims source list`.")
+                self.sources[key] = error
+                raise error
+            ref = SourceRef(found.id, found.name)
+        else:
+            ref = self._by_file(fold_name(normalise_space(name)), found)
+            if ref is None:
+                ref = SourceRef(found.id, found.name) if found else None
+            if ref is None:
+                ref = self._new_source(normalise_space(name), kind)
+        self.sources[key] = ref
+        return ref
+
+    def _by_file(self, folded: str, found: Source | None) -> SourceRef | None:
+        """The source a spelling names by what this import's rows created, when that
+        comes before what is stored: a new source's own name over a stored alias; an
+        alias a source row added, where nothing stored has the spelling."""
+        if found is not None and fold_name(found.name) == folded:
+            return None
+        ref = self.new_sources.get(folded)
+        if ref is not None or found is not None or folded not in self._alias_refs:
+            return ref
+        ref = self._alias_refs[folded]
+        if ref is None:
+            raise InvalidInput(
+                f"{folded!r} is an alias of several sources this file defines: write the full name."
+            )
+        return ref
+
+    def _look_up_sources(self, items: list[PlannedRow]) -> None:
+        """The names the chunk uses and the plan does not know yet, found in one query
+        (``find_sources``, the rules of ``find_source``), with the aliases evidence needs."""
+        names: set[str] = set()
+        for item in items:
+            row = item.row
+            if row.article_text is not None:
+                names.update((row.article_publisher, row.article_origin))
+            names.update(hop.name for hop in row.chain)
+        wanted = {name for name in names if name and name.strip() not in self.sources}
+        if not wanted:
+            return
+        found = find_sources(self.session, wanted)
+        for name, source in found.items():
+            self._looked_up[name.strip()] = source
+        if not self.write:
+            return
+        # Ids for the sources the chunk will create, in one go: one per new spelling.
+        new = {
+            fold_name(normalise_space(name))
+            for name, source in found.items()
+            if source is None and not (name.strip().startswith("#") and name.strip()[1:].isdigit())
+        }
+        new -= {""} | self.new_sources.keys() | self._alias_refs.keys()
+        self._source_ids = self._ids(Source.__table__, len(new))[::-1]
+        self._load_aliases(s.id for s in found.values() if isinstance(s, Source))
+
+    def _load_aliases(self, source_ids) -> None:
+        """The aliases of stored sources, for evidence and source rows, in few queries."""
+        ids = sorted({source_id for source_id in source_ids if source_id not in self.aliases})
+        for start in range(0, len(ids), IN_CHUNK):
+            part = ids[start : start + IN_CHUNK]
+            for source_id in part:
+                self.aliases[source_id] = []
+            rows = self.session.connection().execute(
+                select(SourceAlias.source_id, SourceAlias.alias)
+                .where(SourceAlias.source_id.in_(part))
+                .order_by(SourceAlias.id)
+            )
+            for source_id, alias in rows:
+                self.aliases[source_id].append(alias)
+
+    def _new_source(self, name: str, kind: str, details: dict | None = None) -> SourceRef:
+        """A source this import creates; ``details``: a source row's country, url, notes
+        and created_by."""
+        folded = fold_name(name)
+        if not folded:
+            raise InvalidInput(f"The source name {name!r} has no letters or digits.")
+        check_chain_syntax(name)  # as `source add`: a chain naming it could not be written
+        ref = self.new_sources.get(folded)
+        if ref is not None:
+            return ref
+        details = details or {}
+        if self.write:
+            if not self._source_ids:  # more than the chunk's count: only for source rows
+                self._source_ids = self._ids(Source.__table__, 1)
+            source_id = self._source_ids.pop()
+            values = {
+                "id": source_id,
+                "name": name,
+                "kind": kind,
+                "country": details.get("country"),
+                "url": details.get("url"),
+                "notes": details.get("notes"),
+                "created_by": details.get("created_by") or self.actor,
+                "created_at": utcnow(),
+            }
+            self._new_source_rows.append(values)
+            self._pending_sources[source_id] = values
+            self._new_alias_rows.append({"source_id": source_id, "alias": name, "key": folded})
+            self.summary.sources_created += 1
+            self._batch_sources.append(folded)
+        else:
+            self._provisional -= 1
+            source_id = self._provisional
+        ref = SourceRef(source_id, name)
+        self.new_sources[folded] = ref
+        self.aliases[source_id] = [name]
+        self._source_details[source_id] = {
+            "kind": kind,
+            **{column: details.get(column) for column in _DETAILS},
+        }
+        return ref
+
+    def _look_up_named(self, rows: list[FlatRow]) -> None:
+        """The stored sources the chunk's source rows name by their own names or aliases
+        (an alias may be another source's name), with their aliases, in few queries."""
+        if not rows:
+            return
+        spellings = {spelling for row in rows for spelling in (row.source, *row.source_aliases)}
+        found = find_sources(self.session, spellings)
+        for spelling, source in found.items():
+            if isinstance(source, Source) and fold_name(source.name) == fold_name(spelling):
+                self._named[fold_name(spelling)] = source
+        self._load_aliases(source.id for source in self._named.values())
+        if self.write:  # ids for the sources the rows will create, in one go
+            new = {fold_name(row.source) for row in rows} - self._named.keys()
+            new -= self.new_sources.keys()
+            self._source_ids = self._ids(Source.__table__, len(new))[::-1] + self._source_ids
+
+    def _source_row(self, row: FlatRow) -> None:
+        """Create the source a source row names, or complete the one of that name."""
+        folded = fold_name(row.source)
+        details = {
+            "country": row.source_country,
+            "url": row.source_url,
+            "notes": row.source_notes,
+        }
+        ref = self.new_sources.get(folded)
+        stored = self._named.get(folded) if ref is None else None
+        if stored is not None:
+            ref = SourceRef(stored.id, stored.name)
+            self._source_details.setdefault(
+                stored.id, {"kind": stored.kind, **{c: getattr(stored, c) for c in _DETAILS}}
+            )
+        added = self._new_aliases(ref, row)
+        if ref is None:
+            ref = self._new_source(
+                row.source, row.source_kind or "other", {**details, "created_by": row.created_by}
+            )
+            changes = {}
+        else:
+            held = self._source_details.setdefault(ref.id, {"kind": "other"})
+            changes = {c: v for c, v in details.items() if v is not None and held.get(c) is None}
+            if row.source_kind not in (None, "other") and held["kind"] == "other":
+                changes["kind"] = row.source_kind
+            held.update(changes)
+        self.sources[row.source] = ref
+        known = self._aliases_of(ref)
+        for alias, key in added:
+            known.append(alias)
+            self._alias_refs[key] = ref if self._alias_refs.get(key, ref) == ref else None
+            if self.write:
+                self._new_alias_rows.append({"source_id": ref.id, "alias": alias, "key": key})
+        if not self.write or not (changes or added):
+            return
+        if not self.tally.ours("sources", ref.id) and ref.id not in self._updated_sources:
+            self._updated_sources.add(ref.id)
+            self.summary.sources_updated += 1
+        pending = self._pending_sources.get(ref.id)
+        if pending is not None:
+            pending.update(changes)  # created by this batch: not inserted yet
+        elif changes:
+            self._source_updates.append({"source_id": ref.id, **changes})
+
+    def _new_aliases(self, ref: SourceRef | None, row: FlatRow) -> list[tuple[str, str]]:
+        """The row's aliases the source lacks, as (alias, folded); refuses one that is
+        another source's own name, which must always find that source."""
+        keys = {fold_name(alias) for alias in self._aliases_of(ref)} if ref else set()
+        keys.add(fold_name(row.source))
+        added: list[tuple[str, str]] = []
+        problems = []
+        for alias in row.source_aliases:
+            key = fold_name(alias)
+            if key in keys:
+                continue
+            keys.add(key)
+            other = self.new_sources.get(key) or self._named.get(key)
+            if other is not None and (ref is None or other.id != ref.id):
+                problems.append(
+                    (
+                        "source_aliases",
+                        f"{alias!r} is the name of the source {other.name!r}; it cannot also "
+                        f"be an alias of {row.source!r}",
+                    )
+                )
+            added.append((alias, key))
+        if problems:
+            raise RowProblems(problems)
+        return added
+
+    def _aliases_of(self, ref: SourceRef) -> list[str]:
+        found = self.aliases.get(ref.id)
+        if found is None:
+            found = list(
+                self.session.scalars(
+                    select(SourceAlias.alias).where(SourceAlias.source_id == ref.id)
+                )
+            )
+            self.aliases[ref.id] = found
+        return found
