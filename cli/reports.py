@@ -34,6 +34,10 @@ OutputOpt = Annotated[
 ]
 
 
+# A table written under a picture's name would be text no viewer opens.
+PICTURE_SUFFIXES = {".png", ".svg", ".pdf", ".jpg", ".jpeg", ".gif", ".dot"}
+
+
 def run_report(
     ctx: typer.Context, name: str, fmt: ReportFormat | None, output: Path | None
 ) -> None:
@@ -42,6 +46,11 @@ def run_report(
     from claims.reports import build, workbook, workbook_pictures
 
     chosen = fmt.value if fmt is not None else format_for(output)
+    if output is not None and fmt is None and output.suffix.lower() in PICTURE_SUFFIXES:
+        raise InvalidInput(
+            f"{name} is a table, not a picture: write it to a .csv, .json or .xlsx file "
+            "(or a text file); `claims report graph` draws pictures."
+        )
     if output is not None:
         # Fail before the work, not after it.
         writable(output, example=example_name(name if chosen != "xlsx" else "report", chosen))

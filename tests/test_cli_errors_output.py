@@ -122,3 +122,9 @@ def test_appearance_show_keeps_one_line_per_field(seeded):
     assert [row.split()[0] for row in rows] == [key for key in as_json if key != "hops"]
     prefix = next(row for row in rows if row.startswith("prefix"))
     assert prefix.split(None, 1)[1] == as_json["prefix"].replace("\n", "\u23ce").strip()
+
+
+@pytest.mark.parametrize("name", ["carriers.png", "chains.svg"])
+def test_a_table_under_a_picture_s_name_is_refused(failing, tmp_path, name):
+    failing("report", "carriers", "-o", tmp_path / name, match="is a table, not a picture")
+    assert not (tmp_path / name).exists()
