@@ -123,11 +123,10 @@ def test_a_passage_recorded_by_hand_is_not_proposed(cli, db_url, article_id):
     assert [r for r in again if r["quote_span"] == scholz["quote_span"]] == []
 
 
-def test_deciding_a_proposal_closes_the_others_for_its_quotation(cli, db_url, article_id):
-    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+def _another_reading(db_url, article_id, proposal) -> int:
+    """The same passage read with another cue, left for later by a reviewer."""
     with open_session(db_url) as session:
-        # The same passage read with another cue, left for later by a reviewer.
-        first = session.get(Suggestion, scholz["id"])
+        first = session.get(Suggestion, proposal["id"])
         other = Suggestion(
             article_id=article_id,
             kind="claim",
@@ -136,7 +135,7 @@ def test_deciding_a_proposal_closes_the_others_for_its_quotation(cli, db_url, ar
             sentence_end=first.sentence_end,
             claim_text=first.claim_text,
             quote_start=first.quote_start,
-            quote_end=first.quote_end,
+            quote_end=first.quote_end - 1,  # one character short: the same passage still
             quoted=False,
             chain=[{**first.chain[0], "cue": "statement"}],
             confidence=0.5,
@@ -146,13 +145,15 @@ def test_deciding_a_proposal_closes_the_others_for_its_quotation(cli, db_url, ar
         )
         session.add(other)
         session.flush()
-        other_id = other.id
-    result = cli("suggest", article_id, "--review", input="s\nr\nq\n")
+        return other.id
+
+
+def test_accepting_a_proposal_closes_the_others_for_its_passage(cli, db_url, article_id):
+    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+    other_id = _another_reading(db_url, article_id, scholz)
+    result = cli("suggest", article_id, "--review", input="s\na\nq\n")
     assert result.exit_code == 0, result.output
-    assert (
-        f"Proposal #{scholz['id']}: rejected; closed as superseded (same quotation): "
-        f"#{other_id}." in result.stderr
-    )
+    assert f"closed as superseded (same quotation): #{other_id}." in result.stderr
     assert _status(db_url, other_id) is None
     with open_session(db_url, write=False) as session:
         notes = session.scalars(
@@ -160,9 +161,45 @@ def test_deciding_a_proposal_closes_the_others_for_its_quotation(cli, db_url, ar
                 AuditEntry.entity == "suggestions", AuditEntry.entity_id == other_id
             )
         ).all()
-    assert notes == [f"superseded: proposal #{scholz['id']} for the same quotation was rejected"]
+    assert notes == [f"superseded: proposal #{scholz['id']} for the same quotation was accepted"]
     again = _proposals(cli, article_id, "--all")
     assert [r["id"] for r in again if r["quote_span"] == scholz["quote_span"]] == [scholz["id"]]
+
+
+def test_rejecting_one_reading_keeps_the_others(cli, db_url, article_id):
+    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+    other_id = _another_reading(db_url, article_id, scholz)
+    result = cli("suggest", article_id, "--review", input="s\nr\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "superseded" not in result.stderr
+    assert _status(db_url, other_id) == "skipped"
+    again = {r["id"]: r["status"] for r in _proposals(cli, article_id, "--all")}
+    assert again[scholz["id"]] == "rejected" and again[other_id] == "skipped"
+
+
+def test_a_rejected_reading_is_not_proposed_again_under_a_new_chain(cli, article_id):
+    records = _proposals(cli, article_id)
+    wang = _by_claim(records, "He hoped the line")
+    position = [r["id"] for r in records].index(wang["id"])
+    answers = "s\n" * position + "r\nq\n"
+    assert cli("suggest", article_id, "--review", input=answers).exit_code == 0
+    # Wang is a source now: the same passage, the same cues, another chain
+    assert cli("source", "add", "Wang", "--kind", "person").exit_code == 0
+    again = _proposals(cli, article_id, "--all")
+    same = [r for r in again if r["quote_span"] == wang["quote_span"]]
+    assert [(r["id"], r["status"]) for r in same] == [(wang["id"], "rejected")]
+
+
+def test_an_origin_proposal_naming_the_publisher_is_refused(db_url, article_id):
+    from claims.errors import InvalidInput
+    from claims.suggestions.service import compute_suggestions, decide
+
+    with open_session(db_url) as session:
+        proposals = compute_suggestions(session, article_id, actor="t")
+        origin = next(p for p in proposals if p.kind == "origin")
+        publisher = session.get(Article, article_id).publisher.name
+        with pytest.raises(InvalidInput, match="has no origin"):
+            decide(session, origin.id, "accept", actor="t", claim_text=publisher)
 
 
 def test_a_proposal_shows_the_quoted_flag_its_appearance_stores(cli, db_url, article_id):
@@ -205,3 +242,33 @@ def test_an_unknown_answer_is_reported_on_its_own_line(cli, article_id):
 def test_a_pronoun_names_the_new_source_it_is_read_as(cli, article_id):
     plan = _by_claim(_proposals(cli, article_id), "The plan would cost")
     assert [hop["why"] for hop in plan["chain"]] == ["'He' read as the last source named, Brandt"]
+
+
+def test_a_passage_recorded_by_hand_at_other_ends_is_not_proposed(cli, article_id):
+    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+    claim = cli("claim", "add", "Germany will expand its rail network.")
+    assert claim.exit_code == 0, claim.output
+    shorter = scholz["quote"][: len(scholz["quote"]) * 2 // 3]
+    added = cli("appearance", "add", claim.stdout.strip(), article_id, "--quote", shorter)
+    assert added.exit_code == 0, added.output
+    again = _proposals(cli, article_id, "--all")
+    assert [r for r in again if r["quote_span"] == scholz["quote_span"]] == []
+
+
+@pytest.mark.parametrize(
+    "name, typo",
+    [("Olaf Schloz", True), ("Xinhau", True), ("EU", False), ("Xinhua Finance", False)],
+)
+def test_only_a_near_spelling_of_a_known_name_is_taken_for_a_typo(db_url, name, typo):
+    from claims.errors import UnknownSource
+    from claims.suggestions.service import _refuse_lookalike
+
+    with open_session(db_url) as session:
+        for known in ("Olaf Scholz", "Xinhua", "EU Commission"):
+            add_source(session, name=known, kind="other", actor="t")
+        session.flush()
+        if typo:
+            with pytest.raises(UnknownSource, match="Did you mean"):
+                _refuse_lookalike(session, name)
+        else:
+            _refuse_lookalike(session, name)

@@ -7,9 +7,11 @@ Accepting makes a draft claim (or reuses the claim with the same wording) and an
 marked ``provenance='proposed'`` with ``accepted_by`` the reviewer; the chain is composed
 with the article's origin and publisher like any other.
 
-A quotation span is decided once: what is an appearance of the article already, or was
-accepted or rejected as a proposal, is not proposed again, whatever reading (chain, cue) a
-later run gives it; deciding one proposal closes the other open ones for the same span.
+A passage is recorded once: what is an appearance of the article already, or was accepted
+as a proposal, is not proposed again, whatever reading (chain, cue) a later run gives it,
+and accepting one proposal closes the other open ones for the same passage (spans sharing
+at least half of the shorter, ``same_passage``). A rejection settles one reading: the same
+passage with the same cues is not proposed again, another reading of it still is.
 """
 
 from __future__ import annotations
@@ -29,11 +31,11 @@ from claims.text import fold_name
 
 DECISIONS = ("accept", "reject", "skip")
 OPEN = ("pending", "skipped")
-# How like a known spelling (rapidfuzz WRatio of folded names) an unknown name must be to be
-# refused as a likely typo ("Olaf Schloz", "Reuterz"). The "Did you mean" list itself is
-# looser: at that level "Angela Merkel" resembles "Wang", and a genuinely new name would be
-# refused with nothing to correct.
-TYPO_SCORE = 85
+# How like a known spelling (rapidfuzz's plain ratio of folded names) an unknown name must be
+# to be refused as a likely typo ("Olaf Schloz", "Reuterz", "Xinhau"). The "Did you mean"
+# list itself is looser: at that level "Angela Merkel" resembles "Wang", and a genuinely new
+# name ("EU" beside "EU Commission") would be refused with nothing to correct.
+TYPO_SCORE = 80
 
 
 @dataclass
@@ -48,25 +50,38 @@ def compute_suggestions(session: Session, article_id: int, *, actor: str) -> lis
     """Propose for the article, store what is new, and return every proposal it has.
 
     Decided proposals are kept whatever happens; a pending one the proposer no longer makes
-    is dropped, so the list follows the sources and origin known now. A quotation span that
-    is decided (an appearance, an accepted or rejected proposal) gets no proposal again: the
-    key holds the chain, which changes when a source it proposed is created, and a sentence
-    can be read with two cues, so the key alone would bring a decided passage back.
+    is dropped, so the list follows the sources and origin known now. A passage that is
+    recorded (an appearance, an accepted proposal, at the same span or one sharing most of
+    it) gets no proposal again, and a rejected reading of a passage (its cues) is not
+    proposed again either, whatever its chain: the key holds the chain, which changes when a
+    source it proposed is created, so the key alone would bring a decided passage back.
     """
     from claims.suggestions.propose import propose
 
     article = get_article(session, article_id)
     rows = list(session.scalars(select(Suggestion).where(Suggestion.article_id == article.id)))
     decided = _decided_spans(session, article.id, rows)
+    rejected = [(_span(row), _cues(row.chain)) for row in rows if row.status == "rejected"]
     proposals = [
         proposal
         for proposal in propose(session, article)
-        if proposal.kind != "claim" or proposal.quote not in decided
+        if proposal.kind != "claim"
+        or not (
+            any(same_passage(proposal.quote, span) for span in decided)
+            or any(
+                same_passage(proposal.quote, span) and _cues(proposal.hops) == cues
+                for span, cues in rejected
+            )
+        )
     ]
     current = {proposal.key for proposal in proposals}
     known = set()
     for row in rows:
-        if row.status in OPEN and row.kind == "claim" and _span(row) in decided:
+        if (
+            row.status in OPEN
+            and row.kind == "claim"
+            and any(same_passage(_span(row), span) for span in decided)
+        ):
             # Its passage was decided through another reading of it: nothing left to review.
             session.delete(row)
         elif row.status == "pending" and row.key not in current:
@@ -120,10 +135,28 @@ def _span(row: Suggestion) -> tuple[int, int]:
     return (row.quote_start, row.quote_end)
 
 
+def same_passage(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two quotation spans that are one passage: they share at least half of the shorter.
+
+    A passage recorded by hand rarely has the proposal's exact ends (a full stop, a
+    closing quotation mark); two claims of one sentence do not overlap at all.
+    """
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and 2 * shared >= min(a[1] - a[0], b[1] - b[0])
+
+
+def _cues(hops: list[dict]) -> tuple:
+    """A proposal's reading of its passage: the cues of its hops, whoever they name."""
+    return tuple(hop.get("cue") for hop in hops)
+
+
 def _decided_spans(
     session: Session, article_id: int, rows: Iterable[Suggestion]
 ) -> set[tuple[int, int]]:
-    """The article's quotation spans a person has settled: recorded, accepted or rejected."""
+    """The article's passages a person has recorded: appearances and accepted proposals.
+
+    A rejection settles one reading of a passage, not the passage: another cue's reading
+    of it is still proposed (``compute_suggestions``)."""
     spans = {
         (start, end)
         for start, end in session.execute(
@@ -132,7 +165,7 @@ def _decided_spans(
             )
         )
     }
-    spans.update(_span(row) for row in rows if row.kind == "claim" and row.status not in OPEN)
+    spans.update(_span(row) for row in rows if row.kind == "claim" and row.status == "accepted")
     return spans
 
 
@@ -223,7 +256,7 @@ def decide(
         before=before,
         after={"status": row.status, "appearance_id": row.appearance_id},
     )
-    superseded = _supersede(session, row, actor=actor) if decision != "skip" else []
+    superseded = _supersede(session, row, actor=actor) if decision == "accept" else []
     return Decision(row, superseded)
 
 
@@ -235,18 +268,20 @@ def _supersede(session: Session, row: Suggestion, *, actor: str) -> list[int]:
     """
     if row.kind != "claim":
         return []
-    siblings = session.scalars(
-        select(Suggestion)
-        .where(
-            Suggestion.article_id == row.article_id,
-            Suggestion.kind == "claim",
-            Suggestion.quote_start == row.quote_start,
-            Suggestion.quote_end == row.quote_end,
-            Suggestion.status.in_(OPEN),
-            Suggestion.id != row.id,
+    siblings = [
+        sibling
+        for sibling in session.scalars(
+            select(Suggestion)
+            .where(
+                Suggestion.article_id == row.article_id,
+                Suggestion.kind == "claim",
+                Suggestion.status.in_(OPEN),
+                Suggestion.id != row.id,
+            )
+            .order_by(Suggestion.id)
         )
-        .order_by(Suggestion.id)
-    ).all()
+        if same_passage(_span(sibling), _span(row))
+    ]
     closed = []
     for sibling in siblings:
         audit.record(
@@ -313,7 +348,8 @@ def _refuse_lookalike(session: Session, name: str) -> None:
         resolve_source(session, name)  # "No source #12", or an empty name
     suggestions = close_names(session, name)
     key = fold_name(name)
-    if any(fuzz.WRatio(key, fold_name(known)) >= TYPO_SCORE for known in suggestions):
+    # A plain ratio: WRatio scores a name inside a longer one ("EU" in "EU Commission") ~90.
+    if any(fuzz.ratio(key, fold_name(known)) >= TYPO_SCORE for known in suggestions):
         raise UnknownSource(
             f"Unknown source {name!r}. Did you mean {' or '.join(map(repr, suggestions))}? "
             "Correct the name, or add the source first with `claims source add`."
@@ -374,6 +410,11 @@ def _accept_origin(session: Session, row: Suggestion, *, actor: str, name: str |
     source = get_or_create_source(
         session, _origin_name(row, name), actor=actor, create=True, kind="news_agency"
     )
+    if source.id == article.publisher_id:
+        raise InvalidInput(
+            f"{source.name} publishes article #{article.id}: an outlet's own text has no "
+            "origin. Name the source it copies or cites, or reject the proposal."
+        )
     before = {"origin_id": None, "origin_cue": article.origin_cue}
     article.origin = source
     article.origin_cue = hop.get("cue")
