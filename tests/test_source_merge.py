@@ -321,3 +321,38 @@ def test_cli_merge_that_would_make_a_cycle_is_refused_whole(cli, failing, db_url
 def test_cli_merge_with_unknown_source(failing, newsroom, names, match):
     message = failing("source", "merge", *names, match=match)
     assert "--create-sources" not in message
+
+
+def test_a_merge_waiting_on_another_finds_its_source_gone(db_url):
+    """Two merges of one duplicate at once (PostgreSQL, where both can run): the second
+    waits for the first's locks, then says the source went, instead of a key violation."""
+    import threading
+
+    from claims.errors import NotFound
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite lets one writer in at a time: the second merge starts after")
+    with open_session(db_url) as setup:
+        build_desk(setup)
+        add_source(setup, name="Agency", kind="news_agency", actor=ACTOR)
+    outcome: list[BaseException | None] = []
+    with open_session(db_url) as first:
+        named = sources(first)
+        merge_sources(first, named["Xinhau"], named["Xinhua"], actor=ACTOR)
+
+        def second() -> None:
+            try:
+                with open_session(db_url) as late:
+                    named = sources(late)
+                    merge_sources(late, named["Xinhau"], named["Agency"], actor=ACTOR)
+                outcome.append(None)
+            except BaseException as error:  # noqa: BLE001 - reported to the test
+                outcome.append(error)
+
+        waiting = threading.Thread(target=second)
+        waiting.start()
+        waiting.join(timeout=1)  # it blocks on the first merge's locks
+        assert waiting.is_alive()
+    waiting.join(timeout=60)
+    assert len(outcome) == 1 and isinstance(outcome[0], NotFound), outcome
+    assert "merged or deleted meanwhile" in str(outcome[0])

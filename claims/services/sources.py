@@ -17,6 +17,7 @@ from claims.errors import (
     ClaimsError,
     InvalidChain,
     InvalidInput,
+    NotFound,
     UnknownSource,
 )
 from claims.models import (
@@ -457,12 +458,23 @@ def merge_sources(session: Session, source: Source, into: Source, *, actor: str)
         )
     # Nobody may link anything to the source being deleted meanwhile (PostgreSQL; SQLite's
     # writer holds the whole database already).
-    session.execute(
-        select(Source.id)
-        .where(Source.id.in_([source.id, into.id]))
-        .order_by(Source.id)
-        .with_for_update()
+    locked = set(
+        session.scalars(
+            select(Source.id)
+            .where(Source.id.in_([source.id, into.id]))
+            .order_by(Source.id)
+            .with_for_update()
+        )
     )
+    for each in (source, into):
+        # Another merge may have deleted one while this one waited for the locks.
+        if each.id not in locked:
+            raise NotFound(
+                f"Source #{each.id} ({each.name}) was merged or deleted meanwhile: "
+                "look the sources up again (`claims source list`) and retry."
+            )
+    for each in (source, into):
+        session.refresh(each)  # what the other writer committed, now that they are locked
     merged = Merged(source.id, source.name, into.id, into.name)
     before = audit.snapshot(source)
     before["aliases"] = [alias.alias for alias in source.aliases]
