@@ -272,3 +272,20 @@ def test_only_a_near_spelling_of_a_known_name_is_taken_for_a_typo(db_url, name, 
                 _refuse_lookalike(session, name)
         else:
             _refuse_lookalike(session, name)
+
+
+def test_a_proposal_is_accepted_by_its_sources_ids_whatever_their_names(cli, db_url, article_id):
+    """A rename shows the new name in stored proposals, and a spelling another source
+    has taken since as an alias does not make the proposal ambiguous."""
+    records = _proposals(cli, article_id)
+    scholz = _by_claim(records, "Germany will expand")
+    assert cli("source", "edit", "Olaf Scholz", "--name", "Chancellor Olaf Scholz").exit_code == 0
+    assert cli("source", "add", "Olaf Scholz Foundation", "--alias", "Olaf Scholz").exit_code == 0
+    shown = {r["id"]: r for r in _proposals(cli, article_id)}[scholz["id"]]
+    assert shown["chain"][0]["name"] == "Chancellor Olaf Scholz"
+    with open_session(db_url) as session:
+        from claims.suggestions.service import decide
+
+        decision = decide(session, scholz["id"], "accept", actor="t")
+        appearance = session.get(Appearance, decision.suggestion.appearance_id)
+        assert [hop.source.name for hop in appearance.hops][0] == "Chancellor Olaf Scholz"

@@ -374,6 +374,12 @@ def _rename(session: Session, source: Source, name: str, *, actor: str) -> None:
             row = SourceAlias(alias=spelling, key=folded)
             source.aliases.append(row)
             audit.record(session, actor=actor, action="create", obj=row)
+    # Proposals show their chains' sources by the name stored with the id.
+    for proposal in session.scalars(_suggestions_naming(session, source.id)):
+        proposal.chain = [
+            {**hop, "name": name} if hop.get("source_id") == source.id else hop
+            for hop in proposal.chain
+        ]
 
 
 def _claims_naming(session: Session, source_id: int) -> list[int]:

@@ -190,9 +190,20 @@ def get_suggestion(session: Session, suggestion_id: int) -> Suggestion:
     return row
 
 
-def stated_chain(row: Suggestion) -> list[StatedHop]:
-    """The proposal's hops as a person would type them: known names, else the proposed one."""
-    return [StatedHop(hop["name"], hop.get("cue")) for hop in row.chain if hop.get("name")]
+def stated_chain(row: Suggestion, *, by_id: bool = False) -> list[StatedHop]:
+    """The proposal's hops as a person would type them: known names, else the proposed one.
+
+    ``by_id``, for accepting: a known source as ``#ID``, which no later spelling (an alias
+    another source took, a rename) can make ambiguous.
+    """
+    return [
+        StatedHop(
+            f"#{hop['source_id']}" if by_id and hop.get("source_id") else hop["name"],
+            hop.get("cue"),
+        )
+        for hop in row.chain
+        if hop.get("name")
+    ]
 
 
 def chain_text(row: Suggestion) -> str:
@@ -325,7 +336,7 @@ def _names_to_create(
     if row.kind == "origin":
         names = [_origin_name(row, claim_text)]
     else:
-        hops = parse_chain(chain) if chain is not None else stated_chain(row)
+        hops = parse_chain(chain) if chain is not None else stated_chain(row, by_id=True)
         names = [hop.name for hop in hops]
     shown_new = {fold_name(hop["name"]) for hop in row.chain if hop.get("new") and hop["name"]}
     wanted: dict[str, str] = {}
@@ -369,7 +380,7 @@ def _accept_claim(
     text = (claim_text if claim_text is not None else row.claim_text).strip()
     if not text:
         raise InvalidInput("The claim text is empty: give the statement the passage makes.")
-    hops = parse_chain(chain) if chain is not None else stated_chain(row)
+    hops = parse_chain(chain) if chain is not None else stated_chain(row, by_id=True)
     claim = find_claim_by_text(session, text) or add_claim(session, text=text, actor=actor)
     session.flush()
     quote = article.text[row.quote_start : row.quote_end]
