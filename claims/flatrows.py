@@ -36,7 +36,7 @@ from claims.errors import ClaimsError, InvalidInput
 from claims.models import PROVENANCES, check_strings
 from claims.services.articles import check_language, check_url, parse_date
 from claims.services.claims import check_status, clean_text
-from claims.services.sources import check_country, check_kind
+from claims.services.sources import check_kind
 from claims.text import fold_name
 
 CLAIM_FIELDS = ("claim", "claim_status", "claim_verdict", "claim_notes")
@@ -356,10 +356,9 @@ def _parse_source(values: dict[str, str | None], row: FlatRow, problems: list) -
         row.source_aliases = (
             _attempt(problems, "source_aliases", parse_aliases, values["source_aliases"]) or []
         )
-    if values["source_country"] is not None:
-        row.source_country = _attempt(
-            problems, "source_country", check_country, values["source_country"]
-        )
+    # As stored: `source add` checks the code's shape, but a database from before it did
+    # may hold "Hungary", and an export must come back as it was.
+    row.source_country = values["source_country"]
     row.source_url = values["source_url"]
     row.source_notes = values["source_notes"]
     row.created_by = values["created_by"]

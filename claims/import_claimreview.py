@@ -46,8 +46,8 @@ def read_claimreview(stream, name: str) -> Iterator:
         raise InputFileError(
             f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
-    reviews, typed = _claimreviews(document)
-    if not reviews and typed:
+    reviews, _ = _claimreviews(document)
+    if not reviews and not _empty(document):
         raise InputFileError(
             f"{name} holds no schema.org ClaimReview object (an object with "
             '"@type": "ClaimReview", anywhere in the document).'
@@ -83,6 +83,19 @@ def _claimreviews(document: Any) -> tuple[list[dict], bool]:
             else:
                 stack.extend(reversed(list(node.values())))
     return reviews, typed
+
+
+def _empty(document: Any) -> bool:
+    """``[]``, or an ``@graph`` with nothing in it (an export of an empty selection): no
+    rows. Anything else without a ClaimReview (a PROV or annotations export, a page's
+    other markup) is the wrong file, and said so."""
+    if isinstance(document, list):
+        return not document
+    return (
+        isinstance(document, dict)
+        and document.get("@graph") == []
+        and set(document) <= {"@context", "@graph"}
+    )
 
 
 def _types(node: dict) -> list[str]:

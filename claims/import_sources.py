@@ -71,8 +71,19 @@ class PlanSources:
         if found is not None and fold_name(found.name) == folded:
             return None
         ref = self.new_sources.get(folded)
-        if ref is not None or found is not None or folded not in self._alias_refs:
+        if ref is not None or folded not in self._alias_refs:
             return ref
+        if found is not None:
+            given = self._alias_refs[folded]
+            if given is not None and given.id == found.id:
+                return None
+            # A stored source and one this file gives the same spelling: once both are
+            # stored, find_source refuses it as ambiguous, so the file must say which.
+            raise InvalidInput(
+                f"{folded!r} could mean {found.name} (stored) or "
+                f"{given.name if given else 'several sources'} (this file gives it that "
+                "alias): write the full name."
+            )
         ref = self._alias_refs[folded]
         if ref is None:
             raise InvalidInput(
@@ -197,9 +208,14 @@ class PlanSources:
             )
         added = self._new_aliases(ref, row)
         if ref is None:
-            ref = self._new_source(
-                row.source, row.source_kind or "other", {**details, "created_by": row.created_by}
-            )
+            try:
+                ref = self._new_source(
+                    row.source,
+                    row.source_kind or "other",
+                    {**details, "created_by": row.created_by},
+                )
+            except ClaimsError as error:  # a name the chain syntax cannot carry
+                raise RowProblems([("source", str(error))]) from None
             changes = {}
         else:
             held = self._source_details.setdefault(ref.id, {"kind": "other"})
@@ -237,6 +253,11 @@ class PlanSources:
             if key in keys:
                 continue
             keys.add(key)
+            try:
+                check_chain_syntax(alias, "alias")
+            except ClaimsError as error:
+                problems.append(("source_aliases", str(error)))
+                continue
             other = self.new_sources.get(key) or self._named.get(key)
             if other is not None and (ref is None or other.id != ref.id):
                 problems.append(

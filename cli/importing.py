@@ -117,6 +117,9 @@ def import_file(
     typer.echo(f"{'':12} {'created':>9} {'present':>9}")
     for name, created, present in rows:
         typer.echo(f"{name:12} {created:>9} {present!s:>9}")
+    if summary.sources_updated:
+        # Stored sources a source row completed (a kind, details, aliases they lacked).
+        typer.echo(f"{'  completed':12} {summary.sources_updated:>9}")
     if summary.rejected:
         typer.echo(f"{'rejected':12} {summary.rejected:>9}")
 

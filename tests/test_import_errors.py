@@ -192,3 +192,38 @@ def test_cuts_without_an_article_text_are_refused(rejected, tmp_path):
     row = {"claim": "A claim.", "article_cuts": "[]"}
     lines = rejected(str(write_csv(tmp_path / "rows.csv", [row])), match="article_cuts")
     assert lines[0].startswith("row 2, column article_cuts:")
+
+
+def test_a_spelling_both_a_stored_source_and_the_file_give_is_ambiguous(rejected, cli, tmp_path):
+    assert cli("source", "add", "Wang Yi", "--kind", "person", "--alias", "Wang").exit_code == 0
+    rows = [
+        {"source": "Wang Xiaohong", "source_kind": "person", "source_aliases": ["Wang"]},
+        dict(ROWS[0], chain="Wang [told] > Xinhua [said]"),
+    ]
+    lines = rejected(str(write_jsonl(tmp_path / "rows.jsonl", rows)), match="could mean Wang Yi")
+    assert lines[0].startswith("row 2, column chain:")
+
+
+def test_a_source_row_the_chain_syntax_cannot_carry_is_a_row_problem(rejected, tmp_path):
+    rows = [
+        {"source": "Left > Right Institute"},
+        {"source": "MH", "source_aliases": ["MH [print]"]},
+    ]
+    lines = rejected(str(write_jsonl(tmp_path / "rows.jsonl", rows)), match="square bracket")
+    assert lines[0].startswith("row 1, column source:")
+    assert lines[1].startswith("row 2, column source_aliases:")
+
+
+@pytest.mark.parametrize("document", ['[{"name": "x"}]', '{"prov:entity": {}}'])
+def test_json_without_a_claimreview_is_refused(failing, tmp_path, document):
+    path = tmp_path / "other.json"
+    path.write_text(document, encoding="utf-8")
+    failing("import", str(path), match="holds no schema.org ClaimReview")
+
+
+@pytest.mark.parametrize("document", ["[]", '{"@context": "https://schema.org", "@graph": []}'])
+def test_an_empty_claimreview_export_imports_nothing(cli, tmp_path, document):
+    path = tmp_path / "empty.json"
+    path.write_text(document, encoding="utf-8")
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output

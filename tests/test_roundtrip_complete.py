@@ -289,3 +289,21 @@ def test_an_alias_that_is_another_sources_name_is_refused(cli, tmp_path):
     result = cli("import", path)
     assert result.exit_code == 1
     assert "'Reuters' is the name of the source 'Reuters'" in result.output
+
+
+def test_a_country_stored_before_codes_were_checked_comes_back_as_it_was(cli, db_url, tmp_path):
+    from claims.db import open_session as session_of
+    from claims.models import Source, SourceAlias
+
+    with session_of(db_url) as session:
+        legacy = Source(name="Magyar Hirlap", kind="outlet", country="Hungary", created_by="t")
+        legacy.aliases.append(SourceAlias(alias=legacy.name, key="magyar hirlap"))
+        session.add(legacy)
+    path = tmp_path / "out.jsonl"
+    assert cli("export", "-o", str(path)).exit_code == 0
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {"source": "Magyar Hirlap", "source_country": "Hungary"}.items() <= next(
+        row for row in rows if row.get("source") == "Magyar Hirlap"
+    ).items()
+    imported = cli("import", str(path))
+    assert imported.exit_code == 0, imported.output
