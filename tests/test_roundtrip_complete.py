@@ -307,3 +307,12 @@ def test_a_country_stored_before_codes_were_checked_comes_back_as_it_was(cli, db
     ).items()
     imported = cli("import", str(path))
     assert imported.exit_code == 0, imported.output
+
+
+def test_a_csv_of_source_rows_needs_no_claim_column(cli, db_url, tmp_path):
+    path = tmp_path / "sources.csv"
+    path.write_text("source,source_kind\nCSV Source,person\n", encoding="utf-8")
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output
+    shown = cli("source", "show", "CSV Source", "--format", "json")
+    assert '"kind": "person"' in shown.stdout
