@@ -254,6 +254,11 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
                     "source (source) or an article no claim is found in (article_text)",
                 )
             )
+        elif values["quote"] is not None:
+            # A quotation without its claim: the claim is what was forgotten.
+            problems.append(
+                ("claim", "the claim text is empty: a row with a quotation names its claim")
+            )
         else:
             _only(values, "an article row (no claim)", _CLAIM_ONLY + _APPEARANCE_ONLY, problems)
     else:

@@ -227,3 +227,9 @@ def test_an_empty_claimreview_export_imports_nothing(cli, tmp_path, document):
     path.write_text(document, encoding="utf-8")
     result = cli("import", str(path))
     assert result.exit_code == 0, result.output
+
+
+def test_a_quotation_without_its_claim_says_the_claim_is_missing(rejected, tmp_path):
+    rows = [dict(ROWS[0], claim="")]
+    lines = rejected(str(write_jsonl(tmp_path / "rows.jsonl", rows)), match="claim text is empty")
+    assert lines[0].startswith("row 1, column claim: the claim text is empty: a row with")
