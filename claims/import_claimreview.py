@@ -46,7 +46,7 @@ def read_claimreview(stream, name: str) -> Iterator:
         raise InputFileError(
             f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
-    reviews, _ = _claimreviews(document)
+    reviews = _claimreviews(document)
     if not reviews and not _empty(document):
         raise InputFileError(
             f"{name} holds no schema.org ClaimReview object (an object with "
@@ -60,8 +60,8 @@ def read_claimreview(stream, name: str) -> Iterator:
             yield RawRow(number, {}, RowError(str(error), raw))
 
 
-def _claimreviews(document: Any) -> tuple[list[dict], bool]:
-    """The ClaimReview objects in document order, and whether it holds any typed object.
+def _claimreviews(document: Any) -> list[dict]:
+    """The ClaimReview objects in document order.
 
     Publishers nest them anywhere: alone, in a list, in an ``@graph``, or inside the
     page that carries them (a ``WebPage``'s ``mainEntity``, an ``Article``'s
@@ -70,19 +70,17 @@ def _claimreviews(document: Any) -> tuple[list[dict], bool]:
     depth is the document's.
     """
     reviews: list[dict] = []
-    typed = False
     stack = [document]
     while stack:
         node = stack.pop()
         if isinstance(node, list):
             stack.extend(reversed(node))
         elif isinstance(node, dict):
-            typed = typed or "@type" in node
             if "ClaimReview" in _types(node):
                 reviews.append(node)
             else:
                 stack.extend(reversed(list(node.values())))
-    return reviews, typed
+    return reviews
 
 
 def _empty(document: Any) -> bool:
