@@ -328,7 +328,11 @@ class RejectsWriter:
             reason = row.error
         given = row.given()
         values = [_cell(given.get(name)) for name in FIELDS]
-        self._writer.writerow([row.number, *values, in_file_terms(reason), row.raw])
+        # A JSON Lines row's keys that are no column ("claim_verdit") go in raw, so the
+        # value can be moved to its column when the row is fixed.
+        unknown = {key: value for key, value in given.items() if key not in FIELDS}
+        raw = row.raw or (json.dumps(unknown, ensure_ascii=False) if unknown else "")
+        self._writer.writerow([row.number, *values, in_file_terms(reason), raw])
         self.count += 1
 
     def close(self) -> None:

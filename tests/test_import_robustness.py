@@ -40,6 +40,13 @@ def test_a_line_that_is_not_json_is_kept_whole_in_the_rejects_file(db_url, tmp_p
     assert (listed["raw"], listed["reason"]) == ("[1, 2]", "not a JSON object but a list")
 
 
+def test_a_key_that_is_no_column_is_kept_in_the_rejects_file(db_url, tmp_path):
+    path = write_jsonl(tmp_path / "rows.jsonl", [{"claim": "x", "claim_verdit": "False"}])
+    import_file(db_url, path, actor="tester", skip_bad=True)
+    (bad,) = rejects_of(path)
+    assert (bad["claim"], json.loads(bad["raw"])) == ("x", {"claim_verdit": "False"})
+
+
 def test_worker_processes_keep_the_line_too(db_url, tmp_path, monkeypatch):
     monkeypatch.setattr(importer, "worker_count", lambda size: 1)
     path = write_jsonl(tmp_path / "rows.jsonl", ROWS)
