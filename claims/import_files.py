@@ -188,6 +188,21 @@ def undecodable(path: Path, encoding: str | None) -> str:
     """
     codec = encoding or "utf-8"
     name = "UTF-8" if codecs.lookup(codec).name in ("utf-8", "utf-8-sig") else encoding
+    if name == "UTF-8":
+        with path.open("rb") as file:
+            start = file.read(4)
+        # A byte-order mark says the encoding outright (spreadsheets save "Unicode text" so).
+        for mark, real in (
+            (codecs.BOM_UTF32_LE, "utf-32"),
+            (codecs.BOM_UTF32_BE, "utf-32"),
+            (codecs.BOM_UTF16_LE, "utf-16"),
+            (codecs.BOM_UTF16_BE, "utf-16"),
+        ):
+            if start.startswith(mark):
+                return (
+                    f"{path.name} is {real.upper()} text (it opens with a byte-order mark), "
+                    f"not UTF-8: import it with --encoding {real}, or save it as UTF-8."
+                )
     decoder = codecs.getincrementaldecoder("utf-8" if name == "UTF-8" else codec)("strict")
     offset, line, window = 0, 1, b""
     with path.open("rb") as file:

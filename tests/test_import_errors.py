@@ -46,6 +46,12 @@ def test_wrong_encoding(failing, tmp_path):
     failing("import", str(path), match="not valid UTF-8")
 
 
+def test_a_utf16_file_is_named_by_its_byte_order_mark(failing, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes("claim,claim_notes\nOrbán met Wang,café\n".encode("utf-16"))
+    failing("import", str(path), match="is UTF-16 text (it opens with a byte-order mark)")
+
+
 def test_unknown_column(failing, tmp_path):
     path = tmp_path / "rows.csv"
     path.write_text("claim,verdict\nx,y\n", encoding="utf-8")
