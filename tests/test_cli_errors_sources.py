@@ -251,18 +251,15 @@ def test_rename_mends_a_stored_name_the_chain_syntax_cannot_carry(cli, failing, 
     """A source named before names were checked stops `claims export`; renaming it mends it,
     and the old spelling still finds it."""
     from claims.chains import StatedHop
-    from claims.models import Source, SourceAlias
     from claims.services.appearances import add_appearance
     from claims.services.articles import add_article
     from claims.services.claims import add_claim
     from claims.services.sources import add_source
+    from tests.legacy_data import unchecked_source
 
     with open_session(db_url) as session:
         add_source(session, name="Daily Paper", kind="outlet", actor="t")
-        legacy = Source(name="Left > Right Institute", kind="organisation", created_by="t")
-        legacy.aliases.append(SourceAlias(alias=legacy.name, key="left right institute"))
-        session.add(legacy)
-        session.flush()
+        legacy = unchecked_source(session, "Left > Right Institute")
         text = "The dam is safe, the institute said."
         article = add_article(session, text=text, outlet="Daily Paper", actor="t")
         claim = add_claim(session, text="The dam is safe.", actor="t")

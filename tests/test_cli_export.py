@@ -10,12 +10,12 @@ import pytest
 
 from claims.chains import StatedHop
 from claims.db import open_session
-from claims.models import Source, SourceAlias
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article
 from claims.services.claims import add_claim
 from claims.services.sources import add_source
 from tests.export_data import LONELY_CLAIM, load
+from tests.legacy_data import unchecked_source
 
 
 @pytest.fixture
@@ -140,10 +140,7 @@ def test_failure_half_way_leaves_the_previous_file_untouched(failing, db_url, ou
     with open_session(db_url) as session:
         add_source(session, name="Daily Paper", kind="outlet", actor="t")
         # stored before names were checked for the chain syntax (`source add` refuses it now)
-        legacy = Source(name="Left > Right Institute", kind="organisation", created_by="t")
-        legacy.aliases.append(SourceAlias(alias=legacy.name, key="left right institute"))
-        session.add(legacy)
-        session.flush()
+        unchecked_source(session, "Left > Right Institute")
         article = add_article(
             session, text="The dam is safe, the institute said.", outlet="Daily Paper", actor="t"
         )

@@ -265,9 +265,15 @@ def test_source_rows_complete_a_stored_source_but_never_overwrite_it(cli, db_url
         ({"source": "X", "source_aliases": "X, Y"}, "source_aliases", "json list"),
         ({"source": "#3"}, "source", "reference"),
         (
+            # a quotation without its claim: the claim is what was forgotten
             {"article_text": "Text.", "article_publisher": "P", "quote": "Text"},
-            "quote",
-            "an article row (no claim) cannot hold quote",
+            "claim",
+            "a row with a quotation names its claim",
+        ),
+        (
+            {"article_text": "Text.", "article_publisher": "P", "chain": "Wang [said]"},
+            "chain",
+            "an article row (no claim) cannot hold chain",
         ),
     ],
 )
@@ -293,12 +299,10 @@ def test_an_alias_that_is_another_sources_name_is_refused(cli, tmp_path):
 
 def test_a_country_stored_before_codes_were_checked_comes_back_as_it_was(cli, db_url, tmp_path):
     from claims.db import open_session as session_of
-    from claims.models import Source, SourceAlias
+    from tests.legacy_data import unchecked_source
 
     with session_of(db_url) as session:
-        legacy = Source(name="Magyar Hirlap", kind="outlet", country="Hungary", created_by="t")
-        legacy.aliases.append(SourceAlias(alias=legacy.name, key="magyar hirlap"))
-        session.add(legacy)
+        unchecked_source(session, "Magyar Hirlap", "outlet", country="Hungary")
     path = tmp_path / "out.jsonl"
     assert cli("export", "-o", str(path)).exit_code == 0
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
