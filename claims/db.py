@@ -49,6 +49,11 @@ def make_engine(
         engine = create_engine(url, pool_pre_ping=True, connect_args=arguments)
     except (exc.ArgumentError, exc.NoSuchModuleError, ValueError) as error:
         raise DatabaseError(f"Cannot use database URL {display_url(url)}: {error}") from None
+    except ImportError:  # a dialect SQLAlchemy knows, whose driver is not installed (MySQL)
+        raise DatabaseError(
+            f"Cannot use database URL {display_url(url)}: claims works with SQLite "
+            "(sqlite:///file.db, or a file path) and PostgreSQL (postgresql://...)."
+        ) from None
     if bulk and engine.dialect.name == "postgresql":
         event.listen(engine, "connect", _serial_plans)
     if readonly:
@@ -88,10 +93,8 @@ def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: b
     path = sqlite_path(url)
     if readonly and path is not None:
         # A read-only *connection*, not a keyword filter: SQLite itself refuses writes.
-        engine = create_engine(
-            "sqlite://",
-            creator=lambda: _sqlite_ro_connect(path),
-        )
+        # The file's URL, not "sqlite://": messages name the engine's URL.
+        engine = create_engine(url, creator=lambda: _sqlite_ro_connect(path))
     else:
         engine = create_engine(url)
 

@@ -36,14 +36,31 @@ class QueryResult:
         """The rows as a DataFrame, which keeps the column names even when there are no rows."""
         import pandas as pd
 
-        return pd.DataFrame.from_records(self.rows, columns=self.columns)
+        frame = pd.DataFrame.from_records(self.rows, columns=self.columns)
+        # pandas makes a column of ids with a NULL among them floats ("50.0"): keep them
+        # whole numbers, the NULL as a missing value.
+        for number, column in enumerate(self.columns):
+            if frame[column].dtype.kind == "f" and all(
+                isinstance(row[number], int) or row[number] is None for row in self.rows
+            ):
+                frame[column] = frame[column].astype("Int64")
+        return frame
+
+
+MIN_TIMEOUT = 0.001
+MAX_TIMEOUT = 86_400
 
 
 def check_limits(limit: int, timeout: float) -> None:
     if limit < 1:
         raise InvalidInput("--limit must be at least 1.")
-    if timeout <= 0:
-        raise InvalidInput("--timeout must be more than 0 seconds.")
+    # NaN compares false with everything, and less than a millisecond is 0 to PostgreSQL,
+    # which means no limit at all: both would lift the limit they seem to set.
+    if not MIN_TIMEOUT <= timeout <= MAX_TIMEOUT:
+        raise InvalidInput(
+            f"--timeout is in seconds, from {MIN_TIMEOUT} to {MAX_TIMEOUT:,} (a day): "
+            f"{timeout} is not."
+        )
 
 
 def run_query(

@@ -104,9 +104,24 @@ def test_sql_stopped_by_timeout(failing, data):
     assert time.monotonic() - started < 20
 
 
-@pytest.mark.parametrize("timeout", ["0", "-1"])
-def test_sql_timeout_not_positive(failing, data, timeout):
-    failing("sql", "SELECT 1", "--timeout", timeout, match="--timeout must be more than 0")
+@pytest.mark.parametrize("timeout", ["0", "-1", "nan", "inf", "0.0004", "1e12"])
+def test_sql_timeout_that_would_set_no_limit(failing, data, timeout):
+    """NaN, or under a millisecond (0 to PostgreSQL), would lift the limit they seem to set."""
+    failing("sql", "SELECT 1", "--timeout", timeout, match="--timeout is in seconds, from 0.001")
+
+
+def test_sql_ids_with_a_null_stay_whole_numbers(cli, data):
+    query = (
+        "SELECT id, CASE WHEN id = 2 THEN id END AS even "
+        "FROM (SELECT 1 AS id UNION ALL SELECT 2) AS t ORDER BY id"
+    )
+    result = cli("sql", query, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["1,", "2,2"]
+
+
+def test_a_database_claims_cannot_use_is_one_line(failing):
+    failing("--db", "mysql://someone@somewhere/claims", "init", match="works with SQLite")
 
 
 def test_sql_statement_without_rows_on_postgresql(failing, data, db_url):
