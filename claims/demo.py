@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import zlib
 from pathlib import Path
 
 DEFAULT_DEMO_FILE = "claims-demo.db"
 # Stamped into PRAGMA user_version of every demo database, so that the demo only ever
 # replaces a database it built itself.
 DEMO_MARK = 0x636C6D6F
+# Tables whose rows are not claims work (the schema's revision).
+_NOT_WORK = ("alembic_version", "claims_schema_version")
 
 
 def build_demo(path: str | Path, *, actor: str):
@@ -32,13 +36,28 @@ def build_demo(path: str | Path, *, actor: str):
                 f"{path} exists and is not a demo database: choose another --path "
                 "(the demo only replaces a database it built)."
             )
+        if not _is_untouched(path):
+            raise InvalidInput(
+                f"{path} is a demo database with work added since it was built: delete the "
+                "file yourself to rebuild it, or give another --path."
+            )
+        if not os.access(path, os.W_OK):
+            raise InvalidInput(
+                f"{path} is read-only: make it writable or delete it to rebuild the demo, "
+                "or give another --path."
+            )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     url = f"sqlite:///{path}"
     migrations.upgrade(url)
     with open_session(url) as session:
         summary = load_seeds(session, actor=actor)
-        session.connection().exec_driver_sql(f"PRAGMA user_version = {DEMO_MARK}")
+        session.flush()
+        connection = session.connection()
+        connection.exec_driver_sql(f"PRAGMA user_version = {DEMO_MARK}")
+        connection.exec_driver_sql(
+            f"PRAGMA application_id = {_fingerprint(connection.connection.driver_connection)}"
+        )
     return url, summary
 
 
@@ -55,6 +74,47 @@ def _is_demo(path: Path) -> bool:
     connection = sqlite3.connect(f"file:{pathname2url(str(path.resolve()))}?mode=ro", uri=True)
     try:
         return connection.execute("PRAGMA user_version").fetchone()[0] == DEMO_MARK
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        connection.close()
+
+
+def _fingerprint(connection) -> int:
+    """The row count of every table holding rows, as a signed 32-bit number.
+
+    Stamped into PRAGMA application_id when the demo is built: whatever is added later
+    (articles, matches, reviews, and the audit entry each of them writes) changes it.
+    """
+    tables = [
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+        if name not in _NOT_WORK
+    ]
+    counts = []
+    for name in tables:
+        quoted = name.replace('"', '""')
+        (count,) = connection.execute(f'SELECT count(*) FROM "{quoted}"').fetchone()
+        if count:
+            counts.append(f"{name}={count}")
+    value = zlib.crc32(";".join(counts).encode()) or 1  # 0 is an unstamped file
+    return value - (1 << 32) if value >= 1 << 31 else value
+
+
+def _is_untouched(path: Path) -> bool:
+    """Whether the demo database at ``path`` holds only what the demo put in it."""
+    import sqlite3
+    from urllib.request import pathname2url
+
+    if path.stat().st_size == 0:
+        return True
+    connection = sqlite3.connect(f"file:{pathname2url(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        (stamp,) = connection.execute("PRAGMA application_id").fetchone()
+        return stamp == _fingerprint(connection)
     except sqlite3.DatabaseError:
         return False
     finally:

@@ -10,6 +10,8 @@ USAGE on the schema, SELECT on every table and view, default privileges so table
 and views that later migrations create are readable too, and
 ``default_transaction_read_only``. Write privileges granted earlier are revoked.
 Running it again brings an existing role back to exactly this; it is idempotent.
+An existing role that can log in and was not made here (a person's login) is refused
+unless ``login=True``: making it NOLOGIN would lock that person out.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from claims.errors import DatabaseError, InvalidInput
 
 _ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
 _WRITES = ("INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+# The comment on every role this module made, so that running it again may turn a
+# --login role it made back into NOLOGIN, while any other login role is refused.
+_MARK = "claims read-only role (claims db grant-readonly)"
 
 
 @dataclass
@@ -104,6 +109,19 @@ def grant_readonly(
         )
     if existing is not None and role == connection.execute(text("SELECT current_user")).scalar():
         raise InvalidInput(f"Role {role} is the one you are connected as: choose another name.")
+    if (
+        existing is not None
+        and existing.rolcanlogin
+        and not login
+        and not _is_ours(connection, role)
+    ):
+        # Most likely an analyst's own login: making it NOLOGIN would lock them out.
+        raise InvalidInput(
+            f"Role {role} can log in (a person's login?): grant-readonly would make it NOLOGIN. "
+            f"Make a separate read-only role and grant it to {role}: `claims db grant-readonly "
+            f"claims_reader`, then GRANT claims_reader TO {role}; or add --login to keep {role} "
+            "a login role and make it read-only. Nothing was changed."
+        )
 
     raw = connection.connection.driver_connection  # same connection, same transaction
 
@@ -149,6 +167,7 @@ def grant_readonly(
         )
     )
     run(sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(who))
+    run(sql.SQL("COMMENT ON ROLE {} IS {}").format(who, sql.Literal(_MARK)))
     relations = _check_readonly(connection, role, schema)
     return GrantSummary(
         role=role, schema=schema, created=existing is None, login=login, relations=relations
@@ -184,6 +203,7 @@ def _check_readonly(connection, role: str, schema: str) -> int:
             "member of a role that may write): choose another name or revoke that membership. "
             "Nothing was changed."
         )
+    _check_memberships(connection, role, schema)
     unreadable = [row.relname for row in rows if not row.can_read]
     if unreadable:
         raise DatabaseError(
@@ -191,3 +211,73 @@ def _check_readonly(connection, role: str, schema: str) -> int:
             "the owner of the claims tables (the user who ran `claims init`). Nothing was changed."
         )
     return len(rows)
+
+
+def _is_ours(connection, role: str) -> bool:
+    """Whether ``role`` carries the comment grant-readonly puts on the roles it makes."""
+    from sqlalchemy import text
+
+    comment = connection.execute(
+        text("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = :role"),
+        {"role": role},
+    ).scalar()
+    return comment == _MARK
+
+
+def _check_memberships(connection, role: str, schema: str) -> None:
+    """Refuse a role that is a member, directly or not, of a role that may write.
+
+    ``has_table_privilege`` only counts roles whose rights are inherited: a member of a
+    role it does not inherit from (NOINHERIT) still gets its rights with SET ROLE. So
+    every role it belongs to is checked for itself: writing to the claims tables or
+    sequences, creating in the schema, or being a superuser.
+    """
+    from sqlalchemy import text
+
+    rows = connection.execute(
+        text(
+            """
+            WITH target AS (
+                SELECT n.oid AS schema_oid,
+                       EXISTS (SELECT 1 FROM aclexplode(coalesce(n.nspacl, acldefault('n',
+                                   n.nspowner))) a
+                               WHERE a.grantee = 0 AND a.privilege_type = 'CREATE')
+                           AS public_creates
+                FROM pg_namespace n WHERE n.nspname = :schema
+            )
+            SELECT m.rolname,
+                   m.rolsuper,
+                   ARRAY(
+                       SELECT c.relname FROM pg_class c
+                       WHERE c.relnamespace = t.schema_oid
+                         AND (
+                           (c.relkind IN ('r', 'v', 'm', 'p', 'f') AND has_table_privilege(
+                               m.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE'))
+                           OR (c.relkind = 'S'
+                               AND has_sequence_privilege(m.oid, c.oid, 'USAGE, UPDATE'))
+                         )
+                       ORDER BY c.relname
+                   ) AS writable,
+                   has_schema_privilege(m.oid, t.schema_oid, 'CREATE') AND NOT t.public_creates
+                       AS creates
+            FROM pg_roles m CROSS JOIN target t
+            WHERE m.rolname <> :role AND pg_has_role(:role, m.oid, 'MEMBER')
+            ORDER BY m.rolname
+            """
+        ),
+        {"role": role, "schema": schema},
+    ).all()
+    for row in rows:
+        if row.rolsuper:
+            what = "is a superuser"
+        elif row.writable:
+            what = f"may write to {', '.join(row.writable[:5])}"
+        elif row.creates:
+            what = f"may create tables in schema {schema}"
+        else:
+            continue
+        raise DatabaseError(
+            f"Role {role} is a member of {row.rolname}, which {what}: {role} can become it "
+            f"with SET ROLE {row.rolname} and write. Revoke that membership (REVOKE "
+            f"{row.rolname} FROM {role}) or choose another name. Nothing was changed."
+        )
