@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import FormatOption, OutputFormat, emit, note, session_for, state
+from cli.common import FormatOption, OutputFormat, ask, emit, note, session_for, state
 
 COLUMNS = (
     "candidate",
@@ -73,18 +73,24 @@ def match(
     Candidates at or above the suggest threshold are stored as pending, for --review or
     --accept-auto; accepted ones become appearances (provenance "proposed").
     """
+    from claims.errors import InvalidInput
     from claims.services import matching
 
     thresholds = matching.check_thresholds(suggest, auto)
     matching.check_limit(limit)
-    if claim_id is None and not all_claims and not review:
-        from claims.errors import InvalidInput
-
-        raise InvalidInput("Give a CLAIM_ID, or --all to match every claim, or --review.")
+    if claim_id is None and not (all_claims or review or accept_auto):
+        raise InvalidInput(
+            "Give a CLAIM_ID, or --all to match every claim, or --review, or --accept-auto."
+        )
     if claim_id is not None and all_claims:
-        from claims.errors import InvalidInput
-
         raise InvalidInput("Give either a CLAIM_ID or --all, not both.")
+    if force and not all_claims:
+        raise InvalidInput("--force goes with --all: a CLAIM_ID is always matched again.")
+    if auto is None and thresholds.auto != matching.Thresholds().auto:
+        note(
+            f"The auto threshold is raised to {thresholds.auto}, the suggest threshold: "
+            "auto-accepted passages must also be suggested."
+        )
     if all_claims:
         _match_all(ctx, thresholds, force=force)
     elif claim_id is not None:
@@ -138,7 +144,6 @@ def _stderr_console():
 
 
 def _review(ctx: typer.Context, claim_id: int | None, thresholds) -> None:
-    from claims.errors import ClaimsError
     from claims.services import matching
 
     with session_for(ctx, write=False) as session:
@@ -149,50 +154,97 @@ def _review(ctx: typer.Context, claim_id: int | None, thresholds) -> None:
         note("Nothing to review: no pending candidate. Run `claims match CLAIM_ID` first.")
         return
     note(f"{len(waiting)} candidate(s) to review.")
-    decided = 0
-    for position, candidate_id in enumerate(waiting, start=1):
+    decided: set[int] = set()
+    gone: set[int] = set()
+    try:
+        for position, candidate_id in enumerate(waiting, start=1):
+            outcome = _review_one(ctx, candidate_id, position, len(waiting))
+            if outcome == "quit":
+                break
+            if outcome == "gone":
+                gone.add(candidate_id)
+            elif outcome in ("accept", "reject"):
+                decided.add(candidate_id)
+    except typer.Abort as stop:
+        # Input ran out (or ^C): what was decided is saved, the rest waits for the next run.
+        why = "no more input" if isinstance(stop.__context__, EOFError) else "interrupted"
+        left = len(waiting) - len(decided) - len(gone)
+        note(f"Review stopped: {why}; {len(decided)} decided, {left} left pending.")
+        raise typer.Exit(1) from None
+    note(f"{len(decided)} decision(s) recorded.")
+
+
+def _review_one(ctx: typer.Context, candidate_id: int, position: int, total: int) -> str:
+    """Show one candidate, ask, and record the answer; returns the action taken, or "gone".
+
+    Accepting takes the claim's version shown: if someone changed the claim meanwhile, the
+    candidate is shown again, as it reads now, before anything is recorded.
+    """
+    from claims.errors import ChangedMeanwhile, ClaimsError
+    from claims.models import MatchCandidate
+    from claims.services import matching
+
+    while True:
         with session_for(ctx, write=False) as session:
-            candidate = matching.get_candidate(session, candidate_id)
-            if candidate.status != "pending":
-                continue
-            _show(matching.describe(session, candidate), position, len(waiting))
+            candidate = session.get(MatchCandidate, candidate_id)
+            if candidate is None or candidate.status != "pending":
+                return "gone"  # decided meanwhile, or dropped with its article's acceptance
+            seen = candidate.claim.version
+            try:
+                preview = matching.preview_chain(session, candidate_id)
+                chain, create = preview.text, preview.new_sources
+            except ClaimsError as error:
+                chain, create = f"(cannot be recorded: {error})", []
+            _show(matching.describe(session, candidate), chain, position, total)
         action = _ask()
-        if action == "quit":
-            break
-        if action == "skip":
-            continue
+        if action in ("quit", "skip"):
+            return action
+        if (
+            action == "accept"
+            and create
+            and not ask(f"Create new source(s) {', '.join(map(repr, create))}?", confirm=True)
+        ):
+            note(f"Not saved: no source created; candidate #{candidate_id} stays pending.")
+            return "skip"
         try:
             with session_for(ctx) as session:
                 if action == "accept":
                     appearance = matching.accept_candidate(
-                        session, candidate_id, actor=state(ctx).user
+                        session,
+                        candidate_id,
+                        actor=state(ctx).user,
+                        seen_version=seen,
+                        create_sources=create,
                     )
                     note(f"Accepted: appearance #{appearance.id}.")
                 else:
                     matching.reject_candidate(session, candidate_id, actor=state(ctx).user)
                     note("Rejected.")
+        except ChangedMeanwhile as error:
+            note(f"Not saved: {error} Showing it again.")
+            continue
         except ClaimsError as error:
             note(f"Not saved: {error}")
-            continue
-        decided += 1
-    note(f"{decided} decision(s) recorded.")
+            return "skip"
+        return action
 
 
 def _ask() -> str:
     while True:
-        answer = typer.prompt("[a]ccept, [r]eject, [s]kip, [q]uit", err=True)
+        answer = ask("[a]ccept, [r]eject, [s]kip, [q]uit")
         action = ACTIONS.get(answer.strip().lower()[:1])
         if action is not None:
             return action
         note("Answer a, r, s or q.")
 
 
-def _show(view: dict, position: int, total: int) -> None:
+def _show(view: dict, chain: str, position: int, total: int) -> None:
     lines = [
         "",
         f"[{position}/{total}] Candidate #{view['candidate']}: score {view['score']:.2f}",
         f"  Claim #{view['claim_id']}: {view['claim']}",
         f"  Article #{view['article_id']}, {view['outlet']}, {view['published'] or 'undated'}",
         f"    …{view['before']}»{view['passage']}«{view['after']}…",
+        f"  Chain: {chain}",
     ]
     typer.echo("\n".join(lines), err=True)

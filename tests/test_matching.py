@@ -150,7 +150,7 @@ def test_review_rejects_and_the_rejected_passage_is_not_proposed_again(newsroom,
 
 def test_review_accepts_skips_and_quits(newsroom, db_url):
     rows(newsroom("match", "1", "--suggest", "0.05", "--format", "json"))
-    result = newsroom("match", "1", "--suggest", "0.05", "--review", input="x\na\nq\n")
+    result = newsroom("match", "1", "--suggest", "0.05", "--review", input="x\na\ny\nq\n")
     assert result.exit_code == 0, result.output
     assert "Answer a, r, s or q." in result.stderr
     assert "Accepted: appearance #2." in result.stderr

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from claims import audit
 from claims.anchoring import count_occurrences, find_quotation
-from claims.errors import InvalidInput, InvalidTransition, NotFound
+from claims.errors import ChangedMeanwhile, InvalidInput, InvalidTransition, NotFound
 from claims.models import Appearance, Article, Claim, MatchCandidate, MatchProgress, utcnow
 from claims.passages import Passage, PassageIndex, clause_windows
 from claims.services.claims import get_claim
@@ -54,9 +54,15 @@ class Thresholds:
 
 
 def check_thresholds(suggest: float | None, auto: float | None) -> Thresholds:
-    """Thresholds as given, with the defaults for what is not; refused unless 0 < s <= a <= 1."""
+    """Thresholds as given, with the defaults for what is not; refused unless 0 < s <= a <= 1.
+
+    A suggest threshold given above the default auto one, with no auto threshold given,
+    raises the auto threshold to it: the person asked for nothing inconsistent. Only two
+    thresholds both given out of order are refused.
+    """
     suggest = DEFAULT_SUGGEST if suggest is None else suggest
-    auto = DEFAULT_AUTO if auto is None else auto
+    if auto is None:
+        auto = max(DEFAULT_AUTO, suggest) if 0 < suggest <= 1 else DEFAULT_AUTO
     for name, value in (("suggest", suggest), ("auto", auto)):
         if not 0 < value <= 1:
             raise InvalidInput(f"The {name} threshold must be above 0 and at most 1, not {value}.")
@@ -328,17 +334,88 @@ def get_candidate(session: Session, candidate_id: int) -> MatchCandidate:
     return candidate
 
 
-def accept_candidate(session: Session, candidate_id: int, *, actor: str) -> Appearance:
-    """Record the candidate's passage as an appearance of its claim (provenance "proposed").
+@dataclass(frozen=True)
+class ChainPreview:
+    """The chain accepting a candidate records, before anything is written.
 
-    The chain is the one the passage states (``chain_for_passage``). Accepting a candidate
-    accepts that chain, so a source it names that the database does not know yet is
-    created, as accepting a proposal of ``claims suggest`` does.
+    ``stated`` is what the passage states (origin first); ``new_sources`` the names among
+    them no source answers to yet, which accepting would create; ``text`` the whole chain
+    (stated hops, the article's origin and publisher), new sources marked, for a reviewer.
     """
-    from claims.services.appearances import add_appearance
+
+    stated: list
+    new_sources: list[str]
+    text: str
+
+
+def preview_chain(session: Session, candidate_id: int) -> ChainPreview:
+    """The chain accepting the candidate would record, and the sources it would create."""
+    from claims.chains import ARROW
+    from claims.services.sources import find_source
     from claims.suggestions import chain_for_passage
 
+    candidate = get_candidate(session, candidate_id)
+    article = candidate.article
+    stated = chain_for_passage(session, article, candidate.passage_start, candidate.passage_end)
+    parts: list[tuple[int | None, str]] = []
+    new: list[str] = []
+    for hop in stated:
+        source = find_source(session, hop.name)
+        if source is None:
+            name = " ".join(hop.name.split())
+            if name not in new:
+                new.append(name)
+            label = f"{name} (new source)"
+        else:
+            label = source.name
+        parts.append((source.id if source else None, f"{label} ({hop.cue})" if hop.cue else label))
+    tail = [(article.publisher.id, article.publisher.name)]
+    if article.origin is not None:
+        origin = article.origin.name
+        tail.insert(0, (article.origin.id, f"{origin} ({article.origin_cue})"
+                                            if article.origin_cue else origin))  # fmt: skip
+    for source_id, label in tail:
+        if parts and parts[-1][0] == source_id:
+            continue  # the chain ends with this source already
+        parts.append((source_id, label))
+    return ChainPreview(list(stated), new, ARROW.join(label for _, label in parts))
+
+
+def accept_candidate(
+    session: Session,
+    candidate_id: int,
+    *,
+    actor: str,
+    seen_version: int | None = None,
+    create_sources: bool | Iterable[str] = True,
+) -> Appearance:
+    """Record the candidate's passage as an appearance of its claim (provenance "proposed").
+
+    The chain is the one the passage states (``preview_chain``), completed with the
+    article's origin and publisher. ``create_sources`` says which sources it names that the
+    database does not know may be created: all (True, as ``--accept-auto`` does), none
+    (False), or those named (the ones a reviewer confirmed); a new source not among them
+    is refused. ``seen_version`` is the claim's version the reviewer was shown: if the
+    claim changed since, the decision is refused rather than made blind.
+    """
+    from claims.services.appearances import add_appearance
+    from claims.text import fold_name
+
     candidate = _pending(session, candidate_id)
+    claim = session.scalar(select(Claim).where(Claim.id == candidate.claim_id).with_for_update())
+    if seen_version is not None and claim.version != seen_version:
+        raise ChangedMeanwhile(
+            f"Claim #{claim.id} changed since it was shown (now: {claim.text!r})."
+        )
+    preview = preview_chain(session, candidate_id)
+    if preview.new_sources and create_sources is not True:
+        allowed = set() if create_sources is False else {fold_name(n) for n in create_sources}
+        missing = [n for n in preview.new_sources if fold_name(n) not in allowed]
+        if missing:
+            raise InvalidInput(
+                f"Accepting candidate #{candidate.id} would create source(s) "
+                f"{', '.join(map(repr, missing))}, not confirmed: nothing saved."
+            )
     article = candidate.article
     text = article.text
     quote = text[candidate.passage_start : candidate.passage_end]
@@ -348,8 +425,8 @@ def accept_candidate(session: Session, candidate_id: int, *, actor: str) -> Appe
         article_id=candidate.article_id,
         quote=quote,
         actor=actor,
-        chain=chain_for_passage(session, article, candidate.passage_start, candidate.passage_end),
-        create_sources=True,
+        chain=preview.stated,
+        create_sources=bool(preview.new_sources),
         occurrence=_occurrence(text, quote, candidate.passage_start),
         provenance="proposed",
         accepted_by=actor,
@@ -377,7 +454,11 @@ def reject_candidate(session: Session, candidate_id: int, *, actor: str) -> Matc
 def accept_auto(
     session: Session, claim_id: int, *, thresholds: Thresholds, actor: str
 ) -> list[Appearance]:
-    """Accept every pending candidate of the claim at or above the auto threshold."""
+    """Accept every pending candidate of the claim at or above the auto threshold.
+
+    The person asked for these acceptances without seeing them, so the sources their
+    passages name that the database does not know are created (kind "other").
+    """
     return [
         accept_candidate(session, c.id, actor=actor)
         for c in pending_candidates(session, claim_id, minimum=thresholds.auto)
