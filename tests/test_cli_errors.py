@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -99,9 +98,8 @@ def test_sql_empty(failing, data, statement):
 
 
 def test_sql_stopped_by_timeout(failing, data):
-    started = time.monotonic()
-    failing("sql", LONG_QUERY, "--timeout", "0.5", match="--timeout")
-    assert time.monotonic() - started < 20
+    """The message is the timeout's own ("ran longer than 0.5 s"), so the limit fired."""
+    failing("sql", LONG_QUERY, "--timeout", "0.5", match="ran longer than 0.5 s")
 
 
 @pytest.mark.parametrize("timeout", ["0", "-1", "nan", "inf", "0.0004", "1e12"])
