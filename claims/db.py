@@ -239,6 +239,13 @@ def describe_operational_error(url: str, error: Exception) -> str:
     original = getattr(error, "orig", None) or error
     lines = str(original).strip().splitlines()
     first_line = lines[0] if lines else type(original).__name__
+    if getattr(original, "sqlstate", None) == "3F000":  # invalid_schema_name
+        # "no schema has been selected to create in": the URL's search_path names a schema
+        # the server does not have.
+        return (
+            f"Database error on {display_url(url)}: {first_line}: the schema the URL's "
+            "search_path names does not exist: create it (CREATE SCHEMA name) or fix the URL."
+        )
     return f"Database error on {display_url(url)}: {first_line}"
 
 

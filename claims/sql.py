@@ -102,6 +102,8 @@ def run_bound_query(
 
 
 def _run(url, sql, params, *, limit, timeout, role) -> QueryResult:
+    if role is not None and not role.strip():
+        raise InvalidInput("--role is empty: name the role to read as, or leave --role out.")
     from sqlalchemy import exc
 
     from claims.db import describe_operational_error, readonly_engine

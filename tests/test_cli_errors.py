@@ -290,3 +290,17 @@ def test_usage_error_leaves_an_existing_database_alone(tmp_path, sqlite_template
     assert db.read_bytes() == before
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM claims").fetchone() == (0,)
+
+
+def test_sql_with_an_empty_role(failing, data):
+    failing("sql", "SELECT 1", "--role", "", match="--role is empty")
+
+
+def test_a_search_path_naming_no_schema_says_so(failing):
+    from tests.conftest import pg_base_url, with_search_path
+
+    base = pg_base_url()
+    if base is None:
+        pytest.skip("PostgreSQL tests skipped: set CLAIMS_TEST_POSTGRES_URL to a server URL")
+    url = with_search_path(base, "claims_no_such_schema")
+    failing("--db", url, "init", match="search_path names does not exist")
