@@ -179,3 +179,11 @@ def failing(cli, snapshot):
         return message
 
     return run
+
+
+@pytest.fixture
+def pg_url(db_url):
+    """The test's PostgreSQL database, for what only PostgreSQL has (roles)."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("roles are a PostgreSQL feature")
+    return db_url

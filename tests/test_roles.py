@@ -13,28 +13,31 @@ import pytest
 from sqlalchemy import create_engine, exc, text
 
 
-@pytest.fixture
-def pg_url(db_url):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("roles are a PostgreSQL feature")
-    return db_url
+def role_name() -> str:
+    return f"claims_test_ro_{uuid.uuid4().hex[:10]}"
+
+
+def drop_roles(url: str, names: list[str]) -> None:
+    """Drop the test's roles that exist, with whatever they were granted or own."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            for name in names:
+                exists = connection.execute(
+                    text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}
+                ).first()
+                if exists:
+                    connection.execute(text(f'DROP OWNED BY "{name}"'))
+                    connection.execute(text(f'DROP ROLE "{name}"'))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
 def role(pg_url):
-    name = f"claims_test_ro_{uuid.uuid4().hex[:10]}"
+    name = role_name()
     yield name
-    engine = create_engine(pg_url)
-    try:
-        with engine.begin() as connection:
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}
-            ).first()
-            if exists:
-                connection.execute(text(f'DROP OWNED BY "{name}"'))
-                connection.execute(text(f'DROP ROLE "{name}"'))
-    finally:
-        engine.dispose()
+    drop_roles(pg_url, [name])
 
 
 def as_role(url: str, role: str, statement: str):

@@ -6,17 +6,10 @@ whatever it was granted, whatever the test's outcome (as in test_roles.py).
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from sqlalchemy import create_engine, text
 
-
-@pytest.fixture
-def pg_url(db_url):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("roles are a PostgreSQL feature")
-    return db_url
+from tests.test_roles import drop_roles, role_name
 
 
 @pytest.fixture
@@ -26,24 +19,15 @@ def make_role(pg_url):
     engine = create_engine(pg_url)
 
     def make(attributes: str = "NOLOGIN") -> str:
-        name = f"claims_test_ro_{uuid.uuid4().hex[:10]}"
+        name = role_name()
         made.append(name)
         with engine.begin() as connection:
             connection.execute(text(f'CREATE ROLE "{name}" {attributes}'))
         return name
 
     yield make
-    try:
-        with engine.begin() as connection:
-            for name in reversed(made):
-                exists = connection.execute(
-                    text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}
-                ).first()
-                if exists:
-                    connection.execute(text(f'DROP OWNED BY "{name}"'))
-                    connection.execute(text(f'DROP ROLE "{name}"'))
-    finally:
-        engine.dispose()
+    engine.dispose()
+    drop_roles(pg_url, list(reversed(made)))
 
 
 def execute(url: str, *statements: str):
