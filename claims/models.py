@@ -666,8 +666,10 @@ class AuditEntry(Base):
     )
     action: Mapped[str] = mapped_column(
         String(40),
-        comment="create, update, delete, a review decision, or import (one entry per batch of a "
-        "bulk import: entity import, no entity_id, counts and rows in after_values)",
+        comment="create, update, delete, a review decision (submitted, approved, rejected, "
+        "reopened), merge (a source merged into another: entity sources, entity_id the source "
+        "merged away, after_values what moved where), or import (one entry per batch of a bulk "
+        "import: entity import, no entity_id, counts and rows in after_values)",
     )
     entity: Mapped[str] = mapped_column(String(40), comment="the table changed")
     entity_id: Mapped[int | None] = mapped_column(Integer, comment="the row's id")
