@@ -197,20 +197,28 @@ def _source(source: SourceRow) -> dict[str, Any]:
 
 def _article(article: LoneArticle) -> dict[str, Any]:
     record: dict[str, Any] = dict.fromkeys(FIELDS)
+    record["article"] = article.sha256
+    raw = article.raw_text if article.raw_text is not None else article.text
+    _article_columns(record, raw, _cuts(article.removed), article)
+    record["created_by"] = article.created_by
+    return record
+
+
+def _article_columns(record: dict[str, Any], raw: str, cuts: str, article: Any) -> None:
+    """The columns that define an article, given once per article in a file: ``article`` is
+    a stored article or an export row, which name the same things alike but the origin's
+    cue, title, url, date and language (``article_`` before them on an export row)."""
+    prefix = "" if isinstance(article, LoneArticle) else "article_"
+    for name in ("origin_cue", "url", "title", "published", "language"):
+        record[f"article_{name}"] = getattr(article, prefix + name)
+    if record["article_published"] is not None:
+        record["article_published"] = record["article_published"].isoformat()
     record.update(
-        article=article.sha256,
-        article_text=article.raw_text if article.raw_text is not None else article.text,
-        article_cuts=_cuts(article.removed),
+        article_text=raw,
+        article_cuts=cuts,
         article_publisher=article.publisher,
         article_origin=article.origin,
-        article_origin_cue=article.origin_cue,
-        article_url=article.url,
-        article_title=article.title,
-        article_published=article.published.isoformat() if article.published else None,
-        article_language=article.language,
-        created_by=article.created_by,
     )
-    return record
 
 
 def _cuts(removed: list | None) -> str:
@@ -259,18 +267,7 @@ def _flat(
     record["article"] = sha
     if sha not in seen:
         seen.add(sha)
-        raw, cuts = received[row.article_id]
-        record.update(
-            article_text=raw,
-            article_cuts=cuts,
-            article_publisher=row.publisher,
-            article_origin=row.origin,
-            article_origin_cue=row.article_origin_cue,
-            article_url=row.article_url,
-            article_title=row.article_title,
-            article_published=row.article_published.isoformat() if row.article_published else None,
-            article_language=row.article_language,
-        )
+        _article_columns(record, *received[row.article_id], row)
     record.update(
         quote=row.quote,
         occurrence=occurrences.number(
