@@ -97,6 +97,13 @@ def grant_readonly(
     role = check_role_name(role)
     if password is not None and not login:
         raise InvalidInput("A password only makes sense with --login.")
+    if password is not None and not password.strip():
+        # PostgreSQL takes an empty password as none at all: the role could log in wherever
+        # the server trusts, and nowhere it asks for a password.
+        raise InvalidInput(
+            "The password is empty: give one, or leave out --password (and unset "
+            "CLAIMS_ROLE_PASSWORD) to be asked for it."
+        )
     schema = connection.execute(text("SELECT current_schema()")).scalar()
     if schema is None:
         raise DatabaseError("The connection has no current schema: check the URL's search_path.")

@@ -164,6 +164,22 @@ def test_login_role_then_back_to_nologin(cli, pg_url, role, monkeypatch):
     assert can_login() is False
 
 
+@pytest.mark.parametrize("password", ["", "   "])
+def test_an_empty_password_is_refused_and_no_role_made(failing, pg_url, role, password):
+    failing("db", "grant-readonly", role, "--login", "--password", password, match="empty")
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as connection:
+            assert (
+                connection.execute(
+                    text("SELECT count(*) FROM pg_roles WHERE rolname = :r"), {"r": role}
+                ).scalar()
+                == 0
+            )
+    finally:
+        engine.dispose()
+
+
 def test_claims_sql_runs_as_the_role(cli, data, pg_url, role):
     grant(cli, role)
     result = cli("sql", "SELECT current_user AS who, count(*) AS n FROM claims", "--role", role)
