@@ -83,7 +83,9 @@ is done otherwise:
   triggers run as their owner, as a key's cascade did (a role allowed to delete
   appearances needs no rights on the findings), and `TRUNCATE ... CASCADE` of those tables
   reaches the findings too (`appearances_drift_truncate`, `claims_drift_truncate`,
-  `sources_drift_truncate`).
+  `sources_drift_truncate`). Only their owner may attach these functions to a table
+  (`EXECUTE` is revoked from `PUBLIC`): another role could otherwise run code of its own
+  with the owner's rights through them.
 - The drift services, storing a claim's findings, read (and on PostgreSQL lock, as a
   key's check did) the claim's appearances, and compute again the findings of a claim
   that lost an appearance meanwhile.

@@ -230,3 +230,65 @@ def test_analysts_connect_as_the_role_through_the_url(cli, data, pg_url, role):
                 connection.execute(text("DELETE FROM claims"))
     finally:
         engine.dispose()
+
+
+def test_other_roles_cannot_attach_the_drift_trigger_functions(cli, pg_url, role):
+    """The drift triggers' functions run as their owner: a role able to attach one to a table
+    of its own could run its own code with the owner's rights through it."""
+    grant(cli, role)
+    engine = create_engine(pg_url)
+    own = f"{role}_own"
+    try:
+        with engine.begin() as connection:
+            schema = connection.execute(text("SELECT current_schema()")).scalar()
+            connection.execute(text(f'CREATE SCHEMA "{own}" AUTHORIZATION "{role}"'))
+        with engine.connect() as connection:
+            connection.execute(text(f'SET ROLE "{role}"'))
+            connection.execute(text("SET default_transaction_read_only = off"))
+            connection.execute(text(f'CREATE TABLE "{own}".appearances (id integer)'))
+            for function in ("appearances_drift_delete", "claims_drift_truncate"):
+                with pytest.raises(exc.ProgrammingError, match="permission denied"):
+                    with connection.begin_nested():
+                        connection.execute(
+                            text(
+                                f'CREATE TRIGGER t AFTER DELETE ON "{own}".appearances '
+                                f'FOR EACH ROW EXECUTE FUNCTION "{schema}".{function}()'
+                            )
+                        )
+            connection.rollback()
+    finally:
+        engine.dispose()
+
+
+def test_the_drift_triggers_still_fire_for_other_writers(cli, pg_url, role):
+    """Revoking the functions from PUBLIC leaves this schema's own triggers working for a
+    role that may delete appearances but is granted nothing on drift_findings."""
+    assert cli("seed").exit_code == 0
+    engine = create_engine(pg_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(f'CREATE ROLE "{role}" NOLOGIN'))
+            schema = connection.execute(text("SELECT current_schema()")).scalar()
+            connection.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
+            connection.execute(text(f'GRANT SELECT, DELETE ON appearances, chain_hops TO "{role}"'))
+            appearance = connection.execute(
+                text("SELECT from_appearance_id FROM drift_findings LIMIT 1")
+            ).scalar()
+            assert appearance is not None
+        with engine.begin() as connection:
+            connection.execute(text(f'SET LOCAL ROLE "{role}"'))
+            connection.execute(
+                text("DELETE FROM chain_hops WHERE appearance_id = :a"), {"a": appearance}
+            )
+            connection.execute(text("DELETE FROM appearances WHERE id = :a"), {"a": appearance})
+        with engine.connect() as connection:
+            left = connection.execute(
+                text(
+                    "SELECT count(*) FROM drift_findings "
+                    "WHERE from_appearance_id = :a OR to_appearance_id = :a"
+                ),
+                {"a": appearance},
+            ).scalar()
+        assert left == 0
+    finally:
+        engine.dispose()
