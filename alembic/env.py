@@ -19,7 +19,7 @@ from claims.migrations import VERSION_TABLE
 from claims.models import Base
 from claims.search import is_search_object
 from claims.settings import database_url
-from claims.triggers import missing_triggers
+from claims.triggers import lost_autoincrement, missing_triggers
 
 config = context.config
 if config.config_file_name is not None:
@@ -96,11 +96,17 @@ def _check_triggers(connection) -> None:
     if connection.dialect.name != "sqlite":
         return
     missing = missing_triggers(connection)
+    plain = lost_autoincrement(connection)
     connection.rollback()
     if missing:
         raise RuntimeError(
             f"Migration dropped the triggers {', '.join(missing)} "
             "(a batch rebuild drops a table's triggers): create them again in that migration."
+        )
+    if plain:
+        raise RuntimeError(
+            f"Migration rebuilt {', '.join(plain)} without AUTOINCREMENT: give the batch "
+            'table_kwargs={"sqlite_autoincrement": True}.'
         )
 
 

@@ -52,3 +52,22 @@ def _missing_drift(connection, tables: set[str], triggers: set[str]) -> list[str
     return [
         name for table, name in DRIFT_TRIGGERS.items() if table in tables and name not in triggers
     ]
+
+
+def lost_autoincrement(connection) -> list[str]:
+    """The SQLite tables the models give ``AUTOINCREMENT`` that have it no more.
+
+    A batch rebuild keeps it only when asked (``table_kwargs``); without it SQLite may
+    give a deleted row's id to the next row, and the schema promises ids are never reused.
+    """
+    from claims.models import Base
+
+    wanted = [
+        table.name
+        for table in Base.metadata.tables.values()
+        if table.dialect_options["sqlite"].get("autoincrement")
+    ]
+    made = dict(
+        connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all()
+    )
+    return [name for name in wanted if name in made and "AUTOINCREMENT" not in made[name].upper()]

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from claims import migrations
-from claims.db import open_session
+from claims.db import make_engine, open_session
 from claims.errors import DatabaseError
 from claims.models import Base
 from tests.conftest import pg_base_url, with_search_path
@@ -128,3 +128,85 @@ def test_sqlite_connections_enforce_foreign_keys_and_wal(sqlite_template, tmp_pa
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def _plain_tables(path) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        return [
+            name
+            for name, sql in connection.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            )
+            if name in Base.metadata.tables
+            and Base.metadata.tables[name].dialect_options["sqlite"].get("autoincrement")
+            and "AUTOINCREMENT" not in sql.upper()
+        ]
+
+
+def test_sqlite_tables_keep_autoincrement_through_a_round_trip(tmp_path):
+    """Ids are never reused: every rebuild of a table, down or up, keeps AUTOINCREMENT."""
+    path = tmp_path / "round.db"
+    url = f"sqlite:///{path}"
+    migrations.upgrade(url)
+    assert _plain_tables(path) == []
+    migrations.downgrade(url, "0002")
+    migrations.upgrade(url)
+    assert _plain_tables(path) == []
+
+
+def test_sqlite_tables_rebuilt_without_autoincrement_get_it_back(tmp_path):
+    """A database that went through the rebuilds that lost AUTOINCREMENT is mended, its rows
+    and triggers kept, and its ids go on after every id the audit log names: a deleted
+    row's id is not handed out again."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    from claims.services.articles import add_article
+    from claims.services.claims import add_claim, delete_claim, get_claim
+    from claims.services.sources import add_source
+
+    path = tmp_path / "old.db"
+    url = f"sqlite:///{path}"
+    migrations.upgrade(url, "0009")
+    with open_session(url, check_schema=False) as session:
+        add_source(session, name="Daily Planet", kind="outlet", actor="t")
+        add_article(session, text="An article says something.", outlet="Daily Planet", actor="t")
+        for number in range(3):
+            add_claim(session, text=f"Claim number {number} is stated here.", actor="t")
+    with open_session(url, check_schema=False) as session:
+        delete_claim(session, get_claim(session, 3), actor="t")
+    with sqlite3.connect(path) as connection:
+        triggers_before = sorted(
+            connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        )
+    engine = make_engine(url, foreign_keys=False)  # as migrations rebuild tables
+    with engine.begin() as connection:
+        operations = Operations(MigrationContext.configure(connection))
+        for table in ("articles", "claims", "drift_findings"):
+            triggers = [
+                sql
+                for (sql,) in connection.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                    (table,),
+                )
+            ]
+            with operations.batch_alter_table(table, recreate="always"):
+                pass
+            for sql in triggers:
+                connection.exec_driver_sql(sql)
+    engine.dispose()
+    assert set(_plain_tables(path)) == {"articles", "claims", "drift_findings"}
+
+    migrations.upgrade(url)
+    assert _plain_tables(path) == []
+    with sqlite3.connect(path) as connection:
+        triggers_after = sorted(
+            connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        )
+        assert [id for (id,) in connection.execute("SELECT id FROM claims ORDER BY id")] == [1, 2]
+    assert triggers_after == triggers_before
+    with open_session(url) as session:
+        claim = add_claim(session, text="A claim made after the repair.", actor="t")
+        session.flush()
+        assert claim.id == 4
+        assert session.execute(text("SELECT count(*) FROM claims_fts")).scalar() == 3

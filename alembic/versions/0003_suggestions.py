@@ -247,7 +247,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_suggestions_article_id"))
         batch_op.drop_index(batch_op.f("ix_suggestions_appearance_id"))
     op.drop_table("suggestions")
-    with op.batch_alter_table("articles", schema=None) as batch_op:
+    # The rebuild keeps AUTOINCREMENT, so that a deleted article's id is never taken again.
+    with op.batch_alter_table(
+        "articles", schema=None, table_kwargs={"sqlite_autoincrement": True}
+    ) as batch_op:
         batch_op.drop_column("removed")
         batch_op.drop_column("raw_text")
     if not postgres:

@@ -105,6 +105,10 @@ KEYS = (
 )
 
 
+# A SQLite rebuild keeps AUTOINCREMENT only when asked (it once did not: see 0010).
+KEEP_IDS = {"sqlite_autoincrement": True}
+
+
 def _key_name(column: str, table: str) -> str:
     return f"fk_drift_findings_{column}_{table}"
 
@@ -121,7 +125,7 @@ def _comment(batch_op, column: str, comment: str, existing: str) -> None:
 
 def upgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
-    with op.batch_alter_table("drift_findings", schema=None) as batch_op:
+    with op.batch_alter_table("drift_findings", schema=None, table_kwargs=KEEP_IDS) as batch_op:
         for column, table, _, before, now in KEYS:
             batch_op.drop_constraint(_key_name(column, table), type_="foreignkey")
             _comment(batch_op, column, now, before)
@@ -156,7 +160,7 @@ def downgrade() -> None:
             op.execute(f"UPDATE drift_findings SET {column} = NULL WHERE {dangling}")
         else:
             op.execute(f"DELETE FROM drift_findings WHERE {dangling}")
-    with op.batch_alter_table("drift_findings", schema=None) as batch_op:
+    with op.batch_alter_table("drift_findings", schema=None, table_kwargs=KEEP_IDS) as batch_op:
         for column, table, on_delete, before, now in KEYS:
             _comment(batch_op, column, before, now)
             batch_op.create_foreign_key(
