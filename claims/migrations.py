@@ -112,19 +112,61 @@ def _check_ours(engine: Engine) -> str | None:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    """Migrate up to ``revision``; one older than the database's is refused (a downgrade)."""
     from alembic import command
 
     _refuse_folder(url)
-    _with_engine(url, _check_ours)
+    current_at = _with_engine(url, _check_ours)
+    target = _known_target(revision)
+    if target is not None and current_at is not None and target in _older_than(current_at):
+        raise DatabaseError(
+            f"{display_url(url)} is at schema revision {current_at}, newer than {target}: "
+            f"going to {target} is a downgrade: run `claims db downgrade {target}`."
+        )
     _run_alembic(url, command.upgrade, revision)
 
 
 def downgrade(url: str, revision: str) -> None:
+    """Migrate down to ``revision``; one newer than the database's is refused (an upgrade)."""
     from alembic import command
 
     _refuse_folder(url)
-    _with_engine(url, _check_ours)
+    current_at = _with_engine(url, _check_ours)
+    target = _known_target(revision)
+    if target is not None and target != current_at and target not in _older_than(current_at):
+        raise DatabaseError(
+            f"{display_url(url)} is at schema revision {current_at or 'base'}, older than "
+            f"{target}: going to {target} is an upgrade: run `claims db upgrade {target}`."
+        )
     _run_alembic(url, command.downgrade, revision)
+
+
+def _known_target(revision: str) -> str | None:
+    """The revision id ``revision`` names, or None for the words and steps Alembic reads
+    itself (head, base, +1, -1, ...). A name that is none of these is refused in one line."""
+    if revision in ("head", "heads", "base") or any(sign in revision for sign in "+-@:"):
+        return None
+    from alembic.util import CommandError
+
+    try:
+        found = _scripts().get_revision(revision)
+    except CommandError:
+        found = None
+    if found is None:
+        ids = sorted(known_revisions())
+        raise DatabaseError(
+            f"There is no schema revision {revision!r}: give one from {ids[0]} to {ids[-1]}, "
+            "'head' (the newest) or 'base' (no schema); `claims db current` shows the "
+            "database's."
+        )
+    return found.revision
+
+
+def _older_than(revision: str | None) -> set[str]:
+    """The revisions before ``revision`` in the history (none before the empty schema)."""
+    if revision is None:
+        return set()
+    return {r.revision for r in _scripts().iterate_revisions(revision, "base")} - {revision}
 
 
 def _run_alembic(url: str, action, revision: str) -> None:

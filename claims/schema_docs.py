@@ -24,7 +24,71 @@ VERSION_TABLE_DESCRIPTION = (
     "shared with another Alembic-managed application is never confused with ours). "
     "claims db current reads it."
 )
-VERSION_COLUMNS = {"version_num": ("text", "the revision id")}
+VERSION_COLUMNS = {"version_num": "the revision id"}
+# The type of each view's columns, as each database reports it (SQLite's declared type, empty
+# for a computed column, and PostgreSQL's information_schema data_type). Views are not in the
+# models, so these are written here; tests/test_schema_docs.py checks them on both databases.
+VIEW_TYPES = {
+    "claim_carriers": {
+        "appearance_id": ("INTEGER", "integer"),
+        "claim_id": ("INTEGER", "integer"),
+        "claim": ("TEXT", "text"),
+        "status": ("VARCHAR(20)", "character varying"),
+        "outlet_id": ("INTEGER", "integer"),
+        "outlet": ("VARCHAR(300)", "character varying"),
+        "article_id": ("INTEGER", "integer"),
+        "article_title": ("VARCHAR(1000)", "character varying"),
+        "article_url": ("VARCHAR(2000)", "character varying"),
+        "published": ("DATE", "date"),
+        "quotation": ("TEXT", "text"),
+        "quoted": ("BOOLEAN", "boolean"),
+    },
+    "appearance_chains": {
+        "appearance_id": ("INTEGER", "integer"),
+        "claim_id": ("INTEGER", "integer"),
+        "article_id": ("INTEGER", "integer"),
+        "outlet": ("VARCHAR(300)", "character varying"),
+        "hop_count": ("", "bigint"),
+        "chain": ("", "text"),
+        "chain_json": ("", "text"),
+    },
+    "attribution_edges": {
+        "upstream_id": ("INTEGER", "integer"),
+        "upstream": ("VARCHAR(300)", "character varying"),
+        "downstream_id": ("", "integer"),
+        "downstream": ("VARCHAR(300)", "character varying"),
+        "claim_count": ("", "bigint"),
+        "appearance_count": ("", "bigint"),
+    },
+    "first_appearances": {
+        "claim_id": ("INTEGER", "integer"),
+        "claim": ("TEXT", "text"),
+        "status": ("VARCHAR(20)", "character varying"),
+        "appearance_id": ("INTEGER", "integer"),
+        "article_id": ("INTEGER", "integer"),
+        "article_title": ("VARCHAR(1000)", "character varying"),
+        "article_url": ("VARCHAR(2000)", "character varying"),
+        "published": ("DATE", "date"),
+        "outlet_id": ("INTEGER", "integer"),
+        "outlet": ("VARCHAR(300)", "character varying"),
+        "quotation": ("TEXT", "text"),
+        "appearance_count": ("", "bigint"),
+    },
+    "claim_drift": {
+        "finding_id": ("INTEGER", "integer"),
+        "claim_id": ("INTEGER", "integer"),
+        "claim": ("TEXT", "text"),
+        "from_appearance_id": ("INTEGER", "integer"),
+        "to_appearance_id": ("INTEGER", "integer"),
+        "from_outlet": ("VARCHAR(300)", "character varying"),
+        "to_outlet": ("VARCHAR(300)", "character varying"),
+        "kind": ("VARCHAR(20)", "character varying"),
+        "severity": ("VARCHAR(10)", "character varying"),
+        "before_text": ("TEXT", "text"),
+        "after_text": ("TEXT", "text"),
+        "detail": ("TEXT", "text"),
+    },
+}
 
 INTRO = """\
 # The schema
@@ -34,16 +98,45 @@ claims/models.py and the view descriptions in claims/views.py: edit those, then 
 
 The tables are a public interface: analysts query them directly, on SQLite or
 PostgreSQL, and they change only through Alembic migrations (`alembic/versions/`).
-Constraint names follow one naming convention (`pk_`, `fk_`, `uq_`, `ck_`, `ix_`), the
-same on both databases. Timestamps are stored in UTC (and printed by `claims` with their
-`+00:00` offset). Ids are never reused. On PostgreSQL every table, view and column
-carries the description below as its comment (`\\d+ claims` in psql,
-`obj_description`, `col_description`).
+Ids are never reused. On PostgreSQL every table, view and column carries the description
+below as its comment (`\\d+ claims` in psql, `obj_description`, `col_description`).
+
+**Constraint names** follow one naming convention (`pk_`, `fk_`, `uq_`, `ck_`, `ix_`) and
+are the same on both databases, with these exceptions, listed again under each table:
+
+- A primary key is named `pk_<table>` on PostgreSQL; on SQLite it is unnamed in a table
+  whose `id` is `AUTOINCREMENT` (most of them) and named `pk_<table>` in the others.
+- A name longer than PostgreSQL's 63 characters is cut there, with a hash: the unique key
+  of `match_candidates` is `uq_match_candidates_claim_id_article_id_passage_start_passage_end`
+  on SQLite and `uq_match_candidates_claim_id_article_id_passage_start_p_f204` on PostgreSQL.
+- Alembic names the key of `claims_schema_version` `claims_schema_version_pkc`.
+
+**Defaults are set by claims, not by the database.** The tables have no `DEFAULT` clauses:
+the defaults in the column *default* of each table are filled in by claims (in Python) when
+it inserts a row. Only `id` is given by the database. So a raw `INSERT` must give every column
+not marked *optional*, those with a default included (`created_at` and the like: the time of
+the insert, in UTC).
+
+**Timestamps** are stored in UTC. SQLite has no timestamp type: it holds them as text,
+`2026-12-05 12:56:18.678704` (UTC, no offset), and that is what any SQLite client, pandas
+and `claims sql` show. PostgreSQL holds `timestamp with time zone`; `claims sql` prints
+those in UTC with microseconds and the offset, `2026-12-05 12:56:18.678704+00:00`, in
+every format (table, CSV, JSON). **True/false** is a real boolean on PostgreSQL (`claims sql`
+prints `True`/`False`, JSON `true`/`false`) and the integer 1/0 on SQLite.
+
+**Reading safely.** `claims sql` runs one statement in a read-only transaction, so nothing it
+does persists; but it runs with the rights of the connection's user, and a superuser may
+still call server functions such as `pg_read_file()`, `pg_notify()` or `set_config()`. What
+confines an analyst on PostgreSQL is a role: `claims db grant-readonly ROLE` makes one that
+can read the tables and views and nothing else, and `claims sql --role ROLE` (or a login that
+is only a member of it) reads as that role.
 
 Query it with `claims sql "…"`, with pandas (`pd.read_sql(query, claims.connect())`), or
 with any SQLite/PostgreSQL client. For most questions start from the views: they give the
 same rows on SQLite and PostgreSQL (dates come back as dates on PostgreSQL and as ISO
-text on SQLite, true/false as booleans or 1/0, as in the tables).
+text on SQLite, true/false as booleans or 1/0, as in the tables). A view's columns are
+typed as each database reports them: a computed column has no declared type on SQLite, and
+a count is `bigint` on PostgreSQL where SQLite gives an integer.
 """
 
 SEARCH_SECTION = """\
@@ -93,6 +186,20 @@ is done otherwise:
   the drift services (`claims drift --refresh` recomputes them all), not by hand.
 
 Join as with any key; the view `claim_drift` does.
+"""
+
+
+TRIGGERS_SECTION = """\
+## Immutable article texts
+
+Two triggers on `articles` refuse, on SQLite and PostgreSQL alike, an update that changes
+what an article says (`article text is immutable: add the new text as a new article`):
+
+- `articles_text_immutable`: an update of `text` or `sha256`;
+- `articles_raw_immutable`: an update of `raw_text` or `removed` (the text as received and
+  the record of what cleaning cut from it).
+
+A changed text is a new article. Other columns (title, url, published, ...) may change.
 """
 
 
@@ -193,13 +300,18 @@ ORDER BY rank DESC;""",
 
 def type_name(column: Column) -> str:
     """The column's type in words that hold on both databases."""
-    from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
+    from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String, Text
 
     kind = column.type
     if isinstance(kind, Boolean):
         name = "true/false"
     elif isinstance(kind, Integer):
         name = "integer"
+    elif isinstance(kind, Float):
+        # FLOAT on SQLite (an 8-byte float), double precision on PostgreSQL.
+        name = "number (double precision)"
+    elif isinstance(kind, Numeric):
+        name = "decimal number"
     elif isinstance(kind, DateTime):
         name = "timestamp (UTC)"
     elif isinstance(kind, Date):
@@ -211,6 +323,114 @@ def type_name(column: Column) -> str:
     else:
         name = "text"
     return f"{name}, optional" if column.nullable else name
+
+
+def default_text(column: Column) -> str:
+    """What a row gets when an insert leaves ``column`` out: claims' default, or the database's
+    new id; "—" when nothing fills it in."""
+    if column.primary_key and column is column.table.autoincrement_column:
+        return "new id, from the database"
+    if column in _version_counters():
+        return "`1`; on update: one more"
+    words = []
+    for when, default in (("", column.default), ("on update: ", column.onupdate)):
+        if default is None:
+            continue
+        if default.is_callable:
+            function = getattr(default.arg, "__wrapped__", default.arg)
+            value = "now (UTC)" if function.__name__ == "utcnow" else f"{function.__name__}()"
+        elif isinstance(default.arg, bool):
+            value = f"`{str(default.arg).lower()}`"
+        else:
+            value = f"`{default.arg!r}`"
+        words.append(when + value)
+    return "; ".join(words) or "—"
+
+
+def _version_counters() -> set:
+    """The columns the ORM itself counts the writes of a row in (``version_id_col``)."""
+    from claims.models import Base
+
+    return {mapper.version_id_col for mapper in Base.registry.mappers} - {None}
+
+
+def constraint_names(table: Table, dialect_name: str) -> dict[str, str | None]:
+    """Each named constraint and index of ``table``, from the metadata, mapped to the name it has
+    on ``dialect_name``: PostgreSQL cuts names past 63 characters, and SQLite leaves the
+    primary key of an ``AUTOINCREMENT`` table unnamed (None)."""
+    from sqlalchemy import PrimaryKeyConstraint
+
+    dialect = _dialect(dialect_name)
+    names: dict[str, str | None] = {}
+    for item in [*_constraints(table), *_indexes(table)]:
+        name = dialect.identifier_preparer.format_constraint(item)
+        if (
+            isinstance(item, PrimaryKeyConstraint)
+            and dialect_name == "sqlite"
+            and table.dialect_options["sqlite"]["autoincrement"]
+        ):
+            name = None
+        names[item.name] = name
+    return names
+
+
+def _dialect(name: str):
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return {"sqlite": sqlite, "postgresql": postgresql}[name].dialect()
+
+
+def _constraints(table: Table) -> list:
+    from sqlalchemy import (
+        CheckConstraint,
+        ForeignKeyConstraint,
+        PrimaryKeyConstraint,
+        UniqueConstraint,
+    )
+
+    order = (PrimaryKeyConstraint, UniqueConstraint, CheckConstraint, ForeignKeyConstraint)
+    found = [c for c in table.constraints if c.name and isinstance(c, order)]
+    return sorted(
+        found, key=lambda c: (next(i for i, k in enumerate(order) if isinstance(c, k)), c.name)
+    )
+
+
+def _indexes(table: Table) -> list:
+    return sorted(table.indexes, key=lambda index: index.name)
+
+
+def _columns(item) -> str:
+    return ", ".join(f"`{column.name}`" for column in item.columns)
+
+
+def _constraint_line(table: Table, item) -> str:
+    """One bullet: kind, name (and where it differs on a database), what it holds."""
+    from sqlalchemy import (
+        CheckConstraint,
+        ForeignKeyConstraint,
+        PrimaryKeyConstraint,
+        UniqueConstraint,
+    )
+
+    sqlite_name = constraint_names(table, "sqlite")[item.name]
+    postgresql_name = constraint_names(table, "postgresql")[item.name]
+    name = f"`{item.name}`"
+    if sqlite_name is None:
+        name += " (unnamed on SQLite)"
+    elif postgresql_name != item.name:
+        name += f" (on PostgreSQL `{postgresql_name}`)"
+    if isinstance(item, PrimaryKeyConstraint):
+        return f"- primary key {name}: {_columns(item)}"
+    if isinstance(item, UniqueConstraint):
+        return f"- unique {name}: {_columns(item)}"
+    if isinstance(item, CheckConstraint):
+        return f"- check {name}: `{_cell(str(item.sqltext))}`"
+    if isinstance(item, ForeignKeyConstraint):
+        target = ", ".join(f"`{key.target_fullname}`" for key in item.elements)
+        rule = f", on delete {item.ondelete.lower()}" if item.ondelete else ""
+        return f"- foreign key {name}: {_columns(item)} → {target}{rule}"
+    unique = "unique index" if item.unique else "index"
+    return f"- {unique} {name}: {_columns(item)}"
 
 
 def missing_comments() -> list[str]:
@@ -232,13 +452,63 @@ def _cell(text: str | None) -> str:
 
 
 def _table_section(table: Table) -> str:
-    rows = [f"| `{c.name}` | {type_name(c)} | {_cell(c.comment)} |" for c in table.columns]
-    return _section(table.name, _cell(table.comment), "| column | type | meaning |", rows)
+    rows = [
+        f"| `{c.name}` | {type_name(c)} | {default_text(c)} | {_cell(c.comment)} |"
+        for c in table.columns
+    ]
+    section = _section(
+        table.name, _cell(table.comment), "| column | type | default | meaning |", rows
+    )
+    keys = [_constraint_line(table, item) for item in [*_constraints(table), *_indexes(table)]]
+    return section + "\n".join(["", "Keys, checks and indexes:", "", *keys, ""])
 
 
 def _section(name: str, description: str, header: str, rows: list[str]) -> str:
     ruler = "|" + "---|" * header.count(" | ") + "---|"
     return "\n".join([f"## `{name}`", "", description, "", header, ruler, *rows, ""])
+
+
+def version_table() -> Table:
+    """Alembic's version table, as Alembic itself defines it (its column type and key name)."""
+    from alembic.runtime.migration import MigrationContext
+
+    from claims.migrations import VERSION_TABLE
+
+    context = MigrationContext.configure(
+        dialect_name="sqlite", opts={"version_table": VERSION_TABLE}
+    )
+    return context._version
+
+
+def _version_section() -> str:
+    table = version_table()
+    rows = [
+        f"| `{c.name}` | {type_name(c)} | — | {VERSION_COLUMNS[c.name]} |" for c in table.columns
+    ]
+    key = table.primary_key
+    section = _section(
+        table.name, VERSION_TABLE_DESCRIPTION, "| column | type | default | meaning |", rows
+    )
+    keys = ["", "Keys:", "", f"- primary key `{key.name}` (on both databases): {_columns(key)}", ""]
+    return section + "\n".join(keys)
+
+
+def _view_section(view) -> str:
+    types = VIEW_TYPES[view.name]
+    rows = [
+        f"| `{name}` | {_view_type(*types[name])} | {_cell(text)} |"
+        for name, text in view.columns.items()
+    ]
+    return _section(
+        view.name,
+        "A view. " + _cell(view.description),
+        "| column | type: SQLite / PostgreSQL | meaning |",
+        rows,
+    )
+
+
+def _view_type(sqlite_type: str, postgresql_type: str) -> str:
+    return f"{f'`{sqlite_type}`' if sqlite_type else 'none'} / `{postgresql_type}`"
 
 
 def render() -> str:
@@ -254,23 +524,9 @@ def render() -> str:
         "",
     ]
     parts += [_table_section(table) for table in tables]
-    parts.append(
-        _section(
-            "claims_schema_version",
-            VERSION_TABLE_DESCRIPTION,
-            "| column | type | meaning |",
-            [f"| `{name}` | {kind} | {text} |" for name, (kind, text) in VERSION_COLUMNS.items()],
-        )
-    )
-    for view in VIEWS.values():
-        parts.append(
-            _section(
-                view.name,
-                "A view. " + _cell(view.description),
-                "| column | meaning |",
-                [f"| `{name}` | {_cell(text)} |" for name, text in view.columns.items()],
-            )
-        )
+    parts.append(_version_section())
+    parts += [_view_section(view) for view in VIEWS.values()]
+    parts.append(TRIGGERS_SECTION)
     parts.append(DRIFT_TRIGGERS_SECTION)
     parts.append(SEARCH_SECTION)
     parts.append("## Example queries\n")

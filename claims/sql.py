@@ -15,6 +15,8 @@ and their parameters are bound by the driver (``run_bound_query``). On PostgreSQ
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -33,18 +35,40 @@ class QueryResult:
     truncated: bool
 
     def frame(self):
-        """The rows as a DataFrame, which keeps the column names even when there are no rows."""
+        """The rows as a DataFrame, which keeps the column names even when there are no rows.
+
+        Timestamps become text here, so that a table, CSV and JSON print the same thing
+        (see ``timestamp_text``).
+        """
         import pandas as pd
 
-        frame = pd.DataFrame.from_records(self.rows, columns=self.columns)
+        rows = [tuple(_cell(value) for value in row) for row in self.rows]
+        frame = pd.DataFrame.from_records(rows, columns=self.columns)
         # pandas makes a column of ids with a NULL among them floats ("50.0"): keep them
         # whole numbers, the NULL as a missing value.
         for number, column in enumerate(self.columns):
             if frame[column].dtype.kind == "f" and all(
-                isinstance(row[number], int) or row[number] is None for row in self.rows
+                isinstance(row[number], int) or row[number] is None for row in rows
             ):
                 frame[column] = frame[column].astype("Int64")
         return frame
+
+
+def timestamp_text(value: dt.datetime) -> str:
+    """A timestamp as ``claims sql`` prints it, in every format: UTC, with microseconds and the
+    offset, ``2026-12-05 12:56:18.678704+00:00``; one without a time zone as it is.
+
+    Only PostgreSQL hands back timestamps. SQLite has no such type: its timestamps are the
+    text claims stored (``2026-12-05 12:56:18.678704``, UTC without the offset), printed as
+    they are, since nothing in a result says which text is a time.
+    """
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC)
+    return value.isoformat(sep=" ", timespec="microseconds")
+
+
+def _cell(value: Any) -> Any:
+    return timestamp_text(value) if isinstance(value, dt.datetime) else value
 
 
 MIN_TIMEOUT = 0.001
@@ -136,7 +160,15 @@ def _run(url, sql, params, *, limit, timeout, role) -> QueryResult:
 
 def _run_sqlite(connection, sql: str, params, limit: int, timeout: float) -> QueryResult:
     connection.execute("PRAGMA query_only=ON")
-    connection.set_authorizer(_sqlite_authorizer)
+    refused: list[str] = []
+
+    def authorizer(action, arg1, arg2, database, trigger):
+        answer = _sqlite_authorizer(action, arg1, arg2, database, trigger)
+        if answer == sqlite3.SQLITE_DENY:
+            refused.append(_sqlite_refusal(action, arg1))
+        return answer
+
+    connection.set_authorizer(authorizer)
     deadline = time.monotonic() + timeout
     connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
@@ -147,11 +179,18 @@ def _run_sqlite(connection, sql: str, params, limit: int, timeout: float) -> Que
         if "interrupted" in message:
             raise DatabaseError(_timeout_message(timeout)) from None
         if any(word in message for word in ("readonly", "read-only", "query_only", "authoriz")):
-            raise ReadOnlyViolation(_readonly_message(message)) from None
+            raise ReadOnlyViolation(_readonly_message(refused[0] if refused else message)) from None
+        write = _SQLITE_WRITE_IN_QUERY.search(message)
+        if write:
+            # SQLite's grammar has no INSERT, UPDATE or DELETE inside a query (WITH ... AS
+            # (DELETE ...)): the parser stops at the word. It is a write all the same.
+            detail = f"{write.group(1).upper()} inside a query is a write"
+            raise ReadOnlyViolation(_readonly_message(detail)) from None
         raise InvalidInput(_sql_error(message)) from None
     except sqlite3.DatabaseError as error:
         if "not authorized" in str(error) or "authorization denied" in str(error):
-            raise ReadOnlyViolation(_readonly_message(str(error))) from None
+            detail = refused[0] if refused else str(error)
+            raise ReadOnlyViolation(_readonly_message(detail)) from None
         raise InvalidInput(_sql_error(str(error))) from None
     except (sqlite3.ProgrammingError, sqlite3.Warning) as error:
         raise InvalidInput(_sql_error(str(error))) from None
@@ -183,6 +222,24 @@ _SQLITE_READ_PRAGMAS = {
 _SQLITE_ALLOWED = {
     getattr(sqlite3, name) for name in _SQLITE_READ_ACTIONS if hasattr(sqlite3, name)
 }
+
+
+_SQLITE_WRITE_IN_QUERY = re.compile(
+    r'near "(insert|update|delete|replace)": syntax error', re.IGNORECASE
+)
+_SQLITE_WRITES = {"INSERT": "SQLITE_INSERT", "UPDATE": "SQLITE_UPDATE", "DELETE": "SQLITE_DELETE"}
+
+
+def _sqlite_refusal(action: int, arg1: str | None) -> str:
+    """What the authorizer refused, in the words of the SQL: for the one-line message."""
+    for verb, name in _SQLITE_WRITES.items():
+        if action == getattr(sqlite3, name):
+            return f"{verb} of {arg1} is a write"
+    if action == sqlite3.SQLITE_TRANSACTION:
+        return f"{(arg1 or 'a transaction command').upper()} is not a query"
+    if action == sqlite3.SQLITE_PRAGMA:
+        return f"PRAGMA {arg1} may not be set or run here"
+    return "only reading is allowed"
 
 
 def _sqlite_authorizer(action, arg1, _arg2, _database, _trigger):
@@ -221,7 +278,11 @@ def _run_postgresql(
                 raise InvalidInput("That statement returns no rows: give a SELECT.")
             return _fetch(cursor, limit)
     except psycopg.errors.ReadOnlySqlTransaction as error:
-        raise ReadOnlyViolation(_readonly_message(_first_line(error))) from None
+        detail = _first_line(error)
+        if detail.startswith("cannot execute SELECT"):
+            # The statement is a query whose WITH clause writes: the server names the query.
+            detail = "its WITH clause changes data"
+        raise ReadOnlyViolation(_readonly_message(detail)) from None
     except psycopg.errors.QueryCanceled:
         raise DatabaseError(_timeout_message(timeout)) from None
     except psycopg.errors.InsufficientPrivilege as error:
@@ -234,7 +295,7 @@ def _run_postgresql(
     except psycopg.errors.SyntaxError as error:
         # Only a query can be PREPAREd, so a command fails here as a syntax error. Say
         # why when it is plainly a command; the server has refused it either way.
-        first_word = (sql.split(None, 1) or [""])[0].lower()
+        first_word = _first_word(sql)
         if first_word in _COMMANDS:
             raise ReadOnlyViolation(
                 _readonly_message(f"{first_word.upper()} is not a query")
@@ -268,6 +329,12 @@ _COMMANDS = {
     "listen", "notify", "prepare", "execute", "deallocate", "declare", "fetch", "move",
     "close", "reassign",
 }  # fmt: skip
+
+
+def _first_word(sql: str) -> str:
+    """The statement's first keyword, lower case, whatever follows it (``commit;`` is commit)."""
+    found = re.match(r"\s*([A-Za-z_]+)", sql)
+    return found.group(1).lower() if found else ""
 
 
 def _sql_error(detail: str) -> str:

@@ -41,12 +41,24 @@ def sql(
             "--role",
             envvar="CLAIMS_SQL_ROLE",
             show_envvar=True,
-            help="PostgreSQL: run as this role (e.g. one made by `claims db grant-readonly`).",
+            help="PostgreSQL: run as this role (e.g. one made by `claims db grant-readonly`); "
+            "this, not the read-only transaction, is what confines an analyst.",
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Run read-only SQL or a named query (writes are refused by the database itself)."""
+    """Run read-only SQL or a named query (writes are refused by the database itself).
+
+    Nothing the statement does persists, but it runs with your connection's rights: as a
+    PostgreSQL superuser it can still call server functions such as pg_read_file(),
+    pg_notify() or set_config(). What confines an analyst is --role, a role made by
+    `claims db grant-readonly`.
+
+    Timestamps from PostgreSQL print in UTC with microseconds and the offset
+    (2026-12-05 12:56:18.678704+00:00) in every format; SQLite stores them as text and
+    they print as stored (2026-12-05 12:56:18.678704, UTC). True/false prints True/False
+    from PostgreSQL and 1/0 from SQLite.
+    """
     if list_queries:
         if query or named or params:
             raise _usage("--list takes no SQL, --query or --param: give it alone.", ctx)

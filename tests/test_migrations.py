@@ -210,3 +210,46 @@ def test_sqlite_tables_rebuilt_without_autoincrement_get_it_back(tmp_path):
         session.flush()
         assert claim.id == 4
         assert session.execute(text("SELECT count(*) FROM claims_fts")).scalar() == 3
+
+
+# --- a revision in the wrong direction, or none at all ------------------------------------------
+
+
+def _run_cli(url: str, *args: str):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    return CliRunner().invoke(app, ["--db", url, *args])
+
+
+def _one_line_failure(result, match: str) -> str:
+    assert result.exit_code == 1, result.output
+    message = result.stderr.strip()
+    assert message.startswith("Error: ") and len(message.splitlines()) == 1, message
+    assert match in message, message
+    return message
+
+
+def test_upgrade_to_an_older_revision_is_a_downgrade(empty_url):
+    migrations.upgrade(empty_url)
+    result = _run_cli(empty_url, "db", "upgrade", "0005")
+    _one_line_failure(result, "run `claims db downgrade 0005`")
+    assert migrations.current(empty_url)[0] == migrations.HEAD
+
+
+def test_downgrade_to_a_newer_revision_is_an_upgrade(empty_url):
+    migrations.upgrade(empty_url, "0005")
+    result = _run_cli(empty_url, "db", "downgrade", "0008")
+    _one_line_failure(result, "run `claims db upgrade 0008`")
+    assert migrations.current(empty_url)[0] == "0005"
+
+
+@pytest.mark.parametrize(
+    "command", [("upgrade", "9999"), ("downgrade", "zzz")], ids=["upgrade", "downgrade"]
+)
+def test_an_unknown_revision_is_one_line(empty_url, command):
+    migrations.upgrade(empty_url)
+    result = _run_cli(empty_url, "db", *command)
+    _one_line_failure(result, f"There is no schema revision {command[1]!r}")
+    assert migrations.current(empty_url)[0] == migrations.HEAD

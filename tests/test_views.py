@@ -302,16 +302,22 @@ def _later_migration(tmp_path, body: str):
     return url, config
 
 
+# A later migration that rebuilds a table as one should: AUTOINCREMENT kept (ids are never
+# reused); ``PLAIN_REBUILD`` forgets it.
 REBUILD = """
+KEEP = {{"sqlite_autoincrement": True}}
+
+
 def upgrade():
-    with op.batch_alter_table("{table}", recreate="always") as batch:
+    with op.batch_alter_table("{table}", recreate="always", table_kwargs=KEEP) as batch:
         batch.add_column(sa.Column("extra", sa.Integer(), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table("{table}", recreate="always") as batch:
+    with op.batch_alter_table("{table}", recreate="always", table_kwargs=KEEP) as batch:
         batch.drop_column("extra")
 """
+PLAIN_REBUILD = REBUILD.replace(", table_kwargs=KEEP", "")
 
 
 def test_a_later_batch_migration_can_rebuild_a_table_the_views_read(tmp_path):
@@ -332,6 +338,15 @@ def test_a_later_migration_that_loses_the_search_triggers_is_refused(tmp_path):
 
     _, config = _later_migration(tmp_path, REBUILD.format(table="claims"))
     with pytest.raises(RuntimeError, match="claims_fts_insert"):
+        command.upgrade(config, "head")
+
+
+def test_a_later_migration_that_loses_autoincrement_is_refused(tmp_path):
+    """Rebuilt without AUTOINCREMENT, SQLite could give a deleted row's id to the next."""
+    from alembic import command
+
+    _, config = _later_migration(tmp_path, PLAIN_REBUILD.format(table="chain_hops"))
+    with pytest.raises(RuntimeError, match="chain_hops without AUTOINCREMENT"):
         command.upgrade(config, "head")
 
 

@@ -1,0 +1,92 @@
+"""``claims sql``: what it prints from each database, and the one line a refused statement gets."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+
+from claims.sql import timestamp_text
+
+# On PostgreSQL: UTC, microseconds, offset. On SQLite: the text claims stored (UTC, no offset).
+POSTGRESQL_TIME = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\+00:00$")
+SQLITE_TIME = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
+
+
+def _outputs(cli, query: str) -> dict[str, str]:
+    """The single value ``query`` returns, as the table, CSV and JSON formats print it."""
+    found = {}
+    for fmt in ("table", "csv", "json"):
+        result = cli("sql", query, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        if fmt == "table":
+            found[fmt] = result.stdout.strip().splitlines()[-1].strip()
+        elif fmt == "csv":
+            found[fmt] = list(csv.reader(io.StringIO(result.stdout)))[1][0]
+        else:
+            found[fmt] = next(iter(json.loads(result.stdout)[0].values()))
+    return found
+
+
+def test_a_stored_timestamp_prints_the_same_in_every_format(cli, db_url):
+    assert cli("source", "add", "Xinhua").exit_code == 0
+    found = _outputs(cli, "SELECT created_at FROM sources")
+    assert len(set(found.values())) == 1, found
+    pattern = POSTGRESQL_TIME if db_url.startswith("postgresql") else SQLITE_TIME
+    assert pattern.match(found["csv"]), found
+
+
+def test_postgresql_timestamps_print_in_utc_with_microseconds(cli, db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite has no timestamp type: its timestamps are text")
+    found = _outputs(cli, "SELECT TIMESTAMPTZ '2026-12-05 14:56:18+02' AS at")
+    assert set(found.values()) == {"2026-12-05 12:56:18.000000+00:00"}, found
+
+
+def test_booleans_are_the_databases(cli, db_url):
+    found = _outputs(cli, "SELECT 1 = 1 AS yes")
+    if db_url.startswith("postgresql"):
+        assert found == {"table": "True", "csv": "True", "json": True}
+    else:
+        assert found == {"table": "1", "csv": "1", "json": 1}
+
+
+def test_timestamp_text():
+    aware = dt.datetime(2026, 12, 5, 14, 56, 18, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert timestamp_text(aware) == "2026-12-05 12:56:18.000000+00:00"
+    assert timestamp_text(dt.datetime(2026, 12, 5, 12, 56, 18, 5)) == "2026-12-05 12:56:18.000005"
+
+
+# --- statements refused as writes, whatever their shape --------------------------------------
+
+
+def test_a_transaction_command_glued_to_a_write_is_refused_as_such(failing):
+    message = failing("sql", "commit; delete from claims", match="read-only")
+    assert "COMMIT is not a query" in message, message
+
+
+def test_a_write_inside_with_is_refused_as_a_write(failing, db_url):
+    message = failing(
+        "sql", "with x as (delete from claims returning id) select * from x", match="read-only"
+    )
+    assert "SELECT" not in message, message
+    if db_url.startswith("postgresql"):
+        assert "its WITH clause changes data" in message, message
+    else:
+        assert "DELETE inside a query is a write" in message, message
+
+
+@pytest.mark.parametrize(
+    ("statement", "detail"),
+    [("DELETE FROM claims", "DELETE"), ("BEGIN", "BEGIN is not a query")],
+    ids=["delete", "begin"],
+)
+def test_sqlite_refusals_say_what_was_refused(failing, db_url, statement, detail):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the authorizer is SQLite's")
+    message = failing("sql", statement, match="read-only")
+    assert detail in message and "not authorized" not in message, message
