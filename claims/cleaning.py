@@ -3,7 +3,11 @@
 Scraped pages carry what is not the article: repeated headlines, "Article continues after this
 advertisement", newsletter and cookie notices, "READ:" teasers, section labels, copyright
 lines, photo captions told by their credit, credit lines ("(Reporting by ...; Editing by
-...)"), bylines and timestamps. Left in, they become sentences, proposals and matches that
+...)", "X contributed to this report."), bylines and timestamps (a live blog's "08:45" on
+its own line), rules and end marks ("___", "-30-"), a press release's labels and
+boilerplate ("FOR IMMEDIATE RELEASE", "Contact: ...", "For more information, visit ...",
+"... is an equal opportunity provider"), editors' notes ("(Translated from the French by
+...)"). Left in, they become sentences, proposals and matches that
 mean nothing. The rules work line by line and are generic news-page rules, each with a reason
 name; nothing is cut in the middle of a line except a leading date stamp. A rule knows its
 debris by the shape of the whole line (a label, a call to the reader, a notice, a stamp, a
@@ -12,7 +16,10 @@ too, and a line that reports speech is never cut for its words. HTML goes throug
 trafilatura, a maintained extractor, before these rules.
 
 The raw text is kept beside the cleaned one, and each cut is recorded with its offsets in the
-raw text, so ``claims article show ID --removed`` shows exactly what went and why.
+raw text, so ``claims article show ID --removed`` shows exactly what went and why. For an
+HTML page the raw text is the text trafilatura extracted (``is_page`` tells the caller so):
+an extraction is no set of line cuts, so the page itself is not kept and what it dropped
+(menus, banners, captions) is not recorded.
 """
 
 from __future__ import annotations
@@ -66,6 +73,29 @@ _IN_PLACE = rf"(?:\s+(?i:in|from)\s+{NAME})?"
 _CREDIT_FREE = rf"{_ROLE}\s+(?i:by)\s+[^;()\[\]]{{1,150}}"
 _CREDIT_NAMED = (
     rf"{_ROLE}\s+(?i:by)\s+{NAME}{_IN_PLACE}(?:\s*(?:,|&|\b(?i:and)\b)\s*{NAME}{_IN_PLACE})*"
+)
+
+# Who else worked on a story, as its closing credit names them: names (any capitalised word,
+# the outlet's included), their roles and places, then what they did.
+_CONTRIBUTOR_WORD = (
+    r"(?:[A-Z][\w.'\u2019&-]*|(?i:(?:video |staff |senior |contributing )?(?:writers?"
+    r"|reporters?|correspondents?|journalists?|editors?|researchers?|photographers?"
+    r"|producers?|staff))|in|from|and|of|the|&)"
+)
+_CONTRIBUTED = (
+    r"(?i:contributed\s+(?:(?:additional\s+)?(?:reporting|research)(?:\s+to this (?:report"
+    r"|story|article))?|to this (?:report|story|article)))"
+    rf"(?:\s+(?i:from|in)\s+{NAME})?"
+)
+# What an editor's note is about, and how it says the text was reworked: "This interview has
+# been", "Translated and adapted", "Edited".
+_NOTE_SUBJECT = (
+    r"(?i:(?:this|the) (?:article|story|report|interview|conversation|transcript|piece|q&a)"
+    r" (?:was|has been|is|have been))"
+)
+_EDITED = (
+    r"(?:translated|adapted|edited|condensed|abridged)"
+    r"(?:(?:,\s*|\s+and\s+)(?:translated|adapted|edited|condensed|abridged)){0,3}"
 )
 
 # (reason, pattern matched against the whole stripped line). Each knows its debris by shape:
@@ -159,11 +189,74 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "contributor credit",
+        # Who else worked on the story, as the story's last line says it: "Associated Press
+        # writer Jane Doe in Chicago contributed to this report.", "CNN's John Roe
+        # contributed reporting." Names, roles and places, then the credit's fixed ending.
+        re.compile(rf"^(?=.{{0,300}}$)(?:{_CONTRIBUTOR_WORD}[\s,]+)+{_CONTRIBUTED}\W*$"),
+    ),
+    (
         "byline or timestamp",
         re.compile(
             rf"^(?:/\s*)?(?:(?i:published|updated|posted|last updated|first published"
             rf"|last modified)(?:\s+(?i:on|at))?\s*:?\s*)?{_STAMP}[\s.]*$"
             rf"|^(?i:by|written by|posted by|reporting by|editing by)\s+{_NAMES}\W*$"
+            # a live blog's entry time on its own line ("08:45", "8.45am GMT"), or its age
+            rf"|^(?:(?i:updated|posted|published)\s*:?\s*)?{_CLOCK}(?:\s*{_ZONE}){{0,2}}[\s.]*$"
+            r"|^(?i:(?:updated\s+)?(?:\d{1,3}|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?"
+            r"|hrs?|h|m|days?)\s+ago)[\s.]*$"
+        ),
+    ),
+    (
+        "rule or end mark",
+        # a line of nothing but rule characters ("___", "* * *", "###"), or the end mark of
+        # a wire copy or press release ("-30-", "-ENDS-")
+        re.compile(r"^(?:[-_#*=~+.\u2013\u2014\u2022\u00b7\s]+|[-#]\s*30\s*[-#]|-*\s*ENDS?\s*-*)$"),
+    ),
+    (
+        "press release",
+        re.compile(
+            # the release's labels: "FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL 00:01 GMT ..."
+            r"^(?:(?i:for immediate release|for release|(?:press|news) release|media advisory"
+            r"|embargoed(?: until| for release(?: until)?)?)"
+            rf"(?:\s*[:,|\u2013\u2014-]?\s*(?:{_STAMP}|{_CLOCK}(?:\s*{_ZONE})?))?[\s.:]*"
+            # whom to call: "Contact: Office of Communications, (202) 555-0143"
+            r"|(?i:(?:(?:media|press|news)\s+)?(?:contacts?|inquiries|enquiries))"
+            rf"(?:\s*:\s*{_NOT_REPORTED}.{{0,200}}|\W*)"
+            r"|(?i:phone|tel|telephone|mobile|e-?mail)\s*:\s*(?:\+?[\d(][\d\s().\/-]{6,20}\d"
+            r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\W*"
+            # where to read more: "For more information, visit www.example.gov."
+            r"|(?i:for (?:more|further|additional) (?:information|info|details)|to learn more"
+            r"|learn more|more information|further information)"
+            r"(?i:\s+(?:about|on)\b[^,.:;]{0,80})?\s*[,:]?\s*(?i:please\s+)?"
+            rf"(?i:visit|see|go to|call|contact|e-?mail|click|head to){_NOT_REPORTED}\b.{{0,150}}"
+            # the US government's non-discrimination line: "USDA is an equal opportunity
+            # provider, employer and lender."
+            r"|(?:(?:(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for|the"
+            r"|on|in|&)){0,10}|(?:The|This|Our)\s+(?:agency|department|ministry|office|company"
+            r"|university|organi[sz]ation|institution|council|commission|program|programme"
+            r"|city|county|state|district))\s+(?:is|are)\s+an?\s+)?"
+            r"(?i:equal opportunity (?:provider|employer"
+            r"|lender)(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:provider|employer|lender))*)\W*"
+            r")$"
+        ),
+    ),
+    (
+        "editor's note",
+        re.compile(
+            # a note in brackets: "(Translated and adapted from the French by our Paris
+            # desk.)", "[Edited for length and clarity.]"
+            rf"^[(\[]\s*(?:{_NOTE_SUBJECT}\s+)?"
+            rf"(?i:{_EDITED}\s+(?:from|by|into|for (?:length|clarity|brevity|style)))"
+            r"\b[^()\[\]]{0,200}[)\]]\W*$"
+            # or on its own: "Translated from the French by Jane Doe.", "This interview has
+            # been edited for length and clarity."
+            rf"|^(?:{_NOTE_SUBJECT}\s+)?"
+            r"(?i:translated(?: and (?:adapted|edited|condensed))? from (?:the )?)"
+            r"[A-Z][\w-]*(?: (?i:original|language))?(?: (?i:by) [^,;.]{1,80})?\.?$"
+            rf"|^{_NOTE_SUBJECT}(?i: (?:lightly |slightly )?{_EDITED}"
+            r"(?: for (?:length|clarity|brevity|style)(?: and (?:length|clarity|brevity|style))?)?)"
+            r"\.?$"
         ),
     ),
 ]
@@ -176,6 +269,25 @@ _NEEDED = {
     "copyright": ("\u00a9", "(c)", "copyright", "all rights reserved"),
     "photo caption": CAPTION_NEEDED,
     "credit line": ("by",),
+    "contributor credit": ("contributed",),
+    "press release": (
+        "release",
+        "embargo",
+        "advisory",
+        "contact",
+        "inquir",
+        "enquir",
+        "phone",
+        "tel",
+        "mobile",
+        "mail",
+        "information",
+        "info",
+        "details",
+        "learn more",
+        "equal opportunity",
+    ),
+    "editor's note": ("translated", "adapted", "edited", "condensed", "abridged"),
 }
 _RULES = [(reason, pattern, _NEEDED.get(reason, ())) for reason, pattern in LINE_RULES]
 _ANY_NEEDED = re.compile("|".join(re.escape(word) for words in _NEEDED.values() for word in words))
@@ -358,15 +470,23 @@ def page_text(text: str, *, name: str = "", html: bool | None = None) -> str:
     article about the web may well write "<p>" in its prose. Without either, the content
     decides (``looks_like_html``).
     """
-    if html is None:
-        suffix = PurePath(name).suffix.lower() if name else ""
-        if suffix in _HTML_SUFFIXES:
-            html = True
-        elif suffix in _TEXT_SUFFIXES:
-            html = is_html_document(text)
-        else:
-            html = looks_like_html(text)
-    return html_to_text(text, name=name) if html else text
+    return html_to_text(text, name=name) if is_page(text, name=name, html=html) else text
+
+
+def is_page(text: str, *, name: str = "", html: bool | None = None) -> bool:
+    """Whether ``page_text`` reads ``text`` as an HTML page and keeps only its extracted text.
+
+    The caller says so when it stores the result: for a page, the text "as received" is
+    the extracted text, and the page itself (menus, banners, captions) is not kept.
+    """
+    if html is not None:
+        return html
+    suffix = PurePath(name).suffix.lower() if name else ""
+    if suffix in _HTML_SUFFIXES:
+        return True
+    if suffix in _TEXT_SUFFIXES:
+        return is_html_document(text)
+    return looks_like_html(text)
 
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")

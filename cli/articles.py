@@ -27,7 +27,10 @@ app = typer.Typer(help="Articles: immutable text snapshots with publisher, origi
 def add(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(help="The article as a plain-text file; - reads standard input.")
+        Path,
+        typer.Argument(
+            help="The article as a plain-text file or an HTML page; - reads standard input."
+        ),
     ],
     outlet: Annotated[str, typer.Option("--outlet", help="Who published it (a source).")],
     origin: Annotated[
@@ -71,7 +74,8 @@ def add(
         bool | None,
         typer.Option(
             "--html/--text",
-            help="Read the file as an HTML page (main text extracted) or as plain text. "
+            help="Read the file as an HTML page (main text extracted; only that text is "
+            "kept, not the page) or as plain text. "
             "Default: HTML when the name ends in .html/.htm or the content is a page.",
         ),
     ] = None,
@@ -79,7 +83,7 @@ def add(
 ) -> None:
     """Store an article's text, cleaned of page debris; prints its id. The same text twice is
     refused."""
-    from claims.cleaning import page_text
+    from claims.cleaning import html_to_text, is_page
     from claims.files import decode_text, read_text_file
     from claims.records import article_record
     from claims.services.articles import add_article
@@ -90,7 +94,9 @@ def add(
         )
     else:
         text = read_text_file(file, encoding=encoding)
-    text = page_text(text, name=file.name, html=html)
+    from_html = is_page(text, name=file.name, html=html)
+    if from_html:
+        text = html_to_text(text, name=file.name)
 
     def work(session):
         article = add_article(
@@ -105,6 +111,7 @@ def add(
             language=language,
             create_sources=create_sources,
             clean=clean,
+            from_html=from_html,
             actor=state(ctx).user,
         )
         dropped = origin is not None and article.origin is None
@@ -116,7 +123,16 @@ def add(
             f"No origin recorded: --origin names the outlet itself ({record['outlet']}), "
             "and an outlet's own text has no separate origin."
         )
+    if from_html:
+        note(_FROM_HTML)
     emit_created(record, fmt)
+
+
+_FROM_HTML = (
+    "Read as an HTML page: its main text was extracted, and that text is what is kept as "
+    "received; the page itself (menus, banners, captions, teasers) is not stored, and "
+    "`--removed` lists only what cleaning cut from the extracted text."
+)
 
 
 @app.command("list")
@@ -152,7 +168,8 @@ def show(
         bool,
         typer.Option(
             "--removed",
-            help="Show what cleaning cut from the text as received, with offsets and reasons.",
+            help="Show what cleaning cut from the text as received, with offsets and reasons "
+            "(for an HTML page: from the text extracted from it; the page is not kept).",
         ),
     ] = False,
     fmt: FormatOption = OutputFormat.table,
@@ -160,21 +177,27 @@ def show(
     """Show an article: its details, the claims it carries, and its text."""
     from claims.records import article_record
     from claims.services.appearances import list_appearances
-    from claims.services.articles import get_article, removed_spans
+    from claims.services.articles import extracted_from_html, get_article, removed_spans
 
     if removed:
         with session_for(ctx, write=False) as session:
             cuts = removed_spans(get_article(session, article_id))
+            from_html = extracted_from_html(session, article_id)
+        if from_html:
+            note(_FROM_HTML)
         emit(cuts, fmt, ("start", "end", "reason", "text"))
         return
     with session_for(ctx, write=False) as session:
         article = get_article(session, article_id)
+        from_html = extracted_from_html(session, article_id)
         record = article_record(article, with_text=text and fmt != OutputFormat.table)
         record["appearances"] = [
             {"id": a.id, "claim_id": a.claim_id, "quote": a.quote}
             for a in list_appearances(session, article_id=article.id)
         ]
         body = article.text
+    if from_html:
+        note(_FROM_HTML)
     if fmt != OutputFormat.table:
         emit_record(record, fmt)
         return

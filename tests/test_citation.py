@@ -15,9 +15,9 @@ from claims.suggestions.citation import find_credits, statement_start
     [
         ("NEW YORK, Feb. 6 (Reuters) - Shares rose on Monday.", "Reuters"),
         ("BERLIN, Feb 20 (Reuters) - Shares rose on Monday.", "Reuters"),
-        ("WASHINGTON, Jan. 15 (AP) — Shares rose on Monday.", "AP"),
+        ("WASHINGTON, Jan. 15 (AP) — Shares rose on Monday.", "Associated Press"),
         ("LONDON, 6 February 2024 (Reuters) - Shares rose on Monday.", "Reuters"),
-        ("KYIV, Ukraine, March 4 (AP) — Shares rose on Monday.", "AP"),
+        ("KYIV, Ukraine, March 4 (AP) — Shares rose on Monday.", "Associated Press"),
         ("SÃO PAULO/BRASILIA, Feb 6, 2024 (Reuters) - Shares rose on Monday.", "Reuters"),
     ],
 )
@@ -55,3 +55,47 @@ def test_a_sentence_that_is_only_the_credit_is_not_proposed_as_a_claim(db_url):
         "Profits rose sharply in the last quarter of the year."
     ]
     assert [p.hops[0]["name"] for p in proposals if p.kind == "origin"] == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "agency"),
+    [
+        ("LEEDS (AP) — The council met on Monday.", "AP", "Associated Press"),
+        ("PARIS, March 4 (AFP) - The council met on Monday.", "AFP", "Agence France-Presse"),
+        ("BERLIN (dpa) - The council met on Monday.", "dpa", "Deutsche Presse-Agentur"),
+        ("LEEDS (Reuters) - The council met on Monday.", "Reuters", "Reuters"),
+    ],
+)
+def test_an_agency_abbreviation_names_the_agency(text, written, agency):
+    credits = find_credits(text)
+    assert [(c.name, c.written, c.rule) for c in credits] == [(agency, written, "dateline")]
+    assert text[credits[0].start : credits[0].end] == written
+
+
+def _origins(db_url, outlet: str, text: str, agencies: tuple[str, ...] = ()):
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name=outlet, kind="outlet", actor="t")
+        for agency in agencies:
+            add_source(session, name=agency, kind="news_agency", actor="t")
+        article = add_article(session, text=text, outlet=outlet, actor="t")
+        session.flush()
+        return [
+            (p.hops[0]["name"], p.hops[0]["new"])
+            for p in propose(session, article)
+            if p.kind == "origin"
+        ]
+
+
+AP_STORY = "SPRINGFIELD, Ill. (AP) — The state will delay a fuel tax rise, the governor said.\n"
+
+
+def test_an_agency_s_own_story_is_not_proposed_as_republishing_itself(db_url):
+    assert _origins(db_url, "Associated Press", AP_STORY) == []
+
+
+def test_an_abbreviated_agency_credit_resolves_to_the_stored_agency(db_url):
+    assert _origins(db_url, "Morning Post", AP_STORY, ("Associated Press",)) == [
+        ("Associated Press", False)
+    ]

@@ -299,3 +299,42 @@ def test_nul_character_anywhere_in_the_file(failing, outlet, tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(TEXT + "Filler sentence. " * 600 + "\x00 the end.\n", encoding="utf-8")
     failing("article", "add", str(path), "--outlet", outlet, match="NUL")
+
+
+PAGE = (
+    "<!doctype html><html><body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+    "<p>We use cookies to improve your experience. Accept all cookies</p><article>"
+    "<h1>Bridge to open in May</h1>"
+    "<p>Minister Jane Doe told reporters on Monday that the new bridge over the river "
+    "will open in May, the State Agency said.</p>"
+    "<p>The bridge cost 40 million euros and took three years to build, officials said.</p>"
+    "</article><footer>Terms | Privacy | Contact us</footer></body></html>"
+)
+
+
+def test_an_html_page_is_said_to_be_kept_as_its_extracted_text(cli, outlet, tmp_path):
+    """The page is not stored: its raw text is what was extracted, and the person is told
+    so when it is added, shown and asked what was cut."""
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    added = cli("article", "add", str(path), "--outlet", outlet, "--format", "json")
+    assert added.exit_code == 0, added.output
+    assert "the page itself" in added.stderr
+    article_id = str(json.loads(added.stdout)["id"])
+    for args in ([], ["--removed"], ["--removed", "--format", "json"]):
+        shown = cli("article", "show", article_id, *args)
+        assert shown.exit_code == 0, shown.output
+        assert "HTML page" in shown.stderr
+        assert "the page itself" in shown.stderr
+        assert "HTML page" not in shown.stdout
+    assert "Bridge to open in May" in stored_text(cli, int(article_id))
+    assert "cookies" not in stored_text(cli, int(article_id))
+
+
+def test_a_text_file_is_not_said_to_come_from_a_page(cli, outlet, article):
+    added = cli("article", "add", str(article), "--outlet", outlet, "--format", "json")
+    assert added.exit_code == 0, added.output
+    assert "HTML" not in added.stderr
+    shown = cli("article", "show", str(json.loads(added.stdout)["id"]), "--removed")
+    assert shown.exit_code == 0, shown.output
+    assert "HTML" not in shown.stderr

@@ -3,7 +3,11 @@
 The text that quotations anchor in is the cleaned one (page debris cut, see
 ``claims.cleaning``); the text as received is kept in ``raw_text`` and its SHA-256 is the
 article's identity, because that is what was received: the same page stored twice is
-refused even if the cleaning rules change in between.
+refused even if the cleaning rules change in between. An HTML page is the exception: what is
+kept is the text trafilatura extracted from it (``raw_text`` must be the text the recorded
+cuts apply to, and an extraction is no set of cuts), so the page itself is not stored and
+what the extraction left out is not in ``removed``. The article's creation in the audit log
+says so (``EXTRACTED_FROM_HTML``), and ``extracted_from_html`` reads it back.
 """
 
 from __future__ import annotations
@@ -22,6 +26,12 @@ from claims.models import Appearance, Article, Source
 from claims.services.sources import get_or_create_source, resolve_source
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# The audit note on an article whose text was extracted from an HTML page.
+EXTRACTED_FROM_HTML = (
+    "Text extracted from an HTML page (trafilatura): raw_text is the extracted text, not "
+    "the page, which is not kept; what the extraction left out (menus, banners, captions, "
+    "teasers) is not listed in removed."
+)
 
 
 def prepare_text(text: str) -> str:
@@ -127,6 +137,7 @@ def add_article(
     clean: bool = True,
     keep_quotes: Iterable[str] = (),
     cuts: Iterable[tuple[int, int, str]] | None = None,
+    from_html: bool = False,
 ) -> Article:
     """Store an article. The same text twice is refused with the id it already has.
 
@@ -138,7 +149,9 @@ def add_article(
     ``keep_quotes`` are passages a person has quoted already, which no rule may cut.
     ``cuts`` (start, end, reason in the text as received), when given, are applied instead
     of the rules: an article moving between databases keeps exactly the text its
-    quotations were anchored in.
+    quotations were anchored in. ``from_html`` says ``text`` was extracted from an HTML
+    page (``claims.cleaning.page_text``): the audit log records it, since ``raw_text`` is
+    then the extracted text and not what was received.
     """
     from claims.cleaning import apply_cuts, clean_text
 
@@ -216,8 +229,25 @@ def add_article(
         created_by=actor,
     )
     session.add(article)
-    audit.record(session, actor=actor, action="create", obj=article)
+    note = EXTRACTED_FROM_HTML if from_html else None
+    audit.record(session, actor=actor, action="create", obj=article, note=note)
     return article
+
+
+def extracted_from_html(session: Session, article_id: int) -> bool:
+    """Whether the article's text was extracted from an HTML page when it was added, so that
+    its ``raw_text`` is the extracted text and the page itself was not kept."""
+    from claims.models import AuditEntry
+
+    found = session.scalar(
+        select(AuditEntry.id).where(
+            AuditEntry.entity == Article.__tablename__,
+            AuditEntry.entity_id == article_id,
+            AuditEntry.action == "create",
+            AuditEntry.note == EXTRACTED_FROM_HTML,
+        )
+    )
+    return found is not None
 
 
 def quote_spans(raw: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
@@ -238,7 +268,11 @@ def quote_spans(raw: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
 
 
 def removed_spans(article: Article) -> list[dict]:
-    """What cleaning cut from the article, in order; empty for articles stored before."""
+    """What cleaning cut from the article, in order; empty for articles stored before.
+
+    Offsets are into ``raw_text``; for an article extracted from an HTML page that is the
+    extracted text, so the page's menus and banners the extraction dropped are not here.
+    """
     return list(article.removed or [])
 
 

@@ -6,6 +6,12 @@ A wire story republished or rewritten says so in a handful of fixed places: the 
 as received, debris included, since credits often sit in lines that cleaning cuts. The same
 shapes tell where a sentence's own words begin (``statement_start``): a dateline or a
 credit says where the story comes from, not something the story claims.
+
+Agencies credit themselves by abbreviation ("(AP) —", "(AFP) -", "(dpa) -") and are stored
+by name, so a credit in one of the well-known abbreviations names the agency in full
+(``AGENCY_NAMES``): "AP" resolves to a stored Associated Press, and an article published
+by the Associated Press is not proposed as republishing itself. The words as written stay
+in ``Credit.written``.
 """
 
 from __future__ import annotations
@@ -13,7 +19,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = r"[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,3}"
+# News agencies' abbreviations as they credit themselves, with the name they go by. Only
+# abbreviations that name one agency the world over; one in lower case ("dpa") counts as a
+# credit name as written.
+AGENCY_NAMES = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "dpa": "Deutsche Presse-Agentur",
+    "DPA": "Deutsche Presse-Agentur",
+    "UPI": "United Press International",
+    "AAP": "Australian Associated Press",
+    "CP": "Canadian Press",
+}
+_LOWER_AGENCIES = "|".join(key for key in AGENCY_NAMES if key.islower())
+_NAME = rf"(?:[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){{0,3}}|(?:{_LOWER_AGENCIES})\b)"
 
 # A dateline is where, and sometimes when, before a dash: "BERLIN (Reuters) -", "NEW YORK,
 # Feb. 6 (Reuters) -", "LONDON, 6 February 2024 (Reuters) -", "KYIV, Ukraine, March 4 (AP) —".
@@ -89,7 +108,11 @@ _LEFTOVER = " \t\n.,;:-—–"
 
 @dataclass(frozen=True)
 class Credit:
-    """An article-level credit: the name, how it was credited, where, and which rule."""
+    """An article-level credit: the name, how it was credited, where, and which rule.
+
+    ``name`` is the agency's name when the credit abbreviates it ("AP" → Associated Press);
+    ``written`` is the credit as the text writes it (``text[start:end]``, trimmed).
+    """
 
     name: str
     cue: str
@@ -97,6 +120,7 @@ class Credit:
     end: int
     rule: str
     confidence: float
+    written: str = ""
 
 
 def find_credits(text: str) -> list[Credit]:
@@ -115,7 +139,15 @@ def find_credits(text: str) -> list[Credit]:
                 "via credit": "via",
             }.get(rule, "citing")
             credits.append(
-                Credit(name, cue, match.start("name"), match.end("name"), rule, confidence)
+                Credit(
+                    AGENCY_NAMES.get(name, name),
+                    cue,
+                    match.start("name"),
+                    match.end("name"),
+                    rule,
+                    confidence,
+                    written=name,
+                )
             )
     return credits
 
