@@ -7,6 +7,7 @@ corpus is not on this machine.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -14,7 +15,12 @@ import pytest
 
 from claims.cleaning import line_reason
 
-POLNEAR = Path("/work/shared/eval/polnear/data")
+# The evaluation data, as the benchmarks find it: $CLAIMS_EVAL_DIR, else ../shared/eval
+# beside the checkout.
+EVAL = Path(
+    os.environ.get("CLAIMS_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval")
+)
+POLNEAR = EVAL / "polnear" / "data"
 _SPAN = re.compile(r"^T\d+\t(?P<kind>\w+) (?P<offsets>[\d ;]+)\t", re.MULTILINE)
 
 
