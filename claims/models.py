@@ -189,9 +189,10 @@ class Article(Base):
         {
             "sqlite_autoincrement": True,
             "comment": (
-                "Immutable snapshots of article texts. A trigger (articles_text_immutable) refuses"
-                " any update of text or sha256, on SQLite and PostgreSQL alike: a changed text is "
-                "a new article."
+                "Immutable snapshots of article texts. Triggers refuse any update of text or "
+                "sha256 (articles_text_immutable) and of raw_text or removed "
+                "(articles_raw_immutable), on SQLite and PostgreSQL alike: a changed text is a "
+                "new article."
             ),
         },
     )
@@ -236,7 +237,8 @@ class Article(Base):
         Text,
         deferred=True,
         comment="The text as received, before page debris was cut; sha256 is of this text. "
-        "Empty for articles stored before cleaning existed (their text is as received).",
+        "For an HTML page, the text extracted from it (the page is not kept). Empty for "
+        "articles stored before cleaning existed (their text is as received).",
     )
     removed: Mapped[list[dict[str, Any]] | None] = mapped_column(
         JSONDocument,
