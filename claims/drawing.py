@@ -5,11 +5,23 @@ path, so every edge points right; nodes within a layer ordered by where their
 neighbours sit, so lines cross less), drawn with matplotlib's object API (no
 pyplot, no display), and DOT text is written directly for people who do have
 Graphviz. Turning a figure into file bytes is ``claims.output``'s job.
+
+Edges that jump columns, or would run through another source's box, curve round
+it: each edge tries a few bends and keeps the first whose line and label clear
+every other box (and the labels placed before it). Names in any script are drawn
+with the first installed font of ``FONT_FAMILIES`` that has their characters;
+what no installed font has is reported once (``missing_note``), not warned about
+glyph by glyph.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import textwrap
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from claims.models import SOURCE_KINDS
@@ -32,6 +44,27 @@ EDGE_COLOUR = "#555555"
 NODE_WRAP = 18  # characters per line in a node
 EDGE_WRAP = 28
 TITLE_WRAP = 90
+TITLE_LINES = 3  # a claim's whole text would cover the graph: longer titles end in "…"
+# Tried in this order for each character; those not installed are skipped. DejaVu Sans,
+# matplotlib's own, covers Latin, Greek, Cyrillic, Arabic and Hebrew; the others add CJK.
+FONT_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK KR",
+    "Noto Sans CJK TC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+    "DejaVu Sans",
+)
+FONT_ADVICE = (
+    "install a font that has them, e.g. Noto Sans CJK for Chinese, Japanese and Korean "
+    "(`apt install fonts-noto-cjk`, `brew install --cask font-noto-sans-cjk`), then draw again"
+)
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+# Candidate bends (matplotlib ``arc3`` rad) for an edge, least curved first.
+BENDS = (0.0, 0.22, -0.22, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7)
 
 
 def layers(graph: nx.DiGraph) -> list[list[Any]]:
@@ -87,20 +120,30 @@ def figure(graph: nx.DiGraph) -> Figure:
     """The graph drawn left to right: boxes coloured by source kind, labelled edges.
 
     Edges carrying drift are red and dashed; in the outlet network, edge width
-    grows with the number of claims.
+    grows with the number of claims. Missing glyphs are not warned about here:
+    saving the figure (``claims.output.render_figure``) says which were missing.
     """
+    with quiet_glyphs():
+        return _figure(graph)
+
+
+def _figure(graph: nx.DiGraph) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    families = font_families()
     columns = layers(graph)
     placed = positions(columns)
     tallest = max((len(nodes) for nodes in columns), default=1)
+    title = title_lines(graph.graph.get("title") or "")
     width = max(7.0, 3.1 * len(columns))
-    height = max(3.0, 0.95 * tallest + 1.8)
+    base = max(3.0, 0.95 * tallest + 1.8)
+    extra = 0.2 * max(len(title) - 1, 0)  # inches for the title's second and third lines
+    height = base + extra
     fig = Figure(figsize=(width, height), dpi=110)
-    ax = fig.add_axes((0.02, 0.14, 0.96, 0.74))
+    ax = fig.add_axes((0.02, 0.14 * base / height, 0.96, 0.74 * base / height))
     ax.set_axis_off()
     ax.set_xlim(-0.5, len(columns) - 0.5)
     ax.set_ylim(-0.6, tallest - 0.4)
@@ -115,6 +158,7 @@ def figure(graph: nx.DiGraph) -> Figure:
             ha="center",
             va="center",
             fontsize=10,
+            fontfamily=families,
             zorder=3,
             bbox={
                 "boxstyle": "round,pad=0.45",
@@ -124,15 +168,48 @@ def figure(graph: nx.DiGraph) -> Figure:
             },
         )
     # Boxes get their size only when drawn; arrows clip against them, so draw once first.
-    FigureCanvasAgg(fig).draw()
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    extents = {
+        node: box.get_bbox_patch().get_window_extent(renderer) for node, box in boxes.items()
+    }
+    taken_labels: list[Any] = []
     heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
-    for upstream, downstream, data in graph.edges(data=True):
+    # Short edges first: they have the fewest ways round, long ones curve past their labels.
+    edges = sorted(
+        graph.edges(data=True),
+        key=lambda e: abs(placed[e[1]][0] - placed[e[0]][0]),
+    )
+    for upstream, downstream, data in edges:
         drifted = bool(data.get("drift"))
         weight = data.get("weight", 1)
-        # An edge jumping columns bends, so it does not run through the boxes between.
-        span = abs(placed[downstream][0] - placed[upstream][0])
-        bend = 0.0 if span <= 1 else 0.22
         start, end = _between_boxes(ax, boxes[upstream], boxes[downstream])
+        label = data.get("label")
+        text = None
+        if label:
+            text = ax.text(
+                0,
+                0,
+                "\n".join(textwrap.fill(line, EDGE_WRAP) for line in label.split("\n")),
+                ha="center",
+                va="center",
+                fontsize=8,
+                fontfamily=families,
+                color=DRIFT_COLOUR if drifted else "#222222",
+                zorder=4,
+                bbox={
+                    "boxstyle": "round,pad=0.2",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.9,
+                },
+            )
+        others = [extent for node, extent in extents.items() if node not in (upstream, downstream)]
+        span = abs(placed[downstream][0] - placed[upstream][0])
+        bend, label_extent = _route(ax, renderer, start, end, text, others, taken_labels, span)
+        if label_extent is not None:
+            taken_labels.append(label_extent)
         ax.annotate(
             "",
             xy=end,
@@ -149,28 +226,10 @@ def figure(graph: nx.DiGraph) -> Figure:
                 "connectionstyle": f"arc3,rad={bend}",
             },
         )
-        label = data.get("label")
-        if label:
-            x, y = _curve_middle(ax, start, end, bend)
-            ax.text(
-                x,
-                y,
-                "\n".join(textwrap.fill(line, EDGE_WRAP) for line in label.split("\n")),
-                ha="center",
-                va="center",
-                fontsize=8,
-                color=DRIFT_COLOUR if drifted else "#222222",
-                zorder=2,
-                bbox={
-                    "boxstyle": "round,pad=0.2",
-                    "facecolor": "white",
-                    "edgecolor": "none",
-                    "alpha": 0.9,
-                },
-            )
-    title = graph.graph.get("title")
     if title:
-        fig.suptitle(textwrap.fill(title, TITLE_WRAP), fontsize=11, y=0.97, va="top")
+        fig.suptitle(
+            "\n".join(title), fontsize=11, fontfamily=families, y=1 - 0.1 / height, va="top"
+        )
     kinds = [k for k in SOURCE_KINDS if any(d.get("kind") == k for _, d in graph.nodes(data=True))]
     handles = [
         Patch(facecolor=KIND_COLOURS[k], edgecolor="#333333", label=k.replace("_", " "))
@@ -184,9 +243,114 @@ def figure(graph: nx.DiGraph) -> Figure:
     else:
         handles.append(Line2D([], [], color=EDGE_COLOUR, linewidth=3, label="wider: more claims"))
     fig.legend(
-        handles=handles, loc="lower center", ncol=min(len(handles), 5), fontsize=9, frameon=False
+        handles=handles,
+        loc="lower center",
+        ncol=min(len(handles), 5),
+        prop={"size": 9, "family": families},
+        frameon=False,
     )
     return fig
+
+
+def title_lines(title: str) -> list[str]:
+    """A picture's title in at most ``TITLE_LINES`` lines, cut with "…" when longer."""
+    if not title.strip():
+        return []
+    return textwrap.wrap(title, TITLE_WRAP, max_lines=TITLE_LINES, placeholder=" …")
+
+
+@functools.cache
+def font_families() -> list[str]:
+    """The installed fonts of ``FONT_FAMILIES``, in order: matplotlib falls back along them."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in FONT_FAMILIES if name in installed] or ["DejaVu Sans"]
+
+
+@contextmanager
+def quiet_glyphs() -> Iterator[set[str]]:
+    """Collect the characters no font could draw, instead of one warning per character.
+
+    Yields the set, filled when the block ends; other warnings pass through.
+    """
+    missing: set[str] = set()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield missing
+    for warning in caught:
+        found = _MISSING_GLYPH.search(str(warning.message))
+        if found:
+            missing.add(chr(int(found.group(1))))
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+
+
+def missing_note(missing: set[str], path: object = None) -> str | None:
+    """The one line to say that some characters were drawn as empty boxes, with the cure."""
+    if not missing:
+        return None
+    shown = "".join(sorted(missing)[:12]) + ("…" if len(missing) > 12 else "")
+    where = f" in {path}" if path is not None else ""
+    return (
+        f"{len(missing)} character(s) could not be drawn{where} and show as empty boxes "
+        f"({shown}): no installed font has them; {FONT_ADVICE}."
+    )
+
+
+def _route(ax, renderer, start, end, label, boxes, labels, span: float):
+    """The least bend whose curve, and label, clear the other boxes and earlier labels.
+
+    Returns the bend and the label's extent (display units); the label is moved
+    to the middle of the chosen curve. An edge jumping columns curves at least a
+    little, so it does not lie on top of a straight edge of its row. When no bend
+    clears everything, the one touching fewest boxes and labels wins.
+    """
+    from matplotlib.transforms import Bbox
+
+    best: tuple[int, float, Any] | None = None
+    for bend in BENDS:
+        if span > 1 and bend == 0.0:
+            continue
+        hits = _crossings(ax, start, end, bend, boxes)
+        extent = None
+        if label is not None:
+            label.set_position(_curve_middle(ax, start, end, bend))
+            extent = label.get_window_extent(renderer)
+            padded = Bbox.from_extents(extent.x0 - 2, extent.y0 - 2, extent.x1 + 2, extent.y1 + 2)
+            hits += sum(padded.overlaps(other) for other in (*boxes, *labels))
+        if best is None or hits < best[0]:
+            best = (hits, bend, extent)
+        if hits == 0:
+            break
+    assert best is not None
+    _, bend, extent = best
+    if label is not None:
+        label.set_position(_curve_middle(ax, start, end, bend))
+        extent = label.get_window_extent(renderer)
+    return bend, extent
+
+
+def _crossings(ax, start, end, bend: float, boxes, samples: int = 48) -> int:
+    """How many of ``boxes`` (display extents) the ``arc3`` curve runs through."""
+    (x1, y1), (x2, y2) = ax.transData.transform([start, end])
+    cx = (x1 + x2) / 2 + bend * (y2 - y1)
+    cy = (y1 + y2) / 2 - bend * (x2 - x1)
+    margin = 4.0
+    points = []
+    for step in range(1, samples):
+        t = step / samples
+        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t**2
+        points.append((a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2))
+    return sum(
+        any(
+            box.x0 - margin <= x <= box.x1 + margin and box.y0 - margin <= y <= box.y1 + margin
+            for x, y in points
+        )
+        for box in boxes
+    )
 
 
 def _between_boxes(ax, upstream, downstream) -> tuple[tuple[float, float], tuple[float, float]]:

@@ -2,8 +2,10 @@
 
 Reports hand over DataFrames; listing commands hand over lists of dicts and
 must stay fast, so that path never imports pandas. Cells a spreadsheet would
-run as a formula are neutralised here, once, for CSV and Excel, the two
-formats people open in a spreadsheet; table and JSON show values as stored.
+run as a formula are neutralised here, once, for the two formats people open
+in a spreadsheet: in CSV with a leading ``'``; in Excel by storing every text
+as text (a workbook types its cells), so the words stay as they are. Table and
+JSON show values as stored.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ WRAPPED_COLUMNS = frozenset(
     {"claim", "quotation", "chain", "upstream", "article", "before", "after", "detail"}
 )
 MIN_WIDTH, MAX_WIDTH = 8, 60
+CSV_BOM = "\ufeff"  # UTF-8's byte-order mark: Excel reads a CSV as UTF-8 only after it
 XLSX_CELL_LIMIT = 32_767  # Excel refuses to open a workbook with a longer cell
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -86,29 +89,77 @@ def render(
     raise InvalidInput(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
 
 
-def write(rows: Rows, fmt: str, path: str | Path, *, columns: Sequence[str] | None = None) -> None:
+def write(
+    rows: Rows,
+    fmt: str,
+    path: str | Path,
+    *,
+    columns: Sequence[str] | None = None,
+    bom: bool = False,
+) -> list[str]:
     """Write ``rows`` to ``path`` as UTF-8 CSV, JSON or table text, or as a one-sheet workbook.
 
-    A CSV file gets RFC 4180 line endings through ``newline=""``, so a quotation
-    with a line break stays one field on every platform.
+    A file holds exactly the bytes the same rows print on stdout (``render`` and a
+    final newline), so ``-o out.csv`` and ``> out.csv`` give the same file. CSV
+    lines end in LF, not RFC 4180's CRLF: LF is what pandas, the Unix tools and
+    every spreadsheet read, and a Windows console turns the LF of stdout into
+    CRLF itself (it would turn a CRLF into CR CR LF). A quotation's line break
+    stays inside its quoted field either way. ``bom`` starts a CSV file with a
+    UTF-8 byte-order mark, which Excel needs to read UTF-8 (without it, "Orbán"
+    opens as "OrbÃ¡n"); ``CSV_BOM`` is the same mark for stdout. Returns notes for
+    the person (one line each), from a workbook.
     """
     path = writable(path)
     if fmt == "xlsx":
         import pandas as pd
 
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=columns)
-        write_xlsx({path.stem: frame}, path)
-        return
+        return write_xlsx({path.stem: frame}, path)
+    text = render(rows, fmt, columns=columns)
+    if text:
+        text += "\n"
+    if bom and fmt == "csv":
+        text = CSV_BOM + text
     try:
-        if fmt == "csv":
-            names, records = _records(rows, columns)
-            with path.open("w", encoding="utf-8", newline="") as file:
-                _csv(file, names, records, lineterminator="\r\n")
-        else:
-            text = render(rows, fmt, columns=columns)
-            path.write_text(text + "\n" if text else "", encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
     except OSError as error:
         raise InputFileError(cannot_write(path, error)) from None
+    return []
+
+
+# What each suffix says a file holds: a file whose suffix says one thing and whose
+# --format says another would hold bytes its name's program cannot open.
+SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".png": "png",
+    ".svg": "svg",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".pdf": "pdf",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".gif": "gif",
+}
+
+
+def check_suffix(fmt: str | None, path: str | Path | None) -> None:
+    """Refuse a ``--format`` the ``-o`` file's suffix contradicts (``-f csv -o out.xlsx``).
+
+    A suffix that names no format (``.txt``, ``.out``, none) takes any format.
+    """
+    if not fmt or path is None:
+        return
+    suffix = Path(path).suffix.lower()
+    said = SUFFIX_FORMATS.get(suffix)
+    asked = {"gv": "dot"}.get(fmt.strip().lower(), fmt.strip().lower())
+    if said is not None and said != asked:
+        raise InvalidInput(
+            f"The file name {Path(path).name!r} ends in {suffix} but --format is {asked}: "
+            f"the suffix and the format disagree: drop -f or change the suffix."
+        )
 
 
 def format_for(path: str | Path | None, default: str = "table") -> str:
@@ -152,22 +203,31 @@ def write_xlsx(
     sheets: Mapping[str, pd.DataFrame],
     path: str | Path,
     pictures: Mapping[str, Figure] | None = None,
-) -> None:
+) -> list[str]:
     """One workbook, one sheet per frame, ready to filter: bold frozen header, real dates.
 
     Each of ``pictures`` gets a sheet of its own after the frames, as a PNG image.
+    Returns notes for the person (one line each): cells cut to Excel's limit,
+    characters of a picture no installed font could draw.
     """
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
 
+    from claims.drawing import missing_note
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
+    cuts: dict[str, list[str]] = {}
     for name, frame in sheets.items():
-        _fill_sheet(workbook.create_sheet(_sheet_title(name, taken)), frame)
+        sheet = workbook.create_sheet(_sheet_title(name, taken))
+        cuts[sheet.title] = _fill_sheet(sheet, frame)
+    missing: set[str] = set()
     for name, picture in (pictures or {}).items():
-        image = Image(io.BytesIO(figure_bytes(picture, "png")))
-        workbook.create_sheet(_sheet_title(name, taken)).add_image(image, "A1")
+        data, undrawn = render_figure(picture, "png")
+        missing |= undrawn
+        sheet = workbook.create_sheet(_sheet_title(name, taken))
+        sheet.add_image(Image(io.BytesIO(data)), "A1")
     if not workbook.worksheets:
         workbook.create_sheet("Sheet1")
     path = writable(path)
@@ -175,6 +235,7 @@ def write_xlsx(
         workbook.save(path)
     except OSError as error:
         raise InputFileError(cannot_write(path, error)) from None
+    return [note for note in (_cut_note(cuts), missing_note(missing)) if note]
 
 
 def picture_target(fmt: str | None, path: str | Path) -> str:
@@ -185,6 +246,8 @@ def picture_target(fmt: str | None, path: str | Path) -> str:
     """
     asked = (fmt or "").strip().lower()
     asked = {"gv": "dot"}.get(asked, asked)
+    if asked in PICTURE_FORMATS:
+        check_suffix(asked, path)
     writable(path, example=example_name("graph", asked if asked in PICTURE_FORMATS else "png"))
     return picture_format(fmt, path)
 
@@ -204,24 +267,41 @@ def picture_format(fmt: str | None, path: str | Path) -> str:
 
 def figure_bytes(figure: Figure, fmt: str) -> bytes:
     """A matplotlib figure as PNG or SVG bytes, rendered in memory (no display needed)."""
+    return render_figure(figure, fmt)[0]
+
+
+def render_figure(figure: Figure, fmt: str) -> tuple[bytes, set[str]]:
+    """A figure's PNG or SVG bytes, and the characters no installed font could draw."""
+    from claims.drawing import quiet_glyphs
+
     buffer = io.BytesIO()
     # No date in the metadata: the same graph gives the same file.
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
-    figure.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
-    return buffer.getvalue()
+    with quiet_glyphs() as missing:
+        figure.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
+    return buffer.getvalue(), missing
 
 
-def write_picture(graph: nx.DiGraph, fmt: str, path: str | Path) -> None:
-    """Draw ``graph`` into ``path`` as PNG, SVG or DOT text; nothing is written if drawing fails."""
-    from claims.drawing import figure, to_dot
+def write_picture(graph: nx.DiGraph, fmt: str, path: str | Path) -> list[str]:
+    """Draw ``graph`` into ``path`` as PNG, SVG or DOT text; nothing is written if drawing fails.
+
+    Returns notes for the person (one line each): characters drawn as empty boxes.
+    """
+    from claims.drawing import figure, missing_note, to_dot
 
     path = writable(path)
     fmt = picture_format(fmt, path)
-    data = to_dot(graph).encode("utf-8") if fmt == "dot" else figure_bytes(figure(graph), fmt)
+    missing: set[str] = set()
+    if fmt == "dot":
+        data = to_dot(graph).encode("utf-8")
+    else:
+        data, missing = render_figure(figure(graph), fmt)
     try:
         path.write_bytes(data)
     except OSError as error:
         raise InputFileError(cannot_write(path, error)) from None
+    note = missing_note(missing)
+    return [note] if note else []
 
 
 # --- rows to plain Python values ---------------------------------------------------------
@@ -347,28 +427,66 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def _xlsx_value(value: Any) -> Any:
+def _xlsx_value(value: Any) -> tuple[Any, int | None]:
+    """A value as a cell holds it, and the text's whole length when it had to be cut.
+
+    Text is kept as it is, whatever its first character: a workbook stores each
+    cell's type, and ``_set_cell`` stores text as text, so nothing runs as a formula.
+    Text longer than Excel's limit ends with a visible "… [cut: N characters in all]".
+    """
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(dt.UTC).replace(tzinfo=None)  # Excel has no time zones
+        return value.astimezone(dt.UTC).replace(tzinfo=None), None  # Excel has no time zones
     if value is None or isinstance(value, bool | int | float | dt.date | dt.time):
-        return value
+        return value, None
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    return neutralise(text)[:XLSX_CELL_LIMIT]
+    if _excel_length(text) <= XLSX_CELL_LIMIT:
+        return text, None
+    marker = f"… [cut: {len(text):,} characters in all]"
+    kept = XLSX_CELL_LIMIT - len(marker)
+    while _excel_length(text[:kept]) > XLSX_CELL_LIMIT - len(marker):
+        kept -= _excel_length(text[:kept]) - (XLSX_CELL_LIMIT - len(marker))
+    return text[:kept] + marker, len(text)
 
 
-def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> None:
+def _excel_length(text: str) -> int:
+    """Length as Excel counts it: in UTF-16 units, so a character beyond U+FFFF counts two."""
+    if len(text) * 2 <= XLSX_CELL_LIMIT:
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _set_cell(sheet: Any, row: int, column: int, value: Any) -> tuple[Any, int | None]:
+    """Write one cell; text starting with "=" is stored as text, shown with Excel's quote
+    prefix, never as a formula. Returns the cell and the cut text's whole length, if cut."""
+    stored, cut = _xlsx_value(value)
+    cell = sheet.cell(row=row, column=column, value=stored)
+    if isinstance(stored, str) and cell.data_type != "s":
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell, cut
+
+
+def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> list[str]:
+    """Fill ``sheet`` with ``frame``; returns the cells whose text was cut, as
+    "row 5, column quotation (C5)"."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     names, records = _records(frame, None)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    cuts: list[str] = []
     for column, name in enumerate(names, start=1):
-        sheet.cell(row=1, column=column, value=_xlsx_value(name)).font = bold
+        cell, cut = _set_cell(sheet, 1, column, name)
+        cell.font = bold
+        if cut:
+            cuts.append(f"the header of column {cell.coordinate}")
     for row, record in enumerate(records, start=2):
         for column, value in enumerate(record, start=1):
-            cell = sheet.cell(row=row, column=column, value=_xlsx_value(value))
+            cell, cut = _set_cell(sheet, row, column, value)
+            if cut:
+                cuts.append(f"row {row}, column {names[column - 1]} ({cell.coordinate})")
             if isinstance(value, dt.datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
             elif isinstance(value, dt.date):
@@ -387,6 +505,23 @@ def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> None:
     sheet.freeze_panes = "A2"
     if names:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(records) + 1}"
+    return cuts
+
+
+def _cut_note(cuts: dict[str, list[str]]) -> str | None:
+    """The one line saying which cells were cut to Excel's limit."""
+    found = [(sheet, cell) for sheet, cells in cuts.items() for cell in cells]
+    if not found:
+        return None
+    if len(found) <= 3:
+        where = "; ".join(f"sheet {sheet}, {cell}" for sheet, cell in found)
+    else:
+        sheets = ", ".join(sheet for sheet, cells in cuts.items() if cells)
+        where = f"{len(found)} cells (sheets {sheets}; first: sheet {found[0][0]}, {found[0][1]})"
+    return (
+        f"Cut to Excel's limit of {XLSX_CELL_LIMIT:,} characters a cell: {where}; each ends "
+        'with "… [cut: N characters in all]". CSV or JSON output keeps the whole text.'
+    )
 
 
 # --- streams: exports that must not hold every row in memory ------------------------------

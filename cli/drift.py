@@ -47,17 +47,23 @@ def drift(
             with session_for(ctx) as session:
                 claims, _ = refresh_pending_drift(session)
             note(f"Recomputed the findings of {claims} claim(s) an unfinished import left pending.")
+    from claims.reports.drift import any_comparable, blank_placeholders
+
     with session_for(ctx, write=False) as session:
         rows = list_drift(session, claim_id)
         appearances = None if claim_id is None else len(get_claim(session, claim_id).appearances)
+        compared = appearances is not None or any_comparable(session)
     if fmt == OutputFormat.table:
+        # "—" marks the empty side of an addition or a drop for people; tools get null.
         emit(rows, fmt, tuple(f for f in DRIFT_FIELDS if f != "claim"))
     else:
-        emit(rows, fmt, DRIFT_FIELDS)
+        emit(blank_placeholders(rows), fmt, DRIFT_FIELDS)
     if appearances is not None and appearances < 2:
         # Said in every format (on stderr, so CSV and JSON stay data): an empty result
         # here means nothing was compared, not that the claim travelled unchanged.
         had = "no appearance" if appearances == 0 else "only one appearance"
         note(f"No drift: claim #{claim_id} has {had}, and drift needs two to compare.")
+    elif not compared:
+        note("No claim has two appearances to compare yet.")
     elif not rows and fmt == OutputFormat.table:
         note("No drift: every compared appearance has the same words and chain.")

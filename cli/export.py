@@ -68,7 +68,7 @@ def export(
             metavar="NAME",
             envvar="CLAIMS_PUBLISHER",
             help="claimreview: the organisation that reviewed the claims, the author of each "
-            "ClaimReview (needed when a claim has a verdict).",
+            "ClaimReview (needed when an approved claim has a verdict).",
         ),
     ] = None,
     prov_format: Annotated[

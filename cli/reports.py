@@ -32,6 +32,14 @@ FormatOpt = Annotated[
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+BomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="csv: start with a UTF-8 byte-order mark, so Excel on Windows reads accents and "
+        "non-Latin names correctly (on stdout and in an -o file alike).",
+    ),
+]
 
 
 # A table written under a picture's name would be text no viewer opens.
@@ -39,11 +47,23 @@ PICTURE_SUFFIXES = {".png", ".svg", ".pdf", ".jpg", ".jpeg", ".gif", ".dot"}
 
 
 def run_report(
-    ctx: typer.Context, name: str, fmt: ReportFormat | None, output: Path | None
+    ctx: typer.Context,
+    name: str,
+    fmt: ReportFormat | None,
+    output: Path | None,
+    bom: bool = False,
 ) -> None:
     from claims.errors import InvalidInput
-    from claims.output import example_name, format_for, writable, write, write_xlsx
-    from claims.reports import build, workbook, workbook_pictures
+    from claims.output import (
+        CSV_BOM,
+        check_suffix,
+        example_name,
+        format_for,
+        writable,
+        write,
+        write_xlsx,
+    )
+    from claims.reports import build, for_people, no_claims, workbook, workbook_pictures
 
     chosen = fmt.value if fmt is not None else format_for(output)
     if output is not None and fmt is None and output.suffix.lower() in PICTURE_SUFFIXES:
@@ -51,6 +71,9 @@ def run_report(
             f"{name} is a table, not a picture: write it to a .csv, .json or .xlsx file "
             "(or a text file); `claims report graph` draws pictures."
         )
+    check_suffix(chosen if fmt is not None else None, output)
+    if bom and chosen != "csv":
+        raise InvalidInput(f"--bom is for CSV only, and this report is {chosen}: drop --bom.")
     if output is not None:
         # Fail before the work, not after it.
         writable(output, example=example_name(name if chosen != "xlsx" else "report", chosen))
@@ -62,16 +85,29 @@ def run_report(
         with session_for(ctx, write=False) as session:
             sheets = workbook(session, first=name)
             pictures = workbook_pictures(session)
-        write_xlsx(sheets, output, pictures)
+        notes = write_xlsx(sheets, output, pictures)
         note(f"Wrote {output} (sheets: {', '.join([*sheets, *pictures])}).")
+        for line in notes:
+            note(line)
         return
     with session_for(ctx, write=False) as session:
         frame = build(name, session)
+        empty = frame.empty and no_claims(session)
+    if chosen == "table":
+        frame = for_people(name, frame)
     if output is None:
+        if bom:
+            typer.echo(CSV_BOM, nl=False)
         emit(frame, chosen)
     else:
-        write(frame, chosen, output)
+        write(frame, chosen, output, bom=bom)
         note(f"Wrote {output} ({len(frame)} rows, {chosen}).")
+    if empty and chosen == "table":
+        # On stderr: stdout keeps only the table's header, which a tool can still read.
+        note(
+            "No claims yet, so the report is empty: add some with `claims claim add` or "
+            "`claims import`, or load examples with `claims seed`."
+        )
 
 
 def _warn_pending_drift(ctx: typer.Context) -> None:
@@ -96,8 +132,9 @@ def _register(name: str, description: str) -> None:
         ctx: typer.Context,
         fmt: FormatOpt = None,
         output: OutputOpt = None,
+        bom: BomOpt = False,
     ) -> None:
-        run_report(ctx, name, fmt, output)
+        run_report(ctx, name, fmt, output, bom)
 
     command.__doc__ = description
     app.command(name)(command)
@@ -166,8 +203,10 @@ def graph(
             drawn = require_edges(outlet_network(session))
         else:
             drawn = claim_graph(session, claim_id)
-    write_picture(drawn, chosen, output)
+    notes = write_picture(drawn, chosen, output)
     note(
         f"Wrote {output} ({drawn.number_of_nodes()} sources, "
         f"{drawn.number_of_edges()} hops, {chosen})."
     )
+    for line in notes:
+        note(line)

@@ -12,9 +12,10 @@ from claims.chains import StatedHop
 from claims.db import open_session
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article
-from claims.services.claims import add_claim
+from claims.services.claims import add_claim, find_claim_by_text
+from claims.services.review import approve, submit
 from claims.services.sources import add_source
-from tests.export_data import LONELY_CLAIM, load
+from tests.export_data import HARBOUR_CLAIM, LONELY_CLAIM, load
 from tests.legacy_data import unchecked_source
 
 
@@ -22,6 +23,16 @@ from tests.legacy_data import unchecked_source
 def loaded(db_url):
     load(db_url)
     return db_url
+
+
+@pytest.fixture
+def approved(loaded):
+    """The export data with the harbour claim's verdict approved: a review to publish."""
+    with open_session(loaded) as session:
+        harbour = find_claim_by_text(session, HARBOUR_CLAIM)
+        submit(session, harbour.id, actor="editor")
+        approve(session, harbour.id, actor="editor")
+    return loaded
 
 
 @pytest.fixture
@@ -65,12 +76,23 @@ def test_file_output_in_each_format(cli, loaded, outdir, name, fmt, check):
     assert [p.name for p in outdir.iterdir()] == [name]  # no temporary file left behind
 
 
-def test_publisher_comes_from_the_environment(cli, loaded, monkeypatch):
+def test_publisher_comes_from_the_environment(cli, approved, monkeypatch):
     monkeypatch.setenv("CLAIMS_PUBLISHER", "Env Desk")
     result = cli("export", "-f", "claimreview")
     assert result.exit_code == 0, result.output
     reviews = [n for n in json.loads(result.stdout)["@graph"] if n["@type"] == "ClaimReview"]
     assert reviews and {r["author"]["name"] for r in reviews} == {"Env Desk"}
+
+
+def test_a_draft_verdict_is_not_published(cli, loaded):
+    edited = cli("claim", "edit", "1", "--verdict", "false")
+    assert edited.exit_code == 0, edited.output
+    result = cli("export", "--claim", "1", "-f", "claimreview", "--publisher", "Fact Desk")
+    assert result.exit_code == 0, result.output
+    (node,) = json.loads(result.stdout)["@graph"]
+    assert node["@type"] == "Claim" and "false" not in json.dumps(node)
+    # Nothing is published, so no publisher is needed either.
+    assert cli("export", "--claim", "1", "-f", "claimreview").exit_code == 0
 
 
 def test_selection_options(cli, loaded):
@@ -118,7 +140,7 @@ def test_selection_options(cli, loaded):
         (["--format", "claimreview"], "--publisher"),
     ],
 )
-def test_bad_selection_or_format(failing, loaded, outdir, args, match):
+def test_bad_selection_or_format(failing, approved, outdir, args, match):
     path = outdir / "out.csv"
     failing("export", "-o", path, *args, match=match)
     assert list(outdir.iterdir()) == []

@@ -14,6 +14,7 @@ from claims.errors import InvalidInput
 from claims.export import export
 from claims.export.claimreview import check_publisher
 from claims.models import Appearance, Article, Claim
+from claims.services.review import approve, submit
 from tests.export_data import HARBOUR_CLAIM, LONELY_CLAIM, XINHUA_CLAIM, load, selection
 
 
@@ -50,11 +51,14 @@ def test_claimreview_shape(url):
     assert document["@context"] == "https://schema.org"
     nodes = document["@graph"]
     with open_session(url, write=False) as session:
-        claims = dict(session.execute(select(Claim.text, Claim.verdict)).all())
+        rows = session.execute(select(Claim.text, Claim.verdict, Claim.status)).all()
+    claims = {text: verdict for text, verdict, _ in rows}
+    published = {text for text, verdict, status in rows if verdict and status == "approved"}
     assert len(nodes) == len(claims)
     for node in nodes:
         if node["@type"] == "ClaimReview":
             claim = node["itemReviewed"]
+            assert claim["text"] in published
             assert node["claimReviewed"] == claim["text"]
             assert node["reviewRating"]["@type"] == "Rating"
             assert node["reviewRating"]["alternateName"] == claims[claim["text"]]
@@ -62,7 +66,8 @@ def test_claimreview_shape(url):
         else:
             assert node["@type"] == "Claim"
             claim = node
-            assert not claims[claim["text"]]  # no verdict, so no review
+            assert claim["text"] not in published  # no approved verdict, so no review
+        assert "reviewRating" not in claim
         assert claim["@type"] == "Claim" and claim["name"] == claim["text"]
         for work in claim.get("appearance", []):
             check_creative_work(work)
@@ -101,11 +106,42 @@ def test_claimreview_first_appearance_and_author(url):
 
 
 def test_claimreview_needs_a_publisher_when_a_verdict_exists(url):
+    with open_session(url) as session:
+        harbour = session.scalar(select(Claim.id).where(Claim.text == HARBOUR_CLAIM))
+        submit(session, harbour, actor="editor")
+        approve(session, harbour, actor="editor")
     with open_session(url, write=False) as session:
         with pytest.raises(InvalidInput, match="--publisher"):
             check_publisher(session, selection(session), None)
         lonely = session.scalar(select(Claim.id).where(Claim.text == LONELY_CLAIM))
         check_publisher(session, selection(session, claim_ids=[lonely]), None)
+        check_publisher(session, selection(session, status="draft"), None)
+
+
+def test_claimreview_publishes_only_approved_verdicts(url):
+    """A verdict typed into a draft is work in progress, not a published review."""
+    with open_session(url) as session:
+        harbour = session.scalar(select(Claim.id).where(Claim.text == HARBOUR_CLAIM))
+        assert session.get(Claim, harbour).verdict == "unverified"
+    with open_session(url, write=False) as session:
+        check_publisher(session, selection(session, claim_ids=[harbour]), None)
+    drafts = [
+        n for n in json.loads(write(url, "claimreview"))["@graph"] if n.get("text") == HARBOUR_CLAIM
+    ]
+    assert drafts and drafts[0]["@type"] == "Claim"
+    assert "unverified" not in json.dumps(drafts)
+    with open_session(url) as session:
+        submit(session, harbour, actor="editor")
+        approve(session, harbour, actor="editor")
+        approved_on = session.get(Claim, harbour).reviews[-1].decided_at
+    reviews = [
+        n
+        for n in json.loads(write(url, "claimreview", publisher="Fact Desk"))["@graph"]
+        if n.get("claimReviewed") == HARBOUR_CLAIM
+    ]
+    assert len(reviews) == 1
+    assert reviews[0]["reviewRating"]["alternateName"] == "unverified"
+    assert reviews[0]["datePublished"] == approved_on.date().isoformat()
 
 
 # --- W3C Web Annotation ---------------------------------------------------------------------
@@ -235,3 +271,47 @@ def test_prov_n_holds_the_same_relations(url):
     assert text.count("wasDerivedFrom(") > 0
     document = json.loads(write(url, "prov"))
     assert len(document["bundle"]) == claims
+
+
+def test_prov_agents_are_one_per_source_whatever_the_script(url):
+    """Names with no Latin letter, and names two sources share, stay apart."""
+    from claims.chains import StatedHop
+    from claims.services.appearances import add_appearance
+    from claims.services.articles import add_article
+    from claims.services.claims import add_claim
+    from claims.services.sources import add_source
+
+    text = "Путін заявив, що 新华社 повідомило про перемогу."
+    with open_session(url) as session:
+        outlet = add_source(session, name="Укрінформ", kind="outlet", actor="t")
+        agency = add_source(session, name="新华社", kind="news_agency", actor="t")
+        article = add_article(session, text=text, outlet="Укрінформ", actor="t")
+        claim = add_claim(session, text="新华社 повідомило про перемогу", actor="t")
+        add_appearance(
+            session,
+            claim_id=claim.id,
+            article_id=article.id,
+            quote="新华社 повідомило про перемогу",
+            chain=[StatedHop("新华社", "повідомило")],
+            actor="t",
+        )
+        ids = (outlet.id, agency.id)
+    with open_session(url, write=False) as session:
+        chosen = selection(session, claim_ids=[claim.id])
+        buffer = io.StringIO()
+        export(session, chosen, "prov", buffer)
+    bundle = prov_bundle(buffer.getvalue(), "新华社 повідомило про перемогу")
+    agents = {
+        str(record.identifier): str(next(iter(record.get_attribute("prov:label"))))
+        for record in bundle.get_records()
+        if record.get_type().localpart == "Agent"
+    }
+    assert agents == {f"source:{ids[0]}": "Укрінформ", f"source:{ids[1]}": "新华社"}
+
+
+def test_prov_agent_ids_keep_the_name_and_add_the_id():
+    from claims.export.provenance import source_local
+
+    assert source_local("The Xinhua News-Agency", 3) == "xinhua-news-agency-3"
+    assert source_local("新华社", 7) == "7"
+    assert source_local("Wang", 1) != source_local("Wang", 2)

@@ -165,3 +165,115 @@ def test_figures_render_without_a_display():
     graph.add_node(1, label="Alone", kind="outlet")
     assert figure_bytes(figure(graph), "png").startswith(b"\x89PNG")
     assert io.BytesIO(figure_bytes(figure(graph), "svg")).read(5) in (b"<?xml", b"<svg ")
+
+
+# --- pictures people can read --------------------------------------------------------------
+
+
+def crossing_network() -> nx.DiGraph:
+    """The shape that once drew a line through a box and hid its label: an edge jumping
+    the middle column at the height of the tall box in it."""
+    graph = nx.DiGraph(title="network", kind="network")
+    labels = [
+        'Zoë "Zo" O\'Brien, Jr.',
+        '=HYPERLINK("http://evil.example","click")',
+        "+Plus Times",
+        "Undated Gazette",
+        "@Handle Daily",
+        "Other",
+    ]
+    for node, label in enumerate(labels):
+        graph.add_node(node, label=label, kind="outlet")
+    for upstream, downstream, weight in ((0, 1, 1), (1, 2, 2), (0, 3, 1), (5, 4, 1)):
+        label = f"{weight} claim{'s' * (weight != 1)}"
+        graph.add_edge(upstream, downstream, weight=weight, label=label)
+    return graph
+
+
+def test_network_edges_and_labels_keep_clear_of_other_boxes():
+    from matplotlib.text import Annotation
+
+    from claims.drawing import _crossings
+
+    graph = crossing_network()
+    fig = figure(graph)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    texts = [t for t in ax.texts if not isinstance(t, Annotation)]
+    boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in texts if t.get_zorder() == 3]
+    labels = [t for t in texts if t.get_zorder() != 3]
+    assert len(boxes) == graph.number_of_nodes() and len(labels) == graph.number_of_edges()
+    for label in labels:
+        extent = label.get_window_extent(renderer)
+        assert not any(extent.overlaps(box) for box in boxes), label.get_text()
+        assert label.get_zorder() > 3  # above boxes, never hidden by one
+    arrows = [a for a in ax.texts if isinstance(a, Annotation)]
+    (jump,) = [a for a in arrows if a.xyann[0] < 0.5 and a.xy[0] > 1.5]  # Zoë → Gazette
+    rad = float(jump.arrow_patch.get_connectionstyle().rad)
+    assert _crossings(ax, jump.xyann, jump.xy, rad, boxes) == 0
+
+
+def test_a_long_title_is_cut_to_a_few_lines():
+    from claims.drawing import TITLE_LINES
+
+    graph = nx.DiGraph(title="Claim #1: " + "word " * 8000, kind="claim")
+    graph.add_node(1, label="A", kind="outlet")
+    graph.add_node(2, label="B", kind="outlet")
+    graph.add_edge(1, 2, label="said")
+    fig = figure(graph)
+    title = fig._suptitle.get_text()
+    assert len(title.splitlines()) <= TITLE_LINES and title.endswith("…")
+    renderer = fig.canvas.get_renderer()
+    assert not fig._suptitle.get_window_extent(renderer).overlaps(
+        fig.axes[0].get_window_extent(renderer)
+    )
+    from PIL import Image
+
+    png = figure_bytes(fig, "png")
+    width, height = Image.open(io.BytesIO(png)).size
+    assert height < 1000, (width, height)
+
+
+def test_missing_glyphs_are_one_note_not_warnings(cli, session, tmp_path, monkeypatch):
+    import warnings
+
+    import claims.drawing
+    from claims.chains import StatedHop
+    from claims.services.appearances import add_appearance
+    from claims.services.articles import add_article
+    from claims.services.sources import add_source
+
+    # Only DejaVu Sans, whatever this machine has: it has no Chinese.
+    monkeypatch.setattr(claims.drawing, "FONT_FAMILIES", ("DejaVu Sans",))
+    claims.drawing.font_families.cache_clear()
+    add_source(session, name="新华社", kind="news_agency", actor=ACTOR)
+    article = add_article(
+        session, text="新华社 reported growth.", outlet="Daily", actor=ACTOR, create_sources=True
+    )
+    claim = add_claim(session, text="Growth was reported.", actor=ACTOR)
+    add_appearance(
+        session,
+        claim_id=claim.id,
+        article_id=article.id,
+        quote="reported growth",
+        chain=[StatedHop("新华社", "reported")],
+        actor=ACTOR,
+    )
+    session.commit()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a glyph warning would fail the command
+        result = cli("report", "graph", "-o", str(tmp_path / "net.png"))
+        book = cli("report", "all", "-o", str(tmp_path / "all.xlsx"))
+    claims.drawing.font_families.cache_clear()
+    for run in (result, book):
+        assert run.exit_code == 0, run.output
+        assert "Glyph" not in run.stderr
+        notes = [line for line in run.stderr.splitlines() if "could not be drawn" in line]
+        assert len(notes) == 1 and "Noto Sans CJK" in notes[0] and "新" in notes[0]
+
+
+def test_font_families_are_installed_ones_ending_in_dejavu():
+    from claims.drawing import font_families
+
+    families = font_families()
+    assert families[-1] == "DejaVu Sans"

@@ -130,7 +130,8 @@ def test_write_csv_file_keeps_line_breaks_inside_fields(frame, tmp_path):
     write(frame, "csv", path)
     raw = path.read_bytes()
     assert raw.startswith(b"claim_id,claim,")
-    assert b"\r\n" in raw
+    assert b"\r" not in raw  # LF, as on stdout
+    assert raw == (render(frame, "csv") + "\n").encode("utf-8")
     with path.open(encoding="utf-8", newline="") as file:
         rows = list(csv.reader(file))
     assert rows[1][4] == '\'-5% "exports"\nnext line'
@@ -165,8 +166,10 @@ def test_workbook_is_ready_to_filter(frame, tmp_path):
     created = sheet.cell(row=2, column=column["created_at"])
     assert created.value == dt.datetime(2024, 2, 19, 10, 30)  # naive UTC
 
-    assert sheet.cell(row=2, column=column["claim"]).value == "'" + ATTACK
-    assert sheet.cell(row=2, column=column["quotation"]).value.startswith("'-5%")
+    # Stored as text, so Excel runs nothing, and with the words unchanged.
+    attack = sheet.cell(row=2, column=column["claim"])
+    assert attack.value == ATTACK and attack.data_type == "s" and attack.quotePrefix
+    assert sheet.cell(row=2, column=column["quotation"]).value.startswith("-5%")
     assert sheet.cell(row=2, column=column["delta"]).value == -5
     assert sheet.cell(row=3, column=column["Daily Planet"]).value is None
 
@@ -188,3 +191,68 @@ def test_workbook_caps_wide_columns_and_wraps_long_text(tmp_path):
     assert sheet.column_dimensions["A"].width == 60
     assert sheet["A2"].alignment.wrap_text
     assert sheet.column_dimensions["B"].width == 8
+
+
+def test_csv_file_and_stdout_are_the_same_bytes_and_a_bom_is_asked_for(frame, tmp_path):
+    from claims.output import CSV_BOM
+
+    plain, marked = tmp_path / "plain.csv", tmp_path / "marked.csv"
+    assert write(frame, "csv", plain) == []
+    write(frame, "csv", marked, bom=True)
+    assert plain.read_bytes() == (render(frame, "csv") + "\n").encode("utf-8")
+    assert marked.read_bytes() == (CSV_BOM + render(frame, "csv") + "\n").encode("utf-8")
+    assert marked.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_workbook_keeps_plus_minus_at_and_stores_equals_as_text(tmp_path):
+    path = tmp_path / "names.xlsx"
+    frame = pd.DataFrame({"+Plus Times": ["+Plus Times", "-minus", "@Handle", "=1+1"]})
+    write_xlsx({"outlets": frame}, path)
+    sheet = load_workbook(path)["outlets"]
+    values = [cell.value for cell in sheet["A"]]
+    assert values == ["+Plus Times", "+Plus Times", "-minus", "@Handle", "=1+1"]
+    assert all(cell.data_type == "s" for cell in sheet["A"])  # no formula among them
+
+
+def test_workbook_marks_and_reports_cells_cut_to_excels_limit(tmp_path):
+    from claims.output import XLSX_CELL_LIMIT
+
+    path = tmp_path / "long.xlsx"
+    frame = pd.DataFrame({"claim_id": [1, 2], "quotation": ["x" * 40_000, "short"]})
+    notes = write_xlsx({"chains": frame}, path)
+    cell = load_workbook(path)["chains"]["B2"]
+    assert len(cell.value) == XLSX_CELL_LIMIT
+    assert cell.value.endswith("… [cut: 40,000 characters in all]")
+    (note,) = notes
+    assert "sheet chains, row 2, column quotation (B2)" in note
+    many = pd.DataFrame({"quotation": ["y" * 33_000] * 5})
+    (note,) = write_xlsx({"chains": many}, tmp_path / "many.xlsx")
+    assert "5 cells" in note and "B2" not in note
+
+
+def test_workbook_cuts_by_excels_count_of_characters_beyond_the_bmp(tmp_path):
+    from claims.output import XLSX_CELL_LIMIT
+
+    path = tmp_path / "emoji.xlsx"
+    write_xlsx({"s": pd.DataFrame({"q": ["\U0001f600" * 20_000]})}, path)
+    value = load_workbook(path)["s"]["A2"].value
+    assert len(value.encode("utf-16-le")) // 2 <= XLSX_CELL_LIMIT
+    assert value.endswith("characters in all]")
+
+
+@pytest.mark.parametrize(
+    "fmt,name",
+    [("csv", "out.xlsx"), ("table", "out.csv"), ("xlsx", "out.json"), ("svg", "g.png")],
+)
+def test_a_format_the_suffix_contradicts_is_refused(fmt, name):
+    from claims.output import check_suffix
+
+    with pytest.raises(InvalidInput, match="the suffix and the format disagree"):
+        check_suffix(fmt, name)
+
+
+@pytest.mark.parametrize("fmt,name", [("csv", "out.txt"), ("csv", "out"), ("svg", "g.SVG")])
+def test_a_suffix_naming_no_other_format_is_accepted(fmt, name):
+    from claims.output import check_suffix
+
+    check_suffix(fmt, name)

@@ -3,45 +3,96 @@
 Each claim becomes a ``Claim`` whose ``appearance`` lists the articles that
 carry it (each with its quotations as ``Quotation`` parts), ``firstAppearance``
 the earliest of them by publication date, and ``author`` whoever the chains
-start with: the source the words are first attributed to. A claim with a verdict is wrapped
-in a ``ClaimReview`` that rates it; one without a verdict is a bare ``Claim``.
+start with: the source the words are first attributed to.
+
+Only a review that was approved is published: an approved claim with a verdict is
+wrapped in a ``ClaimReview`` that rates it, dated by its latest approval (the
+``reviews`` table); any other claim, a draft with a verdict typed in included, is a
+bare ``Claim``, its verdict left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.errors import InvalidInput
-from claims.export.selection import ExportRow, Selection, any_verdict, iter_rows
+from claims.export.selection import ExportRow, Selection, any_verdict, batches
+from claims.models import Review
 
 CONTEXT = "https://schema.org"
 PERSON_KINDS = frozenset({"person"})
+PUBLISHED = "approved"  # the one review status whose verdict is published
+
+
+def reviewed(row: ExportRow) -> bool:
+    """Whether a claim's verdict is a published review: approved, with a verdict."""
+    return row.claim_status == PUBLISHED and bool(row.claim_verdict)
 
 
 def check_publisher(session: Session, selection: Selection, publisher: str | None) -> None:
     """A ClaimReview needs an author; refuse up front rather than half-way through."""
-    if (publisher is None or not publisher.strip()) and any_verdict(session, selection):
+    if publisher is not None and publisher.strip():
+        return
+    if selection.status not in (None, PUBLISHED):
+        return
+    if any_verdict(session, dataclasses.replace(selection, status=PUBLISHED)):
         raise InvalidInput(
-            "Claims with a verdict become ClaimReviews, which need the name of the "
+            "Approved claims with a verdict become ClaimReviews, which need the name of the "
             "organisation that reviewed them: add --publisher NAME."
         )
+
+
+def approval_dates(session: Session, claim_ids: Iterable[int]) -> dict[int, dt.date]:
+    """The day each claim was last approved, from its review history, where there is one."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return {}
+    query = (
+        select(Review.claim_id, func.max(Review.decided_at))
+        .where(Review.claim_id.in_(ids), Review.decision == PUBLISHED)
+        .group_by(Review.claim_id)
+    )
+    return {claim_id: _day(when) for claim_id, when in session.execute(query) if when}
+
+
+def _day(value: dt.datetime | str) -> dt.date:
+    if isinstance(value, str):  # SQLite hands an aggregate back as text
+        value = dt.datetime.fromisoformat(value)
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC)
+    return value.date()
 
 
 def documents(
     session: Session, selection: Selection, *, publisher: str | None = None
 ) -> Iterator[dict[str, Any]]:
-    """One JSON-LD node per claim: a ``ClaimReview`` if it has a verdict, else a ``Claim``."""
-    rows = iter_rows(session, selection)
-    for _claim_id, group in itertools.groupby(rows, key=lambda row: row.claim_id):
-        yield claim_node(list(group), publisher=publisher)
+    """One JSON-LD node per claim: a ``ClaimReview`` if its verdict was approved, else a
+    ``Claim``."""
+    approved: dict[int, dt.date] = {}
+
+    def rows() -> Iterator[ExportRow]:
+        for batch in batches(session, selection):
+            approved.update(approval_dates(session, [r.claim_id for r in batch if reviewed(r)]))
+            yield from batch
+
+    for claim_id, group in itertools.groupby(rows(), key=lambda row: row.claim_id):
+        yield claim_node(list(group), publisher=publisher, approved=approved.pop(claim_id, None))
 
 
-def claim_node(rows: list[ExportRow], *, publisher: str | None) -> dict[str, Any]:
-    """The node for one claim, from its export rows (all of one claim)."""
+def claim_node(
+    rows: list[ExportRow], *, publisher: str | None, approved: dt.date | None = None
+) -> dict[str, Any]:
+    """The node for one claim, from its export rows (all of one claim).
+
+    ``approved`` is the day the claim was approved, the review's ``datePublished``.
+    """
     first = rows[0]
     appearances = [row for row in rows if row.appearance_id is not None]
     claim: dict[str, Any] = {
@@ -60,15 +111,18 @@ def claim_node(rows: list[ExportRow], *, publisher: str | None) -> dict[str, Any
         authors = _authors(appearances)
         if authors:
             claim["author"] = authors[0] if len(authors) == 1 else authors
-    if not first.claim_verdict:
+    if not reviewed(first):
         return claim
-    return {
+    review: dict[str, Any] = {
         "@type": "ClaimReview",
         "claimReviewed": first.claim_text,
         "itemReviewed": claim,
         "reviewRating": {"@type": "Rating", "alternateName": first.claim_verdict},
         "author": {"@type": "Organization", "name": publisher},
     }
+    if approved is not None:
+        review["datePublished"] = approved.isoformat()
+    return review
 
 
 def _appearance(rows: list[ExportRow]) -> dict[str, Any]:

@@ -10,6 +10,10 @@ the claim is derived from it.
 
 One bundle per claim, so the document is written claim by claim and memory
 does not grow with the database.
+
+A source is an agent named by its name and its id (``source:xinhua-3``), so two
+sources that share a name, or whose names have no Latin letters, stay two agents,
+and a source keeps its identifier from one export of the database to the next.
 """
 
 from __future__ import annotations
@@ -18,11 +22,14 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TextIO
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claims.export.selection import ExportRow, Selection, iter_rows
+from claims.export.selection import ExportRow, Selection, batches
+from claims.models import Appearance, Article, ChainHop
 from claims.text import fold_name
 
 NAMESPACES = {
@@ -38,17 +45,58 @@ NAMESPACES = {
 _UNSAFE = re.compile(r"[^0-9a-z]+")
 
 
-def source_local(name: str) -> str:
-    """A source's identifier part: its folded name, so the same source has one id everywhere."""
-    return _UNSAFE.sub("-", fold_name(name)).strip("-") or "unnamed"
+def source_local(name: str, source_id: int) -> str:
+    """A source's identifier part: its name folded to ASCII, then its id (``xinhua-3``).
+
+    The id makes it unique (names are shared, and non-Latin ones fold to nothing,
+    leaving the id alone) and stable (the same source has one id everywhere); the
+    name keeps it readable. The id is the part after the last hyphen.
+    """
+    readable = _UNSAFE.sub("-", fold_name(name)).strip("-")
+    return f"{readable}-{source_id}" if readable else str(source_id)
+
+
+@dataclass(frozen=True)
+class SourceIds:
+    """The source ids of an appearance's article publisher and of its chain, origin first."""
+
+    publisher: int
+    hops: tuple[int, ...]
+
+
+def source_ids(session: Session, appearance_ids: list[int]) -> dict[int, SourceIds]:
+    """The ``SourceIds`` of some appearances, in two queries."""
+    if not appearance_ids:
+        return {}
+    publishers = dict(
+        session.execute(
+            select(Appearance.id, Article.publisher_id)
+            .join(Article, Article.id == Appearance.article_id)
+            .where(Appearance.id.in_(appearance_ids))
+        ).all()
+    )
+    hops: dict[int, list[int]] = {}
+    for appearance_id, source_id in session.execute(
+        select(ChainHop.appearance_id, ChainHop.source_id)
+        .where(ChainHop.appearance_id.in_(appearance_ids))
+        .order_by(ChainHop.appearance_id, ChainHop.position)
+    ):
+        hops.setdefault(appearance_id, []).append(source_id)
+    return {
+        appearance_id: SourceIds(publisher, tuple(hops.get(appearance_id, ())))
+        for appearance_id, publisher in publishers.items()
+    }
 
 
 def _span(row: ExportRow) -> str:
     return f"{row.article_sha256}_{row.quote_start}_{row.quote_end}"
 
 
-def claim_bundle(rows: list[ExportRow]):
-    """A ``ProvDocument`` holding one bundle: one claim and all its appearances' chains."""
+def claim_bundle(rows: list[ExportRow], ids: dict[int, SourceIds]):
+    """A ``ProvDocument`` holding one bundle: one claim and all its appearances' chains.
+
+    ``ids`` gives the source ids of each appearance (``source_ids``).
+    """
     from prov.constants import PROV, PROV_LABEL, PROV_TYPE, PROV_VALUE
     from prov.model import ProvDocument
 
@@ -67,8 +115,8 @@ def claim_bundle(rows: list[ExportRow]):
     )
     declared: set[str] = set()
 
-    def agent(name: str, kind: str):
-        identifier = f"source:{source_local(name)}"
+    def agent(name: str, kind: str, source_id: int):
+        identifier = f"source:{source_local(name, source_id)}"
         if identifier not in declared:
             declared.add(identifier)
             person = kind == "person"
@@ -85,6 +133,7 @@ def claim_bundle(rows: list[ExportRow]):
     for row in rows:
         if row.appearance_id is None:
             continue
+        sources = ids[row.appearance_id]
         article_id = f"article:{row.article_sha256}"
         if article_id not in declared:
             declared.add(article_id)
@@ -97,13 +146,15 @@ def claim_bundle(rows: list[ExportRow]):
             if row.article_published:
                 attributes[schema["datePublished"]] = row.article_published.isoformat()
             bundle.entity(article_id, attributes)
-            bundle.wasAttributedTo(article_id, agent(row.publisher, row.publisher_kind or "outlet"))
+            bundle.wasAttributedTo(
+                article_id, agent(row.publisher, row.publisher_kind or "outlet", sources.publisher)
+            )
         quotation = f"quote:{_span(row)}"
         bundle.entity(quotation, {PROV_TYPE: vocabulary["Quotation"], PROV_VALUE: row.quote})
         bundle.hadMember(article_id, quotation)
         bundle.wasDerivedFrom(claim, quotation)
         previous = None
-        for hop in row.hops:
+        for hop, source_id in zip(row.hops, sources.hops, strict=True):
             last = hop is row.hops[-1]
             entity = quotation if last else f"said:{_span(row)}_{hop.position}"
             if not last:
@@ -111,7 +162,7 @@ def claim_bundle(rows: list[ExportRow]):
                 if hop.cue:
                     attributes[vocabulary["cue"]] = hop.cue
                 bundle.entity(entity, attributes)
-            bundle.wasAttributedTo(entity, agent(hop.name, hop.kind))
+            bundle.wasAttributedTo(entity, agent(hop.name, hop.kind, source_id))
             if previous is not None:
                 if hop.role == "stated":
                     bundle.wasQuotedFrom(entity, previous)
@@ -122,10 +173,22 @@ def claim_bundle(rows: list[ExportRow]):
 
 
 def claim_documents(session: Session, selection: Selection) -> Iterator:
-    for _claim_id, group in itertools.groupby(
-        iter_rows(session, selection), key=lambda row: row.claim_id
-    ):
-        yield claim_bundle(list(group))
+    """One ``ProvDocument`` per selected claim, read batch by batch."""
+    ids: dict[int, SourceIds] = {}
+
+    def rows() -> Iterator[ExportRow]:
+        for batch in batches(session, selection):
+            # A claim's rows may span two batches: keep the ids its bundle still needs.
+            ids.update(
+                source_ids(session, [r.appearance_id for r in batch if r.appearance_id is not None])
+            )
+            yield from batch
+
+    for _claim_id, group in itertools.groupby(rows(), key=lambda row: row.claim_id):
+        claim_rows = list(group)
+        yield claim_bundle(claim_rows, ids)
+        for row in claim_rows:
+            ids.pop(row.appearance_id, None)
 
 
 def write(

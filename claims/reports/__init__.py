@@ -49,6 +49,34 @@ def workbook_pictures(session: Session) -> dict[str, Figure]:
     return {"outlet network": figure(network)} if network.number_of_edges() else {}
 
 
+# What a table for people shows in an empty cell that means "none", per report; CSV,
+# JSON and Excel leave the cell empty (null), so tools cannot take it for text.
+PLACEHOLDERS: dict[str, dict[str, str]] = {
+    "drift": {"before": drift.NOTHING, "after": drift.NOTHING},
+    "chains": {"cues": chains.NO_CUE},
+}
+
+
+def for_people(name: str, frame: DataFrame) -> DataFrame:
+    """``frame`` with the report's placeholders in its empty cells, for a table."""
+    marks = PLACEHOLDERS.get(_known(name), {})
+    if not marks or frame.empty:
+        return frame
+    frame = frame.copy()
+    for column, mark in marks.items():
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), mark)
+    return frame
+
+
+def no_claims(session: Session) -> bool:
+    """Whether the database holds no claim yet (a report is then empty for that reason)."""
+    from sqlalchemy import exists, select
+
+    from claims.models import Claim
+
+    return not session.scalar(select(exists().where(Claim.id.is_not(None))))
+
+
 def _known(name: str) -> str:
     key = (name or "").strip().lower()
     if key not in REPORTS:

@@ -84,8 +84,13 @@ def chains(session: Session) -> pd.DataFrame:
     frame["article"] = frame["title"].where(frame["title"].notna(), opening)
     chain_of = frame["appearance_id"].map(lambda i: hops.get(i, []))
     frame["chain"] = chain_of.map(lambda chain: render([name for name, _ in chain])).astype("str")
-    frame["cues"] = chain_of.map(lambda chain: ARROW.join(cue or NO_CUE for _, cue in chain))
-    frame["cues"] = frame["cues"].astype("str")
+    # Positional, one per hop ("told → said → —"); a chain with no cue at all has none
+    # (null; "—" only in a table for people).
+    frame["cues"] = chain_of.map(
+        lambda chain: (
+            ARROW.join(cue or NO_CUE for _, cue in chain) if any(cue for _, cue in chain) else None
+        )
+    ).astype(object)
     frame = frame.sort_values(
         ["claim_id", "published", "appearance_id"], na_position="last", kind="mergesort"
     )

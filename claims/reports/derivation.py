@@ -194,11 +194,16 @@ def _direction(
         )
     # Nothing known: the article more of whose sentences are found in the other is the
     # likelier rewrite (a derived text keeps less of its own).
+    undated = [x for x in (a, b) if not x.published]
+    if undated:
+        why = "No publication date recorded for " + " and ".join(f"#{x.id}" for x in undated)
+    else:
+        why = "Same date and no origin recorded"
     if share_a == share_b:
-        return ("", "", "Same date and no origin recorded: the direction is unknown.")
+        return ("", "", f"{why}: the direction is unknown.")
     derived, source = (a, b) if share_a > share_b else (b, a)
     return (
         _label(derived),
         _label(source),
-        "Same date and no origin recorded: a guess from which text is more contained in the other.",
+        f"{why}: a guess from which text is more contained in the other.",
     )
