@@ -36,6 +36,7 @@ class ImportSummary:
     appearances_created: int = 0
     appearances_present: int = 0
     sources_created: int = 0
+    sources_present: int = 0  # stored sources a source row names (completed or not)
     sources_updated: int = 0  # stored sources a source row completed (kind, aliases ...)
     rejects_file: str | None = None
 

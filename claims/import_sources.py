@@ -203,6 +203,8 @@ class PlanSources:
         stored = self._named.get(folded) if ref is None else None
         if stored is not None:
             ref = SourceRef(stored.id, stored.name)
+            if self.write and self.tally.count_present("sources", stored.id):
+                self.summary.sources_present += 1  # checking's summary is not kept
             self._source_details.setdefault(
                 stored.id, {"kind": stored.kind, **{c: getattr(stored, c) for c in _DETAILS}}
             )

@@ -18,13 +18,14 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.anchoring import count_occurrences, find_quotation
 from claims.chains import StatedHop, parse_chain
 from claims.errors import AlreadyExists, ClaimsError, InputFileError, InvalidInput
 from claims.files import read_text_file
-from claims.models import Article, Claim, Source
+from claims.models import Appearance, Article, Claim, Source, SourceAlias
 from claims.services import review
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article, find_article_by_text, parse_date, prepare_text
@@ -416,7 +417,7 @@ def _load_source(
 ) -> Source:
     # Matched by name only: an alias such as "Wang" may already name another
     # person, who must not be adopted as Wang Xiaohong.
-    source = find_source_by_name(session, spec.name)
+    source = find_source_by_name(session, spec.name) or _renamed_source(session, spec.name)
     if source is not None:
         summary.sources_present += 1
     else:
@@ -433,12 +434,29 @@ def _load_source(
             actor=actor,
         )
         summary.sources_created += 1
+    # Spellings that fold like the source's name, or like another alias given, are one
+    # spelling: counted once, and not as an alias when they are the name itself.
+    wanted = {fold_name(alias) for alias in spec.aliases} - {fold_name(spec.name)}
+    had = {alias.key for alias in source.aliases}
     added = _in_context(
         where, f"source {spec.name!r}", add_aliases, session, source, spec.aliases, actor=actor
     )
     summary.aliases_created += len(added)
-    summary.aliases_present += len(spec.aliases) - len(added)
+    summary.aliases_present += len(wanted & had)
     return source
+
+
+def _renamed_source(session: Session, name: str) -> Source | None:
+    """The one source that keeps ``name`` as an alias: a seed source renamed since it was loaded
+    (``claims source edit Xinhua --name "Xinhua News Agency"`` keeps "Xinhua" as an alias)."""
+    key = fold_name(name)
+    found = {
+        source.id: source
+        for source in session.scalars(
+            select(Source).join(SourceAlias).where(SourceAlias.key == key)
+        )
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _load_article(
@@ -514,6 +532,9 @@ def _load_claim(
             )
     for appearance in spec.appearances:
         article = articles[appearance.article]
+        if _carried_already(session, claim, article, appearance):
+            summary.appearances_present += 1
+            continue
         try:
             add_appearance(
                 session,
@@ -534,6 +555,28 @@ def _load_claim(
             ) from error
         summary.appearances_created += 1
     return claim
+
+
+def _carried_already(
+    session: Session, claim: Claim, article: Article, spec: _AppearanceSpec
+) -> bool:
+    """Whether the claim is recorded in the article already on a passage overlapping the seed's
+    quotation: the same appearance entered by hand with a shorter or longer quote."""
+    if claim.id is None or article.id is None:
+        return False
+    try:
+        anchor = find_quotation(article.text, spec.quote, occurrence=spec.occurrence)
+    except ClaimsError:
+        return False  # add_appearance says what is wrong
+    found = session.scalar(
+        select(Appearance.id).where(
+            Appearance.claim_id == claim.id,
+            Appearance.article_id == article.id,
+            Appearance.quote_start < anchor.end,
+            Appearance.quote_end > anchor.start,
+        )
+    )
+    return found is not None
 
 
 def _in_context(where: Path, what: str, service, *args, **kwargs):

@@ -28,7 +28,12 @@ def init(ctx: typer.Context) -> None:
 def demo(
     ctx: typer.Context,
     path: Annotated[
-        str, typer.Option("--path", help="SQLite file for the demo; recreated every time.")
+        str,
+        typer.Option(
+            "--path",
+            help="SQLite file for the demo; rebuilt on every run, unless work was added to it "
+            "since it was built (then refused: delete it or give another --path).",
+        ),
     ] = "claims-demo.db",
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

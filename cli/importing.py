@@ -112,7 +112,7 @@ def import_file(
         ("claims", summary.claims_created, summary.claims_present),
         ("articles", summary.articles_created, summary.articles_present),
         ("appearances", summary.appearances_created, summary.appearances_present),
-        ("sources", summary.sources_created, ""),
+        ("sources", summary.sources_created, summary.sources_present),
     ]
     typer.echo(f"{'':12} {'created':>9} {'present':>9}")
     for name, created, present in rows:

@@ -26,7 +26,7 @@ ACTIONS = {"a": "accept", "r": "reject", "s": "skip", "q": "quit"}
 def match(
     ctx: typer.Context,
     claim_id: Annotated[
-        int | None, typer.Argument(metavar="[CLAIM_ID]", help="The claim to look for.")
+        int | None, typer.Argument(metavar="CLAIM_ID", help="The claim to look for.")
     ] = None,
     all_claims: Annotated[
         bool,

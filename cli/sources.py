@@ -60,7 +60,7 @@ def add(
 @app.command("alias")
 def alias(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The source, by name or any alias.")],
+    name: Annotated[str, typer.Argument(help="The source, by name, any alias or #ID.")],
     aliases: Annotated[list[str], typer.Argument(help="New spellings to add.")],
 ) -> None:
     """Add spellings to a source, so they resolve to it."""
@@ -169,7 +169,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The source, by name or any alias.")],
+    name: Annotated[str, typer.Argument(help="The source, by name, any alias or #ID.")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show one source and its aliases."""

@@ -339,3 +339,37 @@ def test_empty_standard_input_is_refused(failing):
         input="",
         match="standard input is empty",
     )
+
+
+def test_importing_an_export_again_counts_its_sources_present(cli, tmp_path):
+    from tests.conftest import Cli
+
+    assert cli("seed").exit_code == 0
+    export = tmp_path / "all.jsonl"
+    result = cli("export", "-o", export)
+    assert result.exit_code == 0, result.output
+    fresh = Cli(f"sqlite:///{tmp_path / 'fresh.db'}")
+    assert fresh("init").exit_code == 0
+    assert fresh("import", export).exit_code == 0
+
+    result = fresh("import", export)
+
+    assert result.exit_code == 0, result.output
+    sources = next(line for line in result.stdout.splitlines() if line.startswith("sources"))
+    assert sources.split() == ["sources", "0", "11"]
+
+
+@pytest.mark.parametrize("command", [("source", "show"), ("source", "alias")])
+def test_source_arguments_say_an_id_works_too(cli, command):
+    result = cli(*command, "--help")
+
+    assert result.exit_code == 0, result.output
+    assert "#ID" in result.output
+
+
+def test_demo_help_says_a_demo_with_work_added_is_not_rebuilt(cli):
+    result = cli("demo", "--help")
+
+    assert result.exit_code == 0, result.output
+    assert "recreated every time" not in result.output
+    assert "unless work was added" in " ".join(result.output.split())

@@ -42,6 +42,53 @@ def test_every_command_is_documented(path, command):
     assert heading.search(text), f"docs/cli.md has no section for `{' '.join(path)}`"
 
 
+def _section(path) -> str:
+    """The text of a command's section of docs/cli.md: its heading down to the next one."""
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    heading = re.compile(rf"^#+ `{re.escape(' '.join(path))}( [^`]*)?`.*$", re.MULTILINE)
+    found = heading.search(text)
+    assert found, f"docs/cli.md has no section for `{' '.join(path)}`"
+    end = re.compile(r"^#", re.MULTILINE).search(text, found.end())
+    return text[found.start() : end.start() if end else len(text)]
+
+
+@pytest.mark.parametrize("path,command", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_every_option_is_in_its_commands_section(path, command):
+    """Each option, long and short form (and --no- form), is written in the command's section,
+    as `--help` lists it; -h/--help is said once, among the conventions."""
+    section = _section(path)
+    for param in command.params:
+        if param.param_type_name != "option" or param.name == "help":
+            continue
+        flags = (*param.opts, *param.secondary_opts)
+        if set(flags) in ({"-f", "--format"}, {"-o", "--output"}):
+            # The short forms are given once among the conventions: either form will do.
+            flags = (
+                (next(f for f in flags if f.startswith("--")),)
+                if not any(re.search(rf"(?<![\w-]){f}(?![\w-])", section) for f in flags)
+                else ()
+            )
+        for flag in flags:
+            assert re.search(rf"(?<![\w-]){re.escape(flag)}(?![\w-])", section), (
+                f"docs/cli.md: `{' '.join(path)}` does not mention {flag}"
+            )
+
+
+def test_the_conventions_give_the_short_forms_of_help_format_and_output():
+    conventions = (DOCS / "cli.md").read_text(encoding="utf-8").split("\n## ")[0]
+    for short in ("`-h`", "`-f`", "`-o FILE`"):
+        assert short in conventions, short
+
+
+@pytest.mark.parametrize("path,command", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_usage_lines_have_no_doubled_brackets(path, command):
+    import click
+
+    with click.Context(command, info_name=" ".join(path)) as ctx:
+        usage = command.collect_usage_pieces(ctx)
+    assert not any("[[" in piece or "]]" in piece for piece in usage), usage
+
+
 def test_architecture_page_names_every_library_module():
     """A newcomer finds every module of the library on the architecture page."""
     text = (DOCS / "architecture.md").read_text(encoding="utf-8")

@@ -296,3 +296,61 @@ def test_the_caption_carrying_a_curated_claim_stays_though_the_rules_would_cut_i
     claim = find_claim_by_text(session, INQUIRER_ONLY[1])
     (appearance,) = claim.appearances
     assert appearance.quote in caption
+
+
+def test_an_empty_database_has_nothing_already_present(session):
+    """Seed aliases that only respell the name ("Viktor Orbán") are not aliases present."""
+    summary = load_seeds(session, actor=ACTOR)
+
+    present = [f for f in vars(summary) if f.endswith("_present") and getattr(summary, f)]
+    assert present == []
+    again = load_seeds(session, actor=ACTOR)
+    assert again.created == 0
+    assert again.aliases_present == summary.aliases_created
+
+
+def test_seeding_after_entering_a_seed_appearance_by_hand_adds_no_overlapping_one(session):
+    """The README's first session records claim 1 in UNN's article with a shorter quotation;
+    the seeds then count that appearance as present instead of adding a second one."""
+    from claims.services.appearances import add_appearance
+    from claims.services.articles import add_article
+    from claims.services.claims import add_claim
+    from claims.services.sources import add_source
+
+    add_source(session, name="Reuters", kind="news_agency", actor=ACTOR)
+    article = add_article(
+        session,
+        text=read_text_file(UNN),
+        outlet="UNN",
+        origin="Reuters",
+        origin_cue="citing",
+        create_sources=True,
+        actor=ACTOR,
+    )
+    claim = add_claim(session, text=XINHUA_CLAIM, actor=ACTOR)
+    add_appearance(
+        session,
+        claim_id=claim.id,
+        article_id=article.id,
+        quote=XINHUA_CLAIM.rstrip("."),
+        actor=ACTOR,
+    )
+
+    summary = load_seeds(session, actor=ACTOR)
+
+    assert summary.appearances_present == 1
+    assert [a.article_id for a in claim.appearances].count(article.id) == 1
+
+
+def test_a_seed_source_renamed_since_is_found_by_its_old_name(session):
+    from claims.services.sources import find_source_by_name, update_source
+
+    load_seeds(session, actor=ACTOR)
+    update_source(
+        session, find_source_by_name(session, "Xinhua"), name="Xinhua News Agency", actor=ACTOR
+    )
+
+    summary = load_seeds(session, actor=ACTOR)
+
+    assert summary.created == 0
+    assert summary.sources_present == len(seed_data()["sources"])
