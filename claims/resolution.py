@@ -50,7 +50,11 @@ TITLES = frozenset(
         "captain", "cmdr", "commander", "maj", "sgt", "sergeant", "lieutenant", "supt",
         "superintendent", "det", "detective", "insp", "inspector", "atty", "rev", "reverend",
         "hon", "pres", "amb", "brig", "cpl", "pvt", "admiral", "colonel", "senior",
-        "premier",
+        "premier", "mp", "mep", "msp", "mla", "congressman", "congresswoman", "councillor",
+        "councilor", "alderman", "organiser", "organizer", "forecaster", "economist",
+        "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
+        "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
+        "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -262,7 +266,8 @@ _TITLE_ADJECTIVES = {
     "chinese", "hungarian", "us", "u", "s", "russian", "american", "british", "ukrainian",
     "european", "french", "german", "public", "security", "foreign", "interior", "finance",
     "state", "defence", "defense", "former", "acting", "vice", "deputy", "prime", "general",
-    "opposition", "senior",
+    "opposition", "senior", "local", "labour", "conservative", "democrat", "republican",
+    "liberal", "green",
 }  # fmt: skip
 _NOT_TITLES = {"the", "a", "an", "of", "his", "her", "its", "their", "said", "told"}
 # Lower-case words inside a name: "Minister of Public Security", "Ursula von der Leyen".
@@ -295,15 +300,51 @@ def _proposed_name(surface: str) -> str | None:
     words = text.split()
     if not words or (len(words) == 1 and words[0].lower().strip(".") in PRONOUNS):
         return None
+    # "A senior official who declined to be named ...": the relative clause describes them.
+    text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
+    parts = [part for part in text.split(",") if part.split()]
+    if len(parts) > 1 and _describes(parts[0]):
+        # "The leader of the party in the Assembly, Mathilde Panot": the apposed name
+        parts = [p for p in parts[1:] if _PERSON.fullmatch(p.strip())] + parts
     phrases = []
-    for part in text.split(","):  # the name, else the appositive's: "the leader, Mark Hale"
-        if not part.split():
-            continue
+    for part in parts:  # the name, else the appositive's: "the leader, Mark Hale"
+        person = _PERSON_OF.match(part.strip())
+        if person is not None and _names_a_person(person.group(1)):
+            part = person.group(1)  # "Tom Reiss of the thinktank X": Tom Reiss, not X
         name, phrase = _head(part.split())
         if name:
             return name
         phrases.append(phrase)
     return phrases[0] if phrases else None
+
+
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’.-]*)"
+_PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
+# A person, then where they work: "R. Alan Whitfield of the University of Illinois".
+_PERSON_OF = re.compile(rf"((?:\w+\s+)*?{_PERSON.pattern})\s+(?:of|at|from|with)\s+\S")
+# Heads that make "X of Y" one organisation's name: "Bank of England", "University of X".
+_ORGANISATION_HEADS = BODY_NOUNS | {
+    "bank", "university", "college", "school", "institute", "federation", "association",
+    "society", "board", "office", "court", "house", "church", "museum", "foundation",
+    "centre", "center", "fund", "league", "federal", "reserve", "nation", "republic",
+    "kingdom", "state", "states", "city", "county", "province", "minister", "secretary",
+}  # fmt: skip
+
+
+def _names_a_person(words: str) -> bool:
+    """Capitalised words ending in a name, not an organisation's head noun."""
+    run = _PERSON.search(words)
+    if run is None:
+        return False
+    keys = [re.sub(r"\W", "", w.lower()) for w in run.group().split()]
+    return not any(key in _ORGANISATION_HEADS or key in TITLES for key in keys[-2:])
+
+
+def _describes(part: str) -> bool:
+    """ "The leader of ...": a determiner and a common noun, a description, not a name."""
+    words = part.split()
+    return len(words) >= 2 and words[0].lower() in _DETERMINERS and words[1][:1].islower()
 
 
 def _head(words: list[str]) -> tuple[str | None, str]:
@@ -354,15 +395,20 @@ def _cleaned(word: str) -> tuple[str, bool]:
     possessive = bool(_POSSESSIVE.search(word))
     if possessive:
         word = word[:-2]
-    if word.endswith(".") and not _INITIALS.fullmatch(word):
+    if word.endswith(".") and not _INITIALS.fullmatch(word) and not _suffix(word):
         word = word.rstrip(".")
     return word, possessive
+
+
+def _suffix(word: str) -> bool:
+    """ "Jr.", "Sr.": the full stop is part of the name."""
+    return word.lower().rstrip(".") in _SUFFIXES
 
 
 def _phrase(words: list[str]) -> str:
     """The words as written, without a full stop that ends the span."""
     text = " ".join(words)
-    if text.endswith(".") and not _INITIALS.fullmatch(words[-1]):
+    if text.endswith(".") and not _INITIALS.fullmatch(words[-1]) and not _suffix(words[-1]):
         text = text.rstrip(".")
     return text
 

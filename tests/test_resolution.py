@@ -31,10 +31,30 @@ def test_the_name_is_the_head_of_the_span(surface, name):
     ("surface", "name"),
     [
         ("the official Xinhua news agency", "Xinhua"),
-        ("Martin Luther King Jr.", "Martin Luther King Jr"),
+        ("Martin Luther King Jr.", "Martin Luther King Jr."),
         ("the Justice Department's", "Justice Department"),
         ("Hillary Clinton's spokeswoman", "Hillary Clinton"),
     ],
 )
 def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name):
+    assert _proposed_name(surface) == name
+
+
+@pytest.mark.parametrize(
+    "surface, name",
+    [
+        ("Local MP Markus Campbell", "Markus Campbell"),
+        ("Organiser Fiona Laing", "Fiona Laing"),
+        ("Labour MP Priya Sandhu", "Priya Sandhu"),
+        ("R. Alan Whitfield of the University of Illinois Springfield", "R. Alan Whitfield"),
+        ("Tom Reiss of the thinktank Resolution Industrial", "Tom Reiss"),
+        ("The leader of the party in the Assembly, Mathilde Panot", "Mathilde Panot"),
+        ("A senior official who declined to be named because talks are private",
+         "A senior official"),
+        ("Robert F. Kennedy Jr.", "Robert F. Kennedy Jr."),
+        ("Bank of England", "Bank of England"),
+        ("Federal Reserve Bank of New York", "Federal Reserve Bank of New York"),
+    ],
+)  # fmt: skip
+def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):
     assert _proposed_name(surface) == name

@@ -176,7 +176,7 @@ def test_a_quotation_going_on_after_its_cue_s_sentence_is_one_content():
     (relation,) = link(text, spans, [(0, len(text))])[0]
     assert relation.content == (0, len(text))
     assert claim_wording(spoken(text, relation, relation.content)) == (
-        "Here comes Big Daddy, The Donald. Big Daddy."
+        "Here comes Big Daddy. The Donald. Big Daddy."
     )
     # another paragraph, or another quotation between, keeps them apart
     apart = text.replace(" \u201cThe", "\n\n\u201cThe")

@@ -28,6 +28,7 @@ from claims.suggestions.lexicon import (
     DETERMINERS,
     NEEDS_THAT,
     NOMINAL_CUES,
+    NOT_SPEAKERS,
     NOUN_OR_VERB,
     OPEN_QUOTES,
     PHRASE_CUES,
@@ -37,6 +38,7 @@ from claims.suggestions.lexicon import (
     SOURCE_AFTER,
     SPEAKER_PRONOUNS,
     TELL,
+    TIME_WORDS,
     TRAILING_ADVERBIALS,
 )
 
@@ -166,6 +168,21 @@ def _np_before(tokens: list[Token], i: int, floor: int, limit: int = 12) -> int 
     if j == i:
         return None
     return j
+
+
+def _before_adverbials(tokens: list[Token], i: int) -> int:
+    """Where the subject ends before a cue, past a time word or "so far" and the auxiliaries
+    between: "The department today announced", "The government has so far declined"."""
+    j = i
+    while j - 1 >= 0:
+        word = tokens[j - 1].lower
+        if word in TIME_WORDS or word in AUXILIARIES:
+            j -= 1
+        elif word == "so" and j < i and tokens[j].lower == "far":
+            j -= 1
+        else:
+            break
+    return j if j < i and j > 0 and tokens[j - 1].text not in PUNCT_BOUNDARY else i
 
 
 def _appositive_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -367,7 +384,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 False, "pre", coordinated=True,
             )  # fmt: skip
         else:
-            np_start = _np_before(tokens, cue_i, 0)
+            subject_end = _before_adverbials(tokens, cue_i)
+            np_start = _np_before(tokens, subject_end, 0)
             source = None
             if np_start is None and cue_i >= 2 and tokens[cue_i - 1].lower == "who":
                 # "Wang, who said ...": the phrase before the comma speaks.
@@ -376,7 +394,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 if np_start is not None:
                     source = (tokens[np_start].start, tokens[comma - 1].end)
             elif np_start is not None:
-                source = (tokens[np_start].start, tokens[cue_i - 1].end)
+                source = (tokens[np_start].start, tokens[subject_end - 1].end)
             elif (apposed := _appositive_before(tokens, cue_i)) is not None:
                 np_start = apposed[0]
                 source = (tokens[apposed[0]].start, tokens[apposed[1] - 1].end)
@@ -445,6 +463,8 @@ def _speaker_like(text: str, span: tuple[int, int]) -> bool:
     if not words:
         return False
     first, last = words[0].lower(), words[-1].lower().strip(",")
+    if all(word.lower().strip(",") in NOT_SPEAKERS for word in words):
+        return False  # "today", "far" of "so far"
     if first in PREPOSITIONS or last in PREPOSITIONS | BOUNDARY_WORDS | {"who", "being"}:
         return False
     if first.endswith("ly") and len(words) == 1:

@@ -192,3 +192,26 @@ PREPOSITIONS = {
     "towards", "upon", "via",
 }  # fmt: skip
 SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "one", "both"}
+# Words that never name whoever speaks: a time word, an adverb. A source span of only these
+# ("today", "far" of "so far") is a fragment, not a speaker. A relative pronoun ("which
+# promised") is PolNeAR's source; who it is comes from the phrase before it.
+TIME_WORDS = {
+    "today", "yesterday", "tomorrow", "tonight", "now", "then", "far", "meanwhile", "here",
+    "there", "recently", "lately", "currently", "since", "ago", "soon",
+}  # fmt: skip
+RELATIVES = {"which", "who", "whom", "whose", "that", "what", "where", "when"}
+NOT_SPEAKERS = frozenset(TIME_WORDS | AUXILIARIES | {"so", "only", "too"})
+# Words by which a cue hedges or acts rather than reports: "appears to be stalling",
+# "allegedly misled investors", "wrangle over a budget", "voted to accept", "are divided on".
+# PolNeAR marks some of these as cues; a proposed claim does not rest on them.
+# "reportedly" is not among them: it says the words are passed on, by the article's origin
+# when nobody else is named.
+HEDGES = {"allegedly", "apparently", "seemingly", "supposedly", "purportedly"}
+NOT_REPORTING = {
+    w
+    for base in ("appear", "seem", "wrangle", "vote", "divide", "decline", "refuse")
+    for w in forms(base, ())
+} | {"appears", "seems"}
+# A participle opening a sentence that puts a question to the speaker: "Asked about the
+# report, the minister said ...": the cue is "said", not "Asked".
+QUESTIONED = {"asked", "pressed", "questioned", "quizzed", "challenged"}

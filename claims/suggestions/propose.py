@@ -16,15 +16,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from claims.photo_credits import caption_credit, credited_name
 from claims.resolution import PRONOUNS, Resolution, Resolver
 from claims.sentences import Sentence, split_sentences
-from claims.suggestions.attribution import Attribution, chain_of, leaves
+from claims.suggestions.attribution import Attribution, chain_of, leaves, nest
 from claims.suggestions.citation import find_credits, statement_start
-from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from claims.suggestions.lexicon import (
+    CLOSE_QUOTES,
+    CUE_WORDS,
+    HEDGES,
+    NOT_REPORTING,
+    OPEN_QUOTES,
+    QUESTIONED,
+    RELATIVES,
+)
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.text import fold_name
 
@@ -103,12 +111,20 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
     before = text[start:first].rstrip(_JOINT)
     after = text[last:end]
     opening = next((i for i, c in enumerate(after) if c in OPEN_QUOTES), None)
+    # '"A," he said. "But B."': a full stop after the cue ends the sentence A is in
+    ended = re.search(r"[.!?]", after[:opening] if opening else after[:2]) is not None
     if opening is not None and text[start:first].rstrip(" ,.")[-1:] in CLOSE_QUOTES:
         after = after[opening:]  # '"A," she said, clapping. "B."': not "clapping"
     after = after.lstrip(_JOINT + ".")
     if not after or not before:
         return before or after
-    joint = " " if before.endswith((".", "!", "?")) else ", "
+    if before.endswith((".", "!", "?")):
+        joint = " "
+    elif ended and after[:1].isupper():
+        # '"A," he said. "But B."': the second part is a sentence of its own
+        joint = ". "
+    else:
+        joint = ", "
     return before + joint + after
 
 
@@ -164,6 +180,7 @@ class _Speakers:
         # The hops of the last direct quotation and its paragraph: a quotation that goes on
         # in the next sentence, with no cue of its own, is still that speaker's.
         self.quoting: tuple[list[dict], int] | None = None
+        self.names: list[str] = []  # new names of several words proposed so far
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
@@ -179,9 +196,37 @@ class _Speakers:
                     self.last.proposed_name,
                 )
             return resolution
+        resolution = self._named_before(resolution)
         if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
             self.last = resolution  # a known source, or something that looks like a name
         return resolution
+
+    def _named_before(self, resolution: Resolution) -> Resolution:
+        """A new name of one word ("Pritzker", "Mrs Morrow" → "Morrow") is the full name
+        proposed earlier in the article that ends with it, when only one does."""
+        proposed = resolution.proposed_name
+        if resolution.resolved or not proposed:
+            return resolution
+        if len(proposed.split()) > 1:
+            self.names.append(proposed)
+            return resolution
+        key = fold_name(proposed)
+        earlier = {n for n in self.names if fold_name(n.split()[-1]) == key}
+        if len(earlier) != 1:
+            return resolution
+        (name,) = earlier
+        return replace(
+            resolution, proposed_name=name, why=f"{resolution.why}; {name} named earlier"
+        )
+
+
+_NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*\s*,\s*$")
+
+
+def _antecedent(text: str, source: tuple[int, int]) -> str | None:
+    """The name a relative pronoun stands for: the one right before its comma."""
+    found = _NAME_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
+    return found.group().rstrip(" ,") if found else None
 
 
 def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
@@ -211,10 +256,12 @@ def sentence_proposals(
     relations: ArticleAttributions | None = None,
 ) -> list[Proposal]:
     relations = relations or ArticleAttributions(text)
-    found = relations.in_sentence(sentence.start, sentence.end)
+    found = _reporting(text, sentence, relations.in_sentence(sentence.start, sentence.end))
     resolved: dict[int, Resolution | None] = {}
     for index, attribution in enumerate(found):
         surface = attribution.source_text(text)
+        if surface and fold_name(surface) in RELATIVES:
+            surface = _antecedent(text, attribution.source)  # "Britishvolt, which promised"
         if surface and not bare(text, attribution.source):
             # What the text says before the source, back to the previous paragraph.
             before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
@@ -240,6 +287,9 @@ def sentence_proposals(
     for leaf in leaves(found):
         hops = hops_of(leaf)
         content = _without_dateline(text, found[leaf].content)
+        if found[leaf].quoted and content[0] < sentence.end < content[1]:
+            # '"A," he said. "B."': A here; B, a sentence of its own, goes on the quotation
+            content = (content[0], len(text[: sentence.end].rstrip()))
         words = len(text[content[0] : content[1]].split())
         if words < MIN_CLAIM_WORDS:
             continue
@@ -286,6 +336,52 @@ def sentence_proposals(
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return proposals
+
+
+_AFTER_CUE = re.compile(r"[\s,:]*(?:that\b)?\s*")
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s+[a-z]")
+_CUE_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+
+
+def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
+    """Does the relation pass words on? Not a hedge ("appears to", "allegedly misled"),
+    an act ("wrangle over", "voted to", "are divided on"), an intention or a refusal
+    ("declined to comment", "asked not to be named": what follows is to be done, not
+    said), nor the question put to a speaker ("Asked about X, the minister said")."""
+    words = [w.lower() for w in _CUE_WORD.findall(text[attribution.cue[0] : attribution.cue[1]])]
+    if any(word in NOT_REPORTING for word in words):
+        return False
+    said = [word for word in words if word not in HEDGES]
+    if len(said) < len(words) and not any(word in CUE_WORDS for word in said):
+        return False  # "allegedly misled"
+    content = text[attribution.content[0] : attribution.content[1]].lstrip(' "“«„‘')
+    if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
+        return False
+    opening = text[sentence.start : attribution.cue[0]].strip(' "“«„‘')
+    return not (not opening and words and words[0] in QUESTIONED)
+
+
+def _reporting(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
+    """The sentence's relations that report (``reports``), nested again without the rest."""
+    kept = [a for a in found if reports(text, sentence, a)]
+    if len(kept) == len(found):
+        return found
+    for dropped in (a for a in found if a not in kept and a.source is not None):
+        # "A shop steward, who asked not to be named, said ...": the speaker of a relation
+        # nested in the one dropped, when it names none.
+        for child in dropped.children:
+            inner = found[child]
+            if inner.source is None:
+                inner.source = dropped.source
+            if inner.content[0] < inner.cue[0] < inner.content[1]:
+                # what the dropped relation held before the cue is not said by it
+                start = _AFTER_CUE.match(text, inner.cue[1]).end()
+                inner.content = (min(start, inner.content[1]), inner.content[1])
+    for attribution in kept:
+        attribution.parent = None
+        attribution.children = []
+    nest(kept)
+    return kept
 
 
 def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_of) -> list:

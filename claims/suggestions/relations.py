@@ -25,7 +25,13 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from claims.suggestions.attribution import Attribution, extract, is_quoted, nest, past_own_hops
-from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, SPEAKER_PRONOUNS
+from claims.suggestions.lexicon import (
+    CLOSE_QUOTES,
+    NOT_SPEAKERS,
+    OPEN_QUOTES,
+    SPEAKER_PRONOUNS,
+    TIME_WORDS,
+)
 
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
@@ -50,9 +56,14 @@ _FUNCTION_WORDS = frozenset("the a an its their his her this that these those of
 
 def bare(text: str, span: Span) -> bool:
     """The span holds no word that could name a source ("the" of "the European
-    Commission's warning", when the tagger stops there)."""
+    Commission's warning", when the tagger stops there; "today", "which")."""
     words = re.findall(r"[^\W\d_]+", text[span[0] : span[1]].lower())
-    return all(word in _FUNCTION_WORDS for word in words)
+    return all(word in _FUNCTION_WORDS or word in NOT_SPEAKERS for word in words)
+
+
+def _only(text: str, span: Span, words: set[str] | frozenset[str]) -> bool:
+    found = re.findall(r"[^\W\d_]+", text[span[0] : span[1]].lower())
+    return bool(found) and all(word in words for word in found)
 
 
 def _inside(inner: Span, outer: Span) -> bool:
@@ -190,7 +201,9 @@ def link(
     by_kind: dict[str, list[Span]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
     for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
         by_kind[kind].append((start, end))
-    cues, sources = by_kind["CUE"], by_kind["SOURCE"]
+    sources = by_kind["SOURCE"]
+    # "The department today announced": a time word tagged as a cue of its own says nothing.
+    cues = [c for c in by_kind["CUE"] if not _only(text, c, TIME_WORDS)]
     contents, fragments = [], []
     for content in _touching_joined(by_kind["CONTENT"]):
         (contents if content[1] - content[0] >= FRAGMENT else fragments).append(content)
@@ -360,6 +373,7 @@ class ArticleAttributions:
         kept: list[Attribution] = []
         twinned: set[int] = set()
         extra: list[Attribution] = []
+        ruled = [a.source for a in found]
         for attribution in found:
             twins = [i for i, r in enumerate(model) if _gap(r.cue, attribution.cue) == 0]
             if not twins:
@@ -400,6 +414,7 @@ class ArticleAttributions:
             ):
                 continue
             extra.append(_tagged(relation, relation.source))
+        _share_speakers(found, ruled)
         for attribution in kept:
             attribution.parent = None
             attribution.children = []
@@ -408,6 +423,20 @@ class ArticleAttributions:
         nest(kept)  # links only what is not nested yet: the rules' nesting stands
         past_own_hops(self.text, kept)
         return kept
+
+
+def _share_speakers(found: list[Attribution], ruled: list[Span | None]) -> None:
+    """ "Natalie Brooks, an analyst at X, said A but warned B": a coordinated relation
+    speaks with its lead's source, as the tagger bounds it, when the rules gave both one."""
+    for index, attribution in enumerate(found):
+        if not attribution.coordinated or attribution.source != ruled[index]:
+            continue
+        lead = next(
+            (j for j in range(index - 1, -1, -1) if ruled[j] == ruled[index] and j != index),
+            None,
+        )
+        if lead is not None:
+            attribution.source = found[lead].source
 
 
 # Verbs that pass words on, as opposed to belief ("thinks") or action ("called for").

@@ -1,0 +1,173 @@
+"""Who a proposal names and by which cue: no time word or adverb as a speaker, no hedge or
+refusal as a cue, split quotations read as the sentences they are, and one person under
+one name through an article. Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.db import open_session
+from claims.models import Article
+from claims.sentences import split_sentences
+from claims.services.articles import add_article
+from claims.services.sources import add_source
+from claims.suggestions.attribution import Attribution, extract
+from claims.suggestions.propose import claim_wording, reports, spoken
+from claims.suggestions.relations import ArticleAttributions, bare, link
+
+
+def _span(text, kind, words):
+    start = text.index(words)
+    return (kind, start, start + len(words))
+
+
+def _proposals(db_url, text):
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        return propose(session, session.get(Article, article.id))
+
+
+# -- sources --
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The government has so far declined to comment, saying only that it does not "
+         "discuss commercial matters.", "The government"),
+        ("The department today announced that 400 projects would go ahead.", "The department"),
+    ],
+)  # fmt: skip
+def test_a_time_word_or_adverb_before_the_cue_is_not_the_source(text, source):
+    sources = {a.source_text(text) for a in extract(text)}
+    assert sources == {source}
+
+
+def test_a_span_of_time_words_names_nobody():
+    text = "The department today announced it."
+    assert bare(text, (15, 20))  # "today"
+    assert not bare(text, (0, 14))
+
+
+def test_a_time_word_tagged_as_a_cue_is_dropped():
+    text = "The department today announced $240 million in grants for rural households."
+    spans = [
+        _span(text, "SOURCE", "The department"),
+        _span(text, "CUE", "today"),
+        _span(text, "CUE", "announced"),
+        _span(text, "CONTENT", "$240 million in grants for rural households"),
+    ]
+    (relation,) = link(text, spans, [(0, len(text))])[0]
+    assert relation.cue_text(text) == "announced"
+
+
+def test_a_relative_pronoun_speaks_for_the_name_before_it(db_url):
+    proposals = _proposals(
+        db_url,
+        "Voltcell, which promised a plant in the north, said the project would create "
+        "3,000 jobs by 2030.\n",
+    )
+    names = {hop["name"] for p in proposals for hop in p.hops}
+    assert "Voltcell" in names
+    assert not names & {"which", "Which"}
+
+
+def test_a_speaker_said_and_warned_once_named_as_the_tagger_bounds_them():
+    text = (
+        "Natalie Brooks, a fiscal analyst at the Civic Federation, said the delay was modest "
+        'but warned that "every deferral makes the next decision harder."\n'
+    )
+    relations = ArticleAttributions(text).in_sentence(0, len(text))
+    sources = {a.cue_text(text): a.source_text(text) for a in relations}
+    assert sources["warned"] == sources["said"]
+
+
+# -- cues --
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The flagship project appears to be stalling badly this year.", "appears"),
+        ("The firm allegedly misled investors about its funding.", "allegedly misled"),
+        ("Lawmakers wrangle over a budget gap of $900 million.", "wrangle"),
+        ("Dockworkers voted on Tuesday to accept a 14 per cent pay rise.", "voted"),
+        ("His office declined to comment on the report on Monday.", "declined"),
+        ("Asked about the report, the minister said no decision had been made.", "Asked"),
+    ],
+)
+def test_a_hedge_an_act_or_a_question_put_is_not_a_cue(text, cue):
+    (sentence,) = split_sentences(text)
+    start = text.index(cue)
+    relation = Attribution(
+        (start, start + len(cue)), None, (start + len(cue) + 1, len(text) - 1), False, "pre"
+    )
+    assert not reports(text, sentence, relation)
+    said = text.find("said")
+    if said > 0:
+        kept = Attribution((said, said + 4), None, (said + 5, len(text) - 1), False, "pre")
+        assert reports(text, sentence, kept)
+
+
+def test_a_speaker_who_asked_not_to_be_named_says_what_follows(db_url):
+    proposals = _proposals(
+        db_url,
+        "A shop steward, who asked not to be named for fear of reprisals, said many younger "
+        "workers had voted against the deal because it did nothing on shifts.\n",
+    )
+    said = [p for p in proposals if p.hops]
+    assert [(p.claim_text, [h["cue"] for h in p.hops]) for p in said] == [
+        (
+            "Many younger workers had voted against the deal because it did nothing on shifts.",
+            ["said"],
+        )
+    ]
+
+
+# -- split quotations --
+
+
+def test_a_quotation_split_by_a_full_stop_reads_as_two_sentences():
+    text = '"We will not balance the budget on commuters," he said. "But we will fix bridges."'
+    cue, source = text.index("said"), text.index(" he said") + 1
+    relation = Attribution((cue, cue + 4), (source, source + 2), (0, len(text)), True, "post")
+    assert claim_wording(spoken(text, relation, relation.content)) == (
+        "We will not balance the budget on commuters. But we will fix bridges."
+    )
+    joined = text.replace('said. "But', 'said, "but')
+    cue = joined.index("said")
+    relation = Attribution((cue, cue + 4), (source, source + 2), (0, len(joined)), True, "post")
+    assert claim_wording(spoken(joined, relation, relation.content)) == (
+        "We will not balance the budget on commuters, but we will fix bridges."
+    )
+
+
+def test_the_halves_of_a_quotation_split_over_sentences_are_proposed_once_each(db_url):
+    proposals = _proposals(
+        db_url,
+        "Lee Harlan said on Tuesday that the delay was necessary. "
+        '"We are not going to balance this budget on the backs of commuters," he said. '
+        '"But we are also not going to stop fixing bridges."\n',
+    )
+    claims = [p.claim_text for p in proposals]
+    assert "We are not going to balance this budget on the backs of commuters." in claims
+    assert [c for c in claims if "But we are also" in c] == [
+        "But we are also not going to stop fixing bridges."
+    ]
+
+
+# -- one person, one name --
+
+
+def test_a_surname_later_is_the_full_name_proposed_earlier(db_url):
+    proposals = _proposals(
+        db_url,
+        "Janet Morrow, 67, said the water had reached her front door within an hour.\n\n"
+        "Mrs Morrow said she had called the council's emergency line four times.\n",
+    )
+    names = {hop["name"] for p in proposals for hop in p.hops}
+    assert names == {"Janet Morrow"}
