@@ -57,6 +57,22 @@ def test_changed_words_are_reported_with_before_and_after():
     assert findings[0].severity == "medium"
 
 
+def test_words_added_keep_the_brackets_and_marks_they_open_closed():
+    findings = compare(
+        side("Prices rose, reportedly", id=1),
+        side('Prices rose and "@SUM(1)", reportedly', id=2, publisher=SITE),
+    )
+    assert [f.after for f in findings if f.kind == "wording"] == ['and "@SUM(1)"']
+
+
+def test_a_closing_mark_the_words_do_not_open_stays_out():
+    findings = compare(
+        side('He called it "a plan" today', id=1),
+        side('He called it "a good plan" today', id=2, publisher=SITE),
+    )
+    assert [f.after for f in findings if f.kind == "wording"] == ["good"]
+
+
 def test_a_change_inside_quotation_marks_is_the_most_serious():
     findings = compare(
         side('efforts would be "a new highlight of bilateral relations" in areas', id=1),

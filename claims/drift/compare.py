@@ -141,9 +141,28 @@ def _tokens(side: Side) -> list[_Token]:
 
 
 def _span(quote: str, tokens: list[_Token]) -> str:
+    """The words of ``tokens`` as the quotation writes them, with the brackets and quotation
+    marks they open closed: `and "@SUM(1)"`, not `and "@SUM(1`."""
     if not tokens:
         return NOTHING
-    return " ".join(quote[tokens[0].start : tokens[-1].end].split())
+    start, end = tokens[0].start, tokens[-1].end
+    while end < len(quote) and _still_open(quote[start:end], quote[end]):
+        end += 1
+    return " ".join(quote[start:end].split())
+
+
+# Closing marks, each with the marks that open it ('"' both opens and closes).
+_CLOSES = {")": "(", "]": "[", "}": "{", "\u201d": "\u201c", "\u00bb": "\u00ab", '"': '"'}
+
+
+def _still_open(span: str, char: str) -> bool:
+    """Whether ``char``, just after ``span``, closes a bracket or quotation ``span`` opens."""
+    opener = _CLOSES.get(char)
+    if opener is None:
+        return False
+    if opener == char:  # a straight mark: open while the span holds an odd number
+        return span.count(char) % 2 == 1
+    return span.count(opener) > span.count(char)
 
 
 def _hedging(a: list[_Token], b: list[_Token]) -> list[Finding]:
