@@ -338,3 +338,7 @@ def test_a_country_code_is_stored_upper_cased(cli, xinhua):
     assert cli("source", "edit", "Xinhua", "--country", "cn").exit_code == 0
     shown = cli("source", "show", "Xinhua", "--format", "json")
     assert '"country": "CN"' in shown.stdout
+
+
+def test_edit_without_anything_to_change(cli, failing, xinhua):
+    failing("source", "edit", "Xinhua", match="Nothing to change: give --name")

@@ -338,6 +338,8 @@ def update_source(
     Stored drift findings quote chain sources by name, so a renamed source's
     claims have theirs recomputed.
     """
+    if all(value is None for value in (name, kind, country, url, notes)):
+        raise InvalidInput("Nothing to change: give --name, --kind, --country, --url or --notes.")
     before = audit.snapshot(source)
     if name is not None:
         _rename(session, source, name, actor=actor)
