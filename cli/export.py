@@ -87,7 +87,7 @@ def export(
     from claims.output import atomic_file, writable
 
     chosen = check_format(fmt, output)
-    serialisation = check_prov_format(prov_format, output)
+    serialisation = check_prov_format(prov_format, output, chosen)
     if output is not None:
         writable(output)  # refuse before the work, not after it
     with session_for(ctx, write=False) as session:

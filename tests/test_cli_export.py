@@ -138,6 +138,11 @@ def test_selection_options(cli, loaded):
         (["--format", "xml"], "unknown export format 'xml'"),
         (["--format", "prov", "--prov-format", "rdf"], "unknown prov serialisation"),
         (["--format", "claimreview"], "--publisher"),
+        (["--outlet", ""], "unknown outlet ''"),
+        (["--since", ""], "--since is empty"),
+        (["--until", "  "], "--until is empty"),
+        (["--status", ""], "unknown status ''"),
+        (["--format", "csv", "--prov-format", "provn"], "--prov-format goes with --format prov"),
     ],
 )
 def test_bad_selection_or_format(failing, approved, outdir, args, match):
@@ -181,3 +186,10 @@ def test_failure_half_way_leaves_the_previous_file_untouched(failing, db_url, ou
     failing("export", "-o", path, match="cannot be written in the chain syntax")
     assert path.read_text(encoding="utf-8") == "previous export\n"
     assert [p.name for p in outdir.iterdir()] == ["out.csv"]
+
+
+def test_a_date_filter_may_lie_in_the_future(cli, approved, outdir):
+    """A filter stores nothing: a bound past the dates an article may carry selects nothing."""
+    path = outdir / "out.csv"
+    result = cli("export", "-f", "csv", "-o", path, "--since", "2999-01-01")
+    assert result.exit_code == 0, result.output

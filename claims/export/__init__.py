@@ -47,7 +47,15 @@ def check_format(fmt: str | None, output: str | Path | None) -> str:
     )
 
 
-def check_prov_format(prov_format: str | None, output: str | Path | None) -> str:
+def check_prov_format(
+    prov_format: str | None, output: str | Path | None, fmt: str | None = None
+) -> str:
+    """The PROV serialisation; one asked for with another format than ``prov`` is refused,
+    rather than silently ignored."""
+    if prov_format is not None and fmt is not None and fmt != "prov":
+        raise InvalidInput(
+            f"--prov-format goes with --format prov, not {fmt}: leave it out, or export PROV."
+        )
     if prov_format is None:
         suffix = Path(output).suffix.lower() if output is not None else ""
         return "provn" if suffix == ".provn" else "json"

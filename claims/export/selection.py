@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from claims.errors import InvalidInput, NotFound, UnknownSource
 from claims.models import Appearance, Article, ChainHop, Claim, Source, SourceAlias
-from claims.services.articles import parse_date
+from claims.services.articles import read_date
 from claims.services.claims import check_status
 from claims.services.sources import close_names, find_source
 from claims.text import fold_name
@@ -132,7 +132,7 @@ def select_export(
                 f"No claim with id{plural} {', '.join(missing)}: see `claims claim list`."
             )
     outlet_ids = tuple(sorted({_outlet(session, name).id for name in outlets}))
-    first, last = parse_date(since), parse_date(until)
+    first, last = _bound("--since", since), _bound("--until", until)
     if first is not None and last is not None and first > last:
         raise InvalidInput(
             f"--since {first.isoformat()} is after --until {last.isoformat()}: swap them."
@@ -140,10 +140,23 @@ def select_export(
     return Selection(
         claim_ids=wanted,
         outlet_ids=outlet_ids,
-        status=check_status(status) if status else None,
+        status=check_status(status) if status is not None else None,
         since=first,
         until=last,
     )
+
+
+def _bound(option: str, value: str | dt.date | None) -> dt.date | None:
+    """A date filter's bound: any real day written YYYY-MM-DD; given empty, refused rather
+    than dropped (an export of everything is not what ``--since ''`` asked for)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        raise InvalidInput(f"{option} is empty: give a date as YYYY-MM-DD, or leave it out.")
+    try:
+        return read_date(value.strip() if isinstance(value, str) else value, in_range=False)
+    except ValueError as error:
+        raise InvalidInput(f"Bad date {str(value)!r} for {option}: {error}.") from None
 
 
 def _outlet(session: Session, name: str) -> Source:

@@ -77,8 +77,11 @@ def latest_date(today: dt.date | None = None) -> dt.date:
         return today.replace(year=today.year + 1, day=28)
 
 
-def read_date(value: str | dt.date) -> dt.date:
+def read_date(value: str | dt.date, *, in_range: bool = True) -> dt.date:
     """A date written exactly YYYY-MM-DD, between ``EARLIEST_DATE`` and ``latest_date()``.
+
+    ``in_range`` off, any real day: a filter's bound ("published since 2030-01-01") may lie
+    anywhere, since it stores nothing.
 
     Strict on purpose: ``date.fromisoformat`` also reads 20240209 and 2024-W06-5 (Python
     3.11), forms the documentation never promises and a person rarely means; a date the
@@ -95,7 +98,7 @@ def read_date(value: str | dt.date) -> dt.date:
     elif isinstance(value, dt.datetime):
         value = value.date()
     latest = latest_date()
-    if not EARLIEST_DATE <= value <= latest:
+    if in_range and not EARLIEST_DATE <= value <= latest:
         raise ValueError(
             f"a date must lie between {EARLIEST_DATE.isoformat()} and {latest.isoformat()} "
             "(a year from today): check the year"
