@@ -338,3 +338,8 @@ def test_a_text_file_is_not_said_to_come_from_a_page(cli, outlet, article):
     shown = cli("article", "show", str(json.loads(added.stdout)["id"]), "--removed")
     assert shown.exit_code == 0, shown.output
     assert "HTML" not in shown.stderr
+
+
+@pytest.mark.parametrize("outlet", ["", "   "])
+def test_list_with_an_empty_outlet_is_refused_not_unfiltered(failing, outlet):
+    failing("article", "list", "--outlet", outlet, match="source name is empty")

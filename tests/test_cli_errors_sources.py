@@ -342,3 +342,7 @@ def test_a_country_code_is_stored_upper_cased(cli, xinhua):
 
 def test_edit_without_anything_to_change(cli, failing, xinhua):
     failing("source", "edit", "Xinhua", match="Nothing to change: give --name")
+
+
+def test_list_with_an_empty_kind_is_refused_not_unfiltered(failing, xinhua):
+    failing("source", "list", "--kind", "", match="Unknown source kind ''")

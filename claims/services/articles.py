@@ -303,6 +303,6 @@ def list_articles(session: Session, *, outlet: str | None = None) -> list[tuple[
         .options(joinedload(Article.publisher), joinedload(Article.origin))
         .order_by(Article.published.desc().nulls_last(), Article.id)
     )
-    if outlet:
+    if outlet is not None:  # given empty, refused by the resolver: not every article
         query = query.where(Article.publisher_id == resolve_source(session, outlet).id)
     return [(row[0], row[1]) for row in session.execute(query)]

@@ -397,7 +397,7 @@ def _claims_naming(session: Session, source_id: int) -> list[int]:
 
 def list_sources(session: Session, *, kind: str | None = None) -> list[Source]:
     query = select(Source).options(selectinload(Source.aliases))
-    if kind:
+    if kind is not None:  # given empty, refused by the check: not every source
         query = query.where(Source.kind == check_kind(kind))
     # Sorted by the folded name, as reports sort outlets: the same order on every backend.
     return sorted(session.scalars(query), key=lambda source: (fold_name(source.name), source.id))
