@@ -25,6 +25,8 @@ def build_demo(path: str | Path, *, actor: str):
     from claims.errors import InvalidInput
     from claims.seeds import load_seeds
 
+    if not str(path).strip() or not Path(path).name.strip():
+        raise InvalidInput("--path is empty: give a file name, e.g. demo.db.")
     path = Path(path)
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder: give a file name for --path, e.g. demo.db.")

@@ -174,6 +174,9 @@ def writable(path: str | Path, *, example: str | None = None) -> Path:
     ``example`` is a file name to suggest when ``path`` is a folder; the caller
     knows the format, so the suggestion has the suffix that format needs.
     """
+    if not str(path).strip() or not Path(path).name.strip():
+        # Path("  ") is a file named two spaces: a slip, never a name anyone means.
+        raise InputFileError("The output file name is empty: give a file name after -o.")
     path = Path(path)
     if path.is_dir():
         hint = f"a file name, e.g. {path / example}" if example else "the name of a file in it"

@@ -128,3 +128,17 @@ def test_appearance_show_keeps_one_line_per_field(seeded):
 def test_a_table_under_a_picture_s_name_is_refused(failing, tmp_path, name):
     failing("report", "carriers", "-o", tmp_path / name, match="is a table, not a picture")
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["report", "carriers", "-f", "csv"], ["report", "graph"], ["export", "-f", "csv"]],
+)
+def test_a_blank_output_name_is_refused_and_nothing_written(
+    failing, tmp_path, monkeypatch, command
+):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)  # where a file named "   " would land
+    failing(*command, "-o", "   ", match="output file name is empty")
+    assert list(work.iterdir()) == []

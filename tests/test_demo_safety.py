@@ -57,3 +57,11 @@ def test_read_only_demo_file_is_not_replaced(tmp_path):
         assert path.stat().st_ino == inode
     finally:
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_blank_path_is_refused_and_nothing_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where a file named "   " would land
+    result = run("demo", "--path", "   ")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == "Error: --path is empty: give a file name, e.g. demo.db."
+    assert list(tmp_path.iterdir()) == []
