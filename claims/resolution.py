@@ -238,6 +238,13 @@ def _with_surface(resolution: Resolution, surface: str) -> Resolution:
     )
 
 
+def refers_to_origin(surface: str) -> bool:
+    """Whether ``surface`` is a reference like "the newspaper" or "the agency", which
+    ``Resolver.resolve`` reads as the article's own source."""
+    bare = re.sub(r"^(?:what|as|which|who|that)\s+", "", fold_name(surface))
+    return _is_origin_reference(re.sub(r"^(?:the\s+)+", "", bare), surface)
+
+
 def _is_origin_reference(bare: str, surface: str) -> bool:
     """ "the newspaper", "the influential US daily": the article's own source, not a name.
 

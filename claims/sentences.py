@@ -12,7 +12,7 @@ said" belongs to the quotation that came before it. A sentence never crosses a b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
@@ -165,3 +165,87 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
         if sentence.start <= offset < sentence.end:
             return sentence
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label opening a paragraph of a transcript: "SOLBERG-DAHL: ...", "Q: ...".
+
+    `start`/`end` bound the name, `body` is where the paragraph's own words begin (past the
+    colon). `kind` is "speaker" (the name speaks the paragraph), "question" (the
+    interviewer's: a question, nobody's claim) or "answer" ("A:", a speaker not named).
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    body: int
+    name: str
+    kind: str
+
+
+_LABEL_WORD = r"(?:[A-Z][\w'’.-]*)"
+_LABEL = re.compile(
+    rf"(?P<name>{_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|of|de|van|von|der|al|el)){{0,4}})"
+    r"[ \t]*:[ \t]+(?=\S)"
+)
+QUESTION_LABELS = frozenset({"q", "question", "questions", "interviewer"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+# Labels a page puts before a paragraph that are nobody's name.
+_PAGE_LABELS = frozenset(
+    {
+        "update", "updated", "correction", "clarification", "note", "editor's note",
+        "editors note", "photo", "picture", "video", "watch", "listen", "read more", "read",
+        "related", "see also", "also read", "breaking", "exclusive", "source", "sources",
+        "disclaimer", "warning", "caption", "credit", "background", "context", "analysis",
+        "opinion", "comment", "live", "latest", "summary", "key points", "what we know",
+        "timeline", "factbox", "explainer", "advertisement", "sponsored", "pictured",
+    }
+)  # fmt: skip
+
+
+def _label_key(name: str) -> str:
+    return " ".join(name.replace("’", "'").lower().split())
+
+
+def speaker_labels(text: str) -> list[Label]:
+    """The speaker labels of a transcript, one per labelled paragraph.
+
+    A paragraph opens with a name (in capitals or capitalised, up to five words) and a
+    colon. So does a dateline ("NEW DELHI: ...") or a page's "UPDATE:", so a name counts as
+    a speaker only in an interview (the article has "Q:" paragraphs) or when it labels two
+    paragraphs or more. A speaker whose paragraphs are mostly questions is the interviewer.
+    """
+    found: list[tuple[int, re.Match]] = []
+    for number, (start, end) in enumerate(paragraphs(text)):
+        match = _LABEL.match(text, start, end)
+        if match is not None and _label_key(match.group("name")) not in _PAGE_LABELS:
+            found.append((number, match))
+    keys = [_label_key(m.group("name")) for _, m in found]
+    interview = any(key in QUESTION_LABELS for key in keys)
+    labels = []
+    for (number, match), key in zip(found, keys, strict=True):
+        if key in QUESTION_LABELS:
+            kind = "question"
+        elif key in ANSWER_LABELS:
+            kind = "answer" if interview else ""
+        elif interview or keys.count(key) > 1:
+            kind = "speaker"
+        else:
+            kind = ""
+        if kind:
+            name = match.group("name")
+            labels.append(
+                Label(number, match.start(), match.start() + len(name), match.end(), name, kind)
+            )
+    speakers = {label.name for label in labels if label.kind == "speaker"}
+    if len(speakers) > 1:
+        spans = paragraphs(text)
+        for name in speakers:
+            own = [label for label in labels if label.name == name]
+            asked = [
+                label for label in own if text[: spans[label.paragraph][1]].rstrip().endswith("?")
+            ]
+            if len(asked) * 2 > len(own):  # the interviewer
+                labels = [replace(lb, kind="question") if lb.name == name else lb for lb in labels]
+    return labels

@@ -7,6 +7,11 @@ unknown source is proposed as new, never created here. A sentence that attribute
 still proposed, with an empty stated chain and a low confidence: most of a news story is the
 outlet's (or its origin's) own assertion, and the seed data records those too.
 
+A transcript's speaker label ("SOLBERG-DAHL: ...") speaks every sentence of its paragraph,
+under the full name the article gave earlier; an interviewer's question is nobody's claim.
+"The department" is the last department proposed; "the newspaper" the outlet the sentence
+named as told or cited before it, else the origin.
+
 Hops naming the publisher are dropped and the article's origin is not repeated at the end:
 the chain is composed with origin and publisher later, exactly as for a hand-entered one.
 """
@@ -20,8 +25,8 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from claims.photo_credits import caption_credit, credited_name
-from claims.resolution import PRONOUNS, Resolution, Resolver
-from claims.sentences import Sentence, split_sentences
+from claims.resolution import BODY_NOUNS, PRONOUNS, Resolution, Resolver, refers_to_origin
+from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves, nest
 from claims.suggestions.citation import find_credits, statement_start
 from claims.suggestions.lexicon import (
@@ -45,6 +50,7 @@ SPEECH_ACT_SHARE = 0.7
 SPEECH_ACT_WORDS = 16
 _QUOTE_OR_STOP = re.compile(r"[\"“”«»„]|[.!?]\s")  # a quotation, or two sentences
 CAPTION_CONFIDENCE = 0.5
+LABEL_CONFIDENCE = 0.85  # a transcript's speaker label says who speaks as plainly as "said"
 MIN_WORDS = 5
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
 
@@ -181,9 +187,18 @@ class _Speakers:
         # in the next sentence, with no cue of its own, is still that speaker's.
         self.quoting: tuple[list[dict], int] | None = None
         self.names: list[str] = []  # new names of several words proposed so far
+        self.named: list[Resolution] = []  # every source named so far, in order
+        # Who "I" is in a transcript's labelled paragraph: the label's speaker.
+        self.first_person: Resolution | None = None
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
+        if fold_name(surface) in ("i", "we") and self.first_person is not None:
+            return replace(
+                self.first_person,
+                surface=surface,
+                why=f"{surface.strip()!r} in a paragraph {self.first_person.why}",
+            )
         if fold_name(surface) in PRONOUNS:
             if self.last is not None:
                 return Resolution(
@@ -197,9 +212,35 @@ class _Speakers:
                 )
             return resolution
         resolution = self._named_before(resolution)
+        body = self._body_named_before(surface, resolution)
+        if body is not None:
+            return body
         if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
             self.last = resolution  # a known source, or something that looks like a name
+            self.named.append(resolution)
         return resolution
+
+    def _body_named_before(self, surface: str, resolution: Resolution) -> Resolution | None:
+        """ "The department said" after "the Illinois Department of Transportation said":
+        the last source proposed before whose name holds the noun, when nothing known is
+        (or the noun names the article's own source: "the agency" after "the International
+        Energy Agency said" is that agency, not the wire)."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in BODY_NOUNS:
+            return None
+        if resolution.resolved and not refers_to_origin(surface):
+            return None
+        noun = words[1]
+        for earlier in reversed(self.named):
+            name = earlier.name or earlier.proposed_name or ""
+            if noun in fold_name(name).split() and len(name.split()) > 1:
+                return replace(
+                    earlier,
+                    surface=surface,
+                    confidence=min(earlier.confidence, 0.6) if earlier.resolved else 0.0,
+                    why=f"{surface.strip()!r} read as {name}, the last {noun} named",
+                )
+        return None
 
     def _named_before(self, resolution: Resolution) -> Resolution:
         """A new name of one word ("Pritzker", "Mrs Morrow" → "Morrow") is the full name
@@ -219,6 +260,41 @@ class _Speakers:
             resolution, proposed_name=name, why=f"{resolution.why}; {name} named earlier"
         )
 
+    def labelled(self, resolver: Resolver, text: str, label: Label) -> Resolution:
+        """Who a transcript's speaker label names: a known source, else the one full name
+        given earlier in the article that ends with it ("SOLBERG-DAHL" after "Ingrid K.
+        Solberg-Dahl" in the introduction), else the label itself."""
+        surface = label.name.title() if label.name.isupper() else label.name
+        resolution = resolver.resolve(surface)
+        if not resolution.resolved and resolution.proposed_name:
+            full = _full_name(resolver, text[: label.start], resolution.proposed_name)
+            if full is not None:
+                known = resolver.resolve(full)
+                resolution = known if known.resolved else replace(resolution, proposed_name=full)
+            else:
+                resolution = self._named_before(resolution)
+        why = f"labelled {label.name!r}: {resolution.why}"
+        if resolution.proposed_name and fold_name(resolution.proposed_name) != fold_name(surface):
+            why += f"; {resolution.proposed_name} named earlier"
+        # Not ``last``: "he" in her answer is the person the question named, not her.
+        return replace(resolution, surface=label.name, why=why)
+
+
+_NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3})\s+)*?[A-Z][\w'’.-]*\s+"
+
+
+def _full_name(resolver: Resolver, before: str, name: str) -> str | None:
+    """The one name of several words in ``before`` that ends with ``name`` (any case)."""
+    pattern = re.compile(rf"{_NAME_RUN}(?i:{re.escape(name)})(?![\w'’-])")
+    found: dict[str, str] = {}
+    for match in pattern.finditer(before):
+        proposed = resolver.resolve(match.group()).proposed_name
+        if proposed and len(proposed.split()) > len(name.split()):
+            found.setdefault(fold_name(proposed), proposed)
+    # "Minister Ingrid Solberg-Dahl" and "Ingrid Solberg-Dahl" are one name written twice
+    keys = [k for k in found if not any(o != k and k.endswith(" " + o) for o in found)]
+    return found[keys[0]] if len(keys) == 1 else None
+
 
 _NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*\s*,\s*$")
 
@@ -227,6 +303,51 @@ def _antecedent(text: str, source: tuple[int, int]) -> str | None:
     """The name a relative pronoun stands for: the one right before its comma."""
     found = _NAME_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
     return found.group().rstrip(" ,") if found else None
+
+
+_TOLD = {"told", "tells", "tell", "telling"}
+_CITED = {"according to", "citing", "cited", "quoting", "quoted"}
+_MEDIA_KINDS = {"news_agency", "outlet", "media"}
+
+
+def _outlet_named_before(
+    text: str, found: list[Attribution], anaphor: Attribution, resolver: Resolver
+) -> str | None:
+    """The outlet "the newspaper" stands for when the sentence names one before it: who
+    was told ("Johnson told the Chicago Sun-Times that ..., the newspaper reported"), or
+    whose word it is ("according to Interfax, ..., the agency said").
+
+    An outlet is a known one, or a name after "the" ("the Chicago Sun-Times"), or a name
+    with the anaphor's noun ("the Interfax news agency"): "told Ann Lee" names a person.
+    """
+    noun = fold_name(anaphor.source_text(text)).split()[-1]
+    best: tuple[int, str] | None = None
+    for other in found:
+        if other is anaphor:
+            continue
+        cue = " ".join(other.cue_text(text).lower().split())
+        if set(cue.split()) & _TOLD and other.content[0] > other.cue[1]:
+            span = (other.cue[1], other.content[0])
+        elif cue in _CITED and other.source is not None:
+            span = other.source
+        else:
+            continue
+        if span[1] > anaphor.source[0]:
+            continue  # "The agency, citing the Financial Times, said": not a cataphor
+        named = re.sub(r"\s+that$", "", text[span[0] : span[1]].strip(" ,")).strip(" ,")
+        if not named or len(named.split()) > 6 or not re.search(r"[A-Z]", named):
+            continue
+        known = resolver.resolve(named)
+        if known.resolved:
+            outlet = resolver.kinds.get(known.source_id) in _MEDIA_KINDS
+        else:
+            words = named.split()
+            outlet = (len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper()) or (
+                noun in fold_name(named).split()
+            )
+        if outlet and (best is None or span[0] > best[0]):
+            best = (span[0], named)
+    return best[1] if best else None
 
 
 def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
@@ -268,6 +389,19 @@ def sentence_proposals(
             resolved[index] = speakers.read(resolver, surface, before)
         else:
             resolved[index] = None
+    for index, attribution in enumerate(found):
+        # only for what it says in this sentence: the outlet is named in this one
+        here = attribution.content[0] >= sentence.start
+        if here and resolved[index] is not None and refers_to_origin(attribution.source_text(text)):
+            outlet = _outlet_named_before(text, found, attribution, resolver)
+            if outlet is not None:
+                surface = attribution.source_text(text).strip()
+                reading = speakers.read(resolver, outlet)
+                resolved[index] = replace(
+                    reading,
+                    surface=surface,
+                    why=f"{surface!r} read as {outlet}, named earlier in the sentence",
+                )
     # A participle clause (", adding that ...") or a "who said" without its own source
     # speaks for the sentence's first named source.
     first = next((r for r in resolved.values() if r is not None), None)
@@ -663,6 +797,47 @@ def _credited(proposal: Proposal, text: str, caption: _Caption, resolver: Resolv
     return proposal
 
 
+def _label_hop(text: str, label: Label, resolution: Resolution) -> dict | None:
+    """The hop of a transcript's speaker label: its name, by the colon after it."""
+    colon = text.index(":", label.end)
+    return _source_hop(":", (colon, colon + 1), (label.start, label.end), resolution)
+
+
+def _labelled(
+    proposals: list[Proposal],
+    label: Label,
+    hop: dict | None,
+    origin_id: int | None,
+    publisher_id: int,
+) -> list[Proposal]:
+    """A labelled paragraph's proposals: a speaker's words are theirs ("SOLBERG-DAHL: The
+    stock is at its lowest level" is hers, and what she reports others said she passes on);
+    an interviewer's question is nobody's claim, though whom it quotes still said it."""
+    if label.kind == "question":
+        return [p for p in proposals if p.hops]
+    if hop is None:
+        return proposals
+    out = []
+    for proposal in proposals:
+        if any(_same_hop(h, hop) for h in proposal.hops):
+            out.append(proposal)  # "I think ...": she says so by her own cue
+        elif proposal.hops:
+            hops = _fold_chain([*proposal.hops, dict(hop)], origin_id, publisher_id)
+            out.append(replace(proposal, hops=hops))
+        else:
+            confidence = round(LABEL_CONFIDENCE * hop["confidence"], 2)
+            out.append(
+                replace(proposal, hops=[dict(hop)], confidence=confidence, rule="speaker label")
+            )
+    return out
+
+
+def _same_hop(a: dict, b: dict) -> bool:
+    if a["source_id"] is not None or b["source_id"] is not None:
+        return a["source_id"] == b["source_id"]
+    return a["name"] == b["name"]
+
+
 def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Proposal]:
     """Every proposal for ``article`` (or only for the sentences touching ``span``)."""
     resolver = Resolver(session, article)
@@ -675,8 +850,24 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
         if origin is not None:
             out.append(origin)
     captions = _captions(text)
+    labels = {label.paragraph: label for label in speaker_labels(text)}
+    label_hop: tuple[int, dict | None, Resolution] | None = None  # paragraph, hop, speaker
     for sentence in split_sentences(text):
         touching = span is None or (sentence.start < span[1] and span[0] < sentence.end)
+        label = labels.get(sentence.paragraph)
+        if label is not None and sentence.start < label.body:
+            if sentence.end <= label.body:
+                continue
+            sentence = Sentence(
+                label.body, sentence.end, text[label.body : sentence.end], sentence.paragraph
+            )
+        if label is not None and label.kind == "speaker":
+            if label_hop is None or label_hop[0] != label.paragraph:
+                resolution = speakers.labelled(resolver, text, label)
+                label_hop = (label.paragraph, _label_hop(text, label, resolution), resolution)
+            speakers.first_person = label_hop[2] if label_hop[1] is not None else None
+        else:
+            speakers.first_person = None
         caption = next((c for c in captions if c.start <= sentence.start < c.end), None)
         if caption is not None:
             if sentence.start >= caption.credit_start:
@@ -697,6 +888,9 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
         )
         if caption is not None:
             found = [_credited(p, text, caption, resolver) for p in found]
+        if label is not None:
+            hop = label_hop[1] if label.kind == "speaker" and label_hop is not None else None
+            found = _labelled(found, label, hop, article.origin_id, article.publisher_id)
         if touching:
             out.extend(found)
         elif span is not None and sentence.start >= span[1]:

@@ -1,0 +1,74 @@
+"""Who "the newspaper" and "the department" are: the outlet the sentence named before,
+the last body of that kind proposed, never a person. Made-up sentences."""
+
+from __future__ import annotations
+
+from claims.db import open_session
+from claims.models import Article
+from claims.services.articles import add_article
+from claims.services.sources import add_source
+
+
+def _chains(db_url, text):
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        proposals = propose(session, session.get(Article, article.id))
+        return {p.claim_text: [(h["name"], h["cue"]) for h in p.hops] for p in proposals}
+
+
+def test_the_newspaper_told_in_the_sentence_is_that_newspaper(db_url):
+    chains = _chains(
+        db_url,
+        'Johnson told the Lakeside Gazette that the talks with the governor were "productive," '
+        "the newspaper reported.\n",
+    )
+    assert chains['The talks with the governor were "productive."'] == [
+        ("Johnson", "told"),
+        ("Lakeside Gazette", "reported"),
+    ]
+
+
+def test_a_person_told_is_not_the_newspaper(db_url):
+    chains = _chains(
+        db_url,
+        "The mayor told Ann Lee that the budget would balance next year, the newspaper reported.\n",
+    )
+    assert chains["The budget would balance next year."] == [("The mayor", "told")]
+
+
+def test_the_department_is_the_last_department_named(db_url):
+    chains = _chains(
+        db_url,
+        "The Illinois Department of Transportation said the bridge would close in March. "
+        "The department said the work would take six weeks.\n\n"
+        "Cumberland Council said the flooding had damaged more than 300 homes. "
+        "The council added that emergency shelters would remain open.\n",
+    )
+    assert chains["The work would take six weeks."] == [
+        ("Illinois Department of Transportation", "said")
+    ]
+    assert chains["Emergency shelters would remain open."] == [("Cumberland Council", "added")]
+
+
+def test_a_spokesperson_is_left_alone(db_url):
+    chains = _chains(
+        db_url,
+        "Northwind Energy said its profits fell by a fifth last year. "
+        "In a statement, a spokesperson said the company would cut 200 jobs.\n",
+    )
+    assert chains["The company would cut 200 jobs."] == [("a spokesperson", "said")]
+
+
+def test_the_agency_after_a_named_agency_is_that_agency_not_the_origin(db_url):
+    chains = _chains(
+        db_url,
+        "The International Energy Agency said oil demand would peak before 2030. "
+        "The agency said coal use was already falling in Europe.\n",
+    )
+    assert chains["Coal use was already falling in Europe."] == [
+        ("International Energy Agency", "said")
+    ]

@@ -1,0 +1,87 @@
+"""Interview transcripts: a speaker label ("DAHL:") speaks its paragraph, under the full
+name the introduction gave; the interviewer's questions are nobody's claim. Made-up text."""
+
+from __future__ import annotations
+
+from claims.db import open_session
+from claims.models import Article
+from claims.sentences import speaker_labels
+from claims.services.articles import add_article
+from claims.services.sources import add_source
+
+INTERVIEW = (
+    "The harbour master, Ola B. Vik-Strand, spoke to us about the new quay.\n\n"
+    "Q: The quay has cost twice the budget. Who is to blame?\n\n"
+    "VIK-STRAND: The contractor underestimated the rock. We will recover the overrun "
+    "from the insurers.\n\n"
+    "Q: Ferry operators said the work had cost them passengers. Is that fair?\n\n"
+    "VIK-STRAND: I think it is an exaggeration. Traffic fell by two per cent at most.\n"
+)
+
+
+def _proposals(db_url, text):
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name="Morning Post", kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet="Morning Post", actor="t")
+        session.flush()
+        return propose(session, session.get(Article, article.id))
+
+
+def test_labels_of_an_interview():
+    labels = speaker_labels(INTERVIEW)
+    assert [(label.name, label.kind) for label in labels] == [
+        ("Q", "question"),
+        ("VIK-STRAND", "speaker"),
+        ("Q", "question"),
+        ("VIK-STRAND", "speaker"),
+    ]
+
+
+def test_a_dateline_or_a_page_label_is_not_a_speaker():
+    text = (
+        "NEW DELHI: The minister said the talks would resume next week in the capital.\n\n"
+        "UPDATE: The talks were postponed.\n\nUPDATE: They resumed on Friday.\n"
+    )
+    assert speaker_labels(text) == []
+
+
+def test_a_name_labelling_two_paragraphs_is_a_speaker_and_an_asker_the_interviewer():
+    text = (
+        "HOST: What brought you here tonight?\n\nLENA ORTIZ: The storm, mostly.\n\n"
+        "HOST: And will you stay?\n\nLENA ORTIZ: Until the roads are open again.\n"
+    )
+    kinds = {(label.name, label.kind) for label in speaker_labels(text)}
+    assert kinds == {("HOST", "question"), ("LENA ORTIZ", "speaker")}
+
+
+def test_a_labelled_answer_is_the_speaker_s_under_the_full_name(db_url):
+    proposals = _proposals(db_url, INTERVIEW)
+    said = {p.claim_text: p for p in proposals}
+    answer = said["The contractor underestimated the rock."]
+    assert [(h["name"], h["cue"]) for h in answer.hops] == [("Ola B. Vik-Strand", ":")]
+    assert answer.rule == "speaker label"
+    assert INTERVIEW[answer.quote[0] : answer.quote[1]] == "The contractor underestimated the rock"
+    assert [h["name"] for h in said["Traffic fell by two per cent at most."].hops] == [
+        "Ola B. Vik-Strand"
+    ]
+    assert not any("VIK-STRAND" in p.claim_text for p in proposals)
+
+
+def test_a_question_is_not_a_claim_but_whom_it_quotes_still_said_it(db_url):
+    proposals = _proposals(db_url, INTERVIEW)
+    texts = {p.claim_text for p in proposals}
+    assert not any("quay has cost" in t for t in texts)
+    quoted = [p for p in proposals if "cost them passengers" in p.claim_text]
+    assert [[h["name"] for h in p.hops] for p in quoted] == [["Ferry operators"]]
+
+
+def test_i_in_an_answer_is_the_speaker_by_their_own_cue(db_url):
+    text = INTERVIEW + (
+        "\nQ: Did anyone warn you?\n\n"
+        "VIK-STRAND: I said last year that the rock would be hard to blast.\n"
+    )
+    proposals = _proposals(db_url, text)
+    (mine,) = [p for p in proposals if p.claim_text == "The rock would be hard to blast."]
+    assert [(h["name"], h["cue"]) for h in mine.hops] == [("Ola B. Vik-Strand", "said")]
