@@ -386,7 +386,8 @@ def test_which_nested_relations_give_a_reported_act_of_speech(db_url, text, rela
 def _proposals_from(db_url, text, relations):
     """The proposals of ``text``'s one sentence, read as these relations (no tagger)."""
     from claims.sentences import split_sentences
-    from claims.suggestions.propose import _Speakers, sentence_proposals
+    from claims.suggestions.propose import sentence_proposals
+    from claims.suggestions.speakers import Speakers
 
     class Given:
         def in_sentence(self, start, end):
@@ -400,7 +401,7 @@ def _proposals_from(db_url, text, relations):
             text,
             split_sentences(text)[0],
             Resolver(session, article),
-            _Speakers(),
+            Speakers(),
             origin_id=None,
             publisher_id=article.publisher_id,
             relations=Given(),

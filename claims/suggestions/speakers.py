@@ -1,0 +1,191 @@
+"""Who a proposal names, read across the article: the speakers named so far.
+
+A sentence's source is often not a name but a pointer to one: "he said" (the last person
+named), "Pritzker" (the "J.B. Pritzker" named earlier), "the department" (the department
+named before), "the newspaper" (the outlet the sentence says was told, else the article's
+origin), "who" (the name before its comma), a transcript's "SOLBERG-DAHL:" (the full name
+the introduction gave). ``Speakers`` keeps what the article has named so far, in order,
+for ``claims.suggestions.propose`` to read each source against.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from claims.resolution import BODY_NOUNS, PRONOUNS, Resolution, Resolver, refers_to_origin
+from claims.sentences import Label
+from claims.suggestions.attribution import Attribution
+from claims.text import fold_name
+
+
+class Speakers:
+    """The last source named, so "he said" can be read as that person."""
+
+    def __init__(self) -> None:
+        self.last: Resolution | None = None
+        # The hops of the last direct quotation and its paragraph: a quotation that goes on
+        # in the next sentence, with no cue of its own, is still that speaker's.
+        self.quoting: tuple[list[dict], int] | None = None
+        self.names: list[str] = []  # new names of several words proposed so far
+        self.named: list[Resolution] = []  # every source named so far, in order
+        # Who "I" is in a transcript's labelled paragraph: the label's speaker.
+        self.first_person: Resolution | None = None
+
+    def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
+        resolution = resolver.resolve_in_context(surface, before)
+        if fold_name(surface) in ("i", "we") and self.first_person is not None:
+            return replace(
+                self.first_person,
+                surface=surface,
+                why=f"{surface.strip()!r} in a paragraph {self.first_person.why}",
+            )
+        if fold_name(surface) in PRONOUNS:
+            if self.last is not None:
+                return Resolution(
+                    surface,
+                    self.last.source_id,
+                    self.last.name,
+                    min(self.last.confidence, 0.6),
+                    f"{surface.strip()!r} read as the last source named, "
+                    f"{self.last.name or self.last.proposed_name}",
+                    self.last.proposed_name,
+                )
+            return resolution
+        resolution = self._named_before(resolution)
+        body = self._body_named_before(surface, resolution)
+        if body is not None:
+            return body
+        if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
+            self.last = resolution  # a known source, or something that looks like a name
+            self.named.append(resolution)
+        return resolution
+
+    def _body_named_before(self, surface: str, resolution: Resolution) -> Resolution | None:
+        """ "The department said" after "the Illinois Department of Transportation said":
+        the last source proposed before whose name holds the noun, when nothing known is
+        (or the noun names the article's own source: "the agency" after "the International
+        Energy Agency said" is that agency, not the wire)."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in BODY_NOUNS:
+            return None
+        if resolution.resolved and not refers_to_origin(surface):
+            return None
+        noun = words[1]
+        for earlier in reversed(self.named):
+            name = earlier.name or earlier.proposed_name or ""
+            if noun in fold_name(name).split() and len(name.split()) > 1:
+                return replace(
+                    earlier,
+                    surface=surface,
+                    confidence=min(earlier.confidence, 0.6) if earlier.resolved else 0.0,
+                    why=f"{surface.strip()!r} read as {name}, the last {noun} named",
+                )
+        return None
+
+    def _named_before(self, resolution: Resolution) -> Resolution:
+        """A new name of one word ("Pritzker", "Mrs Morrow" → "Morrow") is the full name
+        proposed earlier in the article that ends with it, when only one does."""
+        proposed = resolution.proposed_name
+        if resolution.resolved or not proposed:
+            return resolution
+        if len(proposed.split()) > 1:
+            self.names.append(proposed)
+            return resolution
+        key = fold_name(proposed)
+        earlier = {n for n in self.names if fold_name(n.split()[-1]) == key}
+        if len(earlier) != 1:
+            return resolution
+        (name,) = earlier
+        return replace(
+            resolution, proposed_name=name, why=f"{resolution.why}; {name} named earlier"
+        )
+
+    def labelled(self, resolver: Resolver, text: str, label: Label) -> Resolution:
+        """Who a transcript's speaker label names: a known source, else the one full name
+        given earlier in the article that ends with it ("SOLBERG-DAHL" after "Ingrid K.
+        Solberg-Dahl" in the introduction), else the label itself."""
+        surface = label.name.title() if label.name.isupper() else label.name
+        resolution = resolver.resolve(surface)
+        if not resolution.resolved and resolution.proposed_name:
+            full = _full_name(resolver, text[: label.start], resolution.proposed_name)
+            if full is not None:
+                known = resolver.resolve(full)
+                resolution = known if known.resolved else replace(resolution, proposed_name=full)
+            else:
+                resolution = self._named_before(resolution)
+        why = f"labelled {label.name!r}: {resolution.why}"
+        if resolution.proposed_name and fold_name(resolution.proposed_name) != fold_name(surface):
+            why += f"; {resolution.proposed_name} named earlier"
+        # Not ``last``: "he" in her answer is the person the question named, not her.
+        return replace(resolution, surface=label.name, why=why)
+
+
+_NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3})\s+)*?[A-Z][\w'’.-]*\s+"
+
+
+def _full_name(resolver: Resolver, before: str, name: str) -> str | None:
+    """The one name of several words in ``before`` that ends with ``name`` (any case)."""
+    pattern = re.compile(rf"{_NAME_RUN}(?i:{re.escape(name)})(?![\w'’-])")
+    found: dict[str, str] = {}
+    for match in pattern.finditer(before):
+        proposed = resolver.resolve(match.group()).proposed_name
+        if proposed and len(proposed.split()) > len(name.split()):
+            found.setdefault(fold_name(proposed), proposed)
+    # "Minister Ingrid Solberg-Dahl" and "Ingrid Solberg-Dahl" are one name written twice
+    keys = [k for k in found if not any(o != k and k.endswith(" " + o) for o in found)]
+    return found[keys[0]] if len(keys) == 1 else None
+
+
+_NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*\s*,\s*$")
+
+
+def antecedent(text: str, source: tuple[int, int]) -> str | None:
+    """The name a relative pronoun stands for: the one right before its comma."""
+    found = _NAME_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
+    return found.group().rstrip(" ,") if found else None
+
+
+_TOLD = {"told", "tells", "tell", "telling"}
+_CITED = {"according to", "citing", "cited", "quoting", "quoted"}
+_MEDIA_KINDS = {"news_agency", "outlet", "media"}
+
+
+def outlet_named_before(
+    text: str, found: list[Attribution], anaphor: Attribution, resolver: Resolver
+) -> str | None:
+    """The outlet "the newspaper" stands for when the sentence names one before it: who
+    was told ("Johnson told the Chicago Sun-Times that ..., the newspaper reported"), or
+    whose word it is ("according to Interfax, ..., the agency said").
+
+    An outlet is a known one, or a name after "the" ("the Chicago Sun-Times"), or a name
+    with the anaphor's noun ("the Interfax news agency"): "told Ann Lee" names a person.
+    """
+    noun = fold_name(anaphor.source_text(text)).split()[-1]
+    best: tuple[int, str] | None = None
+    for other in found:
+        if other is anaphor:
+            continue
+        cue = " ".join(other.cue_text(text).lower().split())
+        if set(cue.split()) & _TOLD and other.content[0] > other.cue[1]:
+            span = (other.cue[1], other.content[0])
+        elif cue in _CITED and other.source is not None:
+            span = other.source
+        else:
+            continue
+        if span[1] > anaphor.source[0]:
+            continue  # "The agency, citing the Financial Times, said": not a cataphor
+        named = re.sub(r"\s+that$", "", text[span[0] : span[1]].strip(" ,")).strip(" ,")
+        if not named or len(named.split()) > 6 or not re.search(r"[A-Z]", named):
+            continue
+        known = resolver.resolve(named)
+        if known.resolved:
+            outlet = resolver.kinds.get(known.source_id) in _MEDIA_KINDS
+        else:
+            words = named.split()
+            outlet = (len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper()) or (
+                noun in fold_name(named).split()
+            )
+        if outlet and (best is None or span[0] > best[0]):
+            best = (span[0], named)
+    return best[1] if best else None
