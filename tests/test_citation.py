@@ -99,3 +99,12 @@ def test_an_abbreviated_agency_credit_resolves_to_the_stored_agency(db_url):
     assert _origins(db_url, "Morning Post", AP_STORY, ("Associated Press",)) == [
         ("Associated Press", False)
     ]
+
+
+def test_an_agency_stored_by_its_abbreviation_is_found_by_it(db_url):
+    """A database that knows the agency only as "AP" gets it, not a new "Associated Press"."""
+    assert _origins(db_url, "Morning Post", AP_STORY, ("AP",)) == [("AP", False)]
+
+
+def test_an_agency_stored_by_its_abbreviation_is_not_its_own_origin(db_url):
+    assert _origins(db_url, "AP", AP_STORY) == []

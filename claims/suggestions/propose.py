@@ -557,11 +557,16 @@ def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
     raw = article.raw_text or article.text
     for credit in find_credits(raw):
         resolution = resolver.resolve(credit.name)
+        if not resolution.resolved and credit.written and credit.written != credit.name:
+            # "(AP)" in a database that knows the agency as "AP" only, not by its full name.
+            written = resolver.resolve(credit.written)
+            if written.resolved:
+                resolution = written
         if resolution.source_id == article.publisher_id:
             continue
         hop = {
             "cue": credit.cue,
-            "surface": credit.name,
+            "surface": credit.written or credit.name,
             "name": resolution.name if resolution.resolved else credit.name,
             "source_id": resolution.source_id,
             "new": not resolution.resolved,
