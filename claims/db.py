@@ -47,12 +47,19 @@ def make_engine(
     try:
         arguments = _bulk_arguments(url) if bulk else {}
         engine = create_engine(url, pool_pre_ping=True, connect_args=arguments)
-    except (exc.ArgumentError, exc.NoSuchModuleError, ValueError) as error:
-        raise DatabaseError(f"Cannot use database URL {display_url(url)}: {error}") from None
-    except ImportError:  # a dialect SQLAlchemy knows, whose driver is not installed (MySQL)
+    except (exc.NoSuchModuleError, ImportError):
+        # A scheme SQLAlchemy does not know (ftp://), or one whose driver is not
+        # installed (mysql://): either way, not a database claims works with.
         raise DatabaseError(
             f"Cannot use database URL {display_url(url)}: claims works with SQLite "
             "(sqlite:///file.db, or a file path) and PostgreSQL (postgresql://...)."
+        ) from None
+    except exc.ArgumentError as error:
+        raise DatabaseError(f"Cannot use database URL {display_url(url)}: {error}") from None
+    except ValueError:  # a port that is not a number, "postgresql://:::"
+        raise DatabaseError(
+            f"Cannot use database URL {display_url(url)}: it is malformed; write it as "
+            "postgresql://user@host:port/database (the port a number), or give a file path."
         ) from None
     if bulk and engine.dialect.name == "postgresql":
         event.listen(engine, "connect", _serial_plans)
@@ -184,6 +191,15 @@ def open_session(
             "Someone else changed the same record meanwhile; nothing was saved: "
             "look at it again and retry."
         ) from None
+    except OverflowError as error:
+        # sqlite3 refuses a Python int beyond 64 bits before the statement runs: a
+        # number someone typed (an id given as '#N'), not a bug of ours.
+        if "SQLite INTEGER" not in str(error):
+            raise
+        largest = f"{2**63 - 1:,}"
+        raise DatabaseError(
+            f"Database error on {display_url(url)}: " + _TOO_LARGE.format(largest=largest)
+        ) from None
     finally:
         if own_engine:
             engine.dispose()
@@ -234,19 +250,72 @@ def check_sqlite_file(url: str, *, must_exist: bool = True) -> None:
         raise DatabaseError(f"No claims database at {path}: run `claims init` first.")
 
 
+_TOO_LARGE = (
+    "a number given is larger than the database holds (ids go up to {largest}): "
+    "check the ids and numbers given."
+)
+# What to do about the SQLite errors a wrong --db gives, by the start of the driver's
+# message: each says what the file or its folder must be.
+_SQLITE_ADVICE = {
+    "file is not a database": (
+        "it is not a SQLite database: point --db at a claims database (or at a new file "
+        "for `claims init`)."
+    ),
+    "attempt to write a readonly database": (
+        "the file or its folder is read-only: claims writes both (the -wal and -shm files "
+        "beside the database), so make them writable, or work on a copy."
+    ),
+    "unable to open database file": (
+        "its folder is missing or cannot be read: check --db (or create the folder)."
+    ),
+}
+
+
 def describe_operational_error(url: str, error: Exception) -> str:
-    """One line for a driver error, wrapped by SQLAlchemy (``.orig``) or raw."""
+    """One line for a driver error, wrapped by SQLAlchemy (``.orig``) or raw: what failed
+    and, where we can tell, what to do."""
     original = getattr(error, "orig", None) or error
     lines = str(original).strip().splitlines()
     first_line = lines[0] if lines else type(original).__name__
-    if getattr(original, "sqlstate", None) == "3F000":  # invalid_schema_name
+    where = f"Database error on {display_url(url)}: {first_line}"
+    sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate == "3F000":  # invalid_schema_name
         # "no schema has been selected to create in": the URL's search_path names a schema
         # the server does not have.
         return (
-            f"Database error on {display_url(url)}: {first_line}: the schema the URL's "
-            "search_path names does not exist: create it (CREATE SCHEMA name) or fix the URL."
+            f"{where}: the schema the URL's search_path names does not exist: create it "
+            "(CREATE SCHEMA name) or fix the URL."
         )
-    return f"Database error on {display_url(url)}: {first_line}"
+    if sqlstate == "22003":  # numeric_value_out_of_range: an id beyond an integer column
+        return f"{where}: " + _TOO_LARGE.format(largest=f"{2**31 - 1:,}")
+    if url.startswith("sqlite"):
+        for start, advice in _SQLITE_ADVICE.items():
+            if first_line.startswith(start):
+                return f"{where}: {advice}"
+    elif sqlstate is None and _unreachable(original):
+        return f"{where}: {_server(url)} is not reachable: check that it runs and the URL."
+    return where
+
+
+def _unreachable(error: Exception) -> bool:
+    """Whether psycopg could not reach the server (refused, unknown host, timed out)."""
+    text = str(error).lower()
+    return any(
+        words in text
+        for words in ("connection failed", "failed to resolve host", "could not translate host")
+    )
+
+
+def _server(url: str) -> str:
+    """The server a PostgreSQL URL names, as host:port, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return "the server"
+    host = parsed.host or parsed.query.get("host") or "localhost"
+    return f"the PostgreSQL server at {host}:{parsed.port or 5432}"
 
 
 def insert_rows(

@@ -306,6 +306,8 @@ def jsonl_row(number: int, line: str) -> RawRow:
 
 def rejects_path(path: Path) -> Path:
     """Where ``--skip-bad`` sets aside the bad rows of ``path``: beside it."""
+    if not path.name:  # '' (or '.'), which pathlib reads as the working folder
+        raise InputFileError("The file name is empty: give a CSV, JSON Lines or JSON file.")
     return path.with_name(path.name + ".rejects.csv")
 
 

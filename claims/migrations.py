@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, exc, inspect, text
 
-from claims.errors import DatabaseError
+from claims.errors import DatabaseError, InvalidInput
 from claims.settings import display_url
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -115,6 +115,7 @@ def upgrade(url: str, revision: str = "head") -> None:
     """Migrate up to ``revision``; one older than the database's is refused (a downgrade)."""
     from alembic import command
 
+    _refuse_blank(revision)
     _refuse_folder(url)
     current_at = _with_engine(url, _check_ours)
     target = _known_target(revision)
@@ -130,6 +131,7 @@ def downgrade(url: str, revision: str) -> None:
     """Migrate down to ``revision``; one newer than the database's is refused (an upgrade)."""
     from alembic import command
 
+    _refuse_blank(revision)
     _refuse_folder(url)
     current_at = _with_engine(url, _check_ours)
     target = _known_target(revision)
@@ -139,6 +141,16 @@ def downgrade(url: str, revision: str) -> None:
             f"{target}: going to {target} is an upgrade: run `claims db upgrade {target}`."
         )
     _run_alembic(url, command.downgrade, revision)
+
+
+def _refuse_blank(revision: str) -> None:
+    """A blank revision, refused before Alembic (which would fail on it with an assertion)."""
+    if not revision or not revision.strip():
+        ids = sorted(known_revisions())
+        raise InvalidInput(
+            f"The revision is empty: give one from {ids[0]} to {ids[-1]}, 'head' (the "
+            "newest) or 'base' (no schema); `claims db current` shows the database's."
+        )
 
 
 def _known_target(revision: str) -> str | None:
@@ -198,6 +210,8 @@ def current(url: str) -> tuple[str | None, str]:
 
     path = sqlite_path(url)
     if path is not None and not path.exists():
+        if not path.parent.is_dir():
+            raise DatabaseError(f"No folder {path.parent}, so no database at {path}: check --db.")
         return None, head_revision()
     _refuse_folder(url)
     return _with_engine(url, _check_ours), head_revision()

@@ -10,6 +10,8 @@ import getpass
 import os
 from pathlib import Path
 
+from claims.errors import InvalidInput
+
 DEFAULT_SQLITE_FILE = "claims.db"
 URL_ENV = "CLAIMS_DATABASE_URL"
 USER_ENV = "CLAIMS_USER"
@@ -20,8 +22,19 @@ def database_url(explicit: str | None = None) -> str:
 
     A bare file path is accepted and means SQLite, because analysts type paths.
     ``postgresql://`` is routed to psycopg 3, the only PostgreSQL driver we ship.
+
+    A blank ``--db`` is refused: it would otherwise mean ``claims.db`` here, or (spaces)
+    a database in memory that vanishes with the command. ``$CLAIMS_DATABASE_URL`` set but
+    blank counts as unset, as an empty variable does in a shell, so ``claims.db`` is used.
     """
-    raw = explicit or os.environ.get(URL_ENV) or DEFAULT_SQLITE_FILE
+    environment = os.environ.get(URL_ENV)
+    if explicit is not None and not explicit.strip():
+        if explicit != environment:  # typed, not inherited from a blank variable
+            raise InvalidInput("--db is empty: give a file path or URL.")
+        explicit = None
+    if environment is not None and not environment.strip():
+        environment = None
+    raw = explicit or environment or DEFAULT_SQLITE_FILE
     return normalise_url(raw)
 
 

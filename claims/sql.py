@@ -26,6 +26,7 @@ from claims.errors import DatabaseError, InvalidInput, ReadOnlyViolation
 
 DEFAULT_ROW_LIMIT = 1000
 DEFAULT_TIMEOUT_SECONDS = 30.0
+MAX_ROW_LIMIT = 1_000_000_000
 
 
 @dataclass
@@ -78,6 +79,13 @@ MAX_TIMEOUT = 86_400
 def check_limits(limit: int, timeout: float) -> None:
     if limit < 1:
         raise InvalidInput("--limit must be at least 1.")
+    if limit > MAX_ROW_LIMIT:
+        # The drivers fetch at most a C int's worth of rows at once; more would not fit
+        # in memory anyway.
+        raise InvalidInput(
+            f"--limit is a number of rows, at most {MAX_ROW_LIMIT:,}: {limit} is more; "
+            "for a whole table, use `claims export` or a narrower query."
+        )
     # NaN compares false with everything, and less than a millisecond is 0 to PostgreSQL,
     # which means no limit at all: both would lift the limit they seem to set.
     if not MIN_TIMEOUT <= timeout <= MAX_TIMEOUT:
@@ -139,6 +147,7 @@ def _run(url, sql, params, *, limit, timeout, role) -> QueryResult:
                 "--role works on PostgreSQL only: SQLite has no roles (its file is "
                 "opened read-only anyway)."
             )
+        _check_database(url, engine)
         try:
             raw = engine.raw_connection()
         except (exc.DBAPIError, engine.dialect.loaded_dbapi.Error) as error:
@@ -156,6 +165,21 @@ def _run(url, sql, params, *, limit, timeout, role) -> QueryResult:
             raw.close()
     finally:
         engine.dispose()
+
+
+def _check_database(url: str, engine) -> None:
+    """Refuse, as every other command does, a file that is not a claims database (a text
+    file, a program) or one at another schema revision: SQLite opens any file, and a
+    statement such as ``SELECT 1`` reads none of it."""
+    from sqlalchemy import exc
+
+    from claims.db import describe_operational_error
+    from claims.migrations import ensure_current
+
+    try:
+        ensure_current(engine)
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
 
 
 def _run_sqlite(connection, sql: str, params, limit: int, timeout: float) -> QueryResult:

@@ -9,6 +9,7 @@ import typer
 from cli.common import (
     FormatOption,
     OutputFormat,
+    confirm_or_stop,
     emit,
     emit_created,
     emit_record,
@@ -164,10 +165,8 @@ def delete(
     with session_for(ctx) as session:
         claim = get_claim(session, claim_id)
         if not yes:
-            typer.confirm(
-                f"Delete claim #{claim.id} and its {len(claim.appearances)} appearance(s)?",
-                abort=True,
-                err=True,
+            confirm_or_stop(
+                f"Delete claim #{claim.id} and its {len(claim.appearances)} appearance(s)?"
             )
         delete_claim(session, claim, actor=state(ctx).user)
     note(f"Claim #{claim_id} deleted.")

@@ -7,6 +7,7 @@ functions that use them, so ``claims --help`` stays fast.
 from __future__ import annotations
 
 import enum
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated
@@ -14,7 +15,17 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, InvalidInput, NotFound
+
+try:  # typer ships its own click since 0.23; older typers use click itself
+    from typer._click.exceptions import (
+        ClickException,
+        NoArgsIsHelpError,
+        NoSuchOption,
+        UsageError,
+    )
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException, NoArgsIsHelpError, NoSuchOption, UsageError
 
 
 class OutputFormat(enum.StrEnum):
@@ -85,15 +96,144 @@ def in_transaction(ctx: typer.Context, work):
 
 
 class ClaimsGroup(TyperGroup):
-    """Turns library errors into one line on stderr and exit code 1, without a traceback."""
+    """Turns errors into one line on stderr, without a traceback.
+
+    Library errors exit 1. Usage errors (a word where a number goes, an unknown option)
+    keep click's exit code 2 but lose its usage block: one line, pointing at the help.
+    Every whole-number option and argument is bounded here (``_bound_integers``), so an
+    id too large for the database is refused like any unknown id, whichever command
+    takes it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bound_integers(self)
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except NoArgsIsHelpError:
+            raise  # not an error: `claims` alone shows the help
+        except UsageError as error:
+            raise _one_line(error) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except ClaimsError as error:
-            message = " ".join(str(error).split())
-            typer.echo(f"Error: {message}", err=True)
+            typer.echo(f"Error: {one_line(str(error))}", err=True)
             raise typer.Exit(1) from None
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:
+            if (refused := _negative_id(error)) is not None:
+                typer.echo(f"Error: {refused}", err=True)
+                raise typer.Exit(1) from None
+            raise _one_line(error) from None
+
+
+SHOWN_VALUE = 80
+_LONG_QUOTED = re.compile(rf"""(['"])([^'"]{{{SHOWN_VALUE + 1},}})\1""")
+
+
+def one_line(message: str) -> str:
+    """A message as one line, each quoted value cut to ``SHOWN_VALUE`` characters: a
+    100,000-character typo is shown by its start, not in full."""
+    message = " ".join(message.split())
+    return _LONG_QUOTED.sub(lambda m: f"{m[1]}{m[2][:SHOWN_VALUE]}…{m[1]}", message)
+
+
+class _UsageLine(ClickException):
+    """A usage error as one line, with click's exit code 2 (``ClickException.show``)."""
+
+    exit_code = 2
+
+
+def _one_line(error: UsageError) -> _UsageLine:
+    message = one_line(error.format_message())
+    if error.ctx is not None:
+        message = f"{message.rstrip('.')} (see `{error.ctx.command_path} -h`)."
+    return _UsageLine(message)
+
+
+# Ids are whole numbers from 1: an integer column holds up to 2**63 - 1 on SQLite and
+# 2**31 - 1 on PostgreSQL (where the tables' ids are ``integer``); a larger number cannot
+# even be sent to the database. Whole numbers that count (--limit, --batch) get the
+# larger bound, so no driver ever sees a number it cannot convert.
+LARGEST_INTEGER = 2**63 - 1
+LARGEST_POSTGRESQL_ID = 2**31 - 1
+# The parameters that take ids, by name, and what the id names.
+ID_PARAMETERS = {
+    "claim_id": "claim",
+    "article_id": "article",
+    "appearance_id": "appearance",
+    "claim": "claim",
+    "article": "article",
+    "ids": "claim",
+}
+
+
+def _bound_integers(command) -> None:
+    """Give every whole-number parameter of ``command`` and its subcommands a bound check."""
+    for sub in getattr(command, "commands", {}).values():
+        _bound_integers(sub)
+    for param in command.params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or descriptor.annotation not in (int, list[int]):
+            continue
+        if getattr(param, "_claims_bounded", False):
+            continue
+        param.callback = _bounded(param.callback, ID_PARAMETERS.get(param.name))
+        param._claims_bounded = True
+
+
+def _bounded(callback, noun: str | None):
+    def check(ctx, param, value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for number in values:
+            if isinstance(number, int):
+                _check_integer(ctx, param, number, noun)
+        return callback(ctx, param, value) if callback is not None else value
+
+    return check
+
+
+def _check_integer(ctx, param, number: int, noun: str | None) -> None:
+    if noun is None:
+        if abs(number) > LARGEST_INTEGER:
+            label = (param.opts or [param.name])[0]
+            raise InvalidInput(
+                f"{label} {number} is too large: give a whole number up to {LARGEST_INTEGER:,}."
+            )
+        return
+    largest = LARGEST_INTEGER
+    found = ctx.find_object(State)
+    if found is not None and not found.url.startswith("sqlite"):
+        largest = LARGEST_POSTGRESQL_ID
+    if number > largest:
+        raise NotFound(
+            f"No {noun} with id {number}: ids are whole numbers from 1 to {largest:,}; "
+            f"see `claims {noun} list`."
+        )
+
+
+_NEGATIVE = re.compile(r"-\d+")
+
+
+def _negative_id(error: UsageError) -> str | None:
+    """``claims claim show -1`` reads -1 as an option; for a command that takes an id,
+    say what ids are instead of "No such option"."""
+    if not isinstance(error, NoSuchOption) or not _NEGATIVE.fullmatch(error.option_name):
+        return None
+    command = error.ctx.command if error.ctx is not None else None
+    for param in getattr(command, "params", []):
+        noun = ID_PARAMETERS.get(param.name)
+        if noun is not None and param.param_type_name == "argument":
+            return (
+                f"No {noun} with id {error.option_name}: ids are whole numbers from 1; "
+                f"see `claims {noun} list`."
+            )
+    return None
 
 
 def emit(rows, fmt: OutputFormat | str, columns: tuple[str, ...] | None = None) -> None:
@@ -193,3 +333,23 @@ def ask(
     if not sys.stdin.isatty():
         typer.echo("", err=True)
     return answer
+
+
+def confirm_or_stop(question: str, *, yes_option: str = "--yes") -> None:
+    """Ask y/N before something that cannot be undone; anything but yes changes nothing.
+
+    No answer at all (input ran out) is refused with what to do instead, in one line
+    (exit 1); a "no" says that nothing changed. Raised inside the command's transaction,
+    either rolls it back.
+    """
+    try:
+        agreed = ask(question, confirm=True)
+    except typer.Abort as stop:
+        if not isinstance(stop.__context__, EOFError):
+            raise  # ^C: click's own "Aborted!"
+        raise InvalidInput(
+            f"No answer: nothing changed; give {yes_option} to confirm without asking."
+        ) from None
+    if not agreed:
+        note("Nothing changed.")
+        raise typer.Exit(1)

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from cli.common import FormatOption, OutputFormat, emit, note, session_for, state
+from cli.common import (
+    FormatOption,
+    OutputFormat,
+    confirm_or_stop,
+    emit,
+    note,
+    session_for,
+    state,
+)
 
 app = typer.Typer(
     help="Migrate the database schema (Alembic): upgrade, downgrade, current; "
@@ -83,11 +91,7 @@ def downgrade(
     from claims import migrations
 
     if revision == "base" and not yes:
-        typer.confirm(
-            "Downgrading to base deletes every claims table and its data. Go on?",
-            abort=True,
-            err=True,
-        )
+        confirm_or_stop("Downgrading to base deletes every claims table and its data. Go on?")
     migrations.downgrade(state(ctx).url, revision)
     current_revision, head = migrations.current(state(ctx).url)
     note(f"Database at revision {current_revision or 'base'} (newest: {head}).")

@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from cli.common import FormatOption, OutputFormat, ask, emit, note, session_for, state
+from cli.common import (
+    FormatOption,
+    OutputFormat,
+    ask,
+    emit,
+    note,
+    one_line,
+    session_for,
+    state,
+)
 
 RECORD_COLUMNS = (
     "id",
@@ -109,20 +118,25 @@ class _Tally:
 
 def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tally: _Tally) -> str:
     """Show one proposal, ask, and record the answer; returns the action taken."""
-    from claims.errors import ClaimsError, InvalidInput
+    from claims.errors import ClaimsError
     from claims.suggestions.service import decide, sources_to_create
 
-    _show(record, position, total)
-    answer = ask("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit")
-    action = ACTIONS.get(answer.strip().lower())
-    if action is None:
-        raise InvalidInput(f"Unknown answer {answer.strip()!r}: answer a, e, r, s or q.")
-    if action == "quit":
-        return action
-    claim_text = chain = None
-    if action == "edit":
-        claim_text, chain = _edit(record)
+    while True:
+        _show(record, position, total)
+        action = _ask_action()
+        if action == "quit":
+            return action
+        claim_text = chain = None
+        if action != "edit":
+            break
+        try:
+            claim_text, chain = _edit(record)
+        except ClaimsError as error:
+            # A malformed chain: nothing is saved; the proposal is shown and asked again.
+            note(f"Not saved: {one_line(str(error))}")
+            continue
         action = "accept"
+        break
     try:
         create: list[str] = []
         if action == "accept":
@@ -152,7 +166,7 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
     except ClaimsError as error:
         # Refused (a mistyped source, a cycle in the chain, decided meanwhile): nothing of
         # it is saved.
-        note(f"Not saved: {error}")
+        note(f"Not saved: {one_line(str(error))}")
         return "skip"
     if decision.superseded:
         listed = ", ".join(f"#{number}" for number in decision.superseded)
@@ -162,6 +176,17 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
         tally.decided.add(record["id"])
         tally.closed.update(decision.superseded)
     return action
+
+
+def _ask_action() -> str:
+    """The reviewer's answer, by its first letter (a or accept); asked again until it is
+    one of them, as `claims review` and `claims match --review` do."""
+    while True:
+        answer = ask("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit")
+        action = ACTIONS.get(answer.strip().lower()[:1])
+        if action is not None:
+            return action
+        note("Answer a, e, r, s or q.")
 
 
 def _edit(record: dict) -> tuple[str, str | None]:

@@ -210,3 +210,14 @@ def test_migrate_to_unknown_revision(tmp_path, sqlite_template, command):
     path = tmp_path / "claims.db"
     shutil.copy(sqlite_template, path)
     assert_clean_failure(run(path, *command), match="zzzz")
+
+
+def test_downgrade_to_base_without_an_answer_says_to_give_yes(cli, snapshot):
+    """Input ran out at the question: nothing dropped, and the line says how to confirm."""
+    before = snapshot()
+    result = cli("db", "downgrade", "base", input="")
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("Downgrading to base deletes")  # the question, then one line
+    assert lines[1:] == ["Error: No answer: nothing changed; give --yes to confirm without asking."]
+    assert snapshot() == before

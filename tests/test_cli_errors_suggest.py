@@ -45,24 +45,34 @@ def _fails_interactively(cli, snapshot, *args, input: str, match: str) -> None:
     assert snapshot() == before, "the failed command changed the database"
 
 
-def test_nonsense_review_answer(cli, article, snapshot):
+def test_nonsense_review_answer_is_asked_again(cli, article, snapshot):
+    """A bad answer does not end the review: it is asked again, and nothing changes."""
     assert cli("suggest", article).exit_code == 0  # proposals stored first
-    _fails_interactively(
-        cli, snapshot, "suggest", article, "--review", input="maybe\n", match="Unknown answer"
-    )
+    before = snapshot()
+    result = cli("suggest", article, "--review", input="maybe\nzzz\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert result.stderr.count("Answer a, e, r, s or q.") == 2
+    assert "Error" not in result.stderr
+    assert snapshot() == before
 
 
-def test_malformed_edited_chain(cli, article, snapshot):
+def test_malformed_edited_chain_is_asked_again(cli, article, snapshot):
+    """A chain that cannot be read is not saved, and the proposal is asked again."""
     assert cli("suggest", article).exit_code == 0
-    _fails_interactively(
-        cli,
-        snapshot,
+    before = snapshot()
+    result = cli(
         "suggest",
         article,
         "--review",
-        input="e\nThe tram line will open in 2028.\nMayor [said] > > \n",
-        match="chain",
+        input="e\nThe tram line will open in 2028.\nMayor [said] > > \nq\n",
     )
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    [refused] = [line for line in result.stderr.splitlines() if "Not saved" in line]
+    assert "chain" in refused.lower()
+    assert result.stderr.count("[a]ccept, [e]dit") == 2  # asked again after the refusal
+    assert snapshot() == before
 
 
 def test_html_without_article_text(failing, cli, tmp_path):

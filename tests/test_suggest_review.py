@@ -231,12 +231,22 @@ def test_the_review_s_questions_leave_stdout_empty(cli, article_id):
     assert "[a]ccept" in result.stderr
 
 
-def test_an_unknown_answer_is_reported_on_its_own_line(cli, article_id):
+def test_an_unknown_answer_is_asked_again_on_its_own_line(cli, article_id):
     _proposals(cli, article_id)
-    result = cli("suggest", article_id, "--review", input="maybe\n")
-    assert result.exit_code == 1, result.output
+    result = cli("suggest", article_id, "--review", input="maybe\nq\n")
+    assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert "Error: Unknown answer 'maybe': answer a, e, r, s or q." in lines
+    assert "Answer a, e, r, s or q." in lines
+    assert lines.count("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit: q") == 1
+
+
+def test_answers_are_taken_by_their_first_letter(cli, db_url, article_id):
+    """The words the prompt shows work as well as their letters: "accept" accepts."""
+    [first, *_] = _proposals(cli, article_id)
+    result = cli("suggest", article_id, "--review", input="Accept\nquit\n")
+    assert result.exit_code == 0, result.output
+    assert "Answer a, e, r, s or q." not in result.stderr
+    assert _status(db_url, first["id"]) == "accepted"
 
 
 def test_a_pronoun_names_the_new_source_it_is_read_as(cli, article_id):
