@@ -3,21 +3,13 @@ the last body of that kind proposed, never a person. Made-up sentences."""
 
 from __future__ import annotations
 
-from claims.db import open_session
-from claims.models import Article
-from claims.services.articles import add_article
-from claims.services.sources import add_source
+from tests.suggest_data import proposals_for
 
 
 def _chains(db_url, text):
-    from claims.suggestions.propose import propose
-
-    with open_session(db_url) as session:
-        add_source(session, name="Morning Post", kind="outlet", actor="t")
-        article = add_article(session, text=text, outlet="Morning Post", actor="t")
-        session.flush()
-        proposals = propose(session, session.get(Article, article.id))
-        return {p.claim_text: [(h["name"], h["cue"]) for h in p.hops] for p in proposals}
+    return {
+        p.claim_text: [(h["name"], h["cue"]) for h in p.hops] for p in proposals_for(db_url, text)
+    }
 
 
 def test_the_newspaper_told_in_the_sentence_is_that_newspaper(db_url):

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from claims.db import open_session
-from claims.models import Article
 from claims.sentences import split_sentences
-from claims.services.articles import add_article
-from claims.services.sources import add_source
 from claims.suggestions.attribution import Attribution, extract
 from claims.suggestions.propose import claim_wording, reports, spoken
 from claims.suggestions.relations import ArticleAttributions, bare, link
+from tests.suggest_data import proposals_for
 
 
 def _span(text, kind, words):
@@ -22,13 +19,7 @@ def _span(text, kind, words):
 
 
 def _proposals(db_url, text):
-    from claims.suggestions.propose import propose
-
-    with open_session(db_url) as session:
-        add_source(session, name="Morning Post", kind="outlet", actor="t")
-        article = add_article(session, text=text, outlet="Morning Post", actor="t")
-        session.flush()
-        return propose(session, session.get(Article, article.id))
+    return proposals_for(db_url, text)
 
 
 # -- sources --

@@ -3,11 +3,8 @@ name the introduction gave; the interviewer's questions are nobody's claim. Made
 
 from __future__ import annotations
 
-from claims.db import open_session
-from claims.models import Article
 from claims.sentences import speaker_labels
-from claims.services.articles import add_article
-from claims.services.sources import add_source
+from tests.suggest_data import proposals_for
 
 INTERVIEW = (
     "The harbour master, Ola B. Vik-Strand, spoke to us about the new quay.\n\n"
@@ -20,13 +17,7 @@ INTERVIEW = (
 
 
 def _proposals(db_url, text):
-    from claims.suggestions.propose import propose
-
-    with open_session(db_url) as session:
-        add_source(session, name="Morning Post", kind="outlet", actor="t")
-        article = add_article(session, text=text, outlet="Morning Post", actor="t")
-        session.flush()
-        return propose(session, session.get(Article, article.id))
+    return proposals_for(db_url, text)
 
 
 def test_labels_of_an_interview():

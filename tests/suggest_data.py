@@ -1,0 +1,21 @@
+"""Proposals for a made-up text, as ``claims suggest`` makes them: shared by the tests of
+how proposals read sources, transcripts and anaphors."""
+
+from __future__ import annotations
+
+OUTLET = "Morning Post"
+
+
+def proposals_for(db_url: str, text: str, outlet: str = OUTLET) -> list:
+    """The proposals for ``text`` stored as an article of ``outlet`` in a fresh database."""
+    from claims.db import open_session
+    from claims.models import Article
+    from claims.services.articles import add_article
+    from claims.services.sources import add_source
+    from claims.suggestions.propose import propose
+
+    with open_session(db_url) as session:
+        add_source(session, name=outlet, kind="outlet", actor="t")
+        article = add_article(session, text=text, outlet=outlet, actor="t")
+        session.flush()
+        return propose(session, session.get(Article, article.id))
