@@ -125,17 +125,31 @@ def _keep_quotations_whole(text: str, spans: list[tuple[int, int]]) -> list[tupl
 _TERMINAL = ".!?…" + CLOSING_QUOTES + STRAIGHT_QUOTE + "’"
 
 
+# A dateline's credit, where a piece starts: "(AP) —", "(Reuters) -", "(dpa) -"; and a
+# place abbreviated before it, where the piece before ends: "Ill.", "Calif.", "D.C.".
+_CREDIT_DASH = re.compile(r"\((?:[A-Za-z][\w&'.-]*[ \t]?){1,4}\)[ \t]*[-\u2013\u2014]")
+_PLACE_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{1,4}\.|\b(?:[A-Z]\.){2,3})$")
+
+
 def _join_unfinished(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a piece that ends without a full stop to the next: "VIENNA (Reuters) - The ..."
 
     syntok splits after a closing parenthesis; a dateline is not a sentence of its own. A
     line break keeps them apart: a heading or a list item above a sentence stays itself.
+    A place abbreviated with a full stop ("SPRINGFIELD, Ill. (AP) — ...") ends the piece
+    before the credit: a piece that opens with a credit and its dash joins the one before.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if (
             merged
-            and text[merged[-1][1] - 1] not in _TERMINAL
+            and (
+                text[merged[-1][1] - 1] not in _TERMINAL
+                or (
+                    _CREDIT_DASH.match(text, start)
+                    and _PLACE_ABBREVIATION.search(text, merged[-1][0], merged[-1][1])
+                )
+            )
             and "\n" not in text[merged[-1][1] : start]
         ):
             merged[-1] = (merged[-1][0], end)

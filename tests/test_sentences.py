@@ -82,3 +82,23 @@ def test_a_title_before_a_name_does_not_end_a_sentence(title):
     ]
     # Written after a name, a suffix may still end a sentence.
     assert len(split_sentences(f"It was signed by {title} John Smith Jr. He left.")) == 2
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["SPRINGFIELD, Ill. (AP) —", "SACRAMENTO, Calif. (AP) -", "WASHINGTON, D.C. (dpa) -"],
+)
+def test_a_dateline_with_an_abbreviated_place_is_not_a_sentence(dateline):
+    text = f"{dateline} The governor spoke on Monday. He left."
+    assert [s.text for s in split_sentences(text)] == [
+        f"{dateline} The governor spoke on Monday.",
+        "He left.",
+    ]
+
+
+def test_a_credit_after_a_sentence_ending_in_a_word_stays_apart():
+    text = "It ended. (Reuters) - A new story begins."
+    assert [s.text for s in split_sentences(text)] == [
+        "It ended.",
+        "(Reuters) - A new story begins.",
+    ]
