@@ -301,6 +301,23 @@ def note(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def ask_action(question: str, actions: dict[str, str], asker=None) -> str:
+    """The reviewer's choice among ``actions`` (letter → word): the letter, or the word or
+    its start ("a", "acc", "accept"); asked again until it is one of them.
+
+    Only the start of the word counts, not the answer's first letter alone: "abort" or
+    "all" must not be read as "accept". ``asker`` stands in for ``ask`` (the caller's own,
+    which a test may replace).
+    """
+    letters = ", ".join(actions)
+    while True:
+        answer = (asker or ask)(question).strip().lower()
+        for letter, word in actions.items():
+            if answer and (answer == letter or word.startswith(answer)):
+                return word
+        note(f"Answer {letters.rsplit(', ', 1)[0]} or {letters.rsplit(', ', 1)[1]}.")
+
+
 def ask(
     question: str,
     *,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import FormatOption, OutputFormat, ask, emit, note, session_for, state
+from cli.common import FormatOption, OutputFormat, ask, ask_action, emit, note, session_for, state
 
 COLUMNS = (
     "candidate",
@@ -230,12 +230,7 @@ def _review_one(ctx: typer.Context, candidate_id: int, position: int, total: int
 
 
 def _ask() -> str:
-    while True:
-        answer = ask("[a]ccept, [r]eject, [s]kip, [q]uit")
-        action = ACTIONS.get(answer.strip().lower()[:1])
-        if action is not None:
-            return action
-        note("Answer a, r, s or q.")
+    return ask_action("[a]ccept, [r]eject, [s]kip, [q]uit", ACTIONS, asker=ask)
 
 
 def _show(view: dict, chain: str, position: int, total: int) -> None:

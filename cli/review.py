@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import ask, note, session_for, state
+from cli.common import ask, ask_action, note, session_for, state
 
 app = typer.Typer(
     help="Review claims: run alone for the interactive queue, or submit/approve/reject/reopen.",
@@ -107,12 +107,7 @@ def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) ->
 
 
 def _ask_action() -> str:
-    while True:
-        answer = ask("[a]pprove, [r]eject, [e]dit, [s]kip, [q]uit")
-        action = ACTIONS.get(answer.strip().lower()[:1])
-        if action is not None:
-            return action
-        note("Answer a, r, e, s or q.")
+    return ask_action("[a]pprove, [r]eject, [e]dit, [s]kip, [q]uit", ACTIONS, asker=ask)
 
 
 def _ask_note() -> str:

@@ -11,6 +11,7 @@ from cli.common import (
     FormatOption,
     OutputFormat,
     ask,
+    ask_action,
     emit,
     note,
     one_line,
@@ -179,14 +180,7 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
 
 
 def _ask_action() -> str:
-    """The reviewer's answer, by its first letter (a or accept); asked again until it is
-    one of them, as `claims review` and `claims match --review` do."""
-    while True:
-        answer = ask("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit")
-        action = ACTIONS.get(answer.strip().lower()[:1])
-        if action is not None:
-            return action
-        note("Answer a, e, r, s or q.")
+    return ask_action("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit", ACTIONS, asker=ask)
 
 
 def _edit(record: dict) -> tuple[str, str | None]:

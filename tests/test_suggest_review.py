@@ -240,6 +240,16 @@ def test_an_unknown_answer_is_asked_again_on_its_own_line(cli, article_id):
     assert lines.count("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit: q") == 1
 
 
+@pytest.mark.parametrize("answer", ["abort", "all", "sure"])
+def test_a_word_that_only_starts_like_an_action_is_asked_again(cli, db_url, article_id, answer):
+    """ "abort" starts with a, but is no "accept": nothing is decided on it."""
+    [first, *_] = _proposals(cli, article_id)
+    result = cli("suggest", article_id, "--review", input=f"{answer}\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Answer a, e, r, s or q." in result.stderr.splitlines()
+    assert _status(db_url, first["id"]) == "pending"
+
+
 def test_answers_are_taken_by_their_first_letter(cli, db_url, article_id):
     """The words the prompt shows work as well as their letters: "accept" accepts."""
     [first, *_] = _proposals(cli, article_id)
