@@ -65,6 +65,14 @@ def test_words_added_keep_the_brackets_and_marks_they_open_closed():
     assert [f.after for f in findings if f.kind == "wording"] == ['and "@SUM(1)"']
 
 
+def test_a_mark_closed_after_the_words_punctuation_is_closed_too():
+    findings = compare(
+        side("Prices rose, reportedly", id=1),
+        side('Prices rose and "the plan." reportedly', id=2, publisher=SITE),
+    )
+    assert [f.after for f in findings if f.kind == "wording"] == ['and "the plan."']
+
+
 def test_a_closing_mark_the_words_do_not_open_stays_out():
     findings = compare(
         side('He called it "a plan" today', id=1),

@@ -146,9 +146,17 @@ def _span(quote: str, tokens: list[_Token]) -> str:
     if not tokens:
         return NOTHING
     start, end = tokens[0].start, tokens[-1].end
-    while end < len(quote) and _still_open(quote[start:end], quote[end]):
-        end += 1
+    while end < len(quote):
+        # A mark closing what the words open, right after them or after their punctuation
+        # ('"the plan."'): taken with what lies between.
+        mark = end + len(quote[end:]) - len(quote[end:].lstrip(_BEFORE_CLOSING))
+        if mark >= len(quote) or not _still_open(quote[start:end], quote[mark]):
+            break
+        end = mark + 1
     return " ".join(quote[start:end].split())
+
+
+_BEFORE_CLOSING = ".,;:!?"
 
 
 # Closing marks, each with the marks that open it ('"' both opens and closes).
