@@ -205,9 +205,10 @@ def _run_sqlite(connection, sql: str, params, limit: int, timeout: float) -> Que
         if any(word in message for word in ("readonly", "read-only", "query_only", "authoriz")):
             raise ReadOnlyViolation(_readonly_message(refused[0] if refused else message)) from None
         write = _SQLITE_WRITE_IN_QUERY.search(message)
-        if write:
+        if write and re.search(rf"\bas\s*\(\s*{write.group(1)}\b", sql, re.IGNORECASE):
             # SQLite's grammar has no INSERT, UPDATE or DELETE inside a query (WITH ... AS
-            # (DELETE ...)): the parser stops at the word. It is a write all the same.
+            # (DELETE ...)): the parser stops at the word. It is a write all the same; the
+            # same word elsewhere ("select update from ...") is a plain syntax error.
             detail = f"{write.group(1).upper()} inside a query is a write"
             raise ReadOnlyViolation(_readonly_message(detail)) from None
         raise InvalidInput(_sql_error(message)) from None

@@ -81,6 +81,14 @@ def test_a_write_inside_with_is_refused_as_a_write(failing, db_url):
 
 
 @pytest.mark.parametrize(
+    "statement", ["select id, update from claims", "select * from claims order by delete"]
+)
+def test_a_keyword_typed_where_a_name_goes_is_a_syntax_error_not_a_write(failing, statement):
+    message = failing("sql", statement, match="SQL error")
+    assert "read-only" not in message, message
+
+
+@pytest.mark.parametrize(
     ("statement", "detail"),
     [("DELETE FROM claims", "DELETE"), ("BEGIN", "BEGIN is not a query")],
     ids=["delete", "begin"],
