@@ -17,15 +17,15 @@ from typer.core import TyperGroup
 
 from claims.errors import ClaimsError, InvalidInput, NotFound
 
-try:  # typer ships its own click since 0.23; older typers use click itself
-    from typer._click.exceptions import (
-        ClickException,
-        NoArgsIsHelpError,
-        NoSuchOption,
-        UsageError,
-    )
-except ImportError:  # pragma: no cover
-    from click.exceptions import ClickException, NoArgsIsHelpError, NoSuchOption, UsageError
+# Typer raises the errors of the click it ships (``typer._click``), not click's own: the
+# project pins the Typer minor version these names were read from (pyproject.toml), and
+# tests/test_input_bounds.py fails if a parameter goes unbounded.
+from typer._click.exceptions import (
+    ClickException,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
 
 
 class OutputFormat(enum.StrEnum):

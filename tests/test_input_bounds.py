@@ -289,3 +289,42 @@ def test_no_command_still_shows_the_help():
     result = CliRunner().invoke(app, [])
     assert "Usage: " in result.output and "Commands" in result.output
     assert "Error" not in result.output
+
+
+def test_every_whole_number_parameter_is_bounded():
+    """The bound checks ride on Typer's own description of each parameter
+    (``type_descriptor``): a Typer that described them otherwise would leave ids unbounded
+    without a word. So every parameter must have that description, and every one whose
+    annotation is a whole number must carry the check."""
+    import typer.main
+
+    from cli.common import ClaimsGroup
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, ClaimsGroup)
+
+    def walk(command, path=()):
+        yield path, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, (*path, name))
+
+    described = [
+        (path, param)
+        for path, command in walk(group)
+        for param in command.params
+        if param.name not in ("help", "install_completion", "show_completion")
+    ]
+    assert all(hasattr(param, "type_descriptor") for _, param in described)
+    whole = [
+        (" ".join(path), param.name)
+        for path, param in described
+        if param.type_descriptor.annotation in (int, list[int])
+    ]
+    assert ("claim show", "claim_id") in whole and ("sql", "limit") in whole
+    unbounded = [
+        (" ".join(path), param.name)
+        for path, param in described
+        if param.type_descriptor.annotation in (int, list[int])
+        and not getattr(param, "_claims_bounded", False)
+    ]
+    assert unbounded == []
