@@ -50,8 +50,25 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?"
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?"
+# Clock times that can be read on a clock: hours 0-23 (1-12 before "am"), minutes 00-59.
+_AMPM = r"(?i:am|pm|a\.m\.|p\.m\.)"
+_MINUTES = r"[0-5]\d(?::[0-5]\d)?"
+_H12 = rf"(?:0?[1-9]|1[0-2])[:.]{_MINUTES}\s*{_AMPM}"
+_H24 = r"(?:[01]?\d|2[0-3])"
+# In a stamp the date says it is one, so "10.15" is a time there ("19 Feb 2024 - 10.15 GMT").
+_CLOCK = rf"(?:{_H12}|{_H24}[:.]{_MINUTES})"
 _ZONE = r"(?:(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})"  # capitals: "EST", not "in"
+# Zones by name, for a time with nothing else on its line: "12.50 EUR" is a price.
+_ZONE_NAME = (
+    r"(?:(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|BST|IST|CES?T|EES?T|WES?T|MSK|SAST|WAT"
+    r"|EAT|PKT|ICT|WIB|SGT|HKT|JST|KST|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|[ECMP][SD]?T|AK[SD]T|HST)"
+)
+# A time alone on its line, as a live blog heads its entries: "08:45", "9:05 p.m.",
+# "21:30 CET", "8.45am GMT"; with a dot, only a marker tells a time from a figure ("9.11").
+_LONE_CLOCK = (
+    rf"(?:{_H12}|{_H24}:{_MINUTES}|{_H24}\.{_MINUTES}(?=\s*{_ZONE_NAME}(?!\w)))"
+    rf"(?:\s*{_ZONE_NAME}(?!\w)){{0,2}}"
+)
 _DAY = r"\d{1,2}(?i:st|nd|rd|th)?"
 _DATE = (
     rf"(?:{_MONTH}\s*{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
@@ -61,6 +78,7 @@ _DATE = (
 _STAMP_WORD = rf"(?>{_WEEKDAY}|{_CLOCK}|{_ZONE}|(?i:at|on))(?!\w)"
 _STAMP_SEP = r"[\s,|/\u00b7\u2022\u2013\u2014-]*"
 _STAMP = rf"(?:{_STAMP_WORD}{_STAMP_SEP})*{_DATE}(?:{_STAMP_SEP}{_STAMP_WORD})*"
+_RULE_CHAR = r"[-_#*=~+.\u2013\u2014\u2022\u00b7]"  # what a rule is drawn with: "___", "* * *"
 # Names as bylines print them, capitals included: "By contrast, Moscow ..." names no one.
 _NAMES = rf"{NAME}(?:\s*(?:,|&|\||\b(?i:and)\b)\s*{NAME})*"
 # Reuters-style credits for the story's making: "(Reporting by Jane Doe in Berlin; Editing by
@@ -96,6 +114,42 @@ _NOTE_SUBJECT = (
 _EDITED = (
     r"(?:translated|adapted|edited|condensed|abridged)"
     r"(?:(?:,\s*|\s+and\s+)(?:translated|adapted|edited|condensed|abridged)){0,3}"
+)
+
+# Where a press release sends the reader: a web address, an email address, a phone number,
+# or a short name ending the line ("the department's website", "click here"). A clause is
+# no name: "see how prices rose 9 percent", "call the hotline: 40 people have".
+_REACH = (
+    r"(?:(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:[\w-]+\.)+(?i:[a-z]{2,})(?:/\S*)?|\+?[\d(][\d\s().\/-]{6,20}\d)"
+)
+_CLAUSE_WORD = (
+    r"(?i:how|what|why|where|when|who|whom|whose|which|that|if|whether|is|are|was|were|be"
+    r"|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|never)"
+)
+_NAME_WORD = rf"(?!{_CLAUSE_WORD}(?![\w'\u2019]))[^\W\d_](?:[^\W\d_]|['\u2019&-]|\.(?=\w))*"
+# A name opens as names do: "the ...", "our ...", a capital, or a pointer ("here", "below").
+_SHORT_NAME = (
+    r"(?:(?i:the|our|their|its|his|her|this|these|a|an|your|any)\s+|(?=[^\W\d_a-z])"
+    r"|(?=(?i:here|below|above|online)\b))"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}"
+)
+
+# Whom a press release says to call, after "Contact:": names, titles, phone numbers, email
+# and web addresses, a street address ("Press Office, 1400 Main St., (555) 010-0199"), not a
+# sentence ("Contact: the ministry never replied"). Atomic words, so a failing line fails fast.
+_CONTACT_WORD = (
+    rf"(?>{_REACH}|[^\W\d_a-z][\w.'\u2019&-]*|\d[\w.-]*|(?i:of|the|and|for|at|on|in|or|&|de"
+    r"|ext|tel|phone|e-?mail|mobile|cell|fax|press|media|public|office|officer|team|desk|affairs"
+    r"|relations|communications|director|manager|secretary|spokes(?:person|man|woman))(?!\w))"
+)
+_CONTACT = rf"{_CONTACT_WORD}(?:[\s,;:|/()\u2013\u2014.-]+{_CONTACT_WORD})*\W*"
+# What may follow a comma in a bracketed note: a name or place ("by Jane Doe, Paris"), or
+# more of the note ("edited for length"), never a clause of its own ("(Edited by the
+# government before release, the report omitted the figures.)").
+_NOTE_MORE = (
+    rf"(?:(?i:and\s+)?(?:{NAME}|(?i:{_EDITED}|with (?:additional )?reporting)\s+"
+    r"(?i:from|by|into|for)\b[^,;()\[\]]{0,100})\.?\s*)"
 )
 
 # (reason, pattern matched against the whole stripped line). Each knows its debris by shape:
@@ -202,16 +256,20 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|last modified)(?:\s+(?i:on|at))?\s*:?\s*)?{_STAMP}[\s.]*$"
             rf"|^(?i:by|written by|posted by|reporting by|editing by)\s+{_NAMES}\W*$"
             # a live blog's entry time on its own line ("08:45", "8.45am GMT"), or its age
-            rf"|^(?:(?i:updated|posted|published)\s*:?\s*)?{_CLOCK}(?:\s*{_ZONE}){{0,2}}[\s.]*$"
+            rf"|^(?:(?i:updated|posted|published)\s*:?\s*)?{_LONE_CLOCK}[\s.]*$"
             r"|^(?i:(?:updated\s+)?(?:\d{1,3}|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?"
             r"|hrs?|h|m|days?)\s+ago)[\s.]*$"
         ),
     ),
     (
         "rule or end mark",
-        # a line of nothing but rule characters ("___", "* * *", "###"), or the end mark of
-        # a wire copy or press release ("-30-", "-ENDS-")
-        re.compile(r"^(?:[-_#*=~+.\u2013\u2014\u2022\u00b7\s]+|[-#]\s*30\s*[-#]|-*\s*ENDS?\s*-*)$"),
+        # a line of nothing but rule characters, at least three of them ("___", "* * *",
+        # "###"; a lone "+" or "." is no rule), or the end mark of a wire copy or press
+        # release ("-30-", "-ENDS-")
+        re.compile(
+            rf"^(?:(?=(?:\s*{_RULE_CHAR}){{3}})(?:\s|{_RULE_CHAR})+"
+            r"|[-#]\s*30\s*[-#]|-*\s*ENDS?\s*-*)$"
+        ),
     ),
     (
         "press release",
@@ -222,14 +280,17 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\s*[:,|\u2013\u2014-]?\s*(?:{_STAMP}|{_CLOCK}(?:\s*{_ZONE})?))?[\s.:]*"
             # whom to call: "Contact: Office of Communications, (202) 555-0143"
             r"|(?i:(?:(?:media|press|news)\s+)?(?:contacts?|inquiries|enquiries))"
-            rf"(?:\s*:\s*{_NOT_REPORTED}.{{0,200}}|\W*)"
+            rf"(?:\s*:\s*(?=.{{1,200}}$){_CONTACT}|\W*)"
             r"|(?i:phone|tel|telephone|mobile|e-?mail)\s*:\s*(?:\+?[\d(][\d\s().\/-]{6,20}\d"
             r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\W*"
             # where to read more: "For more information, visit www.example.gov."
             r"|(?i:for (?:more|further|additional) (?:information|info|details)|to learn more"
             r"|learn more|more information|further information)"
             r"(?i:\s+(?:about|on)\b[^,.:;]{0,80})?\s*[,:]?\s*(?i:please\s+)?"
-            rf"(?i:visit|see|go to|call|contact|e-?mail|click|head to){_NOT_REPORTED}\b.{{0,150}}"
+            rf"(?i:visit|see|go to|call|contact|e-?mail|click|head to){_NOT_REPORTED}\s+"
+            rf"(?:(?:{_SHORT_NAME}\s+(?i:at|on|via)\s+)?{_REACH}"
+            rf"(?:\s*,?\s+(?i:or|and)\s+(?:(?i:visit|call|e-?mail|contact|see)\s+)?{_REACH})?"
+            rf"|{_SHORT_NAME})[\s.!]*"
             # the US government's non-discrimination line: "USDA is an equal opportunity
             # provider, employer and lender."
             r"|(?:(?:(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for|the"
@@ -248,7 +309,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             # desk.)", "[Edited for length and clarity.]"
             rf"^[(\[]\s*(?:{_NOTE_SUBJECT}\s+)?"
             rf"(?i:{_EDITED}\s+(?:from|by|into|for (?:length|clarity|brevity|style)))"
-            r"\b[^()\[\]]{0,200}[)\]]\W*$"
+            rf"\b[^,;()\[\]]{{0,200}}(?:[,;]\s+{_NOTE_MORE})*[)\]]\W*$"
             # or on its own: "Translated from the French by Jane Doe.", "This interview has
             # been edited for length and clarity."
             rf"|^(?:{_NOTE_SUBJECT}\s+)?"

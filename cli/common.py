@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
-
-from claims.errors import ClaimsError, InvalidInput, NotFound
 
 # Typer raises the errors of the click it ships (``typer._click``), not click's own: the
 # project pins the Typer minor version these names were read from (pyproject.toml), and
@@ -26,6 +23,9 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
+from typer.core import TyperGroup
+
+from claims.errors import ClaimsError, InvalidInput, NotFound
 
 
 class OutputFormat(enum.StrEnum):

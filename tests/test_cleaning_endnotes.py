@@ -49,6 +49,20 @@ NOTES = [
     ("14:02 BST", "byline or timestamp"),
     ("Updated 8.45am GMT", "byline or timestamp"),
     ("3 hours ago", "byline or timestamp"),
+    ("21:30 CET", "byline or timestamp"),
+    ("8.45am", "byline or timestamp"),
+    ("8.45 GMT", "byline or timestamp"),
+    ("---", "rule or end mark"),
+    ("For more information, visit www.rd.usda.gov.", "press release"),
+    ("For more information, visit the department's website.", "press release"),
+    ("For more information, contact the Press Office at (555) 010-0199.", "press release"),
+    ("To learn more, click here.", "press release"),
+    ("Contact: Jane Doe, press secretary, jane.doe@example.org", "press release"),
+    ("Contact: Press Office, 1400 Main St., Springfield, IL 62701", "press release"),
+    ("(Translated from the French by Ann Lee.)", "editor's note"),
+    ("(Adapted and translated by our Paris desk.)", "editor's note"),
+    ("(This story has been edited for length.)", "editor's note"),
+    ("(Translated from the French by Ann Lee, Paris.)", "editor's note"),
 ]
 
 # Prose with the same words: kept whatever the rules.
@@ -68,6 +82,29 @@ PROSE = [
     "(The council said the report was edited by lawyers before it was published.)",
     "The interview was edited by the broadcaster, the minister complained.",
     "For weeks, officials called for calm.",
+    # figures alone on their line, as extracted tables give them, are no clock times
+    "99.99",
+    "24.99",
+    "12.50",
+    "9.11",
+    "12.50 EUR",
+    "24:00",
+    # "for more information" sends the reader to an address or a name, not into a clause
+    "To learn more, see the table below: inflation rose to 9.1 percent in June.",
+    "For more details, see how prices rose 9 percent last year in the chart below.",
+    "For more information, call the hotline: 40 people have.",
+    "For more information, contact the ministry, which never replied.",
+    # a bracketed sentence is no editor's note
+    "(Edited by the government before release, the report omitted the figures.)",
+    "(Translated by officials, the letter was never sent.)",
+    # a contact line names whom to call; a sentence about contact is prose
+    "Contact: the ministry never replied to repeated requests for comment.",
+    "Contact: Officials never replied.",
+    # a lone character is no rule
+    "+",
+    ".",
+    "=",
+    "--",
 ]
 
 
