@@ -88,11 +88,19 @@ def test_the_largest_sqlite_id_is_still_looked_up(failing, data, db_url):
 
 
 def test_a_source_number_past_the_database(failing, data):
-    failing("source", "merge", f"#{HUGE}", "Daily Planet", match="larger than the database")
+    failing("source", "merge", f"#{HUGE}", "Daily Planet", match=f"No source #{HUGE}")
 
 
 def test_a_source_number_past_postgresql(failing, data, db_url):
-    failing("source", "merge", f"#{PAST_POSTGRESQL}", "Daily Planet")
+    """As any number no source has, on either database."""
+    failing(
+        "source",
+        "merge",
+        f"#{PAST_POSTGRESQL}",
+        "Daily Planet",
+        match=f"No source #{PAST_POSTGRESQL}",
+    )
+    failing("source", "show", f"#{PAST_POSTGRESQL}", match=f"No source #{PAST_POSTGRESQL}")
 
 
 @pytest.mark.parametrize(

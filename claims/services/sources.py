@@ -140,7 +140,10 @@ def find_source(session: Session, name: str) -> Source | None:
     """
     reference = _ID_REFERENCE.match((name or "").strip())
     if reference:
-        return session.get(Source, int(reference.group(1)))
+        number = int(reference.group(1))
+        # Past the id column (PostgreSQL's integer, SQLite's 64 bits) no source can be.
+        largest = 2**31 - 1 if session.get_bind().dialect.name == "postgresql" else 2**63 - 1
+        return session.get(Source, number) if number <= largest else None
     key = fold_name(name or "")
     if not key:
         return None
