@@ -137,6 +137,16 @@ def test_a_quotation_split_by_a_full_stop_reads_as_two_sentences():
     )
 
 
+@pytest.mark.parametrize("manner", ["in a statement", "on Tuesday", "to us"])
+def test_how_a_quotation_was_said_is_not_part_of_it(manner):
+    text = f'"Ranchers have waited too long for the internet," Crane said {manner}.'
+    cue, source = text.index("said"), text.index("Crane")
+    relation = Attribution((cue, cue + 4), (source, source + 5), (0, len(text)), True, "post")
+    assert claim_wording(spoken(text, relation, relation.content)) == (
+        "Ranchers have waited too long for the internet."
+    )
+
+
 def test_the_halves_of_a_quotation_split_over_sentences_are_proposed_once_each(db_url):
     proposals = _proposals(
         db_url,

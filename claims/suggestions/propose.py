@@ -120,7 +120,12 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
     opening = next((i for i, c in enumerate(after) if c in OPEN_QUOTES), None)
     # '"A," he said. "But B."': a full stop after the cue ends the sentence A is in
     ended = re.search(r"[.!?]", after[:opening] if opening else after[:2]) is not None
-    if opening is not None and text[start:first].rstrip(" ,.")[-1:] in CLOSE_QUOTES:
+    quoted_before = text[start:first].rstrip(" ,.")[-1:] in CLOSE_QUOTES
+    if quoted_before and opening is None:
+        # '"A," Crane said in a statement.': what follows the cue of a quotation, unquoted,
+        # says how it was said, not more of what was said.
+        return before.rstrip(" ,")
+    if opening is not None and quoted_before:
         after = after[opening:]  # '"A," she said, clapping. "B."': not "clapping"
     after = after.lstrip(_JOINT + ".")
     if not after or not before:
