@@ -172,3 +172,29 @@ def test_a_surname_later_is_the_full_name_proposed_earlier(db_url):
     )
     names = {hop["name"] for p in proposals for hop in p.hops}
     assert names == {"Janet Morrow"}
+
+
+def test_reported_speech_about_the_speaker_names_them(db_url):
+    """A claim is read alone: "she had called" must say who."""
+    proposals = _proposals(
+        db_url, "Janet Morrow said she had called the council's emergency line four times.\n"
+    )
+    assert [p.claim_text for p in proposals if p.hops] == [
+        "Janet Morrow had called the council's emergency line four times."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "quoted", "expected"),
+    [
+        ("He had spoken with the mayor.", False, "Ann Lee had spoken with the mayor."),
+        ("She is wrong.", True, "She is wrong."),  # a quotation stays as worded
+        ("It was a good deal.", False, "It was a good deal."),  # "it" names something else
+        ("Hello there.", False, "Hello there."),
+    ],
+)
+def test_named_subject(claim, quoted, expected):
+    from claims.suggestions.propose import named_subject
+
+    assert named_subject(claim, [{"name": "Ann Lee"}], quoted) == expected
+    assert named_subject(claim, [], quoted) == claim

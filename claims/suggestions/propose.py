@@ -103,6 +103,25 @@ def claim_wording(passage: str) -> str:
     return inner + closing
 
 
+_SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
+
+
+def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
+    """Reported speech whose subject is the speaker, named: "Morrow said she had called the
+    council" claims "Janet Morrow had called the council", not "She had called ...".
+
+    A claim is stored once and read alone, so "she" must say who. Only "he" or "she" opening
+    reported speech, read as the speaker (news style: "X said he ..." is X); a quotation is
+    left as worded, and so is "it" or "they", which as often name something else.
+    """
+    if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
+        return claim
+    name = hops[0].get("name")
+    if not name or fold_name(name) in PRONOUNS:
+        return claim
+    return name + claim[claim.index(" ") :]
+
+
 _JOINT = ' ,;:—–―"“”«»„'  # what lies between the halves of a split quotation
 
 
@@ -267,7 +286,9 @@ def sentence_proposals(
             Proposal(
                 kind="claim",
                 sentence=(sentence.start, sentence.end),
-                claim_text=claim_wording(spoken(text, found[leaf], content)),
+                claim_text=named_subject(
+                    claim_wording(spoken(text, found[leaf], content)), hops, found[leaf].quoted
+                ),
                 quote=content,
                 quoted=found[leaf].quoted,
                 hops=hops,
