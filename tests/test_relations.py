@@ -7,7 +7,7 @@ import pytest
 
 from claims.suggestions import tagger
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.propose import claim_wording, spoken
+from claims.suggestions.proposal import claim_wording, spoken
 from claims.suggestions.relations import ArticleAttributions, link
 
 

@@ -19,7 +19,7 @@ from claims.services.appearances import add_appearance, set_chain
 from claims.services.articles import add_article
 from claims.services.claims import add_claim
 from claims.services.sources import add_aliases, add_source, find_source, merge_sources
-from claims.suggestions.propose import Proposal
+from claims.suggestions.proposal import Proposal
 
 ACTOR = "merge-test"
 PAPER_TEXT = "The port will open in May, Xinhua said. Other news follows."

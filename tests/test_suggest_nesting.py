@@ -11,7 +11,7 @@ from claims.services.articles import add_article
 from claims.services.sources import add_source
 from claims.suggestions import tagger
 from claims.suggestions.attribution import chain_of, extract, leaves
-from claims.suggestions.propose import claim_wording, spoken
+from claims.suggestions.proposal import claim_wording, spoken
 from claims.suggestions.relations import ArticleAttributions, link
 
 

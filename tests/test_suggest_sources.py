@@ -8,7 +8,8 @@ import pytest
 
 from claims.sentences import split_sentences
 from claims.suggestions.attribution import Attribution, extract
-from claims.suggestions.propose import claim_wording, reports, spoken
+from claims.suggestions.proposal import claim_wording, spoken
+from claims.suggestions.propose import reports
 from claims.suggestions.relations import ArticleAttributions, bare, link
 from tests.suggest_data import proposals_for
 
@@ -194,7 +195,7 @@ def test_reported_speech_about_the_speaker_names_them(db_url):
     ],
 )
 def test_named_subject(claim, quoted, expected):
-    from claims.suggestions.propose import named_subject
+    from claims.suggestions.proposal import named_subject
 
     assert named_subject(claim, [{"name": "Ann Lee"}], quoted) == expected
     assert named_subject(claim, [], quoted) == claim

@@ -673,7 +673,7 @@ def _rewrite_suggestions(session: Session, source: Source, into: Source, merged:
     not propose it a second time, unless another proposal of the article has that
     key already.
     """
-    from claims.suggestions.propose import Proposal
+    from claims.suggestions.proposal import Proposal
 
     for row in list(session.scalars(_suggestions_naming(session, source.id))):
         chain: list[dict] = []

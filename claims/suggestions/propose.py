@@ -18,17 +18,13 @@ the chain is composed with origin and publisher later, exactly as for a hand-ent
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from dataclasses import replace
 
-from claims.photo_credits import caption_credit, credited_name
 from claims.resolution import PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves, nest
-from claims.suggestions.citation import find_credits, statement_start
+from claims.suggestions.citation import statement_start
 from claims.suggestions.lexicon import (
     CLOSE_QUOTES,
     CUE_WORDS,
@@ -37,6 +33,15 @@ from claims.suggestions.lexicon import (
     OPEN_QUOTES,
     QUESTIONED,
     RELATIVES,
+)
+from claims.suggestions.origins import captions, credited, origin_proposal
+from claims.suggestions.proposal import (
+    JOINT,
+    Proposal,
+    claim_wording,
+    named_subject,
+    source_hop,
+    spoken,
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.speakers import Speakers, antecedent, outlet_named_before
@@ -50,113 +55,9 @@ CONTINUED_CONFIDENCE = 0.5
 SPEECH_ACT_SHARE = 0.7
 SPEECH_ACT_WORDS = 16
 _QUOTE_OR_STOP = re.compile(r"[\"“”«»„]|[.!?]\s")  # a quotation, or two sentences
-CAPTION_CONFIDENCE = 0.5
 LABEL_CONFIDENCE = 0.85  # a transcript's speaker label says who speaks as plainly as "said"
 MIN_WORDS = 5
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
-
-
-@dataclass
-class Proposal:
-    kind: str  # claim | origin
-    sentence: tuple[int, int]
-    claim_text: str
-    quote: tuple[int, int]
-    quoted: bool
-    hops: list[dict] = field(default_factory=list)
-    confidence: float = 0.0
-    rule: str = ""
-
-    @property
-    def key(self) -> str:
-        chain = [(hop.get("source_id") or hop["name"], hop.get("cue")) for hop in self.hops]
-        payload = json.dumps([self.kind, self.quote, chain], default=str)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def claim_wording(passage: str) -> str:
-    """A claim's text from a passage: outer quotation marks, commas, spacing and the
-    complementiser of reported speech ("said that ...", kept in the quoted span) gone."""
-    text = " ".join(passage.split()).strip(" ,;:")
-    if text.startswith("that ") and len(text) > 5:
-        text = text[5:]
-    inner = text.strip('“”"«»„').strip(" ,;:")
-    if not inner:
-        return passage.strip()
-    # A mark the passage opens (or closes) inside stays paired: 'The firm had "always
-    # complied with the law,"' keeps the closing mark, not a dangling opening one.
-    closing = ""
-    for opening, close in (("“", "”"), ("«", "»")):
-        if inner.count(opening) > inner.count(close):
-            closing = close
-        elif inner.count(close) > inner.count(opening):
-            inner = opening + inner
-    if inner.count('"') % 2:
-        lone = inner.rindex('"')
-        if lone + 1 < len(inner) and not inner[lone + 1].isspace():
-            closing = '"'  # it opens a quotation that the passage closed
-        else:
-            inner = '"' + inner
-    inner = inner[0].upper() + inner[1:] if inner[0].isalpha() else inner
-    if not inner.rstrip('“”"«»„').endswith((".", "!", "?")):
-        inner += "."
-    return inner + closing
-
-
-_SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
-
-
-def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
-    """Reported speech whose subject is the speaker, named: "Morrow said she had called the
-    council" claims "Janet Morrow had called the council", not "She had called ...".
-
-    A claim is stored once and read alone, so "she" must say who. Only "he" or "she" opening
-    reported speech, read as the speaker (news style: "X said he ..." is X); a quotation is
-    left as worded, and so is "it" or "they", which as often name something else.
-    """
-    if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
-        return claim
-    name = hops[0].get("name")
-    if not name or fold_name(name) in PRONOUNS:
-        return claim
-    return name + claim[claim.index(" ") :]
-
-
-_JOINT = ' ,;:—–―"“”«»„'  # what lies between the halves of a split quotation
-
-
-def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str:
-    """The words of a content, without the cue and source a split quotation holds:
-    '"We will fight," she said, "and we will win."' says both halves, not "she said"."""
-    start, end = content
-    inner = [s for s in (attribution.cue, attribution.source) if s and start < s[0] < end]
-    if not inner:
-        return text[start:end]
-    first = min(s[0] for s in inner)
-    last = max(min(s[1], end) for s in inner)
-    before = text[start:first].rstrip(_JOINT)
-    after = text[last:end]
-    opening = next((i for i, c in enumerate(after) if c in OPEN_QUOTES), None)
-    # '"A," he said. "But B."': a full stop after the cue ends the sentence A is in
-    ended = re.search(r"[.!?]", after[:opening] if opening else after[:2]) is not None
-    quoted_before = text[start:first].rstrip(" ,.")[-1:] in CLOSE_QUOTES
-    if quoted_before and opening is None:
-        # '"A," Crane said in a statement.': what follows the cue of a quotation, unquoted,
-        # says how it was said, not more of what was said.
-        return before.rstrip(" ,")
-    if opening is not None and quoted_before:
-        after = after[opening:]  # '"A," she said, clapping. "B."': not "clapping"
-    after = after.lstrip(_JOINT + ".")
-    if not after or not before:
-        return before or after
-    if before.endswith((".", "!", "?")):
-        joint = " "
-    elif ended and after[:1].isupper():
-        # '"A," he said. "But B."': the second part is a sentence of its own
-        joint = ". "
-    else:
-        joint = ", "
-    return before + joint + after
 
 
 def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -166,41 +67,7 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict | None:
-    return _source_hop(attribution.cue_text(text), attribution.cue, attribution.source, resolution)
-
-
-def _source_hop(
-    cue: str | None,
-    cue_span: tuple[int, int] | None,
-    evidence: tuple[int, int] | None,
-    resolution: Resolution | None,
-) -> dict | None:
-    """A proposed hop: who (known, or proposed as new), by which cue, named where."""
-    hop = {
-        "cue": cue,
-        "cue_start": cue_span[0] if cue_span else None,
-        "cue_end": cue_span[1] if cue_span else None,
-        "surface": None,
-        "name": None,
-        "source_id": None,
-        "new": False,
-        "evidence_start": evidence[0] if evidence else None,
-        "evidence_end": evidence[1] if evidence else None,
-        "why": None,
-        "confidence": 0.0,
-    }
-    if resolution is not None:
-        hop["surface"] = resolution.surface.strip()
-        hop["why"] = resolution.why
-        if resolution.resolved:
-            hop.update(name=resolution.name, source_id=resolution.source_id)
-            hop["confidence"] = resolution.confidence
-        elif resolution.proposed_name:
-            hop.update(name=resolution.proposed_name, new=True)
-            hop["confidence"] = 0.5
-        else:
-            return None  # "she", with nobody named before: no source to propose
-    return hop
+    return source_hop(attribution.cue_text(text), attribution.cue, attribution.source, resolution)
 
 
 def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
@@ -389,9 +256,9 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
             if frame is None or inner.source is None or outer.order == "pre":
                 continue  # "Russians say A, a study concluded": nested the wrong way round
             start, end = frame
-            while start < end and text[start] in _JOINT + ".":
+            while start < end and text[start] in JOINT + ".":
                 start += 1
-            while end > start and text[end - 1] in _JOINT + ".":
+            while end > start and text[end - 1] in JOINT + ".":
                 end -= 1
             if (that := _TRAILING_THAT.search(text, start, end)) is not None:
                 end = that.start()  # "Lindner told the Bundestag last week that"
@@ -452,7 +319,7 @@ def _said_before_inner(text: str, sentence: Sentence, found: list[Attribution], 
         body = text[outer.content[0] : end]
         if (apposed := _APPOSED.search(body)) is not None:
             end = outer.content[0] + apposed.start()
-        while end > outer.content[0] and text[end - 1] in _JOINT + ".":
+        while end > outer.content[0] and text[end - 1] in JOINT + ".":
             end -= 1
         quote = (outer.content[0], end)
         if not _clause(text, quote):
@@ -576,91 +443,10 @@ def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
     )
 
 
-def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
-    """The article's origin, when it has none and a credit names a source other than itself."""
-    if article.origin_id is not None:
-        return None
-    raw = article.raw_text or article.text
-    for credit in find_credits(raw):
-        resolution = resolver.resolve(credit.name)
-        if not resolution.resolved and credit.written and credit.written != credit.name:
-            # "(AP)" in a database that knows the agency as "AP" only, not by its full name.
-            written = resolver.resolve(credit.written)
-            if written.resolved:
-                resolution = written
-        if resolution.source_id == article.publisher_id:
-            continue
-        hop = {
-            "cue": credit.cue,
-            "surface": credit.written or credit.name,
-            "name": resolution.name if resolution.resolved else credit.name,
-            "source_id": resolution.source_id,
-            "new": not resolution.resolved,
-            "why": f"{credit.rule}: {resolution.why}",
-            "evidence_start": credit.start,
-            "evidence_end": credit.end,
-            "in_raw_text": True,
-        }
-        return Proposal(
-            kind="origin",
-            sentence=(0, 0),
-            claim_text=hop["name"],
-            quote=(0, 0),
-            quoted=False,
-            hops=[hop],
-            confidence=round(credit.confidence * (resolution.confidence or 0.6), 2),
-            rule=credit.rule,
-        )
-    return None
-
-
-class _Caption(NamedTuple):
-    start: int  # the caption line
-    end: int
-    credit_start: int  # its credit, at its end
-    credit_end: int
-
-
-def _captions(text: str) -> list[_Caption]:
-    """Each photo caption line that survived cleaning (one a reviewer quoted, or an article
-    stored uncleaned), with where its credit stands."""
-    found = []
-    position = 0
-    for line in text.split("\n"):
-        credit = caption_credit(line.strip())
-        if credit is not None:
-            offset = position + len(line) - len(line.lstrip())
-            found.append(
-                _Caption(position, position + len(line), offset + credit[0], offset + credit[1])
-            )
-        position += len(line) + 1
-    return found
-
-
-def _credited(proposal: Proposal, text: str, caption: _Caption, resolver: Resolver) -> Proposal:
-    """A caption's own statement rests on the picture's credit: its photographer, else
-    its agency ("Ng Han Guan [photo]"), as a reviewer records it."""
-    if proposal.hops:
-        return proposal  # the caption quotes somebody: that attribution stands
-    credit = text[caption.credit_start : caption.credit_end]
-    name = credited_name(credit)
-    if name is None:
-        return proposal
-    start = caption.credit_start + credit.find(name)
-    hop = _source_hop("photo", None, (start, start + len(name)), resolver.resolve(name))
-    if hop is None:
-        return proposal
-    hop["why"] = f"the photo credit {credit.strip()!r}: {hop['why']}"
-    proposal.hops = [hop]
-    proposal.rule = "photo caption"
-    proposal.confidence = CAPTION_CONFIDENCE
-    return proposal
-
-
 def _label_hop(text: str, label: Label, resolution: Resolution) -> dict | None:
     """The hop of a transcript's speaker label: its name, by the colon after it."""
     colon = text.index(":", label.end)
-    return _source_hop(":", (colon, colon + 1), (label.start, label.end), resolution)
+    return source_hop(":", (colon, colon + 1), (label.start, label.end), resolution)
 
 
 def _labelled(
@@ -709,7 +495,7 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
         origin = origin_proposal(session, article, resolver)
         if origin is not None:
             out.append(origin)
-    captions = _captions(text)
+    photo_captions = captions(text)
     labels = {label.paragraph: label for label in speaker_labels(text)}
     label_hop: tuple[int, dict | None, Resolution] | None = None  # paragraph, hop, speaker
     for sentence in split_sentences(text):
@@ -728,7 +514,7 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
             speakers.first_person = label_hop[2] if label_hop[1] is not None else None
         else:
             speakers.first_person = None
-        caption = next((c for c in captions if c.start <= sentence.start < c.end), None)
+        caption = next((c for c in photo_captions if c.start <= sentence.start < c.end), None)
         if caption is not None:
             if sentence.start >= caption.credit_start:
                 continue  # the credit itself ("Ng Han Guan/Pool via REUTERS") says nothing
@@ -747,7 +533,7 @@ def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Pr
             relations=relations,
         )
         if caption is not None:
-            found = [_credited(p, text, caption, resolver) for p in found]
+            found = [credited(p, text, caption, resolver) for p in found]
         if label is not None:
             hop = label_hop[1] if label.kind == "speaker" and label_hop is not None else None
             found = _labelled(found, label, hop, article.origin_id, article.publisher_id)

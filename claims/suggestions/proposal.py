@@ -1,0 +1,157 @@
+"""A proposal, and the words of the claim it proposes.
+
+What a reviewer accepts is a claim stored once and read alone, apart from the article:
+so its text is the passage's statement, not the passage as printed. The outer quotation
+marks and the "that" of reported speech go, the halves of a split quotation join without
+the "she said" between them (``spoken``), and "she" opening reported speech about the
+speaker says who (``named_subject``). The quoted span stays verbatim beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from claims.resolution import PRONOUNS, Resolution
+from claims.suggestions.attribution import Attribution
+from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from claims.text import fold_name
+
+
+@dataclass
+class Proposal:
+    kind: str  # claim | origin
+    sentence: tuple[int, int]
+    claim_text: str
+    quote: tuple[int, int]
+    quoted: bool
+    hops: list[dict] = field(default_factory=list)
+    confidence: float = 0.0
+    rule: str = ""
+
+    @property
+    def key(self) -> str:
+        chain = [(hop.get("source_id") or hop["name"], hop.get("cue")) for hop in self.hops]
+        payload = json.dumps([self.kind, self.quote, chain], default=str)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def claim_wording(passage: str) -> str:
+    """A claim's text from a passage: outer quotation marks, commas, spacing and the
+    complementiser of reported speech ("said that ...", kept in the quoted span) gone."""
+    text = " ".join(passage.split()).strip(" ,;:")
+    if text.startswith("that ") and len(text) > 5:
+        text = text[5:]
+    inner = text.strip('“”"«»„').strip(" ,;:")
+    if not inner:
+        return passage.strip()
+    # A mark the passage opens (or closes) inside stays paired: 'The firm had "always
+    # complied with the law,"' keeps the closing mark, not a dangling opening one.
+    closing = ""
+    for opening, close in (("“", "”"), ("«", "»")):
+        if inner.count(opening) > inner.count(close):
+            closing = close
+        elif inner.count(close) > inner.count(opening):
+            inner = opening + inner
+    if inner.count('"') % 2:
+        lone = inner.rindex('"')
+        if lone + 1 < len(inner) and not inner[lone + 1].isspace():
+            closing = '"'  # it opens a quotation that the passage closed
+        else:
+            inner = '"' + inner
+    inner = inner[0].upper() + inner[1:] if inner[0].isalpha() else inner
+    if not inner.rstrip('“”"«»„').endswith((".", "!", "?")):
+        inner += "."
+    return inner + closing
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
+
+
+def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
+    """Reported speech whose subject is the speaker, named: "Morrow said she had called the
+    council" claims "Janet Morrow had called the council", not "She had called ...".
+
+    A claim is stored once and read alone, so "she" must say who. Only "he" or "she" opening
+    reported speech, read as the speaker (news style: "X said he ..." is X); a quotation is
+    left as worded, and so is "it" or "they", which as often name something else.
+    """
+    if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
+        return claim
+    name = hops[0].get("name")
+    if not name or fold_name(name) in PRONOUNS:
+        return claim
+    return name + claim[claim.index(" ") :]
+
+
+JOINT = ' ,;:—–―"“”«»„'  # what lies between the halves of a split quotation
+
+
+def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str:
+    """The words of a content, without the cue and source a split quotation holds:
+    '"We will fight," she said, "and we will win."' says both halves, not "she said"."""
+    start, end = content
+    inner = [s for s in (attribution.cue, attribution.source) if s and start < s[0] < end]
+    if not inner:
+        return text[start:end]
+    first = min(s[0] for s in inner)
+    last = max(min(s[1], end) for s in inner)
+    before = text[start:first].rstrip(JOINT)
+    after = text[last:end]
+    opening = next((i for i, c in enumerate(after) if c in OPEN_QUOTES), None)
+    # '"A," he said. "But B."': a full stop after the cue ends the sentence A is in
+    ended = re.search(r"[.!?]", after[:opening] if opening else after[:2]) is not None
+    quoted_before = text[start:first].rstrip(" ,.")[-1:] in CLOSE_QUOTES
+    if quoted_before and opening is None:
+        # '"A," Crane said in a statement.': what follows the cue of a quotation, unquoted,
+        # says how it was said, not more of what was said.
+        return before.rstrip(" ,")
+    if opening is not None and quoted_before:
+        after = after[opening:]  # '"A," she said, clapping. "B."': not "clapping"
+    after = after.lstrip(JOINT + ".")
+    if not after or not before:
+        return before or after
+    if before.endswith((".", "!", "?")):
+        joint = " "
+    elif ended and after[:1].isupper():
+        # '"A," he said. "But B."': the second part is a sentence of its own
+        joint = ". "
+    else:
+        joint = ", "
+    return before + joint + after
+
+
+def source_hop(
+    cue: str | None,
+    cue_span: tuple[int, int] | None,
+    evidence: tuple[int, int] | None,
+    resolution: Resolution | None,
+) -> dict | None:
+    """A proposed hop: who (known, or proposed as new), by which cue, named where."""
+    hop = {
+        "cue": cue,
+        "cue_start": cue_span[0] if cue_span else None,
+        "cue_end": cue_span[1] if cue_span else None,
+        "surface": None,
+        "name": None,
+        "source_id": None,
+        "new": False,
+        "evidence_start": evidence[0] if evidence else None,
+        "evidence_end": evidence[1] if evidence else None,
+        "why": None,
+        "confidence": 0.0,
+    }
+    if resolution is not None:
+        hop["surface"] = resolution.surface.strip()
+        hop["why"] = resolution.why
+        if resolution.resolved:
+            hop.update(name=resolution.name, source_id=resolution.source_id)
+            hop["confidence"] = resolution.confidence
+        elif resolution.proposed_name:
+            hop.update(name=resolution.proposed_name, new=True)
+            hop["confidence"] = 0.5
+        else:
+            return None  # "she", with nobody named before: no source to propose
+    return hop
