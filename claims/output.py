@@ -1,11 +1,12 @@
-"""Rows to text and files: the one place that knows about table, CSV, JSON and Excel.
+"""Rows to text and files: the one place that knows about table, CSV and JSON, and hands
+Excel workbooks to ``claims.workbook``.
 
 Reports hand over DataFrames; listing commands hand over lists of dicts and
 must stay fast, so that path never imports pandas. Cells a spreadsheet would
-run as a formula are neutralised here, once, for the two formats people open
-in a spreadsheet: in CSV with a leading ``'``; in Excel by storing every text
-as text (a workbook types its cells), so the words stay as they are. Table and
-JSON show values as stored.
+run as a formula are neutralised, once, for the two formats people open in a
+spreadsheet: in CSV here, with a leading ``'``; in Excel (``claims.workbook``)
+by storing every text as text (a workbook types its cells), so the words stay
+as they are. Table and JSON show values as stored.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import datetime as dt
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -45,13 +45,7 @@ SUFFIXES = {
 }
 # OWASP "CSV Injection": a cell starting with one of these can run as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-WRAPPED_COLUMNS = frozenset(
-    {"claim", "quotation", "chain", "upstream", "article", "before", "after", "detail"}
-)
-MIN_WIDTH, MAX_WIDTH = 8, 60
 CSV_BOM = "\ufeff"  # UTF-8's byte-order mark: Excel reads a CSV as UTF-8 only after it
-XLSX_CELL_LIMIT = 32_767  # Excel refuses to open a workbook with a longer cell
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def neutralise(value: Any) -> Any:
@@ -112,6 +106,8 @@ def write(
     path = writable(path)
     if fmt == "xlsx":
         import pandas as pd
+
+        from claims.workbook import write_xlsx
 
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=columns)
         return write_xlsx({path.stem: frame}, path)
@@ -200,45 +196,6 @@ def cannot_write(path: str | Path, error: OSError) -> str:
     link, root-only places), so every writer catches the error and says this.
     """
     return f"Cannot write {path}: {error.strerror or error}: choose another file or folder."
-
-
-def write_xlsx(
-    sheets: Mapping[str, pd.DataFrame],
-    path: str | Path,
-    pictures: Mapping[str, Figure] | None = None,
-) -> list[str]:
-    """One workbook, one sheet per frame, ready to filter: bold frozen header, real dates.
-
-    Each of ``pictures`` gets a sheet of its own after the frames, as a PNG image.
-    Returns notes for the person (one line each): cells cut to Excel's limit,
-    characters of a picture no installed font could draw.
-    """
-    from openpyxl import Workbook
-    from openpyxl.drawing.image import Image
-
-    from claims.drawing import missing_note
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    taken: set[str] = set()
-    cuts: dict[str, list[str]] = {}
-    for name, frame in sheets.items():
-        sheet = workbook.create_sheet(_sheet_title(name, taken))
-        cuts[sheet.title] = _fill_sheet(sheet, frame)
-    missing: set[str] = set()
-    for name, picture in (pictures or {}).items():
-        data, undrawn = render_figure(picture, "png")
-        missing |= undrawn
-        sheet = workbook.create_sheet(_sheet_title(name, taken))
-        sheet.add_image(Image(io.BytesIO(data)), "A1")
-    if not workbook.worksheets:
-        workbook.create_sheet("Sheet1")
-    path = writable(path)
-    try:
-        workbook.save(path)
-    except OSError as error:
-        raise InputFileError(cannot_write(path, error)) from None
-    return [note for note in (_cut_note(cuts), missing_note(missing)) if note]
 
 
 def picture_target(fmt: str | None, path: str | Path) -> str:
@@ -416,118 +373,6 @@ def _table(names: list[str], records: list[list[Any]], max_width: int | None = N
 
 
 # --- Excel ---------------------------------------------------------------------------------
-
-
-def _sheet_title(name: str, taken: set[str]) -> str:
-    """Excel's rules: at most 31 characters, none of []:*?/\\, unique ignoring case."""
-    base = _SHEET_FORBIDDEN.sub("_", str(name)).strip("'") or "Sheet"
-    title, number = base[:31], 1
-    while title.casefold() in taken:
-        number += 1
-        suffix = f" ({number})"
-        title = base[: 31 - len(suffix)] + suffix
-    taken.add(title.casefold())
-    return title
-
-
-def _xlsx_value(value: Any) -> tuple[Any, int | None]:
-    """A value as a cell holds it, and the text's whole length when it had to be cut.
-
-    Text is kept as it is, whatever its first character: a workbook stores each
-    cell's type, and ``_set_cell`` stores text as text, so nothing runs as a formula.
-    Text longer than Excel's limit ends with a visible "… [cut: N characters in all]".
-    """
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(dt.UTC).replace(tzinfo=None), None  # Excel has no time zones
-    if value is None or isinstance(value, bool | int | float | dt.date | dt.time):
-        return value, None
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    if _excel_length(text) <= XLSX_CELL_LIMIT:
-        return text, None
-    marker = f"… [cut: {len(text):,} characters in all]"
-    kept = XLSX_CELL_LIMIT - len(marker)
-    while _excel_length(text[:kept]) > XLSX_CELL_LIMIT - len(marker):
-        kept -= _excel_length(text[:kept]) - (XLSX_CELL_LIMIT - len(marker))
-    return text[:kept] + marker, len(text)
-
-
-def _excel_length(text: str) -> int:
-    """Length as Excel counts it: in UTF-16 units, so a character beyond U+FFFF counts two."""
-    if len(text) * 2 <= XLSX_CELL_LIMIT:
-        return len(text)
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _set_cell(sheet: Any, row: int, column: int, value: Any) -> tuple[Any, int | None]:
-    """Write one cell; text starting with "=" is stored as text, shown with Excel's quote
-    prefix, never as a formula. Returns the cell and the cut text's whole length, if cut."""
-    stored, cut = _xlsx_value(value)
-    cell = sheet.cell(row=row, column=column, value=stored)
-    if isinstance(stored, str) and cell.data_type != "s":
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell, cut
-
-
-def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> list[str]:
-    """Fill ``sheet`` with ``frame``; returns the cells whose text was cut, as
-    "row 5, column quotation (C5)"."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    names, records = _records(frame, None)
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    cuts: list[str] = []
-    for column, name in enumerate(names, start=1):
-        cell, cut = _set_cell(sheet, 1, column, name)
-        cell.font = bold
-        if cut:
-            cuts.append(f"the header of column {cell.coordinate}")
-    for row, record in enumerate(records, start=2):
-        for column, value in enumerate(record, start=1):
-            cell, cut = _set_cell(sheet, row, column, value)
-            if cut:
-                cuts.append(f"row {row}, column {names[column - 1]} ({cell.coordinate})")
-            if isinstance(value, dt.datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm:ss"
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-    for column, name in enumerate(names, start=1):
-        longest = max(
-            len(line)
-            for value in [name, *(record[column - 1] for record in records)]
-            for line in _text(value, table=True).split("\n")
-        )
-        letter = get_column_letter(column)
-        sheet.column_dimensions[letter].width = min(max(longest + 2, MIN_WIDTH), MAX_WIDTH)
-        if name in WRAPPED_COLUMNS or longest > MAX_WIDTH:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-                cell.alignment = wrap
-    sheet.freeze_panes = "A2"
-    if names:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(records) + 1}"
-    return cuts
-
-
-def _cut_note(cuts: dict[str, list[str]]) -> str | None:
-    """The one line saying which cells were cut to Excel's limit."""
-    found = [(sheet, cell) for sheet, cells in cuts.items() for cell in cells]
-    if not found:
-        return None
-    if len(found) <= 3:
-        where = "; ".join(f"sheet {sheet}, {cell}" for sheet, cell in found)
-    else:
-        sheets = ", ".join(sheet for sheet, cells in cuts.items() if cells)
-        where = f"{len(found)} cells (sheets {sheets}; first: sheet {found[0][0]}, {found[0][1]})"
-    return (
-        f"Cut to Excel's limit of {XLSX_CELL_LIMIT:,} characters a cell: {where}; each ends "
-        'with "… [cut: N characters in all]". CSV or JSON output keeps the whole text.'
-    )
-
-
-# --- streams: exports that must not hold every row in memory ------------------------------
 
 
 @contextmanager

@@ -61,9 +61,9 @@ def run_report(
         format_for,
         writable,
         write,
-        write_xlsx,
     )
     from claims.reports import build, for_people, no_claims, workbook, workbook_pictures
+    from claims.workbook import write_xlsx
 
     chosen = fmt.value if fmt is not None else format_for(output)
     if output is not None and fmt is None and output.suffix.lower() in PICTURE_SUFFIXES:

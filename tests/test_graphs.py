@@ -101,8 +101,8 @@ def test_dot_quotes_awkward_names():
 def test_the_workbook_carries_the_network_picture(seeded, tmp_path):
     from openpyxl import load_workbook
 
-    from claims.output import write_xlsx
     from claims.reports import workbook, workbook_pictures
+    from claims.workbook import write_xlsx
 
     path = tmp_path / "book.xlsx"
     write_xlsx(workbook(seeded), path, workbook_pictures(seeded))

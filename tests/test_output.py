@@ -14,7 +14,8 @@ import pytest
 from openpyxl import load_workbook
 
 from claims.errors import InvalidInput
-from claims.output import neutralise, render, write, write_xlsx
+from claims.output import neutralise, render, write
+from claims.workbook import write_xlsx
 
 ATTACK = '=HYPERLINK("http://evil.example","click")'
 
@@ -215,7 +216,7 @@ def test_workbook_keeps_plus_minus_at_and_stores_equals_as_text(tmp_path):
 
 
 def test_workbook_marks_and_reports_cells_cut_to_excels_limit(tmp_path):
-    from claims.output import XLSX_CELL_LIMIT
+    from claims.workbook import XLSX_CELL_LIMIT
 
     path = tmp_path / "long.xlsx"
     frame = pd.DataFrame({"claim_id": [1, 2], "quotation": ["x" * 40_000, "short"]})
@@ -231,7 +232,7 @@ def test_workbook_marks_and_reports_cells_cut_to_excels_limit(tmp_path):
 
 
 def test_workbook_cuts_by_excels_count_of_characters_beyond_the_bmp(tmp_path):
-    from claims.output import XLSX_CELL_LIMIT
+    from claims.workbook import XLSX_CELL_LIMIT
 
     path = tmp_path / "emoji.xlsx"
     write_xlsx({"s": pd.DataFrame({"q": ["\U0001f600" * 20_000]})}, path)

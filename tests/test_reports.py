@@ -11,13 +11,13 @@ from openpyxl import load_workbook
 from sqlalchemy import event
 
 from claims.errors import InvalidInput
-from claims.output import write_xlsx
 from claims.reports import REPORTS, build
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article
 from claims.services.claims import add_claim
 from claims.services.review import submit
 from claims.services.sources import add_source
+from claims.workbook import write_xlsx
 
 ACTOR = "analyst"
 PLANET_TEXT = (
