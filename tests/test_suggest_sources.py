@@ -199,3 +199,31 @@ def test_named_subject(claim, quoted, expected):
 
     assert named_subject(claim, [{"name": "Ann Lee"}], quoted) == expected
     assert named_subject(claim, [], quoted) == claim
+
+
+# -- a thing, not a statement --
+
+THINGS = (
+    "Mark Hale, the opposition leader, spoke on Monday.\n\n"
+    "Mark Hale promised a homegrown battery industry.\n\n"
+    "The union has called for a separate quota for vessels under 15 metres.\n\n"
+    "Retailers had warned of empty shelves in the run-up to Christmas.\n\n"
+    "The minister urged donors in unaffected provinces to come forward.\n\n"
+    "Mark Hale promised he would resign if the plan failed.\n\n"
+    "Ann Lee estimated that the gap had doubled since March.\n\n"
+    "Ann Lee warned every deferral makes the next decision harder.\n\n"
+    'Chinese state media have called NATO a "grave" challenge to global peace.\n'
+)
+
+
+def test_a_promise_or_a_call_for_a_thing_is_no_claim_but_one_of_a_statement_is(db_url):
+    """ "Promised a battery industry" proposes no battery industry as said by Hale: the
+    sentence is the article's own. "Promised he would resign", "estimated that", "warned
+    every deferral makes", "called NATO a 'grave' challenge" pass words on."""
+    said = {p.claim_text: [h["cue"] for h in p.hops] for p in _proposals(db_url, THINGS) if p.hops}
+    assert said == {
+        "Mark Hale would resign if the plan failed.": ["promised"],
+        "The gap had doubled since March.": ["estimated"],
+        "Every deferral makes the next decision harder.": ["warned"],
+        'NATO a "grave" challenge to global peace.': ["have called"],
+    }

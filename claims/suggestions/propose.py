@@ -26,13 +26,17 @@ from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves, nest
 from claims.suggestions.citation import statement_start
 from claims.suggestions.lexicon import (
+    CLAUSE_WORDS,
     CLOSE_QUOTES,
     CUE_WORDS,
     HEDGES,
     NOT_REPORTING,
+    OBJECT_CUES,
     OPEN_QUOTES,
     QUESTIONED,
     RELATIVES,
+    THING_PREPOSITIONS,
+    WARNED,
 )
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
@@ -214,7 +218,40 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
         return False
     opening = text[sentence.start : attribution.cue[0]].strip(' "“«„‘')
-    return not (not opening and words and words[0] in QUESTIONED)
+    if not opening and words and words[0] in QUESTIONED:
+        return False
+    return not _a_thing(text, attribution, words)
+
+
+def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
+    """Whether the content is the cue's object, a thing and not a statement: "promised a
+    battery industry", "urged donors to give", "warned of empty shelves" (``OBJECT_CUES``).
+    A quotation, or a content with the words of a clause, passes words on."""
+    if attribution.quoted or attribution.content[0] < attribution.cue[1]:
+        return False
+    if any(mark in text[slice(*attribution.content)] for mark in '"“”«»„'):
+        return False  # 'described it as "overdue"': the speaker's own words
+    between = text[attribution.cue[1] : attribution.content[0]].strip(" ,").lower()
+    if between == "that":
+        return False
+    if not (
+        any(word in OBJECT_CUES for word in words)
+        or (any(word in WARNED for word in words) and between in THING_PREPOSITIONS)
+    ):
+        return False
+    content = [w.lower() for w in _CUE_WORD.findall(text[slice(*attribution.content)])]
+    return not any(
+        word in CLAUSE_WORDS
+        # a past in -ed, not an adjective after an article or a preposition ("in
+        # unaffected provinces")
+        or (
+            len(word) > 4 and word.endswith("ed") and (i == 0 or content[i - 1] not in _BEFORE_NOUN)
+        )
+        for i, word in enumerate(content)
+    )
+
+
+_BEFORE_NOUN = {"a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "from", "to", "and"}
 
 
 def _reporting(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
