@@ -126,9 +126,11 @@ _TERMINAL = ".!?…" + CLOSING_QUOTES + STRAIGHT_QUOTE + "’"
 
 
 # A dateline's credit, where a piece starts: "(AP) —", "(Reuters) -", "(dpa) -"; and a
-# place abbreviated before it, where the piece before ends: "Ill.", "Calif.", "D.C.".
+# dateline whose place ends abbreviated, as the whole piece before it.
 _CREDIT_DASH = re.compile(r"\((?:[A-Za-z][\w&'.-]*[ \t]?){1,4}\)[ \t]*[-\u2013\u2014]")
-_PLACE_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{1,4}\.|\b(?:[A-Z]\.){2,3})$")
+_PLACE_ABBREVIATION = re.compile(
+    r"^\s*[A-Z][A-Z'’. -]*[A-Z],\s+(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})$"
+)  # the whole piece: "SPRINGFIELD, Ill.", "WASHINGTON, D.C."
 
 
 def _join_unfinished(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -205,7 +205,9 @@ def _run_sqlite(connection, sql: str, params, limit: int, timeout: float) -> Que
         if any(word in message for word in ("readonly", "read-only", "query_only", "authoriz")):
             raise ReadOnlyViolation(_readonly_message(refused[0] if refused else message)) from None
         write = _SQLITE_WRITE_IN_QUERY.search(message)
-        if write and re.search(rf"\bas\s*\(\s*{write.group(1)}\b", sql, re.IGNORECASE):
+        if write and re.search(
+            _WRITE_AS_QUERY.format(word=write.group(1)), _COMMENTS.sub(" ", sql), re.IGNORECASE
+        ):
             # SQLite's grammar has no INSERT, UPDATE or DELETE inside a query (WITH ... AS
             # (DELETE ...)): the parser stops at the word. It is a write all the same; the
             # same word elsewhere ("select update from ...") is a plain syntax error.
@@ -249,6 +251,9 @@ _SQLITE_ALLOWED = {
 }
 
 
+# A common table expression that writes: "WITH x AS [NOT] [MATERIALIZED] (DELETE ...".
+_WRITE_AS_QUERY = r"\bas\s*(?:not\s+)?(?:materialized\s*)?\(\s*{word}\b"
+_COMMENTS = re.compile(r"/\*.*?\*/|--[^\n]*", re.DOTALL)
 _SQLITE_WRITE_IN_QUERY = re.compile(
     r'near "(insert|update|delete|replace)": syntax error', re.IGNORECASE
 )

@@ -328,7 +328,10 @@ def test_every_whole_number_parameter_is_bounded():
         for path, param in described
         if param.type_descriptor.annotation in (int, list[int])
     ]
-    assert ("claim show", "claim_id") in whole and ("sql", "limit") in whole
+    # a plain id, an optional one, a list of ids, a count
+    for anchor in [("claim show", "claim_id"), ("match", "claim_id"), ("review submit", "ids")]:
+        assert anchor in whole, anchor
+    assert ("sql", "limit") in whole
     unbounded = [
         (" ".join(path), param.name)
         for path, param in described
@@ -336,3 +339,7 @@ def test_every_whole_number_parameter_is_bounded():
         and not getattr(param, "_claims_bounded", False)
     ]
     assert unbounded == []
+
+
+def test_a_source_number_of_thousands_of_digits_is_no_source(failing, data):
+    failing("source", "show", "#" + "9" * 5000, match="No source #")

@@ -96,6 +96,14 @@ def test_a_dateline_with_an_abbreviated_place_is_not_a_sentence(dateline):
     ]
 
 
+@pytest.mark.parametrize(
+    "before", ["It ended.", "Prices rose, according to Mr. Smith.", "We left Ill."]
+)
+def test_a_credit_after_a_sentence_that_is_no_dateline_stays_apart(before):
+    text = f"{before} (Reuters) - A new story begins."
+    assert [s.text for s in split_sentences(text)] == [before, "(Reuters) - A new story begins."]
+
+
 def test_a_credit_after_a_sentence_ending_in_a_word_stays_apart():
     text = "It ended. (Reuters) - A new story begins."
     assert [s.text for s in split_sentences(text)] == [

@@ -69,10 +69,17 @@ def test_a_transaction_command_glued_to_a_write_is_refused_as_such(failing):
     assert "COMMIT is not a query" in message, message
 
 
-def test_a_write_inside_with_is_refused_as_a_write(failing, db_url):
-    message = failing(
-        "sql", "with x as (delete from claims returning id) select * from x", match="read-only"
-    )
+@pytest.mark.parametrize(
+    "written",
+    [
+        "with x as (delete from claims returning id) select * from x",
+        "with x as materialized (delete from claims returning id) select * from x",
+        "with x as not materialized (delete from claims returning id) select * from x",
+        "with x as /* a note */ (delete from claims returning id) select * from x",
+    ],
+)
+def test_a_write_inside_with_is_refused_as_a_write(failing, db_url, written):
+    message = failing("sql", written, match="read-only")
     assert "SELECT" not in message, message
     if db_url.startswith("postgresql"):
         assert "its WITH clause changes data" in message, message

@@ -101,7 +101,7 @@ def test_a_new_source_in_an_edited_chain_needs_the_reviewer_s_yes(cli, db_url, a
 def test_a_decided_passage_is_not_proposed_again(cli, db_url, article_id):
     records = _proposals(cli, article_id)
     brandt = _by_claim(records, "We will build")
-    wang = _by_claim(records, "Wang hoped the line")
+    wang = _by_claim(records, "He hoped the line")
     # origin, Scholz: skip; Brandt (a new source): accept; "He said": skip; Wang: reject
     result = cli("suggest", article_id, "--review", input="s\ns\na\ns\nr\n")
     assert result.exit_code == 0, result.output
@@ -179,7 +179,7 @@ def test_rejecting_one_reading_keeps_the_others(cli, db_url, article_id):
 
 def test_a_rejected_reading_is_not_proposed_again_under_a_new_chain(cli, article_id):
     records = _proposals(cli, article_id)
-    wang = _by_claim(records, "Wang hoped the line")
+    wang = _by_claim(records, "He hoped the line")
     position = [r["id"] for r in records].index(wang["id"])
     answers = "s\n" * position + "r\nq\n"
     assert cli("suggest", article_id, "--review", input=answers).exit_code == 0
@@ -206,7 +206,7 @@ def test_a_proposal_shows_the_quoted_flag_its_appearance_stores(cli, db_url, art
     from claims.suggestions.service import decide
 
     # Only a phrase of the passage is between quotation marks.
-    wang = _by_claim(_proposals(cli, article_id), "Wang hoped the line")
+    wang = _by_claim(_proposals(cli, article_id), "He hoped the line")
     with open_session(db_url) as session:
         decide(session, wang["id"], "accept", actor="t")
         stored = session.scalar(select(Appearance.quoted))

@@ -186,18 +186,28 @@ def test_reported_speech_about_the_speaker_names_them(db_url):
 
 
 @pytest.mark.parametrize(
-    ("claim", "quoted", "expected"),
+    ("claim", "quoted", "hop", "expected"),
     [
-        ("He had spoken with the mayor.", False, "Ann Lee had spoken with the mayor."),
-        ("She is wrong.", True, "She is wrong."),  # a quotation stays as worded
-        ("It was a good deal.", False, "It was a good deal."),  # "it" names something else
-        ("Hello there.", False, "Hello there."),
+        ("He had spoken with the mayor.", False, ("Ann Lee", "said", "Ann Lee"), "Ann Lee"),
+        ("She had called.", False, ("Morrow", "said", "Mrs Morrow"), "Morrow"),
+        ("She is wrong.", True, ("Ann Lee", "said", "Ann Lee"), None),  # a quotation
+        ("It was a good deal.", False, ("Ann Lee", "said", "Ann Lee"), None),
+        # not the speaker: the police, a ministry, prosecutors, the listener of "told"
+        ("He was arrested at his home.", False, ("Police", "said", "Police"), None),
+        ("She died of her injuries.", False, ("The ministry", "said", "The ministry"), None),
+        ("He would resign.", False, ("Justice Ministry", "said", "Justice Ministry"), None),
+        ("He had stolen $2m.", False, ("Prosecutors", "said", "Prosecutors"), None),
+        ("He had lied to the board.", False, ("Ann Lee", "told", "Ann Lee"), None),
+        ("She had called.", False, ("Janet Morrow's lawyer", "said", "her lawyer"), None),
     ],
 )
-def test_named_subject(claim, quoted, expected):
+def test_named_subject(claim, quoted, hop, expected):
     from claims.suggestions.proposal import named_subject
 
-    assert named_subject(claim, [{"name": "Ann Lee"}], quoted) == expected
+    name, cue, surface = hop
+    hops = [{"name": name, "cue": cue, "surface": surface}]
+    named = named_subject(claim, hops, quoted)
+    assert named == (claim if expected is None else expected + claim[claim.index(" ") :])
     assert named_subject(claim, [], quoted) == claim
 
 
@@ -211,6 +221,7 @@ THINGS = (
     "The minister urged donors in unaffected provinces to come forward.\n\n"
     "Mark Hale promised he would resign if the plan failed.\n\n"
     "Ann Lee estimated that the gap had doubled since March.\n\n"
+    "Officials estimated 300 people died in the quake on Sunday.\n\n"
     "Ann Lee warned every deferral makes the next decision harder.\n\n"
     'Chinese state media have called NATO a "grave" challenge to global peace.\n'
 )
@@ -224,6 +235,7 @@ def test_a_promise_or_a_call_for_a_thing_is_no_claim_but_one_of_a_statement_is(d
     assert said == {
         "Mark Hale would resign if the plan failed.": ["promised"],
         "The gap had doubled since March.": ["estimated"],
+        "300 people died in the quake on Sunday.": ["estimated"],
         "Every deferral makes the next decision harder.": ["warned"],
         'NATO a "grave" challenge to global peace.': ["have called"],
     }

@@ -140,6 +140,8 @@ def find_source(session: Session, name: str) -> Source | None:
     """
     reference = _ID_REFERENCE.match((name or "").strip())
     if reference:
+        if len(reference.group(1)) > 19:  # past any id, and past what int() reads at once
+            return None
         number = int(reference.group(1))
         # Past the id column (PostgreSQL's integer, SQLite's 64 bits) no source can be.
         largest = 2**31 - 1 if session.get_bind().dialect.name == "postgresql" else 2**63 - 1

@@ -213,14 +213,14 @@ NOT_REPORTING = {
     for w in forms(base, ())
 } | {"appears", "seems"}
 # Verbs whose object is a thing, not a statement, unless a clause follows: "promised a
-# battery industry", "urged donors to give", "described the mood as grim", "estimated the
-# gap at $920m", "asked ministers for £500m". With a clause ("promised it would",
-# "estimated that the strike had delayed") or a quotation they pass words on; with a noun
-# alone what follows is no claim. Likewise "warned of" (about, against) and "called for" a
-# thing.
+# battery industry", "urged donors to give", "described the mood as grim", "asked
+# ministers for £500m". With a clause ("promised it would") or a quotation they pass words
+# on; with a noun alone what follows is no claim. Not "estimate": "estimated 300 people
+# died" is a clause with no word to tell it by. Likewise "warned of" (about, against)
+# and "called for" a thing.
 OBJECT_CUES = {
     w
-    for base in ("promise", "urge", "describe", "estimate", "ask", "demand", "downgrade")
+    for base in ("promise", "urge", "describe", "ask", "demand", "downgrade")
     for w in forms(base, ())
 } | {"put", "puts"}
 # "Called" names ("called NATO a grave challenge": a statement); "called for" asks.
@@ -234,7 +234,7 @@ CLAUSE_WORDS = frozenset(
     has have had do does did isn't aren't wasn't weren't won't wouldn't can't couldn't
     hasn't haven't hadn't don't doesn't didn't shouldn't mustn't said told made took gave
     went came saw knew thought felt got kept held brought bought found lost met paid sent
-    spent stood won wrote rose fell grew began left ran cut hit let set""".split()
+    spent stood won wrote rose fell grew began left ran cut hit let set died lived""".split()
 )
 # A participle opening a sentence that puts a question to the speaker: "Asked about the
 # report, the minister said ...": the cue is "said", not "Asked".

@@ -71,19 +71,48 @@ _SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
 
 
 def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
-    """Reported speech whose subject is the speaker, named: "Morrow said she had called the
-    council" claims "Janet Morrow had called the council", not "She had called ...".
+    """Reported speech whose subject is the speaker, named: "Janet Morrow said she had
+    called the council" claims "Janet Morrow had called the council", not "She had ...".
 
-    A claim is stored once and read alone, so "she" must say who. Only "he" or "she" opening
-    reported speech, read as the speaker (news style: "X said he ..." is X); a quotation is
-    left as worded, and so is "it" or "they", which as often name something else.
+    A claim is stored once and read alone, so "she" must say who. But "Police said he was
+    arrested" is not about the police, nor "Ann Lee told Bob Smith he had lied" about Ann
+    Lee: so only when the speaker is a person by the look of the name (a title, or two to
+    four capitalised words that name no body), and not after "told" (whose listener the
+    pronoun may be). A quotation is left as worded, and so is "it" or "they".
     """
     if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
         return claim
-    name = hops[0].get("name")
-    if not name or fold_name(name) in PRONOUNS:
+    speaker = hops[0]
+    name = speaker.get("name") or ""
+    cue = (speaker.get("cue") or "").lower().split()
+    if _TOLD & set(cue) or not _person_like(name, speaker.get("surface") or ""):
         return claim
     return name + claim[claim.index(" ") :]
+
+
+_TOLD = {"told", "tell", "tells", "telling"}
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|Dame)\.?\s+\S")
+# Words that make a capitalised name a body's: "Police", "Justice Ministry", "Daily Post".
+_BODY_WORDS = {
+    "police", "ministry", "department", "office", "council", "agency", "committee", "party",
+    "union", "court", "government", "company", "group", "bank", "inc", "ltd", "news",
+    "times", "post", "press", "media", "service", "authority", "commission", "association",
+    "institute", "university", "state", "city", "county", "board", "federation", "army",
+}  # fmt: skip
+
+
+def _person_like(name: str, surface: str) -> bool:
+    if not name or fold_name(name) in PRONOUNS or "'" in name or "\u2019" in name:
+        return False
+    if _TITLE.match(surface.strip()):
+        return True
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(word[:1].isupper() for word in words)
+        and words[0].lower() != "the"
+        and not any(word.lower().strip(".,") in _BODY_WORDS for word in words)
+    )
 
 
 JOINT = ' ,;:—–―"“”«»„'  # what lies between the halves of a split quotation

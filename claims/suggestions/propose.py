@@ -245,7 +245,7 @@ def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
         # a past in -ed, not an adjective after an article or a preposition ("in
         # unaffected provinces")
         or (
-            len(word) > 4 and word.endswith("ed") and (i == 0 or content[i - 1] not in _BEFORE_NOUN)
+            len(word) > 3 and word.endswith("ed") and (i == 0 or content[i - 1] not in _BEFORE_NOUN)
         )
         for i, word in enumerate(content)
     )
