@@ -198,6 +198,8 @@ def test_reported_speech_about_the_speaker_names_them(db_url):
         ("He would resign.", False, ("Justice Ministry", "said", "Justice Ministry"), None),
         ("He had stolen $2m.", False, ("Prosecutors", "said", "Prosecutors"), None),
         ("He had lied to the board.", False, ("Ann Lee", "told", "Ann Lee"), None),
+        # "I think he said it": the speaker is "I", so "he" is someone else
+        ("He said it for show.", False, ("Ann Lee", "think", "I"), None),
         ("She had called.", False, ("Janet Morrow's lawyer", "said", "her lawyer"), None),
     ],
 )

@@ -85,12 +85,16 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
     speaker = hops[0]
     name = speaker.get("name") or ""
     cue = (speaker.get("cue") or "").lower().split()
-    if _TOLD & set(cue) or not _person_like(name, speaker.get("surface") or ""):
+    surface = (speaker.get("surface") or "").strip()
+    if surface.lower() in _FIRST_AND_SECOND:
+        return claim  # "I think he said it": "he" is someone else
+    if _TOLD & set(cue) or not _person_like(name, surface):
         return claim
     return name + claim[claim.index(" ") :]
 
 
 _TOLD = {"told", "tell", "tells", "telling"}
+_FIRST_AND_SECOND = {"i", "we", "you"}
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|Dame)\.?\s+\S")
 # Words that make a capitalised name a body's: "Police", "Justice Ministry", "Daily Post".
 _BODY_WORDS = {
