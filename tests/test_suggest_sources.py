@@ -241,3 +241,17 @@ def test_a_promise_or_a_call_for_a_thing_is_no_claim_but_one_of_a_statement_is(d
         "Every deferral makes the next decision harder.": ["warned"],
         'NATO a "grave" challenge to global peace.': ["have called"],
     }
+
+
+def test_said_a_and_that_b_is_two_claims(db_url):
+    """A claim is stored once: "A and that B" reports two statements, each its own claim."""
+    text = (
+        "Police said officers had checked 120 properties and that no serious injuries had "
+        "been reported.\n\nAnn Lee said she liked bread and butter very much.\n"
+    )
+    said = [(p.claim_text, text[slice(*p.quote)]) for p in _proposals(db_url, text) if p.hops]
+    assert said == [
+        ("Officers had checked 120 properties.", "officers had checked 120 properties"),
+        ("No serious injuries had been reported.", "no serious injuries had been reported"),
+        ("Ann Lee liked bread and butter very much.", "she liked bread and butter very much"),
+    ]

@@ -153,20 +153,21 @@ def sentence_proposals(
             continue
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
-        proposals.append(
-            Proposal(
-                kind="claim",
-                sentence=(sentence.start, sentence.end),
-                claim_text=named_subject(
-                    claim_wording(spoken(text, found[leaf], content)), hops, found[leaf].quoted
-                ),
-                quote=content,
-                quoted=found[leaf].quoted,
-                hops=hops,
-                confidence=round(base * sum(hop_conf) / len(hop_conf), 2),
-                rule=found[leaf].order,
+        for part in _statements(text, found[leaf], content):
+            proposals.append(
+                Proposal(
+                    kind="claim",
+                    sentence=(sentence.start, sentence.end),
+                    claim_text=named_subject(
+                        claim_wording(spoken(text, found[leaf], part)), hops, found[leaf].quoted
+                    ),
+                    quote=part,
+                    quoted=found[leaf].quoted,
+                    hops=hops,
+                    confidence=round(base * sum(hop_conf) / len(hop_conf), 2),
+                    rule=found[leaf].order,
+                )
             )
-        )
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.quoted and p.hops]
@@ -275,6 +276,30 @@ def _reporting(text: str, sentence: Sentence, found: list[Attribution]) -> list[
         attribution.children = []
     nest(kept)
     return kept
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+
+
+def _statements(
+    text: str, attribution: Attribution, content: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The content as the statements it reports: "said A and that B" is two claims, each
+    stored once, not one claim "A and that B". Only reported speech, and only where both
+    halves are claims of their own length; a quotation is left whole."""
+    if attribution.quoted:
+        return [content]
+    body = text[content[0] : content[1]]
+    if any(mark in body for mark in '"“”«»„'):
+        return [content]
+    joints = list(_AND_THAT.finditer(text, content[0], content[1]))
+    if len(joints) != 1:
+        return [content]
+    joint = joints[0]
+    parts = [(content[0], joint.start()), (joint.end(), content[1])]
+    if any(len(text[a:b].split()) < MIN_CLAIM_WORDS for a, b in parts):
+        return [content]
+    return parts
 
 
 def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_of) -> list:
