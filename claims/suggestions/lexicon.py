@@ -236,6 +236,8 @@ CLAUSE_WORDS = frozenset(
     went came saw knew thought felt got kept held brought bought found lost met paid sent
     spent stood won wrote rose fell grew began left ran cut hit let set died lived""".split()
 )
+# "Told": its object is a listener, whom a later "he" or "she" may mean.
+TOLD = frozenset(forms("tell", ("tells", "told", "telling")))
 # A participle opening a sentence that puts a question to the speaker: "Asked about the
 # report, the minister said ...": the cue is "said", not "Asked".
 QUESTIONED = {"asked", "pressed", "questioned", "quizzed", "challenged"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from claims.resolution import PRONOUNS, Resolution
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES
+from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, TOLD
 from claims.text import fold_name
 
 
@@ -88,12 +88,11 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
     surface = (speaker.get("surface") or "").strip()
     if surface.lower() in _FIRST_AND_SECOND:
         return claim  # "I think he said it": "he" is someone else
-    if _TOLD & set(cue) or not _person_like(name, surface):
+    if TOLD & set(cue) or not _person_like(name, surface):
         return claim
     return name + claim[claim.index(" ") :]
 
 
-_TOLD = {"told", "tell", "tells", "telling"}
 _FIRST_AND_SECOND = {"i", "we", "you"}
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|Dame)\.?\s+\S")
 # Words that make a capitalised name a body's: "Police", "Justice Ministry", "Daily Post".

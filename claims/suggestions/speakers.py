@@ -16,6 +16,7 @@ from dataclasses import replace
 from claims.resolution import BODY_NOUNS, PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
+from claims.suggestions.lexicon import TOLD
 from claims.text import fold_name
 
 
@@ -146,7 +147,6 @@ def antecedent(text: str, source: tuple[int, int]) -> str | None:
     return found.group().rstrip(" ,") if found else None
 
 
-_TOLD = {"told", "tells", "tell", "telling"}
 _CITED = {"according to", "citing", "cited", "quoting", "quoted"}
 _MEDIA_KINDS = {"news_agency", "outlet", "media"}
 
@@ -167,7 +167,7 @@ def outlet_named_before(
         if other is anaphor:
             continue
         cue = " ".join(other.cue_text(text).lower().split())
-        if set(cue.split()) & _TOLD and other.content[0] > other.cue[1]:
+        if set(cue.split()) & TOLD and other.content[0] > other.cue[1]:
             span = (other.cue[1], other.content[0])
         elif cue in _CITED and other.source is not None:
             span = other.source
