@@ -330,12 +330,16 @@ _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’.-]*)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
 # A person, then where they work: "R. Alan Whitfield of the University of Illinois".
 _PERSON_OF = re.compile(rf"((?:\w+\s+)*?{_PERSON.pattern})\s+(?:of|at|from|with)\s+\S")
-# Heads that make "X of Y" one organisation's name: "Bank of England", "University of X".
-_ORGANISATION_HEADS = BODY_NOUNS | {
+# Words that make a capitalised name a body's, not a person's: "Bank of England",
+# "University of X", "Justice Ministry", "Daily Post". The head noun of "X of Y" (one
+# organisation's name) and any word of a speaker's name in the proposals alike.
+ORGANISATION_WORDS = BODY_NOUNS | {
     "bank", "university", "college", "school", "institute", "federation", "association",
     "society", "board", "office", "court", "house", "church", "museum", "foundation",
     "centre", "center", "fund", "league", "federal", "reserve", "nation", "republic",
     "kingdom", "state", "states", "city", "county", "province", "minister", "secretary",
+    "police", "inc", "ltd", "news", "times", "post", "press", "media", "service",
+    "authority", "army",
 }  # fmt: skip
 
 
@@ -345,7 +349,7 @@ def _names_a_person(words: str) -> bool:
     if run is None:
         return False
     keys = [re.sub(r"\W", "", w.lower()) for w in run.group().split()]
-    return not any(key in _ORGANISATION_HEADS or key in TITLES for key in keys[-2:])
+    return not any(key in ORGANISATION_WORDS or key in TITLES for key in keys[-2:])
 
 
 def _describes(part: str) -> bool:

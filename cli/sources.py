@@ -122,7 +122,8 @@ def merge(
     ],
 ) -> None:
     """Merge a duplicate source into another: its chains, articles and spellings move over."""
-    from claims.services.sources import merge_sources, resolve_source
+    from claims.services.source_merge import merge_sources
+    from claims.services.sources import resolve_source
 
     with session_for(ctx) as session:
         merged = merge_sources(

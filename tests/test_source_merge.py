@@ -18,7 +18,8 @@ from claims.models import (
 from claims.services.appearances import add_appearance, set_chain
 from claims.services.articles import add_article
 from claims.services.claims import add_claim
-from claims.services.sources import add_aliases, add_source, find_source, merge_sources
+from claims.services.source_merge import merge_sources
+from claims.services.sources import add_aliases, add_source, find_source
 from claims.suggestions.proposal import Proposal
 
 ACTOR = "merge-test"

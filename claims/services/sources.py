@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
-from claims.chains import StatedHop, parse_chain, render
+from claims.chains import StatedHop, parse_chain
 from claims.errors import (
     AlreadyExists,
     AmbiguousSource,
     ClaimsError,
-    InvalidChain,
     InvalidInput,
-    NotFound,
     UnknownSource,
 )
 from claims.models import (
@@ -25,7 +22,6 @@ from claims.models import (
     Appearance,
     Article,
     ChainHop,
-    DriftFinding,
     Source,
     SourceAlias,
     Suggestion,
@@ -382,7 +378,7 @@ def _rename(session: Session, source: Source, name: str, *, actor: str) -> None:
             source.aliases.append(row)
             audit.record(session, actor=actor, action="create", obj=row)
     # Proposals show their chains' sources by the name stored with the id.
-    for proposal in session.scalars(_suggestions_naming(session, source.id)):
+    for proposal in session.scalars(suggestions_naming(session, source.id)):
         proposal.chain = [
             {**hop, "name": name} if hop.get("source_id") == source.id else hop
             for hop in proposal.chain
@@ -408,303 +404,7 @@ def list_sources(session: Session, *, kind: str | None = None) -> list[Source]:
     return sorted(session.scalars(query), key=lambda source: (fold_name(source.name), source.id))
 
 
-@dataclass
-class Merged:
-    """What ``merge_sources`` moved from one source to the other: told to the person and
-    written, whole, to the merge's audit entry."""
-
-    source_id: int
-    source_name: str
-    into_id: int
-    into_name: str
-    hops: int = 0
-    appearances: list[int] = field(default_factory=list)
-    collapsed: dict[int, dict[str, str]] = field(default_factory=dict)
-    publisher_of: list[int] = field(default_factory=list)
-    origin_of: list[int] = field(default_factory=list)
-    origin_cleared: list[int] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    suggestions: list[int] = field(default_factory=list)
-    claims: list[int] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "into_id": self.into_id,
-            "into_name": self.into_name,
-            "hops": self.hops,
-            "appearances": self.appearances,
-            # JSON object keys are text; the appearance ids are kept as numbers inside.
-            "collapsed": [
-                {"appearance_id": appearance_id, **chains}
-                for appearance_id, chains in self.collapsed.items()
-            ],
-            "publisher_of": self.publisher_of,
-            "origin_of": self.origin_of,
-            "origin_cleared": self.origin_cleared,
-            "aliases": self.aliases,
-            "suggestions": self.suggestions,
-            "claims_recomputed": self.claims,
-        }
-
-
-def merge_sources(session: Session, source: Source, into: Source, *, actor: str) -> Merged:
-    """Make ``source`` and ``into`` one source, ``into``, and delete ``source``.
-
-    For the duplicates drift reports ("two chain sources that look like one"):
-    everything that names ``source`` names ``into`` instead: chain hops, articles
-    it published or originated, its spellings (its name among them, so texts and
-    chains that use it still resolve) and the source ids proposals store in their
-    chains. Where a chain then names ``into`` twice in a row, the two hops become
-    one, the upstream hop kept, as composing a chain keeps it; only an origin hop
-    gives way to the publisher hop after it, since an article whose origin is its
-    publisher has no separate origin (and loses it). A chain that would come back
-    to ``into`` further down, a cycle, cannot be mended this way: the merge is
-    refused, naming those appearances, before anything is changed. The claims
-    concerned have their drift recomputed, and the merge is one audit entry.
-    """
-    from claims.services.drift import refresh_drift
-
-    if source.id == into.id:
-        raise InvalidInput(
-            f"Source #{source.id} ({source.name}) cannot be merged into itself: name two "
-            "different sources, the duplicate first."
-        )
-    # Nobody may link anything to the source being deleted meanwhile (PostgreSQL; SQLite's
-    # writer holds the whole database already).
-    locked = set(
-        session.scalars(
-            select(Source.id)
-            .where(Source.id.in_([source.id, into.id]))
-            .order_by(Source.id)
-            .with_for_update()
-        )
-    )
-    for each in (source, into):
-        # Another merge may have deleted one while this one waited for the locks.
-        if each.id not in locked:
-            raise NotFound(
-                f"Source #{each.id} ({each.name}) was merged or deleted meanwhile: "
-                "look the sources up again (`claims source list`) and retry."
-            )
-    for each in (source, into):
-        session.refresh(each)  # what the other writer committed, now that they are locked
-    merged = Merged(source.id, source.name, into.id, into.name)
-    before = audit.snapshot(source)
-    before["aliases"] = [alias.alias for alias in source.aliases]
-    appearances = list(
-        session.scalars(
-            select(Appearance)
-            .where(
-                Appearance.id.in_(
-                    select(ChainHop.appearance_id).where(ChainHop.source_id == source.id)
-                )
-            )
-            .options(selectinload(Appearance.hops).selectinload(ChainHop.source))
-            .order_by(Appearance.id)
-        )
-    )
-    plans = {
-        appearance.id: _merged_chain(appearance.hops, source, into) for appearance in appearances
-    }
-    _refuse_cycles(source, into, appearances, plans)
-    articles = list(
-        session.scalars(
-            select(Article)
-            .where((Article.publisher_id == source.id) | (Article.origin_id == source.id))
-            .order_by(Article.id)
-        )
-    )
-    merged.claims = _claims_concerned(session, source, appearances, articles)
-
-    for article in articles:
-        _repoint(article, source, into, merged)
-    for appearance in appearances:
-        _rechain(session, appearance, plans[appearance.id], source, into, merged)
-    _move_aliases(source, into, merged)
-    _rewrite_suggestions(session, source, into, merged)
-
-    session.flush()  # nothing names the source any more: it can go
-    session.delete(source)
-    session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        action="merge",
-        entity="sources",
-        entity_id=merged.source_id,
-        before=before,
-        after=merged.as_dict(),
-        note=f"merged into #{into.id} ({into.name})",
-    )
-    refresh_drift(session, merged.claims)
-    return merged
-
-
-def _claims_concerned(
-    session: Session, source: Source, appearances: list[Appearance], articles: list[Article]
-) -> list[int]:
-    """The claims whose drift the merge may change: those of the re-pointed chains, of the
-    articles whose publisher changes, and any finding about ``source``."""
-    claims = {appearance.claim_id for appearance in appearances}
-    article_ids = [article.id for article in articles]
-    for start in range(0, len(article_ids), 500):
-        claims.update(
-            session.scalars(
-                select(Appearance.claim_id).where(
-                    Appearance.article_id.in_(article_ids[start : start + 500])
-                )
-            )
-        )
-    claims.update(
-        session.scalars(select(DriftFinding.claim_id).where(DriftFinding.source_id == source.id))
-    )
-    return sorted(claims)
-
-
-def _repoint(article: Article, source: Source, into: Source, merged: Merged) -> None:
-    """The article's publisher or origin becomes ``into``; an origin that is then its
-    publisher goes, cue and all, as ``add_article`` keeps no origin for an outlet's own
-    text."""
-    publisher_id = into.id if article.publisher_id == source.id else article.publisher_id
-    origin_id = into.id if article.origin_id == source.id else article.origin_id
-    if article.publisher_id == source.id:
-        article.publisher = into
-        merged.publisher_of.append(article.id)
-    if article.origin_id == source.id:
-        article.origin = into
-        merged.origin_of.append(article.id)
-    if origin_id is not None and origin_id == publisher_id:
-        article.origin, article.origin_cue = None, None
-        merged.origin_cleared.append(article.id)
-
-
-def _merged_chain(hops: list[ChainHop], source: Source, into: Source) -> list[ChainHop]:
-    """The hops that stay once ``source`` is ``into``: of two in a row naming one source,
-    the upstream one, unless it is an origin followed by its publisher."""
-    kept: list[ChainHop] = []
-    for hop in hops:
-        if kept and _merged_id(kept[-1], source, into) == _merged_id(hop, source, into):
-            if kept[-1].role == "origin" and hop.role == "publisher":
-                kept[-1] = hop
-            continue
-        kept.append(hop)
-    return kept
-
-
-def _merged_id(hop: ChainHop, source: Source, into: Source) -> int:
-    return into.id if hop.source_id == source.id else hop.source_id
-
-
-def _merged_names(hops: list[ChainHop], source: Source, into: Source) -> str:
-    return render([into.name if hop.source_id == source.id else hop.source.name for hop in hops])
-
-
-def _refuse_cycles(
-    source: Source, into: Source, appearances: list[Appearance], plans: dict[int, list[ChainHop]]
-) -> None:
-    cycles = [
-        f"#{appearance.id} ({_merged_names(plans[appearance.id], source, into)})"
-        for appearance in appearances
-        if len({_merged_id(hop, source, into) for hop in plans[appearance.id]})
-        < len(plans[appearance.id])
-    ]
-    if not cycles:
-        return
-    shown = ", ".join(cycles[:10]) + (f" and {len(cycles) - 10} more" if len(cycles) > 10 else "")
-    raise InvalidChain(
-        f"Merging source #{source.id} ({source.name}) into #{into.id} ({into.name}) would make "
-        f"the chain of {len(cycles)} appearance(s) come back to {into.name}, a cycle: {shown}. "
-        "Correct those chains first (`claims appearance chain ID CHAIN`), then merge; nothing "
-        "was changed."
-    )
-
-
-def _rechain(
-    session: Session,
-    appearance: Appearance,
-    kept: list[ChainHop],
-    source: Source,
-    into: Source,
-    merged: Merged,
-) -> None:
-    """Point the appearance's hops at ``into``; rebuilt (as ``set_chain`` does) when two
-    became one, so positions stay 0, 1, 2 … without colliding on the way."""
-    merged.appearances.append(appearance.id)
-    merged.hops += sum(1 for hop in appearance.hops if hop.source_id == source.id)
-    if len(kept) == len(appearance.hops):
-        for hop in appearance.hops:
-            if hop.source_id == source.id:
-                hop.source = into
-        return
-    merged.collapsed[appearance.id] = {
-        "before": render([hop.source.name for hop in appearance.hops]),
-        "after": _merged_names(kept, source, into),
-    }
-    rows = [
-        ChainHop(
-            position=position,
-            source_id=_merged_id(hop, source, into),
-            cue=hop.cue,
-            role=hop.role,
-            evidence_start=hop.evidence_start,
-            evidence_end=hop.evidence_end,
-        )
-        for position, hop in enumerate(kept)
-    ]
-    appearance.hops.clear()
-    session.flush()
-    appearance.hops.extend(rows)
-
-
-def _move_aliases(source: Source, into: Source, merged: Merged) -> None:
-    """``source``'s spellings become ``into``'s; those it has already go with ``source``."""
-    keys = {alias.key for alias in into.aliases}
-    for alias in list(source.aliases):
-        if alias.key not in keys:
-            keys.add(alias.key)
-            alias.source = into
-            merged.aliases.append(alias.alias)
-
-
-def _rewrite_suggestions(session: Session, source: Source, into: Source, merged: Merged) -> None:
-    """Proposals name sources by id in their stored chains: point those at ``into``.
-
-    Decided proposals too, so that no stored id names a deleted source. A hop that
-    now repeats the one before is dropped (accepting the proposal would refuse it),
-    and the proposal's key is recomputed, so that proposing the article again does
-    not propose it a second time, unless another proposal of the article has that
-    key already.
-    """
-    from claims.suggestions.proposal import Proposal
-
-    for row in list(session.scalars(_suggestions_naming(session, source.id))):
-        chain: list[dict] = []
-        for hop in row.chain:
-            if hop.get("source_id") == source.id:
-                hop = {**hop, "source_id": into.id, "name": into.name}
-            if chain and hop.get("source_id") and chain[-1].get("source_id") == hop["source_id"]:
-                continue
-            chain.append(hop)
-        row.chain = chain
-        key = Proposal(
-            row.kind,
-            (row.sentence_start, row.sentence_end),
-            row.claim_text,
-            (row.quote_start, row.quote_end),
-            row.quoted,
-            chain,
-        ).key
-        taken = session.scalar(
-            select(Suggestion.id).where(
-                Suggestion.article_id == row.article_id, Suggestion.key == key
-            )
-        )
-        if taken is None:
-            row.key = key
-        merged.suggestions.append(row.id)
-
-
-def _suggestions_naming(session: Session, source_id: int):
+def suggestions_naming(session: Session, source_id: int):
     """The proposals whose stored chain names ``source_id``: JSONB containment on
     PostgreSQL, ``json_each`` on SQLite."""
     if session.connection().dialect.name == "postgresql":

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from claims.resolution import PRONOUNS, Resolution
+from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, TOLD
 from claims.text import fold_name
@@ -95,13 +95,6 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
 
 _FIRST_AND_SECOND = {"i", "we", "you"}
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|Dame)\.?\s+\S")
-# Words that make a capitalised name a body's: "Police", "Justice Ministry", "Daily Post".
-_BODY_WORDS = {
-    "police", "ministry", "department", "office", "council", "agency", "committee", "party",
-    "union", "court", "government", "company", "group", "bank", "inc", "ltd", "news",
-    "times", "post", "press", "media", "service", "authority", "commission", "association",
-    "institute", "university", "state", "city", "county", "board", "federation", "army",
-}  # fmt: skip
 
 
 def _person_like(name: str, surface: str) -> bool:
@@ -114,7 +107,7 @@ def _person_like(name: str, surface: str) -> bool:
         2 <= len(words) <= 4
         and all(word[:1].isupper() for word in words)
         and words[0].lower() != "the"
-        and not any(word.lower().strip(".,") in _BODY_WORDS for word in words)
+        and not any(word.lower().strip(".,") in ORGANISATION_WORDS for word in words)
     )
 
 
