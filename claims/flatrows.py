@@ -62,8 +62,10 @@ SOURCE_FIELDS = (
     "source_url",
     "source_notes",
 )
+# Added later still, and last for the same reason: an article's text extracted from a page.
+LATER_FIELDS = ("article_from_html",)
 # Every column, in the order an exporter writes them.
-FIELDS = CLAIM_FIELDS + ARTICLE_FIELDS + APPEARANCE_FIELDS + SOURCE_FIELDS
+FIELDS = CLAIM_FIELDS + ARTICLE_FIELDS + APPEARANCE_FIELDS + SOURCE_FIELDS + LATER_FIELDS
 REQUIRED = ("claim",)
 # Values that only mean something next to an inline article text; beside a mere
 # reference (an exporter may repeat them) they are ignored: the stored article stands.
@@ -76,6 +78,7 @@ _WITH_TEXT = (
     "article_title",
     "article_published",
     "article_language",
+    "article_from_html",
 )
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FIELD_SET = frozenset(FIELDS)
@@ -137,6 +140,8 @@ class FlatRow:
     source_country: str | None = None
     source_url: str | None = None
     source_notes: str | None = None
+    # True: article_text was extracted from an HTML page, whose other text was not kept.
+    article_from_html: bool = False
 
     @property
     def has_appearance(self) -> bool:
@@ -213,7 +218,9 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
         if value is None:
             continue
         if not isinstance(value, str):
-            if column in _LISTS and isinstance(value, list):
+            if isinstance(value, bool):
+                value = "true" if value else "false"  # JSON Lines gives true and false
+            elif column in _LISTS and isinstance(value, list):
                 value = json.dumps(value)  # JSON Lines may give the list itself
             elif isinstance(value, int):
                 value = str(value)
@@ -314,6 +321,9 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
     row.article_published = _attempt(
         problems, "article_published", parse_date, values["article_published"]
     )
+    row.article_from_html = bool(
+        _attempt(problems, "article_from_html", parse_flag, values["article_from_html"])
+    )
 
     row.quote = values["quote"]
     has_article = row.article is not None or row.article_text is not None
@@ -405,6 +415,21 @@ def parse_cuts(value: str) -> list[tuple[int, int, str]]:
             'e.g. [[0, 31, "advertisement"]], or [] when nothing was cut'
         )
     return [(start, end, reason) for start, end, reason in cuts]
+
+
+_FLAGS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def parse_flag(value: str | None) -> bool:
+    """A yes-or-no column: true/false (JSON Lines' own, or text), yes/no, 1/0; blank is no."""
+    if value is None:
+        return False
+    try:
+        return _FLAGS[value.lower()]
+    except KeyError:
+        raise InvalidInput(
+            f"{value!r} is neither true nor false: give true/false, yes/no or 1/0"
+        ) from None
 
 
 def _is_cut(cut: Any) -> bool:

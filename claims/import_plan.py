@@ -424,6 +424,7 @@ class Plan(PlanSources, PlanWriting):
             "sha256": sha,
             "raw_text": raw,
             "removed": removed,
+            "extracted_from_html": row.article_from_html,
             "created_by": row.created_by or self.actor,
             "created_at": utcnow(),
         }

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false,
     func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -190,9 +191,9 @@ class Article(Base):
             "sqlite_autoincrement": True,
             "comment": (
                 "Immutable snapshots of article texts. Triggers refuse any update of text or "
-                "sha256 (articles_text_immutable) and of raw_text or removed "
-                "(articles_raw_immutable), on SQLite and PostgreSQL alike: a changed text is a "
-                "new article."
+                "sha256 (articles_text_immutable) and of raw_text, removed or "
+                "extracted_from_html (articles_raw_immutable), on SQLite and PostgreSQL alike: "
+                "a changed text is a new article."
             ),
         },
     )
@@ -245,6 +246,13 @@ class Article(Base):
         deferred=True,
         comment="What cleaning cut from raw_text: a list of {start, end, text, reason}, "
         "offsets into raw_text.",
+    )
+    extracted_from_html: Mapped[bool] = mapped_column(
+        default=False,
+        server_default=false(),
+        comment="True when the text was extracted from an HTML page (trafilatura): raw_text is "
+        "then the extracted text, the page itself is not kept, and removed lists only what "
+        "cleaning cut from that text. False when raw_text (or text) is the text as received.",
     )
     created_by: Mapped[str] = mapped_column(String(200), comment="who added it")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, comment="when")

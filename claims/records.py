@@ -92,6 +92,7 @@ def article_record(article: Article, *, with_text: bool = False) -> dict[str, An
         "language": article.language,
         "sha256": article.sha256,
         "characters": article.characters,
+        "extracted_from_html": article.extracted_from_html,
         "created_by": article.created_by,
         "created_at": iso(article.created_at),
     }

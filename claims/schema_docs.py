@@ -111,11 +111,12 @@ are the same on both databases, with these exceptions, listed again under each t
   on SQLite and `uq_match_candidates_claim_id_article_id_passage_start_p_f204` on PostgreSQL.
 - Alembic names the key of `claims_schema_version` `claims_schema_version_pkc`.
 
-**Defaults are set by claims, not by the database.** The tables have no `DEFAULT` clauses:
-the defaults in the column *default* of each table are filled in by claims (in Python) when
-it inserts a row. Only `id` is given by the database. So a raw `INSERT` must give every column
-not marked *optional*, those with a default included (`created_at` and the like: the time of
-the insert, in UTC).
+**Defaults are set by claims, not by the database.** The tables have almost no `DEFAULT`
+clauses: the defaults in the column *default* of each table are filled in by claims (in
+Python) when it inserts a row. Only `id` is given by the database, and the defaults marked
+*(the database's too)*, of columns added to tables that already held rows. So a raw `INSERT`
+must give every other column not marked *optional*, those with a default included
+(`created_at` and the like: the time of the insert, in UTC).
 
 **Timestamps** are stored in UTC. SQLite has no timestamp type: it holds them as text,
 `2026-12-05 12:56:18.678704` (UTC, no offset), and that is what any SQLite client, pandas
@@ -196,8 +197,9 @@ Two triggers on `articles` refuse, on SQLite and PostgreSQL alike, an update tha
 what an article says (`article text is immutable: add the new text as a new article`):
 
 - `articles_text_immutable`: an update of `text` or `sha256`;
-- `articles_raw_immutable`: an update of `raw_text` or `removed` (the text as received and
-  the record of what cleaning cut from it).
+- `articles_raw_immutable`: an update of `raw_text`, `removed` or `extracted_from_html` (the
+  text as received, the record of what cleaning cut from it, and whether it was extracted
+  from an HTML page).
 
 A changed text is a new article. Other columns (title, url, published, ...) may change.
 """
@@ -344,6 +346,8 @@ def default_text(column: Column) -> str:
         else:
             value = f"`{default.arg!r}`"
         words.append(when + value)
+    if column.server_default is not None and words:
+        words[0] += " (the database's too)"
     return "; ".join(words) or "—"
 
 

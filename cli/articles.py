@@ -177,19 +177,19 @@ def show(
     """Show an article: its details, the claims it carries, and its text."""
     from claims.records import article_record
     from claims.services.appearances import list_appearances
-    from claims.services.articles import extracted_from_html, get_article, removed_spans
+    from claims.services.articles import get_article, removed_spans
 
     if removed:
         with session_for(ctx, write=False) as session:
-            cuts = removed_spans(get_article(session, article_id))
-            from_html = extracted_from_html(session, article_id)
+            article = get_article(session, article_id)
+            cuts, from_html = removed_spans(article), article.extracted_from_html
         if from_html:
             note(_FROM_HTML)
         emit(cuts, fmt, ("start", "end", "reason", "text"))
         return
     with session_for(ctx, write=False) as session:
         article = get_article(session, article_id)
-        from_html = extracted_from_html(session, article_id)
+        from_html = article.extracted_from_html
         record = article_record(article, with_text=text and fmt != OutputFormat.table)
         record["appearances"] = [
             {"id": a.id, "claim_id": a.claim_id, "quote": a.quote}

@@ -329,6 +329,34 @@ def test_an_html_page_is_said_to_be_kept_as_its_extracted_text(cli, outlet, tmp_
         assert "HTML page" not in shown.stdout
     assert "Bridge to open in May" in stored_text(cli, int(article_id))
     assert "cookies" not in stored_text(cli, int(article_id))
+    shown = cli("article", "show", article_id, "--format", "json")
+    assert json.loads(shown.stdout)["extracted_from_html"] is True
+
+
+def test_an_article_from_a_page_is_still_one_after_export_and_import(cli, outlet, tmp_path):
+    """The flag travels in the flat rows (article_from_html), CSV and JSON Lines alike."""
+    from claims.db import open_session
+    from claims.models import Article
+    from tests.conftest import Cli
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("A plain text article about the harbour, said the mayor.\n", "utf-8")
+    for path in (page, plain):
+        assert cli("article", "add", str(path), "--outlet", outlet).exit_code == 0
+    for fmt in ("jsonl", "csv"):
+        exported = tmp_path / f"all.{fmt}"
+        result = cli("export", "--format", fmt, "-o", str(exported))
+        assert result.exit_code == 0, result.output
+        copy = tmp_path / f"copy-{fmt}.db"
+        fresh = Cli(f"sqlite:///{copy}")
+        assert fresh("init").exit_code == 0
+        imported = fresh("import", str(exported))
+        assert imported.exit_code == 0, imported.output
+        with open_session(fresh.url, write=False) as session:
+            flags = sorted(a.extracted_from_html for a in session.query(Article))
+        assert flags == [False, True], fmt
 
 
 def test_a_text_file_is_not_said_to_come_from_a_page(cli, outlet, article):

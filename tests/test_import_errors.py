@@ -194,6 +194,18 @@ def test_bad_cuts_are_row_errors(rejected, tmp_path, cuts, match):
     assert lines[0].startswith("row 2, column article_cuts:")
 
 
+@pytest.mark.parametrize("flag", ["maybe", "2", "-"])
+def test_a_page_flag_that_is_not_yes_or_no_is_a_row_error(rejected, tmp_path, flag):
+    path = write_csv(tmp_path / "rows.csv", [page_row(article_from_html=flag)])
+    lines = rejected(str(path), match="neither true nor false")
+    assert lines[0].startswith("row 2, column article_from_html:")
+
+
+def test_a_page_flag_in_json_lines_must_be_true_false_or_text(rejected, tmp_path):
+    path = write_jsonl(tmp_path / "rows.jsonl", [page_row(article_from_html=[True])])
+    rejected(str(path), match="article_from_html: expected text, got list")
+
+
 def test_cuts_without_an_article_text_are_refused(rejected, tmp_path):
     row = {"claim": "A claim.", "article_cuts": "[]"}
     lines = rejected(str(write_csv(tmp_path / "rows.csv", [row])), match="article_cuts")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, exc, inspect, text
 
 from claims import migrations
 from claims.db import make_engine, open_session
@@ -161,7 +162,6 @@ def test_sqlite_tables_rebuilt_without_autoincrement_get_it_back(tmp_path):
     from alembic.migration import MigrationContext
     from alembic.operations import Operations
 
-    from claims.services.articles import add_article
     from claims.services.claims import add_claim, delete_claim, get_claim
     from claims.services.sources import add_source
 
@@ -170,7 +170,14 @@ def test_sqlite_tables_rebuilt_without_autoincrement_get_it_back(tmp_path):
     migrations.upgrade(url, "0009")
     with open_session(url, check_schema=False) as session:
         add_source(session, name="Daily Planet", kind="outlet", actor="t")
-        add_article(session, text="An article says something.", outlet="Daily Planet", actor="t")
+        # Raw SQL: the articles service writes columns later revisions added.
+        session.execute(
+            text(
+                "INSERT INTO articles (publisher_id, text, sha256, created_by, created_at) "
+                "VALUES (1, 'An article says something.', :sha, 't', '2026-12-01 00:00:00')"
+            ),
+            {"sha": "a" * 64},
+        )
         for number in range(3):
             add_claim(session, text=f"Claim number {number} is stated here.", actor="t")
     with open_session(url, check_schema=False) as session:
@@ -253,3 +260,63 @@ def test_an_unknown_revision_is_one_line(empty_url, command):
     result = _run_cli(empty_url, "db", *command)
     _one_line_failure(result, f"There is no schema revision {command[1]!r}")
     assert migrations.current(empty_url)[0] == migrations.HEAD
+
+
+# --- articles say whether their text was extracted from a page ---------------------------------
+
+# The audit note an HTML article's creation carried before the column existed.
+HTML_NOTE = (
+    "Text extracted from an HTML page (trafilatura): raw_text is the extracted text, not "
+    "the page, which is not kept; what the extraction left out (menus, banners, captions, "
+    "teasers) is not listed in removed."
+)
+
+
+def test_articles_added_from_pages_are_marked_by_the_upgrade(empty_url):
+    """Existing articles take the flag their creation's audit note gave, and it is then as
+    immutable as the text."""
+    migrations.upgrade(empty_url, "0011")
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    engine = create_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO sources (id, name, kind, created_by, created_at) "
+                    "VALUES (1, 'Daily Planet', 'outlet', 't', :now)"
+                ),
+                {"now": now},
+            )
+            for number in (1, 2):
+                connection.execute(
+                    text(
+                        "INSERT INTO articles (id, publisher_id, text, sha256, created_by, "
+                        "created_at) VALUES (:id, 1, :text, :sha, 't', :now)"
+                    ),
+                    {"id": number, "text": f"Text {number}.", "sha": str(number) * 64, "now": now},
+                )
+                connection.execute(
+                    text(
+                        "INSERT INTO audit_log (at, actor, action, entity, entity_id, note) "
+                        "VALUES (:now, 't', 'create', 'articles', :id, :note)"
+                    ),
+                    {"now": now, "id": number, "note": HTML_NOTE if number == 2 else None},
+                )
+        migrations.upgrade(empty_url)
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, extracted_from_html FROM articles"))
+            flags = {id: bool(flag) for id, flag in rows}
+        assert flags == {1: False, 2: True}
+        with pytest.raises(exc.DBAPIError, match="article text is immutable"):
+            with engine.begin() as connection:
+                connection.execute(text("UPDATE articles SET extracted_from_html = false"))
+        with engine.begin() as connection:  # the other columns may still change
+            connection.execute(text("UPDATE articles SET title = 'A title' WHERE id = 2"))
+        migrations.downgrade(empty_url, "0011")
+        with pytest.raises(exc.DBAPIError, match="article text is immutable"):
+            with engine.begin() as connection:
+                connection.execute(text("UPDATE articles SET raw_text = 'changed'"))
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE articles SET title = 'Another' WHERE id = 2"))
+    finally:
+        engine.dispose()

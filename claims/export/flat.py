@@ -213,11 +213,13 @@ def _article_columns(record: dict[str, Any], raw: str, cuts: str, article: Any) 
         record[f"article_{name}"] = getattr(article, prefix + name)
     if record["article_published"] is not None:
         record["article_published"] = record["article_published"].isoformat()
+    from_html = article.extracted_from_html if prefix == "" else article.article_from_html
     record.update(
         article_text=raw,
         article_cuts=cuts,
         article_publisher=article.publisher,
         article_origin=article.origin,
+        article_from_html=True if from_html else None,  # blank, as in files made before it
     )
 
 

@@ -97,6 +97,7 @@ class ExportRow:
     article_title: str | None = None
     article_published: dt.date | None = None
     article_language: str | None = None
+    article_from_html: bool = False
     article_origin_cue: str | None = None
     publisher: str | None = None
     publisher_kind: str | None = None
@@ -200,6 +201,7 @@ def _query(selection: Selection):
         Article.title.label("article_title"),
         Article.published.label("article_published"),
         Article.language.label("article_language"),
+        Article.extracted_from_html.label("article_from_html"),
         Article.origin_cue.label("article_origin_cue"),
         publisher.name.label("publisher"),
         publisher.kind.label("publisher_kind"),
@@ -375,6 +377,7 @@ class LoneArticle:
     title: str | None
     published: dt.date | None
     language: str | None
+    extracted_from_html: bool
     created_by: str
     publisher: str
     origin: str | None
@@ -400,6 +403,7 @@ def lone_articles(
             Article.title,
             Article.published,
             Article.language,
+            Article.extracted_from_html,
             Article.created_by,
             publisher.name.label("publisher"),
             origin.name.label("origin"),

@@ -6,8 +6,8 @@ article's identity, because that is what was received: the same page stored twic
 refused even if the cleaning rules change in between. An HTML page is the exception: what is
 kept is the text trafilatura extracted from it (``raw_text`` must be the text the recorded
 cuts apply to, and an extraction is no set of cuts), so the page itself is not stored and
-what the extraction left out is not in ``removed``. The article's creation in the audit log
-says so (``EXTRACTED_FROM_HTML``), and ``extracted_from_html`` reads it back.
+what the extraction left out is not in ``removed``. The column ``extracted_from_html`` says
+so, for SQL users and exports alike.
 """
 
 from __future__ import annotations
@@ -26,12 +26,6 @@ from claims.models import Appearance, Article, Source
 from claims.services.sources import get_or_create_source, resolve_source
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-# The audit note on an article whose text was extracted from an HTML page.
-EXTRACTED_FROM_HTML = (
-    "Text extracted from an HTML page (trafilatura): raw_text is the extracted text, not "
-    "the page, which is not kept; what the extraction left out (menus, banners, captions, "
-    "teasers) is not listed in removed."
-)
 
 
 def prepare_text(text: str) -> str:
@@ -229,28 +223,12 @@ def add_article(
         sha256=digest,
         raw_text=raw,
         removed=removed,
+        extracted_from_html=from_html,
         created_by=actor,
     )
     session.add(article)
-    note = EXTRACTED_FROM_HTML if from_html else None
-    audit.record(session, actor=actor, action="create", obj=article, note=note)
+    audit.record(session, actor=actor, action="create", obj=article)
     return article
-
-
-def extracted_from_html(session: Session, article_id: int) -> bool:
-    """Whether the article's text was extracted from an HTML page when it was added, so that
-    its ``raw_text`` is the extracted text and the page itself was not kept."""
-    from claims.models import AuditEntry
-
-    found = session.scalar(
-        select(AuditEntry.id).where(
-            AuditEntry.entity == Article.__tablename__,
-            AuditEntry.entity_id == article_id,
-            AuditEntry.action == "create",
-            AuditEntry.note == EXTRACTED_FROM_HTML,
-        )
-    )
-    return found is not None
 
 
 def quote_spans(raw: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
