@@ -127,10 +127,40 @@ def upgrade(url: str, revision: str = "head") -> None:
     _run_alembic(url, command.upgrade, revision)
 
 
+# What undoing each revision deletes that upgrading again does not bring back (derived data,
+# such as drift findings, views and search indexes, is made again and is not listed).
+LOST_BY_UNDOING = {
+    "0012": "whether each article's text was extracted from an HTML page "
+    "(articles.extracted_from_html)",
+    "0004": "the claim-matching candidates and every decision taken on them "
+    "(match_candidates, match_progress)",
+    "0003": "every proposal of `claims suggest` and its decision (suggestions), and each "
+    "article's text as received and what cleaning cut from it (articles.raw_text, removed): "
+    "a cleaned article's sha256 then no longer matches its text, and its export does not "
+    "import again",
+    "0001": "every claims table and its data",
+}
+
+
 def downgrade(url: str, revision: str) -> None:
     """Migrate down to ``revision``; one newer than the database's is refused (an upgrade)."""
     from alembic import command
 
+    _undone(url, revision)
+    _run_alembic(url, command.downgrade, revision)
+
+
+def downgrade_losses(url: str, revision: str) -> list[str]:
+    """What going down to ``revision`` would delete for good, newest revision first: for the
+    person to confirm first. Refuses, as ``downgrade`` does, a revision it cannot go to."""
+    undone = _undone(url, revision)
+    if "0001" in undone:
+        return [LOST_BY_UNDOING["0001"]]  # everything: the rest goes without saying
+    return [LOST_BY_UNDOING[r] for r in undone if r in LOST_BY_UNDOING]
+
+
+def _undone(url: str, revision: str) -> list[str]:
+    """The revisions a downgrade to ``revision`` undoes, newest first, after the checks."""
     _refuse_blank(revision)
     _refuse_folder(url)
     current_at = _with_engine(url, _check_ours)
@@ -140,7 +170,15 @@ def downgrade(url: str, revision: str) -> None:
             f"{display_url(url)} is at schema revision {current_at or 'base'}, older than "
             f"{target}: going to {target} is an upgrade: run `claims db upgrade {target}`."
         )
-    _run_alembic(url, command.downgrade, revision)
+    if current_at is None:
+        return []
+    below = [r.revision for r in _scripts().iterate_revisions(current_at, "base")]
+    if target is not None:
+        return below[: below.index(target)]
+    steps = revision.lstrip("-")
+    if revision.startswith("-") and steps.isdigit():
+        return below[: int(steps)]
+    return below  # base, or a form Alembic reads itself: assume the worst
 
 
 def _refuse_blank(revision: str) -> None:

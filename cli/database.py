@@ -84,14 +84,19 @@ def downgrade(
     ctx: typer.Context,
     revision: Annotated[str, typer.Argument(help="Target revision, or 'base' to remove all.")],
     yes: Annotated[
-        bool, typer.Option("--yes", help="Do not ask before downgrading to base (drops all).")
+        bool,
+        typer.Option("--yes", help="Do not ask before a downgrade that deletes data for good."),
     ] = False,
 ) -> None:
-    """Migrate the database down to REVISION; 'base' drops every claims table."""
+    """Migrate the database down to REVISION; 'base' drops every claims table.
+
+    A downgrade that deletes data an upgrade does not bring back asks first, naming it.
+    """
     from claims import migrations
 
-    if revision == "base" and not yes:
-        confirm_or_stop("Downgrading to base deletes every claims table and its data. Go on?")
+    losses = migrations.downgrade_losses(state(ctx).url, revision)
+    if losses and not yes:
+        confirm_or_stop(f"Downgrading to {revision} deletes {'; '.join(losses)}. Go on?")
     migrations.downgrade(state(ctx).url, revision)
     current_revision, head = migrations.current(state(ctx).url)
     note(f"Database at revision {current_revision or 'base'} (newest: {head}).")

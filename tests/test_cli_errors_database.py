@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claims import migrations
 from cli.main import app
 
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/x"
 
 
-def run(db: str | Path, *args: str):
-    return CliRunner().invoke(app, ["--db", str(db), "--as", "tester", *args])
+def run(db: str | Path, *args: str, input: str | None = None):
+    return CliRunner().invoke(app, ["--db", str(db), "--as", "tester", *args], input=input)
 
 
 def assert_clean_failure(result, match: str | None = None) -> str:
@@ -210,6 +211,32 @@ def test_migrate_to_unknown_revision(tmp_path, sqlite_template, command):
     path = tmp_path / "claims.db"
     shutil.copy(sqlite_template, path)
     assert_clean_failure(run(path, *command), match="zzzz")
+
+
+@pytest.mark.parametrize("revision", ["0011", "-1", "0002"])
+def test_a_downgrade_that_deletes_data_asks_first(tmp_path, sqlite_template, revision):
+    """Not only base: undoing a revision whose data an upgrade does not bring back asks,
+    naming what goes; with no answer nothing changes."""
+    path = tmp_path / "claims.db"
+    shutil.copy(sqlite_template, path)
+    given = ["--", revision] if revision.startswith("-") else [revision]  # a step back
+    result = run(path, "db", "downgrade", *given, input="")
+    assert result.exit_code == 1, result.output
+    assert f"Downgrading to {revision} deletes whether each article's text" in result.stderr
+    assert "give --yes to confirm" in result.stderr
+    assert migrations.current(f"sqlite:///{path}")[0] == migrations.HEAD
+    if revision == "0002":
+        assert "articles.raw_text" in result.stderr and "match_candidates" in result.stderr
+    assert run(path, "db", "downgrade", "--yes", *given).exit_code == 0
+
+
+def test_a_downgrade_that_deletes_nothing_for_good_does_not_ask(tmp_path):
+    path = tmp_path / "claims.db"
+    migrations.upgrade(f"sqlite:///{path}", "0011")
+    result = run(path, "db", "downgrade", "0005", input="")
+    assert result.exit_code == 0, result.output
+    assert "Go on?" not in result.stderr
+    assert migrations.current(f"sqlite:///{path}")[0] == "0005"
 
 
 def test_downgrade_to_base_without_an_answer_says_to_give_yes(cli, snapshot):
