@@ -83,8 +83,8 @@ def add(
 ) -> None:
     """Store an article's text, cleaned of page debris; prints its id. The same text twice is
     refused."""
-    from claims.cleaning import html_to_text, is_page
     from claims.files import decode_text, read_text_file
+    from claims.html import page_text
     from claims.records import article_record
     from claims.services.articles import add_article
 
@@ -94,9 +94,7 @@ def add(
         )
     else:
         text = read_text_file(file, encoding=encoding)
-    from_html = is_page(text, name=file.name, html=html)
-    if from_html:
-        text = html_to_text(text, name=file.name)
+    text, from_html = page_text(text, name=file.name, html=html)
 
     def work(session):
         article = add_article(

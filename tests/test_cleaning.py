@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.cleaning import clean_text, html_to_text, line_reason, looks_like_html
+from claims.cleaning import clean_text, line_reason
+from claims.html import html_to_text, looks_like_html
 
 PAGE = (
     "Mayor promises new tram line\n\n"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from claims.cleaning import clean_text, line_reason, looks_like_html, page_text
+from claims.cleaning import clean_text, line_reason
 from claims.db import open_session
+from claims.html import looks_like_html, page_text
 from claims.models import Article
 
 # Lines of reported prose that hold a debris rule's words.
@@ -133,8 +134,8 @@ TAGGED_PROSE = (
 
 def test_prose_that_mentions_tags_is_not_html():
     assert not looks_like_html(TAGGED_PROSE)
-    assert page_text(TAGGED_PROSE, name="a11.txt") == TAGGED_PROSE
-    assert page_text(TAGGED_PROSE) == TAGGED_PROSE
+    assert page_text(TAGGED_PROSE, name="a11.txt") == (TAGGED_PROSE, False)
+    assert page_text(TAGGED_PROSE) == (TAGGED_PROSE, False)
 
 
 def test_html_is_told_by_its_structure():
@@ -145,10 +146,10 @@ def test_html_is_told_by_its_structure():
 
 def test_a_txt_file_is_html_only_when_it_is_a_whole_document():
     fragment = "<p>City Hall plans a tram line to the airport, Mayor Ana Ruiz said on Monday.</p>\n"
-    assert page_text(fragment, name="a.txt") == fragment  # a .txt file: kept as written
+    assert page_text(fragment, name="a.txt") == (fragment, False)  # a .txt file: kept as written
     document = f"<!doctype html><html><body><article>{fragment}</article></body></html>"
-    assert "Mayor Ana Ruiz said on Monday" in page_text(document, name="a.txt")
-    assert "<p>" not in page_text(document, name="a.txt")
+    assert "Mayor Ana Ruiz said on Monday" in page_text(document, name="a.txt")[0]
+    assert "<p>" not in page_text(document, name="a.txt")[0]
 
 
 def test_a_txt_file_mentioning_tags_is_stored_verbatim(cli, db_url, tmp_path):

@@ -147,8 +147,8 @@ def add_article(
     ``cuts`` (start, end, reason in the text as received), when given, are applied instead
     of the rules: an article moving between databases keeps exactly the text its
     quotations were anchored in. ``from_html`` says ``text`` was extracted from an HTML
-    page (``claims.cleaning.page_text``): the audit log records it, since ``raw_text`` is
-    then the extracted text and not what was received.
+    page (``claims.html.page_text``): the article records it (``extracted_from_html``), since
+    ``raw_text`` is then the extracted text and not what was received.
     """
     from claims.cleaning import apply_cuts, clean_text
 
