@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, NoReturn
@@ -30,12 +29,17 @@ from claims.services import review
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article, find_article_by_text, parse_date, prepare_text
 from claims.services.claims import add_claim, check_status, find_claim_by_text
-from claims.services.sources import add_aliases, add_source, check_kind, find_source_by_name
+from claims.services.sources import (
+    add_aliases,
+    add_source,
+    check_country,
+    check_kind,
+    find_source_by_name,
+)
 from claims.text import claim_key, fold_name
 
 SEEDS_FILE = "claims.json"
 _PACKAGE_DIR = Path(__file__).resolve().parent
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 # Review actions that take a new draft to the status the seeds file asks for.
 _STATUS_PATH = {
     "draft": (),
@@ -285,9 +289,7 @@ class _Fields:
 
 def _parse_source(item: _Fields) -> _SourceSpec:
     item.check_keys(required=("name",), optional=("kind", "aliases", "country", "url", "notes"))
-    country = item.optional_text("country")
-    if country is not None and not _COUNTRY.match(country):
-        item.fail(f"has country {country!r}: use an ISO 3166 alpha-2 code such as HU or CN")
+    country = item.checked(check_country, item.optional_text("country"))
     return _SourceSpec(
         name=item.text("name").strip(),
         kind=item.checked(check_kind, item.optional_text("kind") or "other"),

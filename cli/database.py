@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from claims.demo import DEFAULT_DEMO_FILE
 from cli.common import (
     FormatOption,
     OutputFormat,
@@ -42,7 +43,7 @@ def demo(
             help="SQLite file for the demo; rebuilt on every run, unless work was added to it "
             "since it was built (then refused: delete it or give another --path).",
         ),
-    ] = "claims-demo.db",
+    ] = DEFAULT_DEMO_FILE,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Build a fresh demo database from seeds/ and print which outlet carries which claim."""

@@ -67,7 +67,7 @@ def suggest(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Propose claims and attribution chains from an article's text, and list them."""
-    from claims.suggestions.service import compute_suggestions, suggestion_record
+    from claims.suggestions.service import OPEN, compute_suggestions, suggestion_record
 
     with session_for(ctx) as session:
         from claims.services.articles import get_article
@@ -76,10 +76,10 @@ def suggest(
         text = get_article(session, article_id).text
         records = [suggestion_record(row, text) for row in rows]
     if review:
-        _review(ctx, [r for r in records if r["status"] in ("pending", "skipped")])
+        _review(ctx, [r for r in records if r["status"] in OPEN])
         return
     if not all_:
-        records = [r for r in records if r["status"] in ("pending", "skipped")]
+        records = [r for r in records if r["status"] in OPEN]
     if fmt == OutputFormat.table:
         for record in records:
             record["quote_span"] = "{}-{}".format(*record["quote_span"])

@@ -208,10 +208,15 @@ def _ambiguous_quote(data):
     del data["claims"][1]["appearances"][0]["occurrence"]
 
 
+def _country_named(data):
+    data["sources"][0]["country"] = "Hungary"
+
+
 @pytest.mark.parametrize(
     ("edit", "error", "match"),
     [
         (_drop("claims"), InvalidInput, "has no 'claims'"),
+        (_country_named, InvalidInput, "alpha-2 code such as HU"),
         (_unknown_article, InvalidInput, "999_missing.txt"),
         (_quote_not_in_article, InvalidInput, "not found"),
         (_unknown_chain_source, InvalidInput, "Xinhau"),
@@ -250,6 +255,19 @@ def test_a_refusal_from_the_services_rolls_back_the_whole_load(session, tmp_path
         load_seeds(session, actor=ACTOR, seeds_dir=seeds_dir)
 
     assert row_counts(session) == before
+
+
+def test_a_lower_case_country_code_is_taken_as_sources_take_it(session, tmp_path):
+    """The seeds check a country as `claims source add` does: "hu" is HU, not refused."""
+
+    def lower_case(data):
+        data["sources"][0]["country"] = "hu"
+
+    load_seeds(session, actor=ACTOR, seeds_dir=_seeds_copy(tmp_path, lower_case))
+    from claims.models import Source
+
+    name = seed_data()["sources"][0]["name"]
+    assert session.scalar(select(Source.country).where(Source.name == name)) == "HU"
 
 
 def test_a_status_in_the_seeds_is_reached_through_review(session, tmp_path):
