@@ -29,6 +29,18 @@ def shown(cli, claim_id: int) -> dict:
 # --- the queue, answers piped in -----------------------------------------------------------
 
 
+def test_the_queue_is_in_order_of_submission_whatever_was_edited_since(in_review):
+    """Fixing a claim's verdict while it waits does not send it to the back of the queue."""
+    assert in_review("claim", "add", "Bread costs more in Vienna.").exit_code == 0
+    assert in_review("review", "submit", "3").exit_code == 0
+    assert in_review("claim", "edit", "1", "--verdict", "mostly false").exit_code == 0
+    assert shown(in_review, 1)["status"] == "in_review"
+    result = in_review("review", input="s\ns\ns\n")
+    assert result.exit_code == 0, result.output
+    order = [result.output.index(text) for text in (*CLAIMS, "Bread costs more in Vienna.")]
+    assert order == sorted(order), result.output
+
+
 def test_input_ending_at_the_note_saves_the_decision_without_a_note(in_review):
     assert in_review("review", "approve", "2").exit_code == 0  # one claim left in review
     result = in_review("review", input="a\n")

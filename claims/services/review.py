@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims import audit
@@ -125,11 +125,24 @@ def reopen(session: Session, claim_id: int, *, actor: str, note: str | None = No
 
 
 def review_queue(session: Session, *, status: str = "in_review") -> list[Claim]:
-    """Claims waiting for a decision, oldest first, with what a reviewer needs to see."""
+    """Claims waiting for a decision, longest waiting first, with what a reviewer needs to see.
+
+    Waiting since the review step that gave the claim its status (for claims in review,
+    their submission), not since their last edit: fixing a typo in a claim under review
+    must not send it to the back of the queue. A claim no step has moved waits since it
+    was created.
+    """
+    since = func.coalesce(
+        select(func.max(Review.decided_at))
+        .where(Review.claim_id == Claim.id)
+        .correlate(Claim)
+        .scalar_subquery(),
+        Claim.created_at,
+    )
     query = (
         select(Claim)
         .where(Claim.status == status)
         .options(*claim_details())
-        .order_by(Claim.updated_at, Claim.id)
+        .order_by(since, Claim.id)
     )
     return list(session.scalars(query))
