@@ -98,6 +98,26 @@ def _claimed_by_others(session: Session, key: str, source_id: int | None) -> lis
     )
 
 
+# The first number of the advisory locks that keep a name to one source on PostgreSQL.
+_NAME_LOCKS = 0x636C6E6D
+
+
+def _lock_name(session: Session, key: str) -> None:
+    """Hold, until the transaction ends, the right to give a source the name folding to ``key``.
+
+    Names are unique as ``fold_name`` folds them, which no unique key of the tables can say
+    (a name is one of the source's aliases, and aliases may be shared), so the check is the
+    code's: on PostgreSQL two writers could each check, find nothing, and both insert. The
+    second now waits at this lock until the first commits, then its check sees the name.
+    SQLite lets one writer in at a time already.
+    """
+    if session.connection().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+            {"space": _NAME_LOCKS, "key": key},
+        )
+
+
 def _refuse_taken_name(session: Session, name: str, key: str, source_id: int | None) -> None:
     """Refuse a name for a source (new, or renamed) that already finds another source.
 
@@ -105,6 +125,7 @@ def _refuse_taken_name(session: Session, name: str, key: str, source_id: int | N
     would silently take that spelling over: every chain naming it would go to
     this source instead.
     """
+    _lock_name(session, key)
     others = _claimed_by_others(session, key, source_id)
     for other in others:
         if fold_name(other.name) == key:
@@ -313,12 +334,22 @@ def add_aliases(
 def get_or_create_source(
     session: Session, name: str, *, actor: str, create: bool, kind: str = "other"
 ) -> Source:
-    """Resolve ``name``; create it only when the caller said so (never silently)."""
+    """Resolve ``name``; create it only when the caller said so (never silently).
+
+    Two writers creating one new source at once (PostgreSQL) both get the same source: the
+    second waits for the first's name lock, then finds what it created.
+    """
     source = find_source(session, name)
     if source is not None:
         return source
     if not create:
         return resolve_source(session, name, creatable=True)  # raises with suggestions
+    key = fold_name(name or "")
+    if key and not _ID_REFERENCE.match(name.strip()):
+        _lock_name(session, key)
+        source = find_source(session, name)  # created meanwhile by whoever held the lock
+        if source is not None:
+            return source
     return add_source(session, name=name, kind=kind, actor=actor)
 
 
