@@ -70,8 +70,19 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def current_user(explicit: str | None = None) -> str:
-    """Who is acting, for the audit log: ``--as``, then ``$CLAIMS_USER``, then the OS user."""
-    for candidate in (explicit, os.environ.get(USER_ENV)):
+    """Who is acting, for the audit log: ``--as``, then ``$CLAIMS_USER``, then the OS user.
+
+    A blank ``--as`` is refused rather than read as "not given": the person meant to name
+    somebody, and the log would silently record the login instead. ``$CLAIMS_USER`` set
+    but blank counts as unset, as for ``--db``.
+    """
+    environment = os.environ.get(USER_ENV)
+    if explicit is not None and not explicit.strip() and explicit != environment:
+        raise InvalidInput(
+            "--as is empty: give the name the audit log should record, or leave --as out "
+            "($CLAIMS_USER, else your login, is recorded)."
+        )
+    for candidate in (explicit, environment):
         if candidate and candidate.strip():
             return candidate.strip()
     try:

@@ -160,6 +160,27 @@ def test_a_blank_database_variable_counts_as_unset(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_actor_is_refused_not_replaced_by_the_login(tmp_path, monkeypatch, blank):
+    """`--as ""` meant somebody: the audit log must not silently record the login."""
+    monkeypatch.delenv("CLAIMS_USER", raising=False)
+    db = tmp_path / "claims.db"
+    assert run(db, "init").exit_code == 0
+    result = CliRunner().invoke(app, ["--db", str(db), "--as", blank, "claim", "add", "A claim."])
+    assert "--as is empty" in one_line(result)
+    listed = run(db, "claim", "list", "--format", "json")
+    assert listed.stdout.strip() in ("", "[]"), listed.output
+
+
+def test_a_blank_user_variable_counts_as_unset(tmp_path):
+    db = tmp_path / "claims.db"
+    assert run(db, "init").exit_code == 0
+    result = CliRunner().invoke(
+        app, ["--db", str(db), "claim", "add", "A claim."], env={"CLAIMS_USER": "  "}
+    )
+    assert result.exit_code == 0, result.output
+
+
 # --- a --db that is no database -----------------------------------------------------------------
 
 
