@@ -158,6 +158,56 @@ def check_suffix(fmt: str | None, path: str | Path | None) -> None:
         )
 
 
+# The formats a report, a table, is written in; a file with any other suffix of
+# ``SUFFIX_FORMATS`` (a picture's) would hold text no viewer of its kind opens.
+REPORT_FORMATS = (*FORMATS, "xlsx")
+
+
+def report_target(name: str, fmt: str | None, path: str | Path | None, *, bom: bool = False) -> str:
+    """The format report ``name`` is written in, after checking it fits ``path``.
+
+    The format asked for, else the one ``path``'s suffix names, else a table. Refused
+    before any work: an unknown format, a picture's file name (``report graph`` draws
+    pictures), a format the suffix contradicts, ``bom`` with another format than CSV,
+    a workbook with nowhere to go, and a ``path`` that cannot be written.
+    """
+    chosen = (fmt or "").strip().lower() or format_for(path)
+    if chosen not in REPORT_FORMATS:
+        raise InvalidInput(
+            f"Unknown report format {fmt!r}: use one of {', '.join(REPORT_FORMATS)}."
+        )
+    said = SUFFIX_FORMATS.get(Path(path).suffix.lower()) if path is not None else None
+    if not fmt and said is not None and said not in REPORT_FORMATS:
+        raise InvalidInput(
+            f"{name} is a table, not a picture: write it to a .csv, .json or .xlsx file "
+            "(or a text file); `claims report graph` draws pictures."
+        )
+    check_suffix(fmt, path)
+    if bom and chosen != "csv":
+        raise InvalidInput(f"--bom is for CSV only, and this report is {chosen}: drop --bom.")
+    if chosen == "xlsx" and path is None:
+        raise InvalidInput("An xlsx workbook needs a file: add -o report.xlsx.")
+    if path is not None:
+        writable(path, example=example_name(name if chosen != "xlsx" else "report", chosen))
+    return chosen
+
+
+def workbook_target(path: str | Path) -> Path:
+    """``path`` for a workbook of every report, refused unless it is named ``.xlsx``.
+
+    Without this, ``all.csv`` would silently hold a workbook that no CSV reader opens.
+    A folder is named as one first, not as a bad suffix.
+    """
+    path = writable(path, example="report.xlsx")
+    if path.suffix.lower() != ".xlsx":
+        raise InvalidInput(
+            f"`claims report all` writes an Excel workbook: name the file .xlsx, not "
+            f"{path.name!r}; for CSV or JSON run one report, e.g. "
+            "`claims report carriers -o carriers.csv`."
+        )
+    return path
+
+
 def format_for(path: str | Path | None, default: str = "table") -> str:
     """The format a file name asks for (``.xlsx``, ``.csv``, ``.json``), else ``default``."""
     suffix = Path(path).suffix.lower() if path is not None else ""

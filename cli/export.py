@@ -20,7 +20,8 @@ def export(
             metavar="FORMAT",
             help="jsonl or csv (the flat rows `claims import` reads), claimreview (schema.org "
             "JSON-LD), prov (W3C PROV) or annotations (W3C Web Annotation JSON-LD). Default: "
-            "from the -o suffix (.jsonl, .csv, .provn), else jsonl.",
+            "from the -o suffix (.jsonl, .csv, .provn), else jsonl; one the suffix "
+            "contradicts is refused.",
         ),
     ] = None,
     output: Annotated[

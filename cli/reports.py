@@ -42,10 +42,6 @@ BomOpt = Annotated[
 ]
 
 
-# A table written under a picture's name would be text no viewer opens.
-PICTURE_SUFFIXES = {".png", ".svg", ".pdf", ".jpg", ".jpeg", ".gif", ".dot"}
-
-
 def run_report(
     ctx: typer.Context,
     name: str,
@@ -53,35 +49,15 @@ def run_report(
     output: Path | None,
     bom: bool = False,
 ) -> None:
-    from claims.errors import InvalidInput
-    from claims.output import (
-        CSV_BOM,
-        check_suffix,
-        example_name,
-        format_for,
-        writable,
-        write,
-    )
+    from claims.output import CSV_BOM, report_target, write
     from claims.reports import build, for_people, no_claims, workbook, workbook_pictures
     from claims.workbook import write_xlsx
 
-    chosen = fmt.value if fmt is not None else format_for(output)
-    if output is not None and fmt is None and output.suffix.lower() in PICTURE_SUFFIXES:
-        raise InvalidInput(
-            f"{name} is a table, not a picture: write it to a .csv, .json or .xlsx file "
-            "(or a text file); `claims report graph` draws pictures."
-        )
-    check_suffix(chosen if fmt is not None else None, output)
-    if bom and chosen != "csv":
-        raise InvalidInput(f"--bom is for CSV only, and this report is {chosen}: drop --bom.")
-    if output is not None:
-        # Fail before the work, not after it.
-        writable(output, example=example_name(name if chosen != "xlsx" else "report", chosen))
+    # Fail before the work, not after it.
+    chosen = report_target(name, fmt.value if fmt is not None else None, output, bom=bom)
     if name == "drift" or chosen == "xlsx":
         _warn_pending_drift(ctx)
     if chosen == "xlsx":
-        if output is None:
-            raise InvalidInput("An xlsx workbook needs a file: add -o report.xlsx.")
         with session_for(ctx, write=False) as session:
             sheets = workbook(session, first=name)
             pictures = workbook_pictures(session)
@@ -158,18 +134,9 @@ def all_(
     output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
 ) -> None:
     """Write every report into one Excel workbook, a sheet per report."""
-    from claims.errors import InvalidInput
-    from claims.output import writable
+    from claims.output import workbook_target
 
-    writable(output, example="report.xlsx")  # a folder is named as one, not as a bad suffix
-    if output.suffix.lower() != ".xlsx":
-        # Without this, all.csv would silently hold a workbook that no CSV reader opens.
-        raise InvalidInput(
-            f"`claims report all` writes an Excel workbook: name the file .xlsx, not "
-            f"{output.name!r}; for CSV or JSON run one report, e.g. "
-            "`claims report carriers -o carriers.csv`."
-        )
-    run_report(ctx, "carriers", ReportFormat.xlsx, output)
+    run_report(ctx, "carriers", ReportFormat.xlsx, workbook_target(output))
 
 
 @app.command("graph")

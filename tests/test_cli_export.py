@@ -136,8 +136,6 @@ def test_selection_options(cli, loaded):
         (["--since", "2024-03-01", "--until", "2024-02-01"], "swap them"),
         (["--status", "published"], "status"),
         (["--format", "xml"], "unknown export format 'xml'"),
-        (["--format", "prov", "--prov-format", "rdf"], "unknown prov serialisation"),
-        (["--format", "claimreview"], "--publisher"),
         (["--outlet", ""], "unknown outlet ''"),
         (["--since", ""], "--since is empty"),
         (["--until", "  "], "--until is empty"),
@@ -148,6 +146,28 @@ def test_selection_options(cli, loaded):
 def test_bad_selection_or_format(failing, approved, outdir, args, match):
     path = outdir / "out.csv"
     failing("export", "-o", path, *args, match=match)
+    assert list(outdir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "name,args,match",
+    [
+        ("out.json", ["--format", "prov", "--prov-format", "rdf"], "unknown prov serialisation"),
+        ("out.jsonld", ["--format", "claimreview"], "--publisher"),
+        # A format the file's suffix contradicts would write bytes its name's program
+        # cannot open.
+        ("out.jsonl", ["-f", "csv"], "ends in .jsonl but --format is csv"),
+        ("out.provn", ["-f", "jsonl"], "ends in .provn but --format is jsonl"),
+        ("out.csv", ["-f", "jsonl"], "ends in .csv but --format is jsonl"),
+        ("out.json", ["-f", "csv"], "ends in .json but --format is csv"),
+        ("out.xlsx", ["-f", "csv"], "name it .csv"),
+        ("out.xlsx", [], "no export format writes a .xlsx file"),
+        ("out.provn", ["-f", "prov", "--prov-format", "json"], "--prov-format is json"),
+        ("out.json", ["-f", "prov", "--prov-format", "provn"], "--prov-format is provn"),
+    ],
+)
+def test_bad_format_for_the_file(failing, approved, outdir, name, args, match):
+    failing("export", "-o", outdir / name, *args, match=match)
     assert list(outdir.iterdir()) == []
 
 

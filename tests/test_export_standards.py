@@ -105,6 +105,47 @@ def test_claimreview_first_appearance_and_author(url):
     assert [part["text"][:5] for part in bulletin["hasPart"]] == ["The h", "THE H"]
 
 
+def claimreview_of(url: str, text: str, **options) -> dict:
+    with open_session(url, write=False) as session:
+        buffer = io.StringIO()
+        export(session, selection(session, **options), "claimreview", buffer, publisher="Desk")
+    return by_text(json.loads(buffer.getvalue())["@graph"], text)
+
+
+def test_claimreview_first_appearance_and_author_are_the_claims_not_the_selections(url):
+    """An outlet or date filter narrows ``appearance``; where the claim first appeared and
+    who said it first stay what all its appearances say."""
+    whole = claimreview_of(url, XINHUA_CLAIM)
+    inquirer = claimreview_of(url, XINHUA_CLAIM, outlets=["Inquirer"])
+    assert [work["publisher"]["name"] for work in inquirer["appearance"]] == ["Inquirer"]
+    assert inquirer["firstAppearance"] == whole["firstAppearance"]
+    assert inquirer["firstAppearance"]["publisher"]["name"] == "Harbour Radio"
+    assert inquirer["author"] == whole["author"]
+    assert {"@type": "Organization", "name": "Harbour Radio"} in inquirer["author"]
+    later = claimreview_of(url, XINHUA_CLAIM, since="2024-02-10")
+    assert "Harbour Radio" not in [work["publisher"]["name"] for work in later["appearance"]]
+    assert later["firstAppearance"] == whole["firstAppearance"]
+
+    # An undated article selected alone: the claim's first appearance is still known.
+    from claims.services.appearances import add_appearance
+    from claims.services.articles import add_article
+    from claims.services.sources import add_source
+
+    with open_session(url) as session:
+        add_source(session, name="Undated Weekly", kind="outlet", actor="t")
+        article = add_article(
+            session, text=f"Weekly digest. {XINHUA_CLAIM}", outlet="Undated Weekly", actor="t"
+        )
+        claim_id = session.scalar(select(Claim.id).where(Claim.text == XINHUA_CLAIM))
+        add_appearance(
+            session, claim_id=claim_id, article_id=article.id, quote=XINHUA_CLAIM, actor="t"
+        )
+    undated = claimreview_of(url, XINHUA_CLAIM, claim_ids=[claim_id], outlets=["Undated Weekly"])
+    (work,) = undated["appearance"]
+    assert "datePublished" not in work
+    assert undated["firstAppearance"] == whole["firstAppearance"]
+
+
 def test_claimreview_needs_a_publisher_when_a_verdict_exists(url):
     with open_session(url) as session:
         harbour = session.scalar(select(Claim.id).where(Claim.text == HARBOUR_CLAIM))
@@ -271,6 +312,59 @@ def test_prov_n_holds_the_same_relations(url):
     assert text.count("wasDerivedFrom(") > 0
     document = json.loads(write(url, "prov"))
     assert len(document["bundle"]) == claims
+
+
+def test_prov_n_keeps_words_that_span_lines(url):
+    """PROV-N reads back as PROV-JSON does: line breaks, indentation and trailing spaces
+    inside a quotation or title are the words, not layout."""
+    from prov.model import ProvDocument
+
+    from claims.chains import StatedHop
+    from claims.services.appearances import add_appearance
+    from claims.services.articles import add_article
+    from claims.services.claims import add_claim
+    from claims.services.sources import add_source
+
+    text = (
+        "The minister spoke to the agency.  \n\n"
+        "She also said the ties   \n    \n  would deepen further, the agency reported.\n"
+    )
+    quote = "agency.  \n\nShe also said the ties   \n    \n  would deepen further"
+    with open_session(url) as session:
+        add_source(session, name="Daily Example", kind="outlet", actor="t")
+        add_source(session, name="The minister", kind="person", actor="t")
+        article = add_article(
+            session, text=text, outlet="Daily Example", title="Ties\n  deepen", actor="t"
+        )
+        claim = add_claim(session, text="The ties would deepen further.", actor="t")
+        add_appearance(
+            session,
+            claim_id=claim.id,
+            article_id=article.id,
+            quote=quote,
+            chain=[StatedHop("The minister", "said")],
+            actor="t",
+        )
+        claim_id = claim.id
+    with open_session(url, write=False) as session:
+        chosen = selection(session, claim_ids=[claim_id])
+        texts = {}
+        for prov_format in ("json", "provn"):
+            buffer = io.StringIO()
+            export(session, chosen, "prov", buffer, prov_format=prov_format)
+            texts[prov_format] = buffer.getvalue()
+    from_json = ProvDocument.deserialize(content=texts["json"], format="json")
+    from_provn = ProvDocument.deserialize(content=texts["provn"], format="provn")
+    assert from_provn == from_json
+    values = {
+        str(value)
+        for bundle in from_provn.bundles
+        for record in bundle.get_records()
+        for name, value in record.attributes
+        if str(name) in ("prov:value", "prov:label")
+    }
+    assert quote in values and "Ties\n  deepen" in values
+    assert "\n  bundle " in texts["provn"] and "\n  endBundle\n" in texts["provn"]
 
 
 def test_prov_agents_are_one_per_source_whatever_the_script(url):

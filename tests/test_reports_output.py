@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from claims.errors import InvalidInput
+from claims.output import REPORT_FORMATS, SUFFIX_FORMATS, report_target, workbook_target
 from claims.reports import build
 from claims.services.appearances import add_appearance
 from claims.services.articles import add_article
@@ -80,6 +83,58 @@ def test_a_format_the_suffix_contradicts_is_refused(seeded, failing, tmp_path, a
     match = "--bom is for csv" if "--bom" in args else "the suffix and the format disagree"
     failing(*args, "-o", str(path / name), match=match)
     assert list(path.iterdir()) == []
+
+
+PICTURE_NAMES = sorted(
+    f"out{suffix}" for suffix, fmt in SUFFIX_FORMATS.items() if fmt not in REPORT_FORMATS
+)
+
+
+@pytest.mark.parametrize("name", PICTURE_NAMES)
+def test_a_table_under_any_picture_s_name_is_refused(failing, tmp_path, name):
+    """Every suffix that names a picture (``.gv`` as well as ``.dot``), none written."""
+    failing("report", "carriers", "-o", tmp_path / name, match="is a table, not a picture")
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize(
+    "fmt,name,bom,match",
+    [
+        (None, "out.gv", False, "is a table, not a picture"),
+        ("csv", "out.gv", False, "the suffix and the format disagree"),
+        ("json", None, True, "--bom is for csv only"),
+        (None, "out.xlsx", True, "--bom is for csv only"),
+        ("xlsx", None, False, "needs a file"),
+        ("pdf", "out.txt", False, "unknown report format"),
+    ],
+)
+def test_report_target_refuses_before_any_work(tmp_path, fmt, name, bom, match):
+    path = tmp_path / name if name else None
+    with pytest.raises(InvalidInput, match=f"(?i){re.escape(match)}"):
+        report_target("carriers", fmt, path, bom=bom)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "fmt,name,chosen",
+    [
+        (None, None, "table"),
+        (None, "out.txt", "table"),
+        (None, "out.csv", "csv"),
+        (None, "out.XLSX", "xlsx"),
+        ("json", "out", "json"),
+        ("csv", None, "csv"),
+    ],
+)
+def test_report_target_takes_the_format_from_the_suffix(tmp_path, fmt, name, chosen):
+    path = tmp_path / name if name else None
+    assert report_target("carriers", fmt, path, bom=chosen == "csv") == chosen
+
+
+def test_report_all_needs_a_workbook_name(tmp_path):
+    assert workbook_target(tmp_path / "all.xlsx") == tmp_path / "all.xlsx"
+    with pytest.raises(InvalidInput, match="name the file .xlsx"):
+        workbook_target(tmp_path / "all.csv")
 
 
 def test_machine_formats_carry_null_where_a_table_shows_a_dash(session, cli):

@@ -27,20 +27,46 @@ _SUFFIXES = {
     ".csv": ("csv", None),
     ".provn": ("prov", "provn"),
 }
+# The formats (and PROV serialisations) a file of each suffix may hold: one JSON
+# document, for .json and .jsonld. A file whose suffix says one thing and whose
+# --format another would hold bytes its name's program cannot open.
+_HOLDS = {
+    **{suffix: {said} for suffix, said in _SUFFIXES.items()},
+    ".json": {("claimreview", None), ("prov", "json"), ("annotations", None)},
+    ".jsonld": {("claimreview", None), ("prov", "json"), ("annotations", None)},
+}
+# The suffix to suggest for a format, in a refusal.
+_NAMES = {
+    "jsonl": ".jsonl",
+    "csv": ".csv",
+    "claimreview": ".jsonld",
+    "prov": ".json (or .provn for PROV-N)",
+    "annotations": ".jsonld",
+}
 
 
 def check_format(fmt: str | None, output: str | Path | None) -> str:
-    """The format asked for, else the one ``output``'s suffix names, else JSON Lines."""
+    """The format asked for, else the one ``output``'s suffix names, else JSON Lines.
+
+    A format the suffix contradicts (``-f csv -o out.jsonl``, any format into
+    ``out.xlsx``) is refused; a suffix that names no format (``.txt``, none) takes any.
+    """
     if fmt is not None:
         chosen = fmt.strip().lower()
         if chosen not in FORMATS:
             raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+        _check_suffix(chosen, None, output)
         return chosen
     if output is None:
         return "jsonl"
     suffix = Path(output).suffix.lower()
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix][0]
+    if suffix not in _HOLDS and suffix in _other_suffixes():
+        raise InvalidInput(
+            f"No export format writes a {suffix} file like {Path(output).name!r}: name it "
+            ".jsonl, .csv, .provn, .json or .jsonld."
+        )
     raise InvalidInput(
         f"Cannot tell the export format from the file name {Path(output).name!r}: "
         f"add --format ({', '.join(FORMATS)})."
@@ -51,7 +77,7 @@ def check_prov_format(
     prov_format: str | None, output: str | Path | None, fmt: str | None = None
 ) -> str:
     """The PROV serialisation; one asked for with another format than ``prov`` is refused,
-    rather than silently ignored."""
+    rather than silently ignored, and so is one the file's suffix contradicts."""
     if prov_format is not None and fmt is not None and fmt != "prov":
         raise InvalidInput(
             f"--prov-format goes with --format prov, not {fmt}: leave it out, or export PROV."
@@ -64,7 +90,40 @@ def check_prov_format(
         raise InvalidInput(
             f"Unknown PROV serialisation {prov_format!r}: use {' or '.join(PROV_FORMATS)}."
         )
+    _check_suffix("prov", chosen, output)
     return chosen
+
+
+def _check_suffix(fmt: str, prov_format: str | None, output: str | Path | None) -> None:
+    """Refuse writing ``fmt`` (in ``prov_format``) to a file whose suffix says another."""
+    if output is None:
+        return
+    suffix = Path(output).suffix.lower()
+    holds = _HOLDS.get(suffix)
+    if holds is None and suffix in _other_suffixes():
+        holds = set()  # a workbook's or a picture's name: no export is one
+    if holds is None:
+        return
+    if any(said == fmt and prov_format in (None, serialisation) for said, serialisation in holds):
+        return
+    name = Path(output).name
+    if prov_format is not None:
+        raise InvalidInput(
+            f"The file name {name!r} ends in {suffix} but --prov-format is {prov_format}: the "
+            "suffix and the serialisation disagree: drop --prov-format or change the suffix."
+        )
+    fix = f"drop --format or name the file {_NAMES[fmt]}" if holds else f"name it {_NAMES[fmt]}"
+    raise InvalidInput(
+        f"The file name {name!r} ends in {suffix} but --format is {fmt}: the suffix and the "
+        f"format disagree: {fix}."
+    )
+
+
+def _other_suffixes() -> set[str]:
+    """Suffixes of files the reports write and no export does (.xlsx, .png …)."""
+    from claims.output import SUFFIX_FORMATS
+
+    return set(SUFFIX_FORMATS)
 
 
 def export(

@@ -1,9 +1,11 @@
 """schema.org ``Claim`` and ``ClaimReview`` as JSON-LD, the markup fact-checkers publish.
 
-Each claim becomes a ``Claim`` whose ``appearance`` lists the articles that
-carry it (each with its quotations as ``Quotation`` parts), ``firstAppearance``
-the earliest of them by publication date, and ``author`` whoever the chains
-start with: the source the words are first attributed to.
+Each claim becomes a ``Claim`` whose ``appearance`` lists the selected articles
+that carry it (each with its quotations as ``Quotation`` parts). ``firstAppearance``
+and ``author`` describe the claim, not the selection, so they come from all its
+appearances, whatever outlets or dates the selection picked: the earliest
+article by publication date (as the ``first_appearances`` view picks it), and
+whoever the chains start with, the source the words are first attributed to.
 
 Only a review that was approved is published: an approved claim with a verdict is
 wrapped in a ``ClaimReview`` that rates it, dated by its latest approval (the
@@ -23,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.errors import InvalidInput
-from claims.export.selection import ExportRow, Selection, any_verdict, batches
+from claims.export.selection import ExportRow, Selection, any_verdict, batches, iter_rows
 from claims.models import Review
 
 CONTEXT = "https://schema.org"
@@ -76,39 +78,65 @@ def documents(
     """One JSON-LD node per claim: a ``ClaimReview`` if its verdict was approved, else a
     ``Claim``."""
     approved: dict[int, dt.date] = {}
+    # When articles are filtered, a claim's rows miss some of its appearances: its
+    # first appearance and its authors are read from all of them, batch by batch.
+    every: dict[int, list[ExportRow]] = {}
 
     def rows() -> Iterator[ExportRow]:
         for batch in batches(session, selection):
             approved.update(approval_dates(session, [r.claim_id for r in batch if reviewed(r)]))
+            if selection.filters_articles:
+                every.update(all_appearances(session, {r.claim_id for r in batch} - every.keys()))
             yield from batch
 
     for claim_id, group in itertools.groupby(rows(), key=lambda row: row.claim_id):
-        yield claim_node(list(group), publisher=publisher, approved=approved.pop(claim_id, None))
+        yield claim_node(
+            list(group),
+            publisher=publisher,
+            approved=approved.pop(claim_id, None),
+            every=every.pop(claim_id, None),
+        )
+
+
+def all_appearances(session: Session, claim_ids: Iterable[int]) -> dict[int, list[ExportRow]]:
+    """Every appearance of some claims, whatever the articles selected, by claim."""
+    ids = tuple(sorted(set(claim_ids)))
+    found: dict[int, list[ExportRow]] = {claim_id: [] for claim_id in ids}
+    if ids:
+        for row in iter_rows(session, Selection(claim_ids=ids)):
+            if row.appearance_id is not None:
+                found[row.claim_id].append(row)
+    return found
 
 
 def claim_node(
-    rows: list[ExportRow], *, publisher: str | None, approved: dt.date | None = None
+    rows: list[ExportRow],
+    *,
+    publisher: str | None,
+    approved: dt.date | None = None,
+    every: list[ExportRow] | None = None,
 ) -> dict[str, Any]:
     """The node for one claim, from its export rows (all of one claim).
 
     ``approved`` is the day the claim was approved, the review's ``datePublished``.
+    ``every`` is all the claim's appearances when ``rows`` are a part of them (articles
+    were filtered): ``appearance`` lists ``rows``, while ``firstAppearance`` and
+    ``author``, which say where the claim comes from, are read from ``every``.
     """
     first = rows[0]
     appearances = [row for row in rows if row.appearance_id is not None]
+    known = appearances if every is None else every
     claim: dict[str, Any] = {
         "@type": "Claim",
         "name": first.claim_text,
         "text": first.claim_text,
     }
     if appearances:
-        by_article: dict[str, list[ExportRow]] = {}
-        for row in appearances:
-            by_article.setdefault(row.article_sha256, []).append(row)
-        claim["appearance"] = [_appearance(rows) for rows in by_article.values()]
-        earliest = _first_appearance(appearances)
+        claim["appearance"] = [_appearance(rows) for rows in _by_article(appearances).values()]
+        earliest = _first_appearance(known)
         if earliest is not None:
-            claim["firstAppearance"] = _appearance(by_article[earliest.article_sha256])
-        authors = _authors(appearances)
+            claim["firstAppearance"] = _appearance(_by_article(known)[earliest.article_sha256])
+        authors = _authors(known)
         if authors:
             claim["author"] = authors[0] if len(authors) == 1 else authors
     if not reviewed(first):
@@ -123,6 +151,13 @@ def claim_node(
     if approved is not None:
         review["datePublished"] = approved.isoformat()
     return review
+
+
+def _by_article(rows: list[ExportRow]) -> dict[str, list[ExportRow]]:
+    by_article: dict[str, list[ExportRow]] = {}
+    for row in rows:
+        by_article.setdefault(row.article_sha256, []).append(row)
+    return by_article
 
 
 def _appearance(rows: list[ExportRow]) -> dict[str, Any]:
@@ -145,11 +180,15 @@ def _appearance(rows: list[ExportRow]) -> dict[str, Any]:
 
 
 def _first_appearance(rows: list[ExportRow]) -> ExportRow | None:
-    """The earliest published appearance; undated articles cannot be first."""
+    """The earliest published appearance; undated articles cannot be known to be first.
+
+    Ties go as in the ``first_appearances`` view (the lower article id, then the lower
+    appearance id), so the export and the view name the same article.
+    """
     dated = [row for row in rows if row.article_published is not None]
     if not dated:
         return None
-    return min(dated, key=lambda row: (row.article_published, row.article_sha256, row.quote_start))
+    return min(dated, key=lambda row: (row.article_published, row.article_id, row.appearance_id))
 
 
 def _authors(rows: list[ExportRow]) -> list[dict[str, Any]]:

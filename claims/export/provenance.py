@@ -237,8 +237,25 @@ def _write_provn(documents: Iterator, file: TextIO) -> int:
     count = 0
     for document in documents:
         for bundle in document.bundles:
-            lines = bundle.get_provn(_indent_level=0).splitlines()
-            file.write("\n" + "\n".join(f"  {line}".rstrip() for line in lines) + "\n")
+            file.write("\n" + _bundle_provn(bundle) + "\n")
             count += 1
     file.write("endDocument\n")
     return count
+
+
+def _bundle_provn(bundle) -> str:
+    """A bundle's PROV-N, indented as a bundle inside a document.
+
+    The ``prov`` package indents the lines it joins and never the line breaks inside
+    a string literal, so it is given the indentation rather than its lines
+    re-indented here, which would put spaces into a quotation or title that spans
+    lines. Only the blank line it writes between the bundle's prefixes and its
+    records loses its indentation.
+    """
+    lines = bundle.get_provn(_indent_level=1).split("\n")
+    end = 1
+    while end < len(lines) and lines[end].lstrip().startswith(("prefix ", "default ")):
+        end += 1
+    if 1 < end < len(lines) and not lines[end].strip():
+        lines[end] = ""
+    return "  " + "\n".join(lines)

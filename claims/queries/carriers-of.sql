@@ -1,6 +1,7 @@
 -- title: Outlets carrying a claim
 -- description: Every article that carries the claim: its outlet, date, the quotation as
---   printed, and the attribution chain from whoever said it to the outlet, oldest first.
+--   printed, and the attribution chain from whoever said it to the outlet, oldest first
+--   (undated articles last).
 -- param claim: integer  The claim's id (see `claims claim list`).
 WITH RECURSIVE chain (appearance_id, position, text) AS (
     SELECT h.appearance_id, h.position, CAST(s.name AS TEXT)
@@ -29,4 +30,5 @@ JOIN sources p ON p.id = ar.publisher_id
 LEFT JOIN chain c ON c.appearance_id = a.id
     AND c.position = (SELECT max(h.position) FROM chain_hops h WHERE h.appearance_id = a.id)
 WHERE a.claim_id = :claim
-ORDER BY ar.published, p.name, a.id
+-- Undated articles last, on SQLite (which sorts NULL first) as on PostgreSQL.
+ORDER BY CASE WHEN ar.published IS NULL THEN 1 ELSE 0 END, ar.published, p.name, a.id

@@ -19,4 +19,5 @@ JOIN claims c ON c.id = a.claim_id
 JOIN articles ar ON ar.id = a.article_id
 JOIN sources p ON p.id = ar.publisher_id
 WHERE h.source_id = :source
-ORDER BY c.id, ar.published, p.name, a.id
+-- Undated articles last, on SQLite (which sorts NULL first) as on PostgreSQL.
+ORDER BY c.id, CASE WHEN ar.published IS NULL THEN 1 ELSE 0 END, ar.published, p.name, a.id

@@ -21,4 +21,5 @@ WHERE a.claim_id IN (
     GROUP BY a2.claim_id
     HAVING count(DISTINCT ar2.publisher_id) > 1 AND count(DISTINCT a2.quote) > 1
 )
-ORDER BY c.id, ar.published, p.name, a.id
+-- Undated articles last, on SQLite (which sorts NULL first) as on PostgreSQL.
+ORDER BY c.id, CASE WHEN ar.published IS NULL THEN 1 ELSE 0 END, ar.published, p.name, a.id

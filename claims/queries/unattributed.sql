@@ -16,4 +16,5 @@ JOIN sources p ON p.id = ar.publisher_id
 WHERE NOT EXISTS (
     SELECT 1 FROM chain_hops h WHERE h.appearance_id = a.id AND h.role = 'stated'
 )
-ORDER BY c.id, ar.published, p.name, a.id
+-- Undated articles last, on SQLite (which sorts NULL first) as on PostgreSQL.
+ORDER BY c.id, CASE WHEN ar.published IS NULL THEN 1 ELSE 0 END, ar.published, p.name, a.id
