@@ -13,13 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.errors import InvalidInput, QuotationNotInArticle
-from claims.text import fold_for_search, fold_with_map, normalise_space
+from claims.text import fold_for_search, fold_with_map, normalise_space, quotations
 
 CONTEXT_CHARS = 32
 CLOSEST_MIN_SCORE = 40.0
 _WORD = re.compile(r"\S+")
-# Only these characters open or close a quotation; everything else is skipped at C speed.
-_QUOTE_MARK = re.compile('[\u201c\u201e\u00ab\u201d\u00bb"]')
 
 
 @dataclass(frozen=True)
@@ -158,33 +156,17 @@ def paragraph_bounds(text: str, position: int) -> tuple[int, int]:
 
 
 def quoted_regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of ``text[start:end]`` inside double quotation marks, as absolute offsets.
+    """Spans of ``text[start:end]`` inside quotation marks, as absolute offsets.
 
-    Curly quotes pair by direction; straight quotes pair in order. An opening
-    mark left unclosed runs to the end of the block, as it does in copy that
-    forgot its closing quote.
+    Marks pair as ``claims.text.quotations`` pairs them, so „German“, »German«, «French»
+    and “English” quotations all count. An opening mark left unclosed runs to the end of
+    the block, as it does in copy that forgot its closing quote.
     """
     end = len(text) if end is None else end
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for mark in _QUOTE_MARK.finditer(text, start, end):
-        position, char = mark.start(), mark.group()
-        if char in "\u201c\u201e\u00ab":
-            if open_at is None:
-                open_at = position
-        elif char in "\u201d\u00bb":
-            if open_at is not None:
-                regions.append((open_at, position + 1))
-                open_at = None
-        elif char == '"':
-            if open_at is None:
-                open_at = position
-            else:
-                regions.append((open_at, position + 1))
-                open_at = None
-    if open_at is not None:
-        regions.append((open_at, end))
-    return regions
+    return [
+        (opened, end if closed is None else closed + 1)
+        for opened, closed in quotations(text, start, end)
+    ]
 
 
 def is_quoted(text: str, start: int, end: int) -> bool:

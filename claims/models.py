@@ -366,8 +366,9 @@ class Appearance(Base):
     quoted: Mapped[bool] = mapped_column(
         default=False,
         comment=(
-            'true when any part of it lies inside double quotation marks (“ ” „ « » or "), within '
-            "its paragraph; an unclosed mark runs to the paragraph's end. Single quotes are not "
+            "true when any part of it lies inside quotation marks, within its paragraph: “…”, "
+            '„…“, „…”, »…«, «…», ‹…› or "…", each closed only by a mark that pairs with the one '
+            "that opened; an unclosed mark runs to the paragraph's end. Single quotes are not "
             "counted: they cannot be told from apostrophes"
         ),
     )

@@ -14,9 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-OPENING_QUOTES = "“«„"
-CLOSING_QUOTES = "”»"
-STRAIGHT_QUOTE = '"'
+from claims.text import QUOTE_PAIRS, quote_marks
+
+# syntok knows English quotation marks only: it ends a sentence at '.”' but runs on past
+# '.“' (German) and '.»' (French). It segments a copy of the text in which every opening
+# mark is “ and every closing one ”, as ``quote_marks`` reads them; a copy of the
+# same length, so its offsets are the text's.
+_ENGLISH_OPEN = "\u201c"
+_ENGLISH_CLOSE = QUOTE_PAIRS[_ENGLISH_OPEN]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -48,10 +53,49 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _quote_balance(text: str) -> int:
-    """How many quotations the text leaves open (curly pairs, or an odd count of straight ones)."""
-    curly = sum(text.count(c) for c in OPENING_QUOTES) - sum(text.count(c) for c in CLOSING_QUOTES)
-    straight = text.count(STRAIGHT_QUOTE) % 2
-    return max(curly, 0) + straight
+    """How many quotations the text leaves open: its opening marks less its closing ones
+    (read by language, so „…“ is one quotation closed), or an odd count of straight ones.
+    A closing mark with none open counts against a later opening one, as it always has."""
+    marks = quote_marks(text)
+    closing = sum(part in ("close", "stray") for _, part in marks)
+    return max(len(marks) - 2 * closing, 0) + text.count('"') % 2
+
+
+def _with_english_marks(text: str, spans: list[tuple[int, int]]) -> tuple[str, set[int]]:
+    """The text with its quotation marks as syntok knows them, paragraph by paragraph, and
+    where quotations close. Straight marks stay as they are: syntok reads them."""
+    closers: set[int] = set()
+    changed: dict[int, str] = {}
+    for start, end in spans:
+        for at, part in quote_marks(text, start, end):
+            mark = _ENGLISH_CLOSE if part in ("close", "stray") else _ENGLISH_OPEN
+            if part == "close":
+                closers.add(at)
+            if text[at] != mark:
+                changed[at] = mark
+    if not changed:
+        return text, closers
+    chars = list(text)
+    for at, mark in changed.items():
+        chars[at] = mark
+    return "".join(chars), closers
+
+
+def _closing_marks_back(
+    text: str, spans: list[tuple[int, int]], closers: set[int]
+) -> list[tuple[int, int]]:
+    """Give a closing mark that syntok put at the head of the next sentence back to the
+    sentence it closes: French spaces it from the words ("« Nous partons. » Puis ...")."""
+    fixed: list[tuple[int, int]] = []
+    for start, end in spans:
+        if fixed and start in closers and "\n" not in text[fixed[-1][1] : start]:
+            fixed[-1] = (fixed[-1][0], start + 1)
+            rest = text[start + 1 : end]
+            start = end - len(rest.lstrip())
+            if start >= end:
+                continue
+        fixed.append((start, end))
+    return fixed
 
 
 def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -122,7 +166,7 @@ def _keep_quotations_whole(text: str, spans: list[tuple[int, int]]) -> list[tupl
     return merged
 
 
-_TERMINAL = ".!?…" + CLOSING_QUOTES + STRAIGHT_QUOTE + "’"
+_TERMINAL = '.!?…’"' + _ENGLISH_CLOSE  # read in the copy with English marks
 
 
 # A dateline's credit, where a piece starts: "(AP) —", "(Reuters) -", "(dpa) -"; and a
@@ -168,9 +212,12 @@ def split_sentences(text: str) -> list[Sentence]:
     is still its own sentence.
     """
     sentences = []
-    for number, (start, end) in enumerate(paragraphs(text)):
-        spans = _join_after_titles(text, _syntok_spans(text, start, end)) or [(start, end)]
-        for a, b in _join_unfinished(text, _keep_quotations_whole(text, spans)):
+    blocks = paragraphs(text)
+    english, closers = _with_english_marks(text, blocks)
+    for number, (start, end) in enumerate(blocks):
+        spans = _closing_marks_back(text, _syntok_spans(english, start, end), closers)
+        spans = _join_after_titles(text, spans) or [(start, end)]
+        for a, b in _join_unfinished(english, _keep_quotations_whole(text, spans)):
             sentences.append(Sentence(a, b, text[a:b], number))
     return sentences
 

@@ -28,6 +28,36 @@ _TRANSLATE[ord(ELLIPSIS)] = "..."
 # Invisible in print, so never part of what a person quotes: soft hyphen, zero-width marks.
 _TRANSLATE.update({ord(c): "" for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"})
 
+# Each mark that may open a quotation, with the marks that may close it. Which way a mark
+# faces depends on the language: English “…”, German „…“ (or „…”) and »…«, French and
+# Swiss «…» and ‹…›. So “ opens in English and closes in German, and » opens in German
+# and closes in French: only the mark that opened says which one closes. Typewriter
+# copy uses " for both ends.
+QUOTE_PAIRS: dict[str, str] = {
+    '"': '"',
+    "\u201c": "\u201d",
+    "\u201e": "\u201c\u201d",
+    "\u00ab": "\u00bb",
+    "\u00bb": "\u00ab",
+    "\u2039": "\u203a",
+    "\u203a": "\u2039",
+}
+# The single marks pair the same way but double as apostrophes ("it’s", "'90s", "rock 'n'
+# roll"), so no scan of running text takes them for quotation marks; they only say whether
+# a pair encloses a whole text.
+SINGLE_QUOTE_PAIRS: dict[str, str] = {
+    "'": "'",
+    "\u2018": "\u2019",
+    "\u201a": "\u2018\u2019",
+}
+OPENING_QUOTES = "".join(QUOTE_PAIRS)
+CLOSING_QUOTES = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
+QUOTE_MARKS = "".join(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
+# Marks that never open: after a typewriter " they close it (‘"A”’ is one quotation).
+_ONLY_CLOSING = "".join(c for c in CLOSING_QUOTES if c not in QUOTE_PAIRS)
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+_TYPOGRAPHIC_MARK = re.compile("[" + re.escape(QUOTE_MARKS.replace('"', "")) + "]")
+
 _LEADING_ARTICLE = re.compile(r"^(?:the\s+)+")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -52,6 +82,61 @@ def fold_name(name: str) -> str:
 
 def normalise_space(text: str) -> str:
     return " ".join(text.split())
+
+
+def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int | None]]:
+    """The quotations of ``text[start:end]``: where each opening mark and its closing mark
+    stand, the closing one None when the quotation never closes.
+
+    Direction comes from pairing (``QUOTE_PAIRS``), not from the mark alone, so „…“ and
+    »…« close where “…” and «…» would open. One quotation at a time: inside one, a mark
+    that cannot close it belongs to it (a quotation within a quotation), and a closing
+    mark with nothing open is a stray. A typewriter " closes whatever is open, as copy
+    that mixes the two kinds means it to.
+    """
+    end = len(text) if end is None else end
+    found: list[tuple[int, int | None]] = []
+    opener, open_at = "", 0
+    # Only the marks matter; everything between them is skipped at C speed.
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        char = mark.group()
+        if not opener:
+            if char in QUOTE_PAIRS:
+                opener, open_at = char, mark.start()
+        elif (
+            char in QUOTE_PAIRS[opener] or char == '"' or (opener == '"' and char in _ONLY_CLOSING)
+        ):
+            found.append((open_at, mark.start()))
+            opener = ""
+    if opener:
+        found.append((open_at, None))
+    return found
+
+
+def quote_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """Each typographic quotation mark of ``text[start:end]`` with the part it plays:
+    "open" (its quotation closes later), "unclosed" (it never does), "close" (it closes
+    the innermost quotation open) or "stray" (it can only close, and none is open).
+
+    Unlike ``quotations`` this nests („A »B« C“), for counting what a passage leaves
+    open. Typewriter " marks are left out: they face both ways, so only how many there
+    are says anything.
+    """
+    found: list[tuple[int, str]] = []
+    opened: list[int] = []  # indices into ``found`` of the quotations open, innermost last
+    for mark in _TYPOGRAPHIC_MARK.finditer(text, start, len(text) if end is None else end):
+        char = mark.group()
+        if opened and char in QUOTE_PAIRS[text[found[opened[-1]][0]]]:
+            opened.pop()
+            found.append((mark.start(), "close"))
+        elif char in QUOTE_PAIRS:
+            opened.append(len(found))
+            found.append((mark.start(), "open"))
+        else:
+            found.append((mark.start(), "stray"))
+    for index in opened:
+        found[index] = (found[index][0], "unclosed")
+    return found
 
 
 def claim_key(text: str) -> str:

@@ -192,12 +192,16 @@ def test_reported_speech_about_the_speaker_names_them(db_url):
         ("She had called.", False, ("Morrow", "said", "Mrs Morrow"), "Morrow"),
         ("She is wrong.", True, ("Ann Lee", "said", "Ann Lee"), None),  # a quotation
         ("It was a good deal.", False, ("Ann Lee", "said", "Ann Lee"), None),
-        # not the speaker: the police, a ministry, prosecutors, the listener of "told"
+        # not the speaker: the police, a ministry, prosecutors, the listener of "told",
+        # "warned", "assured" or "informed"
         ("He was arrested at his home.", False, ("Police", "said", "Police"), None),
         ("She died of her injuries.", False, ("The ministry", "said", "The ministry"), None),
         ("He would resign.", False, ("Justice Ministry", "said", "Justice Ministry"), None),
         ("He had stolen $2m.", False, ("Prosecutors", "said", "Prosecutors"), None),
         ("He had lied to the board.", False, ("Ann Lee", "told", "Ann Lee"), None),
+        ("He would lose his seat.", False, ("Jane Doe", "warned", "Mayor Jane Doe"), None),
+        ("She would be paid.", False, ("Ann Lee", "assured", "Ann Lee"), None),
+        ("He had been dismissed.", False, ("Ann Lee", "informed", "Ann Lee"), None),
         # "I think he said it": the speaker is "I", so "he" is someone else
         ("He said it for show.", False, ("Ann Lee", "think", "I"), None),
         ("She had called.", False, ("Janet Morrow's lawyer", "said", "her lawyer"), None),

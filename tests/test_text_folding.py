@@ -100,29 +100,32 @@ def test_whole_articles_fold_alike_both_ways():
 
 
 def _quoted_regions_by_char(text, start, end):
+    # What may close each opening mark: English, German „…“ and »…«, French «…» and ‹…›.
+    closers = {
+        '"': '"\u201d',
+        "\u201c": '"\u201d',
+        "\u201e": '"\u201c\u201d',
+        "\u00ab": '"\u00bb',
+        "\u00bb": '"\u00ab',
+        "\u2039": '"\u203a',
+        "\u203a": '"\u2039',
+    }
     regions, open_at = [], None
     for position in range(start, end):
         char = text[position]
-        if char in "\u201c\u201e\u00ab":
-            if open_at is None:
+        if open_at is None:
+            if char in closers:
                 open_at = position
-        elif char in "\u201d\u00bb":
-            if open_at is not None:
-                regions.append((open_at, position + 1))
-                open_at = None
-        elif char == '"':
-            if open_at is None:
-                open_at = position
-            else:
-                regions.append((open_at, position + 1))
-                open_at = None
+        elif char in closers[text[open_at]]:
+            regions.append((open_at, position + 1))
+            open_at = None
     if open_at is not None:
         regions.append((open_at, end))
     return regions
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet='ab "\u201c\u201d\u201e\u00ab\u00bb\n', max_size=30), st.data())
+@given(st.text(alphabet='ab "\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\n', max_size=30), st.data())
 def test_quoted_regions_skip_to_the_marks_alike(text, data):
     from claims.anchoring import quoted_regions
 

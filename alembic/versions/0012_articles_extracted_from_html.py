@@ -7,6 +7,9 @@ itself is not kept), false when it is the text as received. Existing articles ta
 the value their audit note gives. The column is as immutable as the text it
 describes: ``articles_raw_immutable`` now covers it on both databases.
 
+On PostgreSQL the comment of ``appearances.quoted`` also says which marks pair: a
+quotation opened by „ closes at “ or ”, one opened by » at «.
+
 Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-05
@@ -43,6 +46,17 @@ TABLE_NOW = (
     "Immutable snapshots of article texts. Triggers refuse any update of text or sha256 "
     "(articles_text_immutable) and of raw_text, removed or extracted_from_html "
     "(articles_raw_immutable), on SQLite and PostgreSQL alike: a changed text is a new article."
+)
+QUOTED_BEFORE = (
+    'true when any part of it lies inside double quotation marks (“ ” „ « » or "), within '
+    "its paragraph; an unclosed mark runs to the paragraph's end. Single quotes are not "
+    "counted: they cannot be told from apostrophes"
+)
+QUOTED_NOW = (
+    "true when any part of it lies inside quotation marks, within its paragraph: “…”, "
+    '„…“, „…”, »…«, «…», ‹…› or "…", each closed only by a mark that pairs with the one '
+    "that opened; an unclosed mark runs to the paragraph's end. Single quotes are not "
+    "counted: they cannot be told from apostrophes"
 )
 MESSAGE = "article text is immutable: add the new text as a new article"
 
@@ -88,6 +102,17 @@ def _raw_trigger(columns: Sequence[str]) -> None:
         op.execute(_sqlite_raw_trigger(columns))
 
 
+def _quoted_comment(comment: str, before: str) -> None:
+    op.alter_column(
+        "appearances",
+        "quoted",
+        existing_type=sa.Boolean(),
+        existing_nullable=False,
+        comment=comment,
+        existing_comment=before,
+    )
+
+
 def upgrade() -> None:
     # A plain ADD COLUMN on both databases: no rebuild, the table's triggers stay.
     op.add_column(
@@ -109,12 +134,14 @@ def upgrade() -> None:
     _raw_trigger(("raw_text", "removed", "extracted_from_html"))
     if op.get_bind().dialect.name == "postgresql":  # SQLite keeps no comments
         op.create_table_comment("articles", TABLE_NOW, existing_comment=TABLE_BEFORE)
+        _quoted_comment(QUOTED_NOW, QUOTED_BEFORE)
 
 
 def downgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
     if postgres:
         op.create_table_comment("articles", TABLE_BEFORE, existing_comment=TABLE_NOW)
+        _quoted_comment(QUOTED_BEFORE, QUOTED_NOW)
         _raw_trigger(("raw_text", "removed"))
         op.drop_column("articles", "extracted_from_html")
         return

@@ -9,7 +9,7 @@ from claims import audit
 from claims.errors import AlreadyExists, InvalidInput, NotFound
 from claims.models import CLAIM_STATUSES, Appearance, Article, ChainHop, Claim, Review
 from claims.services.sources import resolve_source
-from claims.text import claim_key, normalise_space
+from claims.text import QUOTE_PAIRS, SINGLE_QUOTE_PAIRS, claim_key, normalise_space
 
 # Changing what was decided on sends a decided claim back for another look.
 _REVIEWED_FIELDS = ("text", "verdict")
@@ -39,20 +39,9 @@ def clean_text(text: str) -> str:
     return text
 
 
-# Each opening quotation mark with the closing marks that may pair with it (English, German,
-# French and Swiss usage); straight marks close themselves.
-_QUOTE_PAIRS = {
-    '"': '"',
-    "'": "'",
-    "\u201c": "\u201d",
-    "\u201e": "\u201c\u201d",
-    "\u2018": "\u2019",
-    "\u201a": "\u2018\u2019",
-    "\u00ab": "\u00bb",
-    "\u00bb": "\u00ab",
-    "\u2039": "\u203a",
-    "\u203a": "\u2039",
-}
+# Each opening quotation mark with the closing marks that may pair with it, single marks
+# too: a claim wholly in 'single' quotes is enclosed as much as one in “double” ones.
+_QUOTE_PAIRS = {**QUOTE_PAIRS, **SINGLE_QUOTE_PAIRS}
 
 
 def enclosing_quotes(text: str) -> str | None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, TOLD
-from claims.text import fold_name
+from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, TELL
+from claims.text import QUOTE_MARKS, QUOTE_PAIRS, fold_name, quote_marks
 
 
 @dataclass
@@ -44,17 +44,19 @@ def claim_wording(passage: str) -> str:
     text = " ".join(passage.split()).strip(" ,;:")
     if text.startswith("that ") and len(text) > 5:
         text = text[5:]
-    inner = text.strip('“”"«»„').strip(" ,;:")
+    inner = text.strip(QUOTE_MARKS).strip(" ,;:")
     if not inner:
         return passage.strip()
     # A mark the passage opens (or closes) inside stays paired: 'The firm had "always
     # complied with the law,"' keeps the closing mark, not a dangling opening one.
     closing = ""
-    for opening, close in (("“", "”"), ("«", "»")):
-        if inner.count(opening) > inner.count(close):
-            closing = close
-        elif inner.count(close) > inner.count(opening):
-            inner = opening + inner
+    marks = quote_marks(inner)
+    closing_marks = [at for at, part in marks if part in ("close", "stray")]
+    unclosed = [at for at, part in marks if part == "unclosed"]
+    if len(marks) - len(closing_marks) > len(closing_marks):
+        closing = QUOTE_PAIRS[inner[unclosed[-1]]][0]
+    elif len(closing_marks) > len(marks) - len(closing_marks):
+        inner = _OPENER_OF[inner[closing_marks[0]]] + inner
     if inner.count('"') % 2:
         lone = inner.rindex('"')
         if lone + 1 < len(inner) and not inner[lone + 1].isspace():
@@ -62,11 +64,19 @@ def claim_wording(passage: str) -> str:
         else:
             inner = '"' + inner
     inner = inner[0].upper() + inner[1:] if inner[0].isalpha() else inner
-    if not inner.rstrip('“”"«»„').endswith((".", "!", "?")):
+    if not inner.rstrip(QUOTE_MARKS).endswith((".", "!", "?")):
         inner += "."
     return inner + closing
 
 
+# The opening mark a closing one pairs with (the first that may), to mend a quotation the
+# passage enters midway ("... law,” she said").
+_OPENER_OF = {
+    closer: opener
+    for opener, closers in reversed(QUOTE_PAIRS.items())
+    for closer in closers
+    if closer != '"'
+}
 _SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
 
 
@@ -77,8 +87,9 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
     A claim is stored once and read alone, so "she" must say who. But "Police said he was
     arrested" is not about the police, nor "Ann Lee told Bob Smith he had lied" about Ann
     Lee: so only when the speaker is a person by the look of the name (a title, or two to
-    four capitalised words that name no body), and not after "told" (whose listener the
-    pronoun may be). A quotation is left as worded, and so is "it" or "they".
+    four capitalised words that name no body), and not after a verb with a listener
+    ("told", "warned", "assured": ``TELL``), whom the pronoun may mean. A quotation is
+    left as worded, and so is "it" or "they".
     """
     if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
         return claim
@@ -88,7 +99,7 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
     surface = (speaker.get("surface") or "").strip()
     if surface.lower() in _FIRST_AND_SECOND:
         return claim  # "I think he said it": "he" is someone else
-    if TOLD & set(cue) or not _person_like(name, surface):
+    if TELL & set(cue) or not _person_like(name, surface):
         return claim
     return name + claim[claim.index(" ") :]
 
@@ -111,7 +122,7 @@ def _person_like(name: str, surface: str) -> bool:
     )
 
 
-JOINT = ' ,;:—–―"“”«»„'  # what lies between the halves of a split quotation
+JOINT = " ,;:—–―" + QUOTE_MARKS  # what lies between the halves of a split quotation
 
 
 def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str:

@@ -27,12 +27,10 @@ from claims.suggestions.attribution import Attribution, chain_of, leaves, nest
 from claims.suggestions.citation import statement_start
 from claims.suggestions.lexicon import (
     CLAUSE_WORDS,
-    CLOSE_QUOTES,
     CUE_WORDS,
     HEDGES,
     NOT_REPORTING,
     OBJECT_CUES,
-    OPEN_QUOTES,
     QUESTIONED,
     RELATIVES,
     THING_PREPOSITIONS,
@@ -49,7 +47,7 @@ from claims.suggestions.proposal import (
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.speakers import Speakers, antecedent, outlet_named_before
-from claims.text import fold_name
+from claims.text import OPENING_QUOTES, QUOTE_MARKS, fold_name, quotations
 
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
 UNATTRIBUTED_CONFIDENCE = 0.3
@@ -58,7 +56,10 @@ CONTINUED_CONFIDENCE = 0.5
 # was said: the reviewer may well want only the latter.
 SPEECH_ACT_SHARE = 0.7
 SPEECH_ACT_WORDS = 16
-_QUOTE_OR_STOP = re.compile(r"[\"“”«»„]|[.!?]\s")  # a quotation, or two sentences
+# A quotation, or two sentences.
+_QUOTE_OR_STOP = re.compile("[" + re.escape(QUOTE_MARKS) + r"]|[.!?]\s")
+# What opens a quotation at the start of a passage: there a single mark is no apostrophe.
+_OPENING = OPENING_QUOTES + "\u2018"
 LABEL_CONFIDENCE = 0.85  # a transcript's speaker label says who speaks as plainly as "said"
 MIN_WORDS = 5
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
@@ -215,10 +216,10 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     said = [word for word in words if word not in HEDGES]
     if len(said) < len(words) and not any(word in CUE_WORDS for word in said):
         return False  # "allegedly misled"
-    content = text[attribution.content[0] : attribution.content[1]].lstrip(' "“«„‘')
+    content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + _OPENING)
     if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
         return False
-    opening = text[sentence.start : attribution.cue[0]].strip(' "“«„‘')
+    opening = text[sentence.start : attribution.cue[0]].strip(" " + _OPENING)
     if not opening and words and words[0] in QUESTIONED:
         return False
     return not _a_thing(text, attribution, words)
@@ -230,7 +231,7 @@ def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
     A quotation, or a content with the words of a clause, passes words on."""
     if attribution.quoted or attribution.content[0] < attribution.cue[1]:
         return False
-    if any(mark in text[slice(*attribution.content)] for mark in '"“”«»„'):
+    if any(mark in text[slice(*attribution.content)] for mark in QUOTE_MARKS):
         return False  # 'described it as "overdue"': the speaker's own words
     between = text[attribution.cue[1] : attribution.content[0]].strip(" ,").lower()
     if between == "that":
@@ -290,7 +291,7 @@ def _statements(
     if attribution.quoted:
         return [content]
     body = text[content[0] : content[1]]
-    if any(mark in body for mark in '"“”«»„'):
+    if any(mark in body for mark in QUOTE_MARKS):
         return [content]
     joints = list(_AND_THAT.finditer(text, content[0], content[1]))
     if len(joints) != 1:
@@ -426,7 +427,7 @@ def _continued_quotation(text: str, sentence: Sentence, speakers: Speakers) -> P
         return None
     hops, paragraph = speakers.quoting
     body = text[sentence.start : sentence.end].strip()
-    if sentence.paragraph - paragraph > 1 or not body or body[0] not in OPEN_QUOTES:
+    if sentence.paragraph - paragraph > 1 or not body or body[0] not in _OPENING:
         return None
     if not _all_quoted(body):
         return None
@@ -445,13 +446,11 @@ def _continued_quotation(text: str, sentence: Sentence, speakers: Speakers) -> P
     )
 
 
-_DOUBLE_CLOSE = "".join(c for c in CLOSE_QUOTES if c not in "’'")
-
-
 def _all_quoted(body: str) -> bool:
     """The body opens a quotation that closes only at its end, or not at all (it goes on)."""
-    # Double marks only: a closing single mark is also an apostrophe ("It’s").
-    closing = next((i for i, c in enumerate(body) if i > 0 and c in _DOUBLE_CLOSE), None)
+    # Double marks only (``quotations``): a closing single mark is also an apostrophe ("It’s").
+    found = quotations(body)
+    closing = found[0][1] if found else None
     return closing is None or not body[closing + 1 :].strip(" .,!?")
 
 

@@ -32,6 +32,7 @@ from claims.suggestions.lexicon import (
     SPEAKER_PRONOUNS,
     TIME_WORDS,
 )
+from claims.text import QUOTE_MARKS
 
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
@@ -150,7 +151,7 @@ def _quotation_goes_on(text: str, before: Span, after: Span) -> bool:
         first.rstrip(",.")[-1:] in CLOSE_QUOTES
         and second[:1] in OPEN_QUOTES
         and "\n" not in between
-        and not any(mark in between for mark in _DOUBLE_MARKS)
+        and not any(mark in between for mark in QUOTE_MARKS)
         and len(between) <= SAID_BETWEEN
     )
 
@@ -445,7 +446,6 @@ SAYING = {
     "confirmed", "claimed", "warned", "insisted", "argued", "noted", "declared", "explained",
     "testified", "acknowledged", "admitted", "revealed", "disclosed", "asserted",
 }  # fmt: skip
-_DOUBLE_MARKS = '"“”«»„'
 _COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n\s*")
 _APART = re.compile(r"[\s,;:]*")
 
@@ -486,7 +486,7 @@ def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) ->
         return False
     if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in SAYING:
         return False
-    return not any(mark in text[outer.content[0] : attribution.cue[0]] for mark in _DOUBLE_MARKS)
+    return not any(mark in text[outer.content[0] : attribution.cue[0]] for mark in QUOTE_MARKS)
 
 
 def _tagged(relation: Attribution, source: Span | None) -> Attribution:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from claims.resolution import BODY_NOUNS, PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.lexicon import TOLD
+from claims.suggestions.lexicon import TELL
 from claims.text import fold_name
 
 
@@ -155,8 +155,8 @@ def outlet_named_before(
     text: str, found: list[Attribution], anaphor: Attribution, resolver: Resolver
 ) -> str | None:
     """The outlet "the newspaper" stands for when the sentence names one before it: who
-    was told ("Johnson told the Chicago Sun-Times that ..., the newspaper reported"), or
-    whose word it is ("according to Interfax, ..., the agency said").
+    was told, warned or assured ("Johnson told the Chicago Sun-Times that ..., the
+    newspaper reported"), or whose word it is ("according to Interfax, ..., the agency said").
 
     An outlet is a known one, or a name after "the" ("the Chicago Sun-Times"), or a name
     with the anaphor's noun ("the Interfax news agency"): "told Ann Lee" names a person.
@@ -167,7 +167,7 @@ def outlet_named_before(
         if other is anaphor:
             continue
         cue = " ".join(other.cue_text(text).lower().split())
-        if set(cue.split()) & TOLD and other.content[0] > other.cue[1]:
+        if set(cue.split()) & TELL and other.content[0] > other.cue[1]:
             span = (other.cue[1], other.content[0])
         elif cue in _CITED and other.source is not None:
             span = other.source
