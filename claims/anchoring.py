@@ -155,6 +155,38 @@ def paragraph_bounds(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+# What a line ends with when its sentence ends there too: a break after anything else is a
+# hard wrap inside a sentence ("Hungary would not be rushed into\nratifying it, Xinhua said").
+_SENTENCE_END = tuple('.!?:;…"”’»«“')
+
+
+def wrapped_paragraph_bounds(text: str, position: int) -> tuple[int, int]:
+    """``paragraph_bounds``, with the lines a hard wrap split mid-sentence joined: the
+    block a sentence at ``position`` may run over, for looking up the names it cites.
+
+    A line that ends without a sentence's end and is followed by another line of text
+    continues on it; a blank line always ends the block.
+    """
+    start, end = paragraph_bounds(text, position)
+    while start > 0:
+        before_start, before_end = paragraph_bounds(text, start - 1)
+        if not _runs_on(text[before_start:before_end]):
+            break
+        start = before_start
+    while end < len(text):
+        after_start, after_end = paragraph_bounds(text, end + 1)
+        if not text[after_start:after_end].strip() or not _runs_on(text[start:end]):
+            break
+        end = after_end
+    return start, end
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line's sentence goes on past its end: text that ends without a full stop."""
+    line = line.rstrip()
+    return bool(line) and not line.endswith(_SENTENCE_END)
+
+
 def quoted_regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` inside quotation marks, as absolute offsets.
 

@@ -116,3 +116,34 @@ def test_spacing_around_dashes_and_invisible_characters_are_ignored():
 def test_repeated_words_need_an_occurrence():
     with pytest.raises(QuotationNotInArticle, match="--occurrence 1 to 3"):
         find_quotation("Yes. Yes. Yes.", "Yes")
+
+
+WRAPPED = (
+    'Headline\n\nThe minister said Hungary would "not be rushed" into\n'
+    "ratifying it, Xinhua reported on Sunday.\nA second paragraph.\n\nThe last one"
+)
+
+
+@pytest.mark.parametrize(
+    ("at", "block"),
+    [
+        (
+            "minister",
+            'The minister said Hungary would "not be rushed" into\nratifying it, '
+            "Xinhua reported on Sunday.",
+        ),
+        (
+            "Xinhua",
+            'The minister said Hungary would "not be rushed" into\nratifying it, '
+            "Xinhua reported on Sunday.",
+        ),
+        ("second", "A second paragraph."),
+        ("last", "The last one"),
+        ("Headline", "Headline"),
+    ],
+)
+def test_a_hard_wrapped_sentence_is_one_block(at, block):
+    from claims.anchoring import wrapped_paragraph_bounds
+
+    start, end = wrapped_paragraph_bounds(WRAPPED, WRAPPED.index(at))
+    assert WRAPPED[start:end] == block

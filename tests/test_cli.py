@@ -135,6 +135,25 @@ def test_names_resolve_through_aliases_without_accents(loaded):
     assert REWRITE[hop["evidence_start"] : hop["evidence_end"]] == "Anna Konig"
 
 
+def test_a_source_named_past_a_hard_line_wrap_is_found_as_evidence(cli, tmp_path):
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        'The minister said Hungary would "not be rushed" into\n'
+        "ratifying it, Xinhua reported on Sunday.\n",
+        encoding="utf-8",
+    )
+    assert cli("article", "add", str(path), "--outlet", "UNN", "--create-sources").exit_code == 0
+    assert cli("claim", "add", "Hungary will not rush ratification.").exit_code == 0
+    result = cli(
+        "appearance", "add", "1", "1", "--quote", 'Hungary would "not be rushed" into ratifying it',
+        "--chain", "Xinhua [reported]", "--create-sources", "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    hop = json.loads(result.stdout)["hops"][0]
+    assert hop["evidence_start"] is not None, hop
+    assert path.read_text()[hop["evidence_start"] : hop["evidence_end"]] == "Xinhua"
+
+
 def test_quoted_flag_and_offsets(loaded):
     result = loaded(
         "appearance",

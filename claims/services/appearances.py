@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
-from claims.anchoring import find_quotation, paragraph_bounds
+from claims.anchoring import find_quotation, paragraph_bounds, wrapped_paragraph_bounds
 from claims.chains import Hop, StatedHop, compose, parse_chain, render
 from claims.errors import AlreadyExists, InvalidInput, NotFound
 from claims.models import PROVENANCES, Appearance, Article, ChainHop, DriftFinding
@@ -149,7 +149,7 @@ def find_evidence(text: str, aliases: list[str], near: int) -> tuple[int, int] |
 
     The occurrence closest to the quotation wins: it is the one the cue attaches to.
     """
-    block_start, block_end = paragraph_bounds(text, near)
+    block_start, block_end = wrapped_paragraph_bounds(text, near)
     block, index = _folded_block(text[block_start:block_end])
     best: tuple[int, int] | None = None
     best_distance = None
