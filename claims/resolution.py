@@ -12,7 +12,9 @@ Wang Xiaohong", "Shandor Pinter" or "the newspaper". Resolution tries, in order 
    ("Shandor Pinter" → Sandor Pinter).
 
 Nothing is created here: an unresolved span comes back with a proposed name, for a person to
-accept. The matching code may reuse this for "same person spelled differently".
+accept. A description ("his office", "a spokesperson") comes back as written, for the person
+to name: it is not a name, and ``is_description`` tells the code that records a chain
+without a person not to create a source from it.
 """
 
 from __future__ import annotations
@@ -146,13 +148,6 @@ class Resolver:
             )
         if bare in PRONOUNS:
             return Resolution(surface, None, None, 0.0, "a pronoun: who it is comes from before")
-        stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
-        if stripped and stripped != bare:
-            exact = self._exact(stripped)
-            if exact is not None:
-                return self._found(
-                    surface, exact, 0.9, f"known as {stripped!r} once descriptors go"
-                )
         words = bare.split()
         for size in range(len(words) - 1, 0, -1):
             for first in range(0, len(words) - size + 1):
@@ -169,9 +164,10 @@ class Resolver:
         if fuzzy is not None:
             return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
         proposed = _proposed_name(surface)
-        return Resolution(
-            surface, None, None, 0.0, "no known source by this name", proposed_name=proposed
-        )
+        why = "no known source by this name"
+        if proposed and is_description(proposed):
+            why = "a description, not a name: whose it is, the reviewer says"
+        return Resolution(surface, None, None, 0.0, why, proposed_name=proposed)
 
     def resolve_in_context(self, surface: str, before: str) -> Resolution:
         """Like ``resolve``; "the bloc", "the ministry" also take the body named last before.
@@ -300,8 +296,10 @@ def _proposed_name(surface: str) -> str | None:
     Executive Dr. Linda Park" → Linda Park); a run before the head only describes it. When
     the head is a common noun ("The Bavarian interior ministry", "The U.N. labor agency")
     there is no name to take, and the phrase without its article goes to the reviewer, who
-    knows better than a guess at one of its words. A span with no capital at all ("the
-    billionaire estate mogul") is proposed as written.
+    knows better than a guess at one of its words. A span with no capital after its
+    determiner ("his office", "a spokesperson", "the billionaire estate mogul") names
+    nobody: it goes to the reviewer as written, determiner and all ("office" alone would say
+    even less whose), and ``is_description`` marks it as no name to create a source from.
     """
     text = surface.strip().strip(",;:")
     words = text.split()
@@ -352,6 +350,21 @@ def _names_a_person(words: str) -> bool:
     return not any(key in ORGANISATION_WORDS or key in TITLES for key in keys[-2:])
 
 
+def is_description(text: str) -> bool:
+    """Whether ``text`` describes a source without naming it: no capitalised word after its
+    determiner ("his office", "a spokesperson", "The ministry", "the billionaire estate
+    mogul"). A source recorded under such a name would gather every spokesperson, office
+    and ministry of every article that says "a spokesperson said".
+
+    A capital only at the start of a sentence ("Officials said") cannot be told from a
+    name's, so such a span counts as a name.
+    """
+    words = [_cleaned(word)[0] for word in text.split()]
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return bool(words) and not any(word[:1].isupper() for word in words)
+
+
 def _describes(part: str) -> bool:
     """ "The leader of ...": a determiner and a common noun, a description, not a name."""
     words = part.split()
@@ -359,7 +372,8 @@ def _describes(part: str) -> bool:
 
 
 def _head(words: list[str]) -> tuple[str | None, str]:
-    """The name heading ``words`` (None when the head is a common noun), and the phrase."""
+    """The name heading ``words`` (None when the head is a common noun), and the phrase:
+    without its determiner when a word is capitalised, as written when none is."""
     cleaned = [_cleaned(word) for word in words]
     start = 0
     while start < len(cleaned) - 1 and cleaned[start][0].lower() in _DETERMINERS:
@@ -471,8 +485,3 @@ def _without_joiners(words: list[str]) -> list[str]:
     while words and words[0].lower() in _NAME_JOINERS:
         words = words[1:]
     return words
-
-
-def resolve_span(session, surface: str, article=None) -> Resolution:
-    """One span, resolved against the sources in the database (see ``Resolver``)."""
-    return Resolver(session, article).resolve(surface)

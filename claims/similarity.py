@@ -10,6 +10,12 @@ of synonyms folded onto one word), character n-grams (robust to spelling variant
 which a paraphrase must keep. A logistic regression trained on the MRPC training split weighs
 the features; its coefficients ship as ``similarity_model.json`` next to this module (a few
 numbers, no pickle), and ``benchmarks/matching.py train`` rebuilds them.
+
+Negation is the one difference those features cannot see: "not", "no" and "never" are
+stopwords to them, so "the minister did not resign" covers every word of "the minister
+resigned". ``carries`` therefore checks, on top of the model, whether one side negates what
+the other states (``negation_differs``) and lowers the score when it does; the features and
+the shipped coefficients are unchanged.
 """
 
 from __future__ import annotations
@@ -154,11 +160,42 @@ IRREGULAR = {
     "been": "be",
 }
 
+# Words that negate what follows them ("did not resign", "no longer", "nobody was hurt"),
+# with the contractions copy sometimes prints without their apostrophe; any word ending in
+# "n't" does too. Of denial by meaning only "failed to" and "refused to" are read: "denied"
+# takes many shapes, and "declined to" is as often a fall ("declined to 4 percent").
+NEGATIONS = frozenset(
+    """not no never nor neither none nobody nothing nowhere without cannot dont doesnt didnt
+    isnt wasnt arent werent cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint mustnt
+    neednt""".split()
+)
+NEGATING_BEFORE_TO = frozenset("fail fails failed failing refuse refuses refused refusing".split())
+_NEGATION_CUES = NEGATIONS | NEGATING_BEFORE_TO
+# The word after a negation that makes it no negation: "not only ... but also", "no matter".
+NOT_NEGATING = {
+    "not": frozenset({"only", "just", "merely", "least"}),
+    "no": frozenset({"matter", "doubt"}),
+    "none": frozenset({"other"}),
+}
+# "no more than ten", "not less than": a bound, not a negation.
+COMPARATIVES = frozenset("more less fewer later earlier sooner".split())
+# Words that end a negation's reach: "he did not resign but stayed on" negates "resign" only.
+# Not "yet": "has not yet decided" goes on negating.
+SCOPE_ENDS = frozenset("but however although though whereas while because unlike except".split())
+# How many content words after a negation it reaches, unless punctuation ends it sooner.
+NEGATION_SCOPE = 5
+# What ``carries`` is multiplied by when the negation differs: a near-identical passage that
+# says the opposite (0.93 or more) stays above the suggest threshold for a person to see,
+# far below the auto threshold.
+NEGATION_FACTOR = 0.75
+
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _NON_WORD = re.compile(r"[^\w]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?\"'“] )\b[A-Z][\w'’-]+")
+# Words as ``content_words`` reads them, and the punctuation that ends a clause.
+_SCOPE_TOKEN = re.compile(rf"{_WORD.pattern}|[.,;:!?()\[\]\"-]")
 
 # "Does b carry what a states?": every feature asks how much of a is found in b.
 CARRIES_FEATURES = (
@@ -266,6 +303,71 @@ def _word_token(word: str) -> str | None:
         _WORD_TOKENS.clear()  # numbers and names are unbounded; the words that repeat come back
     _WORD_TOKENS[raw] = token
     return token
+
+
+def _token(word: str) -> str | None:
+    token = _WORD_TOKENS.get(word, _UNSEEN)
+    return _word_token(word) if token is _UNSEEN else token
+
+
+@lru_cache(maxsize=200_000)
+def negated_words(text: str) -> frozenset[str]:
+    """The content words of ``text`` that it states only under a negation.
+
+    A negation reaches the next few content words of its clause, as NegEx reads clinical
+    notes: "did not resign on Friday after the budget vote, his office said" negates
+    resign, Friday, budget and vote, not "office". A word also stated outside a negation
+    ("prices rose, though wages did not rise") is not negated. Two negations in one clause
+    count as one: double negation is rare in news, and a word wrongly read as negated only
+    sends a passage to a person instead of accepting it.
+    """
+    folded = fold(text)
+    if "n't" not in folded and _NEGATION_CUES.isdisjoint(_NON_WORD.split(folded)):
+        return frozenset()  # most sentences: no need to read them word by word
+    words = _SCOPE_TOKEN.findall(_HYPHEN.sub("", folded))
+    inside: set[str] = set()
+    outside: set[str] = set()
+    reach = 0
+    for index, word in enumerate(words):
+        if (len(word) == 1 and not word.isalnum()) or word in SCOPE_ENDS:
+            reach = 0
+        elif _negates(words, index):
+            reach = NEGATION_SCOPE
+        else:
+            token = _token(word)
+            if token is None:
+                continue
+            (inside if reach else outside).add(token)
+            reach = max(reach - 1, 0)
+    return frozenset(inside - outside)
+
+
+def _negates(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` negates what follows it."""
+    word = words[index]
+    previous = words[index - 1] if index else ""
+    following, then = (words[index + 1 : index + 3] + ["", ""])[:2]
+    if word in NEGATING_BEFORE_TO:
+        return following == "to"
+    if word not in NEGATIONS and not word.endswith("n't"):
+        return False
+    if following in NOT_NEGATING.get(word, ()):
+        return False
+    if word in ("no", "not") and following in COMPARATIVES and then == "than":
+        return False
+    # "whether or not it passes" asserts nothing; "No. 10" is a number.
+    return not (word == "not" and previous == "or") and not (word == "no" and following == ".")
+
+
+def negation_differs(a: str, b: str) -> bool:
+    """Whether one of ``a`` and ``b`` negates what the other states.
+
+    Each side counts as negated when it negates a word the other side also states: a
+    negation elsewhere in a longer passage ("..., though talks did not resume") or in a
+    clause of the claim the passage does not repeat says nothing about whether they agree.
+    """
+    x, y = analyse(a), analyse(b)
+    return bool(negated_words(a) & y.token_set) != bool(negated_words(b) & x.token_set)
 
 
 @lru_cache(maxsize=200_000)
@@ -420,15 +522,23 @@ def carries(a: str, b: str) -> float:
     """How likely ``b`` states what ``a`` states, in [0, 1]; ``b`` may say more besides.
 
     This is the matcher's question: does this passage carry the claim? An empty side
-    scores 0: nothing is stated there to match.
+    scores 0: nothing is stated there to match. A passage whose negation differs from the
+    claim's ("did not resign" for "resigned", or the reverse) scores NEGATION_FACTOR of
+    what its words alone would: it states the opposite, unless the reading of the negation
+    is wrong, which is for a person to judge.
     """
-    return _apply("carries", a, b)
+    value = _apply("carries", a, b)
+    if value and negation_differs(a, b):
+        value *= NEGATION_FACTOR
+    return value
 
 
 def score(a: str, b: str) -> float:
     """How likely ``a`` and ``b`` state the same thing, in [0, 1]; symmetric.
 
     The question of sentence alignment: a sentence that adds a clause says something else.
+    Negation is not checked here: alignment asks which sentence was written from which,
+    and a rewrite that turns "resigned" into "did not resign" was still written from it.
     """
     return _apply("same", a, b)
 

@@ -57,7 +57,12 @@ def match(
     ] = None,
     accept_auto: Annotated[
         bool,
-        typer.Option("--accept-auto", help="Record the candidates at or above the auto threshold."),
+        typer.Option(
+            "--accept-auto",
+            help="Record the candidates at or above the auto threshold, except those whose "
+            "negation differs from the claim's or whose chain names a description "
+            '("his office") rather than a source.',
+        ),
     ] = False,
     review: Annotated[
         bool,
@@ -108,7 +113,14 @@ def match(
                     session, cid, thresholds=thresholds, actor=state(ctx).user
                 )
             ]
+            held = [
+                f"Candidate #{candidate.id} left pending for --review: {why}."
+                for cid in ids
+                for candidate, why in matching.held_for_review(session, cid, thresholds=thresholds)
+            ]
         note(f"{len(accepted)} candidate(s) at or above {thresholds.auto} accepted.")
+        for line in held:
+            note(line)
     if review:
         _review(ctx, claim_id, thresholds)
         return
@@ -242,4 +254,6 @@ def _show(view: dict, chain: str, position: int, total: int) -> None:
         f"    …{view['before']}»{view['passage']}«{view['after']}…",
         f"  Chain: {chain}",
     ]
+    if view["negation_differs"]:
+        lines.insert(5, "  Negation differs: the passage may state the opposite of the claim.")
     typer.echo("\n".join(lines), err=True)

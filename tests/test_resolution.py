@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.resolution import _proposed_name
+from claims.resolution import _proposed_name, is_description
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,31 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
 )  # fmt: skip
 def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):
     assert _proposed_name(surface) == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "description"),
+    [
+        ("his office", True),
+        ("a spokesperson", True),
+        ("A spokesperson", True),
+        ("The ministry", True),
+        ("the billionaire estate mogul", True),
+        ("the", True),
+        ("Mark Hale", False),
+        ("Bavarian interior ministry", False),
+        ("U.S. officials", False),
+        ("Ofcom", False),
+    ],
+)
+def test_a_description_names_nobody(surface, description):
+    assert is_description(surface) is description
+
+
+def test_a_description_goes_to_the_reviewer_as_written_and_marked(session):
+    from claims.resolution import Resolver
+
+    resolution = Resolver(session).resolve("his office")
+    assert resolution.proposed_name == "his office" and is_description("his office")
+    assert resolution.why.startswith("a description, not a name")
+    assert Resolver(session).resolve("Olaf Brandt").why == "no known source by this name"

@@ -3,13 +3,17 @@
 A claim is looked for with every wording the database knows for it: its canonical text and
 the quotation of each appearance (a rewrite is usually closer to another outlet's words than
 to the neutral canonical sentence). The candidate index (``claims.passages``) narrows the
-corpus to a few hundred sentences per wording; ``claims.similarity.score`` re-ranks those
+corpus to a few hundred sentences per wording; ``claims.similarity.carries`` re-ranks those
 sentences and their two-sentence windows, and each article keeps its best passage.
 
 Two thresholds, as review tools for fact-checkers use them: at or above *suggest* a passage
 is stored as a pending candidate for a person to accept or reject; at or above *auto* it may
 be accepted without one (``--accept-auto``). Both defaults were tuned on training data only
-(see ``docs/matching.md``).
+(see ``docs/matching.md``). Two kinds of passage are never accepted without a person,
+whatever their score (``held_for_review``): one whose negation differs from the claim's
+("did not resign" for "resigned"), whose words say the claim while its grammar may say the
+opposite; and one whose chain names a description ("his office said"), which no source
+answers to and only a person can name.
 
 Resuming: a claim's ``match_progress`` row holds a fingerprint of what it was matched with
 (its version, its appearances, the highest article id, the suggest threshold and the scorer).
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -34,7 +38,7 @@ from claims.passages import Passage, PassageIndex, clause_windows
 from claims.services.claims import get_claim
 from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
 
-SCORER_VERSION = "lexical-1"
+SCORER_VERSION = "lexical-2"  # 2: negation lowers the score
 # How many of the best articles get their passage refined into clause windows.
 REFINE = 20
 # Passages scoring below this are not cut into clause windows.
@@ -154,17 +158,35 @@ def rank_passages(
 
 
 def _value(passage: Passage, texts: list[str]) -> float:
-    """The best ``carries`` score of the passage for any wording; 0 without a fair share of
-    the wording's words, which is most of what the index returns and not worth scoring."""
+    return _best_wording(passage.text, texts)[0]
+
+
+def _best_wording(passage: str, texts: list[str]) -> tuple[float, str | None]:
+    """The best ``carries`` score of the passage for any wording, and that wording; 0 without
+    a fair share of the wording's words, which is most of what the index returns and not
+    worth scoring."""
     from claims.similarity import carries, word_set
 
-    words = word_set(passage.text)
-    values = [
-        carries(text, passage.text)
+    words = word_set(passage)
+    scored = [
+        (carries(text, passage), text)
         for text in texts
         if len(word_set(text) & words) >= MIN_SHARED * len(word_set(text))
     ]
-    return max(values, default=0.0)
+    return max(scored, key=lambda pair: pair[0], default=(0.0, None))
+
+
+def negation_differs(candidate: MatchCandidate) -> bool:
+    """Whether the candidate's passage negates what the claim states, or the reverse.
+
+    Read against the wording the passage scores best for, as it was ranked; computed when
+    asked rather than stored, so a claim edited since is read as it is now.
+    """
+    from claims.similarity import negation_differs as differs
+
+    text = candidate.article.text[candidate.passage_start : candidate.passage_end]
+    _, wording = _best_wording(text, wordings(candidate.claim))
+    return differs(wording or candidate.claim.text, text)
 
 
 def _keep_best(best: dict[int, Ranked], passage: Passage, texts: list[str]) -> float:
@@ -262,7 +284,8 @@ def claims_with_pending(session: Session) -> list[int]:
 
 
 def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> dict:
-    """A candidate as a person reviews it: the claim, the passage and the words around it."""
+    """A candidate as a person reviews it: the claim, the passage and the words around it,
+    and whether the passage's negation differs from the claim's."""
     from claims.anchoring import paragraph_bounds
 
     article = session.get(Article, candidate.article_id, options=[joinedload(Article.publisher)])
@@ -280,13 +303,18 @@ def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> d
         "before": text[max(block_start, start - width) : start],
         "passage": text[start:end],
         "after": text[end : min(block_end, end + width)],
+        "negation_differs": negation_differs(candidate),
     }
 
 
 def candidate_rows(
     session: Session, claim_id: int | None = None, *, thresholds: Thresholds = Thresholds()
 ) -> list[dict]:
-    """Pending candidates at or above *suggest*, best first, as rows for a listing."""
+    """Pending candidates at or above *suggest*, best first, as rows for a listing.
+
+    The level is "auto" at or above *auto*, "negation" when the passage's negation differs
+    from the claim's (never accepted automatically, whatever its score), else "suggest".
+    """
     if claim_id is not None:
         get_claim(session, claim_id)
     rows = []
@@ -302,11 +330,17 @@ def candidate_rows(
                 "start": candidate.passage_start,
                 "end": candidate.passage_end,
                 "score": round(candidate.score, 3),
-                "level": "auto" if candidate.score >= thresholds.auto else "suggest",
+                "level": _level(candidate, thresholds),
                 "passage": article.text[candidate.passage_start : candidate.passage_end],
             }
         )
     return rows
+
+
+def _level(candidate: MatchCandidate, thresholds: Thresholds) -> str:
+    if negation_differs(candidate):
+        return "negation"
+    return "auto" if candidate.score >= thresholds.auto else "suggest"
 
 
 def pending_candidates(
@@ -339,18 +373,22 @@ class ChainPreview:
     """The chain accepting a candidate records, before anything is written.
 
     ``stated`` is what the passage states (origin first); ``new_sources`` the names among
-    them no source answers to yet, which accepting would create; ``text`` the whole chain
-    (stated hops, the article's origin and publisher), new sources marked, for a reviewer.
+    them no source answers to yet, which accepting would create; ``descriptions`` those of
+    them that describe a source without naming it ("his office"), which only a person may
+    turn into a source; ``text`` the whole chain (stated hops, the article's origin and
+    publisher), new sources marked, for a reviewer.
     """
 
     stated: list
     new_sources: list[str]
     text: str
+    descriptions: list[str] = field(default_factory=list)
 
 
 def preview_chain(session: Session, candidate_id: int) -> ChainPreview:
     """The chain accepting the candidate would record, and the sources it would create."""
     from claims.chains import ARROW
+    from claims.resolution import is_description
     from claims.services.sources import find_source
     from claims.suggestions import chain_for_passage
 
@@ -366,6 +404,8 @@ def preview_chain(session: Session, candidate_id: int) -> ChainPreview:
             if name not in new:
                 new.append(name)
             label = f"{name} (new source)"
+            if is_description(name):
+                label = f"{name} (new source; a description, not a name)"
         else:
             label = source.name
         parts.append((source.id if source else None, f"{label} ({hop.cue})" if hop.cue else label))
@@ -378,7 +418,8 @@ def preview_chain(session: Session, candidate_id: int) -> ChainPreview:
         if parts and parts[-1][0] == source_id:
             continue  # the chain ends with this source already
         parts.append((source_id, label))
-    return ChainPreview(list(stated), new, ARROW.join(label for _, label in parts))
+    descriptions = [name for name in new if is_description(name)]
+    return ChainPreview(list(stated), new, ARROW.join(label for _, label in parts), descriptions)
 
 
 def accept_candidate(
@@ -395,8 +436,10 @@ def accept_candidate(
     article's origin and publisher. ``create_sources`` says which sources it names that the
     database does not know may be created: all (True, as ``--accept-auto`` does), none
     (False), or those named (the ones a reviewer confirmed); a new source not among them
-    is refused. ``seen_version`` is the claim's version the reviewer was shown: if the
-    claim changed since, the decision is refused rather than made blind.
+    is refused. A description ("his office", "a spokesperson") becomes a source only when a
+    reviewer confirmed it by name: created unseen, one source would gather every office
+    and spokesperson of the database. ``seen_version`` is the claim's version the reviewer
+    was shown: if the claim changed since, the decision is refused rather than made blind.
     """
     from claims.services.appearances import add_appearance
     from claims.text import fold_name
@@ -408,6 +451,12 @@ def accept_candidate(
             f"Claim #{claim.id} changed since it was shown (now: {claim.text!r})."
         )
     preview = preview_chain(session, candidate_id)
+    if preview.descriptions and create_sources is True:
+        raise InvalidInput(
+            f"Accepting candidate #{candidate.id} would create source(s) "
+            f"{', '.join(map(repr, preview.descriptions))}, a description rather than a "
+            "name: decide it with `claims match --review`. Nothing saved."
+        )
     if preview.new_sources and create_sources is not True:
         allowed = set() if create_sources is False else {fold_name(n) for n in create_sources}
         missing = [n for n in preview.new_sources if fold_name(n) not in allowed]
@@ -457,12 +506,45 @@ def accept_auto(
     """Accept every pending candidate of the claim at or above the auto threshold.
 
     The person asked for these acceptances without seeing them, so the sources their
-    passages name that the database does not know are created (kind "other").
+    passages name that the database does not know are created (kind "other"). The
+    candidates ``held_for_review`` names stay pending for a person, whatever the threshold.
     """
     return [
         accept_candidate(session, c.id, actor=actor)
         for c in pending_candidates(session, claim_id, minimum=thresholds.auto)
+        if _held(session, c) is None
     ]
+
+
+def held_for_review(
+    session: Session, claim_id: int, *, thresholds: Thresholds
+) -> list[tuple[MatchCandidate, str]]:
+    """The pending candidates at or above *auto* that ``accept_auto`` leaves to a person,
+    each with why."""
+    held = []
+    for candidate in pending_candidates(session, claim_id, minimum=thresholds.auto):
+        why = _held(session, candidate)
+        if why is not None:
+            held.append((candidate, why))
+    return held
+
+
+def _held(session: Session, candidate: MatchCandidate) -> str | None:
+    """Why the candidate must not be accepted unseen, or None.
+
+    A passage whose negation differs from the claim's may state its opposite; a chain that
+    names a description ("his office said") has no source to record it under that only a
+    person can name, and recording it without that hop would make the outlet the speaker.
+    """
+    if negation_differs(candidate):
+        return "the passage's negation differs from the claim's"
+    descriptions = preview_chain(session, candidate.id).descriptions
+    if descriptions:
+        return (
+            f"its chain names {', '.join(map(repr, descriptions))}, a description rather "
+            "than a source's name"
+        )
+    return None
 
 
 def _pending(session: Session, candidate_id: int) -> MatchCandidate:

@@ -1,0 +1,101 @@
+"""``claims match --accept-auto`` records only what a person would: not the opposite of the
+claim, and no source named after a description ("his office said")."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from claims.db import open_session
+from claims.errors import InvalidInput
+from claims.models import Appearance, MatchCandidate, Source
+from claims.services import matching
+
+CLAIM = "The finance minister resigned on Friday after the budget vote."
+DENIED = "The finance minister did not resign on Friday after the budget vote, his office said."
+CARRIED = "The finance minister resigned on Friday after the budget vote, his office said."
+NAMED = "The finance minister resigned on Friday after the budget vote, Finance Ministry said."
+
+
+@pytest.fixture
+def desk(cli, tmp_path):
+    """Add each text as an article of its own outlet, and the claim; returns the runner."""
+
+    def build(*texts: str):
+        for number, text in enumerate(texts, start=1):
+            path = tmp_path / f"article{number}.txt"
+            path.write_text(text, encoding="utf-8")
+            result = cli("article", "add", path, "--outlet", f"Outlet {number}", "--create-sources")
+            assert result.exit_code == 0, result.output
+        result = cli("claim", "add", CLAIM)
+        assert result.exit_code == 0, result.output
+        return cli
+
+    return build
+
+
+def _appearances_and_sources(db_url) -> tuple[int, list[str]]:
+    with open_session(db_url, write=False) as session:
+        appearances = len(session.scalars(select(Appearance)).all())
+        return appearances, sorted(s.name for s in session.scalars(select(Source)))
+
+
+def test_the_opposite_statement_is_listed_flagged_and_not_accepted(desk, db_url):
+    cli = desk(DENIED)
+    result = cli("match", "1", "--accept-auto", "--format", "json")
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["level"] == "negation"
+    assert row["score"] < matching.Thresholds().auto
+    assert "0 candidate(s)" in result.stderr
+    assert _appearances_and_sources(db_url) == (0, ["Outlet 1"])
+
+
+def test_the_opposite_statement_is_not_accepted_at_any_auto_threshold(desk, db_url):
+    cli = desk(DENIED)
+    result = cli("match", "1", "--suggest", "0.1", "--auto", "0.1", "--accept-auto")
+    assert result.exit_code == 0, result.output
+    assert "left pending for --review: the passage's negation differs" in result.stderr
+    assert _appearances_and_sources(db_url) == (0, ["Outlet 1"])
+    with open_session(db_url, write=False) as session:
+        assert [c.status for c in session.scalars(select(MatchCandidate))] == ["pending"]
+
+
+def test_review_says_the_negation_differs(desk):
+    cli = desk(DENIED)
+    assert cli("match", "1").exit_code == 0
+    result = cli("match", "--review", input="s\n")
+    assert result.exit_code == 0, result.output
+    assert "Negation differs" in result.stderr
+
+
+def test_a_chain_naming_a_description_is_left_for_a_person(desk, db_url):
+    cli = desk(CARRIED)
+    result = cli("match", "1", "--accept-auto", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["level"] == "auto"
+    assert "'his office', a description rather than a source's name" in result.stderr
+    assert _appearances_and_sources(db_url) == (0, ["Outlet 1"])
+
+
+def test_a_chain_naming_a_source_is_still_accepted(desk, db_url):
+    cli = desk(NAMED)
+    result = cli("match", "1", "--accept-auto")
+    assert result.exit_code == 0, result.output
+    assert "1 candidate(s) at or above 0.95 accepted" in result.stderr
+    assert _appearances_and_sources(db_url) == (1, ["Finance Ministry", "Outlet 1"])
+
+
+def test_a_description_becomes_a_source_only_when_a_reviewer_names_it(desk, db_url):
+    desk(CARRIED)("match", "1")
+    with open_session(db_url) as session:
+        candidate = session.scalars(select(MatchCandidate)).one()
+        assert matching.preview_chain(session, candidate.id).descriptions == ["his office"]
+        with pytest.raises(InvalidInput, match="a description rather than a name"):
+            matching.accept_candidate(session, candidate.id, actor="tester")
+        matching.accept_candidate(
+            session, candidate.id, actor="tester", create_sources=["his office"]
+        )
+    assert _appearances_and_sources(db_url) == (1, ["Outlet 1", "his office"])
