@@ -17,6 +17,7 @@ describe how words travelled.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.errors import InvalidChain, InvalidInput
@@ -103,6 +104,12 @@ def compose(
             )
         seen.add(hop.source_id)
     return chain
+
+
+def stated_syntax(hops: Iterable[tuple[str, str | None]]) -> str:
+    """``Wang Xiaohong [told] > Xinhua [said]``: (name, cue) hops as a person types them,
+    what ``parse_chain`` reads back."""
+    return " > ".join(f"{name} [{cue}]" if cue else name for name, cue in hops)
 
 
 def render(hops: list[Hop] | list[str]) -> str:

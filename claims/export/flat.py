@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claims.chains import StatedHop, parse_chain
+from claims.chains import StatedHop, parse_chain, stated_syntax
 from claims.errors import InvalidInput
 from claims.export.selection import (
     ExportRow,
@@ -64,7 +64,7 @@ def chain_syntax(hops: list[HopRow]) -> str | None:
     """
     if not hops:
         return None
-    text = " > ".join(f"{hop.name} [{hop.cue}]" if hop.cue else hop.name for hop in hops)
+    text = stated_syntax((hop.name, hop.cue) for hop in hops)
     expected = [StatedHop(" ".join(hop.name.split()), _clean_cue(hop.cue)) for hop in hops]
     try:
         parsed = parse_chain(text)

@@ -42,7 +42,9 @@ from claims.suggestions.lexicon import (
     TRAILING_ADVERBIALS,
 )
 
-_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+# Words and single punctuation marks; the taggers' models were trained on these tokens,
+# so ``claims.suggestions.tagger`` reads text with this very pattern.
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [
         Token(start + m.start(), start + m.end(), m.group())
-        for m in _TOKEN.finditer(text[start:end])
+        for m in TOKEN.finditer(text[start:end])
     ]
 
 

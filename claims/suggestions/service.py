@@ -206,13 +206,6 @@ def stated_chain(row: Suggestion, *, by_id: bool = False) -> list[StatedHop]:
     ]
 
 
-def chain_text(row: Suggestion) -> str:
-    """``Wang Xiaohong [told] > Xinhua [said]``: what the edit prompt starts from."""
-    return " > ".join(
-        f"{hop.name} [{hop.cue}]" if hop.cue else hop.name for hop in stated_chain(row)
-    )
-
-
 def decide(
     session: Session,
     suggestion_id: int,
@@ -522,7 +515,8 @@ def suggestion_record(row: Suggestion, text: str) -> dict:
 
 
 def render_hops(row: Suggestion) -> str:
-    """``Wang Xiaohong (told @432-470) → Xinhua (said @506-537)``; new sources marked."""
+    """``Wang Xiaohong [told @432-440] → Xinhua [said @506-512]`` for reviewers: each hop's
+    cue and where the article names its source (the evidence span); new sources marked."""
     from claims.chains import ARROW
 
     parts = []
@@ -542,8 +536,8 @@ def render_hops(row: Suggestion) -> str:
 
 def stated_chain_text(record: dict) -> str:
     """The chain of a proposal record as a person types it, for the edit prompt."""
-    return " > ".join(
-        f"{hop['name']} [{hop['cue']}]" if hop.get("cue") else hop["name"]
-        for hop in record["chain"]
-        if hop.get("name")
+    from claims.chains import stated_syntax
+
+    return stated_syntax(
+        (hop["name"], hop.get("cue")) for hop in record["chain"] if hop.get("name")
     )

@@ -22,19 +22,19 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from claims.suggestions.attribution import TOKEN
 from claims.suggestions.lexicon import CUE_WORDS, PHRASE_CUES
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite.xz")
 KINDS = ("CUE", "SOURCE", "CONTENT")
 
-_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 _PHRASE_FIRST = {phrase[0] for phrase in PHRASE_CUES}
 _DOUBLE_OPEN = "“«„"
 _DOUBLE_CLOSE = "”»"
 
 
 def tokens_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    return [(start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
 
 
 def _shape(word: str) -> str:
