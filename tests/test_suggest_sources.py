@@ -9,8 +9,8 @@ import pytest
 from claims.sentences import split_sentences
 from claims.suggestions.attribution import Attribution, extract
 from claims.suggestions.proposal import claim_wording, spoken
-from claims.suggestions.propose import reports
 from claims.suggestions.relations import ArticleAttributions, bare, link
+from claims.suggestions.reporting import reports
 from tests.suggest_data import proposals_for
 
 

@@ -23,18 +23,10 @@ from dataclasses import replace
 
 from claims.resolution import PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
-from claims.suggestions.attribution import Attribution, chain_of, leaves, nest
+from claims.suggestions.attribution import Attribution, chain_of, leaves
 from claims.suggestions.citation import statement_start
 from claims.suggestions.lexicon import (
-    CLAUSE_WORDS,
-    CUE_WORDS,
-    HEDGES,
-    NOT_REPORTING,
-    OBJECT_CUES,
-    QUESTIONED,
     RELATIVES,
-    THING_PREPOSITIONS,
-    WARNED,
 )
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
@@ -46,6 +38,7 @@ from claims.suggestions.proposal import (
     spoken,
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
+from claims.suggestions.reporting import reporting_relations
 from claims.suggestions.speakers import Speakers, antecedent, outlet_named_before
 from claims.text import OPENING_QUOTES, QUOTE_MARKS, fold_name, quotations
 
@@ -102,7 +95,7 @@ def sentence_proposals(
     relations: ArticleAttributions | None = None,
 ) -> list[Proposal]:
     relations = relations or ArticleAttributions(text)
-    found = _reporting(text, sentence, relations.in_sentence(sentence.start, sentence.end))
+    found = reporting_relations(text, sentence, relations.in_sentence(sentence.start, sentence.end))
     resolved: dict[int, Resolution | None] = {}
     for index, attribution in enumerate(found):
         surface = attribution.source_text(text)
@@ -198,85 +191,6 @@ def sentence_proposals(
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return proposals
-
-
-_AFTER_CUE = re.compile(r"[\s,:]*(?:that\b)?\s*")
-_INFINITIVE = re.compile(r"(?:not\s+)?to\s+[a-z]")
-_CUE_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
-
-
-def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
-    """Does the relation pass words on? Not a hedge ("appears to", "allegedly misled"),
-    an act ("wrangle over", "voted to", "are divided on"), an intention or a refusal
-    ("declined to comment", "asked not to be named": what follows is to be done, not
-    said), nor the question put to a speaker ("Asked about X, the minister said")."""
-    words = [w.lower() for w in _CUE_WORD.findall(text[attribution.cue[0] : attribution.cue[1]])]
-    if any(word in NOT_REPORTING for word in words):
-        return False
-    said = [word for word in words if word not in HEDGES]
-    if len(said) < len(words) and not any(word in CUE_WORDS for word in said):
-        return False  # "allegedly misled"
-    content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + _OPENING)
-    if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
-        return False
-    opening = text[sentence.start : attribution.cue[0]].strip(" " + _OPENING)
-    if not opening and words and words[0] in QUESTIONED:
-        return False
-    return not _a_thing(text, attribution, words)
-
-
-def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
-    """Whether the content is the cue's object, a thing and not a statement: "promised a
-    battery industry", "urged donors to give", "warned of empty shelves" (``OBJECT_CUES``).
-    A quotation, or a content with the words of a clause, passes words on."""
-    if attribution.quoted or attribution.content[0] < attribution.cue[1]:
-        return False
-    if any(mark in text[slice(*attribution.content)] for mark in QUOTE_MARKS):
-        return False  # 'described it as "overdue"': the speaker's own words
-    between = text[attribution.cue[1] : attribution.content[0]].strip(" ,").lower()
-    if between == "that":
-        return False
-    if not (
-        any(word in OBJECT_CUES for word in words)
-        or (any(word in WARNED for word in words) and between in THING_PREPOSITIONS)
-    ):
-        return False
-    content = [w.lower() for w in _CUE_WORD.findall(text[slice(*attribution.content)])]
-    return not any(
-        word in CLAUSE_WORDS
-        # a past in -ed, not an adjective after an article or a preposition ("in
-        # unaffected provinces")
-        or (
-            len(word) > 3 and word.endswith("ed") and (i == 0 or content[i - 1] not in _BEFORE_NOUN)
-        )
-        for i, word in enumerate(content)
-    )
-
-
-_BEFORE_NOUN = {"a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "from", "to", "and"}
-
-
-def _reporting(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
-    """The sentence's relations that report (``reports``), nested again without the rest."""
-    kept = [a for a in found if reports(text, sentence, a)]
-    if len(kept) == len(found):
-        return found
-    for dropped in (a for a in found if a not in kept and a.source is not None):
-        # "A shop steward, who asked not to be named, said ...": the speaker of a relation
-        # nested in the one dropped, when it names none.
-        for child in dropped.children:
-            inner = found[child]
-            if inner.source is None:
-                inner.source = dropped.source
-            if inner.content[0] < inner.cue[0] < inner.content[1]:
-                # what the dropped relation held before the cue is not said by it
-                start = _AFTER_CUE.match(text, inner.cue[1]).end()
-                inner.content = (min(start, inner.content[1]), inner.content[1])
-    for attribution in kept:
-        attribution.parent = None
-        attribution.children = []
-    nest(kept)
-    return kept
 
 
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")

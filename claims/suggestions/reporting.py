@@ -1,0 +1,106 @@
+"""Which attribution relations pass words on, and which only look as if they did.
+
+"Declined to comment", "allegedly misled", "voted to", "warned of empty shelves", "Asked
+about X, the minister said": a reporting verb's shape without a statement for a claim.
+Kept apart from the proposals so the rule has one home; ``reports`` is tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.sentences import Sentence
+from claims.suggestions.attribution import Attribution, nest
+from claims.suggestions.lexicon import (
+    CLAUSE_WORDS,
+    CUE_WORDS,
+    HEDGES,
+    NOT_REPORTING,
+    OBJECT_CUES,
+    QUESTIONED,
+    THING_PREPOSITIONS,
+    WARNED,
+)
+from claims.text import OPENING_QUOTES, QUOTE_MARKS
+
+_OPENING = OPENING_QUOTES + "\u2018"
+
+_AFTER_CUE = re.compile(r"[\s,:]*(?:that\b)?\s*")
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s+[a-z]")
+_CUE_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+
+
+def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
+    """Does the relation pass words on? Not a hedge ("appears to", "allegedly misled"),
+    an act ("wrangle over", "voted to", "are divided on"), an intention or a refusal
+    ("declined to comment", "asked not to be named": what follows is to be done, not
+    said), nor the question put to a speaker ("Asked about X, the minister said")."""
+    words = [w.lower() for w in _CUE_WORD.findall(text[attribution.cue[0] : attribution.cue[1]])]
+    if any(word in NOT_REPORTING for word in words):
+        return False
+    said = [word for word in words if word not in HEDGES]
+    if len(said) < len(words) and not any(word in CUE_WORDS for word in said):
+        return False  # "allegedly misled"
+    content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + _OPENING)
+    if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
+        return False
+    opening = text[sentence.start : attribution.cue[0]].strip(" " + _OPENING)
+    if not opening and words and words[0] in QUESTIONED:
+        return False
+    return not _a_thing(text, attribution, words)
+
+
+def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
+    """Whether the content is the cue's object, a thing and not a statement: "promised a
+    battery industry", "urged donors to give", "warned of empty shelves" (``OBJECT_CUES``).
+    A quotation, or a content with the words of a clause, passes words on."""
+    if attribution.quoted or attribution.content[0] < attribution.cue[1]:
+        return False
+    if any(mark in text[slice(*attribution.content)] for mark in QUOTE_MARKS):
+        return False  # 'described it as "overdue"': the speaker's own words
+    between = text[attribution.cue[1] : attribution.content[0]].strip(" ,").lower()
+    if between == "that":
+        return False
+    if not (
+        any(word in OBJECT_CUES for word in words)
+        or (any(word in WARNED for word in words) and between in THING_PREPOSITIONS)
+    ):
+        return False
+    content = [w.lower() for w in _CUE_WORD.findall(text[slice(*attribution.content)])]
+    return not any(
+        word in CLAUSE_WORDS
+        # a past in -ed, not an adjective after an article or a preposition ("in
+        # unaffected provinces")
+        or (
+            len(word) > 3 and word.endswith("ed") and (i == 0 or content[i - 1] not in _BEFORE_NOUN)
+        )
+        for i, word in enumerate(content)
+    )
+
+
+_BEFORE_NOUN = {"a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "from", "to", "and"}
+
+
+def reporting_relations(
+    text: str, sentence: Sentence, found: list[Attribution]
+) -> list[Attribution]:
+    """The sentence's relations that report (``reports``), nested again without the rest."""
+    kept = [a for a in found if reports(text, sentence, a)]
+    if len(kept) == len(found):
+        return found
+    for dropped in (a for a in found if a not in kept and a.source is not None):
+        # "A shop steward, who asked not to be named, said ...": the speaker of a relation
+        # nested in the one dropped, when it names none.
+        for child in dropped.children:
+            inner = found[child]
+            if inner.source is None:
+                inner.source = dropped.source
+            if inner.content[0] < inner.cue[0] < inner.content[1]:
+                # what the dropped relation held before the cue is not said by it
+                start = _AFTER_CUE.match(text, inner.cue[1]).end()
+                inner.content = (min(start, inner.content[1]), inner.content[1])
+    for attribution in kept:
+        attribution.parent = None
+        attribution.children = []
+    nest(kept)
+    return kept
