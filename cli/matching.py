@@ -60,13 +60,18 @@ def match(
         typer.Option(
             "--accept-auto",
             help="Record the candidates at or above the auto threshold, except those whose "
-            "negation differs from the claim's or whose chain names a description "
-            '("his office") rather than a source.',
+            "negation differs from the claim's, that reach it only by repeating a quotation "
+            "that states the claim less surely on its own, or whose chain names a "
+            'description ("his office") rather than a source.',
         ),
     ] = False,
     review: Annotated[
         bool,
-        typer.Option("--review", help="Walk the pending candidates: accept, reject, skip, quit."),
+        typer.Option(
+            "--review",
+            help="Walk the stored pending candidates (those at or above --suggest, if "
+            "given): accept, reject, skip, quit. A claim matched already is not matched again.",
+        ),
     ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="With --all: match again even unchanged claims.")
@@ -100,9 +105,9 @@ def match(
         _match_all(ctx, thresholds, force=force)
     elif claim_id is not None:
         with session_for(ctx) as session:
-            matching.get_claim(session, claim_id)
-            index = matching.load_index(session)
-            matching.match_claim(session, claim_id, index, thresholds=thresholds)
+            if matching.needs_matching(session, claim_id, review=review):
+                index = matching.load_index(session)
+                matching.match_claim(session, claim_id, index, thresholds=thresholds)
     if accept_auto:
         with session_for(ctx) as session:
             ids = [claim_id] if claim_id is not None else matching.claims_with_pending(session)
@@ -122,7 +127,7 @@ def match(
         for line in held:
             note(line)
     if review:
-        _review(ctx, claim_id, thresholds)
+        _review(ctx, claim_id, suggest)
         return
     with session_for(ctx, write=False) as session:
         rows = matching.candidate_rows(session, claim_id, thresholds=thresholds)
@@ -155,15 +160,23 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _review(ctx: typer.Context, claim_id: int | None, thresholds) -> None:
+def _review(ctx: typer.Context, claim_id: int | None, suggest: float | None) -> None:
     from claims.services import matching
 
     with session_for(ctx, write=False) as session:
-        waiting = [
-            c.id for c in matching.pending_candidates(session, claim_id, minimum=thresholds.suggest)
-        ]
+        waiting = matching.review_queue(session, claim_id, suggest=suggest)
     if not waiting:
-        note("Nothing to review: no pending candidate. Run `claims match CLAIM_ID` first.")
+        level = "" if suggest is None else f" at or above {suggest}"
+        if claim_id is None:
+            note(
+                f"Nothing to review: no pending candidate{level}. "
+                "Run `claims match CLAIM_ID` first."
+            )
+        else:
+            note(
+                f"Nothing to review: claim #{claim_id} has no pending candidate{level}. "
+                f"Run `claims match {claim_id}` to match it again."
+            )
         return
     note(f"{len(waiting)} candidate(s) to review.")
     decided: set[int] = set()

@@ -120,3 +120,72 @@ def test_suggest_above_the_default_auto_raises_it(newsroom, monkeypatch, how):
 
 def test_force_without_all_is_refused(failing, newsroom):
     failing("match", "1", "--force", match="--force goes with --all")
+
+
+LOOSE = "Austria imports most of its gas from Russia, traders said."
+
+
+@pytest.fixture
+def low_candidate(newsroom, tmp_path):
+    """The newsroom plus an article a low --suggest proposes: matched, nothing decided yet."""
+    (tmp_path / "loose.txt").write_text(LOOSE, encoding="utf-8")
+    result = newsroom("article", "add", tmp_path / "loose.txt", "--outlet", "Trade Weekly",
+                      "--create-sources")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    listed = rows(newsroom("match", "1", "--suggest", "0.2", "--format", "json"))
+    assert [row["article_id"] for row in listed] == [2, 4]
+    assert listed[1]["score"] < 0.7
+    return newsroom, [row["candidate"] for row in listed]
+
+
+def _candidates(db_url) -> list[tuple[int, int, str]]:
+    with open_session(db_url, write=False) as session:
+        found = session.scalars(select(MatchCandidate).order_by(MatchCandidate.id))
+        return [(c.id, c.article_id, c.status) for c in found]
+
+
+@pytest.mark.parametrize("claim", [["1"], []])
+def test_review_walks_the_candidates_stored_at_a_low_threshold(low_candidate, db_url, claim):
+    newsroom, listed = low_candidate
+    before = _candidates(db_url)
+    result = newsroom("match", *claim, "--review", input="s\ns\n")
+    assert result.exit_code == 0, result.output
+    assert "2 candidate(s) to review." in result.stderr
+    shown = [line for line in result.stderr.splitlines() if "] Candidate #" in line]
+    assert [line.split("#")[1].split(":")[0] for line in shown] == [str(c) for c in listed]
+    assert _candidates(db_url) == before  # nothing matched again, nothing renumbered
+
+
+def test_review_with_a_suggest_threshold_shows_those_at_or_above_it(low_candidate, db_url):
+    newsroom, listed = low_candidate
+    result = newsroom("match", "1", "--review", "--suggest", "0.7", input="s\n")
+    assert result.exit_code == 0, result.output
+    assert "1 candidate(s) to review." in result.stderr
+    assert f"Candidate #{listed[0]}:" in result.stderr
+    assert [c[0] for c in _candidates(db_url)] == listed  # the lower one is still stored
+
+
+def test_a_candidate_left_pending_keeps_its_number(low_candidate, db_url):
+    newsroom, listed = low_candidate
+    result = newsroom("match", "1", "--review", input="a\nn\nq\n")
+    assert result.exit_code == 0, result.output
+    assert f"candidate #{listed[0]} stays pending" in result.stderr
+    again = newsroom("match", "1", "--review", input="q\n")
+    assert f"Candidate #{listed[0]}:" in again.stderr
+    # Matching again proposes the same passages under the same numbers.
+    assert [row["candidate"] for row in rows(newsroom("match", "1", "--suggest", "0.2",
+                                                      "--format", "json"))] == listed  # fmt: skip
+
+
+def test_review_of_a_claim_never_matched_matches_it_first(newsroom, db_url):
+    result = newsroom("match", "1", "--review", input="s\n")
+    assert result.exit_code == 0, result.output
+    assert "1 candidate(s) to review." in result.stderr
+    assert [(c[1], c[2]) for c in _candidates(db_url)] == [(2, "pending")]
+
+
+def test_review_of_a_matched_claim_with_nothing_pending_says_so(newsroom):
+    rows(newsroom("match", "1", "--suggest", "0.99", "--format", "json"))
+    result = newsroom("match", "1", "--review")
+    assert result.exit_code == 0, result.output
+    assert "Nothing to review: claim #1 has no pending candidate." in result.stderr

@@ -2,18 +2,23 @@
 
 A claim is looked for with every wording the database knows for it: its canonical text and
 the quotation of each appearance (a rewrite is usually closer to another outlet's words than
-to the neutral canonical sentence). The candidate index (``claims.passages``) narrows the
-corpus to a few hundred sentences per wording; ``claims.similarity.carries`` re-ranks those
-sentences and their two-sentence windows, and each article keeps its best passage.
+to the neutral canonical sentence). A quotation was recorded as carrying the claim in its
+article, where the words around it may say the rest; a key phrase ("will not allow") that
+holds too little of the claim to be about it is no wording (``wordings``), else it would
+carry a match into every article that uses the phrase. The candidate index
+(``claims.passages``) narrows the corpus to a few hundred sentences per wording;
+``claims.similarity.carries`` re-ranks those sentences and their two-sentence windows, and
+each article keeps its best passage.
 
 Two thresholds, as review tools for fact-checkers use them: at or above *suggest* a passage
 is stored as a pending candidate for a person to accept or reject; at or above *auto* it may
 be accepted without one (``--accept-auto``). Both defaults were tuned on training data only
-(see ``docs/matching.md``). Two kinds of passage are never accepted without a person,
+(see ``docs/matching.md``). Three kinds of passage are never accepted without a person,
 whatever their score (``held_for_review``): one whose negation differs from the claim's
 ("did not resign" for "resigned"), whose words say the claim while its grammar may say the
-opposite; and one whose chain names a description ("his office said"), which no source
-answers to and only a person can name.
+opposite; one whose chain names a description ("his office said"), which no source
+answers to and only a person can name; and one that reaches *auto* only by repeating a
+quotation that does not state the claim that surely on its own (``vouched``).
 
 Resuming: a claim's ``match_progress`` row holds a fingerprint of what it was matched with
 (its version, its appearances, the highest article id, the suggest threshold and the scorer).
@@ -38,12 +43,13 @@ from claims.passages import Passage, PassageIndex, clause_windows
 from claims.services.claims import get_claim
 from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
 
-SCORER_VERSION = "lexical-2"  # 2: negation lowers the score
+SCORER_VERSION = "lexical-3"  # 2: negation lowers the score; 3: no key-phrase wordings
 # How many of the best articles get their passage refined into clause windows.
 REFINE = 20
 # Passages scoring below this are not cut into clause windows.
 REFINE_FLOOR = 0.3
-# A passage sharing less than this share of a wording's words is not scored against it.
+# A passage sharing less than this share of a wording's words is not scored against it, and
+# a quotation sharing less than this share of the claim's words is no wording of it.
 MIN_SHARED = 0.25
 # Sentences whose BM25 score is below this share of the best one's are not re-ranked.
 FALLOFF = 0.2
@@ -107,14 +113,31 @@ def load_index(session: Session, article_ids: Iterable[int] | None = None) -> Pa
 
 
 def wordings(claim: Claim) -> list[str]:
-    """Every wording known for the claim: canonical text first, then distinct quotations."""
+    """Every wording known for the claim: canonical text first, then distinct quotations,
+    except those that hold too little of the claim to be about it.
+
+    A quotation carries the claim in its article, where the words around it may say the
+    rest: fact-checkers often quote only the key phrase ("Planas added the government
+    »will not allow« water rationing"). Out of that context such a phrase fits inside any
+    sentence that uses it, so a quotation is a wording only when the re-ranker would score
+    it as a passage of the claim at all: when it holds ``MIN_SHARED`` of the claim's words.
+    """
     seen, result = set(), []
     for text in [claim.text, *(a.quote for a in claim.appearances)]:
         key = " ".join(text.split()).casefold()
-        if key not in seen:
+        if key not in seen and (not result or _about(claim.text, text)):
             seen.add(key)
             result.append(text)
     return result
+
+
+def _about(wording: str, passage: str) -> bool:
+    """Whether the passage holds a fair share of the wording's words: below it, a passage
+    (most of what the index returns) is not worth scoring."""
+    from claims.similarity import word_set
+
+    words = word_set(wording)
+    return len(words & word_set(passage)) >= MIN_SHARED * len(words)
 
 
 def rank_passages(
@@ -162,18 +185,39 @@ def _value(passage: Passage, texts: list[str]) -> float:
 
 
 def _best_wording(passage: str, texts: list[str]) -> tuple[float, str | None]:
-    """The best ``carries`` score of the passage for any wording, and that wording; 0 without
-    a fair share of the wording's words, which is most of what the index returns and not
-    worth scoring."""
-    from claims.similarity import carries, word_set
+    """The best ``carries`` score of the passage for any wording it is ``_about``, and that
+    wording."""
+    from claims.similarity import carries
 
-    words = word_set(passage)
-    scored = [
-        (carries(text, passage), text)
-        for text in texts
-        if len(word_set(text) & words) >= MIN_SHARED * len(word_set(text))
-    ]
+    scored = [(carries(text, passage), text) for text in texts if _about(text, passage)]
     return max(scored, key=lambda pair: pair[0], default=(0.0, None))
+
+
+def vouched(candidate: MatchCandidate) -> tuple[float, str | None]:
+    """How surely the candidate's passage states the claim through a wording that states it
+    on its own, and the wording the passage scores best for when that is a quotation.
+
+    A passage repeating a quotation scores what ``carries`` gives it against the quotation,
+    which is how a rewrite of the same report is found. But the quotation was recorded as
+    carrying the claim in its article, with the words around it; alone, it may state the
+    claim less surely ("will not allow water rationing" says nothing of Madrid), and the
+    chain passage → quotation → claim is no stronger than its weaker link. So through a
+    quotation a passage is vouched for at most ``carries(claim, quotation)``; through the
+    claim's own text, at its score.
+    """
+    from claims.similarity import carries
+
+    claim = candidate.claim.text
+    passage = candidate.article.text[candidate.passage_start : candidate.passage_end]
+    best, top, quotation = 0.0, 0.0, None
+    for text in wordings(candidate.claim):
+        if not _about(text, passage):
+            continue
+        value = carries(text, passage)
+        if value > top:
+            top, quotation = value, (None if text == claim else text)
+        best = max(best, min(value, 1.0 if text == claim else carries(claim, text)))
+    return best, quotation
 
 
 def negation_differs(candidate: MatchCandidate) -> bool:
@@ -225,7 +269,8 @@ def match_claim(
     """Rank passages for a claim and store those at or above *suggest* as pending candidates.
 
     Earlier pending candidates of the claim are replaced; accepted and rejected ones stay,
-    and a passage someone rejected is not proposed again.
+    and a passage someone rejected is not proposed again. A passage proposed again keeps
+    its candidate number (with its new score), so a number a person noted still names it.
     """
     claim = _claim(session, claim_id)
     carried = {a.article_id for a in claim.appearances}
@@ -240,24 +285,29 @@ def match_claim(
     decided = {
         (c.article_id, c.passage_start, c.passage_end) for c in existing if c.status != "pending"
     }
-    for candidate in existing:
-        if candidate.status == "pending":
-            session.delete(candidate)
-    session.flush()
+    waiting = {
+        (c.article_id, c.passage_start, c.passage_end): c for c in existing if c.status == "pending"
+    }
     stored = []
     for r in ranked:
-        if (r.article_id, r.start, r.end) in decided:
+        span = (r.article_id, r.start, r.end)
+        if span in decided:
             continue
-        candidate = MatchCandidate(
-            claim_id=claim.id,
-            article_id=r.article_id,
-            passage_start=r.start,
-            passage_end=r.end,
-            score=round(min(max(r.score, 0.0), 1.0), 6),
-            status="pending",
-        )
-        session.add(candidate)
+        score = round(min(max(r.score, 0.0), 1.0), 6)
+        candidate = waiting.pop(span, None)
+        if candidate is None:
+            candidate = MatchCandidate(
+                claim_id=claim.id,
+                article_id=r.article_id,
+                passage_start=r.start,
+                passage_end=r.end,
+                status="pending",
+            )
+            session.add(candidate)
+        candidate.score = score
         stored.append(candidate)
+    for candidate in waiting.values():
+        session.delete(candidate)
     progress = session.get(MatchProgress, claim.id) or MatchProgress(claim_id=claim.id)
     progress.fingerprint = fingerprint(claim, index, thresholds)
     progress.candidates = len(stored)
@@ -276,6 +326,33 @@ def stale_claims(
     )
     done = dict(session.execute(select(MatchProgress.claim_id, MatchProgress.fingerprint)).all())
     return [c.id for c in claims if force or done.get(c.id) != fingerprint(c, index, thresholds)]
+
+
+def needs_matching(session: Session, claim_id: int, *, review: bool) -> bool:
+    """Whether ``claims match CLAIM_ID`` matches the claim before going on.
+
+    Always, except to review a claim matched already: the person came to decide the
+    candidates stored, perhaps at a lower suggest threshold than this run's, and matching
+    again would drop those and renumber the rest under them. A claim never matched has
+    nothing stored to review and is matched first.
+    """
+    get_claim(session, claim_id)
+    return not review or session.get(MatchProgress, claim_id) is None
+
+
+def review_queue(
+    session: Session, claim_id: int | None = None, *, suggest: float | None = None
+) -> list[int]:
+    """Ids of the pending candidates to review, best first: every one stored, or only those
+    at or above ``suggest`` when one is given.
+
+    What is stored was stored at the suggest threshold the person chose when matching; a
+    default threshold applied again here would hide the candidates they asked for.
+    """
+    if claim_id is not None:
+        get_claim(session, claim_id)
+    minimum = 0.0 if suggest is None else suggest
+    return [c.id for c in pending_candidates(session, claim_id, minimum=minimum)]
 
 
 def claims_with_pending(session: Session) -> list[int]:
@@ -512,7 +589,7 @@ def accept_auto(
     return [
         accept_candidate(session, c.id, actor=actor)
         for c in pending_candidates(session, claim_id, minimum=thresholds.auto)
-        if _held(session, c) is None
+        if _held(session, c, thresholds) is None
     ]
 
 
@@ -523,21 +600,31 @@ def held_for_review(
     each with why."""
     held = []
     for candidate in pending_candidates(session, claim_id, minimum=thresholds.auto):
-        why = _held(session, candidate)
+        why = _held(session, candidate, thresholds)
         if why is not None:
             held.append((candidate, why))
     return held
 
 
-def _held(session: Session, candidate: MatchCandidate) -> str | None:
+def _held(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -> str | None:
     """Why the candidate must not be accepted unseen, or None.
 
-    A passage whose negation differs from the claim's may state its opposite; a chain that
-    names a description ("his office said") has no source to record it under that only a
-    person can name, and recording it without that hop would make the outlet the speaker.
+    A passage whose negation differs from the claim's may state its opposite; one that
+    reaches *auto* only through a quotation that states the claim less surely on its own
+    (``vouched``) may repeat a phrase in another story; a chain that names a description
+    ("his office said") has no source to record it under that only a person can name, and
+    recording it without that hop would make the outlet the speaker.
     """
     if negation_differs(candidate):
         return "the passage's negation differs from the claim's"
+    value, quotation = vouched(candidate)
+    if round(value, 6) < thresholds.auto:
+        if quotation is None:
+            return f"the claim as it reads now carries the passage at {value:.2f} only"
+        return (
+            f"it scores by repeating the quotation {quotation!r}, which states the claim "
+            f"less surely on its own: {value:.2f}"
+        )
     descriptions = preview_chain(session, candidate.id).descriptions
     if descriptions:
         return (
