@@ -30,18 +30,23 @@ _TRANSLATE.update({ord(c): "" for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"})
 
 # Each mark that may open a quotation, with the marks that may close it. Which way a mark
 # faces depends on the language: English “…”, German „…“ (or „…”) and »…«, French and
-# Swiss «…» and ‹…›. So “ opens in English and closes in German, and » opens in German
-# and closes in French: only the mark that opened says which one closes. Typewriter
-# copy uses " for both ends.
+# Swiss «…». So “ opens in English and closes in German, and » opens in German and closes
+# in French: only the mark that opened says which one closes. Typewriter copy uses " for
+# both ends. The single guillemets ‹ › are left out: web pages print › as an arrow
+# ("Home › News", "swipe ›") far more often than as a quotation mark.
 QUOTE_PAIRS: dict[str, str] = {
     '"': '"',
     "\u201c": "\u201d",
     "\u201e": "\u201c\u201d",
     "\u00ab": "\u00bb",
     "\u00bb": "\u00ab",
-    "\u2039": "\u203a",
-    "\u203a": "\u2039",
 }
+# Marks that open only when their closing mark follows: » is German's opening mark, but
+# also a breadcrumb's or a "Read more »" link's arrow, which must not quote the rest of the
+# line. And a typewriter " closes only the marks copy mixes it with (“…" and „…").
+_OPENS_IF_CLOSED = "\u00bb"
+_TYPEWRITER_CLOSES = '"\u201c\u201e'
+
 # The single marks pair the same way but double as apostrophes ("it’s", "'90s", "rock 'n'
 # roll"), so no scan of running text takes them for quotation marks; they only say whether
 # a pair encloses a whole text.
@@ -101,16 +106,24 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     for mark in _QUOTE_MARK.finditer(text, start, end):
         char = mark.group()
         if not opener:
-            if char in QUOTE_PAIRS:
+            if char in QUOTE_PAIRS and (
+                char not in _OPENS_IF_CLOSED or _closes_later(text, char, mark.end(), end)
+            ):
                 opener, open_at = char, mark.start()
         elif (
-            char in QUOTE_PAIRS[opener] or char == '"' or (opener == '"' and char in _ONLY_CLOSING)
+            char in QUOTE_PAIRS[opener]
+            or (char == '"' and opener in _TYPEWRITER_CLOSES)
+            or (opener == '"' and char in _ONLY_CLOSING)
         ):
             found.append((open_at, mark.start()))
             opener = ""
     if opener:
         found.append((open_at, None))
     return found
+
+
+def _closes_later(text: str, opener: str, start: int, end: int) -> bool:
+    return any(text.find(close, start, end) >= 0 for close in QUOTE_PAIRS[opener])
 
 
 def quote_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
@@ -124,12 +137,15 @@ def quote_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """
     found: list[tuple[int, str]] = []
     opened: list[int] = []  # indices into ``found`` of the quotations open, innermost last
-    for mark in _TYPOGRAPHIC_MARK.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    for mark in _TYPOGRAPHIC_MARK.finditer(text, start, end):
         char = mark.group()
         if opened and char in QUOTE_PAIRS[text[found[opened[-1]][0]]]:
             opened.pop()
             found.append((mark.start(), "close"))
-        elif char in QUOTE_PAIRS:
+        elif char in QUOTE_PAIRS and (
+            char not in _OPENS_IF_CLOSED or _closes_later(text, char, mark.end(), end)
+        ):
             opened.append(len(found))
             found.append((mark.start(), "open"))
         else:

@@ -100,21 +100,20 @@ def test_whole_articles_fold_alike_both_ways():
 
 
 def _quoted_regions_by_char(text, start, end):
-    # What may close each opening mark: English, German „…“ and »…«, French «…» and ‹…›.
+    # What may close each opening mark: English, German „…“ and »…«, French «…»; a
+    # typewriter " closes the marks copy mixes it with. » opens only when a « follows.
     closers = {
         '"': '"\u201d',
         "\u201c": '"\u201d',
         "\u201e": '"\u201c\u201d',
-        "\u00ab": '"\u00bb',
-        "\u00bb": '"\u00ab',
-        "\u2039": '"\u203a',
-        "\u203a": '"\u2039',
+        "\u00ab": "\u00bb",
+        "\u00bb": "\u00ab",
     }
     regions, open_at = [], None
     for position in range(start, end):
         char = text[position]
         if open_at is None:
-            if char in closers:
+            if char in closers and (char != "\u00bb" or "\u00ab" in text[position + 1 : end]):
                 open_at = position
         elif char in closers[text[open_at]]:
             regions.append((open_at, position + 1))

@@ -54,9 +54,11 @@ QUOTED_BEFORE = (
 )
 QUOTED_NOW = (
     "true when any part of it lies inside quotation marks, within its paragraph: “…”, "
-    '„…“, „…”, »…«, «…», ‹…› or "…", each closed only by a mark that pairs with the one '
-    "that opened; an unclosed mark runs to the paragraph's end. Single quotes are not "
-    "counted: they cannot be told from apostrophes"
+    '„…“, „…”, »…«, «…» or "…", each closed only by a mark that pairs with the one that '
+    "opened; an unclosed mark runs to the paragraph's end. Single quotes and ‹ › are not "
+    "counted: they cannot be told from apostrophes and arrows. Set when the appearance "
+    "is recorded: appearances recorded before schema 0012 followed the earlier rule, "
+    "under which “, „ and « only opened and ” and » only closed"
 )
 MESSAGE = "article text is immutable: add the new text as a new article"
 
