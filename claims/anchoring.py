@@ -164,27 +164,35 @@ def wrapped_paragraph_bounds(text: str, position: int) -> tuple[int, int]:
     """``paragraph_bounds``, with the lines a hard wrap split mid-sentence joined: the
     block a sentence at ``position`` may run over, for looking up the names it cites.
 
-    A line that ends without a sentence's end and is followed by another line of text
-    continues on it; a blank line always ends the block.
+    A line runs on into the next when it ends without a sentence's end and either the next
+    goes on in lower case or the line is as long as wrapped prose is; a headline or a
+    byline above the story ("By Jane Roe") is short and followed by a capital. A blank
+    line always ends the block.
     """
     start, end = paragraph_bounds(text, position)
     while start > 0:
         before_start, before_end = paragraph_bounds(text, start - 1)
-        if not _runs_on(text[before_start:before_end]):
+        if not _runs_on(text[before_start:before_end], text[start:end]):
             break
         start = before_start
     while end < len(text):
         after_start, after_end = paragraph_bounds(text, end + 1)
-        if not text[after_start:after_end].strip() or not _runs_on(text[start:end]):
+        last_start = paragraph_bounds(text, end)[0]
+        if not _runs_on(text[last_start:end], text[after_start:after_end]):
             break
         end = after_end
     return start, end
 
 
-def _runs_on(line: str) -> bool:
-    """Whether a line's sentence goes on past its end: text that ends without a full stop."""
-    line = line.rstrip()
-    return bool(line) and not line.endswith(_SENTENCE_END)
+_WRAPPED_WORDS = 8  # a line of wrapped prose holds more words than a headline or a byline
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether a sentence goes on from ``line`` into ``following``, the line after it."""
+    line, following = line.rstrip(), following.lstrip()
+    if not line or not following or line.endswith(_SENTENCE_END):
+        return False
+    return following[0].islower() or len(line.split()) >= _WRAPPED_WORDS
 
 
 def quoted_regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

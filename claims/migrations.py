@@ -170,8 +170,8 @@ def _undone(url: str, revision: str) -> list[str]:
             f"{display_url(url)} is at schema revision {current_at or 'base'}, older than "
             f"{target}: going to {target} is an upgrade: run `claims db upgrade {target}`."
         )
-    if current_at is None:
-        return []
+    if current_at is None or revision in ("head", "heads"):
+        return []  # nothing to undo: the newest is as far down as head goes
     below = [r.revision for r in _scripts().iterate_revisions(current_at, "base")]
     if target is not None:
         return below[: below.index(target)]

@@ -143,7 +143,19 @@ WRAPPED = (
     ],
 )
 def test_a_hard_wrapped_sentence_is_one_block(at, block):
+    """(And the headline above it, short and followed by a capital, is not part of it.)"""
     from claims.anchoring import wrapped_paragraph_bounds
 
     start, end = wrapped_paragraph_bounds(WRAPPED, WRAPPED.index(at))
     assert WRAPPED[start:end] == block
+
+
+def test_a_byline_or_headline_does_not_run_into_the_story():
+    from claims.anchoring import wrapped_paragraph_bounds
+
+    text = "Port expansion approved\nBy Jane Roe, Reuters\nThe council approved it, officials said."
+    start, end = wrapped_paragraph_bounds(text, text.index("council"))
+    assert text[start:end] == "The council approved it, officials said."
+    wrapped = "By Jane Roe\nthe council approved the port expansion on Monday, officials said."
+    start, end = wrapped_paragraph_bounds(wrapped, wrapped.index("council"))
+    assert wrapped[start:end] == wrapped  # a line going on in lower case is joined

@@ -230,6 +230,15 @@ def test_a_downgrade_that_deletes_data_asks_first(tmp_path, sqlite_template, rev
     assert run(path, "db", "downgrade", "--yes", *given).exit_code == 0
 
 
+def test_a_downgrade_to_head_undoes_nothing_and_asks_nothing(tmp_path, sqlite_template):
+    path = tmp_path / "claims.db"
+    shutil.copy(sqlite_template, path)
+    result = run(path, "db", "downgrade", "head", input="")
+    assert result.exit_code == 0, result.output
+    assert "Go on?" not in result.stderr
+    assert migrations.current(f"sqlite:///{path}")[0] == migrations.HEAD
+
+
 def test_a_downgrade_that_deletes_nothing_for_good_does_not_ask(tmp_path):
     path = tmp_path / "claims.db"
     migrations.upgrade(f"sqlite:///{path}", "0011")
