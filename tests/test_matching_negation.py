@@ -99,3 +99,27 @@ def test_a_description_becomes_a_source_only_when_a_reviewer_names_it(desk, db_u
             session, candidate.id, actor="tester", create_sources=["his office"]
         )
     assert _appearances_and_sources(db_url) == (1, ["Outlet 1", "his office"])
+
+
+def test_accepting_takes_the_new_sources_name_locks_before_the_claims_row(desk, db_url):
+    """Whoever creates a source locks its name, then the claim (by inserting an
+    appearance); accepting a candidate locks the claim row for update, so it must take the
+    names first too, or the two deadlock on PostgreSQL."""
+    from sqlalchemy import event
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the name locks are PostgreSQL's advisory locks")
+    cli = desk(NAMED)
+    assert cli("match", "1").exit_code == 0
+    statements: list[str] = []
+    with open_session(db_url) as session:
+        connection = session.connection()
+        event.listen(
+            connection, "before_cursor_execute", lambda *a: statements.append(a[2].lower())
+        )
+        matching.accept_candidate(session, 1, actor="tester", create_sources=True)
+    name_lock = next(i for i, sql in enumerate(statements) if "pg_advisory_xact_lock" in sql)
+    row_lock = next(
+        i for i, sql in enumerate(statements) if "from claims" in sql and "for update" in sql
+    )
+    assert name_lock < row_lock

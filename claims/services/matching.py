@@ -519,15 +519,20 @@ def accept_candidate(
     was shown: if the claim changed since, the decision is refused rather than made blind.
     """
     from claims.services.appearances import add_appearance
+    from claims.services.sources import lock_source_names
     from claims.text import fold_name
 
     candidate = _pending(session, candidate_id)
+    preview = preview_chain(session, candidate_id)
+    # Names before rows: whoever creates a source takes its name's lock first and then
+    # locks the claim by inserting an appearance, so taking them in the other order
+    # here could deadlock with them.
+    lock_source_names(session, preview.new_sources)
     claim = session.scalar(select(Claim).where(Claim.id == candidate.claim_id).with_for_update())
     if seen_version is not None and claim.version != seen_version:
         raise ChangedMeanwhile(
             f"Claim #{claim.id} changed since it was shown (now: {claim.text!r})."
         )
-    preview = preview_chain(session, candidate_id)
     if preview.descriptions and create_sources is True:
         raise InvalidInput(
             f"Accepting candidate #{candidate.id} would create source(s) "

@@ -118,6 +118,16 @@ def _lock_name(session: Session, key: str) -> None:
         )
 
 
+def lock_source_names(session: Session, names: Iterable[str]) -> None:
+    """Take the name locks of sources a transaction may create, in one order for everyone.
+
+    For a caller that locks rows before it creates sources (``_lock_name`` would then be
+    taken after a row lock, against the order of every other writer): take these first.
+    """
+    for key in sorted({fold_name(name) for name in names} - {""}):
+        _lock_name(session, key)
+
+
 def _refuse_taken_name(session: Session, name: str, key: str, source_id: int | None) -> None:
     """Refuse a name for a source (new, or renamed) that already finds another source.
 
