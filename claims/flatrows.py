@@ -33,6 +33,7 @@ from typing import Any
 
 from claims.chains import StatedHop, parse_chain
 from claims.errors import ClaimsError, InvalidInput
+from claims.files import TOO_LARGE, text_too_large
 from claims.models import PROVENANCES, check_strings
 from claims.services.articles import check_language, check_url, parse_date
 from claims.services.claims import check_status, clean_text
@@ -80,6 +81,8 @@ _WITH_TEXT = (
     "article_language",
     "article_from_html",
 )
+# JSON in a cell deeper than Python's stack can read: a list of lists is all a column holds.
+_TOO_DEEP = "nested too deep to read: a column holds a list (of cuts: of lists) at most"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FIELD_SET = frozenset(FIELDS)
 _LISTS = frozenset(("article_cuts", "source_aliases"))
@@ -212,6 +215,8 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
         if column not in _FIELD_SET:
             problems.append((column, f"unknown column; the columns are {', '.join(FIELDS)}"))
     values: dict[str, str | None] = dict.fromkeys(FIELDS)
+    # An article's details of the wrong type: a problem only where they are read (``_parse``).
+    mistyped: list[tuple[str, str]] = []
     get = raw.get
     for column in FIELDS:
         value = get(column)
@@ -221,11 +226,16 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
             if isinstance(value, bool):
                 value = "true" if value else "false"  # JSON Lines gives true and false
             elif column in _LISTS and isinstance(value, list):
-                value = json.dumps(value)  # JSON Lines may give the list itself
+                try:
+                    value = json.dumps(value)  # JSON Lines may give the list itself
+                except RecursionError:
+                    problems.append((column, f"the list is {_TOO_DEEP}"))
+                    continue
             elif isinstance(value, int):
                 value = str(value)
             else:
-                problems.append((column, f"expected text, got {type(value).__name__}"))
+                found = (column, f"expected text, got {type(value).__name__}")
+                (mistyped if column in _WITH_TEXT else problems).append(found)
                 continue
         values[column] = value.strip() or None
     # The article text is stored verbatim; only its line endings are unified later.
@@ -233,6 +243,8 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
     values["article_text"] = raw_text if isinstance(raw_text, str) and raw_text.strip() else None
 
     row = FlatRow(claim="")
+    if mistyped and (values["article_text"] is not None or values["article"] is None):
+        problems.extend(mistyped)
     _parse(values, row, problems)
     _check_lengths(row, problems)
     if problems:
@@ -288,10 +300,9 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
         if not _SHA256.match(sha):
             problems.append(("article", f"{sha!r} is not a SHA-256 (64 hexadecimal digits)"))
     row.article = sha
-    row.article_text = values["article_text"]
-    if values["article_cuts"] is not None:
-        row.article_cuts = _attempt(problems, "article_cuts", parse_cuts, values["article_cuts"])
-    if row.article_text is None and row.article is None:
+    if values["article_text"] is not None:
+        _parse_article(values, row, problems)
+    elif sha is None:
         given = [c for c in _WITH_TEXT if values[c] is not None]
         if given:
             problems.append(
@@ -301,29 +312,8 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
                     "article_text, or reference a stored one by article (its SHA-256)",
                 )
             )
-    elif row.article_text is not None and values["article_publisher"] is None:
-        problems.append(("article_publisher", "an inline article needs its publisher"))
-    row.article_publisher = values["article_publisher"]
-    row.article_origin = values["article_origin"]
-    row.article_origin_cue = values["article_origin_cue"]
-    if row.article_origin_cue is not None and row.article_origin is None:
-        problems.append(
-            (
-                "article_origin_cue",
-                "an origin cue credits an origin: give article_origin, or leave the cue out",
-            )
-        )
-    row.article_title = values["article_title"]
-    row.article_url = _attempt(problems, "article_url", check_url, values["article_url"])
-    row.article_language = _attempt(
-        problems, "article_language", check_language, values["article_language"]
-    )
-    row.article_published = _attempt(
-        problems, "article_published", parse_date, values["article_published"]
-    )
-    row.article_from_html = bool(
-        _attempt(problems, "article_from_html", parse_flag, values["article_from_html"])
-    )
+    # A reference alone: the stored article stands, and the details an exporter repeats
+    # beside it are not read at all (not even checked), so they cannot refuse the row.
 
     row.quote = values["quote"]
     has_article = row.article is not None or row.article_text is not None
@@ -348,6 +338,40 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
     row.provenance = provenance
     row.accepted_by = values["accepted_by"]
     row.created_by = values["created_by"]
+
+
+def _parse_article(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
+    """The article a row defines inline: its text and the details only it can give."""
+    row.article_text = values["article_text"]
+    if text_too_large(row.article_text):
+        problems.append(
+            ("article_text", f"the text is {TOO_LARGE}: give each article a row of its own")
+        )
+    if values["article_cuts"] is not None:
+        row.article_cuts = _attempt(problems, "article_cuts", parse_cuts, values["article_cuts"])
+    if values["article_publisher"] is None:
+        problems.append(("article_publisher", "an inline article needs its publisher"))
+    row.article_publisher = values["article_publisher"]
+    row.article_origin = values["article_origin"]
+    row.article_origin_cue = values["article_origin_cue"]
+    if row.article_origin_cue is not None and row.article_origin is None:
+        problems.append(
+            (
+                "article_origin_cue",
+                "an origin cue credits an origin: give article_origin, or leave the cue out",
+            )
+        )
+    row.article_title = values["article_title"]
+    row.article_url = _attempt(problems, "article_url", check_url, values["article_url"])
+    row.article_language = _attempt(
+        problems, "article_language", check_language, values["article_language"]
+    )
+    row.article_published = _attempt(
+        problems, "article_published", parse_date, values["article_published"]
+    )
+    row.article_from_html = bool(
+        _attempt(problems, "article_from_html", parse_flag, values["article_from_html"])
+    )
 
 
 def _only(values: dict, what: str, columns: tuple[str, ...], problems: list) -> None:
@@ -390,6 +414,8 @@ def parse_aliases(value: str) -> list[str]:
         aliases = json.loads(value)
     except ValueError:
         aliases = None
+    except RecursionError:
+        raise InvalidInput(f"the JSON is {_TOO_DEEP}") from None
     if not isinstance(aliases, list) or not all(
         isinstance(alias, str) and fold_name(alias) for alias in aliases
     ):
@@ -409,6 +435,8 @@ def parse_cuts(value: str) -> list[tuple[int, int, str]]:
         cuts = json.loads(value)
     except ValueError:
         cuts = None
+    except RecursionError:
+        raise InvalidInput(f"the JSON is {_TOO_DEEP}") from None
     if not isinstance(cuts, list) or not all(_is_cut(cut) for cut in cuts):
         raise InvalidInput(
             "expected a JSON list of [start, end, reason] cuts in the text as received, "

@@ -12,7 +12,9 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.errors import InputFileError, InvalidInput
-from claims.files import MAX_ARTICLE_BYTES
+from claims.files import MAX_ARTICLE_BYTES, TOO_LARGE
 from claims.flatrows import FIELDS, check_columns
 
 FORMATS = ("csv", "jsonl", "claimreview")
@@ -144,9 +146,13 @@ def open_rows(
             return
         codec = encoding or "utf-8-sig"
         try:
-            codecs.lookup(codec)
+            found = codecs.lookup(codec)
         except LookupError:
             raise InputFileError(f"Unknown encoding {encoding!r}.") from None
+        if found.name == "utf-8":
+            # Spreadsheets save UTF-8 with a byte-order mark: it is no part of the first
+            # column's name, however UTF-8 is spelt (utf8, UTF-8, u8).
+            codec = "utf-8-sig"
         text = io.TextIOWrapper(
             io.BufferedReader(counting, 1 << 16), encoding=codec, errors="strict", newline=""
         )
@@ -250,7 +256,7 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
     width = len(header)
     # Rows are numbered as a spreadsheet shows them (the header is row 1), not by
     # physical line: a cell holding an article spans many lines.
-    for number, record in enumerate(reader, start=2):
+    for number, record in enumerate(_records(reader, path), start=2):
         if not any(value.strip() for value in record):
             continue
         if len(record) != width:
@@ -259,6 +265,26 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
             yield RawRow(number, values, RowError(reason, _csv_line(record[width:])))
             continue
         yield RawRow(number, dict(zip(header, record, strict=True)))
+
+
+def _records(reader, path: Path) -> Iterator[list[str]]:
+    """The reader's records; a cell past the size of one article refuses the file there,
+    by its row: the reader cannot go on past it, so no later row can be read either."""
+    number = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field larger than field limit" not in str(error):
+                raise
+            raise InputFileError(
+                f"{path.name}, row {number + 1}: a value is {TOO_LARGE}; give each article "
+                "a row of its own."
+            ) from None
+        number += 1
+        yield record
 
 
 def _separator_hint(path: Path, header: list[str]) -> str:
@@ -292,16 +318,50 @@ def jsonl_lines(text) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
+# A flat row's values are text, or a list (of aliases, of cuts): three levels at most.
+# Far deeper is no row, and would exhaust Python's stack wherever its values are walked:
+# parsed, checked, sent back from a worker process, written to the rejects file.
+MAX_NESTING = 100
+TOO_DEEP = f"nested more than {MAX_NESTING} levels deep"
+
+
 def jsonl_row(number: int, line: str) -> RawRow:
     try:
         values = json.loads(line)
     except json.JSONDecodeError as error:
         reason = f"not a JSON object: {error.msg} (column {error.colno})"
         return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
+    except RecursionError:
+        return RawRow(number, {}, RowError(_too_deep_row(), line.rstrip("\r\n")))
     if not isinstance(values, dict):
         reason = f"not a JSON object but a {type(values).__name__}"
         return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
+    for value in values.values():
+        # Only a list or an object nests: a row of text alone, most rows, is not walked.
+        if (value.__class__ is list or value.__class__ is dict) and nested_deeper(
+            value, MAX_NESTING - 1
+        ):
+            return RawRow(number, {}, RowError(_too_deep_row(), line.rstrip("\r\n")))
     return RawRow(number, values)
+
+
+def _too_deep_row() -> str:
+    return f"its JSON is {TOO_DEEP}: a column holds text, or a list (source_aliases, article_cuts)"
+
+
+def nested_deeper(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest in ``value`` more than ``limit`` levels deep.
+
+    A stack, not recursion: the depth is the file's.
+    """
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def rejects_path(path: Path) -> Path:
@@ -317,19 +377,27 @@ REJECTS_COLUMNS = ("row", *FIELDS, "reason", "raw")
 class RejectsWriter:
     """The rows ``--skip-bad`` left out, as CSV beside the input, with the reason for each.
 
-    The file is opened (created, or an old one emptied) before anything is read or
-    written to the database, so a place that cannot be written stops the import at
-    once rather than after its rows are stored. A run that sets nothing aside removes
-    it: a rejects file left from an earlier run would be taken for this one's.
-    ``replaced`` tells whether there was one.
+    They are written to a temporary file in the same folder, created before anything is
+    read or written to the database, so a place that cannot be written stops the import
+    at once rather than after its rows are stored. The import ends with ``finish``,
+    which puts that file in place of an old rejects file, or, when nothing was set
+    aside, removes the old one (``removed``): a rejects file left from an earlier run
+    would be taken for this one's. A run that stops before (a refused file, an error,
+    Ctrl-C) ends with ``discard``, and an old rejects file stays as it was.
     """
 
     def __init__(self, path: Path):
         self.path = path
         self.count = 0
-        self.replaced = path.is_file()
+        self.removed = False
+        # Beside the rejects file, so that it takes that file's place in one step.
+        self._temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
         try:
-            self._file = path.open("w", encoding="utf-8", newline="")
+            if path.is_dir():
+                raise IsADirectoryError(21, os.strerror(21))
+            if path.exists() and not os.access(path, os.W_OK):
+                raise PermissionError(13, os.strerror(13))
+            self._file = self._temporary.open("x", encoding="utf-8", newline="")
         except OSError as error:
             raise InputFileError(
                 f"Cannot write the rejects file {path}: {error.strerror or error}. "
@@ -352,12 +420,31 @@ class RejectsWriter:
         self._writer.writerow([row.number, *values, in_file_terms(reason), raw])
         self.count += 1
 
-    def close(self) -> None:
+    def finish(self) -> None:
+        """The import is done: its rejects replace an old file, or none removes it."""
         if self._file.closed:
             return
         self._file.close()
         if not self.count:
-            self.path.unlink(missing_ok=True)
+            self._temporary.unlink(missing_ok=True)
+            if self.path.is_file():
+                self.path.unlink()
+                self.removed = True
+            return
+        try:
+            os.replace(self._temporary, self.path)
+        except OSError as error:
+            raise InputFileError(
+                f"Cannot write the rejects file {self.path}: {error.strerror or error}. "
+                f"The rows are imported; the {self.count} bad row(s) are in {self._temporary}."
+            ) from None
+
+    def discard(self) -> None:
+        """The import stopped: this run's rejects go, an old rejects file stays."""
+        if self._file.closed:
+            return
+        self._file.close()
+        self._temporary.unlink(missing_ok=True)
 
 
 def in_file_terms(reason: str) -> str:

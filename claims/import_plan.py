@@ -114,9 +114,25 @@ class Plan(PlanSources, PlanWriting):
         self._source_updates: list[dict] = []
         self._source_details: dict[int, dict] = {}
         self._alias_refs: dict[str, SourceRef | None] = {}
+        # Each spelling the rows named a source by, folded, and the source it named then
+        # (a source row may not make it another's alias); new sources the rows named so.
+        self._resolved: dict[str, SourceRef] = {}
+        self._mentioned: set[int] = set()
+        # Sources met whose kind is ``other``, which a publisher's or origin's role fills
+        # (``source``), and those it filled.
+        self._kindless: set[int] = set()
+        self._kinds_given: set[int] = set()
+        self._batch_kinds: list[int] = []  # given by the batch being planned
         self._updated_sources: set[int] = set()
         self.aliases: dict[int, list[str]] = {}
         self.articles: dict[str, ArticleRef] = {}
+        # Articles only refused rows define, by SHA-256: the first such row's number.
+        self._refused_articles: dict[str, int] = {}
+        # Writing, per chunk: the stored claims its rows name, by key; the appearances stored
+        # in its articles, and those its rows plan, by claim key, SHA-256 and span.
+        self._found_claims: dict[str, int] = {}
+        self._stored_appearances: set[tuple] = set()
+        self._chunk_appearances: set[tuple] = set()
         # Claim ids by key, from the batches written so far (a claim's rows recur across
         # batches): only keys not seen yet are looked up. Bounded, for memory.
         self.claim_ids: dict[str, int] = {}
@@ -163,6 +179,10 @@ class Plan(PlanSources, PlanWriting):
         self._batch_sources.clear()
         self._batch_articles.clear()
         self.touched_claims.clear()
+        self._batch_kinds.clear()
+        self._found_claims = {}
+        self._stored_appearances = set()
+        self._chunk_appearances = set()
 
     def _forget_claims(self) -> None:
         self._batch_claim_ids = {}
@@ -185,6 +205,13 @@ class Plan(PlanSources, PlanWriting):
         self._batch_appearances = set()
         gone = [self.new_sources.pop(key) for key in self._batch_sources if key in self.new_sources]
         self.sources = {k: v for k, v in self.sources.items() if v not in gone}
+        self._resolved = {k: v for k, v in self._resolved.items() if v not in gone}
+        gone_ids = {ref.id for ref in gone}
+        self._mentioned -= gone_ids
+        # The kinds the batch gave were not stored: the sources that remain are still `other`.
+        self._kinds_given.difference_update(self._batch_kinds)
+        self._kindless.update(self._batch_kinds)
+        self._kindless -= gone_ids
         self._alias_refs = {k: v for k, v in self._alias_refs.items() if v not in gone}
         self._source_details.clear()  # what the batch meant to change was not stored
         for sha in self._batch_articles:
@@ -194,7 +221,13 @@ class Plan(PlanSources, PlanWriting):
     # -- the rows of one chunk --
 
     def process(self, chunk: list[RawRow]):
-        """Yield ``(raw row, problems)`` for every row of the chunk, after writing it if asked."""
+        """Yield ``(raw row, problems)`` for every row of the chunk, after writing it if asked.
+
+        The rows are resolved in file order, one after the other, as if each were a
+        chunk of its own: a name means what the rows before it made it mean (a source
+        row's aliases), never what a later row of the same chunk does, so the outcome
+        does not depend on where the batches split the file.
+        """
         planned: list[PlannedRow] = []
         results: list[tuple[RawRow, list]] = []
         for raw in chunk:
@@ -207,6 +240,7 @@ class Plan(PlanSources, PlanWriting):
                     row = parse_row(raw.values)
                 except RowProblems as error:
                     results.append((raw, error.problems))
+                    self._refused_definition(raw)
                     continue
             item = PlannedRow(raw, row, raw.key or claim_key(row.claim), sha=row.article)
             if row.article_text is not None:
@@ -217,28 +251,27 @@ class Plan(PlanSources, PlanWriting):
         self._look_up_sources(planned)
         self._look_up_named([item.row for item in planned if item.row.source is not None])
         self._load_articles({item.sha for item in planned if item.sha})
-        ok: list[PlannedRow] = []
+        # The texts of the articles known before the chunk; those it defines come as defined.
+        texts = self._texts({item.sha for item in planned if item.sha in self.articles})
+        if self.write:
+            self._look_up_present(planned)
+        good: list[PlannedRow] = []
         for item in planned:
             try:
                 if item.row.source is not None:
                     self._source_row(item.row)
                 elif item.row.has_appearance:
                     self._article(item)
-                ok.append(item)
-            except RowProblems as error:
-                results.append((item.raw, error.problems))
-        self._insert_articles()
-        texts = self._texts({item.sha for item in ok if item.sha})
-        good: list[PlannedRow] = []
-        for item in ok:
-            try:
-                if item.article is not None and item.row.quote is not None:
-                    self._appearance(item, texts[item.sha])
+                    if item.anchor is None and item.row.quote is not None:
+                        text = texts.get(item.sha)
+                        self._appearance(item, self._new_texts[item.sha] if text is None else text)
                 good.append(item)
             except RowProblems as error:
                 results.append((item.raw, error.problems))
+                if item.raw_text is not None and item.sha not in self.articles:
+                    self._forget_definition(item.sha, item.raw.number)
+        self._insert_articles()
         if self.write:
-            self._insert_sources()
             claim_ids = self._claims(good)
             self._appearances(good, claim_ids)
         if not self.write:
@@ -305,6 +338,18 @@ class Plan(PlanSources, PlanWriting):
         if item.raw_text is None:
             item.article = self.articles.get(item.sha)
             if item.article is None:
+                refused = self._refused_articles.get(item.sha)
+                if refused is not None:
+                    raise RowProblems(
+                        [
+                            (
+                                "article",
+                                f"the article with SHA-256 {item.sha} is defined on row "
+                                f"{refused}, which has a problem: fix that row, and this one "
+                                "imports with it",
+                            )
+                        ]
+                    )
                 raise RowProblems(
                     [
                         (
@@ -326,13 +371,36 @@ class Plan(PlanSources, PlanWriting):
                 ]
             )
         item.article = self.articles.get(item.sha)
-        if item.article is None:
-            item.article = self._new_article(row, item.raw_text, item.sha, item.raw.cleaning)
-            if self._spill is not None:
-                self._spill.execute(
-                    "INSERT OR IGNORE INTO texts VALUES (?, ?)",
-                    (item.sha, self._new_texts[item.sha]),
-                )
+        if item.article is not None:
+            return
+        item.article, text = self._new_article(row, item.raw_text, item.sha, item.raw.cleaning)
+        if row.quote is not None:
+            # Before the article counts as defined: a row refused defines nothing, and the
+            # rows after it that name the article by its SHA-256 say which row to fix.
+            self._appearance(item, text)
+        self.articles[item.sha] = item.article
+        self._new_texts[item.sha] = text
+        self._batch_articles.append(item.sha)
+        self.summary.articles_created += 1
+        if self._refused_articles:
+            self._refused_articles.pop(item.sha, None)
+        if self._spill is not None:
+            self._spill.execute("INSERT OR IGNORE INTO texts VALUES (?, ?)", (item.sha, text))
+
+    def _refused_definition(self, raw: RawRow) -> None:
+        """A row that did not parse: the article its text defines, if any, is not defined."""
+        given = raw.values.get("article_text") if raw.values else None
+        if isinstance(given, str) and given.strip():
+            sha = text_sha256(prepare_text(given))
+            if sha not in self.articles:
+                self._forget_definition(sha, raw.number)
+
+    def _forget_definition(self, sha: str, number: int) -> None:
+        """Row ``number`` defined the article ``sha`` but was refused: rows naming the
+        article say so, and a later row defining it again starts afresh."""
+        self._refused_articles.setdefault(sha, number)
+        self.uncleaned.discard(sha)
+        self.folded.pop(sha, None)
 
     def _cleaned(
         self, row: FlatRow, raw: str, sha: str, cleaning: tuple[bool, bool] | None = None
@@ -383,7 +451,8 @@ class Plan(PlanSources, PlanWriting):
 
     def _new_article(
         self, row: FlatRow, raw: str, sha: str, cleaning: tuple[bool, bool] | None = None
-    ) -> ArticleRef:
+    ) -> tuple[ArticleRef, str]:
+        """The article a row defines, and the text its quotations anchor in."""
         problems = []
         publisher = origin = None
         try:
@@ -428,12 +497,7 @@ class Plan(PlanSources, PlanWriting):
             "created_by": row.created_by or self.actor,
             "created_at": utcnow(),
         }
-        ref = ArticleRef(None, publisher, origin, row.article_origin_cue, values, ours=True)
-        self.articles[sha] = ref
-        self._new_texts[sha] = text
-        self._batch_articles.append(sha)
-        self.summary.articles_created += 1
-        return ref
+        return ArticleRef(None, publisher, origin, row.article_origin_cue, values, ours=True), text
 
     def _texts(self, shas: set[str]) -> dict[str, str]:
         """The texts the chunk's quotations are anchored in: new in this chunk, else stored.
@@ -480,6 +544,31 @@ class Plan(PlanSources, PlanWriting):
 
     # -- appearances --
 
+    def _look_up_present(self, items: list[PlannedRow]) -> None:
+        """Writing: the claims the chunk names and the appearances stored in its articles,
+        so that a row whose appearance is stored creates nothing (``_present``)."""
+        self._found_claims = self._known_claims(
+            list(dict.fromkeys(item.key for item in items if item.row.has_claim))
+        )
+        articles = (self.articles.get(item.sha) for item in items if item.row.quote is not None)
+        self._stored_appearances = self._existing_appearances(
+            {ref.id for ref in articles if ref is not None and ref.id is not None}
+        )
+        self._chunk_appearances = set()
+
+    def _present(self, item: PlannedRow) -> bool:
+        """Whether the row's appearance is stored, or planned by a row before it."""
+        start, end = item.anchor.start, item.anchor.end
+        claim_id, article_id = self._found_claims.get(item.key), item.article.id
+        if claim_id is not None and article_id is not None:
+            if (claim_id, article_id, start, end) in self._stored_appearances:
+                return True
+        key = (item.key, item.sha, start, end)
+        if key in self._chunk_appearances:
+            return True
+        self._chunk_appearances.add(key)
+        return False
+
     def _appearance(self, item: PlannedRow, text: str) -> None:
         row, article = item.row, item.article
         span = self.anchors.take(item.raw.number, article.ours) if self.write else None
@@ -492,6 +581,8 @@ class Plan(PlanSources, PlanWriting):
                 )
             except ClaimsError as error:
                 raise RowProblems([("quote", str(error))]) from None
+        if self.write and self._present(item):
+            return  # left as stored, chain and all: nothing is resolved, nothing created
         stated = []
         for hop in row.chain:
             try:

@@ -39,6 +39,7 @@ class ImportSummary:
     sources_present: int = 0  # stored sources a source row names (completed or not)
     sources_updated: int = 0  # stored sources a source row completed (kind, aliases ...)
     rejects_file: str | None = None
+    rejects_removed: str | None = None  # an old rejects file this run had nothing to put in
 
     def counts(self) -> dict[str, int]:
         return {k: v for k, v in asdict(self).items() if isinstance(v, int)}

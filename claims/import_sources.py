@@ -10,7 +10,9 @@ own. It creates the source, or completes a stored one without overwriting what a
 person curated there: the kind only where it is ``other`` (what an import gives a
 name it meets in a chain, which says nothing), the country, address and notes only
 where blank, and the aliases it lacks. So a second import of the same file changes
-nothing. The aliases it adds resolve the names of later rows, as stored ones do.
+nothing. The aliases it adds resolve the names of later rows, as stored ones do, and
+never those of the rows before it: what a name meant on an earlier row stands, so a
+source row that would change it is refused (``_new_aliases``).
 """
 
 from __future__ import annotations
@@ -32,12 +34,20 @@ class PlanSources:
     the state they share)."""
 
     def source(self, name: str, kind: str) -> SourceRef:
-        """Resolve a name like everywhere (``find_source``); an unknown one is created."""
+        """Resolve a name like everywhere (``find_source``); an unknown one is created.
+
+        ``kind``: what the role says the source is (a publisher an ``outlet``, an origin a
+        ``news_agency``, a stated source ``other``, which says nothing). A source whose
+        kind is ``other`` takes the kind of the first role that says more: an agency a
+        chain names before its articles do is an agency still.
+        """
         key = name.strip()
         cached = self.sources.get(key)
         if isinstance(cached, ClaimsError):
             raise cached
         if cached is not None:
+            if kind != "other" and cached.id in self._kindless:
+                self._give_kind(cached, kind)
             return cached
         try:
             if key in self._looked_up:
@@ -56,13 +66,39 @@ class PlanSources:
                 raise error
             ref = SourceRef(found.id, found.name)
         else:
-            ref = self._by_file(fold_name(normalise_space(name)), found)
-            if ref is None:
-                ref = SourceRef(found.id, found.name) if found else None
+            folded = fold_name(normalise_space(name))
+            ref = self._by_file(folded, found)
+            if ref is None and found is not None:
+                ref = SourceRef(found.id, found.name)
+                if found.kind == "other" and found.id not in self._kinds_given:
+                    self._kindless.add(found.id)
             if ref is None:
                 ref = self._new_source(normalise_space(name), kind)
+                self._mentioned.add(ref.id)
+            self._resolved[folded] = ref
+        if kind != "other" and ref.id in self._kindless:
+            self._give_kind(ref, kind)
         self.sources[key] = ref
         return ref
+
+    def _give_kind(self, ref: SourceRef, kind: str) -> None:
+        """A source of kind ``other`` met in a role that says what it is: it is that."""
+        self._kindless.discard(ref.id)
+        self._kinds_given.add(ref.id)
+        self._batch_kinds.append(ref.id)
+        details = self._source_details.get(ref.id)
+        if details is not None:
+            details["kind"] = kind
+        if not self.write:
+            return
+        pending = self._pending_sources.get(ref.id)
+        if pending is not None:
+            pending["kind"] = kind  # created by this batch: not inserted yet
+            return
+        self._source_updates.append({"source_id": ref.id, "kind": kind})
+        if not self.tally.ours("sources", ref.id) and ref.id not in self._updated_sources:
+            self._updated_sources.add(ref.id)
+            self.summary.sources_updated += 1
 
     def _by_file(self, folded: str, found: Source | None) -> SourceRef | None:
         """The source a spelling names by what this import's rows created, when that
@@ -168,6 +204,8 @@ class PlanSources:
             source_id = self._provisional
         ref = SourceRef(source_id, name)
         self.new_sources[folded] = ref
+        if kind == "other":
+            self._kindless.add(source_id)
         self.aliases[source_id] = [name]
         self._source_details[source_id] = {
             "kind": kind,
@@ -225,6 +263,10 @@ class PlanSources:
             if row.source_kind not in (None, "other") and held["kind"] == "other":
                 changes["kind"] = row.source_kind
             held.update(changes)
+            if held["kind"] != "other":
+                self._kindless.discard(ref.id)
+            elif ref.id not in self._kinds_given:
+                self._kindless.add(ref.id)
         self.sources[row.source] = ref
         known = self._aliases_of(ref)
         for alias, key in added:
@@ -262,17 +304,41 @@ class PlanSources:
                 continue
             other = self.new_sources.get(key) or self._named.get(key)
             if other is not None and (ref is None or other.id != ref.id):
+                problems.append(("source_aliases", self._named_otherwise(alias, other, row)))
+                continue
+            earlier = self._resolved.get(key)
+            if earlier is not None and (ref is None or earlier.id != ref.id):
+                # The rows before named that source so; after this one they would not.
                 problems.append(
                     (
                         "source_aliases",
-                        f"{alias!r} is the name of the source {other.name!r}; it cannot also "
-                        f"be an alias of {row.source!r}",
+                        f"{alias!r} names the source {earlier.name!r} on an earlier row of this "
+                        f"file, and as an alias of {row.source!r} it would name two: write "
+                        f"{earlier.name!r} in full on the earlier rows, and put this source row "
+                        "before them",
                     )
                 )
+                continue
             added.append((alias, key))
         if problems:
             raise RowProblems(problems)
         return added
+
+    def _named_otherwise(self, alias: str, other: SourceRef | Source, row: FlatRow) -> str:
+        """Why a source row cannot give ``alias``, another source's own name, and what to do."""
+        said = (
+            f"{alias!r} is the name of the source {other.name!r}; it cannot also be an alias "
+            f"of {row.source!r}"
+        )
+        if other.id in self._mentioned:
+            # A name a row met before any source row made it an alias: a source of its own.
+            return (
+                f"{said}: an earlier row of this file names it, so it is a source of its own; "
+                "put this source row before the rows that name it"
+            )
+        if isinstance(other, Source):
+            return f"{said}: if they are one source, merge them (claims source merge)"
+        return said
 
     def _aliases_of(self, ref: SourceRef) -> list[str]:
         found = self.aliases.get(ref.id)

@@ -98,9 +98,8 @@ class PlanWriting:
         for item in items:
             if item.row.has_claim:  # not a source row or an article row
                 first.setdefault(item.key, item.row)
-        known = self.claim_ids
-        ids = {key: known[key] for key in first if key in known}
-        ids.update(self._claim_ids([key for key in first if key not in ids]))
+        found = self._found_claims
+        ids = {key: found[key] for key in first if key in found}
         now = utcnow()
         new = [
             (
@@ -148,6 +147,14 @@ class PlanWriting:
         self._insert(table, rows)
         return {values[1]: claim_id for values, claim_id in zip(new, ids, strict=True)}
 
+    def _known_claims(self, keys: list[str]) -> dict[str, int]:
+        """The ids of the claims stored with these keys: from the batches written so far,
+        else looked up."""
+        known = self.claim_ids
+        ids = {key: known[key] for key in keys if key in known}
+        ids.update(self._claim_ids([key for key in keys if key not in ids]))
+        return ids
+
     def _claim_ids(self, keys: list[str]) -> dict[str, int]:
         ids: dict[str, int] = {}
         for start in range(0, len(keys), IN_CHUNK):
@@ -165,8 +172,7 @@ class PlanWriting:
             (claim_ids[item.key], item.article.id, item.anchor.start, item.anchor.end)
             for item in items
         ]
-        existing = self._existing_appearances(keys)
-        rows, hops, seen = [], [], set(existing)
+        rows, hops, seen = [], [], set(self._stored_appearances)
         now = utcnow()
         for item, key in zip(items, keys, strict=True):
             if key in seen:
@@ -217,7 +223,8 @@ class PlanWriting:
         self._insert(ChainHop.__table__, hop_rows, _HOP_COLUMNS)
         self.summary.appearances_created += len(rows)
 
-    def _existing_appearances(self, keys: list[tuple]) -> set[tuple]:
+    def _existing_appearances(self, article_ids: set[int]) -> set[tuple]:
+        """The appearances stored in these articles, as (claim, article, start, end)."""
         columns = (
             Appearance.claim_id,
             Appearance.article_id,
@@ -225,11 +232,9 @@ class PlanWriting:
             Appearance.quote_end,
         )
         found: set[tuple] = set()
-        # An article this batch created holds no appearance yet: nothing to look up.
-        created = {self.articles[sha].id for sha in self._batch_articles if sha in self.articles}
-        article_ids = sorted({key[1] for key in keys} - created)
         # What the batch in flight writes, its reads cannot see yet.
         found.update(key for key in self._recent_appearances if key[1] in article_ids)
+        article_ids = sorted(article_ids)
         for start in range(0, len(article_ids), IN_CHUNK):
             part = article_ids[start : start + IN_CHUNK]
             found.update(

@@ -43,7 +43,14 @@ from sqlalchemy.orm import Session
 from claims.db import check_sqlite_file, describe_operational_error, make_engine
 from claims.errors import DatabaseError, ImportRejected, InvalidInput
 from claims.flatrows import Problem
-from claims.import_files import RawRow, RejectsWriter, check_file, detect_format, open_rows
+from claims.import_files import (
+    RawRow,
+    RejectsWriter,
+    check_file,
+    detect_format,
+    open_rows,
+    rejects_path,
+)
 from claims.import_plan import Plan
 from claims.import_records import Anchors, ImportSummary, Tally, checked_rows, count_checked
 from claims.import_workers import prepared_rows, worker_count
@@ -111,9 +118,11 @@ def import_file(
     gives no ``article_cuts``; off, such articles are stored as received.
 
     Raises ``ImportRejected`` listing the problems, having written nothing,
-    when a row is bad and ``skip_bad`` is off.
+    when a row is bad and ``skip_bad`` is off. With ``skip_bad``, the rejects file is
+    replaced (or an old one removed) only by an import that completes.
     """
     path = Path(path)
+    rejects_at = rejects_path(path)
     check_file(path)
     fmt = detect_format(path, fmt)
     check_sqlite_file(url)
@@ -129,11 +138,12 @@ def import_file(
     # fifth of the time; the few cycles SQLAlchemy makes are still collected, later.
     thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)
+    rejects = None
     try:
         from claims.migrations import ensure_current
 
         ensure_current(reader_engine)
-        rejects = RejectsWriter(path.with_name(path.name + ".rejects.csv")) if skip_bad else None
+        rejects = RejectsWriter(rejects_at) if skip_bad else None
         with tempfile.TemporaryDirectory(prefix="claims-import-") as spill_dir:
             spill = Path(spill_dir) / "checked.db"
             try:
@@ -153,14 +163,9 @@ def import_file(
                 raise ImportInterrupted(
                     f"Interrupted while checking {path.name}: nothing was written to the database."
                 ) from None
-            finally:
-                if rejects is not None:
-                    rejects.close()
             if bad.count and not skip_bad:
                 raise ImportRejected(path.name, bad.problems, bad.count)
             summary.rejected = len(bad.rows)
-            if rejects is not None and rejects.count:
-                summary.rejects_file = str(rejects.path)
             if writer.separate and reader_engine.dialect.name == "postgresql":
                 # Started now, to be ready for the drift step; see ``complete_drift``.
                 writers.append(BatchWriter(url, separate=True))
@@ -179,9 +184,17 @@ def import_file(
                 )
         with _Interrupts() as interrupts:
             complete_drift(url, batch_rows, progress, writers=writers, interrupts=interrupts)
+        if rejects is not None:
+            rejects.finish()
+            if rejects.count:
+                summary.rejects_file = str(rejects.path)
+            elif rejects.removed:
+                summary.rejects_removed = str(rejects.path)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
+        if rejects is not None:
+            rejects.discard()
         gc.set_threshold(*thresholds)
         for each in writers:
             each.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,14 @@ import typer
 from cli.common import state
 
 SHOWN_PROBLEMS = 50
+
+
+class ImportFormat(enum.StrEnum):
+    """The formats ``claims.import_files.FORMATS`` reads; an unknown one is a usage error."""
+
+    csv = "csv"
+    jsonl = "jsonl"
+    claimreview = "claimreview"
 
 
 def import_file(
@@ -22,11 +31,11 @@ def import_file(
         ),
     ],
     fmt: Annotated[
-        str | None,
+        ImportFormat | None,
         typer.Option(
             "--format",
             "-f",
-            metavar="csv|jsonl|claimreview",
+            case_sensitive=False,
             help="The file's format. Default: from its suffix (.csv, .jsonl, .json).",
         ),
     ] = None,
@@ -35,8 +44,8 @@ def import_file(
         typer.Option(
             "--skip-bad",
             help="Import the good rows and write the bad ones, with the reason, to "
-            "FILE.rejects.csv (replacing an old one). Default: a bad row stops the import "
-            "before anything is written.",
+            "FILE.rejects.csv (replacing an old one once the import completes). Default: a "
+            "bad row stops the import before anything is written.",
         ),
     ] = False,
     encoding: Annotated[
@@ -45,7 +54,7 @@ def import_file(
     ] = None,
     batch: Annotated[
         int,
-        typer.Option("--batch", metavar="ROWS", help="Rows written per transaction."),
+        typer.Option("--batch", metavar="ROWS", min=1, help="Rows written per transaction."),
     ] = 2000,
     no_clean: Annotated[
         bool,
@@ -62,19 +71,17 @@ def import_file(
     gets the summary only.
     """
     from claims.errors import ImportRejected
-    from claims.import_files import in_file_terms, rejects_path
+    from claims.import_files import in_file_terms
     from claims.importer import ImportInterrupted
     from claims.importer import import_file as run_import
 
-    old_rejects = rejects_path(file)
-    had_rejects = skip_bad and old_rejects.is_file()
     bar = _Progress()
     try:
         summary = run_import(
             state(ctx).url,
             file,
             actor=state(ctx).user,
-            fmt=fmt,
+            fmt=fmt.value if fmt is not None else None,
             skip_bad=skip_bad,
             encoding=encoding,
             batch_rows=batch,
@@ -104,8 +111,8 @@ def import_file(
         bar.close()
     if summary.rejects_file:
         typer.echo(f"{summary.rejected} bad row(s) set aside in {summary.rejects_file}", err=True)
-    elif had_rejects:
-        typer.echo(f"No bad rows: removed the old {old_rejects}.", err=True)
+    elif summary.rejects_removed:
+        typer.echo(f"No bad rows: removed the old {summary.rejects_removed}.", err=True)
     if not summary.rows and not summary.rejected:
         typer.echo(f"{file} holds no rows: nothing to import.", err=True)
     rows = [

@@ -168,11 +168,6 @@ def test_claimreview_without_claim(rejected, tmp_path):
     rejected(str(path), match="row 1: claimReviewed")
 
 
-def test_batch_size_must_count_rows(failing, tmp_path):
-    path = write_csv(tmp_path / "rows.csv", ROWS[3:])
-    failing("import", str(path), "--batch", "0", match="batch size")
-
-
 def test_unknown_encoding(failing, tmp_path):
     path = write_csv(tmp_path / "rows.csv", ROWS[3:])
     failing("import", str(path), "--encoding", "klingon", match="Unknown encoding")
