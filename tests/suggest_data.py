@@ -6,8 +6,11 @@ from __future__ import annotations
 OUTLET = "Morning Post"
 
 
-def proposals_for(db_url: str, text: str, outlet: str = OUTLET) -> list:
-    """The proposals for ``text`` stored as an article of ``outlet`` in a fresh database."""
+def proposals_for(
+    db_url: str, text: str, outlet: str = OUTLET, origin: tuple[str, str] | None = None
+) -> list:
+    """The proposals for ``text`` stored as an article of ``outlet`` in a fresh database;
+    ``origin`` is the article's (name, cue) when it has one."""
     from claims.db import open_session
     from claims.models import Article
     from claims.services.articles import add_article
@@ -16,6 +19,10 @@ def proposals_for(db_url: str, text: str, outlet: str = OUTLET) -> list:
 
     with open_session(db_url) as session:
         add_source(session, name=outlet, kind="outlet", actor="t")
-        article = add_article(session, text=text, outlet=outlet, actor="t")
+        credit = {}
+        if origin is not None:
+            add_source(session, name=origin[0], kind="news_agency", actor="t")
+            credit = {"origin": origin[0], "origin_cue": origin[1]}
+        article = add_article(session, text=text, outlet=outlet, actor="t", **credit)
         session.flush()
         return propose(session, session.get(Article, article.id))

@@ -13,6 +13,7 @@ from claims.suggestions import tagger
 from claims.suggestions.attribution import chain_of, extract, leaves
 from claims.suggestions.proposal import claim_wording, spoken
 from claims.suggestions.relations import ArticleAttributions, link
+from tests.suggest_data import proposals_for
 
 
 def _span(text, kind, words):
@@ -241,3 +242,69 @@ def test_a_reported_act_of_speech_ends_before_that(db_url):
 def test_two_words_said_are_a_topic_not_a_claim(db_url):
     found = _proposed(db_url, "The plan, first reported by Der Spiegel, drew criticism.\n")
     assert "The plan." not in found
+
+
+# -- an outlet's credit closing the sentence: "UNN reports citing Reuters" --
+
+CREDITED = (
+    "Ukraine and Poland {verb} speed up grain transit to Baltic ports, Prime Minister Denys "
+    "Shmyhal said on Monday, UNN reports{comma} citing Reuters."
+)
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+def test_a_speaker_inside_a_report_citing_a_source_is_the_innermost_hop(comma):
+    text = CREDITED.format(verb="will", comma=comma)
+    # as "according to Reuters" would: Shmyhal's words came through Reuters, then UNN
+    assert _chains(text, extract(text)) == {
+        "Ukraine and Poland will speed up grain transit to Baltic ports": [
+            ("Prime Minister Denys Shmyhal", "said"),
+            ("Reuters", "citing"),
+            ("UNN", "reports"),
+        ]
+    }
+
+
+def test_a_report_citing_a_source_holds_its_speaker_where_the_tagger_misses_the_report(
+    tagged,
+):
+    text = CREDITED.format(verb="have agreed to", comma="")
+    # the tagger reads "UNN reports" as a source and the speaker as the cited content
+    tagged[text] = [
+        _span(text, "CONTENT", text[: text.index(", Prime")]),
+        _span(text, "CONTENT", "Prime Minister Denys Shmyhal said"),
+        _span(text, "SOURCE", "UNN reports"),
+        _span(text, "CUE", "citing"),
+    ]
+    assert _chains(text, _sentence(text)) == {
+        "Ukraine and Poland have agreed to speed up grain transit to Baltic ports": [
+            ("Prime Minister Denys Shmyhal", "said"),
+            ("Reuters", "citing"),
+            ("UNN", "reports"),
+        ]
+    }
+
+
+@pytest.mark.parametrize("verb", ["will", "have agreed to"])
+def test_an_outlet_s_credit_citing_a_source_leaves_one_claim_said_through_it(db_url, verb):
+    text = CREDITED.format(verb=verb, comma="") + "\n"
+    proposals = proposals_for(db_url, text, outlet="UNN")
+    statement = f"Ukraine and Poland {verb} speed up grain transit to Baltic ports."
+    # what Reuters says Shmyhal said ("Shmyhal said on Monday") may be proposed besides
+    said = [p for p in proposals if p.kind == "claim" and "grain" in p.claim_text]
+    assert [(p.claim_text, [(h["name"], h["cue"]) for h in p.hops]) for p in said] == [
+        (statement, [("Denys Shmyhal", "said"), ("Reuters", "citing")])
+    ]
+
+
+def test_the_article_s_own_credit_repeated_in_a_sentence_is_its_origin(db_url):
+    """ "…, UNN reports citing Reuters" in an article whose origin is Reuters, cited so: the
+    sentence repeats the credit, and composing appends Reuters as the origin; named with
+    another cue, Reuters stays a source the sentence states."""
+    rose = "Prices rose sharply in the capital last week"
+    text = CREDITED.format(verb="will", comma="") + f"\n\n{rose}, Reuters points out.\n"
+    proposals = proposals_for(db_url, text, outlet="UNN", origin=("Reuters", "citing"))
+    chains = {p.claim_text: [(h["name"], h["cue"]) for h in p.hops] for p in proposals if p.hops}
+    statement = "Ukraine and Poland will speed up grain transit to Baltic ports."
+    assert chains[statement] == [("Denys Shmyhal", "said")]
+    assert chains[rose + "."] == [("Reuters", "points out")]

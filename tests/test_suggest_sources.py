@@ -105,6 +105,73 @@ def test_a_hedge_an_act_or_a_question_put_is_not_a_cue(text, cue):
         assert reports(text, sentence, kept)
 
 
+@pytest.mark.parametrize("cue", ["agreed", "have agreed on", "agreed to"])
+def test_what_was_agreed_on_is_an_act_not_words_passed_on(cue):
+    text = "Ukraine and Poland have agreed on a joint control at the border."
+    if cue == "agreed to":
+        text = text.replace("agreed on", "agreed to")
+    (sentence,) = split_sentences(text)
+    start = text.index(cue)
+    after = text.index("a joint") if cue.endswith("on") else start + len(cue) + 1
+    relation = Attribution((start, start + len(cue)), None, (after, len(text) - 1), False, "pre")
+    assert not reports(text, sentence, relation)
+    clause = "Ukraine and Poland agreed on Monday that the border would open."
+    (sentence,) = split_sentences(clause)
+    cue = clause.index("agreed")
+    relation = Attribution(
+        (cue, cue + 6), None, (clause.index("the border"), len(clause) - 1), False, "pre"
+    )
+    assert reports(clause, sentence, relation)
+
+
+QUOTED_ACTS = [
+    (
+        "\u201cWe have agreed on a joint control at the border that will cut waiting times by "
+        "half,\u201d Shmyhal told reporters after talks in Warsaw.\n",
+        "We have agreed on a joint control at the border that will cut waiting times by half.",
+        "Shmyhal",
+    ),
+    (
+        "\u201cWe have promised to rebuild every school before winter,\u201d Mayor Anna "
+        "Kowalska told residents.\n",
+        "We have promised to rebuild every school before winter.",
+        "Anna Kowalska",
+    ),
+    (
+        "\u201cI have promised that every school will be rebuilt,\u201d Kowalska said.\n",
+        "I have promised that every school will be rebuilt.",
+        "Kowalska",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, claim, speaker", QUOTED_ACTS)
+def test_a_quoted_speaker_s_own_promise_is_part_of_the_quotation(db_url, text, claim, speaker):
+    proposals = [p for p in _proposals(db_url, text) if p.hops]
+    assert [(p.claim_text, [h["name"] for h in p.hops]) for p in proposals] == [(claim, [speaker])]
+    assert text[slice(*proposals[0].quote)].strip("\u201c\u201d,") + "." == claim
+
+
+@pytest.mark.parametrize("text, claim, speaker", QUOTED_ACTS)
+def test_a_quoted_speaker_s_own_promise_is_part_of_the_quotation_without_a_tagger(
+    db_url, monkeypatch, text, claim, speaker
+):
+    monkeypatch.setattr("claims.suggestions.tagger.model_available", lambda: False)
+    proposals = [p for p in _proposals(db_url, text) if p.hops]
+    assert [(p.claim_text, [h["name"] for h in p.hops]) for p in proposals] == [(claim, [speaker])]
+
+
+def test_a_cue_inside_a_quotation_says_nothing_past_its_close():
+    text = QUOTED_ACTS[0][0]
+    found = extract(text)
+    relations = {a.cue_text(text): a for a in found}
+    agreed, told = relations["have agreed"], relations["told"]
+    assert text[slice(*agreed.content)].endswith("by half")
+    # the speaker outside the quotation says it all, "We agreed" within it
+    assert told.parent is None and found[agreed.parent] is told
+    assert text[slice(*told.content)] == text[: text.index(" Shmyhal")]
+
+
 def test_a_speaker_who_asked_not_to_be_named_says_what_follows(db_url):
     proposals = _proposals(
         db_url,

@@ -41,6 +41,7 @@ from claims.suggestions.lexicon import (
     TIME_WORDS,
     TRAILING_ADVERBIALS,
 )
+from claims.text import quotations
 
 # Words and single punctuation marks; the taggers' models were trained on these tokens,
 # so ``claims.suggestions.tagger`` reads text with this very pattern.
@@ -275,9 +276,13 @@ def _content_after(tokens: list[Token], k: int, end: int, cue_word: str) -> int:
     return k
 
 
+LISTENER_WORDS = 3  # "residents", "the crowd", "local radio station"
+
+
 def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
     """After the cue, only an adverbial remains before a comma or the end: a post-posed cue."""
-    if k and tokens[k - 1].lower in TELL:
+    told = k and tokens[k - 1].lower in TELL
+    if told:
         while k < end and (tokens[k].text[:1].isupper() or tokens[k].lower in PRONOUN_OBJECTS):
             k += 1
     if k < end and tokens[k].lower in SOURCE_AFTER:
@@ -288,6 +293,8 @@ def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
     span = " ".join(t.text for t in tokens[k:m])
     if m - k == 0:
         return True
+    if told and m - k <= LISTENER_WORDS and all(t.text in ".!?" for t in tokens[m:end]):
+        return True  # '"...," the mayor told residents.': whom she told, and nothing more
     if m - k <= 5 and TRAILING_ADVERBIALS.match(span):
         return True
     return m - k <= 2 and tokens[k].text[:1].isupper()
@@ -416,7 +423,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 k = _content_after(tokens, cj, n, word)
                 if k >= n or n - k < 2:
                     continue
-                content = (tokens[k].start, end)
+                content = (tokens[k].start, _quotation_close(text, start, end, tokens[ci].start))
                 order = "pre"
             attribution = Attribution(
                 (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, order
@@ -434,6 +441,16 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
     nest(found)
     past_own_hops(text, found)
     return found
+
+
+def _quotation_close(text: str, start: int, end: int, at: int) -> int:
+    """Where the words of a cue at ``at`` can run to: the end, or the close of the
+    quotation the cue stands in. '"We have agreed on X," Shmyhal told reporters': the
+    quoted "agreed" speaks in the quotation only, and Shmyhal's relation is not in it."""
+    for opened, closed in quotations(text, start, end):
+        if closed is not None and opened < at < closed:
+            return closed
+    return end
 
 
 CITING = {"citing", "quoting"}
@@ -500,7 +517,8 @@ def nest(found: list[Attribution]) -> None:
     """Link each attribution to the smallest other one whose content holds its cue.
 
     "citing X" after a report is the exception: the report holds the cue, but X is the
-    earlier hop, so X's relation is nested in the report's and says the same content.
+    earlier hop, so X's relation is nested in the report's and says the same content; a
+    relation inside that content is then nested in X's, as in "according to X".
     """
     for i, attribution in enumerate(found):
         if attribution.parent is not None or not attribution.cites:
@@ -521,9 +539,11 @@ def nest(found: list[Attribution]) -> None:
                 continue
             if attribution.source and not _inside(attribution.source, other.content):
                 continue
-            if best is None or other.content[1] - other.content[0] < (
-                found[best].content[1] - found[best].content[0]
-            ):
+            size = other.content[1] - other.content[0]
+            smallest = None if best is None else found[best].content[1] - found[best].content[0]
+            if smallest is None or size < smallest or (size == smallest and other.parent == best):
+                # "A, Shmyhal said, UNN reports citing Reuters": the citing says the
+                # report's very content, and what is said in it came through it first.
                 best = j
         if best is not None:
             attribution.parent = best

@@ -52,6 +52,9 @@ _DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}}
 _DASH = "[-—–]"
 
 # (rule, confidence, pattern with a "name" group; "cue" group optional)
+# The words an outlet credits the text it took with: "UNN reports citing Reuters".
+CREDIT_CUES = ("citing", "quoting", "with reference to", "referring to")
+
 RULES: list[tuple[str, float, re.Pattern[str]]] = [
     (
         "dateline",
@@ -66,7 +69,7 @@ RULES: list[tuple[str, float, re.Pattern[str]]] = [
         0.85,
         re.compile(
             r"\b" + _NAME + r"\s+(?:reports?|reported|writes|wrote|says|said),?\s+"
-            r"(?P<cue>citing|quoting|with reference to|referring to)\s+(?P<name>" + _NAME + r")"
+            rf"(?P<cue>{'|'.join(CREDIT_CUES)})\s+(?P<name>" + _NAME + r")"
         ),
     ),
     (

@@ -181,7 +181,7 @@ COORDINATORS = {"and", "but"}
 TELL = frozenset({"told", "tells", "tell", "telling", "assured", "informed", "warned", "urged"})
 PRONOUN_OBJECTS = {"him", "her", "them", "us", "me", "reporters", "journalists", "it", "you"}
 TRAILING_ADVERBIALS = re.compile(
-    r"^(?:(?:on|last|this|in|at|during|late|early|earlier|later|by|to|over|from|via|"
+    r"^(?:(?:on|last|this|in|at|during|late|early|earlier|later|by|to|over|from|via|after|"
     r"without|but|while|adding|according|in a|yesterday|today|tonight|recently|previously|"
     r"[A-Z]\w+day|\w+ly)\b.*)?$"
 )
@@ -229,6 +229,13 @@ OBJECT_CUES = {
     for base in ("promise", "urge", "describe", "ask", "demand", "downgrade")
     for w in forms(base, ())
 } | {"put", "puts"}
+# Verbs of an act when a preposition follows: "agreed on a joint control", "agreed to a
+# ceasefire", "agreed with Kyiv" say what was settled, not what was said; "agreed that"
+# reports.
+AGREED = forms("agree", ())
+# Whoever speaks in their own words: inside a quotation another speaker's, "We agreed" is
+# the quoted speaker's act, not a report they pass on.
+FIRST_PERSON = {"i", "we", "you"}
 # "Called" names ("called NATO a grave challenge": a statement); "called for" asks.
 WARNED = forms("warn", ()) | forms("caution", ()) | forms("call", ())
 THING_PREPOSITIONS = {"of", "about", "against", "for"}

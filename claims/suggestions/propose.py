@@ -24,7 +24,7 @@ from dataclasses import replace
 from claims.resolution import PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves
-from claims.suggestions.citation import statement_start
+from claims.suggestions.citation import CREDIT_CUES, statement_start
 from claims.suggestions.lexicon import (
     RELATIVES,
 )
@@ -69,8 +69,18 @@ def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> 
 
 
 def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
-    """Drop hops naming the publisher, and any earlier repeat of a source named later."""
+    """Drop hops naming the publisher, any earlier repeat of a source named later, and the
+    article's own credit where the sentence repeats it ("…, the Daily Courier reports citing
+    Wire Service"): the origin cited as the article cites it is the origin, which composing
+    the chain appends. Named with another cue ("Reuters points out") it stays a stated hop."""
     kept = [hop for hop in hops if hop["source_id"] != publisher_id or hop["source_id"] is None]
+    if (
+        origin_id is not None
+        and kept
+        and kept[-1]["source_id"] == origin_id
+        and (kept[-1].get("cue") or "").lower() in CREDIT_CUES
+    ):
+        kept = kept[:-1]
     out: list[dict] = []
     for index, hop in enumerate(kept):
         later = kept[index + 1 :]

@@ -13,8 +13,9 @@ add a hop: a rule relation whose cue the tagger found too keeps its place in the
 takes the tagger's source and content (its cue's contents that only punctuation parts joined,
 when the rules nest a relation there: a flat tagger splits "A, Wang told Orban" in two); one
 the tagger did not find stays only when it names a source after its cue ("according to X",
-"citing X"), names its speaker after what they said inside another relation ("A, Wang told
-Orban, Xinhua said"), or says a content the tagger found but attached to no cue. Proposals,
+"citing X"), is the report such a "citing X" qualifies ("UNN reports citing Reuters"),
+names its speaker after what they said inside another relation ("A, Wang told Orban,
+Xinhua said"), or says a content the tagger found but attached to no cue. Proposals,
 sources and chains are then built from these exactly as from the rules'.
 """
 
@@ -381,6 +382,7 @@ class ArticleAttributions:
                 if (
                     attribution.order == "source-after"
                     or attribution.coordinated
+                    or any(found[child].cites for child in attribution.children)
                     or _inner_hop(self.text, attribution, found)
                     or self._adopt(attribution)
                 ):

@@ -1,7 +1,9 @@
 """Which attribution relations pass words on, and which only look as if they did.
 
-"Declined to comment", "allegedly misled", "voted to", "warned of empty shelves", "Asked
-about X, the minister said": a reporting verb's shape without a statement for a claim.
+"Declined to comment", "allegedly misled", "voted to", "agreed on a joint control",
+"warned of empty shelves", "Asked about X, the minister said": a reporting verb's shape
+without a statement for a claim; and '"We agreed ...," Shmyhal said', where "We agreed"
+is the quoted speaker's own act inside what Shmyhal says.
 Kept apart from the proposals so the rule has one home; ``reports`` is tested alone.
 """
 
@@ -12,16 +14,19 @@ import re
 from claims.sentences import Sentence
 from claims.suggestions.attribution import Attribution, nest
 from claims.suggestions.lexicon import (
+    AGREED,
     CLAUSE_WORDS,
     CUE_WORDS,
+    FIRST_PERSON,
     HEDGES,
     NOT_REPORTING,
     OBJECT_CUES,
+    PREPOSITIONS,
     QUESTIONED,
     THING_PREPOSITIONS,
     WARNED,
 )
-from claims.text import OPENING_QUOTES, QUOTE_MARKS
+from claims.text import OPENING_QUOTES, QUOTE_MARKS, quotations
 
 _OPENING = OPENING_QUOTES + "\u2018"
 
@@ -44,10 +49,25 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + _OPENING)
     if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
         return False
+    if any(word in AGREED for word in words) and _prepositional(text, attribution, words):
+        return False  # "agreed on a joint control": what was settled, not what was said
     opening = text[sentence.start : attribution.cue[0]].strip(" " + _OPENING)
     if not opening and words and words[0] in QUESTIONED:
         return False
     return not _a_thing(text, attribution, words)
+
+
+def _prepositional(text: str, attribution: Attribution, words: list[str]) -> bool:
+    """A preposition follows the cue, before any "that" ("agreed on a joint control",
+    "have agreed on" as the cue; not "agreed on Monday that ...")."""
+    if attribution.content[0] < attribution.cue[1]:
+        return False
+    cue, content = attribution.cue, attribution.content
+    between = [w.lower() for w in _CUE_WORD.findall(text, cue[1], content[0])]
+    if "that" in between:
+        return False
+    following = between or [w.lower() for w in _CUE_WORD.findall(text, *content)]
+    return words[-1] in PREPOSITIONS or (bool(following) and following[0] in PREPOSITIONS)
 
 
 def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
@@ -81,11 +101,35 @@ def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
 _BEFORE_NOUN = {"a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "from", "to", "and"}
 
 
+def _own_words(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
+    """Relations of a first or second person inside a quotation someone outside it says:
+    in '"We have agreed on X," Shmyhal told reporters' the quotation is all Shmyhal's
+    claim, and "We agreed" his own act, not words he passes on."""
+    closed = [(a, b) for a, b in quotations(text, sentence.start, sentence.end) if b is not None]
+
+    def quotation_of(relation: Attribution) -> tuple[int, int] | None:
+        return next((q for q in closed if q[0] < relation.cue[0] < q[1]), None)
+
+    own = []
+    for relation in found:
+        source = relation.source_text(text)
+        if source is None or source.strip().lower() not in FIRST_PERSON:
+            continue
+        quotation = quotation_of(relation)
+        if quotation is not None and any(
+            other.source is not None and quotation_of(other) is None for other in found
+        ):
+            own.append(relation)
+    return own
+
+
 def reporting_relations(
     text: str, sentence: Sentence, found: list[Attribution]
 ) -> list[Attribution]:
-    """The sentence's relations that report (``reports``), nested again without the rest."""
-    kept = [a for a in found if reports(text, sentence, a)]
+    """The sentence's relations that report (``reports``) and are not a quoted speaker's
+    own (``_own_words``), nested again without the rest."""
+    own = {id(a) for a in _own_words(text, sentence, found)}
+    kept = [a for a in found if id(a) not in own and reports(text, sentence, a)]
     if len(kept) == len(found):
         return found
     for dropped in (a for a in found if a not in kept and a.source is not None):
