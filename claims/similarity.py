@@ -16,6 +16,11 @@ stopwords to them, so "the minister did not resign" covers every word of "the mi
 resigned". ``carries`` therefore checks, on top of the model, whether one side negates what
 the other states (``negation_differs``) and lowers the score when it does; the features and
 the shipped coefficients are unchanged.
+
+Nor can the features tell another predicate from a synonym: "rejected documents" shares
+every word of "signed documents" but one, and one missing word among eight costs the score
+little. ``missing_words`` names the words of one side the other lacks, for what must not be
+decided by the score alone (matching accepts nothing unseen that lacks one).
 """
 
 from __future__ import annotations
@@ -194,6 +199,9 @@ _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _NON_WORD = re.compile(r"[^\w]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?\"'“] )\b[A-Z][\w'’-]+")
+# A run of capitalised words, read as one name by ``missing_words`` ("Viktor Orban").
+_NAME_RUN = re.compile(rf"{_NAME.pattern}(?:[ ]+[A-Z][\w'’-]+)*")
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[].,;:!?…"
 # Words as ``content_words`` reads them, and the punctuation that ends a clause.
 _SCOPE_TOKEN = re.compile(rf"{_WORD.pattern}|[.,;:!?()\[\]\"-]")
 
@@ -368,6 +376,41 @@ def negation_differs(a: str, b: str) -> bool:
     """
     x, y = analyse(a), analyse(b)
     return bool(negated_words(a) & y.token_set) != bool(negated_words(b) & x.token_set)
+
+
+def missing_words(a: str, b: str) -> list[str]:
+    """The words of ``a`` whose content ``b`` does not state, as ``a`` writes them, in order.
+
+    The question the model weighs but cannot be trusted with alone: one missing word
+    among eight costs ``carries`` little, yet it may be the predicate ("signed" against
+    "rejected", "wants", "met") and so the whole claim. Words are compared as the features
+    compare them (folded, stemmed, synonyms merged, stopwords dropped), so "signing" states
+    "signed" and "told" states "said", but "inked" does not. A name is read whole: copy
+    shortens "Prime Minister Viktor Orban" to "Orban" on second mention, so a run of
+    capitalised words is stated when ``b`` states its last word, the head of a name or of a
+    title ("European Commission": "European" alone is another body). Numbers count as any
+    word.
+    """
+    # "law-enforcement" is one word to the features and two to "law enforcement": both count.
+    stated = word_set(b) | word_set(fold(b).replace("-", " "))
+    if word_set(a) <= stated:
+        return []
+    named = set()
+    for run in _NAME_RUN.findall(a):
+        words = content_words(run)
+        if words and words[-1] in stated:
+            named.update(words)
+    shown, seen = [], set()
+    for chunk in a.split():
+        for token in content_words(chunk):
+            if token in stated or token in named or token in seen:
+                continue
+            parts = content_words(fold(chunk).replace("-", " "))
+            if len(parts) > 1 and stated.issuperset(parts):
+                continue
+            seen.add(token)
+            shown.append(chunk.strip(_EDGE_PUNCTUATION))
+    return shown
 
 
 @lru_cache(maxsize=200_000)

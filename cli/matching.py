@@ -61,8 +61,9 @@ def match(
             "--accept-auto",
             help="Record the candidates at or above the auto threshold, except those whose "
             "negation differs from the claim's, that reach it only by repeating a quotation "
-            "that states the claim less surely on its own, or whose chain names a "
-            'description ("his office") rather than a source.',
+            "that states the claim less surely on its own, that lack a word of the claim "
+            '(another verb, a synonym: "rejected" or "inked" for "signed"), or whose chain '
+            'names a description ("his office") rather than a source.',
         ),
     ] = False,
     review: Annotated[
@@ -267,6 +268,9 @@ def _show(view: dict, chain: str, position: int, total: int) -> None:
         f"    …{view['before']}»{view['passage']}«{view['after']}…",
         f"  Chain: {chain}",
     ]
+    if view["lacking"]:
+        words = ", ".join(map(repr, view["lacking"]))
+        lines.insert(5, f"  Lacks the claim's word(s) {words}: it may state something else.")
     if view["negation_differs"]:
         lines.insert(5, "  Negation differs: the passage may state the opposite of the claim.")
     typer.echo("\n".join(lines), err=True)

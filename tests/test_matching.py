@@ -24,7 +24,7 @@ OTHER = (
     "Heavy rain is expected across the region on Sunday, forecasters said.\n\n"
     "Rivers may flood low-lying farmland."
 )
-CLAIM = "Austria will halve its Russian gas imports next year."
+CLAIM = "Austria will cut its Russian gas imports by half next year."
 
 
 @pytest.fixture

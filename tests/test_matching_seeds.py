@@ -45,3 +45,28 @@ def test_seed_claims_found_in_unn_from_the_inquirer_alone(session):
             assert not in_unn, f"claim #{claim.id} is not in UNN but got {in_unn[0]!r}"
     stored = session.scalars(select(MatchCandidate.claim_id).distinct()).all()
     assert set(stored) == set(gold)
+
+
+def test_seed_passages_accepted_unseen_state_every_word_of_their_claim(session):
+    """Of UNN's passages at *auto*, ``accept_auto`` takes only those that state the whole claim;
+    the others (a synonym, a clause cut off, another outlet's wording) wait for a person."""
+    from claims.services.matching import accept_auto, held_for_review
+    from claims.similarity import missing_words
+
+    load_seeds(session, actor="tester")
+    unn = next(a for a in session.scalars(select(Article)) if a.publisher.name == "UNN")
+    for appearance in list(
+        session.scalars(select(Appearance).where(Appearance.article_id == unn.id))
+    ):
+        delete_appearance(session, appearance, actor="tester")
+    index = load_index(session)
+    thresholds = Thresholds()
+    accepted, held = [], []
+    for claim in session.scalars(select(Claim).order_by(Claim.id)):
+        match_claim(session, claim.id, index, thresholds=thresholds)
+        held += [why for _, why in held_for_review(session, claim.id, thresholds=thresholds)]
+        accepted += accept_auto(session, claim.id, thresholds=thresholds, actor="tester")
+    assert accepted and held
+    for appearance in accepted:
+        assert missing_words(appearance.claim.text, appearance.quote) == [], appearance.quote
+    assert any(why.startswith("the passage lacks the claim's word(s)") for why in held)

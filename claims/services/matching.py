@@ -13,12 +13,15 @@ each article keeps its best passage.
 Two thresholds, as review tools for fact-checkers use them: at or above *suggest* a passage
 is stored as a pending candidate for a person to accept or reject; at or above *auto* it may
 be accepted without one (``--accept-auto``). Both defaults were tuned on training data only
-(see ``docs/matching.md``). Three kinds of passage are never accepted without a person,
+(see ``docs/matching.md``). Four kinds of passage are never accepted without a person,
 whatever their score (``held_for_review``): one whose negation differs from the claim's
 ("did not resign" for "resigned"), whose words say the claim while its grammar may say the
-opposite; one whose chain names a description ("his office said"), which no source
-answers to and only a person can name; and one that reaches *auto* only by repeating a
-quotation that does not state the claim that surely on its own (``vouched``).
+opposite; one that lacks a word of the claim (``lacking``): "rejected documents" for
+"signed documents" shares every other word and scores 0.99, and the scorer cannot tell
+another predicate from a synonym; one whose chain names a description ("his office
+said"), which no source answers to and only a person can name; and one that reaches *auto*
+only by repeating a quotation that does not state the claim that surely on its own
+(``vouched``).
 
 Resuming: a claim's ``match_progress`` row holds a fingerprint of what it was matched with
 (its version, its appearances, the highest article id, the suggest threshold and the scorer).
@@ -43,7 +46,7 @@ from claims.passages import Passage, PassageIndex, clause_windows
 from claims.services.claims import get_claim
 from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
 
-SCORER_VERSION = "lexical-3"  # 2: negation lowers the score; 3: no key-phrase wordings
+SCORER_VERSION = "lexical-4"  # 2: negation; 3: no key-phrase wordings; 4: windows keep words
 # How many of the best articles get their passage refined into clause windows.
 REFINE = 20
 # Passages scoring below this are not cut into clause windows.
@@ -148,8 +151,8 @@ def rank_passages(
     Three passes, each on fewer passages and at a finer grain: the index's sentences are
     scored alone; the ``refine`` best are also scored joined with a neighbour; and the best
     passage of the ``refine`` best articles is cut into clause windows, the shortest window
-    scoring as well as the best winning, so the stored passage is the part that carries
-    the claim.
+    scoring as well as the best and stating every word of the wordings the best one states
+    winning, so the stored passage is the part that carries the claim, all of it.
     """
     excluded = frozenset(exclude)
     best: dict[int, Ranked] = {}
@@ -170,14 +173,25 @@ def rank_passages(
             continue  # far below any threshold: where in the sentence matters to nobody
         whole = Passage(leader.article_id, leader.start, leader.end, leader.text)
         scored = [(_value(window, texts), window) for window in clause_windows(whole)]
-        top = max(value for value, _ in scored)
+        top, first = max(scored, key=lambda vw: vw[0])
+        stated = _stated(first.text, texts)
         value, window = min(
-            ((v, w) for v, w in scored if v >= top - TIE), key=lambda vw: (len(vw[1].text), -vw[0])
+            ((v, w) for v, w in scored if v >= top - TIE and _stated(w.text, texts) >= stated),
+            key=lambda vw: (len(vw[1].text), -vw[0]),
         )
         best[leader.article_id] = Ranked(
             window.article_id, window.start, window.end, window.text, value
         )
     return sorted(best.values(), key=lambda r: (-r.score, r.article_id))
+
+
+def _stated(passage: str, texts: list[str]) -> frozenset[str]:
+    """The words of the wordings that the passage states: a shorter clause window that
+    drops one of them ("beyond trade" for "beyond trade and investment relations") is no
+    tie with the window that keeps it, however close their scores."""
+    from claims.similarity import word_set
+
+    return word_set(passage) & frozenset().union(*map(word_set, texts))
 
 
 def _value(passage: Passage, texts: list[str]) -> float:
@@ -231,6 +245,19 @@ def negation_differs(candidate: MatchCandidate) -> bool:
     text = candidate.article.text[candidate.passage_start : candidate.passage_end]
     _, wording = _best_wording(text, wordings(candidate.claim))
     return differs(wording or candidate.claim.text, text)
+
+
+def lacking(candidate: MatchCandidate) -> list[str]:
+    """The claim's words its passage does not state (``claims.similarity.missing_words``).
+
+    Read against the claim's own text, not the quotation the passage may have been found
+    through: a quotation states the claim with the words around it in its article, and
+    what is accepted unseen must state the claim alone.
+    """
+    from claims.similarity import missing_words
+
+    text = candidate.article.text[candidate.passage_start : candidate.passage_end]
+    return missing_words(candidate.claim.text, text)
 
 
 def _keep_best(best: dict[int, Ranked], passage: Passage, texts: list[str]) -> float:
@@ -362,7 +389,8 @@ def claims_with_pending(session: Session) -> list[int]:
 
 def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> dict:
     """A candidate as a person reviews it: the claim, the passage and the words around it,
-    and whether the passage's negation differs from the claim's."""
+    whether the passage's negation differs from the claim's, and the claim's words it
+    lacks."""
     from claims.anchoring import paragraph_bounds
 
     article = session.get(Article, candidate.article_id, options=[joinedload(Article.publisher)])
@@ -381,6 +409,7 @@ def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> d
         "passage": text[start:end],
         "after": text[end : min(block_end, end + width)],
         "negation_differs": negation_differs(candidate),
+        "lacking": lacking(candidate),
     }
 
 
@@ -616,7 +645,10 @@ def _held(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -
 
     A passage whose negation differs from the claim's may state its opposite; one that
     reaches *auto* only through a quotation that states the claim less surely on its own
-    (``vouched``) may repeat a phrase in another story; a chain that names a description
+    (``vouched``) may repeat a phrase in another story; one that lacks a word of the claim
+    (``lacking``) may say another thing of the same actor and topic ("rejected documents"
+    for "signed documents": ``carries`` 0.99), or the claim in words of its own, which a
+    person tells apart and the scorer does not; a chain that names a description
     ("his office said") has no source to record it under that only a person can name, and
     recording it without that hop would make the outlet the speaker.
     """
@@ -630,6 +662,9 @@ def _held(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -
             f"it scores by repeating the quotation {quotation!r}, which states the claim "
             f"less surely on its own: {value:.2f}"
         )
+    words = lacking(candidate)
+    if words:
+        return f"the passage lacks the claim's word(s) {', '.join(map(repr, words))}"
     descriptions = preview_chain(session, candidate.id).descriptions
     if descriptions:
         return (
