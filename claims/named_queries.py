@@ -32,6 +32,7 @@ _HEADER = re.compile(
     r"^--\s?(?P<key>title|description|param\s+(?P<param>\w+))\s*:\s*(?P<value>.*)$"
 )
 _CONTINUATION = re.compile(r"^--\s{2,}(?P<value>\S.*)$")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,13 @@ class NamedQuery:
 
 class QueryFileError(ClaimsError):
     """A query file whose header is missing or does not match its SQL: a bug in the file."""
+
+
+class ParameterError(InvalidInput):
+    """``--param`` options that do not fit the query's parameters (not NAME=VALUE, given
+    twice, missing, unknown): a mistake in how the command was typed, which the command line
+    reports as a usage error. A value of the wrong type is an ``InvalidInput``, as a bad
+    value of any option is."""
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -148,11 +156,11 @@ def parse_param_options(options: list[str]) -> dict[str, str]:
         name, sep, value = option.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InvalidInput(
+            raise ParameterError(
                 f"--param {option!r} is not NAME=VALUE: write e.g. --param claim=12."
             )
         if name in values:
-            raise InvalidInput(f"--param {name} is given twice: give it once.")
+            raise ParameterError(f"--param {name} is given twice: give it once.")
         values[name] = value
     return values
 
@@ -163,11 +171,11 @@ def check_values(query: NamedQuery, values: dict[str, str]) -> None:
     takes = f"it takes {query.usage}" if declared else "it takes no parameters"
     extra = [name for name in values if name not in declared]
     if extra:
-        raise InvalidInput(f"Query {query.name} has no parameter {', '.join(extra)}: {takes}.")
+        raise ParameterError(f"Query {query.name} has no parameter {', '.join(extra)}: {takes}.")
     missing = [name for name in declared if name not in values]
     if missing:
         given = " ".join(f"--param {p.name}=..." for p in query.parameters if p.name in missing)
-        raise InvalidInput(f"Query {query.name} needs {given}: {takes}.")
+        raise ParameterError(f"Query {query.name} needs {given}: {takes}.")
 
 
 def convert(query: NamedQuery, values: dict[str, str], session, *, dialect: str) -> dict[str, Any]:
@@ -178,10 +186,10 @@ def convert(query: NamedQuery, values: dict[str, str], session, *, dialect: str)
         raw = values[parameter.name].strip()
         where = f"--param {parameter.name}"
         if parameter.type == "integer":
-            try:
-                number = int(raw)
-            except ValueError:
-                raise InvalidInput(f"{where} must be a whole number, not {raw!r}.") from None
+            # ASCII digits only: int() also takes "1_000" and other scripts' digits ("١").
+            if not _WHOLE_NUMBER.fullmatch(raw):
+                raise InvalidInput(f"{where} must be a whole number, not {raw!r}.")
+            number = int(raw)
             if not -(2**63) <= number < 2**63:
                 raise InvalidInput(f"{where} is too large for the database: {raw}.")
             bound[parameter.name] = number
@@ -217,14 +225,14 @@ def run_named_query(
     """Run a named query read-only, its parameters bound by the driver."""
     from sqlalchemy.orm import Session
 
-    from claims.db import readonly_engine
-    from claims.sql import check_limits, run_bound_query
+    from claims.sql import check_limits, reading_engine, run_bound_query
 
     query = get_query(name)
     check_values(query, values)
     check_limits(limit, timeout)
     needs_session = any(p.type == "source" for p in query.parameters)
-    engine = readonly_engine(url)
+    # As the role, if any: a source is looked up with the grants the query runs with.
+    engine = reading_engine(url, role)
     try:
         if needs_session:
             from claims.db import database_errors

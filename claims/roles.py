@@ -12,6 +12,10 @@ and views that later migrations create are readable too, and
 Running it again brings an existing role back to exactly this; it is idempotent.
 An existing role that can log in and was not made here (a person's login) is refused
 unless ``login=True``: making it NOLOGIN would lock that person out.
+
+The role's name is taken exactly as given, capitals included, so SQL must double-quote
+a name with capitals (or one that is a keyword): ``GrantSummary.sql_name`` is the name as
+a statement must write it.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ class GrantSummary:
     created: bool
     login: bool
     relations: int
+    # The role's name as SQL must write it: quoted when it has capitals or is a keyword,
+    # since the role is created with exactly the name given.
+    sql_name: str = ""
 
     def __str__(self) -> str:
         made = "created" if self.created else "updated"
@@ -91,6 +98,7 @@ def grant_readonly(
     ``connection`` is a SQLAlchemy connection in a transaction: on PostgreSQL, role
     and grant changes are transactional, so a failure half-way leaves nothing behind.
     """
+    import psycopg
     from psycopg import sql
     from sqlalchemy import text
 
@@ -126,7 +134,8 @@ def grant_readonly(
         raise InvalidInput(
             f"Role {role} can log in (a person's login?): grant-readonly would make it NOLOGIN. "
             f"Make a separate read-only role and grant it to {role}: `claims db grant-readonly "
-            f"claims_reader`, then GRANT claims_reader TO {role}; or add --login to keep {role} "
+            f"claims_reader`, then GRANT claims_reader TO {sql_name(connection, role)}; or add "
+            f"--login to keep {role} "
             "a login role and make it read-only. Nothing was changed."
         )
 
@@ -134,7 +143,17 @@ def grant_readonly(
 
     def run(statement: sql.Composable) -> None:
         with raw.cursor() as cursor:
-            cursor.execute(statement)
+            try:
+                cursor.execute(statement)
+            except psycopg.errors.InsufficientPrivilege as error:
+                raise DatabaseError(
+                    f"Cannot set up role {role} ({_first_line(error)}): run it as the schema's "
+                    "owner (the user who ran `claims init`), with CREATEROLE. Nothing was changed."
+                ) from None
+            except psycopg.Error as error:
+                raise DatabaseError(
+                    f"Cannot set up role {role} ({_first_line(error)}). Nothing was changed."
+                ) from None
 
     who, where = sql.Identifier(role), sql.Identifier(schema)
     login_clause = sql.SQL("LOGIN") if login else sql.SQL("NOLOGIN")
@@ -177,25 +196,70 @@ def grant_readonly(
     run(sql.SQL("COMMENT ON ROLE {} IS {}").format(who, sql.Literal(_MARK)))
     relations = _check_readonly(connection, role, schema)
     return GrantSummary(
-        role=role, schema=schema, created=existing is None, login=login, relations=relations
+        role=role,
+        schema=schema,
+        created=existing is None,
+        login=login,
+        relations=relations,
+        sql_name=sql_name(connection, role),
     )
+
+
+def sql_name(connection, name: str) -> str:
+    """``name`` as a SQL statement must write it (the server's ``quote_ident``): as it is
+    when it is lower case and no keyword, else in double quotes."""
+    from sqlalchemy import text
+
+    return connection.execute(text("SELECT quote_ident(:name)"), {"name": name}).scalar()
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+# What lets a role write to the schema's tables, views and sequences, table-wide or to some
+# columns only (GRANT UPDATE (status) ON claims), or run a function as its owner: a SECURITY
+# DEFINER function writes with its owner's rights (trigger functions cannot be called).
+_WRITES_TO = """
+    ARRAY(
+        SELECT c.relname FROM pg_class c
+        WHERE c.relnamespace = {schema}
+          AND (
+            (c.relkind IN ('r', 'v', 'm', 'p', 'f')
+             AND (has_table_privilege({who}, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
+                  OR has_any_column_privilege({who}, c.oid, 'INSERT, UPDATE')))
+            OR (c.relkind = 'S' AND has_sequence_privilege({who}, c.oid, 'USAGE, UPDATE'))
+          )
+        UNION ALL
+        SELECT p.oid::regprocedure::text FROM pg_proc p
+        WHERE p.pronamespace = {schema} AND p.prosecdef
+          AND p.prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype)
+          AND p.proowner <> {who} AND has_function_privilege({who}, p.oid, 'EXECUTE')
+        ORDER BY 1
+    )
+"""
+# Predefined roles whose members write outside any grant on the tables.
+_SERVER_WRITERS = {
+    "pg_execute_server_program": "may run programs on the server (COPY ... TO PROGRAM)",
+    "pg_write_server_files": "may write files on the server (COPY ... TO a file)",
+}
 
 
 def _check_readonly(connection, role: str, schema: str) -> int:
     """Verify what the grants mean, memberships included; refuse a role that can still write.
 
-    A role that owns tables, or is a member of a role that may write, keeps those rights
-    whatever is granted to it directly: say so rather than promise read-only.
+    A role that is a member of a role that may write keeps those rights whatever is granted
+    to it directly, and so does a role that owns tables: say so rather than promise
+    read-only. Memberships come first, so that the refusal names the role that may write.
     """
     from sqlalchemy import text
 
+    _check_memberships(connection, role, schema)
     rows = connection.execute(
         text(
             """
-            SELECT c.relname,
-                   has_table_privilege(:role, c.oid, 'SELECT') AS can_read,
-                   has_table_privilege(:role, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
-                       AS can_write
+            SELECT c.relname, has_table_privilege(:role, c.oid, 'SELECT') AS can_read
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = :schema AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
             ORDER BY c.relname
@@ -203,14 +267,20 @@ def _check_readonly(connection, role: str, schema: str) -> int:
         ),
         {"role": role, "schema": schema},
     ).all()
-    writable = [row.relname for row in rows if row.can_write]
+    writable = connection.execute(
+        text(
+            "SELECT "
+            + _WRITES_TO.format(schema="n.oid", who="r.oid")
+            + "FROM pg_namespace n, pg_roles r WHERE n.nspname = :schema AND r.rolname = :role"
+        ),
+        {"role": role, "schema": schema},
+    ).scalar()
     if writable:
         raise DatabaseError(
-            f"Role {role} could still write to {', '.join(writable[:5])} (it owns them or is a "
-            "member of a role that may write): choose another name or revoke that membership. "
-            "Nothing was changed."
+            f"Role {role} could still write to or through {', '.join(writable[:5])} (it owns "
+            "them, the right is granted to PUBLIC, or a function runs as its owner): choose "
+            "another name or revoke that right. Nothing was changed."
         )
-    _check_memberships(connection, role, schema)
     unreadable = [row.relname for row in rows if not row.can_read]
     if unreadable:
         raise DatabaseError(
@@ -236,8 +306,10 @@ def _check_memberships(connection, role: str, schema: str) -> None:
 
     ``has_table_privilege`` only counts roles whose rights are inherited: a member of a
     role it does not inherit from (NOINHERIT) still gets its rights with SET ROLE. So
-    every role it belongs to is checked for itself: writing to the claims tables or
-    sequences, creating in the schema, or being a superuser.
+    every role it belongs to is checked for itself: writing to the claims tables (or some
+    of their columns) or sequences, running a function as its owner, creating in the
+    schema, writing files or running programs on the server, creating roles (which may
+    grant themselves any of that), or being a superuser.
     """
     from sqlalchemy import text
 
@@ -253,18 +325,12 @@ def _check_memberships(connection, role: str, schema: str) -> None:
                 FROM pg_namespace n WHERE n.nspname = :schema
             )
             SELECT m.rolname,
+                   quote_ident(m.rolname) AS sql_name,
                    m.rolsuper,
-                   ARRAY(
-                       SELECT c.relname FROM pg_class c
-                       WHERE c.relnamespace = t.schema_oid
-                         AND (
-                           (c.relkind IN ('r', 'v', 'm', 'p', 'f') AND has_table_privilege(
-                               m.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE'))
-                           OR (c.relkind = 'S'
-                               AND has_sequence_privilege(m.oid, c.oid, 'USAGE, UPDATE'))
-                         )
-                       ORDER BY c.relname
-                   ) AS writable,
+                   m.rolcreaterole,
+            """
+            + _WRITES_TO.format(schema="t.schema_oid", who="m.oid")
+            + """ AS writable,
                    has_schema_privilege(m.oid, t.schema_oid, 'CREATE') AND NOT t.public_creates
                        AS creates
             FROM pg_roles m CROSS JOIN target t
@@ -277,14 +343,19 @@ def _check_memberships(connection, role: str, schema: str) -> None:
     for row in rows:
         if row.rolsuper:
             what = "is a superuser"
+        elif row.rolname in _SERVER_WRITERS:
+            what = _SERVER_WRITERS[row.rolname]
         elif row.writable:
             what = f"may write to {', '.join(row.writable[:5])}"
         elif row.creates:
             what = f"may create tables in schema {schema}"
+        elif row.rolcreaterole:
+            what = "may create roles (CREATEROLE) and grant itself the right to write"
         else:
             continue
         raise DatabaseError(
             f"Role {role} is a member of {row.rolname}, which {what}: {role} can become it "
-            f"with SET ROLE {row.rolname} and write. Revoke that membership (REVOKE "
-            f"{row.rolname} FROM {role}) or choose another name. Nothing was changed."
+            f"with SET ROLE {row.sql_name} and write. Revoke that membership (REVOKE "
+            f"{row.sql_name} FROM {sql_name(connection, role)}) or choose another name. "
+            "Nothing was changed."
         )

@@ -128,9 +128,12 @@ prints `True`/`False`, JSON `true`/`false`) and the integer 1/0 on SQLite.
 **Reading safely.** `claims sql` runs one statement in a read-only transaction, so nothing it
 does persists; but it runs with the rights of the connection's user, and a superuser may
 still call server functions such as `pg_read_file()`, `pg_notify()` or `set_config()`. What
-confines an analyst on PostgreSQL is a role: `claims db grant-readonly ROLE` makes one that
-can read the tables and views and nothing else, and `claims sql --role ROLE` (or a login that
-is only a member of it) reads as that role.
+confines an analyst on PostgreSQL is the login they connect as: `claims db grant-readonly
+ROLE` makes a role that can read the tables and views and nothing else, to be granted to
+logins that have no other rights (or made a login itself with `--login`). `claims sql --role
+ROLE`, like `options=-crole=ROLE` in the URL, reads as that role and keeps honest queries
+to its rights, but a statement can hand the connection back to the login
+(`set_config('role', 'none', true)`): it confines no one who connects with more rights.
 
 Query it with `claims sql "…"`, with pandas (`pd.read_sql(query, claims.connect())`), or
 with any SQLite/PostgreSQL client. For most questions start from the views: they give the
@@ -218,12 +221,19 @@ class Example:
         return self.dialect or "sql"
 
 
+EXAMPLES_INTRO = """\
+Each lists its rows in a fixed order, the same on SQLite and PostgreSQL where one query
+serves both: undated rows last (`CASE WHEN published IS NULL`: SQLite sorts NULL first,
+PostgreSQL last), and ties broken by ids rather than names, which each database sorts by
+its own collation.
+"""
+
 EXAMPLES = (
     Example(
         "Which outlet carries which claim, and in which words:",
         """SELECT claim_id, claim, outlet, published, quotation
 FROM claim_carriers
-ORDER BY claim_id, published, outlet;""",
+ORDER BY claim_id, CASE WHEN published IS NULL THEN 1 ELSE 0 END, published, appearance_id;""",
     ),
     Example(
         "Each appearance's chain, origin first:",
@@ -254,14 +264,14 @@ ORDER BY ac.appearance_id, hop.n;""",
         "Who passes words to whom, busiest links first:",
         """SELECT upstream, downstream, claim_count, appearance_count
 FROM attribution_edges
-ORDER BY claim_count DESC, upstream, downstream;""",
+ORDER BY claim_count DESC, upstream_id, downstream_id;""",
     ),
     Example(
         "Which outlet was first with how many claims:",
         """SELECT outlet, count(*) AS claims_first
 FROM first_appearances
-GROUP BY outlet
-ORDER BY claims_first DESC, outlet;""",
+GROUP BY outlet_id, outlet
+ORDER BY claims_first DESC, outlet_id;""",
     ),
     Example(
         "Which sources an outlet relies on, from the tables themselves:",
@@ -272,20 +282,20 @@ JOIN articles a ON a.id = ap.article_id
 JOIN sources pub ON pub.id = a.publisher_id
 JOIN sources s ON s.id = h.source_id
 WHERE h.source_id <> a.publisher_id
-GROUP BY pub.name, s.name
-ORDER BY outlet, hops DESC;""",
+GROUP BY pub.id, pub.name, s.id, s.name
+ORDER BY pub.id, hops DESC, s.id;""",
     ),
     Example(
         "Who approved what:",
         """SELECT r.claim_id, r.reviewer, r.note, r.decided_at
-FROM reviews r WHERE r.decision = 'approved' ORDER BY r.decided_at;""",
+FROM reviews r WHERE r.decision = 'approved' ORDER BY r.decided_at, r.id;""",
     ),
     Example(
         "Claims whose text holds both words, best first (SQLite):",
         """SELECT c.id, c.text, bm25(claims_fts) AS rank
 FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
 WHERE claims_fts MATCH '"security" "Hungary"'
-ORDER BY rank;""",
+ORDER BY rank, c.id;""",
         "sqlite",
     ),
     Example(
@@ -294,7 +304,7 @@ ORDER BY rank;""",
        ts_rank(to_tsvector('simple', text), plainto_tsquery('simple', 'security Hungary')) AS rank
 FROM claims
 WHERE to_tsvector('simple', text) @@ plainto_tsquery('simple', 'security Hungary')
-ORDER BY rank DESC;""",
+ORDER BY rank DESC, id;""",
         "postgresql",
     ),
 )
@@ -534,6 +544,7 @@ def render() -> str:
     parts.append(DRIFT_TRIGGERS_SECTION)
     parts.append(SEARCH_SECTION)
     parts.append("## Example queries\n")
+    parts.append(EXAMPLES_INTRO)
     for example in EXAMPLES:
         parts.append(f"{example.title}\n\n```{example.fence}\n{example.sql}\n```\n")
     return "\n".join(parts).rstrip("\n") + "\n"

@@ -1,21 +1,23 @@
 """Ad-hoc SQL for analysts: read-only by construction, capped in rows and time.
 
-Read-only is enforced by the database, not by inspecting the SQL. SQLite opens
-the file with ``mode=ro`` and ``query_only``, and an authorizer allows only
-reading (so ``ATTACH`` or ``VACUUM INTO`` cannot create files). PostgreSQL runs
-the statement as ``PREPARE``/``EXECUTE`` in a read-only transaction: only a
-query can be prepared (not ``COPY ... TO`` a server file), a prepared statement
-cannot carry a second command (so ``COMMIT; DROP ...`` is refused), and the
-transaction refuses writes.
+Read-only is enforced by the database, not by inspecting the SQL. SQLite opens the
+file with ``mode=ro`` and ``query_only``, and an authorizer allows only
+reading (so ``ATTACH`` or ``VACUUM INTO`` cannot create files). PostgreSQL
+``PREPARE``s the statement in a read-only transaction: only a query can be prepared
+(not ``COPY ... TO`` a server file), a prepared statement cannot carry a second command
+(so ``COMMIT; DROP ...`` is refused), and the transaction refuses writes. The rows are then
+read through a cursor, so the server computes no more of them than the row cap.
 
 Named queries (``claims.named_queries``) ship with claims, so their SQL is trusted
 and their parameters are bound by the driver (``run_bound_query``). On PostgreSQL
-``role`` runs a statement as a role such as the one ``claims db grant-readonly`` makes.
+``role`` reads as a role such as the one ``claims db grant-readonly`` makes: that keeps
+honest statements to its grants, but confines no one (see ``reading_engine``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import sqlite3
 import time
@@ -35,24 +37,50 @@ class QueryResult:
     rows: list[tuple[Any, ...]]
     truncated: bool
 
-    def frame(self):
+    def frame(self, *, unique_columns: bool = False):
         """The rows as a DataFrame, which keeps the column names even when there are no rows.
 
+        Columns keep the names the database gives them, a name given twice included
+        (``SELECT 1 AS a, 2 AS a``; a join's two ``id`` columns). ``unique_columns`` renames
+        the second ``a`` to ``a_2`` (see ``unique_names``), for a format whose rows are
+        objects keyed by name: JSON would otherwise keep only one of them.
+
         Timestamps become text here, so that a table, CSV and JSON print the same thing
-        (see ``timestamp_text``).
+        (see ``timestamp_text``); so do NaN and infinities, which would otherwise print as
+        a missing value (and JSON has no way to write them).
         """
         import pandas as pd
 
+        columns = unique_names(self.columns) if unique_columns else list(self.columns)
         rows = [tuple(_cell(value) for value in row) for row in self.rows]
-        frame = pd.DataFrame.from_records(rows, columns=self.columns)
+        frame = pd.DataFrame.from_records(rows, columns=columns)
         # pandas makes a column of ids with a NULL among them floats ("50.0"): keep them
-        # whole numbers, the NULL as a missing value.
-        for number, column in enumerate(self.columns):
-            if frame[column].dtype.kind == "f" and all(
+        # whole numbers, the NULL as a missing value. By position: names may repeat.
+        for number in range(len(columns)):
+            column = frame.iloc[:, number]
+            if column.dtype.kind == "f" and all(
                 isinstance(row[number], int) or row[number] is None for row in rows
             ):
-                frame[column] = frame[column].astype("Int64")
+                frame.isetitem(number, column.astype("Int64"))
         return frame
+
+
+def unique_names(columns: list[str]) -> list[str]:
+    """The column names with each repeat suffixed ``_2``, ``_3`` ... (skipping a suffixed
+    name the result has already): ``a, a, id`` becomes ``a, a_2, id``."""
+    taken = set(columns)
+    seen: set[str] = set()
+    names = []
+    for name in columns:
+        if name in seen:
+            number = 2
+            while f"{name}_{number}" in taken:
+                number += 1
+            name = f"{name}_{number}"
+            taken.add(name)
+        seen.add(name)
+        names.append(name)
+    return names
 
 
 def timestamp_text(value: dt.datetime) -> str:
@@ -68,8 +96,27 @@ def timestamp_text(value: dt.datetime) -> str:
     return value.isoformat(sep=" ", timespec="microseconds")
 
 
+@dataclass(frozen=True)
+class NonFinite:
+    """A float that is no number, printed as PostgreSQL spells it (``NaN``, ``Infinity``,
+    ``-Infinity``) in every format, as text in JSON. Not a ``str``: CSV would take the
+    text ``-Infinity`` for a formula and quote it."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
 def _cell(value: Any) -> Any:
-    return timestamp_text(value) if isinstance(value, dt.datetime) else value
+    if isinstance(value, dt.datetime):
+        return timestamp_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return NonFinite(_NON_FINITE[repr(value)])
+    return value
 
 
 MIN_TIMEOUT = 0.001
@@ -105,8 +152,8 @@ def run_query(
 ) -> QueryResult:
     """Run one read-only statement and return at most ``limit`` rows.
 
-    ``role`` (PostgreSQL only) runs it as that role, e.g. one made by
-    ``claims db grant-readonly``, so the server's grants apply on top.
+    ``role`` (PostgreSQL only) reads as that role, e.g. one made by
+    ``claims db grant-readonly``, so the server's grants apply on top (``reading_engine``).
     """
     if not sql or not sql.strip():
         raise InvalidInput("The SQL is empty: give one SELECT statement.")
@@ -134,19 +181,12 @@ def run_bound_query(
 
 
 def _run(url, sql, params, *, limit, timeout, role) -> QueryResult:
-    if role is not None and not role.strip():
-        raise InvalidInput("--role is empty: name the role to read as, or leave --role out.")
     from sqlalchemy import exc
 
-    from claims.db import describe_operational_error, readonly_engine
+    from claims.db import describe_operational_error
 
-    engine = readonly_engine(url)
+    engine = reading_engine(url, role)
     try:
-        if role is not None and engine.dialect.name != "postgresql":
-            raise InvalidInput(
-                "--role works on PostgreSQL only: SQLite has no roles (its file is "
-                "opened read-only anyway)."
-            )
         _check_database(url, engine)
         try:
             raw = engine.raw_connection()
@@ -165,6 +205,56 @@ def _run(url, sql, params, *, limit, timeout, role) -> QueryResult:
             raw.close()
     finally:
         engine.dispose()
+
+
+def reading_engine(url: str, role: str | None = None):
+    """A read-only engine for analysts' statements; the caller disposes of it.
+
+    With ``role`` (PostgreSQL only), every connection acts as that role from the moment it
+    opens (``SET ROLE``), so what runs before the statement (the schema check, a named
+    query's look-up of a source) reads with the role's grants, as the statement does: a
+    login that does not inherit the role's rights (``NOINHERIT``) reads nothing as itself.
+
+    This confines honest statements only. A statement may hand the connection back to the
+    login (``set_config('role', 'none', true)`` is a function call, and a query may call
+    it), as may anyone connected with ``options=-crole=...``: only the rights of the login
+    itself confine a statement written to escape.
+    """
+    from claims.db import readonly_engine
+
+    if role is not None and not role.strip():
+        raise InvalidInput("--role is empty: name the role to read as, or leave --role out.")
+    engine = readonly_engine(url)
+    if role is None:
+        return engine
+    if engine.dialect.name != "postgresql":
+        engine.dispose()
+        raise InvalidInput(
+            "--role works on PostgreSQL only: SQLite has no roles (its file is "
+            "opened read-only anyway)."
+        )
+    from sqlalchemy import event
+
+    event.listen(engine, "connect", lambda connection, _record: _act_as(connection, role))
+    return engine
+
+
+def _act_as(connection, role: str) -> None:
+    """Make a new connection act as ``role`` for its whole life (committed, so that rolling
+    back a statement does not undo it)."""
+    import psycopg
+    from psycopg import sql
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(role)))
+        connection.commit()
+    except psycopg.Error as error:
+        connection.rollback()
+        raise DatabaseError(
+            f"Cannot act as role {role} ({_first_line(error)}): the role must exist "
+            f"(`claims db grant-readonly {role}`) and be granted to you (GRANT {role} TO you)."
+        ) from None
 
 
 def _check_database(url: str, engine) -> None:
@@ -286,6 +376,13 @@ def _sqlite_authorizer(action, arg1, _arg2, _database, _trigger):
     return sqlite3.SQLITE_DENY
 
 
+# The statement an analyst types is prepared first (so it must be one query: a second
+# command, or one that is no query, is refused by the server), then read through a cursor,
+# so that the server computes no more rows than are fetched.
+_PREPARE = "PREPARE claims_query AS "
+_DECLARE = "DECLARE claims_cursor NO SCROLL CURSOR FOR "
+
+
 def _run_postgresql(
     connection, sql: str, params, limit: int, timeout: float, role: str | None
 ) -> QueryResult:
@@ -293,35 +390,41 @@ def _run_postgresql(
 
     connection.rollback()  # the pool's ping may have opened a transaction
     connection.read_only = True
+    prefix = ""  # what precedes the statement's text in what is running: for error positions
     try:
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
-            if role is not None:
-                _set_role(cursor, role)
             if params is None:
-                statement = sql.strip().rstrip(";").rstrip()
-                cursor.execute(f"PREPARE claims_query AS {statement}", prepare=True)
-                cursor.execute("EXECUTE claims_query")
+                statement = sql.rstrip().rstrip(";").rstrip()
+                prefix = _PREPARE
+                cursor.execute(_PREPARE + statement, prepare=True)
+                prefix = _DECLARE
+                try:
+                    cursor.execute(_DECLARE + statement, prepare=True)
+                except (psycopg.errors.SyntaxError, psycopg.errors.FeatureNotSupported) as error:
+                    # Prepared, yet no cursor can read it: a write (INSERT, UPDATE, DELETE,
+                    # MERGE, SELECT ... INTO, or a WITH that writes).
+                    write = _not_readable(error)
+                    if write is None:
+                        raise
+                    raise ReadOnlyViolation(_readonly_message(write)) from None
             else:
-                cursor.execute(sql, params)
-            if cursor.description is None:
-                raise InvalidInput("That statement returns no rows: give a SELECT.")
+                # Our own SELECTs, their parameters bound by the driver.
+                prefix = _DECLARE
+                cursor.execute(_DECLARE + sql, params)
+            cursor.execute(f"FETCH FORWARD {limit + 1} FROM claims_cursor")
             return _fetch(cursor, limit)
     except psycopg.errors.ReadOnlySqlTransaction as error:
-        detail = _first_line(error)
-        if detail.startswith("cannot execute SELECT"):
-            # The statement is a query whose WITH clause writes: the server names the query.
-            detail = "its WITH clause changes data"
-        raise ReadOnlyViolation(_readonly_message(detail)) from None
+        raise ReadOnlyViolation(_readonly_message(_refused_write(error))) from None
     except psycopg.errors.QueryCanceled:
         raise DatabaseError(_timeout_message(timeout)) from None
     except psycopg.errors.InsufficientPrivilege as error:
         if role is not None:
             raise DatabaseError(
-                f"Role {role} may not read this ({_first_line(error)}): "
+                f"Role {role} may not read this ({_postgresql_error(error, prefix)}): "
                 f"`claims db grant-readonly {role}` grants reading every table and view."
             ) from None
-        raise ReadOnlyViolation(_readonly_message(_first_line(error))) from None
+        raise ReadOnlyViolation(_readonly_message(_postgresql_error(error, prefix))) from None
     except psycopg.errors.SyntaxError as error:
         # Only a query can be PREPAREd, so a command fails here as a syntax error. Say
         # why when it is plainly a command; the server has refused it either way.
@@ -330,25 +433,53 @@ def _run_postgresql(
             raise ReadOnlyViolation(
                 _readonly_message(f"{first_word.upper()} is not a query")
             ) from None
-        raise InvalidInput(_sql_error(_first_line(error))) from None
+        raise InvalidInput(_sql_error(_postgresql_error(error, prefix))) from None
     except psycopg.Error as error:
-        raise InvalidInput(_sql_error(_first_line(error))) from None
+        raise InvalidInput(_sql_error(_postgresql_error(error, prefix))) from None
     finally:
         connection.rollback()
 
 
-def _set_role(cursor, role: str) -> None:
-    """Act as ``role`` for this transaction only: its grants decide what may be read."""
-    import psycopg
-    from psycopg import sql
+def _not_readable(error: Exception) -> str | None:
+    """How a statement that could be prepared, but not read through a cursor, writes; None
+    when the server's refusal says nothing of a write."""
+    detail = _first_line(error)
+    if detail.startswith("SELECT ... INTO"):
+        return "SELECT ... INTO creates a table"
+    if "data-modifying" in detail:
+        return "its WITH clause changes data"
+    found = re.match(r'syntax error at or near "(insert|update|delete|merge)"', detail, re.I)
+    return f"{found.group(1).upper()} is a write" if found else None
 
-    try:
-        cursor.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(role)))
-    except psycopg.Error as error:
-        raise DatabaseError(
-            f"Cannot act as role {role} ({_first_line(error)}): the role must exist "
-            f"(`claims db grant-readonly {role}`) and be granted to you (GRANT {role} TO you)."
-        ) from None
+
+def _refused_write(error: Exception) -> str:
+    """Why the read-only transaction refused the statement, in the statement's own terms:
+    the server names the command, which for a query is SELECT whatever made it write."""
+    detail = _first_line(error)
+    found = re.match(r"cannot execute (.+?) in a read-only transaction", detail)
+    if found is None:
+        return detail
+    command = found.group(1)
+    if command == "SELECT":
+        return "its WITH clause changes data"
+    if command == "SELECT INTO":
+        return "SELECT ... INTO creates a table"
+    if command.startswith("SELECT FOR "):
+        return f"SELECT ... {command.removeprefix('SELECT ')} locks rows for writing"
+    return detail
+
+
+_AT_CHARACTER = re.compile(r" at character \d+$")
+
+
+def _postgresql_error(error, prefix: str) -> str:
+    """The server's first line, its position counted in the statement as given: the server
+    counts in what ran, which starts with ``prefix`` (``PREPARE claims_query AS ``)."""
+    detail = _AT_CHARACTER.sub("", _first_line(error))
+    position = getattr(getattr(error, "diag", None), "statement_position", None)
+    if position and position.isdigit() and int(position) > len(prefix):
+        detail += f" at character {int(position) - len(prefix)}"
+    return detail
 
 
 _COMMANDS = {

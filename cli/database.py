@@ -147,4 +147,4 @@ def grant_readonly(
     summary = grant_readonly_role(state(ctx).url, role, login=login, password=password)
     note(str(summary))
     if not login:
-        note(f"Give it to an analyst's login with: GRANT {summary.role} TO alice;")
+        note(f"Give it to an analyst's login with: GRANT {summary.sql_name} TO alice;")

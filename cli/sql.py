@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from claims.sql import MAX_TIMEOUT, MIN_TIMEOUT
 from cli.common import FormatOption, OutputFormat, emit, note, state
 
 
@@ -31,9 +32,18 @@ def sql(
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the named queries and their parameters.")
     ] = False,
-    limit: Annotated[int, typer.Option("--limit", help="Return at most this many rows.")] = 1000,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", min=1, help="Return at most this many rows.")
+    ] = 1000,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Stop the query after this many seconds.")
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="S",
+            min=MIN_TIMEOUT,
+            max=MAX_TIMEOUT,
+            help="Stop the query after this many seconds.",
+        ),
     ] = 30.0,
     role: Annotated[
         str | None,
@@ -41,8 +51,9 @@ def sql(
             "--role",
             envvar="CLAIMS_SQL_ROLE",
             show_envvar=True,
-            help="PostgreSQL: run as this role (e.g. one made by `claims db grant-readonly`); "
-            "this, not the read-only transaction, is what confines an analyst.",
+            help="PostgreSQL: read as this role (e.g. one made by `claims db grant-readonly`), "
+            "with its grants. It keeps honest queries to the role's rights; a statement can "
+            "undo it, so only the login you connect as confines a hostile one.",
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
@@ -51,8 +62,14 @@ def sql(
 
     Nothing the statement does persists, but it runs with your connection's rights: as a
     PostgreSQL superuser it can still call server functions such as pg_read_file(),
-    pg_notify() or set_config(). What confines an analyst is --role, a role made by
-    `claims db grant-readonly`.
+    pg_notify() or set_config(). --role reads as a role made by `claims db grant-readonly`,
+    but a statement can switch back to your login (set_config('role', 'none', true)): what
+    confines an analyst is connecting with a login that has no other rights (one that is
+    only a member of that role, or one made with --login).
+
+    Columns keep the names the database gives them, a name given twice included; in JSON,
+    whose keys must differ, the second "a" becomes "a_2" (a third "a_3"). NaN and infinite
+    numbers print as NaN, Infinity and -Infinity (in JSON as text).
 
     Timestamps from PostgreSQL print in UTC with microseconds and the offset
     (2026-12-05 12:56:18.678704+00:00) in every format; SQLite stores them as text and
@@ -83,16 +100,19 @@ def sql(
     if named is not None:
         if query is not None:
             raise _usage("Give either SQL or --query NAME, not both.", ctx)
-        from claims.named_queries import parse_param_options, run_named_query
+        from claims.named_queries import ParameterError, parse_param_options, run_named_query
 
-        result = run_named_query(
-            state(ctx).url,
-            named,
-            parse_param_options(params or []),
-            limit=limit,
-            timeout=timeout,
-            role=role,
-        )
+        try:
+            result = run_named_query(
+                state(ctx).url,
+                named,
+                parse_param_options(params or []),
+                limit=limit,
+                timeout=timeout,
+                role=role,
+            )
+        except ParameterError as error:
+            raise _usage(str(error), ctx, "--param") from None
     else:
         if params:
             raise _usage("--param goes with --query NAME: plain SQL takes no parameters.", ctx)
@@ -101,11 +121,14 @@ def sql(
         from claims.sql import run_query
 
         result = run_query(state(ctx).url, query, limit=limit, timeout=timeout, role=role)
-    emit(result.frame(), fmt)
+    emit(result.frame(unique_columns=fmt == OutputFormat.json), fmt)
     if result.truncated:
         note(f"Showing the first {limit} rows; the query returned more: raise --limit to see them.")
 
 
-def _usage(message: str, ctx: typer.Context) -> typer.BadParameter:
-    """A combination of arguments that makes no sense: a usage error (exit 2), like click's."""
-    return typer.BadParameter(message, ctx=ctx, param_hint="SQL / --query / --list")
+def _usage(
+    message: str, ctx: typer.Context, hint: str = "SQL / --query / --list"
+) -> typer.BadParameter:
+    """Arguments that make no sense together, or a --param the query does not take: a usage
+    error (exit 2), like click's."""
+    return typer.BadParameter(message, ctx=ctx, param_hint=hint)

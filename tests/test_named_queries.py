@@ -186,23 +186,53 @@ def test_values_are_bound_not_pasted(db_url):
     "args,match",
     [
         (["--query", "no-such-query"], "no named query 'no-such-query'"),
+        (["--query", "carriers-of", "--param", "claim=twelve"], "whole number"),
+        (["--query", "carriers-of", "--param", "claim=1_000"], "whole number"),
+        (["--query", "carriers-of", "--param", "claim=\u0661"], "whole number"),
+        (["--query", "carriers-of", "--param", "claim=\uff11"], "whole number"),
+        (["--query", "carriers-of", "--param", "claim=1.0"], "whole number"),
+        (["--query", "carriers-of", "--param", f"claim={2**70}"], "too large"),
+        (["--query", "new-claims-since", "--param", "since=19 Feb"], "YYYY-MM-DD"),
+        (["--query", "claims-of-outlet", "--param", "outlet=Nobody Knows"], "Nobody Knows"),
+        (["--query", "claims-of-outlet", "--param", "outlet="], "empty"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else None,
+)
+def test_bad_named_query_input(failing, args, match):
+    failing("sql", *args, match=match)
+
+
+@pytest.mark.parametrize("value", ["12", "+12", "-3", " 7 "])
+def test_integer_parameters_take_ascii_digits_with_a_sign(db_url, value):
+    from claims.named_queries import convert, get_query
+
+    bound = convert(get_query("carriers-of"), {"claim": value}, None, dialect="sqlite")
+    assert bound == {"claim": int(value)}
+
+
+@pytest.mark.parametrize(
+    "args,match",
+    [
         (["--query", "carriers-of"], "needs --param claim="),
         (["--query", "carriers-of", "--param", "claim=1", "--param", "x=2"], "no parameter x"),
         (["--query", "awaiting-review", "--param", "claim=1"], "takes no parameters"),
         (["--query", "carriers-of", "--param", "claim"], "not NAME=VALUE"),
         (["--query", "carriers-of", "--param", "=1"], "not NAME=VALUE"),
         (["--query", "carriers-of", "-p", "claim=1", "-p", "claim=2"], "given twice"),
-        (["--query", "carriers-of", "--param", "claim=twelve"], "whole number"),
-        (["--query", "carriers-of", "--param", f"claim={2**70}"], "too large"),
-        (["--query", "new-claims-since", "--param", "since=19 Feb"], "YYYY-MM-DD"),
-        (["--query", "claims-of-outlet", "--param", "outlet=Nobody Knows"], "Nobody Knows"),
-        (["--query", "claims-of-outlet", "--param", "outlet="], "empty"),
-        (["--query", "carriers-of", "-p", "claim=1", "--limit", "0"], "--limit must be"),
+        (["--query", "carriers-of", "-p", "claim=1", "--limit", "0"], "--limit"),
+        (["--query", "carriers-of", "-p", "claim=1", "--timeout", "0"], "--timeout"),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else None,
 )
-def test_bad_named_query_input(failing, args, match):
-    failing("sql", *args, match=match)
+def test_params_that_do_not_fit_the_query_are_usage_errors(cli, snapshot, args, match):
+    """Like ``--limit abc``: the command was mistyped, which the database need not tell."""
+    before = snapshot()
+    result = cli("sql", *args)
+    assert result.exit_code == 2, result.output
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1 and match in message, message
+    assert "Traceback" not in result.output
+    assert snapshot() == before
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,19 @@ whatever it was granted, whatever the test's outcome (as in test_roles.py).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from sqlalchemy import create_engine, text
 
 from tests.test_roles import drop_roles, role_name
 
 
-@pytest.fixture
-def make_role(pg_url):
-    """``make_role("NOLOGIN NOINHERIT")`` creates a uniquely named role; all dropped after."""
+@contextmanager
+def made_roles(url: str):
+    """``make("NOLOGIN NOINHERIT")`` creates a uniquely named role; all dropped after."""
     made: list[str] = []
-    engine = create_engine(pg_url)
+    engine = create_engine(url)
 
     def make(attributes: str = "NOLOGIN") -> str:
         name = role_name()
@@ -25,9 +27,17 @@ def make_role(pg_url):
             connection.execute(text(f'CREATE ROLE "{name}" {attributes}'))
         return name
 
-    yield make
-    engine.dispose()
-    drop_roles(pg_url, list(reversed(made)))
+    try:
+        yield make
+    finally:
+        engine.dispose()
+        drop_roles(url, list(reversed(made)))
+
+
+@pytest.fixture
+def make_role(pg_url):
+    with made_roles(pg_url) as make:
+        yield make
 
 
 def execute(url: str, *statements: str):
@@ -114,3 +124,65 @@ def test_an_existing_login_role_is_not_made_nologin(cli, failing, pg_url, make_r
     result = cli("db", "grant-readonly", bob, "--login")
     assert result.exit_code == 0, result.output
     assert role_state(pg_url, bob) == (True, True, 1)
+
+
+def schema_of(url: str) -> str:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT current_schema()")).scalar()
+    finally:
+        engine.dispose()
+
+
+def test_member_of_a_role_that_may_update_some_columns_is_refused(cli, failing, pg_url, make_role):
+    w = make_role("NOLOGIN")
+    schema = schema_of(pg_url)
+    execute(
+        pg_url,
+        f'GRANT USAGE ON SCHEMA "{schema}" TO "{w}"',
+        f'GRANT SELECT (id), UPDATE (notes, status) ON claims TO "{w}"',
+    )
+    reader = make_role("NOLOGIN")
+    execute(pg_url, f'GRANT "{w}" TO "{reader}"')
+    message = failing("db", "grant-readonly", reader, match=f"member of {w}, which may write")
+    assert "claims" in message, message
+    assert role_state(pg_url, reader) == (False, False, 0)
+
+
+@pytest.mark.parametrize(
+    ("predefined", "match"),
+    [
+        ("pg_write_server_files", "write files on the server"),
+        ("pg_execute_server_program", "run programs on the server"),
+        ("pg_write_all_data", "may write to"),
+    ],
+)
+def test_member_of_a_predefined_role_that_writes_is_refused(
+    failing, pg_url, make_role, predefined, match
+):
+    reader = make_role("NOLOGIN")
+    execute(pg_url, f'GRANT {predefined} TO "{reader}"')
+    message = failing("db", "grant-readonly", reader, match=f"member of {predefined}")
+    assert match in message, message
+
+
+def test_member_of_a_role_that_creates_roles_is_refused(failing, pg_url, make_role):
+    creator = make_role("NOLOGIN CREATEROLE")
+    reader = make_role("NOLOGIN")
+    execute(pg_url, f'GRANT "{creator}" TO "{reader}"')
+    failing("db", "grant-readonly", reader, match="CREATEROLE")
+
+
+def test_a_function_that_runs_as_its_owner_is_a_way_to_write(failing, pg_url, make_role):
+    reader = make_role("NOLOGIN")
+    try:
+        execute(
+            pg_url,
+            "CREATE FUNCTION claims_test_note(t text) RETURNS void LANGUAGE sql "
+            "SECURITY DEFINER AS $$ UPDATE claims SET notes = t $$",
+        )
+        message = failing("db", "grant-readonly", reader, match="could still write")
+        assert "claims_test_note(text)" in message, message
+    finally:
+        execute(pg_url, "DROP FUNCTION IF EXISTS claims_test_note(text)")

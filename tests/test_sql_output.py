@@ -105,3 +105,86 @@ def test_sqlite_refusals_say_what_was_refused(failing, db_url, statement, detail
         pytest.skip("the authorizer is SQLite's")
     message = failing("sql", statement, match="read-only")
     assert detail in message and "not authorized" not in message, message
+
+
+# --- columns that share a name, numbers that are no number ------------------------------------
+
+
+def test_columns_that_share_a_name_print_in_every_format(cli):
+    table = cli("sql", "SELECT 1 AS a, 2 AS a, 3 AS b")
+    assert table.exit_code == 0, table.output
+    assert table.stdout.split()[:3] == ["a", "a", "b"]
+    assert table.stdout.strip().splitlines()[-1].split() == ["1", "2", "3"]
+    found = cli("sql", "SELECT 1 AS a, 2 AS a, 3 AS b", "--format", "csv")
+    assert found.exit_code == 0, found.output
+    assert list(csv.reader(io.StringIO(found.stdout))) == [["a", "a", "b"], ["1", "2", "3"]]
+    # JSON keys must differ: the second a is a_2, past a name the query already has.
+    found = cli("sql", "SELECT 1 AS a, 2 AS a, 3 AS a_2, 4 AS a", "--format", "json")
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.stdout) == [{"a": 1, "a_3": 2, "a_2": 3, "a_4": 4}]
+
+
+def test_a_join_of_two_tables_with_an_id_each(cli):
+    assert cli("claim", "add", "The bridge opens in May.").exit_code == 0
+    query = "SELECT * FROM claims c JOIN claims d ON d.id = c.id"
+    for fmt in ("table", "csv", "json"):
+        result = cli("sql", query, "--format", fmt)
+        assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["id_2"] == json.loads(result.stdout)[0]["id"]
+
+
+def test_numbers_that_are_no_number_are_not_printed_as_null(cli, db_url):
+    if db_url.startswith("postgresql"):
+        query = "SELECT 'NaN'::float8 AS x, 'Infinity'::float8 AS y, NULL::float8 AS z"
+        expected = ["NaN", "Infinity", ""]
+    else:  # SQLite stores NaN as NULL; a number past the largest float is infinite
+        query = "SELECT 9e999 AS x, -9e999 AS y, NULL AS z"
+        expected = ["Infinity", "-Infinity", ""]
+    found = cli("sql", query, "--format", "csv")
+    assert found.exit_code == 0, found.output
+    assert list(csv.reader(io.StringIO(found.stdout)))[1] == expected
+    found = cli("sql", query, "--format", "json")
+    assert json.loads(found.stdout) == [dict(zip("xyz", [*expected[:2], None], strict=True))]
+    table = cli("sql", query)
+    assert table.stdout.strip().splitlines()[-1].split() == expected[:2]
+
+
+# --- what a refusal or an error says, on PostgreSQL -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "detail"),
+    [
+        ("SELECT id FROM claims FOR UPDATE", "SELECT ... FOR UPDATE locks rows for writing"),
+        ("SELECT id FROM claims FOR KEY SHARE", "SELECT ... FOR KEY SHARE locks rows"),
+        ("SELECT id INTO TEMP t FROM claims", "SELECT ... INTO creates a table"),
+        ("DELETE FROM claims", "DELETE is a write"),
+        ("WITH x AS (SELECT 1) DELETE FROM claims", "DELETE is a write"),
+    ],
+)
+def test_postgresql_refusals_say_what_wrote(failing, db_url, statement, detail):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite's grammar has no FOR UPDATE nor SELECT INTO")
+    message = failing("sql", statement, match="read-only")
+    assert detail in message and "WITH clause" not in message, message
+
+
+@pytest.mark.parametrize(
+    ("statement", "position"),
+    [
+        ("select * from nosuch", 15),
+        ("  select * from nosuch", 17),
+        ("select * frm claims", 10),
+        ("select 1;\nselect * from nosuch", None),
+    ],
+)
+def test_postgresql_error_positions_count_in_the_statement_given(
+    failing, db_url, statement, position
+):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite gives no positions")
+    message = failing("sql", statement, match="SQL error")
+    if position is None:
+        assert "at character" not in message, message
+    else:
+        assert message.endswith(f"at character {position}."), message
