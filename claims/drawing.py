@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from claims.errors import InvalidInput
 from claims.models import SOURCE_KINDS
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ KIND_COLOURS = {
 DRIFT_COLOUR = "#c0392b"
 EDGE_COLOUR = "#555555"
 NODE_WRAP = 18  # characters per line in a node
+NODE_LINES = 4  # a longer name ends in "…": its box must stay within its row
 EDGE_WRAP = 28
 TITLE_WRAP = 90
 TITLE_LINES = 3  # a claim's whole text would cover the graph: longer titles end in "…"
@@ -65,6 +67,18 @@ FONT_ADVICE = (
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
 # Candidate bends (matplotlib ``arc3`` rad) for an edge, least curved first.
 BENDS = (0.0, 0.22, -0.22, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7)
+DPI = 110
+ROW_INCHES = 0.95  # holds a box of NODE_LINES lines with a gap to the next row
+COLUMN_INCHES = 3.1
+# A PNG longer than this on a side opens in few viewers, and most of it is white: past
+# it, SVG (drawn at any size) or DOT (Graphviz lays out large networks) serve better.
+MAX_PNG_SIDE = 16_384
+# Past this many sources, routing every edge round every box takes minutes, and the
+# picture is a strip no one reads; Graphviz (DOT) lays out a network that size.
+MAX_DRAWN_SOURCES = 400
+# A workbook's picture is read at a spreadsheet's zoom, beside the tables; past this
+# many sources it is a strip of unreadable boxes, and drawing it costs more than the sheets.
+WORKBOOK_SOURCES = 60
 
 
 def layers(graph: nx.DiGraph) -> list[list[Any]]:
@@ -116,6 +130,57 @@ def positions(columns: list[list[Any]]) -> dict[Any, tuple[float, float]]:
     return placed
 
 
+def node_text(label: object) -> str:
+    """A source's name as its box shows it: wrapped, at most ``NODE_LINES`` lines, then "…"."""
+    return "\n".join(
+        textwrap.wrap(str(label), NODE_WRAP, max_lines=NODE_LINES, placeholder=" …") or [""]
+    )
+
+
+def figure_inches(columns: list[list[Any]], title: list[str]) -> tuple[float, float, float]:
+    """The picture's width and height in inches, and the height of its graph part.
+
+    One function for drawing and for ``check_drawable``, so a refusal measures
+    the very figure it spares.
+    """
+    tallest = max((len(nodes) for nodes in columns), default=1)
+    width = max(7.0, COLUMN_INCHES * len(columns))
+    base = max(3.0, ROW_INCHES * tallest + 1.8)
+    extra = 0.2 * max(len(title) - 1, 0)  # inches for the title's second and third lines
+    return width, base + extra, base
+
+
+def check_drawable(graph: nx.DiGraph, fmt: str) -> None:
+    """Refuse, before any drawing, a picture too large to draw or to open.
+
+    DOT text is never refused: Graphviz lays out networks of any size. Suggests
+    what draws it instead: SVG for a PNG too long, DOT or a single claim past
+    ``MAX_DRAWN_SOURCES``.
+    """
+    if fmt == "dot":
+        return
+    sources = graph.number_of_nodes()
+    instead = (
+        ""
+        if graph.graph.get("kind") == "claim"
+        else (", or draw one claim's chains (`claims report graph CLAIM_ID -o claim.png`)")
+    )
+    if sources > MAX_DRAWN_SOURCES:
+        raise InvalidInput(
+            f"{sources} sources are too many to draw as a picture (at most "
+            f"{MAX_DRAWN_SOURCES}): write Graphviz text with -o graph.dot and lay it out "
+            f"with Graphviz (`dot -Tsvg graph.dot -o graph.svg`){instead}."
+        )
+    if fmt == "png":
+        width, height, _ = figure_inches(layers(graph), title_lines(graph.graph.get("title", "")))
+        if max(width, height) * DPI > MAX_PNG_SIDE:
+            raise InvalidInput(
+                f"A PNG of these {sources} sources would be about {round(width * DPI):,}×"
+                f"{round(height * DPI):,} pixels, too large to open (at most {MAX_PNG_SIDE:,} "
+                f"a side): write SVG (-o graph.svg) or Graphviz text (-o graph.dot){instead}."
+            )
+
+
 def figure(graph: nx.DiGraph) -> Figure:
     """The graph drawn left to right: boxes coloured by source kind, labelled edges.
 
@@ -138,11 +203,8 @@ def _figure(graph: nx.DiGraph) -> Figure:
     placed = positions(columns)
     tallest = max((len(nodes) for nodes in columns), default=1)
     title = title_lines(graph.graph.get("title") or "")
-    width = max(7.0, 3.1 * len(columns))
-    base = max(3.0, 0.95 * tallest + 1.8)
-    extra = 0.2 * max(len(title) - 1, 0)  # inches for the title's second and third lines
-    height = base + extra
-    fig = Figure(figsize=(width, height), dpi=110)
+    width, height, base = figure_inches(columns, title)
+    fig = Figure(figsize=(width, height), dpi=DPI)
     ax = fig.add_axes((0.02, 0.14 * base / height, 0.96, 0.74 * base / height))
     ax.set_axis_off()
     ax.set_xlim(-0.5, len(columns) - 0.5)
@@ -154,7 +216,7 @@ def _figure(graph: nx.DiGraph) -> Figure:
         boxes[node] = ax.text(
             x,
             y,
-            textwrap.fill(str(data.get("label", node)), NODE_WRAP),
+            node_text(data.get("label", node)),
             ha="center",
             va="center",
             fontsize=10,
@@ -171,9 +233,13 @@ def _figure(graph: nx.DiGraph) -> Figure:
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     renderer = canvas.get_renderer()
-    extents = {
-        node: box.get_bbox_patch().get_window_extent(renderer) for node, box in boxes.items()
-    }
+    import numpy as np
+
+    order = list(boxes)
+    extents = np.array(
+        [box.get_bbox_patch().get_window_extent(renderer).extents for box in boxes.values()]
+    ).reshape(-1, 4)
+    index = {node: i for i, node in enumerate(order)}
     taken_labels: list[Any] = []
     heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
     # Short edges first: they have the fewest ways round, long ones curve past their labels.
@@ -205,7 +271,7 @@ def _figure(graph: nx.DiGraph) -> Figure:
                     "alpha": 0.9,
                 },
             )
-        others = [extent for node, extent in extents.items() if node not in (upstream, downstream)]
+        others = np.delete(extents, [index[upstream], index[downstream]], axis=0)
         span = abs(placed[downstream][0] - placed[upstream][0])
         bend, label_extent = _route(ax, renderer, start, end, text, others, taken_labels, span)
         if label_extent is not None:
@@ -303,14 +369,14 @@ def missing_note(missing: set[str], path: object = None) -> str | None:
 def _route(ax, renderer, start, end, label, boxes, labels, span: float):
     """The least bend whose curve, and label, clear the other boxes and earlier labels.
 
-    Returns the bend and the label's extent (display units); the label is moved
-    to the middle of the chosen curve. An edge jumping columns curves at least a
-    little, so it does not lie on top of a straight edge of its row. When no bend
-    clears everything, the one touching fewest boxes and labels wins.
+    ``boxes`` and ``labels`` are display extents (x0, y0, x1, y1). Returns the
+    bend and the label's extent; the label is moved to the middle of the chosen
+    curve. An edge jumping columns curves at least a little, so it does not lie
+    on top of a straight edge of its row. When no bend clears everything, the
+    one touching fewest boxes and labels wins.
     """
-    from matplotlib.transforms import Bbox
-
     best: tuple[int, float, Any] | None = None
+    obstacles = _as_extents([*_as_extents(boxes), *_as_extents(labels)])
     for bend in BENDS:
         if span > 1 and bend == 0.0:
             continue
@@ -319,8 +385,15 @@ def _route(ax, renderer, start, end, label, boxes, labels, span: float):
         if label is not None:
             label.set_position(_curve_middle(ax, start, end, bend))
             extent = label.get_window_extent(renderer)
-            padded = Bbox.from_extents(extent.x0 - 2, extent.y0 - 2, extent.x1 + 2, extent.y1 + 2)
-            hits += sum(padded.overlaps(other) for other in (*boxes, *labels))
+            x0, y0, x1, y1 = extent.x0 - 2, extent.y0 - 2, extent.x1 + 2, extent.y1 + 2
+            hits += int(
+                (
+                    (obstacles[:, 0] < x1)
+                    & (x0 < obstacles[:, 2])
+                    & (obstacles[:, 1] < y1)
+                    & (y0 < obstacles[:, 3])
+                ).sum()
+            )
         if best is None or hits < best[0]:
             best = (hits, bend, extent)
         if hits == 0:
@@ -333,24 +406,41 @@ def _route(ax, renderer, start, end, label, boxes, labels, span: float):
     return bend, extent
 
 
+def _as_extents(boxes) -> Any:
+    """Boxes (matplotlib ``Bbox``es, or rows of x0, y0, x1, y1) as an n × 4 array.
+
+    Routing compares every curve with every box: done in numpy, a network of
+    hundreds of sources is routed in seconds rather than minutes.
+    """
+    import numpy as np
+
+    if isinstance(boxes, np.ndarray):
+        return boxes.reshape(-1, 4)
+    rows = [box.extents if hasattr(box, "extents") else box for box in boxes]
+    return np.array(rows, dtype=float).reshape(-1, 4)
+
+
 def _crossings(ax, start, end, bend: float, boxes, samples: int = 48) -> int:
     """How many of ``boxes`` (display extents) the ``arc3`` curve runs through."""
+    import numpy as np
+
+    boxes = _as_extents(boxes)
+    if not len(boxes):
+        return 0
     (x1, y1), (x2, y2) = ax.transData.transform([start, end])
     cx = (x1 + x2) / 2 + bend * (y2 - y1)
     cy = (y1 + y2) / 2 - bend * (x2 - x1)
     margin = 4.0
-    points = []
-    for step in range(1, samples):
-        t = step / samples
-        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t**2
-        points.append((a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2))
-    return sum(
-        any(
-            box.x0 - margin <= x <= box.x1 + margin and box.y0 - margin <= y <= box.y1 + margin
-            for x, y in points
-        )
-        for box in boxes
+    t = np.arange(1, samples) / samples
+    a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t**2
+    xs, ys = a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2
+    inside = (
+        (boxes[:, 0:1] - margin <= xs)
+        & (xs <= boxes[:, 2:3] + margin)
+        & (boxes[:, 1:2] - margin <= ys)
+        & (ys <= boxes[:, 3:4] + margin)
     )
+    return int(inside.any(axis=1).sum())
 
 
 def _between_boxes(ax, upstream, downstream) -> tuple[tuple[float, float], tuple[float, float]]:

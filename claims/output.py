@@ -295,12 +295,14 @@ def render_figure(figure: Figure, fmt: str) -> tuple[bytes, set[str]]:
 def write_picture(graph: nx.DiGraph, fmt: str, path: str | Path) -> list[str]:
     """Draw ``graph`` into ``path`` as PNG, SVG or DOT text; nothing is written if drawing fails.
 
+    A picture too large to draw or to open is refused first (``check_drawable``).
     Returns notes for the person (one line each): characters drawn as empty boxes.
     """
-    from claims.drawing import figure, missing_note, to_dot
+    from claims.drawing import check_drawable, figure, missing_note, to_dot
 
     path = writable(path)
     fmt = picture_format(fmt, path)
+    check_drawable(graph, fmt)
     missing: set[str] = set()
     if fmt == "dot":
         data = to_dot(graph).encode("utf-8")
@@ -383,42 +385,110 @@ def _json(names: list[str], records: list[list[Any]]) -> str:
     return json.dumps(objects, indent=2, ensure_ascii=False, default=encode)
 
 
+# A text column wraps down to this many cells wide at the least: narrower, words break into
+# syllables and headers spell downwards. A table that cannot keep every column this wide
+# is shown one record per block instead (``_records_table``), as psql's expanded display.
+MIN_WRAP = 16
+COLUMN_GAP = 3  # cells between two columns of a table
+
+
 def _table(names: list[str], records: list[list[Any]], max_width: int | None = None) -> str:
-    """A table as wide as its content, so piped output is never wrapped nor cut; given a
-    terminal's ``max_width``, its text columns wrap to fit instead."""
+    """A table as wide as its content, so piped output is never wrapped nor cut.
+
+    Given a terminal's ``max_width``, its text columns wrap to fit; when the
+    columns cannot fit even wrapped to ``MIN_WRAP``, each record becomes a block
+    of "column  value" lines, so no column is squeezed out of sight.
+    """
     if not names:
         return ""
-    from rich import box
     from rich.cells import cell_len
-    from rich.console import Console
+
+    cells = [[_text(value, table=True) for value in record] for record in records]
+    numeric = []
+    natural, least = [], []
+    for index, name in enumerate(names):
+        values = [record[index] for record in records if record[index] is not None]
+        numeric.append(
+            bool(values)
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+        )
+        value_width = max(
+            (cell_len(line) for row in cells for line in row[index].split("\n")), default=0
+        )
+        head_width = max(cell_len(line) for line in name.split("\n"))
+        natural.append(max(value_width, head_width, 1))
+        # A number is never wrapped; its header, or a text, wraps no narrower than MIN_WRAP.
+        least.append(max(value_width if numeric[-1] else 0, min(natural[-1], MIN_WRAP), 1))
+    gaps = COLUMN_GAP * (len(names) - 1)
+    if max_width is None or sum(natural) + gaps <= max_width or not cells:
+        # Without rows there is nothing to squeeze: the header stays whole, for tools too.
+        return _render_table(names, cells, numeric, natural)
+    if sum(least) + gaps > max_width:
+        return _records_table(names, cells, max_width)
+    return _render_table(names, cells, numeric, _fit(natural, least, max_width - gaps))
+
+
+def _fit(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Column widths within ``room``: the widest columns narrowed first, none below ``least``."""
+    low, high = 0, max(natural)
+    while low < high:  # the highest cap on widths that still fits
+        middle = (low + high + 1) // 2
+        if sum(max(m, min(n, middle)) for n, m in zip(natural, least, strict=True)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return [max(m, min(n, low)) for n, m in zip(natural, least, strict=True)]
+
+
+def _render_table(
+    names: list[str], cells: list[list[str]], numeric: list[bool], widths: list[int]
+) -> str:
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    cells = [[_text(value, table=True) for value in record] for record in records]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
-    width = 0
-    for index, name in enumerate(names):
-        column = [row[index] for row in cells]
-        values = [record[index] for record in records if record[index] is not None]
-        numeric = bool(values) and all(
-            isinstance(v, int | float) and not isinstance(v, bool) for v in values
-        )
+    for name, is_number, width in zip(names, numeric, widths, strict=True):
         table.add_column(
-            Text(name),
-            justify="right" if numeric else "left",
-            no_wrap=numeric or max_width is None,
-            overflow="fold",
+            Text(name), justify="right" if is_number else "left", width=width, overflow="fold"
         )
-        width += max(cell_len(line) for text in [name, *column] for line in text.split("\n")) + 3
     for row in cells:
         table.add_row(*(Text(text) for text in row))  # Text: "[b]" in a claim is not markup
+    return _print(table, sum(widths) + COLUMN_GAP * (len(widths) - 1))
+
+
+def _records_table(names: list[str], cells: list[list[str]], max_width: int) -> str:
+    """One block per record, a line per column ("name  value"), values wrapped to fit.
+
+    For a terminal too narrow for the table's columns: every value stays
+    readable, and a blank value is visibly a column without one.
+    """
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    # A long name wraps rather than pushing every value far right.
+    label_width = min(max(cell_len(name) for name in names), max(min(max_width // 3, 40), MIN_WRAP))
+    value_width = max(max_width - label_width - 2, MIN_WRAP)
+    blocks = []
+    for number, row in enumerate(cells, start=1):
+        table = Table.grid(padding=(0, 2, 0, 0))
+        table.add_column(width=label_width, overflow="fold")
+        table.add_column(width=value_width, overflow="fold")
+        for name, text in zip(names, row, strict=True):
+            table.add_row(Text(name), Text(text))
+        head = f"-[ record {number} ]"
+        blocks.append(head + "-" * max(max_width - len(head), 0))
+        blocks.append(_print(table, label_width + 2 + value_width))
+    return "\n".join(blocks)
+
+
+def _print(renderable: Any, width: int) -> str:
+    from rich.console import Console
+
     buffer = io.StringIO()
-    if max_width is not None:
-        width = min(width, max(max_width - 4, 40))
-    console = Console(
-        file=buffer, width=width + 4, color_system=None, no_color=True, highlight=False
-    )
-    console.print(table)
+    console = Console(file=buffer, width=width, color_system=None, no_color=True, highlight=False)
+    console.print(renderable)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()).strip("\n")
 
 

@@ -134,6 +134,7 @@ def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> list[str]:
     for column, name in enumerate(names, start=1):
         cell, cut = _set_cell(sheet, 1, column, name)
         cell.font = bold
+        cell.alignment = wrap  # a name wider than its column shows whole, on more lines
         if cut:
             cuts.append(f"the header of column {cell.coordinate}")
     for row, record in enumerate(records, start=2):
@@ -147,7 +148,7 @@ def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> list[str]:
                 cell.number_format = "yyyy-mm-dd"
     for column, name in enumerate(names, start=1):
         longest = max(
-            len(line)
+            display_width(line)
             for value in [name, *(record[column - 1] for record in records)]
             for line in _text(value, table=True).split("\n")
         )
@@ -160,6 +161,22 @@ def _fill_sheet(sheet: Any, frame: pd.DataFrame) -> list[str]:
     if names:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(records) + 1}"
     return cuts
+
+
+def display_width(text: str) -> int:
+    """How many character widths ``text`` takes on screen: a CJK character or an emoji two.
+
+    Excel's column width counts widths of "0"; counting code points would give
+    "新华社中文网" a column half as wide as its name.
+    """
+    import unicodedata
+
+    width = 0
+    for character in text:
+        if unicodedata.combining(character) or character in "\u200b\u200d\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+    return width
 
 
 def _cut_note(cuts: dict[str, list[str]]) -> str | None:

@@ -60,8 +60,8 @@ def run_report(
     if chosen == "xlsx":
         with session_for(ctx, write=False) as session:
             sheets = workbook(session, first=name)
-            pictures = workbook_pictures(session)
-        notes = write_xlsx(sheets, output, pictures)
+            pictures, left_out = workbook_pictures(session)
+        notes = [*left_out, *write_xlsx(sheets, output, pictures)]
         note(f"Wrote {output} (sheets: {', '.join([*sheets, *pictures])}).")
         for line in notes:
             note(line)

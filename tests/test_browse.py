@@ -108,6 +108,27 @@ def test_browse_serves_pages_tables_and_canned_queries(server, sqlite_url):
     ]
 
 
+def test_browse_offers_no_csv_a_spreadsheet_would_run_as_formulas(server, sqlite_url):
+    from claims.services.sources import add_source
+
+    with open_session(sqlite_url) as session:
+        add_source(session, name='=HYPERLINK("http://evil.example","x")', kind="outlet", actor="t")
+        session.commit()
+    database = Path(sqlite_url.removeprefix("sqlite:///")).stem
+    for address in (
+        f"{server}/{database}/sources.csv",
+        f"{server}/{database}/sources.csv?_dl=1&_size=max",
+        f"{server}/{database}.csv?sql=" + urllib.parse.quote("SELECT name FROM sources"),
+        f"{server}/{database}/carriers-of.csv?claim=7",
+    ):
+        status, body = get(address)
+        assert status == 403, address
+        assert "HYPERLINK" not in body
+        assert "claims report" in body and "claims export" in body
+    status, body = get(f"{server}/{database}/sources.json?_shape=array&_size=max")
+    assert status == 200 and "HYPERLINK" in body  # JSON stays on: no spreadsheet runs it
+
+
 def test_browse_cannot_write(server, sqlite_url):
     database = Path(sqlite_url.removeprefix("sqlite:///")).stem
     statement = urllib.parse.quote("DELETE FROM claims")

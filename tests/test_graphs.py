@@ -105,7 +105,9 @@ def test_the_workbook_carries_the_network_picture(seeded, tmp_path):
     from claims.workbook import write_xlsx
 
     path = tmp_path / "book.xlsx"
-    write_xlsx(workbook(seeded), path, workbook_pictures(seeded))
+    pictures, notes = workbook_pictures(seeded)
+    assert notes == []
+    write_xlsx(workbook(seeded), path, pictures)
     book = load_workbook(path)
     assert book.sheetnames[-1] == "outlet network"
     (image,) = book["outlet network"]._images
@@ -116,7 +118,97 @@ def test_the_workbook_carries_the_network_picture(seeded, tmp_path):
 def test_an_empty_database_gives_a_workbook_without_a_picture(session):
     from claims.reports import workbook_pictures
 
-    assert workbook_pictures(session) == {}
+    assert workbook_pictures(session) == ({}, [])
+
+
+def test_a_network_too_large_to_read_is_left_out_of_the_workbook_with_one_note(
+    seeded, cli, tmp_path, monkeypatch
+):
+    import claims.drawing
+    from claims.reports import workbook_pictures
+
+    sources = outlet_network(seeded).number_of_nodes()
+    monkeypatch.setattr(claims.drawing, "WORKBOOK_SOURCES", sources - 1)
+    pictures, notes = workbook_pictures(seeded)
+    assert pictures == {}
+    (note,) = notes
+    assert f"{sources} sources" in note and "`claims report graph -o network.svg`" in note
+    monkeypatch.setattr(claims.drawing, "MAX_DRAWN_SOURCES", sources - 1)
+    assert "network.dot" in workbook_pictures(seeded)[1][0]  # too large for SVG too
+
+    seeded.commit()
+    from openpyxl import load_workbook
+
+    path = tmp_path / "all.xlsx"
+    result = cli("report", "all", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("left out") == 1
+    assert "outlet network" not in load_workbook(path).sheetnames
+
+
+def star(outlets: int) -> nx.DiGraph:
+    """A wire carried by ``outlets`` outlets: one tall column of boxes."""
+    graph = nx.DiGraph(title="network", kind="network")
+    graph.add_node(0, label="Wire", kind="news_agency")
+    for node in range(1, outlets + 1):
+        graph.add_node(node, label=f"Outlet {node}", kind="outlet")
+        graph.add_edge(0, node, weight=1, label="1 claim")
+    return graph
+
+
+def test_a_picture_too_large_to_draw_or_open_is_refused_in_one_line(tmp_path):
+    from claims.drawing import MAX_DRAWN_SOURCES, check_drawable
+    from claims.errors import InvalidInput
+
+    huge = star(MAX_DRAWN_SOURCES)
+    for suffix in ("png", "svg"):
+        path = tmp_path / f"huge.{suffix}"
+        with pytest.raises(InvalidInput, match="too many to draw.*graph.dot.*one claim"):
+            write_picture(huge, suffix, path)
+        assert not path.exists()
+    write_picture(huge, "dot", tmp_path / "huge.dot")  # Graphviz lays out any size
+    assert (tmp_path / "huge.dot").read_text(encoding="utf-8").count("->") == MAX_DRAWN_SOURCES
+
+    tall = star(200)  # drawable, but a PNG of it would be some 20,000 pixels tall
+    with pytest.raises(InvalidInput, match="pixels, too large to open.*graph.svg"):
+        write_picture(tall, "png", tmp_path / "tall.png")
+    check_drawable(tall, "svg")  # a vector picture has no pixels to run out of
+
+
+def test_cli_refuses_a_network_too_large_to_draw(seeded_cli, tmp_path, monkeypatch):
+    import claims.drawing
+
+    monkeypatch.setattr(claims.drawing, "MAX_DRAWN_SOURCES", 3)
+    path = tmp_path / "network.png"
+    result = seeded_cli("report", "graph", "-o", str(path))
+    assert result.exit_code == 1
+    assert "too many to draw" in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not path.exists()
+    dot = seeded_cli("report", "graph", "-o", str(tmp_path / "network.dot"))
+    assert dot.exit_code == 0, dot.output
+
+
+def test_a_long_name_s_box_stays_within_its_row():
+    from matplotlib.text import Annotation
+
+    from claims.drawing import NODE_LINES
+
+    graph = nx.DiGraph(title="network", kind="network")
+    graph.add_node(0, label="Wire", kind="news_agency")
+    long_name = "The Extraordinarily Long-Named Broadcasting Corporation of " + "Very " * 30
+    for node, label in enumerate(["Above", long_name, "Below", "Further"], start=1):
+        graph.add_node(node, label=label, kind="outlet")
+        graph.add_edge(0, node, weight=1, label="1 claim")
+    fig = figure(graph)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t for t in fig.axes[0].texts if not isinstance(t, Annotation) and t.get_zorder() == 3]
+    shown = next(t.get_text() for t in boxes if "Extraordinarily" in t.get_text())
+    assert len(shown.splitlines()) == NODE_LINES and shown.endswith("…")
+    extents = [t.get_bbox_patch().get_window_extent(renderer) for t in boxes]
+    for i, one in enumerate(extents):
+        for other in extents[i + 1 :]:
+            assert not one.overlaps(other)
 
 
 # --- command line --------------------------------------------------------------------------

@@ -102,6 +102,52 @@ def test_table_is_plain_wide_text_with_blank_missing():
     assert not text.endswith("\n")
 
 
+def test_a_terminal_table_wraps_text_but_never_squeezes_a_column_away():
+    from rich.cells import cell_len
+
+    from claims.output import MIN_WRAP
+
+    long = "The minister said the bridge would open next spring, officials confirmed."
+    rows = [
+        {"id": 1, "claim": long, "outlet": "Daily Planet", "n": 3},
+        {"id": 22, "claim": "Short.", "outlet": "新华社中文网", "n": None},
+    ]
+    text = render(rows, "table", width=60)
+    lines = text.splitlines()
+    assert lines[0].split() == ["id", "claim", "outlet", "n"]  # one header line, whole names
+    assert all(cell_len(line) <= 60 for line in lines)
+    words = " ".join(line for line in lines[2:])
+    assert all(word in words for word in long.split())
+    assert "新华社中文网" in text and "Daily Planet" in text
+    claim_width = max(cell_len(line[5:].split("   ")[0]) for line in lines[2:5])
+    assert claim_width >= MIN_WRAP
+
+
+def test_a_terminal_too_narrow_for_the_columns_gets_one_block_per_record():
+    from rich.cells import cell_len
+
+    names = [f"column_{i}" for i in range(12)]
+    rows = [{name: f"value {i} of {name}" for name in names} for i in range(2)]
+    rows[1]["column_3"] = None
+    text = render(rows, "table", width=80)
+    lines = text.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert lines[0].startswith("-[ record 1 ]") and "-[ record 2 ]" in text
+    for i in range(2):
+        for name in names:
+            if (i, name) != (1, "column_3"):
+                assert f"value {i} of {name}" in text, (i, name)
+    assert len([line for line in lines if line.split()[:1] == ["column_3"]]) == 2  # blank, shown
+    # Piped (no width), the same rows stay one line each, whatever their width.
+    piped = render(rows, "table").splitlines()
+    assert len(piped) == 4 and all(name in piped[0] for name in names)
+
+
+def test_a_terminal_table_without_rows_keeps_its_whole_header():
+    names = [f"a_rather_long_column_name_{i}" for i in range(6)]
+    assert render([], "table", columns=names, width=40).splitlines()[0].split() == names
+
+
 def test_empty_list_with_columns_still_has_a_header():
     assert render([], "csv", columns=["id", "name"]) == "id,name"
     assert render([], "json") == "[]"
@@ -192,6 +238,20 @@ def test_workbook_caps_wide_columns_and_wraps_long_text(tmp_path):
     assert sheet.column_dimensions["A"].width == 60
     assert sheet["A2"].alignment.wrap_text
     assert sheet.column_dimensions["B"].width == 8
+
+
+def test_workbook_widths_count_wide_characters_twice_and_headers_wrap(tmp_path):
+    path = tmp_path / "wide.xlsx"
+    long_name = "The Extraordinarily Long-Named Broadcasting Corporation of " + "Very " * 30
+    frame = pd.DataFrame(
+        {"新华社中文网": [1], long_name.strip(): [2], "claim": ["中国希望加强合作"]}
+    )
+    write_xlsx({"carriers": frame}, path)
+    sheet = load_workbook(path)["carriers"]
+    assert sheet.column_dimensions["A"].width == 2 * 6 + 2  # six wide characters
+    assert sheet.column_dimensions["C"].width == 2 * 8 + 2
+    assert sheet.column_dimensions["B"].width == 60
+    assert all(cell.alignment.wrap_text for cell in sheet[1])  # the long name shows whole
 
 
 def test_csv_file_and_stdout_are_the_same_bytes_and_a_bom_is_asked_for(frame, tmp_path):

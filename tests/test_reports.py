@@ -208,6 +208,41 @@ def test_carriers_puts_counts_on_their_claims_row_when_ids_have_gaps(session, ne
     assert cells(frame, "Daily Planet") == [2, 1, None, None]
 
 
+def test_carriers_gives_outlets_named_like_a_column_labels_of_their_own(session, newsroom):
+    names = ["status", "status (outlet)", "claim_id", "claim (outlet)", "claim"]
+    for name in names:
+        add_source(session, name=name, kind="outlet", actor=ACTOR)
+        article = add_article(
+            session, text=f"{name} says the bridge will open in May.", outlet=name, actor=ACTOR
+        )
+        session.flush()
+        add_appearance(
+            session,
+            claim_id=newsroom.bridge if name != "claim" else newsroom.exports,
+            article_id=article.id,
+            quote="the bridge will open in May" if name != "claim" else "bridge",
+            actor=ACTOR,
+        )
+    frame = build("carriers", session)
+    assert len(set(frame.columns)) == len(frame.columns) == 3 + 3 + len(names)
+    assert list(frame.columns[:3]) == ["claim_id", "claim", "status"]
+    assert list(frame["status"]) == ["draft", "in_review", "draft"]
+    outlets = set(frame.columns[3:])
+    assert outlets == {
+        "Daily Planet",
+        "Morning Star",
+        "Quiet Gazette",
+        "status (outlet)",  # the outlet of that name keeps it
+        "status (outlet 2)",  # the outlet "status"
+        "claim_id (outlet)",
+        "claim (outlet)",
+        "claim (outlet 2)",
+    }
+    for label in outlets - {"Daily Planet", "Morning Star", "Quiet Gazette", "claim (outlet 2)"}:
+        assert cells(frame, label) == [1, None, None], label
+    assert cells(frame, "claim (outlet 2)") == [None, 1, None]
+
+
 def test_carriers_reads_ids_a_slice_at_a_time_with_the_same_result(session, newsroom, monkeypatch):
     import claims.reports.carriers as carriers_module
 

@@ -40,13 +40,32 @@ def workbook(session: Session, *, first: str | None = None) -> dict[str, DataFra
     return {name: REPORTS[name](session) for name in order}
 
 
-def workbook_pictures(session: Session) -> dict[str, Figure]:
-    """The pictures a workbook carries after its sheets: the outlet network, once there is one."""
-    from claims.drawing import figure
+def workbook_pictures(session: Session) -> tuple[dict[str, Figure], list[str]]:
+    """The pictures a workbook carries after its sheets, and notes for the person.
+
+    The outlet network is drawn once there is one, unless it has more sources
+    than a picture in a sheet can show readably (``WORKBOOK_SOURCES``): it is
+    then left out, with one note saying how to draw it on its own, so a large
+    database still gets its workbook quickly.
+    """
+    from claims.drawing import MAX_DRAWN_SOURCES, WORKBOOK_SOURCES, figure
     from claims.graphs import outlet_network
 
     network = outlet_network(session)
-    return {"outlet network": figure(network)} if network.number_of_edges() else {}
+    if not network.number_of_edges():
+        return {}, []
+    sources = network.number_of_nodes()
+    if sources > WORKBOOK_SOURCES:
+        command = (
+            "`claims report graph -o network.svg`"
+            if sources <= MAX_DRAWN_SOURCES
+            else "`claims report graph -o network.dot` (Graphviz)"
+        )
+        return {}, [
+            f"The outlet network has {sources} sources, too many for a readable picture in "
+            f"a workbook (at most {WORKBOOK_SOURCES}), so it was left out: draw it with {command}."
+        ]
+    return {"outlet network": figure(network)}, []
 
 
 # What a table for people shows in an empty cell that means "none", per report; CSV,

@@ -45,7 +45,7 @@ def carriers(session: Session) -> pd.DataFrame:
     outlets = session.execute(
         select(Source.id, Source.name).where(Source.id.in_(select(Article.publisher_id)))
     ).all()
-    outlets.sort(key=lambda outlet: name_key(outlet[1]))
+    outlets.sort(key=lambda outlet: (name_key(outlet[1]), outlet[0]))
     connection = session.connection()
     cursor = connection.connection.driver_connection.cursor()
     try:
@@ -70,11 +70,36 @@ def carriers(session: Session) -> pd.DataFrame:
         "claim": pd.array([row[1] for row in claim_rows], dtype="str"),
         "status": pd.array([row[2] for row in claim_rows], dtype="str"),
     }
-    for position, (_, name) in enumerate(outlets):
-        # An outlet called "status" must not overwrite the status column.
-        label = f"{name} (outlet)" if name in FIXED_COLUMNS else name
+    labels = outlet_labels([name for _, name in outlets])
+    for position, label in enumerate(labels):
         frame[label] = pd.arrays.IntegerArray(counts[position], blank[position])
     return pd.DataFrame(frame, copy=False)
+
+
+def outlet_labels(names: list[str]) -> list[str]:
+    """A column name per outlet, in order, each different from every other column's.
+
+    An outlet keeps its own name unless a fixed column ("status") or an earlier
+    outlet has it; it then becomes "status (outlet)", or "status (outlet 2)" when
+    that too is an outlet's name. Every name is reserved before any is changed,
+    so the labels depend only on the names: the same on every database.
+    """
+    taken = set(FIXED_COLUMNS)
+    labels: list[str | None] = []
+    for name in names:
+        labels.append(None if name in taken else name)
+        taken.add(name)
+    for position, name in enumerate(names):
+        if labels[position] is not None:
+            continue
+        number = 1 if name in FIXED_COLUMNS else 2
+        label = f"{name} (outlet)" if number == 1 else f"{name} (outlet {number})"
+        while label in taken:
+            number += 1
+            label = f"{name} (outlet {number})"
+        labels[position] = label
+        taken.add(label)
+    return [label for label in labels if label is not None]
 
 
 def _counts(
