@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.errors import DatabaseError, InvalidInput, ReadOnlyViolation
+from claims.sql_bounds import MAX_TIMEOUT, MIN_TIMEOUT
 
 DEFAULT_ROW_LIMIT = 1000
 DEFAULT_TIMEOUT_SECONDS = 30.0
@@ -117,10 +118,6 @@ def _cell(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return NonFinite(_NON_FINITE[repr(value)])
     return value
-
-
-MIN_TIMEOUT = 0.001
-MAX_TIMEOUT = 86_400
 
 
 def check_limits(limit: int, timeout: float) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from claims.sql import MAX_TIMEOUT, MIN_TIMEOUT
+from claims.sql_bounds import MAX_TIMEOUT, MIN_TIMEOUT
 from cli.common import FormatOption, OutputFormat, emit, note, state
 
 
