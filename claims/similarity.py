@@ -396,9 +396,10 @@ def missing_words(a: str, b: str) -> list[str]:
     if word_set(a) <= stated:
         return []
     named = set()
+    b_runs = [content_words(run) for run in _NAME_RUN.findall(b)]
     for run in _NAME_RUN.findall(a):
         words = content_words(run)
-        if words and words[-1] in stated:
+        if words and words[-1] in stated and not _renamed(words, b_runs):
             named.update(words)
     shown, seen = [], set()
     for chunk in a.split():
@@ -411,6 +412,18 @@ def missing_words(a: str, b: str) -> list[str]:
             seen.add(token)
             shown.append(chunk.strip(_EDGE_PUNCTUATION))
     return shown
+
+
+def _renamed(words: list[str], b_runs: list[list[str]]) -> bool:
+    """Whether ``b`` names another bearer of the name's head: "South Korea" for "North
+    Korea", "Hunter Biden" for "Joe Biden". Shortened ("Biden") or given in full, the name
+    is the same; a different word right before the head is another name."""
+    head = words[-1]
+    for run in b_runs:
+        for index, word in enumerate(run):
+            if word == head and index > 0 and run[index - 1] not in words:
+                return True
+    return False
 
 
 @lru_cache(maxsize=200_000)

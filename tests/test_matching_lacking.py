@@ -62,6 +62,24 @@ def test_the_head_of_a_name_must_be_stated():
     assert missing_words(prime, "Orban met Wang Xiaohong in Budapest, officials said.") == []
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "missing"),
+    [
+        ("North Korea fired two ballistic missiles into the sea on Tuesday.",
+         "South Korea fired two ballistic missiles into the sea on Tuesday.", ["North"]),
+        ("Joe Biden signed the bill on Friday.", "Hunter Biden signed the bill on Friday.",
+         ["Joe"]),
+        ("Viktor Orban signed the bill.", "Hungarian Prime Minister Viktor Orban signed the bill.",
+         []),
+    ],
+)  # fmt: skip
+def test_another_bearer_of_a_name_s_head_is_another_name(claim, passage, missing):
+    """The head of a name stated is the name, shortened, unless another word stands right
+    before it: "South Korea" is not "North Korea"."""
+    assert carries(claim, passage) > 0.95 or not missing  # the scorer alone would accept it
+    assert missing_words(claim, passage) == missing
+
+
 @given(st.text(max_size=200), st.text(max_size=200))
 def test_missing_words_never_crashes_and_a_text_lacks_none_of_its_own(a, b):
     lacking = missing_words(a, b)
