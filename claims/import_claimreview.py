@@ -113,6 +113,8 @@ def _claimreviews(document: Any) -> list[dict]:
             stack.extend(reversed(node))
         elif isinstance(node, dict):
             if "ClaimReview" in _types(node):
+                if _reference(node):
+                    continue  # named, not described: the review is where it is described
                 key = node.get("@id")
                 if not isinstance(key, str) or key not in ids:
                     reviews.append(node)
@@ -134,12 +136,12 @@ def _nodes(document: Any) -> dict[str, dict]:
     while stack:
         node = stack.pop()
         if isinstance(node, list):
-            stack.extend(node)
+            stack.extend(reversed(node))
         elif isinstance(node, dict):
             key = node.get("@id")
             if isinstance(key, str) and not _reference(node):
                 nodes[key] = {**node, **nodes.get(key, {})}
-            stack.extend(node.values())
+            stack.extend(reversed(list(node.values())))
     return nodes
 
 

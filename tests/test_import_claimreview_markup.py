@@ -303,3 +303,34 @@ def test_json_nested_past_any_markup_is_one_file_error(failing, tmp_path, depth)
         "utf-8",
     )
     failing("import", str(path), match="page.json is nested more than 100 levels deep")
+
+
+def test_a_review_named_by_a_typed_reference_is_read_where_it_is_described():
+    """A page's mainEntity {"@id", "@type": "ClaimReview"} names the review the @graph
+    describes: the description is the review, not the bare reference."""
+    import io
+    import json
+
+    from claims.import_claimreview import read_claimreview
+
+    document = {
+        "@graph": [
+            {"@type": "WebPage", "mainEntity": {"@id": "https://x/#cr", "@type": "ClaimReview"}},
+            {
+                "@type": "ClaimReview",
+                "@id": "https://x/#cr",
+                "claimReviewed": "The moon is made of cheese.",
+                "reviewRating": {"alternateName": "False"},
+            },
+        ]
+    }
+    rows = list(read_claimreview(io.BytesIO(json.dumps(document).encode()), "f.json"))
+    assert len(rows) == 1 and rows[0].error is None, rows
+    assert rows[0].values["claim"] == "The moon is made of cheese."
+
+
+def test_a_node_described_twice_takes_the_first_description_first():
+    from claims.import_claimreview import _nodes
+
+    nodes = _nodes([{"@id": "o", "name": "First"}, {"@id": "o", "name": "Second", "url": "u"}])
+    assert nodes["o"]["name"] == "First" and nodes["o"]["url"] == "u"
