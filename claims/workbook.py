@@ -167,16 +167,12 @@ def display_width(text: str) -> int:
     """How many character widths ``text`` takes on screen: a CJK character or an emoji two.
 
     Excel's column width counts widths of "0"; counting code points would give
-    "新华社中文网" a column half as wide as its name.
+    "新华社中文网" a column half as wide as its name. The same measure as the terminal
+    tables' (rich's), so a name is as wide in both.
     """
-    import unicodedata
+    from rich.cells import cell_len
 
-    width = 0
-    for character in text:
-        if unicodedata.combining(character) or character in "\u200b\u200d\ufe0f":
-            continue
-        width += 2 if unicodedata.east_asian_width(character) in "WF" else 1
-    return width
+    return cell_len(text)
 
 
 def _cut_note(cuts: dict[str, list[str]]) -> str | None:
