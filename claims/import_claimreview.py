@@ -100,28 +100,19 @@ def _claimreviews(document: Any) -> list[dict]:
     Publishers nest them anywhere: alone, in a list, in an ``@graph``, or inside the
     page that carries them (a ``WebPage``'s ``mainEntity``, an ``Article``'s
     ``review``). Every object is searched, except a ClaimReview itself (its
-    ``itemReviewed`` is the claim, not another review). A stack, not recursion: the
-    depth is the document's. A ClaimReview given twice under one ``@id`` (in the
-    ``@graph`` and in the page's ``mainEntity``) is one review.
+    ``itemReviewed`` is the claim, not another review). A ClaimReview given twice under
+    one ``@id`` (in the ``@graph`` and in the page's ``mainEntity``) is one review.
     """
     reviews: list[dict] = []
     ids: set[str] = set()
-    stack = [document]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(reversed(node))
-        elif isinstance(node, dict):
-            if "ClaimReview" in _types(node):
-                if _reference(node):
-                    continue  # named, not described: the review is where it is described
-                key = node.get("@id")
-                if not isinstance(key, str) or key not in ids:
-                    reviews.append(node)
-                if isinstance(key, str):
-                    ids.add(key)
-            else:
-                stack.extend(reversed(list(node.values())))
+    for node in _objects(document, inside=lambda node: "ClaimReview" not in _types(node)):
+        if "ClaimReview" not in _types(node) or _reference(node):
+            continue  # a reference names a review: it is read where it is described
+        key = node.get("@id")
+        if not isinstance(key, str) or key not in ids:
+            reviews.append(node)
+        if isinstance(key, str):
+            ids.add(key)
     return reviews
 
 
@@ -132,17 +123,25 @@ def _nodes(document: Any) -> dict[str, dict]:
     saying it first (JSON-LD merges them so).
     """
     nodes: dict[str, dict] = {}
+    for node in _objects(document):
+        key = node.get("@id")
+        if isinstance(key, str) and not _reference(node):
+            nodes[key] = {**node, **nodes.get(key, {})}
+    return nodes
+
+
+def _objects(document: Any, inside=lambda node: True):
+    """Every JSON object of ``document`` in document order, looking into those ``inside``
+    accepts. A stack, not recursion: the depth is the document's."""
     stack = [document]
     while stack:
         node = stack.pop()
         if isinstance(node, list):
             stack.extend(reversed(node))
         elif isinstance(node, dict):
-            key = node.get("@id")
-            if isinstance(key, str) and not _reference(node):
-                nodes[key] = {**node, **nodes.get(key, {})}
-            stack.extend(reversed(list(node.values())))
-    return nodes
+            yield node
+            if inside(node):
+                stack.extend(reversed(list(node.values())))
 
 
 def _reference(value: Any) -> bool:

@@ -58,6 +58,9 @@ SINGLE_QUOTE_PAIRS: dict[str, str] = {
 OPENING_QUOTES = "".join(QUOTE_PAIRS)
 CLOSING_QUOTES = "".join(dict.fromkeys("".join(QUOTE_PAIRS.values())))
 QUOTE_MARKS = "".join(dict.fromkeys(OPENING_QUOTES + CLOSING_QUOTES))
+# What a quotation may open with at the start of a text or a content, where a single ‘
+# cannot be an apostrophe.
+QUOTATION_STARTS = OPENING_QUOTES + "\u2018"
 # Marks that never open: after a typewriter " they close it (‘"A”’ is one quotation).
 _ONLY_CLOSING = "".join(c for c in CLOSING_QUOTES if c not in QUOTE_PAIRS)
 _QUOTE_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + "]")

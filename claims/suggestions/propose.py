@@ -40,7 +40,7 @@ from claims.suggestions.proposal import (
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.reporting import reporting_relations
 from claims.suggestions.speakers import Speakers, antecedent, outlet_named_before
-from claims.text import OPENING_QUOTES, QUOTE_MARKS, fold_name, quotations
+from claims.text import QUOTATION_STARTS, QUOTE_MARKS, fold_name, quotations
 
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
 UNATTRIBUTED_CONFIDENCE = 0.3
@@ -52,7 +52,6 @@ SPEECH_ACT_WORDS = 16
 # A quotation, or two sentences.
 _QUOTE_OR_STOP = re.compile("[" + re.escape(QUOTE_MARKS) + r"]|[.!?]\s")
 # What opens a quotation at the start of a passage: there a single mark is no apostrophe.
-_OPENING = OPENING_QUOTES + "\u2018"
 LABEL_CONFIDENCE = 0.85  # a transcript's speaker label says who speaks as plainly as "said"
 MIN_WORDS = 5
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
@@ -351,7 +350,7 @@ def _continued_quotation(text: str, sentence: Sentence, speakers: Speakers) -> P
         return None
     hops, paragraph = speakers.quoting
     body = text[sentence.start : sentence.end].strip()
-    if sentence.paragraph - paragraph > 1 or not body or body[0] not in _OPENING:
+    if sentence.paragraph - paragraph > 1 or not body or body[0] not in QUOTATION_STARTS:
         return None
     if not _all_quoted(body):
         return None

@@ -26,9 +26,7 @@ from claims.suggestions.lexicon import (
     THING_PREPOSITIONS,
     WARNED,
 )
-from claims.text import OPENING_QUOTES, QUOTE_MARKS, quotations
-
-_OPENING = OPENING_QUOTES + "\u2018"
+from claims.text import QUOTATION_STARTS, QUOTE_MARKS, quotations
 
 _AFTER_CUE = re.compile(r"[\s,:]*(?:that\b)?\s*")
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+[a-z]")
@@ -46,12 +44,12 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     said = [word for word in words if word not in HEDGES]
     if len(said) < len(words) and not any(word in CUE_WORDS for word in said):
         return False  # "allegedly misled"
-    content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + _OPENING)
+    content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + QUOTATION_STARTS)
     if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
         return False
     if any(word in AGREED for word in words) and _prepositional(text, attribution, words):
         return False  # "agreed on a joint control": what was settled, not what was said
-    opening = text[sentence.start : attribution.cue[0]].strip(" " + _OPENING)
+    opening = text[sentence.start : attribution.cue[0]].strip(" " + QUOTATION_STARTS)
     if not opening and words and words[0] in QUESTIONED:
         return False
     return not _a_thing(text, attribution, words)
