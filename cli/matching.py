@@ -33,7 +33,7 @@ def match(
         typer.Option("--all", help="Match every claim whose inputs changed since its last run."),
     ] = False,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", help="Show at most N candidates.")
+        int, typer.Option("--limit", "-n", min=1, help="Show at most N candidates.")
     ] = 10,
     suggest: Annotated[
         float | None,
@@ -88,7 +88,6 @@ def match(
     from claims.services import matching
 
     thresholds = matching.check_thresholds(suggest, auto)
-    matching.check_limit(limit)
     if claim_id is None and not (all_claims or review or accept_auto):
         raise InvalidInput(
             "Give a CLAIM_ID, or --all to match every claim, or --review, or --accept-auto."
@@ -132,7 +131,7 @@ def match(
         return
     with session_for(ctx, write=False) as session:
         rows = matching.candidate_rows(session, claim_id, thresholds=thresholds)
-    emit(rows[:limit] if limit else rows, fmt, COLUMNS)
+    emit(rows[:limit], fmt, COLUMNS)
 
 
 def _match_all(ctx: typer.Context, thresholds, *, force: bool) -> None:

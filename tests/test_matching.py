@@ -195,8 +195,14 @@ def test_unknown_claim(failing, newsroom):
 
 
 @pytest.mark.parametrize("limit", ["0", "-3"])
-def test_bad_limit(failing, newsroom, limit):
-    failing("match", "1", "--limit", limit, match="--limit must be 1 or more")
+def test_bad_limit_is_a_usage_error(cli, snapshot, newsroom, limit):
+    """As ``claims sql --limit 0``: a mistyped option, refused before the database is read."""
+    before = snapshot()
+    result = cli("match", "1", "--limit", limit)
+    assert result.exit_code == 2, result.output
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1 and "--limit" in message, message
+    assert snapshot() == before
 
 
 @pytest.mark.parametrize(

@@ -124,10 +124,11 @@ def test_another_action_of_the_same_actor_is_listed_and_held(hungary, db_url):
         pending = session.scalars(select(MatchCandidate.article_id).where(
             MatchCandidate.status == "pending")).all()  # fmt: skip
         assert sorted(pending) == [2, 3, 4]
-    # Listed still, for a person who may judge one of them a paraphrase.
+    # Listed still, for a person who may judge one of them a paraphrase, as held: not
+    # "auto", which --accept-auto just declined.
     listed = json.loads(result.stdout)
     assert sorted(row["article_id"] for row in listed) == [2, 3, 4]
-    assert {row["level"] for row in listed} == {"auto"}
+    assert {row["level"] for row in listed} == {"held"}
 
 
 def test_held_at_any_auto_threshold(hungary, db_url):

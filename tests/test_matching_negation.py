@@ -75,7 +75,7 @@ def test_a_chain_naming_a_description_is_left_for_a_person(desk, db_url):
     cli = desk(CARRIED)
     result = cli("match", "1", "--accept-auto", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)[0]["level"] == "auto"
+    assert json.loads(result.stdout)[0]["level"] == "held"
     assert "'his office', a description rather than a source's name" in result.stderr
     assert _appearances_and_sources(db_url) == (0, ["Outlet 1"])
 

@@ -87,12 +87,6 @@ def check_thresholds(suggest: float | None, auto: float | None) -> Thresholds:
     return Thresholds(suggest, auto)
 
 
-def check_limit(limit: int | None) -> int | None:
-    if limit is not None and limit < 1:
-        raise InvalidInput(f"--limit must be 1 or more, not {limit}.")
-    return limit
-
-
 @dataclass(frozen=True)
 class Ranked:
     """One article's best passage for a claim, before anything is stored."""
@@ -418,8 +412,11 @@ def candidate_rows(
 ) -> list[dict]:
     """Pending candidates at or above *suggest*, best first, as rows for a listing.
 
-    The level is "auto" at or above *auto*, "negation" when the passage's negation differs
-    from the claim's (never accepted automatically, whatever its score), else "suggest".
+    The level is "negation" when the passage's negation differs from the claim's (never
+    accepted automatically, whatever its score); "held" at or above *auto* when
+    ``accept_auto`` would leave it to a person all the same (``held_for_review`` says why);
+    "auto" at or above *auto* otherwise; else "suggest". A listing that said "auto" of a
+    passage ``--accept-auto`` then skips would promise what the command does not do.
     """
     if claim_id is not None:
         get_claim(session, claim_id)
@@ -436,17 +433,19 @@ def candidate_rows(
                 "start": candidate.passage_start,
                 "end": candidate.passage_end,
                 "score": round(candidate.score, 3),
-                "level": _level(candidate, thresholds),
+                "level": _level(session, candidate, thresholds),
                 "passage": article.text[candidate.passage_start : candidate.passage_end],
             }
         )
     return rows
 
 
-def _level(candidate: MatchCandidate, thresholds: Thresholds) -> str:
+def _level(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -> str:
     if negation_differs(candidate):
         return "negation"
-    return "auto" if candidate.score >= thresholds.auto else "suggest"
+    if candidate.score < thresholds.auto:
+        return "suggest"
+    return "auto" if _held(session, candidate, thresholds) is None else "held"
 
 
 def pending_candidates(
