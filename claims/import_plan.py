@@ -45,7 +45,7 @@ from claims.import_records import (
     Tally,
 )
 from claims.import_sources import PlanSources
-from claims.import_writer import Write, ids_still_free
+from claims.import_writer import Write, claim_source_names, ids_still_free
 from claims.import_writes import PlanWriting
 from claims.models import (
     Article,
@@ -191,6 +191,9 @@ class Plan(PlanSources, PlanWriting):
         """The batch's writes, in order, for one transaction; what they create is now
         known to the plan only, until the writing thread commits it."""
         writes, self.writes = self.writes, []
+        new_names = sorted(set(self._batch_sources))
+        if new_names and writes:
+            writes.insert(0, partial(claim_source_names, keys=new_names))
         if self._first_ids:
             writes.insert(0, partial(ids_still_free, first_ids=dict(self._first_ids)))
             self._first_ids.clear()

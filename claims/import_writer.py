@@ -262,6 +262,31 @@ def ids_still_free(connection: Connection, first_ids: dict[str, int]) -> None:
             raise ConcurrentWrite(f"new {table} took the ids the import had planned for its own")
 
 
+def claim_source_names(connection: Connection, keys: list[str]) -> None:
+    """Hold the names the batch gives its new sources, and check nobody took one since the
+    batch was planned.
+
+    Another writer (``claims source add``, ``article add --create-sources``) may create a
+    source of the same name between the planner's look-up and this transaction. On SQLite
+    the new source's id shows it (``ids_still_free``); PostgreSQL's sequences hide it, so
+    the batch takes the name locks those writers take (``sources.lock_name_on``), in one
+    order, then looks: a name taken makes the batch ``ConcurrentWrite``, and the importer
+    plans it again on what is stored, finding that source instead of making a second.
+    """
+    from sqlalchemy import select
+
+    from claims.models import SourceAlias
+    from claims.services.sources import lock_name_on
+
+    for key in keys:
+        lock_name_on(connection, key)
+    taken = connection.execute(
+        select(SourceAlias.alias).where(SourceAlias.key.in_(keys)).limit(1)
+    ).scalar()
+    if taken is not None:
+        raise ConcurrentWrite(f"another writer created the source {taken!r} meanwhile")
+
+
 if __name__ == "__main__":
     # Run as this package's module, not as ``__main__``: the writes it is sent are pickled
     # by the module's name, and their errors must be this module's classes.

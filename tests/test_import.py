@@ -348,6 +348,45 @@ def test_a_batch_another_writer_got_ahead_of_is_planned_again_and_the_import_com
     assert stored_findings == fresh and pending == 0
 
 
+@pytest.mark.parametrize("separate", [False, True], ids=["in-turn", "writing-process"])
+def test_a_source_another_writer_creates_meanwhile_is_not_created_twice(
+    db_url, tmp_path, monkeypatch, separate
+):
+    """Batch 2 plans a new source; before it is written, someone adds a source of that name
+    (``claims source add``). The batch is planned anew and uses theirs: on PostgreSQL no id
+    shows the other writer's row, so only the name lock and a look at the names catch it."""
+    from claims.db import open_session
+    from claims.services.sources import add_source
+
+    real_submit = BatchWriter.submit
+    submits: list[str] = []
+
+    def submit(self, writes, label, **kwargs):
+        submits.append(label)
+        if len(submits) == 2:  # batch 1 is stored; batch 2 is planned, not written
+            self.wait()
+            with open_session(db_url) as session:
+                add_source(session, name="Evening  Star", actor="someone else")
+                session.commit()
+        real_submit(self, writes, label, **kwargs)
+
+    monkeypatch.setattr(BatchWriter, "submit", submit)
+    monkeypatch.setattr(importer, "separate_process", lambda size: separate)
+    rows = [
+        {"claim": "Ferries resumed on Monday.", "article_text": "Ferries resumed on Monday.",
+         "article_publisher": "Daily Planet", "quote": "Ferries resumed on Monday"},
+        {"claim": "The bridge reopens in May.", "article_text": "The bridge reopens in May.",
+         "article_publisher": "Evening Star", "quote": "The bridge reopens in May"},
+    ]  # fmt: skip
+    summary = import_file(db_url, write_csv(tmp_path / "rows.csv", rows), actor="t", batch_rows=1)
+    assert summary.appearances_created == 2
+    assert submits.count(submits[1]) == 2  # batch 2 handed over again, planned anew
+    with open_session(db_url, write=False) as session:
+        names = session.execute(text("SELECT name, created_by FROM sources ORDER BY id")).all()
+    expected = [("Daily Planet", "t"), ("Evening Star", "someone else")]
+    assert [tuple(row) for row in names] == expected
+
+
 def test_a_claim_stored_before_the_import_counts_once_as_present_through_a_plan_made_anew(
     db_url, tmp_path, monkeypatch
 ):

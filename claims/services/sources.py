@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
@@ -111,8 +111,13 @@ def _lock_name(session: Session, key: str) -> None:
     second now waits at this lock until the first commits, then its check sees the name.
     SQLite lets one writer in at a time already.
     """
-    if session.connection().dialect.name == "postgresql":
-        session.execute(
+    lock_name_on(session.connection(), key)
+
+
+def lock_name_on(connection: Connection, key: str) -> None:
+    """``_lock_name`` for a writer holding a connection, not a session (a bulk import)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(
             text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
             {"space": _NAME_LOCKS, "key": key},
         )
