@@ -379,11 +379,11 @@ class RejectsWriter:
 
     They are written to a temporary file in the same folder, created before anything is
     read or written to the database, so a place that cannot be written stops the import
-    at once rather than after its rows are stored. The import ends with ``finish``,
-    which puts that file in place of an old rejects file, or, when nothing was set
-    aside, removes the old one (``removed``): a rejects file left from an earlier run
-    would be taken for this one's. A run that stops before (a refused file, an error,
-    Ctrl-C) ends with ``discard``, and an old rejects file stays as it was.
+    at once rather than after its rows are stored. The check ends with ``finish``, before
+    anything is written, which puts that file in place of an old rejects file, or, when
+    nothing was set aside, removes the old one (``removed``): a rejects file left from an
+    earlier run would be taken for this one's. A run that stops while checking (a refused
+    file, an error, Ctrl-C) ends with ``discard``, and an old rejects file stays as it was.
     """
 
     def __init__(self, path: Path):
@@ -434,9 +434,11 @@ class RejectsWriter:
         try:
             os.replace(self._temporary, self.path)
         except OSError as error:
+            self._temporary.unlink(missing_ok=True)
             raise InputFileError(
                 f"Cannot write the rejects file {self.path}: {error.strerror or error}. "
-                f"The rows are imported; the {self.count} bad row(s) are in {self._temporary}."
+                "Nothing was imported: move it out of the way or make the folder writable, "
+                "then import again."
             ) from None
 
     def discard(self) -> None:

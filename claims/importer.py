@@ -119,7 +119,7 @@ def import_file(
 
     Raises ``ImportRejected`` listing the problems, having written nothing,
     when a row is bad and ``skip_bad`` is off. With ``skip_bad``, the rejects file is
-    replaced (or an old one removed) only by an import that completes.
+    replaced (or an old one removed) only by an import whose check completes.
     """
     path = Path(path)
     rejects_at = rejects_path(path)
@@ -166,6 +166,16 @@ def import_file(
             if bad.count and not skip_bad:
                 raise ImportRejected(path.name, bad.problems, bad.count)
             summary.rejected = len(bad.rows)
+            if rejects is not None:
+                # The bad rows are known once the file is checked, whatever the writing
+                # does: in place now, a stopped write leaves the rejects of this file (the
+                # re-run that completes it sets the same aside), not an earlier run's, and
+                # a rejects file that cannot be put in place stops before anything is written.
+                rejects.finish()
+                if rejects.count:
+                    summary.rejects_file = str(rejects.path)
+                elif rejects.removed:
+                    summary.rejects_removed = str(rejects.path)
             if writer.separate and reader_engine.dialect.name == "postgresql":
                 # Started now, to be ready for the drift step; see ``complete_drift``.
                 writers.append(BatchWriter(url, separate=True))
@@ -184,12 +194,6 @@ def import_file(
                 )
         with _Interrupts() as interrupts:
             complete_drift(url, batch_rows, progress, writers=writers, interrupts=interrupts)
-        if rejects is not None:
-            rejects.finish()
-            if rejects.count:
-                summary.rejects_file = str(rejects.path)
-            elif rejects.removed:
-                summary.rejects_removed = str(rejects.path)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:

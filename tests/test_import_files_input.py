@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from claims import importer
+from claims.errors import InputFileError
 from claims.importer import import_file
 from tests.test_import import ROWS, content, write_csv, write_jsonl
 
@@ -105,7 +106,8 @@ def test_a_refused_file_leaves_an_old_rejects_file_as_it_was(failing, tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["latin1.csv", old.name]
 
 
-def test_a_run_stopped_while_writing_leaves_an_old_rejects_file(db_url, monkeypatch, tmp_path):
+def test_a_run_stopped_while_writing_leaves_this_files_rejects(db_url, monkeypatch, tmp_path):
+    """Its rows may be partly stored: an earlier run's rejects beside them would mislead."""
     folder = tmp_path / "files"
     folder.mkdir()
     path = write_csv(folder / "rows.csv", [ROWS[3], {"claim": "x", "claim_status": "maybe"}])
@@ -118,8 +120,28 @@ def test_a_run_stopped_while_writing_leaves_an_old_rejects_file(db_url, monkeypa
     monkeypatch.setattr(importer, "complete_drift", broken)
     with pytest.raises(RuntimeError):
         import_file(db_url, path, actor="tester", skip_bad=True)
-    assert old.read_text(encoding="utf-8") == "precious\n"
+    assert [row["claim"] for row in rejects_of(path)] == ["x"]
     assert sorted(p.name for p in folder.iterdir()) == ["rows.csv", old.name]
+
+
+def test_a_rejects_file_that_cannot_be_put_in_place_stops_before_anything_is_written(
+    db_url, monkeypatch, snapshot, tmp_path
+):
+    import os
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    path = write_csv(folder / "rows.csv", [ROWS[3], {"claim": "x", "claim_status": "maybe"}])
+    before = snapshot()
+
+    def refused(source, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(InputFileError, match="rejects"):
+        import_file(db_url, path, actor="tester", skip_bad=True)
+    assert snapshot() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["rows.csv"]
 
 
 def test_a_completed_run_replaces_the_old_rejects_file(db_url, tmp_path):
