@@ -130,8 +130,8 @@ def match(
         _review(ctx, claim_id, suggest)
         return
     with session_for(ctx, write=False) as session:
-        rows = matching.candidate_rows(session, claim_id, thresholds=thresholds)
-    emit(rows[:limit], fmt, COLUMNS)
+        rows = matching.candidate_rows(session, claim_id, thresholds=thresholds, limit=limit)
+    emit(rows, fmt, COLUMNS)
 
 
 def _match_all(ctx: typer.Context, thresholds, *, force: bool) -> None:

@@ -408,9 +408,15 @@ def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> d
 
 
 def candidate_rows(
-    session: Session, claim_id: int | None = None, *, thresholds: Thresholds = Thresholds()
+    session: Session,
+    claim_id: int | None = None,
+    *,
+    thresholds: Thresholds = Thresholds(),
+    limit: int | None = None,
 ) -> list[dict]:
-    """Pending candidates at or above *suggest*, best first, as rows for a listing.
+    """Pending candidates at or above *suggest*, best first, as rows for a listing: the
+    first ``limit`` only, since each row's level reads the passage again (negation, the
+    words it lacks, its chain) and a listing after ``--all`` may hold thousands.
 
     The level is "negation" when the passage's negation differs from the claim's (never
     accepted automatically, whatever its score); "held" at or above *auto* when
@@ -421,7 +427,7 @@ def candidate_rows(
     if claim_id is not None:
         get_claim(session, claim_id)
     rows = []
-    for candidate in pending_candidates(session, claim_id, minimum=thresholds.suggest):
+    for candidate in pending_candidates(session, claim_id, minimum=thresholds.suggest, limit=limit):
         article = candidate.article
         rows.append(
             {
@@ -449,7 +455,11 @@ def _level(session: Session, candidate: MatchCandidate, thresholds: Thresholds) 
 
 
 def pending_candidates(
-    session: Session, claim_id: int | None = None, *, minimum: float = 0.0
+    session: Session,
+    claim_id: int | None = None,
+    *,
+    minimum: float = 0.0,
+    limit: int | None = None,
 ) -> list[MatchCandidate]:
     """Candidates waiting for a decision, best first (then by claim, article)."""
     query = (
@@ -463,7 +473,7 @@ def pending_candidates(
     )
     if claim_id is not None:
         query = query.where(MatchCandidate.claim_id == claim_id)
-    return list(session.scalars(query))
+    return list(session.scalars(query.limit(limit)))
 
 
 def get_candidate(session: Session, candidate_id: int) -> MatchCandidate:
