@@ -81,3 +81,25 @@ def test_an_article_naming_the_other_outlet_as_origin_is_derived_from_it(session
     assert row.derived == f"#{second.id} Town Crier"
     assert row.upstream == f"#{first.id} City Paper"
     assert "names City Paper as its origin" in row.basis
+
+
+def test_same_day_articles_with_different_origins_say_so(session):
+    first = add(session, STORY, "City Paper", "2024-05-01", origin="Wire One")
+    second = add(session, REWRITE, "Town Crier", "2024-05-01", origin="Wire Two")
+    session.flush()
+    row = build("derivation", session).iloc[0]
+    assert "no origin recorded" not in row.basis
+    assert row.basis.startswith(
+        f"Same date, and different origins recorded (#{first.id}: Wire One, #{second.id}: Wire Two)"
+    )
+
+
+def test_same_day_articles_one_with_an_origin_say_which(session):
+    add(session, STORY, "City Paper", "2024-05-01")
+    second = add(session, REWRITE, "Town Crier", "2024-05-01", origin="Wire One")
+    session.flush()
+    row = build("derivation", session).iloc[0]
+    assert row.basis.startswith(
+        f"Same date, and only #{second.id} has an origin recorded (Wire One), "
+        "not the other's outlet"
+    )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.drift.compare import ChainLink, Side, compare
-from claims.drift.lexicon import HEDGES, cue_class, find_hedges
+from claims.drift.lexicon import HEDGES, NAME, START, WEIGHTS, cue_class, find_hedges
 from claims.drift.names import same_name
 from claims.drift.pairs import Placed, plan
 
@@ -173,7 +174,7 @@ def test_multiword_hedges_are_found_whole():
     assert [m.phrase for m in find_hedges(words)] == ["is believed to", "said"]
     assert cue_class("reportedly called") == "distancing"
     assert cue_class("said") == "neutral"
-    assert set(HEDGES.values()) == {"distancing", "modal", "certain", "neutral"}
+    assert set(HEDGES.values()) == set(WEIGHTS)
 
 
 def test_the_wires_own_statement_attributed_to_it_is_a_relabel():
@@ -250,17 +251,20 @@ def test_downstream_follows_the_chain_before_the_date():
     # The site (dated earlier by mistake) cites the paper: the paper is upstream all the same.
     paper = Placed(side("x", id=1, publisher=PAPER), late)
     site = Placed(side("y", id=2, publisher=SITE, stated=((PAPER, "Paper", "citing"),)), early)
-    other = Placed(side("z", id=3, publisher=9), late)
+    other = Placed(side("x y", id=3, publisher=9), late)
     pairs = [(a.side.appearance_id, b.side.appearance_id) for a, b in plan([site, paper, other])]
-    assert pairs == [(1, 2), (2, 3)]
+    # The third cites no one and shares its words with both: its chain is the paper's.
+    assert pairs == [(1, 2), (1, 3)]
 
 
 def test_without_a_relation_the_earlier_is_upstream_then_the_id():
     a = Placed(side("x", id=5), dt.date(2024, 1, 2))
     b = Placed(side("y", id=7, publisher=SITE), dt.date(2024, 1, 1))
-    c = Placed(side("z", id=6, publisher=9), dt.date(2024, 1, 2))
-    pairs = [(x.side.appearance_id, y.side.appearance_id) for x, y in plan([a, b, c])]
-    assert pairs == [(7, 5), (5, 6)]
+    c = Placed(side("x z", id=6, publisher=9), dt.date(2024, 1, 2))
+    d = Placed(side("w", id=8, publisher=10), dt.date(2024, 1, 2))
+    pairs = [(x.side.appearance_id, y.side.appearance_id) for x, y in plan([a, b, c, d])]
+    # c shares a word with a; d shares none with anyone: the earliest, b.
+    assert pairs == [(7, 5), (5, 6), (7, 8)]
 
 
 words = st.text(
@@ -280,3 +284,217 @@ def test_a_quotation_starting_inside_quotation_marks_is_inside_until_they_close(
         side("serious\u201d challenge to order", id=2, quoted=True),
     )
     assert [(f.before, f.severity) for f in findings] == [("grave", "high"), ("peace", "medium")]
+
+
+# --- which words are hedges: case and neighbours --------------------------------------------
+
+
+def test_may_the_month_is_not_a_hedge_and_its_change_is_wording():
+    findings = compare(
+        side("The new fence will be finished in May", id=1, quoted=True),
+        side("The new fence is finished in June", id=2, quoted=True),
+    )
+    assert [(f.kind, f.before, f.after, f.severity) for f in findings] == [
+        ("wording", "will be", "is", "high"),
+        ("wording", "May", "June", "high"),
+    ]
+
+
+def test_dropping_the_future_will_hedges_nothing():
+    """ "will be finished" → "is finished" asserts more, if anything: never "more hedged"."""
+    findings = compare(
+        side("The new fence will be finished soon", id=1),
+        side("The new fence is finished soon", id=2),
+    )
+    assert [(f.kind, f.before, f.after) for f in findings] == [("wording", "will be", "is")]
+    # Swapped for a modal or a booster, "will" still counts, each way.
+    (softer,) = compare(side("It will open", id=1), side("It might open", id=2))
+    (firmer,) = compare(side("It could open", id=1), side("It will open", id=2))
+    assert (softer.severity, firmer.severity) == ("medium", "high")
+    assert "more hedged" in softer.detail and "less hedged" in firmer.detail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fence is finished in may",  # after a preposition: the month, whatever the case
+        "It was signed on 5 May",
+        "It was signed May 5",
+        "Theresa May said the deal is done",  # capitalised mid-sentence: a name
+        "Will Smith said the film is done",  # before a name, even first in the sentence
+        "It is the will of the people",
+        "Against their will, they signed",
+        "They showed their military might",
+        "He denied the claims about the border",
+        "Such false claims are common",
+        "Claims of fraud were dismissed",
+        "The Claims Commission met",
+    ],
+)
+def test_a_lexicon_word_used_as_a_name_month_or_noun_is_no_hedge(text):
+    # "perhaps" in its place: were the word a hedge, this would show it swapped.
+    words = {"may", "will", "might", "claims"}
+    changed = " ".join(
+        ("Perhaps" if w[0].isupper() else "perhaps") if w.strip(",").casefold() in words else w
+        for w in text.split()
+    )
+    findings = compare(side(text, id=1), side(changed, id=2))
+    assert [f.before for f in findings if f.kind == "hedging"] in ([], ["\u2014"]), findings
+
+
+@pytest.mark.parametrize(
+    "text, hedge, other",
+    [
+        ("The fence may be finished soon", "may", "can"),
+        ("May the fence be finished soon", "may", "Can"),  # first in the sentence
+        ("The Fence Will Be Finished In Time", "will", "Might"),  # a headline: case says nothing
+        ("Each will be finished soon", "will", "might"),
+        ("Moscow claims the fence is finished", "claims", "says"),
+        ('He said: "Will it be finished?"', "will", "Might"),
+    ],
+)
+def test_a_lexicon_word_used_as_one_is_a_hedge(text, hedge, other):
+    changed = " ".join(
+        w.replace(w.strip('"?'), other) if w.strip('"?').casefold() == hedge else w
+        for w in text.split()
+    )
+    findings = compare(side(text, id=1), side(changed, id=2))
+    assert [f.before for f in findings if f.kind == "hedging"] == [hedge], findings
+
+
+def test_find_hedges_reads_case_and_neighbours():
+    words = "theresa may said it may rain in may".split()
+    cases = ["start", NAME, "", "", "", "", "", ""]
+    assert [(m.phrase, m.start) for m in find_hedges(words, cases)] == [("said", 2), ("may", 4)]
+    assert [m.start for m in find_hedges(["will", "smith"], [START, NAME])] == []
+    assert [m.start for m in find_hedges(["will", "smith"])] == [0]  # no case: a hedge
+
+
+def test_a_hyphenated_hedge_is_found():
+    findings = compare(
+        side("the plan was called a success", id=1), side("the so-called plan was a success", id=2)
+    )
+    assert [(f.kind, f.after) for f in findings if f.kind == "hedging"] == [
+        ("hedging", "so-called")
+    ]
+
+
+# --- hedges inside quotations, and neutral verbs ----------------------------------------------
+
+
+def test_a_hedge_changed_inside_quotation_marks_is_a_misquotation():
+    (finding,) = compare(
+        side('Kovacs said: "Pinter will visit Belgrade"', id=1),
+        side('Kovacs said: "Pinter may visit Belgrade"', id=2),
+    )
+    assert (finding.kind, finding.severity, finding.before, finding.after) == (
+        "hedging",
+        "high",
+        "will",
+        "may",
+    )
+    assert "quotation itself was altered" in finding.detail
+    (outside,) = compare(side("Pinter will visit", id=1), side("Pinter may visit", id=2))
+    assert (outside.severity, "altered" in outside.detail) == ("medium", False)
+
+
+def test_a_neutral_verb_swapped_for_another_is_wording_beside_a_hedge():
+    findings = compare(
+        side("the ministry said the port will open", id=1),
+        side("the ministry announced the port may open", id=2),
+    )
+    assert [(f.kind, f.before, f.after) for f in findings] == [
+        ("wording", "said", "announced"),
+        ("hedging", "will", "may"),
+    ]
+
+
+def test_a_neutral_verb_dropped_beside_a_hedge_added_elsewhere_is_wording():
+    findings = compare(
+        side("the port will open soon, officials said", id=1),
+        side("the port will reportedly open soon, officials", id=2),
+    )
+    assert [(f.kind, f.before, f.after) for f in findings] == [
+        ("wording", "said", "\u2014"),
+        ("hedging", "\u2014", "reportedly"),
+    ]
+
+
+# --- attribution: a source replaced, and credits that only moved -----------------------------
+
+
+def test_a_quote_given_to_someone_else_is_one_finding():
+    findings = compare(
+        side("x", id=1, stated=((MINISTER, "Zoltan Kovacs", "said"),)),
+        side("x", id=2, stated=((9, "Peter Szijjarto", "said"),)),
+    )
+    assert [(f.kind, f.severity, f.before, f.after, f.detail, f.source_id) for f in findings] == [
+        (
+            "attribution",
+            "high",
+            "Zoltan Kovacs [said]",
+            "Peter Szijjarto [said]",
+            "attributed to Peter Szijjarto instead of Zoltan Kovacs",
+            9,
+        )
+    ]
+
+
+def test_a_hop_added_before_the_others_is_no_replacement():
+    findings = compare(
+        side("x", id=1, stated=((AGENCY, "Agency", "said"),)),
+        side("x", id=2, stated=((MINISTER, "Minister", "told"), (AGENCY, "Agency", "said"))),
+    )
+    assert [f.detail for f in findings] == ["hop added"]
+
+
+def test_a_copy_whose_chain_is_the_upstream_chain_and_carrier_compares_clean():
+    upstream = side("x", id=1, publisher=PAPER, stated=((MINISTER, "Kovacs", "said"),))
+    # The downstream copies the paper: the paper is its origin, so the wire, the paper's
+    # origin, can only be a stated hop before it.
+    copy = side(
+        "x",
+        id=2,
+        publisher=SITE,
+        stated=((MINISTER, "Kovacs", "said"), (WIRE, "Wire", None)),
+        origin=(PAPER, "outlet 2"),
+    )
+    assert compare(upstream, copy) == []
+    # Leaving the wire out keeps the trail through the paper: low, said in plain words.
+    shorter = side(
+        "x", id=3, publisher=SITE, stated=((MINISTER, "Kovacs", "said"),), origin=(PAPER, "p")
+    )
+    (finding,) = compare(upstream, shorter)
+    assert (finding.kind, finding.severity, finding.after) == ("attribution", "low", "\u2014")
+    assert (
+        finding.detail == "not repeated: outlet 3 credits outlet 2, which gives Wire as its origin"
+    )
+
+
+def test_a_credit_moved_into_the_sentence_is_low_and_names_the_carriers():
+    findings = compare(
+        side("Hungary is the only NATO state", id=1, publisher=PAPER),
+        side(
+            "Hungary is the only NATO state", id=2, publisher=SITE, stated=((WIRE, "Wire", "says"),)
+        ),
+    )
+    assert [(f.kind, f.severity, f.after, f.detail) for f in findings] == [
+        (
+            "attribution",
+            "low",
+            "Wire [says]",
+            "Wire still credited: outlet 2 gives it as the article's origin, "
+            "outlet 3's sentence names it",
+        )
+    ]
+    back = compare(
+        side("x", id=1, publisher=PAPER, stated=((WIRE, "Wire", "says"),)),
+        side("x", id=2, publisher=SITE),
+    )
+    assert [(f.severity, f.detail) for f in back] == [
+        (
+            "low",
+            "Wire still credited: outlet 2's sentence names it, outlet 3 gives it as the "
+            "article's origin",
+        )
+    ]

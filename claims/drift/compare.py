@@ -11,9 +11,13 @@ typographic quotes or dashes), so a curly apostrophe is not drift.
 - **names**: a name-like word, or a chain source, spelled differently
   ("Sandor" → "Shandor");
 - **hedging**: qualifiers from the lexicon added, dropped or swapped
-  ("reportedly", "will" → "may");
-- **attribution**: chain hops dropped, added or relabelled, and a paraphrase
-  turned into a quotation (or back).
+  ("reportedly", "will" → "may"); inside quotation marks also a misquotation;
+- **attribution**: chain hops dropped, added, replaced by another source or
+  relabelled, and a paraphrase turned into a quotation (or back). A source
+  still credited, only in another place (the article's origin upstream, named
+  in the sentence downstream), is a detail, not a lost or added credit; and a
+  copy of a copy that carries its upstream's chain on through the upstream
+  carrier changed nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +28,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from claims.drift.lexicon import WEIGHTS, cue_class, find_hedges
+from claims.drift.lexicon import (
+    CASE_SENSITIVE,
+    LOWER,
+    NAME,
+    START,
+    SWAP_ONLY,
+    WEIGHTS,
+    Match,
+    cue_class,
+    find_hedges,
+)
 from claims.drift.names import same_name, similarity
 from claims.text import DOUBLE_QUOTES, fold_for_search, fold_name, fold_with_map
 
@@ -100,8 +114,12 @@ def compare(before: Side, after: Side) -> list[Finding]:
     if not _same_words(before.quote, after.quote):
         # Equal folded text means equal word keys: no hedging or word change to look for.
         tokens_a, tokens_b = _tokens(before), _tokens(after)
-        findings = _hedging(tokens_a, tokens_b)
-        findings += _word_changes(tokens_a, tokens_b, before.quote, after.quote)
+        matcher = difflib.SequenceMatcher(
+            None, [t.key for t in tokens_a], [t.key for t in tokens_b], autojunk=False
+        )
+        changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+        findings = _hedging(tokens_a, tokens_b, changes, before.quote, after.quote)
+        findings += _word_changes(tokens_a, tokens_b, changes, before.quote, after.quote)
     findings += _attribution(before, after)
     if len(findings) < 2:
         return findings
@@ -140,6 +158,36 @@ def _tokens(side: Side) -> list[_Token]:
     return tokens
 
 
+# After these, or a quotation mark, a word is capitalised as a sentence's first.
+_SENTENCE_BREAK = re.compile("[.!?:([" + re.escape("".join(_DOUBLE_MARKS)) + "]")
+
+
+def _cases(tokens: list[_Token], quote: str) -> list[str] | None:
+    """What each word's capital says, for the lexicon (None: nothing that matters, as no
+    word of the lexicon is capitalised): a name's ("Theresa May"), or nothing, where any
+    word may have one: a sentence's first word, capitals throughout, a headline in title
+    case (every longer word capitalised)."""
+    if not any(t.name_like and t.key in CASE_SENSITIVE for t in tokens):
+        return None
+    long = [t for t in tokens if len(t.key) >= 4 and t.key.isalpha()]
+    title = len(long) >= 3 and all(t.name_like for t in long)
+    cases, end = [], 0
+    for token in tokens:
+        if not token.name_like:
+            cases.append(LOWER)
+        else:
+            original = quote[token.start : token.end]
+            plain = (
+                title
+                or not cases
+                or _SENTENCE_BREAK.search(quote, end, token.start) is not None
+                or (len(original) > 1 and original.isupper())
+            )
+            cases.append(START if plain else NAME)
+        end = token.end
+    return cases
+
+
 def _span(quote: str, tokens: list[_Token]) -> str:
     """The words of ``tokens`` as the quotation writes them, with the brackets and quotation
     marks they open closed: `and "@SUM(1)"`, not `and "@SUM(1`."""
@@ -173,53 +221,119 @@ def _still_open(span: str, char: str) -> bool:
     return span.count(opener) > span.count(char)
 
 
-def _hedging(a: list[_Token], b: list[_Token]) -> list[Finding]:
-    """One finding when lexicon phrases differ; the words it explains leave the word diff."""
-    matches_a = find_hedges([t.key for t in a])
-    matches_b = find_hedges([t.key for t in b])
+def _hedging(
+    a: list[_Token], b: list[_Token], changes: list[tuple], quote_a: str, quote_b: str
+) -> list[Finding]:
+    """One finding when lexicon phrases differ; the words it explains leave the word diff.
+
+    Phrases are counted on both sides, so a phrase that only moved is no change. A phrase
+    of a swap-only class (a neutral verb, the plain future "will") counts only when the
+    stretch of changed words holding it holds, at its place on the other side, a phrase
+    of another class: "said" → "claimed" is hedging, but "said" → "announced" is wording,
+    and "will be finished" → "is finished" hedges nothing (the tense changed, which the
+    word diff reports). Inside quotation marks a changed qualifier is also a misquotation.
+    """
+    matches_a = find_hedges([t.key for t in a], _cases(a, quote_a))
+    matches_b = find_hedges([t.key for t in b], _cases(b, quote_b))
     count_a = Counter(m.phrase for m in matches_a)
     count_b = Counter(m.phrase for m in matches_b)
-    dropped, added = count_a - count_b, count_b - count_a
-    kinds = {m.phrase: m.kind for m in matches_a + matches_b}
-    changed = [p for p in [*dropped, *added] if kinds[p] != "neutral"]
-    if not changed:
+    if count_a == count_b:
         return []
-    for matches, tokens, gone in ((matches_a, a, dropped), (matches_b, b, added)):
+    stretch_a, stretch_b = _stretches(changes, len(a), len(b))
+    gone = _changed(matches_a, count_a - count_b, stretch_a)
+    new = _changed(matches_b, count_b - count_a, stretch_b)
+    if any(m.kind in SWAP_ONLY for m in gone + new):
+        gone, new = _swapped(gone, new, stretch_a, stretch_b)
+        if all(m.kind in SWAP_ONLY for m in gone + new):
+            return []
+    inside = False
+    for matches, tokens in ((gone, a), (new, b)):
         for match in matches:
-            if match.phrase in gone:
-                for token in tokens[match.start : match.end]:
-                    token.explained = True
-    shift = sum(WEIGHTS[kinds[p]] * n for p, n in added.items()) - sum(
-        WEIGHTS[kinds[p]] * n for p, n in dropped.items()
-    )
+            for token in tokens[match.start : match.end]:
+                token.explained = True
+                inside = inside or token.inside
+    shift = sum(WEIGHTS[m.kind] for m in new) - sum(WEIGHTS[m.kind] for m in gone)
     if shift > 0:
         severity, detail = "medium", "more hedged: the statement is held at more distance"
     elif shift < 0:
         severity, detail = "high", "less hedged: a qualifier was dropped, the statement hardened"
-    else:
+    elif gone and new:
         severity, detail = "low", "one qualifier swapped for another of the same strength"
+    else:
+        action = "dropped" if gone else "added"
+        severity, detail = "low", f"qualifiers pulling both ways {action}: no net change"
+    if inside:
+        severity = "high"
+        detail += "; inside quotation marks, so the quotation itself was altered"
     return [
         Finding(
             "hedging",
             severity,
-            ", ".join(_phrases(dropped)) or NOTHING,
-            ", ".join(_phrases(added)) or NOTHING,
+            ", ".join(m.phrase for m in gone) or NOTHING,
+            ", ".join(m.phrase for m in new) or NOTHING,
             detail,
         )
     ]
 
 
-def _phrases(counts: Counter) -> list[str]:
-    return [phrase for phrase, n in counts.items() for _ in range(n)]
+def _stretches(
+    changes: list[tuple], size_a: int, size_b: int
+) -> tuple[list[int | None], list[int | None]]:
+    """For each word of either side, the number of the changed stretch it lies in (None:
+    unchanged), a stretch being one of difflib's replace, delete or insert runs."""
+    stretch_a: list[int | None] = [None] * size_a
+    stretch_b: list[int | None] = [None] * size_b
+    for number, (_, i1, i2, j1, j2) in enumerate(changes):
+        stretch_a[i1:i2] = [number] * (i2 - i1)
+        stretch_b[j1:j2] = [number] * (j2 - j1)
+    return stretch_a, stretch_b
 
 
-def _word_changes(a: list[_Token], b: list[_Token], quote_a: str, quote_b: str) -> list[Finding]:
-    keys_a, keys_b = [t.key for t in a], [t.key for t in b]
-    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+def _stretch(match: Match, stretches: list[int | None]) -> int | None:
+    """The first changed stretch a phrase touches ("is said to" → "is believed to" changes
+    only its middle word)."""
+    return next((n for n in stretches[match.start : match.end] if n is not None), None)
+
+
+def _changed(matches: list[Match], counts: Counter, stretches: list[int | None]) -> list[Match]:
+    """The phrases one side has more of than the other, in text order: of a phrase written
+    several times, those among changed words first."""
+    chosen: list[Match] = []
+    for phrase, n in counts.items():
+        candidates = [m for m in matches if m.phrase == phrase]
+        if len(candidates) > n:
+            candidates.sort(key=lambda m: (_stretch(m, stretches) is None, m.start))
+        chosen += candidates[:n]
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _swapped(
+    gone: list[Match], new: list[Match], stretch_a: list[int | None], stretch_b: list[int | None]
+) -> tuple[list[Match], list[Match]]:
+    """The changed phrases that count: all but those of a swap-only class whose counterpart,
+    the phrase at the same place in the same stretch on the other side, is not of a class
+    that counts."""
+    partner: dict[int, Match] = {}  # id of a phrase -> its counterpart
+    for number in {_stretch(m, stretch_a) for m in gone} - {None}:
+        here_a = [m for m in gone if _stretch(m, stretch_a) == number]
+        here_b = [m for m in new if _stretch(m, stretch_b) == number]
+        for x, y in zip(here_a, here_b, strict=False):
+            partner[id(x)], partner[id(y)] = y, x
+
+    def counts(match: Match) -> bool:
+        if match.kind not in SWAP_ONLY:
+            return True
+        other = partner.get(id(match))
+        return other is not None and other.kind not in SWAP_ONLY
+
+    return [m for m in gone if counts(m)], [m for m in new if counts(m)]
+
+
+def _word_changes(
+    a: list[_Token], b: list[_Token], changes: list[tuple], quote_a: str, quote_b: str
+) -> list[Finding]:
     findings: list[Finding] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
+    for _, i1, i2, j1, j2 in changes:
         old = [t for t in a[i1:i2] if not t.explained]
         new = [t for t in b[j1:j2] if not t.explained]
         findings += _names(old, new, quote_a, quote_b)
@@ -288,9 +402,21 @@ def _label(link: ChainLink) -> str:
     return f"{link.name} [{link.cue}]" if link.cue else link.name
 
 
+def _carrier(side: Side) -> str:
+    """The name of the outlet that carries ``side``, as its chain ends."""
+    return next(
+        (link.name for link in reversed(side.chain) if link.role == "publisher"), "its carrier"
+    )
+
+
 def _attribution(before: Side, after: Side) -> list[Finding]:
     hops_a = _upstream(before)
     hops_b = _upstream(after, other_publisher=before.publisher_id)
+    # The downstream names the upstream carrier: it copied or cited that article, whose
+    # own credits it carries on through it.
+    relies = after.publisher_id != before.publisher_id and any(
+        link.source_id == before.publisher_id for link in after.chain
+    )
     findings: list[Finding] = []
     dropped = [hops_a[i] for i in hops_a if i not in hops_b]
     added = [hops_b[i] for i in hops_b if i not in hops_a]
@@ -310,7 +436,31 @@ def _attribution(before: Side, after: Side) -> list[Finding]:
                     twin.source_id,
                 )
             )
+    for old, new in _replaced(list(hops_a), list(hops_b), dropped, added):
+        dropped.remove(old)
+        added.remove(new)
+        findings.append(
+            Finding(
+                "attribution",
+                "high",
+                _label(old),
+                _label(new),
+                f"attributed to {new.name} instead of {old.name}",
+                new.source_id,
+            )
+        )
     for link in dropped:
+        if relies and link.role == "origin":
+            # The upstream article's own credit, never in its sentence: the downstream
+            # credits that article, so the trail to this source is whole.
+            detail = (
+                f"not repeated: {_carrier(after)} credits {_carrier(before)}, "
+                f"which gives {link.name} as its origin"
+            )
+            findings.append(
+                Finding("attribution", "low", _label(link), NOTHING, detail, link.source_id)
+            )
+            continue
         findings.append(
             Finding("attribution", "high", _label(link), NOTHING, "hop dropped", link.source_id)
         )
@@ -320,10 +470,30 @@ def _attribution(before: Side, after: Side) -> list[Finding]:
         )
     for source_id, old in hops_a.items():
         new = hops_b.get(source_id)
-        if new is not None and (relabel := _relabel(old, new)) is not None:
+        if new is not None and (relabel := _relabel(old, new, before, after, relies)) is not None:
             findings.append(relabel)
     findings += _quotation_flip(before, after)
     return findings
+
+
+def _replaced(
+    order_a: list[int], order_b: list[int], dropped: list[ChainLink], added: list[ChainLink]
+) -> list[tuple[ChainLink, ChainLink]]:
+    """Hops dropped where another source was added in their place: the words credited to
+    one source upstream are credited to another downstream."""
+    gone = {link.source_id: link for link in dropped}
+    come = {link.source_id: link for link in added}
+    if not gone or not come:
+        return []
+    matcher = difflib.SequenceMatcher(None, order_a, order_b, autojunk=False)
+    pairs = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        olds = [gone[i] for i in order_a[i1:i2] if i in gone]
+        news = [come[j] for j in order_b[j1:j2] if j in come]
+        pairs += zip(olds, news, strict=False)
+    return pairs
 
 
 @functools.lru_cache(maxsize=65536)  # the same few outlets and agencies, pair after pair
@@ -331,17 +501,30 @@ def _same_source(a: str, b: str) -> bool:
     return _fold_name(a) == _fold_name(b) or same_name(_fold_name(a), _fold_name(b))
 
 
-def _relabel(old: ChainLink, new: ChainLink) -> Finding | None:
+def _relabel(
+    old: ChainLink, new: ChainLink, before: Side, after: Side, relies: bool
+) -> Finding | None:
     cue_a = old.cue if old.role == "stated" else None
     cue_b = new.cue if new.role == "stated" else None
     if old.role == new.role and _fold_name(cue_a or "") == _fold_name(cue_b or ""):
         return None
-    if old.role != "stated" and new.role == "stated":
-        severity = "medium"
-        detail = "the carrier's own text is now attributed to this source in the sentence"
-    elif old.role == "stated" and new.role != "stated":
-        severity = "medium"
-        detail = "the sentence no longer names this source"
+    if old.role == "origin" and new.role == "stated":
+        if relies and not cue_b:
+            # The upstream chain carried on through the upstream carrier: its origin can
+            # only be recorded as a stated hop, before the downstream's own origin.
+            return None
+        # The same source credited, in the sentence now rather than the article's credit.
+        severity = "low"
+        detail = (
+            f"{new.name} still credited: {_carrier(before)} gives it as the article's origin, "
+            f"{_carrier(after)}'s sentence names it"
+        )
+    elif old.role == "stated" and new.role == "origin":
+        severity = "low"
+        detail = (
+            f"{new.name} still credited: {_carrier(before)}'s sentence names it, "
+            f"{_carrier(after)} gives it as the article's origin"
+        )
     else:
         class_a, class_b = cue_class(cue_a), cue_class(cue_b)
         if class_a != class_b and WEIGHTS.get(class_b or "", 0) != WEIGHTS.get(class_a or "", 0):

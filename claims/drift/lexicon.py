@@ -12,15 +12,27 @@ Classes and their weight (positive = more hedged):
 - ``distancing`` (+1): the writer keeps the statement at arm's length;
 - ``modal`` (+1): the statement is made less certain;
 - ``certain`` (-1): the statement is made more certain;
+- ``future`` (-1): the plain future "will", as sure as ``certain`` beside a modal
+  ("will" → "may"), but dropping it alone ("will be finished" → "is finished")
+  hedges nothing: only reported when swapped for a word of another class;
 - ``neutral`` (0): a plain attribution verb; only reported when it is swapped
   for a word of another class (``said`` → ``claimed``).
+
+Several words of the lexicon are also other words: a month or a name ("in May",
+"Will Smith"), a noun ("the claims", "their will", "military might"). A word
+counts as a hedge only where its neighbours and its case leave it one
+(``find_hedges``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-WEIGHTS = {"distancing": 1, "modal": 1, "certain": -1, "neutral": 0}
+WEIGHTS = {"distancing": 1, "modal": 1, "certain": -1, "future": -1, "neutral": 0}
+# Classes reported only when swapped for a phrase of a class outside this set.
+SWAP_ONLY = frozenset({"future", "neutral"})
 
 # Phrases are matched on folded words (no case, accents or typographic quotes).
 HEDGES: dict[str, str] = {
@@ -62,13 +74,14 @@ HEDGES: dict[str, str] = {
     "appears to": "modal",
     "is expected to": "modal",
     # certain
-    "will": "certain",
     "must": "certain",
     "certainly": "certain",
     "definitely": "certain",
     "clearly": "certain",
     "undoubtedly": "certain",
     "confirmed": "certain",
+    # future
+    "will": "future",
     # neutral attribution verbs
     "said": "neutral",
     "says": "neutral",
@@ -79,8 +92,68 @@ HEDGES: dict[str, str] = {
     "announced": "neutral",
 }
 
+# How a word's case reads (``find_hedges``' ``cases``): no capital, a capital any word
+# may have there (a sentence's first word, a headline in title case, all capitals), or a
+# capital only a name has (mid-sentence in running text).
+LOWER, START, NAME = "", "start", "name"
+
+# Words that precede a noun: after one, "will", "might" or "claims" is the noun.
+_DETERMINERS = frozenset(
+    """a an the his her their its our my your whose no own any some many several such
+    other all both each every these those further similar""".split()
+)
+# Before "will" or "might" the quantifiers are not: "each will", "all might" are modal.
+_POSSESSORS = frozenset("a an the his her their its our my your whose no own".split())
+_PREPOSITIONS = frozenset("about against amid despite for from of on over to with without".split())
+# The words before and after a lexicon word that make it another word.
+_OTHER_SENSE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # the month: "in May", "by May", "last May" (a modal never follows these)
+    "may": (
+        frozenset(
+            """in on of since until till by from through before after during early late
+            mid last next every""".split()
+        ),
+        frozenset(),
+    ),
+    # the noun: "the will of the people", "political will", "against their will"
+    "will": (
+        _POSSESSORS | {"free", "good", "ill", "political", "popular", "last", "of"},
+        frozenset(),
+    ),
+    "might": (
+        _POSSESSORS | {"military", "economic", "naval", "full"},
+        frozenset(),
+    ),
+    "must": (frozenset({"a", "an", "the"}), frozenset()),
+    # the noun: "the claims about", "false claims", "denied claims that", "claims of fraud"
+    "claims": (
+        _DETERMINERS
+        | _PREPOSITIONS
+        | frozenset(
+            """false unfounded baseless unverified unsubstantiated dubious repeated earlier
+            previous recent new competing conflicting territorial legal insurance
+            deny denied denies denying reject rejected rejects dismiss dismissed dismisses
+            make made makes making""".split()
+        ),
+        frozenset("of about by were are have had against".split()),
+    ),
+}
+# Lexicon words that are also names or months, "Will Smith", "May Day": capitalised before
+# a name, they are part of it even where any word could be capitalised.
+_ALSO_NAMES = frozenset({"may", "will"})
+_NUMBER = re.compile(r"\d")
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the words it is matched on: drift drops hyphens inside words
+    ("so-called" is the word ``socalled``), so the lexicon does too."""
+    return tuple(word.replace("-", "") for word in phrase.split())
+
+
 # Longest first, so "is said to" wins over "said".
-_PHRASES = sorted(((tuple(p.split()), p) for p in HEDGES), key=lambda item: -len(item[0]))
+_PHRASES = sorted(((_key(p), p) for p in HEDGES), key=lambda item: -len(item[0]))
+# The words whose case ``find_hedges`` reads: the phrases of one word.
+CASE_SENSITIVE = frozenset(key[0] for key, _ in _PHRASES if len(key) == 1)
 
 
 @dataclass(frozen=True)
@@ -93,8 +166,28 @@ class Match:
     end: int
 
 
-def find_hedges(words: list[str]) -> list[Match]:
-    """Non-overlapping lexicon phrases in ``words`` (folded, lower case), longest first."""
+def _other_sense(words: Sequence[str], cases: Sequence[str] | None, start: int) -> bool:
+    """Whether the lexicon word at ``start`` is here a name, a month or a noun."""
+    case = cases[start] if cases is not None else LOWER
+    if case == NAME:
+        return True  # "Theresa May said", "the Claims Commission"
+    word = words[start]
+    before = words[start - 1] if start else ""
+    after = words[start + 1] if start + 1 < len(words) else ""
+    if case == START and word in _ALSO_NAMES and after and cases[start + 1] == NAME:
+        return True  # "Will Smith said"
+    if word == "may" and (_NUMBER.search(before) or _NUMBER.search(after)):
+        return True  # "May 5", "5 May", "May 2024"
+    sense = _OTHER_SENSE.get(word)
+    return sense is not None and (before in sense[0] or after in sense[1])
+
+
+def find_hedges(words: Sequence[str], cases: Sequence[str] | None = None) -> list[Match]:
+    """Non-overlapping lexicon phrases in ``words`` (folded, lower case), longest first.
+
+    ``cases``, one per word (``LOWER``, ``START`` or ``NAME``), says how each word is
+    capitalised where it was written; without it, case is taken to say nothing.
+    """
     taken = [False] * len(words)
     found: list[Match] = []
     # Where each word sits: a phrase is tried only where its first word is, which keeps a
@@ -107,10 +200,13 @@ def find_hedges(words: list[str]) -> list[Match]:
         for start in positions.get(parts[0], ()):
             if start + size > len(words):
                 break
-            if tuple(words[start : start + size]) == parts and not any(taken[start : start + size]):
-                found.append(Match(phrase, HEDGES[phrase], start, start + size))
-                for i in range(start, start + size):
-                    taken[i] = True
+            if tuple(words[start : start + size]) != parts or any(taken[start : start + size]):
+                continue
+            if size == 1 and _other_sense(words, cases, start):
+                continue
+            found.append(Match(phrase, HEDGES[phrase], start, start + size))
+            for i in range(start, start + size):
+                taken[i] = True
     return sorted(found, key=lambda m: m.start)
 
 
@@ -118,9 +214,9 @@ def cue_class(cue: str | None) -> str | None:
     """The lexicon class of an attribution cue ("reportedly called" is distancing)."""
     if not cue:
         return None
-    words = cue.casefold().split()
+    words = [word.replace("-", "") for word in cue.casefold().split()]
     classes = [m.kind for m in find_hedges(words)]
-    for kind in ("distancing", "modal", "certain", "neutral"):
+    for kind in ("distancing", "modal", "certain", "future", "neutral"):
         if kind in classes:
             return kind
     return None

@@ -3,18 +3,38 @@
 Words travel downstream, so an appearance is compared with its closest
 upstream appearance, not with every other one. An appearance is downstream of
 another when its chain contains the other's publisher (UNN citing the
-Inquirer); otherwise the earlier publication is upstream, ties broken by
-appearance id (the order they were recorded in). Appearances in no relation
-but date order form a line: each is compared with the one before it.
+Inquirer); of several such, the one whose publisher its chain names last, the
+nearest hop. Otherwise nothing recorded says where it came from, and the
+likeliest upstream is the earlier appearance it is closest to: the most words
+of its quotation in common (folded word sets, Jaccard), then the most chain
+sources in common, then the earliest. Whatever is just before it by date is
+no likelier a source than any other earlier carrier, and comparing with it
+blames an appearance for changes another made.
+
+So a line of rewrites A → B → C stays a line (C keeps B's changes, so it is
+closer to B than to A), copies of one text all go back to the first of them,
+and a copy that kept the original words goes back to the original, not to a
+rewrite published in between. Earlier means in date order, adjusted so that
+whatever an appearance relies on comes first; same day (or no date): the one
+recorded first (lower appearance id).
+
+Cost: nothing for a claim's second appearance (the first is the only earlier
+one); after that, one word set per appearance, and two set comparisons per
+earlier appearance that differs in words or chain sources (copies count once),
+at most ``CANDIDATES`` of them, the first half and the latest half: a claim
+carried in thousands of different ways stays linear, and its original is among
+the first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice
 
 from claims.drift.compare import Finding, Side, compare
+from claims.text import strip_accents
 
 
 @dataclass(frozen=True)
@@ -81,18 +101,98 @@ def upstream_order(items: list[Placed]) -> list[Placed]:
 
 def plan(items: list[Placed]) -> list[tuple[Placed, Placed]]:
     """(upstream, downstream) pairs: each appearance after the first with its parent."""
-    if not _reliance_pairs(items):
-        ordered = sorted(items, key=_date_key)
-        return list(pairwise(ordered))  # no parents: each with the one before it
     ordered = upstream_order(items)
-    relies_on = _reliance(items)
+    relies_on = _reliance(items) if _reliance_pairs(items) else None
+    candidates = _Candidates()  # filled only once a choice is to be made
+    profiles: list[tuple[frozenset[str], frozenset[int]]] = []
     pairs = []
     for position, item in enumerate(ordered[1:], start=1):
-        earlier = ordered[:position]
-        parents = [other for other in earlier if relies_on(item, other)]
-        parent = parents[-1] if parents else earlier[-1]
+        parents = []
+        if relies_on is not None:
+            parents = [other for other in ordered[:position] if relies_on(item, other)]
+        if parents:
+            parent = _nearest(item, parents)
+        elif position == 1:
+            parent = ordered[0]  # the only earlier one: most claims have two appearances
+        else:
+            while len(profiles) <= position:
+                profiles.append(_profile(ordered[len(profiles)]))
+            for number in range(candidates.count, position):
+                candidates.add(ordered[number], profiles[number])
+            parent = candidates.closest(profiles[position])
         pairs.append((parent, item))
     return pairs
+
+
+_WORD = re.compile(r"\w+")
+# Earlier appearances (distinct in words or chain sources) an appearance is compared with
+# at most: each is two set comparisons, and a claim carried in thousands of different
+# ways must not cost millions.
+CANDIDATES = 200
+
+
+def _profile(item: Placed) -> tuple[frozenset[str], frozenset[int]]:
+    """What closeness is judged on: the quotation's words, folded (case, accents), first,
+    then the sources the chain names besides its carrier."""
+    words = frozenset(_WORD.findall(strip_accents(item.side.quote).casefold()))
+    return words, frozenset(link.source_id for link in item.side.chain if link.role != "publisher")
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+class _Candidates:
+    """Earlier appearances in order, one per distinct (words, chain sources): copies are
+    one candidate, the first of them."""
+
+    def __init__(self) -> None:
+        self.profiles: dict[tuple[frozenset[str], frozenset[int]], tuple[int, Placed]] = {}
+        self.count = 0
+
+    def add(self, item: Placed, profile: tuple[frozenset[str], frozenset[int]]) -> None:
+        self.profiles.setdefault(profile, (self.count, item))
+        self.count += 1
+
+    def closest(self, profile: tuple[frozenset[str], frozenset[int]]) -> Placed:
+        """Most words in common, then most chain sources in common, then the earliest."""
+        words, sources = profile
+        word_scores: dict[frozenset[str], float] = {}  # copies share their word set
+        best = None
+        for (their_words, their_sources), (order, other) in self._selection():
+            score = word_scores.get(their_words)
+            if score is None:
+                score = word_scores[their_words] = _jaccard(words, their_words)
+            key = (score, _jaccard(sources, their_sources), -order)
+            if best is None or key > best[0]:
+                best = (key, other)
+        return best[1]
+
+    def _selection(self):
+        """The candidates to compare with: all, or for a claim carried in more than
+        ``CANDIDATES`` different ways, the first half of that (where the original is) and
+        the latest half."""
+        if len(self.profiles) <= CANDIDATES:
+            return self.profiles.items()
+        half = CANDIDATES // 2
+        latest = list(islice(reversed(self.profiles.items()), half))
+        return list(islice(self.profiles.items(), half)) + latest[::-1]
+
+
+def _nearest(item: Placed, parents: list[Placed]) -> Placed:
+    """Of the appearances ``item``'s chain cites, the one whose publisher its chain names
+    last (the hop nearest the carrier); of one publisher's, the closest in words."""
+    position = {link.source_id: n for n, link in enumerate(item.side.chain)}
+    last = max(position[p.side.publisher_id] for p in parents)
+    nearest = [p for p in parents if position[p.side.publisher_id] == last]
+    if len(nearest) == 1:
+        return nearest[0]
+    candidates = _Candidates()
+    for parent in nearest:
+        candidates.add(parent, _profile(parent))
+    return candidates.closest(_profile(item))
 
 
 def drift(items: list[Placed]) -> list[tuple[int, int, Finding]]:

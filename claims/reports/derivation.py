@@ -198,7 +198,7 @@ def _direction(
     if undated:
         why = "No publication date recorded for " + " and ".join(f"#{x.id}" for x in undated)
     else:
-        why = "Same date and no origin recorded"
+        why = f"Same date, and {_origins(a, b)}"
     if share_a == share_b:
         return ("", "", f"{why}: the direction is unknown.")
     derived, source = (a, b) if share_a > share_b else (b, a)
@@ -207,3 +207,15 @@ def _direction(
         _label(source),
         f"{why}: a guess from which text is more contained in the other.",
     )
+
+
+def _origins(a: Article, b: Article) -> str:
+    """What the two articles' origins say of their direction: nothing, as ``_direction``
+    reaches this only when neither names the other's publisher nor both the same origin."""
+    with_origin = [x for x in (a, b) if x.origin_id is not None]
+    if not with_origin:
+        return "no origin recorded"
+    if len(with_origin) == 2:
+        return f"different origins recorded (#{a.id}: {a.origin.name}, #{b.id}: {b.origin.name})"
+    (named,) = with_origin
+    return f"only #{named.id} has an origin recorded ({named.origin.name}), not the other's outlet"
