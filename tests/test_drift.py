@@ -467,3 +467,43 @@ def test_a_later_sqlite_table_rebuild_keeps_the_view_working(db_url):
     finally:
         engine.dispose()
     assert count == expected
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["whole", "one-claim"])
+def test_two_recomputations_at_once_leave_one_set_of_findings(db_url, whole):
+    """Each replaces findings by a delete then an insert: on PostgreSQL a second one
+    whose delete ran while the first was uncommitted kept the first's rows beside its own."""
+    import threading
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite lets one writer in at a time; the race is PostgreSQL's")
+    with open_session(db_url) as session:
+        load_seeds(session, actor=ACTOR)
+        session.flush()
+        claim_id = session.scalar(select(DriftFinding.claim_id).order_by(DriftFinding.id))
+        expected = len(stored(session, None if whole else claim_id))
+    ids = None if whole else [claim_id]
+    first_in = threading.Event()
+    second_done = threading.Event()
+    errors = []
+
+    def second():
+        try:
+            with open_session(db_url) as other:
+                first_in.wait(10)
+                refresh_drift(other, ids)
+        except Exception as error:  # reported below, in the test's thread
+            errors.append(error)
+        finally:
+            second_done.set()
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with open_session(db_url) as session:
+        refresh_drift(session, ids)
+        first_in.set()
+        second_done.wait(1)  # the second runs now, until it has to wait for this one
+    thread.join(20)
+    assert not errors, errors
+    with open_session(db_url, write=False) as session:
+        assert len(stored(session, None if whole else claim_id)) == expected

@@ -65,6 +65,7 @@ def refresh_drift(session: Session, claim_ids: Iterable[int] | None = None) -> i
     """
     session.flush()
     findings, pending = DriftFinding.__table__, DriftPending.__table__
+    _one_at_a_time(session.connection(), None if claim_ids is None else sorted(set(claim_ids)))
     if claim_ids is None:
         ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
         session.execute(delete(findings))
@@ -75,6 +76,36 @@ def refresh_drift(session: Session, claim_ids: Iterable[int] | None = None) -> i
     for start in range(0, len(ids), _BATCH):
         total += _refresh_batch(session, ids[start : start + _BATCH], cleared=claim_ids is None)
     return total
+
+
+def _one_at_a_time(connection: Connection, ids: list[int] | None) -> None:
+    """On PostgreSQL, wait for any other transaction recomputing the same findings to commit,
+    before reading what they are computed from.
+
+    Replacing findings is a delete then an insert: under READ COMMITTED a second
+    transaction's delete does not see the rows a first one inserted and committed
+    meanwhile, so both sets stayed (two ``claims drift --refresh`` at once stored every
+    finding twice), and findings computed before another's change committed stayed stale.
+    A whole refresh holds the table against every other recomputation (the lock conflicts
+    with itself and with the row-exclusive lock the others take here); a claim's own
+    recomputation holds its claim's row, so two of one claim take turns. SQLite lets one
+    writer in at a time already.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    if ids is None:
+        connection.execute(text("LOCK TABLE drift_findings IN SHARE ROW EXCLUSIVE MODE"))
+        return
+    connection.execute(text("LOCK TABLE drift_findings IN ROW EXCLUSIVE MODE"))
+    claims = Claim.__table__
+    for start in range(0, len(ids), _BATCH):
+        part = ids[start : start + _BATCH]
+        connection.execute(
+            select(claims.c.id)
+            .where(claims.c.id.in_(part))
+            .order_by(claims.c.id)
+            .with_for_update(key_share=True)
+        ).all()
 
 
 def mark_drift_pending(session: Session, claim_ids: Iterable[int]) -> None:
