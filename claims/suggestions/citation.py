@@ -101,10 +101,15 @@ _NOT_AGENCIES = {"getty images", "pool", "file", "ap photo"}
 # A dateline opening a sentence, with or without its credit. Without one, a date or a place
 # in capitals ("BEIJING —", "Kyiv, 4 March 2024 -") is needed, since "Hungary - a Russian
 # ally - has ..." opens with a place and a dash too; the dash is followed by a space, since
-# "U.S.-China talks" is no dateline.
+# "U.S.-China talks" is no dateline. The credit is a wire's, in parentheses ("(Reuters) -",
+# "(GLOBE NEWSWIRE) --", "SEATTLE--(BUSINESS WIRE)--") or between slashes as press-release
+# wires print it ("March 12, 2024 /PRNewswire/ --", "NEW YORK, NY / ACCESSWIRE / March 12,
+# 2024 /"); a dash follows it, or the date and a slash.
+_CREDIT = r"\([^)\n]{1,40}\)|/[ \t]*[^/\s][^/\n]{0,38}/"
 _LEADING_DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_PLACES})(?:,?[ \t]+(?P<date>{_DATE}))?,?[ \t]*"
-    rf"(?P<credit>\([^)\n]{{1,40}}\))?[ \t]*{_DASH}+(?:\s+|$)"
+    rf"(?:(?:{_DASH}+[ \t]*)?(?P<credit>{_CREDIT})[ \t]*(?:{_DATE}[ \t]*/|{_DASH}+)\s*"
+    rf"|{_DASH}+(?:\s+|$))"
 )
 _LEFTOVER = " \t\n.,;:-—–"
 

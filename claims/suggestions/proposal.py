@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, TELL
-from claims.text import QUOTE_MARKS, QUOTE_PAIRS, fold_name, quote_marks
+from claims.text import (
+    QUOTE_MARKS,
+    QUOTE_PAIRS,
+    SINGLE_QUOTE_PAIRS,
+    fold_name,
+    quotations,
+    quote_marks,
+)
 
 
 @dataclass
@@ -44,7 +51,11 @@ def claim_wording(passage: str) -> str:
     text = " ".join(passage.split()).strip(" ,;:")
     if text.startswith("that ") and len(text) > 5:
         text = text[5:]
-    inner = text.strip(QUOTE_MARKS).strip(" ,;:")
+    if _closes_inside(text):
+        # '"We will win", the crowd chanted': the marks are the passage's own, kept paired
+        inner = text
+    else:
+        inner = _unwrapped_single(text.strip(QUOTE_MARKS).strip(" ,;:")).strip(" ,;:")
     if not inner:
         return passage.strip()
     # A mark the passage opens (or closes) inside stays paired: 'The firm had "always
@@ -64,9 +75,58 @@ def claim_wording(passage: str) -> str:
         else:
             inner = '"' + inner
     inner = inner[0].upper() + inner[1:] if inner[0].isalpha() else inner
-    if not inner.rstrip(QUOTE_MARKS).endswith((".", "!", "?")):
+    # A single mark after a full stop closes a quotation: no apostrophe stands there.
+    if not inner.rstrip(QUOTE_MARKS + _SINGLE_CLOSERS).endswith((".", "!", "?")):
         inner += "."
     return inner + closing
+
+
+def _closes_inside(text: str) -> bool:
+    """The quotation opening ``text`` closes before words that are not quoted: its marks
+    enclose part of the passage, not the whole ('"We will win", the crowd chanted')."""
+    found = quotations(text)
+    if not found or found[0][0] != 0 or found[0][1] is None:
+        return False
+    return bool(text[found[0][1] + 1 :].strip(" ,;:.!?" + QUOTE_MARKS))
+
+
+# A single mark that closes a quotation after its punctuation ("chaos,' Gove said"), which
+# an apostrophe never does ("don't", "Gove's", "rock 'n' roll", "the workers' union").
+_SINGLE_CLOSERS = "".join(dict.fromkeys("".join(SINGLE_QUOTE_PAIRS.values())))
+SINGLE_CLOSE = re.compile(r"[,.;:!?][" + re.escape(_SINGLE_CLOSERS) + r"](?=\s|$)")
+
+
+def single_quoted(passage: str) -> bool:
+    """``passage`` is a quotation in single marks, a pair at its ends (``_unwrapped_single``)."""
+    passage = passage.strip()
+    return _unwrapped_single(passage) != passage
+
+
+def _unwrapped_single(text: str) -> str:
+    """``text`` without a pair of single quotation marks at its ends ("'We are not going
+    to create chaos,'"), as British copy quotes.
+
+    Single marks are also apostrophes, so only a pair at both ends counts: an opening
+    mark before a word, a closing one after a word or its punctuation (a full stop may
+    follow it), and none inside that closes a quotation after punctuation (then the ends
+    are two quotations: "'A,' he said, 'B.'"). Apostrophes inside stay as written.
+    """
+    body, after = text, ""
+    if len(body) > 1 and body[-1] in ".!?" and body[-2] in _SINGLE_CLOSERS:
+        body, after = body[:-1], body[-1]
+    if len(body) < 3 or body[0] not in SINGLE_QUOTE_PAIRS:
+        return text
+    if body[-1] not in SINGLE_QUOTE_PAIRS[body[0]] or not body[1].isalnum():
+        return text
+    if not (body[-2].isalnum() or body[-2] in ".!?,;:"):
+        return text
+    inner = body[1:-1]
+    if SINGLE_CLOSE.search(inner):
+        return text
+    inner = inner.rstrip(" ,;:")
+    if after and not inner.endswith((".", "!", "?")):
+        inner += after
+    return inner
 
 
 # The opening mark a closing one pairs with (the first that may), to mend a quotation the
@@ -123,6 +183,11 @@ def _person_like(name: str, surface: str) -> bool:
 
 
 JOINT = " ,;:—–―" + QUOTE_MARKS  # what lies between the halves of a split quotation
+# Single quotation marks, which British copy quotes with: "'A,' she said, 'B.'" is split as
+# '"A," she said, "B."' is.
+_SINGLE_MARKS = "".join(dict.fromkeys("".join(SINGLE_QUOTE_PAIRS) + _SINGLE_CLOSERS))
+# One opening a quotation, not an apostrophe ("it's"): after a space, before a word.
+_SINGLE_OPENING = re.compile(r"(?<!\S)[" + re.escape("".join(SINGLE_QUOTE_PAIRS)) + r"](?=\w)")
 
 
 def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str:
@@ -134,19 +199,28 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
         return text[start:end]
     first = min(s[0] for s in inner)
     last = max(min(s[1], end) for s in inner)
-    before = text[start:first].rstrip(JOINT)
+    marks = JOINT + _SINGLE_MARKS
+    before = text[start:first].rstrip(marks)
     after = text[last:end]
-    opening = next((i for i, c in enumerate(after) if c in OPEN_QUOTES), None)
+    closed_by = text[start:first].rstrip(" ,.")[-1:]
+    quoted_before = closed_by in CLOSE_QUOTES + _SINGLE_MARKS
+    if closed_by in _SINGLE_MARKS:
+        found = _SINGLE_OPENING.search(after)
+        opening = found.start() if found else None
+    else:
+        opening = next((i for i, c in enumerate(after) if c in OPEN_QUOTES), None)
     # '"A," he said. "But B."': a full stop after the cue ends the sentence A is in
     ended = re.search(r"[.!?]", after[:opening] if opening else after[:2]) is not None
-    quoted_before = text[start:first].rstrip(" ,.")[-1:] in CLOSE_QUOTES
     if quoted_before and opening is None:
         # '"A," Crane said in a statement.': what follows the cue of a quotation, unquoted,
-        # says how it was said, not more of what was said.
+        # says how it was said, not more of what was said. A single mark stays, paired:
+        # alone it would be an apostrophe.
+        if closed_by in _SINGLE_MARKS:
+            return text[start:first].rstrip()
         return before.rstrip(" ,")
     if opening is not None and quoted_before:
         after = after[opening:]  # '"A," she said, clapping. "B."': not "clapping"
-    after = after.lstrip(JOINT + ".")
+    after = after.lstrip(marks + ".")
     if not after or not before:
         return before or after
     if before.endswith((".", "!", "?")):

@@ -25,22 +25,28 @@ from claims.resolution import PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import Attribution, chain_of, leaves
 from claims.suggestions.citation import CREDIT_CUES, statement_start
-from claims.suggestions.lexicon import (
-    RELATIVES,
-)
+from claims.suggestions.lexicon import PREPOSITIONS, RELATIVES
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
     JOINT,
+    SINGLE_CLOSE,
     Proposal,
     claim_wording,
     named_subject,
+    single_quoted,
     source_hop,
     spoken,
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
-from claims.suggestions.reporting import reporting_relations
+from claims.suggestions.reporting import quotes_words, reporting_relations, states
 from claims.suggestions.speakers import Speakers, antecedent, outlet_named_before
-from claims.text import QUOTATION_STARTS, QUOTE_MARKS, fold_name, quotations
+from claims.text import (
+    QUOTATION_STARTS,
+    QUOTE_MARKS,
+    SINGLE_QUOTE_PAIRS,
+    fold_name,
+    quotations,
+)
 
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
 UNATTRIBUTED_CONFIDENCE = 0.3
@@ -52,8 +58,14 @@ SPEECH_ACT_WORDS = 16
 # A quotation, or two sentences.
 _QUOTE_OR_STOP = re.compile("[" + re.escape(QUOTE_MARKS) + r"]|[.!?]\s")
 # What opens a quotation at the start of a passage: there a single mark is no apostrophe.
+_SINGLE_OPENERS = "".join(SINGLE_QUOTE_PAIRS)
 LABEL_CONFIDENCE = 0.85  # a transcript's speaker label says who speaks as plainly as "said"
-MIN_WORDS = 5
+# The article's own statement: four words can state a fact ("Cod prices doubled overnight"),
+# but one as short as that opening with a pronoun names nothing it speaks of ("It is very
+# bad."), and is no claim to be read alone.
+MIN_WORDS = 4
+VAGUE_WORDS = 4
+VAGUE_OPENERS = PRONOUNS | {"this", "that", "these", "those", "you", "there"}
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
 
 
@@ -148,14 +160,30 @@ def sentence_proposals(
     for leaf in leaves(found):
         hops = hops_of(leaf)
         content = _without_dateline(text, found[leaf].content)
-        if found[leaf].quoted and content[0] < sentence.end < content[1]:
+        quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS
+        if quotation and content[0] < sentence.end < content[1]:
             # '"A," he said. "B."': A here; B, a sentence of its own, goes on the quotation
-            content = (content[0], len(text[: sentence.end].rstrip()))
+            content = (content[0], _quoted_end(text, content[0], sentence.end))
         words = len(text[content[0] : content[1]].split())
         if words < MIN_CLAIM_WORDS:
             continue
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
+        confidence = round(base * sum(hop_conf) / len(hop_conf), 2)
+        if (named := _naming(text, found[leaf], content)) is not None:
+            proposals.append(
+                Proposal(
+                    kind="claim",
+                    sentence=(sentence.start, sentence.end),
+                    claim_text=named_subject(claim_wording(text[slice(*named)]), hops, False),
+                    quote=named,
+                    quoted=False,
+                    hops=hops,
+                    confidence=confidence,
+                    rule=f"{found[leaf].order}, with its cue",
+                )
+            )
+            continue
         for part in _statements(text, found[leaf], content):
             proposals.append(
                 Proposal(
@@ -167,13 +195,13 @@ def sentence_proposals(
                     quote=part,
                     quoted=found[leaf].quoted,
                     hops=hops,
-                    confidence=round(base * sum(hop_conf) / len(hop_conf), 2),
+                    confidence=confidence,
                     rule=found[leaf].order,
                 )
             )
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
-    quoted = [p for p in proposals if p.quoted and p.hops]
+    quoted = [p for p in proposals if p.hops and (p.quoted or single_quoted(text[slice(*p.quote)]))]
     if quoted:
         speakers.quoting = (quoted[-1].hops, sentence.paragraph)
     elif found:
@@ -200,6 +228,36 @@ def sentence_proposals(
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return proposals
+
+
+def _naming(
+    text: str, attribution: Attribution, content: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The span from the speaker to the end of a content that quotes their words but is no
+    statement alone: 'Chinese state media have called NATO a "grave" challenge' claims
+    that they called it so, not 'NATO a "grave" challenge'. Only for a speaker and cue
+    before the content; a content with no quoted words and no clause is no claim at all
+    (``reporting.reports``)."""
+    source, cue = attribution.source, attribution.cue
+    if attribution.quoted or source is None or not (source[1] <= cue[0] < cue[1] <= content[0]):
+        return None
+    if not quotes_words(text, content) or states(text, content):
+        return None
+    opening = text[content[0] : content[1]].split(maxsplit=1)[0].lower()
+    if opening in PREPOSITIONS or opening == "as":
+        return None  # 'a move he described as "overdue"': what is so called comes before
+    return (source[0], content[1])
+
+
+def _quoted_end(text: str, start: int, end: int) -> int:
+    """Where the quoted words of ``text[start:end]`` end: after the last quotation closed
+    in it, so that the cue and speaker after it ('"A," Dana Whitfield said.') stay out of
+    the quotation, as they do when no second quotation follows."""
+    closed = [close + 1 for _, close in quotations(text, start, end) if close is not None]
+    closed += [found.end() for found in SINGLE_CLOSE.finditer(text, start, end)]
+    if closed:
+        return max(closed)
+    return len(text[:end].rstrip())
 
 
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
@@ -350,7 +408,9 @@ def _continued_quotation(text: str, sentence: Sentence, speakers: Speakers) -> P
         return None
     hops, paragraph = speakers.quoting
     body = text[sentence.start : sentence.end].strip()
-    if sentence.paragraph - paragraph > 1 or not body or body[0] not in QUOTATION_STARTS:
+    if sentence.paragraph - paragraph > 1 or not body:
+        return None
+    if body[0] not in QUOTATION_STARTS and not single_quoted(body):
         return None
     if not _all_quoted(body):
         return None
@@ -413,7 +473,10 @@ def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
     while end > start and text[end - 1] in " .\n":
         end -= 1
     body = text[start:end]
-    if len(body.split()) < MIN_WORDS or sentence.text.strip().endswith("?"):
+    words = body.split()
+    if len(words) < MIN_WORDS or sentence.text.strip().endswith("?"):
+        return None
+    if len(words) <= VAGUE_WORDS and fold_name(words[0]) in VAGUE_OPENERS:
         return None
     return Proposal(
         kind="claim",

@@ -1,0 +1,284 @@
+"""The words and spans of what is proposed: a quotation's span stops at its closing mark,
+a claim keeps the marks of a quotation it only opens with, British single marks leave no
+debris, a press-release dateline is no part of a claim, a content naming a thing is no
+claim, and a short statement is one when it names what it speaks of. Made-up text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.sentences import split_sentences
+from claims.suggestions.attribution import Attribution
+from claims.suggestions.citation import statement_start
+from claims.suggestions.proposal import claim_wording
+from claims.suggestions.reporting import reports, states
+from tests.suggest_data import proposals_for
+
+
+def _said(db_url, text):
+    """(claim, quoted words, first speaker) of each proposal naming a speaker."""
+    return [
+        (p.claim_text, text[slice(*p.quote)], p.hops[0]["name"])
+        for p in proposals_for(db_url, text)
+        if p.kind == "claim" and p.hops
+    ]
+
+
+def _claims(db_url, text):
+    return [p.claim_text for p in proposals_for(db_url, text) if p.kind == "claim"]
+
+
+# -- a quotation whose sentence ends before the next one opens --
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ('"Ohio offers the workforce we need to scale," Dana Whitfield said. '
+         '"This investment marks a new chapter."\n',
+         '"Ohio offers the workforce we need to scale,"'),
+        ("'Ohio offers the workforce we need to scale,' Dana Whitfield said. "
+         "'This investment marks a new chapter.'\n",
+         "'Ohio offers the workforce we need to scale,'"),
+    ],
+)  # fmt: skip
+def test_a_quotation_followed_by_another_ends_at_its_closing_mark(db_url, text, quoted):
+    """'"A," X said. "B."': A's span is the quotation, not the sentence with "X said", as
+    when no second quotation follows; B goes on as the same speaker's."""
+    said = _said(db_url, text)
+    assert said[0] == ("Ohio offers the workforce we need to scale.", quoted, "Dana Whitfield")
+    assert said[1][0] == "This investment marks a new chapter."
+    assert said[1][2] == "Dana Whitfield"
+
+
+# -- a passage that opens with a quotation closing inside it --
+
+
+@pytest.mark.parametrize(
+    "passage, wording",
+    [
+        ('"We will win", the crowd chanted at the rally on Sunday',
+         '"We will win", the crowd chanted at the rally on Sunday.'),
+        ("\u201eWir werden die Schuldenbremse einhalten\u201c, sagte Scholz am Mittwoch",
+         "\u201eWir werden die Schuldenbremse einhalten\u201c, sagte Scholz am Mittwoch."),
+        ('"Reckless" was the word he used', '"Reckless" was the word he used.'),
+        # a quotation enclosing the whole passage still loses its marks
+        ('"We will win,"', "We will win."),
+        ("\u201eWir schaffen das.\u201c", "Wir schaffen das."),
+    ],
+)  # fmt: skip
+def test_a_passage_opening_with_a_quotation_that_closes_inside_keeps_its_marks(passage, wording):
+    assert claim_wording(passage) == wording
+
+
+def test_a_sentence_opening_with_a_quotation_is_proposed_as_printed(db_url):
+    text = '"We will win", the crowd chanted at the rally on Sunday.\n'
+    assert _claims(db_url, text) == ['"We will win", the crowd chanted at the rally on Sunday.']
+
+
+# -- single quotation marks --
+
+
+@pytest.mark.parametrize(
+    "passage, wording",
+    [
+        ("'We are not going to create chaos,'", "We are not going to create chaos."),
+        ("'We remain committed to abolishing evictions.'",
+         "We remain committed to abolishing evictions."),
+        ("\u2018We remain committed.\u2019", "We remain committed."),
+        ("'We remain committed'.", "We remain committed."),
+        # apostrophes inside are words, not marks
+        ("'Don't touch Gove's plan,'", "Don't touch Gove's plan."),
+        ("'We love rock 'n' roll,'", "We love rock 'n' roll."),
+        ("'Those are the workers' rights,'", "Those are the workers' rights."),
+        ("the workers' union is strong", "The workers' union is strong."),
+        ("'90s music is back", "'90s music is back."),
+        # two quotations, not one pair: left as printed, with no stop after a comma
+        ("'A b,' he said, 'c d.'", "'A b,' he said, 'c d.'"),
+    ],
+)  # fmt: skip
+def test_single_quotation_marks_around_a_claim_leave_no_debris(passage, wording):
+    assert claim_wording(passage) == wording
+    assert ",." not in claim_wording(passage)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("'We are not going to create chaos,' Michael Gove said.\n",
+         "We are not going to create chaos."),
+        ("A government spokesperson said: 'We remain committed to abolishing evictions.'\n",
+         "We remain committed to abolishing evictions."),
+        ("'We will fight,' Ann Lee said, 'and we will win.'\n",
+         "We will fight, and we will win."),
+    ],
+)  # fmt: skip
+def test_a_quotation_in_single_marks_is_proposed_as_cleanly_as_in_double(db_url, text, claim):
+    (said,) = _said(db_url, text)
+    assert said[0] == claim
+
+
+def test_a_quotation_in_single_marks_goes_on_in_the_next_sentence(db_url):
+    text = "'We will fight,' Ann Lee said. 'Nobody will stop us.'\n"
+    assert _said(db_url, text) == [
+        ("We will fight.", "'We will fight,'", "Ann Lee"),
+        ("Nobody will stop us.", "'Nobody will stop us.'", "Ann Lee"),
+    ]
+
+
+# -- datelines of press-release wires --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COLUMBUS, Ohio, March 12, 2024 /PRNewswire/ -- Voltcell Inc. will build a plant.",
+        "COLUMBUS, Ohio, March 12, 2024 / Globe Newswire / -- Voltcell Inc. will build a plant.",
+        "COLUMBUS, Ohio, March 12, 2024 (GLOBE NEWSWIRE) -- Voltcell Inc. will build a plant.",
+        "WASHINGTON, March 12, 2024 /PRNewswire-USNewswire/ \u2014 "
+        "Voltcell Inc. will build a plant.",
+        "COLUMBUS, Ohio--(BUSINESS WIRE)--Voltcell Inc. will build a plant.",
+        "NEW YORK, NY / ACCESSWIRE / March 12, 2024 / Voltcell Inc. will build a plant.",
+        "COLUMBUS, Ohio (AP) -- Voltcell Inc. will build a plant.",
+    ],
+)
+def test_a_press_release_wire_dateline_is_no_part_of_the_statement(text):
+    assert text[statement_start(text, 0, len(text)) :] == "Voltcell Inc. will build a plant."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voltcell (VLT) will build a plant.",
+        "U.S.-China talks resumed on Monday.",
+        "Hungary - a Russian ally - has worked to dilute its dependence.",
+        "Voltcell said its input/output ratio -- a key metric -- rose.",
+    ],
+)
+def test_a_sentence_without_a_dateline_starts_where_it_starts(text):
+    assert statement_start(text, 0, len(text)) == 0
+
+
+def test_a_press_release_is_proposed_without_its_dateline(db_url):
+    text = "COLUMBUS, Ohio, March 12, 2024 /PRNewswire/ -- Voltcell Inc. will build a plant.\n"
+    assert _claims(db_url, text) == ["Voltcell Inc. will build a plant."]
+
+
+# -- a thing is no statement --
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "the strikes for the slowdown in March",
+        "It every time",
+        "A fair deal three times",
+        "300 flood warnings",
+        "Reading of the rules",
+        "5,000 new homes by 2028",
+        "NATO a grave challenge to global peace",
+        "warnings to the residents",
+        "that invitation",
+    ],
+)
+def test_a_noun_phrase_states_nothing(passage):
+    assert not states(passage, (0, len(passage)))
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Ohio offers the workforce we need to scale",
+        "the telecom giant poses a risk",
+        "China hopes to deepen its ties",
+        "Cod prices doubled overnight",
+        "he would resign",
+        "we need more nurses",
+        "We need more nurses",
+        "it's a deal",
+        "parents still want the schools",
+        "Clinton beats Trump by four points",
+        "the company employs 300 people",
+        "that, among voters, Trump ranks fourth",
+    ],
+)
+def test_a_clause_states_something(passage):
+    assert states(passage, (0, len(passage)))
+
+
+def test_blaming_a_thing_passes_no_words_on():
+    text = "The government blamed the strikes for the slowdown in March."
+    (sentence,) = split_sentences(text)
+    cue = text.index("blamed")
+    relation = Attribution(
+        cue=(cue, cue + 6),
+        source=(0, 14),
+        content=(cue + 7, len(text) - 1),
+        quoted=False,
+        order="pre",
+    )
+    assert not reports(text, sentence, relation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government blamed the strikes for the slowdown in March.\n",
+        "The minister has said it every time.\n",
+        "Critics questioned his reading of the rules.\n",
+    ],
+)
+def test_a_content_naming_a_thing_is_no_claim_and_the_sentence_is_the_article_s(db_url, text):
+    proposals = [p for p in proposals_for(db_url, text) if p.kind == "claim"]
+    assert [(p.claim_text, p.hops, p.rule) for p in proposals] == [
+        (text.strip(), [], "unattributed")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the announcement 'a kick in the teeth' for tenants.\n",
+        "Chinese state media have called NATO a \u201cgrave\u201d challenge to global peace.\n",
+    ],
+)
+def test_quoted_words_that_state_nothing_alone_are_claimed_with_their_cue(db_url, text):
+    """'called NATO a "grave" challenge': the speaker's words, but "NATO a grave challenge"
+    is no statement; that they called it so is, on their word."""
+    (said,) = _said(db_url, text)
+    assert said[0] == text.strip()
+    assert said[2] in ("The minister", "Chinese state media")
+
+
+# -- how short a statement may be --
+
+
+def test_a_four_word_statement_is_proposed_but_a_vague_one_is_not(db_url):
+    text = "Cod prices doubled overnight.\n\nIt is very bad.\n"
+    assert _claims(db_url, text) == ["Cod prices doubled overnight."]
+
+
+def test_a_speaker_s_four_word_answer_is_theirs(db_url):
+    text = (
+        "The harbour master, Ingrid K. Solberg-Dahl, spoke to us about the winter.\n\n"
+        "Q: What happened to the price of cod?\n\n"
+        "SOLBERG-DAHL: Cod prices doubled overnight.\n"
+    )
+    assert (
+        "Cod prices doubled overnight.",
+        "Cod prices doubled overnight",
+        "Ingrid K. Solberg-Dahl",
+    ) in (_said(db_url, text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab '\u2018\u2019\u201a\"\u201c\u201d,.!?:-/()\nA1"))
+def test_no_text_breaks_the_wording_the_statement_test_or_the_dateline(text):
+    if text.strip(" .\n"):
+        wording = claim_wording(text)
+        if ",." not in text:
+            assert not wording.endswith(",.")
+    states(text, (0, len(text)))
+    assert 0 <= statement_start(text, 0, len(text)) <= len(text)
