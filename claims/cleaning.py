@@ -7,7 +7,8 @@ lines, photo captions told by their credit, credit lines ("(Reporting by ...; Ed
 its own line), rules and end marks ("___", "-30-"), a press release's labels and
 boilerplate ("FOR IMMEDIATE RELEASE", "Contact: ...", "For more information, visit ...",
 "... is an equal opportunity provider"), editors' notes ("(Translated from the French by
-...)"). Left in, they become sentences, proposals and matches that
+...)"), a publisher's pointer to its standards ("Our Standards: The Thomson Reuters Trust
+Principles."). Left in, they become sentences, proposals and matches that
 mean nothing. The rules work line by line and are generic news-page rules, each with a reason
 name; nothing is cut in the middle of a line except a leading date stamp. A rule knows its
 debris by the shape of the whole line (a label, a call to the reader, a notice, a stamp, a
@@ -151,18 +152,41 @@ _NOTE_MORE = (
     r"(?i:from|by|into|for)\b[^,;()\[\]]{0,100})\.?\s*)"
 )
 
+_AD_LABEL = (
+    r"(?:advertisement|sponsored(?: content)?|(?:article|story) continues (?:after|below)"
+    r"(?: this)? (?:advertisement|ad)|scroll (?:down )?to continue(?: reading)?|"
+    r"continue reading(?: below)?|ad)"
+)
+# A byline without "By": a full name and the writer's role, as a page prints it above the
+# text ("Peter Walker Political correspondent", "Jane Doe, Europe editor in Brussels"). It
+# ends with the role, with no full stop: "Jane Doe became an editor." is a sentence.
+_ROLE_NOUN = (
+    r"(?i:correspondents?|reporters?|editors?|writers?|journalists?|columnists?|producers?"
+    r"|photographers?|contributors?|commentators?|critics?|bureau chief)"
+)
+_FULL_NAME = r"[^\W\d_a-z][\w.'\u2019-]*(?: (?:[a-z]{1,3} )?[^\W\d_a-z][\w.'\u2019-]*){1,3}"
+_BYLINE_ROLE = (
+    rf"{_FULL_NAME},?(?:\s+(?!{_CLAUSE_WORD}\b)[^\W\d_][\w&'\u2019-]*){{0,3}}\s+{_ROLE_NOUN}"
+    rf"(?:\s+(?i:in|at|for|from|on)\s+{NAME})?"
+)
+# A publisher's pointer to its own rules: "Our Standards: The Thomson Reuters Trust
+# Principles." A label and a name, no clause: "Our standards: the ministry never replied"
+# is a sentence.
+_STANDARDS = (
+    r"(?i:our|editorial|journalistic)\s+(?i:standards|principles|guidelines|policies|values"
+    r"|ethics(?: policy)?|code of (?:conduct|practice|ethics))"
+    r"(?:\s*[:|\u2013\u2014-]\s*(?:(?i:the)\s+)?[A-Z][\w'\u2019&.-]*"
+    r"(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|and|for|the|&)){0,6})?"
+)
+
 # (reason, pattern matched against the whole stripped line). Each knows its debris by shape:
 # a whole line that is a label, a call to the reader, a notice or a stamp, not a word that
 # may as well sit in a reported sentence.
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "advertisement",
-        re.compile(
-            r"^(?:advertisement|sponsored(?: content)?|(?:article|story) continues (?:after|below)"
-            r"(?: this)? (?:advertisement|ad)|scroll (?:down )?to continue(?: reading)?|"
-            r"continue reading(?: below)?|ad)\W*$",
-            _CI,
-        ),
+        # a label, or labels joined by a separator: "Advertisement · Scroll to continue"
+        re.compile(rf"^{_AD_LABEL}(?:\s*[\u00b7\u2022|/\u2013\u2014-]\s*{_AD_LABEL})*\W*$", _CI),
     ),
     (
         "newsletter",
@@ -209,7 +233,10 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^(?:read|read more|also read|read also|related|see also|watch|more|recommended|"
             r"trending|don't miss|must read)(?:\s*[:|\u00bb>]|\s+[-\u2013\u2014])\s*"
-            rf"{_NOT_REPORTED}\S.{{0,250}}$",
+            rf"{_NOT_REPORTED}\S.{{0,250}}$"
+            # or the label alone on its line, its headline a link the text lost ("Read more:")
+            r"|^(?:read|read more|also read|read also|see also|watch|more|don't miss"
+            r"|must read)\W*$",
             _CI,
         ),
     ),
@@ -223,6 +250,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             _CI,
         ),
     ),
+    ("standards notice", re.compile(rf"^{_STANDARDS}[\s.]*$")),
     (
         "copyright",
         re.compile(
@@ -254,6 +282,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"^(?:/\s*)?(?:(?i:published|updated|posted|last updated|first published"
             rf"|last modified)(?:\s+(?i:on|at))?\s*:?\s*)?{_STAMP}[\s.]*$"
             rf"|^(?i:by|written by|posted by|reporting by|editing by)\s+{_NAMES}\W*$"
+            rf"|^{_NOT_REPORTED}{_BYLINE_ROLE}$"
             # a live blog's entry time on its own line ("08:45", "8.45am GMT"), or its age
             rf"|^(?:(?i:updated|posted|published)\s*:?\s*)?{_LONE_CLOCK}[\s.]*$"
             r"|^(?i:(?:updated\s+)?(?:\d{1,3}|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?"
@@ -327,6 +356,15 @@ _NEEDED = {
     "newsletter": ("newsletter", "subscri", "sign", "inbox", "mail"),
     "cookie notice": ("cookie",),
     "copyright": ("\u00a9", "(c)", "copyright", "all rights reserved"),
+    "standards notice": (
+        "standards",
+        "principles",
+        "guidelines",
+        "policies",
+        "values",
+        "ethics",
+        "code of",
+    ),
     "photo caption": CAPTION_NEEDED,
     "credit line": ("by",),
     "contributor credit": ("contributed",),

@@ -12,9 +12,13 @@ Wang Xiaohong", "Shandor Pinter" or "the newspaper". Resolution tries, in order 
    ("Shandor Pinter" → Sandor Pinter).
 
 Nothing is created here: an unresolved span comes back with a proposed name, for a person to
-accept. A description ("his office", "a spokesperson") comes back as written, for the person
-to name: it is not a name, and ``is_description`` tells the code that records a chain
-without a person not to create a source from it.
+accept. A description ("his office", "a spokesperson", "the company") comes back as written,
+for the person to name: it is not a name, so steps 2 to 4 never take it for a known source
+(a source once called "The company" would be every article's company), and
+``is_description`` tells the code that records a chain not to create a source from it.
+What it refers to comes from the article: the origin (step 1), the body named before it
+(``resolve_in_context``). A surname takes the one full name the article gives it, wherever
+("..., Erdogan says" above "President Recep Tayyip Erdogan said").
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ TITLES = frozenset(
         "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
         "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
+        "speaker",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -109,8 +114,10 @@ class Resolver:
             self.kinds[source_id] = kind
             self.name_keys[fold_name(name)] = source_id
         self.origin = None
+        self.text = ""  # the article's, where a surname finds the full name it stands for
         if article is not None:
             self.origin = article.origin or article.publisher
+            self.text = article.text or ""
 
     def _exact(self, key: str) -> int | None:
         if key in self.name_keys:
@@ -128,11 +135,14 @@ class Resolver:
         bare = re.sub(r"^(?:what|as|which|who|that)\s+", "", key)
         bare = re.sub(r"\s+s$", "", bare)  # a possessive: "the European Commission's"
         bare = re.sub(r"^(?:the\s+)+", "", bare)
-        exact = self._exact(bare)
+        # "The company", "a government spokesperson": no name, so no source is found by it
+        # (every article's company would be one source); the article says whose it is.
+        described = is_description(surface)
+        exact = None if described else self._exact(bare)
         if exact is not None:
             return self._found(surface, exact, 0.95, "known name or alias")
         stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
-        if stripped and stripped != bare:
+        if stripped and stripped != bare and not described:
             exact = self._exact(stripped)
             if exact is not None:
                 return self._found(
@@ -148,7 +158,7 @@ class Resolver:
             )
         if bare in PRONOUNS:
             return Resolution(surface, None, None, 0.0, "a pronoun: who it is comes from before")
-        words = bare.split()
+        words = [] if described else bare.split()
         for size in range(len(words) - 1, 0, -1):
             for first in range(0, len(words) - size + 1):
                 run = words[first : first + size]
@@ -160,14 +170,45 @@ class Resolver:
                     return self._found(
                         surface, found, 0.6 + 0.3 * share, f"{' '.join(run)!r} is a known name"
                     )
-        fuzzy = self._fuzzy(_name_part(words) or bare)
+        fuzzy = None if described else self._fuzzy(_name_part(words) or bare)
         if fuzzy is not None:
             return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
         proposed = _proposed_name(surface)
         why = "no known source by this name"
         if proposed and is_description(proposed):
             why = "a description, not a name: whose it is, the reviewer says"
+        elif proposed and (full := self.full_name(proposed)) is not None:
+            known = self.resolve(full)
+            if known.resolved:
+                return self._found(
+                    surface,
+                    known.source_id,
+                    min(known.confidence, 0.6),
+                    f"{proposed!r} read as {known.name}, named so in the article",
+                )
+            why = f"{why}; {full} named in the article"
+            proposed = full
         return Resolution(surface, None, None, 0.0, why, proposed_name=proposed)
+
+    def full_name(self, name: str) -> str | None:
+        """The one full name the article gives a surname ("Erdogan": "President Recep
+        Tayyip Erdogan"), wherever it stands: a headline's "..., Erdogan says" comes before
+        the name in full. None when the article gives none, or two ("Donald Trump" and
+        "Melania Trump"); an acronym is no surname."""
+        words = name.split()
+        if len(words) != 1 or not name[:1].isupper() or name.isupper() or not self.text:
+            return None
+        found: dict[str, str] = {}
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", self.text):
+            run = _RUN_BEFORE.search(self.text, max(0, match.start() - 120), match.start())
+            if run is None:
+                continue
+            proposed = _proposed_name(run.group() + name)
+            if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):
+                found.setdefault(fold_name(proposed), proposed)
+        # "Tayyip Erdogan" and "Recep Tayyip Erdogan" are one name, written twice
+        keys = [k for k in found if not any(o != k and o.endswith(" " + k) for o in found)]
+        return found[keys[0]] if len(keys) == 1 else None
 
     def resolve_in_context(self, surface: str, before: str) -> Resolution:
         """Like ``resolve``; "the bloc", "the ministry" also take the body named last before.
@@ -341,6 +382,17 @@ ORGANISATION_WORDS = BODY_NOUNS | {
 }  # fmt: skip
 
 
+# The capitalised words right before a surname, as a name gives them ("President Recep
+# Tayyip "), from after a word that opens sentences rather than names ("On Monday ").
+_NOT_NAMES = (
+    r"(?:On|In|At|The|A|An|But|And|As|When|After|Before|While|Since|If|Then|Today|Yesterday"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+_CAPITALISED = rf"(?!{_NOT_NAMES}\s)[A-Z][\w'’.-]*"
+_JOINER = "(?:" + "|".join(sorted(_NAME_JOINERS - {"&"})) + ")"
+_RUN_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}\s+(?:(?:{_JOINER}\s+)*{_CAPITALISED}\s+)*$")
+
+
 def _names_a_person(words: str) -> bool:
     """Capitalised words ending in a name, not an organisation's head noun."""
     run = _PERSON.search(words)
@@ -448,7 +500,7 @@ def _without_titles(run: list[str]) -> list[str]:
     body ("Justice Department") or a suffix ("King Jr.") would be left, the title was part
     of the name, and only titles that open the run are dropped.
     """
-    keys = [re.sub(r"\W", "", word.lower()) for word in run]
+    keys = [_title_key(word) for word in run]
     proper = [
         i
         for i, key in enumerate(keys)
@@ -473,6 +525,17 @@ def _without_titles(run: list[str]) -> list[str]:
         index += 1
     name = _without_joiners(run[index:])
     return name if _names_someone(name) or not name else run
+
+
+def _title_key(word: str) -> str:
+    """A word as ``TITLES`` knows it; a hyphenated title ("Secretary-General",
+    "Vice-President", "Lt.-Gen.") as its proper part, the one that is not an adjective."""
+    key = re.sub(r"[^\w-]", "", word.lower())
+    parts = [part for part in key.split("-") if part]
+    if len(parts) > 1 and all(part in TITLES for part in parts):
+        proper = [p for p in parts if p not in _TITLE_ADJECTIVES and p not in _NOT_TITLES]
+        return (proper or parts)[0]
+    return key.replace("-", "")
 
 
 def _names_someone(name: list[str]) -> bool:

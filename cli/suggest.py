@@ -67,15 +67,18 @@ def suggest(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Propose claims and attribution chains from an article's text, and list them."""
-    from claims.suggestions.service import OPEN, compute_suggestions, suggestion_record
+    from claims.suggestions.service import OPEN, compute_suggestions, suggestion_records
 
     with session_for(ctx) as session:
         from claims.services.articles import get_article
 
         rows = compute_suggestions(session, article_id, actor=state(ctx).user)
         text = get_article(session, article_id).text
-        records = [suggestion_record(row, text) for row in rows]
+        records = suggestion_records(session, rows, text)
     if review:
+        if not records:
+            note(f"Nothing to review: article #{article_id} has no proposals.")
+            return
         _review(ctx, [r for r in records if r["status"] in OPEN])
         return
     if not all_:
@@ -122,53 +125,50 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
     from claims.errors import ClaimsError
     from claims.suggestions.service import decide, sources_to_create
 
+    # Whatever is refused (a malformed chain, a mistyped source, a description for a name,
+    # a new source not confirmed, a cycle), nothing of that step is saved and the same
+    # proposal is shown and asked again, unless it is no longer open (decided meanwhile).
     while True:
         _show(record, position, total)
         action = _ask_action()
         if action == "quit":
             return action
         claim_text = chain = None
-        if action != "edit":
-            break
         try:
-            claim_text, chain = _edit(record)
-        except ClaimsError as error:
-            # A malformed chain: nothing is saved; the proposal is shown and asked again.
-            note(f"Not saved: {one_line(str(error))}")
-            continue
-        action = "accept"
-        break
-    try:
-        create: list[str] = []
-        if action == "accept":
-            with session_for(ctx, write=False) as session:
-                create = sources_to_create(
-                    session, record["id"], claim_text=claim_text, chain=chain
+            if action == "edit":
+                claim_text, chain = _edit(record)
+                action = "accept"
+            create: list[str] = []
+            if action == "accept":
+                with session_for(ctx, write=False) as session:
+                    create = sources_to_create(
+                        session, record["id"], claim_text=claim_text, chain=chain
+                    )
+                if create and not ask(
+                    f"Create new source(s) {', '.join(map(repr, create))}?", confirm=True
+                ):
+                    note(f"Not saved: no source created; proposal #{record['id']} stays open.")
+                    continue
+            with session_for(ctx) as session:
+                decision = decide(
+                    session,
+                    record["id"],
+                    action,
+                    actor=state(ctx).user,
+                    claim_text=claim_text,
+                    chain=chain,
+                    create_sources=create,
                 )
-            if create and not ask(
-                f"Create new source(s) {', '.join(map(repr, create))}?", confirm=True
-            ):
-                note(f"Not saved: no source created; proposal #{record['id']} stays open.")
-                return "skip"
-        with session_for(ctx) as session:
-            decision = decide(
-                session,
-                record["id"],
-                action,
-                actor=state(ctx).user,
-                claim_text=claim_text,
-                chain=chain,
-                create_sources=create,
-            )
-            row = decision.suggestion
-            outcome = f"Proposal #{row.id}: {row.status}"
-            if row.appearance_id:
-                outcome += f" as appearance #{row.appearance_id}"
-    except ClaimsError as error:
-        # Refused (a mistyped source, a cycle in the chain, decided meanwhile): nothing of
-        # it is saved.
-        note(f"Not saved: {one_line(str(error))}")
-        return "skip"
+                row = decision.suggestion
+                outcome = f"Proposal #{row.id}: {row.status}"
+                if row.appearance_id:
+                    outcome += f" as appearance #{row.appearance_id}"
+        except ClaimsError as error:
+            note(f"Not saved: {one_line(str(error))}")
+            if _still_open(ctx, record["id"]):
+                continue
+            return "skip"
+        break
     if decision.superseded:
         listed = ", ".join(f"#{number}" for number in decision.superseded)
         outcome += f"; closed as superseded (same quotation): {listed}"
@@ -177,6 +177,18 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
         tally.decided.add(record["id"])
         tally.closed.update(decision.superseded)
     return action
+
+
+def _still_open(ctx: typer.Context, suggestion_id: int) -> bool:
+    """Whether the proposal can still be decided: not decided or removed meanwhile."""
+    from claims.errors import NotFound
+    from claims.suggestions.service import OPEN, get_suggestion
+
+    with session_for(ctx, write=False) as session:
+        try:
+            return get_suggestion(session, suggestion_id).status in OPEN
+        except NotFound:
+            return False
 
 
 def _ask_action() -> str:

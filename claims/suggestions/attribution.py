@@ -11,7 +11,10 @@ milliseconds, and every proposal can say which rule produced it. The word orders
 
 An attribution whose cue and source lie inside another's content is nested in it:
 ``A, Wang told Orban, the official Xinhua news agency said`` gives Wang [told] inside
-Xinhua [said]. Offsets are always into the text given, so spans anchor in the article.
+Xinhua [said]. A reporting verb in the passive voice ("have been accused", "was told",
+a headline's "accused of") has for subject whom the words are about or were said to: its
+speaker is the agent after "by", and with none the sentence names nobody for it (no
+relation). Offsets are always into the text given, so spans anchor in the article.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 
 from claims.suggestions.lexicon import (
     AUXILIARIES,
+    BE,
     BOUNDARY_WORDS,
     CLOSE_QUOTES,
     COORDINATORS,
@@ -28,13 +32,18 @@ from claims.suggestions.lexicon import (
     DETERMINERS,
     NEEDS_THAT,
     NOMINAL_CUES,
+    NOT_PASSIVE,
     NOT_SPEAKERS,
     NOUN_OR_VERB,
     OPEN_QUOTES,
+    PARTICIPLES,
     PHRASE_CUES,
     PREPOSITIONS,
     PRONOUN_OBJECTS,
     PUNCT_BOUNDARY,
+    REDUCED_PASSIVE,
+    RELATIVES,
+    SAYS_AFTER_NOUN,
     SOURCE_AFTER,
     SPEAKER_PRONOUNS,
     TELL,
@@ -133,7 +142,9 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
         return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
     if word in NOUN_OR_VERB:
         # "30 states", "his remarks": a plural noun unless a subject stands right before it.
-        return i > 0 and tokens[i - 1].text[:1].isupper() and previous not in DETERMINERS
+        return (
+            i > 0 and tokens[i - 1].text[:1].isupper() and previous not in DETERMINERS
+        ) or _post_posed_after_noun(tokens, i)
     if word in ("asked",) and previous in ("was", "were", "when", "being"):
         return False
     if previous in DETERMINERS:
@@ -146,6 +157,24 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
             i + 1 < len(tokens) and tokens[i + 1].lower == "that"
         )
     return True
+
+
+def _post_posed_after_noun(tokens: list[Token], i: int) -> bool:
+    """ "..., the agency reports.": a verb after a subject set off by a comma, ending the
+    sentence or followed by "citing"; "the agency reports show" would be a noun, and so
+    would "..., the new charges." (only verbs of saying read so)."""
+    if tokens[i].lower not in SAYS_AFTER_NOUN:
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and following.text not in ".,;!?":
+        if following.lower not in SOURCE_AFTER:
+            return False
+    j = i - 1
+    while j >= 0 and i - j <= 4 and tokens[j].text[:1].islower() and tokens[j].text.isalpha():
+        if tokens[j].lower in DETERMINERS:
+            return j > 0 and (tokens[j - 1].text == "," or tokens[j - 1].text in CLOSE_QUOTES)
+        j -= 1
+    return False
 
 
 def _extend_cue_back(tokens: list[Token], i: int, floor: int) -> int:
@@ -428,6 +457,19 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             attribution = Attribution(
                 (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, order
             )
+        if attribution.order != "source-after" and passive(text, attribution.cue):
+            # "Ministers have been accused of ...": the subject is whom it is said of.
+            agent = by_agent(text, attribution.cue, end)
+            if agent is None:
+                continue  # said by nobody the sentence names
+            if attribution.content[1] <= attribution.cue[0] and not is_quoted(
+                text, *_strip_span(text, *attribution.content)
+            ):
+                continue  # what stands before is whom it was said of, not what was said
+            attribution.source = agent
+            if attribution.cue[1] <= attribution.content[0] < agent[1]:
+                after = _AFTER_HOPS.match(text, agent[1]).end()
+                attribution.content = (min(after, attribution.content[1]), attribution.content[1])
         if attribution.source is not None and not _speaker_like(text, attribution.source):
             attribution.source = None
         content = _strip_span(text, *attribution.content)
@@ -451,6 +493,80 @@ def _quotation_close(text: str, start: int, end: int, at: int) -> int:
         if closed is not None and opened < at < closed:
             return closed
     return end
+
+
+def passive(text: str, cue: tuple[int, int]) -> bool:
+    """Whether a cue is a reporting verb in the passive voice: "have been accused", "was
+    told", "were warned", or a headline's "accused of" and "told to" without the auxiliary.
+    Its subject is whom the words are about or were said to, not who said them."""
+    tokens = tokenize(text, max(0, cue[0] - 60), min(len(text), cue[1] + 20))
+    last = next(
+        (
+            i
+            for i in range(len(tokens) - 1, -1, -1)
+            if cue[0] <= tokens[i].start
+            and tokens[i].end <= cue[1]
+            and tokens[i].lower in CUE_WORDS
+        ),
+        None,
+    )  # the verb: a tagged cue may end with "by"
+    if last is None:
+        return False
+    verb = tokens[last].lower
+    if verb in NOT_PASSIVE:
+        return False
+    if not (verb.endswith("ed") or verb in PARTICIPLES):
+        return False
+    i, auxiliary = last, False
+    while i > 0 and (tokens[i - 1].lower in AUXILIARIES | BE or tokens[i - 1].lower.endswith("ly")):
+        i -= 1
+        if tokens[i].lower in BE:
+            return True
+        auxiliary = auxiliary or tokens[i].lower in AUXILIARIES
+    if auxiliary:
+        return False  # "has accused", "would tell": active
+    following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+    if following not in REDUCED_PASSIVE.get(verb, ()):
+        return False
+    # "a plan she criticised for ...", "the firm which critics blamed for ...": a relative
+    # clause, active, whose object went first
+    if last > 0 and tokens[last - 1].lower in SPEAKER_PRONOUNS:
+        return False
+    for token in reversed(tokens[:last]):
+        if token.text in PUNCT_BOUNDARY or token.text in ".!?":
+            break
+        if token.lower in RELATIVES:
+            return False
+    return True
+
+
+# What "by" introduces after a passive cue that is no speaker: "was told by Friday".
+_NOT_AGENTS = re.compile(
+    r"(?i:the\s+(?:end|time|start|middle|close|deadline)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day\b|(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b|\d|noon\b|midnight\b|then\b|now\b|far\b)"
+)
+
+
+def by_agent(text: str, cue: tuple[int, int], end: int) -> tuple[int, int] | None:
+    """The speaker of a passive cue, named by "by" right after it: "was told by police"."""
+    tokens = tokenize(text, cue[1], end)
+    if len(tokens) < 2 or tokens[0].lower != "by" or _NOT_AGENTS.match(text, tokens[1].start):
+        return None
+    k = 1
+    while k < len(tokens) and k <= 8:
+        token = tokens[k]
+        if token.text in PUNCT_BOUNDARY - {"-"} or token.text in ".!?":
+            break
+        if k > 1 and (token.lower in BOUNDARY_WORDS or token.lower in CUE_WORDS):
+            break
+        if k > 1 and token.lower in PREPOSITIONS:
+            # "the Bank of England" goes on; "critics of the plan", "police on Monday" end
+            if k + 1 >= len(tokens) or not tokens[k + 1].text[:1].isupper():
+                break
+        k += 1
+    span = (tokens[1].start, tokens[k - 1].end)
+    return span if _speaker_like(text, span) else None
 
 
 CITING = {"citing", "quoting"}

@@ -155,6 +155,9 @@ NOUN_OR_VERB = {
     "states", "remarks", "questions", "reports", "thanks", "calls", "claims", "posts", "notes",
     "quotes", "counters", "charges", "concerns", "pledges", "promises", "continues",
 }  # fmt: skip
+# Of those, the verbs of saying that end a sentence after its speaker: "..., the agency
+# reports.", "..., the paper notes."
+SAYS_AFTER_NOUN = {"reports", "claims", "notes", "states", "remarks", "counters"}
 NEEDS_THAT = {
     w
     for base in (
@@ -249,6 +252,27 @@ CLAUSE_WORDS = frozenset(
     went came saw knew thought felt got kept held brought bought found lost met paid sent
     spent stood won wrote rose fell grew began left ran cut hit let set died lived""".split()
 )
+# The passive voice of a reporting verb: its subject is whom the words were about or said
+# to, not who said them ("Ministers have been accused of ...", "The driver was told ...",
+# "Residents were warned ..."); the speaker is the agent after "by", or nobody named.
+# A form of "be" before the participle makes it passive.
+BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
+# Participles that are not regular "-ed" forms.
+PARTICIPLES = {"told", "said", "written", "known", "shown", "found", "thought", "felt"}
+# Not these: "Braynard is quoted as saying" and "cited as saying" name the speaker as the
+# subject; belief and evidence verbs ("is expected to", "is thought to") are read as
+# before, with a "that" clause; "were worried" is a feeling.
+NOT_PASSIVE = forms("quote", ()) | forms("cite", ()) | NEEDS_THAT | forms("worry", VERBS["worry"])
+# A headline drops the auxiliary: "Ministers accused of betraying renters", "Residents told
+# to leave". Only verbs that need an object when active ("accused X of", "told X to") read
+# as passive with the preposition straight after them; "warned of", "asked to" are active,
+# and so is "described as" in "a move Scholz described as overdue".
+REDUCED_PASSIVE = {
+    "accused": {"of", "by"}, "blamed": {"for", "by"}, "criticised": {"for", "by", "over"},
+    "criticized": {"for", "by", "over"}, "praised": {"for", "by"}, "told": {"to", "by"},
+    "urged": {"to", "by"}, "advised": {"to", "by"}, "informed": {"of", "by"},
+    "warned": {"to", "by"}, "asked": {"by"},
+}  # fmt: skip
 # A participle opening a sentence that puts a question to the speaker: "Asked about the
 # report, the minister said ...": the cue is "said", not "Asked".
 QUESTIONED = {"asked", "pressed", "questioned", "quizzed", "challenged"}

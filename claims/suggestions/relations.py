@@ -1,10 +1,11 @@
 """Attribution relations for a whole article: the tagger's relations, with the rules' hops.
 
 The tagger (``tagger.py``) finds spans; a relation needs a cue with its source and content.
-Every tagged content joins the nearest tagged cue (one in its own sentence first), so a cue may
-speak several contents; a cue left without one takes the nearest content of its paragraph (a
-cue ending a paragraph with a colon, the content opening the next one). Sources pair with
-cues one to one, nearest first. Two contents of one cue with only the cue and its source
+Every tagged content joins the nearest tagged cue (one in its own sentence first, and never one
+of a later sentence when the rules found a cue in its own), so a cue may speak several
+contents; a cue left without one takes the nearest content of its paragraph (a cue ending a
+paragraph with a colon, the content opening the next one). Sources pair with cues one to
+one, nearest first. Two contents of one cue with only the cue and its source
 between them are one split quotation ('"A," she said, "B."'), as PolNeAR counts them.
 
 The tagger learnt PolNeAR's spans; the rules know nesting, several hops and the word order
@@ -15,8 +16,9 @@ when the rules nest a relation there: a flat tagger splits "A, Wang told Orban" 
 the tagger did not find stays only when it names a source after its cue ("according to X",
 "citing X"), is the report such a "citing X" qualifies ("UNN reports citing Reuters"),
 names its speaker after what they said inside another relation ("A, Wang told Orban,
-Xinhua said"), or says a content the tagger found but attached to no cue. Proposals,
-sources and chains are then built from these exactly as from the rules'.
+Xinhua said"), or says a content the tagger found but attached to no cue. A passive cue
+speaks by its agent ("was told by police"), never by its subject (``_passives_read``).
+Proposals, sources and chains are then built from these exactly as from the rules'.
 """
 
 from __future__ import annotations
@@ -25,7 +27,15 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from claims.suggestions.attribution import Attribution, extract, is_quoted, nest, past_own_hops
+from claims.suggestions.attribution import (
+    Attribution,
+    by_agent,
+    extract,
+    is_quoted,
+    nest,
+    passive,
+    past_own_hops,
+)
 from claims.suggestions.lexicon import (
     CLOSE_QUOTES,
     NOT_SPEAKERS,
@@ -33,7 +43,7 @@ from claims.suggestions.lexicon import (
     SPEAKER_PRONOUNS,
     TIME_WORDS,
 )
-from claims.text import QUOTE_MARKS
+from claims.text import QUOTE_MARKS, quotations
 
 Span = tuple[int, int]
 TAGGER = "tagger"  # the order of a relation only the tagger found starts with this
@@ -197,9 +207,25 @@ def link(
     spans: list[tuple[str, int, int]],
     paragraphs: list[Span],
     sentences: list[Span] | None = None,
+    ruled: list[Span] = (),
 ) -> tuple[list[Attribution], dict[str, list[Span]]]:
-    """Relations from tagged spans, and the sources and contents that joined none."""
+    """Relations from tagged spans, and the sources and contents that joined none.
+
+    ``ruled`` are the cues the rules found. A content in a sentence with one of them is not
+    joined to a cue of a later sentence: "Network Rail said the line was closed.
+    "Please do not travel," a spokesperson said." The tagger may miss the first "said" and
+    tag its whole sentence as a content; the spokesperson did not say it, and left loose it
+    goes to the rules' relation of its own sentence (``ArticleAttributions``).
+    """
     layout = _Layout(paragraphs, sentences)
+    ruled_sentences = {i for cue in ruled for i in layout.sentences(cue)}
+
+    def later(cue: Span, content: Span) -> bool:
+        """The cue is in a sentence after the content's, which has a cue of the rules."""
+        return layout.sentences(cue)[0] > layout.sentences(content)[-1] and any(
+            i in ruled_sentences for i in layout.sentences(content)
+        )
+
     by_kind: dict[str, list[Span]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
     for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
         by_kind[kind].append((start, end))
@@ -220,6 +246,7 @@ def link(
         if not near and here > 0 and content[0] == paragraphs[here][0]:
             # a block quotation opening the paragraph after "... said:"
             near = [c for c in cues if layout.paragraph(c) == here - 1][-1:]
+        near = [c for c in near if not later(c, content)]
         if near:
             contents_of[min(near, key=lambda c: layout.distance(c, content))].append(content)
     said = {c for spoken in contents_of.values() for c in spoken}
@@ -227,7 +254,7 @@ def link(
         if contents_of[cue]:
             continue
         here = layout.paragraph(cue)
-        near = [c for c in contents if layout.paragraph(c) == here]
+        near = [c for c in contents if layout.paragraph(c) == here and not later(cue, c)]
         if near:
             # Another cue's content, in another sentence: a second speaker of it is a guess.
             nearest = min(near, key=lambda c: layout.distance(c, cue))
@@ -330,8 +357,21 @@ class ArticleAttributions:
 
             spans = tag_spans(self.text, self.backend)
             sentences = [(s.start, s.end) for s in split_sentences(self.text)]
-            self._model, self._loose = link(self.text, spans, paragraphs(self.text), sentences)
+            ruled = [cue for start, end in sentences for cue in self._ruled_cues(start, end)]
+            self._model, self._loose = link(
+                self.text, spans, paragraphs(self.text), sentences, ruled
+            )
         return self._model
+
+    def _ruled_cues(self, start: int, end: int) -> list[Span]:
+        """The cues the rules find in a sentence, outside its quotations: a cue inside one
+        is the quoted speaker's phrasing, and the quotation is someone's content."""
+        quoted = [(a, b if b is not None else end) for a, b in quotations(self.text, start, end)]
+        return [
+            a.cue
+            for a in extract(self.text, start, end)
+            if not any(q[0] < a.cue[0] < q[1] for q in quoted)
+        ]
 
     def _adopt(self, attribution: Attribution) -> bool:
         """Keep a rule relation the tagger has no cue for when it says what the tagger
@@ -417,6 +457,7 @@ class ArticleAttributions:
             ):
                 continue
             extra.append(_tagged(relation, relation.source))
+        kept, extra = _passives_read(self.text, kept, extra, end)
         _share_speakers(found, ruled)
         for attribution in kept:
             attribution.parent = None
@@ -426,6 +467,50 @@ class ArticleAttributions:
         nest(kept)  # links only what is not nested yet: the rules' nesting stands
         past_own_hops(self.text, kept)
         return kept
+
+
+def _passives_read(
+    text: str, kept: list[Attribution], extra: list[Attribution], end: int
+) -> tuple[list[Attribution], list[Attribution]]:
+    """The relations once each passive cue is read as one ("have been accused", "was told").
+
+    Its speaker is the agent after "by" ("was told by police"), else nobody named. Before
+    the cue stands whom the words are about or were said to ("Ministers have been
+    accused"), which is no content when the cue says one after it; "A story was told by
+    The Daily Caller", "The diagnosis was confirmed" have only their subject to say, and
+    PolNeAR reads it as their content. A relation nobody is named for stays, without a
+    source, as PolNeAR has it, only in a sentence where no other relation names a speaker:
+    proposals give a relation without a source the sentence's first named speaker, as a
+    participle clause (", adding that") has, and a passive's speaker is not that one.
+    """
+    relations = kept + extra
+    agents: dict[int, Span | None] = {}
+    for relation in relations:
+        if passive(text, relation.cue):
+            agents[id(relation)] = by_agent(text, relation.cue, end)
+
+    def stands(relation: Attribution) -> bool:
+        if id(relation) not in agents:
+            return True
+        agent = agents[id(relation)]
+        if agent is not None and _overlaps(relation.content, agent):
+            return False  # the agent read as what was said
+        if relation.content[1] <= relation.cue[0] and not relation.quoted:
+            said_after = any(
+                other.cue == relation.cue and other.content[0] >= relation.cue[1]
+                for other in relations
+            )
+            if said_after:
+                return False
+        relation.source = agent
+        return True
+
+    kept = [a for a in kept if stands(a)]
+    extra = [a for a in extra if stands(a)]
+    if any(a.source is not None for a in kept + extra):
+        kept = [a for a in kept if a.source is not None or id(a) not in agents]
+        extra = [a for a in extra if a.source is not None or id(a) not in agents]
+    return kept, extra
 
 
 def _share_speakers(found: list[Attribution], ruled: list[Span | None]) -> None:

@@ -220,8 +220,9 @@ def decide(
 
     Accepting creates the sources the proposal showed as new, and those of an edit only
     when named in ``create_sources`` (see ``sources_to_create``): a mistyped name must not
-    become a source. Accepting or rejecting settles the quotation span, so the other open
-    proposals for it (the same passage read with another cue) are closed as superseded.
+    become a source, nor a description ("The company") until the reviewer names it.
+    Accepting or rejecting settles the quotation span, so the other open proposals for it
+    (the same passage read with another cue) are closed as superseded.
     """
     if decision not in DECISIONS:
         raise InvalidInput(f"Unknown decision {decision!r}: use {', '.join(DECISIONS)}.")
@@ -314,7 +315,9 @@ def sources_to_create(
 
     Names no source answers to, less those the proposal itself showed as new sources (the
     reviewer saw them marked). A name very like a known spelling is refused with the same
-    "Did you mean" as ``appearance add``: it is a typo far more often than a new source.
+    "Did you mean" as ``appearance add``: it is a typo far more often than a new source. A
+    description ("The company") is refused as a new source, and so is the proposal's own
+    until the reviewer names it: "The company" of one article is not another's.
     """
     return _names_to_create(
         session, get_suggestion(session, suggestion_id), claim_text=claim_text, chain=chain
@@ -324,6 +327,7 @@ def sources_to_create(
 def _names_to_create(
     session: Session, row: Suggestion, *, claim_text: str | None, chain: str | None
 ) -> list[str]:
+    from claims.resolution import is_description
     from claims.services.sources import find_source
 
     if row.kind == "origin":
@@ -332,14 +336,36 @@ def _names_to_create(
         hops = parse_chain(chain) if chain is not None else stated_chain(row, by_id=True)
         names = [hop.name for hop in hops]
     shown_new = {fold_name(hop["name"]) for hop in row.chain if hop.get("new") and hop["name"]}
+    described = {fold_name(name) for name in descriptions(row)}
     wanted: dict[str, str] = {}
     for name in names:
         key = fold_name(name)
+        if key in described or (
+            key not in wanted and is_description(name) and find_source(session, name) is None
+        ):
+            raise InvalidInput(
+                f"{name.strip()!r} describes a source without naming it, and one source of "
+                "that name would gather every article's: edit the chain to name whose words "
+                "these are, or reject the proposal."
+            )
         if key in shown_new or key in wanted or find_source(session, name) is not None:
             continue
         _refuse_lookalike(session, name)
         wanted[key] = " ".join(name.split())
     return list(wanted.values())
+
+
+def descriptions(row: Suggestion) -> list[str]:
+    """The proposal's new sources that describe rather than name ("The company", "a
+    government spokesperson"): accepting them as they stand is refused, a reviewer names
+    whose words they are (``claims.resolution.is_description``)."""
+    from claims.resolution import is_description
+
+    return [
+        hop["name"]
+        for hop in row.chain
+        if hop.get("new") and hop.get("name") and is_description(hop["name"])
+    ]
 
 
 def _refuse_lookalike(session: Session, name: str) -> None:
@@ -470,10 +496,94 @@ def chain_for_passage(session: Session, article, start: int, end: int) -> list[S
     ]  # fmt: skip
 
 
-def suggestion_record(row: Suggestion, text: str) -> dict:
-    """A proposal as shown and exported: its words, spans, chain and where each came from."""
-    from claims.models import iso
+def suggestion_records(session: Session, rows: list[Suggestion], text: str) -> list[dict]:
+    """Proposals as shown and exported (``suggestion_record``), each as things stand now: an
+    accepted one as it was recorded, in the claim's words and with the chain's stated
+    hops (a reviewer may have edited both); a source a proposal showed as new, once it
+    exists, as the source it is."""
+    from sqlalchemy.orm import selectinload
 
+    from claims.models import ChainHop
+
+    accepted = [row.appearance_id for row in rows if row.status == "accepted" and row.appearance_id]
+    appearances = {
+        appearance.id: appearance
+        for appearance in session.scalars(
+            select(Appearance)
+            .where(Appearance.id.in_(accepted))
+            .options(
+                selectinload(Appearance.claim),
+                selectinload(Appearance.hops).selectinload(ChainHop.source),
+            )
+        )
+    }
+    records = []
+    for row in rows:
+        appearance = appearances.get(row.appearance_id) if row.status == "accepted" else None
+        if appearance is not None:
+            chain = _recorded_chain(row, appearance)
+            records.append(suggestion_record(row, text, claim=appearance.claim.text, chain=chain))
+        else:
+            records.append(suggestion_record(row, text, chain=_current_chain(session, row)))
+    return records
+
+
+def _recorded_chain(row: Suggestion, appearance: Appearance) -> list[dict]:
+    """The stated hops of the appearance an accepted proposal became, each with the
+    proposal's details (its surface, cue span, why) where it is the hop proposed."""
+    proposed = [hop for hop in row.chain if hop.get("name")]
+    stated = sorted((h for h in appearance.hops if h.role == "stated"), key=lambda h: h.position)
+    chain = []
+    for index, hop in enumerate(stated):
+        before = proposed[index] if index < len(proposed) else {}
+        same = before.get("cue") == hop.cue and (
+            before.get("source_id") == hop.source_id
+            or (before.get("new") and fold_name(before["name"]) == fold_name(hop.source.name))
+        )
+        chain.append(
+            {
+                **(before if same else {"surface": None, "why": "as the reviewer stated it"}),
+                "name": hop.source.name,
+                "source_id": hop.source_id,
+                "new": False,
+                "cue": hop.cue,
+                "evidence_start": hop.evidence_start,
+                "evidence_end": hop.evidence_end,
+            }
+        )
+    return chain
+
+
+def _current_chain(session: Session, row: Suggestion) -> list[dict]:
+    """The proposal's hops, a new source that has been created since shown as known."""
+    from claims.errors import ClaimsError
+    from claims.resolution import is_description
+    from claims.services.sources import find_source
+
+    chain = []
+    for hop in row.chain:
+        name = hop.get("name")
+        if hop.get("new") and name and not is_description(name):
+            try:
+                source = find_source(session, name)
+            except ClaimsError:
+                source = None  # a spelling several sources share: still the reviewer's call
+            if source is not None:
+                hop = {**hop, "name": source.name, "source_id": source.id, "new": False}
+        chain.append(hop)
+    return chain
+
+
+def suggestion_record(
+    row: Suggestion, text: str, *, claim: str | None = None, chain: list[dict] | None = None
+) -> dict:
+    """A proposal as shown and exported: its words, spans, chain and where each came from
+    (``claim`` and ``chain`` in place of the proposal's own, as ``suggestion_records``
+    gives them)."""
+    from claims.models import iso
+    from claims.resolution import is_description
+
+    chain = row.chain if chain is None else chain
     hops = [
         {
             "name": hop.get("name"),
@@ -488,8 +598,9 @@ def suggestion_record(row: Suggestion, text: str) -> dict:
             if hop.get("evidence_start") is not None
             else None,
             "why": hop.get("why"),
+            "description": bool(hop.get("new")) and is_description(hop.get("name") or ""),
         }
-        for hop in row.chain
+        for hop in chain
     ]
     return {
         "id": row.id,
@@ -500,14 +611,14 @@ def suggestion_record(row: Suggestion, text: str) -> dict:
         "rule": row.rule,
         "sentence": text[row.sentence_start : row.sentence_end] if row.kind == "claim" else None,
         "sentence_span": [row.sentence_start, row.sentence_end],
-        "claim": row.claim_text,
+        "claim": row.claim_text if claim is None else claim,
         "quote": text[row.quote_start : row.quote_end] if row.kind == "claim" else None,
         "quote_span": [row.quote_start, row.quote_end],
         "quoted": quoted_in(text, row.quote_start, row.quote_end)
         if row.kind == "claim"
         else row.quoted,
         "chain": hops,
-        "chain_text": render_hops(row),
+        "chain_text": _rendered(chain),
         "decided_by": row.decided_by,
         "decided_at": iso(row.decided_at),
         "appearance_id": row.appearance_id,
@@ -517,12 +628,19 @@ def suggestion_record(row: Suggestion, text: str) -> dict:
 def render_hops(row: Suggestion) -> str:
     """``Wang Xiaohong [told @432-440] → Xinhua [said @506-512]`` for reviewers: each hop's
     cue and where the article names its source (the evidence span); new sources marked."""
+    return _rendered(row.chain)
+
+
+def _rendered(chain: list[dict]) -> str:
     from claims.chains import ARROW
+    from claims.resolution import is_description
 
     parts = []
-    for hop in row.chain:
+    for hop in chain:
         name = hop.get("name") or "?"
-        if hop.get("new"):
+        if hop.get("new") and is_description(name):
+            name += " (a description, not a name)"
+        elif hop.get("new"):
             name += " (new source)"
         where = (
             f" @{hop['evidence_start']}-{hop['evidence_end']}"
