@@ -8,6 +8,7 @@ fails half-way leaves the database as it found it.
 from __future__ import annotations
 
 import json
+import re
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -288,13 +289,77 @@ def describe_operational_error(url: str, error: Exception) -> str:
         )
     if sqlstate == "22003":  # numeric_value_out_of_range: an id beyond an integer column
         return f"{where}: " + _TOO_LARGE.format(largest=f"{2**31 - 1:,}")
+    if sqlstate == "23503":  # foreign_key_violation: on READ COMMITTED, another writer's doing
+        return f"{where}: {_foreign_key_advice(first_line)}"
+    if sqlstate == "42501":  # insufficient_privilege
+        return (
+            f"{where}: this login lacks the right to do this: ask the owner of the claims "
+            "tables (the user who ran `claims init`) to grant it, or connect as a login that "
+            "has it."
+        )
     if url.startswith("sqlite"):
         for start, advice in _SQLITE_ADVICE.items():
             if first_line.startswith(start):
                 return f"{where}: {advice}"
+    elif sqlstate is None and "FATAL:" in str(original):
+        # The server answered (and refused): its reason is in the line; say what to check.
+        refusal = _refused_connection(url, str(original))
+        return f"{where}: {refusal}" if refusal else where
     elif sqlstate is None and _unreachable(original):
         return f"{where}: {_server(url)} is not reachable: check that it runs and the URL."
     return where
+
+
+def _foreign_key_advice(first_line: str) -> str:
+    """Services look a row up before they refer to it, and refuse to delete a row still
+    referred to: a foreign key failing under them means another writer committed in
+    between."""
+    if first_line.startswith("update or delete"):
+        return (
+            "another user made a record refer to it meanwhile; nothing was saved: look "
+            "again and retry."
+        )
+    return (
+        "a record it refers to was deleted or merged by another user meanwhile; nothing "
+        "was saved: look it up again and retry."
+    )
+
+
+# What to do when the PostgreSQL server answered a connection and refused it, by the words
+# of its message (its FATAL line): the server runs, so the URL or the login is at fault.
+_REFUSALS = (
+    (
+        "is not permitted to log in",
+        "the role cannot log in (NOLOGIN): connect with a login role, and use a read-only "
+        "role through it (`claims sql --role ROLE`, or options=-crole%3DROLE in the URL).",
+    ),
+    (
+        "password authentication failed",
+        "the password was refused: check it (in the URL, or in ~/.pgpass).",
+    ),
+    (
+        "no pg_hba.conf entry",
+        "the server does not let this user connect from this host: its pg_hba.conf must "
+        "allow it (ask the server's administrator).",
+    ),
+)
+_MISSING = re.compile(r'\b(role|database) "([^"]*)" does not exist')
+
+
+def _refused_connection(url: str, text: str) -> str | None:
+    """Advice for a connection the server answered and refused, when its reason is one the
+    URL or the login can mend; None for others (the server starting up, too many clients),
+    whose own words say it."""
+    missing = _MISSING.search(text)
+    if missing is not None:
+        what, name = missing.groups()
+        part = "the user name (before @)" if what == "role" else "the database name (after /)"
+        create = "" if what == "role" else f", or create it (createdb {name})"
+        return f"{_server(url)} has no {what} {name!r}: check {part} in the URL{create}."
+    for words, advice in _REFUSALS:
+        if words in text:
+            return advice
+    return None
 
 
 def _unreachable(error: Exception) -> bool:

@@ -7,7 +7,10 @@ The CLI never shells out to ``alembic``; it builds the same ``Config`` that
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import Engine, exc, inspect, text
 
@@ -75,10 +78,78 @@ def ensure_current(engine: Engine) -> None:
         return
     where = display_url(str(engine.url))
     if revision is None:
+        out_of_reach = schema_out_of_reach(engine)
+        if out_of_reach is not None:
+            raise DatabaseError(f"{where}: {out_of_reach}")
         raise DatabaseError(f"{where} has no claims schema yet: run `claims init`.")
     raise DatabaseError(
         f"{where} is at schema revision {revision}, older than {head}: run `claims db upgrade`."
     )
+
+
+class OutOfReach(NamedTuple):
+    """A schema of the URL's search_path that the login cannot use: what is wrong, what to do."""
+
+    problem: str
+    advice: str
+    missing: bool  # the schema does not exist (else: the login lacks USAGE on it)
+
+    def __str__(self) -> str:
+        return f"{self.problem}: {self.advice}"
+
+
+def schema_out_of_reach(engine: Engine) -> OutOfReach | None:
+    """Why the login cannot see the tables of a schema the URL's search_path names, if it
+    cannot: the schema is missing, or the login lacks USAGE on it.
+
+    PostgreSQL leaves such a schema out of the search path without a word, so the claims
+    tables in it look absent: "run `claims init`" would send the person to create what is
+    there, or to fail for want of the same right.
+    """
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as connection:
+        path = connection.execute(text("SELECT current_setting('search_path')")).scalar() or ""
+        login = connection.execute(text("SELECT current_user")).scalar()
+        for schema in _path_schemas(path, login):
+            usable = connection.execute(
+                text(
+                    "SELECT has_schema_privilege(oid, 'USAGE') FROM pg_namespace "
+                    "WHERE nspname = :schema"
+                ),
+                {"schema": schema},
+            ).first()
+            if usable is None:
+                if schema == login:
+                    continue  # "$user": a schema of one's own, usually absent
+                return OutOfReach(
+                    f"the schema {schema} the URL's search_path names does not exist",
+                    f"create it (CREATE SCHEMA {schema}) or fix the URL.",
+                    missing=True,
+                )
+            if not usable[0]:
+                return OutOfReach(
+                    f"the login {login} has no rights on the schema {schema} (USAGE), so it "
+                    "cannot see the claims tables there",
+                    "ask the owner of the claims tables (the user who ran `claims init`) to "
+                    "grant them, or connect as a login that has them.",
+                    missing=False,
+                )
+    return None
+
+
+def _path_schemas(path: str, login: str) -> list[str]:
+    """The schemas a ``search_path`` setting names, in order, unquoted; ``$user`` is the login."""
+    schemas = []
+    for part in path.split(","):
+        name = part.strip()
+        if name.startswith('"') and name.endswith('"') and len(name) > 1:
+            name = name[1:-1].replace('""', '"')
+        if name == "$user":
+            name = login
+        if name and name not in ("pg_catalog", "pg_temp"):
+            schemas.append(name)
+    return schemas
 
 
 def _at_head(engine: Engine) -> bool:
@@ -117,14 +188,17 @@ def upgrade(url: str, revision: str = "head") -> None:
 
     _refuse_blank(revision)
     _refuse_folder(url)
-    current_at = _with_engine(url, _check_ours)
-    target = _known_target(revision)
-    if target is not None and current_at is not None and target in _older_than(current_at):
-        raise DatabaseError(
-            f"{display_url(url)} is at schema revision {current_at}, newer than {target}: "
-            f"going to {target} is a downgrade: run `claims db downgrade {target}`."
-        )
-    _run_alembic(url, command.upgrade, revision)
+    with migration_lock(url):
+        current_at = _with_engine(url, _check_ours)
+        if current_at is None and (out_of_reach := _with_engine(url, schema_out_of_reach)):
+            raise DatabaseError(f"{display_url(url)}: {out_of_reach}")
+        target = _known_target(revision)
+        if target is not None and current_at is not None and target in _older_than(current_at):
+            raise DatabaseError(
+                f"{display_url(url)} is at schema revision {current_at}, newer than {target}: "
+                f"going to {target} is a downgrade: run `claims db downgrade {target}`."
+            )
+        _run_alembic(url, command.upgrade, revision)
 
 
 # What undoing each revision deletes that upgrading again does not bring back (derived data,
@@ -146,8 +220,47 @@ def downgrade(url: str, revision: str) -> None:
     """Migrate down to ``revision``; one newer than the database's is refused (an upgrade)."""
     from alembic import command
 
-    _undone(url, revision)
-    _run_alembic(url, command.downgrade, revision)
+    with migration_lock(url):
+        _undone(url, revision)
+        _run_alembic(url, command.downgrade, revision)
+
+
+# The first number of the advisory lock one migration run holds on PostgreSQL; the second
+# is the schema's, so that runs on other schemas of the database do not wait.
+_MIGRATION_LOCK = 0x636C6D67
+
+
+@contextmanager
+def migration_lock(url: str) -> Iterator[None]:
+    """Hold, while migrating, the right to migrate the URL's schema (PostgreSQL).
+
+    Two `claims init` or `claims db upgrade` at once would both find the schema behind and
+    both create its tables and types; the second would fail on a catalog key. The second
+    waits here instead and, once the first is done, finds the schema as the first left it
+    (up to date: nothing to do). The lock is held on a connection of its own, in autocommit,
+    so it is no transaction the migration's DDL could wait on.
+    """
+    if not url.startswith("postgresql"):
+        yield
+        return
+    from sqlalchemy import exc
+
+    from claims.db import describe_operational_error, make_engine
+
+    engine = make_engine(url)
+    key = "(:space, hashtext(coalesce(current_schema(), '')))"
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            space = {"space": _MIGRATION_LOCK}
+            connection.execute(text(f"SELECT pg_advisory_lock{key}"), space)
+            try:
+                yield
+            finally:
+                connection.execute(text(f"SELECT pg_advisory_unlock{key}"), space)
+    except exc.DBAPIError as error:
+        raise DatabaseError(describe_operational_error(url, error)) from None
+    finally:
+        engine.dispose()
 
 
 def downgrade_losses(url: str, revision: str) -> list[str]:
@@ -252,7 +365,10 @@ def current(url: str) -> tuple[str | None, str]:
             raise DatabaseError(f"No folder {path.parent}, so no database at {path}: check --db.")
         return None, head_revision()
     _refuse_folder(url)
-    return _with_engine(url, _check_ours), head_revision()
+    revision = _with_engine(url, _check_ours)
+    if revision is None and (out_of_reach := _with_engine(url, schema_out_of_reach)):
+        raise DatabaseError(f"{display_url(url)}: {out_of_reach}")
+    return revision, head_revision()
 
 
 def _with_engine(url: str, action):

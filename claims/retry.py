@@ -3,10 +3,14 @@
 Several people adding claims at once contend for the same database. SQLite
 serialises writers (``BEGIN IMMEDIATE`` waits on the busy timeout; past it the
 writer gets "database is locked"); PostgreSQL may abort a transaction as a
-deadlock victim or a serialization failure, and a unique key (the same claim
-text typed by two people) goes to whoever commits first. In each case nothing
-was written, so the safe answer is to run the whole unit again: the loser of a
-unique-key race then meets the service's own check and its clear message.
+deadlock victim or a serialization failure, a unique key (the same claim
+text typed by two people) goes to whoever commits first, and a row another
+writer deleted or merged away meanwhile (the claim an appearance is added to,
+the source a chain names) fails its foreign key. In each case nothing was
+written, so the safe answer is to run the whole unit again: the loser of such a
+race then meets the service's own check and its clear message ("exists already",
+"No claim with id ..."), or resolves a merged source's name to the source it went
+into.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ T = TypeVar("T")
 DEFAULT_ATTEMPTS = 8
 FIRST_PAUSE_SECONDS = 0.05
 LONGEST_PAUSE_SECONDS = 2.0
-# A unique key taken by a concurrent writer needs one more run for the service to see it;
-# a key clash that survives that is not a race, and is reported as it is.
+# A unique key taken, or a referenced row deleted, by a concurrent writer needs one more run
+# for the service to see it; a clash that survives that is not a race, and is reported as
+# it is.
 RACE_ATTEMPTS = 2
 
 BUSY_MESSAGE = "The database is busy with other writers; nothing was saved: try again in a moment."
@@ -48,7 +53,10 @@ def contention_kind(error: Exception) -> str | None:
     sqlstate = getattr(original, "sqlstate", None)
     if sqlstate in ("40001", "40P01"):  # serialization_failure, deadlock_detected
         return "conflict"
-    if sqlstate == "23505" or "unique constraint failed" in text:
+    # unique_violation; foreign_key_violation, which on PostgreSQL's READ COMMITTED means a
+    # row this transaction looked up was deleted by a writer that committed since. SQLite's
+    # writers take turns, so its foreign key failures are never a race and are not retried.
+    if sqlstate in ("23505", "23503") or "unique constraint failed" in text:
         return "race"
     return None
 

@@ -69,15 +69,32 @@ def grant_readonly_role(
     check_sqlite_file(url)
     engine = make_engine(url)
     try:
-        from claims.migrations import ensure_current
+        from claims.migrations import ensure_current, schema_out_of_reach
 
-        ensure_current(engine)
+        out_of_reach = schema_out_of_reach(engine)
+        if out_of_reach is not None and not out_of_reach.missing:
+            raise DatabaseError(_needs_the_owner(role, out_of_reach.problem))
+        try:
+            ensure_current(engine)
+        except exc.DBAPIError as error:
+            # The version table the check reads is the owner's: a login that may not read it
+            # may not grant on it either.
+            if getattr(error.orig, "sqlstate", None) != "42501":
+                raise
+            raise DatabaseError(_needs_the_owner(role, _first_line(error.orig))) from None
         with engine.begin() as connection:
             return grant_readonly(connection, role, login=login, password=password)
     except exc.DBAPIError as error:
         raise DatabaseError(describe_operational_error(url, error)) from None
     finally:
         engine.dispose()
+
+
+def _needs_the_owner(role: str, why: str) -> str:
+    return (
+        f"Cannot set up role {role} ({why}): run it as the schema's owner (the user who ran "
+        "`claims init`), with CREATEROLE. Nothing was changed."
+    )
 
 
 def check_role_name(role: str) -> str:
@@ -146,10 +163,7 @@ def grant_readonly(
             try:
                 cursor.execute(statement)
             except psycopg.errors.InsufficientPrivilege as error:
-                raise DatabaseError(
-                    f"Cannot set up role {role} ({_first_line(error)}): run it as the schema's "
-                    "owner (the user who ran `claims init`), with CREATEROLE. Nothing was changed."
-                ) from None
+                raise DatabaseError(_needs_the_owner(role, _first_line(error))) from None
             except psycopg.Error as error:
                 raise DatabaseError(
                     f"Cannot set up role {role} ({_first_line(error)}). Nothing was changed."

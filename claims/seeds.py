@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.anchoring import count_occurrences, find_quotation
@@ -35,6 +35,7 @@ from claims.services.sources import (
     check_country,
     check_kind,
     find_source_by_name,
+    lock_source_names,
 )
 from claims.text import claim_key, fold_name
 
@@ -156,11 +157,16 @@ def load_seeds(session: Session, *, actor: str, seeds_dir: Path | None = None) -
     claims and appearances are added. The whole load runs in a savepoint, so
     a failure half-way leaves the caller's transaction as it was; committing
     is the caller's.
+
+    Two loads at once (PostgreSQL) take turns: the second waits for the first to commit,
+    then finds its records present. Each source's name is locked before it is looked up,
+    as ``get_or_create_source`` does, so one someone adds meanwhile is found, not refused.
     """
     directory = Path(seeds_dir) if seeds_dir is not None else find_seeds_dir()
     seeds = read_seeds(directory)
     where = directory / SEEDS_FILE
     summary = SeedSummary()
+    _take_turns(session)
     with session.begin_nested():
         for spec in seeds.sources:
             _load_source(session, spec, actor=actor, summary=summary, where=where)
@@ -184,6 +190,24 @@ def load_seeds(session: Session, *, actor: str, seeds_dir: Path | None = None) -
                 session, spec, articles, actor=actor, summary=summary, where=where, number=number
             )
     return summary
+
+
+# The first number of the advisory lock a seed load holds on PostgreSQL; the second is the
+# schema's.
+_SEED_LOCK = 0x636C7364
+
+
+def _take_turns(session: Session) -> None:
+    """Wait, until this transaction ends, for any other seed load of the schema to finish.
+
+    Each load looks for what is there and then adds the rest: two at once would both find a
+    record missing and both add it, and the second would be refused ("exists already").
+    Taken before anything is read, so what is read afterwards is what the other committed.
+    SQLite lets one writer in at a time already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        schema = func.coalesce(func.current_schema(), "")
+        session.execute(select(func.pg_advisory_xact_lock(_SEED_LOCK, func.hashtext(schema))))
 
 
 def read_seeds(directory: Path) -> _Seeds:
@@ -419,6 +443,7 @@ def _load_source(
 ) -> Source:
     # Matched by name only: an alias such as "Wang" may already name another
     # person, who must not be adopted as Wang Xiaohong.
+    lock_source_names(session, [spec.name])
     source = find_source_by_name(session, spec.name) or _renamed_source(session, spec.name)
     if source is not None:
         summary.sources_present += 1

@@ -109,13 +109,18 @@ def match(
                 index = matching.load_index(session)
                 matching.match_claim(session, claim_id, index, thresholds=thresholds)
     if accept_auto:
+        meanwhile: list[str] = []
         with session_for(ctx) as session:
             ids = [claim_id] if claim_id is not None else matching.claims_with_pending(session)
             accepted = [
                 a
                 for cid in ids
                 for a in matching.accept_auto(
-                    session, cid, thresholds=thresholds, actor=state(ctx).user
+                    session,
+                    cid,
+                    thresholds=thresholds,
+                    actor=state(ctx).user,
+                    on_decided=meanwhile.append,
                 )
             ]
             held = [
@@ -124,7 +129,7 @@ def match(
                 for candidate, why in matching.held_for_review(session, cid, thresholds=thresholds)
             ]
         note(f"{len(accepted)} candidate(s) at or above {thresholds.auto} accepted.")
-        for line in held:
+        for line in meanwhile + held:
             note(line)
     if review:
         _review(ctx, claim_id, suggest)

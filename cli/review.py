@@ -55,19 +55,22 @@ def queue(ctx: typer.Context) -> None:
 
 def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) -> str:
     """Show one claim, ask, and record the answer; returns the action taken, or "gone"
-    when someone else decided the claim meanwhile."""
-    from claims.errors import ClaimsError
+    when someone else decided or deleted the claim meanwhile."""
+    from claims.errors import ClaimsError, NotFound
     from claims.services import review
     from claims.services.claims import edit_claim, get_claim
 
     while True:
-        with session_for(ctx, write=False) as session:
-            claim = get_claim(session, claim_id)
-            if claim.status != "in_review":
-                note(f"Claim #{claim_id} is {claim.status} now; skipped.")
-                return "gone"
-            _show(claim, position, total)
-            seen = claim.version
+        try:
+            with session_for(ctx, write=False) as session:
+                claim = get_claim(session, claim_id)
+                if claim.status != "in_review":
+                    note(f"Claim #{claim_id} is {claim.status} now; skipped.")
+                    return "gone"
+                _show(claim, position, total)
+                seen = claim.version
+        except NotFound:
+            return _deleted(claim_id)
         action = _ask_action()
         if action in ("skip", "quit"):
             return action
@@ -98,12 +101,21 @@ def _review_one(ctx: typer.Context, claim_id: int, position: int, total: int) ->
                     note=reason,
                     seen_version=seen,
                 ).status
+        except NotFound:
+            return _deleted(claim_id)
         except ClaimsError as error:
             # Refused (a duplicate wording, a change meanwhile): say why, show it again.
             note(f"Not saved: {error}")
             continue
         note(f"Claim #{claim_id}: {status}.")
         return action
+
+
+def _deleted(claim_id: int) -> str:
+    """Another user deleted the claim while it waited in the queue or was shown: there is
+    nothing left to decide, and the walk goes on."""
+    note(f"Claim #{claim_id} was deleted meanwhile; skipped.")
+    return "gone"
 
 
 def _ask_action() -> str:

@@ -95,6 +95,7 @@ def set_chain(
     create_sources: bool = False,
 ) -> Appearance:
     """Replace what the sentence states of an appearance's chain (origin and publisher stay)."""
+    lock_appearance(session, appearance)
     before = {"chain": chain_text(appearance)}
     hops = build_chain(
         session,
@@ -235,17 +236,45 @@ def list_appearances(
     return list(session.scalars(query))
 
 
+def lock_appearance(session: Session, appearance: Appearance, *, deleting: bool = False) -> None:
+    """Lock the appearance's row and read it again, before a change that rests on it.
+
+    The appearance was read before: another writer may have deleted it since, or changed
+    its chain. Locked (PostgreSQL; SQLite's writer holds the whole database already), it
+    is read as committed now, and a second writer changing it waits here until this one is
+    done; one deleted meanwhile is ``NotFound``, not a delete of nothing or hops written
+    for an appearance that is gone. A change that keeps the row (its chain) takes the lock
+    that leaves readers of its key alone (``FOR NO KEY UPDATE``): storing drift findings
+    locks the appearances they name ``FOR KEY SHARE``, and need wait only for a delete.
+    """
+    current = session.scalar(
+        select(Appearance)
+        .where(Appearance.id == appearance.id)
+        .with_for_update(key_share=not deleting)
+        .options(selectinload(Appearance.hops).selectinload(ChainHop.source))
+        .execution_options(populate_existing=True)
+    )
+    if current is None:
+        raise NotFound(
+            f"No appearance with id {appearance.id}: another user deleted it meanwhile; "
+            "see `claims appearance list`."
+        )
+
+
 def delete_appearance(
     session: Session, appearance: Appearance, *, actor: str, note: str | None = None
 ) -> None:
+    appearance_id, claim_id = appearance.id, appearance.claim_id
+    # Findings that name the appearance go first: refreshing afterwards writes the new ones.
+    # Then the appearance's row, the order storing findings locks the two in
+    # (``services.drift.store_drift_rows``): the other order could deadlock with it.
+    session.execute(delete(DriftFinding).where(DriftFinding.claim_id == claim_id))
+    lock_appearance(session, appearance, deleting=True)
     before = audit.snapshot(appearance)
     before["chain"] = chain_text(appearance)
     before["hops"] = [
         {"source": hop.source.name, "cue": hop.cue, "role": hop.role} for hop in appearance.hops
     ]
-    appearance_id, claim_id = appearance.id, appearance.claim_id
-    # Findings that name the appearance go first: refreshing afterwards writes the new ones.
-    session.execute(delete(DriftFinding).where(DriftFinding.claim_id == claim_id))
     if appearance in appearance.claim.appearances:
         appearance.claim.appearances.remove(appearance)
     session.delete(appearance)

@@ -233,9 +233,20 @@ def edit_claim(
 
 
 def delete_claim(session: Session, claim: Claim, *, actor: str) -> None:
-    """Delete a claim with its appearances; the audit log keeps what was there, each of them."""
+    """Delete a claim with its appearances; the audit log keeps what was there, each of them.
+
+    The claim's row is locked and read again first (PostgreSQL; SQLite's writer holds the
+    whole database already): another user may have deleted it since it was read, or given
+    it an appearance, which goes with it.
+    """
     from claims.services.appearances import delete_appearance
 
+    if session.scalar(select(Claim.id).where(Claim.id == claim.id).with_for_update()) is None:
+        raise NotFound(
+            f"No claim with id {claim.id}: another user deleted it meanwhile; "
+            "see `claims claim list`."
+        )
+    session.expire(claim, ["appearances", "reviews"])
     before = audit.snapshot(claim)
     before["appearances"] = [appearance.id for appearance in claim.appearances]
     before["reviews"] = [

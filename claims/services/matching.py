@@ -32,7 +32,7 @@ the earlier result still holds and ``match --all`` skips the claim.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -275,7 +275,10 @@ def fingerprint(claim: Claim, index: PassageIndex, thresholds: Thresholds) -> st
 
 
 def _claim(session: Session, claim_id: int) -> Claim:
-    claim = get_claim(session, claim_id)
+    """The claim to match, locked: two matchings of it, or a matching and a decision on one
+    of its candidates, take turns, and each reads the candidates the other left."""
+    get_claim(session, claim_id)  # NotFound with its usual advice
+    claim = _lock_claim(session, claim_id)
     session.refresh(claim, ["appearances"])
     return claim
 
@@ -566,7 +569,10 @@ def accept_candidate(
     # locks the claim by inserting an appearance, so taking them in the other order
     # here could deadlock with them.
     lock_source_names(session, preview.new_sources)
-    claim = session.scalar(select(Claim).where(Claim.id == candidate.claim_id).with_for_update())
+    claim = _lock_claim(session, candidate.claim_id)
+    # Whoever accepted a candidate of the claim meanwhile held this lock until they
+    # committed: their decision is read now, and stands.
+    candidate = _pending(session, candidate_id, lock=True)
     if seen_version is not None and claim.version != seen_version:
         raise ChangedMeanwhile(
             f"Claim #{claim.id} changed since it was shown (now: {claim.text!r})."
@@ -615,25 +621,38 @@ def accept_candidate(
 
 
 def reject_candidate(session: Session, candidate_id: int, *, actor: str) -> MatchCandidate:
-    candidate = _pending(session, candidate_id)
+    _pending(session, candidate_id)
+    candidate = _pending(session, candidate_id, lock=True)
     _decide(session, candidate, "rejected", actor, None)
     return candidate
 
 
 def accept_auto(
-    session: Session, claim_id: int, *, thresholds: Thresholds, actor: str
+    session: Session,
+    claim_id: int,
+    *,
+    thresholds: Thresholds,
+    actor: str,
+    on_decided: Callable[[str], None] | None = None,
 ) -> list[Appearance]:
     """Accept every pending candidate of the claim at or above the auto threshold.
 
     The person asked for these acceptances without seeing them, so the sources their
     passages name that the database does not know are created (kind "other"). The
     candidates ``held_for_review`` names stay pending for a person, whatever the threshold.
+    A candidate another user decided (or dropped) while this ran is theirs: it is left as
+    they left it, and ``on_decided`` is told, in a sentence.
     """
-    return [
-        accept_candidate(session, c.id, actor=actor)
-        for c in pending_candidates(session, claim_id, minimum=thresholds.auto)
-        if _held(session, c, thresholds) is None
-    ]
+    accepted = []
+    for candidate in pending_candidates(session, claim_id, minimum=thresholds.auto):
+        if _held(session, candidate, thresholds) is not None:
+            continue
+        try:
+            accepted.append(accept_candidate(session, candidate.id, actor=actor))
+        except DecidedMeanwhile as decided:
+            if on_decided is not None:
+                on_decided(decided.meanwhile)
+    return accepted
 
 
 def held_for_review(
@@ -683,14 +702,59 @@ def _held(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -
     return None
 
 
-def _pending(session: Session, candidate_id: int) -> MatchCandidate:
-    candidate = get_candidate(session, candidate_id)
+class DecidedMeanwhile(InvalidTransition):
+    """The candidate is no longer pending: someone decided it, or it went with its article's
+    acceptance or a new matching. ``meanwhile`` says so as news, for a run that found it
+    pending a moment before."""
+
+    def __init__(self, message: str, meanwhile: str):
+        super().__init__(message)
+        self.meanwhile = meanwhile
+
+
+def _pending(session: Session, candidate_id: int, *, lock: bool = False) -> MatchCandidate:
+    """The candidate, refused unless pending; ``lock``: its row locked and read as committed
+    now, for a decision (another user's decision waits, or is seen)."""
+    if not lock:
+        candidate = get_candidate(session, candidate_id)
+    else:
+        candidate = session.scalar(
+            select(MatchCandidate)
+            .where(MatchCandidate.id == candidate_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        if candidate is None:
+            raise DecidedMeanwhile(
+                f"Match candidate #{candidate_id} is gone: its article was recorded as carrying "
+                "the claim, or the claim was matched again, meanwhile; see `claims match`.",
+                f"Candidate #{candidate_id} was dropped meanwhile (its article carries the "
+                "claim now, or the claim was matched again).",
+            )
     if candidate.status != "pending":
-        raise InvalidTransition(
+        raise DecidedMeanwhile(
             f"Match candidate #{candidate.id} is {candidate.status} already by "
-            f"{candidate.decided_by}: nothing to decide."
+            f"{candidate.decided_by}: nothing to decide.",
+            f"Candidate #{candidate.id} was {candidate.status} by {candidate.decided_by} "
+            "meanwhile.",
         )
     return candidate
+
+
+def _lock_claim(session: Session, claim_id: int) -> Claim:
+    """The claim, its row locked: decisions on its candidates and its matching take turns."""
+    claim = session.scalar(
+        select(Claim)
+        .where(Claim.id == claim_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if claim is None:
+        raise NotFound(
+            f"No claim with id {claim_id}: another user deleted it meanwhile; "
+            "see `claims claim list`."
+        )
+    return claim
 
 
 def _decide(

@@ -115,10 +115,17 @@ def _lock_name(session: Session, key: str) -> None:
 
 
 def lock_name_on(connection: Connection, key: str) -> None:
-    """``_lock_name`` for a writer holding a connection, not a session (a bulk import)."""
+    """``_lock_name`` for a writer holding a connection, not a session (a bulk import).
+
+    Advisory locks are the database's, and names are unique within a schema: the schema is
+    part of the lock's key, so writers in other schemas of the database never wait for it.
+    """
     if connection.dialect.name == "postgresql":
         connection.execute(
-            text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+            text(
+                "SELECT pg_advisory_xact_lock(:space, "
+                "hashtext(coalesce(current_schema(), '') || '/' || :key))"
+            ),
             {"space": _NAME_LOCKS, "key": key},
         )
 
@@ -325,12 +332,21 @@ def add_aliases(
     Another source may share a spelling ("Wang"): it then resolves to neither
     until written in full. Another source's own *name* cannot be an alias,
     since a name must always find its source.
+
+    The spellings' name locks come first: another writer giving the source the same
+    spelling, or a new source that name, at the same time (PostgreSQL) has committed by
+    then, and the spelling is found rather than written twice.
     """
+    cleaned = [_clean_name(raw, "alias") for raw in aliases]
+    lock_source_names(session, [alias for alias, _ in cleaned])
     added: list[SourceAlias] = []
-    for raw in aliases:
-        alias, key = _clean_name(raw, "alias")
+    for alias, key in cleaned:
         if any(existing.key == key for existing in source.aliases):
             continue
+        if source.id is not None and session.scalar(
+            select(SourceAlias.id).where(SourceAlias.source_id == source.id, SourceAlias.key == key)
+        ):
+            continue  # added by another writer, who held the name's lock until it committed
         named = find_source_by_name(session, alias)
         if named is not None and named.id != source.id:
             raise AlreadyExists(
