@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from claims.errors import InvalidInput, QuotationNotInArticle
 from claims.text import fold_for_search, fold_with_map, normalise_space, quotations
@@ -30,12 +31,24 @@ class Anchor:
     quoted: bool
 
 
+def find_in_article(article: Any, quotation: str, *, occurrence: int | None = None) -> Anchor:
+    """``find_quotation`` in an article's stored text (``article.text``).
+
+    Words that are not there but are in the text as received, where cleaning cut them as
+    page debris (an advertisement line, a newsletter box), are refused saying so and why:
+    the closest passage of the kept text would only mislead.
+    """
+    cut = (article.id, article.raw_text, article.removed)
+    return find_quotation(article.text, quotation, occurrence=occurrence, cut=cut)
+
+
 def find_quotation(
     text: str,
     quotation: str,
     *,
     occurrence: int | None = None,
     folded: tuple[str, Sequence[int]] | None = None,
+    cut: tuple[int, str | None, Sequence[dict] | None] | None = None,
 ) -> Anchor:
     """Locate ``quotation`` in ``text``, ignoring quote styles, dashes, case, accents, spacing.
 
@@ -44,7 +57,8 @@ def find_quotation(
     they mistyped or picked the wrong article. Words that occur more than once
     need ``occurrence`` (counted from 1): the tool does not guess which is meant.
     ``folded`` is ``fold_with_map(text)`` (or ``fold_with_offsets``) when the caller
-    has it already (a bulk import anchors many quotations in one article).
+    has it already (a bulk import anchors many quotations in one article). ``cut`` is
+    the article's id, text as received and cuts (see ``find_in_article``).
     """
     needle = fold_for_search(quotation)
     if not needle:
@@ -54,6 +68,12 @@ def find_quotation(
     haystack, index = folded if folded is not None else fold_with_map(text)
     found = list(_occurrences(haystack, needle))
     if not found:
+        reasons = cut_reasons(cut[1], cut[2], needle) if cut is not None else []
+        if reasons:
+            raise QuotationNotInArticle(
+                "The quotation is not in the article: those words were cut from it as page "
+                f"debris ({', '.join(reasons)}); see `claims article show {cut[0]} --removed`."
+            )
         raise QuotationNotInArticle(_not_found_message(text, haystack, index, needle))
     if occurrence is None:
         if len(found) > 1:
@@ -71,6 +91,22 @@ def find_quotation(
     start = index[position]
     end = index[position + len(needle) - 1] + 1
     return anchor_at(text, start, end)
+
+
+def cut_reasons(raw_text: str | None, removed: Sequence[dict] | None, needle: str) -> list[str]:
+    """Why cleaning cut the passages of ``raw_text`` that hold ``needle`` (folded, as
+    ``fold_for_search`` folds a quotation), each reason once; empty when none does."""
+    if not raw_text or not removed:
+        return []
+    haystack, index = fold_with_map(raw_text)
+    reasons: list[str] = []
+    for position in _occurrences(haystack, needle):
+        start, end = index[position], index[position + len(needle) - 1] + 1
+        for piece in removed:
+            reason = piece.get("reason") or "page debris"
+            if piece["start"] < end and start < piece["end"] and reason not in reasons:
+                reasons.append(reason)
+    return reasons
 
 
 def _occurrences(haystack: str, needle: str):

@@ -9,7 +9,8 @@ would have given. ``claims.browse.serve`` registers it with Datasette's plugin m
 Datasette's CSV is written as stored, so a name starting with "=" would run as a
 formula in the spreadsheet it is downloaded for; the CSV that ``claims`` writes for
 people is neutralised (``claims.output``). Rather than a second, unneutralised way to
-the same rows, every CSV address answers with the commands that write it safely.
+the same rows, every CSV address answers with the commands that write CSV, and which of
+them are for a spreadsheet.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def render_cell(value, column, table, database, datasette):
 CSV_REFUSAL = (
     "CSV downloads are off in claims browse: Datasette writes cells a spreadsheet would "
     "run as formulas. For a spreadsheet, run a report (`claims report carriers -o "
-    "carriers.csv`, or `claims report all -o report.xlsx`) or a query (`claims sql "
-    "--format csv`); for the data itself, `claims export`. JSON (.json) is on."
+    "carriers.csv`, or `claims report all -o report.xlsx`); for a query's rows as stored, "
+    "for tools, `claims sql --format csv`; for the data itself, `claims export`. JSON "
+    "(.json) is on."
 )
 
 

@@ -148,7 +148,10 @@ def open_rows(
         try:
             found = codecs.lookup(codec)
         except LookupError:
-            raise InputFileError(f"Unknown encoding {encoding!r}.") from None
+            raise InputFileError(
+                f"Unknown encoding {encoding!r}: give a Python codec name, such as cp1252 "
+                "(Windows, Western Europe), latin-1 or utf-16."
+            ) from None
         if found.name == "utf-8":
             # Spreadsheets save UTF-8 with a byte-order mark: it is no part of the first
             # column's name, however UTF-8 is spelt (utf8, UTF-8, u8).
@@ -243,11 +246,13 @@ def undecodable(path: Path, encoding: str | None) -> str:
 def _csv_rows(text, path: Path) -> Iterator[RawRow]:
     # A cell may hold a whole article: allow as much as one article file may hold.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_BYTES))
-    reader = csv.reader(text)
+    taken: list[str] = []  # the lines of the record being read
+    reader = csv.reader(_kept(text, taken))
     # An empty file holds no rows, as an empty JSON Lines file does: nothing to import.
     header = next(reader, None)
     if header is None:
         return
+    taken.clear()
     header = [name.strip() for name in header]
     try:
         check_columns(header, where=f"{path.name} header")
@@ -257,6 +262,8 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
     # Rows are numbered as a spreadsheet shows them (the header is row 1), not by
     # physical line: a cell holding an article spans many lines.
     for number, record in enumerate(_records(reader, path), start=2):
+        lines = taken[:]
+        taken.clear()
         if not any(value.strip() for value in record):
             continue
         if len(record) != width:
@@ -264,7 +271,38 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
             values = dict(zip(header, record, strict=False))
             yield RawRow(number, values, RowError(reason, _csv_line(record[width:])))
             continue
+        if not _well_quoted(lines):
+            reason = (
+                'a quoted value holds a " that is not doubled, so its text would be read '
+                'otherwise than written: write each " inside quotes as "" (a stray quote?)'
+            )
+            values = dict(zip(header, record, strict=True))
+            yield RawRow(number, values, RowError(reason, "".join(lines).rstrip("\r\n")))
+            continue
         yield RawRow(number, dict(zip(header, record, strict=True)))
+
+
+def _kept(lines, taken: list[str]) -> Iterator[str]:
+    """``lines``, each also appended to ``taken``: what the CSV reader read for a record."""
+    for line in lines:
+        taken.append(line)
+        yield line
+
+
+def _well_quoted(lines: list[str]) -> bool:
+    """Whether a record's lines are quoted as CSV quotes them.
+
+    A lenient reader (as spreadsheets are) reads ``"first, "broken" quote"`` as the text
+    ``first, broken" quote"``: a quote that ends a value early, followed by more text, is
+    taken as text. The strict reader refuses it, so the row is not stored changed.
+    """
+    if not any('"' in line for line in lines):
+        return True
+    try:
+        next(csv.reader(lines, strict=True), None)
+    except csv.Error:
+        return False
+    return True
 
 
 def _records(reader, path: Path) -> Iterator[list[str]]:

@@ -484,6 +484,8 @@ class Plan(PlanSources, PlanWriting):
                     ]
                 )
             origin = None
+            if self.write:
+                self.summary.origins_dropped += 1  # said once, in the summary
         values = {
             "publisher_id": publisher.id,
             "origin_id": origin.id if origin else None,

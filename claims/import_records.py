@@ -38,6 +38,7 @@ class ImportSummary:
     sources_created: int = 0
     sources_present: int = 0  # stored sources a source row names (completed or not)
     sources_updated: int = 0  # stored sources a source row completed (kind, aliases ...)
+    origins_dropped: int = 0  # new articles whose origin was their publisher: none stored
     rejects_file: str | None = None
     rejects_removed: str | None = None  # an old rejects file this run had nothing to put in
 

@@ -4,15 +4,20 @@
 name (publisher, origin, each hop of a chain) by the rules of ``find_source``, a chunk's
 worth in one query, and plan the sources the file brings.
 
-A source row (``flatrows``) names a source by its own name, never by an alias: a
-spelling another source has as an alias must still be able to name a source of its
-own. It creates the source, or completes a stored one without overwriting what a
-person curated there: the kind only where it is ``other`` (what an import gives a
-name it meets in a chain, which says nothing), the country, address and notes only
-where blank, and the aliases it lacks. So a second import of the same file changes
-nothing. The aliases it adds resolve the names of later rows, as stored ones do, and
-never those of the rows before it: what a name meant on an earlier row stands, so a
-source row that would change it is refused (``_new_aliases``).
+A source row (``flatrows``) names its source as every name is resolved (``find_source``):
+by its own name, else by an alias only one source has, stored or given by an earlier
+source row. The name is the row's natural key, and a name another source has as an alias
+cannot become a source's own name (``claims source add`` refuses it): every chain naming
+that spelling would then find the new source. So a file exported before a source was
+renamed or merged into another (its old name kept as an alias) imports again as it did,
+and a spelling several sources share is a row error. The row creates the source, or
+completes a stored one without overwriting what a person curated there: the kind only
+where it is ``other`` (what an import gives a name it meets in a chain, which says
+nothing), the country, address and notes only where blank, and the aliases it lacks. So
+a second import of the same file changes nothing. The aliases it adds resolve the names
+of later rows, as stored ones do, and never those of the rows before it: what a name
+meant on an earlier row stands, so a source row that would change it is refused
+(``_new_aliases``).
 """
 
 from __future__ import annotations
@@ -223,10 +228,18 @@ class PlanSources:
         for spelling, source in found.items():
             if isinstance(source, Source) and fold_name(source.name) == fold_name(spelling):
                 self._named[fold_name(spelling)] = source
+        # A row's name that is no stored source's own name: what it finds otherwise (an
+        # alias's source, several, none), kept as the names of other rows are.
+        aliased = set()
+        for row in rows:
+            if fold_name(row.source) not in self._named:
+                self._looked_up.setdefault(row.source.strip(), found[row.source])
+                if found[row.source] is not None:
+                    aliased.add(fold_name(row.source))
         self._load_aliases(source.id for source in self._named.values())
         if self.write:  # ids for the sources the rows will create, in one go
-            new = {fold_name(row.source) for row in rows} - self._named.keys()
-            new -= self.new_sources.keys()
+            new = {fold_name(row.source) for row in rows} - self._named.keys() - aliased
+            new -= self.new_sources.keys() | self._alias_refs.keys()
             self._source_ids = self._ids(Source.__table__, len(new))[::-1] + self._source_ids
 
     def _source_row(self, row: FlatRow) -> None:
@@ -239,6 +252,8 @@ class PlanSources:
         }
         ref = self.new_sources.get(folded)
         stored = self._named.get(folded) if ref is None else None
+        if ref is None and stored is None:
+            ref, stored = self._by_alias(row, folded)
         if stored is not None:
             ref = SourceRef(stored.id, stored.name)
             if self.write and self.tally.count_present("sources", stored.id):
@@ -284,6 +299,30 @@ class PlanSources:
             pending.update(changes)  # created by this batch: not inserted yet
         elif changes:
             self._source_updates.append({"source_id": ref.id, **changes})
+
+    def _by_alias(self, row: FlatRow, folded: str) -> tuple[SourceRef | None, Source | None]:
+        """The source a source row's name finds when it is no source's own name: the one
+        source it is an alias of, as given by an earlier source row (``ref``) or stored
+        (``stored``); neither for a name that finds none. The spelling then names that
+        source for the rows after, as a chain's would (``_resolved``)."""
+        key = row.source.strip()
+        try:
+            # Looked up with the chunk's source rows, unless a chain of the chunk used it.
+            found = (
+                self._looked_up[key] if key in self._looked_up else find_source(self.session, key)
+            )
+            if isinstance(found, ClaimsError):
+                raise found
+            ref = self._by_file(folded, found)
+        except ClaimsError as error:  # a spelling several sources share
+            message = str(error)
+            if message.endswith(" or #ID."):  # which a source row cannot use
+                message = message.removesuffix(" or #ID.") + "."
+            raise RowProblems([("source", message)]) from None
+        if ref is None and found is None:
+            return None, None
+        self._resolved[folded] = ref or SourceRef(found.id, found.name)
+        return (ref, None) if ref is not None else (None, found)
 
     def _new_aliases(self, ref: SourceRef | None, row: FlatRow) -> list[tuple[str, str]]:
         """The row's aliases the source lacks, as (alias, folded); refuses one that is

@@ -272,6 +272,20 @@ def downgrade_losses(url: str, revision: str) -> list[str]:
     return [LOST_BY_UNDOING[r] for r in undone if r in LOST_BY_UNDOING]
 
 
+def downgrade_target(url: str, revision: str) -> str:
+    """The revision a downgrade to ``revision`` ends at, to name it to the person: ``-1``
+    from 0012 is 0011, ``base`` is base. A form Alembic reads itself (``@-1`` …) is named as
+    given. Refuses, as ``downgrade`` does, a revision it cannot go to."""
+    undone = _undone(url, revision)
+    target = _known_target(revision)
+    if target is not None or revision == "base":
+        return target or "base"
+    steps = revision.lstrip("-")
+    if revision.startswith("-") and steps.isdigit() and undone:
+        return _scripts().get_revision(undone[-1]).down_revision or "base"
+    return revision
+
+
 def _undone(url: str, revision: str) -> list[str]:
     """The revisions a downgrade to ``revision`` undoes, newest first, after the checks."""
     _refuse_blank(revision)

@@ -6,7 +6,9 @@ must stay fast, so that path never imports pandas. Cells a spreadsheet would
 run as a formula are neutralised, once, for the two formats people open in a
 spreadsheet: in CSV here, with a leading ``'``; in Excel (``claims.workbook``)
 by storing every text as text (a workbook types its cells), so the words stay
-as they are. Table and JSON show values as stored.
+as they are. Table and JSON show values as stored, and so does the CSV of
+``render(..., exact=True)`` and ``write_csv_stream``: data for tools (a query's
+rows, an export), where a changed first character would be a changed value.
 """
 
 from __future__ import annotations
@@ -64,19 +66,22 @@ def render(
     *,
     columns: Sequence[str] | None = None,
     width: int | None = None,
+    exact: bool = False,
 ) -> str:
     """``rows`` as a table, CSV or JSON text, without a final newline (callers echo it).
 
     ``columns`` names the columns of a list of dicts, so an empty list still
     gets a header; by default they are the keys of the rows, in order.
     ``width`` (a terminal's) lets a table wrap its text columns to fit.
+    ``exact``: CSV for tools, every cell as given; else for spreadsheets, a cell
+    that would run as a formula starting with ``'`` (``neutralise``).
     """
     names, records = _records(rows, columns)
     if fmt == "table":
         return _table(names, records, width)
     if fmt == "csv":
         buffer = io.StringIO()
-        _csv(buffer, names, records, lineterminator="\n")
+        _csv(buffer, names, records, lineterminator="\n", exact=exact)
         return buffer.getvalue().removesuffix("\n")
     if fmt == "json":
         return _json(names, records)
@@ -367,12 +372,20 @@ def _text(value: Any, *, table: bool = False) -> str:
 # --- text formats --------------------------------------------------------------------------
 
 
-def _csv(file: TextIO, names: list[str], records: list[list[Any]], *, lineterminator: str) -> None:
+def _csv(
+    file: TextIO,
+    names: list[str],
+    records: list[list[Any]],
+    *,
+    lineterminator: str,
+    exact: bool = False,
+) -> None:
     if not names:
         return
     writer = csv.writer(file, lineterminator=lineterminator)
-    writer.writerow([neutralise(name) for name in names])
-    writer.writerows([_text(neutralise(value)) for value in record] for record in records)
+    cell = (lambda value: value) if exact else neutralise
+    writer.writerow([cell(name) for name in names])
+    writer.writerows([_text(cell(value)) for value in record] for record in records)
 
 
 def _json(names: list[str], records: list[list[Any]]) -> str:
@@ -503,19 +516,21 @@ def atomic_file(path: str | Path) -> Iterator[TextIO]:
     when the block ends without an error, so a failed export never leaves half
     a file, nor destroys the previous one. A device or a named pipe at ``path``
     (``/dev/stdout``, a FIFO) is written to directly: renaming over it would
-    put a plain file in its place. A write the system refuses (a full disk) is
-    one line, as everywhere.
+    put a plain file in its place (``_written_in_place``). A link to a file is
+    followed, so the file is replaced and the link kept. A write the system
+    refuses (a full disk) is one line, as everywhere.
     """
     import tempfile
 
     path = writable(path)
-    if path.exists() and not path.is_file():
+    if _written_in_place(path):
         try:
             with path.open("w", encoding="utf-8", newline="") as handle:
                 yield handle
         except OSError as error:
             raise InputFileError(cannot_write(path, error)) from None
         return
+    path = Path(os.path.realpath(path))
     try:
         handle = tempfile.NamedTemporaryFile(
             "w",
@@ -540,6 +555,28 @@ def atomic_file(path: str | Path) -> Iterator[TextIO]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _written_in_place(path: Path) -> bool:
+    """Whether ``path`` is something other than a file a new one may replace: a device, a
+    named pipe, or a name for an open file descriptor.
+
+    ``/dev/stdout`` links to ``/proc/self/fd/1``, which reads as a regular file when stdout
+    is redirected to one: a file put in its place would replace the link in ``/dev`` and
+    leave stdout empty. So every name on the way through links is looked at.
+    """
+    if path.exists() and not path.is_file():
+        return True
+    current = Path(os.path.abspath(path))
+    for _ in range(40):  # as many links as the system follows
+        if current.parts[1:2] in (("dev",), ("proc",)):
+            return True
+        if os.path.realpath(current.parent).startswith(("/dev/", "/proc/")):
+            return True
+        if not current.is_symlink():
+            return False
+        current = Path(os.path.abspath(current.parent / os.readlink(current)))
+    return False
 
 
 def _file_mode(path: Path) -> int:

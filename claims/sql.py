@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.errors import DatabaseError, InvalidInput, ReadOnlyViolation
-from claims.sql_bounds import MAX_TIMEOUT, MIN_TIMEOUT
+from claims.sql_bounds import MAX_ROW_LIMIT, MAX_TIMEOUT, MIN_TIMEOUT
 
 DEFAULT_ROW_LIMIT = 1000
 DEFAULT_TIMEOUT_SECONDS = 30.0
-MAX_ROW_LIMIT = 1_000_000_000
 
 
 @dataclass
@@ -97,18 +96,7 @@ def timestamp_text(value: dt.datetime) -> str:
     return value.isoformat(sep=" ", timespec="microseconds")
 
 
-@dataclass(frozen=True)
-class NonFinite:
-    """A float that is no number, printed as PostgreSQL spells it (``NaN``, ``Infinity``,
-    ``-Infinity``) in every format, as text in JSON. Not a ``str``: CSV would take the
-    text ``-Infinity`` for a formula and quote it."""
-
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
+# A float that is no number, as PostgreSQL spells it, in every format (as text in JSON).
 _NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 
 
@@ -116,7 +104,7 @@ def _cell(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return timestamp_text(value)
     if isinstance(value, float) and not math.isfinite(value):
-        return NonFinite(_NON_FINITE[repr(value)])
+        return _NON_FINITE[repr(value)]
     return value
 
 
@@ -124,8 +112,6 @@ def check_limits(limit: int, timeout: float) -> None:
     if limit < 1:
         raise InvalidInput("--limit must be at least 1.")
     if limit > MAX_ROW_LIMIT:
-        # The drivers fetch at most a C int's worth of rows at once; more would not fit
-        # in memory anyway.
         raise InvalidInput(
             f"--limit is a number of rows, at most {MAX_ROW_LIMIT:,}: {limit} is more; "
             "for a whole table, use `claims export` or a narrower query."

@@ -45,7 +45,8 @@ def add(
     occurrence: Annotated[
         int | None,
         typer.Option(
-            help="Which occurrence (from 1), needed when the words appear more than once."
+            min=1,
+            help="Which occurrence (from 1), needed when the words appear more than once.",
         ),
     ] = None,
     create_sources: CreateSourcesOption = False,

@@ -11,7 +11,9 @@ from cli.common import note, state
 
 def browse(
     ctx: typer.Context,
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 to serve on.")] = 8001,
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1 to serve on.")
+    ] = 8001,
 ) -> None:
     """Browse the SQLite database in Datasette (read-only, 127.0.0.1; needs claims[browse])."""
     from claims.browse import serve

@@ -9,6 +9,7 @@ import typer
 from cli.common import (
     FormatOption,
     OutputFormat,
+    checked_by,
     confirm_or_stop,
     emit,
     emit_created,
@@ -57,12 +58,23 @@ def _note_dropped_quotes(text: str) -> None:
         )
 
 
+def _status(value: str) -> str:
+    from claims.services.claims import check_status
+
+    return check_status(value)
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
     status: Annotated[
         str | None,
-        typer.Option("--status", "-s", help="draft, in_review, approved or rejected."),
+        typer.Option(
+            "--status",
+            "-s",
+            help="draft, in_review, approved or rejected.",
+            callback=checked_by(_status),
+        ),
     ] = None,
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="Only claims this outlet carries.")

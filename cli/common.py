@@ -149,8 +149,12 @@ class _UsageLine(ClickException):
     exit_code = 2
 
 
+# Typer checks option values with pydantic, whose messages open the reason so.
+_VALIDATOR_PREFIX = re.compile(r"(?<=: )Value error, ")
+
+
 def _one_line(error: UsageError) -> _UsageLine:
-    message = one_line(error.format_message())
+    message = _VALIDATOR_PREFIX.sub("", one_line(error.format_message()), count=1)
     if error.ctx is not None:
         message = f"{message.rstrip('.')} (see `{error.ctx.command_path} -h`)."
     return _UsageLine(message)
@@ -201,9 +205,11 @@ def _bounded(callback, noun: str | None):
 def _check_integer(ctx, param, number: int, noun: str | None) -> None:
     if noun is None:
         if abs(number) > LARGEST_INTEGER:
-            label = (param.opts or [param.name])[0]
-            raise InvalidInput(
-                f"{label} {number} is too large: give a whole number up to {LARGEST_INTEGER:,}."
+            # A count out of range is a bad option value, a usage error as any other.
+            raise typer.BadParameter(
+                f"{number} is too large: give a whole number up to {LARGEST_INTEGER:,}.",
+                ctx=ctx,
+                param=param,
             )
         return
     largest = LARGEST_INTEGER
@@ -236,10 +242,35 @@ def _negative_id(error: UsageError) -> str | None:
     return None
 
 
-def emit(rows, fmt: OutputFormat | str, columns: tuple[str, ...] | None = None) -> None:
+def checked_by(check):
+    """An option's callback that runs ``check``, the library's own rule for its value, when
+    the command line is read: a value outside the choices (``--kind wizard``) is then a
+    usage error (exit 2) in the library's words. ``check`` returns the value as the library
+    takes it (``Organization`` is ``organisation``); an option left out is not checked."""
+
+    def callback(ctx: typer.Context, param: typer.CallbackParam, value):
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except InvalidInput as error:
+            raise typer.BadParameter(str(error), ctx=ctx, param=param) from None
+
+    return callback
+
+
+def emit(
+    rows,
+    fmt: OutputFormat | str,
+    columns: tuple[str, ...] | None = None,
+    *,
+    exact: bool = False,
+) -> None:
     """Print rows (a DataFrame or a list of dicts) to stdout in the chosen format.
 
     ``columns`` picks and orders the columns, and keeps the header when there are no rows.
+    ``exact`` writes CSV cells as they are, for tools (``claims sql``); by default the CSV
+    is for spreadsheets, its formula-like cells neutralised (``claims.output.render``).
     """
     from claims.output import render
 
@@ -250,6 +281,7 @@ def emit(rows, fmt: OutputFormat | str, columns: tuple[str, ...] | None = None) 
         fmt.value if isinstance(fmt, OutputFormat) else fmt,
         columns=columns,
         width=_terminal_width(),
+        exact=exact,
     )
     typer.echo(text.rstrip("\n"))
 

@@ -97,7 +97,9 @@ def downgrade(
 
     losses = migrations.downgrade_losses(state(ctx).url, revision)
     if losses and not yes:
-        confirm_or_stop(f"Downgrading to {revision} deletes {'; '.join(losses)}. Go on?")
+        target = migrations.downgrade_target(state(ctx).url, revision)
+        said = target if target == revision else f"{target} ({revision})"
+        confirm_or_stop(f"Downgrading to {said} deletes {'; '.join(losses)}. Go on?")
     migrations.downgrade(state(ctx).url, revision)
     current_revision, head = migrations.current(state(ctx).url)
     note(f"Database at revision {current_revision or 'base'} (newest: {head}).")

@@ -7,7 +7,26 @@ from typing import Annotated
 
 import typer
 
-from cli.common import note, session_for
+from cli.common import checked_by, note, session_for
+
+
+# Values outside an option's choices are usage errors, in the library's words.
+def _format(value: str) -> str:
+    from claims.export import format_name
+
+    return format_name(value)
+
+
+def _prov_format(value: str) -> str:
+    from claims.export import prov_format_name
+
+    return prov_format_name(value)
+
+
+def _status(value: str) -> str:
+    from claims.services.claims import check_status
+
+    return check_status(value)
 
 
 def export(
@@ -20,8 +39,9 @@ def export(
             metavar="FORMAT",
             help="jsonl or csv (the flat rows `claims import` reads), claimreview (schema.org "
             "JSON-LD), prov (W3C PROV) or annotations (W3C Web Annotation JSON-LD). Default: "
-            "from the -o suffix (.jsonl, .csv, .provn), else jsonl; one the suffix "
-            "contradicts is refused.",
+            "from the -o suffix (.jsonl, .csv, .provn; a .json or .jsonld file needs "
+            "--format), else jsonl; one the suffix contradicts is refused.",
+            callback=checked_by(_format),
         ),
     ] = None,
     output: Annotated[
@@ -47,7 +67,8 @@ def export(
         typer.Option(
             "--status",
             metavar="STATUS",
-            help="Only claims in this review status (draft, in_review, …).",
+            help="Only claims in this review status: draft, in_review, approved or rejected.",
+            callback=checked_by(_status),
         ),
     ] = None,
     since: Annotated[
@@ -78,6 +99,7 @@ def export(
             "--prov-format",
             metavar="json|provn",
             help="prov: PROV-JSON (default) or PROV-N (default for a .provn file).",
+            callback=checked_by(_prov_format),
         ),
     ] = None,
 ) -> None:

@@ -129,6 +129,13 @@ def import_file(
         typer.echo(f"{'  completed':12} {summary.sources_updated:>9}")
     if summary.rejected:
         typer.echo(f"{'rejected':12} {summary.rejected:>9}")
+    if summary.origins_dropped:
+        # As `article add --origin <outlet>` says: an outlet's own text has no origin.
+        typer.echo(
+            f"{summary.origins_dropped} new article(s) named their publisher as their origin: "
+            "no origin is recorded for them (an outlet's own text has none).",
+            err=True,
+        )
 
 
 class _Progress:

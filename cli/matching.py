@@ -8,6 +8,19 @@ import typer
 
 from cli.common import FormatOption, OutputFormat, ask, ask_action, emit, note, session_for, state
 
+
+def _score(value: str | float) -> float:
+    """A threshold's value: a score above 0 and at most 1 (NaN, which compares false with
+    both, included in what is refused); their order is the library's to check."""
+    try:
+        score = float(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a score") from None
+    if not 0 < score <= 1:
+        raise ValueError(f"{value} is not a score above 0 and at most 1")
+    return score
+
+
 COLUMNS = (
     "candidate",
     "claim_id",
@@ -41,6 +54,7 @@ def match(
             "--suggest",
             metavar="SCORE",
             envvar="CLAIMS_MATCH_SUGGEST",
+            parser=_score,
             help="Suggest threshold: passages scoring at least this are stored and shown "
             "(default 0.70).",
         ),
@@ -51,6 +65,7 @@ def match(
             "--auto",
             metavar="SCORE",
             envvar="CLAIMS_MATCH_AUTO",
+            parser=_score,
             help="Auto threshold: passages scoring at least this may be accepted with "
             "--accept-auto (default 0.95).",
         ),

@@ -8,9 +8,16 @@ from typing import Annotated
 
 import typer
 
-from cli.common import emit, note, session_for
+from cli.common import checked_by, emit, note, session_for
 
 app = typer.Typer(help="Reports as tables, CSV, JSON or an Excel workbook (a sheet per report).")
+
+
+def _picture(value: str) -> str:
+    """--format of `report graph`: another word than a picture format is a usage error."""
+    from claims.output import picture_format
+
+    return picture_format(value, value) if value.strip() else value
 
 
 class ReportFormat(enum.StrEnum):
@@ -157,6 +164,7 @@ def graph(
             "--format",
             "-f",
             help="png, svg or dot (Graphviz text). Default: from the -o file's suffix.",
+            callback=checked_by(_picture),
         ),
     ] = None,
 ) -> None:

@@ -9,6 +9,7 @@ import typer
 from cli.common import (
     FormatOption,
     OutputFormat,
+    checked_by,
     emit,
     emit_created,
     emit_record,
@@ -23,11 +24,21 @@ app = typer.Typer(help="Sources: people, agencies, outlets and bodies, with thei
 KIND_HELP = "person, organisation, news_agency, outlet, state_body, media or other."
 
 
+def _kind(value: str) -> str:
+    from claims.services.sources import check_kind
+
+    return check_kind(value)
+
+
+# Another kind is a usage error, as any value outside an option's choices.
+KIND = checked_by(_kind)
+
+
 @app.command("add")
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The source's usual name.")],
-    kind: Annotated[str, typer.Option("--kind", "-k", help=KIND_HELP)] = "other",
+    kind: Annotated[str, typer.Option("--kind", "-k", help=KIND_HELP, callback=KIND)] = "other",
     alias: Annotated[
         list[str] | None,
         typer.Option("--alias", "-a", help="Another spelling; repeat for several."),
@@ -82,7 +93,7 @@ def edit(
         str | None,
         typer.Option("--name", help="A new name; the old one stays as an alias."),
     ] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP, callback=KIND)] = None,
     country: Annotated[
         str | None, typer.Option(help="ISO 3166-1 alpha-2 country code; '' clears it.")
     ] = None,
@@ -147,7 +158,10 @@ def merge(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help=f"Only this kind: {KIND_HELP}", callback=KIND),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List sources with their aliases."""

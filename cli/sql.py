@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 import typer
 
-from claims.sql_bounds import MAX_TIMEOUT, MIN_TIMEOUT
+from claims.sql_bounds import MAX_ROW_LIMIT, MAX_TIMEOUT, MIN_TIMEOUT
 from cli.common import FormatOption, OutputFormat, emit, note, state
+
+
+def _seconds(value: str | float) -> float:
+    """--timeout's value. NaN compares false with both bounds, so the range check alone
+    would call it too large; it is no number of seconds at all."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a number of seconds") from None
+    if math.isnan(seconds):
+        raise ValueError(
+            f"{value} is not a number of seconds: give one from {MIN_TIMEOUT} to "
+            f"{MAX_TIMEOUT:,} (a day)"
+        )
+    if not MIN_TIMEOUT <= seconds <= MAX_TIMEOUT:
+        # Under a millisecond is 0 to PostgreSQL, which means no limit at all.
+        raise ValueError(
+            f"{value} seconds is out of range: give from {MIN_TIMEOUT} to {MAX_TIMEOUT:,} (a day)"
+        )
+    return seconds
 
 
 def sql(
@@ -33,14 +54,22 @@ def sql(
         bool, typer.Option("--list", help="List the named queries and their parameters.")
     ] = False,
     limit: Annotated[
-        int, typer.Option("--limit", metavar="N", min=1, help="Return at most this many rows.")
+        int,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            min=1,
+            max=MAX_ROW_LIMIT,
+            help="Return at most this many rows.",
+        ),
     ] = 1000,
     timeout: Annotated[
         float,
         typer.Option(
             "--timeout",
             metavar="S",
-            min=MIN_TIMEOUT,
+            parser=_seconds,
+            min=MIN_TIMEOUT,  # shown in the help; _seconds checks them
             max=MAX_TIMEOUT,
             help="Stop the query after this many seconds.",
         ),
@@ -121,7 +150,8 @@ def sql(
         from claims.sql import run_query
 
         result = run_query(state(ctx).url, query, limit=limit, timeout=timeout, role=role)
-    emit(result.frame(unique_columns=fmt == OutputFormat.json), fmt)
+    # Values as the database gives them, in CSV too: it is for tools, not spreadsheets.
+    emit(result.frame(unique_columns=fmt == OutputFormat.json), fmt, exact=True)
     if result.truncated:
         note(f"Showing the first {limit} rows; the query returned more: raise --limit to see them.")
 

@@ -182,9 +182,10 @@ def test_browse_on_a_port_in_use(failing, sqlite_url):
 
 
 @pytest.mark.parametrize("port", ["0", "70000"])
-def test_browse_on_an_impossible_port(failing, sqlite_url, port):
-    pytest.importorskip("datasette")
-    failing("browse", "--port", port, match="is not a port")
+def test_browse_on_an_impossible_port(cli, snapshot, sqlite_url, port):
+    from tests.test_cli_truth import usage_error
+
+    usage_error(cli, snapshot, "browse", "--port", port, match="'--port'")
 
 
 def test_browse_refuses_a_missing_file(tmp_path):

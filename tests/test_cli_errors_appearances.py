@@ -234,18 +234,12 @@ def test_occurrence_beyond_the_count(failing, newsroom):
     assert "--occurrence 1 to 2" in message
 
 
-def test_occurrence_zero(failing, newsroom):
-    failing(
-        "appearance",
-        "add",
-        "2",
-        "1",
-        "-q",
-        "exports rose",
-        "--occurrence",
-        "0",
-        match="counts from 1",
-    )
+def test_occurrence_zero(cli, snapshot, newsroom):
+    """Out of its range: a usage error (exit 2)."""
+    from tests.test_cli_truth import usage_error
+
+    args = ("appearance", "add", "2", "1", "-q", "exports rose", "--occurrence", "0")
+    usage_error(cli, snapshot, *args, match="'--occurrence'")
 
 
 def test_repeated_words_without_occurrence_are_refused(failing, newsroom):

@@ -102,8 +102,13 @@ def test_delete_declined_changes_nothing(cli, snapshot, claim):
 
 
 @pytest.mark.parametrize("status", ["bogus", "reviewed", "approve"])
-def test_list_with_bad_status(failing, claim, status):
-    message = failing("claim", "list", "--status", status, match=f"Unknown status '{status}'")
+def test_list_with_bad_status(cli, snapshot, claim, status):
+    """A value outside an option's choices is a usage error (exit 2)."""
+    from tests.test_cli_truth import usage_error
+
+    message = usage_error(
+        cli, snapshot, "claim", "list", "--status", status, match=f"Unknown status '{status}'"
+    )
     assert "in_review" in message
 
 

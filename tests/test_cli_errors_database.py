@@ -222,7 +222,8 @@ def test_a_downgrade_that_deletes_data_asks_first(tmp_path, sqlite_template, rev
     given = ["--", revision] if revision.startswith("-") else [revision]  # a step back
     result = run(path, "db", "downgrade", *given, input="")
     assert result.exit_code == 1, result.output
-    assert f"Downgrading to {revision} deletes whether each article's text" in result.stderr
+    said = "0011 (-1)" if revision == "-1" else revision  # the revision a step back goes to
+    assert f"Downgrading to {said} deletes whether each article's text" in result.stderr
     assert "give --yes to confirm" in result.stderr
     assert migrations.current(f"sqlite:///{path}")[0] == migrations.HEAD
     if revision == "0002":

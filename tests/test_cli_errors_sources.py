@@ -1,4 +1,5 @@
-"""``claims source ...`` with bad input: one clear line, exit 1, nothing stored."""
+"""``claims source ...`` with bad input: one clear line, exit 1 (2 for a misused option),
+nothing stored."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from sqlalchemy import select
 
 from claims.db import open_session
 from claims.models import AuditEntry, DriftFinding
+from tests.test_cli_truth import usage_error
 
 
 @pytest.fixture
@@ -103,8 +105,11 @@ def test_add_with_alias_already_used_by_another_source(failing, xinhua):
 
 
 @pytest.mark.parametrize("kind", ["wizard", "", "news agency!"])
-def test_add_with_bad_kind(failing, kind):
-    message = failing("source", "add", "Reuters", "--kind", kind, match="Unknown source kind")
+def test_add_with_bad_kind(cli, snapshot, kind):
+    """A value outside an option's choices is a usage error (exit 2)."""
+    message = usage_error(
+        cli, snapshot, "source", "add", "Reuters", "--kind", kind, match="Unknown source kind"
+    )
     assert "news_agency" in message
 
 
@@ -299,12 +304,14 @@ def test_rename_recomputes_drift_that_quotes_the_name(cli, db_url):
     assert "Xinhua Bureau" in quoted and "Xinhau" not in quoted, quoted
 
 
-def test_edit_with_bad_kind(failing, xinhua):
-    failing("source", "edit", "Xinhua", "--kind", "wizard", match="Unknown source kind 'wizard'")
+def test_edit_with_bad_kind(cli, snapshot, xinhua):
+    usage_error(
+        cli, snapshot, "source", "edit", "Xinhua", "--kind", "wizard", match="kind 'wizard'"
+    )
 
 
-def test_list_with_bad_kind(failing, xinhua):
-    failing("source", "list", "--kind", "wizard", match="Unknown source kind 'wizard'")
+def test_list_with_bad_kind(cli, snapshot, xinhua):
+    usage_error(cli, snapshot, "source", "list", "--kind", "wizard", match="kind 'wizard'")
 
 
 # --- values the database cannot hold --------------------------------------------------------
@@ -344,5 +351,5 @@ def test_edit_without_anything_to_change(cli, failing, xinhua):
     failing("source", "edit", "Xinhua", match="Nothing to change: give --name")
 
 
-def test_list_with_an_empty_kind_is_refused_not_unfiltered(failing, xinhua):
-    failing("source", "list", "--kind", "", match="Unknown source kind ''")
+def test_list_with_an_empty_kind_is_refused_not_unfiltered(cli, snapshot, xinhua):
+    usage_error(cli, snapshot, "source", "list", "--kind", "", match="Unknown source kind ''")

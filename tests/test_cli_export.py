@@ -134,12 +134,9 @@ def test_selection_options(cli, loaded):
         (["--since", "19-02-2024"], "bad date"),
         (["--until", "2024-02-30"], "bad date"),
         (["--since", "2024-03-01", "--until", "2024-02-01"], "swap them"),
-        (["--status", "published"], "status"),
-        (["--format", "xml"], "unknown export format 'xml'"),
         (["--outlet", ""], "unknown outlet ''"),
         (["--since", ""], "--since is empty"),
         (["--until", "  "], "--until is empty"),
-        (["--status", ""], "unknown status ''"),
         (["--format", "csv", "--prov-format", "provn"], "--prov-format goes with --format prov"),
     ],
 )
@@ -152,7 +149,6 @@ def test_bad_selection_or_format(failing, approved, outdir, args, match):
 @pytest.mark.parametrize(
     "name,args,match",
     [
-        ("out.json", ["--format", "prov", "--prov-format", "rdf"], "unknown prov serialisation"),
         ("out.jsonld", ["--format", "claimreview"], "--publisher"),
         # A format the file's suffix contradicts would write bytes its name's program
         # cannot open.
@@ -173,7 +169,25 @@ def test_bad_format_for_the_file(failing, approved, outdir, name, args, match):
 
 def test_format_cannot_be_told_from_the_file_name(failing, loaded, outdir):
     failing("export", "-o", outdir / "out.json", match="add --format")
-    failing("export", "-o", outdir / "out.txt", match="add --format")
+    failing("export", "-o", outdir / "out.jsonld", match="add --format")
+    assert list(outdir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args,match",
+    [
+        (["--status", "published"], "unknown status 'published'"),
+        (["--format", "xml"], "unknown export format 'xml'"),
+        (["--status", ""], "unknown status ''"),
+        (["--format", "prov", "--prov-format", "rdf"], "unknown prov serialisation"),
+    ],
+)
+def test_a_value_outside_an_option_s_choices_is_a_usage_error(
+    cli, snapshot, loaded, outdir, args, match
+):
+    from tests.test_cli_truth import usage_error
+
+    usage_error(cli, snapshot, "export", "-o", outdir / "out.json", *args, match=match)
     assert list(outdir.iterdir()) == []
 
 

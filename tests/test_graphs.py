@@ -243,7 +243,8 @@ def test_cli_graph_bad_inputs(failing, cli, session, tmp_path):
     failing("report", "graph", "404", "-o", out, match="No claim with id 404")
     failing("report", "graph", "-o", out, match="No chains are recorded yet")
     failing("report", "graph", "-o", str(tmp_path / "g.gif"), match="Unknown picture")
-    failing("report", "graph", "--format", "jpeg", "-o", out, match="Unknown picture format")
+    wrong = cli("report", "graph", "--format", "jpeg", "-o", out)
+    assert wrong.exit_code == 2 and "Unknown picture format" in wrong.stderr, wrong.output
     failing("report", "graph", "-o", str(tmp_path / "missing" / "g.png"), match="does not exist")
     failing("report", "graph", "-o", str(tmp_path), match="is a folder")
     claim = add_claim(session, text="Nobody carries this.", actor=ACTOR)

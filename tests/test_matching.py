@@ -217,17 +217,17 @@ def test_bad_limit_is_a_usage_error(cli, snapshot, newsroom, limit):
     assert snapshot() == before
 
 
+def test_thresholds_out_of_order(failing, newsroom):
+    failing("match", "1", "--suggest", "0.9", "--auto", "0.8", match="below the suggest threshold")
+
+
 @pytest.mark.parametrize(
-    ("options", "message"),
-    [
-        (["--suggest", "0"], "suggest threshold must be above 0"),
-        (["--suggest", "1.5"], "suggest threshold must be above 0"),
-        (["--auto", "-1"], "auto threshold must be above 0"),
-        (["--suggest", "0.9", "--auto", "0.8"], "below the suggest threshold"),
-    ],
+    "options", [["--suggest", "0"], ["--suggest", "1.5"], ["--auto", "-1"], ["--auto", "nan"]]
 )
-def test_bad_thresholds(failing, newsroom, options, message):
-    failing("match", "1", *options, match=message)
+def test_a_threshold_out_of_range_is_a_usage_error(cli, snapshot, newsroom, options):
+    from tests.test_cli_truth import usage_error
+
+    usage_error(cli, snapshot, "match", "1", *options, match="above 0 and at most 1")
 
 
 def test_no_articles(cli, failing):

@@ -49,12 +49,13 @@ def check_format(fmt: str | None, output: str | Path | None) -> str:
     """The format asked for, else the one ``output``'s suffix names, else JSON Lines.
 
     A format the suffix contradicts (``-f csv -o out.jsonl``, any format into
-    ``out.xlsx``) is refused; a suffix that names no format (``.txt``, none) takes any.
+    ``out.xlsx``) is refused. Without a format, a suffix several formats write
+    (``.json``, ``.jsonld``) is refused rather than guessed, and so is one no
+    export writes; any other name (``out.txt``, ``noext``, a device such as
+    ``/dev/stdout``, a named pipe) gets JSON Lines, the default.
     """
     if fmt is not None:
-        chosen = fmt.strip().lower()
-        if chosen not in FORMATS:
-            raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+        chosen = format_name(fmt)
         _check_suffix(chosen, None, output)
         return chosen
     if output is None:
@@ -62,15 +63,36 @@ def check_format(fmt: str | None, output: str | Path | None) -> str:
     suffix = Path(output).suffix.lower()
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix][0]
-    if suffix not in _HOLDS and suffix in _other_suffixes():
+    if suffix in _HOLDS:
+        raise InvalidInput(
+            f"A {suffix} file like {Path(output).name!r} holds one JSON document, which "
+            "claimreview, prov and annotations all write: add --format to say which (the "
+            "flat rows go to a .jsonl file)."
+        )
+    if suffix in _other_suffixes():
         raise InvalidInput(
             f"No export format writes a {suffix} file like {Path(output).name!r}: name it "
             ".jsonl, .csv, .provn, .json or .jsonld."
         )
-    raise InvalidInput(
-        f"Cannot tell the export format from the file name {Path(output).name!r}: "
-        f"add --format ({', '.join(FORMATS)})."
-    )
+    return "jsonl"
+
+
+def format_name(fmt: str) -> str:
+    """``fmt`` as one of ``FORMATS`` (case and surrounding spaces aside), else refused."""
+    chosen = fmt.strip().lower()
+    if chosen not in FORMATS:
+        raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    return chosen
+
+
+def prov_format_name(prov_format: str) -> str:
+    """``prov_format`` as one of ``PROV_FORMATS`` (case and surrounding spaces aside)."""
+    chosen = prov_format.strip().lower()
+    if chosen not in PROV_FORMATS:
+        raise InvalidInput(
+            f"Unknown PROV serialisation {prov_format!r}: use {' or '.join(PROV_FORMATS)}."
+        )
+    return chosen
 
 
 def check_prov_format(
@@ -85,11 +107,7 @@ def check_prov_format(
     if prov_format is None:
         suffix = Path(output).suffix.lower() if output is not None else ""
         return "provn" if suffix == ".provn" else "json"
-    chosen = prov_format.strip().lower()
-    if chosen not in PROV_FORMATS:
-        raise InvalidInput(
-            f"Unknown PROV serialisation {prov_format!r}: use {' or '.join(PROV_FORMATS)}."
-        )
+    chosen = prov_format_name(prov_format)
     _check_suffix("prov", chosen, output)
     return chosen
 

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims import audit
-from claims.anchoring import find_quotation, paragraph_bounds, wrapped_paragraph_bounds
+from claims.anchoring import find_in_article, paragraph_bounds, wrapped_paragraph_bounds
 from claims.chains import Hop, StatedHop, compose, parse_chain, render
 from claims.errors import AlreadyExists, InvalidInput, NotFound
 from claims.models import PROVENANCES, Appearance, Article, ChainHop, DriftFinding
@@ -45,7 +45,7 @@ def add_appearance(
     article = get_article(session, article_id)
     if not (quote or "").strip():
         raise InvalidInput("The quotation is empty: give the verbatim words with --quote.")
-    anchor = find_quotation(article.text, quote, occurrence=occurrence)
+    anchor = find_in_article(article, quote, occurrence=occurrence)
     existing = session.scalar(
         select(Appearance.id).where(
             Appearance.claim_id == claim.id,
