@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from cli.common import FormatOption, OutputFormat, ask, ask_action, emit, note, session_for, state
+from cli.common import (
+    FormatOption,
+    OutputFormat,
+    ask,
+    ask_action,
+    emit,
+    in_transaction,
+    note,
+    session_for,
+    state,
+)
 
 
 def _score(value: str | float) -> float:
@@ -125,19 +135,27 @@ def match(
                 matching.match_claim(session, claim_id, index, thresholds=thresholds)
     if accept_auto:
         meanwhile: list[str] = []
-        with session_for(ctx) as session:
+        with session_for(ctx, write=False) as session:
             ids = [claim_id] if claim_id is not None else matching.claims_with_pending(session)
-            accepted = [
-                a
-                for cid in ids
-                for a in matching.accept_auto(
+        accepted = []
+        for cid in ids:
+            # A transaction per claim, re-run whole if it loses a race (a deadlock with an
+            # import, say): a failure costs one claim's acceptances, not the run's.
+            told: list[str] = []
+
+            def accept(session, cid=cid, told=told):
+                told.clear()
+                return matching.accept_auto(
                     session,
                     cid,
                     thresholds=thresholds,
                     actor=state(ctx).user,
-                    on_decided=meanwhile.append,
+                    on_decided=told.append,
                 )
-            ]
+
+            accepted += in_transaction(ctx, accept)
+            meanwhile += told
+        with session_for(ctx, write=False) as session:
             held = [
                 f"Candidate #{candidate.id} left pending for --review: {why}."
                 for cid in ids

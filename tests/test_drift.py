@@ -507,3 +507,48 @@ def test_two_recomputations_at_once_leave_one_set_of_findings(db_url, whole):
     assert not errors, errors
     with open_session(db_url, write=False) as session:
         assert len(stored(session, None if whole else claim_id)) == expected
+
+
+def test_an_imports_stored_findings_wait_for_a_users_recomputation(db_url):
+    """The import's drift step stores rows computed on another connection
+    (``store_drift_rows``): it takes its turn too, or a user's findings stay beside its own."""
+    import threading
+
+    from claims.db import make_engine
+    from claims.services.drift import drift_rows, store_drift_rows
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite lets one writer in at a time; the race is PostgreSQL's")
+    with open_session(db_url) as session:
+        load_seeds(session, actor=ACTOR)
+        session.flush()
+        claim_id = session.scalar(select(DriftFinding.claim_id).order_by(DriftFinding.id))
+        expected = len(stored(session, claim_id))
+    user_in = threading.Event()
+    import_done = threading.Event()
+    errors = []
+    engine = make_engine(db_url)
+
+    def import_step():
+        try:
+            user_in.wait(10)
+            with engine.begin() as connection:
+                store_drift_rows(connection, [claim_id], drift_rows(connection, [claim_id]))
+        except Exception as error:  # reported below, in the test's thread
+            errors.append(error)
+        finally:
+            import_done.set()
+
+    thread = threading.Thread(target=import_step)
+    thread.start()
+    try:
+        with open_session(db_url) as session:
+            refresh_drift(session, [claim_id])
+            user_in.set()
+            import_done.wait(1)  # the import's store runs now, until it must wait
+        thread.join(20)
+    finally:
+        engine.dispose()
+    assert not errors, errors
+    with open_session(db_url, write=False) as session:
+        assert len(stored(session, claim_id)) == expected

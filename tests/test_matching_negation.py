@@ -123,3 +123,28 @@ def test_accepting_takes_the_new_sources_name_locks_before_the_claims_row(desk, 
         i for i, sql in enumerate(statements) if "from claims" in sql and "for update" in sql
     )
     assert name_lock < row_lock
+
+
+def test_accepting_a_claims_candidates_takes_every_new_name_before_the_claims_row(desk, db_url):
+    """The first acceptance locks the claim; a second candidate's names taken after it would
+    cross a writer who locks names, then the claim (an import batch inserting an appearance)."""
+    from sqlalchemy import event
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the name locks are PostgreSQL's advisory locks")
+    other = NAMED.replace("Finance Ministry", "Treasury Board")
+    cli = desk(NAMED, other)
+    assert cli("match", "1").exit_code == 0
+    statements: list[str] = []
+    with open_session(db_url) as session:
+        connection = session.connection()
+        event.listen(
+            connection, "before_cursor_execute", lambda *a: statements.append(a[2].lower())
+        )
+        accepted = matching.accept_auto(session, 1, thresholds=matching.Thresholds(), actor="t")
+    assert len(accepted) == 2
+    name_locks = [i for i, sql in enumerate(statements) if "pg_advisory_xact_lock" in sql]
+    first_row_lock = next(
+        i for i, sql in enumerate(statements) if "from claims" in sql and "for update" in sql
+    )
+    assert len(name_locks) >= 2 and max(name_locks[:2]) < first_row_lock

@@ -244,6 +244,9 @@ def store_drift_rows(
     """
     findings, pending = DriftFinding.__table__, DriftPending.__table__
     if not cleared:
+        # An import's drift step stores rows it computed on another connection: it too
+        # must wait for a user's recomputation of these claims, or both sets stay.
+        _one_at_a_time(connection, ids)
         connection.execute(delete(findings).where(findings.c.claim_id.in_(ids)))
         connection.execute(delete(pending).where(pending.c.claim_id.in_(ids)))
     # The findings before the appearances, the order ``delete_appearance`` locks them in

@@ -643,10 +643,21 @@ def accept_auto(
     A candidate another user decided (or dropped) while this ran is theirs: it is left as
     they left it, and ``on_decided`` is told, in a sentence.
     """
+    from claims.services.sources import lock_source_names
+
+    chosen = [
+        candidate
+        for candidate in pending_candidates(session, claim_id, minimum=thresholds.auto)
+        if _held(session, candidate, thresholds) is None
+    ]
+    # Every name first, in one order: accepting the first candidate locks the claim, and
+    # a second's names taken after that would cross an importer or a writer who locks
+    # names, then the claim (by inserting an appearance of it).
+    lock_source_names(
+        session, [name for c in chosen for name in preview_chain(session, c.id).new_sources]
+    )
     accepted = []
-    for candidate in pending_candidates(session, claim_id, minimum=thresholds.auto):
-        if _held(session, candidate, thresholds) is not None:
-            continue
+    for candidate in chosen:
         try:
             accepted.append(accept_candidate(session, candidate.id, actor=actor))
         except DecidedMeanwhile as decided:
