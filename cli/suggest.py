@@ -13,6 +13,7 @@ from cli.common import (
     ask,
     ask_action,
     emit,
+    in_transaction,
     note,
     one_line,
     session_for,
@@ -69,12 +70,16 @@ def suggest(
     """Propose claims and attribution chains from an article's text, and list them."""
     from claims.suggestions.service import OPEN, compute_suggestions, suggestion_records
 
-    with session_for(ctx) as session:
+    def work(session):
         from claims.services.articles import get_article
 
         rows = compute_suggestions(session, article_id, actor=state(ctx).user)
         text = get_article(session, article_id).text
-        records = suggestion_records(session, rows, text)
+        return suggestion_records(session, rows, text)
+
+    # Retried whole: of two people computing a new article's proposals at once, the second
+    # to store them loses the race on their keys and, run again, finds them stored.
+    records = in_transaction(ctx, work)
     if review:
         if not records:
             note(f"Nothing to review: article #{article_id} has no proposals.")
@@ -100,8 +105,11 @@ def _review(ctx: typer.Context, records: list[dict]) -> None:
         for position, record in enumerate(records, start=1):
             if record["id"] in tally.closed:
                 continue  # superseded by a decision on the same quotation
-            if _review_one(ctx, record, position, len(records), tally) == "quit":
+            action = _review_one(ctx, record, position, len(records), tally)
+            if action == "quit":
                 break
+            if action == "gone":
+                tally.closed.add(record["id"])
     except typer.Abort as stop:
         # Input ran out (or ^C): what was decided is saved, the rest waits for the next run.
         # Exit 1, as `claims review` does when its input runs out.
@@ -114,16 +122,20 @@ def _review(ctx: typer.Context, records: list[dict]) -> None:
 
 @dataclass
 class _Tally:
-    """What a review run has settled: proposals decided, and those closed with them."""
+    """What a review run has settled: proposals decided, and those closed with them or
+    decided by others meanwhile."""
 
     decided: set[int] = field(default_factory=set)
     closed: set[int] = field(default_factory=set)
 
 
 def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tally: _Tally) -> str:
-    """Show one proposal, ask, and record the answer; returns the action taken."""
+    """Show one proposal, ask, and record the answer; returns the action taken, or "gone"
+    when someone else decided it (or recorded its passage) meanwhile."""
+    from functools import partial
+
     from claims.errors import ClaimsError
-    from claims.suggestions.service import decide, sources_to_create
+    from claims.suggestions.service import AlreadyDecided, decide, sources_to_create
 
     # Whatever is refused (a malformed chain, a mistyped source, a description for a name,
     # a new source not confirmed, a cycle), nothing of that step is saved and the same
@@ -149,25 +161,32 @@ def _review_one(ctx: typer.Context, record: dict, position: int, total: int, tal
                 ):
                     note(f"Not saved: no source created; proposal #{record['id']} stays open.")
                     continue
-            with session_for(ctx) as session:
-                decision = decide(
-                    session,
-                    record["id"],
-                    action,
+            # Retried whole when another writer won a race (the same wording stored as a
+            # claim meanwhile): the retry then meets the rule's own answer.
+            decision = in_transaction(
+                ctx,
+                partial(
+                    decide,
+                    suggestion_id=record["id"],
+                    decision=action,
                     actor=state(ctx).user,
                     claim_text=claim_text,
                     chain=chain,
                     create_sources=create,
-                )
-                row = decision.suggestion
-                outcome = f"Proposal #{row.id}: {row.status}"
-                if row.appearance_id:
-                    outcome += f" as appearance #{row.appearance_id}"
+                ),
+            )
+            row = decision.suggestion
+            outcome = f"Proposal #{row.id}: {row.status}"
+            if row.appearance_id:
+                outcome += f" as appearance #{row.appearance_id}"
+        except AlreadyDecided as error:
+            note(f"Not saved: {one_line(str(error))}")
+            return "gone"
         except ClaimsError as error:
             note(f"Not saved: {one_line(str(error))}")
             if _still_open(ctx, record["id"]):
                 continue
-            return "skip"
+            return "gone"
         break
     if decision.superseded:
         listed = ", ".join(f"#{number}" for number in decision.superseded)

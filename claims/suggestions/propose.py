@@ -23,9 +23,9 @@ from dataclasses import replace
 
 from claims.resolution import PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
-from claims.suggestions.attribution import Attribution, chain_of, leaves
+from claims.suggestions.attribution import Attribution, chain_of, leaves, passive, tokenize
 from claims.suggestions.citation import CREDIT_CUES, statement_start
-from claims.suggestions.lexicon import PREPOSITIONS, RELATIVES
+from claims.suggestions.lexicon import AUXILIARIES, PREPOSITIONS, PUNCT_BOUNDARY, RELATIVES
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
     JOINT,
@@ -67,6 +67,10 @@ MIN_WORDS = 4
 VAGUE_WORDS = 4
 VAGUE_OPENERS = PRONOUNS | {"this", "that", "these", "those", "you", "there"}
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
+# What opens a participle clause whose speaker is the sentence's ("while saying", "by
+# telling"), and the relative whose antecedent speaks ("Wang, who said ...").
+CLAUSE_OPENERS = {"while", "when", "after", "before", "by"}
+RELATIVE_SPEAKERS = {"who"}
 
 
 def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -142,13 +146,17 @@ def sentence_proposals(
                     why=f"{surface!r} read as {outlet}, named earlier in the sentence",
                 )
     # A participle clause (", adding that ...") or a "who said" without its own source
-    # speaks for the sentence's first named source.
+    # speaks for the sentence's first named source; any other relation naming nobody keeps
+    # nobody (``_speaks_for_the_sentence``).
     first = next((r for r in resolved.values() if r is not None), None)
+    for index, attribution in enumerate(found):
+        if resolved[index] is None and _speaks_for_the_sentence(text, sentence, attribution):
+            resolved[index] = first
 
     def hops_of(index: int) -> list[dict]:
         hops = []
         for attribution in chain_of(found, index):
-            resolution = resolved[found.index(attribution)] or first
+            resolution = resolved[found.index(attribution)]
             if resolution is None:
                 continue
             hop = _hop(text, attribution, resolution)
@@ -228,6 +236,30 @@ def sentence_proposals(
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return proposals
+
+
+def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribution) -> bool:
+    """Whether a relation naming no source is the sentence's main speaker's, as a participle
+    clause is (", adding that ...", "while saying", "Claiming ..." opening the sentence) and
+    a relative "who said" is: its speaker is named elsewhere in the sentence. Any other
+    relation without a source names nobody, and is proposed so: a passive cue with no agent
+    ("The diagnosis was confirmed") speaks of its subject, not by the sentence's speaker."""
+    if passive(text, attribution.cue):
+        return False
+    tokens = tokenize(text, min(sentence.start, attribution.cue[0]), attribution.cue[1])
+    cue = next((i for i, token in enumerate(tokens) if token.start >= attribution.cue[0]), None)
+    if cue is None:
+        return False
+    before = cue
+    while before > 0 and tokens[before - 1].lower in AUXILIARIES:
+        before -= 1  # "who also said", "who had talked about"
+    previous = tokens[before - 1] if before > 0 else None
+    if previous is not None and previous.lower in RELATIVE_SPEAKERS:
+        return True
+    verb = next((token.lower for token in tokens[cue:] if token.lower not in AUXILIARIES), "")
+    return verb.endswith("ing") and (
+        previous is None or previous.text in PUNCT_BOUNDARY or previous.lower in CLAUSE_OPENERS
+    )
 
 
 def _naming(

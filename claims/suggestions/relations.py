@@ -479,9 +479,7 @@ def _passives_read(
     accused"), which is no content when the cue says one after it; "A story was told by
     The Daily Caller", "The diagnosis was confirmed" have only their subject to say, and
     PolNeAR reads it as their content. A relation nobody is named for stays, without a
-    source, as PolNeAR has it, only in a sentence where no other relation names a speaker:
-    proposals give a relation without a source the sentence's first named speaker, as a
-    participle clause (", adding that") has, and a passive's speaker is not that one.
+    source, as PolNeAR has it: proposals give it no speaker (``propose._speaks_for_the_sentence``).
     """
     relations = kept + extra
     agents: dict[int, Span | None] = {}
@@ -507,9 +505,6 @@ def _passives_read(
 
     kept = [a for a in kept if stands(a)]
     extra = [a for a in extra if stands(a)]
-    if any(a.source is not None for a in kept + extra):
-        kept = [a for a in kept if a.source is not None or id(a) not in agents]
-        extra = [a for a in extra if a.source is not None or id(a) not in agents]
     return kept, extra
 
 

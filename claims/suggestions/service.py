@@ -12,6 +12,12 @@ as a proposal, is not proposed again, whatever reading (chain, cue) a later run 
 and accepting one proposal closes the other open ones for the same passage (spans sharing
 at least half of the shorter, ``same_passage``). A rejection settles one reading: the same
 passage with the same cues is not proposed again, another reading of it still is.
+
+Several reviewers may walk one article's proposals at once. A decision locks its proposal's
+row and reads it as committed (PostgreSQL; SQLite's writers take turns anyway), so of two
+reviewers deciding one proposal the second waits and is told it was decided, by whom; the
+proposals a decision closes, and those a new computation drops, are locked and read again
+likewise, so neither removes a proposal someone has just decided.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from sqlalchemy.orm import Session
 from claims import audit
 from claims.chains import StatedHop, parse_chain
 from claims.errors import InvalidInput, InvalidTransition, NotFound, UnknownSource
-from claims.models import Appearance, Article, Suggestion, utcnow
+from claims.models import Appearance, Article, Claim, Suggestion, utcnow
 from claims.services.articles import get_article
 from claims.text import fold_name
 
@@ -36,6 +42,11 @@ OPEN = ("pending", "skipped")
 # list itself is looser: at that level "Angela Merkel" resembles "Wang", and a genuinely new
 # name ("EU" beside "EU Commission") would be refused with nothing to correct.
 TYPO_SCORE = 80
+
+
+class AlreadyDecided(InvalidTransition):
+    """Nothing is left to decide: someone decided the proposal, or recorded its passage as
+    an appearance of the claim, after it was listed. A review walk passes it on."""
 
 
 @dataclass
@@ -59,12 +70,26 @@ def compute_suggestions(session: Session, article_id: int, *, actor: str) -> lis
     from claims.suggestions.propose import propose
 
     article = get_article(session, article_id)
-    rows = list(session.scalars(select(Suggestion).where(Suggestion.article_id == article.id)))
+    # Read first, and only then lock: reading the article takes the tagger a while, and
+    # reviewers' decisions wait for the locked rows meanwhile.
+    made = propose(session, article)
+    # Locked and read as committed now: a decision made while the article was read is
+    # seen (a proposal accepted meanwhile is not dropped as no longer made), and one in
+    # progress is waited for.
+    rows = list(
+        session.scalars(
+            select(Suggestion)
+            .where(Suggestion.article_id == article.id)
+            .order_by(Suggestion.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    )
     decided = _decided_spans(session, article.id, rows)
     rejected = [(_span(row), _cues(row.chain)) for row in rows if row.status == "rejected"]
     proposals = [
         proposal
-        for proposal in propose(session, article)
+        for proposal in made
         if proposal.kind != "claim"
         or not (
             any(same_passage(proposal.quote, span) for span in decided)
@@ -222,14 +247,16 @@ def decide(
     when named in ``create_sources`` (see ``sources_to_create``): a mistyped name must not
     become a source, nor a description ("The company") until the reviewer names it.
     Accepting or rejecting settles the quotation span, so the other open proposals for it
-    (the same passage read with another cue) are closed as superseded.
+    (the same passage read with another cue) are closed as superseded. A proposal decided
+    since it was listed is refused with ``AlreadyDecided``, naming who decided it.
     """
     if decision not in DECISIONS:
         raise InvalidInput(f"Unknown decision {decision!r}: use {', '.join(DECISIONS)}.")
-    row = get_suggestion(session, suggestion_id)
-    if row.status in ("accepted", "rejected"):
-        raise InvalidTransition(
-            f"Proposal #{row.id} is {row.status} already: it cannot be decided again."
+    row = _locked(session, suggestion_id)
+    if row.status not in OPEN:
+        by = f" (by {row.decided_by})" if row.decided_by else ""
+        raise AlreadyDecided(
+            f"Proposal #{row.id} is {row.status} already{by}: it cannot be decided again."
         )
     before = {"status": row.status}
     if decision == "accept":
@@ -265,6 +292,20 @@ def decide(
     return Decision(row, superseded)
 
 
+def _locked(session: Session, suggestion_id: int) -> Suggestion:
+    """The proposal's row, locked for a decision and read as committed now: another
+    reviewer's decision on it is waited for, then seen, never overwritten."""
+    row = session.scalar(
+        select(Suggestion)
+        .where(Suggestion.id == suggestion_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if row is None:
+        raise NotFound(f"No proposal with id {suggestion_id}: see `claims suggest ARTICLE_ID`.")
+    return row
+
+
 def _supersede(session: Session, row: Suggestion, *, actor: str) -> list[int]:
     """Close the article's other open proposals for ``row``'s quotation span.
 
@@ -273,6 +314,8 @@ def _supersede(session: Session, row: Suggestion, *, actor: str) -> list[int]:
     """
     if row.kind != "claim":
         return []
+    # Locked, the status read again once a decision in progress on one of them commits:
+    # what another reviewer has just decided is not closed.
     siblings = [
         sibling
         for sibling in session.scalars(
@@ -284,6 +327,8 @@ def _supersede(session: Session, row: Suggestion, *, actor: str) -> list[int]:
                 Suggestion.id != row.id,
             )
             .order_by(Suggestion.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
         if same_passage(_span(sibling), _span(row))
     ]
@@ -400,7 +445,12 @@ def _accept_claim(
     if not text:
         raise InvalidInput("The claim text is empty: give the statement the passage makes.")
     hops = parse_chain(chain) if chain is not None else stated_chain(row, by_id=True)
-    claim = find_claim_by_text(session, text) or add_claim(session, text=text, actor=actor)
+    try:
+        claim = find_claim_by_text(session, text) or add_claim(session, text=text, actor=actor)
+    except AlreadyExists as exists:
+        # Stored by another user a moment ago, between the look-up and the check: the same
+        # wording is the same claim, theirs.
+        claim = session.get(Claim, exists.existing_id)
     session.flush()
     quote = article.text[row.quote_start : row.quote_end]
     haystack, index = fold_with_map(article.text)
@@ -422,8 +472,14 @@ def _accept_claim(
             accepted_by=actor,
         )
     except AlreadyExists as exists:
-        row.appearance_id = exists.existing_id
-        return
+        # Recorded since the proposal was listed (by hand, or through another proposal or a
+        # match of the passage): that record is its recorder's, not this reviewer's decision.
+        recorded = session.get(Appearance, exists.existing_id)
+        by = recorded.accepted_by or recorded.created_by
+        raise AlreadyDecided(
+            f"Proposal #{row.id} needs no decision: its passage was recorded meanwhile "
+            f"(by {by}), as appearance #{recorded.id} of claim #{claim.id}."
+        ) from None
     row.appearance_id = appearance.id
 
 
