@@ -53,7 +53,8 @@ STOPWORDS = frozenset(
 )
 
 # Words news copy swaps for one another, folded onto the first of each group (after
-# stemming). Kept small on purpose: a wrong synonym merges two different claims.
+# stemming: a word here is stemmed as a word of the text is, so it is written whole).
+# Kept small on purpose: a wrong synonym merges two different claims.
 SYNONYM_GROUPS = (
     (
         "say",
@@ -83,14 +84,14 @@ SYNONYM_GROUPS = (
     ("grave", "serious"),
     ("plant", "factori"),
     ("automak", "carmak"),
-    ("guarante", "assur"),
+    ("guarantee", "assur"),
     ("proxim", "closeness", "affin"),
     ("help", "aid", "assist", "support", "back"),
     ("start", "begin", "launch"),
     ("big", "larg", "major"),
-    ("rise", "rose", "increas", "grow", "grew"),
-    ("fall", "fell", "declin", "drop", "decreas"),
-    ("buy", "purchas", "acquir"),
+    ("rise", "rose", "raise", "increase", "grow", "grew"),
+    ("fall", "fell", "declin", "drop", "decrease"),
+    ("buy", "purchase", "acquir"),
     ("kill", "dead", "die", "death"),
     ("percent", "per cent", "%"),
 )
@@ -271,22 +272,65 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", folded).strip()
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, names: frozenset[str] | None = None) -> list[str]:
     """The words that carry a statement: folded, stemmed, synonyms merged, stopwords dropped.
 
     What the candidate index stores and what the features compare, so both see alike.
+    An abbreviation written in capitals that folds onto a stopword ("US", "WHO", "IT") is
+    a name (``acronyms``), kept as it is: "The UK will send" is not "The US will send".
+    ``names`` gives those abbreviations for a piece of a longer text, whose line they are
+    read on.
     """
     # "co-operation" and "cooperation", "law-enforcement" and "law enforcement": one spelling.
-    joined = _HYPHEN.sub("", fold(text))
+    names = acronyms(text) if names is None else names
+    if names:  # read word by word, as written: "the US told us" holds one name
+        written = _WORD.findall(_HYPHEN.sub("", text))
+        words = [fold(word) for word in written]
+        kept = [
+            word.isupper() and folded in names for word, folded in zip(written, words, strict=True)
+        ]
+    else:
+        words = _WORD.findall(_HYPHEN.sub("", fold(text)))
+        kept = [False] * len(words)
     known = _WORD_TOKENS
     content = []
-    for word in _WORD.findall(joined):
+    for word, name in zip(words, kept, strict=True):
+        if name:
+            content.append(word)
+            continue
         token = known.get(word, _UNSEEN)
         if token is _UNSEEN:
             token = _word_token(word)
         if token is not None:
             content.append(token)
     return content
+
+
+# An abbreviation in capitals ("US", "WHO"), and a line written in capitals throughout.
+_CAPITALS = re.compile(r"(?<![\w'’])[A-Z]{2,}(?![\w'’])")
+_LOWER_CASE = re.compile(r"[a-z]")
+_SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\W+[A-Z]{2,}\b){2,}")
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """The stopwords ``text`` writes in capitals as a name ("the WHO", "the US"), folded.
+
+    A stopword in capitals is an abbreviation unless its line is in capitals throughout,
+    or it stands in a run of three words in capitals ("IT IS OVER, he said"): there
+    capitals shout, and say nothing of what a word is.
+    """
+    if not _CAPITALS.search(text):
+        return frozenset()
+    found = set()
+    for line in text.splitlines():
+        if not _LOWER_CASE.search(line):
+            continue
+        for run in _SHOUTED.split(line):
+            for word in _CAPITALS.findall(run):
+                folded = word.lower()
+                if folded in STOPWORDS or IRREGULAR.get(folded, folded) in STOPWORDS:
+                    found.add(folded)
+    return frozenset(found)
 
 
 _UNSEEN = object()
@@ -388,30 +432,38 @@ def missing_words(a: str, b: str) -> list[str]:
     "signed" and "told" states "said", but "inked" does not. A name is read whole: copy
     shortens "Prime Minister Viktor Orban" to "Orban" on second mention, so a run of
     capitalised words is stated when ``b`` states its last word, the head of a name or of a
-    title ("European Commission": "European" alone is another body). Numbers count as any
-    word.
+    title ("European Commission": "European" alone is another body); the words of a name
+    it lacks are given as one ("World Health Organization"). Numbers count as any word.
     """
     # "law-enforcement" is one word to the features and two to "law enforcement": both count.
     stated = word_set(b) | word_set(fold(b).replace("-", " "))
     if word_set(a) <= stated:
         return []
     named = set()
-    b_runs = [content_words(run) for run in _NAME_RUN.findall(b)]
+    a_names, b_names = acronyms(a), acronyms(b)
+    b_runs = [content_words(run, b_names) for run in _NAME_RUN.findall(b)]
     for run in _NAME_RUN.findall(a):
-        words = content_words(run)
+        words = content_words(run, a_names)
         if words and words[-1] in stated and not _renamed(words, b_runs):
             named.update(words)
-    shown, seen = [], set()
-    for chunk in a.split():
-        for token in content_words(chunk):
+    runs = [(run.start(), run.end()) for run in _NAME_RUN.finditer(a)]
+    shown: list[tuple[int, int]] = []  # spans of ``a``; one name's words make one
+    seen = set()
+    for found in re.finditer(r"\S+", a):
+        chunk = found.group()
+        for token in content_words(chunk, a_names):
             if token in stated or token in named or token in seen:
                 continue
             parts = content_words(fold(chunk).replace("-", " "))
             if len(parts) > 1 and stated.issuperset(parts):
                 continue
             seen.add(token)
-            shown.append(chunk.strip(_EDGE_PUNCTUATION))
-    return shown
+            span = (found.start(), found.end())
+            if shown and any(s <= shown[-1][0] and span[1] <= e for s, e in runs):
+                if a[shown[-1][1] : span[0]].isspace():  # the next word of the same name
+                    span = (shown.pop()[0], span[1])
+            shown.append(span)
+    return [a[start:end].strip(_EDGE_PUNCTUATION) for start, end in shown]
 
 
 def _renamed(words: list[str], b_runs: list[list[str]]) -> bool:

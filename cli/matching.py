@@ -169,7 +169,7 @@ def match(
         return
     with session_for(ctx, write=False) as session:
         rows = matching.candidate_rows(session, claim_id, thresholds=thresholds, limit=limit)
-    emit(rows, fmt, COLUMNS)
+    emit(rows, fmt, COLUMNS if fmt == OutputFormat.table else (*COLUMNS, "held_because"))
 
 
 def _match_all(ctx: typer.Context, thresholds, *, force: bool) -> None:

@@ -13,7 +13,7 @@ each article keeps its best passage.
 Two thresholds, as review tools for fact-checkers use them: at or above *suggest* a passage
 is stored as a pending candidate for a person to accept or reject; at or above *auto* it may
 be accepted without one (``--accept-auto``). Both defaults were tuned on training data only
-(see ``docs/matching.md``). Four kinds of passage are never accepted without a person,
+(see ``docs/matching.md``). These passages are never accepted without a person,
 whatever their score (``held_for_review``): one whose negation differs from the claim's
 ("did not resign" for "resigned"), whose words say the claim while its grammar may say the
 opposite; one that lacks a word of the claim (``lacking``): "rejected documents" for
@@ -21,7 +21,8 @@ opposite; one that lacks a word of the claim (``lacking``): "rejected documents"
 another predicate from a synonym; one whose chain names a description ("his office
 said"), which no source answers to and only a person can name; and one that reaches *auto*
 only by repeating a quotation that does not state the claim that surely on its own
-(``vouched``).
+(``vouched``); and one whose sentence takes back what it states (``context``): a denial,
+a hedge, another actor, the claim's names in other roles.
 
 Resuming: a claim's ``match_progress`` row holds a fingerprint of what it was matched with
 (its version, its appearances, the highest article id, the suggest threshold and the scorer).
@@ -32,6 +33,7 @@ the earlier result still holds and ``match --all`` skips the claim.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -46,7 +48,9 @@ from claims.passages import Passage, PassageIndex, clause_windows
 from claims.services.claims import get_claim
 from claims.similarity import DEFAULT_AUTO, DEFAULT_SUGGEST
 
-SCORER_VERSION = "lexical-4"  # 2: negation; 3: no key-phrase wordings; 4: windows keep words
+# 2: negation; 3: no key-phrase wordings; 4: windows keep words; 5: capitals abbreviations
+# are names, windows keep their clause's subject, "raise" and "increase" are "rise".
+SCORER_VERSION = "lexical-5"
 # How many of the best articles get their passage refined into clause windows.
 REFINE = 20
 # Passages scoring below this are not cut into clause windows.
@@ -426,12 +430,14 @@ def candidate_rows(
     ``accept_auto`` would leave it to a person all the same (``held_for_review`` says why);
     "auto" at or above *auto* otherwise; else "suggest". A listing that said "auto" of a
     passage ``--accept-auto`` then skips would promise what the command does not do.
+    ``held_because`` says why a "held" or "negation" row waits for a person.
     """
     if claim_id is not None:
         get_claim(session, claim_id)
     rows = []
     for candidate in pending_candidates(session, claim_id, minimum=thresholds.suggest, limit=limit):
         article = candidate.article
+        level, why = _level(session, candidate, thresholds)
         rows.append(
             {
                 "candidate": candidate.id,
@@ -442,19 +448,24 @@ def candidate_rows(
                 "start": candidate.passage_start,
                 "end": candidate.passage_end,
                 "score": round(candidate.score, 3),
-                "level": _level(session, candidate, thresholds),
+                "level": level,
                 "passage": article.text[candidate.passage_start : candidate.passage_end],
+                "held_because": why,
             }
         )
     return rows
 
 
-def _level(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -> str:
+def _level(
+    session: Session, candidate: MatchCandidate, thresholds: Thresholds
+) -> tuple[str, str | None]:
+    """The candidate's level, and why it is held when it is."""
     if negation_differs(candidate):
-        return "negation"
+        return "negation", "the passage's negation differs from the claim's"
     if candidate.score < thresholds.auto:
-        return "suggest"
-    return "auto" if _held(session, candidate, thresholds) is None else "held"
+        return "suggest", None
+    why = _held(session, candidate, thresholds)
+    return ("auto", None) if why is None else ("held", why)
 
 
 def pending_candidates(
@@ -680,7 +691,7 @@ def held_for_review(
 
 
 def _held(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -> str | None:
-    """Why the candidate must not be accepted unseen, or None.
+    """Why the candidate must not be accepted unseen, every reason joined, or None.
 
     A passage whose negation differs from the claim's may state its opposite; one that
     reaches *auto* only through a quotation that states the claim less surely on its own
@@ -689,28 +700,95 @@ def _held(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -
     for "signed documents": ``carries`` 0.99), or the claim in words of its own, which a
     person tells apart and the scorer does not; a chain that names a description
     ("his office said") has no source to record it under that only a person can name, and
-    recording it without that hop would make the outlet the speaker.
+    recording it without that hop would make the outlet the speaker. And the words around
+    the passage may take back what it says (``context``): a denial, recorded unseen,
+    becomes an appearance with the denier as its speaker. All reasons are given, for the
+    person who decides.
     """
+    reasons = []
     if negation_differs(candidate):
-        return "the passage's negation differs from the claim's"
+        reasons.append("the passage's negation differs from the claim's")
     value, quotation = vouched(candidate)
     if round(value, 6) < thresholds.auto:
         if quotation is None:
-            return f"the claim as it reads now carries the passage at {value:.2f} only"
-        return (
-            f"it scores by repeating the quotation {quotation!r}, which states the claim "
-            f"less surely on its own: {value:.2f}"
-        )
+            reasons.append(f"the claim as it reads now carries the passage at {value:.2f} only")
+        else:
+            reasons.append(
+                f"it scores by repeating the quotation {quotation!r}, which states the claim "
+                f"less surely on its own: {value:.2f}"
+            )
     words = lacking(candidate)
     if words:
-        return f"the passage lacks the claim's word(s) {', '.join(map(repr, words))}"
-    descriptions = preview_chain(session, candidate.id).descriptions
-    if descriptions:
-        return (
-            f"its chain names {', '.join(map(repr, descriptions))}, a description rather "
-            "than a source's name"
+        reason = f"the passage lacks the claim's word(s) {', '.join(map(repr, words))}"
+        numbers = _other_numbers(candidate)
+        if numbers and any(_NUMBER.search(word) for word in words):
+            reason += f" (it has {', '.join(map(repr, numbers))})"
+        reasons.append(reason)
+    preview = preview_chain(session, candidate.id)
+    if preview.descriptions:
+        reasons.append(
+            f"its chain names {', '.join(map(repr, preview.descriptions))}, a description "
+            "rather than a source's name"
         )
-    return None
+    reasons += context(candidate, [hop.cue for hop in preview.stated if hop.cue])
+    return "; ".join(reasons) or None
+
+
+# A number as copy writes it, its percent sign too: "10%" differs from "5%", not "10".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+
+
+def _other_numbers(candidate: MatchCandidate) -> list[str]:
+    """The passage's numbers the claim does not have, as the passage writes them."""
+    claim = set(_NUMBER.findall(candidate.claim.text))
+    passage = _passage(candidate)
+    return list(dict.fromkeys(n for n in _NUMBER.findall(passage) if n not in claim))
+
+
+def _passage(candidate: MatchCandidate) -> str:
+    return candidate.article.text[candidate.passage_start : candidate.passage_end]
+
+
+def context(candidate: MatchCandidate, cues: Iterable[str] = ()) -> list[str]:
+    """What the passage's sentence says of it that the claim does not, as reasons to hold it.
+
+    Read in the sentence(s) holding the passage (``claims.passages``): a denial there, or in
+    the cue of the chain that attributes it ("denied", "untrue", "a claim he called fake");
+    a hedge governing it ("may", "would have") the claim lacks; a name standing where the
+    claim's actor should ("Uganda, like Kenya, will ..."); or the claim's names in other
+    roles ("Zambia sent ... to the WHO" for "the WHO sent ... to Zambia").
+    """
+    from claims.passages import (
+        denials,
+        denying_words,
+        hedges_added,
+        names_reordered,
+        other_actor,
+    )
+    from claims.sentences import split_sentences
+
+    claim = candidate.claim.text
+    text = candidate.article.text
+    start, end = candidate.passage_start, candidate.passage_end
+    around = [s for s in split_sentences(text) if s.end > start and s.start < end]
+    first = min([s.start for s in around], default=start)
+    last = max([s.end for s in around], default=end)
+    sentence = text[first:last]
+    reasons = []
+    lexicon = denying_words()
+    denied = denials(claim, sentence)
+    denied += [c for c in cues if set(c.casefold().split()) & lexicon and c not in denied]
+    if denied:
+        reasons.append(f"its sentence denies or disputes it ({', '.join(map(repr, denied))})")
+    hedged = hedges_added(claim, text[first:end])
+    if hedged:
+        reasons.append(f"it hedges what the claim states ({', '.join(map(repr, hedged))})")
+    other = other_actor(claim, sentence, start - first, end - first)
+    if other is not None:
+        reasons.append(f"its sentence names {other!r} where the claim names its actor")
+    if names_reordered(claim, sentence[: end - first]):
+        reasons.append("it names the claim's names in another order: their roles may differ")
+    return reasons
 
 
 class DecidedMeanwhile(InvalidTransition):
