@@ -459,7 +459,7 @@ class RejectsWriter:
         self.count += 1
 
     def finish(self) -> None:
-        """The import is done: its rejects replace an old file, or none removes it."""
+        """The file is checked: its rejects replace an old file, or none removes it."""
         if self._file.closed:
             return
         self._file.close()

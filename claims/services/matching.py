@@ -831,11 +831,16 @@ def _pending(session: Session, candidate_id: int, *, lock: bool = False) -> Matc
 
 
 def _lock_claim(session: Session, claim_id: int) -> Claim:
-    """The claim, its row locked: decisions on its candidates and its matching take turns."""
+    """The claim, its row locked: decisions on its candidates and its matching take turns.
+
+    ``FOR NO KEY UPDATE``, as an edit of the claim locks it: it does not stop the key check
+    of an appearance inserted meanwhile (``FOR KEY SHARE``), so ``appearance add`` and an
+    import's batches do not wait while a matching ranks the whole index.
+    """
     claim = session.scalar(
         select(Claim)
         .where(Claim.id == claim_id)
-        .with_for_update()
+        .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
     )
     if claim is None:

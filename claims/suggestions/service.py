@@ -681,13 +681,9 @@ def suggestion_record(
     }
 
 
-def render_hops(row: Suggestion) -> str:
+def _rendered(chain: list[dict]) -> str:
     """``Wang Xiaohong [told @432-440] → Xinhua [said @506-512]`` for reviewers: each hop's
     cue and where the article names its source (the evidence span); new sources marked."""
-    return _rendered(row.chain)
-
-
-def _rendered(chain: list[dict]) -> str:
     from claims.chains import ARROW
     from claims.resolution import is_description
 
