@@ -326,6 +326,12 @@ def test_dropping_the_future_will_hedges_nothing():
         "Against their will, they signed",
         "They showed their military might",
         "He denied the claims about the border",
+        "The claims about 300 deaths were dismissed",  # a determiner: the noun, amount or not
+        "Claims about 300 deaths were dismissed",  # first: no subject, so no verb
+        "Moscow rejects claims about corruption",
+        "Claims by officials were dismissed",
+        "He repeated claims by two officials",  # "by" and a number in words: who claimed
+        "The minister claims by mistake",  # "by" and a bare noun: not an amount
         "Such false claims are common",
         "Claims of fraud were dismissed",
         "The Claims Commission met",
@@ -350,6 +356,10 @@ def test_a_lexicon_word_used_as_a_name_month_or_noun_is_no_hedge(text):
         ("The Fence Will Be Finished In Time", "will", "Might"),  # a headline: case says nothing
         ("Each will be finished soon", "will", "might"),
         ("Moscow claims the fence is finished", "claims", "says"),
+        ("The minister claims about 300 people died", "claims", "says"),  # approximately
+        ("Moscow claims about a third of the fence is finished", "claims", "says"),
+        ("Moscow claims about half the fence is finished", "claims", "says"),
+        ("The party claims by 2030 emissions will halve", "claims", "says"),
         ('He said: "Will it be finished?"', "will", "Might"),
     ],
 )
@@ -360,6 +370,28 @@ def test_a_lexicon_word_used_as_one_is_a_hedge(text, hedge, other):
     )
     findings = compare(side(text, id=1), side(changed, id=2))
     assert [f.before for f in findings if f.kind == "hedging"] == [hedge], findings
+
+
+def test_dropping_claims_before_an_approximate_amount_is_less_hedged():
+    """ "claims about 300" is the verb: dropping it is the hedge lost, as without "about"."""
+    for amount in ("about 300", "300"):
+        (finding,) = compare(
+            side(f"The minister claims {amount} people died", id=1),
+            side(f"The minister says {amount} people died", id=2),
+        )
+        assert (finding.kind, finding.severity, finding.before, finding.after) == (
+            "hedging",
+            "high",
+            "claims",
+            "says",
+        )
+        assert "less hedged" in finding.detail
+    # The noun keeps its reading: a word replaced, no hedge dropped.
+    (noun,) = compare(
+        side("He denied the claims about the border", id=1),
+        side("He denied the reports about the border", id=2),
+    )
+    assert (noun.kind, noun.before, noun.after) == ("wording", "claims", "reports")
 
 
 def test_find_hedges_reads_case_and_neighbours():

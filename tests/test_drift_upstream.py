@@ -4,7 +4,12 @@ the one it is closest to, never merely the one just before it by date."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+from unittest import mock
 
+import pytest
+
+from claims.drift import pairs as pairs_module
 from claims.drift.compare import ChainLink, Side
 from claims.drift.pairs import CANDIDATES, Placed, drift, plan
 from claims.services.appearances import add_appearance
@@ -154,3 +159,121 @@ def test_stored_findings_blame_no_one_for_changes_another_made(session):
         ("MTI", "Beta News", "wording", "high"),
         ("MTI", "Kappa Radio", "attribution", "low"),
     ]
+
+
+# --- the order and the parents, against a reference that tries every pair ---------------------
+
+
+def _reference_plan(items: list[Placed]) -> list[tuple[Placed, Placed]]:
+    """The definition, pair by pair: an appearance relies on another when its chain names the
+    other's publisher, a different outlet; it waits for all it relies on (the earliest first,
+    a cycle in date order), and its parents are the earlier ones it relies on, of the
+    publisher its chain names last, the closest of them in words."""
+
+    def relies_on(later: Placed, earlier: Placed) -> bool:
+        publisher = earlier.side.publisher_id
+        cited = {link.source_id for link in later.side.chain}
+        return later.side.publisher_id != publisher and publisher in cited
+
+    waiting = sorted(items, key=pairs_module._date_key)
+    ordered = []
+    while waiting:
+        ready = next(
+            (
+                item
+                for item in waiting
+                if not any(relies_on(item, other) for other in waiting if other is not item)
+            ),
+            waiting[0],
+        )
+        waiting.remove(ready)
+        ordered.append(ready)
+    result = []
+    for position, item in enumerate(ordered[1:], start=1):
+        parents = [other for other in ordered[:position] if relies_on(item, other)]
+        if parents:
+            where = {link.source_id: n for n, link in enumerate(item.side.chain)}
+            last = max(where[p.side.publisher_id] for p in parents)
+            choice = [p for p in parents if where[p.side.publisher_id] == last]
+        else:
+            choice = ordered[:position]
+        candidates = pairs_module._Candidates()
+        for other in choice:
+            candidates.add(other, pairs_module._profile(other))
+        result.append((candidates.closest(pairs_module._profile(item)), item))
+    return result
+
+
+_WORDS = "Pinter will may visit travel to Belgrade next week soon".split()
+
+
+def _random_claim(rng: random.Random) -> list[Placed]:
+    """A small claim of few publishers, so that appearances share outlets, cite each other's
+    (earlier, later, themselves: cycles) and tie on dates and words."""
+    items = []
+    for appearance_id in range(rng.randint(1, 12)):
+        publisher = rng.randint(1, 5)
+        cited = rng.sample(range(1, 8), rng.randint(0, 3))
+        chain = [
+            ChainLink(source, f"s{source}", rng.choice((None, "said")), "stated")
+            for source in cited
+        ]
+        chain.append(ChainLink(publisher, f"s{publisher}", None, "publisher"))
+        quote = " ".join(rng.choices(_WORDS, k=rng.randint(1, 4)))
+        day = None if rng.random() < 0.15 else dt.date(2024, 3, rng.randint(1, 4))
+        side = Side(appearance_id, quote, True, publisher, tuple(chain))
+        items.append(Placed(side, day))
+    rng.shuffle(items)
+    return items
+
+
+def _ids(found: list[tuple[Placed, Placed]]) -> list[tuple[int, int]]:
+    return [(a.side.appearance_id, b.side.appearance_id) for a, b in found]
+
+
+@pytest.mark.parametrize("candidates", [CANDIDATES, 2])  # 2: a publisher's many ways, halved
+def test_plan_chooses_as_trying_every_earlier_appearance_would(candidates):
+    rng = random.Random(20240301)
+    with mock.patch.object(pairs_module, "CANDIDATES", candidates):
+        for _ in range(3000):
+            items = _random_claim(rng)
+            assert _ids(plan(items)) == _ids(_reference_plan(items)), items
+
+
+class _CountingSide(Side):
+    """A side that counts how often its publisher is read: the work spent on reliance."""
+
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name == "publisher_id":
+            _CountingSide.reads += 1
+        return super().__getattribute__(name)
+
+
+def test_a_wire_story_cited_by_thousands_of_outlets_costs_each_its_own_chain():
+    count = 5000
+    rng = random.Random(7)
+    agency = (ChainLink(KOVACS, "Zoltan Kovacs", "said", "stated"),)
+    items = [
+        Placed(
+            _CountingSide(
+                0, ORIGINAL, True, MTI, (*agency, ChainLink(MTI, "MTI", None, "publisher"))
+            ),
+            dt.date(2024, 3, 2),
+        )
+    ]
+    for n in range(1, count):
+        outlet = 100 + n
+        chain = (
+            *agency,
+            ChainLink(MTI, "MTI", "citing", "origin"),
+            ChainLink(outlet, f"outlet {outlet}", None, "publisher"),
+        )
+        quote = ORIGINAL if n % 3 else REWORDED
+        day = dt.date(2024, 3, rng.randint(1, 20))  # some dated before the wire they cite
+        items.append(Placed(_CountingSide(n, quote, True, outlet, chain), day))
+    _CountingSide.reads = 0
+    found = _ids(plan(items))
+    assert found == [(0, n) for n in sorted(range(1, count), key=lambda n: (items[n].published, n))]
+    assert _CountingSide.reads < 20 * count  # a pass over every earlier appearance: millions

@@ -138,6 +138,21 @@ _OTHER_SENSE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset("of about by were are have had against".split()),
     ),
 }
+# "claims about 300", "claims about a third" (approximately), "claims by 2030": after its
+# subject, "claims" followed by these is the verb however "about" or "by" reads otherwise
+# ("claims about the border", "claims by officials" are the noun). After "by" only figures
+# count: "claims by two officials" is the noun, "claims by 2030" (a year, a date, a share)
+# the verb.
+_QUANTITY_AFTER = frozenset({"about", "by"})
+_QUANTITIES = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
+    millions billion billions dozen dozens half twice""".split()
+)
+# "about a dozen", "about a third": an article before these is a quantity's, not a noun's.
+_FRACTIONS = frozenset(
+    "dozen hundred thousand million billion half third quarter fifth tenth".split()
+)
 # Lexicon words that are also names or months, "Will Smith", "May Day": capitalised before
 # a name, they are part of it even where any word could be capitalised.
 _ALSO_NAMES = frozenset({"may", "will"})
@@ -179,7 +194,25 @@ def _other_sense(words: Sequence[str], cases: Sequence[str] | None, start: int) 
     if word == "may" and (_NUMBER.search(before) or _NUMBER.search(after)):
         return True  # "May 5", "5 May", "May 2024"
     sense = _OTHER_SENSE.get(word)
-    return sense is not None and (before in sense[0] or after in sense[1])
+    if sense is None:
+        return False
+    if before in sense[0]:
+        return True
+    if word == "claims" and start and after in _QUANTITY_AFTER and _quantity(words, start + 2):
+        return False  # "the minister claims about 300 died"; first, it has no subject
+    return after in sense[1]
+
+
+def _quantity(words: Sequence[str], start: int) -> bool:
+    """Whether the words from ``start`` begin with an amount after "about" ("300", "half",
+    "a dozen"), or after "by" with a figure ("2030", "5 May")."""
+    word = words[start] if start < len(words) else ""
+    if _NUMBER.search(word):
+        return True
+    if words[start - 1] == "by":
+        return False
+    following = words[start + 1] if start + 1 < len(words) else ""
+    return word in _QUANTITIES or (word in ("a", "an") and following in _FRACTIONS)
 
 
 def find_hedges(words: Sequence[str], cases: Sequence[str] | None = None) -> list[Match]:

@@ -23,12 +23,14 @@ one); after that, one word set per appearance, and two set comparisons per
 earlier appearance that differs in words or chain sources (copies count once),
 at most ``CANDIDATES`` of them, the first half and the latest half: a claim
 carried in thousands of different ways stays linear, and its original is among
-the first.
+the first. What a chain cites is looked up by publisher, hop by hop, so a wire
+story cited by thousands of outlets costs each of them its chain's length.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -49,16 +51,11 @@ def _date_key(item: Placed) -> tuple:
     return (item.published is None, item.published or dt.date.min, item.side.appearance_id)
 
 
-def _reliance(items: list[Placed]):
-    """For these items: whether ``later``'s chain names ``earlier``'s publisher (and they are
-    not one outlet), with each chain's sources gathered once."""
-    cited = {id(item): {link.source_id for link in item.side.chain} for item in items}
-
-    def relies_on(later: Placed, earlier: Placed) -> bool:
-        publisher = earlier.side.publisher_id
-        return later.side.publisher_id != publisher and publisher in cited[id(later)]
-
-    return relies_on
+def _cited(item: Placed) -> set[int]:
+    """The publishers ``item`` relies on, if they carry the claim: its chain's sources but its
+    own outlet (an outlet naming itself relies on no one)."""
+    own = item.side.publisher_id
+    return {link.source_id for link in item.side.chain if link.source_id != own}
 
 
 def _reliance_pairs(items: list[Placed]) -> bool:
@@ -78,43 +75,75 @@ def _reliance_pairs(items: list[Placed]) -> bool:
 def upstream_order(items: list[Placed]) -> list[Placed]:
     """Date order, adjusted so that whatever an appearance relies on comes before it.
 
-    A pair relying on each other (a cycle) falls back to date order.
+    Each step places the earliest appearance relying on nothing still unplaced; where every
+    one left does (a cycle: two outlets citing each other), the earliest of them. An
+    appearance relies on a publisher, so it waits for all of that publisher's appearances:
+    counting them, and what each still waits for, makes a step cost the chains it frees,
+    not a pass over every appearance left (a wire story cited by thousands of outlets).
     """
     waiting = sorted(items, key=_date_key)
     if not _reliance_pairs(items):
         return waiting
-    relies_on = _reliance(items)
+    unplaced: dict[int, int] = {}  # publisher: its appearances not yet placed
+    for item in waiting:
+        unplaced[item.side.publisher_id] = unplaced.get(item.side.publisher_id, 0) + 1
+    waits_for: list[int] = []  # per appearance: its cited publishers with appearances unplaced
+    freed_by: dict[int, list[int]] = {}  # publisher: the appearances citing it
+    ready: list[int] = []  # a heap of date ranks
+    for rank, item in enumerate(waiting):
+        cited = [publisher for publisher in _cited(item) if publisher in unplaced]
+        waits_for.append(len(cited))
+        for publisher in cited:
+            freed_by.setdefault(publisher, []).append(rank)
+        if not cited:
+            ready.append(rank)
+    heapq.heapify(ready)
+    done = [False] * len(waiting)
+    earliest = 0  # every rank before it is placed
     placed: list[Placed] = []
-    while waiting:
-        ready = next(
-            (
-                item
-                for item in waiting
-                if not any(relies_on(item, other) for other in waiting if other is not item)
-            ),
-            waiting[0],
-        )
-        waiting.remove(ready)
-        placed.append(ready)
+    while len(placed) < len(waiting):
+        while ready and done[ready[0]]:
+            heapq.heappop(ready)
+        if ready:
+            rank = heapq.heappop(ready)
+        else:  # a cycle: the earliest left
+            while done[earliest]:
+                earliest += 1
+            rank = earliest
+        done[rank] = True
+        item = waiting[rank]
+        placed.append(item)
+        publisher = item.side.publisher_id
+        unplaced[publisher] -= 1
+        if not unplaced[publisher]:
+            for other in freed_by.get(publisher, ()):
+                waits_for[other] -= 1
+                if not waits_for[other] and not done[other]:
+                    heapq.heappush(ready, other)
     return placed
 
 
 def plan(items: list[Placed]) -> list[tuple[Placed, Placed]]:
-    """(upstream, downstream) pairs: each appearance after the first with its parent."""
+    """(upstream, downstream) pairs: each appearance after the first with its parent.
+
+    The earlier appearances are kept by publisher, so what an appearance's chain cites is
+    found from its chain, not by a pass over every earlier one.
+    """
     ordered = upstream_order(items)
-    relies_on = _reliance(items) if _reliance_pairs(items) else None
+    relying = _reliance_pairs(items)
+    by_publisher: dict[int, _Carried] = {}
     candidates = _Candidates()  # filled only once a choice is to be made
     profiles: list[tuple[frozenset[str], frozenset[int]]] = []
     pairs = []
-    for position, item in enumerate(ordered[1:], start=1):
-        parents = []
-        if relies_on is not None:
-            parents = [other for other in ordered[:position] if relies_on(item, other)]
-        if parents:
-            parent = _nearest(item, parents)
-        elif position == 1:
+    for position, item in enumerate(ordered):
+        parent = _nearest(item, by_publisher) if relying else None
+        if relying:
+            by_publisher.setdefault(item.side.publisher_id, _Carried()).items.append(item)
+        if not position:
+            continue
+        if parent is None and position == 1:
             parent = ordered[0]  # the only earlier one: most claims have two appearances
-        else:
+        elif parent is None:
             while len(profiles) <= position:
                 profiles.append(_profile(ordered[len(profiles)]))
             for number in range(candidates.count, position):
@@ -181,18 +210,32 @@ class _Candidates:
         return list(islice(self.profiles.items(), half)) + latest[::-1]
 
 
-def _nearest(item: Placed, parents: list[Placed]) -> Placed:
-    """Of the appearances ``item``'s chain cites, the one whose publisher its chain names
-    last (the hop nearest the carrier); of one publisher's, the closest in words."""
-    position = {link.source_id: n for n, link in enumerate(item.side.chain)}
-    last = max(position[p.side.publisher_id] for p in parents)
-    nearest = [p for p in parents if position[p.side.publisher_id] == last]
-    if len(nearest) == 1:
-        return nearest[0]
-    candidates = _Candidates()
-    for parent in nearest:
-        candidates.add(parent, _profile(parent))
-    return candidates.closest(_profile(item))
+class _Carried:
+    """One publisher's earlier appearances, in order, and its candidates among them, filled
+    when first asked for: an appearance citing the publisher chooses from them."""
+
+    def __init__(self) -> None:
+        self.items: list[Placed] = []
+        self.candidates = _Candidates()
+
+    def closest(self, item: Placed) -> Placed:
+        if len(self.items) == 1:
+            return self.items[0]
+        for earlier in self.items[self.candidates.count :]:
+            self.candidates.add(earlier, _profile(earlier))
+        return self.candidates.closest(_profile(item))
+
+
+def _nearest(item: Placed, by_publisher: dict[int, _Carried]) -> Placed | None:
+    """Of the earlier appearances ``item``'s chain cites, those of the publisher its chain
+    names last (the hop nearest the carrier), and of them the closest in words; None when
+    it cites none."""
+    own = item.side.publisher_id
+    for link in reversed(item.side.chain):
+        carried = by_publisher.get(link.source_id)
+        if carried is not None and link.source_id != own:
+            return carried.closest(item)
+    return None
 
 
 def drift(items: list[Placed]) -> list[tuple[int, int, Finding]]:
