@@ -180,16 +180,23 @@ def _match_all(ctx: typer.Context, thresholds, *, force: bool) -> None:
     with session_for(ctx, write=False) as session:
         index = matching.load_index(session)
         todo = matching.stale_claims(session, index, thresholds, force=force)
+        before = matching.highest_candidate_id(session)
     note(f"{len(todo)} claim(s) to match against {len(index.texts)} article(s).")
-    found = 0
+    new = 0
     with Progress(transient=True, console=_stderr_console()) as progress:
         task = progress.add_task("matching", total=len(todo))
         for claim_id in todo:
             # One transaction per claim: an interrupted run keeps what it finished.
             with session_for(ctx) as session:
-                found += len(matching.match_claim(session, claim_id, index, thresholds=thresholds))
+                stored = matching.match_claim(session, claim_id, index, thresholds=thresholds)
+                new += sum(1 for candidate in stored if candidate.id > before)
             progress.advance(task)
-    note(f"{found} candidate(s) at or above {thresholds.suggest} stored.")
+    with session_for(ctx, write=False) as session:
+        waiting = matching.pending_count(session)
+    note(
+        f"{new} new candidate(s) at or above {thresholds.suggest} stored; "
+        f"{waiting} pending for --review."
+    )
 
 
 def _stderr_console():

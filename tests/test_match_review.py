@@ -46,7 +46,7 @@ def test_review_confirming_the_new_source_creates_it(newsroom, db_url):
     rows(newsroom("match", "1", "--format", "json"))
     result = newsroom("match", "--review", input="a\ny\n")
     assert result.exit_code == 0, result.output
-    assert "Create new source(s) 'Energy Minister Anna König'?" in result.stderr
+    assert "Create new source(s) 'Anna König'?" in result.stderr
     assert "Accepted: appearance #2." in result.stderr
     assert _pending(db_url) == [(2, "accepted")]
     assert len(_stated_sources(db_url)) == 1

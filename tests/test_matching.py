@@ -182,7 +182,7 @@ def test_match_all_resumes_and_rematches_when_articles_arrive(newsroom, tmp_path
 def test_limit_cuts_the_listing(newsroom, monkeypatch, tmp_path):
     """And only the rows shown are read again for their level: a listing after --all may
     hold thousands of candidates."""
-    from claims.services import matching
+    from claims.services import match_holds
 
     (tmp_path / "copy.txt").write_text(f"VIENNA - {CLAIM} Officials confirmed it.", "utf-8")
     added = newsroom("article", "add", tmp_path / "copy.txt", "--outlet", "Evening Star",
@@ -190,8 +190,8 @@ def test_limit_cuts_the_listing(newsroom, monkeypatch, tmp_path):
     assert added.exit_code == 0, added.output
     newsroom("match", "--all", "--suggest", "0.05")
     read = []
-    real = matching.negation_differs
-    monkeypatch.setattr(matching, "negation_differs", lambda c: read.append(c.id) or real(c))
+    real = match_holds.negation_differs
+    monkeypatch.setattr(match_holds, "negation_differs", lambda c: read.append(c.id) or real(c))
     listed = rows(newsroom("match", "1", "--suggest", "0.05", "--limit", "1", "--format", "json"))
     assert len(listed) == 1
     assert set(read) == {listed[0]["candidate"]}

@@ -13,16 +13,10 @@ each article keeps its best passage.
 Two thresholds, as review tools for fact-checkers use them: at or above *suggest* a passage
 is stored as a pending candidate for a person to accept or reject; at or above *auto* it may
 be accepted without one (``--accept-auto``). Both defaults were tuned on training data only
-(see ``docs/matching.md``). These passages are never accepted without a person,
-whatever their score (``held_for_review``): one whose negation differs from the claim's
-("did not resign" for "resigned"), whose words say the claim while its grammar may say the
-opposite; one that lacks a word of the claim (``lacking``): "rejected documents" for
-"signed documents" shares every other word and scores 0.99, and the scorer cannot tell
-another predicate from a synonym; one whose chain names a description ("his office
-said"), which no source answers to and only a person can name; and one that reaches *auto*
-only by repeating a quotation that does not state the claim that surely on its own
-(``vouched``); and one whose sentence takes back what it states (``context``): a denial,
-a hedge, another actor, the claim's names in other roles.
+(see ``docs/matching.md``). Some passages are never accepted without a person, whatever
+their score (``held_for_review``): those whose negation differs from the claim's, that lack
+a word of it, whose sentence takes back what they state, and the rest of the rules in
+``claims.services.match_holds``.
 
 Resuming: a claim's ``match_progress`` row holds a fingerprint of what it was matched with
 (its version, its appearances, the highest article id, the suggest threshold and the scorer).
@@ -33,7 +27,6 @@ the earlier result still holds and ``match --all`` skips the claim.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -126,13 +119,13 @@ def wordings(claim: Claim) -> list[str]:
     seen, result = set(), []
     for text in [claim.text, *(a.quote for a in claim.appearances)]:
         key = " ".join(text.split()).casefold()
-        if key not in seen and (not result or _about(claim.text, text)):
+        if key not in seen and (not result or about(claim.text, text)):
             seen.add(key)
             result.append(text)
     return result
 
 
-def _about(wording: str, passage: str) -> bool:
+def about(wording: str, passage: str) -> bool:
     """Whether the passage holds a fair share of the wording's words: below it, a passage
     (most of what the index returns) is not worth scoring."""
     from claims.similarity import word_set
@@ -193,69 +186,16 @@ def _stated(passage: str, texts: list[str]) -> frozenset[str]:
 
 
 def _value(passage: Passage, texts: list[str]) -> float:
-    return _best_wording(passage.text, texts)[0]
+    return best_wording(passage.text, texts)[0]
 
 
-def _best_wording(passage: str, texts: list[str]) -> tuple[float, str | None]:
-    """The best ``carries`` score of the passage for any wording it is ``_about``, and that
+def best_wording(passage: str, texts: list[str]) -> tuple[float, str | None]:
+    """The best ``carries`` score of the passage for any wording it is ``about``, and that
     wording."""
     from claims.similarity import carries
 
-    scored = [(carries(text, passage), text) for text in texts if _about(text, passage)]
+    scored = [(carries(text, passage), text) for text in texts if about(text, passage)]
     return max(scored, key=lambda pair: pair[0], default=(0.0, None))
-
-
-def vouched(candidate: MatchCandidate) -> tuple[float, str | None]:
-    """How surely the candidate's passage states the claim through a wording that states it
-    on its own, and the wording the passage scores best for when that is a quotation.
-
-    A passage repeating a quotation scores what ``carries`` gives it against the quotation,
-    which is how a rewrite of the same report is found. But the quotation was recorded as
-    carrying the claim in its article, with the words around it; alone, it may state the
-    claim less surely ("will not allow water rationing" says nothing of Madrid), and the
-    chain passage → quotation → claim is no stronger than its weaker link. So through a
-    quotation a passage is vouched for at most ``carries(claim, quotation)``; through the
-    claim's own text, at its score.
-    """
-    from claims.similarity import carries
-
-    claim = candidate.claim.text
-    passage = candidate.article.text[candidate.passage_start : candidate.passage_end]
-    best, top, quotation = 0.0, 0.0, None
-    for text in wordings(candidate.claim):
-        if not _about(text, passage):
-            continue
-        value = carries(text, passage)
-        if value > top:
-            top, quotation = value, (None if text == claim else text)
-        best = max(best, min(value, 1.0 if text == claim else carries(claim, text)))
-    return best, quotation
-
-
-def negation_differs(candidate: MatchCandidate) -> bool:
-    """Whether the candidate's passage negates what the claim states, or the reverse.
-
-    Read against the wording the passage scores best for, as it was ranked; computed when
-    asked rather than stored, so a claim edited since is read as it is now.
-    """
-    from claims.similarity import negation_differs as differs
-
-    text = candidate.article.text[candidate.passage_start : candidate.passage_end]
-    _, wording = _best_wording(text, wordings(candidate.claim))
-    return differs(wording or candidate.claim.text, text)
-
-
-def lacking(candidate: MatchCandidate) -> list[str]:
-    """The claim's words its passage does not state (``claims.similarity.missing_words``).
-
-    Read against the claim's own text, not the quotation the passage may have been found
-    through: a quotation states the claim with the words around it in its article, and
-    what is accepted unseen must state the claim alone.
-    """
-    from claims.similarity import missing_words
-
-    text = candidate.article.text[candidate.passage_start : candidate.passage_end]
-    return missing_words(candidate.claim.text, text)
 
 
 def _keep_best(best: dict[int, Ranked], passage: Passage, texts: list[str]) -> float:
@@ -298,7 +238,9 @@ def match_claim(
 
     Earlier pending candidates of the claim are replaced; accepted and rejected ones stay,
     and a passage someone rejected is not proposed again. A passage proposed again keeps
-    its candidate number (with its new score), so a number a person noted still names it.
+    its candidate number (with its new score), so a number a person noted still names it;
+    one left below *suggest* by this run is dropped, and proposed again later, gets a new
+    number: a pending row is a proposal at the threshold the claim was last matched at.
     """
     claim = _claim(session, claim_id)
     carried = {a.article_id for a in claim.appearances}
@@ -388,11 +330,30 @@ def claims_with_pending(session: Session) -> list[int]:
     return sorted(set(session.scalars(query)))
 
 
+def pending_count(session: Session) -> int:
+    """How many candidates wait for ``--review``."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(MatchCandidate)
+            .where(MatchCandidate.status == "pending")
+        )
+        or 0
+    )
+
+
+def highest_candidate_id(session: Session) -> int:
+    """The highest candidate number given so far: numbers only grow, so those above it were
+    given after."""
+    return session.scalar(select(func.max(MatchCandidate.id))) or 0
+
+
 def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> dict:
     """A candidate as a person reviews it: the claim, the passage and the words around it,
     whether the passage's negation differs from the claim's, and the claim's words it
     lacks."""
     from claims.anchoring import paragraph_bounds
+    from claims.services.match_holds import lacking, negation_differs
 
     article = session.get(Article, candidate.article_id, options=[joinedload(Article.publisher)])
     text = article.text
@@ -460,11 +421,13 @@ def _level(
     session: Session, candidate: MatchCandidate, thresholds: Thresholds
 ) -> tuple[str, str | None]:
     """The candidate's level, and why it is held when it is."""
+    from claims.services.match_holds import held_reasons, negation_differs
+
     if negation_differs(candidate):
         return "negation", "the passage's negation differs from the claim's"
     if candidate.score < thresholds.auto:
         return "suggest", None
-    why = _held(session, candidate, thresholds)
+    why = held_reasons(session, candidate, thresholds)
     return ("auto", None) if why is None else ("held", why)
 
 
@@ -654,12 +617,13 @@ def accept_auto(
     A candidate another user decided (or dropped) while this ran is theirs: it is left as
     they left it, and ``on_decided`` is told, in a sentence.
     """
+    from claims.services.match_holds import held_reasons
     from claims.services.sources import lock_source_names
 
     chosen = [
         candidate
         for candidate in pending_candidates(session, claim_id, minimum=thresholds.auto)
-        if _held(session, candidate, thresholds) is None
+        if held_reasons(session, candidate, thresholds) is None
     ]
     # Every name first, in one order: accepting the first candidate locks the claim, and
     # a second's names taken after that would cross an importer or a writer who locks
@@ -682,113 +646,14 @@ def held_for_review(
 ) -> list[tuple[MatchCandidate, str]]:
     """The pending candidates at or above *auto* that ``accept_auto`` leaves to a person,
     each with why."""
+    from claims.services.match_holds import held_reasons
+
     held = []
     for candidate in pending_candidates(session, claim_id, minimum=thresholds.auto):
-        why = _held(session, candidate, thresholds)
+        why = held_reasons(session, candidate, thresholds)
         if why is not None:
             held.append((candidate, why))
     return held
-
-
-def _held(session: Session, candidate: MatchCandidate, thresholds: Thresholds) -> str | None:
-    """Why the candidate must not be accepted unseen, every reason joined, or None.
-
-    A passage whose negation differs from the claim's may state its opposite; one that
-    reaches *auto* only through a quotation that states the claim less surely on its own
-    (``vouched``) may repeat a phrase in another story; one that lacks a word of the claim
-    (``lacking``) may say another thing of the same actor and topic ("rejected documents"
-    for "signed documents": ``carries`` 0.99), or the claim in words of its own, which a
-    person tells apart and the scorer does not; a chain that names a description
-    ("his office said") has no source to record it under that only a person can name, and
-    recording it without that hop would make the outlet the speaker. And the words around
-    the passage may take back what it says (``context``): a denial, recorded unseen,
-    becomes an appearance with the denier as its speaker. All reasons are given, for the
-    person who decides.
-    """
-    reasons = []
-    if negation_differs(candidate):
-        reasons.append("the passage's negation differs from the claim's")
-    value, quotation = vouched(candidate)
-    if round(value, 6) < thresholds.auto:
-        if quotation is None:
-            reasons.append(f"the claim as it reads now carries the passage at {value:.2f} only")
-        else:
-            reasons.append(
-                f"it scores by repeating the quotation {quotation!r}, which states the claim "
-                f"less surely on its own: {value:.2f}"
-            )
-    words = lacking(candidate)
-    if words:
-        reason = f"the passage lacks the claim's word(s) {', '.join(map(repr, words))}"
-        numbers = _other_numbers(candidate)
-        if numbers and any(_NUMBER.search(word) for word in words):
-            reason += f" (it has {', '.join(map(repr, numbers))})"
-        reasons.append(reason)
-    preview = preview_chain(session, candidate.id)
-    if preview.descriptions:
-        reasons.append(
-            f"its chain names {', '.join(map(repr, preview.descriptions))}, a description "
-            "rather than a source's name"
-        )
-    reasons += context(candidate, [hop.cue for hop in preview.stated if hop.cue])
-    return "; ".join(reasons) or None
-
-
-# A number as copy writes it, its percent sign too: "10%" differs from "5%", not "10".
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
-
-
-def _other_numbers(candidate: MatchCandidate) -> list[str]:
-    """The passage's numbers the claim does not have, as the passage writes them."""
-    claim = set(_NUMBER.findall(candidate.claim.text))
-    passage = _passage(candidate)
-    return list(dict.fromkeys(n for n in _NUMBER.findall(passage) if n not in claim))
-
-
-def _passage(candidate: MatchCandidate) -> str:
-    return candidate.article.text[candidate.passage_start : candidate.passage_end]
-
-
-def context(candidate: MatchCandidate, cues: Iterable[str] = ()) -> list[str]:
-    """What the passage's sentence says of it that the claim does not, as reasons to hold it.
-
-    Read in the sentence(s) holding the passage (``claims.passages``): a denial there, or in
-    the cue of the chain that attributes it ("denied", "untrue", "a claim he called fake");
-    a hedge governing it ("may", "would have") the claim lacks; a name standing where the
-    claim's actor should ("Uganda, like Kenya, will ..."); or the claim's names in other
-    roles ("Zambia sent ... to the WHO" for "the WHO sent ... to Zambia").
-    """
-    from claims.passages import (
-        denials,
-        denying_words,
-        hedges_added,
-        names_reordered,
-        other_actor,
-    )
-    from claims.sentences import split_sentences
-
-    claim = candidate.claim.text
-    text = candidate.article.text
-    start, end = candidate.passage_start, candidate.passage_end
-    around = [s for s in split_sentences(text) if s.end > start and s.start < end]
-    first = min([s.start for s in around], default=start)
-    last = max([s.end for s in around], default=end)
-    sentence = text[first:last]
-    reasons = []
-    lexicon = denying_words()
-    denied = denials(claim, sentence)
-    denied += [c for c in cues if set(c.casefold().split()) & lexicon and c not in denied]
-    if denied:
-        reasons.append(f"its sentence denies or disputes it ({', '.join(map(repr, denied))})")
-    hedged = hedges_added(claim, text[first:end])
-    if hedged:
-        reasons.append(f"it hedges what the claim states ({', '.join(map(repr, hedged))})")
-    other = other_actor(claim, sentence, start - first, end - first)
-    if other is not None:
-        reasons.append(f"its sentence names {other!r} where the claim names its actor")
-    if names_reordered(claim, sentence[: end - first]):
-        reasons.append("it names the claim's names in another order: their roles may differ")
-    return reasons
 
 
 class DecidedMeanwhile(InvalidTransition):

@@ -22,6 +22,7 @@ likewise, so neither removes a proposal someone has just decided.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -528,10 +529,15 @@ def _origin_name(row: Suggestion, edited: str | None) -> str:
 def chain_for_passage(session: Session, article, start: int, end: int) -> list[StatedHop]:
     """The stated hops the extractor finds for the sentence(s) covering ``[start, end)``.
 
-    Sources come back as their known names where resolved, else as the words the article
-    uses. Of several proposals, the one whose quotation overlaps the span most wins, an
-    attributed one before an unattributed one.
+    Sources come back as their known names where resolved, else as the name a proposal
+    offers for a new source (``claims.resolution``: "Finance Minister Matia Kasaija" is
+    Matia Kasaija), so accepting a match candidate creates the source ``claims suggest``
+    would; the words as written would make one person two sources, one per title. A title
+    or description followed by a name set off by a comma ("the Treasury Secretary, Njuguna
+    Ndung'u") is that name's (``_apposed``). Of several proposals, the one whose quotation
+    overlaps the span most wins, an attributed one before an unattributed one.
     """
+    from claims.resolution import Resolver
     from claims.suggestions.propose import propose
 
     if isinstance(article, int):
@@ -545,11 +551,41 @@ def chain_for_passage(session: Session, article, start: int, end: int) -> list[S
             best, best_score = proposal, score
     if best is None or not best_score[0]:
         return []
-    return [
-        StatedHop(hop["name"] if hop.get("source_id") else (hop["surface"] or hop["name"]),
-                  hop.get("cue"))
-        for hop in best.hops
-    ]  # fmt: skip
+    resolver = None
+    hops = []
+    for hop in best.hops:
+        name = hop["name"] if hop.get("source_id") else _apposed(article.text, hop)
+        if name is None:
+            name = hop["name"] or hop["surface"]
+        elif not hop.get("source_id"):
+            resolver = resolver or Resolver(session, article)
+            known = resolver.resolve(name)
+            name = known.name if known.resolved else name
+        hops.append(StatedHop(name, hop.get("cue")))
+    return hops
+
+
+# A name set off by a comma: two to four capitalised words ("Njuguna Ndung'u").
+_APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]*)(?![\w'’-])")
+
+
+def _apposed(text: str, hop: dict) -> str | None:
+    """The name apposed to an unresolved hop that only titles or describes its source: "the
+    Treasury Secretary, Njuguna Ndung'u" names Njuguna Ndung'u, whom the title is of. None
+    when the hop names someone itself, or no name follows it."""
+    from claims.resolution import TITLES, is_description
+
+    surface = (hop.get("surface") or "").strip(" ,")
+    end = hop.get("evidence_end")
+    if not surface or end is None:
+        return None
+    last = re.sub(r"\W", "", surface.split()[-1].lower())
+    if not (is_description(surface) or last in TITLES):
+        return None
+    if text[end - 1 : end] == ",":  # the span kept the comma that sets the name off
+        end -= 1
+    found = _APPOSITIVE.match(text, end)
+    return found.group(1) if found else None
 
 
 def suggestion_records(session: Session, rows: list[Suggestion], text: str) -> list[dict]:
