@@ -147,6 +147,25 @@ def readonly_engine(url: str) -> Engine:
     return make_engine(url, readonly=True)
 
 
+def locked(session: Session, model, row_id: int, *, key_share: bool = False):
+    """The row of ``model`` with this id, locked for the transaction and read as committed
+    now (not as the session last saw it), or None if it is gone.
+
+    For a decision that must see another user's: their transaction is waited for, then its
+    outcome read. ``key_share``: ``FOR NO KEY UPDATE``, which leaves the key checks of rows
+    referring to it (``FOR KEY SHARE``) free; otherwise ``FOR UPDATE``. SQLite's writer
+    holds the whole database already, and ignores the lock.
+    """
+    from sqlalchemy import select
+
+    return session.scalar(
+        select(model)
+        .where(model.id == row_id)
+        .with_for_update(key_share=key_share)
+        .execution_options(populate_existing=True)
+    )
+
+
 @contextmanager
 def open_session(
     url: str, *, write: bool = True, check_schema: bool = True, engine: Engine | None = None

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from claims import audit
 from claims.anchoring import count_occurrences, find_quotation
+from claims.db import locked
 from claims.errors import ChangedMeanwhile, InvalidInput, InvalidTransition, NotFound
 from claims.models import Appearance, Article, Claim, MatchCandidate, MatchProgress, utcnow
 from claims.passages import Passage, PassageIndex, clause_windows
@@ -672,12 +673,7 @@ def _pending(session: Session, candidate_id: int, *, lock: bool = False) -> Matc
     if not lock:
         candidate = get_candidate(session, candidate_id)
     else:
-        candidate = session.scalar(
-            select(MatchCandidate)
-            .where(MatchCandidate.id == candidate_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
+        candidate = locked(session, MatchCandidate, candidate_id)
         if candidate is None:
             raise DecidedMeanwhile(
                 f"Match candidate #{candidate_id} is gone: its article was recorded as carrying "
@@ -702,12 +698,7 @@ def _lock_claim(session: Session, claim_id: int) -> Claim:
     of an appearance inserted meanwhile (``FOR KEY SHARE``), so ``appearance add`` and an
     import's batches do not wait while a matching ranks the whole index.
     """
-    claim = session.scalar(
-        select(Claim)
-        .where(Claim.id == claim_id)
-        .with_for_update(key_share=True)
-        .execution_options(populate_existing=True)
-    )
+    claim = locked(session, Claim, claim_id, key_share=True)
     if claim is None:
         raise NotFound(
             f"No claim with id {claim_id}: another user deleted it meanwhile; "

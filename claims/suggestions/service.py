@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from claims import audit
 from claims.chains import StatedHop, parse_chain
+from claims.db import locked
 from claims.errors import InvalidInput, InvalidTransition, NotFound, UnknownSource
 from claims.models import Appearance, Article, Claim, Suggestion, utcnow
 from claims.services.articles import get_article
@@ -296,12 +297,7 @@ def decide(
 def _locked(session: Session, suggestion_id: int) -> Suggestion:
     """The proposal's row, locked for a decision and read as committed now: another
     reviewer's decision on it is waited for, then seen, never overwritten."""
-    row = session.scalar(
-        select(Suggestion)
-        .where(Suggestion.id == suggestion_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    row = locked(session, Suggestion, suggestion_id)
     if row is None:
         raise NotFound(f"No proposal with id {suggestion_id}: see `claims suggest ARTICLE_ID`.")
     return row
