@@ -519,22 +519,25 @@ class DriftFinding(Base):
 
 
 class DriftPending(Base):
-    """A claim whose drift findings a bulk import has yet to recompute.
+    """A claim whose drift findings are yet to be recomputed.
 
     An import writes a claim's appearances batch by batch but recomputes its
     findings once, after the last batch, instead of once per batch that touched
     it. Each batch lists the claims it touched here in its own transaction, and
     each recomputation removes them in its own, so an import cut short leaves
     the claims whose findings lag named here, not silently stale: importing
-    again, ``claims drift`` or any change to the claim completes them.
+    again, ``claims drift`` or any change to the claim completes them. An upgrade whose
+    drift rules changed lists every claim here (a data migration), for the same reason:
+    findings are derived data, and the old rules' would otherwise stay.
     """
 
     __tablename__ = "drift_pending"
     __table_args__ = (
         {
-            "comment": "Claims whose drift findings an import has yet to recompute; empty "
-            "once it finishes. While a claim is listed, its drift_findings may lag its "
-            "appearances (claims drift completes them)."
+            "comment": "Claims whose drift findings are yet to be recomputed: by an import, "
+            "which empties it once it finishes, or after an upgrade that changed the drift "
+            "rules, which lists every claim. While a claim is listed, its drift_findings may "
+            "lag its appearances or follow the earlier rules (claims drift completes them)."
         },
     )
 

@@ -40,13 +40,17 @@ def drift(
             count = refresh_drift(session, None if claim_id is None else [claim_id])
         note(f"Recomputed {count} findings.")
     else:
-        # An import cut short leaves claims whose findings lag: complete them, never show stale.
+        # An import cut short, or an upgrade that changed the rules, leaves claims whose
+        # findings lag: complete them, never show stale.
         with session_for(ctx, write=False) as session:
             pending = pending_drift(session)
         if pending:
             with session_for(ctx) as session:
                 claims, _ = refresh_pending_drift(session)
-            note(f"Recomputed the findings of {claims} claim(s) an unfinished import left pending.")
+            note(
+                f"Recomputed the findings of {claims} claim(s) left pending by an unfinished "
+                "import or by an upgrade that changed the drift rules."
+            )
     from claims.reports.drift import any_comparable, blank_placeholders
 
     with session_for(ctx, write=False) as session:

@@ -94,7 +94,8 @@ def run_report(
 
 
 def _warn_pending_drift(ctx: typer.Context) -> None:
-    """Say so when an import was cut short: its claims' drift findings lag until completed.
+    """Say so when drift findings wait to be recomputed: an import was cut short, or an
+    upgrade changed the rules; until completed, they lag or follow the old rules.
 
     A report only reads (it may run under a read-only role), so it points to the
     command that completes them rather than writing itself.
@@ -105,8 +106,9 @@ def _warn_pending_drift(ctx: typer.Context) -> None:
         pending = pending_drift(session)
     if pending:
         note(
-            f"{pending} claim(s) have drift findings an unfinished import left pending: "
-            "run `claims drift` (or the import again) to complete them."
+            f"{pending} claim(s) have drift findings to recompute (left by an unfinished "
+            "import, or by an upgrade that changed the drift rules): run `claims drift` to "
+            "complete them."
         )
 
 

@@ -213,16 +213,16 @@ def test_migrate_to_unknown_revision(tmp_path, sqlite_template, command):
     assert_clean_failure(run(path, *command), match="zzzz")
 
 
-@pytest.mark.parametrize("revision", ["0011", "-1", "0002"])
+@pytest.mark.parametrize("revision", ["0011", "-2", "0002"])
 def test_a_downgrade_that_deletes_data_asks_first(tmp_path, sqlite_template, revision):
     """Not only base: undoing a revision whose data an upgrade does not bring back asks,
     naming what goes; with no answer nothing changes."""
     path = tmp_path / "claims.db"
     shutil.copy(sqlite_template, path)
-    given = ["--", revision] if revision.startswith("-") else [revision]  # a step back
+    given = ["--", revision] if revision.startswith("-") else [revision]  # steps back
     result = run(path, "db", "downgrade", *given, input="")
     assert result.exit_code == 1, result.output
-    said = "0011 (-1)" if revision == "-1" else revision  # the revision a step back goes to
+    said = "0011 (-2)" if revision == "-2" else revision  # the revision two steps back
     assert f"Downgrading to {said} deletes whether each article's text" in result.stderr
     assert "give --yes to confirm" in result.stderr
     assert migrations.current(f"sqlite:///{path}")[0] == migrations.HEAD

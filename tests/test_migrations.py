@@ -320,3 +320,44 @@ def test_articles_added_from_pages_are_marked_by_the_upgrade(empty_url):
             connection.execute(text("UPDATE articles SET title = 'Another' WHERE id = 2"))
     finally:
         engine.dispose()
+
+
+def test_the_upgrade_that_changed_the_drift_rules_lists_every_claim_to_recompute(empty_url):
+    """Findings the old rules stored are not kept as current: the upgrade lists every claim
+    in drift_pending, and completing the list recomputes them."""
+    from claims.services.drift import pending_drift, refresh_pending_drift
+
+    migrations.upgrade(empty_url, "0012")
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    engine = create_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            for number in (1, 2, 3):
+                connection.execute(
+                    text(
+                        "INSERT INTO claims (id, text, key, status, created_by, created_at, "
+                        "updated_at, version) VALUES (:id, :text, :key, 'draft', 't', :now, "
+                        ":now, 1)"
+                    ),
+                    {
+                        "id": number,
+                        "text": f"Claim {number}.",
+                        "key": f"claim {number}",
+                        "now": now,
+                    },
+                )
+            connection.execute(text("INSERT INTO drift_pending (claim_id) VALUES (2)"))
+        migrations.upgrade(empty_url)
+        with engine.connect() as connection:
+            listed = connection.execute(text("SELECT claim_id FROM drift_pending ORDER BY 1"))
+            assert [row[0] for row in listed] == [1, 2, 3]
+        with open_session(empty_url) as session:
+            assert pending_drift(session) == 3
+            assert refresh_pending_drift(session) == (3, 0)
+            session.commit()
+        with open_session(empty_url) as session:
+            assert pending_drift(session) == 0
+        migrations.downgrade(empty_url, "0012")
+        migrations.upgrade(empty_url)
+    finally:
+        engine.dispose()
