@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -579,35 +580,98 @@ def same_features(a: str, b: str) -> list[float]:
     from rapidfuzz import fuzz
 
     x, y = analyse(a), analyse(b)
-    cover = sorted((_share(x.token_set, y.token_set), _share(y.token_set, x.token_set)))
-    x_grams, y_grams = _grams(x.letters), _grams(y.letters)
-    char = sorted((_share(x_grams, y_grams), _share(y_grams, x_grams)))
+    values = dict(zip(_SIZED, _same_by_sizes(x, y), strict=True))
     if x.numbers or y.numbers:
-        numbers_agree = _jaccard(x.numbers, y.numbers)
-        numbers_missing = float(bool(x.numbers ^ y.numbers))
+        values["numbers_agree"] = _jaccard(x.numbers, y.numbers)
+        values["numbers_missing"] = float(bool(x.numbers ^ y.numbers))
     else:
-        numbers_agree, numbers_missing = 1.0, 0.0
+        values["numbers_agree"], values["numbers_missing"] = 1.0, 0.0
     names = sorted((x.names, y.names), key=len)
-    extra = sorted((len(x.token_set - y.token_set), len(y.token_set - x.token_set)))
+    values["names_agree"] = _share(names[0], names[1]) if names[0] else 1.0
+    values["bigram_jaccard"] = _jaccard(x.bigrams, y.bigrams)
+    values["token_set"] = fuzz.token_set_ratio(x.joined, y.joined) / 100
+    values["token_sort"] = fuzz.token_sort_ratio(x.joined, y.joined) / 100
+    values["partial"] = (
+        fuzz.partial_ratio(x.joined, y.joined) / 100 if x.joined and y.joined else 0.0
+    )
+    return [values[name] for name in SAME_FEATURES]
+
+
+# The features of SAME_FEATURES read off set sizes, in ``_same_by_sizes``' order.
+_SIZED = (
+    "cover_min",
+    "cover_max",
+    "jaccard",
+    "char_cover_min",
+    "char_cover_max",
+    "char_jaccard",
+    "length_ratio",
+    "extra_min",
+    "extra_max",
+)
+
+
+def _same_by_sizes(x: Analysed, y: Analysed) -> tuple[float, ...]:
+    """The features named in ``_SIZED``, read off the sizes of two intersections: the
+    words' and the character 4-grams'. Each pair of sets is intersected once; the shares
+    and the Jaccard index follow from the sizes (the values ``_share`` and ``_jaccard``
+    give)."""
+    common, (cover_min, cover_max), jaccard = _overlaps(x.token_set, y.token_set)
+    _, (char_min, char_max), char_jaccard = _overlaps(_grams(x.letters), _grams(y.letters))
+    extra = sorted((len(x.token_set) - common, len(y.token_set) - common))
     lengths = sorted((len(x.tokens), len(y.tokens)))
-    return [
-        cover[0],
-        cover[1],
-        _jaccard(x.token_set, y.token_set),
-        _jaccard(x.bigrams, y.bigrams),
-        char[0],
-        char[1],
-        _jaccard(x_grams, y_grams),
-        fuzz.token_set_ratio(x.joined, y.joined) / 100,
-        fuzz.token_sort_ratio(x.joined, y.joined) / 100,
-        fuzz.partial_ratio(x.joined, y.joined) / 100 if x.joined and y.joined else 0.0,
-        numbers_agree,
-        numbers_missing,
-        _share(names[0], names[1]) if names[0] else 1.0,
+    return (
+        cover_min,
+        cover_max,
+        jaccard,
+        char_min,
+        char_max,
+        char_jaccard,
         lengths[0] / lengths[1] if lengths[1] else 0.0,
         min(extra[0], 10) / 10,
         min(extra[1], 10) / 10,
-    ]
+    )
+
+
+def _overlaps(a: frozenset, b: frozenset) -> tuple[int, tuple[float, float], float]:
+    """The size of a & b, the two shares (``_share`` each way, smaller first) and the
+    Jaccard index of a and b."""
+    common = len(a & b)
+    union = len(a) + len(b) - common
+    shares = sorted((common / len(a) if a else 0.0, common / len(b) if b else 0.0))
+    return common, (shares[0], shares[1]), (common / union if union else 0.0)
+
+
+@cache
+def _same_bound() -> tuple[float, tuple[float, ...]]:
+    """The upper bound of the "same" model's logit, as a constant plus weights of the
+    ``_SIZED`` features: each other feature lies in [0, 1], so it adds at most its weight
+    when that is positive, and nothing when it is not."""
+    weights, intercept = _model("same")
+    by_name = dict(zip(SAME_FEATURES, weights, strict=True))
+    constant = intercept + sum(max(w, 0.0) for n, w in by_name.items() if n not in _SIZED)
+    return constant, tuple(by_name[name] for name in _SIZED)
+
+
+def score_at_least(a: str, b: str, floor: float) -> float:
+    """``score(a, b)`` when it is at least ``floor``, else 0.0; much cheaper for pairs far
+    below it, which is most pairs when sentences are aligned across a whole database.
+
+    Exact, not a guess: the features read off set sizes and a bound on the others
+    (``_same_bound``) give the most the logit can be; only a pair whose bound reaches
+    ``floor`` is scored in full.
+    """
+    x, y = analyse(a), analyse(b)
+    if not x.tokens or not y.tokens or floor >= 1.0:
+        return 0.0
+    if floor > 0.0:
+        constant, weights = _same_bound()
+        bound = constant + sum(map(operator.mul, weights, _same_by_sizes(x, y)))
+        # The margin covers the rounding of adding the same terms in another order.
+        if bound + 1e-9 < math.log(floor / (1.0 - floor)):
+            return 0.0
+    value = score(a, b)
+    return value if value >= floor else 0.0
 
 
 FEATURE_FUNCTIONS = {"carries": carries_features, "same": same_features}

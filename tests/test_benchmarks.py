@@ -100,3 +100,14 @@ def test_agreement_scores_annotators_against_each_other_and_the_rules_on_held_ou
     assert result["humans_held_out_content_exact_f1"] == 0.0
     # The rules find the mayor's and the engineer's relations; each annotator marked one.
     assert result["claims_held_out_source_exact_f1"] == round(2 * 2 / (2 + 4), 3)
+
+
+def test_derivation_benchmark_checks_the_index_against_every_pair(tmp_path):
+    command = [sys.executable, str(BENCHMARKS / "derivation.py"), "--articles", "40"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    summary = json.loads(lines[-1])
+    assert summary["articles"] == 40 and summary["related_pairs"] > 0
+    assert summary["ratio"] > 0
+    assert "the same alignments" in result.stdout

@@ -153,3 +153,33 @@ def test_falloff_keeps_a_prefix_of_the_ranking_and_what_scores_near_the_best():
     assert 0 < len(near) < len(everything)
     # The best candidate sets the bar, not an excluded article's sentence.
     assert index.search(CLAIM, falloff=0.5, exclude=frozenset({1}))[0] == (2, 0)
+
+
+_WORDS = (
+    "China offered to support Hungary on public security issues the minister said police "
+    "Reuters reported 1,000 troops border did not Orban Xinhua talks according new 2024"
+).split()
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=0, max_size=14),
+    st.lists(st.sampled_from(_WORDS), min_size=0, max_size=14),
+    st.sampled_from([0.0, 0.2, 0.5, 0.8, 0.95, 1.0]),
+)
+def test_score_at_least_is_the_score_above_its_floor_and_zero_below(a, b, floor):
+    from claims.similarity import score_at_least
+
+    first, second = " ".join(a), " ".join(b)
+    value = score(first, second)
+    assert score_at_least(first, second, floor) == (value if value >= floor else 0.0)
+
+
+def test_score_at_least_skips_pairs_its_bound_puts_under_the_floor(monkeypatch):
+    import claims.similarity as similarity
+
+    scored = []
+    monkeypatch.setattr(similarity, "score", lambda a, b: scored.append((a, b)) or 0.0)
+    assert similarity.score_at_least(CLAIM, "Heavy rain floods farmland in the south.", 0.5) == 0
+    assert scored == []
+    similarity.score_at_least(CLAIM, CLAIM, 0.5)
+    assert scored == [(CLAIM, CLAIM)]

@@ -8,13 +8,15 @@ an article whose origin is the other's publisher is derived from it; two article
 origin both derive from it, the republished copy standing closest to the origin's text;
 otherwise the later publication is derived from the earlier.
 
-Cost: articles are first paired only when their vocabularies overlap (``MIN_OVERLAP``),
-then sentences are compared only when they share content words; a database of a few
-thousand articles reports in seconds.
+Cost: grows with what is related, not with the square of the database. A sentence is
+scored only against sentences of other articles sharing a third of its words, found
+through an index (``_alignments``); articles none of whose sentences align are never
+compared, and pairs whose vocabularies overlap less than ``MIN_OVERLAP`` are not reported.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -70,11 +72,10 @@ def derivation(session: Session) -> pd.DataFrame:
     )
     prepared = [_prepare(article) for article in articles]
     rows = []
-    for i, a in enumerate(prepared):
-        for b in prepared[i + 1 :]:
-            row = _compare(a, b)
-            if row is not None:
-                rows.append(row)
+    for i, j, a_in_b, b_in_a in _related(prepared):
+        row = _compare(prepared[i], prepared[j], a_in_b, b_in_a)
+        if row is not None:
+            rows.append(row)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     return typed(frame, COLUMNS)
 
@@ -95,34 +96,132 @@ def _prepare(article: Article) -> _Prepared:
     return _Prepared(article, sentences, words)
 
 
-def _best_scores(source: list[str], target: list[str]) -> list[float]:
-    """For each sentence of ``source``, its best score against any sentence of ``target``."""
-    from claims.similarity import analyse, score
-
-    target_words = [analyse(t).token_set for t in target]
-    best = []
-    for sentence in source:
-        words = analyse(sentence).token_set
-        needed = max(2, len(words) // 3)
-        value = 0.0
-        for text, other in zip(target, target_words, strict=True):
-            if len(words & other) >= needed:
-                value = max(value, score(sentence, text))
-        best.append(value)
-    return best
+def _needed(words: frozenset[str]) -> int:
+    """The content words a sentence must share with another before the two are scored."""
+    return max(2, len(words) // 3)
 
 
-def _compare(a: _Prepared, b: _Prepared) -> dict | None:
+def _related(prepared: list[_Prepared]) -> Iterator[tuple[int, int, dict, dict]]:
+    """Each pair of articles (a, b), a before b, with a sentence aligned, in that order, and
+    their aligned sentences: position in a -> its best score in b, and the same of b in a.
+
+    This is what comparing every pair of articles sentence by sentence would give, without
+    doing so: that costs the square of the database, hours at ten thousand articles.
+    Sentences are aligned once (``_alignments``); then each article's pairs are gathered
+    from its own sentences' alignments and handed on, so memory holds one article's pairs
+    at a time however many articles share a line.
+    """
+    keys, places, aligned, aligning = _alignments(prepared)
+    for number, sentences in enumerate(keys):
+        outward: dict[int, dict[int, float]] = {}
+        inward: dict[int, dict[int, float]] = {}
+        for position, key in enumerate(sentences):
+            # This sentence in the later articles' texts it aligns with, and theirs in it.
+            for other, value in aligned[key]:
+                for holder, _ in places[other]:
+                    if holder > number:
+                        _keep_best(outward.setdefault(holder, {}), position, value)
+            for other, value in aligning[key]:
+                for holder, where in places[other]:
+                    if holder > number:
+                        _keep_best(inward.setdefault(holder, {}), where, value)
+        for other_number in sorted(outward.keys() | inward.keys()):
+            yield number, other_number, outward.get(other_number, {}), inward.get(other_number, {})
+
+
+def _keep_best(found: dict[int, float], position: int, value: float) -> None:
+    if value > found.get(position, 0.0):
+        found[position] = value
+
+
+def _alignments(prepared: list[_Prepared]):
+    """The distinct sentence texts, and which align with which.
+
+    Returns each article's sentences as text keys; each key's places (article, position);
+    ``aligned[s]``, the texts t that s aligns with, with the score (t shares ``_needed``
+    of s's words and scores at least ``ALIGN``); and ``aligning[t]``, the reverse.
+
+    Each distinct text is looked up once in an index of the others' words (so a wire copy
+    carried by a hundred outlets costs one look-up, not a hundred), and is scored only
+    against the texts sharing ``_needed`` of its words, the condition the pairwise
+    comparison applied, and only as far as needed to know it is under ``ALIGN``
+    (``score_at_least``). The index holds every word of a text but its most frequent one,
+    and a look-up reads a text's rarest words only (all but ``_needed`` - 1 of them): two
+    texts sharing ``_needed`` words share one of those (prefix filtering), and the frequent
+    words ("said", "government"), whose lists are longest, are mostly never read.
+    """
+    from collections import Counter, defaultdict
+
+    from claims.similarity import analyse, score_at_least
+
+    texts: dict[str, int] = {}
+    places: list[list[tuple[int, int]]] = []
+    keys: list[list[int]] = []
+    for number, article in enumerate(prepared):
+        own = []
+        for position, sentence in enumerate(article.sentences):
+            key = texts.setdefault(sentence, len(texts))
+            if key == len(places):
+                places.append([])
+            places[key].append((number, position))
+            own.append(key)
+        keys.append(own)
+    word_sets = [analyse(text).token_set for text in texts]
+    frequency = Counter(word for words in word_sets for word in words)
+    ordered = [sorted(words, key=lambda w: (frequency[w], w)) for words in word_sets]
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for key, words in enumerate(ordered):
+        for word in words[:-1]:
+            index[word].append(key)
+    text_list = list(texts)
+    # The one article that holds a text, or -1 for a text in several.
+    only_in = [where[0][0] if all(n == where[0][0] for n, _ in where) else -1 for where in places]
+    aligned: list[list[tuple[int, float]]] = [[] for _ in text_list]
+    aligning: list[list[tuple[int, float]]] = [[] for _ in text_list]
+    for key, words in enumerate(ordered):
+        needed = _needed(word_sets[key])
+        if len(words) < needed:
+            continue
+        seen: set[int] = set()
+        for word in words[: len(words) - needed + 1]:
+            seen.update(index[word])
+        mine, home = word_sets[key], only_in[key]
+        for other in seen:
+            if other == key or (home != -1 and only_in[other] == home):
+                continue  # itself, or only ever in one article together
+            common = len(mine & word_sets[other])
+            forward, backward = common >= needed, common >= _needed(word_sets[other])
+            # Each pair is scored once, on the visit of the smaller key when its look-up
+            # is sure to find the other (``forward``), else on the other's.
+            if not (forward and (key < other or not backward)):
+                continue
+            value = score_at_least(text_list[key], text_list[other], ALIGN)
+            if value >= ALIGN:
+                if forward:
+                    aligned[key].append((other, value))
+                    aligning[other].append((key, value))
+                if backward:
+                    aligned[other].append((key, value))
+                    aligning[key].append((other, value))
+        if home == -1:  # the very same sentence in several articles
+            value = score_at_least(text_list[key], text_list[key], ALIGN)
+            if value >= ALIGN:
+                aligned[key].append((key, value))
+                aligning[key].append((key, value))
+    return keys, places, aligned, aligning
+
+
+def _compare(
+    a: _Prepared, b: _Prepared, a_in_b: dict[int, float], b_in_a: dict[int, float]
+) -> dict | None:
+    share_a = len(a_in_b) / max(len(a.sentences), 1)
+    share_b = len(b_in_a) / max(len(b.sentences), 1)
+    if max(share_a, share_b) < MIN_SHARE:
+        return None
     union = len(a.words | b.words)
     if not union or len(a.words & b.words) / union < MIN_OVERLAP:
         return None
-    a_in_b = _best_scores(a.sentences, b.sentences)
-    b_in_a = _best_scores(b.sentences, a.sentences)
-    share_a = sum(v >= ALIGN for v in a_in_b) / max(len(a_in_b), 1)
-    share_b = sum(v >= ALIGN for v in b_in_a) / max(len(b_in_a), 1)
-    if max(share_a, share_b) < MIN_SHARE:
-        return None
-    aligned = [v for v in a_in_b + b_in_a if v >= ALIGN]
+    aligned = [a_in_b[p] for p in sorted(a_in_b)] + [b_in_a[p] for p in sorted(b_in_a)]
     mean = sum(aligned) / len(aligned)
     copy = min(share_a, share_b) >= COPY_SHARE and mean >= COPY_SCORE
     derived, upstream, basis = _direction(a.article, b.article, share_a, share_b, copy)
