@@ -574,7 +574,7 @@ def test_an_import_cut_short_before_its_drift_leaves_it_pending_and_a_rerun_comp
     assert stored != fresh
     report = cli("report", "drift", "--format", "csv")
     assert report.exit_code == 0, report.output
-    assert "2 claim(s) have drift findings to recompute (left by an unfinished import" in report.stderr
+    assert "2 claim(s) have drift findings to recompute (left by an unfinished" in report.stderr
     monkeypatch.undo()
 
     summary = import_file(db_url, path, actor="tester", batch_rows=1)
