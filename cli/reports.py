@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -65,16 +67,16 @@ def run_report(
     if name == "drift" or chosen == "xlsx":
         _warn_pending_drift(ctx)
     if chosen == "xlsx":
-        with session_for(ctx, write=False) as session:
-            sheets = workbook(session, first=name)
+        with session_for(ctx, write=False) as session, _progress() as progress:
+            sheets = workbook(session, first=name, progress=progress)
             pictures, left_out = workbook_pictures(session)
         notes = [*left_out, *write_xlsx(sheets, output, pictures)]
         note(f"Wrote {output} (sheets: {', '.join([*sheets, *pictures])}).")
         for line in notes:
             note(line)
         return
-    with session_for(ctx, write=False) as session:
-        frame = build(name, session)
+    with session_for(ctx, write=False) as session, _progress() as progress:
+        frame = build(name, session, progress=progress)
         empty = frame.empty and no_claims(session)
     if chosen == "table":
         frame = for_people(name, frame)
@@ -91,6 +93,37 @@ def run_report(
             "No claims yet, so the report is empty: add some with `claims claim add` or "
             "`claims import`, or load examples with `claims seed`."
         )
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None]]:
+    """A bar on stderr for a slow report (derivation), gone once it is done; stdout keeps
+    only the report. Started on the first call only: most reports never make one."""
+    bar = None
+    task = None
+    quiet = False
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar, task, quiet
+        if bar is None and not quiet:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            console = Console(stderr=True)
+            quiet = not console.is_terminal  # a log or a pipe gets no bar, not even a blank line
+            if quiet:
+                return
+            bar = Progress(transient=True, console=console)
+            bar.start()
+            task = bar.add_task("aligning sentences", total=total)
+        if bar is not None:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        yield advance
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def _warn_pending_drift(ctx: typer.Context) -> None:

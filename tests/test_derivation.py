@@ -103,3 +103,28 @@ def test_same_day_articles_one_with_an_origin_say_which(session):
         f"Same date, and only #{second.id} has an origin recorded (Wire One), "
         "not the other's outlet"
     )
+
+
+def test_the_report_says_how_far_it_is(session):
+    add(session, STORY, "City Paper", "2024-05-01")
+    add(session, REWRITE, "Town Crier", "2024-05-02")
+    session.flush()
+    told = []
+    report = build("derivation", session, progress=lambda done, total: told.append((done, total)))
+    assert len(report) == 1
+    total = told[-1][1]
+    assert told[0] == (0, total) and told[-1] == (total, total) and total >= 7
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+
+
+def test_the_command_keeps_stdout_for_the_report_and_stderr_quiet_off_a_terminal(cli, tmp_path):
+    for number, (text, outlet) in enumerate(((STORY, "City Paper"), (REWRITE, "Town Crier"))):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        added = cli("article", "add", path, "--outlet", outlet, "--create-sources")
+        assert added.exit_code == 0, added.output
+    result = cli("report", "derivation", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("article_a,outlet_a")
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == ""

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from claims.errors import InvalidInput
 from claims.report_catalog import DESCRIPTIONS  # noqa: F401  (re-exported)
 from claims.reports import carriers, chains, claims, derivation, drift, outlets
+from claims.reports.derivation import Progress
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -30,14 +31,20 @@ REPORTS: dict[str, Callable[[Session], DataFrame]] = {
 }
 
 
-def workbook(session: Session, *, first: str | None = None) -> dict[str, DataFrame]:
+# Reports that can take minutes, and say how far they are (``progress(done, total)``).
+SLOW = {"derivation"}
+
+
+def workbook(
+    session: Session, *, first: str | None = None, progress: Progress | None = None
+) -> dict[str, DataFrame]:
     """Every report, as the sheets of one workbook: ``first`` leads, the rest keep their order."""
     order = list(REPORTS)
     if first is not None:
         build_name = _known(first)
         order.remove(build_name)
         order.insert(0, build_name)
-    return {name: REPORTS[name](session) for name in order}
+    return {name: build(name, session, progress=progress) for name in order}
 
 
 def workbook_pictures(session: Session) -> tuple[dict[str, Figure], list[str]]:
@@ -103,6 +110,11 @@ def _known(name: str) -> str:
     return key
 
 
-def build(name: str, session: Session) -> DataFrame:
-    """Run the report called ``name``; an unknown name lists the ones that exist."""
-    return REPORTS[_known(name)](session)
+def build(name: str, session: Session, *, progress: Progress | None = None) -> DataFrame:
+    """Run the report called ``name``; an unknown name lists the ones that exist.
+
+    ``progress`` is told how far a ``SLOW`` report is; the others finish in seconds."""
+    key = _known(name)
+    if key in SLOW and progress is not None:
+        return REPORTS[key](session, progress)
+    return REPORTS[key](session)

@@ -16,7 +16,7 @@ compared, and pairs whose vocabularies overlap less than ``MIN_OVERLAP`` are not
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -36,6 +36,10 @@ MIN_OVERLAP = 0.05
 # A copy: nearly every sentence of both aligned, nearly verbatim.
 COPY_SHARE = 0.8
 COPY_SCORE = 0.9
+# How often, in distinct sentences aligned, ``progress`` is told.
+PROGRESS_EVERY = 500
+# Told (done, total) as the report aligns sentences.
+Progress = Callable[[int, int], None]
 REPUBLISHING_CUES = ("republish", "copy", "reprint", "wire")
 
 COLUMNS = {
@@ -57,8 +61,12 @@ COLUMNS = {
 }
 
 
-def derivation(session: Session) -> pd.DataFrame:
-    """One row per related pair of articles: how much of each is in the other, and the direction."""
+def derivation(session: Session, progress: Progress | None = None) -> pd.DataFrame:
+    """One row per related pair of articles: how much of each is in the other, and the direction.
+
+    ``progress(done, total)`` is told how many distinct sentences are aligned so far: on a
+    database of thousands of articles on one topic the report takes minutes.
+    """
     import pandas as pd
 
     from claims.reports._frame import typed
@@ -72,7 +80,7 @@ def derivation(session: Session) -> pd.DataFrame:
     )
     prepared = [_prepare(article) for article in articles]
     rows = []
-    for i, j, a_in_b, b_in_a in _related(prepared):
+    for i, j, a_in_b, b_in_a in _related(prepared, progress):
         row = _compare(prepared[i], prepared[j], a_in_b, b_in_a)
         if row is not None:
             rows.append(row)
@@ -101,7 +109,9 @@ def _needed(words: frozenset[str]) -> int:
     return max(2, len(words) // 3)
 
 
-def _related(prepared: list[_Prepared]) -> Iterator[tuple[int, int, dict, dict]]:
+def _related(
+    prepared: list[_Prepared], progress: Progress | None = None
+) -> Iterator[tuple[int, int, dict, dict]]:
     """Each pair of articles (a, b), a before b, with a sentence aligned, in that order, and
     their aligned sentences: position in a -> its best score in b, and the same of b in a.
 
@@ -111,7 +121,7 @@ def _related(prepared: list[_Prepared]) -> Iterator[tuple[int, int, dict, dict]]
     from its own sentences' alignments and handed on, so memory holds one article's pairs
     at a time however many articles share a line.
     """
-    keys, places, aligned, aligning = _alignments(prepared)
+    keys, places, aligned, aligning = _alignments(prepared, progress)
     for number, sentences in enumerate(keys):
         outward: dict[int, dict[int, float]] = {}
         inward: dict[int, dict[int, float]] = {}
@@ -134,7 +144,7 @@ def _keep_best(found: dict[int, float], position: int, value: float) -> None:
         found[position] = value
 
 
-def _alignments(prepared: list[_Prepared]):
+def _alignments(prepared: list[_Prepared], progress: Progress | None = None):
     """The distinct sentence texts, and which align with which.
 
     Returns each article's sentences as text keys; each key's places (article, position);
@@ -179,6 +189,8 @@ def _alignments(prepared: list[_Prepared]):
     aligned: list[list[tuple[int, float]]] = [[] for _ in text_list]
     aligning: list[list[tuple[int, float]]] = [[] for _ in text_list]
     for key, words in enumerate(ordered):
+        if progress is not None and key % PROGRESS_EVERY == 0:
+            progress(key, len(ordered))
         needed = _needed(word_sets[key])
         if len(words) < needed:
             continue
@@ -208,6 +220,8 @@ def _alignments(prepared: list[_Prepared]):
             if value >= ALIGN:
                 aligned[key].append((key, value))
                 aligning[key].append((key, value))
+    if progress is not None:
+        progress(len(ordered), len(ordered))
     return keys, places, aligned, aligning
 
 
