@@ -14,7 +14,8 @@ Drift findings are recomputed once per claim, after the last batch: each batch
 lists the claims it gave appearances in ``drift_pending``, in its own
 transaction, and the import ends by recomputing every listed claim, a batch of
 claims per transaction. A run cut short leaves the lagging claims listed;
-running the import again (or ``claims drift``) completes them.
+running the import again (or ``claims drift``) completes them. Claims an upgrade
+listed there (its revision changed the drift rules) are completed with them.
 
 The rules are the per-row services' own functions (``flatrows`` parsing,
 ``anchoring.find_quotation``, ``chains.compose``, ``sources.find_source``,

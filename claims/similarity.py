@@ -662,12 +662,14 @@ def score_at_least(a: str, b: str, floor: float) -> float:
     ``floor`` is scored in full.
     """
     x, y = analyse(a), analyse(b)
-    if not x.tokens or not y.tokens or floor >= 1.0:
+    if not x.tokens or not y.tokens:
         return 0.0
-    if floor > 0.0:
+    if 0.0 < floor < 0.999:
         constant, weights = _same_bound()
         bound = constant + sum(map(operator.mul, weights, _same_by_sizes(x, y)))
-        # The margin covers the rounding of adding the same terms in another order.
+        # The margin covers the rounding of adding the same terms in another order; the
+        # logistic's own rounding stays far under it for floors up to 0.999 (near 1, a
+        # logit moves the score by less than a float can tell, so no bound is used there).
         if bound + 1e-9 < math.log(floor / (1.0 - floor)):
             return 0.0
     value = score(a, b)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Annotated
 
 import typer
@@ -30,7 +31,6 @@ def drift(
         list_drift,
         pending_drift,
         refresh_drift,
-        refresh_pending_drift,
     )
 
     if refresh:
@@ -41,12 +41,11 @@ def drift(
         note(f"Recomputed {count} findings.")
     else:
         # An import cut short, or an upgrade that changed the rules, leaves claims whose
-        # findings lag: complete them, never show stale.
+        # findings lag: complete them (the one asked for, or all), never show stale.
         with session_for(ctx, write=False) as session:
-            pending = pending_drift(session)
+            pending = pending_drift(session, claim_id)
         if pending:
-            with session_for(ctx) as session:
-                claims, _ = refresh_pending_drift(session)
+            claims = _complete_pending(ctx, claim_id, pending)
             note(
                 f"Recomputed the findings of {claims} claim(s) left pending by an unfinished "
                 "import or by an upgrade that changed the drift rules."
@@ -71,3 +70,33 @@ def drift(
         note("No claim has two appearances to compare yet.")
     elif not rows and fmt == OutputFormat.table:
         note("No drift: every compared appearance has the same words and chain.")
+
+
+# Claims recomputed per transaction when every pending claim is completed.
+PENDING_BATCH = 500
+
+
+def _complete_pending(ctx: typer.Context, claim_id: int | None, pending: int) -> int:
+    """Recompute the pending findings: of ``claim_id`` alone when given, else of every
+    listed claim, a batch per transaction (an upgrade may list a whole database; a
+    stopped run keeps what it finished), with a bar on stderr for a person watching."""
+    from claims.services.drift import refresh_drift, refresh_pending_drift
+
+    if claim_id is not None:
+        with session_for(ctx) as session:
+            refresh_drift(session, [claim_id])
+        return 1
+    done = 0
+    stderr = typer.get_text_stream("stderr")
+    shown = stderr.isatty() and pending > PENDING_BATCH
+    bar = typer.progressbar(length=pending, label="Drift", file=stderr) if shown else None
+    with bar if bar is not None else nullcontext():
+        while done < pending:  # no further: another import may be listing claims now
+            with session_for(ctx) as session:
+                claims, _ = refresh_pending_drift(session, limit=PENDING_BATCH)
+            if not claims:
+                break
+            done += claims
+            if bar is not None:
+                bar.update(claims)
+    return done

@@ -97,27 +97,30 @@ def run_report(
 
 @contextmanager
 def _progress() -> Iterator[Callable[[int, int], None]]:
-    """A bar on stderr for a slow report (derivation), gone once it is done; stdout keeps
-    only the report. Started on the first call only: most reports never make one."""
+    """A bar on stderr for a slow report (derivation), gone once the report is computed;
+    stdout keeps only the report. Only for a person watching (piped or logged, stderr
+    keeps to messages), and started on the first call only: most reports never make one."""
+    shown = typer.get_text_stream("stderr").isatty()
     bar = None
     task = None
-    quiet = False
 
     def advance(done: int, total: int) -> None:
-        nonlocal bar, task, quiet
-        if bar is None and not quiet:
+        nonlocal bar, task
+        if not shown:
+            return
+        if bar is None:
             from rich.console import Console
             from rich.progress import Progress
 
-            console = Console(stderr=True)
-            quiet = not console.is_terminal  # a log or a pipe gets no bar, not even a blank line
-            if quiet:
-                return
-            bar = Progress(transient=True, console=console)
+            bar = Progress(
+                transient=True,
+                console=Console(stderr=True, force_terminal=True),
+                redirect_stdout=False,  # stdout is the report's alone
+                redirect_stderr=False,
+            )
             bar.start()
             task = bar.add_task("aligning sentences", total=total)
-        if bar is not None:
-            bar.update(task, completed=done, total=total)
+        bar.update(task, completed=done, total=total)
 
     try:
         yield advance

@@ -653,6 +653,53 @@ def test_a_kill_while_drift_is_recomputed_leaves_it_pending_for_claims_drift(
     assert (stored, pending) == (fresh, 0)
 
 
+def _all_pending(url: str) -> list[int]:
+    """Every claim listed in drift_pending, as an upgrade that changed the rules leaves it."""
+    from claims.db import open_session
+    from claims.models import Claim
+    from claims.services.drift import mark_drift_pending, pending_claims
+
+    with open_session(url) as session:
+        mark_drift_pending(session, session.scalars(select(Claim.id)))
+    with open_session(url, write=False) as session:
+        return pending_claims(session.connection())
+
+
+def test_claims_drift_of_one_claim_completes_that_claim_only(db_url, tmp_path, cli):
+    import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester")
+    listed = _all_pending(db_url)
+    assert len(listed) >= 2
+    result = cli("drift", str(listed[0]), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Recomputed the findings of 1 claim(s)" in result.stderr
+    assert drift_state(db_url)[2] == len(listed) - 1
+
+
+def test_claims_drift_completes_every_listed_claim_a_batch_at_a_time(
+    db_url, tmp_path, cli, monkeypatch
+):
+    import cli.drift as command
+    from claims.services import drift
+
+    import_file(db_url, write_csv(tmp_path / "rows.csv", ROWS), actor="tester")
+    listed = _all_pending(db_url)
+    batches = []
+    real = drift.refresh_pending_drift
+
+    def counted(session, limit=None):
+        batches.append(limit)
+        return real(session, limit=limit)
+
+    monkeypatch.setattr(command, "PENDING_BATCH", 1)
+    monkeypatch.setattr(drift, "refresh_pending_drift", counted)
+    result = cli("drift", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert f"Recomputed the findings of {len(listed)} claim(s)" in result.stderr
+    assert batches == [1] * len(listed)
+    stored, fresh, pending = drift_state(db_url)
+    assert (stored, pending) == (fresh, 0)
+
+
 def test_a_checked_row_set_aside_for_the_writing_pass_comes_back_the_same():
     from claims.flatrows import pack_row, parse_row, unpack_row
 

@@ -9,7 +9,8 @@ origin both derive from it, the republished copy standing closest to the origin'
 otherwise the later publication is derived from the earlier.
 
 Cost: grows with what is related, not with the square of the database. A sentence is
-scored only against sentences of other articles sharing a third of its words, found
+scored only against sentences of other articles sharing a third of the words of either
+(the condition for aligning it, or them, with the other), found
 through an index (``_alignments``); articles none of whose sentences align are never
 compared, and pairs whose vocabularies overlap less than ``MIN_OVERLAP`` are not reported.
 """

@@ -6,7 +6,8 @@ behind the chains it describes. A bulk import, whose batches touch a claim
 again and again, lists the claims in ``drift_pending`` batch by batch
 (``mark_drift_pending``) and recomputes each once at the end
 (``refresh_pending_drift``); ``claims drift`` completes what an import cut
-short left listed.
+short left listed. An upgrade whose revision changed the drift rules lists every
+claim there too, so the old rules' findings are not kept as current.
 """
 
 from __future__ import annotations
@@ -137,9 +138,14 @@ def mark_drift_pending_rows(connection: Connection, ids: Iterable[int]) -> None:
         )
 
 
-def pending_drift(session: Session | Connection) -> int:
-    """How many claims have findings still to recompute (an import running, or cut short)."""
-    return session.scalar(select(func.count()).select_from(DriftPending.__table__)) or 0
+def pending_drift(session: Session | Connection, claim_id: int | None = None) -> int:
+    """How many claims (of ``claim_id`` alone, when given) have findings still to recompute:
+    an import running or cut short listed them, or an upgrade that changed the rules."""
+    table = DriftPending.__table__
+    query = select(func.count()).select_from(table)
+    if claim_id is not None:
+        query = query.where(table.c.claim_id == claim_id)
+    return session.scalar(query) or 0
 
 
 def refresh_pending_drift(session: Session, limit: int | None = None) -> tuple[int, int]:
