@@ -112,9 +112,11 @@ def write(
     if fmt == "xlsx":
         import pandas as pd
 
-        from claims.workbook import write_xlsx
+        from claims.workbook import too_long, too_long_message, write_xlsx
 
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=columns)
+        if too_long(frame):  # one sheet: an empty workbook would be no answer
+            raise InvalidInput(too_long_message("The result", len(frame)))
         return write_xlsx({path.stem: frame}, path)
     text = render(rows, fmt, columns=columns)
     if text:

@@ -27,6 +27,8 @@ WRAPPED_COLUMNS = frozenset(
 )
 MIN_WIDTH, MAX_WIDTH = 8, 60
 XLSX_CELL_LIMIT = 32_767  # Excel refuses to open a workbook with a longer cell
+# Rows an Excel sheet holds, its header included: Excel cuts a longer sheet when it opens it.
+XLSX_ROW_LIMIT = 1_048_576
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -39,7 +41,9 @@ def write_xlsx(
 
     Each of ``pictures`` gets a sheet of its own after the frames, as a PNG image.
     Returns notes for the person (one line each): cells cut to Excel's limit,
-    characters of a picture no installed font could draw.
+    characters of a picture no installed font could draw, and the frames left out
+    because they have more rows than a sheet holds (at a million appearances, the drift
+    findings can): Excel would open the file without their last rows, unsaid.
     """
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
@@ -50,7 +54,10 @@ def write_xlsx(
     workbook.remove(workbook.active)
     taken: set[str] = set()
     cuts: dict[str, list[str]] = {}
+    left_out = {name: len(frame) for name, frame in sheets.items() if too_long(frame)}
     for name, frame in sheets.items():
+        if name in left_out:
+            continue
         sheet = workbook.create_sheet(_sheet_title(name, taken))
         cuts[sheet.title] = _fill_sheet(sheet, frame)
     missing: set[str] = set()
@@ -66,7 +73,28 @@ def write_xlsx(
         workbook.save(path)
     except OSError as error:
         raise InputFileError(cannot_write(path, error)) from None
-    return [note for note in (_cut_note(cuts), missing_note(missing)) if note]
+    notes = (_cut_note(cuts), missing_note(missing), _left_out_note(left_out))
+    return [note for note in notes if note]
+
+
+def too_long(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` has more rows than an Excel sheet holds under its header."""
+    return len(frame) + 1 > XLSX_ROW_LIMIT
+
+
+def too_long_message(name: str, rows: int) -> str:
+    return (
+        f"{name} has {rows:,} rows, more than an Excel sheet holds "
+        f"({XLSX_ROW_LIMIT - 1:,} under its header): write it as CSV or JSON instead."
+    )
+
+
+def _left_out_note(left_out: dict[str, int]) -> str | None:
+    if not left_out:
+        return None
+    return "Left out of the workbook: " + "; ".join(
+        too_long_message(f"sheet {name}", rows) for name, rows in left_out.items()
+    )
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:

@@ -317,3 +317,29 @@ def test_a_suffix_naming_no_other_format_is_accepted(fmt, name):
     from claims.output import check_suffix
 
     check_suffix(fmt, name)
+
+
+def test_a_workbook_leaves_out_a_sheet_longer_than_excel_holds_and_says_so(tmp_path, monkeypatch):
+    import claims.workbook as workbook
+
+    monkeypatch.setattr(workbook, "XLSX_ROW_LIMIT", 4)  # a header and three rows
+    long = pd.DataFrame({"n": range(4)})
+    short = pd.DataFrame({"n": range(3)})
+    path = tmp_path / "book.xlsx"
+    notes = write_xlsx({"drift": long, "claims": short}, path)
+    assert load_workbook(path).sheetnames == ["claims"]
+    (note,) = notes
+    assert note.startswith("Left out of the workbook: sheet drift has 4 rows")
+    assert "(3 under its header)" in note and "CSV or JSON" in note
+
+
+def test_one_result_longer_than_a_sheet_is_refused_before_any_file(tmp_path, monkeypatch):
+    import claims.workbook as workbook
+
+    monkeypatch.setattr(workbook, "XLSX_ROW_LIMIT", 4)
+    path = tmp_path / "result.xlsx"
+    with pytest.raises(InvalidInput, match="The result has 4 rows, more than an Excel sheet"):
+        write(pd.DataFrame({"n": range(4)}), "xlsx", path)
+    assert not path.exists()
+    write(pd.DataFrame({"n": range(3)}), "xlsx", path)
+    assert load_workbook(path).active.max_row == 4

@@ -364,3 +364,18 @@ def test_carriers_leaves_out_appearances_of_claims_or_articles_read_before_they_
         article_of=np.array([1, 1, 4, 1, 7, 6, 4]),
     )
     assert counts.tolist() == [[0, 1], [1, 1]]  # outlet 30: claim 5 once; outlet 10: each once
+
+
+def test_report_all_leaves_out_a_sheet_excel_could_not_hold_and_says_how(
+    cli, tmp_path, monkeypatch
+):
+    import claims.workbook as workbook
+
+    assert cli("seed").exit_code == 0
+    monkeypatch.setattr(workbook, "XLSX_ROW_LIMIT", 30)
+    path = tmp_path / "all.xlsx"
+    result = cli("report", "all", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    names = load_workbook(path).sheetnames
+    assert "chains" not in names and "outlets" in names
+    assert "Left out of the workbook: sheet chains has 49 rows" in result.stderr
