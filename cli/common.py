@@ -133,7 +133,9 @@ class ClaimsGroup(TyperGroup):
 
 
 SHOWN_VALUE = 80
-_LONG_QUOTED = re.compile(rf"""(['"])([^'"]{{{SHOWN_VALUE + 1},}})\1""")
+# A quoted value opens after a space or punctuation and closes before one: the apostrophe of
+# "the article's" is neither.
+_LONG_QUOTED = re.compile(rf"""(?<!\w)(['"])([^'"]{{{SHOWN_VALUE + 1},}})\1(?!\w)""")
 
 
 def one_line(message: str) -> str:

@@ -242,8 +242,10 @@ def _show(record: dict, position: int, total: int) -> None:
         lines += [
             f"  Sentence: {' '.join(record['sentence'].split())}",
             f"  Claim:    {record['claim']}",
-            "  Quote:    {}-{}{}".format(
-                *record["quote_span"], " (inside quotation marks)" if record["quoted"] else ""
+            '  Quote:    "{}" @{}-{}{}'.format(
+                " ".join(record["quote"].split()),
+                *record["quote_span"],
+                " (inside quotation marks)" if record["quoted"] else "",
             ),
             f"  Chain:    {record['chain_text']}",
         ]

@@ -86,8 +86,16 @@ def test_unknown_source_reference(failing, xinhua):
     failing("source", "show", "#99", match="No source #99")
 
 
-def test_add_a_name_that_looks_like_a_reference(failing, xinhua):
-    failing("source", "add", "#12", match="reference")
+@pytest.mark.parametrize("name", ["#12", "#-1", "#1x", "# 7"])
+def test_add_a_name_that_looks_like_a_reference(failing, xinhua, name):
+    failing("source", "add", name, match="reference")
+
+
+@pytest.mark.parametrize("name", ["#-1", "#1x"])
+def test_an_outlet_like_a_mistyped_reference_is_not_created(failing, tmp_path, name):
+    text = tmp_path / "a.txt"
+    text.write_text("The mayor said the bridge would close.\n")
+    failing("article", "add", str(text), "--outlet", name, "--create-sources", match="reference")
 
 
 def test_add_with_alias_already_used_by_another_source(failing, xinhua):
@@ -176,6 +184,13 @@ def test_bare_number_is_not_taken_for_an_id(failing, xinhua):
 def test_unknown_source_suggests_the_close_name(failing, xinhua, verb):
     extra = {"show": [], "alias": ["Xinhua News"], "edit": ["--kind", "media"]}[verb]
     failing("source", verb, "Xinhau", *extra, match="Did you mean 'Xinhua'")
+
+
+def test_a_close_name_offers_each_source_once(cli, failing, xinhua):
+    assert cli("source", "alias", "Xinhua", "Xinhua News").exit_code == 0
+    assert cli("source", "add", "Xinhui Li", "--kind", "person").exit_code == 0
+    message = failing("source", "show", "Xinhau", match="Did you mean 'Xinhua'")
+    assert "'Xinhua News'" not in message and "'Xinhui Li'" in message
 
 
 def test_show_with_empty_name(failing, xinhua):

@@ -368,3 +368,15 @@ def test_every_whole_number_parameter_is_bounded():
 
 def test_a_source_number_of_thousands_of_digits_is_no_source(failing, data):
     failing("source", "show", "#" + "9" * 5000, match="No source #")
+
+
+def test_an_apostrophe_in_a_word_is_no_quotation_to_cut():
+    from cli.common import one_line as shown
+
+    message = (
+        "'a statement from her office' describes a source without naming it, and one source "
+        "of that name would gather every article's: edit the chain."
+    )
+    assert shown(message) == message
+    long = "'" + "y" * 100 + "' is not a name the article's text holds."
+    assert shown(long) == "'" + "y" * 80 + "…' is not a name the article's text holds."

@@ -3,6 +3,8 @@ propose around a nested relation; made-up sentences, the tagger's spans given wh
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claims.db import open_session
@@ -308,3 +310,22 @@ def test_the_article_s_own_credit_repeated_in_a_sentence_is_its_origin(db_url):
     statement = "Ukraine and Poland will speed up grain transit to Baltic ports."
     assert chains[statement] == [("Denys Shmyhal", "said")]
     assert chains[rose + "."] == [("Reuters", "points out")]
+
+
+def test_what_the_article_s_own_credit_says_is_its_origin_s_claim_not_its_own_statement(
+    db_url, cli
+):
+    """ "UNN reports citing Reuters that A" in UNN's article whose origin is Reuters: every
+    hop folds into the credit, and A is what Reuters said, as the credit says; the credit's
+    words are not part of the claim."""
+    text = "UNN reports citing Reuters that Hungary will host the summit in March.\n"
+    proposals = proposals_for(db_url, text, outlet="UNN", origin=("Reuters", "citing"))
+    claims = [(p.claim_text, p.hops, p.rule) for p in proposals if p.kind == "claim"]
+    assert [(claim, hops) for claim, hops, _ in claims] == [
+        ("Hungary will host the summit in March.", [])
+    ]
+    assert claims[0][2] != "unattributed"
+    records = json.loads(cli("suggest", "1", "--format", "json").stdout)
+    assert [r["chain_text"] for r in records if r["kind"] == "claim"] == [
+        "(the article's own credit)"
+    ]

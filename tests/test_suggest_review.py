@@ -309,3 +309,26 @@ def test_a_proposal_is_accepted_by_its_sources_ids_whatever_their_names(cli, db_
         decision = decide(session, scholz["id"], "accept", actor="t")
         appearance = session.get(Appearance, decision.suggestion.appearance_id)
         assert [hop.source.name for hop in appearance.hops][0] == "Chancellor Olaf Scholz"
+
+
+def test_a_skipped_proposal_read_anew_is_brought_up_to_date_not_listed_twice(cli, article_id):
+    records = _proposals(cli, article_id)
+    wang = _by_claim(records, "He hoped the line")
+    position = [r["id"] for r in records].index(wang["id"])
+    assert wang["chain"][0]["new_source"]
+    assert cli("suggest", article_id, "--review", input="s\n" * (position + 1)).exit_code == 0
+    # Wang is a source now: the same passage and cues, with a known source
+    assert cli("source", "add", "Wang", "--kind", "person").exit_code == 0
+    again = _proposals(cli, article_id, "--all")
+    same = [r for r in again if r["quote_span"] == wang["quote_span"]]
+    assert [(r["id"], r["status"]) for r in same] == [(wang["id"], "skipped")]
+    assert not same[0]["chain"][0]["new_source"]
+    assert same[0]["chain_text"].startswith("Wang [")
+
+
+def test_the_review_shows_the_quoted_words_not_only_their_offsets(cli, article_id):
+    records = [r for r in _proposals(cli, article_id) if r["kind"] == "claim"]
+    result = cli("suggest", article_id, "--review", input="s\nq\n")  # past the origin
+    first = records[0]
+    start, end = first["quote_span"]
+    assert f'  Quote:    "{first["quote"]}" @{start}-{end}' in result.stderr

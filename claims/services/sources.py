@@ -29,6 +29,8 @@ from claims.models import (
 from claims.text import fold_name, normalise_space
 
 _ID_REFERENCE = re.compile(r"^#(\d+)$")
+# What a name may not look like, lest it read as a mistyped reference: "#-1", "#12a".
+_LIKE_A_REFERENCE = re.compile(r"^#\s*[-+]?\d")
 
 
 def check_kind(kind: str) -> str:
@@ -256,12 +258,28 @@ def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
     from rapidfuzz import fuzz, process
 
     key = fold_name(name or "")
-    rows = session.execute(select(SourceAlias.key, SourceAlias.alias)).all()
+    rows = session.execute(select(SourceAlias.key, SourceAlias.alias, SourceAlias.source_id)).all()
     if not key or not rows:
         return []
     choices = {row.key: row.alias for row in rows}
-    matches = process.extract(key, list(choices), scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
-    return [choices[match[0]] for match in matches]
+    owners: dict[str, set[int]] = {}
+    for row in rows:
+        owners.setdefault(row.key, set()).add(row.source_id)
+    # One spelling per source, its closest: "Xinhua or the official Xinhua news agency"
+    # offers one source twice and hides another.
+    matches = process.extract(
+        key, list(choices), scorer=fuzz.WRatio, limit=5 * limit, score_cutoff=60
+    )
+    offered: list[str] = []
+    named: set[int] = set()
+    for match in matches:
+        if owners[match[0]] <= named:
+            continue
+        named |= owners[match[0]]
+        offered.append(choices[match[0]])
+        if len(offered) == limit:
+            break
+    return offered
 
 
 def resolve_source(session: Session, name: str, *, creatable: bool = False) -> Source:
@@ -274,7 +292,7 @@ def resolve_source(session: Session, name: str, *, creatable: bool = False) -> S
     source = find_source(session, name)
     if source is not None:
         return source
-    if _ID_REFERENCE.match((name or "").strip()):
+    if _LIKE_A_REFERENCE.match((name or "").strip()):
         raise UnknownSource(f"No source {name.strip()}: see `claims source list`.")
     if not fold_name(name or ""):
         raise InvalidInput("A source name is empty: give a name with letters or digits.")
@@ -303,7 +321,7 @@ def add_source(
     new name would win every lookup of that spelling.
     """
     name, key = _clean_name(name)
-    if _ID_REFERENCE.match(name):
+    if _LIKE_A_REFERENCE.match(name):
         raise InvalidInput(f"{name!r} looks like a source reference (#ID), not a name.")
     kind = check_kind(kind)
     _refuse_taken_name(session, name, key, None)
@@ -376,7 +394,7 @@ def get_or_create_source(
     if not create:
         return resolve_source(session, name, creatable=True)  # raises with suggestions
     key = fold_name(name or "")
-    if key and not _ID_REFERENCE.match(name.strip()):
+    if key and not _LIKE_A_REFERENCE.match(name.strip()):
         _lock_name(session, key)
         source = find_source(session, name)  # created meanwhile by whoever held the lock
         if source is not None:
@@ -425,7 +443,7 @@ def update_source(
 
 def _rename(session: Session, source: Source, name: str, *, actor: str) -> None:
     name, key = _clean_name(name)
-    if _ID_REFERENCE.match(name):
+    if _LIKE_A_REFERENCE.match(name):
         raise InvalidInput(f"{name!r} looks like a source reference (#ID), not a name.")
     _refuse_taken_name(session, name, key, source.id)
     old = source.name

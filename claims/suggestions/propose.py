@@ -153,6 +153,10 @@ def sentence_proposals(
         if resolved[index] is None and _speaks_for_the_sentence(text, sentence, attribution):
             resolved[index] = first
 
+    # Leaves whose every hop named the publisher or the article's own credit: said through
+    # the article's origin, which composing appends, not the article's own statement.
+    credited: set[int] = set()
+
     def hops_of(index: int) -> list[dict]:
         hops = []
         for attribution in chain_of(found, index):
@@ -162,11 +166,16 @@ def sentence_proposals(
             hop = _hop(text, attribution, resolution)
             if hop is not None:
                 hops.append(hop)
-        return _fold_chain(hops, origin_id, publisher_id)
+        folded = _fold_chain(hops, origin_id, publisher_id)
+        if hops and not folded:
+            credited.add(index)
+        return folded
 
     proposals = []
+    through_origin: set[int] = set()  # id() of the proposals of credited leaves
     for leaf in leaves(found):
         hops = hops_of(leaf)
+        first_of_leaf = len(proposals)
         content = _without_dateline(text, found[leaf].content)
         quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS
         if quotation and content[0] < sentence.end < content[1]:
@@ -191,6 +200,8 @@ def sentence_proposals(
                     rule=f"{found[leaf].order}, with its cue",
                 )
             )
+            if leaf in credited:
+                through_origin.add(id(proposals[-1]))
             continue
         for part in _statements(text, found[leaf], content):
             proposals.append(
@@ -207,6 +218,8 @@ def sentence_proposals(
                     rule=found[leaf].order,
                 )
             )
+        if leaf in credited:
+            through_origin.update(id(p) for p in proposals[first_of_leaf:])
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.hops and (p.quoted or single_quoted(text[slice(*p.quote)]))]
@@ -219,7 +232,7 @@ def sentence_proposals(
     else:
         speakers.quoting = None  # the article's own words come between: the quotation ended
     end = sentence.end
-    if not any(p.hops for p in proposals):
+    if not any(p.hops or id(p) in through_origin for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
     elif ruled := [a for a in found if not a.order.startswith(TAGGER)]:

@@ -102,8 +102,27 @@ def compute_suggestions(session: Session, article_id: int, *, actor: str) -> lis
         )
     ]
     current = {proposal.key for proposal in proposals}
+    stored = {row.key for row in rows}
     known = set()
     for row in rows:
+        if row.status == "skipped" and row.kind == "claim" and row.key not in current:
+            # Put off by a reviewer, then read anew (a source it named was created since):
+            # the same passage and cues are the same proposal, brought up to date in place,
+            # still put off, rather than listed again beside it as a new one.
+            fresh = next(
+                (
+                    proposal
+                    for proposal in proposals
+                    if proposal.kind == "claim"
+                    and proposal.key not in stored
+                    and same_passage(proposal.quote, _span(row))
+                    and _cues(proposal.hops) == _cues(row.chain)
+                ),
+                None,
+            )
+            if fresh is not None:
+                stored.add(fresh.key)
+                _refresh(row, fresh, article.text)
         if (
             row.status in OPEN
             and row.kind == "claim"
@@ -144,6 +163,17 @@ def compute_suggestions(session: Session, article_id: int, *, actor: str) -> lis
         session.add(row)
     session.flush()
     return list_suggestions(session, article.id)
+
+
+def _refresh(row: Suggestion, proposal, text: str) -> None:
+    row.key = proposal.key
+    row.sentence_start, row.sentence_end = proposal.sentence
+    row.claim_text = proposal.claim_text
+    row.quote_start, row.quote_end = proposal.quote
+    row.quoted = quoted_in(text, *proposal.quote)
+    row.chain = proposal.hops
+    row.confidence = proposal.confidence
+    row.rule = proposal.rule
 
 
 def quoted_in(text: str, start: int, end: int) -> bool:
@@ -706,16 +736,21 @@ def suggestion_record(
         if row.kind == "claim"
         else row.quoted,
         "chain": hops,
-        "chain_text": _rendered(chain),
+        "chain_text": _rendered(chain, credit=row.kind == "claim" and row.rule != "unattributed"),
         "decided_by": row.decided_by,
         "decided_at": iso(row.decided_at),
         "appearance_id": row.appearance_id,
     }
 
 
-def _rendered(chain: list[dict]) -> str:
+def _rendered(chain: list[dict], *, credit: bool = False) -> str:
     """``Wang Xiaohong [told @432-440] → Xinhua [said @506-512]`` for reviewers: each hop's
-    cue and where the article names its source (the evidence span); new sources marked."""
+    cue and where the article names its source (the evidence span); new sources marked.
+
+    No hop at all is the article's own statement, or (``credit``) words a cue gives to the
+    article's own origin or publisher ("UNN reports citing Reuters that …"): either way
+    accepting composes the article's origin and publisher alone, but the reviewer is told
+    which reading it is."""
     from claims.chains import ARROW
     from claims.resolution import is_description
 
@@ -733,7 +768,9 @@ def _rendered(chain: list[dict]) -> str:
         )
         cue = hop.get("cue")
         parts.append(f"{name} [{cue}{where}]" if cue or where else name)
-    return ARROW.join(parts) if parts else "(the article's own statement)"
+    if parts:
+        return ARROW.join(parts)
+    return "(the article's own credit)" if credit else "(the article's own statement)"
 
 
 def stated_chain_text(record: dict) -> str:
