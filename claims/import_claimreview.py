@@ -27,6 +27,18 @@ from typing import Any, NamedTuple
 from claims.errors import InputFileError
 
 
+class _NotJson(ValueError):
+    """``NaN``, ``Infinity``: Python's JSON reader takes them, JSON has no such value."""
+
+
+def _refuse_constant(name: str):
+    raise _NotJson(name)
+
+
+_STRICT_JSON = json.JSONDecoder(parse_constant=_refuse_constant)
+_JSON_TYPES = {type(None): "null", bool: "boolean", int: "number", float: "number", str: "string"}
+
+
 def read_claimreview(stream, name: str) -> Iterator:
     """``RawRow``s, one per claim reviewed anywhere in the document.
 
@@ -36,7 +48,14 @@ def read_claimreview(stream, name: str) -> Iterator:
     row, numbered as the first of them, its verdict the first's: the notes of the
     others follow, each under ``Also reviewed``, so no checker's verdict is lost.
     """
-    from claims.import_files import MAX_NESTING, TOO_DEEP, RawRow, RowError, nested_deeper
+    from claims.import_files import (
+        MAX_NESTING,
+        TOO_DEEP,
+        RawRow,
+        RowError,
+        lone_surrogate,
+        nested_deeper,
+    )
     from claims.text import claim_key
 
     data = stream.read()
@@ -55,15 +74,26 @@ def read_claimreview(stream, name: str) -> Iterator:
         "it is the fact-checker's JSON-LD."
     )
     try:
-        document = json.loads(text)
+        document = _STRICT_JSON.decode(text)
     except json.JSONDecodeError as error:
         raise InputFileError(
             f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         ) from None
+    except _NotJson as error:
+        raise InputFileError(
+            f"{name} is not valid JSON: {error} is no JSON value (a number is written out)."
+        ) from None
     except RecursionError:
         raise too_deep from None
+    if not isinstance(document, dict | list):
+        raise InputFileError(
+            f"{name} holds no schema.org ClaimReview object: its JSON is a "
+            f"{_JSON_TYPES.get(type(document), 'value')}, not an object or a list of them."
+        )
     if nested_deeper(document, MAX_NESTING):
         raise too_deep
+    if (lone := lone_surrogate(document)) is not None:
+        raise InputFileError(f"{name} {lone}.")
     reviews = _claimreviews(document)
     if not reviews and not _empty(document):
         raise InputFileError(

@@ -152,6 +152,12 @@ def open_rows(
                 f"Unknown encoding {encoding!r}: give a Python codec name, such as cp1252 "
                 "(Windows, Western Europe), latin-1 or utf-16."
             ) from None
+        if not getattr(found, "_is_text_encoding", True):
+            # rot13, base64: codecs, but from text to text or bytes to bytes (as io checks)
+            raise InputFileError(
+                f"{encoding!r} is not a text encoding: give one such as cp1252 (Windows, "
+                "Western Europe), latin-1 or utf-16."
+            )
         if found.name == "utf-8":
             # Spreadsheets save UTF-8 with a byte-order mark: it is no part of the first
             # column's name, however UTF-8 is spelt (utf8, UTF-8, u8).
@@ -183,7 +189,7 @@ def _decoding(rows: Iterator[RawRow], path: Path, encoding: str | None = None):
         for row in rows:
             number = row.number
             yield row
-    except UnicodeDecodeError:
+    except UnicodeError:  # a decoding error, or no byte-order mark where one must open
         raise InputFileError(undecodable(path, encoding)) from None
     except csv.Error as error:
         raise InputFileError(f"{path} is not readable CSV after row {number}: {error}.") from None
@@ -226,6 +232,11 @@ def undecodable(path: Path, encoding: str | None) -> str:
                 window = block[block.rfind(b"\n", 0, start) + 1 :]
                 window = window[: window.find(b"\n")] if b"\n" in window else window
                 break
+            except UnicodeError as error:  # UTF-16 or UTF-32 with no byte-order mark
+                return (
+                    f"{path.name} is not {name} text ({error}): name its byte order "
+                    f"(--encoding {codec}-le or {codec}-be), or save it as UTF-8."
+                )
             offset += len(block)
             line += block.count(b"\n")
         else:
@@ -374,6 +385,8 @@ def jsonl_row(number: int, line: str) -> RawRow:
     if not isinstance(values, dict):
         reason = f"not a JSON object but a {type(values).__name__}"
         return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
+    if "\\u" in line and (lone := lone_surrogate(values)) is not None:
+        return RawRow(number, {}, RowError(lone, line.rstrip("\r\n")))
     for value in values.values():
         # Only a list or an object nests: a row of text alone, most rows, is not walked.
         if (value.__class__ is list or value.__class__ is dict) and nested_deeper(
@@ -381,6 +394,33 @@ def jsonl_row(number: int, line: str) -> RawRow:
         ):
             return RawRow(number, {}, RowError(_too_deep_row(), line.rstrip("\r\n")))
     return RawRow(number, values)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: Any) -> str | None:
+    """What is wrong with a JSON value holding half of a character, or None.
+
+    JSON may escape a character outside the Basic Multilingual Plane as two halves
+    (``\\ud83d\\ude00``); one half alone (``\\ud800``) decodes to no character, which no
+    database can store and no text can be written with.
+    """
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if (found := _SURROGATE.search(node)) is not None:
+                return (
+                    f"holds \\u{ord(found[0]):04x}, half of a character escaped in two (an "
+                    "unpaired surrogate): fix the text where it was escaped"
+                )
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
 
 
 def _too_deep_row() -> str:

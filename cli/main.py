@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -99,7 +101,35 @@ app.command("import")(importing.import_file)
 
 
 def main() -> None:
+    refused = undecodable_argument(sys.argv[1:], os.environ)
+    if refused is not None:
+        typer.echo(f"Error: {refused}", err=True)
+        raise SystemExit(1)
     app()
+
+
+def undecodable_argument(arguments: list[str], environment) -> str | None:
+    """What to say of an argument (or ``$CLAIMS_USER``) that is not text in the terminal's
+    encoding, or None.
+
+    Python hands such bytes on as lone surrogates, which no database stores: the command
+    would fail at its first write. A file's name may be any bytes, so an existing path
+    passes.
+    """
+    from claims.settings import USER_ENV
+
+    named = [(f"the argument {value!r}", value) for value in arguments]
+    named.append((f"${USER_ENV}", environment.get(USER_ENV) or ""))
+    for label, value in named:
+        found = next((c for c in value if "\udc80" <= c <= "\udcff"), None)
+        if found is None or (label != f"${USER_ENV}" and os.path.exists(value)):
+            continue
+        byte = ord(found) - 0xDC00
+        return (
+            f"{label} is not UTF-8 text (byte 0x{byte:02x}): set the terminal to UTF-8 "
+            "(LANG, LC_ALL) or type it again."
+        )
+    return None
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.test_import import ROWS, UNN_SHA, write_csv, write_jsonl
@@ -246,3 +248,68 @@ def test_a_quotation_without_its_claim_says_the_claim_is_missing(rejected, tmp_p
     rows = [dict(ROWS[0], claim="")]
     lines = rejected(str(write_jsonl(tmp_path / "rows.jsonl", rows)), match="claim text is empty")
     assert lines[0].startswith("row 1, column claim: the claim text is empty: a row with")
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "base64"])
+def test_a_codec_that_is_no_text_encoding_is_refused(failing, tmp_path, encoding):
+    path = write_csv(tmp_path / "rows.csv", ROWS[3:])
+    failing("import", str(path), "--encoding", encoding, match="is not a text encoding")
+
+
+def test_utf16_named_for_a_file_without_its_byte_order_mark_says_to_name_the_order(
+    failing, tmp_path
+):
+    path = write_csv(tmp_path / "rows.csv", ROWS[3:])
+    failing("import", str(path), "--encoding", "utf-16", match="--encoding utf-16-le or")
+
+
+@pytest.mark.parametrize("document", ["null", "42", '"ClaimReview"', "true"])
+def test_claimreview_json_that_is_no_object_is_refused(failing, tmp_path, document):
+    path = tmp_path / "page.json"
+    path.write_text(document, "utf-8")
+    failing("import", str(path), match="holds no schema.org ClaimReview object: its JSON is a")
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_claimreview_with_a_number_json_has_not_is_refused(failing, tmp_path, constant):
+    path = tmp_path / "page.json"
+    path.write_text(
+        '{"@type": "ClaimReview", "claimReviewed": "The bridge will close.", '
+        f'"reviewRating": {{"ratingValue": {constant}, "bestRating": 5}}}}',
+        "utf-8",
+    )
+    failing("import", str(path), match=f"{constant} is no JSON value")
+
+
+def test_claimreview_with_half_a_character_is_refused(failing, tmp_path):
+    path = tmp_path / "page.json"
+    path.write_text('{"@type": "ClaimReview", "claimReviewed": "Lone \\ud800 half."}', "utf-8")
+    failing("import", str(path), match="\\ud800, half of a character")
+
+
+@pytest.mark.parametrize("column", ["claim", "claim_notes", "source", "article_text"])
+def test_half_a_character_in_a_jsonl_row_is_a_row_problem(rejected, tmp_path, column):
+    rows = [{"claim": f"Good claim number {n} stands."} for n in range(30)]
+    bad = {"claim": "A claim with a bad note."} if column != "source" else {"source_kind": "person"}
+    bad[column] = "bad \ud800 text"
+    path = tmp_path / "rows.jsonl"
+    lines = [json.dumps(row) for row in rows] + [json.dumps(bad)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    assert "\\ud800" in path.read_text("utf-8")
+    rejected(str(path), "--batch", "10", match="row 31: holds \\ud800")
+
+
+def test_half_a_character_is_set_aside_with_skip_bad(cli, tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text(
+        json.dumps({"claim": "A good claim stands here."})
+        + "\n"
+        + json.dumps({"claim": "Another claim.", "claim_notes": "bad \ud800"})
+        + "\n",
+        "utf-8",
+    )
+    result = cli("import", str(path), "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert "1 bad row(s) set aside" in result.stderr
+    listed = cli("sql", "SELECT text FROM claims", "--format", "csv")
+    assert listed.stdout.splitlines()[1:] == ["A good claim stands here."]

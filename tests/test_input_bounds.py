@@ -380,3 +380,37 @@ def test_an_apostrophe_in_a_word_is_no_quotation_to_cut():
     assert shown(message) == message
     long = "'" + "y" * 100 + "' is not a name the article's text holds."
     assert shown(long) == "'" + "y" * 80 + "…' is not a name the article's text holds."
+
+
+def test_an_argument_that_is_no_utf8_text_is_refused_before_anything_runs(tmp_path):
+    from cli.main import undecodable_argument
+
+    bad = b"A bad \xff claim".decode("utf-8", "surrogateescape")
+    message = undecodable_argument(["claim", "add", bad], {})
+    assert "is not UTF-8 text (byte 0xff)" in message
+    user = b"b\xe9b".decode("utf-8", "surrogateescape")
+    refused = undecodable_argument([], {"CLAIMS_USER": user})
+    assert "$CLAIMS_USER is not UTF-8 text (byte 0xe9)" in refused
+    # a file's name may be any bytes
+    named = tmp_path / b"f\xe9.txt".decode("utf-8", "surrogateescape")
+    named.write_text("x")
+    assert undecodable_argument(["article", "add", str(named)], {}) is None
+
+
+def test_the_command_refuses_such_an_argument_in_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    database = tmp_path / "c.db"
+    argument = b"A bad \xff claim text here."
+    command = [sys.executable, "-m", "cli.main", "--db", f"sqlite:///{database}"]
+    result = subprocess.run(
+        [*command, "claim", "add", argument],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 1
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: the argument"), lines
+    assert not database.exists()
