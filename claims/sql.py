@@ -22,6 +22,7 @@ import re
 import sqlite3
 import time
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from claims.errors import DatabaseError, InvalidInput, ReadOnlyViolation
@@ -105,6 +106,13 @@ def _cell(value: Any) -> Any:
         return timestamp_text(value)
     if isinstance(value, float) and not math.isfinite(value):
         return _NON_FINITE[repr(value)]
+    if isinstance(value, Decimal):
+        # PostgreSQL's numeric (sum, avg, round): a number, as SQLite gives, not text
+        if not value.is_finite():
+            return _NON_FINITE.get(str(value).lower().replace("infinity", "inf"), "NaN")
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "\\x" + bytes(value).hex()  # as psql prints bytea, for either database
     return value
 
 
@@ -140,6 +148,8 @@ def run_query(
     """
     if not sql or not sql.strip():
         raise InvalidInput("The SQL is empty: give one SELECT statement.")
+    if not _COMMENTS.sub(" ", sql).strip(" \t\r\n;"):
+        raise InvalidInput("The SQL holds only comments: give one SELECT statement.")
     check_limits(limit, timeout)
     return _run(url, sql, None, limit=limit, timeout=timeout, role=role)
 
@@ -268,6 +278,8 @@ def _run_sqlite(connection, sql: str, params, limit: int, timeout: float) -> Que
     connection.set_authorizer(authorizer)
     deadline = time.monotonic() + timeout
     connection.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    if params is None:
+        sql = sql.rstrip().rstrip(";").rstrip()  # "SELECT 1;;" is one statement, as on PostgreSQL
     try:
         cursor = connection.execute(sql) if params is None else connection.execute(sql, params)
         return _fetch(cursor, limit)
@@ -333,10 +345,15 @@ _SQLITE_WRITE_IN_QUERY = re.compile(
 _SQLITE_WRITES = {"INSERT": "SQLITE_INSERT", "UPDATE": "SQLITE_UPDATE", "DELETE": "SQLITE_DELETE"}
 
 
+_SQLITE_SCHEMA_TABLES = ("sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_stat1")
+
+
 def _sqlite_refusal(action: int, arg1: str | None) -> str:
     """What the authorizer refused, in the words of the SQL: for the one-line message."""
     for verb, name in _SQLITE_WRITES.items():
         if action == getattr(sqlite3, name):
+            if arg1 in _SQLITE_SCHEMA_TABLES:
+                return "changing the schema (CREATE, DROP, ALTER) or its statistics is a write"
             return f"{verb} of {arg1} is a write"
     if action == sqlite3.SQLITE_TRANSACTION:
         return f"{(arg1 or 'a transaction command').upper()} is not a query"
@@ -377,6 +394,12 @@ def _run_postgresql(
     try:
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
+            if params is None and _first_word(sql) in _DESCRIBING:
+                # No cursor can read them: sent alone with the extended protocol, which takes
+                # one statement, in the read-only transaction (which refuses what EXPLAIN
+                # ANALYZE would write).
+                cursor.execute(sql.rstrip().rstrip(";").rstrip(), prepare=True)
+                return _fetch(cursor, limit)
             if params is None:
                 statement = sql.rstrip().rstrip(";").rstrip()
                 prefix = _PREPARE
@@ -465,6 +488,8 @@ def _postgresql_error(error, prefix: str) -> str:
     return detail
 
 
+# Statements that describe rather than query, which PostgreSQL runs but cannot prepare.
+_DESCRIBING = {"explain", "show"}
 _COMMANDS = {
     "alter", "analyze", "call", "cluster", "comment", "commit", "copy", "create", "delete",
     "discard", "do", "drop", "grant", "import", "insert", "lock", "merge",

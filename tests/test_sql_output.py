@@ -188,3 +188,50 @@ def test_postgresql_error_positions_count_in_the_statement_given(
         assert "at character" not in message, message
     else:
         assert message.endswith(f"at character {position}."), message
+
+
+# --- what each database hands back, alike ------------------------------------------------------
+
+
+def test_sums_averages_and_bytes_print_alike_on_both_databases(cli, db_url):
+    blob = "'\\x00ff'::bytea" if db_url.startswith("postgresql") else "x'00ff'"
+    query = (
+        "SELECT round(avg(x), 2) AS mean, sum(x) AS total, "
+        f"{blob} AS raw FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 4) AS v"
+    )
+    found = cli("sql", query, "--format", "json")
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.stdout) == [{"mean": 2.33, "total": 7, "raw": "\\x00ff"}]
+
+
+@pytest.mark.parametrize("statement", ["-- nothing but a note", "/* a note */ ;"])
+def test_sql_of_comments_alone_is_refused_as_empty(failing, statement):
+    failing("sql", "--", statement, match="holds only comments")
+
+
+def test_trailing_semicolons_end_one_statement_on_both_databases(cli):
+    found = cli("sql", "SELECT 1 AS one;;", "--format", "csv")
+    assert found.exit_code == 0, found.output
+    assert found.stdout.split() == ["one", "1"]
+
+
+@pytest.mark.parametrize(
+    "statement", ["CREATE TABLE scratch (x integer)", "DROP VIEW claim_carriers", "ANALYZE"]
+)
+def test_a_schema_change_on_sqlite_is_refused_in_its_own_words(failing, db_url, statement):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the authorizer is SQLite's")
+    message = failing("sql", statement, match="read-only")
+    assert "changing the schema" in message and "sqlite_master" not in message, message
+
+
+def test_explain_and_show_run_on_postgresql(cli, failing, db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite's EXPLAIN runs as any query")
+    plan = cli("sql", "EXPLAIN SELECT id FROM claims", "--format", "csv")
+    assert plan.exit_code == 0, plan.output
+    assert plan.stdout.startswith("QUERY PLAN")
+    shown = cli("sql", "SHOW statement_timeout", "--format", "csv", "--timeout", "5")
+    assert shown.stdout.split() == ["statement_timeout", "5s"]
+    failing("sql", "EXPLAIN ANALYZE DELETE FROM claims", match="read-only")
+    failing("sql", "EXPLAIN SELECT 1; DROP TABLE claims", match="multiple commands")
