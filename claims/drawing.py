@@ -213,20 +213,26 @@ def _figure(graph: nx.DiGraph) -> Figure:
     boxes = {}
     for node, (x, y) in placed.items():
         data = graph.nodes[node]
+        drifted = bool(data.get("drift"))
+        text = node_text(data.get("label", node))
+        if drifted:
+            text += "\n" + textwrap.fill("drift: " + ", ".join(data["drift"]), EDGE_WRAP)
         boxes[node] = ax.text(
             x,
             y,
-            node_text(data.get("label", node)),
+            text,
             ha="center",
             va="center",
             fontsize=10,
             fontfamily=families,
+            color=DRIFT_COLOUR if drifted else "black",
             zorder=3,
             bbox={
                 "boxstyle": "round,pad=0.45",
                 "facecolor": KIND_COLOURS.get(data.get("kind"), KIND_COLOURS["other"]),
-                "edgecolor": "#333333",
-                "linewidth": 0.8,
+                "edgecolor": DRIFT_COLOUR if drifted else "#333333",
+                "linestyle": "--" if drifted else "-",
+                "linewidth": 1.6 if drifted else 0.8,
             },
         )
     # Boxes get their size only when drawn; arrows clip against them, so draw once first.
@@ -306,6 +312,15 @@ def _figure(graph: nx.DiGraph) -> Figure:
             Line2D([], [], color=EDGE_COLOUR, label="hop"),
             Line2D([], [], color=DRIFT_COLOUR, linestyle="--", label="hop with drift"),
         ]
+        if any(d.get("drift") for _, d in graph.nodes(data=True)):
+            handles.append(
+                Patch(
+                    facecolor="white",
+                    edgecolor=DRIFT_COLOUR,
+                    linestyle="--",
+                    label="publisher alone, with drift",
+                )
+            )
     else:
         handles.append(Line2D([], [], color=EDGE_COLOUR, linewidth=3, label="wider: more claims"))
     fig.legend(
@@ -490,9 +505,17 @@ def to_dot(graph: nx.DiGraph) -> str:
     ]
     for node, data in graph.nodes(data=True):
         colour = KIND_COLOURS.get(data.get("kind"), KIND_COLOURS["other"])
+        label = str(data.get("label", node))
+        marks = ""
+        if data.get("drift"):
+            label += "\ndrift: " + ", ".join(data["drift"])
+            marks = (
+                f', color="{DRIFT_COLOUR}", fontcolor="{DRIFT_COLOUR}", '
+                'style="rounded,filled,dashed"'
+            )
         lines.append(
-            f"  n{node} [label={_dot_quote(str(data.get('label', node)))}, "
-            f'fillcolor="{colour}", tooltip={_dot_quote(str(data.get("kind", "")))}];'
+            f"  n{node} [label={_dot_quote(label)}, "
+            f'fillcolor="{colour}", tooltip={_dot_quote(str(data.get("kind", "")))}{marks}];'
         )
     heaviest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
     for upstream, downstream, data in graph.edges(data=True):

@@ -27,7 +27,8 @@ def claim_graph(session: Session, claim_id: int) -> nx.DiGraph:
 
     A finding about a chain source marks the hop leaving that source; any other
     finding (wording, hedging, a quotation flip) marks the carrier's own hop,
-    the last one, where the words were changed.
+    the last one, where the words were changed. An appearance whose chain is its
+    publisher alone has no hop: its findings mark the publisher's node (``drift``).
     """
     import networkx as nx
 
@@ -47,6 +48,10 @@ def claim_graph(session: Session, claim_id: int) -> nx.DiGraph:
         chain_ids = [hop.source_id for hop in hops]
         for kind, source_id in drift.get(appearance.id, []):
             at = chain_ids.index(source_id) if source_id in chain_ids[:-1] else len(hops) - 2
+            if at < 0:
+                # A chain of the publisher alone has no hop to mark: its box is marked.
+                _append_new(graph.nodes[chain_ids[-1]].setdefault("drift", []), kind)
+                continue
             marked.setdefault(at, set()).add(kind)
         published = iso(appearance.article.published)
         for position, (upstream, downstream) in enumerate(zip(hops, hops[1:], strict=False)):

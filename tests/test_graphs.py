@@ -370,3 +370,32 @@ def test_font_families_are_installed_ones_ending_in_dejavu():
 
     families = font_families()
     assert families[-1] == "DejaVu Sans"
+
+
+def test_drift_at_a_carrier_whose_chain_is_its_publisher_alone_marks_its_box(
+    cli, session, tmp_path
+):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("The finance ministry said taxes will rise next year.\n")
+    second.write_text("Taxes may rise next year.\n")
+    steps = [
+        ("source", "add", "Finance Ministry", "--kind", "organization"),
+        ("article", "add", str(first), "--outlet", "Alpha", "--create-sources",
+         "--published", "2024-01-01"),
+        ("article", "add", str(second), "--outlet", "Beta", "--create-sources",
+         "--published", "2024-01-02"),
+        ("claim", "add", "Taxes will rise next year."),
+        ("appearance", "add", "1", "1", "--quote", "taxes will rise next year",
+         "--chain", "Finance Ministry [said]"),
+        ("appearance", "add", "1", "2", "--quote", "Taxes may rise next year"),
+    ]  # fmt: skip
+    for step in steps:
+        result = cli(*step)
+        assert result.exit_code == 0, result.output
+    graph = claim_graph(session, 1)
+    beta = next(n for n, d in graph.nodes(data=True) if d["label"] == "Beta")
+    assert graph.nodes[beta]["drift"]  # hedged, and the ministry dropped: no hop to mark
+    assert graph.degree(beta) == 0
+    dot = to_dot(graph)
+    assert 'style="rounded,filled,dashed"' in dot and "drift: " in dot
+    assert figure_bytes(figure(graph), "png").startswith(b"\x89PNG")
