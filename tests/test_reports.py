@@ -268,7 +268,8 @@ def test_chains_render_stated_hops_then_origin_then_publisher(session, newsroom)
     assert star["chain"] == "Jane Doe → Morning Star"
     assert star["cues"] == "said → —"
     assert not star["quoted"]
-    assert star["article"] == STAR_TEXT[:60]
+    # untitled: its opening words, cut as article listings cut them
+    assert star["article"] == " ".join(STAR_TEXT.split())[:59] + "…"
     assert pd.isna(star["published"])
     assert frame.loc[newsroom.exports_planet, "chain"] == "Officials → Wire Agency → Daily Planet"
 
@@ -379,3 +380,19 @@ def test_report_all_leaves_out_a_sheet_excel_could_not_hold_and_says_how(
     names = load_workbook(path).sheetnames
     assert "chains" not in names and "outlets" in names
     assert "Left out of the workbook: sheet chains has 49 rows" in result.stderr
+
+
+def test_an_untitled_article_short_enough_is_named_whole(session, newsroom):
+    add_source(session, name="Short Post", kind="outlet", actor=ACTOR)
+    text = "The bridge will open in May,\n  the mayor said."
+    article = add_article(session, text=text, outlet="Short Post", actor=ACTOR)
+    add_appearance(
+        session,
+        claim_id=newsroom.bridge,
+        article_id=article.id,
+        quote="The bridge will open in May",
+        chain="",
+        actor=ACTOR,
+    )
+    frame = build("chains", session).set_index("article_id")
+    assert frame.loc[article.id, "article"] == "The bridge will open in May, the mayor said."

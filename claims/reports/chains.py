@@ -30,6 +30,8 @@ COLUMNS = [
 ]
 NO_CUE = "\u2014"
 LABEL_CHARS = 60
+# Read of the text for its label: enough that collapsing its spaces leaves LABEL_CHARS.
+OPENING_CHARS = 4 * LABEL_CHARS
 
 
 def chains(session: Session) -> pd.DataFrame:
@@ -47,7 +49,7 @@ def chains(session: Session) -> pd.DataFrame:
             Source.name.label("outlet"),
             Article.id.label("article_id"),
             Article.title,
-            func.substr(Article.text, 1, LABEL_CHARS).label("opening"),
+            func.substr(Article.text, 1, OPENING_CHARS).label("opening"),
             Article.published,
             Appearance.quote.label("quotation"),
             Appearance.quoted,
@@ -79,8 +81,8 @@ def chains(session: Session) -> pd.DataFrame:
     for appearance_id, name, cue in rows:
         hops.setdefault(appearance_id, []).append((name, cue))
 
-    # An untitled article is known by its opening words, on one line.
-    opening = frame["opening"].map(lambda text: " ".join(str(text).split()), na_action="ignore")
+    # An untitled article is known by its opening words, on one line, cut as in listings.
+    opening = frame["opening"].map(_opening, na_action="ignore")
     frame["article"] = frame["title"].where(frame["title"].notna(), opening)
     chain_of = frame["appearance_id"].map(lambda i: hops.get(i, []))
     frame["chain"] = chain_of.map(lambda chain: render([name for name, _ in chain])).astype("str")
@@ -95,3 +97,12 @@ def chains(session: Session) -> pd.DataFrame:
         ["claim_id", "published", "appearance_id"], na_position="last", kind="mergesort"
     )
     return frame[COLUMNS].reset_index(drop=True)
+
+
+def _opening(text: str) -> str:
+    """``article_label``'s cut of the text's opening, read only ``OPENING_CHARS`` long: a
+    read that long may have stopped before the text did, and is marked cut."""
+    first = " ".join(text.split())
+    if len(first) <= LABEL_CHARS and len(text) < OPENING_CHARS:
+        return first
+    return first[: LABEL_CHARS - 1] + "…"
