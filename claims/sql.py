@@ -244,9 +244,17 @@ def _act_as(connection, role: str) -> None:
         connection.commit()
     except psycopg.Error as error:
         connection.rollback()
+        from claims.errors import ClaimsError
+        from claims.roles import check_role_name
+
+        try:
+            check_role_name(role)
+            making = f" (`claims db grant-readonly {role}`)"
+        except ClaimsError:  # a name grant-readonly would refuse to make
+            making = ""
         raise DatabaseError(
-            f"Cannot act as role {role} ({_first_line(error)}): the role must exist "
-            f"(`claims db grant-readonly {role}`) and be granted to you (GRANT {role} TO you)."
+            f"Cannot act as role {role} ({_first_line(error)}): the role must exist{making} "
+            f"and be granted to you (GRANT {role} TO you)."
         ) from None
 
 

@@ -200,6 +200,14 @@ def test_claims_sql_role_without_reading_rights(cli, failing, data, pg_url, role
     failing("sql", "SELECT * FROM claims", "--role", role, match="grant-readonly")
 
 
+@pytest.mark.parametrize(("name", "hint"), [("claims_no_such_reader", True), ("Bad-Name", False)])
+def test_a_role_that_does_not_exist_is_named_with_how_to_make_it_if_it_can_be(
+    failing, data, pg_url, name, hint
+):
+    message = failing("sql", "SELECT 1", "--role", name, match="Cannot act as role")
+    assert ("grant-readonly" in message) is hint, message
+
+
 @pytest.mark.parametrize(
     "name,match", [("postgres", "superuser"), ("bad name", "not a usable role name")]
 )
