@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated
@@ -404,3 +405,38 @@ def confirm_or_stop(question: str, *, yes_option: str = "--yes") -> None:
     if not agreed:
         note("Nothing changed.")
         raise typer.Exit(1)
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A bar on stderr for slow work (a derivation report, the tagger reading a long
+    article), gone once the work is done; stdout keeps only the output. Only for a person
+    watching (piped or logged, stderr keeps to messages), and started on the first call
+    only: most runs never make one."""
+    shown = typer.get_text_stream("stderr").isatty()
+    bar = None
+    task = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar, task
+        if not shown:
+            return
+        if bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar = Progress(
+                transient=True,
+                console=Console(stderr=True, force_terminal=True),
+                redirect_stdout=False,  # stdout is the output's alone
+                redirect_stderr=False,
+            )
+            bar.start()
+            task = bar.add_task(description, total=total)
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield advance
+    finally:
+        if bar is not None:
+            bar.stop()

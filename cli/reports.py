@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.common import checked_by, emit, note, session_for
+from cli.common import checked_by, emit, note, progress_bar, session_for
 
 app = typer.Typer(help="Reports as tables, CSV, JSON or an Excel workbook (a sheet per report).")
 
@@ -67,7 +65,7 @@ def run_report(
     if name == "drift" or chosen == "xlsx":
         _warn_pending_drift(ctx)
     if chosen == "xlsx":
-        with session_for(ctx, write=False) as session, _progress() as progress:
+        with session_for(ctx, write=False) as session, progress_bar(ALIGNING) as progress:
             sheets = workbook(session, first=name, progress=progress)
             pictures, left_out = workbook_pictures(session)
         notes = [*left_out, *write_xlsx(sheets, output, pictures)]
@@ -75,7 +73,7 @@ def run_report(
         for line in notes:
             note(line)
         return
-    with session_for(ctx, write=False) as session, _progress() as progress:
+    with session_for(ctx, write=False) as session, progress_bar(ALIGNING) as progress:
         frame = build(name, session, progress=progress)
         empty = frame.empty and no_claims(session)
     if chosen == "table":
@@ -95,38 +93,7 @@ def run_report(
         )
 
 
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int], None]]:
-    """A bar on stderr for a slow report (derivation), gone once the report is computed;
-    stdout keeps only the report. Only for a person watching (piped or logged, stderr
-    keeps to messages), and started on the first call only: most reports never make one."""
-    shown = typer.get_text_stream("stderr").isatty()
-    bar = None
-    task = None
-
-    def advance(done: int, total: int) -> None:
-        nonlocal bar, task
-        if not shown:
-            return
-        if bar is None:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            bar = Progress(
-                transient=True,
-                console=Console(stderr=True, force_terminal=True),
-                redirect_stdout=False,  # stdout is the report's alone
-                redirect_stderr=False,
-            )
-            bar.start()
-            task = bar.add_task("aligning sentences", total=total)
-        bar.update(task, completed=done, total=total)
-
-    try:
-        yield advance
-    finally:
-        if bar is not None:
-            bar.stop()
+ALIGNING = "aligning sentences"  # what the derivation report's bar says it is doing
 
 
 def _warn_pending_drift(ctx: typer.Context) -> None:

@@ -16,6 +16,7 @@ from cli.common import (
     in_transaction,
     note,
     one_line,
+    progress_bar,
     session_for,
     state,
 )
@@ -73,13 +74,14 @@ def suggest(
     def work(session):
         from claims.services.articles import get_article
 
-        rows = compute_suggestions(session, article_id, actor=state(ctx).user)
+        rows = compute_suggestions(session, article_id, actor=state(ctx).user, progress=progress)
         text = get_article(session, article_id).text
         return suggestion_records(session, rows, text)
 
     # Retried whole: of two people computing a new article's proposals at once, the second
     # to store them loses the race on their keys and, run again, finds them stored.
-    records = in_transaction(ctx, work)
+    with progress_bar("reading the article") as progress:
+        records = in_transaction(ctx, work)
     if review:
         if not records:
             note(f"Nothing to review: article #{article_id} has no proposals.")

@@ -151,7 +151,7 @@ def test_a_quotation_signed_with_a_dash_takes_the_dash_as_cue():
 def tagged(monkeypatch):
     """Let a test say what the tagger finds in its text."""
     found: dict[str, list] = {}
-    monkeypatch.setattr(tagger, "tag_spans", lambda text, using=None: found[text])
+    monkeypatch.setattr(tagger, "tag_spans", lambda text, using=None, progress=None: found[text])
     return found
 
 

@@ -406,3 +406,19 @@ def _proposals_from(db_url, text, relations):
             publisher_id=article.publisher_id,
             relations=Given(),
         )
+
+
+def test_computing_proposals_tells_how_far_the_model_has_read(db_url, article_id):
+    from claims.suggestions import tagger
+    from claims.suggestions.service import compute_suggestions
+
+    if tagger.backend() != "minilm":
+        pytest.skip("only the MiniLM tagger takes long enough to tell")
+    told: list[tuple[int, int]] = []
+    with open_session(db_url) as session:
+        rows = compute_suggestions(
+            session, article_id, actor="t", progress=lambda done, total: told.append((done, total))
+        )
+    assert rows
+    assert told and told[-1][0] == told[-1][1]
+    assert [done for done, _ in told] == sorted(done for done, _ in told)

@@ -27,7 +27,7 @@ def _span(text, kind, words):
 def tagged(monkeypatch):
     """Let a test say what the tagger finds in its text."""
     found: dict[str, list] = {}
-    monkeypatch.setattr(tagger, "tag_spans", lambda text, using=None: found[text])
+    monkeypatch.setattr(tagger, "tag_spans", lambda text, using=None, progress=None: found[text])
     return found
 
 

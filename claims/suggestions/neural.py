@@ -227,30 +227,35 @@ def _log_softmax(logits):
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
-def _onnx_logits(sessions):
-    """Word-piece scores of each sequence: the models' log-probabilities, averaged."""
+def _onnx_logits(sessions, progress=None):
+    """Word-piece scores of each sequence: the models' log-probabilities, averaged;
+    ``progress(done, total)`` told after each batch of sequences."""
 
     def run(sequences):
         results: list = [None] * len(sequences)
+        done = 0
         for group, ids, mask in padded_batches(sequences):
             inputs = {"input_ids": ids, "attention_mask": mask}
             scores = [_log_softmax(s.run(["logits"], inputs)[0]) for s in sessions]
             averaged = sum(scores) / len(scores)
             for row, j in enumerate(group):
                 results[j] = averaged[row, : len(sequences[j])]
+            done += len(group)
+            if progress is not None:
+                progress(done, len(sequences))
         return results
 
     return run
 
 
-def tag_spans(text: str) -> list[tuple[str, int, int]]:
+def tag_spans(text: str, progress=None) -> list[tuple[str, int, int]]:
     """Every cue, source and content span the model finds in the text."""
     from claims.suggestions.tagger import decode
 
     sessions, tokenizer = _session()
     found = []
     for spans, labels in word_labels(
-        _onnx_logits(sessions), tokenizer, article_units(tokenizer, text)
+        _onnx_logits(sessions, progress), tokenizer, article_units(tokenizer, text)
     ):
         found.extend(decode(spans, labels))
     return found

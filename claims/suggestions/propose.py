@@ -576,12 +576,15 @@ def _same_hop(a: dict, b: dict) -> bool:
     return a["name"] == b["name"]
 
 
-def propose(session, article, *, span: tuple[int, int] | None = None) -> list[Proposal]:
-    """Every proposal for ``article`` (or only for the sentences touching ``span``)."""
+def propose(
+    session, article, *, span: tuple[int, int] | None = None, progress=None
+) -> list[Proposal]:
+    """Every proposal for ``article`` (or only for the sentences touching ``span``);
+    ``progress(done, total)`` is told how far the tagger has read it."""
     resolver = Resolver(session, article)
     speakers = Speakers()
     text = article.text
-    relations = ArticleAttributions(text)
+    relations = ArticleAttributions(text, progress=progress)
     out: list[Proposal] = []
     if span is None:
         origin = origin_proposal(session, article, resolver)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from claims.suggestions.attribution import (
@@ -340,11 +341,17 @@ class ArticleAttributions:
     """Relations per sentence of one article; the tagger runs once, on first use."""
 
     def __init__(
-        self, text: str, *, use_model: bool | None = None, backend: str | None = None
+        self,
+        text: str,
+        *,
+        use_model: bool | None = None,
+        backend: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
         from claims.suggestions.tagger import model_available
 
         self.text = text
+        self.progress = progress
         self.use_model = model_available() if use_model is None else use_model
         self.backend = backend
         self._model: list[Attribution] | None = None
@@ -355,7 +362,7 @@ class ArticleAttributions:
             from claims.sentences import paragraphs, split_sentences
             from claims.suggestions.tagger import tag_spans
 
-            spans = tag_spans(self.text, self.backend)
+            spans = tag_spans(self.text, self.backend, progress=self.progress)
             sentences = [(s.start, s.end) for s in split_sentences(self.text)]
             ruled = [cue for start, end in sentences for cue in self._ruled_cues(start, end)]
             self._model, self._loose = link(

@@ -59,7 +59,9 @@ class Decision:
     superseded: list[int] = field(default_factory=list)
 
 
-def compute_suggestions(session: Session, article_id: int, *, actor: str) -> list[Suggestion]:
+def compute_suggestions(
+    session: Session, article_id: int, *, actor: str, progress=None
+) -> list[Suggestion]:
     """Propose for the article, store what is new, and return every proposal it has.
 
     Decided proposals are kept whatever happens; a pending one the proposer no longer makes
@@ -74,7 +76,7 @@ def compute_suggestions(session: Session, article_id: int, *, actor: str) -> lis
     article = get_article(session, article_id)
     # Read first, and only then lock: reading the article takes the tagger a while, and
     # reviewers' decisions wait for the locked rows meanwhile.
-    made = propose(session, article)
+    made = propose(session, article, progress=progress)
     # Locked and read as committed now: a decision made while the article was read is
     # seen (a proposal accepted meanwhile is not dropped as no longer made), and one in
     # progress is waited for.

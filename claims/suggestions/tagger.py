@@ -19,11 +19,15 @@ same words with the same labels, so ``decode`` and the relations built after it 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from claims.suggestions.attribution import TOKEN
 from claims.suggestions.lexicon import CUE_WORDS, PHRASE_CUES
+
+# Told (done, total) as the tagger reads an article.
+Progress = Callable[[int, int], None]
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite.xz")
 KINDS = ("CUE", "SOURCE", "CONTENT")
@@ -243,14 +247,18 @@ def decode(spans: list[tuple[int, int]], labels: list[str]) -> list[tuple[str, i
     return found
 
 
-def tag_spans(text: str, using: str | None = None) -> list[tuple[str, int, int]]:
+def tag_spans(
+    text: str, using: str | None = None, progress: Progress | None = None
+) -> list[tuple[str, int, int]]:
     """Every cue, source and content span the tagger finds in the text; ``using`` picks the
-    backend ("minilm" or "crf"), by default the better one installed."""
+    backend ("minilm" or "crf"), by default the better one installed. ``progress(done,
+    total)`` is told how far the model has read (MiniLM: some 4 ms per 100 characters, so a
+    long page takes seconds, a whole book minutes; the CRF is quick and tells nothing)."""
     using = using or backend()
     if using == "minilm":
         from claims.suggestions import neural
 
-        return neural.tag_spans(text)
+        return neural.tag_spans(text, progress)
     return crf_tag_spans(text)
 
 
