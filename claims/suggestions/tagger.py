@@ -252,8 +252,8 @@ def tag_spans(
 ) -> list[tuple[str, int, int]]:
     """Every cue, source and content span the tagger finds in the text; ``using`` picks the
     backend ("minilm" or "crf"), by default the better one installed. ``progress(done,
-    total)`` is told how far the model has read (MiniLM: some 4 ms per 100 characters, so a
-    long page takes seconds, a whole book minutes; the CRF is quick and tells nothing)."""
+    total)`` is told how far the model has read (MiniLM: a fraction of a second for a news
+    article, minutes for a book-length page; the CRF is quick and tells nothing)."""
     using = using or backend()
     if using == "minilm":
         from claims.suggestions import neural
