@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from claims.errors import InputFileError
@@ -53,6 +54,8 @@ def decode_text(data: bytes, name: str, *, encoding: str | None = None) -> str:
     if not data.strip():
         raise InputFileError(f"{path} is empty: an article needs its text.")
     if encoding:
+        if (wrong := not_wide(data, encoding, path)) is not None:
+            raise InputFileError(wrong)
         try:
             return data.decode(encoding)
         except LookupError:
@@ -78,6 +81,22 @@ def decode_text(data: bytes, name: str, *, encoding: str | None = None) -> str:
     raise InputFileError(
         f"{path} is not UTF-8 (byte {utf8_error.start}){_guess(data)}: convert it to UTF-8 "
         "or name its encoding with --encoding."
+    )
+
+
+def not_wide(data: bytes, encoding: str, name: str) -> str | None:
+    """Why bytes named UTF-16 or UTF-32 cannot be: they hold no NUL byte, which such text
+    has wherever it holds a space, a line break or any ASCII character. Decoded as UTF-16,
+    a UTF-8 file gives a page of CJK characters without an error."""
+    try:
+        wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return None
+    if not wide or b"\x00" in data:
+        return None
+    return (
+        f"{name} is not {encoding}: such text holds NUL bytes (a space or a line break has "
+        "one), and it holds none; leave out --encoding if it is UTF-8."
     )
 
 

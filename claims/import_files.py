@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.errors import InputFileError, InvalidInput
-from claims.files import MAX_ARTICLE_BYTES, TOO_LARGE
+from claims.files import MAX_ARTICLE_BYTES, TOO_LARGE, not_wide
 from claims.flatrows import FIELDS, check_columns
 
 FORMATS = ("csv", "jsonl", "claimreview")
@@ -158,6 +158,10 @@ def open_rows(
                 f"{encoding!r} is not a text encoding: give one such as cp1252 (Windows, "
                 "Western Europe), latin-1 or utf-16."
             )
+        with path.open("rb") as start:
+            wrong = not_wide(start.read(1 << 20), encoding or "utf-8", path.name)
+        if wrong is not None:
+            raise InputFileError(wrong)
         if found.name == "utf-8":
             # Spreadsheets save UTF-8 with a byte-order mark: it is no part of the first
             # column's name, however UTF-8 is spelt (utf8, UTF-8, u8).

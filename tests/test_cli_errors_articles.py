@@ -371,3 +371,22 @@ def test_a_text_file_is_not_said_to_come_from_a_page(cli, outlet, article):
 @pytest.mark.parametrize("outlet", ["", "   "])
 def test_list_with_an_empty_outlet_is_refused_not_unfiltered(failing, outlet):
     failing("article", "list", "--outlet", outlet, match="source name is empty")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "UTF-32"])
+def test_a_utf8_file_named_utf16_is_refused_not_stored_as_garbage(
+    failing, outlet, article, encoding
+):
+    failing(
+        "article", "add", str(article), "--outlet", outlet, "--encoding", encoding,
+        match=f"is not {encoding}: such text holds NUL bytes",
+    )  # fmt: skip
+
+
+def test_a_utf16_file_without_its_mark_is_read_when_named(cli, outlet, tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("The mayor said the bridge would close.\n".encode("utf-16-le"))
+    result = cli("article", "add", str(path), "--outlet", outlet, "--encoding", "utf-16-le")
+    assert result.exit_code == 0, result.output
+    shown = cli("article", "show", result.stdout.strip(), "--format", "json")
+    assert "The mayor said the bridge would close." in shown.stdout

@@ -259,7 +259,8 @@ def test_a_codec_that_is_no_text_encoding_is_refused(failing, tmp_path, encoding
 def test_utf16_named_for_a_file_without_its_byte_order_mark_says_to_name_the_order(
     failing, tmp_path
 ):
-    path = write_csv(tmp_path / "rows.csv", ROWS[3:])
+    path = tmp_path / "rows.csv"
+    path.write_bytes("claim\nThe bridge will close in May.\n".encode("utf-16-le"))
     failing("import", str(path), "--encoding", "utf-16", match="--encoding utf-16-le or")
 
 
@@ -313,3 +314,8 @@ def test_half_a_character_is_set_aside_with_skip_bad(cli, tmp_path):
     assert "1 bad row(s) set aside" in result.stderr
     listed = cli("sql", "SELECT text FROM claims", "--format", "csv")
     assert listed.stdout.splitlines()[1:] == ["A good claim stands here."]
+
+
+def test_a_utf8_file_named_utf16le_is_refused_before_anything(failing, tmp_path):
+    path = write_csv(tmp_path / "rows.csv", ROWS[3:])
+    failing("import", str(path), "--encoding", "utf-16-le", match="such text holds NUL bytes")
