@@ -95,6 +95,14 @@ def read_claimreview(stream, name: str) -> Iterator:
     if (lone := lone_surrogate(document)) is not None:
         raise InputFileError(f"{name} {lone}.")
     reviews = _claimreviews(document)
+    if not reviews and any(
+        "Claim" in _types(node) for node in _objects(document, inside=lambda node: True)
+    ):
+        raise InputFileError(
+            f"{name} holds schema.org Claims but no ClaimReview: only a reviewed claim imports "
+            "from this format (claims export writes a ClaimReview for a claim with a verdict); "
+            "to move claims between databases, use `claims export --format jsonl`."
+        )
     if not reviews and not _empty(document):
         raise InputFileError(
             f"{name} holds no schema.org ClaimReview object (an object with "
@@ -376,9 +384,10 @@ def _works(value: Any, nodes: dict[str, dict]) -> list[str]:
     for work in values:
         work = _node(work, nodes)
         if isinstance(work, dict):
-            url = _text(work.get("url") or work.get("@id"))
+            # claims export names a work with no address by its text's digest (identifier)
+            url = _text(work.get("url") or work.get("@id") or work.get("identifier"))
             label = _text(work.get("headline") or work.get("name"))
-            by = _names(work.get("author"), nodes)
+            by = _names(work.get("author") or work.get("publisher"), nodes)
             described = ", ".join(part for part in (label, f"by {by}" if by else "") if part)
             text = f"{described}: {url}" if described and url else described or url
         else:

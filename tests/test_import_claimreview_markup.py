@@ -334,3 +334,37 @@ def test_a_node_described_twice_takes_the_first_description_first():
 
     nodes = _nodes([{"@id": "o", "name": "First"}, {"@id": "o", "name": "Second", "url": "u"}])
     assert nodes["o"]["name"] == "First" and nodes["o"]["url"] == "u"
+
+
+def test_an_appearance_as_claims_export_writes_it_keeps_its_outlet_and_text(db_url, tmp_path):
+    """Exported appearances name their outlet as ``publisher`` and, with no address, their
+    text by its digest (``identifier``): both are kept, as an author and a URL would be."""
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "Hungary will host the summit in March.",
+        "author": {"@type": "Organization", "name": "Fact Desk"},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": [
+                {
+                    "@type": "NewsArticle",
+                    "publisher": {"@type": "Organization", "name": "UNN"},
+                    "identifier": "urn:sha256:" + "ab" * 32,
+                }
+            ],
+        },
+    }
+    notes = only_claim(db_url, tmp_path, review)["notes"].splitlines()
+    assert f"Appeared in: by UNN: urn:sha256:{'ab' * 32}" in notes
+
+
+def test_claims_without_a_review_say_which_format_moves_them(failing, tmp_path):
+    document = {
+        "@context": "https://schema.org",
+        "@graph": [{"@type": "Claim", "text": "Hungary will host the summit in March."}],
+    }
+    failing(
+        "import", str(write(tmp_path, document)), match="holds schema.org Claims but no ClaimReview"
+    )
