@@ -255,7 +255,10 @@ def _read_review(review: dict, nodes: dict[str, dict]) -> _Review:
         raise ValueError("claimReviewed: the ClaimReview names no claim (claimReviewed is empty)")
     rating = _node(review.get("reviewRating"), nodes)
     rating = _node(rating[0], nodes) if isinstance(rating, list) and rating else rating
-    verdict = _verdict(rating) if isinstance(rating, dict) else ""
+    if isinstance(rating, dict):
+        verdict = _verdict(rating)
+    else:  # "reviewRating": "False", as some sites write it
+        verdict = _text(rating) if isinstance(rating, str) else ""
     notes = []
     checker = _names(review.get("author"), nodes)
     if checker or review.get("url") or review.get("datePublished"):

@@ -276,6 +276,12 @@ def test_prov_chain_of_a_seeded_claim(url):
         if str(record.identifier) in labels and labels[str(record.identifier)] == "Wang Xiaohong"
     )
     assert "prov:Person" in {str(v) for v in wang.get_attribute("prov:type")}
+    kinds = {
+        labels[str(record.identifier)]: {str(v) for v in record.get_attribute("prov:type")}
+        for record in bundle.get_records()
+        if str(record.identifier) in labels
+    }
+    assert kinds["Xinhua"] == {"prov:Organization"}
 
     said_by = {entity: labels[agent] for entity, agent in relations(bundle, "Attribution")}
     derivations = [
@@ -409,3 +415,21 @@ def test_prov_agent_ids_keep_the_name_and_add_the_id():
     assert source_local("The Xinhua News-Agency", 3) == "xinhua-news-agency-3"
     assert source_local("新华社", 7) == "7"
     assert source_local("Wang", 1) != source_local("Wang", 2)
+
+
+def test_a_source_nobody_described_is_a_bare_prov_agent(cli, url):
+    assert cli("appearance", "chain", "1", "Nameless Informant [told] > Xinhua [said]",
+               "--create-sources").exit_code == 0  # fmt: skip
+    text = write(url, "prov")
+    from prov.model import ProvDocument
+
+    document = ProvDocument.deserialize(content=text, format="json")
+    kinds = {
+        str(next(iter(record.get_attribute("prov:label")))): {
+            str(v) for v in record.get_attribute("prov:type")
+        }
+        for bundle in document.bundles
+        for record in bundle.get_records()
+        if record.get_type().localpart == "Agent"
+    }
+    assert kinds["Nameless Informant"] == {"prov:Agent"}

@@ -368,3 +368,13 @@ def test_claims_without_a_review_say_which_format_moves_them(failing, tmp_path):
     failing(
         "import", str(write(tmp_path, document)), match="holds schema.org Claims but no ClaimReview"
     )
+
+
+def test_a_rating_given_as_plain_text_is_the_verdict(db_url, tmp_path):
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "The bridge will close for two years.",
+        "reviewRating": "Mostly false",
+    }
+    assert only_claim(db_url, tmp_path, review)["verdict"] == "Mostly false"

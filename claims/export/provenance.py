@@ -119,11 +119,13 @@ def claim_bundle(rows: list[ExportRow], ids: dict[int, SourceIds]):
         identifier = f"source:{source_local(name, source_id)}"
         if identifier not in declared:
             declared.add(identifier)
-            person = kind == "person"
+            # A source of kind "other" (a name a chain gave, never described) is an agent
+            # and no more: calling it an organisation would say what nobody recorded.
+            kind_type = {"person": "Person", "other": "Agent"}.get(kind, "Organization")
             bundle.agent(
                 identifier,
                 {
-                    PROV_TYPE: PROV["Person"] if person else PROV["Organization"],
+                    PROV_TYPE: PROV[kind_type],
                     PROV_LABEL: name,
                     vocabulary["kind"]: kind,
                 },
