@@ -414,7 +414,29 @@ def is_description(text: str) -> bool:
     words = [_cleaned(word)[0] for word in text.split()]
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    return bool(words) and not any(word[:1].isupper() for word in words)
+    if not words:
+        return False
+    if not any(word[:1].isupper() for word in words):
+        return True
+    # An office without its holder's name, capitalised as many papers print it ("the
+    # Minister", "Prime Minister"): whoever holds it, the article says.
+    lowered = [word.lower().strip(".") for word in words]
+    return lowered[-1] in _OFFICES and all(word in _OFFICE_WORDS for word in lowered)
+
+
+_OFFICES = frozenset(
+    {
+        "minister", "president", "secretary", "senator", "governor", "mayor", "chancellor",
+        "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+        "chairperson", "director", "commissioner", "premier", "prosecutor", "judge",
+    }
+)  # fmt: skip
+_OFFICE_WORDS = _OFFICES | {
+    "prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance",
+    "chief", "executive", "acting", "former", "first", "general", "attorney", "justice",
+    "health", "economy", "education", "energy", "trade", "transport", "culture", "labour",
+    "labor", "agriculture", "environment", "home", "state", "public", "prosecutor",
+}  # fmt: skip
 
 
 def _describes(part: str) -> bool:

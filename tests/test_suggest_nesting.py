@@ -329,3 +329,23 @@ def test_what_the_article_s_own_credit_says_is_its_origin_s_claim_not_its_own_st
     assert [r["chain_text"] for r in records if r["kind"] == "claim"] == [
         "(the article's own credit)"
     ]
+
+
+def test_a_headline_s_cue_says_nothing_of_the_next_paragraph(db_url):
+    body = "The Minister said talks would continue next week."
+    text = f"Minister says talks will continue\n\n{body}\n"
+    proposals = proposals_for(db_url, text)
+    by_sentence = {}
+    for p in proposals:
+        if p.kind == "claim":
+            by_sentence.setdefault(text[p.sentence[0] : p.sentence[1]], []).append(p)
+    assert [(p.claim_text, [h["cue"] for h in p.hops]) for p in by_sentence[body]] == [
+        ("Talks would continue next week.", ["said"])
+    ]
+    headline = by_sentence["Minister says talks will continue"]
+    assert [p.claim_text for p in headline] == ["Talks will continue."]
+    # "Minister" is an office, not a name: shown as a description, never created as a source
+    from claims.resolution import is_description
+
+    hops = [h for p in proposals for h in p.hops]
+    assert hops and all(h["new"] and is_description(h["name"]) for h in hops)

@@ -203,6 +203,15 @@ def _bylines(text: str, contents: list[Span], sources: list[Span]) -> list[Attri
     return signed
 
 
+def _announced(text: str, before: Span, content: Span) -> bool:
+    """A paragraph opening with what the one before announced: that one ends with a colon
+    ("The senator told the crowd:"), or this one opens with a quotation mark. A headline's
+    cue ("Minister says talks will continue") says nothing of the next paragraph."""
+    return text[before[0] : before[1]].rstrip().endswith(":") or (
+        text[content[0] : content[0] + 1] in QUOTE_MARKS
+    )
+
+
 def link(
     text: str,
     spans: list[tuple[str, int, int]],
@@ -244,7 +253,12 @@ def link(
     for content in contents:
         here = layout.paragraph(content)
         near = [c for c in cues if layout.paragraph(c) == here]
-        if not near and here > 0 and content[0] == paragraphs[here][0]:
+        if (
+            not near
+            and here > 0
+            and content[0] == paragraphs[here][0]
+            and _announced(text, paragraphs[here - 1], content)
+        ):
             # a block quotation opening the paragraph after "... said:"
             near = [c for c in cues if layout.paragraph(c) == here - 1][-1:]
         near = [c for c in near if not later(c, content)]
