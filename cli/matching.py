@@ -312,9 +312,8 @@ def _show(view: dict, chain: str, position: int, total: int) -> None:
         f"    …{view['before']}»{view['passage']}«{view['after']}…",
         f"  Chain: {chain}",
     ]
-    if view["lacking"]:
-        words = ", ".join(map(repr, view["lacking"]))
-        lines.insert(5, f"  Lacks the claim's word(s) {words}: it may state something else.")
-    if view["negation_differs"]:
-        lines.insert(5, "  Negation differs: the passage may state the opposite of the claim.")
+    # Every reason the candidate would be held from automatic acceptance: a denial in its
+    # sentence, another actor, a hedge, names in another order, a description in its chain.
+    for caution in reversed(view["cautions"]):
+        lines.insert(5, f"  Caution: {caution}.")
     typer.echo("\n".join(lines), err=True)

@@ -530,3 +530,49 @@ def test_a_credit_moved_into_the_sentence_is_low_and_names_the_carriers():
             "article's origin",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changed"),
+    [
+        ("Kenya will borrow $5 billion", "Kenya will borrow \u20ac5 billion", ("$", "\u20ac")),
+        ("Kenya will borrow \u00a35 billion", "Kenya will borrow $5 billion", ("\u00a3", "$")),
+        ("Inflation rose by 5% in May", "Inflation rose by 5 in May", ("%", "\u2014")),
+        ("exports rose 1.500 percent", "exports rose 1,500 percent", ("1.500", "1,500")),
+        ("the vote was 52-48", "the vote was 5248", ("52-48", "5248")),
+        ("5 tanks were lost", "15 tanks were lost", ("5", "15")),
+    ],
+)
+def test_a_number_its_currency_its_percent_sign_and_its_decimal_mark_are_words(
+    before, after, changed
+):
+    findings = compare(side(before, id=1), side(after, id=2, publisher=SITE))
+    assert [(f.kind, f.before, f.after) for f in findings] == [("wording", *changed)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("U.S. officials said", "US officials said"),
+        ("1,000 people marched", "1000 people marched"),
+        ("fuel taxes rose", "fuel-taxes rose"),
+        ("a 5-year plan", "a 5 year plan"),
+        ("an e-mail was sent", "an email was sent"),
+    ],
+)
+def test_words_only_split_or_joined_are_typography(before, after):
+    assert compare(side(before, id=1), side(after, id=2, publisher=SITE)) == []
+
+
+@pytest.mark.parametrize(
+    "hedged",
+    [
+        "Wang was expected to meet Pinter",
+        "Wang was said to have met Pinter",
+        "Wang was believed to have met Pinter",
+        "Wang were thought to have met Pinter",
+    ],
+)
+def test_a_hedge_told_of_the_past_is_a_hedge(hedged):
+    findings = compare(side("Wang met Pinter", id=1), side(hedged, id=2, publisher=SITE))
+    assert "hedging" in kinds(findings)

@@ -142,7 +142,7 @@ def test_review_names_the_words_the_passage_lacks(hungary):
     assert hungary("match", "1").exit_code == 0
     result = hungary("match", "1", "--review", input="s\nq\n")
     assert result.exit_code == 0, result.output
-    assert "Lacks the claim's word(s) 'signed': it may state something else." in result.stderr
+    assert "Caution: the passage lacks the claim's word(s) 'signed'." in result.stderr
 
 
 def test_a_clause_window_keeps_every_word_of_the_claim():

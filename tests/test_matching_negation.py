@@ -68,7 +68,7 @@ def test_review_says_the_negation_differs(desk):
     assert cli("match", "1").exit_code == 0
     result = cli("match", "--review", input="s\n")
     assert result.exit_code == 0, result.output
-    assert "Negation differs" in result.stderr
+    assert "Caution: the passage's negation differs from the claim's." in result.stderr
 
 
 def test_a_chain_naming_a_description_is_left_for_a_person(desk, db_url):

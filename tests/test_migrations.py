@@ -322,12 +322,13 @@ def test_articles_added_from_pages_are_marked_by_the_upgrade(empty_url):
         engine.dispose()
 
 
-def test_the_upgrade_that_changed_the_drift_rules_lists_every_claim_to_recompute(empty_url):
+@pytest.mark.parametrize("before", ["0012", "0013"])
+def test_the_upgrade_that_changed_the_drift_rules_lists_every_claim_to_recompute(empty_url, before):
     """Findings the old rules stored are not kept as current: the upgrade lists every claim
     in drift_pending, and completing the list recomputes them."""
     from claims.services.drift import pending_drift, refresh_pending_drift
 
-    migrations.upgrade(empty_url, "0012")
+    migrations.upgrade(empty_url, before)
     now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
     engine = create_engine(empty_url)
     try:
@@ -357,7 +358,7 @@ def test_the_upgrade_that_changed_the_drift_rules_lists_every_claim_to_recompute
             session.commit()
         with open_session(empty_url) as session:
             assert pending_drift(session) == 0
-        migrations.downgrade(empty_url, "0012")
+        migrations.downgrade(empty_url, before)
         migrations.upgrade(empty_url)
     finally:
         engine.dispose()

@@ -49,7 +49,14 @@ NOTHING = "\u2014"  # shown for the empty side of an addition or a drop
 
 # Chain sources and cues repeat across every pair an import compares: fold each once.
 _fold_name = functools.lru_cache(maxsize=8192)(fold_name)
-_TOKEN = re.compile(r'\w+(?:[-\']\w+)*|"')
+# A number is one word with its decimal mark, and a currency or a percent sign is a word
+# of its own: "$5" and "€5", "5%" and "5", "1.500" and "1,500" say different things.
+_UNITS = (
+    "$\u20ac\u00a3\u00a5\u20b9\u20bd\u20a9\u20aa\u20ba\u20b4\u20a6\u20b1\u0e3f\u20ab\u00a2%\u2030"
+)
+_TOKEN = re.compile(r'\d+(?:[.,:/-]\d+)*(?!\w)|\w+(?:[-\']\w+)*|"|[' + _UNITS + "]")
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")  # "1,000" is 1000, as written without it
+_NUMBER_WORD = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _POSSESSIVE = re.compile(r"'s$")
 _DOUBLE_MARKS = frozenset(DOUBLE_QUOTES + '"')
 _CLOSING_MARKS = frozenset("\u201d\u00bb")
@@ -117,7 +124,11 @@ def compare(before: Side, after: Side) -> list[Finding]:
         matcher = difflib.SequenceMatcher(
             None, [t.key for t in tokens_a], [t.key for t in tokens_b], autojunk=False
         )
-        changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+        changes = [
+            op
+            for op in matcher.get_opcodes()
+            if op[0] != "equal" and not _rejoined(tokens_a[op[1] : op[2]], tokens_b[op[3] : op[4]])
+        ]
         findings = _hedging(tokens_a, tokens_b, changes, before.quote, after.quote)
         findings += _word_changes(tokens_a, tokens_b, changes, before.quote, after.quote)
     findings += _attribution(before, after)
@@ -127,6 +138,11 @@ def compare(before: Side, after: Side) -> list[Finding]:
 
 
 # --- words ---------------------------------------------------------------------------------
+
+
+def _rejoined(old: list[_Token], new: list[_Token]) -> bool:
+    """Words only split or joined: "fuel taxes" and "fuel-taxes", "U.S." and "US"."""
+    return bool(old) and bool(new) and "".join(t.key for t in old) == "".join(t.key for t in new)
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -153,7 +169,11 @@ def _tokens(side: Side) -> list[_Token]:
             continue
         start, end = index[match.start()], index[match.end() - 1] + 1
         original = side.quote[start:end]
-        key = _POSSESSIVE.sub("", match.group()).replace("-", "").replace("'", "")
+        word = match.group()
+        if word[:1].isdigit() and _NUMBER_WORD.fullmatch(word):
+            key = _THOUSANDS.sub("", word)
+        else:
+            key = _POSSESSIVE.sub("", word).replace("-", "").replace("'", "")
         tokens.append(_Token(key, start, end, inside, original[:1].isupper()))
     return tokens
 

@@ -99,18 +99,27 @@ def held_reasons(session: Session, candidate: MatchCandidate, thresholds: Thresh
     becomes an appearance with the denier as its speaker. All reasons are given, for the
     person who decides.
     """
-    reasons = []
-    if negation_differs(candidate):
-        reasons.append("the passage's negation differs from the claim's")
+    reasons = cautions(session, candidate)
     value, quotation = vouched(candidate)
     if round(value, 6) < thresholds.auto:
         if quotation is None:
-            reasons.append(f"the claim as it reads now carries the passage at {value:.2f} only")
+            score = f"the claim as it reads now carries the passage at {value:.2f} only"
         else:
-            reasons.append(
+            score = (
                 f"it scores by repeating the quotation {quotation!r}, which states the claim "
                 f"less surely on its own: {value:.2f}"
             )
+        reasons.insert(1 if negation_differs(candidate) else 0, score)
+    return "; ".join(reasons) or None
+
+
+def cautions(session: Session, candidate: MatchCandidate) -> list[str]:
+    """What a person deciding the candidate must see, whatever its score: the reasons
+    ``held_reasons`` gives but the score's (a review shows every candidate, above *auto*
+    or not)."""
+    reasons = []
+    if negation_differs(candidate):
+        reasons.append("the passage's negation differs from the claim's")
     words = lacking(candidate)
     if words:
         reason = f"the passage lacks the claim's word(s) {', '.join(map(repr, words))}"
@@ -118,6 +127,11 @@ def held_reasons(session: Session, candidate: MatchCandidate, thresholds: Thresh
         if numbers and any(_NUMBER.search(word) for word in words):
             reason += f" (it has {', '.join(map(repr, numbers))})"
         reasons.append(reason)
+    if units := _other_units(candidate):
+        reasons.append(
+            f"the passage gives {', '.join(map(repr, units[1]))} where the claim has "
+            f"{', '.join(map(repr, units[0]))}"
+        )
     preview = preview_chain(session, candidate.id)
     if preview.descriptions:
         reasons.append(
@@ -125,7 +139,7 @@ def held_reasons(session: Session, candidate: MatchCandidate, thresholds: Thresh
             "rather than a source's name"
         )
     reasons += context(candidate, [hop.cue for hop in preview.stated if hop.cue])
-    return "; ".join(reasons) or None
+    return reasons
 
 
 # A number as copy writes it, its percent sign too: "10%" differs from "5%", not "10".
@@ -137,6 +151,38 @@ def _other_numbers(candidate: MatchCandidate) -> list[str]:
     claim = set(_NUMBER.findall(candidate.claim.text))
     passage = _passage(candidate)
     return list(dict.fromkeys(n for n in _NUMBER.findall(passage) if n not in claim))
+
+
+# An amount with its currency or percent sign: "$2", "€2", "2%". The words compared
+# leave signs out, so "$2 billion" and "€2 billion" read the same without this.
+_CURRENCY = "$\u20ac\u00a3\u00a5\u20b9\u20bd\u20a9\u20aa\u20ba\u20b4\u20a6\u20b1\u0e3f\u20ab"
+_AMOUNT = re.compile(rf"([{_CURRENCY}]?)\s?(\d+(?:[.,]\d+)*)(\s?(?:%|per\s?cent\b))?", re.I)
+
+
+def _amounts(text: str) -> dict[str, set[str]]:
+    """Each number of the text and the signs it is written with ("" for none)."""
+    found: dict[str, set[str]] = {}
+    for sign, number, percent in _AMOUNT.findall(text):
+        found.setdefault(number.replace(",", ""), set()).add(sign + ("%" if percent else ""))
+    return found
+
+
+def _other_units(candidate: MatchCandidate) -> tuple[list[str], list[str]] | None:
+    """The claim's amounts the passage gives with another currency or percent sign, as
+    (the claim's, the passage's); None when every number it shares is written alike."""
+    claim, passage = _amounts(candidate.claim.text), _amounts(_passage(candidate))
+    ours, theirs = [], []
+    for number, signs in claim.items():
+        given = passage.get(number)
+        if given is None or signs & given or signs == {""}:
+            continue
+        ours += sorted(f"{_sign(s)}{number}{'%' if '%' in s else ''}" for s in signs)
+        theirs += sorted(f"{_sign(s)}{number}{'%' if '%' in s else ''}" for s in given)
+    return (ours, theirs) if ours else None
+
+
+def _sign(signs: str) -> str:
+    return signs.replace("%", "")
 
 
 def _passage(candidate: MatchCandidate) -> str:

@@ -351,10 +351,10 @@ def highest_candidate_id(session: Session) -> int:
 
 def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> dict:
     """A candidate as a person reviews it: the claim, the passage and the words around it,
-    whether the passage's negation differs from the claim's, and the claim's words it
-    lacks."""
+    whether the passage's negation differs from the claim's, the claim's words it lacks,
+    and every caution that would hold it back from automatic acceptance."""
     from claims.anchoring import paragraph_bounds
-    from claims.services.match_holds import lacking, negation_differs
+    from claims.services.match_holds import cautions, lacking, negation_differs
 
     article = session.get(Article, candidate.article_id, options=[joinedload(Article.publisher)])
     text = article.text
@@ -373,6 +373,7 @@ def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> d
         "after": text[end : min(block_end, end + width)],
         "negation_differs": negation_differs(candidate),
         "lacking": lacking(candidate),
+        "cautions": cautions(session, candidate),
     }
 
 
