@@ -15,6 +15,7 @@ from logging.config import fileConfig
 from alembic import context
 
 from claims.db import make_engine
+from claims.errors import DatabaseError
 from claims.migrations import VERSION_TABLE
 from claims.models import Base
 from claims.search import is_search_object
@@ -60,11 +61,33 @@ def run_migrations_online() -> None:
     engine = make_engine(_url(), foreign_keys=False)
     try:
         with engine.connect() as connection:
+            _check_before(connection)
             _run(connection)
             _check_foreign_keys(connection)
             _check_triggers(connection)
     finally:
         engine.dispose()
+
+
+def _check_before(connection) -> None:
+    """Refuse to migrate a SQLite file whose rows already break a reference: one edited
+    outside claims with foreign keys off (the sqlite3 shell's default). Migrated, it would
+    be refused afterwards, with the migration blamed and the file changed."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    connection.rollback()
+    if broken:
+        raise DatabaseError(
+            f"Nothing was migrated: {_where(broken)} refer to rows that are gone (the file "
+            "was edited with foreign keys off?): restore a backup, or delete or mend those "
+            "rows (PRAGMA foreign_key_check lists them)."
+        )
+
+
+def _where(broken) -> str:
+    tables = sorted({row[0] for row in broken})
+    return f"{len(broken)} row(s) of {', '.join(tables)}"
 
 
 def _run(connection) -> None:
@@ -87,7 +110,10 @@ def _check_foreign_keys(connection) -> None:
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     connection.rollback()
     if broken:
-        raise RuntimeError(f"Migration left rows with broken foreign keys: {broken[:5]}")
+        raise DatabaseError(
+            f"After migrating, {_where(broken)} refer to rows that are gone: the migration "
+            f"is at fault (a bug to report; the rows: {broken[:5]})."
+        )
 
 
 def _check_triggers(connection) -> None:
@@ -99,12 +125,14 @@ def _check_triggers(connection) -> None:
     plain = lost_autoincrement(connection)
     connection.rollback()
     if missing:
-        raise RuntimeError(
-            f"Migration dropped the triggers {', '.join(missing)} "
-            "(a batch rebuild drops a table's triggers): create them again in that migration."
+        raise DatabaseError(
+            f"The database lacks the triggers {', '.join(missing)}, which claims needs (for "
+            "search and drift): if the file was edited outside claims, restore a backup; "
+            "else a migration dropped them (a batch rebuild drops a table's triggers), a "
+            "bug to report."
         )
     if plain:
-        raise RuntimeError(
+        raise DatabaseError(
             f"Migration rebuilt {', '.join(plain)} without AUTOINCREMENT: give the batch "
             'table_kwargs={"sqlite_autoincrement": True}.'
         )

@@ -99,12 +99,18 @@ def _serial_plans(dbapi_connection, _record) -> None:
 
 def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: bool) -> Engine:
     path = sqlite_path(url)
-    if readonly and path is not None:
-        # A read-only *connection*, not a keyword filter: SQLite itself refuses writes.
-        # The file's URL, not "sqlite://": messages name the engine's URL.
-        engine = create_engine(url, creator=lambda: _sqlite_ro_connect(path))
-    else:
-        engine = create_engine(url)
+    try:
+        if readonly and path is not None:
+            # A read-only *connection*, not a keyword filter: SQLite itself refuses writes.
+            # The file's URL, not "sqlite://": messages name the engine's URL.
+            engine = create_engine(url, creator=lambda: _sqlite_ro_connect(path))
+        else:
+            engine = create_engine(url)
+    except (ValueError, exc.ArgumentError) as error:  # "?timeout=abc"
+        raise DatabaseError(
+            f"Cannot use database URL {display_url(url)}: {error}; a SQLite URL is "
+            "sqlite:///file.db (options: ?timeout=SECONDS), or give a file path."
+        ) from None
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -118,7 +124,7 @@ def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: b
             # modern rename refuses while a view (claim_drift) names the dropped table.
             cursor.execute("PRAGMA legacy_alter_table=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        if not readonly and path is not None:
+        if not readonly and path is not None and not _foreign(cursor):
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
@@ -130,6 +136,19 @@ def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: b
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate and not readonly else "BEGIN")
 
     return engine
+
+
+def _foreign(cursor) -> bool:
+    """Whether the file holds another program's tables and none of ours: left as it is
+    (journal mode included, which persists in the file) until claims refuses it."""
+    tables, ours = cursor.execute(
+        "SELECT count(*), coalesce(sum(name = ?), 0) FROM sqlite_master WHERE type = 'table'",
+        (_VERSION_TABLE,),
+    ).fetchone()
+    return bool(tables) and not ours
+
+
+_VERSION_TABLE = "claims_schema_version"  # claims.migrations.VERSION_TABLE, without Alembic
 
 
 def _sqlite_ro_connect(path):

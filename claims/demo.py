@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -10,8 +11,9 @@ DEFAULT_DEMO_FILE = "claims-demo.db"
 # Stamped into PRAGMA user_version of every demo database, so that the demo only ever
 # replaces a database it built itself.
 DEMO_MARK = 0x636C6D6F
-# Tables whose rows are not claims work (the schema's revision).
-_NOT_WORK = ("alembic_version", "claims_schema_version")
+# Tables whose rows are not claims work: the schema's revision, and the claims an upgrade
+# lists for their drift findings to be recomputed (upgrading is no work added).
+_NOT_WORK = ("alembic_version", "claims_schema_version", "drift_pending")
 
 
 def build_demo(path: str | Path, *, actor: str):
@@ -48,19 +50,47 @@ def build_demo(path: str | Path, *, actor: str):
                 f"{path} is read-only: make it writable or delete it to rebuild the demo, "
                 "or give another --path."
             )
-        for suffix in ("", "-wal", "-shm"):
+    # Built beside it under another name and put in its place whole: a build that fails or
+    # is interrupted leaves the earlier demo (or nothing), never a half-built file that
+    # every later run would refuse as not a demo.
+    handle, building = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".building", dir=path.parent
+    )
+    os.close(handle)
+    building = Path(building)
+    try:
+        building.unlink()
+        url = f"sqlite:///{building}"
+        migrations.upgrade(url)
+        with open_session(url) as session:
+            summary = load_seeds(session, actor=actor)
+            session.flush()
+            connection = session.connection()
+            connection.exec_driver_sql(f"PRAGMA user_version = {DEMO_MARK}")
+            connection.exec_driver_sql(
+                f"PRAGMA application_id = {_fingerprint(connection.connection.driver_connection)}"
+            )
+        _close_journal(building)
+        for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    url = f"sqlite:///{path}"
-    migrations.upgrade(url)
-    with open_session(url) as session:
-        summary = load_seeds(session, actor=actor)
-        session.flush()
-        connection = session.connection()
-        connection.exec_driver_sql(f"PRAGMA user_version = {DEMO_MARK}")
-        connection.exec_driver_sql(
-            f"PRAGMA application_id = {_fingerprint(connection.connection.driver_connection)}"
-        )
-    return url, summary
+        os.replace(building, path)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{building}{suffix}").unlink(missing_ok=True)
+    return f"sqlite:///{path}", summary
+
+
+def _close_journal(path: Path) -> None:
+    """Fold the write-ahead log into the file and leave it in rollback-journal mode, so the
+    one file moved into place holds everything; the next connection turns WAL on again."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        connection.close()
 
 
 def _is_demo(path: Path) -> bool:

@@ -35,7 +35,32 @@ def database_url(explicit: str | None = None) -> str:
     if environment is not None and not environment.strip():
         environment = None
     raw = explicit or environment or DEFAULT_SQLITE_FILE
-    return normalise_url(raw)
+    url = normalise_url(raw)
+    if in_memory(url):
+        raise InvalidInput(
+            f"{raw.strip()} is a database in memory, gone when the command ends: give a file "
+            "path (claims.db) or a PostgreSQL URL."
+        )
+    return url
+
+
+def in_memory(url: str) -> bool:
+    """A SQLite URL naming no file: ``sqlite://``, ``sqlite:///:memory:``, a ``file:``
+    URI with ``mode=memory``."""
+    if not url.startswith("sqlite"):
+        return False
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return False
+    database = parsed.database or ""
+    return (
+        not database
+        or database == ":memory:"
+        or (database.startswith("file:") and "mode=memory" in url)
+    )
 
 
 def normalise_url(raw: str) -> str:
@@ -69,6 +94,9 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
+MAX_USER = 200  # the created_by, decided_by ... columns' length
+
+
 def current_user(explicit: str | None = None) -> str:
     """Who is acting, for the audit log: ``--as``, then ``$CLAIMS_USER``, then the OS user.
 
@@ -82,8 +110,15 @@ def current_user(explicit: str | None = None) -> str:
             "--as is empty: give the name the audit log should record, or leave --as out "
             "($CLAIMS_USER, else your login, is recorded)."
         )
-    for candidate in (explicit, environment):
+    given_as = "--as" if explicit != environment else f"${USER_ENV}"  # typer reads both
+    for candidate, named in ((explicit, given_as), (environment, f"${USER_ENV}")):
         if candidate and candidate.strip():
+            if len(candidate.strip()) > MAX_USER:
+                # said of the option, not of the first column it would not fit in
+                raise InvalidInput(
+                    f"{named} is {len(candidate.strip())} characters long; a name the audit "
+                    f"log records is at most {MAX_USER}."
+                )
             return candidate.strip()
     try:
         return getpass.getuser()

@@ -116,6 +116,9 @@ def test_foreign_sqlite_database(foreign_db, command):
     assert tables(foreign_db) == ["foo"]
     with sqlite3.connect(foreign_db) as connection:
         assert connection.execute("SELECT name FROM foo").fetchall() == [("keep me",)]
+        # its journal mode, which persists in the file, is left as its program set it
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    assert not Path(f"{foreign_db}-wal").exists()
 
 
 # --- a claims database from a newer version ----------------------------------------------------
@@ -162,9 +165,44 @@ def test_unreachable_postgresql(command):
     assert "127.0.0.1" in message
 
 
-@pytest.mark.parametrize("url", ["nosuchdb://x/y", "postgresql://nobody@127.0.0.1:notaport/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "nosuchdb://x/y",
+        "postgresql://nobody@127.0.0.1:notaport/x",
+        "sqlite:///x.db?timeout=abc",
+        "sqlite:///x.db?check_same_thread=maybe",
+    ],
+)
 def test_unusable_url(url):
     assert_clean_failure(run(url, "claim", "list"))
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+@pytest.mark.parametrize("command", [["init"], ["claim", "list"]])
+def test_a_database_in_memory_is_refused(url, command):
+    assert_clean_failure(run(url, *command), match="a database in memory")
+
+
+def test_a_file_whose_references_are_broken_is_not_migrated(tmp_path):
+    path = tmp_path / "edited.db"
+    assert run(path, "init").exit_code == 0
+    assert run(path, "seed").exit_code == 0
+    assert run(path, "db", "downgrade", "--yes", "0011").exit_code == 0
+    with sqlite3.connect(path) as connection:  # as the sqlite3 shell edits it
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("DELETE FROM articles WHERE id = 2")
+    message = assert_clean_failure(run(path, "db", "upgrade"), match="Nothing was migrated")
+    assert "row(s) of " in message and "foreign_key_check" in message
+    assert migrations.current(f"sqlite:///{path}")[0] == "0011"
+
+
+def test_a_trigger_dropped_by_hand_is_named_in_one_line(tmp_path):
+    path = tmp_path / "edited.db"
+    assert run(path, "init").exit_code == 0
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TRIGGER claims_fts_insert")
+    assert_clean_failure(run(path, "init"), match="lacks the triggers claims_fts_insert")
 
 
 # --- a path that is not a SQLite file ----------------------------------------------------------
@@ -213,7 +251,7 @@ def test_migrate_to_unknown_revision(tmp_path, sqlite_template, command):
     assert_clean_failure(run(path, *command), match="zzzz")
 
 
-@pytest.mark.parametrize("revision", ["0011", "-2", "0002"])
+@pytest.mark.parametrize("revision", ["0011", "-3", "0002"])
 def test_a_downgrade_that_deletes_data_asks_first(tmp_path, sqlite_template, revision):
     """Not only base: undoing a revision whose data an upgrade does not bring back asks,
     naming what goes; with no answer nothing changes."""
@@ -222,7 +260,7 @@ def test_a_downgrade_that_deletes_data_asks_first(tmp_path, sqlite_template, rev
     given = ["--", revision] if revision.startswith("-") else [revision]  # steps back
     result = run(path, "db", "downgrade", *given, input="")
     assert result.exit_code == 1, result.output
-    said = "0011 (-2)" if revision == "-2" else revision  # the revision two steps back
+    said = "0011 (-3)" if revision == "-3" else revision  # the revision three steps back
     assert f"Downgrading to {said} deletes whether each article's text" in result.stderr
     assert "give --yes to confirm" in result.stderr
     assert migrations.current(f"sqlite:///{path}")[0] == migrations.HEAD

@@ -65,3 +65,30 @@ def test_a_blank_path_is_refused_and_nothing_written(tmp_path, monkeypatch):
     assert result.exit_code == 1, result.output
     assert result.stderr.strip() == "Error: --path is empty: give a file name, e.g. demo.db."
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_demo_build_that_fails_leaves_the_earlier_demo_and_no_other_file(tmp_path, monkeypatch):
+    path = tmp_path / "demo.db"
+    assert run("demo", "--path", path).exit_code == 0
+    before = article_count(path)
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("claims.seeds.load_seeds", broken)
+    result = run("demo", "--path", path)
+    assert result.exit_code != 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".demo")] == []
+    assert article_count(path) == before
+    monkeypatch.undo()
+    assert run("demo", "--path", path).exit_code == 0  # still a demo, rebuilt as one
+
+
+def test_a_demo_only_upgraded_since_is_rebuilt(tmp_path):
+    from claims import migrations
+
+    path = tmp_path / "demo.db"
+    assert run("demo", "--path", path).exit_code == 0
+    migrations.downgrade(f"sqlite:///{path}", "0012")
+    migrations.upgrade(f"sqlite:///{path}")  # lists every claim for drift: no work added
+    assert run("demo", "--path", path).exit_code == 0

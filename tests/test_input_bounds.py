@@ -414,3 +414,23 @@ def test_the_command_refuses_such_an_argument_in_one_line(tmp_path):
     lines = result.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: the argument"), lines
     assert not database.exists()
+
+
+@pytest.mark.parametrize("where", ["option", "environment"])
+def test_a_user_name_too_long_to_record_names_where_it_came_from(cli, db_url, where):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    long = "u" * 250
+    if where == "option":
+        result = cli("claim", "add", "The bridge will close.", user=long)
+        named = "--as"
+    else:
+        argv = ["--db", db_url, "claim", "add", "The bridge will close."]
+        result = CliRunner().invoke(app, argv, env={"CLAIMS_USER": long})
+        named = "$CLAIMS_USER"
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == (
+        f"Error: {named} is 250 characters long; a name the audit log records is at most 200."
+    )
