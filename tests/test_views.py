@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import selectinload
 
+from claims.errors import DatabaseError
 from claims.chains import ARROW
 from claims.models import Appearance, Article, ChainHop
 from claims.seeds import load_seeds
@@ -337,7 +338,7 @@ def test_a_later_migration_that_loses_the_search_triggers_is_refused(tmp_path):
     from alembic import command
 
     _, config = _later_migration(tmp_path, REBUILD.format(table="claims"))
-    with pytest.raises(RuntimeError, match="claims_fts_insert"):
+    with pytest.raises(DatabaseError, match="claims_fts_insert"):
         command.upgrade(config, "head")
 
 
@@ -346,7 +347,7 @@ def test_a_later_migration_that_loses_autoincrement_is_refused(tmp_path):
     from alembic import command
 
     _, config = _later_migration(tmp_path, PLAIN_REBUILD.format(table="chain_hops"))
-    with pytest.raises(RuntimeError, match="chain_hops without AUTOINCREMENT"):
+    with pytest.raises(DatabaseError, match="chain_hops without AUTOINCREMENT"):
         command.upgrade(config, "head")
 
 
@@ -355,7 +356,7 @@ def test_a_later_migration_that_loses_the_drift_triggers_is_refused(tmp_path):
     from alembic import command
 
     _, config = _later_migration(tmp_path, REBUILD.format(table="sources"))
-    with pytest.raises(RuntimeError, match="sources_drift_delete"):
+    with pytest.raises(DatabaseError, match="sources_drift_delete"):
         command.upgrade(config, "head")
 
 
