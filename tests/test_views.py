@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import selectinload
 
-from claims.errors import DatabaseError
 from claims.chains import ARROW
+from claims.errors import DatabaseError
 from claims.models import Appearance, Article, ChainHop
 from claims.seeds import load_seeds
 from claims.services.appearances import add_appearance
