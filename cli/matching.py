@@ -121,7 +121,11 @@ def match(
         raise InvalidInput("Give either a CLAIM_ID or --all, not both.")
     if force and not all_claims:
         raise InvalidInput("--force goes with --all: a CLAIM_ID is always matched again.")
-    if auto is None and thresholds.auto != matching.Thresholds().auto:
+    if (
+        auto is None
+        and thresholds.auto != matching.Thresholds().auto
+        and not (review and claim_id is None and not accept_auto)
+    ):  # a review alone accepts nothing by threshold: nothing to say of it
         note(
             f"The auto threshold is raised to {thresholds.auto}, the suggest threshold: "
             "auto-accepted passages must also be suggested."

@@ -70,3 +70,11 @@ def test_the_review_shows_every_caution(cli, tmp_path):
     assert result.exit_code == 0, result.output
     for reason in held.split("; "):
         assert f"  Caution: {reason}." in result.stderr
+
+
+def test_a_review_alone_says_nothing_of_the_auto_threshold(aid):
+    result = aid("match", "--review", "--suggest", "0.999", input="q\n")
+    assert result.exit_code == 0, result.output
+    assert "auto threshold" not in result.stderr
+    listed = aid("match", "1", "--suggest", "0.999")
+    assert "The auto threshold is raised to 0.999" in listed.stderr
