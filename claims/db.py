@@ -8,6 +8,7 @@ fails half-way leaves the database as it found it.
 from __future__ import annotations
 
 import json
+import os
 import re
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -157,7 +158,20 @@ def _sqlite_ro_connect(path):
 
     # Quoted, so a '#' or '?' in the file name cannot cut the URI (and drop mode=ro).
     uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        # A database in WAL mode needs its -shm file to be read: in a folder nobody may
+        # write (a shared, read-only copy) it cannot be made. Nobody can change the file
+        # there either, so it is read as immutable: no locks, no -shm, no log.
+        connection.close()
+        if "readonly" not in str(error) and "unable to open" not in str(error):
+            raise
+        if os.access(path.parent, os.W_OK):
+            raise
+        connection = sqlite3.connect(f"{uri}&immutable=1", uri=True, check_same_thread=False)
+    return connection
 
 
 def readonly_engine(url: str) -> Engine:

@@ -296,3 +296,33 @@ def test_downgrade_to_base_without_an_answer_says_to_give_yes(cli, snapshot):
     assert lines[0].startswith("Downgrading to base deletes")  # the question, then one line
     assert lines[1:] == ["Error: No answer: nothing changed; give --yes to confirm without asking."]
     assert snapshot() == before
+
+
+def test_sql_reads_a_database_in_a_folder_nobody_may_write(tmp_path):
+    """A shared read-only copy: without its -shm file a WAL database cannot be read but as
+    immutable, which nobody can change there anyway."""
+    import os
+    import subprocess
+    import sys
+
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        pytest.skip("needs root and setpriv to drop the right to write anywhere")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "copy.db"
+    assert run(path, "init").exit_code == 0
+    assert run(path, "claim", "add", "The bridge will close in May.").exit_code == 0
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        command = [setpriv, "--bounding-set=-all", "--inh-caps=-all", sys.executable]
+        command += ["-m", "cli.main", "--db", str(path), "sql", "SELECT text FROM claims"]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=os.getcwd())
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert result.returncode == 0, result.stderr
+    assert "The bridge will close in May." in result.stdout
