@@ -310,7 +310,7 @@ def _ask() -> str:
 def _show(view: dict, chain: str, position: int, total: int) -> None:
     lines = [
         "",
-        f"[{position}/{total}] Candidate #{view['candidate']}: score {view['score']:.2f}",
+        f"[{position}/{total}] Candidate #{view['candidate']}: score {view['score']:.3f}",
         f"  Claim #{view['claim_id']}: {view['claim']}",
         f"  Article #{view['article_id']}, {view['outlet']}, {view['published'] or 'undated'}",
         f"    …{view['before']}»{view['passage']}«{view['after']}…",

@@ -78,3 +78,11 @@ def test_a_review_alone_says_nothing_of_the_auto_threshold(aid):
     assert "auto threshold" not in result.stderr
     listed = aid("match", "1", "--suggest", "0.999")
     assert "The auto threshold is raised to 0.999" in listed.stderr
+
+
+def test_a_listed_score_is_rounded_down_so_its_threshold_keeps_it():
+    from claims.services.matching import shown_score
+
+    assert shown_score(0.989857) == 0.989
+    assert shown_score(0.994) == 0.994  # stored to six places: no float slip below
+    assert shown_score(1.0) == 1.0

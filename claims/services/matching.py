@@ -27,6 +27,7 @@ the earlier result still holds and ``match --all`` skips the claim.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -349,6 +350,12 @@ def highest_candidate_id(session: Session) -> int:
     return session.scalar(select(func.max(MatchCandidate.id))) or 0
 
 
+def shown_score(score: float) -> float:
+    """A score as listings show it, three decimals, rounded down: a candidate listed at
+    0.99 is one ``--suggest 0.99`` keeps (0.9899 rounded would show 0.99 and be dropped)."""
+    return math.floor(score * 1000 + 1e-9) / 1000
+
+
 def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> dict:
     """A candidate as a person reviews it: the claim, the passage and the words around it,
     whether the passage's negation differs from the claim's, the claim's words it lacks,
@@ -367,7 +374,7 @@ def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> d
         "article_id": article.id,
         "outlet": article.publisher.name,
         "published": article.published.isoformat() if article.published else None,
-        "score": candidate.score,
+        "score": shown_score(candidate.score),
         "before": text[max(block_start, start - width) : start],
         "passage": text[start:end],
         "after": text[end : min(block_end, end + width)],
@@ -410,7 +417,7 @@ def candidate_rows(
                 "published": article.published.isoformat() if article.published else None,
                 "start": candidate.passage_start,
                 "end": candidate.passage_end,
-                "score": round(candidate.score, 3),
+                "score": shown_score(candidate.score),
                 "level": level,
                 "passage": article.text[candidate.passage_start : candidate.passage_end],
                 "held_because": why,
