@@ -360,6 +360,15 @@ def _run_alembic(url: str, action, revision: str) -> None:
             "See `claims db current`; 'head' is the newest, 'base' the empty schema."
         ) from None
     except exc.DBAPIError as error:
+        from claims.retry import contention_kind
+
+        if contention_kind(error) == "busy":
+            # Another program holds the write lock past the busy timeout: said as every
+            # writing command says it; the migration's transaction is rolled back whole.
+            raise DatabaseError(
+                "The database is busy with other writers; nothing was migrated: try again "
+                "in a moment."
+            ) from None
         raise DatabaseError(describe_operational_error(url, error)) from None
 
 

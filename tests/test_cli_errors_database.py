@@ -326,3 +326,21 @@ def test_sql_reads_a_database_in_a_folder_nobody_may_write(tmp_path):
         path.chmod(0o644)
     assert result.returncode == 0, result.stderr
     assert "The bridge will close in May." in result.stdout
+
+
+def test_a_migration_waiting_on_another_writer_says_the_database_is_busy(tmp_path, monkeypatch):
+    import claims.db
+
+    path = tmp_path / "busy.db"
+    assert run(path, "init").exit_code == 0
+    assert run(path, "db", "downgrade", "--yes", "0013").exit_code == 0
+    monkeypatch.setattr(claims.db, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        message = assert_clean_failure(run(path, "db", "upgrade"), match="busy with other")
+        assert "nothing was migrated" in message
+    finally:
+        holder.close()
+    assert migrations.current(f"sqlite:///{path}")[0] != migrations.HEAD
+    assert run(path, "db", "upgrade").exit_code == 0
