@@ -43,6 +43,7 @@ RECORD_COLUMNS = (
 ACTIONS = {"a": "accept", "e": "edit", "r": "reject", "s": "skip", "q": "quit"}
 TABLE_COLUMNS = (
     "id",
+    "kind",
     "status",
     "confidence",
     "sentence",
@@ -234,6 +235,13 @@ def _edit(record: dict) -> tuple[str, str | None]:
     return claim_text, chain
 
 
+def _marked(quote: str) -> str:
+    """The quoted words set off by quotation marks, unless they open with their own."""
+    from claims.text import QUOTE_MARKS
+
+    return quote if quote[:1] in QUOTE_MARKS else f'"{quote}"'
+
+
 def _show(record: dict, position: int, total: int) -> None:
     lines = ["", f"[{position}/{total}] Proposal #{record['id']} ({record['kind']}, "
              f"confidence {record['confidence']:.2f}, {record['rule']})"]  # fmt: skip
@@ -244,8 +252,8 @@ def _show(record: dict, position: int, total: int) -> None:
         lines += [
             f"  Sentence: {' '.join(record['sentence'].split())}",
             f"  Claim:    {record['claim']}",
-            '  Quote:    "{}" @{}-{}{}'.format(
-                " ".join(record["quote"].split()),
+            "  Quote:    {} @{}-{}{}".format(
+                _marked(" ".join(record["quote"].split())),
                 *record["quote_span"],
                 " (inside quotation marks)" if record["quoted"] else "",
             ),

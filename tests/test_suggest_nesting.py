@@ -349,3 +349,11 @@ def test_a_headline_s_cue_says_nothing_of_the_next_paragraph(db_url):
 
     hops = [h for p in proposals for h in p.hops]
     assert hops and all(h["new"] and is_description(h["name"]) for h in hops)
+
+
+def test_what_a_named_subject_wants_is_a_statement_said(db_url):
+    """ "China wants closer ties with Hungary, Wang told Orban": the verb of a named subject,
+    though no list of verbs holds "wants", makes a statement, which Wang told."""
+    text = "China wants closer security ties with Hungary, Wang Xiaohong told Viktor Orban.\n"
+    claims = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
+    assert claims == {"China wants closer security ties with Hungary.": ["Wang Xiaohong"]}

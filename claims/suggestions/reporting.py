@@ -189,6 +189,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
                 return True  # "offers the workforce", "employs 300 people"
             if i and written[i - 1][:1].isupper() and written[i + 1][:1].isupper():
                 return True  # "Clinton beats Trump"
+            if i == 1 and written[0][:1].isupper() and after not in _NOT_VERBS:
+                return True  # "China wants closer ties", not "EU sanctions on Russia"
     return False
 
 
