@@ -162,16 +162,27 @@ def _sqlite_ro_connect(path):
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
-        # A database in WAL mode needs its -shm file to be read: in a folder nobody may
-        # write (a shared, read-only copy) it cannot be made. Nobody can change the file
-        # there either, so it is read as immutable: no locks, no -shm, no log.
+        # A database in WAL mode needs its -shm file to be read: in a folder this user may
+        # not write (a shared, read-only copy) it cannot be made. Such a copy is read as
+        # immutable (no locks, no -shm), unless commits wait beside it in a log, which
+        # that read would not see; a writer changing it meanwhile is not supported.
         connection.close()
         if "readonly" not in str(error) and "unable to open" not in str(error):
             raise
-        if os.access(path.parent, os.W_OK):
+        if os.access(path.parent, os.W_OK) or _unfinished(path):
             raise
         connection = sqlite3.connect(f"{uri}&immutable=1", uri=True, check_same_thread=False)
     return connection
+
+
+def _unfinished(path) -> bool:
+    """Whether commits wait beside the file, in a write-ahead log or a rollback journal:
+    read as immutable, the file alone would show the database without them."""
+    for suffix in ("-wal", "-journal"):
+        beside = path.with_name(path.name + suffix)
+        if beside.exists() and beside.stat().st_size > 0:
+            return True
+    return False
 
 
 def readonly_engine(url: str) -> Engine:

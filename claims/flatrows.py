@@ -408,6 +408,33 @@ def _parse_source(values: dict[str, str | None], row: FlatRow, problems: list) -
     row.created_by = values["created_by"]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: Any) -> str | None:
+    """What is wrong with a JSON value holding half of a character, or None.
+
+    JSON may escape a character outside the Basic Multilingual Plane as two halves
+    (``\\ud83d\\ude00``); one half alone (``\\ud800``) decodes to no character, which no
+    database can store and no text can be written with.
+    """
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if (found := _SURROGATE.search(node)) is not None:
+                return (
+                    f"holds \\u{ord(found[0]):04x}, half of a character escaped in two (an "
+                    "unpaired surrogate): fix the text where it was escaped"
+                )
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
 def parse_aliases(value: str) -> list[str]:
     """``["Xinhua News Agency", "the official Xinhua news agency"]``: other spellings."""
     try:
@@ -416,6 +443,8 @@ def parse_aliases(value: str) -> list[str]:
         aliases = None
     except RecursionError:
         raise InvalidInput(f"the JSON is {_TOO_DEEP}") from None
+    if "\\u" in value and (lone := lone_surrogate(aliases)) is not None:
+        raise InvalidInput(lone)
     if not isinstance(aliases, list) or not all(
         isinstance(alias, str) and fold_name(alias) for alias in aliases
     ):
@@ -437,6 +466,8 @@ def parse_cuts(value: str) -> list[tuple[int, int, str]]:
         cuts = None
     except RecursionError:
         raise InvalidInput(f"the JSON is {_TOO_DEEP}") from None
+    if "\\u" in value and (lone := lone_surrogate(cuts)) is not None:
+        raise InvalidInput(lone)
     if not isinstance(cuts, list) or not all(_is_cut(cut) for cut in cuts):
         raise InvalidInput(
             "expected a JSON list of [start, end, reason] cuts in the text as received, "

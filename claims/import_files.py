@@ -23,7 +23,7 @@ from typing import Any
 
 from claims.errors import InputFileError, InvalidInput
 from claims.files import MAX_ARTICLE_BYTES, TOO_LARGE, not_wide
-from claims.flatrows import FIELDS, check_columns
+from claims.flatrows import FIELDS, check_columns, lone_surrogate
 
 FORMATS = ("csv", "jsonl", "claimreview")
 _SUFFIXES = {
@@ -398,33 +398,6 @@ def jsonl_row(number: int, line: str) -> RawRow:
         ):
             return RawRow(number, {}, RowError(_too_deep_row(), line.rstrip("\r\n")))
     return RawRow(number, values)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def lone_surrogate(value: Any) -> str | None:
-    """What is wrong with a JSON value holding half of a character, or None.
-
-    JSON may escape a character outside the Basic Multilingual Plane as two halves
-    (``\\ud83d\\ude00``); one half alone (``\\ud800``) decodes to no character, which no
-    database can store and no text can be written with.
-    """
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            if (found := _SURROGATE.search(node)) is not None:
-                return (
-                    f"holds \\u{ord(found[0]):04x}, half of a character escaped in two (an "
-                    "unpaired surrogate): fix the text where it was escaped"
-                )
-        elif isinstance(node, dict):
-            stack.extend(node.keys())
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return None
 
 
 def _too_deep_row() -> str:

@@ -326,6 +326,14 @@ def test_sql_reads_a_database_in_a_folder_nobody_may_write(tmp_path):
         path.chmod(0o644)
     assert result.returncode == 0, result.stderr
     assert "The bridge will close in May." in result.stdout
+    # commits left in a log beside it would be missed: refused instead of read stale
+    Path(f"{path}-wal").write_bytes(b"\x00" * 32)
+    folder.chmod(0o555)
+    try:
+        stale = subprocess.run(command, capture_output=True, text=True, cwd=os.getcwd())
+    finally:
+        folder.chmod(0o755)
+    assert stale.returncode == 1 and "Traceback" not in stale.stderr, stale.stderr
 
 
 def test_a_migration_waiting_on_another_writer_says_the_database_is_busy(tmp_path, monkeypatch):

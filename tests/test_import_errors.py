@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -319,3 +320,24 @@ def test_half_a_character_is_set_aside_with_skip_bad(cli, tmp_path):
 def test_a_utf8_file_named_utf16le_is_refused_before_anything(failing, tmp_path):
     path = write_csv(tmp_path / "rows.csv", ROWS[3:])
     failing("import", str(path), "--encoding", "utf-16-le", match="such text holds NUL bytes")
+
+
+@pytest.mark.parametrize("column", ["source_aliases", "article_cuts"])
+def test_half_a_character_in_a_list_column_is_a_row_problem(rejected, tmp_path, column):
+    row = {"source": "Wire Agency", "source_kind": "news_agency"}
+    if column == "source_aliases":
+        row["source_aliases"] = '["Alias \\ud800 here"]'
+    else:
+        row = {
+            "claim": "The bridge will close.",
+            "article_text": "The bridge will close, the mayor said.",
+            "article_publisher": "Daily Planet",
+            "quote": "The bridge will close",
+            "article_cuts": '[[0, 3, "bad \\ud800 reason"]]',
+        }
+    path = tmp_path / "rows.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow(row)
+    rejected(str(path), match="half of a character")
