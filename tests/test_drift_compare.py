@@ -541,6 +541,7 @@ def test_a_credit_moved_into_the_sentence_is_low_and_names_the_carriers():
         ("exports rose 1.500 percent", "exports rose 1,500 percent", ("1.500", "1,500")),
         ("the vote was 52-48", "the vote was 5248", ("52-48", "5248")),
         ("5 tanks were lost", "15 tanks were lost", ("5", "15")),
+        ("in 2 3-hour sessions", "in 23-hour sessions", ("2 3", "23")),
     ],
 )
 def test_a_number_its_currency_its_percent_sign_and_its_decimal_mark_are_words(
@@ -558,6 +559,8 @@ def test_a_number_its_currency_its_percent_sign_and_its_decimal_mark_are_words(
         ("fuel taxes rose", "fuel-taxes rose"),
         ("a 5-year plan", "a 5 year plan"),
         ("an e-mail was sent", "an email was sent"),
+        ("prices rose 5 percent", "prices rose 5%"),
+        ("prices rose 5 per cent", "prices rose 5 pct"),
     ],
 )
 def test_words_only_split_or_joined_are_typography(before, after):
@@ -576,3 +579,11 @@ def test_words_only_split_or_joined_are_typography(before, after):
 def test_a_hedge_told_of_the_past_is_a_hedge(hedged):
     findings = compare(side("Wang met Pinter", id=1), side(hedged, id=2, publisher=SITE))
     assert "hedging" in kinds(findings)
+
+
+def test_a_report_passed_on_to_someone_is_no_hedge():
+    findings = compare(
+        side("Twelve cases were reported to the WHO", id=1),
+        side("Twelve cases were notified to the WHO", id=2, publisher=SITE),
+    )
+    assert "hedging" not in kinds(findings)

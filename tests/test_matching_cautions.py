@@ -86,3 +86,29 @@ def test_a_listed_score_is_rounded_down_so_its_threshold_keeps_it():
     assert shown_score(0.989857) == 0.989
     assert shown_score(0.994) == 0.994  # stored to six places: no float slip below
     assert shown_score(1.0) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "held"),
+    [
+        ("It costs $5 million over 5 years.", "It costs \u20ac5 million over 5 years.", True),
+        ("It costs \u20ac5 billion.", "It costs 5 billion euros.", False),
+        ("It costs \u20ac5 billion.", "It costs EUR 5 billion.", False),
+        ("Rates rose 5%.", "Rates rose 5 pct.", False),
+        ("Rates rose 5%.", "Rates rose 5 per cent.", False),
+        ("It costs \u20ac1,5 billion.", "It costs $1,5 billion.", True),
+        ("About 1,000 people came in 2024.", "About 1000 people came in 2024.", False),
+    ],
+)
+def test_amounts_compare_by_their_sign_however_written(claim, passage, held):
+    from types import SimpleNamespace
+
+    from claims.services.match_holds import _other_units
+
+    candidate = SimpleNamespace(
+        claim=SimpleNamespace(text=claim),
+        article=SimpleNamespace(text=passage),
+        passage_start=0,
+        passage_end=len(passage),
+    )
+    assert (_other_units(candidate) is not None) is held

@@ -141,8 +141,21 @@ def compare(before: Side, after: Side) -> list[Finding]:
 
 
 def _rejoined(old: list[_Token], new: list[_Token]) -> bool:
-    """Words only split or joined: "fuel taxes" and "fuel-taxes", "U.S." and "US"."""
-    return bool(old) and bool(new) and "".join(t.key for t in old) == "".join(t.key for t in new)
+    """Words only split or joined: "fuel taxes" and "fuel-taxes", "U.S." and "US", "per
+    cent" and "%". Not two numbers made one: "2 3-hour sessions" is not "23-hour"."""
+    if not old or not new or _digits_meet(old) or _digits_meet(new):
+        return False
+    return _PERCENT_WORDS.get(j := "".join(t.key for t in old), j) == _PERCENT_WORDS.get(
+        k := "".join(t.key for t in new), k
+    )
+
+
+def _digits_meet(tokens: list[_Token]) -> bool:
+    pairs = zip(tokens, tokens[1:], strict=False)
+    return any(a.key[-1:].isdigit() and b.key[:1].isdigit() for a, b in pairs)
+
+
+_PERCENT_WORDS = {"percent": "%", "pct": "%"}
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -174,6 +187,7 @@ def _tokens(side: Side) -> list[_Token]:
             key = _THOUSANDS.sub("", word)
         else:
             key = _POSSESSIVE.sub("", word).replace("-", "").replace("'", "")
+            key = _PERCENT_WORDS.get(key, key)  # "5 percent", "5 pct" and "5%" say one thing
         tokens.append(_Token(key, start, end, inside, original[:1].isupper()))
     return tokens
 

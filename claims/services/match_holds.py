@@ -153,36 +153,64 @@ def _other_numbers(candidate: MatchCandidate) -> list[str]:
     return list(dict.fromkeys(n for n in _NUMBER.findall(passage) if n not in claim))
 
 
-# An amount with its currency or percent sign: "$2", "€2", "2%". The words compared
-# leave signs out, so "$2 billion" and "€2 billion" read the same without this.
-_CURRENCY = "$\u20ac\u00a3\u00a5\u20b9\u20bd\u20a9\u20aa\u20ba\u20b4\u20a6\u20b1\u0e3f\u20ab"
-_AMOUNT = re.compile(rf"([{_CURRENCY}]?)\s?(\d+(?:[.,]\d+)*)(\s?(?:%|per\s?cent\b))?", re.I)
+# An amount with its currency or percent sign, however copy writes them: "$2", "USD 2",
+# "2 billion dollars", "€2", "2 euros", "5%", "5 percent", "5 pct". The words compared leave
+# signs out, so "$2 billion" and "€2 billion" read the same without this.
+_SIGNS = {
+    "$": "$", "usd": "$", "dollar": "$", "dollars": "$",
+    "\u20ac": "\u20ac", "eur": "\u20ac", "euro": "\u20ac", "euros": "\u20ac",
+    "\u00a3": "\u00a3", "gbp": "\u00a3", "pound": "\u00a3", "pounds": "\u00a3",
+    "\u00a5": "\u00a5", "jpy": "\u00a5", "yen": "\u00a5",
+    "cny": "CNY", "yuan": "CNY", "renminbi": "CNY",
+    "\u20bd": "\u20bd", "rub": "\u20bd", "rouble": "\u20bd", "roubles": "\u20bd",
+    "ruble": "\u20bd", "rubles": "\u20bd",
+    "\u20b9": "\u20b9", "inr": "\u20b9", "rupee": "\u20b9", "rupees": "\u20b9",
+    "%": "%", "percent": "%", "pct": "%",
+}  # fmt: skip
+_BEFORE = r"(?:([$\u20ac\u00a3\u00a5\u20bd\u20b9])|\b(USD|EUR|GBP|JPY|CNY|RUB|INR)\s?)?"
+_NUMBER_AT = r"(\d+(?:[.,]\d+)*)"
+_AFTER = (
+    r"(?:\s?(%)|(?:\s+(?:million|billion|trillion|bn|mn|m))?\s*"
+    r"(?:\b(per\s?cent|percent|pct|dollars?|euros?|pounds?|yen|yuan|renminbi|roubles?"
+    r"|rubles?|rupees?|USD|EUR|GBP|JPY|CNY|RUB|INR)\b|([$\u20ac\u00a3])))?"
+)
+_AMOUNT = re.compile(_BEFORE + _NUMBER_AT + _AFTER, re.IGNORECASE)
+_GROUPS_OF_THREE = re.compile(r",(?=\d{3}(?!\d))")  # "1,000" is 1000; "1,5" stays
 
 
 def _amounts(text: str) -> dict[str, set[str]]:
     """Each number of the text and the signs it is written with ("" for none)."""
     found: dict[str, set[str]] = {}
-    for sign, number, percent in _AMOUNT.findall(text):
-        found.setdefault(number.replace(",", ""), set()).add(sign + ("%" if percent else ""))
+    for match in _AMOUNT.finditer(text):
+        symbol, code, number, percent, word, after = match.groups()
+        given = symbol or code or percent or word or after or ""
+        sign = _SIGNS.get(re.sub(r"\s", "", given.lower()), "")  # "per cent" is "percent"
+        found.setdefault(_GROUPS_OF_THREE.sub("", number), set()).add(sign)
     return found
 
 
 def _other_units(candidate: MatchCandidate) -> tuple[list[str], list[str]] | None:
-    """The claim's amounts the passage gives with another currency or percent sign, as
-    (the claim's, the passage's); None when every number it shares is written alike."""
+    """The claim's amounts the passage gives with another currency or percent sign, or none,
+    as (the claim's, the passage's); None when every signed amount it shares is alike."""
     claim, passage = _amounts(candidate.claim.text), _amounts(_passage(candidate))
     ours, theirs = [], []
     for number, signs in claim.items():
-        given = passage.get(number)
-        if given is None or signs & given or signs == {""}:
+        signed, given = signs - {""}, passage.get(number)
+        if not signed or given is None or signed & given:
             continue
-        ours += sorted(f"{_sign(s)}{number}{'%' if '%' in s else ''}" for s in signs)
-        theirs += sorted(f"{_sign(s)}{number}{'%' if '%' in s else ''}" for s in given)
+        ours += sorted(_written(number, sign) for sign in signed)
+        theirs += sorted(_written(number, sign) for sign in (given - {""}) or given)
     return (ours, theirs) if ours else None
 
 
-def _sign(signs: str) -> str:
-    return signs.replace("%", "")
+def _written(number: str, sign: str) -> str:
+    return (
+        f"{number}%"
+        if sign == "%"
+        else f"{sign}{number}"
+        if len(sign) == 1
+        else (f"{number} {sign}" if sign else number)
+    )
 
 
 def _passage(candidate: MatchCandidate) -> str:
