@@ -53,9 +53,15 @@ def build_demo(path: str | Path, *, actor: str):
     # Built beside it under another name and put in its place whole: a build that fails or
     # is interrupted leaves the earlier demo (or nothing), never a half-built file that
     # every later run would refuse as not a demo.
-    handle, building = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".building", dir=path.parent
-    )
+    try:
+        handle, building = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".building", dir=path.parent
+        )
+    except OSError as error:
+        raise InvalidInput(
+            f"Cannot build the demo in {path.parent} ({error.strerror}): give a --path in a "
+            "folder you may write."
+        ) from None
     os.close(handle)
     building = Path(building)
     try:
@@ -73,7 +79,13 @@ def build_demo(path: str | Path, *, actor: str):
         _close_journal(building)
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.replace(building, path)
+        try:
+            os.replace(building, path)
+        except OSError as error:
+            raise InvalidInput(
+                f"Cannot put the demo at {path} ({error.strerror}): close what holds it open, "
+                "or give another --path."
+            ) from None
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{building}{suffix}").unlink(missing_ok=True)

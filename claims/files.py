@@ -92,8 +92,8 @@ def not_wide(data: bytes, encoding: str, name: str) -> str | None:
         wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
     except LookupError:
         return None
-    if not wide or b"\x00" in data:
-        return None
+    if not wide or b"\x00" in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None  # a byte-order mark says it is: CJK text alone may hold no NUL
     return (
         f"{name} is not {encoding}: such text holds NUL bytes (a space or a line break has "
         "one), and it holds none; leave out --encoding if it is UTF-8."

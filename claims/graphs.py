@@ -48,7 +48,7 @@ def claim_graph(session: Session, claim_id: int) -> nx.DiGraph:
         chain_ids = [hop.source_id for hop in hops]
         for kind, source_id in drift.get(appearance.id, []):
             at = chain_ids.index(source_id) if source_id in chain_ids[:-1] else len(hops) - 2
-            if at < 0:
+            if at < 0 and chain_ids:
                 # A chain of the publisher alone has no hop to mark: its box is marked.
                 _append_new(graph.nodes[chain_ids[-1]].setdefault("drift", []), kind)
                 continue

@@ -237,9 +237,10 @@ def undecodable(path: Path, encoding: str | None) -> str:
                 window = window[: window.find(b"\n")] if b"\n" in window else window
                 break
             except UnicodeError as error:  # UTF-16 or UTF-32 with no byte-order mark
+                family = codecs.lookup(codec).name  # "utf16" is utf-16
                 return (
                     f"{path.name} is not {name} text ({error}): name its byte order "
-                    f"(--encoding {codec}-le or {codec}-be), or save it as UTF-8."
+                    f"(--encoding {family}-le or {family}-be), or save it as UTF-8."
                 )
             offset += len(block)
             line += block.count(b"\n")

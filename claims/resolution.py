@@ -420,8 +420,12 @@ def is_description(text: str) -> bool:
         return True
     # An office without its holder's name, capitalised as many papers print it ("the
     # Minister", "Prime Minister"): whoever holds it, the article says.
-    lowered = [word.lower().strip(".") for word in words]
-    return lowered[-1] in _OFFICES and all(word in _OFFICE_WORDS for word in lowered)
+    parts = [part for word in words for part in word.lower().strip(".").split("-") if part]
+    return (
+        any(part in _OFFICES for part in parts)
+        and parts[-1] != "of"
+        and all(part in _OFFICE_WORDS or part == "of" for part in parts)
+    )  # "Secretary of State", "the Minister of Finance", "Secretary-General"
 
 
 _OFFICES = frozenset(
@@ -429,6 +433,7 @@ _OFFICES = frozenset(
         "minister", "president", "secretary", "senator", "governor", "mayor", "chancellor",
         "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
         "chairperson", "director", "commissioner", "premier", "prosecutor", "judge",
+        "general", "executive",
     }
 )  # fmt: skip
 _OFFICE_WORDS = _OFFICES | {

@@ -110,7 +110,11 @@ def _cell(value: Any) -> Any:
         # PostgreSQL's numeric (sum, avg, round): a number, as SQLite gives, not text
         if not value.is_finite():
             return _NON_FINITE.get(str(value).lower().replace("infinity", "inf"), "NaN")
-        return int(value) if value == value.to_integral_value() else float(value)
+        if value == value.to_integral_value():
+            return int(value)
+        as_float = float(value)
+        # a number when a float holds it exactly as written, else its exact decimal text
+        return as_float if Decimal(repr(as_float)) == value else str(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return "\\x" + bytes(value).hex()  # as psql prints bytea, for either database
     return value
@@ -510,7 +514,7 @@ _COMMANDS = {
 
 def _first_word(sql: str) -> str:
     """The statement's first keyword, lower case, whatever follows it (``commit;`` is commit)."""
-    found = re.match(r"\s*([A-Za-z_]+)", sql)
+    found = re.match(r"\s*([A-Za-z_]+)", _COMMENTS.sub(" ", sql))
     return found.group(1).lower() if found else ""
 
 

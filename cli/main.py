@@ -108,6 +108,17 @@ def main() -> None:
     app()
 
 
+def _a_path(argument: str) -> bool:
+    """A file's name, which may be any bytes: an existing path (``--db=PATH`` too), or a new
+    one in an existing folder with a suffix and no spaces (``-o out\\xff.csv``)."""
+    value = argument.split("=", 1)[1] if argument.startswith("--") and "=" in argument else argument
+    if os.path.exists(value):
+        return True
+    folder = os.path.dirname(value)
+    named = os.path.splitext(value)[1] and not any(c.isspace() for c in value)
+    return bool(named) and os.path.isdir(folder or ".")
+
+
 def undecodable_argument(arguments: list[str], environment) -> str | None:
     """What to say of an argument (or ``$CLAIMS_USER``) that is not text in the terminal's
     encoding, or None.
@@ -122,7 +133,7 @@ def undecodable_argument(arguments: list[str], environment) -> str | None:
     named.append((f"${USER_ENV}", environment.get(USER_ENV) or ""))
     for label, value in named:
         found = next((c for c in value if "\udc80" <= c <= "\udcff"), None)
-        if found is None or (label != f"${USER_ENV}" and os.path.exists(value)):
+        if found is None or (label != f"${USER_ENV}" and _a_path(value)):
             continue
         byte = ord(found) - 0xDC00
         return (

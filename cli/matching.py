@@ -264,12 +264,13 @@ def _review_one(ctx: typer.Context, candidate_id: int, position: int, total: int
             if candidate is None or candidate.status != "pending":
                 return "gone"  # decided meanwhile, or dropped with its article's acceptance
             seen = candidate.claim.version
+            preview = None
             try:
                 preview = matching.preview_chain(session, candidate_id)
                 chain, create = preview.text, preview.new_sources
             except ClaimsError as error:
                 chain, create = f"(cannot be recorded: {error})", []
-            _show(matching.describe(session, candidate), chain, position, total)
+            _show(matching.describe(session, candidate, preview=preview), chain, position, total)
         action = _ask()
         if action in ("quit", "skip"):
             return action

@@ -390,3 +390,11 @@ def test_a_utf16_file_without_its_mark_is_read_when_named(cli, outlet, tmp_path)
     assert result.exit_code == 0, result.output
     shown = cli("article", "show", result.stdout.strip(), "--format", "json")
     assert "The mayor said the bridge would close." in shown.stdout
+
+
+def test_utf16_text_with_its_mark_and_no_ascii_is_read(cli, outlet, tmp_path):
+    path = tmp_path / "cjk.txt"
+    path.write_bytes("\u674e\u5f3a\u4f1a\u89c1\u5308\u7259\u5229\u603b\u7406".encode("utf-16"))
+    assert b"\x00" not in path.read_bytes()
+    result = cli("article", "add", str(path), "--outlet", outlet, "--encoding", "utf-16")
+    assert result.exit_code == 0, result.output

@@ -92,3 +92,16 @@ def test_a_demo_only_upgraded_since_is_rebuilt(tmp_path):
     migrations.downgrade(f"sqlite:///{path}", "0012")
     migrations.upgrade(f"sqlite:///{path}")  # lists every claim for drift: no work added
     assert run("demo", "--path", path).exit_code == 0
+
+
+def test_a_demo_in_a_folder_it_may_not_write_is_one_line(tmp_path, monkeypatch):
+    import tempfile
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    result = run("demo", "--path", tmp_path / "demo.db")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: Cannot build the demo in ")
+    assert "Permission denied" in result.stderr and "Traceback" not in result.output

@@ -391,10 +391,13 @@ def test_an_argument_that_is_no_utf8_text_is_refused_before_anything_runs(tmp_pa
     user = b"b\xe9b".decode("utf-8", "surrogateescape")
     refused = undecodable_argument([], {"CLAIMS_USER": user})
     assert "$CLAIMS_USER is not UTF-8 text (byte 0xe9)" in refused
-    # a file's name may be any bytes
+    # a file's name may be any bytes: existing, given as --opt=PATH, or new in a folder
     named = tmp_path / b"f\xe9.txt".decode("utf-8", "surrogateescape")
     named.write_text("x")
     assert undecodable_argument(["article", "add", str(named)], {}) is None
+    assert undecodable_argument([f"--db={named}", "claim", "list"], {}) is None
+    new = tmp_path / b"out\xff.csv".decode("utf-8", "surrogateescape")
+    assert undecodable_argument(["report", "carriers", "-o", str(new)], {}) is None
 
 
 def test_the_command_refuses_such_an_argument_in_one_line(tmp_path):

@@ -235,3 +235,19 @@ def test_explain_and_show_run_on_postgresql(cli, failing, db_url):
     assert shown.stdout.split() == ["statement_timeout", "5s"]
     failing("sql", "EXPLAIN ANALYZE DELETE FROM claims", match="read-only")
     failing("sql", "EXPLAIN SELECT 1; DROP TABLE claims", match="multiple commands")
+
+
+def test_numerics_a_float_cannot_hold_print_exactly(cli, db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("only PostgreSQL has numeric")
+    query = "SELECT 12345678901234567.89::numeric AS big, 1.25::numeric AS small"
+    found = cli("sql", query, "--format", "json")
+    assert json.loads(found.stdout) == [{"big": "12345678901234567.89", "small": 1.25}]
+
+
+def test_a_statement_after_a_comment_is_read_by_its_first_word(cli, db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SHOW is PostgreSQL's")
+    found = cli("sql", "/* which */ SHOW statement_timeout", "--format", "csv", "--timeout", "5")
+    assert found.exit_code == 0, found.output
+    assert found.stdout.split() == ["statement_timeout", "5s"]

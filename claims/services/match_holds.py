@@ -99,7 +99,8 @@ def held_reasons(session: Session, candidate: MatchCandidate, thresholds: Thresh
     becomes an appearance with the denier as its speaker. All reasons are given, for the
     person who decides.
     """
-    reasons = cautions(session, candidate)
+    negated = negation_differs(candidate)
+    reasons = cautions(session, candidate, negated=negated)
     value, quotation = vouched(candidate)
     if round(value, 6) < thresholds.auto:
         if quotation is None:
@@ -109,16 +110,22 @@ def held_reasons(session: Session, candidate: MatchCandidate, thresholds: Thresh
                 f"it scores by repeating the quotation {quotation!r}, which states the claim "
                 f"less surely on its own: {value:.2f}"
             )
-        reasons.insert(1 if negation_differs(candidate) else 0, score)
+        reasons.insert(1 if negated else 0, score)
     return "; ".join(reasons) or None
 
 
-def cautions(session: Session, candidate: MatchCandidate) -> list[str]:
+def cautions(
+    session: Session,
+    candidate: MatchCandidate,
+    *,
+    negated: bool | None = None,
+    preview=None,
+) -> list[str]:
     """What a person deciding the candidate must see, whatever its score: the reasons
     ``held_reasons`` gives but the score's (a review shows every candidate, above *auto*
     or not)."""
     reasons = []
-    if negation_differs(candidate):
+    if negation_differs(candidate) if negated is None else negated:
         reasons.append("the passage's negation differs from the claim's")
     words = lacking(candidate)
     if words:
@@ -132,7 +139,8 @@ def cautions(session: Session, candidate: MatchCandidate) -> list[str]:
             f"the passage gives {', '.join(map(repr, units[1]))} where the claim has "
             f"{', '.join(map(repr, units[0]))}"
         )
-    preview = preview_chain(session, candidate.id)
+    if preview is None:
+        preview = preview_chain(session, candidate.id)
     if preview.descriptions:
         reasons.append(
             f"its chain names {', '.join(map(repr, preview.descriptions))}, a description "

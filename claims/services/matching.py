@@ -356,7 +356,9 @@ def shown_score(score: float) -> float:
     return math.floor(score * 1000 + 1e-9) / 1000
 
 
-def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> dict:
+def describe(
+    session: Session, candidate: MatchCandidate, width: int = 120, *, preview=None
+) -> dict:
     """A candidate as a person reviews it: the claim, the passage and the words around it,
     whether the passage's negation differs from the claim's, the claim's words it lacks,
     and every caution that would hold it back from automatic acceptance."""
@@ -378,9 +380,9 @@ def describe(session: Session, candidate: MatchCandidate, width: int = 120) -> d
         "before": text[max(block_start, start - width) : start],
         "passage": text[start:end],
         "after": text[end : min(block_end, end + width)],
-        "negation_differs": negation_differs(candidate),
+        "negation_differs": (negated := negation_differs(candidate)),
         "lacking": lacking(candidate),
-        "cautions": cautions(session, candidate),
+        "cautions": cautions(session, candidate, negated=negated, preview=preview),
     }
 
 
