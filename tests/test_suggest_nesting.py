@@ -357,3 +357,15 @@ def test_what_a_named_subject_wants_is_a_statement_said(db_url):
     text = "China wants closer security ties with Hungary, Wang Xiaohong told Viktor Orban.\n"
     claims = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
     assert claims == {"China wants closer security ties with Hungary.": ["Wang Xiaohong"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Jane Roe added that hearings would begin soon.\n", "hearings would begin soon"),
+        ("Jane Roe said that was a mistake by the council.\n", "that was a mistake by the council"),
+    ],
+)
+def test_the_quotation_proposed_leaves_out_the_that_of_reported_speech(db_url, text, quote):
+    proposals = [p for p in proposals_for(db_url, text) if p.kind == "claim" and p.hops]
+    assert [text[slice(*p.quote)] for p in proposals] == [quote]

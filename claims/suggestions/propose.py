@@ -79,6 +79,21 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (statement_start(text, span[0], span[1]), span[1])
 
 
+# "that" opening a clause, not "that" its subject ("he said that was wrong").
+_LEADING_THAT = re.compile(
+    r"that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
+    r"|does|did|seems|seemed|means|meant)\b)(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without the "that" opening reported speech ("She added that hearings would
+    begin"): the quotation stored is what was said, as when the reader leaves it out."""
+    found = _LEADING_THAT.match(text, span[0], span[1])
+    return (found.end(), span[1]) if found else span
+
+
 def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict | None:
     return source_hop(attribution.cue_text(text), attribution.cue, attribution.source, resolution)
 
@@ -176,7 +191,7 @@ def sentence_proposals(
     for leaf in leaves(found):
         hops = hops_of(leaf)
         first_of_leaf = len(proposals)
-        content = _without_dateline(text, found[leaf].content)
+        content = _without_that(text, _without_dateline(text, found[leaf].content))
         quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS
         if quotation and content[0] < sentence.end < content[1]:
             # '"A," he said. "B."': A here; B, a sentence of its own, goes on the quotation
