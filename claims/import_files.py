@@ -392,6 +392,11 @@ def jsonl_row(number: int, line: str) -> RawRow:
         return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
     if "\\u" in line and (lone := lone_surrogate(values)) is not None:
         return RawRow(number, {}, RowError(lone, line.rstrip("\r\n")))
+    if line.count('":') != len(values) and (twice := _given_twice(line)):
+        # JSON takes the last of two equal keys without a word; a CSV column given twice is
+        # refused, and so is this (the quick count rules most rows out)
+        reason = f"column(s) {', '.join(map(repr, twice))} given twice: give each once"
+        return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
     for value in values.values():
         # Only a list or an object nests: a row of text alone, most rows, is not walked.
         if (value.__class__ is list or value.__class__ is dict) and nested_deeper(
@@ -399,6 +404,25 @@ def jsonl_row(number: int, line: str) -> RawRow:
         ):
             return RawRow(number, {}, RowError(_too_deep_row(), line.rstrip("\r\n")))
     return RawRow(number, values)
+
+
+def _given_twice(line: str) -> list[str]:
+    """The row's keys that occur more than once in its object (the hook sees inner objects
+    first, the row's own last)."""
+    found: list[list[str]] = []
+
+    def pairs(items):
+        seen: set[str] = set()
+        twice = []
+        for key, _ in items:
+            if key in seen and key not in twice:
+                twice.append(key)
+            seen.add(key)
+        found.append(twice)
+        return dict(items)
+
+    json.loads(line, object_pairs_hook=pairs)
+    return found[-1] if found else []
 
 
 def _too_deep_row() -> str:

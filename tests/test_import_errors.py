@@ -341,3 +341,13 @@ def test_half_a_character_in_a_list_column_is_a_row_problem(rejected, tmp_path, 
         writer.writeheader()
         writer.writerow(row)
     rejected(str(path), match="half of a character")
+
+
+def test_a_key_given_twice_in_a_jsonl_row_is_a_row_problem(rejected, tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text(
+        '{"claim": "The bridge will close."}\n'
+        '{"claim": "A first text.", "claim_notes": "x", "claim": "A second text."}\n',
+        "utf-8",
+    )
+    rejected(str(path), match="row 2: column(s) 'claim' given twice")
