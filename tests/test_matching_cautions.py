@@ -112,3 +112,29 @@ def test_amounts_compare_by_their_sign_however_written(claim, passage, held):
         passage_end=len(passage),
     )
     assert (_other_units(candidate) is not None) is held
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "owned"),
+    [
+        (
+            "Wang Xiaohong met Interior Minister Sandor Pinter.",
+            "Wang Xiaohong met Interior Minister Sandor Pinter's deputy on Monday.",
+            ["Pinter's deputy"],
+        ),
+        ("Orban's government raised taxes.", "Orban's government raised taxes in May.", []),
+        ("Exports rose in May.", "Hungary's exports rose in May.", []),
+    ],
+)
+def test_what_is_a_name_s_is_held_where_the_claim_names_its_bearer(claim, passage, owned):
+    from types import SimpleNamespace
+
+    from claims.services.match_holds import _owned
+
+    candidate = SimpleNamespace(
+        claim=SimpleNamespace(text=claim),
+        article=SimpleNamespace(text=passage),
+        passage_start=0,
+        passage_end=len(passage),
+    )
+    assert _owned(candidate) == owned

@@ -134,6 +134,11 @@ def cautions(
         if numbers and any(_NUMBER.search(word) for word in words):
             reason += f" (it has {', '.join(map(repr, numbers))})"
         reasons.append(reason)
+    if owned := _owned(candidate):
+        reasons.append(
+            f"the passage gives {', '.join(map(repr, owned))}, someone or something of the "
+            "claim's name rather than its bearer"
+        )
     if units := _other_units(candidate):
         reasons.append(
             f"the passage gives {', '.join(map(repr, units[1]))} where the claim has "
@@ -219,6 +224,27 @@ def _written(number: str, sign: str) -> str:
         if len(sign) == 1
         else (f"{number} {sign}" if sign else number)
     )
+
+
+# A name and what is its: "Pinter's deputy", "Orban's government".
+_POSSESSED = re.compile(r"\b([A-Z][\w-]*)['\u2019]s\s+([a-z][\w-]*)")
+
+
+def _owned(candidate: MatchCandidate) -> list[str]:
+    """What the passage says is a claim's name's, where the claim names its bearer: "Wang
+    met Pinter's deputy" is not "Wang met Pinter", though every word of the claim is there."""
+    from claims.passages import _name_words
+    from claims.similarity import content_words
+
+    claim = candidate.claim.text
+    names = _name_words(claim)
+    found = []
+    for match in _POSSESSED.finditer(_passage(candidate)):
+        name, thing = match.groups()
+        if set(content_words(name)) & names and match.group(0) not in claim:
+            if not re.search(rf"\b{re.escape(name)}['\u2019]s\b", claim):
+                found.append(f"{name}'s {thing}")
+    return found
 
 
 def _passage(candidate: MatchCandidate) -> str:
