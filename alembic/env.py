@@ -73,16 +73,22 @@ def _check_before(connection) -> None:
     """Refuse to migrate a SQLite file whose rows already break a reference: one edited
     outside claims with foreign keys off (the sqlite3 shell's default). Migrated, it would
     be refused afterwards, with the migration blamed and the file changed."""
-    if connection.dialect.name != "sqlite":
-        return
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    connection.rollback()
-    if broken:
+    if broken := _broken_references(connection):
         raise DatabaseError(
             f"Nothing was migrated: {_where(broken)} refer to rows that are gone (the file "
             "was edited with foreign keys off?): restore a backup, or delete or mend those "
             "rows (PRAGMA foreign_key_check lists them)."
         )
+
+
+def _broken_references(connection) -> list:
+    """SQLite's rows whose foreign keys point at nothing (none checked on PostgreSQL, whose
+    keys are always enforced)."""
+    if connection.dialect.name != "sqlite":
+        return []
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    connection.rollback()
+    return broken
 
 
 def _where(broken) -> str:
@@ -105,11 +111,7 @@ def _run(connection) -> None:
 
 def _check_foreign_keys(connection) -> None:
     """After migrating SQLite with foreign keys off, prove no migration broke a reference."""
-    if connection.dialect.name != "sqlite":
-        return
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    connection.rollback()
-    if broken:
+    if broken := _broken_references(connection):
         raise DatabaseError(
             f"After migrating, {_where(broken)} refer to rows that are gone: the migration "
             f"is at fault (a bug to report; the rows: {broken[:5]})."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from types import SimpleNamespace
 
 import pytest
 
@@ -101,17 +102,9 @@ def test_a_listed_score_is_rounded_down_so_its_threshold_keeps_it():
     ],
 )
 def test_amounts_compare_by_their_sign_however_written(claim, passage, held):
-    from types import SimpleNamespace
-
     from claims.services.match_holds import _other_units
 
-    candidate = SimpleNamespace(
-        claim=SimpleNamespace(text=claim),
-        article=SimpleNamespace(text=passage),
-        passage_start=0,
-        passage_end=len(passage),
-    )
-    assert (_other_units(candidate) is not None) is held
+    assert (_other_units(_candidate(claim, passage)) is not None) is held
 
 
 @pytest.mark.parametrize(
@@ -127,14 +120,16 @@ def test_amounts_compare_by_their_sign_however_written(claim, passage, held):
     ],
 )
 def test_what_is_a_name_s_is_held_where_the_claim_names_its_bearer(claim, passage, owned):
-    from types import SimpleNamespace
-
     from claims.services.match_holds import _owned
 
-    candidate = SimpleNamespace(
+    assert _owned(_candidate(claim, passage)) == owned
+
+
+def _candidate(claim: str, passage: str) -> SimpleNamespace:
+    """A candidate whose passage is the whole of its article's text, for the hold rules."""
+    return SimpleNamespace(
         claim=SimpleNamespace(text=claim),
         article=SimpleNamespace(text=passage),
         passage_start=0,
         passage_end=len(passage),
     )
-    assert _owned(candidate) == owned
