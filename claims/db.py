@@ -98,8 +98,15 @@ def _serial_plans(dbapi_connection, _record) -> None:
     dbapi_connection.commit()
 
 
+# What the sqlite3 driver takes from a URL's query; anything else counts only in a file: URI.
+_SQLITE_OPTIONS = {
+    "timeout", "check_same_thread", "cached_statements", "isolation_level", "detect_types", "uri",
+}  # fmt: skip
+
+
 def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: bool) -> Engine:
     path = sqlite_path(url)
+    _refuse_ignored_options(url)
     try:
         if readonly and path is not None:
             # A read-only *connection*, not a keyword filter: SQLite itself refuses writes.
@@ -137,6 +144,27 @@ def _sqlite_engine(url: str, *, readonly: bool, immediate: bool, foreign_keys: b
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate and not readonly else "BEGIN")
 
     return engine
+
+
+def _refuse_ignored_options(url: str) -> None:
+    """A URL option the driver would ignore (with a warning) is refused: "?mode=ro" reads as
+    a promise not to write that nothing would keep."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        query = make_url(url).query
+    except exc.ArgumentError:
+        return  # said where the engine is made
+    if str(query.get("uri", "")).lower() in ("true", "1"):
+        return
+    ignored = sorted(set(query) - _SQLITE_OPTIONS)
+    if ignored:
+        raise DatabaseError(
+            f"Cannot use database URL {display_url(url)}: SQLite takes "
+            f"{', '.join(map(repr, ignored))} only in a file: URI "
+            "(sqlite:///file:claims.db?mode=ro&uri=true); the options it takes otherwise are "
+            f"{', '.join(sorted(_SQLITE_OPTIONS))}."
+        )
 
 
 def _foreign(cursor) -> bool:

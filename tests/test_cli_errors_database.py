@@ -172,6 +172,7 @@ def test_unreachable_postgresql(command):
         "postgresql://nobody@127.0.0.1:notaport/x",
         "sqlite:///x.db?timeout=abc",
         "sqlite:///x.db?check_same_thread=maybe",
+        "sqlite:///x.db?mode=ro",
     ],
 )
 def test_unusable_url(url):
