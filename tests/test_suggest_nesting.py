@@ -369,3 +369,16 @@ def test_what_a_named_subject_wants_is_a_statement_said(db_url):
 def test_the_quotation_proposed_leaves_out_the_that_of_reported_speech(db_url, text, quote):
     proposals = [p for p in proposals_for(db_url, text) if p.kind == "claim" and p.hops]
     assert [text[slice(*p.quote)] for p in proposals] == [quote]
+
+
+def test_only_words_given_to_the_article_s_credit_are_shown_as_its_credit(db_url, cli):
+    """A cue whose speaker the reader missed gives a proposal with no hop too: that one is
+    the article's own statement, not its credit, however its relation was read."""
+    text = (
+        "A post shared thousands of times on Facebook claims that \u201cthe World Health "
+        "Organization has admitted that vaccines cause 90% of deaths in Europe.\u201d\n"
+    )
+    proposals_for(db_url, text, outlet="PolitiFact")
+    records = json.loads(cli("suggest", "1", "--format", "json").stdout)
+    assert records
+    assert "(the article's own credit)" not in {r["chain_text"] for r in records}

@@ -80,6 +80,8 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 # "that" opening a clause, not "that" its subject ("he said that was wrong").
+# What a proposal's rule says of words a cue gives to the article's own origin or publisher.
+CREDITED = "the article's own credit"
 _LEADING_THAT = re.compile(
     r"that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
     r"|does|did|seems|seemed|means|meant)\b)(?=\S)",
@@ -217,6 +219,7 @@ def sentence_proposals(
             )
             if leaf in credited:
                 through_origin.add(id(proposals[-1]))
+                proposals[-1].rule = f"{proposals[-1].rule}, {CREDITED}"
             continue
         for part in _statements(text, found[leaf], content):
             proposals.append(
@@ -234,7 +237,9 @@ def sentence_proposals(
                 )
             )
         if leaf in credited:
-            through_origin.update(id(p) for p in proposals[first_of_leaf:])
+            for p in proposals[first_of_leaf:]:
+                through_origin.add(id(p))
+                p.rule = f"{p.rule}, {CREDITED}"
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.hops and (p.quoted or single_quoted(text[slice(*p.quote)]))]

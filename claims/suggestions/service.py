@@ -35,6 +35,7 @@ from claims.db import locked
 from claims.errors import InvalidInput, InvalidTransition, NotFound, UnknownSource
 from claims.models import Appearance, Article, Claim, Suggestion, utcnow
 from claims.services.articles import get_article
+from claims.suggestions.propose import CREDITED
 from claims.text import fold_name
 
 DECISIONS = ("accept", "reject", "skip")
@@ -738,7 +739,7 @@ def suggestion_record(
         if row.kind == "claim"
         else row.quoted,
         "chain": hops,
-        "chain_text": _rendered(chain, credit=row.kind == "claim" and row.rule != "unattributed"),
+        "chain_text": _rendered(chain, credit=CREDITED in (row.rule or "")),
         "decided_by": row.decided_by,
         "decided_at": iso(row.decided_at),
         "appearance_id": row.appearance_id,
