@@ -408,8 +408,9 @@ def is_description(text: str) -> bool:
     mogul"). A source recorded under such a name would gather every spokesperson, office
     and ministry of every article that says "a spokesperson said".
 
-    A capital only at the start of a sentence ("Officials said") cannot be told from a
-    name's, so such a span counts as a name.
+    A capital only at the start of a sentence cannot be told from a name's, so such a span
+    counts as a name, unless its words are those of a group ("Critics said", "Two other
+    sources said": ``_GROUPS``) or of an office without its holder ("the Minister").
     """
     words = [_cleaned(word)[0] for word in text.split()]
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
@@ -418,6 +419,11 @@ def is_description(text: str) -> bool:
         return False
     if not any(word[:1].isupper() for word in words):
         return True
+    lowered = [word.lower().strip(".,") for word in words]
+    while len(lowered) > 1 and lowered[0] in _HOW_MANY:
+        lowered = lowered[1:]
+    if all(word in _GROUPS for word in lowered):
+        return True  # "Critics said", "Two other sources": a capital at a sentence's start
     # An office without its holder's name, capitalised as many papers print it ("the
     # Minister", "Prime Minister"): whoever holds it, the article says.
     parts = [part for word in words for part in word.lower().strip(".").split("-") if part]
@@ -428,6 +434,21 @@ def is_description(text: str) -> bool:
     )  # "Secretary of State", "the Minister of Finance", "Secretary-General"
 
 
+# People spoken of as a group, never one source's name: "Critics", "Two other sources".
+_GROUPS = frozenset(
+    {
+        "critics", "sources", "source", "officials", "analysts", "experts", "residents",
+        "witnesses", "protesters", "observers", "economists", "investors", "traders",
+        "diplomats", "lawmakers", "legislators", "prosecutors", "investigators", "doctors",
+        "scientists", "researchers", "activists", "opponents", "supporters", "campaigners",
+        "villagers", "locals", "workers", "employees", "executives", "insiders", "people",
+        "person", "users", "voters", "parents", "teachers", "students", "farmers", "other",
+        "others", "some", "many",
+    }
+)  # fmt: skip
+_HOW_MANY = frozenset(
+    {"two", "three", "four", "five", "several", "some", "many", "other", "few", "most", "all"}
+)
 _OFFICES = frozenset(
     {
         "minister", "president", "secretary", "senator", "governor", "mayor", "chancellor",

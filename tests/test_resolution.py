@@ -89,6 +89,10 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("Minister Olsen", False),
         ("US", False),
         ("Police", False),
+        ("Critics", True),
+        ("Two other sources", True),
+        ("Officials", True),
+        ("Voters in Ohio", False),
     ],
 )
 def test_a_description_names_nobody(surface, description):
