@@ -66,7 +66,7 @@ def find_quotation(
     if occurrence is not None and occurrence < 1:
         raise InvalidInput("--occurrence counts from 1.")
     haystack, index = folded if folded is not None else fold_with_map(text)
-    found = list(_occurrences(haystack, needle))
+    found = list(occurrences(haystack, needle))
     if not found:
         reasons = cut_reasons(cut[1], cut[2], needle) if cut is not None else []
         if reasons:
@@ -100,7 +100,7 @@ def cut_reasons(raw_text: str | None, removed: Sequence[dict] | None, needle: st
         return []
     haystack, index = fold_with_map(raw_text)
     reasons: list[str] = []
-    for position in _occurrences(haystack, needle):
+    for position in occurrences(haystack, needle):
         start, end = index[position], index[position + len(needle) - 1] + 1
         for piece in removed:
             reason = piece.get("reason") or "page debris"
@@ -109,11 +109,19 @@ def cut_reasons(raw_text: str | None, removed: Sequence[dict] | None, needle: st
     return reasons
 
 
-def _occurrences(haystack: str, needle: str):
+def occurrences(haystack: str, needle: str):
+    """Where ``needle`` stands in ``haystack`` as whole words: a quotation that starts or
+    ends inside a word ("the war" in "the warden") says what the article does not."""
     cursor = 0
+    open_start, open_end = needle[:1].isalnum(), needle[-1:].isalnum()
     while (found := haystack.find(needle, cursor)) >= 0:
-        yield found
         cursor = found + 1
+        if open_start and found and haystack[found - 1].isalnum():
+            continue
+        end = found + len(needle)
+        if open_end and end < len(haystack) and haystack[end].isalnum():
+            continue
+        yield found
 
 
 def anchor_at(text: str, start: int, end: int, quoted: bool | None = None) -> Anchor:
@@ -130,7 +138,7 @@ def anchor_at(text: str, start: int, end: int, quoted: bool | None = None) -> An
 
 def count_occurrences(text: str, quotation: str) -> int:
     needle, _ = fold_with_map(quotation)
-    return sum(1 for _ in _occurrences(fold_with_map(text)[0], needle)) if needle else 0
+    return sum(1 for _ in occurrences(fold_with_map(text)[0], needle)) if needle else 0
 
 
 def closest_passage(text: str, quotation: str) -> tuple[str, float] | None:

@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.anchoring import closest_passage, find_quotation, is_quoted, quoted_regions
+from claims.anchoring import (
+    closest_passage,
+    count_occurrences,
+    find_quotation,
+    is_quoted,
+    quoted_regions,
+)
 from claims.errors import InvalidInput, QuotationNotInArticle
 from claims.text import fold_for_search, fold_name
 
@@ -76,16 +82,36 @@ def test_empty_quotation_is_refused():
         find_quotation(TEXT, "  \n ")
 
 
-@given(st.text(max_size=300), st.integers(0, 300), st.integers(1, 40))
-def test_any_substring_is_found_at_an_equivalent_place(text, start, length):
-    start = min(start, len(text))
-    needle = text[start : start + length]
+_WORD = st.text(st.characters(categories=["Lu", "Ll", "Nd"]), min_size=1, max_size=8)
+_BETWEEN = st.sampled_from([" ", "  ", "\n", ", ", " \u2014 ", ". ", ' "', '" '])
+
+
+@given(st.lists(st.tuples(_WORD, _BETWEEN), min_size=1, max_size=30), st.data())
+def test_any_run_of_whole_words_is_found_at_an_equivalent_place(words, data):
+    text = "".join(word + between for word, between in words)
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first, len(words) - 1))
+    needle = "".join(w + b for w, b in words[first:last]) + words[last][0]
     if not fold_for_search(needle):
-        return  # nothing searchable (only spaces or lone combining marks)
+        return  # nothing searchable
     anchor = find_quotation(text, needle, occurrence=1)
     # What was found folds to the same thing as what was asked for.
     assert fold_for_search(anchor.exact) == fold_for_search(needle)
     assert 0 <= anchor.start < anchor.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("quotation", "found"),
+    [("the war", 2), ("he war", 0), ("rain corridor", 0), ("the warden", 1), ("war.", 1)],
+)
+def test_a_quotation_starts_and_ends_on_whole_words(quotation, found):
+    text = "He said the war will end soon.\nThe warden said nothing; after the war."
+    assert count_occurrences(text, quotation) == found
+    if found:
+        find_quotation(text, quotation, occurrence=1)
+    else:
+        with pytest.raises(QuotationNotInArticle):
+            find_quotation(text, quotation)
 
 
 @given(st.text(max_size=200), st.text(max_size=60))

@@ -141,14 +141,12 @@ def occurrence(
 ) -> int | None:
     """Which occurrence (from 1) of the folded ``needle`` sits at ``start``–``end``; None if unique.
 
-    Counted the way ``anchoring.find_quotation`` counts, on folded text with
-    overlapping matches, so the number finds the same passage again on import.
+    Counted the way ``anchoring.find_quotation`` counts, on folded text, whole words only,
+    with overlapping matches, so the number finds the same passage again on import.
     """
-    positions: list[int] = []
-    cursor = 0
-    while (found := folded.find(needle, cursor)) >= 0:
-        positions.append(found)
-        cursor = found + 1
+    from claims.anchoring import occurrences
+
+    positions = list(occurrences(folded, needle))
     if len(positions) <= 1:
         return None
     spans = [(index[p], index[p + len(needle) - 1] + 1) for p in positions]

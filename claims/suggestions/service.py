@@ -464,7 +464,7 @@ def _refuse_lookalike(session: Session, name: str) -> None:
 def _accept_claim(
     session: Session, row: Suggestion, *, actor: str, claim_text: str | None, chain: str | None
 ) -> None:
-    from claims.anchoring import _occurrences
+    from claims.anchoring import occurrences
     from claims.errors import AlreadyExists
     from claims.services.appearances import add_appearance
     from claims.services.claims import add_claim, find_claim_by_text
@@ -485,7 +485,7 @@ def _accept_claim(
     quote = article.text[row.quote_start : row.quote_end]
     haystack, index = fold_with_map(article.text)
     needle, _ = fold_with_map(quote)
-    starts = [index[found] for found in _occurrences(haystack, needle)]
+    starts = [index[found] for found in occurrences(haystack, needle)]
     occurrence = starts.index(row.quote_start) + 1 if row.quote_start in starts else None
     try:
         appearance = add_appearance(
