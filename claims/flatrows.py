@@ -403,7 +403,7 @@ def _parse_source(values: dict[str, str | None], row: FlatRow, problems: list) -
     # As stored: `source add` checks the code's shape, but a database from before it did
     # may hold "Hungary", and an export must come back as it was.
     row.source_country = values["source_country"]
-    row.source_url = values["source_url"]
+    row.source_url = _attempt(problems, "source_url", check_url, values["source_url"])
     row.source_notes = values["source_notes"]
     row.created_by = values["created_by"]
 

@@ -368,3 +368,9 @@ def test_edit_without_anything_to_change(cli, failing, xinhua):
 
 def test_list_with_an_empty_kind_is_refused_not_unfiltered(cli, snapshot, xinhua):
     usage_error(cli, snapshot, "source", "list", "--kind", "", match="Unknown source kind ''")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "not a url at all"])
+def test_a_source_s_url_is_a_web_address_as_an_article_s(failing, xinhua, url):
+    failing("source", "edit", "Xinhua", "--url", url, match="must start with http")
+    failing("source", "add", "Tass", "--kind", "news_agency", "--url", url, match="Bad URL")

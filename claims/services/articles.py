@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, joinedload
 from claims import audit
 from claims.errors import AlreadyExists, InvalidInput, NotFound
 from claims.models import Appearance, Article, Source
-from claims.services.sources import get_or_create_source, resolve_source
+from claims.services.sources import check_url, get_or_create_source, resolve_source
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -105,13 +105,6 @@ def check_language(language: str | None) -> str | None:
     if language and not _LANGUAGE.match(language):
         raise InvalidInput(f"Bad language {language!r}: use a code such as en, fr or pt-BR.")
     return language
-
-
-def check_url(url: str | None) -> str | None:
-    url = (url or "").strip() or None
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise InvalidInput(f"Bad URL {url!r}: it must start with http:// or https://.")
-    return url
 
 
 def find_article_by_text(session: Session, text: str) -> Article | None:

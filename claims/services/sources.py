@@ -253,6 +253,14 @@ def find_source_by_name(session: Session, name: str) -> Source | None:
     return None
 
 
+def check_url(url: str | None) -> str | None:
+    """A web address for an article or a source, or None for a blank one."""
+    url = (url or "").strip() or None
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"Bad URL {url!r}: it must start with http:// or https://.")
+    return url
+
+
 def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
     """Known spellings most like ``name``, to suggest when it resolves to nothing."""
     from rapidfuzz import fuzz, process
@@ -329,7 +337,7 @@ def add_source(
         name=name,
         kind=kind,
         country=check_country(country),
-        url=(url or "").strip() or None,
+        url=check_url(url),
         notes=(notes or "").strip() or None,
         created_by=actor,
     )
@@ -429,7 +437,7 @@ def update_source(
     if country is not None:
         source.country = check_country(country)
     if url is not None:
-        source.url = url.strip() or None
+        source.url = check_url(url)  # as an article's: a web address, or blank for none
     if notes is not None:
         source.notes = notes.strip() or None
     if audit.snapshot(source) != before:
