@@ -37,7 +37,7 @@ from claims.files import TOO_LARGE, text_too_large
 from claims.models import PROVENANCES, check_strings
 from claims.services.articles import check_language, check_url, parse_date
 from claims.services.claims import check_status, clean_text
-from claims.services.sources import check_kind
+from claims.services.sources import check_kind, check_source_url
 from claims.text import fold_name
 
 CLAIM_FIELDS = ("claim", "claim_status", "claim_verdict", "claim_notes")
@@ -403,7 +403,7 @@ def _parse_source(values: dict[str, str | None], row: FlatRow, problems: list) -
     # As stored: `source add` checks the code's shape, but a database from before it did
     # may hold "Hungary", and an export must come back as it was.
     row.source_country = values["source_country"]
-    row.source_url = _attempt(problems, "source_url", check_url, values["source_url"])
+    row.source_url = _attempt(problems, "source_url", check_source_url, values["source_url"])
     row.source_notes = values["source_notes"]
     row.created_by = values["created_by"]
 

@@ -261,6 +261,23 @@ def check_url(url: str | None) -> str | None:
     return url
 
 
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+
+
+def check_source_url(url: str | None) -> str | None:
+    """A source's address: a web address, or its domain alone ("reuters.com"), as sources
+    have long been recorded; never a script or words."""
+    url = (url or "").strip() or None
+    if url and _DOMAIN.match(url):
+        return url
+    try:
+        return check_url(url)
+    except InvalidInput:
+        raise InvalidInput(
+            f"Bad URL {url!r}: give a web address (https://…) or a domain (reuters.com)."
+        ) from None
+
+
 def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
     """Known spellings most like ``name``, to suggest when it resolves to nothing."""
     from rapidfuzz import fuzz, process
@@ -337,7 +354,7 @@ def add_source(
         name=name,
         kind=kind,
         country=check_country(country),
-        url=check_url(url),
+        url=check_source_url(url),
         notes=(notes or "").strip() or None,
         created_by=actor,
     )
@@ -437,7 +454,7 @@ def update_source(
     if country is not None:
         source.country = check_country(country)
     if url is not None:
-        source.url = check_url(url)  # as an article's: a web address, or blank for none
+        source.url = check_source_url(url)
     if notes is not None:
         source.notes = notes.strip() or None
     if audit.snapshot(source) != before:
