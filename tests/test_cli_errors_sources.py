@@ -378,3 +378,7 @@ def test_a_source_s_url_is_a_web_address_as_an_article_s(failing, xinhua, url):
 
 def test_a_source_s_url_may_be_its_domain(cli, xinhua):
     assert cli("source", "edit", "Xinhua", "--url", "news.cn").exit_code == 0
+
+
+def test_a_name_with_a_control_character_is_refused(failing):
+    failing("source", "add", "Ctrl\x01Name", "--kind", "person", match="control character (U+0001)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, select, text
@@ -66,6 +67,12 @@ def _clean_name(name: str, what: str = "source name") -> tuple[str, str]:
     key = fold_name(name)
     if not key:
         raise InvalidInput(f"The {what} is empty: give a name with letters or digits.")
+    if control := next((c for c in name if unicodedata.category(c) == "Cc"), None):
+        # printed raw in tables and files, an invisible character would hide or garble it
+        raise InvalidInput(
+            f"The {what} {name!r} holds a control character (U+{ord(control):04X}): give "
+            "the name as it is printed."
+        )
     check_chain_syntax(name, what)
     return name, key
 
