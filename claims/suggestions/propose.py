@@ -172,7 +172,7 @@ def sentence_proposals(
 
     # Leaves whose every hop named the publisher or the article's own credit: said through
     # the article's origin, which composing appends, not the article's own statement.
-    credited: set[int] = set()
+    credit_leaves: set[int] = set()
 
     def hops_of(index: int) -> list[dict]:
         hops = []
@@ -185,11 +185,10 @@ def sentence_proposals(
                 hops.append(hop)
         folded = _fold_chain(hops, origin_id, publisher_id)
         if hops and not folded:
-            credited.add(index)
+            credit_leaves.add(index)
         return folded
 
     proposals = []
-    through_origin: set[int] = set()  # id() of the proposals of credited leaves
     for leaf in leaves(found):
         hops = hops_of(leaf)
         first_of_leaf = len(proposals)
@@ -217,8 +216,7 @@ def sentence_proposals(
                     rule=f"{found[leaf].order}, with its cue",
                 )
             )
-            if leaf in credited:
-                through_origin.add(id(proposals[-1]))
+            if leaf in credit_leaves:
                 proposals[-1].rule = f"{proposals[-1].rule}, {CREDITED}"
             continue
         for part in _statements(text, found[leaf], content):
@@ -236,9 +234,8 @@ def sentence_proposals(
                     rule=found[leaf].order,
                 )
             )
-        if leaf in credited:
+        if leaf in credit_leaves:
             for p in proposals[first_of_leaf:]:
-                through_origin.add(id(p))
                 p.rule = f"{p.rule}, {CREDITED}"
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
@@ -252,7 +249,7 @@ def sentence_proposals(
     else:
         speakers.quoting = None  # the article's own words come between: the quotation ended
     end = sentence.end
-    if not any(p.hops or id(p) in through_origin for p in proposals):
+    if not any(p.hops or CREDITED in p.rule for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
     elif ruled := [a for a in found if not a.order.startswith(TAGGER)]:
