@@ -174,6 +174,8 @@ class Resolver:
         if fuzzy is not None:
             return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
         proposed = _proposed_name(surface)
+        if described and proposed and not is_description(proposed):
+            proposed = _phrase(surface.split())  # "Police in Kent": not "Kent", police there
         why = "no known source by this name"
         if proposed and is_description(proposed):
             why = "a description, not a name: whose it is, the reviewer says"
@@ -417,6 +419,9 @@ def is_description(text: str) -> bool:
         words = words[1:]
     if not words:
         return False
+    where = next((i for i, word in enumerate(words) if i and word in _PLACED), None)
+    if where is not None and is_description(" ".join(words[:where])):
+        return True  # "Police in Kent", "Analysts at Goldman Sachs": police, analysts
     if not any(word[:1].isupper() for word in words):
         return True
     lowered = [word.lower().strip(".,") for word in words]
@@ -443,9 +448,13 @@ _GROUPS = frozenset(
         "scientists", "researchers", "activists", "opponents", "supporters", "campaigners",
         "villagers", "locals", "workers", "employees", "executives", "insiders", "people",
         "person", "users", "voters", "parents", "teachers", "students", "farmers", "other",
-        "others", "some", "many",
+        "others", "some", "many", "police", "authorities", "officers", "troops", "soldiers",
+        "rescuers", "firefighters", "paramedics", "medics", "organisers", "organizers",
+        "lawyers", "negotiators", "regulators", "spokespeople", "staff", "members",
     }
 )  # fmt: skip
+# Prepositions that end a phrase's head: what follows says where or with whom it is.
+_PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outside", "within"})
 _HOW_MANY = frozenset(
     {"two", "three", "four", "five", "several", "some", "many", "other", "few", "most", "all"}
 )

@@ -88,11 +88,19 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("President Biden", False),
         ("Minister Olsen", False),
         ("US", False),
-        ("Police", False),
         ("Critics", True),
         ("Two other sources", True),
         ("Officials", True),
-        ("Voters in Ohio", False),
+        # a force or a crowd is no one source: "Police" would gather every force anywhere
+        ("Police", True),
+        ("Voters in Ohio", True),
+        # the head comes before where it is: police, analysts
+        ("Police in Kent", True),
+        ("Analysts at Goldman Sachs", True),
+        ("A viral post on Facebook", True),
+        ("Kent Police", False),
+        ("Citizens in Action", False),
+        ("Council on Foreign Relations", False),
     ],
 )
 def test_a_description_names_nobody(surface, description):

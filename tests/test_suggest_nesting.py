@@ -382,3 +382,74 @@ def test_only_words_given_to_the_article_s_credit_are_shown_as_its_credit(db_url
     records = json.loads(cli("suggest", "1", "--format", "json").stdout)
     assert records
     assert "(the article's own credit)" not in {r["chain_text"] for r in records}
+
+
+# -- "X quoted Y as saying": Y speaks, through X --
+
+
+def _hops(db_url, text):
+    return {
+        p.claim_text: [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, text)
+        if p.kind == "claim" and p.hops
+    }
+
+
+def test_a_reporter_quoting_a_speaker_as_saying_is_the_later_hop(db_url):
+    text = (
+        "The RIA news agency quoted Kremlin spokesman Dmitry Peskov as saying that no "
+        "decision had been taken on the matter.\n"
+    )
+    assert _hops(db_url, text) == {
+        "No decision had been taken on the matter.": [
+            ("Dmitry Peskov", "as saying"),
+            ("RIA", "quoted"),
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            "Russia is ready to resume talks on grain exports, Deputy Foreign Minister Sergei "
+            "Vershinin was quoted by TASS as saying on Friday.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
+        (
+            "Deputy Foreign Minister Sergei Vershinin was quoted by TASS as saying that Russia "
+            "is ready to resume talks on grain exports.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
+        (
+            '"We are ready to resume talks," Sergei Vershinin was quoted by TASS as saying.\n',
+            "We are ready to resume talks.",
+        ),
+    ],
+)
+def test_a_speaker_quoted_by_a_reporter_as_saying_speaks_through_it(db_url, text, claim):
+    assert _hops(db_url, text) == {claim: [("Sergei Vershinin", "as saying"), ("TASS", "quoted")]}
+
+
+def test_the_rules_alone_read_a_reporter_quoting_a_speaker_the_same_way():
+    text = 'TASS quoted spokeswoman Maria Zakharova as saying: "The talks are over."'
+    found = ArticleAttributions(text, use_model=False).in_sentence(0, len(text))
+    assert _chains(text, found) == {
+        '"The talks are over."': [
+            ("spokeswoman Maria Zakharova", "as saying"),
+            ("TASS", "quoted"),
+        ]
+    }
+
+
+def test_a_source_cited_by_a_report_in_a_relative_clause_is_the_earlier_hop(db_url):
+    text = (
+        "Ukraine has lost control of the village, according to Interfax, which cited a senior "
+        "military source.\n"
+    )
+    assert _hops(db_url, text) == {
+        "Ukraine has lost control of the village.": [
+            ("a senior military source", "cited"),
+            ("Interfax", "according to"),
+        ]
+    }

@@ -389,6 +389,14 @@ def test_a_description_never_resolves_to_a_source_by_name(db_url):
     assert [(h["name"], h["source_id"], h["new"]) for h in hops] == [("The company", None, True)]
 
 
+def test_a_force_where_it_serves_is_a_description_not_the_place(cli, db_url):
+    """ "Police in Kent said" is police, who the article does not name: not a source "Kent"."""
+    article_id = _store(db_url, "Police in Kent said a 34-year-old man had been arrested.\n")
+    said = _said(_suggested(cli, article_id))
+    assert said["chain"][0]["description"] is True
+    assert said["chain_text"].startswith("Police in Kent (a description, not a name")
+
+
 def test_a_description_is_the_body_of_its_kind_named_before_it(db_url):
     from claims.db import open_session
     from claims.models import Article

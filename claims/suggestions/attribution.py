@@ -361,6 +361,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 continue
             source = (tokens[cj].start, tokens[src_end - 1].end)
             leading = found[-1] if found and found[-1].cue[1] == tokens[cue_i - 1].end else None
+            if leading is None and (relative := _relative_citing(tokens, cue_i, found)):
+                # "according to Interfax, which cited a military source": the source cited
+                # is where Interfax got it, as in "Interfax reported, citing ...".
+                leading, word = relative, "citing"
             if cue_i > 0 and leading is not None:
                 # "UNN reports citing Reuters": Reuters speaks through UNN's cue.
                 attribution = Attribution(
@@ -480,9 +484,136 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         if attribution.source is not None and main_source is None:
             main_source = attribution.source
         found.append(attribution)
-    nest(found)
+    nest(found, text)
     past_own_hops(text, found)
     return found
+
+
+def _relative_citing(tokens: list[Token], cue_i: int, found: list[Attribution]):
+    """The report a ", which cited X" or ", who cited X" right after it qualifies."""
+    if cue_i < 3 or not found or tokens[cue_i - 1].lower not in ("which", "who"):
+        return None
+    if tokens[cue_i - 2].text != ",":
+        return None
+    report = found[-1]
+    end = report.cue[1]
+    if report.source is not None and report.source[0] >= report.cue[1]:
+        end = max(end, report.source[1])
+    return report if end == tokens[cue_i - 3].end else None
+
+
+QUOTING_FORMS = {"quoted", "quotes", "quote", "cited", "cites"}
+_AS_SAYING = re.compile(
+    r"\s+as\s+(?:saying|telling|writing|stating|adding|noting|warning|declaring|describing)\b"
+)
+_PASSIVE_BY = re.compile(r"\s+by\s+")
+_SAYING_THAT = re.compile(r"[\s,:]*(?:that\b)?[\s,]*")
+
+
+@dataclass(frozen=True)
+class Quoting:
+    """A "quoted ... as saying" read as two hops: ``speaker``'s relation nested in
+    ``reporter``'s; ``words`` spans the construction, from "quoted" to "as saying"."""
+
+    speaker: Attribution
+    reporter: Attribution
+    words: tuple[int, int]
+
+
+def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Quoting]:
+    """The reporter's hop of "RIA quoted Peskov as saying A" and "Peskov was quoted by RIA
+    as saying A": Peskov says A, through RIA.
+
+    Read alone, the first makes RIA say "Peskov as saying A", and the second Peskov say A,
+    RIA lost (or, to the tagger, RIA say "A, Peskov"). Each gets two relations in
+    ``found`` (a sentence's, nested): the speaker's, cued by "as saying", and the
+    reporter's, cued by "quoted", holding the speaker's. Any other relation read off the
+    construction's words is dropped. Returns the pairs, for a reading that re-nests.
+    """
+    pairs: list[Quoting] = []
+    for relation in list(found):
+        words = text[relation.cue[0] : relation.cue[1]].lower().split()
+        if not words or words[-1] not in QUOTING_FORMS or relation.source is None:
+            continue
+        verb = (relation.cue[1] - len(words[-1]), relation.cue[1])
+        passive_cue = len(words) > 1 and words[-2] in BE
+        if not passive_cue and relation.order == "pre" and relation.source[1] <= relation.cue[0]:
+            # "RIA quoted Peskov as saying A": the content opens with the speaker.
+            opens, stop = relation.content
+            saying = _AS_SAYING.search(text, opens, min(stop, opens + 120))
+            if saying is None or "\n" in text[opens : saying.start()]:
+                continue
+            speaker = (opens, saying.start())
+            if not _speaker_like(text, speaker) or len(text[slice(*speaker)].split()) > 10:
+                continue
+            said = _SAYING_THAT.match(text, saying.end()).end()
+            if stop - said < 3:
+                continue
+            cue = (saying.start() + 1, saying.end())
+            inner = Attribution(cue, speaker, (said, stop), is_quoted(text, said, stop), "pre")
+            pairs.append(Quoting(inner, relation, (verb[0], cue[1])))
+            continue
+        # "Peskov was quoted by RIA as saying": the source before is the speaker.
+        by = _PASSIVE_BY.match(text, relation.cue[1])
+        if not passive_cue or by is None or relation.source[1] > relation.cue[0]:
+            continue
+        saying = _AS_SAYING.search(text, by.end(), by.end() + 80)
+        if saying is None:
+            continue
+        reporter = (by.end(), saying.start())
+        if not _speaker_like(text, reporter) or any(c in text[slice(*reporter)] for c in ",;\n"):
+            continue
+        content, order = relation.content, relation.order
+        if content[0] >= relation.cue[1]:
+            said = _SAYING_THAT.match(text, saying.end()).end()
+            before = text[start : relation.source[0]].rstrip()
+            if len(text[said : content[1]].split()) <= 3 and before.endswith((",", *CLOSE_QUOTES)):
+                # "A, Peskov was quoted by RIA as saying on Friday.": A, before the speaker
+                cut = len(before) - 1 if before.endswith(",") else len(before)
+                content = _strip_span(text, start, start + cut)
+            elif content[1] - said >= 3:
+                content = (said, content[1])  # "... as saying that A": A only
+            else:
+                continue
+        if content[1] <= relation.source[0]:
+            order = "post"
+        relation.content, relation.order = content, order
+        relation.quoted = is_quoted(text, *content)
+        relation.cue = (saying.start() + 1, saying.end())
+        outer = Attribution(verb, reporter, content, relation.quoted, order)
+        pairs.append(Quoting(relation, outer, (verb[0], saying.end())))
+    if not pairs:
+        return pairs
+    held = [a for pair in pairs for a in (pair.speaker, pair.reporter)]
+    kept = [
+        a
+        for a in found
+        if any(a is h for h in held) or not any(_overlap(a.cue, p.words) for p in pairs)
+    ]
+    found[:] = kept + [a for a in held if not any(a is k for k in kept)]
+    for attribution in found:
+        attribution.parent, attribution.children = None, []
+    nest(found, text)
+    relink(found, pairs)
+    return pairs
+
+
+def relink(found: list[Attribution], pairs: list[Quoting]) -> None:
+    """Nest each pair's speaker in its reporter, whatever nesting by spans made of them (the
+    speaker's cue may lie outside the reporter's content: "A, X was quoted by Y as saying")."""
+    for pair in pairs:
+        inner = next((i for i, a in enumerate(found) if a is pair.speaker), None)
+        outer = next((i for i, a in enumerate(found) if a is pair.reporter), None)
+        if inner is None or outer is None or found[inner].parent == outer:
+            continue
+        if found[inner].parent is not None:
+            found[found[inner].parent].children.remove(inner)
+        found[inner].parent = outer
+        found[outer].children.append(inner)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _quotation_close(text: str, start: int, end: int, at: int) -> int:
@@ -613,9 +744,13 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _cited_by(found: list[Attribution], i: int) -> int | None:
+_RELATIVE_GAP = re.compile(r",?\s*(?:(?:which|who)\s+)?", re.IGNORECASE)
+
+
+def _cited_by(found: list[Attribution], i: int, text: str | None = None) -> int | None:
     """The report a "citing X" right after it qualifies ("Xinhua reported, citing the
-    General Staff"; "said Xinhua, citing officials"): only a comma or a space between."""
+    General Staff"; "said Xinhua, citing officials"): only a comma or a space between, or
+    a relative pronoun ("according to Interfax, which cited a military source")."""
     cue = found[i].cue
     best = None
     for j, other in enumerate(found):
@@ -624,12 +759,15 @@ def _cited_by(found: list[Attribution], i: int) -> int | None:
         end = other.cue[1]
         if other.source is not None and other.source[0] >= other.cue[1]:
             end = max(end, other.source[1])
-        if 0 <= cue[0] - end <= CITING_GAP and (best is None or other.cue[0] > found[best].cue[0]):
+        near = 0 <= cue[0] - end <= CITING_GAP or (
+            text is not None and 0 <= end <= cue[0] and _RELATIVE_GAP.fullmatch(text, end, cue[0])
+        )
+        if near and (best is None or other.cue[0] > found[best].cue[0]):
             best = j
     return best
 
 
-def nest(found: list[Attribution]) -> None:
+def nest(found: list[Attribution], text: str | None = None) -> None:
     """Link each attribution to the smallest other one whose content holds its cue.
 
     "citing X" after a report is the exception: the report holds the cue, but X is the
@@ -639,7 +777,7 @@ def nest(found: list[Attribution]) -> None:
     for i, attribution in enumerate(found):
         if attribution.parent is not None or not attribution.cites:
             continue
-        report = _cited_by(found, i)
+        report = _cited_by(found, i, text)
         if report is None or found[report].parent == i:
             continue
         attribution.parent = report

@@ -36,6 +36,8 @@ from claims.suggestions.attribution import (
     nest,
     passive,
     past_own_hops,
+    quoted_as_saying,
+    relink,
 )
 from claims.suggestions.lexicon import (
     CLOSE_QUOTES,
@@ -430,6 +432,7 @@ class ArticleAttributions:
         passed the claim on.
         """
         found = extract(self.text, start, end)
+        quoting = quoted_as_saying(self.text, start, found)
         if not self.use_model:
             return found
         model = [r for r in self._model_relations() if start <= r.cue[0] < end]
@@ -438,6 +441,13 @@ class ArticleAttributions:
         extra: list[Attribution] = []
         ruled = [a.source for a in found]
         for attribution in found:
+            if any(attribution is a for q in quoting for a in (q.speaker, q.reporter)):
+                # read as the rules read it; the tagger's relations there are misreadings
+                kept.append(attribution)
+                twinned.update(
+                    i for i, r in enumerate(model) for q in quoting if _overlaps(r.cue, q.words)
+                )
+                continue
             twins = [i for i, r in enumerate(model) if _gap(r.cue, attribution.cue) == 0]
             if not twins:
                 if (
@@ -483,9 +493,10 @@ class ArticleAttributions:
         for attribution in kept:
             attribution.parent = None
             attribution.children = []
-        nest(kept)
+        nest(kept, self.text)
         kept.extend(extra)
-        nest(kept)  # links only what is not nested yet: the rules' nesting stands
+        nest(kept, self.text)  # links only what is not nested yet: the rules' nesting stands
+        relink(kept, quoting)
         past_own_hops(self.text, kept)
         return kept
 
