@@ -453,3 +453,54 @@ def test_a_source_cited_by_a_report_in_a_relative_clause_is_the_earlier_hop(db_u
             ("Interfax", "according to"),
         ]
     }
+
+
+@pytest.mark.parametrize(
+    "text, claim, chain",
+    [
+        (
+            "No date had been set, RIA quoted Peskov as saying.\n",
+            "No date had been set.",
+            [("Peskov", "as saying"), ("RIA", "quoted")],
+        ),
+        (
+            "Interfax cited a source in the defence ministry as saying that the drills would "
+            "last a week.\n",
+            "The drills would last a week.",
+            [("a source in the defence ministry", "as saying"), ("Interfax", "cited")],
+        ),
+        (
+            "Peskov said no date had been set, RIA quoted him as saying.\n",
+            "No date had been set.",
+            [("Peskov", "as saying"), ("RIA", "quoted")],
+        ),
+    ],
+)
+def test_a_reporter_quoting_a_speaker_after_what_was_said_is_the_later_hop(
+    db_url, text, claim, chain
+):
+    assert _hops(db_url, text) == {claim: chain}
+
+
+def test_him_quoted_by_an_agency_is_the_person_named_before_not_the_agency(db_url):
+    text = (
+        "Russia will respond to any deployment of missiles, the Interfax news agency quoted "
+        "Deputy Foreign Minister Sergei Ryabkov as saying.\n\n"
+        "Russia will respond in kind, RIA quoted him as saying.\n"
+    )
+    assert _hops(db_url, text)["Russia will respond in kind."] == [
+        ("Sergei Ryabkov", "as saying"),
+        ("RIA", "quoted"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the CDC, the risk remains low.\n",
+        "The CDC said the risk remains low.\n",
+        "The risk remains low, the CDC said.\n",
+    ],
+)
+def test_a_present_verb_of_state_is_a_claim_said_by_its_source(db_url, text):
+    assert [chain[0][0] for chain in _hops(db_url, text).values()] == ["CDC"]

@@ -355,7 +355,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         word = " ".join(t.lower for t in tokens[ci:cj])
         cue_i = _extend_cue_back(tokens, ci, 0)
         previous = tokens[cue_i - 1] if cue_i else None
-        if word in SOURCE_AFTER:
+        # "Interfax cited a source as saying": a verb with its subject, not "cited X".
+        cited_verb = word == "cited" and previous is not None and previous.text[:1].isalnum()
+        if word in SOURCE_AFTER and not (cited_verb and previous.lower not in ("which", "who")):
             src_end = _np_after(tokens, cj, n)
             if src_end == cj:
                 continue
@@ -503,6 +505,7 @@ def _relative_citing(tokens: list[Token], cue_i: int, found: list[Attribution]):
 
 
 QUOTING_FORMS = {"quoted", "quotes", "quote", "cited", "cites"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}  # "RIA quoted him as saying"
 _AS_SAYING = re.compile(
     r"\s+as\s+(?:saying|telling|writing|stating|adding|noting|warning|declaring|describing)\b"
 )
@@ -537,20 +540,36 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
             continue
         verb = (relation.cue[1] - len(words[-1]), relation.cue[1])
         passive_cue = len(words) > 1 and words[-2] in BE
-        if not passive_cue and relation.order == "pre" and relation.source[1] <= relation.cue[0]:
+        if (
+            not passive_cue
+            and relation.order in ("pre", "source-after")
+            and relation.source[1] <= relation.cue[0] <= relation.content[0]
+        ):
             # "RIA quoted Peskov as saying A": the content opens with the speaker.
             opens, stop = relation.content
             saying = _AS_SAYING.search(text, opens, min(stop, opens + 120))
             if saying is None or "\n" in text[opens : saying.start()]:
                 continue
             speaker = (opens, saying.start())
-            if not _speaker_like(text, speaker) or len(text[slice(*speaker)].split()) > 10:
+            named = text[slice(*speaker)]
+            if len(named.split()) > 10 or not (
+                _speaker_like(text, speaker) or named.lower() in _OBJECT_PRONOUNS
+            ):
                 continue
             said = _SAYING_THAT.match(text, saying.end()).end()
-            if stop - said < 3:
-                continue
             cue = (saying.start() + 1, saying.end())
-            inner = Attribution(cue, speaker, (said, stop), is_quoted(text, said, stop), "pre")
+            before = text[start : relation.source[0]].rstrip()
+            if len(text[said:stop].split()) <= 3 and before.endswith((",", *CLOSE_QUOTES)):
+                # "A, RIA quoted Peskov as saying (on Friday).": A, before the reporter
+                cut = len(before) - 1 if before.endswith(",") else len(before)
+                content, order = _strip_span(text, start, start + cut), "post"
+                relation.content, relation.order = content, order
+                relation.quoted = is_quoted(text, *content)
+            elif stop - said >= 3:
+                content, order = (said, stop), "pre"
+            else:
+                continue
+            inner = Attribution(cue, speaker, content, is_quoted(text, *content), order)
             pairs.append(Quoting(inner, relation, (verb[0], cue[1])))
             continue
         # "Peskov was quoted by RIA as saying": the source before is the speaker.
@@ -590,7 +609,13 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
         for a in found
         if any(a is h for h in held) or not any(_overlap(a.cue, p.words) for p in pairs)
     ]
-    found[:] = kept + [a for a in held if not any(a is k for k in kept)]
+    # Each new relation just before its partner, the speaker first: read in this order, a
+    # pronoun ("quoted him") is whoever was named before, never the reporter.
+    for pair in pairs:
+        new = next(a for a in (pair.speaker, pair.reporter) if not any(a is k for k in kept))
+        there = next(i for i, k in enumerate(kept) if k is pair.speaker or k is pair.reporter)
+        kept.insert(there, new)
+    found[:] = kept
     for attribution in found:
         attribution.parent, attribution.children = None, []
     nest(found, text)
@@ -600,16 +625,27 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
 
 def relink(found: list[Attribution], pairs: list[Quoting]) -> None:
     """Nest each pair's speaker in its reporter, whatever nesting by spans made of them (the
-    speaker's cue may lie outside the reporter's content: "A, X was quoted by Y as saying")."""
+    speaker's cue may lie outside the reporter's content: "A, X was quoted by Y as saying"),
+    and what the reporter holds inside the speaker's words in the speaker ("Peskov said A,
+    RIA quoted him as saying": Peskov's "said" is in what he was quoted as saying)."""
+
+    def move(child: int, parent: int) -> None:
+        if found[child].parent is not None:
+            found[found[child].parent].children.remove(child)
+        found[child].parent = parent
+        found[parent].children.append(child)
+
     for pair in pairs:
         inner = next((i for i, a in enumerate(found) if a is pair.speaker), None)
         outer = next((i for i, a in enumerate(found) if a is pair.reporter), None)
-        if inner is None or outer is None or found[inner].parent == outer:
+        if inner is None or outer is None:
             continue
-        if found[inner].parent is not None:
-            found[found[inner].parent].children.remove(inner)
-        found[inner].parent = outer
-        found[outer].children.append(inner)
+        if found[inner].parent != outer:
+            move(inner, outer)
+        for child in list(found[outer].children):
+            held = found[child]
+            if child != inner and _inside(held.cue, found[inner].content):
+                move(child, inner)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

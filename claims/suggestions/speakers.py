@@ -13,11 +13,35 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claims.resolution import BODY_NOUNS, PRONOUNS, Resolution, Resolver, refers_to_origin
+from claims.resolution import (
+    BODY_NOUNS,
+    ORGANISATION_WORDS,
+    PRONOUNS,
+    TITLES,
+    Resolution,
+    Resolver,
+    refers_to_origin,
+)
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import TELL
 from claims.text import fold_name
+
+PERSONAL = {"he", "she", "him", "her"}
+_BODY_KINDS = {"organisation", "news_agency", "outlet", "state_body", "media"}
+
+
+def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
+    """Whether a source read is an outlet, agency or other body, never "he" or "she": by its
+    kind when known, else by its words ("the Interfax news agency", "Foreign Ministry") or
+    an acronym's capitals ("TASS", "RIA")."""
+    if resolution.resolved:
+        return resolver.kinds.get(resolution.source_id) in _BODY_KINDS
+    name = resolution.proposed_name or ""
+    words = set(fold_name(name).split()) | set(fold_name(resolution.surface).split()[-2:])
+    if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
+        return True
+    return name.isupper() and len(name) > 1
 
 
 class Speakers:
@@ -32,6 +56,8 @@ class Speakers:
         self.named: list[Resolution] = []  # every source named so far, in order
         # Who "I" is in a transcript's labelled paragraph: the label's speaker.
         self.first_person: Resolution | None = None
+        # The last source named that may be a person: whom "he", "she", "him", "her" mean.
+        self.last_person: Resolution | None = None
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
@@ -42,15 +68,19 @@ class Speakers:
                 why=f"{surface.strip()!r} in a paragraph {self.first_person.why}",
             )
         if fold_name(surface) in PRONOUNS:
-            if self.last is not None:
+            last = self.last
+            if fold_name(surface) in PERSONAL and self.last_person is not None:
+                last = self.last_person  # "RIA quoted him": a person, not the agency
+            if last is not None:
                 return Resolution(
                     surface,
-                    self.last.source_id,
-                    self.last.name,
-                    min(self.last.confidence, 0.6),
-                    f"{surface.strip()!r} read as the last source named, "
-                    f"{self.last.name or self.last.proposed_name}",
-                    self.last.proposed_name,
+                    last.source_id,
+                    last.name,
+                    min(last.confidence, 0.6),
+                    f"{surface.strip()!r} read as the last "
+                    f"{'source' if last is self.last else 'person'} named, "
+                    f"{last.name or last.proposed_name}",
+                    last.proposed_name,
                 )
             return resolution
         resolution = self._named_before(resolution)
@@ -60,6 +90,8 @@ class Speakers:
         if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
             self.last = resolution  # a known source, or something that looks like a name
             self.named.append(resolution)
+            if not _a_body(resolver, resolution):
+                self.last_person = resolution
         return resolution
 
     def _body_named_before(self, surface: str, resolution: Resolution) -> Resolution | None:
