@@ -174,8 +174,11 @@ class Resolver:
         if fuzzy is not None:
             return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
         proposed = _proposed_name(surface)
-        if described and proposed and not is_description(proposed):
-            proposed = _phrase(surface.split())  # "Police in Kent": not "Kent", police there
+        if described and proposed and (
+            not is_description(proposed) or any(w in _PLACED for w in surface.split()[1:])
+        ):
+            # "Police in Kent": police there, not "Kent", nor any police
+            proposed = _phrase(_RELATIVE_CLAUSE.split(surface.strip(), maxsplit=1)[0].split())
         why = "no known source by this name"
         if proposed and is_description(proposed):
             why = "a description, not a name: whose it is, the reviewer says"
@@ -359,7 +362,11 @@ def _proposed_name(surface: str) -> str | None:
         person = _PERSON_OF.match(part.strip())
         if person is not None and _names_a_person(person.group(1)):
             part = person.group(1)  # "Tom Reiss of the thinktank X": Tom Reiss, not X
-        name, phrase = _head(part.split())
+        words = part.split()
+        where = next((i for i, w in enumerate(words) if i and w in _WHERE), None)
+        if where is not None and any(w[:1].isupper() for w in words[:where]):
+            words = words[:where]  # "a WHO spokesperson in Lusaka": WHO's, not Lusaka
+        name, phrase = _head(words)
         if name:
             return name
         phrases.append(phrase)
@@ -429,6 +436,10 @@ def is_description(text: str) -> bool:
         lowered = lowered[1:]
     if all(word in _GROUPS for word in lowered):
         return True  # "Critics said", "Two other sources": a capital at a sentence's start
+    if len(lowered) > 1 and lowered[-1] in _GROUPS - _HOW_MANY - {"police"}:
+        # "Israeli officials", "Two Pentagon officials": officials, unnamed ("Kent Police"
+        # is a force's name)
+        return True
     # An office without its holder's name, capitalised as many papers print it ("the
     # Minister", "Prime Minister"): whoever holds it, the article says.
     parts = [part for word in words for part in word.lower().strip(".").split("-") if part]
@@ -451,13 +462,24 @@ _GROUPS = frozenset(
         "others", "some", "many", "police", "authorities", "officers", "troops", "soldiers",
         "rescuers", "firefighters", "paramedics", "medics", "organisers", "organizers",
         "lawyers", "negotiators", "regulators", "spokespeople", "staff", "members",
+        # one of them: "One official said", "A Western diplomat said"
+        "official", "resident", "witness", "analyst", "expert", "diplomat", "lawmaker",
+        "legislator", "investigator", "doctor", "activist", "worker", "employee", "insider",
+        "officer", "soldier", "lawyer", "negotiator", "regulator", "protester", "observer",
+        "economist", "trader", "campaigner", "villager", "member",
     }
 )  # fmt: skip
 # Prepositions that end a phrase's head: what follows says where or with whom it is.
 _PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outside", "within"})
+# Of those, the ones no name of a body is likely to hold ("Council on Foreign Relations",
+# "Doctors from …" may be names): a name is looked for before them.
+_WHERE = frozenset({"in", "at", "near", "inside", "outside", "within"})
 _HOW_MANY = frozenset(
-    {"two", "three", "four", "five", "several", "some", "many", "other", "few", "most", "all"}
-)
+    {
+        "one", "another", "two", "three", "four", "five", "six", "several", "some", "many",
+        "other", "few", "most", "all", "senior", "former", "local", "foreign", "western",
+    }
+)  # fmt: skip
 _OFFICES = frozenset(
     {
         "minister", "president", "secretary", "senator", "governor", "mayor", "chancellor",

@@ -139,7 +139,7 @@ ARTICLES = [
     "Kenya will raise its fuel levy by 10% from July 1, officials said.",
     SWAPPED,
     "The World Health Organization sent 1.7 million doses of oral cholera vaccine to Zambia, "
-    "its office in Lusaka said.",
+    "a WHO spokesperson in Lusaka said.",
 ]
 
 

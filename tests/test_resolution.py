@@ -71,7 +71,12 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("the", True),
         ("Mark Hale", False),
         ("Bavarian interior ministry", False),
-        ("U.S. officials", False),
+        # officials, diplomats: people unnamed, whoever they work for
+        ("U.S. officials", True),
+        ("Israeli officials", True),
+        ("Two Pentagon officials", True),
+        ("One official", True),
+        ("A Western diplomat", True),
         ("Ofcom", False),
         # an office without its holder's name, capitalised as many papers print it
         ("The Minister", True),
