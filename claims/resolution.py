@@ -174,8 +174,10 @@ class Resolver:
         if fuzzy is not None:
             return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
         proposed = _proposed_name(surface)
-        if described and proposed and (
-            not is_description(proposed) or any(w in _PLACED for w in surface.split()[1:])
+        if (
+            described
+            and proposed
+            and (not is_description(proposed) or any(w in _PLACED for w in surface.split()[1:]))
         ):
             # "Police in Kent": police there, not "Kent", nor any police
             proposed = _phrase(_RELATIVE_CLAUSE.split(surface.strip(), maxsplit=1)[0].split())

@@ -504,3 +504,43 @@ def test_him_quoted_by_an_agency_is_the_person_named_before_not_the_agency(db_ur
 )
 def test_a_present_verb_of_state_is_a_claim_said_by_its_source(db_url, text):
     assert [chain[0][0] for chain in _hops(db_url, text).values()] == ["CDC"]
+
+
+@pytest.mark.parametrize(
+    "text, claim, chain",
+    [
+        (
+            "The Wall Street Journal, citing U.S. officials, reported that Russia had moved "
+            "warheads to Belarus.\n",
+            "Russia had moved warheads to Belarus.",
+            [("U.S. officials", "citing"), ("Wall Street Journal", "reported")],
+        ),
+        (
+            "Bloomberg reported, citing people familiar with the matter, that the Commission "
+            "was considering new tariffs.\n",
+            "The Commission was considering new tariffs.",
+            [("people familiar with the matter", "citing"), ("Bloomberg", "reported")],
+        ),
+        (
+            "Bloomberg reported that the Commission was considering new tariffs, citing Reuters.\n",
+            "The Commission was considering new tariffs.",
+            [("Reuters", "citing"), ("Bloomberg", "reported")],
+        ),
+        (
+            "Russia has moved warheads to Belarus, the Wall Street Journal reported on "
+            "Tuesday, citing U.S. officials.\n",
+            "Russia has moved warheads to Belarus.",
+            [("U.S. officials", "citing"), ("Wall Street Journal", "reported")],
+        ),
+    ],
+)
+def test_a_source_cited_anywhere_in_a_report_is_the_earlier_hop(db_url, text, claim, chain):
+    assert _hops(db_url, text) == {claim: chain}
+
+
+def test_said_in_a_statement_is_proposed_once(db_url):
+    text = "Voltcell said in a statement that it would appeal the ruling.\n"
+    said = [p for p in proposals_for(db_url, text) if p.kind == "claim" and p.hops]
+    assert [(p.claim_text, [h["name"] for h in p.hops]) for p in said] == [
+        ("It would appeal the ruling.", ["Voltcell"])
+    ]

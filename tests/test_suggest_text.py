@@ -286,3 +286,31 @@ def test_no_text_breaks_the_wording_the_statement_test_or_the_dateline(text):
             assert not wording.endswith(",.")
     states(text, (0, len(text)))
     assert 0 <= statement_start(text, 0, len(text)) <= len(text)
+
+
+@pytest.mark.parametrize(
+    "headline, claim, chain",
+    [
+        (
+            "Putin open to call with Trump, Kremlin says",
+            "Putin open to call with Trump.",
+            ["Kremlin"],
+        ),
+        (
+            "Kremlin says Putin open to call with Trump, RIA reports",
+            "Putin open to call with Trump.",
+            ["Kremlin", "RIA"],
+        ),
+    ],
+)
+def test_a_headline_s_report_without_its_verb_is_still_a_claim(db_url, headline, claim, chain):
+    from tests.suggest_data import proposals_for
+
+    said = [p for p in proposals_for(db_url, headline + "\n") if p.hops]
+    assert [(p.claim_text, [h["name"] for h in p.hops]) for p in said] == [(claim, chain)]
+
+
+def test_a_headline_calling_for_something_says_nothing_said(db_url):
+    from tests.suggest_data import proposals_for
+
+    assert [p.hops for p in proposals_for(db_url, "Biden calls for ceasefire in Gaza\n")] == [[]]

@@ -233,11 +233,18 @@ def _appositive_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "U.K" as tokenized, before their "."
+
+
 def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int:
     """End index (exclusive) of the noun phrase starting at token ``j``."""
     k = j
     while k < ceiling and k - j < limit:
         token = tokens[k]
+        if token.text == "." and k > j and _DOTTED.fullmatch(tokens[k - 1].text):
+            if k + 1 < ceiling and tokens[k + 1].text[:1].isalpha():
+                k += 1  # "U.S. officials": the abbreviation's full stop ends nothing
+                continue
         if token.text in PUNCT_BOUNDARY or token.text in ".!?":
             break
         if k > j and token.lower in BOUNDARY_WORDS | {"on", "in", "last", "told", "said"}:
@@ -367,6 +374,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 # "according to Interfax, which cited a military source": the source cited
                 # is where Interfax got it, as in "Interfax reported, citing ...".
                 leading, word = relative, "citing"
+            if leading is None and (report := _report_before(tokens, cue_i, word, found)):
+                # "Bloomberg reported that A, citing Reuters": A, through Reuters first
+                leading = report
+                report.content = _strip_span(text, report.content[0], tokens[cue_i - 1].start)
             if cue_i > 0 and leading is not None:
                 # "UNN reports citing Reuters": Reuters speaks through UNN's cue.
                 attribution = Attribution(
@@ -442,6 +453,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             elif (apposed := _appositive_before(tokens, cue_i)) is not None:
                 np_start = apposed[0]
                 source = (tokens[apposed[0]].start, tokens[apposed[1] - 1].end)
+            elif (aside := _before_citing(text, tokens, cue_i, found)) is not None:
+                # "The Journal, citing officials, reported": the Journal reported
+                np_start, source = aside
             if np_start is None:
                 np_start = cue_i
             before = tokens[np_start - 1] if np_start else None
@@ -476,7 +490,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             if attribution.cue[1] <= attribution.content[0] < agent[1]:
                 after = _AFTER_HOPS.match(text, agent[1]).end()
                 attribution.content = (min(after, attribution.content[1]), attribution.content[1])
-        if attribution.source is not None and not _speaker_like(text, attribution.source):
+        if attribution.source is not None and not (
+            _speaker_like(text, attribution.source)
+            or (attribution.order == "source-after" and _described(text, attribution.source))
+        ):
             attribution.source = None
         content = _strip_span(text, *attribution.content)
         if content[1] - content[0] < 3:
@@ -489,6 +506,34 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
     nest(found, text)
     past_own_hops(text, found)
     return found
+
+
+def _before_citing(text: str, tokens: list[Token], cue_i: int, found: list[Attribution]):
+    """The speaker of a cue right after an aside ", citing X,": the phrase before the aside
+    ("The Wall Street Journal, citing U.S. officials, reported"), as (token index, span)."""
+    if cue_i < 2 or tokens[cue_i - 1].text != "," or not found:
+        return None
+    aside = found[-1]
+    if not aside.cites or aside.source is None or aside.source[1] != tokens[cue_i - 1].start:
+        return None
+    start = next((i for i, t in enumerate(tokens) if t.start == aside.content[0]), None)
+    span = aside.content
+    if start is None or span[1] >= aside.cue[0] or len(text[slice(*span)].split()) > 8:
+        return None
+    return (start, span) if _speaker_like(text, span) else None
+
+
+def _report_before(tokens: list[Token], cue_i: int, word: str, found: list[Attribution]):
+    """The report whose content a ", citing X" ends: "Bloomberg reported that A, citing X"."""
+    if word not in CITING or cue_i < 2 or tokens[cue_i - 1].text != "," or not found:
+        return None
+    report = found[-1]
+    comma = tokens[cue_i - 1].start
+    if report.cites or report.cue[1] > report.content[0]:
+        return None  # only a cue before what it says
+    if not report.content[0] < comma <= report.content[1]:
+        return None
+    return report if comma - report.content[0] >= 3 else None
 
 
 def _relative_citing(tokens: list[Token], cue_i: int, found: list[Attribution]):
@@ -780,6 +825,14 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+def _described(text: str, span: tuple[int, int]) -> bool:
+    """ "people familiar with the matter", "data from the ministry": the object of "citing"
+    or "according to", a description, where a speaker before a verb would be too long."""
+    words = text[span[0] : span[1]].split()
+    return bool(words) and words[0].lower() not in PREPOSITIONS | BOUNDARY_WORDS
+
+
+_WHEN_GAP = re.compile(r"(?:\s+[\w\u2019'-]+){1,3}\s*,\s*")  # " on Tuesday, "
 _RELATIVE_GAP = re.compile(r",?\s*(?:(?:which|who)\s+)?", re.IGNORECASE)
 
 
@@ -790,14 +843,27 @@ def _cited_by(found: list[Attribution], i: int, text: str | None = None) -> int 
     cue = found[i].cue
     best = None
     for j, other in enumerate(found):
-        if j == i or other.cue[1] > cue[0]:
+        between = other.source is not None and other.source[1] <= cue[0] < other.cue[0]
+        if j == i or (other.cue[1] > cue[0] and not between):
             continue
         end = other.cue[1]
         if other.source is not None and other.source[0] >= other.cue[1]:
             end = max(end, other.source[1])
         near = 0 <= cue[0] - end <= CITING_GAP or (
-            text is not None and 0 <= end <= cue[0] and _RELATIVE_GAP.fullmatch(text, end, cue[0])
+            text is not None
+            and 0 <= end <= cue[0]
+            and (
+                _RELATIVE_GAP.fullmatch(text, end, cue[0]) is not None
+                # "…, the Journal reported on Tuesday, citing officials"
+                or _WHEN_GAP.fullmatch(text, end, cue[0]) is not None
+            )
         )
+        if between:
+            # "The Journal, citing officials, reported that A": between source and cue
+            near = 0 <= cue[0] - other.source[1] <= CITING_GAP
+        elif not other.cites and other.cue[1] <= other.content[0]:
+            # "Bloomberg reported that A, citing Reuters": right after what it says
+            near = near or 0 <= cue[0] - other.content[1] <= CITING_GAP
         if near and (best is None or other.cue[0] > found[best].cue[0]):
             best = j
     return best

@@ -265,7 +265,23 @@ def sentence_proposals(
         unattributed = None
     if unattributed is not None:
         proposals.insert(0, unattributed)
-    return proposals
+    return _once(proposals)
+
+
+def _once(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per passage and chain of sources, the first: "said in a statement that
+    A" is read twice, by the rules' "said" and the tagger's "statement", with one speaker,
+    and the reviewer would decide the same thing twice."""
+    kept: list[Proposal] = []
+    for proposal in proposals:
+        if not any(
+            other.quote == proposal.quote
+            and len(other.hops) == len(proposal.hops)
+            and all(_same_hop(a, b) for a, b in zip(other.hops, proposal.hops, strict=True))
+            for other in kept
+        ):
+            kept.append(proposal)
+    return kept
 
 
 def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribution) -> bool:

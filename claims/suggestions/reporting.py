@@ -55,9 +55,29 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     if not opening and words and words[0] in QUESTIONED:
         return False
     if not (attribution.quoted or quotes_words(text, attribution.content)):
-        if not states(text, attribution.content):
+        said = states(text, attribution.content) or _headline_said(text, sentence, attribution)
+        if not said:
             return False  # "blamed the strikes for the slowdown": what, not what was said
     return not _a_thing(text, attribution, words)
+
+
+def _headline_said(text: str, sentence: Sentence, attribution: Attribution) -> bool:
+    """ "Putin open to call with Trump, Kremlin says": a headline drops the verb ("is")
+    of what it reports, so its words are no clause; told by the cue ending a line that no
+    full stop ends, after what was said."""
+    line = text[sentence.start : sentence.end].rstrip()
+    if not line or line[-1] in ".!?" + QUOTATION_STARTS or "\n" in line:
+        return False
+    if len(text[slice(*attribution.content)].split()) < 3:
+        return False
+    if attribution.content[1] <= attribution.cue[0]:
+        return not text[attribution.cue[1] : sentence.end].strip(" ,.")  # "A, Kremlin says"
+    # "Kremlin says Putin open to call": a verb of saying alone, not "calls for", "urges"
+    cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()
+    return bool(cue) and cue[-1] in _HEADLINE_SAYS
+
+
+_HEADLINE_SAYS = {"says", "tells", "claims", "insists", "warns", "reports", "admits"}
 
 
 def _prepositional(text: str, attribution: Attribution, words: list[str]) -> bool:
