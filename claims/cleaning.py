@@ -26,11 +26,21 @@ an extraction is no set of line cuts, so the page itself is not kept and what it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from claims.photo_credits import CAPTION_LINE, CREDIT_LINE, NAME
-from claims.photo_credits import NEEDED as CAPTION_NEEDED
+from claims.photo_credits import (
+    CAPTION_LINE,
+    CREDIT_LINE,
+    CREDIT_WORDS,
+    CREDITED_CAPTION,
+    LABELLED_CAPTION,
+    NAME,
+    PARENTHESISED_CAPTION,
+    PARENTHESISED_ENDS,
+)
 
 _CI = re.IGNORECASE
 
@@ -169,6 +179,19 @@ _BYLINE_ROLE = (
     rf"{_FULL_NAME},?(?:\s+(?!{_CLAUSE_WORD}\b)[^\W\d_][\w&'\u2019-]*){{0,3}}\s+{_ROLE_NOUN}"
     rf"(?:\s+(?i:in|at|for|from|on)\s+{NAME})?"
 )
+# The byline rule's branches: a stamp; "By" and names; a name and a role; a clock; an age.
+_BYLINE_STAMP = (
+    rf"^(?:/\s*)?(?:(?i:published|updated|posted|last updated|first published"
+    rf"|last modified)(?:\s+(?i:on|at))?\s*:?\s*)?{_STAMP}[\s.]*$"
+    rf"|^(?i:by|written by|posted by|reporting by|editing by)\s+{_NAMES}\W*$"
+)
+_BYLINE_NAME_ROLE = rf"^{_NOT_REPORTED}{_BYLINE_ROLE}$"
+_BYLINE_CLOCK = (
+    # a live blog's entry time on its own line ("08:45", "8.45am GMT"), or its age
+    rf"^(?:(?i:updated|posted|published)\s*:?\s*)?{_LONE_CLOCK}[\s.]*$"
+    r"|^(?i:(?:updated\s+)?(?:\d{1,3}|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?"
+    r"|hrs?|h|m|days?)\s+ago)[\s.]*$"
+)
 # A publisher's pointer to its own rules: "Our Standards: The Thomson Reuters Trust
 # Principles." A label and a name, no clause: "Our standards: the ministry never replied"
 # is a sentence.
@@ -278,16 +301,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "byline or timestamp",
-        re.compile(
-            rf"^(?:/\s*)?(?:(?i:published|updated|posted|last updated|first published"
-            rf"|last modified)(?:\s+(?i:on|at))?\s*:?\s*)?{_STAMP}[\s.]*$"
-            rf"|^(?i:by|written by|posted by|reporting by|editing by)\s+{_NAMES}\W*$"
-            rf"|^{_NOT_REPORTED}{_BYLINE_ROLE}$"
-            # a live blog's entry time on its own line ("08:45", "8.45am GMT"), or its age
-            rf"|^(?:(?i:updated|posted|published)\s*:?\s*)?{_LONE_CLOCK}[\s.]*$"
-            r"|^(?i:(?:updated\s+)?(?:\d{1,3}|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?"
-            r"|hrs?|h|m|days?)\s+ago)[\s.]*$"
-        ),
+        re.compile(f"{_BYLINE_STAMP}|{_BYLINE_NAME_ROLE}|{_BYLINE_CLOCK}"),
     ),
     (
         "rule or end mark",
@@ -349,46 +363,89 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-# Words without which a rule cannot match a line (lower case): most lines of an article
-# hold none, and the rules that scan the whole line are the slow ones. Only checked on
-# ASCII lines, where lower() is exactly how IGNORECASE compares.
-_NEEDED = {
-    "newsletter": ("newsletter", "subscri", "sign", "inbox", "mail"),
-    "cookie notice": ("cookie",),
-    "copyright": ("\u00a9", "(c)", "copyright", "all rights reserved"),
-    "standards notice": (
-        "standards",
-        "principles",
-        "guidelines",
-        "policies",
-        "values",
-        "ethics",
-        "code of",
+# How line_reason tries LINE_RULES. Nearly every line of an article is prose that no rule
+# matches, and the rules that scan the whole line (a length lookahead, _NOT_REPORTED, a lazy
+# ".{0,600}?") are the slow ones, so a rule is skipped when a cheap test shows it cannot
+# match. Each test is a necessary condition read off the rule's pattern, never a guess from
+# data, so skipping leaves every answer as trying each rule in turn would give it
+# (tests/test_cleaning.py and tests/test_cleaning_gates.py check that):
+#   longest: the rule opens with "^(?=.{0,N}$)", so it cannot match a longer line ("." and
+#            "$" stop at an inner newline, and a stripped line ends in none);
+#   words:   every way through the rule passes one of these words as literal text, so a line
+#            it matches holds one, case aside, and so does that line _folded;
+#   shape:   a test the line must pass besides: the rule without its costly lookahead, or
+#            how every line the rule matches ends.
+# A rule whose branches differ in cost is tried a branch at a time, under its reason and in
+# its place: an alternation matches exactly when one of its branches does.
+_ANY_LENGTH = sys.maxsize
+
+
+class _Gate(NamedTuple):
+    longest: int = _ANY_LENGTH
+    words: tuple[str, ...] = ()
+    shape: Callable[[str], object] | None = None
+
+
+_GATES = {
+    # "sign up", not "sign": the rule's words are "sign up", "signing up", "signed up", and
+    # "subscri" stands for subscribe, subscription, (un)subscribed and subscribing.
+    "newsletter": _Gate(
+        400, ("newsletter", "subscri", "sign up", "signing up", "signed up", "inbox", "mail")
     ),
-    "photo caption": CAPTION_NEEDED,
-    "credit line": ("by",),
-    "contributor credit": ("contributed",),
-    "press release": (
-        "release",
-        "embargo",
-        "advisory",
-        "contact",
-        "inquir",
-        "enquir",
-        "phone",
-        "tel",
-        "mobile",
-        "mail",
-        "information",
-        "info",
-        "details",
-        "learn more",
-        "equal opportunity",
-    ),
-    "editor's note": ("translated", "adapted", "edited", "condensed", "abridged"),
+    "cookie notice": _Gate(500, ("cookie",)),
+    # "all rights reserved" sits in a lookahead, but the lookahead must hold
+    "copyright": _Gate(400, ("\u00a9", "(c)", "copyright", "all rights reserved")),
+    "contributor credit": _Gate(300, ("contributed",)),
 }
-_RULES = [(reason, pattern, _NEEDED.get(reason, ())) for reason, pattern in LINE_RULES]
-_ANY_NEEDED = re.compile("|".join(re.escape(word) for words in _NEEDED.values() for word in words))
+_BRANCHES = {
+    "photo caption": [
+        (LABELLED_CAPTION, _Gate()),
+        (PARENTHESISED_CAPTION, _Gate(shape=lambda line: line.endswith(PARENTHESISED_ENDS))),
+        (CREDITED_CAPTION, _Gate(words=CREDIT_WORDS)),
+    ],
+    "byline or timestamp": [
+        (re.compile(f"{_BYLINE_STAMP}|{_BYLINE_CLOCK}"), _Gate()),
+        # _NOT_REPORTED reads the whole line, while the branch without it, which a line the
+        # branch matches matches too (a lookahead takes no text), fails on prose's first words
+        (re.compile(_BYLINE_NAME_ROLE), _Gate(shape=re.compile(f"^{_BYLINE_ROLE}$").match)),
+    ],
+}
+_BRANCH_GATES = [
+    (reason, branch, gate)
+    for reason, pattern in LINE_RULES
+    for branch, gate in _BRANCHES.get(reason, [(pattern, _GATES.get(reason, _Gate()))])
+]
+_TRIES = [(reason, branch.match, *gate) for reason, branch, gate in _BRANCH_GATES]
+# The branches without a gate, as one pattern that fails exactly when each of them fails (an
+# alternation of them, each under its own flags): it fails on nearly every line, and then
+# only the gated ones are left to try.
+_UNGATED = re.compile(
+    "|".join(
+        f"(?{'i' if branch.flags & re.IGNORECASE else ''}:{branch.pattern})"
+        for _, branch, gate in _BRANCH_GATES
+        if gate == _Gate()
+    )
+)
+_GATED_TRIES = [
+    (reason, branch.match, *gate) for reason, branch, gate in _BRANCH_GATES if gate != _Gate()
+]
+
+
+def _folded(line: str) -> str:
+    """``line`` with every character that Python's re, ignoring case, matches to a lower-case
+    ASCII letter turned into that letter, for the rules' words to be looked up in.
+
+    lower() does the letters of either case and the Kelvin sign, but re also matches
+    "\u0130" and dotless "\u0131" to i and long "\u017f" to s, which lower() turns into two
+    characters or leaves as they are. One character gives one, so a word that re finds in
+    the line, case aside, stands in what this returns (tests/test_cleaning_gates.py tries
+    every character there is).
+    """
+    if not line.isascii():
+        line = line.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s")
+    return line.lower()
+
+
 # A date stamp glued to the start of the text by a scraper: "date 2024-02-19 China has ...".
 _LEADING_STAMP = re.compile(
     r"^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?\d{4}-\d{2}-\d{2}"
@@ -436,13 +493,16 @@ def line_reason(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
-    lowered = stripped.lower() if stripped.isascii() else None
-    if lowered is not None and _ANY_NEEDED.search(lowered) is None:
-        lowered = ""  # none of the words: every rule that needs one is skipped
-    for reason, pattern, needed in _RULES:
-        if needed and lowered is not None and not any(word in lowered for word in needed):
+    length = len(stripped)
+    holds = _folded(stripped).__contains__
+    for reason, match, longest, words, shape in (
+        _TRIES if _UNGATED.match(stripped) else _GATED_TRIES
+    ):
+        if length > longest or (words and not any(map(holds, words))):
             continue
-        if pattern.match(stripped):
+        if shape is not None and not shape(stripped):
+            continue
+        if match(stripped):
             return reason
     return None
 
