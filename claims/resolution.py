@@ -490,6 +490,17 @@ _OFFICES = frozenset(
         "general", "executive",
     }
 )  # fmt: skip
+_DEPARTMENT_WORDS = frozenset(
+    {
+        "the", "energy", "exchequer", "affairs", "foreign", "state", "defence", "defense",
+        "health", "finance", "justice", "interior", "home", "trade", "education", "labour",
+        "labor", "transport", "transportation", "culture", "agriculture", "environment",
+        "security", "public", "economy", "economic", "development", "commerce", "industry",
+        "homeland", "veterans", "housing", "treasury", "communications", "information",
+        "internal", "external", "national", "social", "welfare", "war", "and", "human",
+        "services", "resources", "emergency", "science", "technology", "digital",
+    }
+)  # fmt: skip
 _OFFICE_WORDS = _OFFICES | {
     "prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance",
     "chief", "executive", "acting", "former", "first", "general", "attorney", "justice",
@@ -591,6 +602,11 @@ def _without_titles(run: list[str]) -> list[str]:
         index = proper[-1] + 1
         while index < len(run) - 1 and keys[index] in TITLES:  # "of State", "of Public …"
             index += 1
+        if "of" in keys[proper[-1] : index]:
+            # "Secretary of Energy Jennifer Granholm", "Chancellor of the Exchequer Rachel
+            # Reeves": the department's words, while a name of two words is left
+            while index < len(run) - 2 and keys[index] in _DEPARTMENT_WORDS:
+                index += 1
         name = _without_joiners(run[index:])
         if _names_someone(name):
             return name

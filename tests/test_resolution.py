@@ -21,6 +21,14 @@ from claims.resolution import _proposed_name, is_description
         ("Energy Minister Ana Konig", "Ana Konig"),
         ("Commission President Ursula von der Leyen", "Ursula von der Leyen"),
         ("the opposition leader, Mark Hale", "Mark Hale"),
+        # the department a title is of comes before the name, however many words it has
+        ("Secretary of Energy Jennifer Granholm", "Jennifer Granholm"),
+        ("Chancellor of the Exchequer Rachel Reeves", "Rachel Reeves"),
+        ("Minister of Foreign Affairs Wang Yi", "Wang Yi"),
+        ("Minister of Foreign Affairs Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
+        ("Secretary of State Antony Blinken", "Antony Blinken"),
+        # a name before where it is: WHO's spokesperson, not Lusaka
+        ("a WHO spokesperson in Lusaka", "WHO"),
     ],
 )
 def test_the_name_is_the_head_of_the_span(surface, name):

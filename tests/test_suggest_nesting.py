@@ -228,7 +228,8 @@ def test_what_a_speaker_says_before_a_nested_relation_is_their_claim(db_url):
     assert found["Berlin would raise its defence budget to 2.5% of GDP by 2027."] == [
         ("Olaf Scholz", "said")
     ]
-    assert found['As "overdue and necessary."'] == [("Olaf Scholz", "said")]
+    # "a move he described as …" stands beside what he said, not in it: his own cue
+    assert found['As "overdue and necessary."'] == [("Olaf Scholz", "described")]
 
 
 def test_a_reported_act_of_speech_ends_before_that(db_url):
@@ -544,3 +545,34 @@ def test_said_in_a_statement_is_proposed_once(db_url):
     assert [(p.claim_text, [h["name"] for h in p.hops]) for p in said] == [
         ("It would appeal the ruling.", ["Voltcell"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        (
+            "Rayner said the bill would deliver 1.5 million homes, while Hollinrake said the "
+            "target was fantasy.\n",
+            {
+                "The bill would deliver 1.5 million homes.": [("Rayner", "said")],
+                "The target was fantasy.": [("Hollinrake", "said")],
+            },
+        ),
+        (
+            "Amos told the BBC that the plan was sound, but Denyer said it would fail.\n",
+            {
+                "The plan was sound.": [("Amos", "told")],
+                "It would fail.": [("Denyer", "said")],
+            },
+        ),
+    ],
+)
+def test_a_second_speaker_after_while_or_but_says_their_own_claim(db_url, text, claims):
+    assert _hops(db_url, text) == claims
+
+
+def test_a_reporting_verb_inside_a_quoted_phrase_is_the_speaker_s_words(db_url):
+    text = 'Susan Greer said that her client "categorically denies" the charges.\n'
+    assert _hops(db_url, text) == {
+        'Her client "categorically denies" the charges.': [("Susan Greer", "said")]
+    }

@@ -477,6 +477,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             attribution = Attribution(
                 (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, order
             )
+            if order == "pre" and source is not None and found:
+                _end_before_contrast(text, found[-1], source[0])
         if attribution.order != "source-after" and passive(text, attribution.cue):
             # "Ministers have been accused of ...": the subject is whom it is said of.
             agent = by_agent(text, attribution.cue, end)
@@ -500,6 +502,11 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             continue
         attribution.content = content
         attribution.quoted = is_quoted(text, *content)
+        if attribution.source is None and any(
+            opened < attribution.cue[0] and (closed is None or attribution.cue[1] <= closed)
+            for opened, closed in quotations(text, start, end)
+        ):
+            continue  # 'her client "categorically denies"': the quoted words, no cue of ours
         if attribution.source is not None and main_source is None:
             main_source = attribution.source
         found.append(attribution)
@@ -534,6 +541,20 @@ def _report_before(tokens: list[Token], cue_i: int, word: str, found: list[Attri
     if not report.content[0] < comma <= report.content[1]:
         return None
     return report if comma - report.content[0] >= 3 else None
+
+
+_CONTRAST = re.compile(r"\s*(?:,|;)\s*(?:while|whereas|but|and|though|although)?\s*$", re.I)
+
+
+def _end_before_contrast(text: str, lead: Attribution, speaker: int) -> None:
+    """ "Rayner said A, while Hollinrake said B": a second speaker after a comma and "while",
+    "but" or "and" (or a semicolon) says B of their own, not inside Rayner's A."""
+    if lead.cue[1] > lead.content[0] or not lead.content[0] < speaker < lead.content[1]:
+        return
+    joint = _CONTRAST.search(text, lead.content[0], speaker)
+    if joint is None or joint.start() - lead.content[0] < 3:
+        return
+    lead.content = _strip_span(text, lead.content[0], joint.start())
 
 
 def _relative_citing(tokens: list[Token], cue_i: int, found: list[Attribution]):
