@@ -39,7 +39,9 @@ _DESCRIPTORS = re.compile(
     r"\b(?:official|state|state-run|state-owned|government-run|government|semi-official|"
     r"independent|national|international|local|leading|influential|daily|weekly|online|"
     r"news|agency|newspaper|channel|broadcaster|tv|television|radio|wire|service|outlet|"
-    r"magazine|website|spokesman|spokeswoman|spokesperson)\b"
+    r"magazine|website|spokesman|spokeswoman|spokesperson|"
+    # what a body publishes: "according to LSEG data" is LSEG's word
+    r"data|figures|statistics|estimates|calculations|survey|poll|filings?)\b"
 )
 TITLES = frozenset(
     {
@@ -206,15 +208,29 @@ class Resolver:
         if len(words) != 1 or not name[:1].isupper() or name.isupper() or not self.text:
             return None
         found: dict[str, str] = {}
+        first: dict[str, str] = {}  # names it opens: "Xi Jinping", "Yoon Suk Yeol"
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", self.text):
             run = _RUN_BEFORE.search(self.text, max(0, match.start() - 120), match.start())
-            if run is None:
-                continue
-            proposed = _proposed_name(run.group() + name)
-            if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):
-                found.setdefault(fold_name(proposed), proposed)
+            if run is not None:
+                # "… in Lima. Xi said": a run does not cross a sentence's end
+                words = run.group().split()
+                ends = [i for i, w in enumerate(words) if _ends_sentence(w)]
+                before = " ".join(words[ends[-1] + 1 :] if ends else words)
+                proposed = _proposed_name(f"{before} {name}".strip())
+                if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):
+                    found.setdefault(fold_name(proposed), proposed)
+            after = _RUN_AFTER.match(self.text, match.end())
+            if after is not None and not _ends_sentence(name):
+                given = " ".join(w.rstrip(".,;:") for w in after.group().split()[:2])
+                opened = f"{name} {given}"
+                if _names_a_person(opened) and not any(
+                    key in TITLES | ORGANISATION_WORDS for key in fold_name(given).split()
+                ):
+                    first.setdefault(fold_name(opened), opened)
         # "Tayyip Erdogan" and "Recep Tayyip Erdogan" are one name, written twice
         keys = [k for k in found if not any(o != k and o.endswith(" " + k) for o in found)]
+        if not keys and len(first) == 1:
+            return next(iter(first.values()))  # the family name first, as in Chinese
         return found[keys[0]] if len(keys) == 1 else None
 
     def resolve_in_context(self, surface: str, before: str) -> Resolution:
@@ -350,6 +366,7 @@ def _proposed_name(surface: str) -> str | None:
     even less whose), and ``is_description`` marks it as no name to create a source from.
     """
     text = surface.strip().strip(",;:")
+    text = _ACRONYM_GIVEN.sub("", text)  # "The Department of Energy (DOE)": its name once
     words = text.split()
     if not words or (len(words) == 1 and words[0].lower().strip(".") in PRONOUNS):
         return None
@@ -375,6 +392,7 @@ def _proposed_name(surface: str) -> str | None:
     return phrases[0] if phrases else None
 
 
+_ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’.-]*)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
@@ -401,6 +419,17 @@ _NOT_NAMES = (
 )
 _CAPITALISED = rf"(?!{_NOT_NAMES}\s)[A-Z][\w'’.-]*"
 _JOINER = "(?:" + "|".join(sorted(_NAME_JOINERS - {"&"})) + ")"
+
+
+def _ends_sentence(word: str) -> bool:
+    """ "Lima." ends a sentence; "Gov.", "J." do not."""
+    if not word.endswith((".", "!", "?")):
+        return False
+    bare = word.rstrip(".!?")
+    return len(bare) > 1 and bare.lower() not in TITLES
+
+
+_RUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b")
 _RUN_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}\s+(?:(?:{_JOINER}\s+)*{_CAPITALISED}\s+)*$")
 
 

@@ -29,6 +29,9 @@ from claims.resolution import _proposed_name, is_description
         ("Secretary of State Antony Blinken", "Antony Blinken"),
         # a name before where it is: WHO's spokesperson, not Lusaka
         ("a WHO spokesperson in Lusaka", "WHO"),
+        # the acronym given beside the name, and what a body publishes
+        ("The Department of Energy (DOE)", "Department of Energy"),
+        ("LSEG data", "LSEG"),
     ],
 )
 def test_the_name_is_the_head_of_the_span(surface, name):

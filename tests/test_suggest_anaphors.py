@@ -64,3 +64,20 @@ def test_the_agency_after_a_named_agency_is_that_agency_not_the_origin(db_url):
     assert chains["Coal use was already falling in Europe."] == [
         ("International Energy Agency", "said")
     ]
+
+
+def test_a_family_name_first_is_the_full_name_it_opens(db_url):
+    chains = _chains(
+        db_url,
+        "Xi Jinping met Yoon Suk Yeol in Lima on Friday. Xi said the two countries should "
+        "cooperate more closely.\n",
+    )
+    assert chains["The two countries should cooperate more closely."] == [("Xi Jinping", "said")]
+
+
+def test_a_surname_s_full_name_is_not_read_across_a_sentence_s_end(db_url):
+    chains = _chains(
+        db_url,
+        "The talks were held in Lima. Xi said the two countries should cooperate more closely.\n",
+    )
+    assert chains["The two countries should cooperate more closely."] == [("Xi", "said")]

@@ -576,3 +576,8 @@ def test_a_reporting_verb_inside_a_quoted_phrase_is_the_speaker_s_words(db_url):
     assert _hops(db_url, text) == {
         'Her client "categorically denies" the charges.': [("Susan Greer", "said")]
     }
+
+
+def test_a_cue_after_and_with_no_speaker_before_is_the_subject_s(db_url):
+    text = "Unite rejected the offer and warned that members would strike on Monday.\n"
+    assert _hops(db_url, text) == {"Members would strike on Monday.": [("Unite", "warned")]}

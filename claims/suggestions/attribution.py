@@ -456,6 +456,9 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             elif (aside := _before_citing(text, tokens, cue_i, found)) is not None:
                 # "The Journal, citing officials, reported": the Journal reported
                 np_start, source = aside
+            elif (subject := _subject_of_and(text, tokens, cue_i, found)) is not None:
+                # "Unite rejected the offer and warned that ...": Unite warned
+                source = subject
             if np_start is None:
                 np_start = cue_i
             before = tokens[np_start - 1] if np_start else None
@@ -513,6 +516,34 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
     nest(found, text)
     past_own_hops(text, found)
     return found
+
+
+_SAYING_AFTER_AND = {
+    "said", "says", "warned", "warns", "added", "adds", "insisted", "stressed", "noted",
+    "argued", "claimed", "announced", "confirmed", "told", "tells", "stated", "declared",
+}  # fmt: skip
+
+
+def _subject_of_and(text: str, tokens: list[Token], cue_i: int, found: list[Attribution]):
+    """The sentence's subject, for a cue right after "and" or "but" when no relation before
+    it has a speaker to share ("Unite rejected the offer and warned that …"): the words
+    that open the sentence, up to its first verb (a past in -ed, an auxiliary) or comma."""
+    if found or cue_i < 3 or tokens[cue_i - 1].lower not in ("and", "but"):
+        return None
+    if tokens[cue_i].lower not in _SAYING_AFTER_AND:
+        return None  # "and called for", "and urged": an act, whose subject may not speak
+    k = 0
+    while k < cue_i - 1:
+        word = tokens[k].lower
+        if tokens[k].text in ",;:" or word in AUXILIARIES or word in CUE_WORDS:
+            break
+        if k and word.endswith("ed") and word[:1].isalpha():
+            break
+        k += 1
+    if not 0 < k <= 6 or tokens[k].text in ",;:" and k + 1 >= cue_i:
+        return None
+    span = (tokens[0].start, tokens[k - 1].end)
+    return span if _speaker_like(text, span) else None
 
 
 def _before_citing(text: str, tokens: list[Token], cue_i: int, found: list[Attribution]):
