@@ -561,7 +561,7 @@ def test_said_in_a_statement_is_proposed_once(db_url):
         (
             "Amos told the BBC that the plan was sound, but Denyer said it would fail.\n",
             {
-                "The plan was sound.": [("Amos", "told")],
+                "The plan was sound.": [("Amos", "told"), ("BBC", None)],
                 "It would fail.": [("Denyer", "said")],
             },
         ),
@@ -581,3 +581,50 @@ def test_a_reporting_verb_inside_a_quoted_phrase_is_the_speaker_s_words(db_url):
 def test_a_cue_after_and_with_no_speaker_before_is_the_subject_s(db_url):
     text = "Unite rejected the offer and warned that members would strike on Monday.\n"
     assert _hops(db_url, text) == {"Members would strike on Monday.": [("Unite", "warned")]}
+
+
+@pytest.mark.parametrize(
+    "text, outlet, chain",
+    [
+        (
+            "Koval told Reuters that exports had fallen by a third.\n",
+            "Kyiv Independent",
+            [("Koval", "told"), ("Reuters", None)],
+        ),
+        (
+            "Exports had fallen by a third, Koval told Reuters.\n",
+            "Kyiv Independent",
+            [("Koval", "told"), ("Reuters", None)],
+        ),
+        (
+            "Zelensky said in an interview with CNN that exports had fallen by a third.\n",
+            "Kyiv Independent",
+            [("Zelensky", "said"), ("CNN", None)],
+        ),
+        # in the outlet's own article, the outlet is its publisher
+        (
+            "Koval told Reuters that exports had fallen by a third.\n",
+            "Reuters",
+            [("Koval", "told")],
+        ),
+        # a person or a body told is no hop
+        ("Koval told Orban that exports had fallen by a third.\n", "Reuters", [("Koval", "told")]),
+        (
+            "Koval told reporters that exports had fallen by a third.\n",
+            "Kyiv Independent",
+            [("Koval", "told")],
+        ),
+    ],
+)
+def test_an_outlet_a_speaker_told_is_the_hop_after_them(db_url, text, outlet, chain):
+    from claims.services.sources import add_source
+
+    if outlet != "Reuters":
+        with open_session(db_url) as session:
+            add_source(session, name="Reuters", kind="news_agency", actor="t")
+    hops = [
+        [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, text, outlet=outlet)
+        if p.kind == "claim" and p.hops
+    ]
+    assert hops == [chain]

@@ -100,6 +100,49 @@ def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> 
     return source_hop(attribution.cue_text(text), attribution.cue, attribution.source, resolution)
 
 
+_TOLD = re.compile(
+    r"\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+    r"(?=\s+(?:that|on|in|last|this|earlier|late|today|yesterday)\b|\s*[,.;:]|\s*$)"
+)
+_INTERVIEW = re.compile(
+    r"\s+in\s+an\s+interview\s+with\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
+_OUTLET_KINDS = {"outlet", "news_agency", "media"}
+_OUTLET_WORDS = {"news", "times", "post", "journal", "newspaper", "agency", "tv", "radio"}
+
+
+def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
+    """The outlet a speaker told ("Koval told Reuters that A", "said in an interview with
+    CNN"): the words went through it, a hop after the speaker's (folded away where the
+    article is that outlet's own). A person or a body told ("told Orban", "told
+    reporters", "told parliament") is no hop."""
+    cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()
+    if not cue:
+        return None
+    end = sentence.end
+    found = None
+    if cue[-1] in ("told", "tells", "telling"):
+        found = _TOLD.match(text, attribution.cue[1], end)
+    if found is None:
+        found = _INTERVIEW.match(text, attribution.cue[1], end)
+    if found is None:
+        return None
+    span = found.span("who")
+    surface = text[slice(*span)]
+    resolution = resolver.resolve(surface)
+    if resolution.resolved:
+        if resolver.kinds.get(resolution.source_id) not in _OUTLET_KINDS:
+            return None
+    else:
+        words = fold_name(surface).split()
+        name = surface.removeprefix("the ").strip()
+        acronym = name.isupper() and 2 <= len(name) <= 5
+        if not acronym and not set(words) & _OUTLET_WORDS:
+            return None
+    return source_hop(None, None, span, resolution)  # it passed the words on, no cue of its own
+
+
 def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
     """Drop hops naming the publisher, any earlier repeat of a source named later, and the
     article's own credit where the sentence repeats it ("…, the Daily Courier reports citing
@@ -183,6 +226,9 @@ def sentence_proposals(
             hop = _hop(text, attribution, resolution)
             if hop is not None:
                 hops.append(hop)
+                listener = _outlet_told(text, sentence, attribution, resolver)
+                if listener is not None:
+                    hops.append(listener)
         folded = _fold_chain(hops, origin_id, publisher_id)
         if hops and not folded:
             credit_leaves.add(index)

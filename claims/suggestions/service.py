@@ -769,8 +769,10 @@ def _rendered(chain: list[dict], *, credit: bool = False) -> str:
             if hop.get("evidence_start") is not None
             else ""
         )
-        cue = hop.get("cue")
-        parts.append(f"{name} [{cue}{where}]" if cue or where else name)
+        cue = hop.get("cue") or ""
+        parts.append(
+            f"{name} [{cue}{where.lstrip() if not cue else where}]" if cue or where else name
+        )
     if parts:
         return ARROW.join(parts)
     return "(the article's own credit)" if credit else "(the article's own statement)"
