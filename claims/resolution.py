@@ -220,7 +220,9 @@ class Resolver:
                 if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):
                     found.setdefault(fold_name(proposed), proposed)
             after = _RUN_AFTER.match(self.text, match.end())
-            if after is not None and not _ends_sentence(name):
+            # a family name written first is short ("Xi", "Wang", "Yoon"): "Trump Tower" is
+            # no name of Trump's
+            if after is not None and len(name) <= 4 and not _ends_sentence(name):
                 given = " ".join(w.rstrip(".,;:") for w in after.group().split()[:2])
                 opened = f"{name} {given}"
                 if _names_a_person(opened) and not any(
@@ -467,7 +469,7 @@ def is_description(text: str) -> bool:
         lowered = lowered[1:]
     if all(word in _GROUPS for word in lowered):
         return True  # "Critics said", "Two other sources": a capital at a sentence's start
-    if len(lowered) > 1 and lowered[-1] in _GROUPS - _HOW_MANY - {"police"}:
+    if len(lowered) > 1 and lowered[-1] in _GROUPS - _HOW_MANY - {"police"} and "of" not in lowered:
         # "Israeli officials", "Two Pentagon officials": officials, unnamed ("Kent Police"
         # is a force's name)
         return True

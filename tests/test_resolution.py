@@ -117,6 +117,8 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("Kent Police", False),
         ("Citizens in Action", False),
         ("Council on Foreign Relations", False),
+        ("The Union of Concerned Scientists", False),
+        ("American Federation of Teachers", False),
     ],
 )
 def test_a_description_names_nobody(surface, description):

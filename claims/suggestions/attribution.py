@@ -569,12 +569,21 @@ def _report_before(tokens: list[Token], cue_i: int, word: str, found: list[Attri
     comma = tokens[cue_i - 1].start
     if report.cites or report.cue[1] > report.content[0]:
         return None  # only a cue before what it says
+    if any(
+        tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].lower == "that"
+        for k in range(cue_i + 1, len(tokens))
+    ):
+        return None  # "said on Tuesday, citing X, that A": what it says comes after
     if not report.content[0] < comma <= report.content[1]:
         return None
     return report if comma - report.content[0] >= 3 else None
 
 
-_CONTRAST = re.compile(r"\s*(?:,|;)\s*(?:while|whereas|but|and|though|although)?\s*$", re.I)
+_CONTRAST = re.compile(
+    r"\s*(?:[,\"\u201d\u2019]{1,2}\s*(?:while|whereas|but|and|though|although)|;\s*"
+    r"(?:while|whereas|but|and|though|although)?)\s*$",
+    re.I,
+)
 
 
 def _end_before_contrast(text: str, lead: Attribution, speaker: int) -> None:
@@ -642,8 +651,13 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
             and relation.order in ("pre", "source-after")
             and relation.source[1] <= relation.cue[0] <= relation.content[0]
         ):
-            # "RIA quoted Peskov as saying A": the content opens with the speaker.
-            opens, stop = relation.content
+            # "RIA quoted Peskov as saying (that) A": the speaker follows the cue.
+            stop = relation.content[1]
+            opens = (
+                relation.cue[1]
+                + len(text[relation.cue[1] : stop])
+                - len(text[relation.cue[1] : stop].lstrip())
+            )
             saying = _AS_SAYING.search(text, opens, min(stop, opens + 120))
             if saying is None or "\n" in text[opens : saying.start()]:
                 continue
@@ -877,11 +891,30 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+def source_like(text: str, span: tuple[int, int]) -> bool:
+    """Whether what "citing" or "according to" names may be a source, not a reason."""
+    return _speaker_like(text, span) or _described(text, span)
+
+
 def _described(text: str, span: tuple[int, int]) -> bool:
     """ "people familiar with the matter", "data from the ministry": the object of "citing"
     or "according to", a description, where a speaker before a verb would be too long."""
-    words = text[span[0] : span[1]].split()
-    return bool(words) and words[0].lower() not in PREPOSITIONS | BOUNDARY_WORDS
+    words = [w.lower().strip(",.") for w in text[span[0] : span[1]].split()]
+    if not words or words[0] in PREPOSITIONS | BOUNDARY_WORDS:
+        return False
+    # what a source is, not a reason given ("citing rising costs", "cited no evidence")
+    return any(word in _SOURCE_HEADS for word in words)
+
+
+_SOURCE_HEADS = {
+    "people", "person", "persons", "official", "officials", "source", "sources", "data",
+    "figures", "documents", "document", "statement", "report", "reports", "analysts",
+    "analyst", "experts", "expert", "diplomats", "diplomat", "residents", "witnesses",
+    "witness", "police", "authorities", "ministry", "government", "agency", "spokesperson",
+    "spokesman", "spokeswoman", "executives", "investigators", "prosecutors", "lawyers",
+    "filings", "filing", "records", "survey", "poll", "estimates", "statistics", "media",
+    "newspaper", "insiders", "aides", "officers", "employees", "staff", "memo", "letter",
+}  # fmt: skip
 
 
 _WHEN_GAP = re.compile(r"(?:\s+[\w\u2019'-]+){1,3}\s*,\s*")  # " on Tuesday, "
@@ -979,9 +1012,11 @@ def past_own_hops(text: str, found: list[Attribution]) -> None:
             if span is not None and attribution.content[0] <= span[0] < attribution.content[1]
         )
         start = attribution.content[0]
-        for span in spans:
-            if text[start : span[0]].strip(" ,"):
-                break
+        for number, span in enumerate(spans):
+            gap = text[start : span[0]].strip(" ,").lower()
+            when = number == 0 and _WHEN_GAP.fullmatch(" " + text[start : span[0]].strip(" "))
+            if gap not in ("", "which", "who") and not when:
+                break  # past "on Tuesday, citing X, that A" and "in a statement, citing X, …"
             start = max(start, span[1])
         if start == attribution.content[0]:
             continue

@@ -23,7 +23,14 @@ from dataclasses import replace
 
 from claims.resolution import PRONOUNS, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
-from claims.suggestions.attribution import Attribution, chain_of, leaves, passive, tokenize
+from claims.suggestions.attribution import (
+    Attribution,
+    chain_of,
+    leaves,
+    passive,
+    source_like,
+    tokenize,
+)
 from claims.suggestions.citation import CREDIT_CUES, statement_start
 from claims.suggestions.lexicon import AUXILIARIES, PREPOSITIONS, PUNCT_BOUNDARY, RELATIVES
 from claims.suggestions.origins import captions, credited, origin_proposal
@@ -223,6 +230,8 @@ def sentence_proposals(
             resolution = resolved[found.index(attribution)]
             if resolution is None:
                 continue
+            if attribution.cites and not source_like(text, attribution.source):
+                continue  # "citing competition from Chinese rivals": a reason, not a source
             hop = _hop(text, attribution, resolution)
             if hop is not None:
                 hops.append(hop)

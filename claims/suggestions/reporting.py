@@ -199,7 +199,12 @@ def states(text: str, span: tuple[int, int]) -> bool:
         after = words[i + 1] if i + 1 < len(words) else None
         if word in CLAUSE_WORDS or word in _CONTRACTED_IS or word.endswith(_CONTRACTED):
             return True
-        if word in _STATE_VERBS and i and before not in _DETERMINERS and written[i].islower():
+        if (
+            word in _STATE_VERBS
+            and i
+            and before not in _DETERMINERS | {"which", "who", "that"}
+            and written[i].islower()
+        ):
             return True  # "the risk remains low"
         if _past(word, before):
             return True
