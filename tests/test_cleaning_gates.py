@@ -19,14 +19,7 @@ from claims.photo_credits import (
     LABELLED_CAPTION,
     PARENTHESISED_CAPTION,
 )
-
-
-def _reason_rule_by_rule(line: str) -> str | None:
-    stripped = line.strip()
-    for reason, pattern in LINE_RULES:
-        if stripped and pattern.match(stripped):
-            return reason
-    return None
+from tests.test_cleaning import _reason_rule_by_rule
 
 
 def _pad(head: str, tail: str, length: int, fill: str = "x") -> str:
