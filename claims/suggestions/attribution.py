@@ -604,10 +604,16 @@ def _relative_citing(tokens: list[Token], cue_i: int, found: list[Attribution]):
     if tokens[cue_i - 2].text != ",":
         return None
     report = found[-1]
+    return report if _report_end(report) == tokens[cue_i - 3].end else None
+
+
+def _report_end(report: Attribution) -> int:
+    """Where a report's cue ends, or its source when named after the cue ("according to
+    Interfax"): a "citing X" qualifying it follows there."""
     end = report.cue[1]
     if report.source is not None and report.source[0] >= report.cue[1]:
         end = max(end, report.source[1])
-    return report if end == tokens[cue_i - 3].end else None
+    return end
 
 
 QUOTING_FORMS = {"quoted", "quotes", "quote", "cited", "cites"}
@@ -931,9 +937,7 @@ def _cited_by(found: list[Attribution], i: int, text: str | None = None) -> int 
         between = other.source is not None and other.source[1] <= cue[0] < other.cue[0]
         if j == i or (other.cue[1] > cue[0] and not between):
             continue
-        end = other.cue[1]
-        if other.source is not None and other.source[0] >= other.cue[1]:
-            end = max(end, other.source[1])
+        end = _report_end(other)
         near = 0 <= cue[0] - end <= CITING_GAP or (
             text is not None
             and 0 <= end <= cue[0]
