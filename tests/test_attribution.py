@@ -127,3 +127,14 @@ def test_and_before_a_cue_with_a_speaker_of_its_own_is_not_a_shared_speaker():
     assert [row[:2] for row in rows] == [("said", "The mayor"), ("said", "the council")]
     assert rows[0][2] == "the tram was late and the council said it was not"
     assert found[1].parent == 0  # the council's words are inside what the mayor said
+
+
+def test_posted_reports_only_what_is_posted():
+    # A company posts results: its "said" is the cue, not "posted".
+    _, rows = _read("Shell posted record profits on Thursday and said it would raise its dividend.")
+    assert [row[0] for row in rows] == ["said"]
+    assert extract("The carmaker posted a 12% rise in quarterly profit on Thursday.") == []
+    _, rows = _read("The mayor posted on X that the bridge would reopen on Monday.")
+    assert rows[0][:3] == ("posted", "The mayor", "the bridge would reopen on Monday")
+    _, rows = _read('The ministry posted: "The bridge is closed until further notice."')
+    assert rows[0][:2] == ("posted", "The ministry")

@@ -425,6 +425,27 @@ def test_a_reporter_quoting_a_speaker_as_saying_is_the_later_hop(db_url):
             '"We are ready to resume talks," Sergei Vershinin was quoted by TASS as saying.\n',
             "We are ready to resume talks.",
         ),
+        (
+            "Deputy Foreign Minister Sergei Vershinin was quoted as saying by TASS that Russia "
+            "is ready to resume talks on grain exports.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
+        (
+            "Russia is ready to resume talks on grain exports, Sergei Vershinin was quoted as "
+            "saying by the TASS news agency.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
+        # Several agencies carried it: the chain names the first, not none.
+        (
+            "Sergei Vershinin was quoted by TASS, RIA and Interfax as saying that Russia is "
+            "ready to resume talks on grain exports.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
+        (
+            "Sergei Vershinin was quoted as saying by TASS and Interfax that Russia is ready "
+            "to resume talks on grain exports.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
     ],
 )
 def test_a_speaker_quoted_by_a_reporter_as_saying_speaks_through_it(db_url, text, claim):

@@ -156,7 +156,19 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
         return previous in ("to", "will", "would", "did", "does", "do") or (
             i + 1 < len(tokens) and tokens[i + 1].lower == "that"
         )
+    if word in _POSTED:
+        # "posted on X that ...", "posted: ..." report; "Shell posted record profits and
+        # said ..." does not: a company posts results, and its "said" is the cue.
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        return following is not None and (
+            following.lower in _POSTED_BEFORE_WORDS or following.text in OPEN_QUOTES
+        )
     return True
+
+
+_POSTED = frozenset(("posted", "posts", "posting"))
+# What follows "posted" when words follow: where, a clause, a colon, or the message itself.
+_POSTED_BEFORE_WORDS = frozenset(("on", "to", "online", "in", "that", ":"))
 
 
 def _post_posed_after_noun(tokens: list[Token], i: int) -> bool:
@@ -622,6 +634,14 @@ _AS_SAYING = re.compile(
     r"\s+as\s+(?:saying|telling|writing|stating|adding|noting|warning|declaring|describing)\b"
 )
 _PASSIVE_BY = re.compile(r"\s+by\s+")
+# The reporters of "quoted as saying by the RIA news agency (that)" and "by RIA, TASS and
+# Interfax": a name or a noun phrase each, up to "that", punctuation or a time or place.
+_REPORTER = r"(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?!(?:that|on|in|at|last|this|as)\b)[\w.&'-]+){0,5}?"
+_REPORTERS_AFTER_BY = re.compile(
+    rf"{_REPORTER}(?:,\s*{_REPORTER})*(?:,?\s+and\s+{_REPORTER})?"
+    r"(?=\s+(?:that|on|in|at|last|this)\b|\s*[,;:.!?\u201c\"]|\s*$)"
+)
+_LIST_BREAK = re.compile(r",\s*|,?\s+and\s+")
 _SAYING_THAT = re.compile(r"[\s,:]*(?:that\b)?[\s,]*")
 
 
@@ -689,19 +709,28 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
             inner = Attribution(cue, speaker, content, is_quoted(text, *content), order)
             pairs.append(Quoting(inner, relation, (verb[0], cue[1])))
             continue
-        # "Peskov was quoted by RIA as saying": the source before is the speaker.
+        # "Peskov was quoted by RIA as saying", "Peskov was quoted as saying by RIA": the
+        # source before is the speaker.
+        if not passive_cue or relation.source[1] > relation.cue[0]:
+            continue
         by = _PASSIVE_BY.match(text, relation.cue[1])
-        if not passive_cue or by is None or relation.source[1] > relation.cue[0]:
-            continue
-        saying = _AS_SAYING.search(text, by.end(), by.end() + 80)
-        if saying is None:
-            continue
-        reporter = (by.end(), saying.start())
-        if not _speaker_like(text, reporter) or any(c in text[slice(*reporter)] for c in ",;\n"):
+        if by is not None:
+            saying = _AS_SAYING.search(text, by.end(), by.end() + 80)
+            if saying is None:
+                continue
+            reporter, words_end = _first_reporter(text, by.end(), saying.start()), saying.end()
+        else:
+            saying = _AS_SAYING.match(text, relation.cue[1])
+            by = saying and _PASSIVE_BY.match(text, saying.end())
+            listed = by and _REPORTERS_AFTER_BY.match(text, by.end())
+            if not listed:
+                continue
+            reporter, words_end = _first_reporter(text, *listed.span()), listed.end()
+        if reporter is None:
             continue
         content, order = relation.content, relation.order
         if content[0] >= relation.cue[1]:
-            said = _SAYING_THAT.match(text, saying.end()).end()
+            said = _SAYING_THAT.match(text, words_end).end()
             before = text[start : relation.source[0]].rstrip()
             if len(text[said : content[1]].split()) <= 3 and before.endswith((",", *CLOSE_QUOTES)):
                 # "A, Peskov was quoted by RIA as saying on Friday.": A, before the speaker
@@ -717,7 +746,7 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
         relation.quoted = is_quoted(text, *content)
         relation.cue = (saying.start() + 1, saying.end())
         outer = Attribution(verb, reporter, content, relation.quoted, order)
-        pairs.append(Quoting(relation, outer, (verb[0], saying.end())))
+        pairs.append(Quoting(relation, outer, (verb[0], words_end)))
     if not pairs:
         return pairs
     held = [a for pair in pairs for a in (pair.speaker, pair.reporter)]
@@ -738,6 +767,20 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
     nest(found, text)
     relink(found, pairs)
     return pairs
+
+
+def _first_reporter(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The reporter of "quoted by R as saying": the first of "RIA, TASS and Interfax", who
+    all carried it (a chain names one hop per source); None when the words name nobody."""
+    words = text[start:end]
+    pieces = [p for p in _LIST_BREAK.split(words) if p]
+    first = (start, start + len(pieces[0].rstrip(".,;:"))) if pieces else (start, end)
+    if len(pieces) > 1:
+        if not all(p[:1].isupper() and len(p.split()) <= 4 for p in pieces):
+            return None  # "by Reuters, which ..." or a clause: no list of names
+    elif any(c in words for c in ",;\n"):
+        return None
+    return first if _speaker_like(text, first) else None
 
 
 def relink(found: list[Attribution], pairs: list[Quoting]) -> None:
