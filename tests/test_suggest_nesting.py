@@ -676,6 +676,27 @@ def test_an_outlet_a_speaker_told_is_the_hop_after_them(db_url, text, outlet, ch
             [("Tesla", "said")],
         ),
         (
+            "Shares fell 3% on Monday, the company said, citing weaker demand in China.\n",
+            "Shares fell 3% on Monday.",
+            [("the company", "said")],
+        ),
+        (
+            "The talks failed, Xinhua reported, citing three diplomats.\n",
+            "The talks failed.",
+            [("three diplomats", "citing"), ("Xinhua", "reported")],
+        ),
+        # a participle speaks for the subject of the clause it hangs on
+        (
+            "Fitch affirmed the country's rating at BBB, saying the outlook remained stable.\n",
+            "The outlook remained stable.",
+            [("Fitch", "saying")],
+        ),
+        (
+            "Protesters blocked the main road into the capital, saying the fuel tax was unfair.\n",
+            "The fuel tax was unfair.",
+            [("Protesters", "saying")],
+        ),
+        (
             "According to Interfax, which cited a military source, the drone was shot down "
             "over Kursk.\n",
             "The drone was shot down over Kursk.",

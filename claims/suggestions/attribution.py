@@ -941,7 +941,13 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 
 def source_like(text: str, span: tuple[int, int]) -> bool:
-    """Whether what "citing" or "according to" names may be a source, not a reason."""
+    """Whether what "citing" or "according to" names may be a source, not a reason.
+
+    Words with no capital, determiner or pronoun to open them name a source only by what
+    they are ("citing officials", "two sources"): "citing weaker demand" gives a reason."""
+    first = text[span[0] : span[1]].split()[:1]
+    if first and first[0][:1].islower() and first[0] not in DETERMINERS | SPEAKER_PRONOUNS:
+        return _described(text, span)
     return _speaker_like(text, span) or _described(text, span)
 
 

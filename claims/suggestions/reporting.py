@@ -282,8 +282,38 @@ def reporting_relations(
                 # what the dropped relation held before the cue is not said by it
                 start = _AFTER_CUE.match(text, inner.cue[1]).end()
                 inner.content = (min(start, inner.content[1]), inner.content[1])
+    _participles_take_the_subject(text, found, kept)
     for attribution in kept:
         attribution.parent = None
         attribution.children = []
     nest(kept)
     return kept
+
+
+_PARTICIPLE = re.compile(r",\s*(?:while\s+|also\s+)?$")
+
+
+def _participles_take_the_subject(
+    text: str, found: list[Attribution], kept: list[Attribution]
+) -> None:
+    """ "Fitch affirmed the rating at BBB, saying the outlook was stable": the participle's
+    speaker is the subject of the clause it hangs on, which the tagger read as a relation
+    that passes no words on ("affirmed"). Only when no relation kept names a speaker before
+    the participle: then that one speaks for the sentence (``propose``)."""
+    for inner in kept:
+        if inner.source is not None or not text[inner.cue[0] : inner.cue[1]].endswith("ing"):
+            continue
+        if not _PARTICIPLE.search(text, max(0, inner.cue[0] - 12), inner.cue[0]):
+            continue
+        if any(a.source is not None and a.cue[1] <= inner.cue[0] for a in kept):
+            continue
+        subjects = [
+            a
+            for a in found
+            if a not in kept
+            and a.source is not None
+            and a.source[1] <= a.cue[0]
+            and a.cue[1] <= inner.cue[0]
+        ]
+        if subjects:
+            inner.source = min(subjects, key=lambda a: a.source[0]).source
