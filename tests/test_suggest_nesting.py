@@ -621,6 +621,16 @@ def test_a_cue_after_and_with_no_speaker_before_is_the_subject_s(db_url):
             "Kyiv Independent",
             [("Zelensky", "said"), ("CNN", None)],
         ),
+        (
+            "Koval told Reuters exports had fallen by a third.\n",
+            "Kyiv Independent",
+            [("Koval", "told"), ("Reuters", None)],
+        ),
+        (
+            "Two sources told CNN the talks had collapsed on Friday.\n",
+            "Kyiv Independent",
+            [("Two sources", "told"), ("CNN", None)],
+        ),
         # in the outlet's own article, the outlet is its publisher
         (
             "Koval told Reuters that exports had fallen by a third.\n",

@@ -109,7 +109,9 @@ def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> 
 
 _TOLD = re.compile(
     r"\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
-    r"(?=\s+(?:that|on|in|last|this|earlier|late|today|yesterday)\b|\s*[,.;:]|\s*$)"
+    # what follows the outlet: "that", a time, punctuation, or the clause itself without
+    # "that" ("told CNN the president had been briefed"); only an outlet is taken
+    r"(?=\s+[a-z]|\s*[,.;:\"\u201c]|\s*$)"
 )
 _INTERVIEW = re.compile(
     r"\s+in\s+an\s+interview\s+with\s+"
