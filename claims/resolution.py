@@ -462,6 +462,17 @@ def is_description(text: str) -> bool:
     where = next((i for i, word in enumerate(words) if i and word in _PLACED), None)
     if where is not None and is_description(" ".join(words[:where])):
         return True  # "Police in Kent", "Analysts at Goldman Sachs": police, analysts
+    seen = next(
+        (
+            i
+            for i, word in enumerate(words[:-1])
+            if i and word.lower() in _SEEN and words[i + 1].lower() == "by"
+        ),
+        None,
+    )
+    if seen is not None and is_description(" ".join(words[:seen])):
+        # "documents seen by Reuters": the documents say it; Reuters only read them
+        return True
     if not any(word[:1].isupper() for word in words):
         return True
     lowered = [word.lower().strip(".,") for word in words]
@@ -502,6 +513,11 @@ _GROUPS = frozenset(
         "economist", "trader", "campaigner", "villager", "member",
     }
 )  # fmt: skip
+# Participles whose agent, after "by", only came to see what the head names ("documents
+# seen by Reuters", "a letter obtained by the BBC"); "data compiled by LSEG" is LSEG's.
+_SEEN = frozenset(
+    {"seen", "obtained", "reviewed", "viewed", "examined", "inspected", "read", "heard"}
+)
 # Prepositions that end a phrase's head: what follows says where or with whom it is.
 _PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outside", "within"})
 # Of those, the ones no name of a body is likely to hold ("Council on Foreign Relations",

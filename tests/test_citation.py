@@ -108,3 +108,57 @@ def test_an_agency_stored_by_its_abbreviation_is_found_by_it(db_url):
 
 def test_an_agency_stored_by_its_abbreviation_is_not_its_own_origin(db_url):
     assert _origins(db_url, "AP", AP_STORY) == []
+
+
+BODY_CITING = (
+    "Acme to cut jobs\n\n"
+    "LONDON — Acme Corp is struggling with falling sales this year.\n\n"
+    "{sentence}\n\n"
+    "Shares fell 3% in early trading.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company plans to cut 500 jobs, Bloomberg reported, citing Reuters.",
+        "The company plans to cut 500 jobs, Bloomberg reported on Tuesday, citing Reuters.",
+        "Bloomberg reported citing Reuters that the company plans to cut 500 jobs.",
+        "The company plans to cut 500 jobs, Bloomberg reported, citing People familiar with it.",
+    ],
+)
+def test_another_outlet_citing_someone_in_the_body_is_no_origin(db_url, sentence):
+    """The citing is the sentence's hop (Reuters → Bloomberg), not the article's credit."""
+    assert _origins(db_url, "Morning Post", BODY_CITING.format(sentence=sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # the lead, after a headline: the article's frame
+        (
+            "Acme to cut jobs\n\nThe company plans to cut 500 jobs, UNN reports citing Reuters."
+            "\n\nShares fell 3% in early trading.\n",
+            "Morning Post",
+        ),
+        # a credit line of its own, anywhere
+        (BODY_CITING.format(sentence="UNN reports citing Reuters."), "Morning Post"),
+        # the publisher's own "reports citing", further down
+        (
+            BODY_CITING.format(
+                sentence="The company will cut 500 jobs, UNN reports citing Reuters."
+            ),
+            "UNN",
+        ),
+    ],
+)
+def test_a_reports_citing_that_frames_the_article_is_its_origin(db_url, text, outlet):
+    assert _origins(db_url, outlet, text) == [("Reuters", True)]
+
+
+def test_another_outlet_citing_someone_in_the_body_is_that_sentence_s_hop(db_url):
+    from tests.suggest_data import proposals_for
+
+    sentence = "The company plans to cut 500 jobs, Bloomberg reported, citing Reuters."
+    proposals = proposals_for(db_url, BODY_CITING.format(sentence=sentence))
+    assert [[h["name"] for h in p.hops] for p in proposals if p.hops] == [["Reuters", "Bloomberg"]]

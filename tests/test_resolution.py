@@ -114,6 +114,10 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("Police in Kent", True),
         ("Analysts at Goldman Sachs", True),
         ("A viral post on Facebook", True),
+        # what was seen says it, not who saw it
+        ("documents seen by Reuters", True),
+        ("a letter obtained by the BBC", True),
+        ("data compiled by LSEG", False),
         ("Kent Police", False),
         ("Citizens in Action", False),
         ("Council on Foreign Relations", False),

@@ -725,3 +725,63 @@ def test_what_a_review_of_the_wire_rules_found(db_url, text, claim, chain):
 
 def test_a_relative_clause_with_a_verb_of_state_is_no_claim(db_url):
     assert _hops(db_url, "Smith criticised the plan, which requires new taxes.\n") == {}
+
+
+SEEN = "The company plans to cut 500 jobs next year, according to {sources}.\n"
+
+
+@pytest.mark.parametrize(
+    "sources, outlet, chains",
+    [
+        # the outlet's own copy: what it saw, and the people, each a source of its own
+        (
+            "documents seen by Reuters and three people familiar with the matter",
+            "Reuters",
+            [
+                [("documents seen by Reuters", "according to")],
+                [("three people familiar with the matter", "according to")],
+            ],
+        ),
+        # another outlet's copy: the documents reached it through Reuters
+        (
+            "documents seen by Reuters and three people familiar with the matter",
+            "Kyiv Independent",
+            [
+                [("documents seen by Reuters", "according to"), ("Reuters", None)],
+                [("three people familiar with the matter", "according to")],
+            ],
+        ),
+        (
+            "the ministry and two people briefed on the talks",
+            "Reuters",
+            [
+                [("the ministry", "according to")],
+                [("two people briefed on the talks", "according to")],
+            ],
+        ),
+        # what people are familiar with is no second source
+        (
+            "people familiar with the plans and the talks",
+            "Reuters",
+            [[("people familiar with the plans and the talks", "according to")]],
+        ),
+        # "and" inside a name joins no two sources
+        (
+            "the Department of Trade and Industry",
+            "Reuters",
+            [[("Department of Trade and Industry", "according to")]],
+        ),
+    ],
+)
+def test_sources_joined_by_and_are_each_a_chain(db_url, sources, outlet, chains):
+    from claims.services.sources import add_source
+
+    if outlet != "Reuters":
+        with open_session(db_url) as session:
+            add_source(session, name="Reuters", kind="news_agency", actor="t")
+    hops = [
+        [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, SEEN.format(sources=sources), outlet=outlet)
+        if p.kind == "claim" and p.hops
+    ]
+    assert hops == chains

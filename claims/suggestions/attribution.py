@@ -509,7 +509,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 attribution.content = (min(after, attribution.content[1]), attribution.content[1])
         if attribution.source is not None and not (
             _speaker_like(text, attribution.source)
-            or (attribution.order == "source-after" and _described(text, attribution.source))
+            or (attribution.order == "source-after" and describes_source(text, attribution.source))
         ):
             attribution.source = None
         content = _strip_span(text, *attribution.content)
@@ -947,11 +947,11 @@ def source_like(text: str, span: tuple[int, int]) -> bool:
     they are ("citing officials", "two sources"): "citing weaker demand" gives a reason."""
     first = text[span[0] : span[1]].split()[:1]
     if first and first[0][:1].islower() and first[0] not in DETERMINERS | SPEAKER_PRONOUNS:
-        return _described(text, span)
-    return _speaker_like(text, span) or _described(text, span)
+        return describes_source(text, span)
+    return _speaker_like(text, span) or describes_source(text, span)
 
 
-def _described(text: str, span: tuple[int, int]) -> bool:
+def describes_source(text: str, span: tuple[int, int]) -> bool:
     """ "people familiar with the matter", "data from the ministry": the object of "citing"
     or "according to", a description, where a speaker before a verb would be too long."""
     words = [w.lower().strip(",.") for w in text[span[0] : span[1]].split()]

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.photo_credits import caption_credit
+
 # News agencies' abbreviations as they credit themselves, with the name they go by. Only
 # abbreviations that name one agency the world over; one in lower case ("dpa") counts as a
 # credit name as written.
@@ -68,7 +70,7 @@ RULES: list[tuple[str, float, re.Pattern[str]]] = [
         "reports citing",
         0.85,
         re.compile(
-            r"\b" + _NAME + r"\s+(?:reports?|reported|writes|wrote|says|said),?\s+"
+            rf"\b(?P<reporter>{_NAME})\s+(?:reports?|reported|writes|wrote|says|said),?\s+"
             rf"(?P<cue>{'|'.join(CREDIT_CUES)})\s+(?P<name>" + _NAME + r")"
         ),
     ),
@@ -129,6 +131,8 @@ class Credit:
     rule: str
     confidence: float
     written: str = ""
+    reporter: str = ""  # who reports citing it: "UNN" of "UNN reports citing Reuters"
+    framing: bool = True  # whether it credits the whole article (``frames_article``)
 
 
 def find_credits(text: str) -> list[Credit]:
@@ -146,6 +150,7 @@ def find_credits(text: str) -> list[Credit]:
                 "reporting by": "republished",
                 "via credit": "via",
             }.get(rule, "citing")
+            reporter = (match.groupdict().get("reporter") or "").strip()
             credits.append(
                 Credit(
                     AGENCY_NAMES.get(name, name),
@@ -155,9 +160,45 @@ def find_credits(text: str) -> list[Credit]:
                     rule,
                     confidence,
                     written=name,
+                    reporter=reporter,
+                    framing=not reporter or frames_article(text, match.start(), match.end()),
                 )
             )
     return credits
+
+
+def frames_article(text: str, start: int, end: int) -> bool:
+    """Whether "X reports citing Y" at ``text[start:end]`` credits the whole article: in its
+    lead, or standing alone as a credit line. Further down the body the same words cite
+    Y for one statement only ("The company will cut 500 jobs, Bloomberg reported, citing
+    Reuters."): a hop of that sentence, not where the article comes from."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if statement_start(text, line_start, line_end) == line_end:
+        return True
+    return start < _lead_end(text)
+
+
+# A lead is a statement of some length; a headline, a byline or a timestamp is not.
+_LEAD_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _lead_end(text: str) -> int:
+    """Where the article's lead ends: its first line that is a statement, past headlines,
+    bylines and photo captions (what comes before it frames the article too)."""
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if (
+            len(stripped.split()) >= _LEAD_WORDS
+            and _SENTENCE_END.search(stripped)
+            and caption_credit(stripped) is None
+        ):
+            return position + len(line)
+        position += len(line) + 1
+    return len(text)
 
 
 def statement_start(text: str, start: int, end: int) -> int:

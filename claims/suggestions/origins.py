@@ -2,7 +2,9 @@
 
 A credit ("(Reuters) -", "UNN reports citing Reuters", "— Reuters") proposes the article's
 origin when none is recorded: one hop, its evidence in the text as received, since credits
-often sit in lines that cleaning cuts. A photograph's caption credits the picture, not the
+often sit in lines that cleaning cuts. "X reports citing Y" credits the article only in its
+lead, on a line of its own, or with the publisher as X; a body sentence citing Y through
+another outlet is that sentence's attribution. A photograph's caption credits the picture, not the
 story: what a caption says is the photographer's or agency's (``credited``).
 """
 
@@ -24,6 +26,10 @@ def origin_proposal(session, article, resolver: Resolver) -> Proposal | None:
         return None
     raw = article.raw_text or article.text
     for credit in find_credits(raw):
+        if not credit.framing and resolver.resolve(credit.reporter).source_id != (
+            article.publisher_id
+        ):
+            continue  # another outlet's report cited in the body: that sentence's hop only
         resolution = resolver.resolve(credit.name)
         if not resolution.resolved and credit.written and credit.written != credit.name:
             # "(AP)" in a database that knows the agency as "AP" only, not by its full name.

@@ -26,6 +26,7 @@ from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import (
     Attribution,
     chain_of,
+    describes_source,
     leaves,
     passive,
     source_like,
@@ -103,10 +104,6 @@ def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (found.end(), span[1]) if found else span
 
 
-def _hop(text: str, attribution: Attribution, resolution: Resolution | None) -> dict | None:
-    return source_hop(attribution.cue_text(text), attribution.cue, attribution.source, resolution)
-
-
 _TOLD = re.compile(
     r"\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
     # what follows the outlet: "that", a time, punctuation, or the clause itself without
@@ -137,7 +134,12 @@ def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dic
         found = _INTERVIEW.match(text, attribution.cue[1], end)
     if found is None:
         return None
-    span = found.span("who")
+    return _outlet_hop(text, found.span("who"), resolver)
+
+
+def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
+    """A hop with no cue of its own for the outlet named at ``span``, through which the
+    words passed; None when what is named there is no outlet."""
     surface = text[slice(*span)]
     resolution = resolver.resolve(surface)
     if resolution.resolved:
@@ -149,7 +151,50 @@ def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dic
         acronym = name.isupper() and 2 <= len(name) <= 5
         if not acronym and not set(words) & _OUTLET_WORDS:
             return None
-    return source_hop(None, None, span, resolution)  # it passed the words on, no cue of its own
+    return source_hop(None, None, span, resolution)
+
+
+_SEEN_BY = re.compile(
+    r"\b(?:seen|obtained|reviewed|viewed|examined|inspected)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
+
+
+def _outlet_seen(text: str, span: tuple[int, int], resolver) -> dict | None:
+    """The outlet that saw what a source is ("documents seen by Reuters"): the documents
+    say it, through the outlet, a hop after them (folded away in the outlet's own copy)."""
+    found = _SEEN_BY.search(text, span[0], span[1])
+    return _outlet_hop(text, found.span("who"), resolver) if found else None
+
+
+# "and" opening a second noun phrase: "documents seen by Reuters and three people familiar
+# with the matter", "the ministry and the police"; "Procter and Gamble", "Trade and
+# Industry" go on one name.
+_AND_ANOTHER = re.compile(
+    r",?\s+and\s+(?=(?:the|a|an|his|her|its|their|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|several|some|many|other|another|\d+)\s)"
+)
+
+
+def _names_a_source(text: str, span: tuple[int, int]) -> bool:
+    """A name ("Reuters") or a source's head noun ("two people briefed", "the ministry")."""
+    return describes_source(text, span) or any(
+        word[:1].isupper() for word in text[span[0] : span[1]].split()
+    )
+
+
+def _conjuncts(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sources a source span joins with "and", each a source of its own: two who say
+    the same are two chains, not one source named "X and Y". Only where every part may be
+    a source: what a source is familiar with is no second source."""
+    parts, start = [], span[0]
+    for joint in _AND_ANOTHER.finditer(text, span[0], span[1]):
+        parts.append((start, joint.start()))
+        start = joint.end()
+    parts.append((start, span[1]))
+    if len(parts) > 1 and not all(_names_a_source(text, part) for part in parts):
+        return [span]  # "people familiar with the plans and the talks": one source
+    return parts
 
 
 def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
@@ -214,6 +259,18 @@ def sentence_proposals(
                     surface=surface,
                     why=f"{surface!r} read as {outlet}, named earlier in the sentence",
                 )
+    # "according to documents and three people": each its own source, its own chain
+    conjuncts: dict[int, list[tuple[tuple[int, int], Resolution]]] = {}
+    for index, attribution in enumerate(found):
+        reading = resolved[index]
+        if reading is None or attribution.source is None or reading.why == "known name or alias":
+            continue
+        parts = _conjuncts(text, attribution.source)
+        if len(parts) > 1:
+            before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
+            conjuncts[index] = [
+                (part, speakers.read(resolver, text[slice(*part)], before)) for part in parts
+            ]
     # A participle clause (", adding that ...") or a "who said" without its own source
     # speaks for the sentence's first named source; any other relation naming nobody keeps
     # nobody (``_speaks_for_the_sentence``).
@@ -226,28 +283,36 @@ def sentence_proposals(
     # the article's origin, which composing appends, not the article's own statement.
     credit_leaves: set[int] = set()
 
-    def hops_of(index: int) -> list[dict]:
-        hops = []
+    def chains_of(index: int) -> list[list[dict]]:
+        chains: list[list[dict]] = [[]]
         for attribution in chain_of(found, index):
-            resolution = resolved[found.index(attribution)]
+            at = found.index(attribution)
+            resolution = resolved[at]
             if resolution is None:
                 continue
             if attribution.cites and not source_like(text, attribution.source):
                 continue  # "citing competition from Chinese rivals": a reason, not a source
-            hop = _hop(text, attribution, resolution)
-            if hop is not None:
-                hops.append(hop)
-                listener = _outlet_told(text, sentence, attribution, resolver)
-                if listener is not None:
-                    hops.append(listener)
-        folded = _fold_chain(hops, origin_id, publisher_id)
-        if hops and not folded:
+            cue = (attribution.cue_text(text), attribution.cue)
+            listener = _outlet_told(text, sentence, attribution, resolver)
+            options = []
+            for span, reading in conjuncts.get(at, [(attribution.source, resolution)]):
+                hop = source_hop(*cue, span, reading)
+                if hop is None:
+                    continue
+                seen = _outlet_seen(text, span, resolver) if span is not None else None
+                options.append([hop, *(h for h in (seen, listener) if h is not None)])
+            if options:
+                chains = [chain + option for chain in chains for option in options]
+        folded = [_fold_chain(hops, origin_id, publisher_id) for hops in chains]
+        if any(hops and not kept for hops, kept in zip(chains, folded, strict=True)):
             credit_leaves.add(index)
         return folded
 
+    def hops_of(index: int) -> list[dict]:
+        return chains_of(index)[0]
+
     proposals = []
-    for leaf in leaves(found):
-        hops = hops_of(leaf)
+    for leaf, hops in ((index, hops) for index in leaves(found) for hops in chains_of(index)):
         first_of_leaf = len(proposals)
         content = _without_that(text, _without_dateline(text, found[leaf].content))
         quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS
