@@ -63,7 +63,7 @@ TITLES = frozenset(
         "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
         "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
-        "speaker",
+        "speaker", "constable",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -337,6 +337,9 @@ _TITLE_ADJECTIVES = {
     "state", "defence", "defense", "former", "acting", "vice", "deputy", "prime", "general",
     "opposition", "senior", "local", "labour", "conservative", "democrat", "republican",
     "liberal", "green",
+    # a body of people qualifies a title ("Police Chief", "Police Commissioner") but is
+    # none alone: "Police Scotland" is a force, "Officials Weekly" a paper
+    "police", "officials",
 }  # fmt: skip
 _NOT_TITLES = {"the", "a", "an", "of", "his", "her", "its", "their", "said", "told"}
 # Lower-case words inside a name: "Minister of Public Security", "Ursula von der Leyen".
@@ -478,9 +481,9 @@ def is_description(text: str) -> bool:
     parts = [part for word in words for part in word.lower().strip(".").split("-") if part]
     return (
         any(part in _OFFICES for part in parts)
-        and parts[-1] != "of"
-        and all(part in _OFFICE_WORDS or part == "of" for part in parts)
-    )  # "Secretary of State", "the Minister of Finance", "Secretary-General"
+        and parts[-1] not in ("of", "for")
+        and all(part in _OFFICE_WORDS or part in ("of", "for") for part in parts)
+    )  # "Secretary of State", "the Minister of Finance", "Minister for Health"
 
 
 # People spoken of as a group, never one source's name: "Critics", "Two other sources".
@@ -529,7 +532,7 @@ _DEPARTMENT_WORDS = frozenset(
         "security", "public", "economy", "economic", "development", "commerce", "industry",
         "homeland", "veterans", "housing", "treasury", "communications", "information",
         "internal", "external", "national", "social", "welfare", "war", "and", "human",
-        "services", "resources", "emergency", "science", "technology", "digital",
+        "services", "resources", "emergency", "science", "technology", "digital", "care",
     }
 )  # fmt: skip
 _OFFICE_WORDS = _OFFICES | {
@@ -557,7 +560,7 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     runs: list[list[int]] = []  # indexes into body of each run of capitalised words
     current: list[int] = []
     for index, (word, possessive) in enumerate(body):
-        if word[:1].isupper() or (current and word.lower() in _NAME_JOINERS):
+        if word[:1].isupper() or (current and _joins(body, index)):
             current.append(index)
         elif current:
             runs.append(current)
@@ -568,7 +571,7 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     if current:
         runs.append(current)
     for run in runs:
-        while run and body[run[-1]][0].lower() in _NAME_JOINERS:
+        while run and not body[run[-1]][0][:1].isupper():
             run.pop()
     runs = [run for run in runs if run]
     if not runs:
@@ -587,6 +590,28 @@ def _head(words: list[str]) -> tuple[str | None, str]:
             return None, phrase
     name = _without_titles(name_words)
     return (" ".join(name) if name else None), phrase
+
+
+def _joins(body: list[tuple[str, bool]], index: int) -> bool:
+    """Whether a lower-case word goes on with the name before it: "of", "for", "von"; "on"
+    after a body's head noun ("Council on Foreign Relations", "Commission on Human Rights"),
+    where after a person's name it says when ("Smith on Tuesday")."""
+    word = body[index][0].lower()
+    if word in _NAME_JOINERS:
+        return True
+    if word != "on" or index + 1 >= len(body) or not body[index + 1][0][:1].isupper():
+        return False
+    head = body[index - 1][0].lower() if index else ""
+    return head in ORGANISATION_WORDS and body[index + 1][0].lower() not in _DATES
+
+
+_DATES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)  # fmt: skip
 
 
 def _cleaned(word: str) -> tuple[str, bool]:
@@ -633,10 +658,11 @@ def _without_titles(run: list[str]) -> list[str]:
         index = proper[-1] + 1
         while index < len(run) - 1 and keys[index] in TITLES:  # "of State", "of Public …"
             index += 1
-        if "of" in keys[proper[-1] : index]:
+        if {"of", "for"} & set(keys[proper[-1] : index + 1]):
             # "Secretary of Energy Jennifer Granholm", "Chancellor of the Exchequer Rachel
-            # Reeves": the department's words, while a name of two words is left
-            while index < len(run) - 2 and keys[index] in _DEPARTMENT_WORDS:
+            # Reeves", "Secretary of State for Health Wes Streeting": the department's
+            # words, while a name of two words is left
+            while index < len(run) - 2 and keys[index] in _DEPARTMENT_WORDS | {"of", "for"}:
                 index += 1
         name = _without_joiners(run[index:])
         if _names_someone(name):

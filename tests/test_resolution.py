@@ -27,6 +27,15 @@ from claims.resolution import _proposed_name, is_description
         ("Minister of Foreign Affairs Wang Yi", "Wang Yi"),
         ("Minister of Foreign Affairs Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
         ("Secretary of State Antony Blinken", "Antony Blinken"),
+        ("Secretary of State for Health Wes Streeting", "Wes Streeting"),
+        ("Minister for Health Simon Harris", "Simon Harris"),
+        # a body of people qualifies a title, and is none alone
+        ("Police Chief John Smith", "John Smith"),
+        ("Police Scotland", "Police Scotland"),
+        ("Officials Weekly", "Officials Weekly"),
+        # "on" goes on with a body's name, and says when after a person's
+        ("the Council on Foreign Relations", "Council on Foreign Relations"),
+        ("The Committee on Foreign Affairs", "Committee on Foreign Affairs"),
         # a name before where it is: WHO's spokesperson, not Lusaka
         ("a WHO spokesperson in Lusaka", "WHO"),
         # the acronym given beside the name, and what a body publishes
@@ -98,6 +107,7 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("Secretary of State", True),
         ("the Minister of Finance", True),
         ("the Secretary-General", True),
+        ("Secretary of State for Health", True),
         ("the Chief Executive", True),
         ("General Motors", False),
         ("the Bank of England", False),
@@ -115,6 +125,8 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("Analysts at Goldman Sachs", True),
         ("A viral post on Facebook", True),
         ("Kent Police", False),
+        ("Police Scotland", False),
+        ("Officials Weekly", False),
         ("Citizens in Action", False),
         ("Council on Foreign Relations", False),
         ("The Union of Concerned Scientists", False),
