@@ -197,7 +197,20 @@ class Resolver:
                 )
             why = f"{why}; {full} named in the article"
             proposed = full
+        elif proposed and self._the_in_name(surface, proposed):
+            proposed = f"The {proposed}"
         return Resolution(surface, None, None, 0.0, why, proposed_name=proposed)
+
+    def _the_in_name(self, surface: str, name: str) -> bool:
+        """Whether "The" belongs to the name, as in "according to The Times": the article
+        capitalises it where no sentence starts. A capital at a sentence's start says
+        nothing, and "the newspaper" is no name at all. Keys drop the article, so a known
+        "Times" or "The Times" is found either way."""
+        words = surface.strip(" ,;:.").split()
+        if len(words) < 2 or words[0].lower() != "the" or " ".join(words[1:]) != name:
+            return False
+        mid_sentence = rf"[\w,;:][ \t]+The[ \t]+{re.escape(name)}(?![\w'’-])"
+        return re.search(mid_sentence, self.text) is not None
 
     def full_name(self, name: str) -> str | None:
         """The one full name the article gives a surname ("Erdogan": "President Recep

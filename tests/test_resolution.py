@@ -144,3 +144,26 @@ def test_a_description_goes_to_the_reviewer_as_written_and_marked(session):
     assert resolution.proposed_name == "his office" and is_description("his office")
     assert resolution.why.startswith("a description, not a name")
     assert Resolver(session).resolve("Olaf Brandt").why == "no known source by this name"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The minister quit, according to The Times.", "The Times"),
+        ("The Times said the minister quit.", "Times"),  # a capital where sentences start
+        ("The minister quit, according to the Times.", "Times"),
+        ("The Times said he quit.\n\nHe told The Times he was tired.", "The Times"),
+    ],
+)
+def test_a_new_outlet_keeps_the_the_its_article_capitalises(session, text, name):
+    from types import SimpleNamespace
+
+    from claims.resolution import Resolver
+    from claims.services.sources import add_source
+
+    article = SimpleNamespace(origin=None, publisher=None, text=text)
+    surface = text[text.index("he Times") - 1 : text.index("Times") + len("Times")]
+    assert Resolver(session, article).resolve(surface).proposed_name == name
+    assert Resolver(session, article).resolve("the newspaper").proposed_name == "the newspaper"
+    add_source(session, name="Times", kind="outlet", actor="t")
+    assert Resolver(session, article).resolve(surface).name == "Times"
