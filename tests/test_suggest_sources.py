@@ -526,6 +526,44 @@ def test_a_headline_before_a_paragraph_crosses_no_speakers(db_url):
 # -- "the agency reports" nests like a named outlet --
 
 
+HALE = "Mark Hale said the plant would close.\n\n"
+
+
+@pytest.mark.parametrize(
+    "company, known, said, he",
+    [
+        ("Shell", True, "said", "Mark Hale"),  # a known company
+        ("Acme Corp", False, "said", "Mark Hale"),  # a company's ending
+        ("Shell", False, "said its", "Mark Hale"),  # the article's "its"
+        ("Shell", False, "said", "Shell"),  # a bare name may be a person's
+    ],
+)
+def test_he_is_the_last_person_named_not_a_company(db_url, company, known, said, he):
+    from claims.db import open_session
+    from claims.models import Article
+    from claims.suggestions.propose import propose
+
+    text = f"{HALE}{company} {said} profits rose. He added that the dividend would rise.\n"
+    sources = [(company, "organisation")] if known else []
+    article_id = _store(db_url, text, sources=sources)
+    with open_session(db_url, write=False) as session:
+        proposals = propose(session, session.get(Article, article_id))
+    added = [h["name"] for p in proposals for h in p.hops if h["cue"] == "added"]
+    assert added == [he]
+
+
+def test_he_after_only_a_company_is_nobody_named(db_url):
+    from claims.db import open_session
+    from claims.models import Article
+    from claims.suggestions.propose import propose
+
+    text = "Shell said profits rose. He added that the dividend would rise.\n"
+    article_id = _store(db_url, text, sources=[("Shell", "organisation")])
+    with open_session(db_url, write=False) as session:
+        proposals = propose(session, session.get(Article, article_id))
+    assert [h["name"] for p in proposals for h in p.hops if h["cue"] == "added"] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

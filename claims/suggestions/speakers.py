@@ -33,15 +33,40 @@ _BODY_KINDS = {"organisation", "news_agency", "outlet", "state_body", "media"}
 
 def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
     """Whether a source read is an outlet, agency or other body, never "he" or "she": by its
-    kind when known, else by its words ("the Interfax news agency", "Foreign Ministry") or
-    an acronym's capitals ("TASS", "RIA")."""
+    kind when known, else by its words ("the Interfax news agency", "Foreign Ministry",
+    "Acme Corp"), an acronym's capitals ("TASS", "RIA"), an outlet's "The" ("The Times"),
+    or the article calling it "it" ("Shell said its profits rose", "Shell, which").
+    A bare name ("Shell", "Ford") may be anyone's: only such signs make it a body."""
     if resolution.resolved:
         return resolver.kinds.get(resolution.source_id) in _BODY_KINDS
     name = resolution.proposed_name or ""
     words = set(fold_name(name).split()) | set(fold_name(resolution.surface).split()[-2:])
     if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
         return True
-    return name.isupper() and len(name) > 1
+    if words & _COMPANY_ENDINGS or name.startswith("The "):
+        return True
+    return (name.isupper() and len(name) > 1) or _called_it(resolver.text, name)
+
+
+# How a company's name ends: "Acme Corp", "Shell Plc", "Volkswagen AG".
+_COMPANY_ENDINGS = {
+    "corp", "corporation", "plc", "llc", "llp", "holdings", "limited", "co", "ag", "gmbh",
+    "incorporated",
+}  # fmt: skip
+_SAYS = r"(?:said|says|added|announced|reported|reports|stated|confirmed|expects|expected)"
+
+
+def _called_it(text: str, name: str) -> bool:
+    """Whether the article speaks of ``name`` as a thing, not a person: "Shell said its
+    profits rose", "Shell said in its report", "Shell and its partners", "Shell, which".
+    "Shell said it would" is no sign: "Hale said it would rain" says it of the weather."""
+    if not name or not text:
+        return False
+    pattern = (
+        rf"(?<![\w'’-]){re.escape(name)}(?:['’]s)?"
+        rf"(?:\s*,\s*which\b|\s+and\s+its\b|\s+{_SAYS}\s+(?:that\s+|in\s+)?its\b)"
+    )
+    return re.search(pattern, text) is not None
 
 
 class Speakers:
@@ -69,8 +94,9 @@ class Speakers:
             )
         if fold_name(surface) in PRONOUNS:
             last = self.last
-            if fold_name(surface) in PERSONAL and self.last_person is not None:
-                last = self.last_person  # "RIA quoted him": a person, not the agency
+            if fold_name(surface) in PERSONAL:
+                # "RIA quoted him": a person, not the agency; none when only bodies were named
+                last = self.last_person
             if last is not None:
                 return Resolution(
                     surface,
