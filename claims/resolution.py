@@ -184,7 +184,7 @@ class Resolver:
             # "Police in Kent": police there, not "Kent", nor any police
             proposed = _phrase(_RELATIVE_CLAUSE.split(surface.strip(), maxsplit=1)[0].split())
         why = "no known source by this name"
-        if proposed and is_description(proposed):
+        if proposed and describes(proposed, surface):
             why = "a description, not a name: whose it is, the reviewer says"
         elif proposed and (full := self.full_name(proposed)) is not None:
             known = self.resolve(full)
@@ -391,6 +391,8 @@ def _proposed_name(surface: str) -> str | None:
     # "A senior official who declined to be named ...": the relative clause describes them.
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
     parts = [part for part in text.split(",") if part.split()]
+    if (body := _apposed_body(parts)) is not None:
+        return body  # "People in Need, a Czech aid group": as written, however it reads
     if len(parts) > 1 and _describes(parts[0]):
         # "The leader of the party in the Assembly, Mathilde Panot": the apposed name
         parts = [p for p in parts[1:] if _PERSON.fullmatch(p.strip())] + parts
@@ -470,6 +472,11 @@ def is_description(text: str) -> bool:
     counts as a name, unless its words are those of a group ("Critics said", "Two other
     sources said": ``_GROUPS``) or of an office without its holder ("the Minister").
     """
+    parts = [part for part in text.split(",") if part.split()]
+    if len(parts) > 1:
+        # "John Smith, an analyst" is named; "Police in Kent, the force said" is police;
+        # "People in Need, a Czech aid group" is named: the appositive says it is a body's
+        return _apposed_body(parts) is None and all(is_description(part) for part in parts)
     words = [_cleaned(word)[0] for word in text.split()]
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -497,6 +504,17 @@ def is_description(text: str) -> bool:
         and parts[-1] not in ("of", "for")
         and all(part in _OFFICE_WORDS or part in ("of", "for") for part in parts)
     )  # "Secretary of State", "the Minister of Finance", "Minister for Health"
+
+
+def describes(name: str, surface: str | None = None) -> bool:
+    """Whether a proposed source ``name`` is a description (``is_description``), unless the
+    article's words for it (``surface``) give it as a body's name: "People in Need, a Czech
+    aid group" names the group, where "People in Need" alone reads as people somewhere."""
+    if surface:
+        body = _apposed_body([part for part in surface.split(",") if part.split()])
+        if body is not None and fold_name(body) == fold_name(name):
+            return False
+    return is_description(name)
 
 
 # People spoken of as a group, never one source's name: "Critics", "Two other sources".
@@ -553,6 +571,41 @@ _OFFICE_WORDS = _OFFICES | {
     "chief", "executive", "acting", "former", "first", "general", "attorney", "justice",
     "health", "economy", "education", "energy", "trade", "transport", "culture", "labour",
     "labor", "agriculture", "environment", "home", "state", "public", "prosecutor",
+}  # fmt: skip
+
+
+def _apposed_body(parts: list[str]) -> str | None:
+    """The name before an appositive that calls it a body ("People in Need, a Czech aid
+    group", "the Council on Foreign Relations, a think tank"), when it is written as a name
+    is, capitalised but for the short words between: what would otherwise read as people
+    somewhere ("People in Need") or a title ("Police Scotland") is that body's name."""
+    if len(parts) < 2:
+        return None
+    apposed = parts[1].split()
+    if len(apposed) < 2 or apposed[0].lower() not in ("a", "an", "the"):
+        return None
+    head = []
+    for word in apposed[1:]:
+        if word.lower() in _PLACED | _NAME_JOINERS | {"based", "that", "which", "who", "with"}:
+            break
+        head.append(word.lower().strip(".;:"))
+    if not head or head[-1] not in _APPOSED_BODIES:
+        return None
+    words = parts[0].split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    shaped = all(
+        word[:1].isupper() or (word in _PLACED | _NAME_JOINERS and 0 < i < len(words) - 1)
+        for i, word in enumerate(words)
+    )
+    return _phrase(words) if shaped else None
+
+
+# What an appositive calls a body: "a Czech aid group", "a London-based charity".
+_APPOSED_BODIES = BODY_NOUNS | {
+    "charity", "firm", "ngo", "nonprofit", "non-profit", "thinktank", "think-tank", "tank",
+    "watchdog", "network", "movement", "consortium", "association", "foundation",
+    "institute", "federation", "society", "organisation", "organization", "charities",
 }  # fmt: skip
 
 

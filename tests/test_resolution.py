@@ -74,6 +74,9 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("Robert F. Kennedy Jr.", "Robert F. Kennedy Jr."),
         ("Bank of England", "Bank of England"),
         ("Federal Reserve Bank of New York", "Federal Reserve Bank of New York"),
+        ("People in Need, a Czech aid group,", "People in Need"),
+        ("the Council on Foreign Relations, a think tank,", "Council on Foreign Relations"),
+        ("John Smith, an analyst,", "John Smith"),
     ],
 )  # fmt: skip
 def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):
@@ -108,6 +111,12 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("the Minister of Finance", True),
         ("the Secretary-General", True),
         ("Secretary of State for Health", True),
+        # an appositive: the span is a description only when every part is one, and one
+        # that calls a body by its kind makes what it stands beside a name
+        ("John Smith, an analyst,", False),
+        ("People in Need, a Czech aid group,", False),
+        ("Police in Kent, a force spokesman,", True),
+        ("A senior official, speaking on condition of anonymity,", True),
         ("the Chief Executive", True),
         ("General Motors", False),
         ("the Bank of England", False),

@@ -397,6 +397,21 @@ def test_a_force_where_it_serves_is_a_description_not_the_place(cli, db_url):
     assert said["chain_text"].startswith("Police in Kent (a description, not a name")
 
 
+def test_a_body_its_appositive_names_is_no_description(cli, db_url):
+    """ "People in Need" alone reads as people somewhere; its appositive says it is a body."""
+    from claims.db import open_session
+    from claims.services.sources import find_source
+
+    text = "People in Need, a Czech aid group, said 40 families had lost their homes.\n"
+    article_id = _store(db_url, text)
+    said = _said(_suggested(cli, article_id))
+    assert [(h["name"], h["description"]) for h in said["chain"]] == [("People in Need", False)]
+    result = cli("suggest", article_id, "--review", input="a\nq\n")
+    assert result.exit_code == 0, result.output
+    with open_session(db_url, write=False) as session:
+        assert find_source(session, "People in Need") is not None
+
+
 def test_a_description_is_the_body_of_its_kind_named_before_it(db_url):
     from claims.db import open_session
     from claims.models import Article

@@ -205,6 +205,29 @@ def antecedent(text: str, source: tuple[int, int]) -> str | None:
     return found.group().rstrip(" ,") if found else None
 
 
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)?[A-Z][\w.&'’-]*)*"
+    r"\s*,\s*$"
+)
+_OPENERS = {"in", "on", "at", "after", "before", "since", "when", "while", "as", "but", "and"}
+
+
+def apposed_to(text: str, source: tuple[int, int]) -> str | None:
+    """The name an appositive source stands beside: "People in Need" for "a Czech aid
+    group" in "People in Need, a Czech aid group, said", where only the appositive was
+    read as the speaker. A phrase that opens the sentence ("In Prague, a group said") is
+    no name, and without the comma closing it no appositive either."""
+    surface = text[source[0] : source[1]]
+    if surface.split()[:1] not in (["a"], ["an"], ["the"]):
+        return None
+    if not (surface.rstrip().endswith(",") or text[source[1] :].lstrip().startswith(",")):
+        return None
+    found = _NAME_BEFORE_APPOSITIVE.search(text, max(0, source[0] - 120), source[0])
+    if found is None or found.group().split()[0].lower() in _OPENERS:
+        return None
+    return found.group().rstrip(" ,")
+
+
 _CITED = {"according to", "citing", "cited", "quoting", "quoted"}
 _MEDIA_KINDS = {"news_agency", "outlet", "media"}
 
