@@ -412,6 +412,22 @@ def test_a_body_its_appositive_names_is_no_description(cli, db_url):
         assert find_source(session, "People in Need") is not None
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("People in Need, a Czech aid group, said it.", "People in Need"),
+        ("Shares fell after Acme Corp, a rival, said it.", "Acme Corp"),
+        ("Separately, a spokesman for the firm, said it.", None),  # no name: an opener
+        ("In Prague, a Czech aid group, said it.", None),
+    ],
+)
+def test_an_appositive_read_as_the_speaker_stands_for_the_name_before_it(text, name):
+    from claims.suggestions.speakers import apposed_to
+
+    start = text.index(", a ") + 2
+    assert apposed_to(text, (start, text.index(", said"))) == name
+
+
 def test_a_description_is_the_body_of_its_kind_named_before_it(db_url):
     from claims.db import open_session
     from claims.models import Article

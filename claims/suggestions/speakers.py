@@ -209,7 +209,13 @@ _NAME_BEFORE_APPOSITIVE = re.compile(
     r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)?[A-Z][\w.&'’-]*)*"
     r"\s*,\s*$"
 )
-_OPENERS = {"in", "on", "at", "after", "before", "since", "when", "while", "as", "but", "and"}
+# Words that open a sentence before its subject: "In Prague, a group said", "Separately, a".
+_OPENERS = {
+    "in", "on", "at", "after", "before", "since", "when", "while", "as", "but", "and",
+    "separately", "meanwhile", "however", "instead", "still", "later", "earlier", "today",
+    "yesterday", "also", "overall", "moreover", "furthermore", "nevertheless", "yet",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 
 
 def apposed_to(text: str, source: tuple[int, int]) -> str | None:
@@ -218,12 +224,12 @@ def apposed_to(text: str, source: tuple[int, int]) -> str | None:
     read as the speaker. A phrase that opens the sentence ("In Prague, a group said") is
     no name, and without the comma closing it no appositive either."""
     surface = text[source[0] : source[1]]
-    if surface.split()[:1] not in (["a"], ["an"], ["the"]):
+    if surface.split()[:1] not in (["a"], ["an"]):
         return None
     if not (surface.rstrip().endswith(",") or text[source[1] :].lstrip().startswith(",")):
         return None
     found = _NAME_BEFORE_APPOSITIVE.search(text, max(0, source[0] - 120), source[0])
-    if found is None or found.group().split()[0].lower() in _OPENERS:
+    if found is None or found.group().split()[0].strip(",").lower() in _OPENERS:
         return None
     return found.group().rstrip(" ,")
 
