@@ -63,7 +63,7 @@ TITLES = frozenset(
         "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
         "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
-        "speaker",
+        "speaker", "constable",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -184,7 +184,7 @@ class Resolver:
             # "Police in Kent": police there, not "Kent", nor any police
             proposed = _phrase(_RELATIVE_CLAUSE.split(surface.strip(), maxsplit=1)[0].split())
         why = "no known source by this name"
-        if proposed and is_description(proposed):
+        if proposed and describes(proposed, surface):
             why = "a description, not a name: whose it is, the reviewer says"
         elif proposed and (full := self.full_name(proposed)) is not None:
             known = self.resolve(full)
@@ -197,7 +197,20 @@ class Resolver:
                 )
             why = f"{why}; {full} named in the article"
             proposed = full
+        elif proposed and self._the_in_name(surface, proposed):
+            proposed = f"The {proposed}"
         return Resolution(surface, None, None, 0.0, why, proposed_name=proposed)
+
+    def _the_in_name(self, surface: str, name: str) -> bool:
+        """Whether "The" belongs to the name, as in "according to The Times": the article
+        capitalises it where no sentence starts. A capital at a sentence's start says
+        nothing, and "the newspaper" is no name at all. Keys drop the article, so a known
+        "Times" or "The Times" is found either way."""
+        words = surface.strip(" ,;:.").split()
+        if len(words) < 2 or words[0].lower() != "the" or " ".join(words[1:]) != name:
+            return False
+        mid_sentence = rf"[\w,;:][ \t]+The[ \t]+{re.escape(name)}(?![\w'’-])"
+        return re.search(mid_sentence, self.text) is not None
 
     def full_name(self, name: str) -> str | None:
         """The one full name the article gives a surname ("Erdogan": "President Recep
@@ -337,6 +350,9 @@ _TITLE_ADJECTIVES = {
     "state", "defence", "defense", "former", "acting", "vice", "deputy", "prime", "general",
     "opposition", "senior", "local", "labour", "conservative", "democrat", "republican",
     "liberal", "green",
+    # a body of people qualifies a title ("Police Chief", "Police Commissioner") but is
+    # none alone: "Police Scotland" is a force, "Officials Weekly" a paper
+    "police", "officials",
 }  # fmt: skip
 _NOT_TITLES = {"the", "a", "an", "of", "his", "her", "its", "their", "said", "told"}
 # Lower-case words inside a name: "Minister of Public Security", "Ursula von der Leyen".
@@ -375,6 +391,8 @@ def _proposed_name(surface: str) -> str | None:
     # "A senior official who declined to be named ...": the relative clause describes them.
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
     parts = [part for part in text.split(",") if part.split()]
+    if (body := _apposed_body(parts)) is not None:
+        return body  # "People in Need, a Czech aid group": as written, however it reads
     if len(parts) > 1 and _describes(parts[0]):
         # "The leader of the party in the Assembly, Mathilde Panot": the apposed name
         parts = [p for p in parts[1:] if _PERSON.fullmatch(p.strip())] + parts
@@ -454,6 +472,11 @@ def is_description(text: str) -> bool:
     counts as a name, unless its words are those of a group ("Critics said", "Two other
     sources said": ``_GROUPS``) or of an office without its holder ("the Minister").
     """
+    parts = [part for part in text.split(",") if part.split()]
+    if len(parts) > 1:
+        # "John Smith, an analyst" is named; "Police in Kent, the force said" is police;
+        # "People in Need, a Czech aid group" is named: the appositive says it is a body's
+        return _apposed_body(parts) is None and all(is_description(part) for part in parts)
     words = [_cleaned(word)[0] for word in text.split()]
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -489,9 +512,20 @@ def is_description(text: str) -> bool:
     parts = [part for word in words for part in word.lower().strip(".").split("-") if part]
     return (
         any(part in _OFFICES for part in parts)
-        and parts[-1] != "of"
-        and all(part in _OFFICE_WORDS or part == "of" for part in parts)
-    )  # "Secretary of State", "the Minister of Finance", "Secretary-General"
+        and parts[-1] not in ("of", "for")
+        and all(part in _OFFICE_WORDS or part in ("of", "for") for part in parts)
+    )  # "Secretary of State", "the Minister of Finance", "Minister for Health"
+
+
+def describes(name: str, surface: str | None = None) -> bool:
+    """Whether a proposed source ``name`` is a description (``is_description``), unless the
+    article's words for it (``surface``) give it as a body's name: "People in Need, a Czech
+    aid group" names the group, where "People in Need" alone reads as people somewhere."""
+    if surface:
+        body = _apposed_body([part for part in surface.split(",") if part.split()])
+        if body is not None and fold_name(body) == fold_name(name):
+            return False
+    return is_description(name)
 
 
 # People spoken of as a group, never one source's name: "Critics", "Two other sources".
@@ -545,7 +579,7 @@ _DEPARTMENT_WORDS = frozenset(
         "security", "public", "economy", "economic", "development", "commerce", "industry",
         "homeland", "veterans", "housing", "treasury", "communications", "information",
         "internal", "external", "national", "social", "welfare", "war", "and", "human",
-        "services", "resources", "emergency", "science", "technology", "digital",
+        "services", "resources", "emergency", "science", "technology", "digital", "care",
     }
 )  # fmt: skip
 _OFFICE_WORDS = _OFFICES | {
@@ -553,6 +587,41 @@ _OFFICE_WORDS = _OFFICES | {
     "chief", "executive", "acting", "former", "first", "general", "attorney", "justice",
     "health", "economy", "education", "energy", "trade", "transport", "culture", "labour",
     "labor", "agriculture", "environment", "home", "state", "public", "prosecutor",
+}  # fmt: skip
+
+
+def _apposed_body(parts: list[str]) -> str | None:
+    """The name before an appositive that calls it a body ("People in Need, a Czech aid
+    group", "the Council on Foreign Relations, a think tank"), when it is written as a name
+    is, capitalised but for the short words between: what would otherwise read as people
+    somewhere ("People in Need") or a title ("Police Scotland") is that body's name."""
+    if len(parts) < 2:
+        return None
+    apposed = parts[1].split()
+    if len(apposed) < 2 or apposed[0].lower() not in ("a", "an", "the"):
+        return None
+    head = []
+    for word in apposed[1:]:
+        if word.lower() in _PLACED | _NAME_JOINERS | {"based", "that", "which", "who", "with"}:
+            break
+        head.append(word.lower().strip(".;:"))
+    if not head or head[-1] not in _APPOSED_BODIES:
+        return None
+    words = parts[0].split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    shaped = all(
+        word[:1].isupper() or (word in _PLACED | _NAME_JOINERS and 0 < i < len(words) - 1)
+        for i, word in enumerate(words)
+    )
+    return _phrase(words) if shaped else None
+
+
+# What an appositive calls a body: "a Czech aid group", "a London-based charity".
+_APPOSED_BODIES = BODY_NOUNS | {
+    "charity", "firm", "ngo", "nonprofit", "non-profit", "thinktank", "think-tank", "tank",
+    "watchdog", "network", "movement", "consortium", "association", "foundation",
+    "institute", "federation", "society", "organisation", "organization", "charities",
 }  # fmt: skip
 
 
@@ -573,7 +642,7 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     runs: list[list[int]] = []  # indexes into body of each run of capitalised words
     current: list[int] = []
     for index, (word, possessive) in enumerate(body):
-        if word[:1].isupper() or (current and word.lower() in _NAME_JOINERS):
+        if word[:1].isupper() or (current and _joins(body, index)):
             current.append(index)
         elif current:
             runs.append(current)
@@ -584,7 +653,7 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     if current:
         runs.append(current)
     for run in runs:
-        while run and body[run[-1]][0].lower() in _NAME_JOINERS:
+        while run and not body[run[-1]][0][:1].isupper():
             run.pop()
     runs = [run for run in runs if run]
     if not runs:
@@ -603,6 +672,28 @@ def _head(words: list[str]) -> tuple[str | None, str]:
             return None, phrase
     name = _without_titles(name_words)
     return (" ".join(name) if name else None), phrase
+
+
+def _joins(body: list[tuple[str, bool]], index: int) -> bool:
+    """Whether a lower-case word goes on with the name before it: "of", "for", "von"; "on"
+    after a body's head noun ("Council on Foreign Relations", "Commission on Human Rights"),
+    where after a person's name it says when ("Smith on Tuesday")."""
+    word = body[index][0].lower()
+    if word in _NAME_JOINERS:
+        return True
+    if word != "on" or index + 1 >= len(body) or not body[index + 1][0][:1].isupper():
+        return False
+    head = body[index - 1][0].lower() if index else ""
+    return head in ORGANISATION_WORDS and body[index + 1][0].lower() not in _DATES
+
+
+_DATES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)  # fmt: skip
 
 
 def _cleaned(word: str) -> tuple[str, bool]:
@@ -649,10 +740,11 @@ def _without_titles(run: list[str]) -> list[str]:
         index = proper[-1] + 1
         while index < len(run) - 1 and keys[index] in TITLES:  # "of State", "of Public …"
             index += 1
-        if "of" in keys[proper[-1] : index]:
+        if {"of", "for"} & set(keys[proper[-1] : index + 1]):
             # "Secretary of Energy Jennifer Granholm", "Chancellor of the Exchequer Rachel
-            # Reeves": the department's words, while a name of two words is left
-            while index < len(run) - 2 and keys[index] in _DEPARTMENT_WORDS:
+            # Reeves", "Secretary of State for Health Wes Streeting": the department's
+            # words, while a name of two words is left
+            while index < len(run) - 2 and keys[index] in _DEPARTMENT_WORDS | {"of", "for"}:
                 index += 1
         name = _without_joiners(run[index:])
         if _names_someone(name):

@@ -27,6 +27,15 @@ from claims.resolution import _proposed_name, is_description
         ("Minister of Foreign Affairs Wang Yi", "Wang Yi"),
         ("Minister of Foreign Affairs Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
         ("Secretary of State Antony Blinken", "Antony Blinken"),
+        ("Secretary of State for Health Wes Streeting", "Wes Streeting"),
+        ("Minister for Health Simon Harris", "Simon Harris"),
+        # a body of people qualifies a title, and is none alone
+        ("Police Chief John Smith", "John Smith"),
+        ("Police Scotland", "Police Scotland"),
+        ("Officials Weekly", "Officials Weekly"),
+        # "on" goes on with a body's name, and says when after a person's
+        ("the Council on Foreign Relations", "Council on Foreign Relations"),
+        ("The Committee on Foreign Affairs", "Committee on Foreign Affairs"),
         # a name before where it is: WHO's spokesperson, not Lusaka
         ("a WHO spokesperson in Lusaka", "WHO"),
         # the acronym given beside the name, and what a body publishes
@@ -65,6 +74,9 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("Robert F. Kennedy Jr.", "Robert F. Kennedy Jr."),
         ("Bank of England", "Bank of England"),
         ("Federal Reserve Bank of New York", "Federal Reserve Bank of New York"),
+        ("People in Need, a Czech aid group,", "People in Need"),
+        ("the Council on Foreign Relations, a think tank,", "Council on Foreign Relations"),
+        ("John Smith, an analyst,", "John Smith"),
     ],
 )  # fmt: skip
 def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):
@@ -98,6 +110,13 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("Secretary of State", True),
         ("the Minister of Finance", True),
         ("the Secretary-General", True),
+        ("Secretary of State for Health", True),
+        # an appositive: the span is a description only when every part is one, and one
+        # that calls a body by its kind makes what it stands beside a name
+        ("John Smith, an analyst,", False),
+        ("People in Need, a Czech aid group,", False),
+        ("Police in Kent, a force spokesman,", True),
+        ("A senior official, speaking on condition of anonymity,", True),
         ("the Chief Executive", True),
         ("General Motors", False),
         ("the Bank of England", False),
@@ -119,6 +138,8 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("a letter obtained by the BBC", True),
         ("data compiled by LSEG", False),
         ("Kent Police", False),
+        ("Police Scotland", False),
+        ("Officials Weekly", False),
         ("Citizens in Action", False),
         ("Council on Foreign Relations", False),
         ("The Union of Concerned Scientists", False),
@@ -136,3 +157,26 @@ def test_a_description_goes_to_the_reviewer_as_written_and_marked(session):
     assert resolution.proposed_name == "his office" and is_description("his office")
     assert resolution.why.startswith("a description, not a name")
     assert Resolver(session).resolve("Olaf Brandt").why == "no known source by this name"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The minister quit, according to The Times.", "The Times"),
+        ("The Times said the minister quit.", "Times"),  # a capital where sentences start
+        ("The minister quit, according to the Times.", "Times"),
+        ("The Times said he quit.\n\nHe told The Times he was tired.", "The Times"),
+    ],
+)
+def test_a_new_outlet_keeps_the_the_its_article_capitalises(session, text, name):
+    from types import SimpleNamespace
+
+    from claims.resolution import Resolver
+    from claims.services.sources import add_source
+
+    article = SimpleNamespace(origin=None, publisher=None, text=text)
+    surface = text[text.index("he Times") - 1 : text.index("Times") + len("Times")]
+    assert Resolver(session, article).resolve(surface).proposed_name == name
+    assert Resolver(session, article).resolve("the newspaper").proposed_name == "the newspaper"
+    add_source(session, name="Times", kind="outlet", actor="t")
+    assert Resolver(session, article).resolve(surface).name == "Times"

@@ -397,6 +397,37 @@ def test_a_force_where_it_serves_is_a_description_not_the_place(cli, db_url):
     assert said["chain_text"].startswith("Police in Kent (a description, not a name")
 
 
+def test_a_body_its_appositive_names_is_no_description(cli, db_url):
+    """ "People in Need" alone reads as people somewhere; its appositive says it is a body."""
+    from claims.db import open_session
+    from claims.services.sources import find_source
+
+    text = "People in Need, a Czech aid group, said 40 families had lost their homes.\n"
+    article_id = _store(db_url, text)
+    said = _said(_suggested(cli, article_id))
+    assert [(h["name"], h["description"]) for h in said["chain"]] == [("People in Need", False)]
+    result = cli("suggest", article_id, "--review", input="a\nq\n")
+    assert result.exit_code == 0, result.output
+    with open_session(db_url, write=False) as session:
+        assert find_source(session, "People in Need") is not None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("People in Need, a Czech aid group, said it.", "People in Need"),
+        ("Shares fell after Acme Corp, a rival, said it.", "Acme Corp"),
+        ("Separately, a spokesman for the firm, said it.", None),  # no name: an opener
+        ("In Prague, a Czech aid group, said it.", None),
+    ],
+)
+def test_an_appositive_read_as_the_speaker_stands_for_the_name_before_it(text, name):
+    from claims.suggestions.speakers import apposed_to
+
+    start = text.index(", a ") + 2
+    assert apposed_to(text, (start, text.index(", said"))) == name
+
+
 def test_a_description_is_the_body_of_its_kind_named_before_it(db_url):
     from claims.db import open_session
     from claims.models import Article
@@ -524,6 +555,44 @@ def test_a_headline_before_a_paragraph_crosses_no_speakers(db_url):
 
 
 # -- "the agency reports" nests like a named outlet --
+
+
+HALE = "Mark Hale said the plant would close.\n\n"
+
+
+@pytest.mark.parametrize(
+    "company, known, said, he",
+    [
+        ("Shell", True, "said", "Mark Hale"),  # a known company
+        ("Acme Corp", False, "said", "Mark Hale"),  # a company's ending
+        ("Shell", False, "said its", "Mark Hale"),  # the article's "its"
+        ("Shell", False, "said", "Shell"),  # a bare name may be a person's
+    ],
+)
+def test_he_is_the_last_person_named_not_a_company(db_url, company, known, said, he):
+    from claims.db import open_session
+    from claims.models import Article
+    from claims.suggestions.propose import propose
+
+    text = f"{HALE}{company} {said} profits rose. He added that the dividend would rise.\n"
+    sources = [(company, "organisation")] if known else []
+    article_id = _store(db_url, text, sources=sources)
+    with open_session(db_url, write=False) as session:
+        proposals = propose(session, session.get(Article, article_id))
+    added = [h["name"] for p in proposals for h in p.hops if h["cue"] == "added"]
+    assert added == [he]
+
+
+def test_he_after_only_a_company_is_nobody_named(db_url):
+    from claims.db import open_session
+    from claims.models import Article
+    from claims.suggestions.propose import propose
+
+    text = "Shell said profits rose. He added that the dividend would rise.\n"
+    article_id = _store(db_url, text, sources=[("Shell", "organisation")])
+    with open_session(db_url, write=False) as session:
+        proposals = propose(session, session.get(Article, article_id))
+    assert [h["name"] for p in proposals for h in p.hops if h["cue"] == "added"] == []
 
 
 @pytest.mark.parametrize(

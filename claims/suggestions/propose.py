@@ -47,7 +47,7 @@ from claims.suggestions.proposal import (
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.reporting import quotes_words, reporting_relations, states
-from claims.suggestions.speakers import Speakers, antecedent, outlet_named_before
+from claims.suggestions.speakers import Speakers, antecedent, apposed_to, outlet_named_before
 from claims.text import (
     QUOTATION_STARTS,
     QUOTE_MARKS,
@@ -240,6 +240,8 @@ def sentence_proposals(
         surface = attribution.source_text(text)
         if surface and fold_name(surface) in RELATIVES:
             surface = antecedent(text, attribution.source)  # "Britishvolt, which promised"
+        elif surface and (name := apposed_to(text, attribution.source)) is not None:
+            surface = f"{name}, {surface}"  # "People in Need, a Czech aid group, said"
         if surface and not bare(text, attribution.source):
             # What the text says before the source, back to the previous paragraph.
             before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]

@@ -402,7 +402,7 @@ def sources_to_create(
 def _names_to_create(
     session: Session, row: Suggestion, *, claim_text: str | None, chain: str | None
 ) -> list[str]:
-    from claims.resolution import is_description
+    from claims.resolution import describes
     from claims.services.sources import find_source
 
     if row.kind == "origin":
@@ -411,12 +411,15 @@ def _names_to_create(
         hops = parse_chain(chain) if chain is not None else stated_chain(row, by_id=True)
         names = [hop.name for hop in hops]
     shown_new = {fold_name(hop["name"]) for hop in row.chain if hop.get("new") and hop["name"]}
+    surfaces = {fold_name(hop["name"]): hop.get("surface") for hop in row.chain if hop.get("name")}
     described = {fold_name(name) for name in descriptions(row)}
     wanted: dict[str, str] = {}
     for name in names:
         key = fold_name(name)
         if key in described or (
-            key not in wanted and is_description(name) and find_source(session, name) is None
+            key not in wanted
+            and describes(name, surfaces.get(key))
+            and find_source(session, name) is None
         ):
             raise InvalidInput(
                 f"{name.strip()!r} describes a source without naming it, and one source of "
@@ -434,12 +437,12 @@ def descriptions(row: Suggestion) -> list[str]:
     """The proposal's new sources that describe rather than name ("The company", "a
     government spokesperson"): accepting them as they stand is refused, a reviewer names
     whose words they are (``claims.resolution.is_description``)."""
-    from claims.resolution import is_description
+    from claims.resolution import describes
 
     return [
         hop["name"]
         for hop in row.chain
-        if hop.get("new") and hop.get("name") and is_description(hop["name"])
+        if hop.get("new") and hop.get("name") and describes(hop["name"], hop.get("surface"))
     ]
 
 
@@ -678,13 +681,13 @@ def _recorded_chain(row: Suggestion, appearance: Appearance) -> list[dict]:
 def _current_chain(session: Session, row: Suggestion) -> list[dict]:
     """The proposal's hops, a new source that has been created since shown as known."""
     from claims.errors import ClaimsError
-    from claims.resolution import is_description
+    from claims.resolution import describes
     from claims.services.sources import find_source
 
     chain = []
     for hop in row.chain:
         name = hop.get("name")
-        if hop.get("new") and name and not is_description(name):
+        if hop.get("new") and name and not describes(name, hop.get("surface")):
             try:
                 source = find_source(session, name)
             except ClaimsError:
@@ -702,7 +705,7 @@ def suggestion_record(
     (``claim`` and ``chain`` in place of the proposal's own, as ``suggestion_records``
     gives them)."""
     from claims.models import iso
-    from claims.resolution import is_description
+    from claims.resolution import describes
 
     chain = row.chain if chain is None else chain
     hops = [
@@ -719,7 +722,8 @@ def suggestion_record(
             if hop.get("evidence_start") is not None
             else None,
             "why": hop.get("why"),
-            "description": bool(hop.get("new")) and is_description(hop.get("name") or ""),
+            "description": bool(hop.get("new"))
+            and describes(hop.get("name") or "", hop.get("surface")),
         }
         for hop in chain
     ]
@@ -755,12 +759,12 @@ def _rendered(chain: list[dict], *, credit: bool = False) -> str:
     accepting composes the article's origin and publisher alone, but the reviewer is told
     which reading it is."""
     from claims.chains import ARROW
-    from claims.resolution import is_description
+    from claims.resolution import describes
 
     parts = []
     for hop in chain:
         name = hop.get("name") or "?"
-        if hop.get("new") and is_description(name):
+        if hop.get("new") and describes(name, hop.get("surface")):
             name += " (a description, not a name)"
         elif hop.get("new"):
             name += " (new source)"

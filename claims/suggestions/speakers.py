@@ -33,15 +33,40 @@ _BODY_KINDS = {"organisation", "news_agency", "outlet", "state_body", "media"}
 
 def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
     """Whether a source read is an outlet, agency or other body, never "he" or "she": by its
-    kind when known, else by its words ("the Interfax news agency", "Foreign Ministry") or
-    an acronym's capitals ("TASS", "RIA")."""
+    kind when known, else by its words ("the Interfax news agency", "Foreign Ministry",
+    "Acme Corp"), an acronym's capitals ("TASS", "RIA"), an outlet's "The" ("The Times"),
+    or the article calling it "it" ("Shell said its profits rose", "Shell, which").
+    A bare name ("Shell", "Ford") may be anyone's: only such signs make it a body."""
     if resolution.resolved:
         return resolver.kinds.get(resolution.source_id) in _BODY_KINDS
     name = resolution.proposed_name or ""
     words = set(fold_name(name).split()) | set(fold_name(resolution.surface).split()[-2:])
     if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
         return True
-    return name.isupper() and len(name) > 1
+    if words & _COMPANY_ENDINGS or name.startswith("The "):
+        return True
+    return (name.isupper() and len(name) > 1) or _called_it(resolver.text, name)
+
+
+# How a company's name ends: "Acme Corp", "Shell Plc", "Volkswagen AG".
+_COMPANY_ENDINGS = {
+    "corp", "corporation", "plc", "llc", "llp", "holdings", "limited", "co", "ag", "gmbh",
+    "incorporated",
+}  # fmt: skip
+_SAYS = r"(?:said|says|added|announced|reported|reports|stated|confirmed|expects|expected)"
+
+
+def _called_it(text: str, name: str) -> bool:
+    """Whether the article speaks of ``name`` as a thing, not a person: "Shell said its
+    profits rose", "Shell said in its report", "Shell and its partners", "Shell, which".
+    "Shell said it would" is no sign: "Hale said it would rain" says it of the weather."""
+    if not name or not text:
+        return False
+    pattern = (
+        rf"(?<![\w'’-]){re.escape(name)}(?:['’]s)?"
+        rf"(?:\s*,\s*which\b|\s+and\s+its\b|\s+{_SAYS}\s+(?:that\s+|in\s+)?its\b)"
+    )
+    return re.search(pattern, text) is not None
 
 
 class Speakers:
@@ -69,8 +94,9 @@ class Speakers:
             )
         if fold_name(surface) in PRONOUNS:
             last = self.last
-            if fold_name(surface) in PERSONAL and self.last_person is not None:
-                last = self.last_person  # "RIA quoted him": a person, not the agency
+            if fold_name(surface) in PERSONAL:
+                # "RIA quoted him": a person, not the agency; none when only bodies were named
+                last = self.last_person
             if last is not None:
                 return Resolution(
                     surface,
@@ -177,6 +203,35 @@ def antecedent(text: str, source: tuple[int, int]) -> str | None:
     """The name a relative pronoun stands for: the one right before its comma."""
     found = _NAME_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
     return found.group().rstrip(" ,") if found else None
+
+
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)?[A-Z][\w.&'’-]*)*"
+    r"\s*,\s*$"
+)
+# Words that open a sentence before its subject: "In Prague, a group said", "Separately, a".
+_OPENERS = {
+    "in", "on", "at", "after", "before", "since", "when", "while", "as", "but", "and",
+    "separately", "meanwhile", "however", "instead", "still", "later", "earlier", "today",
+    "yesterday", "also", "overall", "moreover", "furthermore", "nevertheless", "yet",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+
+
+def apposed_to(text: str, source: tuple[int, int]) -> str | None:
+    """The name an appositive source stands beside: "People in Need" for "a Czech aid
+    group" in "People in Need, a Czech aid group, said", where only the appositive was
+    read as the speaker. A phrase that opens the sentence ("In Prague, a group said") is
+    no name, and without the comma closing it no appositive either."""
+    surface = text[source[0] : source[1]]
+    if surface.split()[:1] not in (["a"], ["an"]):
+        return None
+    if not (surface.rstrip().endswith(",") or text[source[1] :].lstrip().startswith(",")):
+        return None
+    found = _NAME_BEFORE_APPOSITIVE.search(text, max(0, source[0] - 120), source[0])
+    if found is None or found.group().split()[0].strip(",").lower() in _OPENERS:
+        return None
+    return found.group().rstrip(" ,")
 
 
 _CITED = {"according to", "citing", "cited", "quoting", "quoted"}
