@@ -131,6 +131,7 @@ class Resolver:
         return Resolution(surface, source_id, self.names[source_id], round(confidence, 2), why)
 
     def resolve(self, surface: str) -> Resolution:
+        surface = _WHEN_AT_END.sub("", surface) or surface  # "the ministry on Monday"
         key = fold_name(surface)
         if not key:
             return Resolution(surface, None, None, 0.0, "no letters")
@@ -412,6 +413,20 @@ def _proposed_name(surface: str) -> str | None:
     return phrases[0] if phrases else None
 
 
+_DAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend"
+    r"|night|morning|afternoon|evening)"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# When a source spoke, written after it by the tagger's span: no part of its name
+# ("figures released by the statistics office on Friday", "the ministry last week").
+_WHEN_AT_END = re.compile(
+    rf",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}(?:\s+{_DAY})?"
+    rf"|{_MONTH}\s+\d{{1,2}})|yesterday|today|tonight|overnight|earlier)\s*$"
+)
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’.-]*)"
@@ -549,9 +564,13 @@ _GROUPS = frozenset(
 )  # fmt: skip
 # Participles whose agent, after "by", only came to see what the head names ("documents
 # seen by Reuters", "a letter obtained by the BBC"); "data compiled by LSEG" is LSEG's.
+# So do those of a poll or an interview: "economists polled by Reuters" say it, Reuters asked.
 _SEEN = frozenset(
-    {"seen", "obtained", "reviewed", "viewed", "examined", "inspected", "read", "heard"}
-)
+    {
+        "seen", "obtained", "reviewed", "viewed", "examined", "inspected", "read", "heard",
+        "polled", "surveyed", "interviewed", "questioned", "contacted",
+    }
+)  # fmt: skip
 # Prepositions that end a phrase's head: what follows says where or with whom it is.
 _PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outside", "within"})
 # Of those, the ones no name of a body is likely to hold ("Council on Foreign Relations",

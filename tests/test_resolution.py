@@ -136,6 +136,9 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         # what was seen says it, not who saw it
         ("documents seen by Reuters", True),
         ("a letter obtained by the BBC", True),
+        # those polled say it; the pollster only asked
+        ("economists polled by Reuters", True),
+        ("voters surveyed by YouGov", True),
         ("data compiled by LSEG", False),
         ("Kent Police", False),
         ("Police Scotland", False),
@@ -180,3 +183,23 @@ def test_a_new_outlet_keeps_the_the_its_article_capitalises(session, text, name)
     assert Resolver(session, article).resolve("the newspaper").proposed_name == "the newspaper"
     add_source(session, name="Times", kind="outlet", actor="t")
     assert Resolver(session, article).resolve(surface).name == "Times"
+
+
+@pytest.mark.parametrize(
+    ("surface", "proposed"),
+    [
+        ("the ministry on Monday", "the ministry"),
+        (
+            "figures released by the statistics office on Friday",
+            "figures released by the statistics office",
+        ),
+        ("Finance Minister Anna Konig last week", "Anna Konig"),
+        ("Police in Kent on Saturday night", "Police in Kent"),
+        ("The Sunday Times", "Sunday Times"),
+        ("Monday Group", "Monday Group"),
+    ],
+)
+def test_when_a_source_spoke_is_no_part_of_its_name(session, surface, proposed):
+    from claims.resolution import Resolver
+
+    assert Resolver(session).resolve(surface).proposed_name == proposed

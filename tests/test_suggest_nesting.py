@@ -626,6 +626,17 @@ def test_a_cue_after_and_with_no_speaker_before_is_the_subject_s(db_url):
             "Kyiv Independent",
             [("Koval", "told"), ("Reuters", None)],
         ),
+        # a poll's respondents say it, through the outlet that polled them
+        (
+            "Rates will fall in June, economists polled by Reuters said.\n",
+            "Kyiv Independent",
+            [("economists polled by Reuters", "said"), ("Reuters", None)],
+        ),
+        (
+            "Rates will fall in June, economists polled by Reuters said.\n",
+            "Reuters",
+            [("economists polled by Reuters", "said")],
+        ),
         (
             "Two sources told CNN the talks had collapsed on Friday.\n",
             "Kyiv Independent",

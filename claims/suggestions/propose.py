@@ -155,7 +155,8 @@ def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
 
 
 _SEEN_BY = re.compile(
-    r"\b(?:seen|obtained|reviewed|viewed|examined|inspected)\s+by\s+"
+    r"\b(?:seen|obtained|reviewed|viewed|examined|inspected|polled|surveyed|interviewed"
+    r"|questioned|contacted)\s+by\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
 
