@@ -79,6 +79,8 @@ _LONE_CLOCK = (
     rf"(?:{_H12}|{_H24}:{_MINUTES}|{_H24}\.{_MINUTES}(?=\s*{_ZONE_NAME}(?!\w)))"
     rf"(?:\s*{_ZONE_NAME}(?!\w)){{0,2}}"
 )
+# The same time opening a live blog's entry on its first line: "10:42 GMT - Prices rose".
+ENTRY_TIME = _LONE_CLOCK
 _DAY = r"\d{1,2}(?i:st|nd|rd|th)?"
 _DATE = (
     rf"(?:{_MONTH}\s*{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"

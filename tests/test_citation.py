@@ -162,3 +162,29 @@ def test_another_outlet_citing_someone_in_the_body_is_that_sentence_s_hop(db_url
     sentence = "The company plans to cut 500 jobs, Bloomberg reported, citing Reuters."
     proposals = proposals_for(db_url, BODY_CITING.format(sentence=sentence))
     assert [[h["name"] for h in p.hops] for p in proposals if p.hops] == [["Reuters", "Bloomberg"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "10:42 GMT - Prices will rise next year, the ministry said.\n",
+            "Prices will rise next year.",
+        ),
+        (
+            "14:05 BST: Prices will rise next year, the ministry said.\n",
+            "Prices will rise next year.",
+        ),
+        ("10:42 Prices will rise next year, the ministry said.\n", "Prices will rise next year."),
+        (
+            "10:42 GMT - The bridge reopened to traffic on Monday.\n",
+            "The bridge reopened to traffic on Monday.",
+        ),
+        # a figure is no time
+        ("10.5 Tonnes of grain were lost, the ministry said.\n", "10.5 Tonnes of grain were lost."),
+    ],
+)
+def test_a_live_blog_entry_s_time_is_no_part_of_its_claim(db_url, text, claim):
+    from tests.suggest_data import proposals_for
+
+    assert claim in {p.claim_text for p in proposals_for(db_url, text) if p.kind == "claim"}

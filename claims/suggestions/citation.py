@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.cleaning import ENTRY_TIME
 from claims.photo_credits import caption_credit
 
 # News agencies' abbreviations as they credit themselves, with the name they go by. Only
@@ -114,6 +115,10 @@ _LEADING_DATELINE = re.compile(
     rf"|{_DASH}+(?:\s+|$))"
 )
 _LEFTOVER = " \t\n.,;:-—–"
+# An entry's time before its first words, set off by a dash or a colon, or before a capital.
+_ENTRY_STAMP = re.compile(
+    rf"\s*(?:{ENTRY_TIME})(?:[ \t]*[-—–:|][ \t]*|[ \t]+(?=[A-Z\"\u201c]))"
+)
 
 
 @dataclass(frozen=True)
@@ -212,6 +217,9 @@ def statement_start(text: str, start: int, end: int) -> int:
     match = _LEADING_DATELINE.match(text, start, end)
     if match and (match["credit"] or match["date"] or match["place"].isupper()):
         position = match.end()
+    stamp = _ENTRY_STAMP.match(text, position, end)
+    if stamp and text[stamp.end() : end].strip():
+        position = stamp.end()  # a live blog's entry time: when, not what, was said
     rest = text[position:end].strip()
     if not rest.strip(_LEFTOVER):
         return end
