@@ -63,7 +63,8 @@ TITLES = frozenset(
         "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
         "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
-        "speaker", "constable",
+        "speaker", "constable", "recorder", "councilman", "councilwoman", "clerk", "sheriff",
+        "assessor", "treasurer", "comptroller", "coroner", "trustee", "supervisor", "marshal",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -345,6 +346,8 @@ def _name_part(words: list[str]) -> str:
     return " ".join(words[index:])
 
 
+# A party's name before a member's ("Democrat Elena Vasquez"), an adjective before a title.
+_PARTIES = frozenset({"democrat", "republican", "conservative", "labour", "liberal", "green"})
 _TITLE_ADJECTIVES = {
     "chinese", "hungarian", "us", "u", "s", "russian", "american", "british", "ukrainian",
     "european", "french", "german", "public", "security", "foreign", "interior", "finance",
@@ -518,6 +521,8 @@ def is_description(text: str) -> bool:
         lowered = lowered[1:]
     if all(word in _GROUPS for word in lowered):
         return True  # "Critics said", "Two other sources": a capital at a sentence's start
+    if len(lowered) > 2 and lowered[0] in _GROUPS and lowered[1] in _QUALIFIED_BY:
+        return True  # "Allies of the Prime Minister", "a source close to the Chancellor"
     if len(lowered) > 1 and lowered[-1] in _GROUPS - _HOW_MANY - {"police"} and "of" not in lowered:
         # "Israeli officials", "Two Pentagon officials": officials, unnamed ("Kent Police"
         # is a force's name)
@@ -560,8 +565,13 @@ _GROUPS = frozenset(
         "legislator", "investigator", "doctor", "activist", "worker", "employee", "insider",
         "officer", "soldier", "lawyer", "negotiator", "regulator", "protester", "observer",
         "economist", "trader", "campaigner", "villager", "member",
+        "neighbors", "neighbours", "neighbor", "neighbour", "allies", "ally", "defenders",
+        "bankers", "banker", "mps", "mp", "peers", "aides", "aide", "ministers", "minister",
+        "spokesman", "spokeswoman", "spokesperson", "relatives", "colleagues",
     }
 )  # fmt: skip
+# What follows a group's head to say whose or which they are.
+_QUALIFIED_BY = frozenset({"of", "close", "familiar", "briefed", "involved", "aware", "loyal"})
 # Participles whose agent, after "by", only came to see what the head names ("documents
 # seen by Reuters", "a letter obtained by the BBC"); "data compiled by LSEG" is LSEG's.
 # So do those of a poll or an interview: "economists polled by Reuters" say it, Reuters asked.
@@ -768,6 +778,13 @@ def _without_titles(run: list[str]) -> list[str]:
         name = _without_joiners(run[index:])
         if _names_someone(name):
             return name
+    if (
+        len(run) >= 3
+        and keys[0] in _PARTIES
+        and not any(key in ORGANISATION_WORDS for key in keys[1:])
+        and _names_someone(run[1:])
+    ):
+        return run[1:]  # "Democrat Elena Vasquez": a party's member, named
     index = 0
     in_title = False  # inside "Minister of Public Security …" before the name begins
     while index < len(run):

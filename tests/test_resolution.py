@@ -77,6 +77,11 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("People in Need, a Czech aid group,", "People in Need"),
         ("the Council on Foreign Relations, a think tank,", "Council on Foreign Relations"),
         ("John Smith, an analyst,", "John Smith"),
+        # local offices and a party's member, as US copy writes them
+        ("Pima County Recorder Gabriella Cazares-Kelly", "Gabriella Cazares-Kelly"),
+        ("City Councilman Greg Ames", "Greg Ames"),
+        ("Democrat Elena Vasquez", "Elena Vasquez"),
+        ("Republican National Committee", "Republican National Committee"),
     ],
 )  # fmt: skip
 def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):
@@ -136,6 +141,16 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         # what was seen says it, not who saw it
         ("documents seen by Reuters", True),
         ("a letter obtained by the BBC", True),
+        # groups and unnamed insiders, whatever their capitals
+        ("Neighbors", True),
+        ("Central bankers", True),
+        ("Another MP", True),
+        ("One former minister", True),
+        ("A No 10 spokesman", True),
+        ("Allies of the Prime Minister", True),
+        ("a source close to the Chancellor", True),
+        ("Friends of the Earth", False),
+        ("Democrat Elena Vasquez", False),
         # those polled say it; the pollster only asked
         ("economists polled by Reuters", True),
         ("voters surveyed by YouGov", True),

@@ -3,6 +3,8 @@ the last body of that kind proposed, never a person. Made-up sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.suggest_data import proposals_for
 
 
@@ -89,3 +91,61 @@ def test_a_long_name_before_a_capitalised_word_is_no_family_name_first(db_url):
         "Trump Tower was evacuated on Monday. Trump said the building was safe to enter.\n",
     )
     assert chains["The building was safe to enter."] == [("Trump", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "chain"),
+    [
+        # no speaker named before: the subject of the sentence before
+        (
+            "Karen Feld, the defence lawyer, spoke after the hearing. She said her client "
+            "intends to appeal the order.\n",
+            "Her client intends to appeal the order.",
+            [("Karen Feld", "said")],
+        ),
+        (
+            "Shell Plc cut 500 jobs in Britain on Wednesday. Profit rose 12% in the quarter, "
+            "it said on Thursday.\n",
+            "Profit rose 12% in the quarter.",
+            [("Shell Plc", "said")],
+        ),
+        # "it" is no person, "he" no company, and nothing is the sentence's own subject
+        (
+            "Raymond Doyle was sentenced on Monday. Costs rose by a third, it said.\n",
+            "Costs rose by a third, it said.",
+            [],
+        ),
+        (
+            "Shell Plc cut 500 jobs in Britain on Wednesday. He said profit rose by a third.\n",
+            "He said profit rose by a third.",
+            [],
+        ),
+        (
+            "The bridge reopened on Monday. He said the repairs had cost $2 million.\n",
+            "He said the repairs had cost $2 million.",
+            [],
+        ),
+    ],
+)
+def test_a_pronoun_with_no_speaker_before_is_the_subject_before_it(db_url, text, claim, chain):
+    assert _chains(db_url, text)[claim] == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "chain"),
+    [
+        # "she" said it of "he": someone else, left as written
+        (
+            "Ms. Feld said he would appeal the order.\n",
+            "He would appeal the order.",
+            [("Feld", "said")],
+        ),
+        (
+            "Janet Morrow said she had called the council twice.\n",
+            "Janet Morrow had called the council twice.",
+            [("Janet Morrow", "said")],
+        ),
+    ],
+)
+def test_she_said_he_is_not_the_speaker_named_in_her_place(db_url, text, claim, chain):
+    assert _chains(db_url, text) == {claim: chain}

@@ -622,9 +622,19 @@ def test_a_cue_after_and_with_no_speaker_before_is_the_subject_s(db_url):
             [("Zelensky", "said"), ("CNN", None)],
         ),
         (
-            "Koval told Reuters exports had fallen by a third.\n",
+            "Koval told Reuters the exports had fallen by a third.\n",
             "Kyiv Independent",
             [("Koval", "told"), ("Reuters", None)],
+        ),
+        (
+            "Arteta told BBC Sport that his side had been the better team.\n",
+            "Kyiv Independent",
+            [("Arteta", "told"), ("BBC Sport", None)],
+        ),
+        (
+            "Koval told EU ministers that exports had fallen by a third.\n",
+            "Kyiv Independent",
+            [("Koval", "told")],
         ),
         # a poll's respondents say it, through the outlet that polled them
         (

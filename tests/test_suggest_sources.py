@@ -90,6 +90,9 @@ def test_a_speaker_said_and_warned_once_named_as_the_tagger_bounds_them():
         ("Dockworkers voted on Tuesday to accept a 14 per cent pay rise.", "voted"),
         ("His office declined to comment on the report on Monday.", "declined"),
         ("Asked about the report, the minister said no decision had been made.", "Asked"),
+        # what was not said: a question left open
+        ("The ministry would not say whether the talks had failed.", "would not say"),
+        ("The report did not specify what measures Russia might take.", "did not specify"),
     ],
 )
 def test_a_hedge_an_act_or_a_question_put_is_not_a_cue(text, cue):
@@ -103,6 +106,20 @@ def test_a_hedge_an_act_or_a_question_put_is_not_a_cue(text, cue):
     if said > 0:
         kept = Attribution((said, said + 4), None, (said + 5, len(text) - 1), False, "pre")
         assert reports(text, sentence, kept)
+
+
+def test_a_negated_cue_before_a_statement_still_reports():
+    text = "The minister did not deny that the talks had failed."
+    (sentence,) = split_sentences(text)
+    start = text.index("did not deny")
+    relation = Attribution(
+        (start, start + len("did not deny")),
+        None,
+        (text.index("that"), len(text) - 1),
+        False,
+        "pre",
+    )
+    assert reports(text, sentence, relation)
 
 
 @pytest.mark.parametrize("cue", ["agreed", "have agreed on", "agreed to"])

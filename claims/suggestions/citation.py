@@ -116,9 +116,7 @@ _LEADING_DATELINE = re.compile(
 )
 _LEFTOVER = " \t\n.,;:-—–"
 # An entry's time before its first words, set off by a dash or a colon, or before a capital.
-_ENTRY_STAMP = re.compile(
-    rf"\s*(?:{ENTRY_TIME})(?:[ \t]*[-—–:|][ \t]*|[ \t]+(?=[A-Z\"\u201c]))"
-)
+_ENTRY_STAMP = re.compile(rf"\s*(?:{ENTRY_TIME})(?:[ \t]*[-—–:|][ \t]*|[ \t]+(?=[A-Z\"\u201c]))")
 
 
 @dataclass(frozen=True)

@@ -106,9 +106,11 @@ def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _TOLD = re.compile(
     r"\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
-    # what follows the outlet: "that", a time, punctuation, or the clause itself without
-    # "that" ("told CNN the president had been briefed"); only an outlet is taken
-    r"(?=\s+[a-z]|\s*[,.;:\"\u201c]|\s*$)"
+    # what follows the outlet: "that", a time, punctuation, or a clause opening without
+    # "that" ("told CNN the president had been briefed"); not "told EU ministers"
+    r"(?=\s+(?:that|on|in|at|last|this|earlier|late|today|yesterday|the|a|an|he|she|it|they"
+    r"|we|i|his|her|its|their|there|no|some|most|all|after|before|during|when|while|as|how"
+    r"|what|whether)\b|\s*[,.;:\"\u201c]|\s*$)"
 )
 _INTERVIEW = re.compile(
     r"\s+in\s+an\s+interview\s+with\s+"
@@ -148,7 +150,9 @@ def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
     else:
         words = fold_name(surface).split()
         name = surface.removeprefix("the ").strip()
-        acronym = name.isupper() and 2 <= len(name) <= 5
+        first = name.split()[0] if name.split() else ""
+        # "CNN", and a channel of one: "BBC Sport", "CNN International"
+        acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 2
         if not acronym and not set(words) & _OUTLET_WORDS:
             return None
     return source_hop(None, None, span, resolution)

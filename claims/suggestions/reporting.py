@@ -33,6 +33,8 @@ from claims.text import QUOTATION_STARTS, QUOTE_MARKS, quotations
 _AFTER_CUE = re.compile(r"[\s,:]*(?:that\b)?\s*")
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+[a-z]")
 _CUE_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+_NEGATIONS = frozenset({"not", "never", "didn't", "wouldn't", "won't", "couldn't", "don't"})
+_OPEN_QUESTION = re.compile(r"(?:what|whether|how|when|where|who|whom|which|why|if)\b", re.I)
 
 
 def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
@@ -49,6 +51,8 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + QUOTATION_STARTS)
     if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
         return False
+    if _NEGATIONS & set(words) and _OPEN_QUESTION.match(content):
+        return False  # "would not say whether the talks failed": what was not said
     if any(word in AGREED for word in words) and _prepositional(text, attribution, words):
         return False  # "agreed on a joint control": what was settled, not what was said
     opening = text[sentence.start : attribution.cue[0]].strip(" " + QUOTATION_STARTS)

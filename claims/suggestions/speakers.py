@@ -28,6 +28,23 @@ from claims.suggestions.lexicon import TELL
 from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
+_SUBJECT_PRONOUNS = {"he", "she", "it"}
+# Where a sentence starts, and its subject: a run of capitalised words (an appositive may
+# follow), then a lower-case word, its verb.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*)(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+_SUBJECT = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|van|von|al|bin))*)"
+    r"(?:,[^,.;]{1,80},)?\s+[a-z]"
+)
+# Words that open a sentence without being its subject, or name nobody.
+_NOT_SUBJECTS = {
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+    "you", "there", "however", "but", "and", "meanwhile", "in", "on", "at", "after", "before",
+    "when", "while", "if", "as", "since", "for", "with", "by", "from", "last", "earlier",
+    "later", "separately", "also", "some", "many", "one", "two", "three", "his", "her",
+    "its", "their", "our", "my", "what", "who", "why", "how", "asked", "according",
+}  # fmt: skip
 _BODY_KINDS = {"organisation", "news_agency", "outlet", "state_body", "media"}
 
 
@@ -108,7 +125,8 @@ class Speakers:
                     f"{last.name or last.proposed_name}",
                     last.proposed_name,
                 )
-            return resolution
+            subject = self._subject_before(resolver, surface, before)
+            return resolution if subject is None else subject
         resolution = self._named_before(resolution)
         body = self._body_named_before(surface, resolution)
         if body is not None:
@@ -119,6 +137,43 @@ class Speakers:
             if not _a_body(resolver, resolution):
                 self.last_person = resolution
         return resolution
+
+    def _subject_before(self, resolver: Resolver, surface: str, before: str) -> Resolution | None:
+        """ "Karen Feld spoke after the hearing. She said ...": with no speaker named yet, a
+        pronoun is the subject of the sentence before it, when that subject may be what the
+        pronoun says ("he" and "she" a person, "it" a body). Less sure than a speaker named:
+        the reviewer confirms it."""
+        pronoun = fold_name(surface)
+        if pronoun not in _SUBJECT_PRONOUNS:
+            return None
+        # Whole sentences only: "Profit rose, it said" is not the profit's word.
+        starts = [
+            m.end()
+            for m in _SENTENCE_START.finditer(before)
+            if _SENTENCE_END.search(before, m.end()) is not None
+        ]
+        for start in reversed(starts[-2:]):  # the sentence before, else the one before it
+            found = _SUBJECT.match(before, start)
+            if found is None or found["name"].split()[0].lower() in _NOT_SUBJECTS:
+                continue
+            reading = resolver.resolve_in_context(found["name"], before[:start])
+            if not (reading.resolved or reading.proposed_name):
+                continue
+            body, one_word = _a_body(resolver, reading), len(found["name"].split()) == 1
+            if pronoun in PERSONAL:
+                if body or (one_word and not reading.resolved):
+                    continue  # "Shell cut jobs. He said": a bare word may be a company
+            elif not body and not (one_word and not reading.resolved):
+                continue  # "Raymond Doyle was jailed. It said": a person is no "it"
+            named = reading.name or reading.proposed_name
+            return replace(
+                reading,
+                surface=surface,
+                confidence=min(reading.confidence or 0.5, 0.4),
+                why=f"{surface.strip()!r} read as {named}, the subject of the sentence "
+                "before: no speaker was named before it",
+            )
+        return None
 
     def _body_named_before(self, surface: str, resolution: Resolution) -> Resolution | None:
         """ "The department said" after "the Illinois Department of Transportation said":
