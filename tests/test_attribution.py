@@ -133,7 +133,6 @@ def test_posted_reports_only_what_is_posted():
     # A company posts results: its "said" is the cue, not "posted".
     _, rows = _read("Shell posted record profits on Thursday and said it would raise its dividend.")
     assert [row[0] for row in rows] == ["said"]
-    assert extract("The carmaker posted a 12% rise in quarterly profit on Thursday.") == []
     _, rows = _read("The mayor posted on X that the bridge would reopen on Monday.")
     assert rows[0][:3] == ("posted", "The mayor", "the bridge would reopen on Monday")
     _, rows = _read('The ministry posted: "The bridge is closed until further notice."')

@@ -109,6 +109,13 @@ def test_a_long_name_before_a_capitalised_word_is_no_family_name_first(db_url):
             "Profit rose 12% in the quarter.",
             [("Shell Plc", "said")],
         ),
+        # a person's "its" is what they speak of, not a sign the person is a body
+        (
+            "Joe Biden said its attack was unacceptable. He added that the United States "
+            "would respond.\n",
+            "The United States would respond.",
+            [("Joe Biden", "added")],
+        ),
         # "it" is no person, "he" no company, and nothing is the sentence's own subject
         (
             "Raymond Doyle was sentenced on Monday. Costs rose by a third, it said.\n",

@@ -435,6 +435,21 @@ def test_a_reporter_quoting_a_speaker_as_saying_is_the_later_hop(db_url):
             "saying by the TASS news agency.\n",
             "Russia is ready to resume talks on grain exports.",
         ),
+        (
+            "Sergei Vershinin was quoted as saying by TASS on Friday that Russia is ready to "
+            "resume talks on grain exports.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
+        (
+            "Sergei Vershinin was quoted as saying by TASS, the state news agency, that Russia "
+            "is ready to resume talks on grain exports.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
+        (
+            "Sergei Vershinin was quoted as saying by the state TASS news agency during a "
+            "visit to Minsk that Russia is ready to resume talks on grain exports.\n",
+            "Russia is ready to resume talks on grain exports.",
+        ),
         # Several agencies carried it: the chain names the first, not none.
         (
             "Sergei Vershinin was quoted by TASS, RIA and Interfax as saying that Russia is "
@@ -716,6 +731,21 @@ def test_an_outlet_a_speaker_told_is_the_hop_after_them(db_url, text, outlet, ch
             "The talks failed.",
             [("three diplomats", "citing"), ("Xinhua", "reported")],
         ),
+        (
+            "At least 20 people were killed, Xinhua reported, citing medics.\n",
+            "At least 20 people were killed.",
+            [("medics", "citing"), ("Xinhua", "reported")],
+        ),
+        (
+            "The plant will close, the company said, citing high energy costs.\n",
+            "The plant will close.",
+            [("the company", "said")],
+        ),
+        (
+            "Zelenskiy posted a video on Telegram saying Ukraine would never surrender.\n",
+            "Ukraine would never surrender.",
+            [("Zelenskiy", "posted")],
+        ),
         # a participle speaks for the subject of the clause it hangs on
         (
             "Fitch affirmed the country's rating at BBB, saying the outlook remained stable.\n",
@@ -806,3 +836,15 @@ def test_sources_joined_by_and_are_each_a_chain(db_url, sources, outlet, chains)
         if p.kind == "claim" and p.hops
     ]
     assert hops == chains
+
+
+def test_speakers_listed_are_read_one_by_one(db_url):
+    # not "The ministry and the police", which "The ministry" would then refer back to
+    chains = [
+        [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(
+            db_url, "The ministry and the police said the suspect had fled the country.\n"
+        )
+        if p.kind == "claim"
+    ]
+    assert chains == [[("The ministry", "said")], [("the police", "said")]]

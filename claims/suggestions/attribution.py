@@ -168,7 +168,9 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
 
 _POSTED = frozenset(("posted", "posts", "posting"))
 # What follows "posted" when words follow: where, a clause, a colon, or the message itself.
-_POSTED_BEFORE_WORDS = frozenset(("on", "to", "online", "in", "that", ":"))
+_POSTED_BEFORE_WORDS = frozenset(
+    ("on", "to", "online", "in", "that", ":", "a", "an", "this", "his", "her", "its", "their")
+)
 
 
 def _post_posed_after_noun(tokens: list[Token], i: int) -> bool:
@@ -636,13 +638,23 @@ _AS_SAYING = re.compile(
 _PASSIVE_BY = re.compile(r"\s+by\s+")
 # The reporters of "quoted as saying by the RIA news agency (that)" and "by RIA, TASS and
 # Interfax": a name or a noun phrase each, up to "that", punctuation or a time or place.
-_REPORTER = r"(?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?!(?:that|on|in|at|last|this|as)\b)[\w.&'-]+){0,5}?"
+_OUTLET_NOUNS = (
+    r"(?:news|agency|newspaper|daily|weekly|television|TV|radio|media|wire|service|channel"
+    r"|broadcaster|outlet|website)"
+)
+_REPORTER = (
+    r"(?:(?:the\s+)?(?:(?:state|state-run|state-owned|official|pro-Kremlin)\s+)?"
+    rf"[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|{_OUTLET_NOUNS})){{0,5}}"
+    rf"|(?:state|state-run|official)\s+{_OUTLET_NOUNS}(?:\s+{_OUTLET_NOUNS})?)"
+)
 _REPORTERS_AFTER_BY = re.compile(
     rf"{_REPORTER}(?:,\s*{_REPORTER})*(?:,?\s+and\s+{_REPORTER})?"
-    r"(?=\s+(?:that|on|in|at|last|this)\b|\s*[,;:.!?\u201c\"]|\s*$)"
+    r"(?=\s+(?:that|on|in|at|last|this|during|after|before|late|early|earlier|yesterday"
+    r"|today|while|as)\b|\s*[,;:.!?\u201c\"]|\s*$)"
 )
 _LIST_BREAK = re.compile(r",\s*|,?\s+and\s+")
 _SAYING_THAT = re.compile(r"[\s,:]*(?:that\b)?[\s,]*")
+_UP_TO_THAT = re.compile(r"[^.;:\"\u201c\u201d]{0,80}?\bthat\b\s*")
 
 
 @dataclass(frozen=True)
@@ -730,7 +742,9 @@ def quoted_as_saying(text: str, start: int, found: list[Attribution]) -> list[Qu
             continue
         content, order = relation.content, relation.order
         if content[0] >= relation.cue[1]:
-            said = _SAYING_THAT.match(text, words_end).end()
+            # "... by RIA on Friday that A", "... by TASS, the state news agency, that A"
+            up_to_that = _UP_TO_THAT.match(text, words_end, content[1])
+            said = (up_to_that or _SAYING_THAT.match(text, words_end)).end()
             before = text[start : relation.source[0]].rstrip()
             if len(text[said : content[1]].split()) <= 3 and before.endswith((",", *CLOSE_QUOTES)):
                 # "A, Peskov was quoted by RIA as saying on Friday.": A, before the speaker
@@ -941,14 +955,31 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 
 def source_like(text: str, span: tuple[int, int]) -> bool:
-    """Whether what "citing" or "according to" names may be a source, not a reason.
-
-    Words with no capital, determiner or pronoun to open them name a source only by what
-    they are ("citing officials", "two sources"): "citing weaker demand" gives a reason."""
-    first = text[span[0] : span[1]].split()[:1]
-    if first and first[0][:1].islower() and first[0] not in DETERMINERS | SPEAKER_PRONOUNS:
-        return describes_source(text, span)
+    """Whether what "citing" names may be a source, not a reason: "citing medics" and
+    "citing officials" name whose word it is, "citing weaker demand" and "citing high
+    energy costs" why something happened (words with no capital or determiner to open them,
+    whose head says a cause)."""
+    words = [w.lower().strip(",.") for w in text[span[0] : span[1]].split()]
+    if words and words[0][:1].islower() and words[0] not in DETERMINERS | SPEAKER_PRONOUNS:
+        head = next((i for i, w in enumerate(words) if i and w in PREPOSITIONS), len(words))
+        if words[head - 1] in _REASONS and not describes_source(text, span):
+            return False
     return _speaker_like(text, span) or describes_source(text, span)
+
+
+# What a company or a government cites as the cause of a move, not as whose word it is.
+_REASONS = frozenset(
+    {
+        "demand", "costs", "cost", "prices", "price", "concerns", "concern", "competition",
+        "reasons", "reason", "pressure", "pressures", "uncertainty", "risks", "risk",
+        "weakness", "strength", "growth", "inflation", "lack", "need", "needs", "shortage",
+        "shortages", "delays", "delay", "problems", "problem", "issues", "difficulties",
+        "conditions", "factors", "headwinds", "volatility", "weather", "losses", "sales",
+        "rates", "tariffs", "sanctions", "disruption", "disruptions", "challenges",
+        "circumstances", "grounds", "fears", "tensions", "slowdown", "downturn", "margins",
+        "spending", "supply", "supplies", "volumes", "profits", "earnings", "performance",
+    }
+)  # fmt: skip
 
 
 def describes_source(text: str, span: tuple[int, int]) -> bool:

@@ -159,7 +159,7 @@ def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
 
 
 _SEEN_BY = re.compile(
-    r"\b(?:seen|obtained|reviewed|viewed|examined|inspected|polled|surveyed|interviewed"
+    r"\b(?:seen|obtained|reviewed|viewed|examined|inspected|read|heard|polled|surveyed|interviewed"
     r"|questioned|contacted)\s+by\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
@@ -241,6 +241,10 @@ def sentence_proposals(
     relations = relations or ArticleAttributions(text)
     found = reporting_relations(text, sentence, relations.in_sentence(sentence.start, sentence.end))
     resolved: dict[int, Resolution | None] = {}
+    # "according to documents and three people": each its own source, its own chain, read
+    # alone (the whole, read first, would be what "the ministry" of "The ministry and the
+    # police" refers back to)
+    conjuncts: dict[int, list[tuple[tuple[int, int], Resolution]]] = {}
     for index, attribution in enumerate(found):
         surface = attribution.source_text(text)
         if surface and fold_name(surface) in RELATIVES:
@@ -250,7 +254,14 @@ def sentence_proposals(
         if surface and not bare(text, attribution.source):
             # What the text says before the source, back to the previous paragraph.
             before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
-            resolved[index] = speakers.read(resolver, surface, before)
+            parts = _conjuncts(text, attribution.source)
+            if len(parts) > 1 and resolver.resolve(surface).why != "known name or alias":
+                conjuncts[index] = [
+                    (part, speakers.read(resolver, text[slice(*part)], before)) for part in parts
+                ]
+                resolved[index] = conjuncts[index][0][1]
+            else:
+                resolved[index] = speakers.read(resolver, surface, before)
         else:
             resolved[index] = None
     for index, attribution in enumerate(found):
@@ -266,18 +277,6 @@ def sentence_proposals(
                     surface=surface,
                     why=f"{surface!r} read as {outlet}, named earlier in the sentence",
                 )
-    # "according to documents and three people": each its own source, its own chain
-    conjuncts: dict[int, list[tuple[tuple[int, int], Resolution]]] = {}
-    for index, attribution in enumerate(found):
-        reading = resolved[index]
-        if reading is None or attribution.source is None or reading.why == "known name or alias":
-            continue
-        parts = _conjuncts(text, attribution.source)
-        if len(parts) > 1:
-            before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
-            conjuncts[index] = [
-                (part, speakers.read(resolver, text[slice(*part)], before)) for part in parts
-            ]
     # A participle clause (", adding that ...") or a "who said" without its own source
     # speaks for the sentence's first named source; any other relation naming nobody keeps
     # nobody (``_speaks_for_the_sentence``).

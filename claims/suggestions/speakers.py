@@ -76,12 +76,15 @@ _SAYS = r"(?:said|says|added|announced|reported|reports|stated|confirmed|expects
 def _called_it(text: str, name: str) -> bool:
     """Whether the article speaks of ``name`` as a thing, not a person: "Shell said its
     profits rose", "Shell said in its report", "Shell and its partners", "Shell, which".
-    "Shell said it would" is no sign: "Hale said it would rain" says it of the weather."""
+    "Shell said it would" is no sign: "Hale said it would rain" says it of the weather; nor
+    is "said its" after a name of several words: "Joe Biden said its attack on Israel" is
+    the attacker's."""
     if not name or not text:
         return False
+    said_its = rf"|\s+{_SAYS}\s+(?:that\s+|in\s+)?its\b" if len(name.split()) == 1 else ""
     pattern = (
         rf"(?<![\w'’-]){re.escape(name)}(?:['’]s)?"
-        rf"(?:\s*,\s*which\b|\s+and\s+its\b|\s+{_SAYS}\s+(?:that\s+|in\s+)?its\b)"
+        rf"(?:\s*,\s*which\b|\s+and\s+its\b{said_its})"
     )
     return re.search(pattern, text) is not None
 
