@@ -188,3 +188,13 @@ def test_a_live_blog_entry_s_time_is_no_part_of_its_claim(db_url, text, claim):
     from tests.suggest_data import proposals_for
 
     assert claim in {p.claim_text for p in proposals_for(db_url, text) if p.kind == "claim"}
+
+
+def test_a_lead_is_its_first_sentence_when_the_copy_has_no_line_breaks():
+    text = (
+        "Russia launched 40 drones overnight. Most were shot down, officials said. "
+        "Ukrinform reports citing Reuters that the attack lasted five hours."
+    )
+    assert [credit.framing for credit in find_credits(text)] == [False]
+    lead = "Russia launched 40 drones overnight, Ukrinform reports citing Reuters. More later."
+    assert [credit.framing for credit in find_credits(lead)] == [True]

@@ -189,8 +189,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def _lead_end(text: str) -> int:
-    """Where the article's lead ends: its first line that is a statement, past headlines,
-    bylines and photo captions (what comes before it frames the article too)."""
+    """Where the article's lead ends: the first sentence of its first line that is a
+    statement, past headlines, bylines and photo captions (what comes before it frames the
+    article too). A sentence, not the line: copy stored without line breaks is one line."""
+    from claims.sentences import split_sentences
+
     position = 0
     for line in text.split("\n"):
         stripped = line.strip()
@@ -199,7 +202,8 @@ def _lead_end(text: str) -> int:
             and _SENTENCE_END.search(stripped)
             and caption_credit(stripped) is None
         ):
-            return position + len(line)
+            sentences = split_sentences(line)
+            return position + (sentences[0].end if sentences else len(line))
         position += len(line) + 1
     return len(text)
 
