@@ -5,8 +5,9 @@ advertisement", newsletter and cookie notices, "READ:" teasers, section labels, 
 lines, photo captions told by their credit, credit lines ("(Reporting by ...; Editing by
 ...)", "X contributed to this report."), bylines and timestamps (a live blog's "08:45" on
 its own line), rules and end marks ("___", "-30-"), a press release's labels and
-boilerplate ("FOR IMMEDIATE RELEASE", "Contact: ...", "For more information, visit ...",
-"... is an equal opportunity provider"), editors' notes ("(Translated from the French by
+boilerplate ("FOR IMMEDIATE RELEASE", "Contact: ...", a contact's email address or telephone
+number on its own line, the "About X" heading, "For more information, visit ...", "... is
+an equal opportunity provider"), editors' notes ("(Translated from the French by
 ...)"), a publisher's pointer to its standards ("Our Standards: The Thomson Reuters Trust
 Principles."). Left in, they become sentences, proposals and matches that
 mean nothing. The rules work line by line and are generic news-page rules, each with a reason
@@ -327,6 +328,13 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\s*:\s*(?=.{{1,200}}$){_CONTACT}|\W*)"
             r"|(?i:phone|tel|telephone|mobile|e-?mail)\s*:\s*(?:\+?[\d(][\d\s().\/-]{6,20}\d"
             r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\W*"
+            # the contact's email address or telephone number on a line of its own, under
+            # "Media Contact:": "press@example.com", "(559) 555-0142", "+44 20 7946 0958"
+            r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+            r"|(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]\d{4}|\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}"
+            # the heading of the boilerplate that closes a release: "About GreenGrid Energy"
+            r"|About\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for|the|&))"
+            r"{0,8}\s*:?"
             # where to read more: "For more information, visit www.example.gov."
             r"|(?i:for (?:more|further|additional) (?:information|info|details)|to learn more"
             r"|learn more|more information|further information)"

@@ -33,6 +33,11 @@ NOTES = [
     ("Media contact: Press Office, +44 20 7946 0000", "press release"),
     ("Contact: Office of Public Affairs, (555) 010-0199", "press release"),
     ("Email: press@example.org", "press release"),
+    # a contact's lines under "Media Contact:", and the boilerplate's heading
+    ("press@example.org", "press release"),
+    ("(555) 010-0199", "press release"),
+    ("+44 20 7946 0958", "press release"),
+    ("About GreenGrid Energy", "press release"),
     ("For more information, visit www.example.org.", "press release"),
     ("For more information on the grants, please call (555) 010-0199.", "press release"),
     (
@@ -67,6 +72,9 @@ NOTES = [
 
 # Prose with the same words: kept whatever the rules.
 PROSE = [
+    "About 300 people were killed in the fighting.",
+    "Call 555-123-4567 for tickets.",
+    "2025-2026",
     "08:45 The fire service said the blaze was under control.",
     "08:45 Rescuers have reached the village, the governor said.",
     "Thousands of volunteers contributed to the relief fund, the charity said.",
