@@ -600,6 +600,11 @@ _OFFICES = frozenset(
         "general", "executive",
     }
 )  # fmt: skip
+# Bodies that every country or company has one of, named by their department alone.
+_GENERIC_BODIES = frozenset(
+    {"ministry", "department", "office", "police", "army", "navy", "military", "government",
+     "embassy", "parliament", "cabinet", "treasury", "customs", "prosecutor"}
+)  # fmt: skip
 _DEPARTMENT_WORDS = frozenset(
     {
         "the", "energy", "exchequer", "affairs", "foreign", "state", "defence", "defense",
@@ -689,6 +694,12 @@ def _head(words: list[str]) -> tuple[str | None, str]:
         return None, " ".join(words).rstrip(".")
     phrase = _phrase(words[start:])
     run = runs[-1]
+    if len(runs) > 1 and body[runs[-2][-1]][1] and runs[-2][-1] + 1 == run[0]:
+        keys = [body[i][0].lower() for i in run]
+        if keys[-1] in _GENERIC_BODIES and all(k in _DEPARTMENT_WORDS for k in keys[:-1]):
+            # "Russia's Foreign Ministry": every country has one; the owner says whose
+            owner = " ".join(body[i][0] for i in runs[-2])
+            return f"{owner}'s " + " ".join(body[i][0] for i in run), phrase
     after = [word.lower() for word, _ in body[run[-1] + 1 :]]
     name_words = [body[i][0] for i in run]
     possessive = body[run[-1]][1]

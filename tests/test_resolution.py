@@ -82,6 +82,9 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("City Councilman Greg Ames", "Greg Ames"),
         ("Democrat Elena Vasquez", "Elena Vasquez"),
         ("Republican National Committee", "Republican National Committee"),
+        # a department every country has keeps whose it is
+        ("Russia's Foreign Ministry", "Russia's Foreign Ministry"),
+        ("Britain's media regulator Ofcom", "Ofcom"),
     ],
 )  # fmt: skip
 def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):

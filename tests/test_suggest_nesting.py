@@ -848,3 +848,12 @@ def test_speakers_listed_are_read_one_by_one(db_url):
         if p.kind == "claim"
     ]
     assert chains == [[("The ministry", "said")], [("the police", "said")]]
+
+
+def test_when_a_speaker_spoke_is_no_claim_of_the_outer_source(db_url):
+    text = (
+        "Russia's Foreign Ministry said on Thursday that it would respond to any deployment "
+        "of missiles in Germany, the TASS news agency reported.\n"
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text) if p.kind == "claim"}
+    assert claims == {"It would respond to any deployment of missiles in Germany."}

@@ -520,6 +520,8 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
             between = text[source[1] : cue[0]].split()
             if len(between) > 2 or bare(text, (cue[1], end)):
                 continue  # "X reported that": nothing more than who spoke
+            if _ONLY_WHEN.fullmatch(text, cue[1], end):
+                continue  # "the ministry said on Thursday": when, not a claim of its own
             frame = text[start:end]
             if len(frame.split()) > SPEECH_ACT_WORDS or _QUOTE_OR_STOP.search(frame):
                 continue
@@ -544,6 +546,11 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
 
 
 _TRAILING_THAT = re.compile(r"\s+that$")
+_ONLY_WHEN = re.compile(
+    r"(?:\s+(?:on|last|this|late|early|earlier|in|at)?\s*(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|weekend"
+    r"|yesterday|today|overnight))+\s*"
+)
 _APPOSED = re.compile(r",\s*(?:\S+\s+){0,2}\S+\s*$")  # ", a move" before "he described"
 
 
