@@ -162,6 +162,8 @@ _THAT_CLAUSE = re.compile(
     r"i|we|you|they|he|she|it|there)\b))"
 )
 _SUBJECTS = {"i", "we", "you", "they", "he", "she", "it"}
+# Endings of plural nouns that are seldom a verb's present: "sanctions", "payments".
+_NOUN_PLURALS = ("ions", "ments", "ness", "ities", "ers", "ors", "ists", "ants", "ents", "ics")
 _DETERMINERS = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "my", "your", "some", "any", "no", "every", "each", "all", "more", "most", "much", "many",
@@ -229,6 +231,13 @@ def states(text: str, span: tuple[int, int]) -> bool:
                 return True  # "offers the workforce", "employs 300 people"
             if i and written[i - 1][:1].isupper() and written[i + 1][:1].isupper():
                 return True  # "Clinton beats Trump"
+            if (
+                i > 1
+                and words[i - 2] in _DETERMINERS
+                and written[i + 1][:1].isupper()
+                and not word.endswith(_NOUN_PLURALS)
+            ):
+                return True  # "the result moves Arsenal", not "the new sanctions Washington"
             if i == 1 and written[0][:1].isupper() and after not in _NOT_VERBS:
                 return True  # "China wants closer ties", not "EU sanctions on Russia"
     return False
