@@ -156,3 +156,21 @@ def test_a_pronoun_with_no_speaker_before_is_the_subject_before_it(db_url, text,
 )
 def test_she_said_he_is_not_the_speaker_named_in_her_place(db_url, text, claim, chain):
     assert _chains(db_url, text) == {claim: chain}
+
+
+COURT = (
+    "Assistant U.S. Attorney Michael Ruiz said the money paid for a lake house.\n\n"
+    '"He treated the treasury like his own account," Ruiz said.\n\n'
+    "Doyle's attorney, Karen Feld, argued for a shorter sentence, saying her client had "
+    "repaid $400,000. She said he intends to appeal the restitution order.\n\n"
+    "Raymond Doyle, speaking briefly, apologized to his family. "
+    '"I am ashamed of what I did," he said.\n'
+)
+
+
+def test_he_and_she_are_who_the_article_calls_so(db_url):
+    chains = _chains(db_url, COURT)
+    # "she" is the last person named, "he" in what she said is left as written
+    assert chains["He intends to appeal the restitution order."] == [("Karen Feld", "said")]
+    # the subject of the sentence before, not the last speaker, whom "she" named a woman
+    assert chains["I am ashamed of what I did."] == [("Raymond Doyle", "said")]

@@ -29,10 +29,41 @@ from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
 _SUBJECT_PRONOUNS = {"he", "she", "it"}
-# Where a sentence starts, and its subject: a run of capitalised words (an appositive may
+_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+}
+
+
+def _says_of_self(text: str, reading: Resolution) -> str | None:
+    """ "he" or "she" as the article has the person say it of themselves, right after their
+    name and verb: "Karen Feld said her client would appeal", "Feld added that she"."""
+    name = reading.name or reading.proposed_name or ""
+    if not text or not name:
+        return None
+    names = {name, name.split()[-1]}
+    pattern = (
+        r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in names) + r")\s+"
+        rf"{_SAYS}\s+(?:that\s+)?(he|his|him|she|her)\b"
+    )
+    found = {_GENDER[m.group(1).lower()] for m in re.finditer(pattern, text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _key(reading: Resolution | None) -> str:
+    return fold_name((reading.name or reading.proposed_name or "") if reading else "")
+
+
+# How a whole sentence ends, and its subject: a run of capitalised words (an appositive may
 # follow), then a lower-case word, its verb.
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n\s*)(?=[A-Z])")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|van|von|al|bin))*)"
     r"(?:,[^,.;]{1,80},)?\s+[a-z]"
@@ -103,6 +134,8 @@ class Speakers:
         self.first_person: Resolution | None = None
         # The last source named that may be a person: whom "he", "she", "him", "her" mean.
         self.last_person: Resolution | None = None
+        # What the article calls a person by ("he", "she", "Ms."), by name.
+        self.genders: dict[str, str] = {}
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
@@ -112,13 +145,21 @@ class Speakers:
                 surface=surface,
                 why=f"{surface.strip()!r} in a paragraph {self.first_person.why}",
             )
-        if fold_name(surface) in PRONOUNS:
+        pronoun = fold_name(surface)
+        if pronoun in PRONOUNS:
+            gender = _GENDER.get(pronoun)
+            # "Doyle apologised to his family. 'I am ashamed,' he said.": the sentence before
+            # names him, whoever spoke last
+            subject = self._subject_before(resolver, surface, before, sentences=1)
+            if subject is not None and gender is not None:
+                return self._gendered(subject, gender)
             last = self.last
-            if fold_name(surface) in PERSONAL:
-                # "RIA quoted him": a person, not the agency; none when only bodies were named
-                last = self.last_person
+            if pronoun in PERSONAL:
+                # "RIA quoted him": a person, not the agency; none when only bodies were named;
+                # "she" not a man the article has called "he"
+                last = self._last_person(gender)
             if last is not None:
-                return Resolution(
+                reading = Resolution(
                     surface,
                     last.source_id,
                     last.name,
@@ -128,7 +169,10 @@ class Speakers:
                     f"{last.name or last.proposed_name}",
                     last.proposed_name,
                 )
+                return self._gendered(reading, gender) if gender else reading
             subject = self._subject_before(resolver, surface, before)
+            if subject is not None and gender is not None:
+                return self._gendered(subject, gender)
             return resolution if subject is None else subject
         resolution = self._named_before(resolution)
         body = self._body_named_before(surface, resolution)
@@ -139,33 +183,61 @@ class Speakers:
             self.named.append(resolution)
             if not _a_body(resolver, resolution):
                 self.last_person = resolution
+                title = _GENDER.get(fold_name(surface.split()[0])) if surface.split() else None
+                said = title or _says_of_self(resolver.text, resolution)
+                if said is not None:  # "Ms. Feld", "Feld said her client"
+                    self.genders.setdefault(_key(resolution), said)
         return resolution
 
-    def _subject_before(self, resolver: Resolver, surface: str, before: str) -> Resolution | None:
-        """ "Karen Feld spoke after the hearing. She said ...": with no speaker named yet, a
-        pronoun is the subject of the sentence before it, when that subject may be what the
-        pronoun says ("he" and "she" a person, "it" a body). Less sure than a speaker named:
-        the reviewer confirms it."""
+    def _gendered(self, reading: Resolution, gender: str) -> Resolution:
+        """``reading`` for a "he" or "she", whom the article now calls so: a later "she"
+        is someone else."""
+        self.genders.setdefault(_key(reading), gender)
+        return reading
+
+    def _last_person(self, gender: str | None) -> Resolution | None:
+        """The last person named that the pronoun may be: of "he" or "she", the last whom
+        the article has not called the other."""
+        if gender is None or self.genders.get(_key(self.last_person)) in (None, gender):
+            return self.last_person
+        people = (r for r in reversed(self.named) if self.genders.get(_key(r)) == gender)
+        return next(people, None)
+
+    def _subject_before(
+        self, resolver: Resolver, surface: str, before: str, sentences: int = 2
+    ) -> Resolution | None:
+        """ "Karen Feld spoke after the hearing. She said ...": a pronoun is the subject of
+        the sentence before it (or, with no speaker named yet, of the one before that), when
+        that subject may be what the pronoun says ("he" and "she" a person the article has
+        not called the other, "it" a body). Less sure than a speaker named: the reviewer
+        confirms it."""
         pronoun = fold_name(surface)
         if pronoun not in _SUBJECT_PRONOUNS:
             return None
+        from claims.sentences import split_sentences
+
         # Whole sentences only: "Profit rose, it said" is not the profit's word.
         starts = [
-            m.end()
-            for m in _SENTENCE_START.finditer(before)
-            if _SENTENCE_END.search(before, m.end()) is not None
+            sentence.start
+            for sentence in split_sentences(before)
+            if _SENTENCE_END.search(before[sentence.start : sentence.end].rstrip())
         ]
-        for start in reversed(starts[-2:]):  # the sentence before, else the one before it
+        for start in reversed(starts[-sentences:]):  # the sentence before, then further
             found = _SUBJECT.match(before, start)
             if found is None or found["name"].split()[0].lower() in _NOT_SUBJECTS:
                 continue
+            if found["name"].endswith(("'s", "\u2019s")):
+                continue  # "Doyle's attorney, Karen Feld, argued": not Doyle
             reading = resolver.resolve_in_context(found["name"], before[:start])
-            if not (reading.resolved or reading.proposed_name):
+            named = reading.name or reading.proposed_name
+            if not named:
                 continue
-            body, one_word = _a_body(resolver, reading), len(found["name"].split()) == 1
+            body, one_word = _a_body(resolver, reading), len(named.split()) == 1
             if pronoun in PERSONAL:
                 if body or (one_word and not reading.resolved):
                     continue  # "Shell cut jobs. He said": a bare word may be a company
+                if self.genders.get(_key(reading)) not in (None, _GENDER[pronoun]):
+                    continue  # "Feld spoke. He said": she is no "he"
             elif not body and not (one_word and not reading.resolved):
                 continue  # "Raymond Doyle was jailed. It said": a person is no "it"
             named = reading.name or reading.proposed_name
