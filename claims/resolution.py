@@ -24,7 +24,7 @@ What it refers to comes from the article: the origin (step 1), the body named be
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.text import fold_name
 
@@ -133,6 +133,10 @@ class Resolver:
 
     def resolve(self, surface: str) -> Resolution:
         surface = _WHEN_AT_END.sub("", surface) or surface  # "the ministry on Monday"
+        person = _apposed_person(surface)
+        if person is not None:
+            # "Dana Whitaker, CEO of GreenGrid Energy": Whitaker speaks, not her company
+            return replace(self.resolve(person), surface=surface)
         key = fold_name(surface)
         if not key:
             return Resolution(surface, None, None, 0.0, "no letters")
@@ -469,6 +473,28 @@ def _ends_sentence(word: str) -> bool:
 
 _RUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b")
 _RUN_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}\s+(?:(?:{_JOINER}\s+)*{_CAPITALISED}\s+)*$")
+
+
+def _apposed_person(surface: str) -> str | None:
+    """The name before an appositive that says what the person is ("Dana Whitaker, CEO of
+    GreenGrid Energy", "Tatiana Stanovaya, a senior fellow at ..."); None otherwise."""
+    first, comma, rest = surface.strip().partition(",")
+    first, rest = first.strip(), rest.strip(" ,")
+    if not comma or not rest or _apposed_body([first, rest]) is not None:
+        return None
+    if not _PERSON.fullmatch(first) or not _names_a_person(first):
+        return None
+    opening = rest.split()[0].lower().strip(".")
+    if opening in _DETERMINERS or opening in TITLES or opening in _APPOSED_ROLES:
+        return first
+    return None
+
+
+# Roles an appositive opens with, besides titles: "CEO of", "founder of", "head of".
+_APPOSED_ROLES = frozenset(
+    {"ceo", "cfo", "coo", "cto", "president", "chair", "founder", "co-founder", "owner",
+     "partner", "professor", "author", "editor", "analyst", "economist", "strategist"}
+)  # fmt: skip
 
 
 def _names_a_person(words: str) -> bool:

@@ -221,3 +221,21 @@ def test_when_a_source_spoke_is_no_part_of_its_name(session, surface, proposed):
     from claims.resolution import Resolver
 
     assert Resolver(session).resolve(surface).proposed_name == proposed
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Dana Whitaker, CEO of GreenGrid Energy", "Dana Whitaker"),
+        ("Tatiana Stanovaya, a senior fellow at GreenGrid Energy", "Tatiana Stanovaya"),
+        ("GreenGrid Energy, the company", "GreenGrid Energy"),
+    ],
+)
+def test_a_person_described_by_their_employer_is_the_person(session, surface, name):
+    from claims.resolution import Resolver
+    from claims.services.sources import add_source
+
+    add_source(session, name="GreenGrid Energy", kind="organisation", actor="t")
+    session.flush()
+    resolution = Resolver(session).resolve(surface)
+    assert (resolution.name or resolution.proposed_name) == name

@@ -857,3 +857,15 @@ def test_when_a_speaker_spoke_is_no_claim_of_the_outer_source(db_url):
     )
     claims = {p.claim_text for p in proposals_for(db_url, text) if p.kind == "claim"}
     assert claims == {"It would respond to any deployment of missiles in Germany."}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of Nordvik Semiconductor fell 9% in extended trading on Wednesday after the "
+        "chipmaker forecast third-quarter revenue below Wall Street estimates, citing weaker "
+        "demand from smartphone makers.\n",
+    ],
+)
+def test_words_before_a_speaker_not_set_off_are_not_theirs(db_url, text):
+    assert _hops(db_url, text) == {}

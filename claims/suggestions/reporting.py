@@ -33,6 +33,7 @@ from claims.text import QUOTATION_STARTS, QUOTE_MARKS, quotations
 _AFTER_CUE = re.compile(r"[\s,:]*(?:that\b)?\s*")
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+[a-z]")
 _CUE_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+_SET_OFF = re.compile("[,;:\u2014\u2013\"'\u201d\u2019\u00bb()]|\\s--?\\s")
 _NEGATIONS = frozenset({"not", "never", "didn't", "wouldn't", "won't", "couldn't", "don't"})
 _OPEN_QUESTION = re.compile(r"(?:what|whether|how|when|where|who|whom|which|why|if)\b", re.I)
 
@@ -53,6 +54,14 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
         return False
     if _NEGATIONS & set(words) and _OPEN_QUESTION.match(content):
         return False  # "would not say whether the talks failed": what was not said
+    if attribution.source is not None:
+        speaker = min(attribution.source[0], attribution.cue[0])
+        if attribution.content[1] <= speaker and not _SET_OFF.search(
+            text, max(attribution.content[1] - 1, 0), speaker
+        ):
+            # "Shares fell 9% after the chipmaker forecast ...": words before a speaker are
+            # theirs only when set off ("A, the chipmaker said"; '"A," said X')
+            return False
     if any(word in AGREED for word in words) and _prepositional(text, attribution, words):
         return False  # "agreed on a joint control": what was settled, not what was said
     opening = text[sentence.start : attribution.cue[0]].strip(" " + QUOTATION_STARTS)
