@@ -262,9 +262,19 @@ class Resolver:
         said"), the way a pronoun refers to the last person.
         """
         resolution = self.resolve(surface)
+        words = fold_name(surface).split()
+        if words[-1:] in (["author"], ["authors"]) and _WORK.search(before[-300:]):
+            # "The study found …, the authors wrote": the study's authors, not the article's
+            return Resolution(
+                surface,
+                None,
+                None,
+                0.0,
+                "a description, not a name: whose it is, the reviewer says",
+                surface.strip(),
+            )
         if resolution.resolved:
             return resolution
-        words = fold_name(surface).split()
         if len(words) > 2 or not words or words[-1] not in BODY_NOUNS:
             return resolution
         if not surface.strip().lower().startswith(("the ", "this ", "that ")):
@@ -350,6 +360,8 @@ def _name_part(words: list[str]) -> str:
     return " ".join(words[index:])
 
 
+# A work that has authors of its own, named just before "the authors".
+_WORK = re.compile(r"\b(?:study|studies|report|research|paper|survey|analysis|book|review)\b", re.I)
 # A party's name before a member's ("Democrat Elena Vasquez"), an adjective before a title.
 _PARTIES = frozenset({"democrat", "republican", "conservative", "labour", "liberal", "green"})
 _TITLE_ADJECTIVES = {
@@ -812,6 +824,10 @@ def _without_titles(run: list[str]) -> list[str]:
             # words, while a name of two words is left
             while index < len(run) - 2 and keys[index] in _DEPARTMENT_WORDS | {"of", "for"}:
                 index += 1
+            if len(run) - index > 2 and keys[proper[-1] + 1] == "for":
+                # "Minister for Europe Stephen Doughty", "Minister for the Cabinet Office Pat
+                # McFadden": a brief is named by what it covers, a holder by two words
+                index = len(run) - 2
         name = _without_joiners(run[index:])
         if _names_someone(name):
             return name

@@ -81,6 +81,8 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("Pima County Recorder Gabriella Cazares-Kelly", "Gabriella Cazares-Kelly"),
         ("City Councilman Greg Ames", "Greg Ames"),
         ("Democrat Elena Vasquez", "Elena Vasquez"),
+        ("Minister for Europe Stephen Doughty", "Stephen Doughty"),
+        ("Minister for the Cabinet Office Pat McFadden", "Pat McFadden"),
         ("Republican National Committee", "Republican National Committee"),
         # a department every country has keeps whose it is
         ("Russia's Foreign Ministry", "Russia's Foreign Ministry"),

@@ -174,3 +174,12 @@ def test_he_and_she_are_who_the_article_calls_so(db_url):
     assert chains["He intends to appeal the restitution order."] == [("Karen Feld", "said")]
     # the subject of the sentence before, not the last speaker, whom "she" named a woman
     assert chains["I am ashamed of what I did."] == [("Raymond Doyle", "said")]
+
+
+def test_the_authors_of_a_study_named_before_are_not_the_article_s(db_url):
+    text = (
+        "A study published on Monday found that walking cut the risk of dementia. The effect "
+        "held across age groups, the authors wrote.\n"
+    )
+    chains = _chains(db_url, text)
+    assert chains["The effect held across age groups."] == [("the authors", "wrote")]
