@@ -263,7 +263,7 @@ class Resolver:
         """
         resolution = self.resolve(surface)
         words = fold_name(surface).split()
-        if words[-1:] in (["author"], ["authors"]) and _WORK.search(before[-300:]):
+        if words[-1:] in (["author"], ["authors"]) and _WORK.search(before):
             # "The study found …, the authors wrote": the study's authors, not the article's
             return Resolution(
                 surface,
@@ -410,7 +410,7 @@ def _proposed_name(surface: str) -> str | None:
         return None
     # "A senior official who declined to be named ...": the relative clause describes them.
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
-    parts = [part for part in text.split(",") if part.split()]
+    parts = [part for part in _COMMA.split(text) if part.split()]
     if (body := _apposed_body(parts)) is not None:
         return body  # "People in Need, a Czech aid group": as written, however it reads
     if len(parts) > 1 and _describes(parts[0]):
@@ -446,6 +446,8 @@ _WHEN_AT_END = re.compile(
     rf",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}(?:\s+{_DAY})?"
     rf"|{_MONTH}\s+\d{{1,2}})|yesterday|today|tonight|overnight|earlier)\s*$"
 )
+# A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").
+_COMMA = re.compile(r",(?!\d)")
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’.-]*)"
@@ -490,9 +492,11 @@ _RUN_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}\s+(?:(?:{_JOINER}\s+)*
 def _apposed_person(surface: str) -> str | None:
     """The name before an appositive that says what the person is ("Dana Whitaker, CEO of
     GreenGrid Energy", "Tatiana Stanovaya, a senior fellow at ..."); None otherwise."""
-    first, comma, rest = surface.strip().partition(",")
-    first, rest = first.strip(), rest.strip(" ,")
-    if not comma or not rest or _apposed_body([first, rest]) is not None:
+    parts = _COMMA.split(surface.strip(), maxsplit=1)
+    if len(parts) < 2:
+        return None
+    first, rest = parts[0].strip(), parts[1].strip(" ,")
+    if not rest or _apposed_body([first, rest]) is not None:
         return None
     if not _PERSON.fullmatch(first) or not _names_a_person(first):
         return None
@@ -528,7 +532,7 @@ def is_description(text: str) -> bool:
     counts as a name, unless its words are those of a group ("Critics said", "Two other
     sources said": ``_GROUPS``) or of an office without its holder ("the Minister").
     """
-    parts = [part for part in text.split(",") if part.split()]
+    parts = [part for part in _COMMA.split(text) if part.split()]
     if len(parts) > 1:
         # "John Smith, an analyst" is named; "Police in Kent, the force said" is police;
         # "People in Need, a Czech aid group" is named: the appositive says it is a body's
@@ -580,7 +584,7 @@ def describes(name: str, surface: str | None = None) -> bool:
     article's words for it (``surface``) give it as a body's name: "People in Need, a Czech
     aid group" names the group, where "People in Need" alone reads as people somewhere."""
     if surface:
-        body = _apposed_body([part for part in surface.split(",") if part.split()])
+        body = _apposed_body([part for part in _COMMA.split(surface) if part.split()])
         if body is not None and fold_name(body) == fold_name(name):
             return False
     return is_description(name)

@@ -86,6 +86,7 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("Republican National Committee", "Republican National Committee"),
         # a department every country has keeps whose it is
         ("Russia's Foreign Ministry", "Russia's Foreign Ministry"),
+        ("A study of 8,000 adults", "A study of 8,000 adults"),
         ("Britain's media regulator Ofcom", "Ofcom"),
     ],
 )  # fmt: skip

@@ -183,3 +183,14 @@ def test_the_authors_of_a_study_named_before_are_not_the_article_s(db_url):
     )
     chains = _chains(db_url, text)
     assert chains["The effect held across age groups."] == [("the authors", "wrote")]
+
+
+def test_he_is_not_the_body_a_title_names_before_a_person(db_url):
+    text = (
+        "Ukraine's Navy spokesperson Dmytro Pletenchuk said that Russia was hiding its fleet.\n\n"
+        '"They understand that Sevastopol is no longer a safe harbor," he said.\n'
+    )
+    chains = _chains(db_url, text)
+    assert chains["They understand that Sevastopol is no longer a safe harbor."] == [
+        ("Dmytro Pletenchuk", "said")
+    ]

@@ -732,6 +732,12 @@ def test_an_outlet_a_speaker_told_is_the_hop_after_them(db_url, text, outlet, ch
             [("three diplomats", "citing"), ("Xinhua", "reported")],
         ),
         (
+            "Russia moved four S-400 systems to Crimea, Xinhua reported on Oct. 14, citing two "
+            "Western security officials.\n",
+            "Russia moved four S-400 systems to Crimea.",
+            [("two Western security officials", "citing"), ("Xinhua", "reported")],
+        ),
+        (
             "At least 20 people were killed, Xinhua reported, citing medics.\n",
             "At least 20 people were killed.",
             [("medics", "citing"), ("Xinhua", "reported")],
@@ -869,3 +875,13 @@ def test_when_a_speaker_spoke_is_no_claim_of_the_outer_source(db_url):
 )
 def test_words_before_a_speaker_not_set_off_are_not_theirs(db_url, text):
     assert _hops(db_url, text) == {}
+
+
+def test_words_unquoted_in_a_sentence_before_are_not_the_next_sentence_s_speaker_s(db_url):
+    text = (
+        "The fire started in a kitchen on the second floor. No one was injured. The building "
+        "was evacuated within minutes, Moreno said.\n"
+    )
+    assert _hops(db_url, text) == {
+        "The building was evacuated within minutes.": [("Moreno", "said")]
+    }

@@ -1003,7 +1003,7 @@ _SOURCE_HEADS = {
 }  # fmt: skip
 
 
-_WHEN_GAP = re.compile(r"(?:\s+[\w\u2019'-]+){1,3}\s*,\s*")  # " on Tuesday, "
+_WHEN_GAP = re.compile(r"(?:\s+[\w.\u2019'-]+){1,3}\s*,\s*")  # " on Tuesday, "
 _RELATIVE_GAP = re.compile(r",?\s*(?:(?:which|who)\s+)?", re.IGNORECASE)
 
 

@@ -52,6 +52,13 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + QUOTATION_STARTS)
     if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
         return False
+    if not attribution.quoted and (
+        attribution.content[1] <= sentence.start <= attribution.cue[0]
+        or attribution.content[1] <= sentence.end <= attribution.cue[0]
+    ):
+        # "No one was injured. The building was evacuated, Moreno said.": words said
+        # without quotation marks are the cue's own sentence's
+        return False
     if _NEGATIONS & set(words) and _OPEN_QUESTION.match(content):
         return False  # "would not say whether the talks failed": what was not said
     if attribution.source is not None:

@@ -66,7 +66,7 @@ def _key(reading: Resolution | None) -> str:
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|van|von|al|bin))*)"
-    r"(?:,[^,.;]{1,80},)?\s+[a-z]"
+    r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z][\w'\u2019-]*)"
 )
 # Words that open a sentence without being its subject, or name nobody.
 _NOT_SUBJECTS = {
@@ -226,8 +226,10 @@ class Speakers:
             found = _SUBJECT.match(before, start)
             if found is None or found["name"].split()[0].lower() in _NOT_SUBJECTS:
                 continue
-            if found["name"].endswith(("'s", "\u2019s")):
+            if "'s" in found["name"] or "\u2019s" in found["name"]:
                 continue  # "Doyle's attorney, Karen Feld, argued": not Doyle
+            if found["verb"] in TITLES:
+                continue  # "Navy spokesperson Dmytro Pletenchuk told": the name comes later
             reading = resolver.resolve_in_context(found["name"], before[:start])
             named = reading.name or reading.proposed_name
             if not named:
