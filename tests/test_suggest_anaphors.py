@@ -194,3 +194,11 @@ def test_he_is_not_the_body_a_title_names_before_a_person(db_url):
     assert chains["They understand that Sevastopol is no longer a safe harbor."] == [
         ("Dmytro Pletenchuk", "said")
     ]
+
+
+def test_the_chief_is_the_last_person_named_with_that_title(db_url):
+    text = (
+        "Fire Chief Angela Moreno said the blaze was put out within an hour. The chief said "
+        "no one was injured.\n"
+    )
+    assert _chains(db_url, text)["No one was injured."] == [("Angela Moreno", "said")]

@@ -29,6 +29,12 @@ from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
 _SUBJECT_PRONOUNS = {"he", "she", "it"}
+# Titles by which a text refers back to the person it named with them: "the chief".
+_TITLE_NOUNS = TITLES - {
+    "the", "of", "a", "an", "his", "her", "its", "their", "said", "told", "u", "s", "us",
+    "mr", "mrs", "ms", "dr", "sir", "lord", "official", "officials", "police", "former",
+    "acting", "senior", "local", "public", "state", "security", "foreign", "interior",
+}  # fmt: skip
 _GENDER = {
     "he": "m",
     "him": "m",
@@ -175,7 +181,7 @@ class Speakers:
                 return self._gendered(subject, gender)
             return resolution if subject is None else subject
         resolution = self._named_before(resolution)
-        body = self._body_named_before(surface, resolution)
+        body = self._body_named_before(surface, resolution) or self._titled_before(surface)
         if body is not None:
             return body
         if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
@@ -271,6 +277,25 @@ class Speakers:
                     surface=surface,
                     confidence=min(earlier.confidence, 0.6) if earlier.resolved else 0.0,
                     why=f"{surface.strip()!r} read as {name}, the last {noun} named",
+                )
+        return None
+
+    def _titled_before(self, surface: str) -> Resolution | None:
+        """ "The chief said" after "Fire Chief Angela Moreno said": the last person named
+        with that title (the judge, the mayor, the minister), the way "he" is the last
+        person; none when no one was."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if len(words) != 2 or words[0] != "the" or words[1] not in _TITLE_NOUNS:
+            return None
+        for earlier in reversed(self.named):
+            name = earlier.name or earlier.proposed_name or ""
+            titled = words[1] in fold_name(earlier.surface).split()
+            if titled and len(name.split()) > 1 and words[1] not in fold_name(name).split():
+                return replace(
+                    earlier,
+                    surface=surface,
+                    confidence=min(earlier.confidence, 0.6) if earlier.resolved else 0.0,
+                    why=f"{surface.strip()!r} read as {name}, the last {words[1]} named",
                 )
         return None
 
