@@ -93,6 +93,8 @@ def test_a_speaker_said_and_warned_once_named_as_the_tagger_bounds_them():
         # what was not said: a question left open
         ("The ministry would not say whether the talks had failed.", "would not say"),
         ("The report did not specify what measures Russia might take.", "did not specify"),
+        # what a court or a government does
+        ("A federal appeals court blocked a Texas law that would have required checks.", "blocked"),
     ],
 )
 def test_a_hedge_an_act_or_a_question_put_is_not_a_cue(text, cue):

@@ -216,11 +216,21 @@ NOT_SPEAKERS = frozenset(TIME_WORDS | AUXILIARIES | {"so", "only", "too"})
 # "reportedly" is not among them: it says the words are passed on, by the article's origin
 # when nobody else is named.
 HEDGES = {"allegedly", "apparently", "seemingly", "supposedly", "purportedly"}
-NOT_REPORTING = {
-    w
-    for base in ("appear", "seem", "wrangle", "vote", "divide", "decline", "refuse")
-    for w in forms(base, ())
-} | {"appears", "seems"}
+NOT_REPORTING = (
+    {
+        w
+        for base in ("appear", "seem", "wrangle", "vote", "divide", "decline", "refuse")
+        for w in forms(base, ())
+    }
+    | {"appears", "seems"}
+    | {
+        # what a court, a legislature or a government does, which the tagger at times reads
+        # as a cue: "A federal appeals court blocked a Texas law that ..."
+        w
+        for base in ("block", "sentence", "sign", "veto", "overturn", "uphold", "impose")
+        for w in forms(base, {"uphold": ("upholds", "upheld", "upholding")}.get(base, ()))
+    }
+)
 # Verbs whose object is a thing, not a statement, unless a clause follows: "promised a
 # battery industry", "urged donors to give", "described the mood as grim", "asked
 # ministers for £500m". With a clause ("promised it would") or a quotation they pass words
