@@ -63,6 +63,18 @@ def _says_of_self(text: str, reading: Resolution) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _read_as(earlier: Resolution, surface: str, noun: str) -> Resolution:
+    """``surface`` ("the department", "the chief") read as a source named before it; only
+    as sure as that source is known."""
+    name = earlier.name or earlier.proposed_name
+    return replace(
+        earlier,
+        surface=surface,
+        confidence=min(earlier.confidence, 0.6) if earlier.resolved else 0.0,
+        why=f"{surface.strip()!r} read as {name}, the last {noun} named",
+    )
+
+
 def _key(reading: Resolution | None) -> str:
     return fold_name((reading.name or reading.proposed_name or "") if reading else "")
 
@@ -272,12 +284,7 @@ class Speakers:
         for earlier in reversed(self.named):
             name = earlier.name or earlier.proposed_name or ""
             if noun in fold_name(name).split() and len(name.split()) > 1:
-                return replace(
-                    earlier,
-                    surface=surface,
-                    confidence=min(earlier.confidence, 0.6) if earlier.resolved else 0.0,
-                    why=f"{surface.strip()!r} read as {name}, the last {noun} named",
-                )
+                return _read_as(earlier, surface, noun)
         return None
 
     def _titled_before(self, surface: str) -> Resolution | None:
@@ -291,12 +298,7 @@ class Speakers:
             name = earlier.name or earlier.proposed_name or ""
             titled = words[1] in fold_name(earlier.surface).split()
             if titled and len(name.split()) > 1 and words[1] not in fold_name(name).split():
-                return replace(
-                    earlier,
-                    surface=surface,
-                    confidence=min(earlier.confidence, 0.6) if earlier.resolved else 0.0,
-                    why=f"{surface.strip()!r} read as {name}, the last {words[1]} named",
-                )
+                return _read_as(earlier, surface, words[1])
         return None
 
     def _named_before(self, resolution: Resolution) -> Resolution:
