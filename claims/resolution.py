@@ -609,7 +609,7 @@ _GROUPS = frozenset(
         "economist", "trader", "campaigner", "villager", "member",
         "neighbors", "neighbours", "neighbor", "neighbour", "allies", "ally", "defenders",
         "bankers", "banker", "mps", "mp", "peers", "aides", "aide", "ministers", "minister",
-        "spokesman", "spokeswoman", "spokesperson", "relatives", "colleagues",
+        "relatives", "colleagues",
     }
 )  # fmt: skip
 # What follows a group's head to say whose or which they are.
