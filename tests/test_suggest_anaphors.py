@@ -202,3 +202,22 @@ def test_the_chief_is_the_last_person_named_with_that_title(db_url):
         "no one was injured.\n"
     )
     assert _chains(db_url, text)["No one was injured."] == [("Angela Moreno", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Nordvik Semiconductor Corp said revenue would fall. The company said it would cut "
+            "800 jobs.\n",
+            [("Nordvik Semiconductor Corp", "said")],
+        ),
+        # a person is no company
+        (
+            "John Smith said the plan was sound. The company said it would cut 800 jobs.\n",
+            [("The company", "said")],
+        ),
+    ],
+)
+def test_the_company_is_the_last_company_named(db_url, text, chain):
+    assert _chains(db_url, text)["It would cut 800 jobs."] == chain

@@ -29,6 +29,12 @@ from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
 _SUBJECT_PRONOUNS = {"he", "she", "it"}
+# How business copy refers back to a company it named: "the company said", "the firm".
+_COMPANY_NOUNS = frozenset(
+    {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "airline",
+     "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator"}
+)  # fmt: skip
+_OUTLET_KINDS = {"outlet", "news_agency", "media"}
 # Titles by which a text refers back to the person it named with them: "the chief".
 _TITLE_NOUNS = TITLES - {
     "the", "of", "a", "an", "his", "her", "its", "their", "said", "told", "u", "s", "us",
@@ -193,7 +199,11 @@ class Speakers:
                 return self._gendered(subject, gender)
             return resolution if subject is None else subject
         resolution = self._named_before(resolution)
-        body = self._body_named_before(surface, resolution) or self._titled_before(surface)
+        body = (
+            self._body_named_before(surface, resolution)
+            or self._titled_before(surface)
+            or self._company_named_before(resolver, surface, resolution)
+        )
         if body is not None:
             return body
         if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
@@ -298,6 +308,24 @@ class Speakers:
             name = earlier.name or earlier.proposed_name or ""
             titled = words[1] in fold_name(earlier.surface).split()
             if titled and len(name.split()) > 1 and words[1] not in fold_name(name).split():
+                return _read_as(earlier, surface, words[1])
+        return None
+
+    def _company_named_before(
+        self, resolver: Resolver, surface: str, resolution: Resolution
+    ) -> Resolution | None:
+        """ "The company said" after "Nordvik Semiconductor Corp said": the last source named
+        that the article shows to be a body (``_a_body``) and is no outlet, where its name
+        does not hold the noun (which ``_body_named_before`` reads)."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if resolution.resolved or len(words) != 2 or words[0] != "the":
+            return None
+        if words[1] not in _COMPANY_NOUNS:
+            return None
+        for earlier in reversed(self.named):
+            if resolver.kinds.get(earlier.source_id) in _OUTLET_KINDS:
+                continue
+            if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
                 return _read_as(earlier, surface, words[1])
         return None
 
