@@ -432,7 +432,8 @@ def _proposed_name(surface: str) -> str | None:
     return phrases[0] if phrases else None
 
 
-_DAY = (
+# A day or a part of one, as news copy says when something was said: "on Monday", "last week".
+TIME_WORD = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend"
     r"|night|morning|afternoon|evening)"
 )
@@ -443,7 +444,7 @@ _MONTH = (
 # When a source spoke, written after it by the tagger's span: no part of its name
 # ("figures released by the statistics office on Friday", "the ministry last week").
 _WHEN_AT_END = re.compile(
-    rf",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}(?:\s+{_DAY})?"
+    rf",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+(?:{TIME_WORD}(?:\s+{TIME_WORD})?"
     rf"|{_MONTH}\s+\d{{1,2}})|yesterday|today|tonight|overnight|earlier)\s*$"
 )
 # A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").

@@ -286,3 +286,9 @@ REDUCED_PASSIVE = {
 # A participle opening a sentence that puts a question to the speaker: "Asked about the
 # report, the minister said ...": the cue is "said", not "Asked".
 QUESTIONED = {"asked", "pressed", "questioned", "quizzed", "challenged"}
+# Who a pronoun or a title says a person is: "she" after "he" is someone else, and so is a
+# "Ms." after a "he".
+GENDERED = {
+    "he": "m", "him": "m", "his": "m", "mr": "m", "sir": "m", "lord": "m",
+    "she": "f", "her": "f", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
+}  # fmt: skip

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.lexicon import CLOSE_QUOTES, OPEN_QUOTES, TELL
+from claims.suggestions.lexicon import CLOSE_QUOTES, GENDERED, OPEN_QUOTES, TELL
 from claims.text import (
     QUOTE_MARKS,
     QUOTE_PAIRS,
@@ -161,18 +161,11 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
         return claim  # "I think he said it": "he" is someone else
     if TELL & set(cue) or not _person_like(name, surface):
         return claim
-    said_by = _GENDERED.get(surface.lower()) or _GENDERED.get(surface.split()[0].lower().strip("."))
-    about = _GENDERED.get(claim.split()[0].lower())
+    said_by = GENDERED.get(surface.lower()) or GENDERED.get(surface.split()[0].lower().strip("."))
+    about = GENDERED.get(claim.split()[0].lower())
     if said_by and about and said_by != about:
         return claim  # "She said he would appeal": he is someone else
     return name + claim[claim.index(" ") :]
-
-
-# Who a pronoun or a title says a person is, where it says: "she" after "he" is another.
-_GENDERED = {
-    "he": "m", "she": "f", "mr": "m", "sir": "m", "lord": "m",
-    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
-}  # fmt: skip
 
 
 _FIRST_AND_SECOND = {"i", "we", "you"}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claims.resolution import PRONOUNS, Resolution, Resolver, refers_to_origin
+from claims.resolution import PRONOUNS, TIME_WORD, Resolution, Resolver, refers_to_origin
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import (
     Attribution,
@@ -47,7 +47,13 @@ from claims.suggestions.proposal import (
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.reporting import quotes_words, reporting_relations, states
-from claims.suggestions.speakers import Speakers, antecedent, apposed_to, outlet_named_before
+from claims.suggestions.speakers import (
+    MEDIA_KINDS,
+    Speakers,
+    antecedent,
+    apposed_to,
+    outlet_named_before,
+)
 from claims.text import (
     QUOTATION_STARTS,
     QUOTE_MARKS,
@@ -116,7 +122,6 @@ _INTERVIEW = re.compile(
     r"\s+in\s+an\s+interview\s+with\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
-_OUTLET_KINDS = {"outlet", "news_agency", "media"}
 _OUTLET_WORDS = {"news", "times", "post", "journal", "newspaper", "agency", "tv", "radio"}
 
 
@@ -145,7 +150,7 @@ def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
     surface = text[slice(*span)]
     resolution = resolver.resolve(surface)
     if resolution.resolved:
-        if resolver.kinds.get(resolution.source_id) not in _OUTLET_KINDS:
+        if resolver.kinds.get(resolution.source_id) not in MEDIA_KINDS:
             return None
     else:
         words = fold_name(surface).split()
@@ -547,8 +552,7 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
 
 _TRAILING_THAT = re.compile(r"\s+that$")
 _ONLY_WHEN = re.compile(
-    r"(?:\s+(?:on|last|this|late|early|earlier|in|at)?\s*(?:Monday|Tuesday|Wednesday|Thursday"
-    r"|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|weekend"
+    rf"(?:\s+(?:on|last|this|late|early|earlier|in|at)?\s*(?:{TIME_WORD}"
     r"|yesterday|today|overnight))+\s*"
 )
 _APPOSED = re.compile(r",\s*(?:\S+\s+){0,2}\S+\s*$")  # ", a move" before "he described"

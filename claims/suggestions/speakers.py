@@ -24,7 +24,7 @@ from claims.resolution import (
 )
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.lexicon import TELL
+from claims.suggestions.lexicon import GENDERED, TELL
 from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -34,24 +34,12 @@ _COMPANY_NOUNS = frozenset(
     {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "airline",
      "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator"}
 )  # fmt: skip
-_OUTLET_KINDS = {"outlet", "news_agency", "media"}
 # Titles by which a text refers back to the person it named with them: "the chief".
 _TITLE_NOUNS = TITLES - {
     "the", "of", "a", "an", "his", "her", "its", "their", "said", "told", "u", "s", "us",
     "mr", "mrs", "ms", "dr", "sir", "lord", "official", "officials", "police", "former",
     "acting", "senior", "local", "public", "state", "security", "foreign", "interior",
 }  # fmt: skip
-_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "she": "f",
-    "her": "f",
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-}
 
 
 def _says_of_self(text: str, reading: Resolution) -> str | None:
@@ -65,7 +53,7 @@ def _says_of_self(text: str, reading: Resolution) -> str | None:
         r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in names) + r")\s+"
         rf"{_SAYS}\s+(?:that\s+)?(he|his|him|she|her)\b"
     )
-    found = {_GENDER[m.group(1).lower()] for m in re.finditer(pattern, text)}
+    found = {GENDERED[m.group(1).lower()] for m in re.finditer(pattern, text)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -171,7 +159,7 @@ class Speakers:
             )
         pronoun = fold_name(surface)
         if pronoun in PRONOUNS:
-            gender = _GENDER.get(pronoun)
+            gender = GENDERED.get(pronoun)
             # "Doyle apologised to his family. 'I am ashamed,' he said.": the sentence before
             # names him, whoever spoke last
             subject = self._subject_before(resolver, surface, before, sentences=1)
@@ -211,7 +199,9 @@ class Speakers:
             self.named.append(resolution)
             if not _a_body(resolver, resolution):
                 self.last_person = resolution
-                title = _GENDER.get(fold_name(surface.split()[0])) if surface.split() else None
+                first = fold_name(surface.split()[0]) if surface.split() else ""
+                # a title says it ("Ms. Feld"), a possessive does not ("Her lawyer")
+                title = None if first in ("his", "her") else GENDERED.get(first)
                 said = title or _says_of_self(resolver.text, resolution)
                 if said is not None:  # "Ms. Feld", "Feld said her client"
                     self.genders.setdefault(_key(resolution), said)
@@ -266,11 +256,10 @@ class Speakers:
             if pronoun in PERSONAL:
                 if body or (one_word and not reading.resolved):
                     continue  # "Shell cut jobs. He said": a bare word may be a company
-                if self.genders.get(_key(reading)) not in (None, _GENDER[pronoun]):
+                if self.genders.get(_key(reading)) not in (None, GENDERED[pronoun]):
                     continue  # "Feld spoke. He said": she is no "he"
             elif not body and not (one_word and not reading.resolved):
                 continue  # "Raymond Doyle was jailed. It said": a person is no "it"
-            named = reading.name or reading.proposed_name
             return replace(
                 reading,
                 surface=surface,
@@ -323,7 +312,7 @@ class Speakers:
         if words[1] not in _COMPANY_NOUNS:
             return None
         for earlier in reversed(self.named):
-            if resolver.kinds.get(earlier.source_id) in _OUTLET_KINDS:
+            if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS:
                 continue
             if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
                 return _read_as(earlier, surface, words[1])
@@ -422,7 +411,7 @@ def apposed_to(text: str, source: tuple[int, int]) -> str | None:
 
 
 _CITED = {"according to", "citing", "cited", "quoting", "quoted"}
-_MEDIA_KINDS = {"news_agency", "outlet", "media"}
+MEDIA_KINDS = {"news_agency", "outlet", "media"}  # the kinds of source that are outlets
 
 
 def outlet_named_before(
@@ -454,7 +443,7 @@ def outlet_named_before(
             continue
         known = resolver.resolve(named)
         if known.resolved:
-            outlet = resolver.kinds.get(known.source_id) in _MEDIA_KINDS
+            outlet = resolver.kinds.get(known.source_id) in MEDIA_KINDS
         else:
             words = named.split()
             outlet = (len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper()) or (
