@@ -550,7 +550,7 @@ def is_description(text: str) -> bool:
         (
             i
             for i, word in enumerate(words[:-1])
-            if i and word.lower() in _SEEN and words[i + 1].lower() == "by"
+            if i and word.lower() in SEEN_BY and words[i + 1].lower() == "by"
         ),
         None,
     )
@@ -618,7 +618,7 @@ _QUALIFIED_BY = frozenset({"of", "close", "familiar", "briefed", "involved", "aw
 # Participles whose agent, after "by", only came to see what the head names ("documents
 # seen by Reuters", "a letter obtained by the BBC"); "data compiled by LSEG" is LSEG's.
 # So do those of a poll or an interview: "economists polled by Reuters" say it, Reuters asked.
-_SEEN = frozenset(
+SEEN_BY = frozenset(
     {
         "seen", "obtained", "reviewed", "viewed", "examined", "inspected", "read", "heard",
         "polled", "surveyed", "interviewed", "questioned", "contacted",

@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claims.resolution import PRONOUNS, TIME_WORD, Resolution, Resolver, refers_to_origin
+from claims.resolution import (
+    PRONOUNS,
+    SEEN_BY,
+    TIME_WORD,
+    Resolution,
+    Resolver,
+    refers_to_origin,
+)
 from claims.sentences import Label, Sentence, speaker_labels, split_sentences
 from claims.suggestions.attribution import (
     Attribution,
@@ -164,8 +171,7 @@ def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
 
 
 _SEEN_BY = re.compile(
-    r"\b(?:seen|obtained|reviewed|viewed|examined|inspected|read|heard|polled|surveyed|interviewed"
-    r"|questioned|contacted)\s+by\s+"
+    rf"\b(?:{'|'.join(sorted(SEEN_BY))})\s+by\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
 
