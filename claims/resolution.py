@@ -384,7 +384,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
-_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.N.", "F.": the dots are part of the name
 _POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
 
@@ -746,7 +746,7 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     after = [word.lower() for word, _ in body[run[-1] + 1 :]]
     name_words = [body[i][0] for i in run]
     possessive = body[run[-1]][1]
-    if after and possessive and not all(word in _SPOKESPEOPLE for word in after):
+    if after and possessive and not all(word in SPOKESPEOPLE for word in after):
         return None, phrase  # "The Kremlin's press office": not the Kremlin itself
     if after and not possessive:
         # "Xinhua news agency" is Xinhua; "Bavarian interior ministry" is not Bavarian.

@@ -137,3 +137,13 @@ def test_posted_reports_only_what_is_posted():
     assert rows[0][:3] == ("posted", "The mayor", "the bridge would reopen on Monday")
     _, rows = _read('The ministry posted: "The bridge is closed until further notice."')
     assert rows[0][:2] == ("posted", "The ministry")
+
+
+def test_a_verb_inside_a_quotation_reports_nothing_outside_it():
+    """ "we will respond" is what Smith said, not a report by "we" of what Smith said."""
+    _, rows = _read('Smith said "we will respond" on Tuesday.')
+    assert [(cue, source) for cue, source, _, _ in rows] == [("said", "Smith")]
+    assert rows[0][2].startswith('"we will respond"')
+    # a report made within the quotation stays
+    _, rows = _read('Smith said: "She told me he was lying."')
+    assert ("told", "She", "he was lying", False) in rows

@@ -221,3 +221,45 @@ def test_the_chief_is_the_last_person_named_with_that_title(db_url):
 )
 def test_the_company_is_the_last_company_named(db_url, text, chain):
     assert _chains(db_url, text)["It would cut 800 jobs."] == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Acme Corp said it would cut 500 jobs. A spokesman said the cuts would be "
+            "completed by March.\n",
+            [("Acme Corp", "said")],
+        ),
+        (
+            "Acme Corp said it would cut 500 jobs. A company spokeswoman said the cuts would "
+            "be completed by March.\n",
+            [("Acme Corp", "said")],
+        ),
+        (
+            "The Interior Ministry said it had arrested five people. A ministry spokeswoman "
+            "said the cuts would be completed by March.\n",
+            [("Interior Ministry", "said")],
+        ),
+        # the outlet that reported the body's words is passed over
+        (
+            "Acme Corp said it would cut 500 jobs, Reuters reported. A spokesman said the cuts "
+            "would be completed by March.\n",
+            [("Acme Corp", "said")],
+        ),
+        # whose spokesman a person's is, the reviewer says
+        (
+            "John Smith said he would resign. A spokesman said the cuts would be completed by "
+            "March.\n",
+            [("A spokesman", "said")],
+        ),
+        # nor is a ministry's spokeswoman a company's
+        (
+            "Acme Corp said it would cut 500 jobs. A ministry spokeswoman said the cuts would "
+            "be completed by March.\n",
+            [("A ministry spokeswoman", "said")],
+        ),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_body_named_last(db_url, text, chain):
+    assert _chains(db_url, text)["The cuts would be completed by March."] == chain

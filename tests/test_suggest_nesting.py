@@ -697,6 +697,60 @@ def test_an_outlet_a_speaker_told_is_the_hop_after_them(db_url, text, outlet, ch
 
 
 @pytest.mark.parametrize(
+    "text, chain",
+    [
+        (
+            "Koval told Reuters the exports had fallen by a third.\n",
+            [("Koval", "told"), ("Reuters", None)],
+        ),
+        (
+            "Koval told Bloomberg on Friday that exports had fallen by a third.\n",
+            [("Koval", "told"), ("Bloomberg", None)],
+        ),
+        (
+            "Koval said in an interview with the Guardian that exports had fallen by a third.\n",
+            [("Koval", "said"), ("Guardian", None)],
+        ),
+        # a name that says nothing of what it is, known to nobody, may be anyone
+        ("Koval told Politiken that exports had fallen by a third.\n", [("Koval", "told")]),
+        ("Koval told Halvorsen that exports had fallen by a third.\n", [("Koval", "told")]),
+    ],
+)
+def test_a_well_known_outlet_told_is_a_hop_before_it_is_on_record(db_url, text, chain):
+    hops = [
+        [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, text, outlet="Kyiv Independent")
+        if p.kind == "claim" and p.hops
+    ]
+    assert hops == [chain]
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            "Acme Corp said on Monday it would cut 500 jobs, Reuters reported.\n",
+            "It would cut 500 jobs.",
+        ),
+        (
+            "Acme Corp said Tuesday the talks had failed, Reuters reported.\n",
+            "The talks had failed.",
+        ),
+        ('Acme Corp said on Monday: "We are done," Reuters reported.\n', "We are done."),
+        ("Acme Corp said this week it was closing, according to AFP.\n", "It was closing."),
+        # a time that is the claim's own stays
+        (
+            "Acme Corp said Monday was the last day of trading, Reuters reported.\n",
+            "Monday was the last day of trading.",
+        ),
+    ],
+)
+def test_when_words_were_said_is_no_part_of_them_inside_a_report(db_url, text, claim):
+    claims = [p.claim_text for p in proposals_for(db_url, text) if p.kind == "claim" and p.hops]
+    assert claims == [claim]
+
+
+@pytest.mark.parametrize(
     "text, claim, chain",
     [
         # a comma alone is no second speaker's own claim: the EU speaks in what Smith said

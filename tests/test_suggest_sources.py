@@ -350,6 +350,41 @@ def test_said_a_and_that_b_is_two_claims(db_url):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            'Smith said "the plan is dead" and that the vote would go ahead.\n',
+            [("The plan is dead.", True), ("The vote would go ahead.", False)],
+        ),
+        (
+            'Smith said the vote would go ahead on Tuesday and that "nothing will stop it".\n',
+            [("The vote would go ahead on Tuesday.", False), ("Nothing will stop it.", True)],
+        ),
+        (
+            'Smith said "the plan is dead" and "the vote goes ahead".\n',
+            [("The plan is dead.", True), ("The vote goes ahead.", True)],
+        ),
+        # the time it was said is no part of a quotation
+        (
+            'Smith said "we will respond" on Tuesday.\n',
+            [("We will respond.", True)],
+        ),
+        # one quotation running across the "and that" is one statement
+        (
+            'Smith said: "The vote will go ahead and that is the end of it."\n',
+            [("The vote will go ahead and that is the end of it.", True)],
+        ),
+        (
+            'Smith said "the vote will go ahead, and that is the end of it" on Monday.\n',
+            [("The vote will go ahead, and that is the end of it.", True)],
+        ),
+    ],
+)
+def test_a_quotation_and_that_b_is_two_claims_one_quoted(db_url, text, said):
+    assert [(p.claim_text, p.quoted) for p in _proposals(db_url, text) if p.hops] == said
+
+
 # -- descriptions are no names --
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claims.resolution import TIME_WORD
 from claims.suggestions.lexicon import (
     AUXILIARIES,
     BE,
@@ -323,6 +324,25 @@ def _content_after(tokens: list[Token], k: int, end: int, cue_word: str) -> int:
             break
     while k < end and tokens[k].lower in (":", ","):
         k += 1
+    return _past_when(tokens, k, end)
+
+
+_WHEN_WORDS = ("on", "last", "this", "earlier", "late", "early")
+_WHEN = re.compile(TIME_WORD, re.IGNORECASE)
+
+
+def _past_when(tokens: list[Token], k: int, end: int) -> int:
+    """Past a time the words were said at, right after the cue: "said on Monday it would
+    cut jobs", "said Tuesday the talks failed"; the time is the saying's, not the claim's."""
+    m = k + 1 if k < end and tokens[k].lower in _WHEN_WORDS else k
+    if m < end and _WHEN.fullmatch(tokens[m].text) and m + 1 < end:
+        m += 1
+        if tokens[m].text == ":" and m + 1 < end:
+            m += 1  # "said on Monday: 'We are done'"
+        after = tokens[m].text
+        # "said Monday was the last day": the day is the claim's subject
+        if (after[:1].isalnum() and tokens[m].lower not in AUXILIARIES) or after[:1] in OPEN_QUOTES:
+            return m
     return k
 
 
@@ -524,12 +544,26 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             for opened, closed in quotations(text, start, end)
         ):
             continue  # 'her client "categorically denies"': the quoted words, no cue of ours
+        if _leaves_its_quotation(text, start, end, attribution):
+            continue  # 'Smith said "we will respond" on Tuesday': the quoted words' verb
         if attribution.source is not None and main_source is None:
             main_source = attribution.source
         found.append(attribution)
     nest(found, text)
     past_own_hops(text, found)
     return found
+
+
+def _leaves_its_quotation(text: str, start: int, end: int, attribution: Attribution) -> bool:
+    """Whether the cue stands inside a closed quotation but its source or content does not:
+    a speaker quoted as saying "we will respond" gave no report of their own; one quoted
+    as saying "she told me it was over" did, within the quotation."""
+    cue = attribution.cue
+    for opened, closed in quotations(text, start, end):
+        if closed is not None and opened < cue[0] and cue[1] <= closed:
+            spans = [attribution.content] + ([attribution.source] if attribution.source else [])
+            return any(a < opened or b > closed + 1 for a, b in spans)
+    return False
 
 
 _SAYING_AFTER_AND = {

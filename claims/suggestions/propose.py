@@ -39,7 +39,7 @@ from claims.suggestions.attribution import (
     source_like,
     tokenize,
 )
-from claims.suggestions.citation import CREDIT_CUES, statement_start
+from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
 from claims.suggestions.lexicon import AUXILIARIES, PREPOSITIONS, PUNCT_BOUNDARY, RELATIVES
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
@@ -165,7 +165,8 @@ def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
         first = name.split()[0] if name.split() else ""
         # "CNN", and a channel of one: "BBC Sport", "CNN International"
         acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 2
-        if not acronym and not set(words) & _OUTLET_WORDS:
+        known = name.casefold() in NEWS_ORGANISATIONS
+        if not acronym and not known and not set(words) & _OUTLET_WORDS:
             return None
     return source_hop(None, None, span, resolution)
 
@@ -358,16 +359,16 @@ def sentence_proposals(
             if leaf in credit_leaves:
                 proposals[-1].rule = f"{proposals[-1].rule}, {CREDITED}"
             continue
-        for part in _statements(text, found[leaf], content):
+        for part, quoted in _statements(text, found[leaf], content):
             proposals.append(
                 Proposal(
                     kind="claim",
                     sentence=(sentence.start, sentence.end),
                     claim_text=named_subject(
-                        claim_wording(spoken(text, found[leaf], part)), hops, found[leaf].quoted
+                        claim_wording(spoken(text, found[leaf], part)), hops, quoted
                     ),
                     quote=part,
-                    quoted=found[leaf].quoted,
+                    quoted=quoted,
                     hops=hops,
                     confidence=confidence,
                     rule=found[leaf].order,
@@ -478,27 +479,72 @@ def _quoted_end(text: str, start: int, end: int) -> int:
 
 
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_AND = re.compile(r",?\s+and\s+")
 
 
 def _statements(
     text: str, attribution: Attribution, content: tuple[int, int]
-) -> list[tuple[int, int]]:
-    """The content as the statements it reports: "said A and that B" is two claims, each
-    stored once, not one claim "A and that B". Only reported speech, and only where both
-    halves are claims of their own length; a quotation is left whole."""
-    if attribution.quoted:
-        return [content]
-    body = text[content[0] : content[1]]
-    if any(mark in body for mark in QUOTE_MARKS):
-        return [content]
+) -> list[tuple[tuple[int, int], bool]]:
+    """The content as the statements it reports, each with whether it is a quotation:
+    "said A and that B" is two claims, each stored once, not one claim "A and that B".
+    Only where both halves are claims of their own length, and each is either reported
+    speech or one whole quotation ('said "the plan is dead" and that the vote would go
+    ahead'); a quotation that runs across the "and that" is left whole."""
+    content, quoted = _quotation_then_when(text, content, attribution.quoted)
+    whole = [(content, quoted)]
+    if attribution.quoted and _all_quoted(text[content[0] : content[1]]):
+        return whole
     joints = list(_AND_THAT.finditer(text, content[0], content[1]))
+    if not joints:
+        # Two quotations joined by a bare "and": 'said "A" and "B"'.
+        joints = list(_AND.finditer(text, content[0], content[1]))
+        if len(joints) != 1 or not all(
+            _one_quotation(text[a:b])
+            for a, b in ((content[0], joints[0].start()), (joints[0].end(), content[1]))
+        ):
+            return whole
     if len(joints) != 1:
-        return [content]
+        return whole
     joint = joints[0]
-    parts = [(content[0], joint.start()), (joint.end(), content[1])]
-    if any(len(text[a:b].split()) < MIN_CLAIM_WORDS for a, b in parts):
-        return [content]
+    parts = []
+    for a, b in ((content[0], joint.start()), (joint.end(), content[1])):
+        part = text[a:b]
+        if len(part.split()) < MIN_CLAIM_WORDS:
+            return whole
+        if not any(mark in part for mark in QUOTE_MARKS):
+            parts.append(((a, b), False))
+        elif _one_quotation(part):
+            parts.append(((a, b), True))
+        else:
+            return whole
     return parts
+
+
+# A time after a quotation: 'said "we will respond" on Tuesday', "… last week."
+_WHEN_AFTER = re.compile(
+    rf"\s*,?\s+(?:(?:on|last|this|earlier|late)\s+{TIME_WORD}|yesterday|today|tonight)"
+    r"[\s.,;!?]*"
+)
+
+
+def _quotation_then_when(
+    text: str, content: tuple[int, int], quoted: bool
+) -> tuple[tuple[int, int], bool]:
+    """A content that is one quotation and the time it was said is the quotation: the
+    time is the saying's ('Smith said "the vote will go ahead" on Monday')."""
+    closes = [c for o, c in quotations(text, content[0], content[1]) if o == content[0]]
+    if closes and closes[0] is not None:
+        after = closes[0] + 1
+        if after < content[1] and _WHEN_AFTER.fullmatch(text, after, content[1]):
+            return (content[0], after), True
+    return content, quoted
+
+
+def _one_quotation(part: str) -> bool:
+    """The part is one quotation, marks and all, and nothing else (a full stop aside)."""
+    body = part.rstrip(" .,")
+    found = quotations(body)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(body) - 1
 
 
 def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_of) -> list:

@@ -17,6 +17,7 @@ from claims.resolution import (
     BODY_NOUNS,
     ORGANISATION_WORDS,
     PRONOUNS,
+    SPOKESPEOPLE,
     TITLES,
     Resolution,
     Resolver,
@@ -24,6 +25,7 @@ from claims.resolution import (
 )
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
+from claims.suggestions.citation import NEWS_ORGANISATIONS
 from claims.suggestions.lexicon import GENDERED, TELL
 from claims.text import fold_name
 
@@ -191,6 +193,7 @@ class Speakers:
             self._body_named_before(surface, resolution)
             or self._titled_before(surface)
             or self._company_named_before(resolver, surface, resolution)
+            or self._spokesperson_of_body(resolver, surface, resolution)
         )
         if body is not None:
             return body
@@ -317,6 +320,40 @@ class Speakers:
             if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
                 return _read_as(earlier, surface, words[1])
         return None
+
+    def _spokesperson_of_body(
+        self, resolver: Resolver, surface: str, resolution: Resolution
+    ) -> Resolution | None:
+        """ "A spokesman said" right after "Acme Corp said": the body speaks through its
+        spokesperson, as "a WHO spokesperson" is WHO's. Only when the source named last is a
+        body (``_a_body``), no outlet, and, for "a ministry spokeswoman", one whose name
+        holds that noun; after a person ("Hale said. A spokesman said") whose spokesperson
+        it is stays for the reviewer to say."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if resolution.resolved or not 2 <= len(words) <= 3 or words[-1] not in SPOKESPEOPLE:
+            return None
+        if words[0] not in ("a", "an", "the"):
+            return None
+        noun = words[1] if len(words) == 3 else None
+        if noun is not None and noun not in BODY_NOUNS | _COMPANY_NOUNS:
+            return None
+        # The outlets reporting it ("…, Reuters reported. A spokesman said") are passed over.
+        earlier = next(
+            (
+                named
+                for named in reversed(self.named)
+                if resolver.kinds.get(named.source_id) not in MEDIA_KINDS
+                and not refers_to_origin(named.surface)
+                and fold_name(named.name or named.proposed_name or "") not in NEWS_ORGANISATIONS
+            ),
+            None,
+        )
+        if earlier is None or not _a_body(resolver, earlier):
+            return None
+        name = earlier.name or earlier.proposed_name or ""
+        if noun not in _COMPANY_NOUNS and noun is not None and noun not in fold_name(name).split():
+            return None
+        return _read_as(earlier, surface, "body")
 
     def _named_before(self, resolution: Resolution) -> Resolution:
         """A new name of one word ("Pritzker", "Mrs Morrow" → "Morrow") is the full name
