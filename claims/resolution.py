@@ -117,9 +117,11 @@ class Resolver:
             self.kinds[source_id] = kind
             self.name_keys[fold_name(name)] = source_id
         self.origin = None
+        self.credited = False  # whether the article credits its text to an origin of its own
         self.text = ""  # the article's, where a surname finds the full name it stands for
         if article is not None:
             self.origin = article.origin or article.publisher
+            self.credited = article.origin is not None
             self.text = article.text or ""
 
     def _exact(self, key: str) -> int | None:
@@ -149,6 +151,10 @@ class Resolver:
         exact = None if described else self._exact(bare)
         if exact is not None:
             return self._found(surface, exact, 0.95, "known name or alias")
+        agency = AGENCY_NAMES.get(re.sub(r"^(?:the\s+)", "", surface.strip(" ,;:.")))
+        if agency is not None and (found := self._exact(fold_name(agency))) is not None:
+            why = f"{surface.strip()!r} is {agency}'s abbreviation"
+            return self._found(surface, found, 0.9, why)
         stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
         if stripped and stripped != bare and not described:
             exact = self._exact(stripped)
@@ -275,6 +281,8 @@ class Resolver:
             )
         if resolution.resolved:
             return resolution
+        if (report := self._origin_report(surface, words, before)) is not None:
+            return report
         if len(words) > 2 or not words or words[-1] not in BODY_NOUNS:
             return resolution
         if not surface.strip().lower().startswith(("the ", "this ", "that ")):
@@ -288,6 +296,33 @@ class Resolver:
             0.6,
             f"{surface.strip()!r} read as {self.names[found]}, named just before",
         )
+
+    def _origin_report(self, surface: str, words: list[str], before: str) -> Resolution | None:
+        """ "according to the report", "the AP report added": in an article that credits its
+        text to an origin, the origin's report, unless another report was named before
+        ("a UN report found …; the report said")."""
+        if not self.credited or words[-1:] != ["report"]:
+            return None
+        if not surface.strip().lower().startswith("the "):
+            return None  # "a report", "Amnesty's report"
+        named = " ".join(words[:-1])
+        if named and self._origin_named(named) is None:
+            return None
+        if _OTHER_REPORT.search(before[-REPORT_LOOKBACK:]):
+            return None
+        return Resolution(
+            surface,
+            self.origin.id,
+            self.origin.name,
+            0.8,
+            f"{surface.strip()!r} is the article's own source's: no other report named before",
+        )
+
+    def _origin_named(self, key: str) -> int | None:
+        """The origin's id if ``key`` (folded) is its name, an alias or its abbreviation."""
+        agency = next((v for k, v in AGENCY_NAMES.items() if fold_name(k) == key), None)
+        found = self._exact(key) if agency is None else self._exact(fold_name(agency))
+        return found if found == self.origin.id else None
 
     def last_mentioned(self, before: str, *, kinds: tuple[str, ...]) -> int | None:
         """The source of one of ``kinds`` whose spelling occurs last in ``before``."""
@@ -360,6 +395,16 @@ def _name_part(words: list[str]) -> str:
     return " ".join(words[index:])
 
 
+# Another report named before "the report": "a UN report found", "a report by the ministry",
+# "Amnesty's report", "the report, published on Monday".
+_OTHER_REPORT = re.compile(
+    r"\b(?:an?|another|new|latest|annual|its|their|his|her)\s+(?:[\w-]+\s+){0,3}report\b"
+    r"|\breport\s+(?:by|from|of|published|released|issued|commissioned|on)\b"
+    r"|[\w.]+['\u2019]s?\s+(?:[\w-]+\s+)?report\b",
+    re.IGNORECASE,
+)
+REPORT_LOOKBACK = 1_000
+
 # A work that has authors of its own, named just before "the authors".
 _WORK = re.compile(r"\b(?:study|studies|report|research|paper|survey|analysis|book|review)\b", re.I)
 # A party's name before a member's ("Democrat Elena Vasquez"), an adjective before a title.
@@ -382,6 +427,19 @@ _NAME_JOINERS = {
 }  # fmt: skip
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
+
+# News agencies' abbreviations as they credit themselves and as copy names them ("told
+# AP"), with the name they go by: "AP" is a stored Associated Press. Only abbreviations that
+# name one agency the world over; one in lower case ("dpa") counts as a credit name as written.
+AGENCY_NAMES = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "dpa": "Deutsche Presse-Agentur",
+    "DPA": "Deutsche Presse-Agentur",
+    "UPI": "United Press International",
+    "AAP": "Australian Associated Press",
+    "CP": "Canadian Press",
+}
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
@@ -413,7 +471,7 @@ def _proposed_name(surface: str) -> str | None:
     parts = [part for part in _COMMA.split(text) if part.split()]
     if (body := _apposed_body(parts)) is not None:
         return body  # "People in Need, a Czech aid group": as written, however it reads
-    if len(parts) > 1 and _describes(parts[0]):
+    if len(parts) > 1 and (_describes(parts[0]) or _an_office(parts[0])):
         # "The leader of the party in the Assembly, Mathilde Panot": the apposed name
         parts = [p for p in parts[1:] if _PERSON.fullmatch(p.strip())] + parts
     phrases = []
@@ -621,7 +679,7 @@ _QUALIFIED_BY = frozenset({"of", "close", "familiar", "briefed", "involved", "aw
 SEEN_BY = frozenset(
     {
         "seen", "obtained", "reviewed", "viewed", "examined", "inspected", "read", "heard",
-        "polled", "surveyed", "interviewed", "questioned", "contacted",
+        "polled", "surveyed", "interviewed", "questioned", "contacted", "cited", "quoted",
     }
 )  # fmt: skip
 # Prepositions that end a phrase's head: what follows says where or with whom it is.
@@ -700,6 +758,18 @@ _APPOSED_BODIES = BODY_NOUNS | {
     "watchdog", "network", "movement", "consortium", "association", "foundation",
     "institute", "federation", "society", "organisation", "organization", "charities",
 }  # fmt: skip
+
+
+def _an_office(part: str) -> bool:
+    """ "Conservative MP for Wye Valley", "Bank of England Governor": a title, and what it is
+    for, before the holder's name; neither the place nor the bank is the speaker."""
+    words = [word.lower().strip(".") for word in part.split()]
+    if words and words[-1] in TITLES and words[-1] not in _DETERMINERS:
+        return True  # "Bank of England Governor, Andrew Bailey"
+    return any(
+        word in TITLES and after in ("for", "of")
+        for word, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _describes(part: str) -> bool:

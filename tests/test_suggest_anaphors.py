@@ -263,3 +263,73 @@ def test_the_company_is_the_last_company_named(db_url, text, chain):
 )
 def test_a_spokesperson_speaks_for_the_body_named_last(db_url, text, chain):
     assert _chains(db_url, text)["The cuts would be completed by March."] == chain
+
+
+def _credited_chains(db_url, text, origin="Associated Press"):
+    """Chains, as ``_chains``, of ``text`` published by an outlet crediting ``origin``."""
+    return {
+        p.claim_text: [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, text, outlet="Chisinau Courier", origin=(origin, "citing"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "chain"),
+    [
+        # the agency's abbreviation is the agency the article credits
+        (
+            "Investigators found traces of explosives, one of the officials told AP.\n",
+            "Investigators found traces of explosives.",
+            [("one of the officials", "told"), ("Associated Press", None)],
+        ),
+        (
+            "According to AP, prosecutors opened a criminal case on Friday.\n",
+            "Prosecutors opened a criminal case on Friday.",
+            [("Associated Press", "According to")],
+        ),
+        # "the report" is the credited agency's, when no other report was named
+        (
+            "The prosecutor's office confirmed the case had been opened, the report said.\n",
+            "The prosecutor's office confirmed the case had been opened.",
+            [("Associated Press", "said")],
+        ),
+        (
+            "Romania's foreign ministry said it was ready to help, the AP report added.\n",
+            "Romania's foreign ministry said it was ready to help.",
+            [("Associated Press", "added")],
+        ),
+    ],
+)
+def test_an_agency_s_abbreviation_and_its_report_are_the_credited_agency(
+    db_url, text, claim, chain
+):
+    assert _credited_chains(db_url, text)[claim] == chain
+
+
+def test_the_report_after_another_report_is_not_the_credited_agency(db_url):
+    text = (
+        "A UN report published on Monday found that rivers were drying. Water use would "
+        "double by 2040, the report said.\n"
+    )
+    chain = _credited_chains(db_url, text)["Water use would double by 2040."]
+    assert [name for name, _ in chain] != ["Associated Press"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Lisbon newspaper Record reported that the clubs had agreed a fee. The paper said "
+            "the deal would be signed next week.\n",
+            [("Record", "said")],
+        ),
+        # an outlet not described as a paper leaves "the paper" to the article's own credit
+        (
+            "Falcao told Record that the clubs had agreed a fee. The paper said the deal would "
+            "be signed next week.\n",
+            [],
+        ),
+    ],
+)
+def test_the_paper_is_the_newspaper_described_so_just_before(db_url, text, chain):
+    assert _chains(db_url, text)["The deal would be signed next week."] == chain

@@ -828,3 +828,81 @@ def test_prose_of_the_same_words_stays(line):
     from claims.cleaning import line_reason
 
     assert line_reason(line) is None
+
+
+def _chain_of(db_url, text, claim):
+    return [
+        [(h["name"], h["cue"]) for h in p.hops]
+        for p in _proposals(db_url, text)
+        if p.claim_text == claim
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "chain"),
+    [
+        # a capitalised time word in a name is the name's
+        (
+            "Campaign group Clean Rivers Now said the fines were far too low.\n",
+            "The fines were far too low.",
+            [("Clean Rivers Now", "said")],
+        ),
+        # an office before its holder's name is neither place nor body
+        (
+            "Opening a debate, Conservative MP for Wye Valley, Eleanor Faulkes, said the rivers "
+            "were dying.\n",
+            "The rivers were dying.",
+            [("Eleanor Faulkes", "said")],
+        ),
+        (
+            "Bank of England Governor, Andrew Bailey, said rates would fall.\n",
+            "Rates would fall.",
+            [("Andrew Bailey", "said")],
+        ),
+        (
+            "The Secretary of State for Health, Wes Streeting, said waiting lists were falling.\n",
+            "Waiting lists were falling.",
+            [("Wes Streeting", "said")],
+        ),
+        # those cited by an outlet say it, through the outlet
+        (
+            "Analysts cited by Bloomberg said a long closure could push up prices.\n",
+            "A long closure could push up prices.",
+            [("Analysts cited by Bloomberg", "said"), ("Bloomberg", None)],
+        ),
+    ],
+)
+def test_who_a_source_is_among_titles_places_and_outlets(db_url, text, claim, chain):
+    assert _chain_of(db_url, text, claim) == [chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The ministry declined to say how many cases had been brought, citing the need not "
+            "to prejudice legal proceedings.\n",
+            "To say how many cases had been brought.",
+        ),
+        (
+            "The court heard that Pryce resigned in 2022, citing ill health.\n",
+            "Pryce resigned in 2022.",
+        ),
+    ],
+)
+def test_a_reason_cited_is_no_source(db_url, text, claim):
+    names = [name for chain in _chain_of(db_url, text, claim) for name, _ in chain]
+    assert not any("need" in name or "health" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked by Portuguese broadcaster SIC whether a deal was close, Falcao said talks were "
+        "ongoing.\n",
+        "Separately, in a written answer to a question from Mr Achebe published on Tuesday, the "
+        "minister said fines had risen.\n",
+    ],
+)
+def test_the_frame_of_a_quotation_is_no_statement_of_its_own(db_url, text):
+    assert [p.hops != [] for p in _proposals(db_url, text)] == [True]

@@ -993,9 +993,14 @@ def source_like(text: str, span: tuple[int, int]) -> bool:
     "citing officials" name whose word it is, "citing weaker demand" and "citing high
     energy costs" why something happened (words with no capital or determiner to open them,
     whose head says a cause)."""
-    words = [w.lower().strip(",.") for w in text[span[0] : span[1]].split()]
-    if words and words[0][:1].islower() and words[0] not in DETERMINERS | SPEAKER_PRONOUNS:
-        head = next((i for i, w in enumerate(words) if i and w in PREPOSITIONS), len(words))
+    written = text[span[0] : span[1]].split()
+    words = [w.lower().strip(",.") for w in written]
+    if words and written[0][:1].islower() and words[0] not in SPEAKER_PRONOUNS:
+        # the head: the last word before a preposition ("the need not to prejudice …")
+        head = next(
+            (i for i, w in enumerate(words) if i and (w in PREPOSITIONS or w in _HEAD_ENDS)),
+            len(words),
+        )
         if words[head - 1] in _REASONS and not describes_source(text, span):
             return False
     return _speaker_like(text, span) or describes_source(text, span)
@@ -1012,8 +1017,11 @@ _REASONS = frozenset(
         "rates", "tariffs", "sanctions", "disruption", "disruptions", "challenges",
         "circumstances", "grounds", "fears", "tensions", "slowdown", "downturn", "margins",
         "spending", "supply", "supplies", "volumes", "profits", "earnings", "performance",
+        "health", "illness", "injury", "injuries", "safety", "security", "privacy",
+        "confidentiality", "policy", "rules", "law", "regulations", "commitments",
     }
 )  # fmt: skip
+_HEAD_ENDS = frozenset({"not", "to", "that", "which", "who", "and", "or"})
 
 
 def describes_source(text: str, span: tuple[int, int]) -> bool:

@@ -21,19 +21,8 @@ from dataclasses import dataclass
 
 from claims.cleaning import ENTRY_TIME
 from claims.photo_credits import caption_credit
+from claims.resolution import AGENCY_NAMES
 
-# News agencies' abbreviations as they credit themselves, with the name they go by. Only
-# abbreviations that name one agency the world over; one in lower case ("dpa") counts as a
-# credit name as written.
-AGENCY_NAMES = {
-    "AP": "Associated Press",
-    "AFP": "Agence France-Presse",
-    "dpa": "Deutsche Presse-Agentur",
-    "DPA": "Deutsche Presse-Agentur",
-    "UPI": "United Press International",
-    "AAP": "Australian Associated Press",
-    "CP": "Canadian Press",
-}
 # News organisations whose names carry no word saying so ("Reuters", not "the Kyiv
 # Independent" or "Fox News"): "told Reuters the talks had stalled" names an outlet the
 # words went through even when no source of that name is on record yet. Folded names.

@@ -715,6 +715,10 @@ _DANGLING = re.compile(
 _OPENERS = {
     "during", "in", "after", "on", "at", "as", "when", "while", "since", "before", "under",
     "with", "following", "despite", "if", "although", "though", "because", "by", "for",
+    # participles and adverbs that open the frame of a quotation: "Asked by SIC whether a
+    # deal was close, Falcao said", "Separately, in a written answer, the minister said"
+    "asked", "speaking", "responding", "answering", "addressing", "opening", "writing",
+    "separately", "meanwhile", "later", "earlier", "elsewhere",
 }  # fmt: skip
 
 
@@ -722,12 +726,12 @@ def _clause(text: str, span: tuple[int, int]) -> bool:
     """A sentence's opening part can stand as a statement: long, and not an adverbial."""
     passage = text[span[0] : span[1]]
     words = passage.split()
-    if words and words[0].lower().strip(",") in _OPENERS:
+    while words and words[0].lower().strip(",") in _OPENERS:
         # "As indicated, Hungary is ...": a short lead-in before the clause is fine.
-        lead, comma, rest = passage.partition(",")
+        lead, comma, passage = passage.partition(",")
         if not comma or len(lead.split()) > 3:
             return False
-        words = rest.split()
+        words = passage.split()
     return len(words) >= 8
 
 

@@ -76,6 +76,28 @@ def bare(text: str, span: Span) -> bool:
     return all(word in _FUNCTION_WORDS or word in NOT_SPEAKERS for word in words)
 
 
+_TIME_WORD_OPENING = re.compile(r"([A-Z][a-z]+)\s+")
+
+
+def _capitalised_time_word(
+    text: str, sources: list[Span], cues: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """A capitalised time word right after a source's name is the name's ("Clean Rivers
+    Now said"): the uncased tagger reads it as part of the cue, "now said"."""
+    ends = {source[1]: index for index, source in enumerate(sources)}
+    sources, kept = list(sources), []
+    for cue in cues:
+        found = _TIME_WORD_OPENING.match(text, cue[0], cue[1])
+        index = ends.get(cue[0] - 1)
+        if found and index is not None and found.group(1).lower() in TIME_WORDS:
+            last = text[sources[index][0] : sources[index][1]].split()[-1]
+            if text[cue[0] - 1] == " " and last[:1].isupper():
+                sources[index] = (sources[index][0], found.start(1) + len(found.group(1)))
+                cue = (found.end(), cue[1])
+        kept.append(cue)
+    return sources, kept
+
+
 def _only(text: str, span: Span, words: set[str] | frozenset[str]) -> bool:
     found = re.findall(r"[^\W\d_]+", text[span[0] : span[1]].lower())
     return bool(found) and all(word in words for word in found)
@@ -241,9 +263,9 @@ def link(
     by_kind: dict[str, list[Span]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
     for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
         by_kind[kind].append((start, end))
-    sources = by_kind["SOURCE"]
+    sources, cues = _capitalised_time_word(text, by_kind["SOURCE"], by_kind["CUE"])
     # "The department today announced": a time word tagged as a cue of its own says nothing.
-    cues = [c for c in by_kind["CUE"] if not _only(text, c, TIME_WORDS)]
+    cues = [c for c in cues if not _only(text, c, TIME_WORDS)]
     contents, fragments = [], []
     for content in _touching_joined(by_kind["CONTENT"]):
         (contents if content[1] - content[0] >= FRAGMENT else fragments).append(content)

@@ -31,6 +31,17 @@ from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
 _SUBJECT_PRONOUNS = {"he", "she", "it"}
+# The nouns by which copy describes an outlet and refers back to it: "newspaper Record …
+# the paper".
+_PRESS = {"paper", "newspaper", "daily", "tabloid", "weekly"}
+_OUTLET_NOUNS = {
+    **dict.fromkeys(_PRESS, _PRESS),
+    **dict.fromkeys(("broadcaster", "channel", "network"), {"broadcaster", "channel", "network"}),
+    "magazine": {"magazine"},
+    "agency": {"agency"},
+    "website": {"website", "site"},
+    "site": {"website", "site"},
+}
 # How business copy refers back to a company it named: "the company said", "the firm".
 _COMPANY_NOUNS = frozenset(
     {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "airline",
@@ -190,7 +201,8 @@ class Speakers:
             return resolution if subject is None else subject
         resolution = self._named_before(resolution)
         body = (
-            self._body_named_before(surface, resolution)
+            self._outlet_described_before(surface)
+            or self._body_named_before(surface, resolution)
             or self._titled_before(surface)
             or self._company_named_before(resolver, surface, resolution)
             or self._spokesperson_of_body(resolver, surface, resolution)
@@ -287,6 +299,20 @@ class Speakers:
             name = earlier.name or earlier.proposed_name or ""
             if noun in fold_name(name).split() and len(name.split()) > 1:
                 return _read_as(earlier, surface, noun)
+        return None
+
+    def _outlet_described_before(self, surface: str) -> Resolution | None:
+        """ "Lisbon newspaper Record reported …. The paper said": the outlet named last, when
+        the article described it with that noun, not the article's own origin."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if len(words) != 2 or words[0] != "the" or not self.named:
+            return None
+        if not refers_to_origin(surface):
+            return None
+        earlier = self.named[-1]
+        described = set(fold_name(earlier.surface).split()[:-1])
+        if described & _OUTLET_NOUNS.get(words[1], set()) and not refers_to_origin(earlier.surface):
+            return _read_as(earlier, surface, words[1])
         return None
 
     def _titled_before(self, surface: str) -> Resolution | None:
