@@ -237,9 +237,10 @@ class Resolver:
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", self.text):
             run = _RUN_BEFORE.search(self.text, max(0, match.start() - 120), match.start())
             if run is not None:
-                # "… in Lima. Xi said": a run does not cross a sentence's end
                 words = run.group().split()
-                ends = [i for i, w in enumerate(words) if _ends_sentence(w)]
+                # "… in Lima. Xi said", "Ingrid Solvang and Tomasz Wierzbicki": one person's
+                # name runs neither across a sentence's end nor across an "and"
+                ends = [i for i, w in enumerate(words) if _ends_sentence(w) or w in ("and", "&")]
                 before = " ".join(words[ends[-1] + 1 :] if ends else words)
                 proposed = _proposed_name(f"{before} {name}".strip())
                 if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):

@@ -108,6 +108,11 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     # Only the marks matter; everything between them is skipped at C speed.
     for mark in _QUOTE_MARK.finditer(text, start, end):
         char = mark.group()
+        if opener and char in QUOTE_PAIRS and _opens_paragraph(text, mark.start(), open_at):
+            # A quotation running over paragraphs is not closed at a paragraph's end; the
+            # next paragraph opens again: '"I thought … lost.\n\n"I've been …"'.
+            found.append((open_at, None))
+            opener = ""
         if not opener:
             if char in QUOTE_PAIRS and (
                 char not in _OPENS_IF_CLOSED or _closes_later(text, char, mark.end(), end)
@@ -123,6 +128,12 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     if opener:
         found.append((open_at, None))
     return found
+
+
+def _opens_paragraph(text: str, at: int, open_at: int) -> bool:
+    """Whether the mark at ``at`` opens a paragraph after the one the open quotation began in."""
+    line_start = text.rfind("\n", open_at, at)
+    return line_start >= 0 and not text[line_start + 1 : at].strip()
 
 
 def _closes_later(text: str, opener: str, start: int, end: int) -> bool:

@@ -207,3 +207,19 @@ def test_appearance_add_knows_words_after_a_german_quotation_are_not_quoted(cli,
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["quoted"] is False
+
+
+@pytest.mark.parametrize("mark", ['"', "\u201c"])
+def test_a_quotation_running_over_paragraphs_opens_again_in_each(mark):
+    """News copy leaves a quotation that goes on open at its paragraph's end and opens it
+    again on the next: that mark opens, it does not close."""
+    close = '"' if mark == '"' else "\u201d"
+    text = (
+        f"{mark}She sent two people home,{close} he says. {mark}I thought I would be next.\n\n"
+        f"{mark}I have been in charge ever since.{close}\n"
+    )
+    found = quotations(text)
+    second = text.index(f"{mark}I thought")
+    third = text.index(f"{mark}I have")
+    assert (second, None) in found
+    assert (third, text.index(close, third + 1)) in found

@@ -333,3 +333,87 @@ def test_the_report_after_another_report_is_not_the_credited_agency(db_url):
 )
 def test_the_paper_is_the_newspaper_described_so_just_before(db_url, text, chain):
     assert _chains(db_url, text)["The deal would be signed next week."] == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "chain"),
+    [
+        # the subject described, then named between commas
+        (
+            "Arief Santoso said the toll had risen. The head of Sigi regency, Yohana Lamba, put "
+            "the number much higher. She told reporters that 7,000 residents had lost their "
+            "homes.\n",
+            "7,000 residents had lost their homes.",
+            [("Yohana Lamba", "told")],
+        ),
+        # a person's appositive naming a body leaves them a person
+        (
+            '"We recovered 19 more bodies," said Arief Santoso, a spokesman for the National '
+            "Disaster Mitigation Agency (BNPB).\n\nHe told AFP that search efforts were being "
+            "hampered by fresh rain.\n",
+            "Search efforts were being hampered by fresh rain.",
+            [("Arief Santoso", "told"), ("AFP", None)],
+        ),
+        # the subject after an opening participle phrase
+        (
+            "Lisbon newspaper Record reported that the clubs had agreed a fee. Speaking at a "
+            "press conference on Tuesday, before the report emerged, Graham Pellow refused to "
+            'be drawn on targets. "I have been clear with the chairman about what we need," he '
+            "said.\n",
+            "I have been clear with the chairman about what we need.",
+            [("Graham Pellow", "said")],
+        ),
+        (
+            "Ingrid Solvang wrote a paper on the glacier. Their most recent, published in March, "
+            "found that the front had retreated. Asked what the paper means, Ingrid Solvang is "
+            'blunt. "What happens here first happens everywhere later," she says.\n',
+            "What happens here first happens everywhere later.",
+            [("Ingrid Solvang", "says")],
+        ),
+    ],
+)
+def test_whom_he_or_she_is_after_appositives_openings_and_outlets(db_url, text, claim, chain):
+    assert _chains(db_url, text)[claim] == chain
+
+
+def test_a_name_the_article_showed_to_be_a_newspaper_s_is_no_he(db_url):
+    text = (
+        "Lisbon newspaper Record reported that the clubs had agreed a fee. The deal was close, "
+        'Record said. "I have been clear about what we need," he said.\n'
+    )
+    chains = {
+        p.quote: [name for name, _ in chain]
+        for p, chain in (
+            (p, [(h["name"], h["cue"]) for h in p.hops]) for p in proposals_for(db_url, text)
+        )
+    }
+    assert all(
+        "Record" not in names for span, names in chains.items() if "clear" in text[slice(*span)]
+    )
+
+
+def test_one_of_two_people_named_together_is_no_pair(db_url):
+    text = (
+        "For twenty years, Ingrid Solvang and Tomasz Wierzbicki have spent every August on "
+        "the glacier. Wierzbicki said he would bring more fuel next year.\n"
+    )
+    assert _chains(db_url, text)["Tomasz Wierzbicki would bring more fuel next year."] == [
+        ("Tomasz Wierzbicki", "said")
+    ]
+
+
+def test_a_quotation_running_over_paragraphs_is_its_speaker_s_once(db_url):
+    text = (
+        "Tomasz Wierzbicki remembers the first season.\n\n"
+        '"She sent two people home that summer," he says. "I thought I would be the third.\n\n'
+        '"I have been in charge of not getting us lost ever since."\n'
+    )
+    proposals = proposals_for(db_url, text)
+    said = [(p.claim_text, [h["name"] for h in p.hops]) for p in proposals]
+    assert said[-2:] == [
+        (
+            "She sent two people home that summer. I thought I would be the third.",
+            ["Tomasz Wierzbicki"],
+        ),
+        ("I have been in charge of not getting us lost ever since.", ["Tomasz Wierzbicki"]),
+    ]

@@ -939,3 +939,17 @@ def test_words_unquoted_in_a_sentence_before_are_not_the_next_sentence_s_speaker
     assert _hops(db_url, text) == {
         "The building was evacuated within minutes.": [("Moreno", "said")]
     }
+
+
+def test_a_fee_agreed_is_no_report_the_citing_could_belong_to(db_url):
+    """ "agreed a fee" says what was settled; the report's "citing" is the report's."""
+    text = (
+        "Record reported on Wednesday that the two clubs had agreed a fee of 38m, citing "
+        "sources close to the Portuguese side.\n"
+    )
+    assert _hops(db_url, text) == {
+        "The two clubs had agreed a fee of 38m.": [
+            ("sources close to the Portuguese side", "citing"),
+            ("Record", "reported"),
+        ]
+    }

@@ -1104,6 +1104,8 @@ def nest(found: list[Attribution], text: str | None = None) -> None:
         for j, other in enumerate(found):
             if i == j or not _inside(attribution.cue, other.content):
                 continue
+            if other.cue == attribution.cue:
+                continue  # '"A," he says. "B …' and its next paragraph: one speaker's, not nested
             if attribution.source and not _inside(attribution.source, other.content):
                 continue
             size = other.content[1] - other.content[0]

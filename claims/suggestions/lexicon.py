@@ -172,6 +172,7 @@ NEEDS_THAT = {
         "feel",
         "realize",
         "realise",
+        "agree",  # "the clubs had agreed a fee": what was settled, not said
     )
     for w in forms(base, VERBS[base])
 }

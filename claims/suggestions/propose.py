@@ -860,8 +860,18 @@ def propose(
         if label is not None:
             hop = label_hop[1] if label.kind == "speaker" and label_hop is not None else None
             found = _labelled(found, label, hop, article.origin_id, article.publisher_id)
+        # A sentence inside a quotation already proposed whole, with its speaker ('"A," he
+        # says. "B. C.'): B and C are not proposed again, plain or as the quotation going on.
+        found = [p for p in found if not _said_already(p, out)]
         if touching:
             out.extend(found)
         elif span is not None and sentence.start >= span[1]:
             break
     return out
+
+
+def _said_already(proposal: Proposal, before: list[Proposal]) -> bool:
+    if proposal.rule not in ("unattributed", "continued quotation"):
+        return False
+    start, end = proposal.quote
+    return any(other.hops and other.quote[0] <= start and end <= other.quote[1] for other in before)

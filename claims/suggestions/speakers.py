@@ -21,6 +21,7 @@ from claims.resolution import (
     TITLES,
     Resolution,
     Resolver,
+    is_description,
     refers_to_origin,
 )
 from claims.sentences import Label
@@ -93,6 +94,26 @@ _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|van|von|al|bin))*)"
     r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z][\w'\u2019-]*)"
 )
+# A subject described, then named between commas, then its verb: "The head of Sigi regency,
+# Yohana Lamba, put the number higher", "Its chief executive, Ana Ruiz, said".
+_APPOSED_SUBJECT = re.compile(
+    r"(?:The|A|An|Its|Their|His|Her|[A-Z][\w.-]*['\u2019]s?)\s[^,.;:\"\u201c]{1,60},\s+"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3}),\s+"
+    r"(?P<verb>[a-z][\w'\u2019-]*)"
+)
+_OPENING_PARTICIPLES = {"asked", "pressed", "questioned", "told", "interviewed", "reached"}
+
+
+def _subject_after_opening(text: str, start: int) -> re.Match | None:
+    """The subject after a sentence's opening phrase, at one of its first commas: "Speaking
+    at a press conference on Tuesday, before the report emerged, Pellow refused …"."""
+    for comma in re.finditer(r",\s+", text[start : start + 200]):
+        found = _SUBJECT.match(text, start + comma.end())
+        if found is not None and found["name"].split()[0].lower() not in _NOT_SUBJECTS:
+            return found
+    return None
+
+
 # Words that open a sentence without being its subject, or name nobody.
 _NOT_SUBJECTS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
@@ -113,7 +134,10 @@ def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
     if resolution.resolved:
         return resolver.kinds.get(resolution.source_id) in _BODY_KINDS
     name = resolution.proposed_name or ""
-    words = set(fold_name(name).split()) | set(fold_name(resolution.surface).split()[-2:])
+    # the surface's own last words, not its appositive's ("Arief Santoso, a spokesman for
+    # the National Disaster Mitigation Agency" is a person)
+    head = resolution.surface.split(",")[0]
+    words = set(fold_name(name).split()) | set(fold_name(head).split()[-2:])
     if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
         return True
     if words & _COMPANY_ENDINGS or name.startswith("The "):
@@ -161,6 +185,8 @@ class Speakers:
         self.last_person: Resolution | None = None
         # What the article calls a person by ("he", "she", "Ms."), by name.
         self.genders: dict[str, str] = {}
+        # The names the article has shown to be a body's ("newspaper Record"), folded.
+        self.bodies: set[str] = set()
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
@@ -212,7 +238,10 @@ class Speakers:
         if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
             self.last = resolution  # a known source, or something that looks like a name
             self.named.append(resolution)
-            if not _a_body(resolver, resolution):
+            if _a_body(resolver, resolution):
+                self.bodies.add(_key(resolution))
+            elif _key(resolution) not in self.bodies and not is_description(surface):
+                # not "Record" after "newspaper Record", nor "Their most recent paper"
                 self.last_person = resolution
                 first = fold_name(surface.split()[0]) if surface.split() else ""
                 # a title says it ("Ms. Feld"), a possessive does not ("Her lawyer")
@@ -224,8 +253,10 @@ class Speakers:
 
     def _gendered(self, reading: Resolution, gender: str) -> Resolution:
         """``reading`` for a "he" or "she", whom the article now calls so: a later "she"
-        is someone else."""
+        is someone else, and a later "he" may be the same man, named or not since."""
         self.genders.setdefault(_key(reading), gender)
+        if _key(reading) not in {_key(named) for named in self.named}:
+            self.named.append(reading)
         return reading
 
     def _last_person(self, gender: str | None) -> Resolution | None:
@@ -257,8 +288,14 @@ class Speakers:
         ]
         for start in reversed(starts[-sentences:]):  # the sentence before, then further
             found = _SUBJECT.match(before, start)
+            opening = found["name"].split()[0].lower() if found is not None else ""
+            if opening.endswith("ing") or opening in _OPENING_PARTICIPLES:
+                found = _subject_after_opening(before, start)  # "Speaking on Tuesday, Pellow"
             if found is None or found["name"].split()[0].lower() in _NOT_SUBJECTS:
-                continue
+                # "The head of Sigi regency, Yohana Lamba, put …": the name set off
+                found = _APPOSED_SUBJECT.match(before, start)
+                if found is None:
+                    continue
             if "'s" in found["name"] or "\u2019s" in found["name"]:
                 continue  # "Doyle's attorney, Karen Feld, argued": not Doyle
             if found["verb"] in TITLES:
@@ -267,7 +304,8 @@ class Speakers:
             named = reading.name or reading.proposed_name
             if not named:
                 continue
-            body, one_word = _a_body(resolver, reading), len(named.split()) == 1
+            body = _a_body(resolver, reading) or _key(reading) in self.bodies
+            one_word = len(named.split()) == 1
             if pronoun in PERSONAL:
                 if body or (one_word and not reading.resolved):
                     continue  # "Shell cut jobs. He said": a bare word may be a company
