@@ -417,3 +417,13 @@ def test_a_quotation_running_over_paragraphs_is_its_speaker_s_once(db_url):
         ),
         ("I have been in charge of not getting us lost ever since.", ["Tomasz Wierzbicki"]),
     ]
+
+
+def test_she_is_the_subject_named_after_her_titles(db_url):
+    text = (
+        "Eleanor Faulkes said the rivers were dying. Liberal Democrat environment spokeswoman "
+        'Fiona MacRae went further. "This company has broken the law repeatedly," she said.\n'
+    )
+    assert _chains(db_url, text)["This company has broken the law repeatedly."] == [
+        ("Fiona MacRae", "said")
+    ]

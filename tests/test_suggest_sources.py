@@ -906,3 +906,25 @@ def test_a_reason_cited_is_no_source(db_url, text, claim):
 )
 def test_the_frame_of_a_quotation_is_no_statement_of_its_own(db_url, text):
     assert [p.hops != [] for p in _proposals(db_url, text)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            'Graham Pike said Labour would back the plan. He accused the minister of "moving '
+            'the goalposts" by changing how overflow events were counted.\n',
+            'Graham Pike accused the minister of "moving the goalposts" by changing how overflow '
+            "events were counted.",
+        ),
+        (
+            "Dominic Achebe said the fines were too low. He called on ministers to ban bonus "
+            "payments for executives.\n",
+            "Dominic Achebe called on ministers to ban bonus payments for executives.",
+        ),
+    ],
+)
+def test_an_accusation_or_a_demand_is_claimed_whole(db_url, text, claim):
+    """ "the minister of moving the goalposts" and "ministers to ban bonuses" are no claims:
+    that the speaker accused or asked is."""
+    assert [p.claim_text for p in _proposals(db_url, text) if p.hops][-1] == claim

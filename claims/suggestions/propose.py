@@ -448,6 +448,12 @@ def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribu
     )
 
 
+_ACCUSES = {"accused", "accuses", "accuse", "accusing"}
+_OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
+_CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
+_ON_WHOM_TO = re.compile(r"(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[a-z]")
+
+
 def _naming(
     text: str, attribution: Attribution, content: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -459,6 +465,14 @@ def _naming(
     source, cue = attribution.source, attribution.cue
     if attribution.quoted or source is None or not (source[1] <= cue[0] < cue[1] <= content[0]):
         return None
+    verb = " ".join(text[cue[0] : cue[1]].lower().split()[-1:])
+    if (verb in _ACCUSES and _OF_WHAT.match(text, content[0], content[1])) or (
+        verb in _CALLS_ON and _ON_WHOM_TO.match(text, content[0], content[1])
+    ):
+        # "Moldova has accused Moscow of trying to destabilise the country", "He called on
+        # ministers to ban bonuses": the claim is the accusation or the demand, not "Moscow
+        # of trying …" or "ministers to ban bonuses"
+        return (source[0], content[1])
     if not quotes_words(text, content) or states(text, content):
         return None
     opening = text[content[0] : content[1]].split(maxsplit=1)[0].lower()

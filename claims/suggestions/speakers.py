@@ -101,6 +101,23 @@ _APPOSED_SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3}),\s+"
     r"(?P<verb>[a-z][\w'\u2019-]*)"
 )
+# A subject named after its titles: "Liberal Democrat environment spokeswoman Fiona MacRae
+# went further", "Navy spokesperson Dmytro Pletenchuk said".
+_TITLED = re.compile(
+    r"(?:[\w'\u2019.-]+\s+){0,5}?(?P<title>[a-z]+)\s+"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\s+(?P<verb>[a-z][\w'\u2019-]*)"
+)
+
+
+def _titled_subject(text: str, start: int) -> re.Match | None:
+    found = _TITLED.match(text, start)
+    if found is None or found["title"] not in TITLES or found["title"] in _NOT_SUBJECTS:
+        return None
+    if "," in text[start : found.start("name")]:
+        return None  # "Asked about it, spokesman …": an opening phrase, read elsewhere
+    return found
+
+
 _OPENING_PARTICIPLES = {"asked", "pressed", "questioned", "told", "interviewed", "reached"}
 
 
@@ -287,7 +304,7 @@ class Speakers:
             if _SENTENCE_END.search(before[sentence.start : sentence.end].rstrip())
         ]
         for start in reversed(starts[-sentences:]):  # the sentence before, then further
-            found = _SUBJECT.match(before, start)
+            found = _titled_subject(before, start) or _SUBJECT.match(before, start)
             opening = found["name"].split()[0].lower() if found is not None else ""
             if opening.endswith("ing") or opening in _OPENING_PARTICIPLES:
                 found = _subject_after_opening(before, start)  # "Speaking on Tuesday, Pellow"
