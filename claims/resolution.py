@@ -236,7 +236,8 @@ class Resolver:
         first: dict[str, str] = {}  # names it opens: "Xi Jinping", "Yoon Suk Yeol"
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", self.text):
             run = _RUN_BEFORE.search(self.text, max(0, match.start() - 120), match.start())
-            if run is not None:
+            within = _NAME_GOES_ON.match(self.text, match.end())
+            if run is not None and within is None:  # not "Rival Kestrel" of "Kestrel Computing"
                 words = run.group().split()
                 # "… in Lima. Xi said", "Ingrid Solvang and Tomasz Wierzbicki": one person's
                 # name runs neither across a sentence's end nor across an "and"
@@ -545,6 +546,7 @@ def _ends_sentence(word: str) -> bool:
     return len(bare) > 1 and bare.lower() not in TITLES
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _RUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b")
 _RUN_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}\s+(?:(?:{_JOINER}\s+)*{_CAPITALISED}\s+)*$")
 

@@ -427,3 +427,41 @@ def test_she_is_the_subject_named_after_her_titles(db_url):
     assert _chains(db_url, text)["This company has broken the law repeatedly."] == [
         ("Fiona MacRae", "said")
     ]
+
+
+def test_the_company_is_the_one_named_with_its_legal_form_before_anyone_spoke(db_url):
+    text = (
+        "Lumora Inc on Thursday unveiled a foldable laptop. It will go on sale in October, the "
+        "company said in a statement.\n"
+    )
+    assert _chains(db_url, text)["It will go on sale in October."] == [("Lumora Inc", "said")]
+
+
+def test_a_word_of_a_company_s_name_is_no_surname(db_url):
+    text = (
+        "Rival Kestrel Computing declined to comment. A Kestrel spokeswoman said the company "
+        "did not discuss unannounced products.\n"
+    )
+    names = [name for chain in _chains(db_url, text).values() for name, _ in chain]
+    assert "Rival Kestrel" not in names
+
+
+def test_a_quotation_with_its_own_cue_is_not_the_paragraph_before_s(db_url):
+    text = (
+        "SAN FRANCISCO - Lumora Inc on Thursday unveiled a foldable laptop with a single "
+        "17-inch flexible display, the consumer electronics maker's boldest attempt yet to "
+        "revive demand in a stagnant personal computer market.\n\n"
+        "The device, called the Arc, folds in half to become a 12-inch notebook with a virtual "
+        "keyboard on its lower half, or opens flat to serve as a tablet-style monitor. It will "
+        "go on sale in the United States and Europe in October, starting at $2,999, the "
+        'company said in a statement.\n\n"For 30 years the laptop has looked the same: a '
+        "screen on a hinge, a keyboard underneath. The Arc ends that,\" Lumora's chief "
+        "executive, Priya Raman, wrote in a blog post published alongside the launch.\n"
+    )
+    chains = [
+        (p.claim_text, [(h["name"], h["cue"]) for h in p.hops]) for p in proposals_for(db_url, text)
+    ]
+    quoted = "For 30 years the laptop has looked the same: a screen on a hinge, a keyboard"
+    assert [chain for claim, chain in chains if claim.startswith(quoted)] == [
+        [("Priya Raman", "wrote")]
+    ]

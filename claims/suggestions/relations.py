@@ -302,7 +302,13 @@ def link(
         following = [c for c in contents if layout.paragraph(c) == here + 1]
         if near:
             contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))
-        elif following and following[0][0] == paragraphs[here + 1][0]:
+        elif (
+            following
+            and following[0][0] == paragraphs[here + 1][0]
+            and not any(layout.paragraph(c) == here + 1 for c in cues)
+        ):
+            # a block quotation after a cue with nothing to say in its own paragraph; not one
+            # whose own cue follows it ('"A," Raman wrote' after "The device, called the Arc,")
             contents_of[cue].append(following[0])
         elif near := [c for c in fragments if layout.paragraph(c) == here]:
             contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))

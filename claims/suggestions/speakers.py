@@ -167,6 +167,11 @@ _COMPANY_ENDINGS = {
     "corp", "corporation", "plc", "llc", "llp", "holdings", "limited", "co", "ag", "gmbh",
     "incorporated",
 }  # fmt: skip
+# A company named with its legal form in running text: "Lumora Inc", "Nordvik Holdings AG".
+_COMPANY_NAME = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>(?:[A-Z][\w&'\u2019-]*\s+){1,3}"
+    r"(?:Inc|Corp|Corporation|Plc|PLC|plc|LLC|Ltd|Limited|AG|GmbH|SA|NV|SE|Holdings)\b\.?)"
+)
 _SAYS = r"(?:said|says|added|announced|reported|reports|stated|confirmed|expects|expected)"
 
 
@@ -247,7 +252,7 @@ class Speakers:
             self._outlet_described_before(surface)
             or self._body_named_before(surface, resolution)
             or self._titled_before(surface)
-            or self._company_named_before(resolver, surface, resolution)
+            or self._company_named_before(resolver, surface, resolution, before)
             or self._spokesperson_of_body(resolver, surface, resolution)
         )
         if body is not None:
@@ -385,7 +390,7 @@ class Speakers:
         return None
 
     def _company_named_before(
-        self, resolver: Resolver, surface: str, resolution: Resolution
+        self, resolver: Resolver, surface: str, resolution: Resolution, before: str = ""
     ) -> Resolution | None:
         """ "The company said" after "Nordvik Semiconductor Corp said": the last source named
         that the article shows to be a body (``_a_body``) and is no outlet, where its name
@@ -400,6 +405,11 @@ class Speakers:
                 continue
             if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
                 return _read_as(earlier, surface, words[1])
+        # none spoke yet: the company the text names with its legal form ("Lumora Inc on
+        # Thursday unveiled …. The company said")
+        named = [m.group("name") for m in _COMPANY_NAME.finditer(before)]
+        if named:
+            return _read_as(resolver.resolve(named[-1]), surface, words[1])
         return None
 
     def _spokesperson_of_body(
