@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import BinaryIO
 
 from claims.errors import InputFileError
 
@@ -40,10 +41,34 @@ def read_text_file(path: str | Path, *, encoding: str | None = None) -> str:
     if path.is_dir():
         raise InputFileError(f"{path} is a folder, not a text file.")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            return read_text_stream(file, str(path), encoding=encoding)
     except OSError as error:
         raise InputFileError(f"Cannot read {path}: {error.strerror or error}.") from None
-    return decode_text(data, str(path), encoding=encoding)
+
+
+def read_text_stream(stream: BinaryIO, name: str, *, encoding: str | None = None) -> str:
+    """Decode an article read from ``stream`` (a file, or standard input) as ``read_text_file``
+    decodes a file."""
+    return decode_text(read_article_bytes(stream, name), name, encoding=encoding)
+
+
+def read_article_bytes(stream: BinaryIO, name: str) -> bytes:
+    """The bytes of one article from ``stream``, refused once they pass the limit.
+
+    One byte past the limit is read at most: a size cannot be asked first (a pipe,
+    standard input and ``/dev/zero`` have none), and input without end would otherwise
+    fill the memory before the limit was ever checked.
+    """
+    data = bytearray()
+    while block := stream.read(min(_BLOCK, MAX_ARTICLE_BYTES + 1 - len(data))):
+        data += block
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise InputFileError(f"{name} is {TOO_LARGE}.")
+    return bytes(data)
+
+
+_BLOCK = 1 << 20
 
 
 def decode_text(data: bytes, name: str, *, encoding: str | None = None) -> str:

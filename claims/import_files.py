@@ -22,10 +22,21 @@ from pathlib import Path
 from typing import Any
 
 from claims.errors import InputFileError, InvalidInput
-from claims.files import MAX_ARTICLE_BYTES, TOO_LARGE, not_wide
+from claims.files import MAX_ARTICLE_BYTES, not_wide
 from claims.flatrows import FIELDS, check_columns, lone_surrogate
 
 FORMATS = ("csv", "jsonl", "claimreview")
+
+# A row holds one article at most (20 MB as UTF-8) and a few short values; written out in
+# JSON, escapes and all, that takes up to three times as many characters. A line (JSON
+# Lines) or a record (CSV) longer than this is no row: it is read on to its end without
+# being kept, and is a row problem of its own, so that a file without line breaks, or a
+# quote left open, cannot fill the memory. Counted in characters, each at least one byte.
+MAX_ROW_CHARS = 3 * MAX_ARTICLE_BYTES + 4 * 1024 * 1024
+MAX_ROW_MB = MAX_ROW_CHARS // (1024 * 1024)  # 64
+# Of a line or record past the limit, what the rejects file keeps (``raw``) to find it by.
+HEAD_KEPT = 1000
+_PIECE = 1 << 20  # how much of such a line is read at once
 _SUFFIXES = {
     ".csv": "csv",
     ".jsonl": "jsonl",
@@ -105,6 +116,13 @@ def check_file(path: Path) -> None:
         raise InputFileError(f"No such file: {path}.")
     if path.is_dir():
         raise InputFileError(f"{path} is a folder, not a file to import.")
+    if not path.is_file():
+        # A device or a pipe: read twice (checked, then written) it would give other rows,
+        # or none, and /dev/zero never ends.
+        raise InputFileError(
+            f"{path} is not a regular file (a device or a pipe): claims import reads a file, "
+            "checked whole before anything is written; save the rows to a file first."
+        )
     try:
         with path.open("rb"):
             pass
@@ -260,15 +278,21 @@ def undecodable(path: Path, encoding: str | None) -> str:
 
 
 def _csv_rows(text, path: Path) -> Iterator[RawRow]:
-    # A cell may hold a whole article: allow as much as one article file may hold.
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_BYTES))
-    taken: list[str] = []  # the lines of the record being read
-    reader = csv.reader(_kept(text, taken))
+    # A cell may hold a whole row; a record past that never reaches the reader (_CsvLines).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_ROW_CHARS))
+    source = _CsvLines(text)
+    reader = csv.reader(source)
     # An empty file holds no rows, as an empty JSON Lines file does: nothing to import.
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except _Overlong:
+        raise InputFileError(
+            f"{path.name}: its header (row 1) is longer than {MAX_ROW_MB} MB, so it is no "
+            "CSV header: check that the file is CSV, one row per line."
+        ) from None
     if header is None:
         return
-    taken.clear()
+    source.take()
     header = [name.strip() for name in header]
     try:
         check_columns(header, where=f"{path.name} header")
@@ -277,9 +301,16 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
     width = len(header)
     # Rows are numbered as a spreadsheet shows them (the header is row 1), not by
     # physical line: a cell holding an article spans many lines.
-    for number, record in enumerate(_records(reader, path), start=2):
-        lines = taken[:]
-        taken.clear()
+    for number, record in enumerate(_records(reader), start=2):
+        if isinstance(record, _Overlong):
+            reason = (
+                f"the row is longer than {MAX_ROW_MB} MB, more than any row holds (an article "
+                "is 20 MB at most): it was not read (a quote left open takes in the rows "
+                "after it; give each article a row of its own)"
+            )
+            yield RawRow(number, {}, RowError(reason, record.head))
+            continue
+        lines = source.take()
         if not any(value.strip() for value in record):
             continue
         if len(record) != width:
@@ -298,11 +329,102 @@ def _csv_rows(text, path: Path) -> Iterator[RawRow]:
         yield RawRow(number, dict(zip(header, record, strict=True)))
 
 
-def _kept(lines, taken: list[str]) -> Iterator[str]:
-    """``lines``, each also appended to ``taken``: what the CSV reader read for a record."""
-    for line in lines:
-        taken.append(line)
-        yield line
+class _Overlong(Exception):
+    """A line or record past ``MAX_ROW_CHARS``, read to its end: its start, to find it by."""
+
+    def __init__(self, head: str):
+        super().__init__(head)
+        self.head = head
+
+
+class _CsvLines:
+    """The lines of a CSV file for the csv reader, each kept (``take``) until its record
+    is read, for the checks that need the record as written.
+
+    A record that grows past ``MAX_ROW_CHARS`` is not handed on: the rest of it is read
+    a piece at a time, kept nowhere, to the line break that ends it outside quotes, and
+    ``_Overlong`` is raised in the reader. The reader starts its next record afresh, at
+    the line after, so the rows after it are read as ever.
+    """
+
+    def __init__(self, text):
+        self._read = text.readline
+        self._taken: list[str] = []
+        self._size = 0
+        # The line before ended in "\r", read a piece at a time: a "\n" after it is its own.
+        self._glued = False
+
+    def __iter__(self):
+        return self
+
+    def take(self) -> list[str]:
+        """The lines of the record just read; the next record starts empty."""
+        taken, self._taken, self._size = self._taken, [], 0
+        return taken
+
+    def __next__(self) -> str:
+        line = self._read(MAX_ROW_CHARS + 1 - self._size)
+        if self._glued:
+            self._glued = False
+            if line == "\n":
+                line = self._read(MAX_ROW_CHARS + 1 - self._size)
+        if not line:
+            raise StopIteration
+        self._size += len(line)
+        if self._size > MAX_ROW_CHARS:
+            raise self._skip(line)
+        self._taken.append(line)
+        return line
+
+    def _skip(self, line: str) -> _Overlong:
+        """Read the overlong record on to its end, keeping its start only."""
+        head, state = "", _FIELD
+        for part in [*self.take(), line]:
+            head += part[: HEAD_KEPT - len(head)]
+            state = _csv_state(state, part)
+        head += "…"
+        while state == _QUOTED or not line.endswith(("\n", "\r")):
+            line = self._read(_PIECE)
+            if not line:
+                break
+            state = _csv_state(state, line)
+        self._glued = line.endswith("\r")
+        return _Overlong(head)
+
+
+# Where the csv reader stands (default dialect, not strict), as far as it tells where a
+# record ends: at a line break, unless inside a quoted value.
+_FIELD, _UNQUOTED, _QUOTED, _QUOTE_IN_QUOTED = range(4)
+_STRUCTURE = re.compile(r'[",\r\n]')
+
+
+def _csv_state(state: int, text: str) -> int:
+    """The state after ``text`` of a record, from ``state``; C's string search does the
+    reading, so a long value costs a few steps, not one per character."""
+    at, end = 0, len(text)
+    while at < end:
+        if state == _QUOTED:
+            found = text.find('"', at)
+            if found < 0:
+                return state
+            state, at = _QUOTE_IN_QUOTED, found + 1
+        elif state == _QUOTE_IN_QUOTED:
+            char = text[at]
+            state = _QUOTED if char == '"' else _FIELD if char in ",\r\n" else _UNQUOTED
+            at += 1
+        else:
+            match = _STRUCTURE.search(text, at)
+            if match is None:
+                return _UNQUOTED
+            found = match.start()
+            if found > at:
+                state = _UNQUOTED  # text before it: a quote there is text too
+            if text[found] == '"':
+                state = _QUOTED if state == _FIELD else _UNQUOTED
+            else:
+                state = _FIELD
+            at = found + 1
+    return state
 
 
 def _well_quoted(lines: list[str]) -> bool:
@@ -321,23 +443,16 @@ def _well_quoted(lines: list[str]) -> bool:
     return True
 
 
-def _records(reader, path: Path) -> Iterator[list[str]]:
-    """The reader's records; a cell past the size of one article refuses the file there,
-    by its row: the reader cannot go on past it, so no later row can be read either."""
-    number = 1
+def _records(reader) -> Iterator[list[str] | _Overlong]:
+    """The reader's records, and in its place a record too long to be one (``_Overlong``)."""
     while True:
         try:
             record = next(reader)
         except StopIteration:
             return
-        except csv.Error as error:
-            if "field larger than field limit" not in str(error):
-                raise
-            raise InputFileError(
-                f"{path.name}, row {number + 1}: a value is {TOO_LARGE}; give each article "
-                "a row of its own."
-            ) from None
-        number += 1
+        except _Overlong as overlong:
+            yield overlong
+            continue
         yield record
 
 
@@ -366,10 +481,35 @@ def _jsonl_rows(text) -> Iterator[RawRow]:
 
 
 def jsonl_lines(text) -> Iterator[tuple[int, str]]:
-    """The lines of a JSON Lines file that hold something, with their numbers."""
-    for number, line in enumerate(text, start=1):
-        if line.strip():
+    """The lines of a JSON Lines file that hold something, with their numbers.
+
+    A line past ``MAX_ROW_CHARS`` is read on to its end a piece at a time, kept nowhere,
+    and comes as the ``RowError`` that refuses it in its place (``jsonl_row``), so that
+    the checking workers treat it as the importer does.
+    """
+    read = text.readline
+    number = 0
+    glued = False  # the line before ended in "\r", read a piece at a time
+    while line := read(MAX_ROW_CHARS + 1):
+        if glued:
+            glued = False
+            if line == "\n":
+                continue
+        number += 1
+        if len(line) > MAX_ROW_CHARS:
+            head = line[:HEAD_KEPT] + "…"
+            while not line.endswith(("\n", "\r")) and (piece := read(_PIECE)):
+                line = piece
+            glued = line.endswith("\r")
+            yield number, RowError(_TOO_LONG_LINE, head)
+        elif line.strip():
             yield number, line
+
+
+_TOO_LONG_LINE = (
+    f"the line is longer than {MAX_ROW_MB} MB, more than any row holds (an article is 20 MB "
+    "at most): it was not read; give each row a line of its own"
+)
 
 
 # A flat row's values are text, or a list (of aliases, of cuts): three levels at most.
@@ -380,6 +520,8 @@ TOO_DEEP = f"nested more than {MAX_NESTING} levels deep"
 
 
 def jsonl_row(number: int, line: str) -> RawRow:
+    if isinstance(line, RowError):  # a line too long to read (``jsonl_lines``)
+        return RawRow(number, {}, line)
     try:
         values = json.loads(line)
     except json.JSONDecodeError as error:

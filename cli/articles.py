@@ -83,15 +83,14 @@ def add(
 ) -> None:
     """Store an article's text, cleaned of page debris; prints its id. The same text twice is
     refused."""
-    from claims.files import decode_text, read_text_file
+    from claims.files import read_text_file, read_text_stream
     from claims.html import page_text
     from claims.records import article_record
     from claims.services.articles import add_article
 
     if str(file) == "-":
-        text = decode_text(
-            typer.get_binary_stream("stdin").read(), "standard input", encoding=encoding
-        )
+        stdin = typer.get_binary_stream("stdin")
+        text = read_text_stream(stdin, "standard input", encoding=encoding)
     else:
         text = read_text_file(file, encoding=encoding)
     text, from_html = page_text(text, name=file.name, html=html)

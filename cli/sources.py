@@ -125,24 +125,28 @@ def merge(
         str,
         typer.Argument(
             metavar="FROM",
-            help="The duplicate, by name, any alias or #ID: it is deleted once merged.",
+            help="The duplicate, by its name or #ID: it is deleted once merged.",
         ),
     ],
     into: Annotated[
-        str, typer.Argument(metavar="INTO", help="The source that stays, by name, alias or #ID.")
+        str, typer.Argument(metavar="INTO", help="The source that stays, by its name or #ID.")
     ],
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes", help="Do not ask before merging sources of two kinds (an agency, a person)."
+        ),
+    ] = False,
 ) -> None:
     """Merge a duplicate source into another: its chains, articles and spellings move over."""
-    from claims.services.source_merge import merge_sources
-    from claims.services.sources import resolve_source
+    from claims.services.source_merge import merge_sources, sources_to_merge
+    from cli.common import confirm_or_stop
 
     with session_for(ctx) as session:
-        merged = merge_sources(
-            session,
-            resolve_source(session, duplicate),
-            resolve_source(session, into),
-            actor=state(ctx).user,
-        )
+        source, target, caution = sources_to_merge(session, duplicate, into)
+        if caution and not yes:
+            confirm_or_stop(f"{caution} Merge them?")
+        merged = merge_sources(session, source, target, actor=state(ctx).user)
     # Reported once committed.
     note(
         f"Source #{merged.source_id} ({merged.source_name}) merged into #{merged.into_id} "

@@ -6,6 +6,7 @@ articles are small made-up texts written into ``tmp_path``.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -90,6 +91,55 @@ def test_file_larger_than_one_article(failing, outlet, tmp_path):
     path = tmp_path / "dump.txt"
     path.write_bytes(b"word " * (4 * 1024 * 1024 + 10))
     failing("article", "add", str(path), "--outlet", outlet, match="larger than 20 MB")
+
+
+class Endless(io.RawIOBase):
+    """Prose without end, as ``yes "word said."`` pipes it: counts the bytes taken from it.
+
+    Finite only so that a reader that takes it whole stops too (at three times the limit),
+    to be caught by its count rather than by the memory it fills.
+    """
+
+    def __init__(self):
+        self.taken = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        from claims.files import MAX_ARTICLE_BYTES
+
+        count = min(len(buffer), 3 * MAX_ARTICLE_BYTES - self.taken)
+        line = b"word said.\n"
+        whole = line * (count // len(line) + 1)
+        buffer[:count] = whole[:count]
+        self.taken += count
+        return count
+
+
+def test_standard_input_without_end_is_refused_once_past_one_article(failing, outlet, monkeypatch):
+    import typer
+
+    from claims.files import MAX_ARTICLE_BYTES
+
+    stream = Endless()
+    monkeypatch.setattr(typer, "get_binary_stream", lambda name: stream)
+    failing("article", "add", "-", "--outlet", outlet, match="larger than 20 MB")
+    assert stream.taken <= MAX_ARTICLE_BYTES + (1 << 20) + 1, stream.taken
+
+
+def test_a_file_is_read_no_further_than_one_article(failing, outlet, tmp_path, monkeypatch):
+    """A file may have no end either (``/dev/zero``, a pipe named as a file)."""
+    from pathlib import Path
+
+    from claims.files import MAX_ARTICLE_BYTES
+
+    path = tmp_path / "dump.txt"
+    path.touch()
+    stream = Endless()
+    monkeypatch.setattr(Path, "open", lambda self, *args, **kwargs: stream)
+    failing("article", "add", str(path), "--outlet", outlet, match="dump.txt is larger than 20 MB")
+    assert stream.taken <= MAX_ARTICLE_BYTES + (1 << 20) + 1, stream.taken
 
 
 @pytest.mark.parametrize(

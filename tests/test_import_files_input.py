@@ -6,6 +6,7 @@ as they were."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -169,24 +170,188 @@ def test_the_removal_of_an_old_rejects_file_is_announced(cli, tmp_path):
     assert "removed" not in again.stderr
 
 
-def test_a_csv_cell_past_one_article_names_its_row(cli, snapshot, tmp_path):
-    """The csv module stops at a cell over its limit and cannot go on: the file is refused,
-    by the row the cell is on, not "after row 0"."""
+def test_a_csv_cell_past_one_article_is_that_rows_problem(cli, snapshot, tmp_path):
+    """Read whole, as a row may be up to ``MAX_ROW_CHARS``: refused by its own column, and
+    the rows after it checked as ever."""
     from claims.files import MAX_ARTICLE_BYTES
 
     path = tmp_path / "huge.csv"
     big = "x" * (MAX_ARTICLE_BYTES + 10)
     path.write_text(
-        "claim,article_text,article_publisher\nA small claim.,,\n"
-        f'Another claim.,"{big}",Daily Planet\n',
+        "claim,claim_status,article_text,article_publisher\nA small claim.,,,\n"
+        f'Another claim.,,"{big}",Daily Planet\nA third claim.,maybe,,\n',
         encoding="utf-8",
     )
     before = snapshot()
     result = cli("import", str(path))
     assert result.exit_code == 1, result.output
-    message = result.stderr.strip()
-    assert message == (
-        "Error: huge.csv, row 3: a value is larger than 20 MB: that is not one article; give "
-        "each article a row of its own."
-    ), message
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("row 3, column article_text: the text is larger than 20 MB")
+    assert lines[-2].startswith("row 4, column claim_status: Unknown status 'maybe'")
     assert snapshot() == before
+
+
+# -- a line or a row longer than any row --
+
+OVERLONG_LINE = (
+    "the line is longer than 64 MB, more than any row holds (an article is 20 MB at most): "
+    "it was not read; give each row a line of its own"
+)
+OVERLONG_ROW = (
+    "the row is longer than 64 MB, more than any row holds (an article is 20 MB at most): "
+    "it was not read (a quote left open takes in the rows after it; give each article a row "
+    "of its own)"
+)
+BAD_STATUS = {"claim": "A claim with a status that is none.", "claim_status": "maybe"}
+
+
+def test_a_line_past_any_row_is_that_rows_problem_and_the_rest_are_checked(cli, snapshot, tmp_path):
+    from claims.import_files import MAX_ROW_CHARS
+
+    path = tmp_path / "rows.jsonl"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        file.write(json.dumps(ROWS[0]) + "\n")
+        file.write('{"claim": "Huge.", "article_text": "' + "y" * MAX_ROW_CHARS + '"}\n')
+        file.write(json.dumps(BAD_STATUS) + "\n")
+    before = snapshot()
+    result = cli("import", str(path))
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines[:2] == [
+        f"row 2: {OVERLONG_LINE}",
+        "row 3, column claim_status: Unknown status 'maybe': use one of draft, in_review, "
+        "approved, rejected.",
+    ], lines
+    assert lines[2].startswith("Error: 2 problem(s) in rows.jsonl")
+    assert snapshot() == before
+
+
+@pytest.fixture
+def short_rows(monkeypatch):
+    """Rows longer than 5,000 characters are too long, so that a test need not write 64 MB."""
+    from claims import import_files
+
+    monkeypatch.setattr(import_files, "MAX_ROW_CHARS", 5000)
+    return 5000
+
+
+@pytest.mark.parametrize("workers", [0, 1], ids=["one process", "worker process"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_a_line_past_any_row_is_set_aside_by_its_start(
+    db_url, monkeypatch, short_rows, tmp_path, workers, newline
+):
+    """Its line break is found whatever the pieces it is read in, the one that ends exactly
+    at the limit (between its "\r" and its "\n") too: the rows after keep their numbers."""
+    monkeypatch.setattr(importer, "worker_count", lambda size: workers)
+    long = '{"claim": "' + "z" * (short_rows - 13) + '"}'  # the limit, line break aside
+    longer = '{"claim": "' + "z" * 3 * short_rows + '"}'
+    lines = [
+        json.dumps({"claim": "First claim."}),
+        long,
+        json.dumps(BAD_STATUS),
+        longer,
+        json.dumps({"claim": "Fifth claim."}),
+    ]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(line + newline for line in lines), encoding="utf-8", newline="")
+    summary = import_file(db_url, path, actor="tester", skip_bad=True)
+    assert summary.rejected == 3
+    first, bad, second = rejects_of(path)
+    assert [first["row"], bad["row"], second["row"]] == ["2", "3", "4"]
+    assert first["reason"] == second["reason"] == OVERLONG_LINE
+    assert second["raw"] == longer[:1000] + "\u2026"
+    assert bad["claim_status"] == "maybe"
+    assert len(content(db_url)["claims"]) == 2
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_a_csv_row_past_any_row_is_one_row_problem(db_url, short_rows, tmp_path, newline):
+    """A quote left open takes in the lines after it up to the limit: that row is refused,
+    read on to where the quote closes, and the rows after it are rows again."""
+    open_quote = '"Left open, ' + ('he said ""no"", twice, ' * 400)
+    lines = [
+        "claim,claim_status",
+        "First claim.,draft",
+        open_quote,
+        'more of it, ""quoted"" as CSV quotes',
+        'then the end",draft',
+        "Second claim.,maybe",
+        "Third claim.,draft",
+        "Fourth claim," + "w" * short_rows,
+        "Fifth claim.,draft",
+        "Sixth claim," + "w" * (short_rows - 12),  # the limit exactly, line break aside
+        "Seventh claim.,maybe",
+    ]
+    path = tmp_path / "rows.csv"
+    path.write_text("".join(line + newline for line in lines), encoding="utf-8", newline="")
+    import_file(db_url, path, actor="tester", skip_bad=True)
+    rejects = rejects_of(path)
+    assert [(r["row"], r["claim"]) for r in rejects] == [
+        ("3", ""),
+        ("4", "Second claim."),
+        ("6", ""),
+        ("8", ""),
+        ("9", "Seventh claim."),
+    ]
+    assert rejects[0]["reason"] == rejects[2]["reason"] == rejects[3]["reason"] == OVERLONG_ROW
+    assert rejects[0]["raw"] == open_quote[:1000] + "\u2026"
+    stored = {row[1] for row in content(db_url)["claims"]}
+    assert stored == {"First claim.", "Third claim.", "Fifth claim."}
+
+
+def test_a_csv_header_past_any_row_refuses_the_file(failing, short_rows, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("claim," + "x" * 2 * short_rows + "\nA claim.,\n", encoding="utf-8")
+    failing("import", str(path), match="its header (row 1) is longer than 64 MB")
+
+
+class Watched(io.StringIO):
+    """A text stream that notes the longest string read from it at once.
+
+    Iterated, it reads a whole line, as a file does.
+    """
+
+    longest = 0
+
+    def readline(self, size=-1):
+        line = super().readline(size)
+        self.longest = max(self.longest, len(line))
+        return line
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+
+def test_a_line_past_any_row_is_never_held_whole():
+    """A file without a line break is read in pieces: memory stays that of one row."""
+    from claims.import_files import MAX_ROW_CHARS, jsonl_lines
+
+    text = Watched('{"claim": "' + "y" * (MAX_ROW_CHARS + (8 << 20)) + '"}\n{}\n', newline="")
+    numbers = [number for number, _ in jsonl_lines(text)]
+    assert numbers == [1, 2]
+    assert text.longest <= MAX_ROW_CHARS + 1, text.longest
+
+
+def test_a_csv_row_past_any_row_is_never_held_whole():
+    from claims.import_files import MAX_ROW_CHARS, _csv_rows
+
+    text = Watched("claim\n" + "y" * (MAX_ROW_CHARS + (8 << 20)) + "\nA claim.\n", newline="")
+    rows = list(_csv_rows(text, Path("rows.csv")))
+    assert [(row.number, row.error is not None) for row in rows] == [(2, True), (3, False)]
+    assert text.longest <= MAX_ROW_CHARS + 1, text.longest
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_a_device_is_no_file_to_import(failing):
+    """Read twice, a device or a pipe would give other rows the second time (/dev/zero
+    would never end): only a regular file is imported."""
+    failing(
+        "import",
+        "/dev/null",
+        "--format",
+        "jsonl",
+        match="/dev/null is not a regular file (a device or a pipe)",
+    )

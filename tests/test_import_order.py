@@ -225,7 +225,10 @@ def test_a_reference_row_still_refuses_details_without_any_article():
 
 
 def test_an_article_text_past_20_mb_is_a_row_error_naming_its_column(db_url, tmp_path):
-    big = "é" * (11 * 1024 * 1024)  # 22 MB as UTF-8, fewer characters than csv's limit
+    from claims.files import MAX_ARTICLE_BYTES
+
+    # Past 20 MB as UTF-8, and a line shorter than the longest row though JSON escapes it.
+    big = "é" * (MAX_ARTICLE_BYTES // 2 + 1024)
     rows = [ROWS[3], {**CHAIN_ROW, "article_text": big + TEXT}]
     problems = refusal(db_url, write_jsonl(tmp_path / "rows.jsonl", rows))
     assert problems == [

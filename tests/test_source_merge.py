@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -322,6 +324,93 @@ def test_cli_merge_that_would_make_a_cycle_is_refused_whole(cli, failing, db_url
 def test_cli_merge_with_unknown_source(failing, newsroom, names, match):
     message = failing("source", "merge", *names, match=match)
     assert "--create-sources" not in message
+
+
+@pytest.fixture
+def agencies(cli, newsroom):
+    """The desk with Reuters (a news agency) and a minister (a person), and Xinhua merged
+    into Reuters: "Xinhua" is now an alias of Reuters."""
+    _, known = newsroom
+    for name, kind in [("Reuters", "news_agency"), ("Wang Xiaohong", "person")]:
+        added = cli("source", "add", name, "--kind", kind, "--format", "json")
+        assert added.exit_code == 0, added.output
+        known[name] = json.loads(added.stdout)["id"]
+    merged = cli("source", "merge", "Xinhua", "Reuters")
+    assert merged.exit_code == 0, merged.output
+    return known
+
+
+def test_a_name_merged_into_another_source_is_not_that_source_to_merge(failing, agencies):
+    reuters = agencies["Reuters"]
+    message = failing("source", "merge", "Xinhua", "Wang Xiaohong")
+    assert message == (
+        f"Error: Xinhua is an alias of Reuters (#{reuters}, a news agency), not a source's own "
+        "name: the merge would merge Reuters itself into Wang Xiaohong; give its name, "
+        f"Reuters (or #{reuters}), to confirm."
+    )
+
+
+def test_a_source_to_merge_into_is_named_as_itself(failing, cli, agencies):
+    assert cli("source", "alias", "Reuters", "Thomson Reuters").exit_code == 0
+    message = failing("source", "merge", "Xinhau", "Thomson Reuters")
+    assert message.endswith(
+        f"give its name, Reuters (or #{agencies['Reuters']}), to merge into it."
+    ), message
+
+
+def test_two_spellings_of_one_source_are_nothing_to_merge(failing, agencies):
+    message = failing("source", "merge", "Xinhua", "Reuters")
+    assert message == (
+        f"Error: Xinhua is a spelling of Reuters (#{agencies['Reuters']}) already: the two "
+        "names are one source; nothing to merge."
+    )
+
+
+def test_a_name_in_other_letters_or_the_id_names_the_source_itself(cli, agencies):
+    """What the README does, `claims source merge Xinhau Xinhua`, case and accents aside."""
+    result = cli("source", "merge", "XINHAU", f"#{agencies['Reuters']}")
+    assert result.exit_code == 0, result.output
+    assert "Merge them?" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "answer, merged",
+    [(None, False), ("n\n", False), ("y\n", True)],
+    ids=["no answer", "no", "yes"],
+)
+def test_sources_of_two_kinds_are_merged_once_confirmed(cli, snapshot, agencies, answer, merged):
+    before = snapshot()
+    result = cli("source", "merge", "Reuters", "Wang Xiaohong", input=answer)
+    question = (
+        "Reuters is a news agency and Wang Xiaohong a person: merged, they are one source, "
+        "Wang Xiaohong, a person. Merge them?"
+    )
+    assert question in result.stderr, result.output
+    if merged:
+        assert result.exit_code == 0, result.output
+        assert result.stdout.strip() == str(agencies["Wang Xiaohong"])
+        return
+    assert result.exit_code == 1, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == (
+        "Error: No answer: nothing changed; give --yes to confirm without asking."
+        if answer is None
+        else "Nothing changed."
+    )
+    assert snapshot() == before
+
+
+def test_yes_merges_sources_of_two_kinds_without_asking(cli, agencies):
+    result = cli("source", "merge", "Ministry", "Reuters", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "Merge them?" not in result.stderr
+
+
+def test_a_source_of_no_known_kind_is_merged_without_asking(cli, agencies):
+    assert cli("source", "add", "Reuters Desk").exit_code == 0  # kind other
+    result = cli("source", "merge", "Reuters Desk", "Reuters")
+    assert result.exit_code == 0, result.output
+    assert "Merge them?" not in result.stderr
 
 
 def test_a_merge_waiting_on_another_finds_its_source_gone(db_url):

@@ -16,7 +16,8 @@ from claims import audit
 from claims.chains import render
 from claims.errors import InvalidChain, InvalidInput, NotFound
 from claims.models import Appearance, Article, ChainHop, DriftFinding, Source, Suggestion
-from claims.services.sources import suggestions_naming
+from claims.services.sources import resolve_source, suggestions_naming
+from claims.text import fold_name
 
 
 @dataclass
@@ -56,6 +57,71 @@ class Merged:
             "suggestions": self.suggestions,
             "claims_recomputed": self.claims,
         }
+
+
+def sources_to_merge(
+    session: Session, duplicate: str, into: str
+) -> tuple[Source, Source, str | None]:
+    """The two sources a person names for ``merge_sources``, and what they should confirm
+    first, if anything.
+
+    A merge deletes a source for good, so each must be named as itself: by its own name
+    (case and accents aside) or ``#ID``. Any other spelling is refused: it may be an
+    alias the source took in an earlier merge (a merged source's name stays with the
+    source it went into), and would merge, or keep, that source, not the one meant.
+    Sources of two kinds (neither ``other``, which says nothing) may be one source
+    recorded twice, or two that only look alike: the question is for the person to
+    answer.
+    """
+    source = resolve_source(session, duplicate)
+    target = resolve_source(session, into)
+    for name, found in ((duplicate, source), (into, target)):
+        if source.id == target.id and not _as_itself(name, found):
+            raise InvalidInput(
+                f"{name.strip()} is a spelling of {found.name} (#{found.id}) already: the two "
+                "names are one source; nothing to merge."
+            )
+    if not _as_itself(duplicate, source):
+        raise InvalidInput(
+            f"{duplicate.strip()} is an alias of {source.name} (#{source.id}, "
+            f"{_kind(source)}), not a source's own name: the merge would merge {source.name} "
+            f"itself into {target.name}; give its name, {source.name} (or #{source.id}), to "
+            "confirm."
+        )
+    if not _as_itself(into, target):
+        raise InvalidInput(
+            f"{into.strip()} is an alias of {target.name} (#{target.id}, {_kind(target)}), not "
+            f"a source's own name: give its name, {target.name} (or #{target.id}), to merge "
+            "into it."
+        )
+    caution = None
+    if source.kind != target.kind and "other" not in (source.kind, target.kind):
+        caution = (
+            f"{source.name} is {_kind(source)} and {target.name} {_kind(target)}: merged, they "
+            f"are one source, {target.name}, {_kind(target)}."
+        )
+    return source, target, caution
+
+
+def _as_itself(name: str, source: Source) -> bool:
+    """Whether ``name`` names ``source`` by its own name or its id, not by an alias."""
+    name = name.strip()
+    return name == f"#{source.id}" or fold_name(name) == fold_name(source.name)
+
+
+_KINDS = {
+    "person": "a person",
+    "organisation": "an organisation",
+    "news_agency": "a news agency",
+    "outlet": "an outlet",
+    "state_body": "a state body",
+    "media": "a media source",
+    "other": "of no known kind",
+}
+
+
+def _kind(source: Source) -> str:
+    return _KINDS.get(source.kind, source.kind)
 
 
 def merge_sources(session: Session, source: Source, into: Source, *, actor: str) -> Merged:
