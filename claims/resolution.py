@@ -428,6 +428,10 @@ _NAME_JOINERS = {
     "del", "della", "di", "du", "la", "le", "ter", "ten", "al", "el", "bin", "ibn",
 }  # fmt: skip
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Letters after a name that say what a person is, not who: counsel's rank, a seat, an honour.
+_POSTNOMINALS = frozenset(
+    {"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+)
 
 
 # News agencies' abbreviations as they credit themselves and as copy names them ("told
@@ -485,6 +489,8 @@ def _proposed_name(surface: str) -> str | None:
         where = next((i for i, w in enumerate(words) if i and w in _WHERE), None)
         if where is not None and any(w[:1].isupper() for w in words[:where]):
             words = words[:where]  # "a WHO spokesperson in Lusaka": WHO's, not Lusaka
+        while len(words) > 2 and words[-1].strip(".,") in _POSTNOMINALS:
+            words = words[:-1]  # "Alison Marr KC", "Keir Starmer MP": the person's name
         name, phrase = _head(words)
         if name:
             return name
@@ -602,6 +608,8 @@ def is_description(text: str) -> bool:
     words = [_cleaned(word)[0] for word in text.split()]
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    while len(words) > 2 and words[-1].strip(".,") in _POSTNOMINALS:
+        words = words[:-1]  # "Keir Starmer MP" is Starmer, no MP among others
     if not words:
         return False
     where = next((i for i, word in enumerate(words) if i and word in _PLACED), None)

@@ -928,3 +928,35 @@ def test_an_accusation_or_a_demand_is_claimed_whole(db_url, text, claim):
     """ "the minister of moving the goalposts" and "ministers to ban bonuses" are no claims:
     that the speaker accused or asked is."""
     assert [p.claim_text for p in _proposals(db_url, text) if p.hops][-1] == claim
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "chain"),
+    [
+        (
+            "Alison Marr KC told jurors that Pryce had lied.\n",
+            "Pryce had lied.",
+            [("Alison Marr", "told")],
+        ),
+        (
+            "Sir Keir Starmer MP said the vote would pass.\n",
+            "The vote would pass.",
+            [("Keir Starmer", "said")],
+        ),
+        # how and when it was said is no part of what was said
+        (
+            "Detective Inspector Mark Holroyd said at the time that officers had examined more "
+            "than 90,000 documents.\n",
+            "Officers had examined more than 90,000 documents.",
+            [("Mark Holroyd", "said")],
+        ),
+        (
+            "West Yorkshire Police said in a statement after the charges were brought last year "
+            "that the investigation had been one of the most complex it had undertaken.\n",
+            "The investigation had been one of the most complex it had undertaken.",
+            [("West Yorkshire Police", "said")],
+        ),
+    ],
+)
+def test_letters_after_a_name_and_the_time_of_saying_are_left_out(db_url, text, claim, chain):
+    assert _chain_of(db_url, text, claim) == [chain]

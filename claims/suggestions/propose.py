@@ -112,9 +112,25 @@ _LEADING_THAT = re.compile(
 
 def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span without the "that" opening reported speech ("She added that hearings would
-    begin"): the quotation stored is what was said, as when the reader leaves it out."""
+    begin"), nor the how and when before it ("at the time that", "in a statement after the
+    charges were brought that"): the quotation stored is what was said, as when the reader
+    leaves it out."""
+    frame = _SAID_HOW.match(text, span[0], span[1])
+    if frame is not None:
+        span = (frame.end(), span[1])
     found = _LEADING_THAT.match(text, span[0], span[1])
     return (found.end(), span[1]) if found else span
+
+
+# How or when the words were said, before the "that" of what was said.
+_SAID_HOW = re.compile(
+    r"(?:at\s+the\s+time|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview"
+    r"|email|e-mail|letter|post|briefing|speech|filing|report|note)|(?:after|before|following"
+    r"|when)\s+[\w'\u2019.-]+)"
+    r"(?:\s+[\w'\u2019.-]+){0,8}?\s+(?=that\s+(?!(?:is|was|were|are|had|has|have|will|would"
+    r"|could|can|did|does)\b)[\w\"\u201c])",
+    re.IGNORECASE,
+)
 
 
 _TOLD = re.compile(
