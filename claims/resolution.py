@@ -271,8 +271,22 @@ class Resolver:
         """
         resolution = self.resolve(surface)
         words = fold_name(surface).split()
-        if words[-1:] in (["author"], ["authors"]) and _WORK.search(before):
+        if (
+            words[-1:] in (["author"], ["authors"])
+            and _WORK.search(before)
+            and is_description(surface)  # not "Helen Marchetti, the trial's lead author"
+        ):
             # "The study found …, the authors wrote": the study's authors, not the article's
+            return Resolution(
+                surface,
+                None,
+                None,
+                0.0,
+                "a description, not a name: whose it is, the reviewer says",
+                surface.strip(),
+            )
+        if words == ["paper"] and _RESEARCH.search(before) and not _PRESS_NAMED.search(before):
+            # "…, the paper said" after a study or a journal is that paper, not the article's
             return Resolution(
                 surface,
                 None,
@@ -285,6 +299,7 @@ class Resolver:
             return resolution
         if (report := self._origin_report(surface, words, before)) is not None:
             return report
+
         if len(words) > 2 or not words or words[-1] not in BODY_NOUNS:
             return resolution
         if not surface.strip().lower().startswith(("the ", "this ", "that ")):
@@ -406,6 +421,10 @@ _OTHER_REPORT = re.compile(
     re.IGNORECASE,
 )
 REPORT_LOOKBACK = 1_000
+
+# Research a "paper" may be: "The study, published in The New England Journal of Medicine".
+_RESEARCH = re.compile(r"\b(?:study|trial|journal|researchers|research|scientists)\b", re.I)
+_PRESS_NAMED = re.compile(r"\b(?:newspaper|tabloid|daily)\b", re.I)
 
 # A work that has authors of its own, named just before "the authors".
 _WORK = re.compile(r"\b(?:study|studies|report|research|paper|survey|analysis|book|review)\b", re.I)

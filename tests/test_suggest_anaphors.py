@@ -465,3 +465,24 @@ def test_a_quotation_with_its_own_cue_is_not_the_paragraph_before_s(db_url):
     assert [chain for claim, chain in chains if claim.startswith(quoted)] == [
         [("Priya Raman", "wrote")]
     ]
+
+
+def test_the_paper_after_a_study_is_the_study_s_paper(db_url):
+    text = (
+        "The study, published in The New England Journal of Medicine, followed 11,400 "
+        "patients. LDL levels fell by 54 per cent within six months, the paper said.\n"
+    )
+    assert _chains(db_url, text)["LDL levels fell by 54 per cent within six months."] == [
+        ("the paper", "said")
+    ]
+
+
+def test_a_named_lead_author_of_a_study_is_named(db_url):
+    text = (
+        'The study followed 11,400 patients. "This is the first time we have shown it," said '
+        "Professor Helen Marchetti, a cardiologist at the University of Bologna and the "
+        "trial's lead author.\n"
+    )
+    assert _chains(db_url, text)["This is the first time we have shown it."] == [
+        ("Helen Marchetti", "said")
+    ]
