@@ -325,8 +325,8 @@ class Resolver:
         named = " ".join(words[:-1])
         if named and self._origin_named(named) is None:
             return None
-        if _OTHER_REPORT.search(before[-REPORT_LOOKBACK:]):
-            return None
+        if _OTHER_REPORT.search(before) or _OTHER_REPORT.search(self.text):
+            return None  # another report is named in the article: whose is for the reviewer
         return Resolution(
             surface,
             self.origin.id,
@@ -416,11 +416,14 @@ def _name_part(words: list[str]) -> str:
 # "Amnesty's report", "the report, published on Monday".
 _OTHER_REPORT = re.compile(
     r"\b(?:an?|another|new|latest|annual|its|their|his|her)\s+(?:[\w-]+\s+){0,3}report\b"
-    r"|\breport\s+(?:by|from|of|published|released|issued|commissioned|on)\b"
-    r"|[\w.]+['\u2019]s?\s+(?:[\w-]+\s+)?report\b",
+    r"|\breport,?\s+(?:by|from|of|published|released|issued|commissioned|on|prepared|compiled"
+    r"|written|due|seen)\b"
+    r"|[\w.]+['\u2019]s?\s+(?:[\w-]+\s+)?report\b"
+    # a work the report may be: "A state audit released Tuesday found"
+    r"|\b(?:audit|study|survey|inquiry|review|investigation|assessment|analysis)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:released|published|found|finds|concluded|shows|showed|says|said)\b",
     re.IGNORECASE,
 )
-REPORT_LOOKBACK = 1_000
 
 # Research a "paper" may be: "The study, published in The New England Journal of Medicine".
 _RESEARCH = re.compile(r"\b(?:study|trial|journal|researchers|research|scientists)\b", re.I)

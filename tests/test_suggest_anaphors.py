@@ -486,3 +486,13 @@ def test_a_named_lead_author_of_a_study_is_named(db_url):
     assert _chains(db_url, text)["This is the first time we have shown it."] == [
         ("Helen Marchetti", "said")
     ]
+
+
+def test_the_report_the_article_introduced_is_not_the_credited_agency(db_url):
+    text = (
+        "A state audit released Tuesday found that the department overstated its savings. "
+        "The report, prepared by the Office of the Auditor General, said the figures were "
+        "wrong.\n\nAccording to the report, the department paid $112 million to farmers.\n"
+    )
+    chain = _credited_chains(db_url, text)["The department paid $112 million to farmers."]
+    assert [name for name, _ in chain] != ["Associated Press"]

@@ -953,3 +953,16 @@ def test_a_fee_agreed_is_no_report_the_citing_could_belong_to(db_url):
             ("Record", "reported"),
         ]
     }
+
+
+def test_a_source_cited_with_where_it_is_before_that(db_url):
+    text = (
+        "Reuters earlier reported, citing a source in the Moldovan government, that the "
+        "terminal was expected to remain shut for at least three weeks.\n"
+    )
+    assert _hops(db_url, text) == {
+        "The terminal was expected to remain shut for at least three weeks.": [
+            ("a source in the Moldovan government", "citing"),
+            ("Reuters", "earlier reported"),
+        ]
+    }

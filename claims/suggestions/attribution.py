@@ -251,6 +251,21 @@ def _appositive_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "U.K" as tokenized, before their "."
 
 
+def _where_before_that(tokens: list[Token], k: int, n: int) -> int:
+    """Past where the source is, when a "that" clause follows its comma: "citing a source in
+    the Moldovan government, that A" cites the source in the government, and says A."""
+    if k >= n or tokens[k].lower not in ("in", "at", "from", "within", "inside", "close"):
+        return k
+    m = k
+    while m < n and m - k < 8 and tokens[m].text not in PUNCT_BOUNDARY | {".", "!", "?"}:
+        if tokens[m].lower in CUE_WORDS:
+            return k
+        m += 1
+    if m + 1 < n and tokens[m].text == "," and tokens[m + 1].lower == "that":
+        return m
+    return k
+
+
 def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int:
     """End index (exclusive) of the noun phrase starting at token ``j``."""
     k = j
@@ -402,6 +417,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             src_end = _np_after(tokens, cj, n)
             if src_end == cj:
                 continue
+            src_end = _where_before_that(tokens, src_end, n)
             source = (tokens[cj].start, tokens[src_end - 1].end)
             leading = found[-1] if found and found[-1].cue[1] == tokens[cue_i - 1].end else None
             if leading is None and (relative := _relative_citing(tokens, cue_i, found)):
