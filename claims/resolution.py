@@ -534,6 +534,8 @@ _MONTH = (
 _WHEN_AT_END = re.compile(
     rf",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+(?:{TIME_WORD}(?:\s+{TIME_WORD})?"
     rf"|{_MONTH}\s+\d{{1,2}})|yesterday|today|tonight|overnight|earlier)\s*$"
+    # a participle and its day: "A state audit released Tuesday"
+    r"|\s+[a-z]+ed\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$"
 )
 # A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").
 _COMMA = re.compile(r",(?!\d)")

@@ -960,3 +960,40 @@ def test_an_accusation_or_a_demand_is_claimed_whole(db_url, text, claim):
 )
 def test_letters_after_a_name_and_the_time_of_saying_are_left_out(db_url, text, claim, chain):
     assert _chain_of(db_url, text, claim) == [chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "chain"),
+    [
+        (
+            "A state audit released Tuesday found that the department overstated its savings "
+            "by $40 million.\n",
+            "The department overstated its savings by $40 million.",
+            [("A state audit", "found")],
+        ),
+        # "told" after a comma names whom, not who: the speaker comes before
+        (
+            "A neighbour, who asked not to be named, told the Millbrook Gazette she had heard "
+            "glass breaking at about 2 a.m.\n",
+            "She had heard glass breaking at about 2 a.m.",
+            [("A neighbour", "told"), ("Millbrook Gazette", None)],
+        ),
+        (
+            "Ms Cole told the BBC's Today programme that the bill was unfair.\n",
+            "The bill was unfair.",
+            [("Cole", "told"), ("BBC's Today programme", None)],
+        ),
+    ],
+)
+def test_a_day_a_listener_and_a_programme_told(db_url, text, claim, chain):
+    assert _chain_of(db_url, text, claim) == [chain]
+
+
+def test_a_dateline_is_no_speaker(db_url):
+    text = (
+        "ESTRAVIK, March 14 (Reuters) - The Bank of Norvalia kept its main policy rate "
+        "unchanged at 4.25% on Thursday, as expected, but said inflation was cooling fast "
+        "enough to allow cuts later this year.\n"
+    )
+    names = [h["name"] for p in _proposals(db_url, text) for h in p.hops]
+    assert not any("ESTRAVIK" in name.upper() for name in names)

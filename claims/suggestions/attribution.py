@@ -466,6 +466,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         elif (
             previous is not None
             and (previous.text == "," or previous.text in CLOSE_QUOTES)
+            and word not in TELL  # ", told the Gazette she …": whom, not who
             and _inverted_source_end(tokens, cj, n, previous.text in CLOSE_QUOTES) is not None
         ):
             # '"...," said Wang.', ', said lobbyist and strategist Charlie Black, ...'
@@ -596,7 +597,16 @@ def _subject_of_and(text: str, tokens: list[Token], cue_i: int, found: list[Attr
         return None
     if tokens[cue_i].lower not in _SAYING_AFTER_AND:
         return None  # "and called for", "and urged": an act, whose subject may not speak
-    k = 0
+    # after a dateline's dash: "ESTRAVIK, March 14 (Reuters) - The Bank of Norvalia kept …"
+    first = next(
+        (
+            i + 1
+            for i in range(cue_i - 1, 0, -1)
+            if tokens[i].text in "-—–" and tokens[i - 1].text == ")"
+        ),
+        0,
+    )
+    k = first
     while k < cue_i - 1:
         word = tokens[k].lower
         if tokens[k].text in ",;:" or word in AUXILIARIES or word in CUE_WORDS:
@@ -604,9 +614,9 @@ def _subject_of_and(text: str, tokens: list[Token], cue_i: int, found: list[Attr
         if k and word.endswith("ed") and word[:1].isalpha():
             break
         k += 1
-    if not 0 < k <= 6 or tokens[k].text in ",;:" and k + 1 >= cue_i:
+    if not first < k <= first + 6 or tokens[k].text in ",;:" and k + 1 >= cue_i:
         return None
-    span = (tokens[0].start, tokens[k - 1].end)
+    span = (tokens[first].start, tokens[k - 1].end)
     return span if _speaker_like(text, span) else None
 
 

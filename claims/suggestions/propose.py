@@ -134,7 +134,8 @@ _SAID_HOW = re.compile(
 
 
 _TOLD = re.compile(
-    r"\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+    r"\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}"
+    r"(?:\s+(?:programme|program|podcast|show|newspaper|channel))?)"
     # what follows the outlet: "that", a time, punctuation, or a clause opening without
     # "that" ("told CNN the president had been briefed"); not "told EU ministers"
     r"(?=\s+(?:that|on|in|at|last|this|earlier|late|today|yesterday|the|a|an|he|she|it|they"
@@ -145,7 +146,11 @@ _INTERVIEW = re.compile(
     r"\s+in\s+an\s+interview\s+with\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
-_OUTLET_WORDS = {"news", "times", "post", "journal", "newspaper", "agency", "tv", "radio"}
+_OUTLET_WORDS = {
+    "news", "times", "post", "journal", "newspaper", "agency", "tv", "radio", "gazette",
+    "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
+    "program", "podcast", "channel", "magazine",
+}  # fmt: skip
 
 
 def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
