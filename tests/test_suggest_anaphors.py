@@ -496,3 +496,14 @@ def test_the_report_the_article_introduced_is_not_the_credited_agency(db_url):
     )
     chain = _credited_chains(db_url, text)["The department paid $112 million to farmers."]
     assert [name for name, _ in chain] != ["Associated Press"]
+
+
+def test_a_title_in_another_s_name_says_nothing_of_the_speaker(db_url):
+    """ "Mrs" belongs to the mother in "Mrs Ellison's son, Graham Ellison": he is a "he"."""
+    text = (
+        "Mrs Ellison's son, Graham Ellison, said his mother had never felt unsafe there.\n\n"
+        "He said the family had set up a rota so that she would not be alone.\n"
+    )
+    assert _chains(db_url, text)[
+        "The family had set up a rota so that she would not be alone."
+    ] == [("Graham Ellison", "said")]

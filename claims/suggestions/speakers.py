@@ -267,7 +267,9 @@ class Speakers:
                 self.last_person = resolution
                 first = fold_name(surface.split()[0]) if surface.split() else ""
                 # a title says it ("Ms. Feld"), a possessive does not ("Her lawyer")
-                title = None if first in ("his", "her") else GENDERED.get(first)
+                # nor another's name ("Mrs Ellison's son, Graham Ellison")
+                possessive = re.search(r"\w['\u2019]s\b", surface.split(",")[0])
+                title = None if first in ("his", "her") or possessive else GENDERED.get(first)
                 said = title or _says_of_self(resolver.text, resolution)
                 if said is not None:  # "Ms. Feld", "Feld said her client"
                     self.genders.setdefault(_key(resolution), said)
