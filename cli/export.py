@@ -90,7 +90,8 @@ def export(
             metavar="NAME",
             envvar="CLAIMS_PUBLISHER",
             help="claimreview: the organisation that reviewed the claims, the author of each "
-            "ClaimReview (needed when an approved claim has a verdict).",
+            "ClaimReview (needed when an approved claim has a verdict). Refused with another "
+            "format, unless it comes from the environment.",
         ),
     ] = None,
     prov_format: Annotated[
@@ -104,12 +105,17 @@ def export(
     ] = None,
 ) -> None:
     """Export claims, appearances and chains: flat rows, ClaimReview, PROV or Web Annotations."""
-    from claims.export import check_format, check_prov_format, export
+    from typer._click.core import ParameterSource
+
+    from claims.export import check_format, check_options_apply, check_prov_format, export
     from claims.export.claimreview import check_publisher
     from claims.export.selection import select_export
     from claims.output import atomic_file, writable
 
     chosen = check_format(fmt, output)
+    # $CLAIMS_PUBLISHER, set once for every export, is no mistake beside another format.
+    typed = ctx.get_parameter_source("publisher") is ParameterSource.COMMANDLINE
+    check_options_apply(chosen, ["--publisher"] if publisher is not None and typed else [])
     serialisation = check_prov_format(prov_format, output, chosen)
     if output is not None:
         writable(output)  # refuse before the work, not after it

@@ -138,6 +138,9 @@ def test_selection_options(cli, loaded):
         (["--since", ""], "--since is empty"),
         (["--until", "  "], "--until is empty"),
         (["--format", "csv", "--prov-format", "provn"], "--prov-format goes with --format prov"),
+        # Every option one format alone reads is refused beside another, not ignored.
+        (["--format", "csv", "--publisher", "X"], "--publisher goes with --format claimreview"),
+        (["--publisher", "X"], "--publisher goes with --format claimreview, not csv"),
     ],
 )
 def test_bad_selection_or_format(failing, approved, outdir, args, match):
@@ -165,6 +168,14 @@ def test_bad_selection_or_format(failing, approved, outdir, args, match):
 def test_bad_format_for_the_file(failing, approved, outdir, name, args, match):
     failing("export", "-o", outdir / name, *args, match=match)
     assert list(outdir.iterdir()) == []
+
+
+def test_a_publisher_from_the_environment_goes_with_any_format(cli, approved, monkeypatch):
+    """$CLAIMS_PUBLISHER is set once for every export: no mistake beside the flat rows."""
+    monkeypatch.setenv("CLAIMS_PUBLISHER", "Example Fact Check")
+    result = cli("export", "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert result.stdout
 
 
 def test_format_cannot_be_told_from_the_file_name(failing, loaded, outdir):
