@@ -24,6 +24,7 @@ class ReportFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
     xlsx = "xlsx"
 
 
@@ -32,8 +33,9 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, csv, json, or xlsx (the workbook with every report, this one first). "
-        "Default: from the -o file's suffix, else table.",
+        help="table, csv, json, jsonl (JSON Lines: a record a line), or xlsx (the workbook "
+        "with every report, this one first). Default: from the -o file's suffix (.csv, .json, "
+        ".jsonl or .ndjson, .xlsx), else table.",
     ),
 ]
 OutputOpt = Annotated[

@@ -157,7 +157,7 @@ def _other_suffixes() -> set[str]:
     """Suffixes of files the reports write and no export does (.xlsx, .png …)."""
     from claims.output import SUFFIX_FORMATS
 
-    return set(SUFFIX_FORMATS)
+    return set(SUFFIX_FORMATS) - set(_HOLDS)
 
 
 def export(
