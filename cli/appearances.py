@@ -28,6 +28,7 @@ ChainOption = Annotated[
     str | None,
     typer.Option(
         "--chain",
+        metavar="CHAIN",
         help='What the sentence itself states, origin first: "Wang Xiaohong [told] > Xinhua '
         "[said]\". Cues in [brackets] are optional. The article's origin and publisher are "
         "appended automatically.",
@@ -38,13 +39,19 @@ ChainOption = Annotated[
 @app.command("add")
 def add(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The claim carried.")],
-    article_id: Annotated[int, typer.Argument(help="The article carrying it.")],
-    quote: Annotated[str, typer.Option("--quote", "-q", help="The verbatim words in the article.")],
+    claim_id: Annotated[int, typer.Argument(metavar="CLAIM_ID", help="The claim carried.")],
+    article_id: Annotated[
+        int, typer.Argument(metavar="ARTICLE_ID", help="The article carrying it.")
+    ],
+    quote: Annotated[
+        str,
+        typer.Option("--quote", "-q", metavar="TEXT", help="The verbatim words in the article."),
+    ],
     chain: ChainOption = None,
     occurrence: Annotated[
         int | None,
         typer.Option(
+            metavar="N",
             min=1,
             help="Which occurrence (from 1), needed when the words appear more than once.",
         ),
@@ -78,8 +85,12 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    claim: Annotated[int | None, typer.Option("--claim", help="Only this claim's.")] = None,
-    article: Annotated[int | None, typer.Option("--article", help="Only this article's.")] = None,
+    claim: Annotated[
+        int | None, typer.Option("--claim", metavar="ID", help="Only this claim's.")
+    ] = None,
+    article: Annotated[
+        int | None, typer.Option("--article", metavar="ID", help="Only this article's.")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List appearances with their quotation and chain."""

@@ -24,7 +24,7 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from claims.errors import ClaimsError, InvalidInput, NotFound
 
@@ -109,6 +109,7 @@ class ClaimsGroup(TyperGroup):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _bound_integers(self)
+        _plain_arguments(self)
 
     def make_context(self, info_name, args, parent=None, **extra):
         try:
@@ -131,6 +132,27 @@ class ClaimsGroup(TyperGroup):
                 typer.echo(f"Error: {refused}", err=True)
                 raise typer.Exit(1) from None
             raise _one_line(error) from None
+
+
+class _PlainArgument(TyperArgument):
+    """An argument as --help shows it: by its name alone (``ALIAS...``), as an option is
+    by its metavar. Typer adds the Python type (``aliases... <list[str]>``), which tells a
+    person nothing the name and its help do not."""
+
+    def display_type_rich(self, ctx) -> None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+
+def _plain_arguments(command) -> None:
+    """Show every argument of ``command`` and its subcommands as ``_PlainArgument`` does."""
+    for sub in getattr(command, "commands", {}).values():
+        _plain_arguments(sub)
+    for param in command.params:
+        if type(param) is TyperArgument:
+            param.__class__ = _PlainArgument
 
 
 SHOWN_VALUE = 80

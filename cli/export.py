@@ -47,7 +47,10 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file (whole or not at all), not stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (whole or not at all), not stdout.",
         ),
     ] = None,
     claim: Annotated[

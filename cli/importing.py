@@ -50,7 +50,9 @@ def import_file(
     ] = False,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="The file's encoding, when it is not UTF-8."),
+        typer.Option(
+            "--encoding", metavar="ENCODING", help="The file's encoding, when it is not UTF-8."
+        ),
     ] = None,
     batch: Annotated[
         int,

@@ -56,7 +56,7 @@ def match(
         typer.Option("--all", help="Match every claim whose inputs changed since its last run."),
     ] = False,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="Show at most N candidates.")
+        int, typer.Option("--limit", "-n", metavar="N", min=1, help="Show at most N candidates.")
     ] = 10,
     suggest: Annotated[
         float | None,

@@ -13,8 +13,10 @@ app = typer.Typer(
     invoke_without_command=True,
 )
 
-NoteOption = Annotated[str | None, typer.Option("--note", "-n", help="Why, for the record.")]
-ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.")]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", "-n", metavar="TEXT", help="Why, for the record.")
+]
+ClaimIds = Annotated[list[int], typer.Argument(metavar="ID", help="Claim ids.")]
 
 ACTIONS = {"a": "approve", "r": "reject", "e": "edit", "s": "skip", "q": "quit"}
 
