@@ -283,8 +283,8 @@ def picture_format(fmt: str | None, path: str | Path) -> str:
     if chosen not in PICTURE_FORMATS:
         wanted = f"format {fmt!r}" if fmt else f"file name {Path(path).name!r}"
         raise InvalidInput(
-            f"Unknown picture {wanted}: use --format {' or '.join(PICTURE_FORMATS)}, "
-            "or a file name ending in .png, .svg or .dot."
+            f"Unknown picture {wanted}: use --format png, svg or dot, or a file name "
+            "ending in .png, .svg, .dot or .gv."
         )
     return chosen
 

@@ -85,7 +85,12 @@ def upgrade(
 def downgrade(
     ctx: typer.Context,
     revision: Annotated[
-        str, typer.Argument(metavar="REVISION", help="Target revision, or 'base' to remove all.")
+        str,
+        typer.Argument(
+            metavar="REVISION",
+            help="Target revision: an id, 'base' to remove all, or -N to go N steps back "
+            "(after `--`, with any option before it).",
+        ),
     ],
     yes: Annotated[
         bool,
@@ -95,6 +100,7 @@ def downgrade(
     """Migrate the database down to REVISION; 'base' drops every claims table.
 
     A downgrade that deletes data an upgrade does not bring back asks first, naming it.
+    Steps back go after `--` (options before it): claims db downgrade --yes -- -1
     """
     from claims import migrations
 

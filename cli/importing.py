@@ -36,7 +36,8 @@ def import_file(
             "--format",
             "-f",
             case_sensitive=False,
-            help="The file's format. Default: from its suffix (.csv, .jsonl, .json).",
+            help="The file's format. Default: from its suffix (.csv; .jsonl or .ndjson; "
+            ".json or .jsonld for claimreview).",
         ),
     ] = None,
     skip_bad: Annotated[

@@ -163,7 +163,10 @@ def graph(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="The picture file to write (.png, .svg, .dot)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The picture file to write (.png, .svg, or .dot or .gv for Graphviz).",
         ),
     ],
     claim_id: Annotated[

@@ -134,6 +134,34 @@ def test_sql_limit_help_shows_its_upper_bound(cli):
     assert "1<=x<=1000000000" in " ".join(result.stdout.split())
 
 
+def _help(cli, *args: str) -> str:
+    result = cli(*args, "--help")
+    assert result.exit_code == 0, result.output
+    return " ".join(result.stdout.split())
+
+
+def test_import_help_names_every_suffix_it_reads(cli):
+    from claims.import_files import _SUFFIXES
+
+    shown = _help(cli, "import")
+    assert [suffix for suffix in _SUFFIXES if suffix not in shown] == []
+
+
+def test_graph_help_and_its_error_name_every_picture_suffix(cli, failing, tmp_path):
+    from claims.output import PICTURE_FORMATS, SUFFIX_FORMATS
+
+    pictures = [suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt in PICTURE_FORMATS]
+    assert ".gv" in pictures
+    shown = _help(cli, "report", "graph")
+    message = failing("report", "graph", "-o", tmp_path / "g.foo", match="unknown picture")
+    assert [s for s in pictures if s not in shown or s not in message] == []
+
+
+def test_downgrade_help_gives_the_steps_back_form_with_options_first(cli):
+    shown = _help(cli, "db", "downgrade")
+    assert "claims db downgrade --yes -- -1" in shown
+
+
 # --- a source row named by another source's alias ------------------------------------------------
 
 
