@@ -154,7 +154,8 @@ def list_(
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """List articles, newest first, with how many appearances each holds."""
+    """List articles with how many appearances each holds: by publication date, the latest
+    first, undated ones last; articles of one date in the order they were added (by id)."""
     from claims.records import ARTICLE_FIELDS, article_label, article_record
     from claims.services.articles import list_articles
 

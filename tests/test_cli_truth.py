@@ -292,3 +292,22 @@ def test_a_badly_quoted_row_is_set_aside_as_written(db_url, tmp_path):
     with open(summary.rejects_file, encoding="utf-8", newline="") as rejects:
         [bad] = list(csv.DictReader(rejects))
     assert bad["raw"] == '"first, "broken" quote",x'
+
+
+# --- article list: the order the help states --------------------------------------------------
+
+
+def test_article_list_is_in_the_order_its_help_states(cli, tmp_path):
+    """By publication date, latest first; undated last; one date's articles by id."""
+    dates = ["2024-01-05", None, "2024-03-01", "2024-01-05"]
+    for number, published in enumerate(dates, start=1):
+        path = tmp_path / f"a{number}.txt"
+        path.write_text(f"Story number {number} says the bridge will close.\n", encoding="utf-8")
+        args = ["--published", published] if published else []
+        result = cli("article", "add", path, "--outlet", "Daily Planet", "--create-sources", *args)
+        assert result.exit_code == 0, result.output
+    listed = cli("article", "list", "--format", "json")
+    assert [row["id"] for row in json.loads(listed.stdout)] == [3, 1, 4, 2]
+    shown = _help(cli, "article", "list")
+    assert "the latest first, undated ones last" in shown
+    assert "newest first" not in shown.lower()
