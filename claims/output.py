@@ -242,6 +242,14 @@ def writable(path: str | Path, *, example: str | None = None) -> Path:
         hint = f"a file name, e.g. {path / example}" if example else "the name of a file in it"
         raise InputFileError(f"{path} is a folder: give {hint}.")
     if not path.parent.is_dir():
+        # ok.txt/x.csv: the "folder" is a file, and creating it, as one would a missing
+        # folder, would fail; say which part of the path is a file.
+        blocking = next((p for p in path.parents if p.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            raise InputFileError(
+                f"{blocking} is a file, not a folder, so {path.name} cannot be written inside "
+                "it: give a path in a folder."
+            )
         raise InputFileError(f"The folder {path.parent} does not exist: create it first.")
     if path.exists() and not os.access(path, os.W_OK):
         raise InputFileError(f"Cannot write {path}: permission denied: choose another file.")
