@@ -29,7 +29,12 @@ ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.")]
 def add(
     ctx: typer.Context,
     text: Annotated[
-        str, typer.Argument(metavar="TEXT", help="The claim, as one atomic statement.")
+        str,
+        typer.Argument(
+            metavar="TEXT",
+            help="The claim, as one atomic statement. One that starts with '-' goes after "
+            "--, options before it: claims claim add -- '-5% growth was recorded.'",
+        ),
     ],
     verdict: Annotated[
         str | None, typer.Option(metavar="VERDICT", help="e.g. true, false, misleading.")

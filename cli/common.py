@@ -131,7 +131,7 @@ class ClaimsGroup(TyperGroup):
             if (refused := _negative_id(error)) is not None:
                 typer.echo(f"Error: {refused}", err=True)
                 raise typer.Exit(1) from None
-            raise _one_line(error) from None
+            raise _one_line(error, _leading_dash(error)) from None
 
 
 class _PlainArgument(TyperArgument):
@@ -178,8 +178,10 @@ class _UsageLine(ClickException):
 _VALIDATOR_PREFIX = re.compile(r"(?<=: )Value error, ")
 
 
-def _one_line(error: UsageError) -> _UsageLine:
+def _one_line(error: UsageError, hint: str | None = None) -> _UsageLine:
     message = _VALIDATOR_PREFIX.sub("", one_line(error.format_message()), count=1)
+    if hint:
+        message = f"{message.rstrip('.')}. {hint}"
     if error.ctx is not None:
         message = f"{message.rstrip('.')} (see `{error.ctx.command_path} -h`)."
     return _UsageLine(message)
@@ -265,6 +267,31 @@ def _negative_id(error: UsageError) -> str | None:
                 f"see `claims {noun} list`."
             )
     return None
+
+
+def _leading_dash(error: UsageError) -> str | None:
+    """``claims claim add '-5% growth'`` reads -5 as an option; for a command that takes
+    text, say how to give text that starts with a dash (after ``--``), or None.
+
+    A long option (``--verdic``) is a mistyped option, not text: nothing is added.
+    """
+    if not isinstance(error, NoSuchOption) or error.option_name.startswith("--"):
+        return None
+    command = error.ctx.command if error.ctx is not None else None
+    texts = [
+        param
+        for param in getattr(command, "params", [])
+        if param.param_type_name == "argument"
+        and getattr(param, "type_descriptor", None) is not None
+        and param.type_descriptor.annotation in (str, list[str])
+    ]
+    if not texts:
+        return None
+    name = texts[0].metavar or texts[0].name.upper()
+    return (
+        f"If {error.option_name} starts the {name} rather than an option, give the {name} "
+        f"after -- (any option before it): {error.ctx.command_path} -- '{error.option_name}…'"
+    )
 
 
 def checked_by(check):

@@ -112,6 +112,27 @@ def test_list_with_bad_status(cli, snapshot, claim, status):
     assert "in_review" in message
 
 
+def test_a_text_starting_with_a_dash_is_told_to_go_after_the_double_dash(cli, snapshot):
+    """'-5% growth' reads as the option -5: the error says how to give it as text."""
+    from tests.test_cli_truth import usage_error
+
+    usage_error(
+        cli, snapshot, "claim", "add", "-5% growth happened.",
+        match="No such option: -5. If -5 starts the TEXT rather than an option, give the TEXT "
+        "after -- (any option before it): claims claim add -- '-5…'",
+    )  # fmt: skip
+    result = cli("claim", "add", "--verdict", "false", "--", "-5% growth happened.")
+    assert result.exit_code == 0, result.output
+    assert cli("claim", "show", result.stdout.strip(), "-f", "json").stdout.count("-5% growth")
+
+
+def test_a_mistyped_long_option_is_not_taken_for_text(cli, snapshot):
+    from tests.test_cli_truth import usage_error
+
+    message = usage_error(cli, snapshot, "claim", "add", "--verdic", "x", "y", match="--verdic")
+    assert "give the TEXT after --" not in message
+
+
 def test_list_by_unknown_outlet(cli, failing, claim):
     result = cli("source", "add", "Daily Planet", "--kind", "outlet")
     assert result.exit_code == 0, result.output
