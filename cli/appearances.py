@@ -16,6 +16,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -102,6 +103,12 @@ def list_(
             appearance_record(a)
             for a in list_appearances(session, claim_id=claim, article_id=article)
         ]
+    note_if_none(
+        len(rows),
+        "appearances",
+        {"--claim": claim, "--article": article},
+        otherwise="No appearances yet: add one with `claims appearance add`.",
+    )
     if fmt == OutputFormat.json:
         emit(rows, fmt)
     elif fmt == OutputFormat.csv:

@@ -16,6 +16,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -171,6 +172,12 @@ def list_(
     else:
         columns = (*ARTICLE_FIELDS, "appearances")
     emit(rows, fmt, columns)
+    note_if_none(
+        len(rows),
+        "articles",
+        {"--outlet": outlet},
+        otherwise="No articles yet: add one with `claims article add`.",
+    )
 
 
 @app.command("show")

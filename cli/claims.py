@@ -16,6 +16,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -112,6 +113,12 @@ def list_(
         emit(rows, fmt, ("id", "status", "verdict", "text", "created_by"))
     else:
         emit(rows, fmt, CLAIM_FIELDS)
+    note_if_none(
+        len(rows),
+        "claims",
+        {"--status": status, "--outlet": outlet, "--search": search},
+        otherwise="No claims yet: add one with `claims claim add`, or `claims import` a file.",
+    )
 
 
 @app.command("show")

@@ -385,6 +385,33 @@ def note(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def note_if_none(
+    count: int, what: str, filters: dict[str, object], *, otherwise: str, done: str = ""
+) -> None:
+    """Say on stderr, in one line, why a listing or an export came out empty: nothing
+    matches the options given, or there is nothing yet. stdout keeps only the data (a
+    header, an empty list), and the exit code stays 0: an empty answer is an answer.
+
+    ``filters`` maps each option to its value (a list for a repeated one; None or empty
+    when not given); ``otherwise`` is the line for no option given; ``done`` ends the
+    line that names the options (": nothing exported")."""
+    if count:
+        return
+    given = [
+        f"{option} {_shown(value)}"
+        for option, values in filters.items()
+        for value in (values if isinstance(values, list | tuple) else [values])
+        if value is not None and value != ""
+    ]
+    note(f"No {what} match {' '.join(given)}{done}." if given else otherwise)
+
+
+def _shown(value: object) -> str:
+    """A value as one would type it: a word bare, words in quotation marks."""
+    text = str(value)
+    return text if text and all(c.isalnum() or c in "-_.#:" for c in text) else repr(text)
+
+
 def ask_action(question: str, actions: dict[str, str], asker=None) -> str:
     """The reviewer's choice among ``actions`` (letter → word): the letter, or the word or
     its start ("a", "acc", "accept"); asked again until it is one of them.

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import checked_by, note, session_for
+from cli.common import checked_by, note, note_if_none, session_for
 
 
 # Values outside an option's choices are usage errors, in the library's words.
@@ -137,13 +137,27 @@ def export(
         if output is None:
             import sys
 
-            export(session, selection, chosen, sys.stdout, **options)
-            return
-        progress = _Progress()
-        with atomic_file(output) as file:
-            count = export(session, selection, chosen, file, progress=progress, **options)
-        progress.done()
-    note(f"Wrote {output} ({count} {_unit(chosen)}, {chosen}).")
+            count = export(session, selection, chosen, sys.stdout, **options)
+        else:
+            progress = _Progress()
+            with atomic_file(output) as file:
+                count = export(session, selection, chosen, file, progress=progress, **options)
+            progress.done()
+    if output is not None:
+        note(f"Wrote {output} ({_counted(count, chosen)}, {chosen}).")
+    note_if_none(
+        count,
+        "claims",
+        {
+            "--claim": claim or [],
+            "--outlet": outlet or [],
+            "--status": status,
+            "--since": since,
+            "--until": until,
+        },
+        otherwise="Nothing to export: the database holds no claims, sources or articles yet.",
+        done=": nothing exported",
+    )
 
 
 class _Progress:
@@ -161,11 +175,13 @@ class _Progress:
             typer.echo("", err=True)
 
 
-def _unit(fmt: str) -> str:
-    return {
-        "jsonl": "rows",
-        "csv": "rows",
-        "claimreview": "claims",
-        "prov": "claims",
-        "annotations": "annotations",
+def _counted(count: int, fmt: str) -> str:
+    """``1 claim``, ``2 rows``: what the file holds, in the format's own unit."""
+    unit = {
+        "jsonl": "row",
+        "csv": "row",
+        "claimreview": "claim",
+        "prov": "claim",
+        "annotations": "annotation",
     }[fmt]
+    return f"{count} {unit}{'' if count == 1 else 's'}"

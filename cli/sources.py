@@ -15,6 +15,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -187,6 +188,12 @@ def list_(
 
     with session_for(ctx, write=False) as session:
         rows = [source_record(source) for source in list_sources(session, kind=kind)]
+    note_if_none(
+        len(rows),
+        "sources",
+        {"--kind": kind},
+        otherwise="No sources yet: add one with `claims source add`.",
+    )
     if fmt == OutputFormat.json:
         emit(rows, fmt)
         return

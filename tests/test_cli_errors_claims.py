@@ -133,6 +133,16 @@ def test_a_mistyped_long_option_is_not_taken_for_text(cli, snapshot):
     assert "give the TEXT after --" not in message
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_a_search_with_no_hits_says_so_on_stderr(cli, claim, fmt):
+    result = cli("claim", "list", "--search", "xyz", "-f", fmt)
+    assert result.exit_code == 0, result.output
+    assert "xyz" not in result.stdout  # stdout is the (empty) data: a header, or []
+    assert result.stderr == "No claims match --search xyz.\n"
+    words = cli("claim", "list", "--search", "no such words", "--status", "draft")
+    assert words.stderr == "No claims match --status draft --search 'no such words'.\n"
+
+
 def test_list_by_unknown_outlet(cli, failing, claim):
     result = cli("source", "add", "Daily Planet", "--kind", "outlet")
     assert result.exit_code == 0, result.output

@@ -51,6 +51,24 @@ def test_stdout_gets_json_lines_by_default(cli, loaded):
     assert result.stderr == ""  # no progress nor summary when stdout carries the data
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_empty_selection_says_so_on_stderr_only(cli, loaded, fmt):
+    """Empty stdout with exit 0 could be a success or a silent failure: one line says which."""
+    result = cli("export", "-f", fmt, "--claim", "1", "--status", "approved")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("" if fmt == "jsonl" else result.stdout.splitlines()[0] + "\n")
+    assert result.stderr == "No claims match --claim 1 --status approved: nothing exported.\n"
+
+
+def test_a_file_of_one_claim_says_one_claim(cli, approved, outdir):
+    path = outdir / "review.json"
+    result = cli(
+        "export", "-f", "claimreview", "--status", "approved", "--publisher", "X", "-o", path
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {path} (1 claim, claimreview)." in result.stderr
+
+
 @pytest.mark.parametrize(
     "name,fmt,check",
     [
