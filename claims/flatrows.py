@@ -223,19 +223,8 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
         if value is None:
             continue
         if not isinstance(value, str):
-            if isinstance(value, bool):
-                value = "true" if value else "false"  # JSON Lines gives true and false
-            elif column in _LISTS and isinstance(value, list):
-                try:
-                    value = json.dumps(value)  # JSON Lines may give the list itself
-                except RecursionError:
-                    problems.append((column, f"the list is {_TOO_DEEP}"))
-                    continue
-            elif isinstance(value, int):
-                value = str(value)
-            else:
-                found = (column, f"expected text, got {type(value).__name__}")
-                (mistyped if column in _WITH_TEXT else problems).append(found)
+            value = _json_value_as_text(column, value, problems, mistyped)
+            if value is None:
                 continue
         values[column] = value.strip() or None
     # The article text is stored verbatim; only its line endings are unified later.
@@ -250,6 +239,66 @@ def parse_row(raw: Mapping[str, Any]) -> FlatRow:
     if problems:
         raise RowProblems(problems)
     return row
+
+
+# The columns JSON Lines may give other than as text: a count, a flag, the lists.
+_COUNTS = frozenset(("occurrence",))
+_FLAG_COLUMNS = frozenset(("article_from_html",))
+_WHOLE = "a whole number from 1"
+
+
+def json_kind(value: Any) -> str:
+    """A JSON value's kind in the words of someone who wrote the file, not Python's."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _json_value_as_text(column: str, value: Any, problems: list, mistyped: list) -> str | None:
+    """A JSON Lines value that is not a string, as the text a CSV cell would hold, or None
+    with its problem noted.
+
+    Only where the column's meaning is not text: a count, a flag, a list. A number or a
+    flag where text is expected is refused rather than turned into text: ``"claim": 42``
+    is far likelier a column shifted than a claim that reads "42".
+    """
+    if column in _COUNTS and isinstance(value, int | float) and not isinstance(value, bool):
+        # 2.0 is what many JSON writers give for a count; 1.5, NaN and infinity count nothing.
+        if math.isfinite(value) and value == int(value):
+            return str(int(value))
+        problems.append((column, f"{json.dumps(value)} is not {_WHOLE}"))
+        return None
+    if column in _FLAG_COLUMNS and isinstance(value, bool | int):
+        return "true" if value is True else "false" if value is False else str(value)
+    if column in _LISTS and isinstance(value, list):
+        try:
+            return json.dumps(value)  # JSON Lines may give the list itself
+        except RecursionError:
+            problems.append((column, f"the list is {_TOO_DEEP}"))
+            return None
+    if column in _COUNTS:
+        expected = _WHOLE
+    elif column in _LISTS:
+        expected = "a list"
+    elif column in _FLAG_COLUMNS:
+        expected = "true or false"
+    else:
+        expected = "text"
+    reason = f"expected {expected}, got {json_kind(value)}"
+    if expected == "text" and isinstance(value, int | float | bool):
+        reason += f': put it in quotation marks ("{json.dumps(value)}") if it is the text'
+    (mistyped if column in _WITH_TEXT else problems).append((column, reason))
+    return None
 
 
 def _attempt(problems, column, function, *args):
@@ -324,7 +373,7 @@ def _parse(values: dict[str, str | None], row: FlatRow, problems: list) -> None:
     occurrence = values["occurrence"]
     if occurrence is not None:
         if not occurrence.isdigit() or int(occurrence) < 1:
-            problems.append(("occurrence", f"{occurrence!r} is not a count from 1"))
+            problems.append(("occurrence", f"{occurrence!r} is not {_WHOLE}"))
         else:
             row.occurrence = int(occurrence)
     row.chain = _attempt(problems, "chain", parse_chain, values["chain"]) or []

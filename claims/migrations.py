@@ -198,7 +198,37 @@ def upgrade(url: str, revision: str = "head") -> None:
                 f"{display_url(url)} is at schema revision {current_at}, newer than {target}: "
                 f"going to {target} is a downgrade: run `claims db downgrade {target}`."
             )
+        steps = _steps(revision, "+")
+        if steps is not None:
+            iterate = _scripts().iterate_revisions
+            above = [r.revision for r in iterate("heads", current_at or "base")]
+            if not above:
+                raise DatabaseError(
+                    f"{display_url(url)} is at schema revision {current_at}, the newest: "
+                    f"there is nothing above it for {revision} to go to."
+                )
+            if steps > len(above):
+                raise DatabaseError(
+                    f"{display_url(url)} is at schema revision {current_at or 'base'}, with "
+                    f"only {_count(len(above))} above it: {revision} goes past the newest "
+                    f"({above[0]}); give +1 to +{len(above)}, or leave the revision out."
+                )
         _run_alembic(url, command.upgrade, revision)
+
+
+def _steps(revision: str, sign: str) -> int | None:
+    """How many steps ``revision`` counts in the direction of ``sign`` (``-2``: 2), or None
+    when it is no count of steps; no step at all (``-0``) is refused."""
+    count = revision[1:] if revision.startswith(sign) else ""
+    if not count.isdigit():
+        return None
+    if int(count) == 0:
+        raise InvalidInput(f"{revision} counts no step: give {sign}1 or more.")
+    return int(count)
+
+
+def _count(migrations: int) -> str:
+    return f"{migrations} migration{'s' * (migrations != 1)}"
 
 
 # What undoing each revision deletes that upgrading again does not bring back (derived data,
@@ -297,14 +327,40 @@ def _undone(url: str, revision: str) -> list[str]:
             f"{display_url(url)} is at schema revision {current_at or 'base'}, older than "
             f"{target}: going to {target} is an upgrade: run `claims db upgrade {target}`."
         )
-    if current_at is None or revision in ("head", "heads"):
-        return []  # nothing to undo: the newest is as far down as head goes
+    if revision.startswith("+") and _steps(revision, "+") is not None:
+        raise InvalidInput(
+            f"{revision} counts steps up, and a downgrade goes down: give -N to go N steps "
+            f"back, or run `claims db upgrade {revision}` to go up."
+        )
+    if revision in ("head", "heads"):
+        # Alembic's own answer ("not a valid downgrade target from current head(s)") names
+        # none of what a person needs: where the schema is, and what to give instead.
+        newest = head_revision()
+        if current_at == newest:
+            return []  # nothing to undo: the newest is as far down as head goes
+        raise DatabaseError(
+            f"{display_url(url)} is at schema revision {current_at or 'base'}, older than "
+            f"{revision} ({newest}): going to it is an upgrade: run `claims db upgrade`."
+        )
+    if current_at is None:
+        if revision == "base":
+            return []
+        raise DatabaseError(
+            f"{display_url(url)} has no schema (it is at base): there is nothing to "
+            "downgrade; `claims init` creates the schema."
+        )
     below = [r.revision for r in _scripts().iterate_revisions(current_at, "base")]
     if target is not None:
         return below[: below.index(target)]
-    steps = revision.lstrip("-")
-    if revision.startswith("-") and steps.isdigit():
-        return below[: int(steps)]
+    steps = _steps(revision, "-")
+    if steps is not None:
+        if steps > len(below):
+            raise DatabaseError(
+                f"{display_url(url)} is at schema revision {current_at}, which only "
+                f"{_count(len(below))} lead up to: give -1 to -{len(below)} (-{len(below)} "
+                "leaves no schema, as 'base' does), or a revision id."
+            )
+        return below[:steps]
     return below  # base, or a form Alembic reads itself: assume the worst
 
 

@@ -40,6 +40,7 @@ SUFFIXES = {
     "table": ".txt",
     "csv": ".csv",
     "json": ".json",
+    "jsonl": ".jsonl",
     "xlsx": ".xlsx",
     "png": ".png",
     "svg": ".svg",
@@ -85,6 +86,8 @@ def render(
         return buffer.getvalue().removesuffix("\n")
     if fmt == "json":
         return _json(names, records)
+    if fmt == "jsonl":
+        return _jsonl(names, records)
     raise InvalidInput(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
 
 
@@ -136,6 +139,8 @@ def write(
 SUFFIX_FORMATS = {
     ".csv": "csv",
     ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
     ".xlsx": "xlsx",
     ".png": "png",
     ".svg": "svg",
@@ -166,8 +171,9 @@ def check_suffix(fmt: str | None, path: str | Path | None) -> None:
 
 
 # The formats a report, a table, is written in; a file with any other suffix of
-# ``SUFFIX_FORMATS`` (a picture's) would hold text no viewer of its kind opens.
-REPORT_FORMATS = (*FORMATS, "xlsx")
+# ``SUFFIX_FORMATS`` (a picture's) would hold text no viewer of its kind opens. JSON
+# Lines, a record a line, is what analysts stream into pandas or jq.
+REPORT_FORMATS = (*FORMATS, "jsonl", "xlsx")
 
 
 def report_target(name: str, fmt: str | None, path: str | Path | None, *, bom: bool = False) -> str:
@@ -186,7 +192,7 @@ def report_target(name: str, fmt: str | None, path: str | Path | None, *, bom: b
     said = SUFFIX_FORMATS.get(Path(path).suffix.lower()) if path is not None else None
     if not fmt and said is not None and said not in REPORT_FORMATS:
         raise InvalidInput(
-            f"{name} is a table, not a picture: write it to a .csv, .json or .xlsx file "
+            f"{name} is a table, not a picture: write it to a .csv, .json, .jsonl or .xlsx file "
             "(or a text file); `claims report graph` draws pictures."
         )
     check_suffix(fmt, path)
@@ -216,9 +222,10 @@ def workbook_target(path: str | Path) -> Path:
 
 
 def format_for(path: str | Path | None, default: str = "table") -> str:
-    """The format a file name asks for (``.xlsx``, ``.csv``, ``.json``), else ``default``."""
-    suffix = Path(path).suffix.lower() if path is not None else ""
-    return {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(suffix, default)
+    """The table format a file name asks for (``.xlsx``, ``.csv``, ``.json``, ``.jsonl``),
+    else ``default``."""
+    said = SUFFIX_FORMATS.get(Path(path).suffix.lower()) if path is not None else None
+    return said if said in REPORT_FORMATS else default
 
 
 def writable(path: str | Path, *, example: str | None = None) -> Path:
@@ -235,6 +242,14 @@ def writable(path: str | Path, *, example: str | None = None) -> Path:
         hint = f"a file name, e.g. {path / example}" if example else "the name of a file in it"
         raise InputFileError(f"{path} is a folder: give {hint}.")
     if not path.parent.is_dir():
+        # ok.txt/x.csv: the "folder" is a file, and creating it, as one would a missing
+        # folder, would fail; say which part of the path is a file.
+        blocking = next((p for p in path.parents if p.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            raise InputFileError(
+                f"{blocking} is a file, not a folder, so {path.name} cannot be written inside "
+                "it: give a path in a folder."
+            )
         raise InputFileError(f"The folder {path.parent} does not exist: create it first.")
     if path.exists() and not os.access(path, os.W_OK):
         raise InputFileError(f"Cannot write {path}: permission denied: choose another file.")
@@ -276,8 +291,8 @@ def picture_format(fmt: str | None, path: str | Path) -> str:
     if chosen not in PICTURE_FORMATS:
         wanted = f"format {fmt!r}" if fmt else f"file name {Path(path).name!r}"
         raise InvalidInput(
-            f"Unknown picture {wanted}: use --format {' or '.join(PICTURE_FORMATS)}, "
-            "or a file name ending in .png, .svg or .dot."
+            f"Unknown picture {wanted}: use --format png, svg or dot, or a file name "
+            "ending in .png, .svg, .dot or .gv."
         )
     return chosen
 
@@ -391,13 +406,26 @@ def _csv(
 
 
 def _json(names: list[str], records: list[list[Any]]) -> str:
-    def encode(value: Any) -> Any:
-        if isinstance(value, dt.date | dt.time):
-            return value.isoformat()
-        return str(value)
-
     objects = [dict(zip(names, record, strict=True)) for record in records]
-    return json.dumps(objects, indent=2, ensure_ascii=False, default=encode)
+    return json.dumps(objects, indent=2, ensure_ascii=False, default=_json_value)
+
+
+def _jsonl(names: list[str], records: list[list[Any]]) -> str:
+    """One JSON object a line, the values as ``_json`` gives them."""
+    return "\n".join(_json_line(names, record) for record in records)
+
+
+def _json_line(names: list[str], record: list[Any]) -> str:
+    return json.dumps(
+        dict(zip(names, record, strict=True)), ensure_ascii=False, default=_json_value
+    )
+
+
+def _json_value(value: Any) -> Any:
+    """A value JSON has no type for: a date as ISO 8601, anything else as its text."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
 
 
 # A text column wraps down to this many cells wide at the least: narrower, words break into

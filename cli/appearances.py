@@ -16,6 +16,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -28,6 +29,7 @@ ChainOption = Annotated[
     str | None,
     typer.Option(
         "--chain",
+        metavar="CHAIN",
         help='What the sentence itself states, origin first: "Wang Xiaohong [told] > Xinhua '
         "[said]\". Cues in [brackets] are optional. The article's origin and publisher are "
         "appended automatically.",
@@ -38,13 +40,19 @@ ChainOption = Annotated[
 @app.command("add")
 def add(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The claim carried.")],
-    article_id: Annotated[int, typer.Argument(help="The article carrying it.")],
-    quote: Annotated[str, typer.Option("--quote", "-q", help="The verbatim words in the article.")],
+    claim_id: Annotated[int, typer.Argument(metavar="CLAIM_ID", help="The claim carried.")],
+    article_id: Annotated[
+        int, typer.Argument(metavar="ARTICLE_ID", help="The article carrying it.")
+    ],
+    quote: Annotated[
+        str,
+        typer.Option("--quote", "-q", metavar="TEXT", help="The verbatim words in the article."),
+    ],
     chain: ChainOption = None,
     occurrence: Annotated[
         int | None,
         typer.Option(
+            metavar="N",
             min=1,
             help="Which occurrence (from 1), needed when the words appear more than once.",
         ),
@@ -78,8 +86,12 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    claim: Annotated[int | None, typer.Option("--claim", help="Only this claim's.")] = None,
-    article: Annotated[int | None, typer.Option("--article", help="Only this article's.")] = None,
+    claim: Annotated[
+        int | None, typer.Option("--claim", metavar="ID", help="Only this claim's.")
+    ] = None,
+    article: Annotated[
+        int | None, typer.Option("--article", metavar="ID", help="Only this article's.")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List appearances with their quotation and chain."""
@@ -91,6 +103,12 @@ def list_(
             appearance_record(a)
             for a in list_appearances(session, claim_id=claim, article_id=article)
         ]
+    note_if_none(
+        len(rows),
+        "appearances",
+        {"--claim": claim, "--article": article},
+        otherwise="No appearances yet: add one with `claims appearance add`.",
+    )
     if fmt == OutputFormat.json:
         emit(rows, fmt)
     elif fmt == OutputFormat.csv:

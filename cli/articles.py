@@ -16,6 +16,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -29,14 +30,18 @@ def add(
     file: Annotated[
         Path,
         typer.Argument(
-            help="The article as a plain-text file or an HTML page; - reads standard input."
+            metavar="FILE",
+            help="The article as a plain-text file or an HTML page; - reads standard input.",
         ),
     ],
-    outlet: Annotated[str, typer.Option("--outlet", help="Who published it (a source).")],
+    outlet: Annotated[
+        str, typer.Option("--outlet", metavar="NAME", help="Who published it (a source).")
+    ],
     origin: Annotated[
         str | None,
         typer.Option(
             "--origin",
+            metavar="NAME",
             help="Whose text it is, if not the outlet's: the wire it copies or cites. "
             "Naming the outlet itself records no origin.",
         ),
@@ -44,22 +49,31 @@ def add(
     origin_cue: Annotated[
         str | None,
         typer.Option(
-            "--origin-cue", help="How it credits the origin, e.g. citing, via; needs --origin."
+            "--origin-cue",
+            metavar="CUE",
+            help="How it credits the origin, e.g. citing, via; needs --origin.",
         ),
     ] = None,
     published: Annotated[
         str | None,
         typer.Option(
             "--published",
+            metavar="YYYY-MM-DD",
             help="Publication date, YYYY-MM-DD, from 1800 to a year from today.",
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Headline.")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="Where it was published.")] = None,
-    language: Annotated[str | None, typer.Option("--language", help="e.g. en.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Headline.")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="Where it was published.")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", metavar="CODE", help="e.g. en.")
+    ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="The file's encoding, when it is not UTF-8."),
+        typer.Option(
+            "--encoding", metavar="ENCODING", help="The file's encoding, when it is not UTF-8."
+        ),
     ] = None,
     create_sources: CreateSourcesOption = False,
     clean: Annotated[
@@ -135,10 +149,13 @@ _FROM_HTML = (
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this publisher.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", metavar="NAME", help="Only this publisher.")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """List articles, newest first, with how many appearances each holds."""
+    """List articles with how many appearances each holds: by publication date, the latest
+    first, undated ones last; articles of one date in the order they were added (by id)."""
     from claims.records import ARTICLE_FIELDS, article_label, article_record
     from claims.services.articles import list_articles
 
@@ -154,6 +171,12 @@ def list_(
     else:
         columns = (*ARTICLE_FIELDS, "appearances")
     emit(rows, fmt, columns)
+    note_if_none(
+        len(rows),
+        "articles",
+        {"--outlet": outlet},
+        otherwise="No articles yet: add one with `claims article add`.",
+    )
 
 
 @app.command("show")

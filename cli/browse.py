@@ -12,7 +12,10 @@ from cli.common import note, state
 def browse(
     ctx: typer.Context,
     port: Annotated[
-        int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1 to serve on.")
+        int,
+        typer.Option(
+            "--port", metavar="PORT", min=1, max=65535, help="Port on 127.0.0.1 to serve on."
+        ),
     ] = 8001,
 ) -> None:
     """Browse the SQLite database in Datasette (read-only, 127.0.0.1; needs claims[browse])."""

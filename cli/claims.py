@@ -16,6 +16,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -28,9 +29,18 @@ ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.")]
 @app.command("add")
 def add(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="The claim, as one atomic statement.")],
-    verdict: Annotated[str | None, typer.Option(help="e.g. true, false, misleading.")] = None,
-    notes: Annotated[str | None, typer.Option(help="Notes for reviewers.")] = None,
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT",
+            help="The claim, as one atomic statement. One that starts with '-' goes after "
+            "--, options before it: claims claim add -- '-5% growth was recorded.'",
+        ),
+    ],
+    verdict: Annotated[
+        str | None, typer.Option(metavar="VERDICT", help="e.g. true, false, misleading.")
+    ] = None,
+    notes: Annotated[str | None, typer.Option(metavar="TEXT", help="Notes for reviewers.")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Add a draft claim; prints its id. The same statement twice is refused. Quotation
@@ -72,17 +82,20 @@ def list_(
         typer.Option(
             "--status",
             "-s",
+            metavar="STATUS",
             help="draft, in_review, approved or rejected.",
             callback=checked_by(_status),
         ),
     ] = None,
     outlet: Annotated[
-        str | None, typer.Option("--outlet", help="Only claims this outlet carries.")
+        str | None,
+        typer.Option("--outlet", metavar="NAME", help="Only claims this outlet carries."),
     ] = None,
     search: Annotated[
         str | None,
         typer.Option(
             "--search",
+            metavar="WORDS",
             help="Only claims whose text or a quotation holds every one of these words, "
             "best match first.",
         ),
@@ -100,6 +113,12 @@ def list_(
         emit(rows, fmt, ("id", "status", "verdict", "text", "created_by"))
     else:
         emit(rows, fmt, CLAIM_FIELDS)
+    note_if_none(
+        len(rows),
+        "claims",
+        {"--status": status, "--outlet": outlet, "--search": search},
+        otherwise="No claims yet: add one with `claims claim add`, or `claims import` a file.",
+    )
 
 
 @app.command("show")
@@ -141,9 +160,13 @@ def show(ctx: typer.Context, claim_id: ClaimId, fmt: FormatOption = OutputFormat
 def edit(
     ctx: typer.Context,
     claim_id: ClaimId,
-    text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
-    verdict: Annotated[str | None, typer.Option(help="New verdict; '' clears it.")] = None,
-    notes: Annotated[str | None, typer.Option(help="New notes; '' clears them.")] = None,
+    text: Annotated[str | None, typer.Option("--text", metavar="TEXT", help="New wording.")] = None,
+    verdict: Annotated[
+        str | None, typer.Option(metavar="VERDICT", help="New verdict; '' clears it.")
+    ] = None,
+    notes: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="New notes; '' clears them.")
+    ] = None,
 ) -> None:
     """Change a claim. New text or verdict on a decided claim sends it back to draft. Quotation
     marks around the whole new text are dropped, as by claim add."""

@@ -24,7 +24,7 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from claims.errors import ClaimsError, InvalidInput, NotFound
 
@@ -109,6 +109,7 @@ class ClaimsGroup(TyperGroup):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _bound_integers(self)
+        _plain_arguments(self)
 
     def make_context(self, info_name, args, parent=None, **extra):
         try:
@@ -130,7 +131,28 @@ class ClaimsGroup(TyperGroup):
             if (refused := _negative_id(error)) is not None:
                 typer.echo(f"Error: {refused}", err=True)
                 raise typer.Exit(1) from None
-            raise _one_line(error) from None
+            raise _one_line(error, _leading_dash(error)) from None
+
+
+class _PlainArgument(TyperArgument):
+    """An argument as --help shows it: by its name alone (``ALIAS...``), as an option is
+    by its metavar. Typer adds the Python type (``aliases... <list[str]>``), which tells a
+    person nothing the name and its help do not."""
+
+    def display_type_rich(self, ctx) -> None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+
+def _plain_arguments(command) -> None:
+    """Show every argument of ``command`` and its subcommands as ``_PlainArgument`` does."""
+    for sub in getattr(command, "commands", {}).values():
+        _plain_arguments(sub)
+    for param in command.params:
+        if type(param) is TyperArgument:
+            param.__class__ = _PlainArgument
 
 
 SHOWN_VALUE = 80
@@ -156,8 +178,10 @@ class _UsageLine(ClickException):
 _VALIDATOR_PREFIX = re.compile(r"(?<=: )Value error, ")
 
 
-def _one_line(error: UsageError) -> _UsageLine:
+def _one_line(error: UsageError, hint: str | None = None) -> _UsageLine:
     message = _VALIDATOR_PREFIX.sub("", one_line(error.format_message()), count=1)
+    if hint:
+        message = f"{message.rstrip('.')}. {hint}"
     if error.ctx is not None:
         message = f"{message.rstrip('.')} (see `{error.ctx.command_path} -h`)."
     return _UsageLine(message)
@@ -243,6 +267,31 @@ def _negative_id(error: UsageError) -> str | None:
                 f"see `claims {noun} list`."
             )
     return None
+
+
+def _leading_dash(error: UsageError) -> str | None:
+    """``claims claim add '-5% growth'`` reads -5 as an option; for a command that takes
+    text, say how to give text that starts with a dash (after ``--``), or None.
+
+    A long option (``--verdic``) is a mistyped option, not text: nothing is added.
+    """
+    if not isinstance(error, NoSuchOption) or error.option_name.startswith("--"):
+        return None
+    command = error.ctx.command if error.ctx is not None else None
+    texts = [
+        param
+        for param in getattr(command, "params", [])
+        if param.param_type_name == "argument"
+        and getattr(param, "type_descriptor", None) is not None
+        and param.type_descriptor.annotation in (str, list[str])
+    ]
+    if not texts:
+        return None
+    name = texts[0].metavar or texts[0].name.upper()
+    return (
+        f"If {error.option_name} starts the {name} rather than an option, give the {name} "
+        f"after -- (any option before it): {error.ctx.command_path} -- '{error.option_name}…'"
+    )
 
 
 def checked_by(check):
@@ -334,6 +383,33 @@ def _flatten(value):
 def note(message: str) -> None:
     """A diagnostic for the person: stderr, so stdout stays clean data."""
     typer.echo(message, err=True)
+
+
+def note_if_none(
+    count: int, what: str, filters: dict[str, object], *, otherwise: str, done: str = ""
+) -> None:
+    """Say on stderr, in one line, why a listing or an export came out empty: nothing
+    matches the options given, or there is nothing yet. stdout keeps only the data (a
+    header, an empty list), and the exit code stays 0: an empty answer is an answer.
+
+    ``filters`` maps each option to its value (a list for a repeated one; None or empty
+    when not given); ``otherwise`` is the line for no option given; ``done`` ends the
+    line that names the options (": nothing exported")."""
+    if count:
+        return
+    given = [
+        f"{option} {_shown(value)}"
+        for option, values in filters.items()
+        for value in (values if isinstance(values, list | tuple) else [values])
+        if value is not None and value != ""
+    ]
+    note(f"No {what} match {' '.join(given)}{done}." if given else otherwise)
+
+
+def _shown(value: object) -> str:
+    """A value as one would type it: a word bare, words in quotation marks."""
+    text = str(value)
+    return text if text and all(c.isalnum() or c in "-_.#:" for c in text) else repr(text)
 
 
 def ask_action(question: str, actions: dict[str, str], asker=None) -> str:

@@ -40,6 +40,7 @@ def demo(
         str,
         typer.Option(
             "--path",
+            metavar="FILE",
             help="SQLite file for the demo; rebuilt on every run, unless work was added to it "
             "since it was built (then refused: delete it or give another --path).",
         ),
@@ -70,7 +71,7 @@ def seed(ctx: typer.Context) -> None:
 @app.command("upgrade")
 def upgrade(
     ctx: typer.Context,
-    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    revision: Annotated[str, typer.Argument(metavar="REVISION", help="Target revision.")] = "head",
 ) -> None:
     """Migrate the database up to REVISION (default: the newest)."""
     from claims import migrations
@@ -83,7 +84,14 @@ def upgrade(
 @app.command("downgrade")
 def downgrade(
     ctx: typer.Context,
-    revision: Annotated[str, typer.Argument(help="Target revision, or 'base' to remove all.")],
+    revision: Annotated[
+        str,
+        typer.Argument(
+            metavar="REVISION",
+            help="Target revision: an id, 'base' to remove all, or -N to go N steps back "
+            "(after `--`, with any option before it).",
+        ),
+    ],
     yes: Annotated[
         bool,
         typer.Option("--yes", help="Do not ask before a downgrade that deletes data for good."),
@@ -92,6 +100,7 @@ def downgrade(
     """Migrate the database down to REVISION; 'base' drops every claims table.
 
     A downgrade that deletes data an upgrade does not bring back asks first, naming it.
+    Steps back go after `--` (options before it): claims db downgrade --yes -- -1
     """
     from claims import migrations
 
@@ -120,7 +129,9 @@ def current(ctx: typer.Context) -> None:
 @app.command("grant-readonly")
 def grant_readonly(
     ctx: typer.Context,
-    role: Annotated[str, typer.Argument(help="Role to create or update, e.g. claims_reader.")],
+    role: Annotated[
+        str, typer.Argument(metavar="ROLE", help="Role to create or update, e.g. claims_reader.")
+    ],
     login: Annotated[
         bool,
         typer.Option(
@@ -133,6 +144,7 @@ def grant_readonly(
         str | None,
         typer.Option(
             "--password",
+            metavar="PASSWORD",
             envvar="CLAIMS_ROLE_PASSWORD",
             show_envvar=True,
             help="Password for a --login role; better from the environment or the prompt.",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import checked_by, note, session_for
+from cli.common import checked_by, note, note_if_none, session_for
 
 
 # Values outside an option's choices are usage errors, in the library's words.
@@ -47,7 +47,10 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file (whole or not at all), not stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file (whole or not at all), not stdout.",
         ),
     ] = None,
     claim: Annotated[
@@ -90,7 +93,8 @@ def export(
             metavar="NAME",
             envvar="CLAIMS_PUBLISHER",
             help="claimreview: the organisation that reviewed the claims, the author of each "
-            "ClaimReview (needed when an approved claim has a verdict).",
+            "ClaimReview (needed when an approved claim has a verdict). Refused with another "
+            "format, unless it comes from the environment.",
         ),
     ] = None,
     prov_format: Annotated[
@@ -104,12 +108,17 @@ def export(
     ] = None,
 ) -> None:
     """Export claims, appearances and chains: flat rows, ClaimReview, PROV or Web Annotations."""
-    from claims.export import check_format, check_prov_format, export
+    from typer._click.core import ParameterSource
+
+    from claims.export import check_format, check_options_apply, check_prov_format, export
     from claims.export.claimreview import check_publisher
     from claims.export.selection import select_export
     from claims.output import atomic_file, writable
 
     chosen = check_format(fmt, output)
+    # $CLAIMS_PUBLISHER, set once for every export, is no mistake beside another format.
+    typed = ctx.get_parameter_source("publisher") is ParameterSource.COMMANDLINE
+    check_options_apply(chosen, ["--publisher"] if publisher is not None and typed else [])
     serialisation = check_prov_format(prov_format, output, chosen)
     if output is not None:
         writable(output)  # refuse before the work, not after it
@@ -128,13 +137,27 @@ def export(
         if output is None:
             import sys
 
-            export(session, selection, chosen, sys.stdout, **options)
-            return
-        progress = _Progress()
-        with atomic_file(output) as file:
-            count = export(session, selection, chosen, file, progress=progress, **options)
-        progress.done()
-    note(f"Wrote {output} ({count} {_unit(chosen)}, {chosen}).")
+            count = export(session, selection, chosen, sys.stdout, **options)
+        else:
+            progress = _Progress()
+            with atomic_file(output) as file:
+                count = export(session, selection, chosen, file, progress=progress, **options)
+            progress.done()
+    if output is not None:
+        note(f"Wrote {output} ({_counted(count, chosen)}, {chosen}).")
+    note_if_none(
+        count,
+        "claims",
+        {
+            "--claim": claim or [],
+            "--outlet": outlet or [],
+            "--status": status,
+            "--since": since,
+            "--until": until,
+        },
+        otherwise="Nothing to export: the database holds no claims, sources or articles yet.",
+        done=": nothing exported",
+    )
 
 
 class _Progress:
@@ -152,11 +175,13 @@ class _Progress:
             typer.echo("", err=True)
 
 
-def _unit(fmt: str) -> str:
-    return {
-        "jsonl": "rows",
-        "csv": "rows",
-        "claimreview": "claims",
-        "prov": "claims",
-        "annotations": "annotations",
+def _counted(count: int, fmt: str) -> str:
+    """``1 claim``, ``2 rows``: what the file holds, in the format's own unit."""
+    unit = {
+        "jsonl": "row",
+        "csv": "row",
+        "claimreview": "claim",
+        "prov": "claim",
+        "annotations": "annotation",
     }[fmt]
+    return f"{count} {unit}{'' if count == 1 else 's'}"

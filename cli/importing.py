@@ -36,7 +36,8 @@ def import_file(
             "--format",
             "-f",
             case_sensitive=False,
-            help="The file's format. Default: from its suffix (.csv, .jsonl, .json).",
+            help="The file's format. Default: from its suffix (.csv; .jsonl or .ndjson; "
+            ".json or .jsonld for claimreview).",
         ),
     ] = None,
     skip_bad: Annotated[
@@ -50,7 +51,9 @@ def import_file(
     ] = False,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="The file's encoding, when it is not UTF-8."),
+        typer.Option(
+            "--encoding", metavar="ENCODING", help="The file's encoding, when it is not UTF-8."
+        ),
     ] = None,
     batch: Annotated[
         int,

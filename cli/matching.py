@@ -56,7 +56,7 @@ def match(
         typer.Option("--all", help="Match every claim whose inputs changed since its last run."),
     ] = False,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="Show at most N candidates.")
+        int, typer.Option("--limit", "-n", metavar="N", min=1, help="Show at most N candidates.")
     ] = 10,
     suggest: Annotated[
         float | None,
@@ -240,10 +240,17 @@ def _review(ctx: typer.Context, claim_id: int | None, suggest: float | None) -> 
             elif outcome in ("accept", "reject"):
                 decided.add(candidate_id)
     except typer.Abort as stop:
-        # Input ran out (or ^C): what was decided is saved, the rest waits for the next run.
-        why = "no more input" if isinstance(stop.__context__, EOFError) else "interrupted"
+        # What was decided is saved, the rest waits for the next run. Input that runs out
+        # ends a piped walk as `q` does (exit 0: the candidates and decisions are stored, so
+        # exit 1, "nothing changed", would be untrue); ^C is an interruption (exit 1).
+        ended = isinstance(stop.__context__, EOFError)
         left = len(waiting) - len(decided) - len(gone)
-        note(f"Review stopped: {why}; {len(decided)} decided, {left} left pending.")
+        note(
+            f"Review stopped: {'no more input' if ended else 'interrupted'}; "
+            f"{len(decided)} decided, {left} left pending."
+        )
+        if ended:
+            return
         raise typer.Exit(1) from None
     note(f"{len(decided)} decision(s) recorded.")
 

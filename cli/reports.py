@@ -24,6 +24,7 @@ class ReportFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
     xlsx = "xlsx"
 
 
@@ -32,12 +33,15 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, csv, json, or xlsx (the workbook with every report, this one first). "
-        "Default: from the -o file's suffix, else table.",
+        metavar="png|svg|dot",
+        help="table, csv, json, jsonl (JSON Lines: a record a line), or xlsx (the workbook "
+        "with every report, this one first). Default: from the -o file's suffix (.csv, .json, "
+        ".jsonl or .ndjson, .xlsx), else table.",
     ),
 ]
 OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of stdout."),
 ]
 BomOpt = Annotated[
     bool,
@@ -143,7 +147,9 @@ _register_all()
 @app.command("all")
 def all_(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The .xlsx file to write.")
+    ],
 ) -> None:
     """Write every report into one Excel workbook, a sheet per report."""
     from claims.output import workbook_target
@@ -155,7 +161,13 @@ def all_(
 def graph(
     ctx: typer.Context,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The picture file to write (.png, .svg, .dot).")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The picture file to write (.png, .svg, or .dot or .gv for Graphviz).",
+        ),
     ],
     claim_id: Annotated[
         int | None,
@@ -168,6 +180,7 @@ def graph(
         typer.Option(
             "--format",
             "-f",
+            metavar="png|svg|dot",
             help="png, svg or dot (Graphviz text). Default: from the -o file's suffix.",
             callback=checked_by(_picture),
         ),

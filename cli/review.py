@@ -13,8 +13,10 @@ app = typer.Typer(
     invoke_without_command=True,
 )
 
-NoteOption = Annotated[str | None, typer.Option("--note", "-n", help="Why, for the record.")]
-ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.")]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", "-n", metavar="TEXT", help="Why, for the record.")
+]
+ClaimIds = Annotated[list[int], typer.Argument(metavar="ID", help="Claim ids.")]
 
 ACTIONS = {"a": "approve", "r": "reject", "e": "edit", "s": "skip", "q": "quit"}
 
@@ -44,11 +46,17 @@ def queue(ctx: typer.Context) -> None:
             decided += outcome in ("approve", "reject")
             settled += outcome in ("approve", "reject", "gone")
     except typer.Abort as stop:
-        # Input ran out (or ^C): what was decided is saved, the rest stays in review.
-        # Exit 1, as `claims suggest --review` does when its input runs out.
-        why = "no more input" if isinstance(stop.__context__, EOFError) else "interrupted"
+        # What was decided is saved, the rest stays in review. Input that runs out ends a
+        # piped walk as `q` does (exit 0, as `claims suggest --review` and `claims match
+        # --review`: exit 1 says nothing changed); ^C is an interruption (exit 1).
+        ended = isinstance(stop.__context__, EOFError)
         left = len(waiting) - settled
-        note(f"Review stopped: {why}; {decided} decided, {left} left in review.")
+        note(
+            f"Review stopped: {'no more input' if ended else 'interrupted'}; "
+            f"{decided} decided, {left} left in review."
+        )
+        if ended:
+            return
         raise typer.Exit(1) from None
     note(f"{decided} decision(s) recorded.")
 

@@ -15,6 +15,7 @@ from cli.common import (
     emit_record,
     in_transaction,
     note,
+    note_if_none,
     session_for,
     state,
 )
@@ -37,16 +38,20 @@ KIND = checked_by(_kind)
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The source's usual name.")],
-    kind: Annotated[str, typer.Option("--kind", "-k", help=KIND_HELP, callback=KIND)] = "other",
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The source's usual name.")],
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", metavar="KIND", help=KIND_HELP, callback=KIND)
+    ] = "other",
     alias: Annotated[
         list[str] | None,
-        typer.Option("--alias", "-a", help="Another spelling; repeat for several."),
+        typer.Option(
+            "--alias", "-a", metavar="ALIAS", help="Another spelling; repeat for several."
+        ),
     ] = None,
     country: Annotated[
-        str | None, typer.Option(help="ISO 3166-1 alpha-2 country code, e.g. CN.")
+        str | None, typer.Option(metavar="CODE", help="ISO 3166-1 alpha-2 country code, e.g. CN.")
     ] = None,
-    url: Annotated[str | None, typer.Option(help="Web address or domain.")] = None,
+    url: Annotated[str | None, typer.Option(metavar="URL", help="Web address or domain.")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Add a source; prints its id."""
@@ -71,8 +76,10 @@ def add(
 @app.command("alias")
 def alias(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The source, by name, any alias or #ID.")],
-    aliases: Annotated[list[str], typer.Argument(help="New spellings to add.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="The source, by name, any alias or #ID.")
+    ],
+    aliases: Annotated[list[str], typer.Argument(metavar="ALIAS", help="New spellings to add.")],
 ) -> None:
     """Add spellings to a source, so they resolve to it."""
     from claims.services.sources import add_aliases, resolve_source
@@ -88,17 +95,26 @@ def alias(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The source, by name, any alias or #ID.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="The source, by name, any alias or #ID.")
+    ],
     new_name: Annotated[
         str | None,
-        typer.Option("--name", help="A new name; the old one stays as an alias."),
+        typer.Option("--name", metavar="NAME", help="A new name; the old one stays as an alias."),
     ] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP, callback=KIND)] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", metavar="KIND", help=KIND_HELP, callback=KIND)
+    ] = None,
     country: Annotated[
-        str | None, typer.Option(help="ISO 3166-1 alpha-2 country code; '' clears it.")
+        str | None,
+        typer.Option(metavar="CODE", help="ISO 3166-1 alpha-2 country code; '' clears it."),
     ] = None,
-    url: Annotated[str | None, typer.Option(help="Web address; '' clears it.")] = None,
-    notes: Annotated[str | None, typer.Option(help="Notes; '' clears them.")] = None,
+    url: Annotated[
+        str | None, typer.Option(metavar="URL", help="Web address; '' clears it.")
+    ] = None,
+    notes: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Notes; '' clears them.")
+    ] = None,
 ) -> None:
     """Rename a source or change its kind, country, URL or notes."""
     from claims.services.sources import resolve_source, update_source
@@ -164,7 +180,9 @@ def list_(
     ctx: typer.Context,
     kind: Annotated[
         str | None,
-        typer.Option("--kind", "-k", help=f"Only this kind: {KIND_HELP}", callback=KIND),
+        typer.Option(
+            "--kind", "-k", metavar="KIND", help=f"Only this kind: {KIND_HELP}", callback=KIND
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -174,6 +192,12 @@ def list_(
 
     with session_for(ctx, write=False) as session:
         rows = [source_record(source) for source in list_sources(session, kind=kind)]
+    note_if_none(
+        len(rows),
+        "sources",
+        {"--kind": kind},
+        otherwise="No sources yet: add one with `claims source add`.",
+    )
     if fmt == OutputFormat.json:
         emit(rows, fmt)
         return
@@ -188,7 +212,9 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The source, by name, any alias or #ID.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="The source, by name, any alias or #ID.")
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show one source and its aliases."""

@@ -78,6 +78,7 @@ def sql(
         str | None,
         typer.Option(
             "--role",
+            metavar="ROLE",
             envvar="CLAIMS_SQL_ROLE",
             show_envvar=True,
             help="PostgreSQL: read as this role (e.g. one made by `claims db grant-readonly`), "

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 import typer
+from typer._click.exceptions import UsageError
 
 from cli.common import (
     FormatOption,
@@ -65,12 +66,17 @@ def suggest(
         ),
     ] = False,
     all_: Annotated[
-        bool, typer.Option("--all", help="List decided proposals too, not only open ones.")
+        bool,
+        typer.Option(
+            "--all", help="List decided proposals too, not only open ones (not with --review)."
+        ),
     ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Propose claims and attribution chains from an article's text, and list them."""
     from claims.suggestions.service import OPEN, compute_suggestions, suggestion_records
+
+    _refuse_listing_options_with_review(ctx, review=review, all_=all_)
 
     def work(session):
         from claims.services.articles import get_article
@@ -99,6 +105,26 @@ def suggest(
         emit(records, fmt, RECORD_COLUMNS)
 
 
+def _refuse_listing_options_with_review(ctx: typer.Context, *, review: bool, all_: bool) -> None:
+    """--all and --format shape the listing; --review lists nothing (it walks the open
+    proposals, the decided ones being past deciding), so either beside it is a mistake
+    to point out, not to ignore."""
+    from typer._click.core import ParameterSource
+
+    if not review:
+        return
+    given = ["--all"] if all_ else []
+    if ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE:
+        given.append("--format")
+    if given:
+        raise UsageError(
+            f"{' and '.join(given)} {'go' if len(given) > 1 else 'goes'} with the listing, "
+            "not with --review (it walks the open proposals and lists nothing): give one "
+            "or the other.",
+            ctx=ctx,
+        )
+
+
 def _review(ctx: typer.Context, records: list[dict]) -> None:
     if not records:
         note("Nothing to review: every proposal for this article is decided.")
@@ -114,11 +140,17 @@ def _review(ctx: typer.Context, records: list[dict]) -> None:
             if action == "gone":
                 tally.closed.add(record["id"])
     except typer.Abort as stop:
-        # Input ran out (or ^C): what was decided is saved, the rest waits for the next run.
-        # Exit 1, as `claims review` does when its input runs out.
-        why = "no more input" if isinstance(stop.__context__, EOFError) else "interrupted"
+        # What was decided is saved, the rest waits for the next run. Input that runs out
+        # ends a piped walk as `q` does (exit 0: the proposals and decisions are stored, so
+        # exit 1, "nothing changed", would be untrue); ^C is an interruption (exit 1).
+        ended = isinstance(stop.__context__, EOFError)
         left = sum(1 for r in records if r["id"] not in tally.decided | tally.closed)
-        note(f"Review stopped: {why}; {len(tally.decided)} decided, {left} left pending.")
+        note(
+            f"Review stopped: {'no more input' if ended else 'interrupted'}; "
+            f"{len(tally.decided)} decided, {left} left pending."
+        )
+        if ended:
+            return
         raise typer.Exit(1) from None
     note(f"{len(tally.decided)} decision(s) recorded.")
 

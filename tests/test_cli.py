@@ -242,7 +242,13 @@ def test_listings_offer_every_format(loaded, fmt):
     ):
         result = loaded(*command, "--format", fmt)
         assert result.exit_code == 0, (command, result.output)
-        assert result.stderr == ""
+        listed = json.loads(loaded(*command, "--format", "json").stdout)
+        # Diagnostics only: one line when the listing is empty, to say why.
+        if listed:
+            assert result.stderr == ""
+        else:
+            assert result.stderr.startswith(f"No {command[0]}s yet: "), result.stderr
+            assert len(result.stderr.splitlines()) == 1
         if fmt == "json":
             assert isinstance(json.loads(result.stdout), list)
         if fmt == "csv":

@@ -112,6 +112,37 @@ def test_list_with_bad_status(cli, snapshot, claim, status):
     assert "in_review" in message
 
 
+def test_a_text_starting_with_a_dash_is_told_to_go_after_the_double_dash(cli, snapshot):
+    """'-5% growth' reads as the option -5: the error says how to give it as text."""
+    from tests.test_cli_truth import usage_error
+
+    usage_error(
+        cli, snapshot, "claim", "add", "-5% growth happened.",
+        match="No such option: -5. If -5 starts the TEXT rather than an option, give the TEXT "
+        "after -- (any option before it): claims claim add -- '-5…'",
+    )  # fmt: skip
+    result = cli("claim", "add", "--verdict", "false", "--", "-5% growth happened.")
+    assert result.exit_code == 0, result.output
+    assert cli("claim", "show", result.stdout.strip(), "-f", "json").stdout.count("-5% growth")
+
+
+def test_a_mistyped_long_option_is_not_taken_for_text(cli, snapshot):
+    from tests.test_cli_truth import usage_error
+
+    message = usage_error(cli, snapshot, "claim", "add", "--verdic", "x", "y", match="--verdic")
+    assert "give the TEXT after --" not in message
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_a_search_with_no_hits_says_so_on_stderr(cli, claim, fmt):
+    result = cli("claim", "list", "--search", "xyz", "-f", fmt)
+    assert result.exit_code == 0, result.output
+    assert "xyz" not in result.stdout  # stdout is the (empty) data: a header, or []
+    assert result.stderr == "No claims match --search xyz.\n"
+    words = cli("claim", "list", "--search", "no such words", "--status", "draft")
+    assert words.stderr == "No claims match --status draft --search 'no such words'.\n"
+
+
 def test_list_by_unknown_outlet(cli, failing, claim):
     result = cli("source", "add", "Daily Planet", "--kind", "outlet")
     assert result.exit_code == 0, result.output

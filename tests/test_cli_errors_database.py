@@ -279,6 +279,52 @@ def test_a_downgrade_to_head_undoes_nothing_and_asks_nothing(tmp_path, sqlite_te
     assert migrations.current(f"sqlite:///{path}")[0] == migrations.HEAD
 
 
+def _one_below_head(tmp_path) -> tuple[Path, str, int]:
+    """A database one revision below the newest: (its path, its revision, the migrations
+    that lead up to it)."""
+    path = tmp_path / "claims.db"
+    below = migrations.known_revisions() - {migrations.HEAD}
+    at = max(below)
+    migrations.upgrade(f"sqlite:///{path}", at)
+    return path, at, len(below)
+
+
+def test_downgrades_alembic_cannot_make_say_what_to_give_instead(tmp_path):
+    """Not Alembic's "Destination head is not a valid downgrade target" or "Relative revision
+    -99 didn't produce 99 migrations": where the schema is, and what would do."""
+    path, at, count = _one_below_head(tmp_path)
+    cases = [
+        (["head"], f"at schema revision {at}, older than head ({migrations.HEAD}): going to "
+         "it is an upgrade: run `claims db upgrade`"),
+        (["--", "-99"], f"at schema revision {at}, which only {count} migrations lead up to: "
+         f"give -1 to -{count}"),
+        (["--", "+1"], "+1 counts steps up, and a downgrade goes down"),
+        (["--", "-0"], "-0 counts no step"),
+    ]  # fmt: skip
+    for given, match in cases:
+        message = assert_clean_failure(run(path, "db", "downgrade", "--yes", *given), match)
+        assert "Destination" not in message and "didn't produce" not in message, message
+        assert migrations.current(f"sqlite:///{path}")[0] == at
+
+
+def test_an_upgrade_past_the_newest_says_how_far_it_can_go(tmp_path):
+    path, at, _ = _one_below_head(tmp_path)
+    assert_clean_failure(
+        run(path, "db", "upgrade", "+5"),
+        f"at schema revision {at}, with only 1 migration above it: +5 goes past the newest "
+        f"({migrations.HEAD}); give +1 to +1",
+    )
+    assert run(path, "db", "upgrade", "+1").exit_code == 0
+    assert_clean_failure(run(path, "db", "upgrade", "+1"), "the newest: there is nothing above")
+
+
+def test_a_downgrade_of_an_empty_database_says_there_is_nothing_to_undo(tmp_path):
+    path = tmp_path / "claims.db"
+    assert_clean_failure(
+        run(path, "db", "downgrade", "--yes", "--", "-1"), "has no schema (it is at base)"
+    )
+
+
 def test_a_downgrade_that_deletes_nothing_for_good_does_not_ask(tmp_path):
     path = tmp_path / "claims.db"
     migrations.upgrade(f"sqlite:///{path}", "0011")

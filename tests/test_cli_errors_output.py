@@ -95,6 +95,24 @@ def test_a_folder_for_an_export_suggests_no_workbook(failing, tmp_path):
     assert ".xlsx" not in message
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["report", "carriers", "-f", "csv"], ["report", "graph"], ["export", "-f", "csv"]],
+)
+@pytest.mark.parametrize("inside", ["out.csv", "deeper/out.csv"])
+def test_a_file_given_as_the_folder_is_said_to_be_a_file(failing, tmp_path, command, inside):
+    """ok.txt/out.csv: "the folder ok.txt does not exist" would send one to create it."""
+    taken = tmp_path / "ok.txt"
+    taken.write_text("kept\n", encoding="utf-8")
+    message = failing(*command, "-o", taken / inside, match=f"{taken} is a file, not a folder")
+    assert "does not exist" not in message
+    assert taken.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_a_missing_folder_is_still_said_to_be_missing(failing, tmp_path):
+    failing("export", "-o", tmp_path / "nowhere" / "out.jsonl", match="does not exist")
+
+
 # --- report all is a workbook --------------------------------------------------------------
 
 

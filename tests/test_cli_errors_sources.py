@@ -188,9 +188,32 @@ def test_unknown_source_suggests_the_close_name(failing, xinhua, verb):
 
 def test_a_close_name_offers_each_source_once(cli, failing, xinhua):
     assert cli("source", "alias", "Xinhua", "Xinhua News").exit_code == 0
-    assert cli("source", "add", "Xinhui Li", "--kind", "person").exit_code == 0
+    assert cli("source", "add", "Xinhai", "--kind", "person").exit_code == 0
     message = failing("source", "show", "Xinhau", match="Did you mean 'Xinhua'")
-    assert "'Xinhua News'" not in message and "'Xinhui Li'" in message
+    assert "'Xinhua News'" not in message and "'Xinhai'" in message
+
+
+@pytest.fixture
+def newsroom_sources(cli):
+    for name, kind in [("NATO", "organisation"), ("Xinhua", "news_agency"),
+                       ("Wang Xiaohong", "person"), ("Viktor Orbán", "person")]:  # fmt: skip
+        assert cli("source", "add", name, "--kind", kind).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["Nobody", "A", "Xi", "Angela Merkel", "Bob"])
+def test_an_unrelated_name_is_offered_nothing(failing, newsroom_sources, name):
+    """A letter of "Xinhua", or "Nobody" a little like "NATO", is no typo of either."""
+    message = failing("source", "show", name, match=f"Unknown source {name!r}.")
+    assert "Did you mean" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "offered"),
+    [("Xinhau", "Xinhua"), ("Wang", "Wang Xiaohong"), ("Orban", "Viktor Orbán"),
+     ("Wang Xiaohng", "Wang Xiaohong")],
+)  # fmt: skip
+def test_a_typo_or_part_of_a_name_is_still_offered_it(failing, newsroom_sources, name, offered):
+    failing("source", "show", name, match=f"Did you mean {offered!r}?")
 
 
 def test_show_with_empty_name(failing, xinhua):

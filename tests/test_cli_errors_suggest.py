@@ -32,6 +32,21 @@ def test_bad_format(cli, article, snapshot):
     assert snapshot() == before
 
 
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [(["--all"], "--all goes"), (["--format", "json"], "--format goes"),
+     (["--all", "-f", "csv"], "--all and --format go")],
+)  # fmt: skip
+def test_listing_options_with_review_are_a_usage_error(cli, article, snapshot, options, named):
+    """--review lists nothing: --all or --format beside it would be silently ignored."""
+    before = snapshot()
+    result = cli("suggest", article, "--review", *options, input="q\n")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {named} with the listing, not with --review")
+    assert len(result.stderr.strip().splitlines()) == 1 and "[a]ccept" not in result.stderr
+    assert snapshot() == before  # refused before any proposal is computed
+
+
 def _fails_interactively(cli, snapshot, *args, input: str, match: str) -> None:
     """Like ``failing``, but stderr also holds the review screen: the error is its last line."""
     before = snapshot()

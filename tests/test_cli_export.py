@@ -51,6 +51,24 @@ def test_stdout_gets_json_lines_by_default(cli, loaded):
     assert result.stderr == ""  # no progress nor summary when stdout carries the data
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_empty_selection_says_so_on_stderr_only(cli, loaded, fmt):
+    """Empty stdout with exit 0 could be a success or a silent failure: one line says which."""
+    result = cli("export", "-f", fmt, "--claim", "1", "--status", "approved")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("" if fmt == "jsonl" else result.stdout.splitlines()[0] + "\n")
+    assert result.stderr == "No claims match --claim 1 --status approved: nothing exported.\n"
+
+
+def test_a_file_of_one_claim_says_one_claim(cli, approved, outdir):
+    path = outdir / "review.json"
+    result = cli(
+        "export", "-f", "claimreview", "--status", "approved", "--publisher", "X", "-o", path
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {path} (1 claim, claimreview)." in result.stderr
+
+
 @pytest.mark.parametrize(
     "name,fmt,check",
     [
@@ -138,6 +156,9 @@ def test_selection_options(cli, loaded):
         (["--since", ""], "--since is empty"),
         (["--until", "  "], "--until is empty"),
         (["--format", "csv", "--prov-format", "provn"], "--prov-format goes with --format prov"),
+        # Every option one format alone reads is refused beside another, not ignored.
+        (["--format", "csv", "--publisher", "X"], "--publisher goes with --format claimreview"),
+        (["--publisher", "X"], "--publisher goes with --format claimreview, not csv"),
     ],
 )
 def test_bad_selection_or_format(failing, approved, outdir, args, match):
@@ -165,6 +186,14 @@ def test_bad_selection_or_format(failing, approved, outdir, args, match):
 def test_bad_format_for_the_file(failing, approved, outdir, name, args, match):
     failing("export", "-o", outdir / name, *args, match=match)
     assert list(outdir.iterdir()) == []
+
+
+def test_a_publisher_from_the_environment_goes_with_any_format(cli, approved, monkeypatch):
+    """$CLAIMS_PUBLISHER is set once for every export: no mistake beside the flat rows."""
+    monkeypatch.setenv("CLAIMS_PUBLISHER", "Example Fact Check")
+    result = cli("export", "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert result.stdout
 
 
 def test_format_cannot_be_told_from_the_file_name(failing, loaded, outdir):

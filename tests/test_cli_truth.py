@@ -134,6 +134,34 @@ def test_sql_limit_help_shows_its_upper_bound(cli):
     assert "1<=x<=1000000000" in " ".join(result.stdout.split())
 
 
+def _help(cli, *args: str) -> str:
+    result = cli(*args, "--help")
+    assert result.exit_code == 0, result.output
+    return " ".join(result.stdout.split())
+
+
+def test_import_help_names_every_suffix_it_reads(cli):
+    from claims.import_files import _SUFFIXES
+
+    shown = _help(cli, "import")
+    assert [suffix for suffix in _SUFFIXES if suffix not in shown] == []
+
+
+def test_graph_help_and_its_error_name_every_picture_suffix(cli, failing, tmp_path):
+    from claims.output import PICTURE_FORMATS, SUFFIX_FORMATS
+
+    pictures = [suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt in PICTURE_FORMATS]
+    assert ".gv" in pictures
+    shown = _help(cli, "report", "graph")
+    message = failing("report", "graph", "-o", tmp_path / "g.foo", match="unknown picture")
+    assert [s for s in pictures if s not in shown or s not in message] == []
+
+
+def test_downgrade_help_gives_the_steps_back_form_with_options_first(cli):
+    shown = _help(cli, "db", "downgrade")
+    assert "claims db downgrade --yes -- -1" in shown
+
+
 # --- a source row named by another source's alias ------------------------------------------------
 
 
@@ -264,3 +292,22 @@ def test_a_badly_quoted_row_is_set_aside_as_written(db_url, tmp_path):
     with open(summary.rejects_file, encoding="utf-8", newline="") as rejects:
         [bad] = list(csv.DictReader(rejects))
     assert bad["raw"] == '"first, "broken" quote",x'
+
+
+# --- article list: the order the help states --------------------------------------------------
+
+
+def test_article_list_is_in_the_order_its_help_states(cli, tmp_path):
+    """By publication date, latest first; undated last; one date's articles by id."""
+    dates = ["2024-01-05", None, "2024-03-01", "2024-01-05"]
+    for number, published in enumerate(dates, start=1):
+        path = tmp_path / f"a{number}.txt"
+        path.write_text(f"Story number {number} says the bridge will close.\n", encoding="utf-8")
+        args = ["--published", published] if published else []
+        result = cli("article", "add", path, "--outlet", "Daily Planet", "--create-sources", *args)
+        assert result.exit_code == 0, result.output
+    listed = cli("article", "list", "--format", "json")
+    assert [row["id"] for row in json.loads(listed.stdout)] == [3, 1, 4, 2]
+    shown = _help(cli, "article", "list")
+    assert "the latest first, undated ones last" in shown
+    assert "newest first" not in shown.lower()

@@ -89,6 +89,35 @@ def test_usage_lines_have_no_doubled_brackets(path, command):
     assert not any("[[" in piece or "]]" in piece for piece in usage), usage
 
 
+# What Typer shows where a metavar is missing: a Python type, not a word for the value.
+PYTHON_PLACEHOLDER = re.compile(
+    r"<(?:str|int|float|path|bool|list\[[^>]*\]|[a-z]+ range)>"  # --alias <list[str]>
+    r"|\.\.\.\}\.\.\."  # {ID...}... : a list argument's dots said twice over
+)
+LOWER_CASE_ARGUMENT = re.compile(r"[{\[][a-z_]+[}\]]")  # {name} beside {ID}
+
+
+@pytest.mark.parametrize("path,command", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_help_names_every_value_in_words_not_python_types(path, command):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, [*path[1:], "--help"])
+    assert result.exit_code == 0, result.output
+    found = PYTHON_PLACEHOLDER.findall(result.output)
+    assert not found, f"{' '.join(path)} --help shows {found}"
+    usage = result.output.split("\n\n")[0]
+    assert not LOWER_CASE_ARGUMENT.search(usage), usage
+
+
+def test_a_list_argument_is_shown_once_with_its_dots():
+    from typer.testing import CliRunner
+
+    shown = CliRunner().invoke(app, ["source", "alias", "--help"]).output
+    assert "[OPTIONS] {NAME} {ALIAS}..." in shown
+    assert re.search(r"^  ALIAS\.\.\.\s+New spellings", shown, re.MULTILINE), shown
+    assert "-a, --alias ALIAS " in CliRunner().invoke(app, ["source", "add", "-h"]).output
+
+
 def test_architecture_page_names_every_library_module():
     """A newcomer finds every module of the library on the architecture page."""
     text = (DOCS / "architecture.md").read_text(encoding="utf-8")

@@ -74,6 +74,40 @@ def test_bad_json_line(rejected, tmp_path):
     assert lines[-1].startswith("Error: 1 problem(s) in rows.jsonl")
 
 
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (42, 'expected text, got a number: put it in quotation marks ("42")'),
+        (4.5, "expected text, got a number"),
+        (True, "expected text, got true"),
+        (["x"], "expected text, got a list"),
+        ({"x": 1}, "expected text, got an object"),
+    ],
+)
+def test_a_json_value_where_text_goes_is_refused_not_turned_into_text(
+    rejected, tmp_path, value, reason
+):
+    """``"claim": 42`` is likelier a column shifted than a claim reading "42"."""
+    path = write_jsonl(tmp_path / "rows.jsonl", [{"claim": value}])
+    lines = rejected(str(path), match=reason)
+    assert lines[0].startswith(f"row 1, column claim: {reason}"), lines
+
+
+@pytest.mark.parametrize("value", [1.5, float("nan"), float("inf"), 0, -1, True, "x"])
+def test_an_occurrence_that_is_no_whole_number_from_1_is_refused(rejected, tmp_path, value):
+    row = {"claim": "x", "article": UNN_SHA, "quote": ROWS[1]["quote"], "occurrence": value}
+    path = write_jsonl(tmp_path / "rows.jsonl", [ROWS[0], row])
+    lines = rejected(str(path), match="a whole number from 1")
+    assert lines[0].startswith("row 2, column occurrence:"), lines
+
+
+def test_an_occurrence_written_as_a_whole_float_is_the_number(cli, tmp_path):
+    """Many JSON writers give a count as 1.0: docs/import-format.md says it is a number."""
+    row = {"claim": "x", "article": UNN_SHA, "quote": ROWS[1]["quote"], "occurrence": 1.0}
+    result = cli("import", str(write_jsonl(tmp_path / "rows.jsonl", [ROWS[0], row])))
+    assert result.exit_code == 0, result.output
+
+
 def test_bad_date_and_unknown_status_are_both_listed(rejected, tmp_path):
     rows = [
         dict(ROWS[0], article_published="19/02/2024"),
@@ -201,7 +235,7 @@ def test_a_page_flag_that_is_not_yes_or_no_is_a_row_error(rejected, tmp_path, fl
 
 def test_a_page_flag_in_json_lines_must_be_true_false_or_text(rejected, tmp_path):
     path = write_jsonl(tmp_path / "rows.jsonl", [page_row(article_from_html=[True])])
-    rejected(str(path), match="article_from_html: expected text, got list")
+    rejected(str(path), match="article_from_html: expected true or false, got a list")
 
 
 def test_cuts_without_an_article_text_are_refused(rejected, tmp_path):

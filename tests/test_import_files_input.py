@@ -71,7 +71,7 @@ def test_lists_nested_as_deep_as_allowed_are_read_as_values(cli, tmp_path):
     path.write_text(nested_row(99), encoding="utf-8")
     result = cli("import", str(path))
     assert result.exit_code == 1, result.output
-    assert "row 1, column claim_notes: expected text, got list" in result.stderr
+    assert "row 1, column claim_notes: expected text, got a list" in result.stderr
 
 
 # -- a byte-order mark with the encoding named --

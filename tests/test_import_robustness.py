@@ -130,7 +130,8 @@ def test_an_empty_file_imports_nothing_and_says_so(cli, snapshot, tmp_path, name
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "claimreview"])
 def test_the_export_of_an_empty_database_imports(cli, tmp_path, fmt):
     path = tmp_path / f"empty.{ {'claimreview': 'json'}.get(fmt, fmt) }"
-    exported = cli("export", "--format", fmt, "-o", str(path), "--publisher", "Desk")
+    publisher = ["--publisher", "Desk"] if fmt == "claimreview" else []  # others refuse it
+    exported = cli("export", "--format", fmt, "-o", str(path), *publisher)
     assert exported.exit_code == 0, exported.output
     result = cli("import", str(path))
     assert result.exit_code == 0, result.output

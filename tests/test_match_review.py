@@ -84,16 +84,24 @@ def test_review_refuses_to_accept_for_a_claim_changed_since_shown(newsroom, db_u
 def test_review_end_of_input_stops_with_a_tally(newsroom, db_url):
     rows(newsroom("match", "1", "--format", "json"))
     result = newsroom("match", "--review", input="")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 0, result.output  # ended as `q` ends it
     assert "Aborted" not in result.output
     assert "Review stopped: no more input; 0 decided, 1 left pending." in result.stderr
     assert result.stdout == ""
 
 
+def test_review_of_a_claim_never_matched_keeps_its_candidates_when_input_ends(newsroom, db_url):
+    """`match ID --review` matches first: what it stored stays, and exit 0 says so."""
+    result = newsroom("match", "1", "--review", input="")
+    assert result.exit_code == 0, result.output
+    assert "Review stopped: no more input; 0 decided, 1 left pending." in result.stderr
+    assert _pending(db_url) == [(2, "pending")]
+
+
 def test_review_end_of_input_at_the_source_question(newsroom, db_url):
     rows(newsroom("match", "1", "--format", "json"))
     result = newsroom("match", "--review", input="a\n")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 0, result.output
     assert "Review stopped: no more input; 0 decided, 1 left pending." in result.stderr
     assert _pending(db_url) == [(2, "pending")] and _stated_sources(db_url) == []
 

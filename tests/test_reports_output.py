@@ -66,10 +66,27 @@ def test_csv_to_a_file_is_the_bytes_of_stdout(seeded, tmp_path):
     assert piped.stdout.encode("utf-8") == (tmp_path / "bom.csv").read_bytes()
 
 
+@pytest.mark.parametrize("name", ["drift.jsonl", "drift.NDJSON"])
+def test_a_jsonl_file_holds_json_lines_one_record_a_line(seeded, tmp_path, name):
+    """A .jsonl name asks for JSON Lines, as .csv asks for CSV: never a table in it."""
+    path = tmp_path / name
+    written = seeded("report", "drift", "-o", str(path))
+    assert written.exit_code == 0, written.output
+    assert f"Wrote {path} (" in written.stderr and ", jsonl)." in written.stderr
+    records = json.loads(seeded("report", "drift", "-f", "json").stdout)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert records and [json.loads(line) for line in lines] == records
+    printed = seeded("report", "drift", "-f", "jsonl")
+    assert printed.exit_code == 0, printed.output
+    assert printed.stdout.encode("utf-8") == path.read_bytes()
+
+
 @pytest.mark.parametrize(
     "args,name",
     [
         (["report", "carriers", "-f", "csv"], "out.xlsx"),
+        (["report", "carriers", "-f", "jsonl"], "out.json"),
+        (["report", "carriers", "-f", "table"], "out.jsonl"),
         (["report", "carriers", "-f", "json"], "out.csv"),
         (["report", "carriers", "-f", "table"], "out.png"),
         (["report", "graph", "4", "-f", "svg"], "g.png"),
@@ -124,6 +141,8 @@ def test_report_target_refuses_before_any_work(tmp_path, fmt, name, bom, match):
         (None, "out.XLSX", "xlsx"),
         ("json", "out", "json"),
         ("csv", None, "csv"),
+        (None, "out.jsonl", "jsonl"),
+        (None, "out.ndjson", "jsonl"),
     ],
 )
 def test_report_target_takes_the_format_from_the_suffix(tmp_path, fmt, name, chosen):

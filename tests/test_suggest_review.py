@@ -216,10 +216,21 @@ def test_a_proposal_shows_the_quoted_flag_its_appearance_stores(cli, db_url, art
 def test_review_says_how_far_it_got_when_input_runs_out(cli, db_url, article_id):
     records = _proposals(cli, article_id)
     result = cli("suggest", article_id, "--review", input="s\nr\n")
-    assert result.exit_code == 1, result.output  # as `claims review` when input runs out
+    assert result.exit_code == 0, result.output  # as `claims review` when input runs out
     assert "Aborted" not in result.output
     last = result.stderr.strip().splitlines()[-1]
     assert last == f"Review stopped: no more input; 1 decided, {len(records) - 1} left pending."
+
+
+def test_input_ending_before_any_decision_keeps_the_proposals_and_exits_0(cli, db_url, article_id):
+    """The walk computes and stores the proposals first: exit 1 would say nothing changed."""
+    result = cli("suggest", article_id, "--review", input="")
+    assert result.exit_code == 0, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Review stopped: no more input; 0 decided, ")
+    with open_session(db_url, write=False) as session:
+        assert session.scalars(select(Suggestion.status)).all()  # stored, all still open
+        assert set(session.scalars(select(Suggestion.status))) == {"pending"}
 
 
 def test_the_review_s_questions_leave_stdout_empty(cli, article_id):

@@ -95,15 +95,31 @@ def prov_format_name(prov_format: str) -> str:
     return chosen
 
 
+# The options only one format reads, with that format and what exporting it is called.
+FORMAT_OPTIONS = {
+    "--publisher": ("claimreview", "ClaimReview"),
+    "--prov-format": ("prov", "PROV"),
+}
+
+
+def check_options_apply(fmt: str, given: list[str] | tuple[str, ...]) -> None:
+    """Refuse an option the chosen format does not read (``FORMAT_OPTIONS``), rather than
+    ignore it: ``-f jsonl --publisher X`` most likely meant another format."""
+    for option in given:
+        owner, called = FORMAT_OPTIONS[option]
+        if fmt != owner:
+            raise InvalidInput(
+                f"{option} goes with --format {owner}, not {fmt}: leave it out, or export {called}."
+            )
+
+
 def check_prov_format(
     prov_format: str | None, output: str | Path | None, fmt: str | None = None
 ) -> str:
     """The PROV serialisation; one asked for with another format than ``prov`` is refused,
     rather than silently ignored, and so is one the file's suffix contradicts."""
-    if prov_format is not None and fmt is not None and fmt != "prov":
-        raise InvalidInput(
-            f"--prov-format goes with --format prov, not {fmt}: leave it out, or export PROV."
-        )
+    if prov_format is not None and fmt is not None:
+        check_options_apply(fmt, ["--prov-format"])
     if prov_format is None:
         suffix = Path(output).suffix.lower() if output is not None else ""
         return "provn" if suffix == ".provn" else "json"
@@ -141,7 +157,7 @@ def _other_suffixes() -> set[str]:
     """Suffixes of files the reports write and no export does (.xlsx, .png …)."""
     from claims.output import SUFFIX_FORMATS
 
-    return set(SUFFIX_FORMATS)
+    return set(SUFFIX_FORMATS) - set(_HOLDS)
 
 
 def export(

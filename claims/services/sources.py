@@ -285,30 +285,50 @@ def check_source_url(url: str | None) -> str | None:
         ) from None
 
 
+# How like a known spelling a name must be to be offered ("Did you mean …?"), on either of
+# two scores of folded names: the whole name mistyped ("Xinhau", "Reutres": 83 and 86), or
+# its words among a longer name's ("Wang" for "Wang Xiaohong": 100). Not rapidfuzz's WRatio,
+# which scores any run of letters inside a longer name at 90: "A" offered "Xinhua", "Wang"
+# and "Orbán", and at its old cut-off of 60 "Nobody" offered "NATO".
+SIMILAR = 75
+# A name shorter than this (in folded characters) is like nothing in particular.
+SHORTEST_SIMILAR = 2
+
+
 def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
     """Known spellings most like ``name``, to suggest when it resolves to nothing."""
     from rapidfuzz import fuzz, process
 
     key = fold_name(name or "")
-    rows = session.execute(select(SourceAlias.key, SourceAlias.alias, SourceAlias.source_id)).all()
-    if not key or not rows:
+    if len(key) < SHORTEST_SIMILAR:
+        return []
+    rows = session.execute(
+        select(SourceAlias.key, SourceAlias.alias, SourceAlias.source_id).order_by(
+            SourceAlias.source_id, SourceAlias.key
+        )
+    ).all()
+    if not rows:
         return []
     choices = {row.key: row.alias for row in rows}
     owners: dict[str, set[int]] = {}
     for row in rows:
         owners.setdefault(row.key, set()).add(row.source_id)
+    order = {known: number for number, known in enumerate(choices)}  # older sources first
+    scores: dict[str, float] = {}
+    for scorer in (fuzz.ratio, fuzz.token_set_ratio):
+        for known, score, _ in process.extract(
+            key, list(choices), scorer=scorer, limit=5 * limit, score_cutoff=SIMILAR
+        ):
+            scores[known] = max(score, scores.get(known, 0))
     # One spelling per source, its closest: "Xinhua or the official Xinhua news agency"
     # offers one source twice and hides another.
-    matches = process.extract(
-        key, list(choices), scorer=fuzz.WRatio, limit=5 * limit, score_cutoff=60
-    )
     offered: list[str] = []
     named: set[int] = set()
-    for match in matches:
-        if owners[match[0]] <= named:
+    for known in sorted(scores, key=lambda k: (-round(scores[k], 6), order[k])):
+        if owners[known] <= named:
             continue
-        named |= owners[match[0]]
-        offered.append(choices[match[0]])
+        named |= owners[known]
+        offered.append(choices[known])
         if len(offered) == limit:
             break
     return offered
