@@ -100,7 +100,8 @@ def read_claimreview(stream, name: str) -> Iterator:
     ):
         raise InputFileError(
             f"{name} holds schema.org Claims but no ClaimReview: only a reviewed claim imports "
-            "from this format (claims export writes a ClaimReview for a claim with a verdict); "
+            "from this format (claims export writes a ClaimReview for an approved claim with a "
+            "verdict); "
             "to move claims between databases, use `claims export --format jsonl`."
         )
     if not reviews and not _empty(document):
@@ -391,7 +392,10 @@ def _works(value: Any, nodes: dict[str, dict]) -> list[str]:
             url = _text(work.get("url") or work.get("@id") or work.get("identifier"))
             label = _text(work.get("headline") or work.get("name"))
             by = _names(work.get("author") or work.get("publisher"), nodes)
-            described = ", ".join(part for part in (label, f"by {by}" if by else "") if part)
+            if label:
+                described = ", ".join(part for part in (label, f"by {by}" if by else "") if part)
+            else:  # no headline: "a work by UNN", not a dangling "by UNN"
+                described = f"a work by {by}" if by else ""
             text = f"{described}: {url}" if described and url else described or url
         else:
             text = _text(work)

@@ -23,7 +23,7 @@ from typing import Any
 
 from claims.errors import InputFileError, InvalidInput
 from claims.files import MAX_ARTICLE_BYTES, not_wide
-from claims.flatrows import FIELDS, check_columns, lone_surrogate
+from claims.flatrows import FIELDS, check_columns, json_kind, lone_surrogate
 
 FORMATS = ("csv", "jsonl", "claimreview")
 
@@ -530,7 +530,7 @@ def jsonl_row(number: int, line: str) -> RawRow:
     except RecursionError:
         return RawRow(number, {}, RowError(_too_deep_row(), line.rstrip("\r\n")))
     if not isinstance(values, dict):
-        reason = f"not a JSON object but a {type(values).__name__}"
+        reason = f"not a JSON object but {json_kind(values)}"
         return RawRow(number, {}, RowError(reason, line.rstrip("\r\n")))
     if "\\u" in line and (lone := lone_surrogate(values)) is not None:
         return RawRow(number, {}, RowError(lone, line.rstrip("\r\n")))
@@ -588,8 +588,12 @@ def nested_deeper(value: Any, limit: int) -> bool:
 
 def rejects_path(path: Path) -> Path:
     """Where ``--skip-bad`` sets aside the bad rows of ``path``: beside it."""
-    if not path.name:  # '' (or '.'), which pathlib reads as the working folder
-        raise InputFileError("The file name is empty: give a CSV, JSON Lines or JSON file.")
+    if not path.name:  # "", ".", "/", "..": pathlib gives them no name
+        if str(path) != ".":
+            raise InputFileError(f"{path} is a folder, not a file to import.")
+        raise InputFileError(
+            "The file name is empty, or is the folder '.': give a CSV, JSON Lines or JSON file."
+        )
     return path.with_name(path.name + ".rejects.csv")
 
 

@@ -357,7 +357,7 @@ def test_an_appearance_as_claims_export_writes_it_keeps_its_outlet_and_text(db_u
         },
     }
     notes = only_claim(db_url, tmp_path, review)["notes"].splitlines()
-    assert f"Appeared in: by UNN: urn:sha256:{'ab' * 32}" in notes
+    assert f"Appeared in: a work by UNN: urn:sha256:{'ab' * 32}" in notes
 
 
 def test_claims_without_a_review_say_which_format_moves_them(failing, tmp_path):
@@ -366,7 +366,9 @@ def test_claims_without_a_review_say_which_format_moves_them(failing, tmp_path):
         "@graph": [{"@type": "Claim", "text": "Hungary will host the summit in March."}],
     }
     failing(
-        "import", str(write(tmp_path, document)), match="holds schema.org Claims but no ClaimReview"
+        "import",
+        str(write(tmp_path, document)),
+        match="ClaimReview for an approved claim with a verdict",
     )
 
 

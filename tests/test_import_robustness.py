@@ -260,3 +260,14 @@ def test_stopping_early_ends_the_row_readers_at_once(tmp_path):
             next(rows)
             raise KeyboardInterrupt
     assert ended == [True]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"), [("null", "null"), ("42", "a number"), ('"x"', "a string")]
+)
+def test_a_line_that_is_no_object_is_named_in_plain_words(db_url, tmp_path, line, kind):
+    path = write_jsonl(tmp_path / "rows.jsonl", ROWS[3:])
+    path.write_text(path.read_text() + line + "\n", encoding="utf-8")
+    import_file(db_url, path, actor="tester", skip_bad=True)
+    (listed,) = rejects_of(path)
+    assert listed["reason"] == f"not a JSON object but {kind}"

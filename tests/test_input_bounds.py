@@ -145,6 +145,11 @@ def test_import_an_empty_file_name(failing, data):
     failing("import", "", match="The file name is empty")
 
 
+@pytest.mark.parametrize("folder", ["/", ".."])
+def test_import_a_folder_without_a_name(failing, data, folder):
+    failing("import", folder, match="is a folder, not a file to import")
+
+
 @pytest.mark.parametrize("blank", ["", "   ", "\t"])
 @pytest.mark.parametrize("command", [["init"], ["db", "current"], ["sql", "SELECT 1"]])
 def test_a_blank_db_option(tmp_path, monkeypatch, blank, command):

@@ -42,8 +42,9 @@ DECISIONS = ("accept", "reject", "skip")
 OPEN = ("pending", "skipped")
 # How like a known spelling (rapidfuzz's plain ratio of folded names) an unknown name must be
 # to be refused as a likely typo ("Olaf Schloz", "Reuterz", "Xinhau"). The "Did you mean"
-# list itself is looser: at that level "Angela Merkel" resembles "Wang", and a genuinely new
-# name ("EU" beside "EU Commission") would be refused with nothing to correct.
+# list (``sources.close_names``) is looser, and also offers a longer name holding the words
+# ("Wang" for "Wang Xiaohong"): refusing at that level would refuse a genuinely new name
+# ("EU" beside "EU Commission") with nothing to correct.
 TYPO_SCORE = 80
 
 
