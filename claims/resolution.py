@@ -271,22 +271,12 @@ class Resolver:
         """
         resolution = self.resolve(surface)
         words = fold_name(surface).split()
-        if (
-            words[-1:] in (["author"], ["authors"])
-            and _WORK.search(before)
-            and is_description(surface)  # not "Helen Marchetti, the trial's lead author"
-        ):
-            # "The study found …, the authors wrote": the study's authors, not the article's
-            return Resolution(
-                surface,
-                None,
-                None,
-                0.0,
-                "a description, not a name: whose it is, the reviewer says",
-                surface.strip(),
-            )
-        if words == ["paper"] and _RESEARCH.search(before) and not _PRESS_NAMED.search(before):
-            # "…, the paper said" after a study or a journal is that paper, not the article's
+        # "The study found …, the authors wrote": the study's authors, not the article's
+        # (not "Helen Marchetti, the trial's lead author"); "…, the paper said" after a study
+        # or a journal is that paper, not the article's own credit
+        authors = words[-1:] in (["author"], ["authors"]) and _WORK.search(before)
+        paper = words == ["paper"] and _RESEARCH.search(before) and not _PRESS_NAMED.search(before)
+        if (authors and is_description(surface)) or paper:
             return Resolution(
                 surface,
                 None,
