@@ -108,11 +108,14 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     # Only the marks matter; everything between them is skipped at C speed.
     for mark in _QUOTE_MARK.finditer(text, start, end):
         char = mark.group()
-        if opener and char in QUOTE_PAIRS and _opens_paragraph(text, mark.start(), open_at):
-            # A quotation running over paragraphs is not closed at a paragraph's end; the
-            # next paragraph opens again: '"I thought … lost.\n\n"I've been …"'.
-            found.append((open_at, None))
-            opener = ""
+        if opener and char in QUOTE_PAIRS:
+            paragraph_end = _reopens_paragraph(text, mark.start(), open_at, end)
+            if paragraph_end is not None:
+                # A quotation running over paragraphs is not closed at a paragraph's end;
+                # the next paragraph opens again: '"I thought … lost.\n\n"I've been …"'.
+                # The first runs to its paragraph's last character.
+                found.append((open_at, paragraph_end))
+                opener = ""
         if not opener:
             if char in QUOTE_PAIRS and (
                 char not in _OPENS_IF_CLOSED or _closes_later(text, char, mark.end(), end)
@@ -130,10 +133,20 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return found
 
 
-def _opens_paragraph(text: str, at: int, open_at: int) -> bool:
-    """Whether the mark at ``at`` opens a paragraph after the one the open quotation began in."""
+def _reopens_paragraph(text: str, at: int, open_at: int, end: int) -> int | None:
+    """Where the quotation open since ``open_at`` ends (its paragraph's last character) when
+    the mark at ``at`` opens the next paragraph's words again; else None (the mark closes).
+
+    Only a mark at a line's start, before a word, after a paragraph the quotation has words
+    in: '"aa\n"' closes on the second line."""
     line_start = text.rfind("\n", open_at, at)
-    return line_start >= 0 and not text[line_start + 1 : at].strip()
+    if line_start < 0 or text[line_start + 1 : at].strip():
+        return None
+    if at + 1 >= end or not text[at + 1].isalnum():
+        return None
+    first_break = text.index("\n", open_at, at + 1)
+    last = len(text[open_at:first_break].rstrip()) + open_at - 1
+    return last if last > open_at else None
 
 
 def _closes_later(text: str, opener: str, start: int, end: int) -> bool:

@@ -221,5 +221,8 @@ def test_a_quotation_running_over_paragraphs_opens_again_in_each(mark):
     found = quotations(text)
     second = text.index(f"{mark}I thought")
     third = text.index(f"{mark}I have")
-    assert (second, None) in found
+    # the open one runs to its paragraph's last character, the next opens again
+    assert (second, text.index("next.") + len("next.") - 1) in found
     assert (third, text.index(close, third + 1)) in found
+    # a mark at a line's start before no word closes: '"aa\n"'
+    assert quotations(f"aa{mark}bb\n{close}\n") == [(2, 6)]

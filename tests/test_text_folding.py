@@ -112,6 +112,16 @@ def _quoted_regions_by_char(text, start, end):
     regions, open_at = [], None
     for position in range(start, end):
         char = text[position]
+        if open_at is not None and char in closers:
+            # a quotation going on in the next paragraph opens again there, before a word
+            line = text.rfind("\n", open_at, position)
+            words_next = position + 1 < end and text[position + 1].isalnum()
+            if line >= 0 and not text[line + 1 : position].strip() and words_next:
+                first_break = text.index("\n", open_at)
+                last = len(text[open_at:first_break].rstrip()) + open_at
+                if last - 1 > open_at:
+                    regions.append((open_at, last))
+                    open_at = None
         if open_at is None:
             if char in closers and (char != "\u00bb" or "\u00ab" in text[position + 1 : end]):
                 open_at = position
