@@ -40,7 +40,13 @@ from claims.suggestions.attribution import (
     tokenize,
 )
 from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
-from claims.suggestions.lexicon import AUXILIARIES, PREPOSITIONS, PUNCT_BOUNDARY, RELATIVES
+from claims.suggestions.lexicon import (
+    AUXILIARIES,
+    PREPOSITIONS,
+    PUNCT_BOUNDARY,
+    RELATIVES,
+    forms,
+)
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
     JOINT,
@@ -469,7 +475,7 @@ def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribu
     )
 
 
-_ACCUSES = {"accused", "accuses", "accuse", "accusing"}
+_ACCUSES = forms("accuse", ())
 _OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
 _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
 _ON_WHOM_TO = re.compile(r"(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[a-z]")

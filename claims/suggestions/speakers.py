@@ -167,10 +167,15 @@ _COMPANY_ENDINGS = {
     "corp", "corporation", "plc", "llc", "llp", "holdings", "limited", "co", "ag", "gmbh",
     "incorporated",
 }  # fmt: skip
-# A company named with its legal form in running text: "Lumora Inc", "Nordvik Holdings AG".
+# A company named with its legal form in running text: "Lumora Inc", "Nordvik Holdings AG";
+# the forms as printed.
+_LEGAL_FORMS = {
+    "Inc", "Corp", "Corporation", "Plc", "PLC", "plc", "LLC", "Ltd", "Limited", "AG", "GmbH",
+    "SA", "NV", "SE", "Holdings",
+}  # fmt: skip
 _COMPANY_NAME = re.compile(
     r"(?<![\w'\u2019-])(?P<name>(?:[A-Z][\w&'\u2019-]*\s+){1,3}"
-    r"(?:Inc|Corp|Corporation|Plc|PLC|plc|LLC|Ltd|Limited|AG|GmbH|SA|NV|SE|Holdings)\b\.?)"
+    rf"(?:{'|'.join(sorted(_LEGAL_FORMS))})\b\.?)"
 )
 _SAYS = r"(?:said|says|added|announced|reported|reports|stated|confirmed|expects|expected)"
 
