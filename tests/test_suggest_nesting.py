@@ -655,7 +655,7 @@ def test_a_cue_after_and_with_no_speaker_before_is_the_subject_s(db_url):
         (
             "Rates will fall in June, economists polled by Reuters said.\n",
             "Kyiv Independent",
-            [("economists polled by Reuters", "said"), ("Reuters", None)],
+            [("economists polled by Reuters", "said"), ("Reuters", "polled")],
         ),
         (
             "Rates will fall in June, economists polled by Reuters said.\n",
@@ -858,7 +858,7 @@ SEEN = "The company plans to cut 500 jobs next year, according to {sources}.\n"
             "documents seen by Reuters and three people familiar with the matter",
             "Kyiv Independent",
             [
-                [("documents seen by Reuters", "according to"), ("Reuters", None)],
+                [("documents seen by Reuters", "according to"), ("Reuters", "seen")],
                 [("three people familiar with the matter", "according to")],
             ],
         ),

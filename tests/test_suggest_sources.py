@@ -322,13 +322,15 @@ THINGS = (
 def test_a_promise_or_a_call_for_a_thing_is_no_claim_but_one_of_a_statement_is(db_url):
     """ "Promised a battery industry" proposes no battery industry as said by Hale: the
     sentence is the article's own. "Promised he would resign", "estimated that", "warned
-    every deferral makes", "called NATO a 'grave' challenge" pass words on."""
+    every deferral makes", "called NATO a 'grave' challenge" pass words on, and a demand
+    put to someone ("urged donors … to come forward") is claimed whole."""
     said = {p.claim_text: [h["cue"] for h in p.hops] for p in _proposals(db_url, THINGS) if p.hops}
     assert said == {
         "Mark Hale would resign if the plan failed.": ["promised"],
         "The gap had doubled since March.": ["estimated"],
         "300 people died in the quake on Sunday.": ["estimated"],
         "Every deferral makes the next decision harder.": ["warned"],
+        "The minister urged donors in unaffected provinces to come forward.": ["urged"],
         # the quoted words are no statement alone: the claim is that they were called so
         'Chinese state media have called NATO a "grave" challenge to global peace.': [
             "have called"
@@ -868,7 +870,20 @@ def _chain_of(db_url, text, claim):
         (
             "Analysts cited by Bloomberg said a long closure could push up prices.\n",
             "A long closure could push up prices.",
-            [("Analysts cited by Bloomberg", "said"), ("Bloomberg", None)],
+            [("Analysts cited by Bloomberg", "said"), ("Bloomberg", "cited")],
+        ),
+        # the same when a tagger reads "quoted" as a cue of its own and the outlet as
+        # the speaker: the analysts say it, through Bloomberg
+        (
+            "Analysts quoted by Bloomberg said the deal would close by June.\n",
+            "The deal would close by June.",
+            [("Analysts quoted by Bloomberg", "said"), ("Bloomberg", "quoted")],
+        ),
+        # a statement cited by an outlet: the company says it, through the outlet, once
+        (
+            "Danubia Petrol said in a statement cited by Reuters that it would appeal.\n",
+            "It would appeal.",
+            [("Danubia Petrol", "said"), ("Reuters", "cited")],
         ),
     ],
 )
@@ -997,3 +1012,42 @@ def test_a_dateline_is_no_speaker(db_url):
     )
     names = [h["name"] for p in _proposals(db_url, text) for h in p.hops]
     assert not any("ESTRAVIK" in name.upper() for name in names)
+
+
+def test_a_quoted_by_participle_is_no_relation_of_its_own():
+    text = "Analysts quoted by Bloomberg said the deal would close by June."
+    (relation,) = extract(text)
+    assert relation.source_text(text) == "Analysts quoted by Bloomberg"
+    assert relation.cue_text(text) == "said"
+    # with no other cue in the sentence, the participle is the cue: Reuters cited them
+    alone = "The figures were cited by Reuters."
+    assert [a.cue_text(alone) for a in extract(alone)] == ["were cited"]
+
+
+def test_a_speakers_own_act_after_and_is_not_what_they_said(db_url):
+    """ "…, and appealed for calm" is done, not said: the claim ends before it. A quotation
+    keeps its words, and a subject of the content's own keeps the verb."""
+    text = (
+        "The mayor said the flood defences had held, and appealed for calm.\n\n"
+        'The coach said the fans had "welcomed us and thanked us" all season.\n\n'
+        "Lee said the team had played well and thanked the fans.\n"
+    )
+    said = {p.claim_text: [h["cue"] for h in p.hops] for p in _proposals(db_url, text) if p.hops}
+    assert said == {
+        "The flood defences had held.": ["said"],
+        'The fans had "welcomed us and thanked us" all season.': ["said"],
+        "The team had played well.": ["said"],
+    }
+
+
+def test_a_demand_put_to_someone_is_claimed_whole_with_its_speaker(db_url):
+    text = (
+        "The union urged the government to reopen talks.\n\n"
+        "The union issued a statement on Monday urging the government to reopen talks.\n"
+    )
+    said = [(p.claim_text, [h["name"] for h in p.hops]) for p in _proposals(db_url, text)]
+    assert ("The union urged the government to reopen talks.", ["The union"]) in said
+    assert (
+        "The union issued a statement on Monday urging the government to reopen talks.",
+        ["The union"],
+    ) in said

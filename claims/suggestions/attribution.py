@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.resolution import TIME_WORD
+from claims.resolution import SEEN_BY, TIME_WORD
 from claims.suggestions.lexicon import (
     AUXILIARIES,
     BE,
@@ -197,6 +197,33 @@ def _extend_cue_back(tokens: list[Token], i: int, floor: int) -> int:
     while i - 1 >= floor and tokens[i - 1].lower in AUXILIARIES:
         i -= 1
     return i
+
+
+def _passed_on_by(tokens: list[Token], ci: int, cj: int) -> bool:
+    """A participle after a noun naming who passed it on, in a sentence with a cue of its
+    own: "Analysts quoted by Bloomberg said", "said in a statement cited by Reuters that".
+    It says through whom, not who speaks: a hop after the speaker's (``_before_passed_on_by``
+    and the proposals' outlet hops), not a relation. Not "was quoted by" (a passive cue)."""
+    if cj - ci != 1 or tokens[ci].lower not in SEEN_BY or cj >= len(tokens):
+        return False
+    if tokens[cj].lower != "by" or not ci:
+        return False
+    before = tokens[ci - 1]
+    return before.text[:1].isalpha() and before.lower not in BE | AUXILIARIES | _RELATIVES
+
+
+_RELATIVES = {"who", "which", "that"}
+
+
+def _before_passed_on_by(tokens: list[Token], np_start: int) -> int:
+    """The speaker's phrase back over "X quoted by": "Analysts quoted by Bloomberg said"
+    is said by the analysts, through Bloomberg, not by Bloomberg."""
+    by = np_start if tokens[np_start].lower == "by" else np_start - 1
+    if by >= 2 and tokens[by].lower == "by" and tokens[by - 1].lower in SEEN_BY:
+        before = _np_before(tokens, by - 1, 0)
+        if before is not None:
+            return before
+    return np_start
 
 
 def _np_before(tokens: list[Token], i: int, floor: int, limit: int = 12) -> int | None:
@@ -411,6 +438,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         word = " ".join(t.lower for t in tokens[ci:cj])
         cue_i = _extend_cue_back(tokens, ci, 0)
         previous = tokens[cue_i - 1] if cue_i else None
+        if len(cue_ranges) > 1 and _passed_on_by(tokens, ci, cj):
+            continue
         # "Interfax cited a source as saying": a verb with its subject, not "cited X".
         cited_verb = word == "cited" and previous is not None and previous.text[:1].isalnum()
         if word in SOURCE_AFTER and not (cited_verb and previous.lower not in ("which", "who")):
@@ -500,6 +529,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 if np_start is not None:
                     source = (tokens[np_start].start, tokens[comma - 1].end)
             elif np_start is not None:
+                np_start = _before_passed_on_by(tokens, np_start)
                 source = (tokens[np_start].start, tokens[subject_end - 1].end)
             elif (apposed := _appositive_before(tokens, cue_i)) is not None:
                 np_start = apposed[0]
@@ -996,6 +1026,12 @@ def _speaker_like(text: str, span: tuple[int, int]) -> bool:
     """Could these words name whoever speaks? A name, a pronoun or a noun phrase, not a
     stray clause fragment ("for more investment in a statement", "wants a man who")."""
     words = text[span[0] : span[1]].split()
+    passed_on = next(
+        (i for i in range(1, len(words) - 1) if words[i] in SEEN_BY and words[i + 1] == "by"),
+        None,
+    )
+    if passed_on is not None:
+        words = words[:passed_on]  # "Analysts quoted by Bloomberg": the analysts speak
     if not words:
         return False
     first, last = words[0].lower(), words[-1].lower().strip(",")
@@ -1178,6 +1214,34 @@ def past_own_hops(text: str, found: list[Attribution]) -> None:
         if attribution.content[1] - start >= 3:
             attribution.content = (start, attribution.content[1])
             attribution.quoted = is_quoted(text, *attribution.content)
+
+
+# A speaker's own act after what they said, joined by "and" with no subject of its own:
+# "said the defences had held, and appealed for calm". Verbs no subject of the content
+# would likely take after a comma; a cue word there is a relation of its own (the rules'
+# "and" reading), so only verbs that are no cue are listed.
+_SPEAKERS_ACT = re.compile(
+    r",?\s+and\s+(?:then\s+|also\s+|later\s+)?(?:appealed|thanked|apologi[sz]ed|pleaded"
+    r"|begged|encouraged|demanded|condemned|welcomed|invited|hailed|challenged)\b",
+    re.IGNORECASE,
+)
+
+
+def end_before_speakers_act(text: str, found: list[Attribution]) -> None:
+    """End a content read forwards before its speaker's next act ("…, and appealed for
+    calm"): the act is done, not said. Not inside a quotation: there the words are the
+    speaker's own."""
+    for attribution in found:
+        content = attribution.content
+        if attribution.quoted or attribution.source is None or content[0] < attribution.cue[1]:
+            continue
+        act = _SPEAKERS_ACT.search(text, *content)
+        if act is None or act.start() - content[0] < 3:
+            continue
+        before = text[content[0] : act.start()]
+        if before.count('"') % 2 or before.count("\u201c") != before.count("\u201d"):
+            continue
+        attribution.content = _strip_span(text, content[0], act.start())
 
 
 def chain_of(found: list[Attribution], index: int) -> list[Attribution]:

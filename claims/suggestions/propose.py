@@ -59,7 +59,7 @@ from claims.suggestions.proposal import (
     spoken,
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
-from claims.suggestions.reporting import quotes_words, reporting_relations, states
+from claims.suggestions.reporting import demands, quotes_words, reporting_relations, states
 from claims.suggestions.speakers import (
     MEDIA_KINDS,
     Speakers,
@@ -173,14 +173,21 @@ def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dic
         found = _TOLD.match(text, attribution.cue[1], end)
     if found is None:
         found = _INTERVIEW.match(text, attribution.cue[1], end)
+    if found is None and attribution.cue[1] <= attribution.content[0]:
+        # "said in a statement cited by Reuters that A": the statement went through Reuters
+        found = _SEEN_BY.search(text, attribution.cue[1], attribution.content[0])
+        if found is not None:
+            return _outlet_hop(text, found.span("who"), resolver, found.span("how"))
     if found is None:
         return None
     return _outlet_hop(text, found.span("who"), resolver)
 
 
-def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
-    """A hop with no cue of its own for the outlet named at ``span``, through which the
-    words passed; None when what is named there is no outlet."""
+def _outlet_hop(
+    text: str, span: tuple[int, int], resolver, cue: tuple[int, int] | None = None
+) -> dict | None:
+    """A hop for the outlet named at ``span``, through which the words passed, cued by
+    how ("quoted", "seen") where the text says it; None when what is named is no outlet."""
     surface = text[slice(*span)]
     resolution = resolver.resolve(surface)
     if resolution.resolved:
@@ -195,11 +202,12 @@ def _outlet_hop(text: str, span: tuple[int, int], resolver) -> dict | None:
         known = name.casefold() in NEWS_ORGANISATIONS
         if not acronym and not known and not set(words) & _OUTLET_WORDS:
             return None
-    return source_hop(None, None, span, resolution)
+    how = text[slice(*cue)] if cue is not None else None
+    return source_hop(how, cue, span, resolution)
 
 
 _SEEN_BY = re.compile(
-    rf"\b(?:{'|'.join(sorted(SEEN_BY))})\s+by\s+"
+    rf"\b(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
 
@@ -208,7 +216,7 @@ def _outlet_seen(text: str, span: tuple[int, int], resolver) -> dict | None:
     """The outlet that saw what a source is ("documents seen by Reuters"): the documents
     say it, through the outlet, a hop after them (folded away in the outlet's own copy)."""
     found = _SEEN_BY.search(text, span[0], span[1])
-    return _outlet_hop(text, found.span("who"), resolver) if found else None
+    return _outlet_hop(text, found.span("who"), resolver, found.span("how")) if found else None
 
 
 # "and" opening a second noun phrase: "documents seen by Reuters and three people familiar
@@ -477,8 +485,6 @@ def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribu
 
 _ACCUSES = forms("accuse", ())
 _OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
-_CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
-_ON_WHOM_TO = re.compile(r"(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[a-z]")
 
 
 def _naming(
@@ -493,8 +499,8 @@ def _naming(
     if attribution.quoted or source is None or not (source[1] <= cue[0] < cue[1] <= content[0]):
         return None
     verb = " ".join(text[cue[0] : cue[1]].lower().split()[-1:])
-    if (verb in _ACCUSES and _OF_WHAT.match(text, content[0], content[1])) or (
-        verb in _CALLS_ON and _ON_WHOM_TO.match(text, content[0], content[1])
+    if (verb in _ACCUSES and _OF_WHAT.match(text, content[0], content[1])) or demands(
+        text, attribution.cue, content
     ):
         # "Moldova has accused Moscow of trying to destabilise the country", "He called on
         # ministers to ban bonuses": the claim is the accusation or the demand, not "Moscow

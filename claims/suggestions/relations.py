@@ -28,9 +28,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
+from claims.resolution import SEEN_BY
 from claims.suggestions.attribution import (
     Attribution,
     by_agent,
+    end_before_speakers_act,
     extract,
     is_quoted,
     nest,
@@ -376,6 +378,8 @@ def _refine(
         attribution.quoted = twin.quoted
     if twin.source is None or bare(text, twin.source):
         return
+    if attribution.source is not None and _passed_on(text, attribution.source, twin.source):
+        return  # "Analysts quoted by Bloomberg said": not Bloomberg, as a tagger reads it
     nested = attribution.parent is not None or attribution.children
     if attribution.source is None or not nested or _overlaps(twin.source, attribution.source):
         attribution.source = twin.source
@@ -462,6 +466,7 @@ class ArticleAttributions:
         found = extract(self.text, start, end)
         quoting = quoted_as_saying(self.text, start, found)
         if not self.use_model:
+            end_before_speakers_act(self.text, found)
             return found
         model = [r for r in self._model_relations() if start <= r.cue[0] < end]
         kept: list[Attribution] = []
@@ -515,6 +520,8 @@ class ArticleAttributions:
                 _inside(relation.cue, a.content) and _gap(relation.cue, a.cue) > 0 for a in kept
             ):
                 continue
+            if any(a.source and _passed_on(self.text, a.source, relation.cue) for a in kept):
+                continue  # "Analysts quoted by Bloomberg said": "quoted" says through whom
             extra.append(_tagged(relation, relation.source))
         kept, extra = _passives_read(self.text, kept, extra, end)
         _share_speakers(found, ruled)
@@ -526,7 +533,18 @@ class ArticleAttributions:
         nest(kept, self.text)  # links only what is not nested yet: the rules' nesting stands
         relink(kept, quoting)
         past_own_hops(self.text, kept)
+        end_before_speakers_act(self.text, kept)
         return kept
+
+
+_PASSED_ON_BY = re.compile(rf"\s+(?:{'|'.join(sorted(SEEN_BY))})\s+by\s+")
+
+
+def _passed_on(text: str, source: Span, part: Span) -> bool:
+    """Whether ``part`` is the outlet a source was "quoted by" or "cited by", or the
+    participle itself: the source is whoever it names before them."""
+    found = _PASSED_ON_BY.search(text, *source)
+    return found is not None and source[0] < found.start() and found.start() <= part[0]
 
 
 def _passives_read(

@@ -75,10 +75,24 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     if not opening and words and words[0] in QUESTIONED:
         return False
     if not (attribution.quoted or quotes_words(text, attribution.content)):
+        if demands(text, attribution.cue, attribution.content):
+            return True  # claimed whole, with its speaker: see ``demands``
         said = states(text, attribution.content) or _headline_said(text, sentence, attribution)
         if not said:
             return False  # "blamed the strikes for the slowdown": what, not what was said
     return not _a_thing(text, attribution, words)
+
+
+_CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
+_ON_WHOM_TO = re.compile(r"(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[a-z]")
+
+
+def demands(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
+    """ "urged ministers to reopen talks", "called on the council to resign": a demand put
+    to someone is said, though what follows the cue is no clause; it is claimed whole,
+    with its speaker and cue (``propose._naming``)."""
+    verb = text[cue[0] : cue[1]].lower().split()[-1:]
+    return bool(verb) and verb[0] in _CALLS_ON and bool(_ON_WHOM_TO.match(text, *content))
 
 
 def _headline_said(text: str, sentence: Sentence, attribution: Attribution) -> bool:
@@ -328,11 +342,20 @@ def _participles_take_the_subject(
     """ "Fitch affirmed the rating at BBB, saying the outlook was stable": the participle's
     speaker is the subject of the clause it hangs on, which the tagger read as a relation
     that passes no words on ("affirmed"). Only when no relation kept names a speaker before
-    the participle: then that one speaks for the sentence (``propose``)."""
+    the participle: then that one speaks for the sentence (``propose``). Without a comma,
+    only where the dropped relation read the participle's words as its own ("issued a
+    statement on Monday urging the government to …")."""
     for inner in kept:
         if inner.source is not None or not text[inner.cue[0] : inner.cue[1]].endswith("ing"):
             continue
-        if not _PARTICIPLE.search(text, max(0, inner.cue[0] - 12), inner.cue[0]):
+        if not _PARTICIPLE.search(text, max(0, inner.cue[0] - 12), inner.cue[0]) and not any(
+            a not in kept
+            and a.source is not None
+            and a.cue[1] <= inner.cue[0]
+            and a.content[0] < inner.content[1]
+            and inner.content[0] < a.content[1]
+            for a in found
+        ):
             continue
         if any(a.source is not None and a.cue[1] <= inner.cue[0] for a in kept):
             continue
