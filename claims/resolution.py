@@ -65,6 +65,11 @@ TITLES = frozenset(
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
         "speaker", "constable", "recorder", "councilman", "councilwoman", "clerk", "sheriff",
         "assessor", "treasurer", "comptroller", "coroner", "trustee", "supervisor", "marshal",
+        "pollster", "strategist", "consultant", "striker", "midfielder", "defender",
+        "goalkeeper", "winger", "playwright", "novelist", "historian", "author",
+        "physician", "surgeon", "epidemiologist", "virologist", "prosecutor",
+        "barrister", "solicitor", "investor", "entrepreneur", "broker", "trader", "diplomat",
+        "envoy", "negotiator", "adviser", "advisor", "agent", "owner",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -435,10 +440,13 @@ _TITLE_ADJECTIVES = {
 }  # fmt: skip
 _NOT_TITLES = {"the", "a", "an", "of", "his", "her", "its", "their", "said", "told"}
 # Lower-case words inside a name: "Minister of Public Security", "Ursula von der Leyen".
-_NAME_JOINERS = {
-    "of", "for", "and", "the", "&", "de", "der", "den", "van", "von", "da", "das", "do", "dos",
-    "del", "della", "di", "du", "la", "le", "ter", "ten", "al", "el", "bin", "ibn",
+# The particles of names and titles: "José María del Nido Carrasco", "Bild am Sonntag",
+# "Ursula von der Leyen"; a name may start with one ("del Nido Carrasco", "Van Dijk").
+_PARTICLES = {
+    "de", "der", "den", "van", "von", "da", "das", "do", "dos", "del", "della", "di", "du",
+    "la", "le", "ter", "ten", "al", "el", "bin", "ibn", "am", "im", "zu", "zur",
 }  # fmt: skip
+_NAME_JOINERS = {"of", "for", "and", "the", "&"} | _PARTICLES
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Letters after a name that say what a person is, not who: counsel's rank, a seat, an honour.
 _POSTNOMINALS = frozenset(
@@ -642,6 +650,10 @@ def is_description(text: str) -> bool:
         return True
     if not any(word[:1].isupper() for word in words):
         return True
+    if len(words) > 1 and words[-1].lower() in _KINDS_OF_MANY and _head(words)[0] is None:
+        # "the Andalusian club", "The Madrid-based newspaper": one of many of its kind, the
+        # capitals only say where it is from ("the Bavarian interior ministry" is one body)
+        return True
     lowered = [word.lower().strip(".,") for word in words]
     while len(lowered) > 1 and lowered[0] in _HOW_MANY:
         lowered = lowered[1:]
@@ -814,7 +826,9 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     runs: list[list[int]] = []  # indexes into body of each run of capitalised words
     current: list[int] = []
     for index, (word, possessive) in enumerate(body):
-        if word[:1].isupper() or (current and _joins(body, index)):
+        if (word[:1].isupper() and not _COMPOUND_ADJECTIVE.fullmatch(word)) or (
+            current and _joins(body, index)
+        ):
             current.append(index)
         elif current:
             runs.append(current)
@@ -827,6 +841,8 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     for run in runs:
         while run and not body[run[-1]][0][:1].isupper():
             run.pop()
+        if run and run[0] and body[run[0] - 1][0] in _PARTICLES:
+            run.insert(0, run[0] - 1)  # "del Nido Carrasco": the particle is the name's
     runs = [run for run in runs if run]
     if not runs:
         return None, " ".join(words).rstrip(".")
@@ -850,6 +866,25 @@ def _head(words: list[str]) -> tuple[str | None, str]:
             return None, phrase
     name = _without_titles(name_words)
     return (" ".join(name) if name else None), phrase
+
+
+# Head nouns of which a place has many: "the Andalusian club" is one of several.
+_KINDS_OF_MANY = frozenset(
+    {
+        "club", "side", "team", "newspaper", "paper", "daily", "tabloid", "weekly", "magazine",
+        "broadcaster", "channel", "station", "outlet", "website", "company", "firm", "group",
+        "carmaker", "automaker", "maker", "giant", "insurer", "lender", "bank", "retailer",
+        "startup", "start-up", "miner", "producer", "manufacturer", "airline", "operator",
+        "supplier", "developer", "chain", "charity", "organisation", "organization",
+        "thinktank", "think-tank",
+    }
+)  # fmt: skip
+# A capitalised word made an adjective by what is joined to it: "Madrid-based",
+# "Kremlin-backed", "Paris-born"; a name does not end in these.
+_COMPOUND_ADJECTIVE = re.compile(
+    r"[A-Z][\w.']*-(?:based|backed|born|owned|run|led|funded|linked|affiliated|allied|aligned"
+    r"|controlled|held|made|friendly|style|speaking|focused|registered|listed)"
+)
 
 
 def _joins(body: list[tuple[str, bool]], index: int) -> bool:
@@ -970,6 +1005,8 @@ def _names_someone(name: list[str]) -> bool:
 
 
 def _without_joiners(words: list[str]) -> list[str]:
-    while words and words[0].lower() in _NAME_JOINERS:
+    """Without "of", "for" or "and" opening it; a particle opening a name stays ("Del
+    Nido", "van Dijk")."""
+    while words and words[0].lower() in _NAME_JOINERS - _PARTICLES:
         words = words[1:]
     return words

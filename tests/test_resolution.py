@@ -19,6 +19,13 @@ from claims.resolution import _proposed_name, is_description
         ("The U.N. labor agency", "U.N. labor agency"),
         ("Published figures show", "Published figures show"),
         ("Energy Minister Ana Konig", "Ana Konig"),
+        # the particles of a name are the name's, opening it or not
+        ("del Nido Carrasco", "del Nido Carrasco"),
+        ("Del Nido", "Del Nido"),
+        ("José María del Nido Carrasco", "José María del Nido Carrasco"),
+        ("Bild am Sonntag", "Bild am Sonntag"),
+        ("Pollster Michael Brandt", "Michael Brandt"),
+        ("The Madrid-based newspaper", "The Madrid-based newspaper"),
         ("Commission President Ursula von der Leyen", "Ursula von der Leyen"),
         ("the opposition leader, Mark Hale", "Mark Hale"),
         # the department a title is of comes before the name, however many words it has
@@ -105,6 +112,10 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("the", True),
         ("Mark Hale", False),
         ("Bavarian interior ministry", False),
+        # one of many of its kind: the capitals say where it is from, not who
+        ("the Andalusian club", True),
+        ("The Madrid-based newspaper", True),
+        ("the Kremlin-backed group", True),
         # officials, diplomats: people unnamed, whoever they work for
         ("U.S. officials", True),
         ("Israeli officials", True),

@@ -1051,3 +1051,92 @@ def test_a_demand_put_to_someone_is_claimed_whole_with_its_speaker(db_url):
         "The union issued a statement on Monday urging the government to reopen talks.",
         ["The union"],
     ) in said
+
+
+@pytest.mark.parametrize(
+    "text, chain",
+    [
+        # the text says it is an outlet: a hop, known or not, named with its particles
+        (
+            "Carsten Breuer told the German newspaper Bild am Sonntag that Russia was rearming.\n",
+            [("Carsten Breuer", "told"), ("Bild am Sonntag", None)],
+        ),
+        (
+            "His agent, Jorge Albiol, told the Spanish newspaper AS that his client wanted "
+            "to leave.\n",
+            [("Jorge Albiol", "told"), ("AS", None)],
+        ),
+        (
+            "Claudia Major told Deutschlandfunk radio that the timeline was plausible.\n",
+            [("Claudia Major", "told"), ("Deutschlandfunk", None)],
+        ),
+        (
+            'Rolf Mützenich told the Funke media group that "talk of war dates does not '
+            'make anyone safer".\n',
+            [("Rolf Mützenich", "told"), ("Funke media group", None)],
+        ),
+        (
+            "Del Nido said in an interview with the local radio station Cadena SER that "
+            "nothing had been agreed.\n",
+            [("Del Nido", "said"), ("Cadena SER", None)],
+        ),
+        # whom a person told is no hop
+        ("Koval told EU ministers that exports had fallen by a third.\n", [("Koval", "told")]),
+    ],
+)
+def test_an_outlet_the_text_describes_is_the_hop_after_its_speaker(db_url, text, chain):
+    hops = [[(h["name"], h["cue"]) for h in p.hops] for p in _proposals(db_url, text) if p.hops]
+    assert hops == [chain]
+
+
+def test_two_that_clauses_with_quoted_words_are_two_claims(db_url):
+    text = (
+        'Dan Ortiz said the selloff was "an overreaction to one soft quarter" and that the '
+        "company\u2019s customers would stay.\n\n"
+        'Ann Lee said the plan "was dead and that nobody would revive it" on Monday.\n'
+    )
+    said = [p.claim_text for p in _proposals(db_url, text) if p.hops]
+    assert said == [
+        'The selloff was "an overreaction to one soft quarter."',
+        "The company\u2019s customers would stay.",
+        # a quotation across the "and that" is one
+        'The plan "was dead and that nobody would revive it" on Monday.',
+    ]
+
+
+def test_a_quotation_opening_the_next_sentence_is_its_own_cues(db_url):
+    """'… a "war footing". "This is not …," he was quoted as saying': two claims, each of
+    its own cue, not one claim proposed twice."""
+    text = (
+        "General Carsten Breuer spoke on Saturday.\n\n"
+        "Breuer said the Russian armed forces were producing about 1,500 tanks a year and "
+        'had moved much of their economy onto a "war footing". "This is not a country '
+        'preparing for peace," he was quoted as saying.\n'
+    )
+    said = [(p.claim_text, [h["cue"] for h in p.hops]) for p in _proposals(db_url, text)]
+    assert said[1:] == [
+        (
+            "The Russian armed forces were producing about 1,500 tanks a year and had moved "
+            'much of their economy onto a "war footing".',
+            ["said"],
+        ),
+        ("This is not a country preparing for peace.", ["was quoted"]),
+    ]
+
+
+def test_a_speaker_plainly_saying_it_is_not_also_the_articles_own_statement(db_url):
+    """Read by the tagger alone, a verb of speech with its speaker ("Brandt cautioned that
+    …") is the sentence's reading: no copy of the sentence as the article's own beside it."""
+    text = (
+        "Pollster Michael Brandt said turnout would decide the race.\n\n"
+        "Brandt cautioned that the race remained fluid.\n\n"
+        "In the central Poltava region, a strike started a fire that was later put out, "
+        "Gov. Volodymyr Kohut said.\n"
+    )
+    proposals = _proposals(db_url, text)
+    assert [p.claim_text for p in proposals if not p.hops] == []
+    assert [h["name"] for p in proposals for h in p.hops] == [
+        "Michael Brandt",
+        "Michael Brandt",
+        "Volodymyr Kohut",
+    ]

@@ -110,6 +110,17 @@ def forms(base: str, extra: tuple[str, ...]) -> set[str]:
 
 
 CUE_WORDS: frozenset[str] = frozenset(w for b, e in VERBS.items() for w in forms(b, e))
+# Verbs that only ever report speech, where the tagger alone finding one with its speaker
+# leaves little doubt: not a belief ("believe"), a finding ("found") or an act ("offered").
+SPEECH_WORDS: frozenset[str] = frozenset(
+    w
+    for base in (
+        "say", "tell", "write", "add", "report", "claim", "announce", "explain", "note",
+        "argue", "insist", "warn", "declare", "confirm", "deny", "stress", "emphasise",
+        "emphasize", "testify", "reply", "acknowledge", "admit", "concede", "allege",
+    )
+    for w in forms(base, VERBS[base])
+) | {"stated", "cautioned", "cautions", "reminded", "reminds"}  # fmt: skip
 # Multi-word cues, longest first; each is a tuple of lower-cased tokens.
 PHRASE_CUES = sorted(
     [

@@ -45,6 +45,7 @@ from claims.suggestions.lexicon import (
     PREPOSITIONS,
     PUNCT_BOUNDARY,
     RELATIVES,
+    SPEECH_WORDS,
     forms,
 )
 from claims.suggestions.origins import captions, credited, origin_proposal
@@ -73,6 +74,7 @@ from claims.text import (
     SINGLE_QUOTE_PAIRS,
     fold_name,
     quotations,
+    quote_marks,
 )
 
 ORDER_CONFIDENCE = {"pre": 0.8, "post": 0.85, "inverted": 0.85, "source-after": 0.85}
@@ -139,9 +141,27 @@ _SAID_HOW = re.compile(
 )
 
 
+# An outlet's name: capitalised words, with the particles of foreign titles ("Bild am
+# Sonntag", "El País"), and what may follow it ("the BBC's Today programme", "Deutschlandfunk
+# radio", "the Funke media group").
+_OUTLET_NAME = (
+    r"[A-Z][\w.&'\u2019-]*(?:\s+(?:(?:am|de|del|der|des|di|du|el|la|le|van|von)\s+)?"
+    r"[A-Z][\w.&'\u2019-]*){0,4}"
+    r"(?:\s+(?:programme|program|podcast|show|newspaper|channel|radio|television|TV"
+    r"|media\s+group|broadcaster|daily))?"
+)
+# What the article calls it before its name: "the German newspaper Bild am Sonntag", "the
+# broadcaster ZDF", "the Spanish daily AS"; the name is an outlet's, known or not.
+_DESCRIBED_OUTLET = (
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:newspaper|daily|paper|tabloid|weekly|magazine"
+    r"|broadcaster|news\s+agency|news\s+site|news\s+website|radio\s+station|TV\s+station"
+    r"|television\s+station|station|channel|network)\s+"
+)
+_OUTLET = (
+    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|(?:the\s+)?{_OUTLET_NAME})"
+)
 _TOLD = re.compile(
-    r"\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}"
-    r"(?:\s+(?:programme|program|podcast|show|newspaper|channel))?)"
+    rf"\s+(?P<who>{_OUTLET})"
     # what follows the outlet: "that", a time, punctuation, or a clause opening without
     # "that" ("told CNN the president had been briefed"); not "told EU ministers"
     r"(?=\s+(?:that|on|in|at|last|this|earlier|late|today|yesterday|the|a|an|he|she|it|they"
@@ -149,13 +169,13 @@ _TOLD = re.compile(
     r"|what|whether)\b|\s*[,.;:\"\u201c]|\s*$)"
 )
 _INTERVIEW = re.compile(
-    r"\s+in\s+an\s+interview\s+with\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+    r"\s+in\s+an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with\s+"
+    rf"(?P<who>{_OUTLET})"
 )
 _OUTLET_WORDS = {
     "news", "times", "post", "journal", "newspaper", "agency", "tv", "radio", "gazette",
     "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
-    "program", "podcast", "channel", "magazine",
+    "program", "podcast", "channel", "magazine", "media", "broadcaster", "television",
 }  # fmt: skip
 
 
@@ -180,17 +200,27 @@ def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dic
             return _outlet_hop(text, found.span("who"), resolver, found.span("how"))
     if found is None:
         return None
+    if found.group("described") is not None:
+        return _outlet_hop(text, found.span("name"), resolver, described=True)
     return _outlet_hop(text, found.span("who"), resolver)
 
 
 def _outlet_hop(
-    text: str, span: tuple[int, int], resolver, cue: tuple[int, int] | None = None
+    text: str,
+    span: tuple[int, int],
+    resolver,
+    cue: tuple[int, int] | None = None,
+    *,
+    described: bool = False,
 ) -> dict | None:
     """A hop for the outlet named at ``span``, through which the words passed, cued by
-    how ("quoted", "seen") where the text says it; None when what is named is no outlet."""
+    how ("quoted", "seen") where the text says it; None when what is named is no outlet.
+    ``described``: the text says it is one ("the German newspaper Bild am Sonntag")."""
     surface = text[slice(*span)]
     resolution = resolver.resolve(surface)
-    if resolution.resolved:
+    if described:
+        pass
+    elif resolution.resolved:
         if resolver.kinds.get(resolution.source_id) not in MEDIA_KINDS:
             return None
     else:
@@ -427,20 +457,28 @@ def sentence_proposals(
     if not any(p.hops or CREDITED in p.rule for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
-    elif ruled := [a for a in found if not a.order.startswith(TAGGER)]:
+    elif ruled := [a for a in found if not a.order.startswith(TAGGER) or _plainly_said(text, a)]:
         # "Hungary is home to Huawei's base, despite Commission warnings that ...": what
         # comes before the first attribution is the article's own statement.
         # Cues that name nobody ("As indicated,") do not end it.
         named = [a for a in ruled if a.source is not None] or ruled
         end = min(min(a.content[0], a.cue[0], (a.source or a.cue)[0]) for a in named)
     # Relations only the tagger found ("China offered to ...", "voters believe ...") are a
-    # reading the reviewer may reject: the whole sentence stays proposed as the article's own.
+    # reading the reviewer may reject: the whole sentence stays proposed as the article's own,
+    # unless a speaker plainly says it ("…, Gov. Volodymyr Kohut said").
     unattributed = _own_statement(text, sentence, end)
     if unattributed is not None and end != sentence.end and not _clause(text, unattributed.quote):
         unattributed = None
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return _once(proposals)
+
+
+def _plainly_said(text: str, attribution: Attribution) -> bool:
+    """A speaker and a verb of speech alone ("Brandt cautioned that …"): the tagger's
+    reading is the sentence's, not one to offer beside the article's own statement."""
+    words = text[attribution.cue[0] : attribution.cue[1]].lower().split()
+    return attribution.source is not None and any(word in SPEECH_WORDS for word in words)
 
 
 def _once(proposals: list[Proposal]) -> list[Proposal]:
@@ -562,9 +600,21 @@ def _statements(
             parts.append(((a, b), False))
         elif _one_quotation(part):
             parts.append(((a, b), True))
+        elif _quotations_closed(part):
+            parts.append(((a, b), False))  # 'the selloff was "an overreaction" and that B'
         else:
             return whole
     return parts
+
+
+def _quotations_closed(part: str) -> bool:
+    """Every quotation of the part opens and closes inside it: none runs across a joint."""
+    if part.count('"') % 2:
+        return False
+    return all(
+        kind in ("open", "close") or part[at - 1 : at].isalpha()  # "the company’s"
+        for at, kind in quote_marks(part)
+    )
 
 
 # A time after a quotation: 'said "we will respond" on Tuesday', "… last week."

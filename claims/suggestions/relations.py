@@ -144,15 +144,33 @@ class _Layout:
         return (apart, _gap(a, b))
 
 
-def _touching_joined(contents: list[Span]) -> list[Span]:
-    """Contents one space apart at most are one content the tagger cut in two."""
+def _touching_joined(text: str, contents: list[Span]) -> list[Span]:
+    """Contents one space apart at most are one content the tagger cut in two; not a
+    sentence that ends a quotation and a quotation opening the next ('… a "war footing".
+    "This is not …," he was quoted as saying'): two, each of its own cue."""
     joined: list[Span] = []
     for content in contents:
-        if joined and content[0] - joined[-1][1] <= 1:
+        if (
+            joined
+            and content[0] - joined[-1][1] <= 1
+            and not _next_quotation(text, joined[-1], content)
+        ):
             joined[-1] = (joined[-1][0], max(joined[-1][1], content[1]))
         else:
             joined.append(content)
     return joined
+
+
+_SENTENCE_CLOSED = re.compile(r"(?:[.!?][\"\u201d\u2019]|[\"\u201d\u2019][.!?])\s*$")
+
+
+def _next_quotation(text: str, before: Span, after: Span) -> bool:
+    """Whether ``after`` opens a quotation of its own after a sentence ``before`` closes
+    with one."""
+    return bool(
+        _SENTENCE_CLOSED.search(text, before[0], before[1])
+        and text[after[0] : after[0] + 1] in OPEN_QUOTES
+    )
 
 
 def _join_split_quotations(
@@ -269,7 +287,7 @@ def link(
     # "The department today announced": a time word tagged as a cue of its own says nothing.
     cues = [c for c in cues if not _only(text, c, TIME_WORDS)]
     contents, fragments = [], []
-    for content in _touching_joined(by_kind["CONTENT"]):
+    for content in _touching_joined(text, by_kind["CONTENT"]):
         (contents if content[1] - content[0] >= FRAGMENT else fragments).append(content)
     found = _bylines(text, contents, sources)
     signed = {s for r in found for s in (r.content, r.source) if s is not None}
