@@ -123,20 +123,29 @@ _TITLE_ABBREVIATIONS = (
     "Spc Sr St Supt"
 ).split()
 _ENDS_WITH_TITLE = re.compile(r"(?<![\w.])(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\.$")
+# A month abbreviated before its day or year: "conducted Sept. 12-16", "in Jan. 2024".
+_ENDS_WITH_MONTH = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 
 
 def _join_after_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a piece that ends with a title to the name after it: "Gov." + "Kathy Hochul said".
 
     Only a capital letter or a digit may follow on the same line ("Sgt. 1st Class ..."); a
-    line break means the piece stood alone.
+    line break means the piece stood alone. So with a month and the day after it ("Sept.
+    12-16").
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
+        before = (merged[-1][0], merged[-1][1]) if merged else (0, 0)
         if (
             merged
-            and _ENDS_WITH_TITLE.search(text, merged[-1][0], merged[-1][1])
-            and (text[start].isupper() or text[start].isdigit())
+            and (
+                (
+                    _ENDS_WITH_TITLE.search(text, *before)
+                    and (text[start].isupper() or text[start].isdigit())
+                )
+                or (_ENDS_WITH_MONTH.search(text, *before) and text[start].isdigit())
+            )
             and "\n" not in text[merged[-1][1] : start]
         ):
             merged[-1] = (merged[-1][0], end)

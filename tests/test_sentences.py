@@ -110,3 +110,17 @@ def test_a_credit_after_a_sentence_ending_in_a_word_stays_apart():
         "It ended.",
         "(Reuters) - A new story begins.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The poll, conducted Sept. 12-16 among 1,104 voters, found a lead. It was close.", 2),
+        ("Early voting begins Oct. 8. It ends Nov. 4.", 2),
+        ("He took office in Jan. 2024 and left. She stayed.", 2),
+        # a month's abbreviation before a word ends its sentence as any other word does
+        ("Turnout fell in Nov. Officials blamed the rain.", 2),
+    ],
+)
+def test_a_month_before_its_day_does_not_end_a_sentence(text, count):
+    assert len(split_sentences(text)) == count

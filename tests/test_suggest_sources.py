@@ -1140,3 +1140,32 @@ def test_a_speaker_plainly_saying_it_is_not_also_the_articles_own_statement(db_u
         "Michael Brandt",
         "Volodymyr Kohut",
     ]
+
+
+def test_they_are_not_the_one_person_named_last(db_url):
+    """ "They" after a named person is the body named before them, if any; never the one
+    person, who would be "he" or "she"."""
+    text = (
+        "Professor Anna Martling said the results were striking.\n\n"
+        "The researchers believe aspirin may work by dampening inflammation, though they "
+        "stressed that the mechanism was not fully understood.\n\n"
+        "The Home Office said the figures were wrong. Its spokesman, Ivan Petrov, said an "
+        "inquiry was under way. They added that nobody had been charged.\n"
+    )
+    names = {p.claim_text: [h["name"] for h in p.hops] for p in _proposals(db_url, text) if p.hops}
+    assert "Anna Martling" not in names.get("The mechanism was not fully understood.", [])
+    assert names["Nobody had been charged."] == ["Home Office"]
+
+
+def test_a_translation_of_the_words_is_no_hop_after_their_speaker(db_url):
+    text = (
+        "Carsten Breuer gave an interview on Saturday.\n\n"
+        '"If I look at the threat assessment, we must be ready," Breuer told the paper, '
+        "according to a translation of the interview.\n\n"
+        "The plan is dead, according to a copy of the memo seen by Reuters.\n"
+    )
+    chains = [[h["name"] for h in p.hops] for p in _proposals(db_url, text) if p.hops]
+    assert ["Carsten Breuer"] in chains
+    assert not any("translation" in name for chain in chains for name in chain)
+    # a copy of a document is the document's word, through whoever saw it
+    assert ["a copy of the memo seen by Reuters", "Reuters"] in chains

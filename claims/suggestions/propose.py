@@ -386,6 +386,19 @@ def sentence_proposals(
                 options.append([hop, *(h for h in (seen, listener) if h is not None)])
             if options:
                 chains = [chain + option for chain in chains for option in options]
+        # "Breuer told the paper, according to a translation of the interview": the
+        # translation renders his words, it does not pass them on; a hop only if none is left
+        renderings = {
+            found[chain_index].source
+            for chain_index in (found.index(a) for a in chain_of(found, index))
+            if _rendering(text, found[chain_index].source)
+        }
+        if renderings:
+            chains = [
+                [h for h in hops if (h["evidence_start"], h["evidence_end"]) not in renderings]
+                or hops
+                for hops in chains
+            ]
         folded = [_fold_chain(hops, origin_id, publisher_id) for hops in chains]
         if any(hops and not kept for hops, kept in zip(chains, folded, strict=True)):
             credit_leaves.add(index)
@@ -472,6 +485,23 @@ def sentence_proposals(
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return _once(proposals)
+
+
+# What renders a speaker's words, not someone passing them on: "according to a translation
+# of the interview", "according to excerpts released ahead of publication".
+_RENDERINGS = frozenset(
+    {
+        "translation", "transcript", "excerpt", "excerpts", "extract", "extracts",
+        "recording", "recordings", "readout", "video", "footage", "clip",
+    }
+)  # fmt: skip
+
+
+def _rendering(text: str, span: tuple[int, int] | None) -> bool:
+    words = fold_name(text[slice(*span)]).split() if span is not None else []
+    while words and words[0] in ("a", "an", "the", "its", "his", "her", "their"):
+        words = words[1:]
+    return bool(words) and words[0] in _RENDERINGS
 
 
 def _plainly_said(text: str, attribution: Attribution) -> bool:

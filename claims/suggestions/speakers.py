@@ -232,6 +232,9 @@ class Speakers:
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
             last = self.last
+            if pronoun in ("they", "them") and last is not None and last is self.last_person:
+                # "they" are not the one person named last: the body named before, if any
+                last = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
             if pronoun in PERSONAL:
                 # "RIA quoted him": a person, not the agency; none when only bodies were named;
                 # "she" not a man the article has called "he"
@@ -243,7 +246,8 @@ class Speakers:
                     last.name,
                     min(last.confidence, 0.6),
                     f"{surface.strip()!r} read as the last "
-                    f"{'source' if last is self.last else 'person'} named, "
+                    f"{'person' if pronoun in PERSONAL and last is not self.last else 'source'}"
+                    " named, "
                     f"{last.name or last.proposed_name}",
                     last.proposed_name,
                 )
