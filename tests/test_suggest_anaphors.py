@@ -507,3 +507,21 @@ def test_a_title_in_another_s_name_says_nothing_of_the_speaker(db_url):
     assert _chains(db_url, text)[
         "The family had set up a rota so that she would not be alone."
     ] == [("Graham Ellison", "said")]
+
+
+def test_he_is_the_person_a_possessive_subject_names_between_commas(db_url):
+    """ "Sevilla's president, José María del Nido Carrasco, struck a defiant tone …. He
+    said": he is the president named between commas, not the last speaker, and "del Nido
+    Carrasco" later is the same man."""
+    text = (
+        "Newcastle manager Eddie Howe said the club needed a striker.\n\n"
+        "Sevilla's president, José María del Nido Carrasco, struck a defiant tone in an "
+        'interview on Monday night. He said the club was "not in a position of weakness".\n\n'
+        '"We have sold well in the past," del Nido Carrasco said.\n\n'
+        "Virgil van Dijk said the team was ready. Van Dijk added that nobody was injured.\n"
+    )
+    names = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
+    full = "José María del Nido Carrasco"
+    assert names['The club was "not in a position of weakness."'] == [full]
+    assert names["We have sold well in the past."] == [full]
+    assert names["Nobody was injured."] == ["Virgil van Dijk"]

@@ -98,7 +98,8 @@ _SUBJECT = re.compile(
 # Yohana Lamba, put the number higher", "Its chief executive, Ana Ruiz, said".
 _APPOSED_SUBJECT = re.compile(
     r"(?:The|A|An|Its|Their|His|Her|[A-Z][\w.-]*['\u2019]s?)\s[^,.;:\"\u201c]{1,60},\s+"
-    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3}),\s+"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|del|van|von|der|da|di|du|la|le|al|bin)\s+)?"
+    r"[A-Z][\w'\u2019.-]*){1,4}),\s+"
     r"(?P<verb>[a-z][\w'\u2019-]*)"
 )
 # A subject named after its titles: "Liberal Democrat environment spokeswoman Fiona MacRae
@@ -330,7 +331,10 @@ class Speakers:
                 if found is None:
                     continue
             if "'s" in found["name"] or "\u2019s" in found["name"]:
-                continue  # "Doyle's attorney, Karen Feld, argued": not Doyle
+                # "Doyle's attorney, Karen Feld, argued": not Doyle, but Karen Feld
+                found = _APPOSED_SUBJECT.match(before, start)
+                if found is None:
+                    continue
             if found["verb"] in TITLES:
                 continue  # "Navy spokesperson Dmytro Pletenchuk told": the name comes later
             reading = resolver.resolve_in_context(found["name"], before[:start])
@@ -350,8 +354,7 @@ class Speakers:
                 reading,
                 surface=surface,
                 confidence=min(reading.confidence or 0.5, 0.4),
-                why=f"{surface.strip()!r} read as {named}, the subject of the sentence "
-                "before: no speaker was named before it",
+                why=f"{surface.strip()!r} read as {named}, the subject of the sentence before",
             )
         return None
 
@@ -463,12 +466,23 @@ class Speakers:
         proposed = resolution.proposed_name
         if resolution.resolved or not proposed:
             return resolution
-        if len(proposed.split()) > 1:
+        words = fold_name(proposed).split()
+        if len(words) > 1 and words[0] not in _SURNAME_PARTICLES:
             self.names.append(proposed)
             return resolution
-        key = fold_name(proposed)
-        earlier = {n for n in self.names if fold_name(n.split()[-1]) == key}
+        # A surname of one word, or with its particles: "del Nido Carrasco" after "José
+        # María del Nido Carrasco"
+        full = set(self.names) | {
+            r.proposed_name for r in self.named if r.proposed_name and not r.resolved
+        }
+        earlier = {
+            n
+            for n in full
+            if len(n.split()) > len(words) and fold_name(n).split()[-len(words) :] == words
+        }
         if len(earlier) != 1:
+            if len(words) > 1:
+                self.names.append(proposed)
             return resolution
         (name,) = earlier
         return replace(
@@ -495,6 +509,7 @@ class Speakers:
         return replace(resolution, surface=label.name, why=why)
 
 
+_SURNAME_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le"}
 _NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3})\s+)*?[A-Z][\w'’.-]*\s+"
 
 
