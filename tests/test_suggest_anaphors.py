@@ -525,3 +525,39 @@ def test_he_is_the_person_a_possessive_subject_names_between_commas(db_url):
     assert names['The club was "not in a position of weakness."'] == [full]
     assert names["We have sold well in the past."] == [full]
     assert names["Nobody was injured."] == ["Virgil van Dijk"]
+
+
+def test_the_company_is_the_one_whose_shares_moved_and_stays_it(db_url):
+    """ "Shares of Lumina Systems fell … after the software maker reported": the software
+    maker, the company, "Lumina" and a company spokesperson are Lumina Systems, all through
+    the story; the data provider an "according to" names in between is not the company."""
+    text = (
+        "Shares of Lumina Systems fell 14% on Thursday after the software maker warned that "
+        "spending on artificial intelligence would weigh on margins.\n\n"
+        "The company said revenue rose 11% to $4.82 billion, just short of the $4.86 billion "
+        "analysts had expected, according to LSEG data.\n\n"
+        "Chief Executive Priya Raman said customers were moving more slowly than expected.\n\n"
+        "In a filing, the company said it had received a subpoena from the Federal Trade "
+        "Commission.\n\n"
+        "Lumina also said it would cut about 4% of its workforce. A company spokesperson said "
+        'the cuts were "part of a regular review of priorities".\n'
+    )
+    first = {p.claim_text: p.hops[0]["name"] for p in proposals_for(db_url, text) if p.hops}
+    assert first == {
+        "Spending on artificial intelligence would weigh on margins.": "Lumina Systems",
+        "Revenue rose 11% to $4.82 billion, just short of the $4.86 billion analysts had "
+        "expected.": "Lumina Systems",
+        "Customers were moving more slowly than expected.": "Priya Raman",
+        "It had received a subpoena from the Federal Trade Commission.": "Lumina Systems",
+        "It would cut about 4% of its workforce.": "Lumina Systems",
+        'The cuts were "part of a regular review of priorities."': "Lumina Systems",
+    }
+
+
+def test_a_company_by_its_first_word_is_the_company_named_in_full(db_url):
+    text = (
+        "Acme Holdings Plc said its profits had risen sharply.\n\n"
+        "Acme said it would hire 200 people next year.\n"
+    )
+    names = [[h["name"] for h in p.hops] for p in proposals_for(db_url, text) if p.hops]
+    assert names == [["Acme Holdings Plc"], ["Acme Holdings Plc"]]

@@ -178,6 +178,10 @@ _COMPANY_NAME = re.compile(
     r"(?<![\w'\u2019-])(?P<name>(?:[A-Z][\w&'\u2019-]*\s+){1,3}"
     rf"(?:{'|'.join(sorted(_LEGAL_FORMS))})\b\.?)"
 )
+# A company whose shares the text says moved: "Shares of Lumina Systems fell".
+_SHARES_OF = re.compile(
+    r"\b[Ss]hares\s+(?:of|in)\s+(?P<name>[A-Z][\w&'\u2019.-]*(?:\s+[A-Z][\w&'\u2019.-]*){0,3})"
+)
 _SAYS = r"(?:said|says|added|announced|reported|reports|stated|confirmed|expects|expected)"
 
 
@@ -215,6 +219,8 @@ class Speakers:
         self.genders: dict[str, str] = {}
         # The names the article has shown to be a body's ("newspaper Record"), folded.
         self.bodies: set[str] = set()
+        # The company "the company" was read as last, and how many sources were named then.
+        self.company: tuple[Resolution, int] | None = None
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
@@ -410,21 +416,55 @@ class Speakers:
         that the article shows to be a body (``_a_body``) and is no outlet, where its name
         does not hold the noun (which ``_body_named_before`` reads)."""
         words = [word.strip(",;:") for word in surface.lower().split()]
-        if resolution.resolved or len(words) != 2 or words[0] != "the":
+        if resolution.resolved or not 2 <= len(words) <= 3 or words[0] != "the":
             return None
-        if words[1] not in _COMPANY_NOUNS:
-            return None
+        noun = words[-1]
+        if noun not in _COMPANY_NOUNS and not noun.endswith("maker"):
+            return None  # "the company", "the software maker", "the Swedish carmaker"
+        found = self._company_since(resolver, noun)
+        if found is not None:
+            return found
         for earlier in reversed(self.named):
             if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS:
                 continue
             if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
-                return _read_as(earlier, surface, words[1])
+                return self._company_read(_read_as(earlier, surface, noun))
         # none spoke yet: the company the text names with its legal form ("Lumora Inc on
-        # Thursday unveiled …. The company said")
-        named = [m.group("name") for m in _COMPANY_NAME.finditer(before)]
+        # Thursday unveiled …. The company said"), or whose shares it says moved
+        named = sorted(
+            (m.start(), m.group("name"))
+            for pattern in (_COMPANY_NAME, _SHARES_OF)
+            for m in pattern.finditer(before)
+        )
         if named:
-            return _read_as(resolver.resolve(named[-1]), surface, words[1])
+            return self._company_read(_read_as(resolver.resolve(named[-1][1]), surface, noun))
         return None
+
+    def _companies(self) -> set[str]:
+        """The names "the company" has been read as."""
+        if self.company is None:
+            return set()
+        reading = self.company[0]
+        name = reading.name or reading.proposed_name
+        return {name} if name else set()
+
+    def _company_read(self, reading: Resolution) -> Resolution:
+        self.company = (reading, len(self.named))
+        return reading
+
+    def _company_since(self, resolver: Resolver, noun: str) -> Resolution | None:
+        """The company "the company" meant last time, when no other company has been named
+        since: "according to LSEG data" names a body, not the company the story is about."""
+        if self.company is None:
+            return None
+        reading, count = self.company
+        for earlier in self.named[count:]:
+            name = earlier.name or earlier.proposed_name or ""
+            if _a_body(resolver, earlier) and (
+                _COMPANY_NAME.fullmatch(name) or noun in fold_name(name).split()
+            ):
+                return None  # another company named since: the last one named, as before
+        return reading
 
     def _spokesperson_of_body(
         self, resolver: Resolver, surface: str, resolution: Resolution
@@ -442,6 +482,8 @@ class Speakers:
         noun = words[1] if len(words) == 3 else None
         if noun is not None and noun not in BODY_NOUNS | _COMPANY_NOUNS:
             return None
+        if noun in _COMPANY_NOUNS and (company := self._company_since(resolver, noun)):
+            return _read_as(company, surface, noun)  # "A company spokesperson said"
         # The outlets reporting it ("…, Reuters reported. A spokesman said") are passed over.
         earlier = next(
             (
@@ -480,6 +522,17 @@ class Speakers:
             for n in full
             if len(n.split()) > len(words) and fold_name(n).split()[-len(words) :] == words
         }
+        if not earlier and len(words) == 1:
+            # a company by its first word: "Lumina" after "Lumina Systems", "Acme" after
+            # "Acme Holdings Plc"
+            companies = self._companies()
+            earlier = {
+                n
+                for n in full | companies
+                if len(n.split()) > 1
+                and fold_name(n).split()[0] == words[0]
+                and (n in companies or fold_name(n) in self.bodies or _COMPANY_NAME.fullmatch(n))
+            }
         if len(earlier) != 1:
             if len(words) > 1:
                 self.names.append(proposed)
