@@ -1169,3 +1169,28 @@ def test_a_translation_of_the_words_is_no_hop_after_their_speaker(db_url):
     assert not any("translation" in name for chain in chains for name in chain)
     # a copy of a document is the document's word, through whoever saw it
     assert ["a copy of the memo seen by Reuters", "Reuters"] in chains
+
+
+def test_a_source_set_off_inside_a_quotation_is_the_quoted_speakers_phrasing(db_url):
+    """'"That, the Crown says, is not …," she added': the whole quotation is hers; ", the
+    Crown says," neither cuts it nor adds a hop. Outside a quotation the parenthetical
+    speaks for its clause, which reads on without it."""
+    text = (
+        "Prosecutor Rebecca Thornton said the defendant had lied.\n\n"
+        '"That, the Crown says, is not the behaviour of an innocent man," she added.\n\n'
+        '"He gave 20 years to this charity and, the defence will say, was authorised to do '
+        'it," Mr Collier told the court.\n\n'
+        "The jury was shown bank statements which, the prosecution says, show more than 90 "
+        "payments from the charity.\n"
+    )
+    said = {p.claim_text: [h["name"] for h in p.hops] for p in _proposals(db_url, text)}
+    assert said == {
+        "The defendant had lied.": ["Rebecca Thornton"],
+        "That, the Crown says, is not the behaviour of an innocent man.": ["Rebecca Thornton"],
+        "He gave 20 years to this charity and, the defence will say, was authorised to do it.": [
+            "Collier"
+        ],
+        "The jury was shown bank statements which show more than 90 payments from the charity.": [
+            "the prosecution"
+        ],
+    }

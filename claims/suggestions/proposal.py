@@ -227,8 +227,8 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
     after = after.lstrip(marks + ".")
     if not after or not before:
         return before or after
-    if before.endswith((".", "!", "?")):
-        joint = " "
+    if before.endswith((".", "!", "?")) or (not quoted_before and opening is None):
+        joint = " "  # "bank statements which, the prosecution says, show": no comma left
     elif ended and after[:1].isupper():
         # '"A," he said. "But B."': the second part is a sentence of its own
         joint = ". "

@@ -295,14 +295,25 @@ def _own_words(text: str, sentence: Sentence, found: list[Attribution]) -> list[
     own = []
     for relation in found:
         source = relation.source_text(text)
-        if source is None or source.strip().lower() not in FIRST_PERSON:
+        if source is None:
             continue
+        if source.strip().lower() not in FIRST_PERSON and not _set_off(text, relation):
+            continue  # '"That, the Crown says, is not …," she added': the quoted speaker's
         quotation = quotation_of(relation)
         if quotation is not None and any(
             other.source is not None and quotation_of(other) is None for other in found
         ):
             own.append(relation)
     return own
+
+
+def _set_off(text: str, relation: Attribution) -> bool:
+    """Whether a source and its cue stand between commas, mid-sentence: ", the Crown says,"."""
+    spans = [relation.cue] + ([relation.source] if relation.source else [])
+    start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+    return bool(re.search(r",\s*$", text[max(0, start - 3) : start])) and bool(
+        re.match(r"\s*,", text[end : end + 3])
+    )
 
 
 def reporting_relations(
