@@ -1194,3 +1194,31 @@ def test_a_source_set_off_inside_a_quotation_is_the_quoted_speakers_phrasing(db_
             "the prosecution"
         ],
     }
+
+
+def test_how_a_thing_was_described_is_claimed_whole(db_url):
+    """ "described the move as 'a planned transition'": not the fragment "the move as …"
+    but the description, with its speaker; what is described before the cue ("a move he
+    described as 'overdue'") is no claim of its own."""
+    text = (
+        "Campaign spokeswoman Kayla Brooks said the team was confident.\n\n"
+        'Brooks described the move as "a planned transition" on Monday.\n\n'
+        "The Mercer campaign dismissed the Buckeye numbers as an outlier.\n\n"
+        'A move she described as "overdue" was announced.\n'
+    )
+    said = {p.claim_text: [h["cue"] for h in p.hops] for p in _proposals(db_url, text) if p.hops}
+    assert said == {
+        "The team was confident.": ["said"],
+        'Brooks described the move as "a planned transition" on Monday.': ["described"],
+        "The Mercer campaign dismissed the Buckeye numbers as an outlier.": ["dismissed"],
+    }
+
+
+def test_a_headline_told_with_nothing_after_it_names_the_listener(db_url):
+    """ "…, jury told" is the jury being told: no source named, not the jury as speaker."""
+    text = (
+        "Former charity boss 'treated donations like a bank account', jury told\n\n"
+        "The trial continues, Mr Pellow told reporters.\n"
+    )
+    chains = [[h["name"] for h in p.hops] for p in _proposals(db_url, text)]
+    assert chains == [[], ["Pellow"]]

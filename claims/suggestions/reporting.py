@@ -27,6 +27,7 @@ from claims.suggestions.lexicon import (
     QUESTIONED,
     THING_PREPOSITIONS,
     WARNED,
+    forms,
 )
 from claims.text import QUOTATION_STARTS, QUOTE_MARKS, quotations
 
@@ -74,6 +75,8 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     opening = text[sentence.start : attribution.cue[0]].strip(" " + QUOTATION_STARTS)
     if not opening and words and words[0] in QUESTIONED:
         return False
+    if words and words[-1] == "told" and not text[attribution.cue[1] : sentence.end].strip(" .!"):
+        return False  # "…, jury told": a headline's passive; the jury heard it, said nothing
     if not (attribution.quoted or quotes_words(text, attribution.content)):
         if demands(text, attribution.cue, attribution.content):
             return True  # claimed whole, with its speaker: see ``demands``
@@ -87,12 +90,28 @@ _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pr
 _ON_WHOM_TO = re.compile(r"(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[a-z]")
 
 
+_CALLS_AS = (
+    forms("describe", ())
+    | forms("dismiss", ("dismisses", "dismissed", "dismissing"))
+    | forms("characterise", ())
+    | forms("characterize", ())
+    | {"branded", "brands", "labelled", "labeled", "labels", "hailed", "hails"}
+)
+_THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
+
+
 def demands(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
     """ "urged ministers to reopen talks", "called on the council to resign": a demand put
-    to someone is said, though what follows the cue is no clause; it is claimed whole,
-    with its speaker and cue (``propose._naming``)."""
+    to someone is said, though what follows the cue is no clause; so is how a thing was
+    described ("dismissed the numbers as an outlier", "described the move as 'a planned
+    transition'"). Either is claimed whole, with its speaker and cue
+    (``propose._naming``)."""
     verb = text[cue[0] : cue[1]].lower().split()[-1:]
-    return bool(verb) and verb[0] in _CALLS_ON and bool(_ON_WHOM_TO.match(text, *content))
+    if not verb:
+        return False
+    if verb[0] in _CALLS_ON:
+        return bool(_ON_WHOM_TO.match(text, *content))
+    return verb[0] in _CALLS_AS and bool(_THING_AS_WHAT.match(text, *content))
 
 
 def _headline_said(text: str, sentence: Sentence, attribution: Attribution) -> bool:
