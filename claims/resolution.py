@@ -655,6 +655,10 @@ def is_description(text: str) -> bool:
         # capitals only say where it is from ("the Bavarian interior ministry" is one body)
         return True
     lowered = [word.lower().strip(".,") for word in words]
+    qualified = next((i for i, word in enumerate(lowered) if i and word in _FAMILIAR), None)
+    if qualified is not None:
+        # "Two Republican officials familiar with the campaign": officials, so described
+        lowered = lowered[:qualified]
     while len(lowered) > 1 and lowered[0] in _HOW_MANY:
         lowered = lowered[1:]
     if all(word in _GROUPS for word in lowered):
@@ -686,6 +690,9 @@ def describes(name: str, surface: str | None = None) -> bool:
     return is_description(name)
 
 
+# What opens the words qualifying unnamed people: "familiar with the matter", "briefed on
+# the talks", "close to the campaign", "involved in the talks".
+_FAMILIAR = frozenset({"familiar", "briefed", "close", "involved", "knowledgeable", "aware"})
 # People spoken of as a group, never one source's name: "Critics", "Two other sources".
 _GROUPS = frozenset(
     {

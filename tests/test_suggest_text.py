@@ -316,3 +316,22 @@ def test_a_headline_calling_for_something_says_nothing_said(db_url):
     from tests.suggest_data import proposals_for
 
     assert [p.hops for p in proposals_for(db_url, "Biden calls for ceasefire in Gaza\n")] == [[]]
+
+
+def test_a_sentence_that_frames_what_others_say_is_no_claim(db_url):
+    """A question put, a witness heard, a tone struck, a caveat on verification, a split
+    among analysts: nothing of the article's own to check, so nothing proposed."""
+    from tests.suggest_data import proposals_for
+
+    text = (
+        "Newcastle manager Eddie Howe was asked about the striker at a press conference on "
+        "Friday.\n\n"
+        "The court also heard from the charity's former finance officer, Claire Dunning.\n\n"
+        "Sevilla's president struck a defiant tone in an interview on Monday night.\n\n"
+        "The claim could not be independently verified.\n\n"
+        "Security analysts in Germany were divided.\n\n"
+        "Others were more forgiving.\n\n"
+        "The bridge was closed for repairs on Monday.\n"
+    )
+    said = [p.claim_text for p in proposals_for(db_url, text)]
+    assert said == ["The bridge was closed for repairs on Monday."]

@@ -94,7 +94,19 @@ LABEL_CONFIDENCE = 0.85  # a transcript's speaker label says who speaks as plain
 # bad."), and is no claim to be read alone.
 MIN_WORDS = 4
 VAGUE_WORDS = 4
-VAGUE_OPENERS = PRONOUNS | {"this", "that", "these", "those", "you", "there"}
+VAGUE_OPENERS = PRONOUNS | {"this", "that", "these", "those", "you", "there", "others"}
+# A sentence that frames what others say, states nothing of its own to check: "Howe was
+# asked about the striker at a press conference", "The court also heard from Claire
+# Dunning", "Del Nido struck a defiant tone", "The claim could not be independently
+# verified", "Security analysts in Germany were divided".
+_FRAMING = re.compile(
+    r"\b(?:was|were)\s+asked\s+(?:about|whether|if|what|how|why|when)\b"
+    r"|\bheard\s+from\b"
+    r"|\bstruck\s+an?\s+[\w-]+\s+(?:tone|note)\b"
+    r"|\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed|verify|confirm)\b"
+    r"|\bwere\s+(?:divided|split)\W*$",
+    re.IGNORECASE,
+)
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
 # What opens a participle clause whose speaker is the sentence's ("while saying", "by
 # telling"), and the relative whose antecedent speaks ("Wang, who said ...").
@@ -877,6 +889,8 @@ def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
     if len(words) < MIN_WORDS or sentence.text.strip().endswith("?"):
         return None
     if len(words) <= VAGUE_WORDS and fold_name(words[0]) in VAGUE_OPENERS:
+        return None
+    if _FRAMING.search(body):
         return None
     return Proposal(
         kind="claim",
