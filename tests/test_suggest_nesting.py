@@ -966,3 +966,14 @@ def test_a_source_cited_with_where_it_is_before_that(db_url):
             ("Reuters", "earlier reported"),
         ]
     }
+
+
+def test_telling_reporters_is_no_reported_act_of_its_own(db_url):
+    """'"A," Peskov told reporters, TASS reported': A, through TASS; that Peskov told
+    reporters is what every speaker does, not a claim TASS makes."""
+    text = (
+        '"Such statements are part of the hysteria," Kremlin spokesman Dmitry Peskov told '
+        "reporters, TASS reported.\n"
+    )
+    said = [p.claim_text for p in proposals_for(db_url, text)]
+    assert said == ["Such statements are part of the hysteria."]

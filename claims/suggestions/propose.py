@@ -718,6 +718,8 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                 continue  # "X reported that": nothing more than who spoke
             if _ONLY_WHEN.fullmatch(text, cue[1], end):
                 continue  # "the ministry said on Thursday": when, not a claim of its own
+            if _ANYONE_LISTENING.fullmatch(text, cue[1], end):
+                continue  # "Peskov told reporters": to whom anyone speaks, nothing to check
             frame = text[start:end]
             if len(frame.split()) > SPEECH_ACT_WORDS or _QUOTE_OR_STOP.search(frame):
                 continue
@@ -742,6 +744,11 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
 
 
 _TRAILING_THAT = re.compile(r"\s+that$")
+# The listeners every speaker has: "told reporters", "told journalists at a briefing".
+_ANYONE_LISTENING = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+conference"
+    r"|a\s+press\s+conference|a\s+briefing)(?:\s+(?:in|at|on|after)\s+[\w\s]{1,40})?\s*"
+)
 _ONLY_WHEN = re.compile(
     rf"(?:\s+(?:on|last|this|late|early|earlier|in|at)?\s*(?:{TIME_WORD}"
     r"|yesterday|today|overnight))+\s*"
