@@ -1222,3 +1222,9 @@ def test_a_headline_told_with_nothing_after_it_names_the_listener(db_url):
     )
     chains = [[h["name"] for h in p.hops] for p in _proposals(db_url, text)]
     assert chains == [[], ["Pellow"]]
+
+
+def test_forecast_reports_a_statement(db_url):
+    text = "Finance chief Mark DeVos forecast that margins would recover next year.\n"
+    said = [(p.claim_text, [h["cue"] for h in p.hops]) for p in _proposals(db_url, text)]
+    assert said == [("Margins would recover next year.", ["forecast"])]

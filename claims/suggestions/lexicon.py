@@ -14,6 +14,7 @@ VERBS = {
     "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"),
     "predict": (),
+    "forecast": ("forecasts", "forecasted", "forecasting"),
     "add": (),
     "report": (),
     "claim": (),
