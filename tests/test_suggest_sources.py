@@ -1228,3 +1228,34 @@ def test_forecast_reports_a_statement(db_url):
     text = "Finance chief Mark DeVos forecast that margins would recover next year.\n"
     said = [(p.claim_text, [h["cue"] for h in p.hops]) for p in _proposals(db_url, text)]
     assert said == [("Margins would recover next year.", ["forecast"])]
+
+
+def test_the_writers_caveat_is_neither_claim_nor_source(db_url):
+    """ ", a claim that could not be independently verified" is the writer's caveat on what
+    was said: not part of the claim, and "the army has not confirmed" is no hop."""
+    text = (
+        "Russia's Defense Ministry said its troops had repelled five counterattacks, killing "
+        '"up to 340 servicemen," a claim that could not be independently verified.\n\n'
+        "The rebels said they had shot down a jet, an account the army has not confirmed.\n"
+    )
+    proposals = _proposals(db_url, text)
+    said = {p.claim_text: [h["name"] for h in p.hops] for p in proposals}
+    assert said == {
+        'Its troops had repelled five counterattacks, killing "up to 340 servicemen."': [
+            "Russia's Defense Ministry"
+        ],
+        "They had shot down a jet.": ["The rebels"],
+    }
+    assert text[slice(*proposals[0].quote)].endswith('servicemen,"')
+
+
+def test_a_quotation_span_ends_with_its_closing_mark(db_url):
+    """The tagger may run a quotation's span one word into what follows ('…," Breuer'):
+    the stored quotation ends at its mark."""
+    text = (
+        "General Carsten Breuer gave an interview on Saturday.\n\n"
+        '"If I look at the threat assessment, we must be ready for it," Breuer told the '
+        "paper, according to a translation of the interview.\n"
+    )
+    quotes = [text[slice(*p.quote)] for p in _proposals(db_url, text) if p.hops]
+    assert quotes and all(not q.endswith("Breuer") for q in quotes)

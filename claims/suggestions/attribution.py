@@ -1227,12 +1227,29 @@ _SPEAKERS_ACT = re.compile(
 )
 
 
+# The writer's caveat on what a source said: ", a claim that could not be independently
+# verified", ", an account Reuters could not confirm".
+_CAVEAT = re.compile(
+    r",[\"\u201d\u2019]?\s+(?:a|an)\s+(?:claim|assertion|figure|account|allegation|number|report)\s+(?:that|which)?"
+    r"\s*(?:[\w.]+\s+){0,3}?(?:could|can|has|have)\s*(?:not|n't)\s+(?:be\s+|been\s+)?"
+    r"(?:independently\s+)?(?:verif|confirm)",
+    re.IGNORECASE,
+)
+
+
 def end_before_speakers_act(text: str, found: list[Attribution]) -> None:
     """End a content read forwards before its speaker's next act ("…, and appealed for
-    calm"): the act is done, not said. Not inside a quotation: there the words are the
-    speaker's own."""
+    calm"): the act is done, not said; and before the writer's caveat (", a claim that
+    could not be independently verified"). Not inside a quotation: there the words are
+    the speaker's own."""
     for attribution in found:
         content = attribution.content
+        caveat = _CAVEAT.search(text, *content)
+        if caveat is not None and caveat.start() - content[0] >= 3:
+            closing = text[caveat.start() + 1] in '"\u201d\u2019'  # '…servicemen," a claim'
+            end = caveat.start() + (2 if closing else 0)
+            attribution.content = content = _strip_span(text, content[0], end)
+            attribution.quoted = is_quoted(text, *content)
         if attribution.quoted or attribution.source is None or content[0] < attribution.cue[1]:
             continue
         act = _SPEAKERS_ACT.search(text, *content)

@@ -450,6 +450,7 @@ def sentence_proposals(
                 proposals[-1].rule = f"{proposals[-1].rule}, {CREDITED}"
             continue
         for part, quoted in _statements(text, found[leaf], content):
+            part = _without_word_after_quotation(text, part)
             proposals.append(
                 Proposal(
                     kind="claim",
@@ -677,6 +678,20 @@ def _quotation_then_when(
         if after < content[1] and _WHEN_AFTER.fullmatch(text, after, content[1]):
             return (content[0], after), True
     return content, quoted
+
+
+# A quotation closed with its comma or full stop, then one word of what comes next:
+# 'killing "up to 340 servicemen," a' (claim …), '"… ready for it," Breuer'.
+_WORD_AFTER_QUOTATION = re.compile(
+    r"(?:[,.][\"\u201d\u2019]|[\"\u201d\u2019][,.])[ \t]+[\w'\u2019-]+[ \t]*$"
+)
+
+
+def _without_word_after_quotation(text: str, part: tuple[int, int]) -> tuple[int, int]:
+    found = _WORD_AFTER_QUOTATION.search(text, *part)
+    if found is None:
+        return part
+    return (part[0], found.start() + 2)
 
 
 def _one_quotation(part: str) -> bool:

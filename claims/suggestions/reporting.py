@@ -62,6 +62,8 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
         return False
     if _NEGATIONS & set(words) and _OPEN_QUESTION.match(content):
         return False  # "would not say whether the talks failed": what was not said
+    if _NEGATIONS & set(words) and any(w.startswith(("confirm", "verif")) for w in words):
+        return False  # "an account the army has not confirmed": nothing passed on
     if attribution.source is not None:
         speaker = min(attribution.source[0], attribution.cue[0])
         if attribution.content[1] <= speaker and not _SET_OFF.search(
