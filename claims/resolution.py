@@ -530,6 +530,8 @@ _MONTH = (
 # When a source spoke, written after it by the tagger's span: no part of its name
 # ("figures released by the statistics office on Friday", "the ministry last week").
 _WHEN_AT_END = re.compile(
+    # with the participle it dates, if any: "a study published on Thursday"
+    rf"(?:\s+(?:published|released|issued|posted|announced|unveiled|made\s+public))?"
     rf",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+(?:{TIME_WORD}(?:\s+{TIME_WORD})?"
     rf"|{_MONTH}\s+\d{{1,2}})|yesterday|today|tonight|overnight|earlier)\s*$"
     # a participle and its day: "A state audit released Tuesday"
@@ -552,7 +554,8 @@ ORGANISATION_WORDS = BODY_NOUNS | {
     "centre", "center", "fund", "league", "federal", "reserve", "nation", "republic",
     "kingdom", "state", "states", "city", "county", "province", "minister", "secretary",
     "police", "inc", "ltd", "news", "times", "post", "press", "media", "service",
-    "authority", "army",
+    "authority", "army", "journal", "review", "magazine", "gazette", "herald", "tribune",
+    "telegraph", "chronicle", "observer",
 }  # fmt: skip
 
 

@@ -1259,3 +1259,43 @@ def test_a_quotation_span_ends_with_its_closing_mark(db_url):
     )
     quotes = [text[slice(*p.quote)] for p in _proposals(db_url, text) if p.hops]
     assert quotes and all(not q.endswith("Breuer") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text, claim, chain",
+    [
+        # where the words were published is a hop after whoever wrote them
+        (
+            "The trial found that those given aspirin were 55% less likely to see their "
+            "cancer return, researchers reported in the New England Journal of Medicine.\n",
+            "The trial found that those given aspirin were 55% less likely to see their "
+            "cancer return.",
+            [("researchers", "reported"), ("New England Journal of Medicine", None)],
+        ),
+        (
+            "The drug halved deaths, the team wrote in the journal Nature.\n",
+            "The drug halved deaths.",
+            [("the team", "wrote"), ("Nature", None)],
+        ),
+        (
+            "Ann Lee wrote in the Financial Times that the plan would fail.\n",
+            "The plan would fail.",
+            [("Ann Lee", "wrote"), ("Financial Times", None)],
+        ),
+        # a place is no hop
+        (
+            "Prices will fall next year, the minister said in Brussels.\n",
+            "Prices will fall next year.",
+            [("the minister", "said")],
+        ),
+        # the day a study was published is no part of it
+        (
+            "Taking aspirin every day may lower the risk, according to a study published on "
+            "Thursday.\n",
+            "Taking aspirin every day may lower the risk.",
+            [("a study", "according to")],
+        ),
+    ],
+)
+def test_where_words_were_published_is_a_hop(db_url, text, claim, chain):
+    assert _chain_of(db_url, text, claim) == [chain]

@@ -409,7 +409,16 @@ def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
         return True  # '"...," the mayor told residents.': whom she told, and nothing more
     if m - k <= 5 and TRAILING_ADVERBIALS.match(span):
         return True
+    if _IN_A_NAME.match(span) and all(t.text in ".!?" for t in tokens[m:end]):
+        return True  # "…, researchers reported in the New England Journal of Medicine."
     return m - k <= 2 and tokens[k].text[:1].isupper()
+
+
+# Where, named, ends a sentence after its cue: "in Brussels", "in the journal Nature".
+_IN_A_NAME = re.compile(
+    r"in (?:the )?(?:(?:medical|scientific) )?(?:journal )?[A-Z][\w'.-]*"
+    r"(?: (?:of|for|and|on|[A-Z][\w'.-]*))*$"
+)
 
 
 def _strip_span(text: str, start: int, end: int, quotes: bool = False) -> tuple[int, int]:

@@ -184,10 +184,16 @@ _INTERVIEW = re.compile(
     r"\s+in\s+an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with\s+"
     rf"(?P<who>{_OUTLET})"
 )
+_PUBLISHED_IN = {"reported", "reports", "wrote", "writes", "writing", "published", "said", "says"}
+_IN_PUBLICATION = re.compile(
+    r"\s+in\s+(?P<who>(?:the\s+)?(?P<described>(?:(?:medical|scientific)\s+)?journal\s+)?"
+    r"(?P<name>[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,5}))"
+)
 _OUTLET_WORDS = {
     "news", "times", "post", "journal", "newspaper", "agency", "tv", "radio", "gazette",
     "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
     "program", "podcast", "channel", "magazine", "media", "broadcaster", "television",
+    "lancet", "nature", "science", "bmj", "jama", "medicine",
 }  # fmt: skip
 
 
@@ -205,6 +211,8 @@ def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dic
         found = _TOLD.match(text, attribution.cue[1], end)
     if found is None:
         found = _INTERVIEW.match(text, attribution.cue[1], end)
+    if found is None and cue[-1] in _PUBLISHED_IN:
+        found = _IN_PUBLICATION.match(text, attribution.cue[1], end)  # "reported in the Lancet"
     if found is None and attribution.cue[1] <= attribution.content[0]:
         # "said in a statement cited by Reuters that A": the statement went through Reuters
         found = _SEEN_BY.search(text, attribution.cue[1], attribution.content[0])
@@ -212,7 +220,7 @@ def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dic
             return _outlet_hop(text, found.span("who"), resolver, found.span("how"))
     if found is None:
         return None
-    if found.group("described") is not None:
+    if found.groupdict().get("described") is not None:
         return _outlet_hop(text, found.span("name"), resolver, described=True)
     return _outlet_hop(text, found.span("who"), resolver)
 
@@ -228,6 +236,8 @@ def _outlet_hop(
     """A hop for the outlet named at ``span``, through which the words passed, cued by
     how ("quoted", "seen") where the text says it; None when what is named is no outlet.
     ``described``: the text says it is one ("the German newspaper Bild am Sonntag")."""
+    if text[span[1] - 1 : span[1]] == "." and text[span[1] - 2 : span[1] - 1].islower():
+        span = (span[0], span[1] - 1)  # the sentence's full stop: "in the journal Nature."
     surface = text[slice(*span)]
     resolution = resolver.resolve(surface)
     if described:
