@@ -718,6 +718,7 @@ _GROUPS = frozenset(
         "relatives", "colleagues",
     }
 )  # fmt: skip
+GROUPS = _GROUPS  # for other modules: people spoken of as a group
 # What follows a group's head to say whose or which they are.
 _QUALIFIED_BY = frozenset({"of", "close", "familiar", "briefed", "involved", "aware", "loyal"})
 # Participles whose agent, after "by", only came to see what the head names ("documents

@@ -335,3 +335,20 @@ def test_a_sentence_that_frames_what_others_say_is_no_claim(db_url):
     )
     said = [p.claim_text for p in proposals_for(db_url, text)]
     assert said == ["The bridge was closed for repairs on Monday."]
+
+
+def test_a_lead_in_cut_off_before_someones_words_is_no_claim(db_url):
+    """ "The trial … found that A, researchers reported": A is the researchers'; "The trial
+    … found that" alone is nothing the article states."""
+    from tests.suggest_data import proposals_for
+
+    text = (
+        "The trial, which followed 3,508 patients for three years, found that those given "
+        "aspirin were 55% less likely to see their cancer return, researchers reported in "
+        "the New England Journal of Medicine.\n\n"
+        "The researchers believe aspirin may work by dampening inflammation, though they "
+        "stressed that the mechanism was not fully understood.\n"
+    )
+    said = [p.claim_text for p in proposals_for(db_url, text)]
+    assert not any(claim.rstrip(".").endswith(("that", "though")) for claim in said)
+    assert len(said) == 3

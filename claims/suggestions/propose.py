@@ -505,6 +505,8 @@ def sentence_proposals(
     unattributed = _own_statement(text, sentence, end)
     if unattributed is not None and end != sentence.end and not _clause(text, unattributed.quote):
         unattributed = None
+    if unattributed is not None and end != sentence.end and _LEADS_IN.search(text, 0, end):
+        unattributed = None  # "The trial … found that" A, researchers reported: a lead-in
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return _once(proposals)
@@ -878,6 +880,9 @@ def _all_quoted(body: str) -> bool:
     return closing is None or not body[closing + 1 :].strip(" .,!?")
 
 
+# A part cut off before someone's words that only leads into them: "… found that",
+# "…, though" they stressed.
+_LEADS_IN = re.compile(r"\b(?:that|though|although|because|whether)[\s,]*$", re.IGNORECASE)
 _DANGLING = re.compile(
     r"(?:[\s,;:—–-]|\b(?:despite|amid|and|but|while|as|after|following|especially|even|"
     r"just|only|particularly))+$"

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from claims.resolution import (
     BODY_NOUNS,
+    GROUPS,
     ORGANISATION_WORDS,
     PRONOUNS,
     SPOKESPEOPLE,
@@ -69,6 +70,22 @@ def _says_of_self(text: str, reading: Resolution) -> str | None:
     )
     found = {GENDERED[m.group(1).lower()] for m in re.finditer(pattern, text)}
     return found.pop() if len(found) == 1 else None
+
+
+_GROUP_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+([a-z]+)(?:\s+([a-z]+))?\b")
+
+
+def _group_before(before: str) -> str | None:
+    """The people named as a group earlier in the sentence "they" is in: "The researchers
+    believe …, though they stressed", "the senior officials said …"."""
+    sentence = re.split(r"[.!?][\"'\u201d\u2019]?\s+", before)[-1]
+    found = None
+    for match in _GROUP_NAMED.finditer(sentence):
+        if match[1] in GROUPS:
+            found = match.group()[: match.end(1) - match.start()]
+        elif match[2] in GROUPS:
+            found = match.group()
+    return found
 
 
 def _read_as(earlier: Resolution, surface: str, noun: str) -> Resolution:
@@ -239,9 +256,18 @@ class Speakers:
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
             last = self.last
-            if pronoun in ("they", "them") and last is not None and last is self.last_person:
-                # "they" are not the one person named last: the body named before, if any
-                last = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
+            if pronoun in ("they", "them"):
+                group = _group_before(before)
+                if group is not None:
+                    # "The researchers believe A, though they stressed B": the researchers
+                    return replace(
+                        resolver.resolve(group),
+                        surface=surface,
+                        why=f"{surface.strip()!r} read as {group!r}, named before it",
+                    )
+                if last is not None and last is self.last_person:
+                    # not the one person named last: the body named before, if any
+                    last = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
             if pronoun in PERSONAL:
                 # "RIA quoted him": a person, not the agency; none when only bodies were named;
                 # "she" not a man the article has called "he"
