@@ -189,6 +189,9 @@ _BYLINE_STAMP = (
     rf"|^(?i:by|written by|posted by|reporting by|editing by)\s+{_NAMES}\W*$"
 )
 _BYLINE_NAME_ROLE = rf"^{_NOT_REPORTED}{_BYLINE_ROLE}$"
+# The role first, as some pages print it: "Health Editor Sarah Whitlock".
+_ROLE_THEN_NAME = rf"(?:[^\W\d_a-z][\w&'\u2019-]*\s+){{0,3}}{_ROLE_NOUN}\s+{_FULL_NAME}"
+_BYLINE_ROLE_NAME = rf"^{_ROLE_THEN_NAME}$"
 _BYLINE_CLOCK = (
     # a live blog's entry time on its own line ("08:45", "8.45am GMT"), or its age
     rf"^(?:(?i:updated|posted|published)\s*:?\s*)?{_LONE_CLOCK}[\s.]*$"
@@ -304,7 +307,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "byline or timestamp",
-        re.compile(f"{_BYLINE_STAMP}|{_BYLINE_NAME_ROLE}|{_BYLINE_CLOCK}"),
+        re.compile(f"{_BYLINE_STAMP}|{_BYLINE_NAME_ROLE}|{_BYLINE_ROLE_NAME}|{_BYLINE_CLOCK}"),
     ),
     (
         "rule or end mark",
@@ -418,6 +421,7 @@ _BRANCHES = {
         # _NOT_REPORTED reads the whole line, while the branch without it, which a line the
         # branch matches matches too (a lookahead takes no text), fails on prose's first words
         (re.compile(_BYLINE_NAME_ROLE), _Gate(shape=re.compile(f"^{_BYLINE_ROLE}$").match)),
+        (re.compile(_BYLINE_ROLE_NAME), _Gate(shape=re.compile(_BYLINE_ROLE_NAME).match)),
     ],
 }
 _BRANCH_GATES = [

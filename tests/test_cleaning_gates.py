@@ -70,6 +70,7 @@ _ONE_WORD = [
     ("photo caption", "The mayor at the site [Jane Doe/Reuters]"),
     ("byline or timestamp", "Jane Doe, Europe editor in Brussels"),
     ("byline or timestamp", "Peter Walker Political correspondent"),
+    ("byline or timestamp", "Health Editor Sarah Whitlock"),
 ]
 
 

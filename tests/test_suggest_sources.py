@@ -805,6 +805,7 @@ def test_review_of_an_article_without_proposals_says_there_are_none(cli, db_url)
         ("Related", "section label"),
         ("Peter Walker Political correspondent", "byline or timestamp"),
         ("Jane Doe, Europe editor in Brussels", "byline or timestamp"),
+        ("Health Editor Sarah Whitlock", "byline or timestamp"),
     ],
 )
 def test_debris_lines_are_cut_by_their_shape(line, reason):
@@ -820,6 +821,7 @@ def test_debris_lines_are_cut_by_their_shape(line, reason):
     [
         "Peter Walker said the political correspondent had been wrong.",
         "Jane Doe became an editor in 2019.",
+        "Health Editor Sarah Whitlock said the study was flawed.",
         "Our standards were tested this year, the editor said.",
         "Our standards: the ministry never replied to the letter.",
         "Read more: the minister said the plan would cost 2 billion euros.",
