@@ -69,7 +69,7 @@ TITLES = frozenset(
         "goalkeeper", "winger", "playwright", "novelist", "historian", "author",
         "physician", "surgeon", "epidemiologist", "virologist", "prosecutor",
         "barrister", "solicitor", "investor", "entrepreneur", "broker", "trader", "diplomat",
-        "envoy", "negotiator", "adviser", "advisor", "agent", "owner",
+        "envoy", "negotiator", "adviser", "advisor", "agent", "owner", "boss",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -579,7 +579,10 @@ def _ends_sentence(word: str) -> bool:
 
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _RUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b")
-_RUN_BEFORE = re.compile(rf"(?<![\w'’.-]){_CAPITALISED}\s+(?:(?:{_JOINER}\s+)*{_CAPITALISED}\s+)*$")
+# A name's words run along one line: a headline's last word is no first name of the line after.
+_RUN_BEFORE = re.compile(
+    rf"(?<![\w'’.-]){_CAPITALISED}[ \t]+(?:(?:{_JOINER}[ \t]+)*{_CAPITALISED}[ \t]+)*$"
+)
 
 
 def _apposed_person(surface: str) -> str | None:

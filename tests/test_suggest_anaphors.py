@@ -561,3 +561,55 @@ def test_a_company_by_its_first_word_is_the_company_named_in_full(db_url):
     )
     names = [[h["name"] for h in p.hops] for p in proposals_for(db_url, text) if p.hops]
     assert names == [["Acme Holdings Plc"], ["Acme Holdings Plc"]]
+
+
+FOOTBALL = (
+    "Brentford 2-2 Aston Villa: Mbeumo penalty rescues point for Bees\n\n"
+    "Bryan Mbeumo's stoppage-time penalty earned Brentford a draw against Aston Villa, "
+    "leaving Unai Emery's side frustrated.\n\n"
+    "Emery was furious with the decision and confronted the referee after the whistle.\n\n"
+    '"For me it is not a penalty," the Villa manager said. He added that he would not be '
+    "asking the Premier League for an explanation.\n\n"
+    "Brentford boss Thomas Frank said he had not seen a replay.\n\n"
+    '"I think over ninety minutes a draw is fair," the Dane told BBC Sport.\n\n'
+    "Frank confirmed that midfielder Vitaly Janelt had been taken off at half-time. "
+    "\"It doesn't look good, but let's see,\" he said.\n\n"
+    "Mbeumo, who has 14 league goals this season, said he had never doubted he would score. "
+    '"I knew where I was going before I put the ball down," the forward told Sky Sports.\n'
+)
+
+
+def test_a_person_referred_to_by_role_is_the_one_the_sentence_before_is_about(db_url):
+    """ "the Villa manager", "the Dane", "the forward" speak like "he": for the person the
+    sentence before is about; the subject of a "that" clause is not that person, and a
+    headline's last word is no first name of the line below it."""
+    chains = {
+        p.claim_text: [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, FOOTBALL)
+        if p.hops
+    }
+    assert chains["For me it is not a penalty."] == [("Unai Emery", "said")]
+    assert chains["Unai Emery would not be asking the Premier League for an explanation."] == [
+        ("Unai Emery", "added")
+    ]
+    assert chains["I think over ninety minutes a draw is fair."] == [
+        ("Thomas Frank", "told"),
+        ("BBC Sport", None),
+    ]
+    assert chains["It doesn't look good, but let's see."] == [("Thomas Frank", "said")]
+    assert chains["Bryan Mbeumo had never doubted he would score."] == [("Bryan Mbeumo", "said")]
+    assert chains["I knew where I was going before I put the ball down."] == [
+        ("Bryan Mbeumo", "told"),
+        ("Sky Sports", None),
+    ]
+
+
+def test_the_people_are_not_one_of_the_people(db_url):
+    text = (
+        "Heidelberg Materials is in talks to buy the unit, according to people familiar "
+        "with the matter.\n\n"
+        "Blackstone had also looked at the business, according to one of the people.\n\n"
+        "The firm plans to fund the purchase with cash and new debt, the people said.\n"
+    )
+    chains = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
+    assert chains["The firm plans to fund the purchase with cash and new debt."] == ["the people"]

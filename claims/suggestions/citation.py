@@ -60,6 +60,21 @@ NEWS_ORGANISATIONS = frozenset(
         "guardian",
         "nikkei",
         "caixin",
+        "sky news",
+        "sky sports",
+        "talksport",
+        "espn",
+        "the athletic",
+        "marca",
+        "l'equipe",
+        "bild",
+        "corriere della sera",
+        "la repubblica",
+        "el pais",
+        "el país",
+        "haaretz",
+        "asahi",
+        "yomiuri",
     }
 )
 _LOWER_AGENCIES = "|".join(key for key in AGENCY_NAMES if key.islower())

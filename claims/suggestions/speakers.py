@@ -28,7 +28,7 @@ from claims.resolution import (
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.citation import NEWS_ORGANISATIONS
-from claims.suggestions.lexicon import GENDERED, TELL
+from claims.suggestions.lexicon import CUE_WORDS, GENDERED, TELL
 from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -133,6 +133,9 @@ def _titled_subject(text: str, start: int) -> re.Match | None:
         return None
     if "," in text[start : found.start("name")]:
         return None  # "Asked about it, spokesman …": an opening phrase, read elsewhere
+    before = text[start : found.start("title")].lower().split()
+    if any(word in CUE_WORDS or word in ("that", "who", "which") for word in before):
+        return None  # "Frank confirmed that midfielder Vitaly Janelt …": Frank's clause
     return found
 
 
@@ -299,6 +302,10 @@ class Speakers:
         )
         if body is not None:
             return body
+        role = None if resolution.resolved else self._role_before(resolver, surface, before)
+        if role is not None:
+            self.last = self.last_person = role  # "the Villa manager" is whom "he" means next
+            return role
         if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
             self.last = resolution  # a known source, or something that looks like a name
             self.named.append(resolution)
@@ -334,7 +341,13 @@ class Speakers:
         return next(people, None)
 
     def _subject_before(
-        self, resolver: Resolver, surface: str, before: str, sentences: int = 2
+        self,
+        resolver: Resolver,
+        surface: str,
+        before: str,
+        sentences: int = 2,
+        *,
+        person: bool = False,
     ) -> Resolution | None:
         """ "Karen Feld spoke after the hearing. She said ...": a pronoun is the subject of
         the sentence before it (or, with no speaker named yet, of the one before that), when
@@ -367,7 +380,7 @@ class Speakers:
                 found = _APPOSED_SUBJECT.match(before, start)
                 if found is None:
                     continue
-            if found["verb"] in TITLES:
+            if found["verb"] in _TITLE_NOUNS:
                 continue  # "Navy spokesperson Dmytro Pletenchuk told": the name comes later
             reading = resolver.resolve_in_context(found["name"], before[:start])
             named = reading.name or reading.proposed_name
@@ -376,7 +389,7 @@ class Speakers:
             body = _a_body(resolver, reading) or _key(reading) in self.bodies
             one_word = len(named.split()) == 1
             if pronoun in PERSONAL:
-                if body or (one_word and not reading.resolved):
+                if body or (one_word and not reading.resolved and not person):
                     continue  # "Shell cut jobs. He said": a bare word may be a company
                 if self.genders.get(_key(reading)) not in (None, GENDERED[pronoun]):
                     continue  # "Feld spoke. He said": she is no "he"
@@ -388,6 +401,27 @@ class Speakers:
                 confidence=min(reading.confidence or 0.5, 0.4),
                 why=f"{surface.strip()!r} read as {named}, the subject of the sentence before",
             )
+        return None
+
+    def _role_before(self, resolver: Resolver, surface: str, before: str) -> Resolution | None:
+        """ "Emery was furious …. 'It is not a penalty,' the Villa manager said": a person
+        referred to by role ("the forward", "the city mayor", "the Dane") is, like "he",
+        the person the sentence before is about; the role says it is a person, so a
+        surname alone will do."""
+        words = [word.strip(",;:") for word in surface.split()]
+        if not 2 <= len(words) <= 4 or words[0].lower() != "the":
+            return None
+        if words[-1].lower() not in _ROLE_NOUNS and words[-1] not in _DEMONYMS:
+            return None
+        for pronoun in ("he", "she"):
+            found = self._subject_before(resolver, pronoun, before, sentences=1, person=True)
+            if found is not None:
+                return replace(
+                    found,
+                    surface=surface,
+                    why=f"{surface.strip()!r} read as {found.name or found.proposed_name}, "
+                    "the person the sentence before is about",
+                )
         return None
 
     def _body_named_before(self, surface: str, resolution: Resolution) -> Resolution | None:
@@ -538,10 +572,14 @@ class Speakers:
         if len(words) > 1 and words[0] not in _SURNAME_PARTICLES:
             self.names.append(proposed)
             return resolution
+        if is_description(proposed):
+            return resolution  # "people" is no surname of "one of the people"
         # A surname of one word, or with its particles: "del Nido Carrasco" after "José
         # María del Nido Carrasco"
         full = set(self.names) | {
-            r.proposed_name for r in self.named if r.proposed_name and not r.resolved
+            r.proposed_name
+            for r in self.named
+            if r.proposed_name and not r.resolved and not is_description(r.proposed_name)
         }
         earlier = {
             n
@@ -588,8 +626,29 @@ class Speakers:
         return replace(resolution, surface=label.name, why=why)
 
 
+# The roles by which copy refers back to a person it has just written about: "the Villa
+# manager", "the forward", "the city mayor"; and the demonyms it uses so ("the Dane").
+_ROLE_NOUNS = frozenset(
+    {
+        "manager", "boss", "coach", "forward", "striker", "midfielder", "defender",
+        "goalkeeper", "winger", "captain", "player", "mayor", "leader", "chairman",
+        "chairwoman", "chief", "minister", "president", "governor", "senator", "prosecutor",
+        "judge", "lawyer", "economist", "analyst", "veteran", "star", "actor", "singer",
+        "author", "scientist", "researcher", "executive", "founder", "billionaire",
+    }
+)  # fmt: skip
+_DEMONYMS = frozenset(
+    {
+        "Dane", "Swede", "Finn", "Norwegian", "Frenchman", "Frenchwoman", "Spaniard",
+        "German", "Italian", "Dutchman", "Brazilian", "Argentine", "Argentinian", "American",
+        "Briton", "Scot", "Welshman", "Irishman", "Australian", "Portuguese", "Belgian",
+        "Croat", "Serb", "Pole", "Czech", "Austrian", "Swiss", "Japanese", "Korean",
+        "Nigerian", "Ghanaian", "Egyptian", "Moroccan", "Mexican", "Colombian", "Uruguayan",
+        "Canadian", "Englishman", "New Zealander",
+    }
+)  # fmt: skip
 _SURNAME_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le"}
-_NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3})\s+)*?[A-Z][\w'’.-]*\s+"
+_NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3})[ \t]+)*?[A-Z][\w'’.-]*[ \t]+"
 
 
 def _full_name(resolver: Resolver, before: str, name: str) -> str | None:
