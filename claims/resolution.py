@@ -167,7 +167,11 @@ class Resolver:
                 return self._found(
                     surface, exact, 0.9, f"known as {stripped!r} once descriptors go"
                 )
-        if self.origin is not None and _is_origin_reference(bare, surface):
+        if (
+            self.origin is not None
+            and _is_origin_reference(bare, surface)
+            and (self.credited or not self._another_kind(bare))
+        ):
             return Resolution(
                 surface,
                 self.origin.id,
@@ -217,6 +221,12 @@ class Resolver:
         elif proposed and self._the_in_name(surface, proposed):
             proposed = f"The {proposed}"
         return Resolution(surface, None, None, 0.0, why, proposed_name=proposed)
+
+    def _another_kind(self, bare: str) -> bool:
+        """ "The agency said" in a newspaper's own story (no origin credited) is not the
+        newspaper: an agency is some other body the story is about."""
+        kind = self.kinds.get(self.origin.id) if self.origin is not None else None
+        return bare.split()[-1] in ("agency", "wire") and kind not in ("news_agency", "agency")
 
     def _the_in_name(self, surface: str, name: str) -> bool:
         """Whether "The" belongs to the name, as in "according to The Times": the article

@@ -613,3 +613,33 @@ def test_the_people_are_not_one_of_the_people(db_url):
     )
     chains = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
     assert chains["The firm plans to fund the purchase with cash and new debt."] == ["the people"]
+
+
+def test_the_agency_and_the_group_in_a_papers_own_story_are_bodies_it_named(db_url):
+    """In a newspaper's own story "the agency" is not the newspaper, and "it" is no person:
+    both are the body named before; "the group" is the campaign group that spoke last; a
+    second demand ("and urged it to …") is claimed from its own cue."""
+    text = (
+        "Glaciers are shrinking at twice the projected rate, the World Meteorological "
+        "Organization said on Thursday.\n\n"
+        '"This is an acceleration," said Celeste Saulo, the WMO\'s secretary-general.\n\n'
+        "The agency warned that glacier runoff could peak within 15 years. It said floods "
+        "had killed at least 70 people since 2020.\n\n"
+        "Greenpeace Central Asia accused regional governments of expanding coal power.\n\n"
+        "In a statement, the group said Kazakhstan had approved three new coal plants and "
+        "urged it to set a date for phasing out the fuel.\n"
+    )
+    chains = {
+        p.claim_text: [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, text, outlet="The Guardian")
+        if p.hops
+    }
+    wmo = "World Meteorological Organization"
+    assert chains["Glacier runoff could peak within 15 years."] == [(wmo, "warned")]
+    assert chains["Floods had killed at least 70 people since 2020."] == [(wmo, "said")]
+    assert chains["Kazakhstan had approved three new coal plants."] == [
+        ("Greenpeace Central Asia", "said")
+    ]
+    assert chains["The group urged it to set a date for phasing out the fuel."] == [
+        ("Greenpeace Central Asia", "urged")
+    ]

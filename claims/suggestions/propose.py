@@ -46,7 +46,6 @@ from claims.suggestions.lexicon import (
     PUNCT_BOUNDARY,
     RELATIVES,
     SPEECH_WORDS,
-    forms,
 )
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
@@ -444,11 +443,16 @@ def sentence_proposals(
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
         confidence = round(base * sum(hop_conf) / len(hop_conf), 2)
         if (named := _naming(text, found[leaf], content)) is not None:
+            wording = text[slice(*named)]
+            if found[leaf].coordinated and found[leaf].source is not None:
+                # "The group said A and urged it to B": the demand, with its speaker
+                named = (found[leaf].cue[0], named[1])
+                wording = f"{found[leaf].source_text(text)} {text[slice(*named)]}"
             proposals.append(
                 Proposal(
                     kind="claim",
                     sentence=(sentence.start, sentence.end),
-                    claim_text=named_subject(claim_wording(text[slice(*named)]), hops, False),
+                    claim_text=named_subject(claim_wording(wording), hops, False),
                     quote=named,
                     quoted=False,
                     hops=hops,
@@ -576,10 +580,6 @@ def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribu
     )
 
 
-_ACCUSES = forms("accuse", ())
-_OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
-
-
 def _naming(
     text: str, attribution: Attribution, content: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -591,10 +591,7 @@ def _naming(
     source, cue = attribution.source, attribution.cue
     if attribution.quoted or source is None or not (source[1] <= cue[0] < cue[1] <= content[0]):
         return None
-    verb = " ".join(text[cue[0] : cue[1]].lower().split()[-1:])
-    if (verb in _ACCUSES and _OF_WHAT.match(text, content[0], content[1])) or demands(
-        text, attribution.cue, content
-    ):
+    if demands(text, attribution.cue, content):
         # "Moldova has accused Moscow of trying to destabilise the country", "He called on
         # ministers to ban bonuses": the claim is the accusation or the demand, not "Moscow
         # of trying …" or "ministers to ban bonuses"

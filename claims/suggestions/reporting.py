@@ -99,6 +99,8 @@ _CALLS_AS = (
     | forms("characterize", ())
     | {"branded", "brands", "labelled", "labeled", "labels", "hailed", "hails"}
 )
+_ACCUSES = forms("accuse", ())
+_OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
 _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 
 
@@ -113,6 +115,8 @@ def demands(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
         return False
     if verb[0] in _CALLS_ON:
         return bool(_ON_WHOM_TO.match(text, *content))
+    if verb[0] in _ACCUSES:
+        return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
     return verb[0] in _CALLS_AS and bool(_THING_AS_WHAT.match(text, *content))
 
 

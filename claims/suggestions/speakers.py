@@ -259,6 +259,9 @@ class Speakers:
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
             last = self.last
+            if pronoun == "it" and last is not None and last is self.last_person:
+                # "it" is no person: the body named before, if any
+                last = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
             if pronoun in ("they", "them"):
                 group = _group_before(before)
                 if group is not None:
@@ -295,12 +298,13 @@ class Speakers:
         resolution = self._named_before(resolution)
         body = (
             self._outlet_described_before(surface)
-            or self._body_named_before(surface, resolution)
+            or self._body_named_before(resolver, surface, resolution)
             or self._titled_before(surface)
             or self._company_named_before(resolver, surface, resolution, before)
             or self._spokesperson_of_body(resolver, surface, resolution)
         )
         if body is not None:
+            self.last = body  # "The agency warned …. It called on": the agency
             return body
         role = None if resolution.resolved else self._role_before(resolver, surface, before)
         if role is not None:
@@ -424,7 +428,9 @@ class Speakers:
                 )
         return None
 
-    def _body_named_before(self, surface: str, resolution: Resolution) -> Resolution | None:
+    def _body_named_before(
+        self, resolver: Resolver, surface: str, resolution: Resolution
+    ) -> Resolution | None:
         """ "The department said" after "the Illinois Department of Transportation said":
         the last source proposed before whose name holds the noun, when nothing known is
         (or the noun names the article's own source: "the agency" after "the International
@@ -439,6 +445,19 @@ class Speakers:
             name = earlier.name or earlier.proposed_name or ""
             if noun in fold_name(name).split() and len(name.split()) > 1:
                 return _read_as(earlier, surface, noun)
+        if noun in _ANY_BODY and not resolution.resolved:
+            # "Greenpeace Central Asia accused …. The group said", "the World Meteorological
+            # Organization said …. The agency warned": the last body named, no outlet
+            for earlier in reversed(self.named):
+                if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS or refers_to_origin(
+                    earlier.surface
+                ):
+                    continue
+                if is_description(earlier.surface) or _key(earlier) in self.genders:
+                    continue  # "Ann Lee said …, she added. The group said": not her
+                name = earlier.name or earlier.proposed_name or ""
+                if _key(earlier) in self.bodies or len(name.split()) >= 3:
+                    return _read_as(earlier, surface, noun)  # "Greenpeace Central Asia"
         return None
 
     def _outlet_described_before(self, surface: str) -> Resolution | None:
@@ -647,6 +666,10 @@ _DEMONYMS = frozenset(
         "Canadian", "Englishman", "New Zealander",
     }
 )  # fmt: skip
+# Nouns that may stand for any body: "the agency", "the group", "the organisation".
+_ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
+
+
 _SURNAME_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le"}
 _NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3})[ \t]+)*?[A-Z][\w'’.-]*[ \t]+"
 
