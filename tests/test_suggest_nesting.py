@@ -977,3 +977,30 @@ def test_telling_reporters_is_no_reported_act_of_its_own(db_url):
     )
     said = [p.claim_text for p in proposals_for(db_url, text)]
     assert said == ["Such statements are part of the hysteria."]
+
+
+@pytest.mark.parametrize(
+    "text, claim, chain",
+    [
+        # the citing comes first in the sentence: the sources cited, then who reports them
+        (
+            "Turkey's state-run Anadolu Agency said Fidan met Wang on Monday.\n\n"
+            "Citing diplomatic sources, the agency said the two ministers also discussed "
+            "trade.\n",
+            "The two ministers also discussed trade.",
+            [("diplomatic sources", "Citing"), ("Anadolu Agency", "said")],
+        ),
+        (
+            "The Journal, citing officials, reported that the deal was off.\n",
+            "The deal was off.",
+            [("officials", "citing"), ("Journal", "reported")],
+        ),
+    ],
+)
+def test_a_citing_before_its_report_is_the_hop_before_it(db_url, text, claim, chain):
+    hops = [
+        [(h["name"], h["cue"]) for h in p.hops]
+        for p in proposals_for(db_url, text)
+        if p.claim_text == claim
+    ]
+    assert hops == [chain]

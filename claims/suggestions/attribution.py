@@ -605,9 +605,44 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         if attribution.source is not None and main_source is None:
             main_source = attribution.source
         found.append(attribution)
+    _cited_before_the_report(text, found)
     nest(found, text)
     past_own_hops(text, found)
     return found
+
+
+def _cited_before_the_report(text: str, found: list[Attribution]) -> None:
+    """ "Citing diplomatic sources, the agency said A", "The Journal, citing officials,
+    reported that A": the sources cited say A, through the one who reports it; the citing
+    comes first in the sentence, so its content is the report's, and it nests inside it."""
+    for index, cited in enumerate(found):
+        if not cited.cites or cited.order != "source-after" or cited.parent is not None:
+            continue
+        report = next(
+            (
+                (at, other)
+                for at, other in enumerate(found)
+                if other is not cited
+                and other.order == "pre"
+                and other.source is not None
+                and cited.cue[0] < other.cue[0]
+                and other.cue[1] <= other.content[0]
+            ),
+            None,
+        )
+        if report is None:
+            continue
+        at, other = report
+        if other.source[0] < cited.cue[0] < other.source[1]:
+            # "The Journal, citing officials": the Journal, before its citing
+            other.source = _strip_span(text, other.source[0], cited.cue[0])
+        cited.content, cited.quoted = other.content, other.quoted
+        cited.children = [c for c in cited.children if c != at]
+        if other.parent == index:
+            other.parent = None
+        cited.parent = at
+        if index not in other.children:
+            other.children.append(index)
 
 
 def _leaves_its_quotation(text: str, start: int, end: int, attribution: Attribution) -> bool:
@@ -1125,9 +1160,18 @@ def _cited_by(found: list[Attribution], i: int, text: str | None = None) -> int 
     General Staff"; "said Xinhua, citing officials"): only a comma or a space between, or
     a relative pronoun ("according to Interfax, which cited a military source")."""
     cue = found[i].cue
+    cited = found[i].source
     best = None
     for j, other in enumerate(found):
         between = other.source is not None and other.source[1] <= cue[0] < other.cue[0]
+        before = (  # "Citing diplomatic sources, the agency said A"
+            cited is not None
+            and other.source is not None
+            and not other.cites
+            and 0 <= other.source[0] - cited[1] <= CITING_GAP
+        )
+        if j != i and before:
+            return j
         if j == i or (other.cue[1] > cue[0] and not between):
             continue
         end = _report_end(other)
