@@ -643,3 +643,20 @@ def test_the_agency_and_the_group_in_a_papers_own_story_are_bodies_it_named(db_u
     assert chains["The group urged it to set a date for phasing out the fuel."] == [
         ("Greenpeace Central Asia", "urged")
     ]
+
+
+def test_unnamed_people_speak_on_as_they_and_as_the_people(db_url):
+    """ "according to people familiar with the matter … , said the people, who asked not to
+    be identified … , they said … , the people said": the same unnamed people throughout."""
+    text = (
+        "Heidelberg Materials is in advanced talks to buy the unit, according to people "
+        "familiar with the matter.\n\n"
+        "An agreement could be announced as soon as next week, said the people, who asked "
+        "not to be identified because the discussions are private. The talks could still "
+        "stall, they said.\n\n"
+        "The unit includes around 250 quarries in Ireland and Poland, the people said.\n"
+    )
+    chains = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
+    assert chains["An agreement could be announced as soon as next week."] == ["the people"]
+    assert chains["The talks could still stall."] == ["the people"]
+    assert chains["The unit includes around 250 quarries in Ireland and Poland."] == ["the people"]

@@ -325,7 +325,17 @@ def _inverted_source_end(
     if tokens[j].text[:1].isupper() or tokens[j].lower in ("the", "a", "an"):
         end = _np_after(tokens, j, n)
         named = any(t.text[:1].isupper() for t in tokens[j:end])
-        if end > j and _tail_is_short_simple(tokens, end, n) and (after_quote or named):
+        # "…, said the people, who asked not to be identified": a speaker the relative
+        # clause describes, or one the sentence ends with
+        described = end < n and (
+            (tokens[end].text in ".!?" and end - j <= 3)
+            or (tokens[end].text == "," and end + 1 < n and tokens[end + 1].lower == "who")
+        )
+        if (
+            end > j
+            and _tail_is_short_simple(tokens, end, n)
+            and (named or described or after_quote)
+        ):
             return end
     k = j
     while k < n and k - j < 12 and tokens[k].text not in ",;.!?" + OPEN_QUOTES:

@@ -233,7 +233,10 @@ _STATE_VERBS = {
     "remains", "stands", "seems", "appears", "becomes", "stays", "continues", "lacks",
     "exceeds", "totals", "lies", "poses", "deserves", "belongs", "depends", "consists",
     "contains", "involves", "requires", "represents", "outweighs", "persists", "amounts",
+    "includes", "comprises",
 }  # fmt: skip
+# Words of a number's size, after a verb as a number would be: "employs around 300".
+_ABOUT = {"around", "about", "nearly", "almost", "roughly", "some", "more", "over", "up"}
 _CONTRACTED = ("n't", "'re", "'ve", "'ll", "'m", "'d")
 _CONTRACTED_IS = {
     "it's", "that's", "there's", "he's", "she's", "what's", "who's", "here's", "let's",
@@ -282,8 +285,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
             then = words[i + 2] if i + 2 < len(words) else None
             if after == "to" and then is not None and then not in _NOT_VERBS:
                 return True  # "hopes to deepen", not "warnings to the residents"
-            if after in _OBJECTS or after[0].isdigit() or after.endswith("ly"):
-                return True  # "offers the workforce", "employs 300 people"
+            if after in _OBJECTS or after[0].isdigit() or after.endswith("ly") or after in _ABOUT:
+                return True  # "offers the workforce", "employs (around) 300 people"
             if i and written[i - 1][:1].isupper() and written[i + 1][:1].isupper():
                 return True  # "Clinton beats Trump"
             if (

@@ -75,6 +75,16 @@ def _says_of_self(text: str, reading: Resolution) -> str | None:
 _GROUP_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+([a-z]+)(?:\s+([a-z]+))?\b")
 
 
+def _of_a_group(surface: str) -> bool:
+    """Whether a description names people as a group: "people familiar with the matter",
+    "two European officials", "Analysts at Jefferies"; not "one of the people"."""
+    words = [w.strip(",;:").lower() for w in surface.split()]
+    if not words or words[0] in ("one", "a", "an") or not is_description(surface):
+        return False
+    head = next((i for i, w in enumerate(words) if w in GROUPS), None)
+    return head is not None and words[head] not in ("source", "person", "other", "some")
+
+
 def _group_before(before: str) -> str | None:
     """The people named as a group earlier in the sentence "they" is in: "The researchers
     believe …, though they stressed", "the senior officials said …"."""
@@ -241,6 +251,13 @@ class Speakers:
         self.bodies: set[str] = set()
         # The company "the company" was read as last, and how many sources were named then.
         self.company: tuple[Resolution, int] | None = None
+        # The last people described as a group ("people familiar with the matter"), and
+        # whether they were named after the last source (whom "they" means first).
+        self.group: Resolution | None = None
+        self.group_latest = False
+        # When each source was last read, by key, counted in reads: which of two came later.
+        self.reads = 0
+        self.read_at: dict[str, int] = {}
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
@@ -271,6 +288,22 @@ class Speakers:
                         surface=surface,
                         why=f"{surface.strip()!r} read as {group!r}, named before it",
                     )
+                body = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
+                later_body = body is not None and self.read_at.get(
+                    _key(body), -1
+                ) > self.read_at.get("group", -1)
+                if self.group is not None and (
+                    self.group_latest
+                    or last is None
+                    or (last is self.last_person and not later_body)
+                ):
+                    # "…, according to people familiar with the matter. … , they said"
+                    return replace(
+                        self.group,
+                        surface=surface,
+                        why=f"{surface.strip()!r} read as {self.group.proposed_name!r}, "
+                        "the people named before",
+                    )
                 if last is not None and last is self.last_person:
                     # not the one person named last: the body named before, if any
                     last = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
@@ -296,6 +329,13 @@ class Speakers:
                 return self._gendered(subject, gender)
             return resolution if subject is None else subject
         resolution = self._named_before(resolution)
+        self.group_latest = False
+        self.reads += 1
+        if _of_a_group(surface) and not resolution.resolved:
+            self.group, self.group_latest = resolution, True
+            self.read_at["group"] = self.reads
+        else:
+            self.read_at[_key(resolution)] = self.reads
         body = (
             self._outlet_described_before(surface)
             or self._body_named_before(resolver, surface, resolution)
