@@ -1302,3 +1302,14 @@ def test_a_quotation_span_ends_with_its_closing_mark(db_url):
 )
 def test_where_words_were_published_is_a_hop(db_url, text, claim, chain):
     assert _chain_of(db_url, text, claim) == [chain]
+
+
+def test_a_denial_of_accusations_is_claimed_whole(db_url):
+    text = (
+        "Western governments have accused Beijing of supplying components used in Russian "
+        "weapons. Beijing denies the accusations.\n\n"
+        "Shell said profits rose. The company denied any wrongdoing.\n"
+    )
+    said = {p.claim_text: [h["cue"] for h in p.hops] for p in _proposals(db_url, text) if p.hops}
+    assert said["Beijing denies the accusations."] == ["denies"]
+    assert said["The company denied any wrongdoing."] == ["denied"]

@@ -436,13 +436,14 @@ def sentence_proposals(
         if quotation and content[0] < sentence.end < content[1]:
             # '"A," he said. "B."': A here; B, a sentence of its own, goes on the quotation
             content = (content[0], _quoted_end(text, content[0], sentence.end))
-        words = len(text[content[0] : content[1]].split())
+        named = _naming(text, found[leaf], content)
+        words = len(text[slice(*(named or content))].split())
         if words < MIN_CLAIM_WORDS:
-            continue
+            continue  # "The plan" said by Der Spiegel; "Beijing denies the accusations" is not
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
         confidence = round(base * sum(hop_conf) / len(hop_conf), 2)
-        if (named := _naming(text, found[leaf], content)) is not None:
+        if named is not None:
             wording = text[slice(*named)]
             if found[leaf].coordinated and found[leaf].source is not None:
                 # "The group said A and urged it to B": the demand, with its speaker

@@ -101,6 +101,13 @@ _CALLS_AS = (
 )
 _ACCUSES = forms("accuse", ())
 _OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
+_DENIES = forms("deny", ("denies", "denied", "denying"))
+_WHAT_IS_DENIED = re.compile(
+    r"(?:(?:the|these|those|all|any|such|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:accusations?|allegations?|claims?|charges?|reports?|wrongdoing|any\s+wrongdoing)"
+    r"(?:\s+(?:of|against)\s+[\w\s-]{1,40})?[.\s]*",
+    re.IGNORECASE,
+)
 _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 
 
@@ -117,6 +124,8 @@ def demands(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
         return bool(_ON_WHOM_TO.match(text, *content))
     if verb[0] in _ACCUSES:
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
+    if verb[0] in _DENIES:
+        return bool(_WHAT_IS_DENIED.fullmatch(text, *content))  # "denies the accusations"
     return verb[0] in _CALLS_AS and bool(_THING_AS_WHAT.match(text, *content))
 
 
