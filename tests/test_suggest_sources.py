@@ -1313,3 +1313,21 @@ def test_a_denial_of_accusations_is_claimed_whole(db_url):
     said = {p.claim_text: [h["cue"] for h in p.hops] for p in _proposals(db_url, text) if p.hops}
     assert said["Beijing denies the accusations."] == ["denies"]
     assert said["The company denied any wrongdoing."] == ["denied"]
+
+
+def test_reported_speech_after_a_quotation_is_its_own_claim(db_url):
+    """'"… not about greed." Holt said colleagues had taken second jobs': the report after
+    the quotation is a claim of its own, not the quotation again, and the quotation is
+    proposed once."""
+    text = (
+        "Workers picketed the depot on Monday.\n\n"
+        '"I have worked nights for 19 years," said Darren Holt, a signalling technician. '
+        '"I am out in the rain at three in the morning. This is not about greed." Holt said '
+        "several of his colleagues had taken second jobs to make ends meet.\n"
+    )
+    said = [(p.claim_text, p.rule) for p in _proposals(db_url, text) if p.hops]
+    assert [claim for claim, _ in said] == [
+        "I have worked nights for 19 years.",
+        "I am out in the rain at three in the morning. This is not about greed.",
+        "Several of his colleagues had taken second jobs to make ends meet.",
+    ]

@@ -1048,7 +1048,17 @@ def propose(
 
 
 def _said_already(proposal: Proposal, before: list[Proposal]) -> bool:
-    if proposal.rule not in ("unattributed", "continued quotation"):
+    """Whether an earlier proposal with a speaker holds this one's words: a sentence of a
+    quotation proposed whole, or a quotation a tagger also gives the next sentence's cue."""
+    plain = proposal.rule in ("unattributed", "continued quotation")
+    if not plain and not proposal.rule.startswith(TAGGER):
         return False
     start, end = proposal.quote
-    return any(other.hops and other.quote[0] <= start and end <= other.quote[1] for other in before)
+    speaker = proposal.hops[0].get("name") if proposal.hops else None
+    return any(
+        other.hops
+        and other.quote[0] <= start
+        and end <= other.quote[1]
+        and (plain or other.hops[0].get("name") == speaker)
+        for other in before
+    )

@@ -173,6 +173,15 @@ def _next_quotation(text: str, before: Span, after: Span) -> bool:
     )
 
 
+def _next_reported(text: str, before: Span, after: Span) -> bool:
+    """A quotation that ends its sentence, then a new sentence reporting more without
+    quotation marks ('"… not about greed." Holt said colleagues had …'): two contents,
+    not a quotation split by its cue."""
+    return bool(_SENTENCE_CLOSED.search(text, before[0], before[1])) and (
+        text[after[0] : after[0] + 1] not in OPEN_QUOTES
+    )
+
+
 def _join_split_quotations(
     text: str, contents: list[Span], cue: Span, source: Span | None
 ) -> list[Span]:
@@ -188,7 +197,9 @@ def _join_split_quotations(
             if span is not None and _inside(span, between):
                 rest[span[0] - between[0] : span[1] - between[0]] = " " * (span[1] - span[0])
         closed = any(mark in text[before[1] - 1 : cue[0]] for mark in SPLIT_MARKS)
-        if _inside(cue, between) and closed and not _WORD.search("".join(rest)):
+        if _next_reported(text, before, content):
+            joined.append(content)  # '"… about greed." Holt said several … had taken …'
+        elif _inside(cue, between) and closed and not _WORD.search("".join(rest)):
             joined[-1] = (before[0], content[1])
         elif _inside(cue, between) and _quotation_goes_on(text, before, content):
             joined[-1] = (before[0], content[1])
