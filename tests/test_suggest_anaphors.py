@@ -660,3 +660,22 @@ def test_unnamed_people_speak_on_as_they_and_as_the_people(db_url):
     assert chains["An agreement could be announced as soon as next week."] == ["the people"]
     assert chains["The talks could still stall."] == ["the people"]
     assert chains["The unit includes around 250 quarries in Ireland and Poland."] == ["the people"]
+
+
+def test_the_airline_is_the_one_airline_the_story_names(db_url):
+    text = (
+        "Eleven people were taken to hospital after a United Airlines flight hit severe "
+        "turbulence on Monday.\n\n"
+        "Passengers described scenes of panic in the cabin.\n\n"
+        "The airline said seven passengers and four flight attendants were treated.\n"
+    )
+    chains = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
+    assert chains["Seven passengers and four flight attendants were treated."] == [
+        "United Airlines"
+    ]
+
+
+def test_a_magazine_told_is_a_hop(db_url):
+    text = '"I could not write a single sentence I believed," Clara Vance told The Paris Review.\n'
+    chains = [[(h["name"], h["cue"]) for h in p.hops] for p in proposals_for(db_url, text)]
+    assert chains == [[("Clara Vance", "told"), ("The Paris Review", None)]]

@@ -192,7 +192,7 @@ _OUTLET_WORDS = {
     "news", "times", "post", "journal", "newspaper", "agency", "tv", "radio", "gazette",
     "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
     "program", "podcast", "channel", "magazine", "media", "broadcaster", "television",
-    "lancet", "nature", "science", "bmj", "jama", "medicine",
+    "lancet", "nature", "science", "bmj", "jama", "medicine", "review", "atlantic",
 }  # fmt: skip
 
 

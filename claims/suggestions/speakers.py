@@ -544,6 +544,18 @@ class Speakers:
         if found is not None:
             return found
         for earlier in reversed(self.named):
+            words = fold_name(earlier.name or earlier.proposed_name or "").split()
+            if len(words) > 1 and any(w.startswith(noun) for w in words[1:]):
+                # "United Airlines said …. The airline said": the name says what it is
+                return self._company_read(_read_as(earlier, surface, noun))
+        heads = _NAME_HEADS.get(noun)
+        if heads is not None:
+            # "a United Airlines flight … The airline said": the one name of its kind
+            pattern = rf"(?<![\w'\u2019-])((?:[A-Z][\w&'\u2019.-]*\s+){{1,3}}(?:{heads}))\b"
+            names = {m.group(1) for m in re.finditer(pattern, resolver.text or before)}
+            if len(names) == 1:
+                return self._company_read(_read_as(resolver.resolve(names.pop()), surface, noun))
+        for earlier in reversed(self.named):
             if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS:
                 continue
             if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
@@ -706,6 +718,13 @@ _DEMONYMS = frozenset(
         "Canadian", "Englishman", "New Zealander",
     }
 )  # fmt: skip
+# How the name of a company of a kind ends: "United Airlines", "Barclays Bank".
+_NAME_HEADS = {
+    "airline": "Airlines|Airline|Airways",
+    "bank": "Bank",
+    "carmaker": "Motors|Motor|Automobiles",
+    "insurer": "Insurance|Assurance",
+}
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
 
