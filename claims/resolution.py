@@ -140,6 +140,10 @@ class Resolver:
 
     def resolve(self, surface: str) -> Resolution:
         surface = _WHEN_AT_END.sub("", surface) or surface  # "the ministry on Monday"
+        head = _SET_OFF_RELATIVE.match(surface)
+        if head is not None:
+            # "Emily Russo, who runs an independent bookshop": Russo, not The Independent
+            return replace(self.resolve(head.group(1)), surface=surface)
         person = _apposed_person(surface)
         if person is not None:
             # "Dana Whitaker, CEO of GreenGrid Energy": Whitaker speaks, not her company
@@ -550,6 +554,7 @@ _WHEN_AT_END = re.compile(
 # A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").
 _COMMA = re.compile(r",(?!\d)")
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
+_SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’.-]*)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")

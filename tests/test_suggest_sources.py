@@ -1331,3 +1331,22 @@ def test_reported_speech_after_a_quotation_is_its_own_claim(db_url):
         "I am out in the rain at three in the morning. This is not about greed.",
         "Several of his colleagues had taken second jobs to make ends meet.",
     ]
+
+
+def test_a_relative_clause_names_no_source_and_a_dateline_no_claim(db_url):
+    """ "Emily Russo, who runs an independent bookshop" is Russo, not The Independent (the
+    publisher); "MANCHESTER, England -" is a dateline, not the claim's first words."""
+    text = (
+        "Emily Russo, who runs an independent bookshop in Brooklyn, said her store had sold "
+        "out.\n\n"
+        "MANCHESTER, England - More than 12,000 rail workers began a strike on Monday, the "
+        "union said.\n"
+    )
+    said = {
+        p.claim_text: [h["name"] for h in p.hops]
+        for p in proposals_for(db_url, text, outlet="The Independent")
+    }
+    assert said == {
+        "Her store had sold out.": ["Emily Russo"],
+        "More than 12,000 rail workers began a strike on Monday.": ["the union"],
+    }

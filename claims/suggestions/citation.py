@@ -260,7 +260,9 @@ def statement_start(text: str, start: int, end: int) -> int:
     """
     position = start
     match = _LEADING_DATELINE.match(text, start, end)
-    if match and (match["credit"] or match["date"] or match["place"].isupper()):
+    if match and (
+        match["credit"] or match["date"] or match["place"].split(",")[0].strip().isupper()
+    ):  # "MANCHESTER, England -": the city in capitals, its country not
         position = match.end()
     stamp = _ENTRY_STAMP.match(text, position, end)
     if stamp and text[stamp.end() : end].strip():

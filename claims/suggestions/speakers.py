@@ -484,6 +484,8 @@ class Speakers:
         for earlier in reversed(self.named):
             name = earlier.name or earlier.proposed_name or ""
             if noun in fold_name(name).split() and len(name.split()) > 1:
+                if is_description(name):
+                    continue  # "A company spokesperson" is no company the name gives
                 return _read_as(earlier, surface, noun)
         if noun in _ANY_BODY and not resolution.resolved:
             # "Greenpeace Central Asia accused …. The group said", "the World Meteorological
