@@ -1350,3 +1350,23 @@ def test_a_relative_clause_names_no_source_and_a_dateline_no_claim(db_url):
         "Her store had sold out.": ["Emily Russo"],
         "More than 12,000 rail workers began a strike on Monday.": ["the union"],
     }
+
+
+def test_a_demand_or_accusation_is_claimed_with_the_speaker_by_name(db_url):
+    """Claimed whole, a demand or an accusation names its speaker as the hop does, without
+    the relative clause or the title set off by commas; a demand's listener may come
+    before the content's quotation ('called on both sides to "get back …"')."""
+    text = (
+        "Rail workers began a strike on Monday.\n\n"
+        'Transport Secretary Louise Haigh called on both sides to "get back round the '
+        'table."\n\n'
+        "Manchin, who is not seeking re-election, urged his colleagues to stop "
+        '"posturing for the cameras."\n\n'
+        "The head of the union, Mick Lynch, accused ministers of hiding.\n"
+    )
+    said = [p.claim_text for p in _proposals(db_url, text) if p.hops]
+    assert said == [
+        'Transport Secretary Louise Haigh called on both sides to "get back round the table."',
+        'Manchin urged his colleagues to stop "posturing for the cameras."',
+        "Mick Lynch accused ministers of hiding.",
+    ]

@@ -445,10 +445,16 @@ def sentence_proposals(
         confidence = round(base * sum(hop_conf) / len(hop_conf), 2)
         if named is not None:
             wording = text[slice(*named)]
-            if found[leaf].coordinated and found[leaf].source is not None:
+            source = found[leaf].source
+            if found[leaf].coordinated and source is not None:
                 # "The group said A and urged it to B": the demand, with its speaker
                 named = (found[leaf].cue[0], named[1])
                 wording = f"{found[leaf].source_text(text)} {text[slice(*named)]}"
+            elif source is not None and "," in text[slice(*source)] and hops:
+                # "Manchin, who is not seeking re-election, urged …", "The head of the
+                # union, Mick Lynch, accused …": the speaker by name, without the rest
+                name = hops[0].get("name") or text[source[0] : source[1]].split(",")[0]
+                wording = f"{name} {text[found[leaf].cue[0] : named[1]]}"
             proposals.append(
                 Proposal(
                     kind="claim",

@@ -89,7 +89,7 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
 
 
 _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
-_ON_WHOM_TO = re.compile(r"(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[a-z]")
+_ON_WHOM_TO = re.compile(r"\s*(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[\"\u201c']?[a-z]")
 
 
 _CALLS_AS = (
@@ -121,7 +121,9 @@ def demands(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
     if not verb:
         return False
     if verb[0] in _CALLS_ON:
-        return bool(_ON_WHOM_TO.match(text, *content))
+        # from the cue: "called on both sides to" whether or not the content holds whom
+        start = cue[1] if content[0] >= cue[1] else content[0]
+        return bool(_ON_WHOM_TO.match(text, start, content[1]))
     if verb[0] in _ACCUSES:
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
     if verb[0] in _DENIES:
