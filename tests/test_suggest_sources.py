@@ -1370,3 +1370,19 @@ def test_a_demand_or_accusation_is_claimed_with_the_speaker_by_name(db_url):
         'Manchin urged his colleagues to stop "posturing for the cameras."',
         "Mick Lynch accused ministers of hiding.",
     ]
+
+
+def test_where_a_critic_wrote_said_first_is_a_hop(db_url):
+    text = (
+        "Early reviews have been largely warm. Writing in The New York Times, critic Dwight "
+        'Garner said Vance had "never written with more control."\n\n'
+        "In The Atlantic, however, the critic Hannah Lee argued that the family "
+        '"never quite escapes the shadow of Steinbeck."\n\n'
+        "In Brussels, the minister said talks would resume.\n"
+    )
+    chains = [[h["name"] for h in p.hops] for p in _proposals(db_url, text) if p.hops]
+    assert chains == [
+        ["Dwight Garner", "The New York Times"],
+        ["Hannah Lee", "The Atlantic"],
+        ["the minister"],
+    ]

@@ -199,6 +199,13 @@ def _extend_cue_back(tokens: list[Token], i: int, floor: int) -> int:
     return i
 
 
+# An opening that says where the words appeared: "Writing in The New York Times,",
+# "Speaking on Match of the Day,"; the proposals read the outlet from it.
+_WHERE_WRITTEN = re.compile(
+    r"[\"\u201c]?(?:Writing|Speaking)\s+(?:in|on|to)\s+(?:the\s+|The\s+)?[A-Z][^,]{0,60},"
+)
+
+
 def _passed_on_by(tokens: list[Token], ci: int, cj: int) -> bool:
     """A participle after a noun naming who passed it on, in a sentence with a cue of its
     own: "Analysts quoted by Bloomberg said", "said in a statement cited by Reuters that".
@@ -457,6 +464,8 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         word = " ".join(t.lower for t in tokens[ci:cj])
         cue_i = _extend_cue_back(tokens, ci, 0)
         previous = tokens[cue_i - 1] if cue_i else None
+        if ci == 0 and _WHERE_WRITTEN.match(text, tokens[0].start, end):
+            continue  # "Writing in The New York Times, …": where, before who and what
         if len(cue_ranges) > 1 and _passed_on_by(tokens, ci, cj):
             continue
         # "Interfax cited a source as saying": a verb with its subject, not "cited X".
@@ -568,6 +577,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 and before is not None
                 and (before.text == "," or before.text in CLOSE_QUOTES)
                 and tail_short
+                and not _WHERE_WRITTEN.match(text, tokens[0].start, before.end)
             ):
                 content = (tokens[0].start, before.end if before.text != "," else before.start)
                 order = "post"

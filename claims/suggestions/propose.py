@@ -188,6 +188,11 @@ _IN_PUBLICATION = re.compile(
     r"\s+in\s+(?P<who>(?:the\s+)?(?P<described>(?:(?:medical|scientific)\s+)?journal\s+)?"
     r"(?P<name>[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,5}))"
 )
+_WRITING_IN = re.compile(
+    r"\s*[\"\u201c]?(?:(?:Writing|Speaking)\s+(?:in|on|to)\s+|In\s+)"
+    r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4})"
+    r"\s*,"
+)
 _OUTLET_WORDS = {
     "news", "times", "post", "journal", "newspaper", "agency", "tv", "radio", "gazette",
     "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
@@ -212,6 +217,10 @@ def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dic
         found = _INTERVIEW.match(text, attribution.cue[1], end)
     if found is None and cue[-1] in _PUBLISHED_IN:
         found = _IN_PUBLICATION.match(text, attribution.cue[1], end)  # "reported in the Lancet"
+    if found is None and attribution.source is not None:
+        # "Writing in The New York Times, critic Dwight Garner called …", "In The Atlantic,
+        # however, the critic Hannah Lee argued": where the words appeared, said first
+        found = _WRITING_IN.match(text, sentence.start, attribution.source[0])
     if found is None and attribution.cue[1] <= attribution.content[0]:
         # "said in a statement cited by Reuters that A": the statement went through Reuters
         found = _SEEN_BY.search(text, attribution.cue[1], attribution.content[0])
