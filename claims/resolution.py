@@ -713,7 +713,9 @@ def describes(name: str, surface: str | None = None) -> bool:
 
 # What opens the words qualifying unnamed people: "familiar with the matter", "briefed on
 # the talks", "close to the campaign", "involved in the talks".
-_FAMILIAR = frozenset({"familiar", "briefed", "close", "involved", "knowledgeable", "aware"})
+_FAMILIAR = frozenset(
+    {"familiar", "briefed", "close", "involved", "knowledgeable", "aware", "not", "who"}
+)  # "scientists not involved in the work", "officials who declined to be named"
 # People spoken of as a group, never one source's name: "Critics", "Two other sources".
 _GROUPS = frozenset(
     {
@@ -732,8 +734,12 @@ _GROUPS = frozenset(
         "officer", "soldier", "lawyer", "negotiator", "regulator", "protester", "observer",
         "economist", "trader", "campaigner", "villager", "member",
         "neighbors", "neighbours", "neighbor", "neighbour", "allies", "ally", "defenders",
+        "passengers", "passenger", "booksellers", "politicians", "travellers", "travelers",
+        "commuters", "shoppers", "fans", "patients", "customers", "survivors", "victims",
+        "relatives", "families", "readers", "viewers", "motorists", "drivers", "nurses",
+        "clinicians", "physicians", "scholars", "academics", "historians",
         "bankers", "banker", "mps", "mp", "peers", "aides", "aide", "ministers", "minister",
-        "relatives", "colleagues",
+        "colleagues",
     }
 )  # fmt: skip
 GROUPS = _GROUPS  # for other modules: people spoken of as a group
