@@ -679,3 +679,21 @@ def test_a_magazine_told_is_a_hop(db_url):
     text = '"I could not write a single sentence I believed," Clara Vance told The Paris Review.\n'
     chains = [[(h["name"], h["cue"]) for h in p.hops] for p in proposals_for(db_url, text)]
     assert chains == [[("Clara Vance", "told"), ("The Paris Review", None)]]
+
+
+def test_told_the_magazine_is_the_outlet_the_speaker_told_before(db_url):
+    """ "told the magazine" is the outlet this speaker told before, not another outlet the
+    article named since."""
+    text = (
+        '"I could not write a single sentence," Clara Vance told The Paris Review.\n\n'
+        'In The Atlantic, the critic Hannah Lee argued that the novel was "too long."\n\n'
+        '"I have learned not to talk about a book until it exists," Vance told the '
+        "magazine.\n"
+    )
+    chains = {
+        p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text) if p.hops
+    }
+    assert chains["I have learned not to talk about a book until it exists."] == [
+        "Clara Vance",
+        "The Paris Review",
+    ]

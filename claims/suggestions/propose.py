@@ -201,11 +201,42 @@ _OUTLET_WORDS = {
 }  # fmt: skip
 
 
-def _outlet_told(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
+def _outlet_told(
+    text: str,
+    sentence,
+    attribution: Attribution,
+    resolver,
+    speakers: Speakers | None = None,
+    speaker: Resolution | None = None,
+) -> dict | None:
     """The outlet a speaker told ("Koval told Reuters that A", "said in an interview with
     CNN"): the words went through it, a hop after the speaker's (folded away where the
     article is that outlet's own). A person or a body told ("told Orban", "told
-    reporters", "told parliament") is no hop."""
+    reporters", "told parliament") is no hop. "Told the magazine" is the outlet this
+    speaker was last said to have told (``speakers.outlets``)."""
+    hop = _outlet_named_here(text, sentence, attribution, resolver)
+    key = fold_name((speaker.name or speaker.proposed_name or "") if speaker else "")
+    if speakers is None or not key:
+        return hop
+    if hop is not None:
+        speakers.outlets[key] = hop
+        return hop
+    told = _TOLD_THE_OUTLET.match(text, attribution.cue[1], sentence.end)
+    cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()[-1:]
+    if told is not None and cue in (["told"], ["tells"], ["telling"]) and key in speakers.outlets:
+        hop = {**speakers.outlets[key], "evidence_start": told.start("noun")}
+        hop["evidence_end"] = told.end("noun")
+    return hop
+
+
+# "told the magazine", "told the paper": the outlet named before, as "he" is the person
+_TOLD_THE_OUTLET = re.compile(
+    r"\s+the\s+(?P<noun>magazine|paper|newspaper|daily|broadcaster|station|channel|programme"
+    r"|program|network|website|outlet)\b"
+)
+
+
+def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
     cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()
     if not cue:
         return None
@@ -406,7 +437,7 @@ def sentence_proposals(
             if attribution.cites and not source_like(text, attribution.source):
                 continue  # "citing competition from Chinese rivals": a reason, not a source
             cue = (attribution.cue_text(text), attribution.cue)
-            listener = _outlet_told(text, sentence, attribution, resolver)
+            listener = _outlet_told(text, sentence, attribution, resolver, speakers, resolution)
             options = []
             for span, reading in conjuncts.get(at, [(attribution.source, resolution)]):
                 hop = source_hop(*cue, span, reading)

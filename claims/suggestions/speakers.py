@@ -249,6 +249,8 @@ class Speakers:
         self.genders: dict[str, str] = {}
         # The names the article has shown to be a body's ("newspaper Record"), folded.
         self.bodies: set[str] = set()
+        # The outlet each speaker last told, by folded name: whom "told the magazine" means.
+        self.outlets: dict[str, dict] = {}
         # The company "the company" was read as last, and how many sources were named then.
         self.company: tuple[Resolution, int] | None = None
         # The last people described as a group ("people familiar with the matter"), and
