@@ -667,12 +667,15 @@ def test_the_airline_is_the_one_airline_the_story_names(db_url):
         "Eleven people were taken to hospital after a United Airlines flight hit severe "
         "turbulence on Monday.\n\n"
         "Passengers described scenes of panic in the cabin.\n\n"
-        "The airline said seven passengers and four flight attendants were treated.\n"
+        "The airline said seven passengers and four flight attendants were treated.\n\n"
+        '"Safety is our top priority," United said in a statement.\n'
     )
     chains = {p.claim_text: [h["name"] for h in p.hops] for p in proposals_for(db_url, text)}
     assert chains["Seven passengers and four flight attendants were treated."] == [
         "United Airlines"
     ]
+    # the company by its first word, as the article names it in full once
+    assert chains["Safety is our top priority."] == ["United Airlines"]
 
 
 def test_a_magazine_told_is_a_hop(db_url):

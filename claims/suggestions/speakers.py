@@ -330,7 +330,7 @@ class Speakers:
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
             return resolution if subject is None else subject
-        resolution = self._named_before(resolution)
+        resolution = self._named_before(resolution, resolver.text)
         self.group_latest = False
         self.reads += 1
         if _of_a_group(surface) and not resolution.resolved:
@@ -637,7 +637,7 @@ class Speakers:
             return None
         return _read_as(earlier, surface, "body")
 
-    def _named_before(self, resolution: Resolution) -> Resolution:
+    def _named_before(self, resolution: Resolution, text: str = "") -> Resolution:
         """A new name of one word ("Pritzker", "Mrs Morrow" → "Morrow") is the full name
         proposed earlier in the article that ends with it, when only one does."""
         proposed = resolution.proposed_name
@@ -672,6 +672,13 @@ class Speakers:
                 and fold_name(n).split()[0] == words[0]
                 and (n in companies or fold_name(n) in self.bodies or _COMPANY_NAME.fullmatch(n))
             }
+        if not earlier and len(words) == 1 and proposed[:1].isupper():
+            # "a United Airlines flight … United said": the company the article names so
+            pattern = (
+                rf"\b{re.escape(proposed)}(?:\s+[A-Z][\w&'\u2019-]*){{0,2}}"
+                rf"\s+(?:{_COMPANY_HEADS})\b"
+            )
+            earlier = {m.group() for m in re.finditer(pattern, text)}
         if len(earlier) != 1:
             if len(words) > 1:
                 self.names.append(proposed)
@@ -722,6 +729,11 @@ _DEMONYMS = frozenset(
         "Canadian", "Englishman", "New Zealander",
     }
 )  # fmt: skip
+# How a company's name ends, where the article gives it in full once.
+_COMPANY_HEADS = (
+    "Airlines|Airways|Bank|Group|Motors|Holdings|Inc|Corp|Corporation|Plc|PLC|Ltd|AG|SA"
+    "|Systems|Technologies|Energy|Pharmaceuticals|Industries|Rail|Railways"
+)
 # How the name of a company of a kind ends: "United Airlines", "Barclays Bank".
 _NAME_HEADS = {
     "airline": "Airlines|Airline|Airways",
