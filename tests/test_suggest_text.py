@@ -352,3 +352,18 @@ def test_a_lead_in_cut_off_before_someones_words_is_no_claim(db_url):
     said = [p.claim_text for p in proposals_for(db_url, text)]
     assert not any(claim.rstrip(".").endswith(("that", "though")) for claim in said)
     assert len(said) == 3
+
+
+def test_what_a_speaker_was_asked_and_a_cut_off_which_are_no_claims(db_url):
+    from tests.suggest_data import proposals_for
+
+    text = (
+        "Senator Joe Manchin said the bill was dead.\n\n"
+        "Asked whether he expected a shutdown, he shrugged.\n\n"
+        "Analyst Anna Varga pointed to rising output from producers such as Brazil and "
+        "Guyana, which she said could offset much of the group's restraint.\n"
+    )
+    said = [p.claim_text for p in proposals_for(db_url, text)]
+    assert "The bill was dead." in said
+    assert not any("whether" in claim.lower() for claim in said)
+    assert not any(claim.rstrip(".").endswith("which") for claim in said)

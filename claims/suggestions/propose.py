@@ -99,7 +99,7 @@ VAGUE_OPENERS = PRONOUNS | {"this", "that", "these", "those", "you", "there", "o
 # Dunning", "Del Nido struck a defiant tone", "The claim could not be independently
 # verified", "Security analysts in Germany were divided".
 _FRAMING = re.compile(
-    r"\b(?:was|were)\s+asked\s+(?:about|whether|if|what|how|why|when)\b"
+    r"(?:\b(?:was|were)\s+|^\s*)[Aa]sked\s+(?:about|whether|if|what|how|why|when)\b"
     r"|\bheard\s+from\b"
     r"|\bstruck\s+an?\s+[\w-]+\s+(?:tone|note)\b"
     r"|\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed|verify|confirm)\b"
@@ -926,7 +926,9 @@ def _all_quoted(body: str) -> bool:
 
 # A part cut off before someone's words that only leads into them: "… found that",
 # "…, though" they stressed.
-_LEADS_IN = re.compile(r"\b(?:that|though|although|because|whether)[\s,]*$", re.IGNORECASE)
+_LEADS_IN = re.compile(
+    r"\b(?:that|though|although|because|whether|which|who)[\s,]*$", re.IGNORECASE
+)  # also "… Brazil and Guyana, which" he said could offset …
 _DANGLING = re.compile(
     r"(?:[\s,;:—–-]|\b(?:despite|amid|and|but|while|as|after|following|especially|even|"
     r"just|only|particularly))+$"

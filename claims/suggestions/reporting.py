@@ -62,6 +62,8 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
         return False
     if _NEGATIONS & set(words) and _OPEN_QUESTION.match(content):
         return False  # "would not say whether the talks failed": what was not said
+    if content.lower().startswith("whether ") and not any(w in CUE_WORDS for w in words):
+        return False  # "Asked whether he expected a shutdown, he shrugged": what was asked
     if _NEGATIONS & set(words) and any(w.startswith(("confirm", "verif")) for w in words):
         return False  # "an account the army has not confirmed": nothing passed on
     if attribution.source is not None:
