@@ -1386,3 +1386,22 @@ def test_where_a_critic_wrote_said_first_is_a_hop(db_url):
         ["Hannah Lee", "The Atlantic"],
         ["the minister"],
     ]
+
+
+def test_countered_and_estimated_that_are_said(db_url):
+    """ "countered that" is plainly said (no copy as the article's own statement), and
+    "estimated that each day … cost" is a statement though "cost" shows no tense."""
+    text = (
+        'Minority Leader John Thune countered that the Democratic leader was "playing '
+        'chicken with the economy."\n\n'
+        "The Northern Powerhouse Partnership estimated that each day of strike action cost "
+        "the regional economy around £40 million.\n"
+    )
+    said = [(p.claim_text, [h["cue"] for h in p.hops]) for p in _proposals(db_url, text)]
+    assert said == [
+        ('The Democratic leader was "playing chicken with the economy."', ["countered"]),
+        (
+            "Each day of strike action cost the regional economy around £40 million.",
+            ["estimated"],
+        ),
+    ]

@@ -121,7 +121,10 @@ SPEECH_WORDS: frozenset[str] = frozenset(
         "emphasize", "testify", "reply", "acknowledge", "admit", "concede", "allege",
     )
     for w in forms(base, VERBS[base])
-) | {"stated", "cautioned", "cautions", "reminded", "reminds"}  # fmt: skip
+) | {
+    "stated", "cautioned", "cautions", "reminded", "reminds", "countered", "counters",
+    "retorted", "responded", "maintained", "contended", "estimated",
+}  # fmt: skip
 # Multi-word cues, longest first; each is a tuple of lower-cased tokens.
 PHRASE_CUES = sorted(
     [

@@ -227,7 +227,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # article or a subject pronoun.
 _THAT_CLAUSE = re.compile(
     r"\s*that(?:\s*,|\s+(?:[A-Z]|(?:the|a|an|this|these|those|its|their|his|her|our|"
-    r"i|we|you|they|he|she|it|there)\b))"
+    r"i|we|you|they|he|she|it|there|each|every|some|many|most|all|no|both)\b))"
 )
 _SUBJECTS = {"i", "we", "you", "they", "he", "she", "it"}
 # Endings of plural nouns that are seldom a verb's present: "sanctions", "payments".
