@@ -1310,11 +1310,11 @@ _CAVEAT = re.compile(
 )
 
 
-def end_before_speakers_act(text: str, found: list[Attribution]) -> None:
-    """End a content read forwards before its speaker's next act ("…, and appealed for
-    calm"): the act is done, not said; and before the writer's caveat (", a claim that
-    could not be independently verified"). Not inside a quotation: there the words are
-    the speaker's own."""
+def end_before_asides(text: str, found: list[Attribution]) -> None:
+    """End a content before what is no part of it: the writer's caveat (", a claim that
+    could not be independently verified"), and, read forwards, its speaker's next act
+    ("…, and appealed for calm"), done, not said. Not inside a quotation: there the words
+    are the speaker's own."""
     for attribution in found:
         content = attribution.content
         caveat = _CAVEAT.search(text, *content)

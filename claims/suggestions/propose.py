@@ -59,7 +59,7 @@ from claims.suggestions.proposal import (
     spoken,
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
-from claims.suggestions.reporting import demands, quotes_words, reporting_relations, states
+from claims.suggestions.reporting import claimed_whole, quotes_words, reporting_relations, states
 from claims.suggestions.speakers import (
     MEDIA_KINDS,
     Speakers,
@@ -638,7 +638,7 @@ def _naming(
     source, cue = attribution.source, attribution.cue
     if attribution.quoted or source is None or not (source[1] <= cue[0] < cue[1] <= content[0]):
         return None
-    if demands(text, attribution.cue, content):
+    if claimed_whole(text, attribution.cue, content):
         # "Moldova has accused Moscow of trying to destabilise the country", "He called on
         # ministers to ban bonuses": the claim is the accusation or the demand, not "Moscow
         # of trying …" or "ministers to ban bonuses"

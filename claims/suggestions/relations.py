@@ -32,7 +32,7 @@ from claims.resolution import SEEN_BY
 from claims.suggestions.attribution import (
     Attribution,
     by_agent,
-    end_before_speakers_act,
+    end_before_asides,
     extract,
     is_quoted,
     nest,
@@ -495,7 +495,7 @@ class ArticleAttributions:
         found = extract(self.text, start, end)
         quoting = quoted_as_saying(self.text, start, found)
         if not self.use_model:
-            end_before_speakers_act(self.text, found)
+            end_before_asides(self.text, found)
             return found
         model = [r for r in self._model_relations() if start <= r.cue[0] < end]
         kept: list[Attribution] = []
@@ -562,7 +562,7 @@ class ArticleAttributions:
         nest(kept, self.text)  # links only what is not nested yet: the rules' nesting stands
         relink(kept, quoting)
         past_own_hops(self.text, kept)
-        end_before_speakers_act(self.text, kept)
+        end_before_asides(self.text, kept)
         return kept
 
 

@@ -82,8 +82,8 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     if words and words[-1] == "told" and not text[attribution.cue[1] : sentence.end].strip(" .!"):
         return False  # "…, jury told": a headline's passive; the jury heard it, said nothing
     if not (attribution.quoted or quotes_words(text, attribution.content)):
-        if demands(text, attribution.cue, attribution.content):
-            return True  # claimed whole, with its speaker: see ``demands``
+        if claimed_whole(text, attribution.cue, attribution.content):
+            return True  # claimed whole, with its speaker: see ``claimed_whole``
         said = states(text, attribution.content) or _headline_said(text, sentence, attribution)
         if not said:
             return False  # "blamed the strikes for the slowdown": what, not what was said
@@ -113,12 +113,12 @@ _WHAT_IS_DENIED = re.compile(
 _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 
 
-def demands(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
+def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
     """ "urged ministers to reopen talks", "called on the council to resign": a demand put
-    to someone is said, though what follows the cue is no clause; so is how a thing was
-    described ("dismissed the numbers as an outlier", "described the move as 'a planned
-    transition'"). Either is claimed whole, with its speaker and cue
-    (``propose._naming``)."""
+    to someone is said, though what follows the cue is no clause; so are an accusation
+    ("accused governments of …"), a denial ("denies the accusations") and how a thing was
+    described ("dismissed the numbers as an outlier"). Each is claimed whole, with its
+    speaker and cue (``propose._naming``)."""
     verb = text[cue[0] : cue[1]].lower().split()[-1:]
     if not verb:
         return False

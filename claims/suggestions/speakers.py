@@ -280,7 +280,7 @@ class Speakers:
             last = self.last
             if pronoun == "it" and last is not None and last is self.last_person:
                 # "it" is no person: the body named before, if any
-                last = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
+                last = self._last_body()
             if pronoun in ("they", "them"):
                 group = _group_before(before)
                 if group is not None:
@@ -290,7 +290,7 @@ class Speakers:
                         surface=surface,
                         why=f"{surface.strip()!r} read as {group!r}, named before it",
                     )
-                body = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
+                body = self._last_body()
                 later_body = body is not None and self.read_at.get(
                     _key(body), -1
                 ) > self.read_at.get("group", -1)
@@ -308,7 +308,7 @@ class Speakers:
                     )
                 if last is not None and last is self.last_person:
                     # not the one person named last: the body named before, if any
-                    last = next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
+                    last = self._last_body()
             if pronoun in PERSONAL:
                 # "RIA quoted him": a person, not the agency; none when only bodies were named;
                 # "she" not a man the article has called "he"
@@ -369,6 +369,11 @@ class Speakers:
                 if said is not None:  # "Ms. Feld", "Feld said her client"
                     self.genders.setdefault(_key(resolution), said)
         return resolution
+
+    def _last_body(self) -> Resolution | None:
+        """The last source named that the article shows to be a body: whom "it" means, and
+        "they" after one person."""
+        return next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
 
     def _gendered(self, reading: Resolution, gender: str) -> Resolution:
         """``reading`` for a "he" or "she", whom the article now calls so: a later "she"
