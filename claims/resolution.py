@@ -207,7 +207,9 @@ class Resolver:
             and (not is_description(proposed) or any(w in _PLACED for w in surface.split()[1:]))
         ):
             # "Police in Kent": police there, not "Kent", nor any police
-            proposed = _phrase(_RELATIVE_CLAUSE.split(surface.strip(), maxsplit=1)[0].split())
+            proposed = _phrase(
+                _RELATIVE_CLAUSE.split(surface.strip(" ,;:"), maxsplit=1)[0].strip(" ,").split()
+            )
         why = "no known source by this name"
         if proposed and describes(proposed, surface):
             why = "a description, not a name: whose it is, the reviewer says"

@@ -700,3 +700,30 @@ def test_told_the_magazine_is_the_outlet_the_speaker_told_before(db_url):
         "Clara Vance",
         "The Paris Review",
     ]
+
+
+def test_he_is_the_person_named_after_his_description(db_url):
+    text = (
+        "A spokesman for the Commission, Olivier Marchetti, told reporters that the proposal "
+        "was proportionate.\n\n"
+        '"Nothing in this proposal changes what is prohibited," he said.\n'
+    )
+    assert _chains(db_url, text)["Nothing in this proposal changes what is prohibited."] == [
+        ("Olivier Marchetti", "said")
+    ]
+
+
+def test_she_is_the_one_person_described_before(db_url):
+    text = (
+        "A nurse at the flagship hospital, who spoke on condition of anonymity, said lab "
+        "results were taking hours.\n\n"
+        '"We are doing our best, but people are exhausted," she said.\n'
+    )
+    chains = {
+        p.claim_text: [h.get("proposed_name") or h["name"] for h in p.hops]
+        for p in proposals_for(db_url, text)
+    }
+    assert chains["We are doing our best, but people are exhausted."] == [
+        "A nurse at the flagship hospital"
+    ]
+    assert not any("she said" in claim for claim in chains)

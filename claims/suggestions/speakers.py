@@ -75,6 +75,36 @@ def _says_of_self(text: str, reading: Resolution) -> str | None:
 _GROUP_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+([a-z]+)(?:\s+([a-z]+))?\b")
 
 
+# One person described, not named: "a nurse at the hospital", "One EU diplomat", "a second
+# nurse", "a police official". The next "she said" is that person.
+_ONE = frozenset({"a", "an", "one", "another"})
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "senior", "junior", "former"})
+_ONE_PERSON_NOUNS = frozenset(
+    {w for w in GROUPS if not w.endswith("s")}
+    | {
+        "nurse", "source", "teacher", "student", "farmer", "driver", "patient", "customer",
+        "survivor", "victim", "relative", "fan", "reader", "shopper", "commuter", "man",
+        "woman", "spokesman", "spokeswoman", "spokesperson", "physician", "surgeon",
+        "paramedic", "firefighter", "rescuer", "scientist", "researcher", "executive",
+        "manager", "owner", "mother", "father", "neighbour", "neighbor", "guard", "pilot",
+    }
+) - {"person", "other", "some", "many", "police", "staff", "member"}  # fmt: skip
+
+
+def _one_person(surface: str) -> bool:
+    """Whether a description speaks of one person: a determiner of one, then a person's
+    noun within a few words ("A nurse at …", "one senior EU diplomat")."""
+    words = [w.strip(",;:").lower() for w in surface.split()]
+    if len(words) < 2 or words[0] not in _ONE or not is_description(surface):
+        return False
+    for word in words[1:5]:
+        if word in _ONE_PERSON_NOUNS:
+            return True
+        if word in ("of", "at", "in", "from", "with", "who", "for", "on"):
+            return False
+    return False
+
+
 def _of_a_group(surface: str) -> bool:
     """Whether a description names people as a group: "people familiar with the matter",
     "two European officials", "Analysts at Jefferies"; not "one of the people"."""
@@ -184,7 +214,9 @@ def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
     name = resolution.proposed_name or ""
     # the surface's own last words, not its appositive's ("Arief Santoso, a spokesman for
     # the National Disaster Mitigation Agency" is a person)
-    head = resolution.surface.split(",")[0]
+    # ("A spokesman for the Commission, Olivier Marchetti" too: the part naming him)
+    parts = resolution.surface.split(",")
+    head = next((part for part in parts if name and name in part), parts[0])
     words = set(fold_name(name).split()) | set(fold_name(head).split()[-2:])
     if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
         return True
@@ -352,13 +384,23 @@ class Speakers:
         if role is not None:
             self.last = self.last_person = role  # "the Villa manager" is whom "he" means next
             return role
-        if resolution.resolved or (resolution.proposed_name or "")[:1].isupper():
+        if (
+            resolution.resolved
+            or (resolution.proposed_name or "")[:1].isupper()
+            or _one_person(surface)
+        ):
             self.last = resolution  # a known source, or something that looks like a name
             self.named.append(resolution)
             if _a_body(resolver, resolution):
                 self.bodies.add(_key(resolution))
-            elif _key(resolution) not in self.bodies and not is_description(surface):
-                # not "Record" after "newspaper Record", nor "Their most recent paper"
+            elif _key(resolution) not in self.bodies and (
+                not is_description(surface)
+                or not is_description(resolution.proposed_name or surface)
+                or _one_person(surface)
+            ):
+                # not "Record" after "newspaper Record", nor "Their most recent paper"; but
+                # "A spokesman for the Commission, Olivier Marchetti" and "A nurse at the
+                # hospital" are whom the next "he" or "she" means
                 self.last_person = resolution
                 first = fold_name(surface.split()[0]) if surface.split() else ""
                 # a title says it ("Ms. Feld"), a possessive does not ("Her lawyer")
