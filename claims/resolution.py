@@ -140,6 +140,7 @@ class Resolver:
 
     def resolve(self, surface: str) -> Resolution:
         surface = _WHEN_AT_END.sub("", surface) or surface  # "the ministry on Monday"
+        surface = _REFLEXIVE.sub("", surface) or surface  # "Sepp himself"
         head = _SET_OFF_RELATIVE.match(surface)
         if head is not None:
             # "Emily Russo, who runs an independent bookshop": Russo, not The Independent
@@ -553,6 +554,8 @@ _WHEN_AT_END = re.compile(
     # a participle and its day: "A state audit released Tuesday"
     r"|\s+[a-z]+ed\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$"
 )
+# "Sepp himself defended the plan": the name, without the stress on it.
+_REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\W*$", re.IGNORECASE)
 # A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").
 _COMMA = re.compile(r",(?!\d)")
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")

@@ -727,3 +727,17 @@ def test_she_is_the_one_person_described_before(db_url):
         "A nurse at the flagship hospital"
     ]
     assert not any("she said" in claim for claim in chains)
+
+
+def test_himself_is_no_part_of_a_name_and_an_interview_is_a_hop(db_url):
+    text = (
+        "Lawmakers wrote to Kristjan Sepp, the commissioner for digital policy.\n\n"
+        "Sepp himself defended the plan in an interview with the German business daily "
+        'Handelsblatt, saying that start-ups faced "a compliance cliff."\n'
+    )
+    chains = [
+        (p.claim_text, [h["name"] or h.get("proposed_name") for h in p.hops])
+        for p in proposals_for(db_url, text)
+        if p.hops
+    ]
+    assert chains == [('Start-ups faced "a compliance cliff."', ["Kristjan Sepp", "Handelsblatt"])]

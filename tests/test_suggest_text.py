@@ -367,3 +367,34 @@ def test_what_a_speaker_was_asked_and_a_cut_off_which_are_no_claims(db_url):
     assert "The bill was dead." in said
     assert not any("whether" in claim.lower() for claim in said)
     assert not any(claim.rstrip(".").endswith("which") for claim in said)
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Not everyone was convinced.",
+        "Consumer advocates are less enthusiastic.",
+        "Some rivals were less guarded.",
+        "But nurses described a more chaotic picture.",
+        "She declined to say how many more cuts the board was contemplating.",
+        "He did not say how the figure had been calculated.",
+        "The bank declined to comment on the report.",
+        "Meridian has not said whether it paid or intends to pay a ransom.",
+        "The company did not respond to a request for comment on that account.",
+    ],
+)
+def test_a_turn_in_the_story_and_what_nobody_said_are_no_claims(db_url, framing):
+    text = f"The central bank cut its rate by half a point on Tuesday.\n\n{framing}\n"
+    assert _claims(db_url, text) == ["The central bank cut its rate by half a point on Tuesday."]
+
+
+def test_what_the_writer_says_a_speaker_left_out_is_no_part_of_the_claim(db_url):
+    text = (
+        'Danish climber Jonas Kjaergaard said he was "not surprised," without elaborating.\n\n'
+        "Meridian spokesman Tom Reyes said the company expected to restore its records "
+        '"in phases over the coming days" but gave no firm timeline.\n'
+    )
+    assert _claims(db_url, text) == [
+        'Jonas Kjaergaard was "not surprised."',
+        'The company expected to restore its records "in phases over the coming days."',
+    ]

@@ -1310,6 +1310,17 @@ _CAVEAT = re.compile(
 )
 
 
+# The writer's note of what a source left out, at the end of what it said: ", without
+# elaborating", ", without giving a date", "but gave no firm timeline".
+_LEFT_OUT = re.compile(
+    r"(?:,[\"\u201d]?\s+without\s+(?:elaborating|giving|offering|providing|saying|specifying|citing)"
+    r"|,?\s+but\s+(?:gave|offered|provided|did\s+not\s+give|declined\s+to\s+give)\s+no\b"
+    r"|,?\s+but\s+(?:did\s+not|declined\s+to)\s+(?:elaborate|give|provide|say|specify)\b)"
+    r"[^\"\u201c\u201d]*$",
+    re.IGNORECASE,
+)
+
+
 def end_before_asides(text: str, found: list[Attribution]) -> None:
     """End a content before what is no part of it: the writer's caveat (", a claim that
     could not be independently verified"), and, read forwards, its speaker's next act
@@ -1323,6 +1334,14 @@ def end_before_asides(text: str, found: list[Attribution]) -> None:
             end = caveat.start() + (2 if closing else 0)
             attribution.content = content = _strip_span(text, content[0], end)
             attribution.quoted = is_quoted(text, *content)
+        left_out = _LEFT_OUT.search(text, *content)
+        if left_out is not None and left_out.start() - content[0] >= 3:
+            closing = text[left_out.start() + 1] in '"\u201d'  # '"not surprised," without'
+            end = left_out.start() + (2 if closing else 0)
+            before = text[content[0] : end]
+            if before.count('"') % 2 == 0 and before.count("\u201c") == before.count("\u201d"):
+                attribution.content = content = _strip_span(text, content[0], end)
+                attribution.quoted = is_quoted(text, *content)
         if attribution.quoted or attribution.source is None or content[0] < attribution.cue[1]:
             continue
         act = _SPEAKERS_ACT.search(text, *content)
