@@ -141,7 +141,7 @@ class Resolver:
     def resolve(self, surface: str) -> Resolution:
         surface = _WHEN_AT_END.sub("", surface) or surface  # "the ministry on Monday"
         surface = _REFLEXIVE.sub("", surface) or surface  # "Sepp himself"
-        head = _SET_OFF_RELATIVE.match(surface)
+        head = _SET_OFF_RELATIVE.match(surface) or _SEEN_BY_HEAD.match(surface)
         if head is not None:
             # "Emily Russo, who runs an independent bookshop": Russo, not The Independent
             return replace(self.resolve(head.group(1)), surface=surface)
@@ -165,6 +165,15 @@ class Resolver:
         if agency is not None and (found := self._exact(fold_name(agency))) is not None:
             why = f"{surface.strip()!r} is {agency}'s abbreviation"
             return self._found(surface, found, 0.9, why)
+        national = _NATIONAL_AGENCY.fullmatch(surface.strip(" ,;:."))
+        if national is not None:
+            # "the French news agency": AFP, known by either name, else proposed as AFP
+            names = NATIONAL_AGENCIES[" ".join(national.group("nation").lower().split())]
+            why = f"{surface.strip()!r} is {names[0]}"
+            for name in names:
+                if (found := self._exact(fold_name(name))) is not None:
+                    return self._found(surface, found, 0.85, why)
+            return Resolution(surface, None, None, 0.0, why, proposed_name=names[0])
         stripped = " ".join(w for w in _DESCRIPTORS.sub(" ", bare).split())
         if stripped and stripped != bare and not described:
             exact = self._exact(stripped)
@@ -484,6 +493,41 @@ AGENCY_NAMES = {
     "CP": "Canadian Press",
 }
 
+# The one national news agency a nationality names in copy ("according to the French news
+# agency", "the official Chinese news agency"): its credit and its full name. Only
+# nationalities whose press calls one agency so; "the Russian news agency" may be any of
+# three, and is left to the reviewer.
+NATIONAL_AGENCIES = {
+    "french": ("AFP", "Agence France-Presse"),
+    "german": ("dpa", "Deutsche Presse-Agentur"),
+    "italian": ("ANSA", "Agenzia Nazionale Stampa Associata"),
+    "spanish": ("EFE", "Agencia EFE"),
+    "chinese": ("Xinhua", "Xinhua News Agency"),
+    "japanese": ("Kyodo", "Kyodo News"),
+    "south korean": ("Yonhap", "Yonhap News Agency"),
+    "turkish": ("Anadolu", "Anadolu Agency"),
+    "australian": ("AAP", "Australian Associated Press"),
+    "canadian": ("CP", "Canadian Press"),
+    "austrian": ("APA", "Austria Presse Agentur"),
+    "dutch": ("ANP", "Algemeen Nederlands Persbureau"),
+    "polish": ("PAP", "Polish Press Agency"),
+    "hungarian": ("MTI", "Hungarian News Agency"),
+    "portuguese": ("Lusa", "Agência Lusa"),
+    "indonesian": ("Antara", "Antara News Agency"),
+    "malaysian": ("Bernama", "Malaysian National News Agency"),
+    "saudi": ("SPA", "Saudi Press Agency"),
+    "qatari": ("QNA", "Qatar News Agency"),
+    "syrian": ("SANA", "Syrian Arab News Agency"),
+    "palestinian": ("WAFA", "Palestinian News and Information Agency"),
+    "north korean": ("KCNA", "Korean Central News Agency"),
+}
+_NATIONAL_AGENCY = re.compile(
+    r"(?:the\s+)?(?:(?:official|state|state-run|state-owned|national)\s+)?"
+    rf"(?P<nation>{'|'.join(sorted(NATIONAL_AGENCIES, key=len, reverse=True))})\s+"
+    r"(?:(?:state|official|state-run)\s+)?(?:news|press)\s+(?:agency|wire(?:\s+service)?)",
+    re.IGNORECASE,
+)
+
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.N.", "F.": the dots are part of the name
@@ -685,8 +729,8 @@ def is_description(text: str) -> bool:
     if qualified is not None:
         # "Two Republican officials familiar with the campaign": officials, so described
         lowered = lowered[:qualified]
-    while len(lowered) > 1 and lowered[0] in _HOW_MANY:
-        lowered = lowered[1:]
+    while len(lowered) > 1 and (lowered[0] in _HOW_MANY or lowered[0].isdigit()):
+        lowered = lowered[1:]  # "Eleven of 19 economists", "Two of the officials"
     if all(word in _GROUPS for word in lowered):
         return True  # "Critics said", "Two other sources": a capital at a sentence's start
     if len(lowered) > 2 and lowered[0] in _GROUPS and lowered[1] in _QUALIFIED_BY:
@@ -759,6 +803,9 @@ SEEN_BY = frozenset(
         "polled", "surveyed", "interviewed", "questioned", "contacted", "cited", "quoted",
     }
 )  # fmt: skip
+# "Eleven of 19 economists polled by Reuters": the economists speak, Reuters asked them
+# (the outlet is a hop of its own after them).
+_SEEN_BY_HEAD = re.compile(rf"(.*?\w.*?),?\s+(?:{'|'.join(sorted(SEEN_BY))})\s+by\s+\S")
 # Prepositions that end a phrase's head: what follows says where or with whom it is.
 _PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outside", "within"})
 # Of those, the ones no name of a body is likely to hold ("Council on Foreign Relations",
@@ -766,8 +813,10 @@ _PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outs
 _WHERE = frozenset({"in", "at", "near", "inside", "outside", "within"})
 _HOW_MANY = frozenset(
     {
-        "one", "another", "two", "three", "four", "five", "six", "several", "some", "many",
-        "other", "few", "most", "all", "senior", "former", "local", "foreign", "western",
+        "one", "another", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        "ten", "eleven", "twelve", "dozens", "hundreds", "thousands", "several", "some",
+        "many", "other", "few", "most", "all", "senior", "former", "local", "foreign",
+        "western", "of", "the",
     }
 )  # fmt: skip
 _OFFICES = frozenset(

@@ -741,3 +741,63 @@ def test_himself_is_no_part_of_a_name_and_an_interview_is_a_hop(db_url):
         if p.hops
     ]
     assert chains == [('Start-ups faced "a compliance cliff."', ["Kristjan Sepp", "Handelsblatt"])]
+
+
+def test_it_is_the_statement_and_the_bank_no_people_before(db_url):
+    text = (
+        "Chile's central bank cut its benchmark rate on Tuesday.\n\n"
+        '"The inflationary shock has largely dissipated," the statement said.\n\n'
+        'It added that the rate would "continue to converge toward its neutral level."\n\n'
+        "People familiar with the board's deliberations said two members had argued for a "
+        "bigger cut.\n\n"
+        "The minutes will be published in two weeks, the bank said.\n"
+    )
+    chains = {
+        p.claim_text: [h.get("proposed_name") or h["name"] for h in p.hops]
+        for p in proposals_for(db_url, text, outlet="Financial Post", origin=("Reuters", "via"))
+        if p.hops
+    }
+    assert chains['The rate would "continue to converge toward its neutral level."'] == [
+        "the statement"
+    ]
+    assert chains["The minutes will be published in two weeks."] == ["the bank"]
+
+
+def test_economists_polled_by_reuters_forecasting_a_cut_is_the_articles_own_statement(db_url):
+    text = "Eleven of 19 economists polled by Reuters last week had forecast a cut of that size.\n"
+    proposals = proposals_for(db_url, text, outlet="Financial Post", origin=("Reuters", "via"))
+    assert [(p.claim_text, p.hops) for p in proposals if p.kind == "claim"] == [(text.strip(), [])]
+
+
+def test_the_french_news_agency_the_local_paper_and_she_in_the_same_sentence(db_url):
+    text = (
+        "Chifundo Banda claimed victory on Thursday, AFP reported.\n\n"
+        'Banda said his tally showed him leading by "more than 400,000 votes", according to '
+        "the French news agency.\n\n"
+        "Police fired teargas to disperse a crowd in Blantyre, the local Nation newspaper "
+        "reported, quoting witnesses.\n\n"
+        "Police spokesperson Peter Kalua was quoted by the paper as saying that officers had "
+        'acted "to protect election materials".\n\n'
+        "The head of the observer mission, Kefilwe Mosweu, said that voting had been "
+        '"peaceful and largely orderly," though she noted "isolated incidents of '
+        'intimidation" in the north.\n'
+    )
+    chains = {
+        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
+        for p in proposals_for(db_url, text, outlet="The Citizen", origin=("AFP", "via"))
+        if p.hops
+    }
+    assert chains['His tally showed him leading by "more than 400,000 votes."'] == [
+        "Chifundo Banda",
+        "AFP",
+    ]
+    assert chains['Officers had acted "to protect election materials."'] == [
+        "Peter Kalua",
+        "Nation",
+    ]
+    assert all(
+        speakers == ["Kefilwe Mosweu"] for claim, speakers in chains.items() if "voting" in claim
+    )
+    assert not any(
+        "Peter Kalua" in speakers and "Kefilwe Mosweu" in speakers for speakers in chains.values()
+    )

@@ -872,14 +872,14 @@ def _chain_of(db_url, text, claim):
         (
             "Analysts cited by Bloomberg said a long closure could push up prices.\n",
             "A long closure could push up prices.",
-            [("Analysts cited by Bloomberg", "said"), ("Bloomberg", "cited")],
+            [("Analysts", "said"), ("Bloomberg", "cited")],
         ),
         # the same when a tagger reads "quoted" as a cue of its own and the outlet as
         # the speaker: the analysts say it, through Bloomberg
         (
             "Analysts quoted by Bloomberg said the deal would close by June.\n",
             "The deal would close by June.",
-            [("Analysts quoted by Bloomberg", "said"), ("Bloomberg", "quoted")],
+            [("Analysts", "said"), ("Bloomberg", "quoted")],
         ),
         # a statement cited by an outlet: the company says it, through the outlet, once
         (
@@ -1171,7 +1171,7 @@ def test_a_translation_of_the_words_is_no_hop_after_their_speaker(db_url):
     assert ["Carsten Breuer"] in chains
     assert not any("translation" in name for chain in chains for name in chain)
     # a copy of a document is the document's word, through whoever saw it
-    assert ["a copy of the memo seen by Reuters", "Reuters"] in chains
+    assert ["a copy of the memo", "Reuters"] in chains
 
 
 def test_a_source_set_off_inside_a_quotation_is_the_quoted_speakers_phrasing(db_url):

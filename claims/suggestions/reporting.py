@@ -274,6 +274,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
     for i, word in enumerate(words):
         before = words[i - 1] if i else None
         after = words[i + 1] if i + 1 < len(words) else None
+        if word in _NOUNS_TOO and before in _DETERMINERS:
+            continue  # "a cut of that size", "the cost": a noun after its article
         if word in CLAUSE_WORDS or word in _CONTRACTED_IS or word.endswith(_CONTRACTED):
             return True
         if (
@@ -312,6 +314,10 @@ def states(text: str, span: tuple[int, int]) -> bool:
             if i == 1 and written[0][:1].isupper() and after not in _NOT_VERBS:
                 return True  # "China wants closer ties", not "EU sanctions on Russia"
     return False
+
+
+# Verbs of a clause that are nouns too, read as such after an article.
+_NOUNS_TOO = frozenset({"cut", "hit", "set", "cost", "spread", "bid", "split", "shut", "hurt"})
 
 
 def _plural(word: str | None) -> bool:

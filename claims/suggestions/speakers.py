@@ -105,6 +105,33 @@ def _one_person(surface: str) -> bool:
     return False
 
 
+# Where a sentence or a paragraph ends, in the text before a source.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])|\n")
+
+
+def _a_thing(surface: str, resolution: Resolution) -> bool:
+    """Whether a source read is a described thing or body, neither a person nor people:
+    "the statement", "the bank", "a report released on Monday"."""
+    if resolution.resolved or not is_description(surface) or _one_person(surface):
+        return False
+    words = [w.strip(",;:").lower() for w in surface.split()]
+    if not words or words[0] not in ("the", "a", "an", "this", "its"):
+        return False
+    head = next((w for w in words[1:4] if w in _THINGS), None)
+    return head is not None
+
+
+# What "it" may stand for when the article describes it: a document or a body.
+_THINGS = frozenset(
+    {
+        "statement", "report", "note", "letter", "release", "filing", "memo", "document",
+        "study", "survey", "bank", "company", "ministry", "agency", "government", "council",
+        "commission", "committee", "board", "court", "firm", "group", "department", "club",
+        "team", "union", "party", "regulator", "chain", "airline", "lender", "insurer",
+    }
+)  # fmt: skip
+
+
 def _of_a_group(surface: str) -> bool:
     """Whether a description names people as a group: "people familiar with the matter",
     "two European officials", "Analysts at Jefferies"; not "one of the people"."""
@@ -211,6 +238,8 @@ def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
     A bare name ("Shell", "Ford") may be anyone's: only such signs make it a body."""
     if resolution.resolved:
         return resolver.kinds.get(resolution.source_id) in _BODY_KINDS
+    if _of_a_group(resolution.surface) or _one_person(resolution.surface):
+        return False  # "People familiar with the board's deliberations": people, not a board
     name = resolution.proposed_name or ""
     # the surface's own last words, not its appositive's ("Arief Santoso, a spokesman for
     # the National Disaster Mitigation Agency" is a person)
@@ -289,6 +318,9 @@ class Speakers:
         # whether they were named after the last source (whom "they" means first).
         self.group: Resolution | None = None
         self.group_latest = False
+        # The last thing or body described, not named ("the statement", "the bank"): whom
+        # "it" means when nothing was named since.
+        self.thing: Resolution | None = None
         # When each source was last read, by key, counted in reads: which of two came later.
         self.reads = 0
         self.read_at: dict[str, int] = {}
@@ -306,10 +338,35 @@ class Speakers:
             gender = GENDERED.get(pronoun)
             # "Doyle apologised to his family. 'I am ashamed,' he said.": the sentence before
             # names him, whoever spoke last
+            here = _SENTENCE_BREAK.split(before)[-1]
+            person = self.last_person
+            name = (person.name or person.proposed_name or "") if person is not None else ""
+            if (
+                gender is not None
+                and name
+                and name.split()[-1] in here
+                and self.genders.get(_key(person)) in (None, gender)
+            ):
+                # "Kefilwe Mosweu said A, though she noted B": named in this very sentence
+                return self._gendered(
+                    replace(person, surface=surface, why=f"{surface.strip()!r} read as {name}"),
+                    gender,
+                )
             subject = self._subject_before(resolver, surface, before, sentences=1)
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
             last = self.last
+            if (
+                pronoun == "it"
+                and self.thing is not None
+                and self.read_at.get("thing", -1) > self.read_at.get(_key(last), -1)
+            ):
+                # '"A," the statement said. It added that B': the statement, described
+                return replace(
+                    self.thing,
+                    surface=surface,
+                    why=f"{surface.strip()!r} read as {self.thing.proposed_name!r}, named before",
+                )
             if pronoun == "it" and last is not None and last is self.last_person:
                 # "it" is no person: the body named before, if any
                 last = self._last_body()
@@ -380,6 +437,9 @@ class Speakers:
         if body is not None:
             self.last = body  # "The agency warned …. It called on": the agency
             return body
+        if _a_thing(surface, resolution):
+            self.thing = resolution  # "the statement", "the bank": what "it" may mean next
+            self.read_at["thing"] = self.reads
         role = None if resolution.resolved else self._role_before(resolver, surface, before)
         if role is not None:
             self.last = self.last_person = role  # "the Villa manager" is whom "he" means next
@@ -560,7 +620,9 @@ class Speakers:
         if not refers_to_origin(surface):
             return None
         earlier = self.named[-1]
-        described = set(fold_name(earlier.surface).split()[:-1])
+        # "newspaper Record", and "the local Nation newspaper": the words beside its name
+        name = set(fold_name(earlier.name or earlier.proposed_name or "").split())
+        described = set(fold_name(earlier.surface).split()) - name
         if described & _OUTLET_NOUNS.get(words[1], set()) and not refers_to_origin(earlier.surface):
             return _read_as(earlier, surface, words[1])
         return None
