@@ -135,6 +135,9 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
 # "that" opening a clause, not "that" its subject ("he said that was wrong").
 # What a proposal's rule says of words a cue gives to the article's own origin or publisher.
 CREDITED = "the article's own credit"
+# The rule of a speaker's act told in the writer's words ("X denied wrongdoing"): the
+# article's own statement, cue and all.
+RETOLD = "told in the article's words"
 _LEADING_THAT = re.compile(
     r"that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
     r"|does|did|seems|seemed|means|meant)\b)(?=\S)",
@@ -512,6 +515,11 @@ def sentence_proposals(
                 # union, Mick Lynch, accused …": the speaker by name, without the rest
                 name = hops[0].get("name") or text[source[0] : source[1]].split(",")[0]
                 wording = f"{name} {text[found[leaf].cue[0] : named[1]]}"
+            # "Castagnède denied wrongdoing", "The association called for the postponement
+            # to be extended": the writer's words of what someone did, so the article's own
+            # statement; with the speaker's quoted words in it ('called NATO a "grave"
+            # challenge'), on the speaker's word.
+            theirs = quotes_words(text, named)
             proposals.append(
                 Proposal(
                     kind="claim",
@@ -519,9 +527,9 @@ def sentence_proposals(
                     claim_text=named_subject(claim_wording(wording), hops, False),
                     quote=named,
                     quoted=False,
-                    hops=hops,
-                    confidence=confidence,
-                    rule=f"{found[leaf].order}, with its cue",
+                    hops=hops if theirs else [],
+                    confidence=confidence if theirs else UNATTRIBUTED_CONFIDENCE,
+                    rule=f"{found[leaf].order}, with its cue" if theirs else RETOLD,
                 )
             )
             if leaf in credit_leaves:
@@ -558,7 +566,7 @@ def sentence_proposals(
     else:
         speakers.quoting = None  # the article's own words come between: the quotation ended
     end = sentence.end
-    if not any(p.hops or CREDITED in p.rule for p in proposals):
+    if not any(p.hops or CREDITED in p.rule or p.rule == RETOLD for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
     elif ruled := [a for a in found if not a.order.startswith(TAGGER) or _plainly_said(text, a)]:
