@@ -398,3 +398,15 @@ def test_what_the_writer_says_a_speaker_left_out_is_no_part_of_the_claim(db_url)
         'Jonas Kjaergaard was "not surprised."',
         'The company expected to restore its records "in phases over the coming days."',
     ]
+
+
+def test_the_articles_part_ends_before_a_relative_cut_off_by_its_speaker(db_url):
+    text = (
+        "The proposal has run into fierce resistance in the European Parliament, where "
+        'lawmakers from three groups warned on Thursday that the move would hand "a blank '
+        'cheque" to big technology companies.\n'
+    )
+    assert _claims(db_url, text) == [
+        "The proposal has run into fierce resistance in the European Parliament.",
+        'The move would hand "a blank cheque" to big technology companies.',
+    ]

@@ -962,7 +962,7 @@ _LEADS_IN = re.compile(
 )  # also "… Brazil and Guyana, which" he said could offset …
 _DANGLING = re.compile(
     r"(?:[\s,;:—–-]|\b(?:despite|amid|and|but|while|as|after|following|especially|even|"
-    r"just|only|particularly))+$"
+    r"just|only|particularly|where|which|who|whose))+$"
 )
 
 
