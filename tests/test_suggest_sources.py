@@ -1416,3 +1416,34 @@ def test_countered_and_estimated_that_are_said(db_url):
             ["estimated"],
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("figures released on Monday by property data firm CoreMetrics", "CoreMetrics"),
+        ("figures from the European Milk Board", "European Milk Board"),
+        ("a notice posted on the FDA's website", "FDA"),
+        ("preliminary data from Domus Analytics", "Domus Analytics"),
+        ("a report in The Economic Times", "The Economic Times"),
+    ],
+)
+def test_words_published_by_someone_are_theirs(db_url, source, name):
+    text = f"Median dwelling values slipped 0.4 per cent in October, according to {source}.\n"
+    proposals = _proposals(db_url, text)
+    chains = [[h["name"] or h.get("proposed_name") for h in p.hops] for p in proposals]
+    assert chains == [[name]]
+
+
+def test_the_company_is_the_one_named_not_the_regulator_that_spoke(db_url):
+    text = (
+        "A drugmaker is recalling 1.2 million bottles of pills, the US Food and Drug "
+        "Administration said Wednesday.\n\n"
+        "Halvern Pharmaceuticals is pulling 42 lots of its tablets, according to a notice "
+        "posted on the FDA's website. The company said testing had detected an impurity.\n"
+    )
+    chains = {
+        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
+        for p in _proposals(db_url, text)
+    }
+    assert chains["Testing had detected an impurity."] == ["Halvern Pharmaceuticals"]

@@ -276,7 +276,10 @@ CLAUSE_WORDS = frozenset(
     has have had do does did isn't aren't wasn't weren't won't wouldn't can't couldn't
     hasn't haven't hadn't don't doesn't didn't shouldn't mustn't said told made took gave
     went came saw knew thought felt got kept held brought bought found lost met paid sent
-    spent stood won wrote rose fell grew began left ran cut hit let set died lived""".split()
+    spent stood won wrote rose fell grew began left ran cut hit let set died lived
+    sold built struck spoke drove flew threw chose broke froze stole sank shrank caught
+    fought sought meant led fled swept slept sat lay lent rode rang sang drank woke arose
+    withdrew became forgot overtook shot beat""".split()
 )
 # The passive voice of a reporting verb: its subject is whom the words were about or said
 # to, not who said them ("Ministers have been accused of ...", "The driver was told ...",

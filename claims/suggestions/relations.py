@@ -563,9 +563,23 @@ class ArticleAttributions:
         relink(kept, quoting)
         past_own_hops(self.text, kept)
         end_before_asides(self.text, kept)
+        self._sources_run_on(kept)
         return kept
 
+    def _sources_run_on(self, kept: list[Attribution]) -> None:
+        """ "figures released on Monday by" and, tagged apart, "property data firm
+        CoreMetrics": a source ending in "by" or "from" goes on to the tagger's loose
+        source right after it."""
+        for attribution in kept:
+            source = attribution.source
+            if source is None or not _ENDS_WITH_BY.search(self.text, *source):
+                continue
+            after = next((s for s in self._loose["SOURCE"] if s[0] >= source[1]), None)
+            if after is not None and not self.text[source[1] : after[0]].strip():
+                attribution.source = (source[0], after[1])
 
+
+_ENDS_WITH_BY = re.compile(r"\s(?:by|from)\s*$")
 _PASSED_ON_BY = re.compile(rf"\s+(?:{'|'.join(sorted(SEEN_BY))})\s+by\s+")
 
 

@@ -317,7 +317,9 @@ def states(text: str, span: tuple[int, int]) -> bool:
 
 
 # Verbs of a clause that are nouns too, read as such after an article.
-_NOUNS_TOO = frozenset({"cut", "hit", "set", "cost", "spread", "bid", "split", "shut", "hurt"})
+_NOUNS_TOO = frozenset(
+    {"cut", "hit", "set", "cost", "spread", "bid", "split", "shut", "hurt", "shot", "beat", "lay"}
+)
 
 
 def _plural(word: str | None) -> bool:

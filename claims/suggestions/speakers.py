@@ -668,20 +668,24 @@ class Speakers:
             names = {m.group(1) for m in re.finditer(pattern, resolver.text or before)}
             if len(names) == 1:
                 return self._company_read(_read_as(resolver.resolve(names.pop()), surface, noun))
-        for earlier in reversed(self.named):
-            if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS:
-                continue
-            if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
-                return self._company_read(_read_as(earlier, surface, noun))
-        # none spoke yet: the company the text names with its legal form ("Lumora Inc on
-        # Thursday unveiled …. The company said"), or whose shares it says moved
+        # A company the text names as one, just before: with its legal form ("Lumora Inc on
+        # Thursday unveiled …. The company said"), by what it makes ("Halvern
+        # Pharmaceuticals is pulling …, according to a notice on the FDA's website. The
+        # company said"), or whose shares it says moved
         named = sorted(
             (m.start(), m.group("name"))
-            for pattern in (_COMPANY_NAME, _SHARES_OF)
+            for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME)
             for m in pattern.finditer(before)
         )
         if named:
             return self._company_read(_read_as(resolver.resolve(named[-1][1]), surface, noun))
+        for earlier in reversed(self.named):
+            if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS:
+                continue
+            if _a_public_body(earlier):
+                continue  # "the US Food and Drug Administration said …. The company said"
+            if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
+                return self._company_read(_read_as(earlier, surface, noun))
         return None
 
     def _companies(self) -> set[str]:
@@ -843,6 +847,31 @@ _COMPANY_HEADS = (
     "Airlines|Airways|Bank|Group|Motors|Holdings|Inc|Corp|Corporation|Plc|PLC|Ltd|AG|SA"
     "|Systems|Technologies|Energy|Pharmaceuticals|Industries|Rail|Railways"
 )
+_NOT_IN_NAME = (
+    "(?:On|In|At|By|For|The|A|An|As|And|But|Monday|Tuesday|Wednesday|Thursday|Friday"
+    "|Saturday|Sunday)"
+)
+# A company named by what it makes or does: "Halvern Pharmaceuticals", "Nordvik Systems".
+_INDUSTRY_NAME = re.compile(
+    rf"(?<![\w'\u2019.-])(?P<name>(?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}"
+    rf"(?:{_COMPANY_HEADS}"
+    r"|Pharma|Therapeutics|Laboratories|Labs|Foods|Networks|Software|Mining|Logistics"
+    r"|Partners|Capital))\b"
+)
+# What makes a body a public one, no company: "the US Food and Drug Administration".
+_PUBLIC_WORDS = frozenset(
+    {
+        "administration", "agency", "ministry", "department", "commission", "office",
+        "authority", "service", "council", "court", "police", "government", "parliament",
+        "university", "institute", "committee", "federation", "union", "association",
+    }
+)  # fmt: skip
+
+
+def _a_public_body(reading: Resolution) -> bool:
+    return bool(set(fold_name(reading.name or reading.proposed_name or "").split()) & _PUBLIC_WORDS)
+
+
 # How the name of a company of a kind ends: "United Airlines", "Barclays Bank".
 _NAME_HEADS = {
     "airline": "Airlines|Airline|Airways",
