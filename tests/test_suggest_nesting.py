@@ -1004,3 +1004,26 @@ def test_a_citing_before_its_report_is_the_hop_before_it(db_url, text, claim, ch
         if p.claim_text == claim
     ]
     assert hops == [chain]
+
+
+def test_a_programme_spoken_on_and_a_paper_interviewing_after_the_speaker_are_hops(db_url):
+    text = (
+        "The Housing Minister, Joanne Whitcombe, said the softer market was no cause for "
+        "alarm. Speaking on ABC Radio National's Breakfast program, she said the "
+        "government's priority remained increasing supply.\n\n"
+        '"Education is where austerity becomes visible to every family," said Gabriela '
+        "Sosa, a researcher at the University of Buenos Aires, in an interview with the "
+        "newspaper Página/12.\n"
+    )
+    chains = {
+        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
+        for p in proposals_for(db_url, text)
+    }
+    assert chains["The government's priority remained increasing supply."] == [
+        "Joanne Whitcombe",
+        "ABC Radio National's Breakfast program",
+    ]
+    assert chains["Education is where austerity becomes visible to every family."] == [
+        "Gabriela Sosa",
+        "Página/12",
+    ]

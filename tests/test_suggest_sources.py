@@ -1447,3 +1447,15 @@ def test_the_company_is_the_one_named_not_the_regulator_that_spoke(db_url):
         for p in _proposals(db_url, text)
     }
     assert chains["Testing had detected an impurity."] == ["Halvern Pharmaceuticals"]
+
+
+def test_a_pronoun_doing_something_in_the_articles_words_is_named(db_url):
+    text = (
+        "Farmers' leader Seán Fitzmaurice said the tariffs would hit exporters hard. He urged "
+        "the Government to press Brussels for a compensation package.\n"
+    )
+    claims = [p.claim_text for p in _proposals(db_url, text)]
+    assert (
+        "Seán Fitzmaurice urged the Government to press Brussels for a compensation package."
+        in claims
+    )

@@ -172,8 +172,8 @@ _SAID_HOW = re.compile(
 # Sonntag", "El País"), and what may follow it ("the BBC's Today programme", "Deutschlandfunk
 # radio", "the Funke media group").
 _OUTLET_NAME = (
-    r"[A-Z][\w.&'\u2019-]*(?:\s+(?:(?:am|de|del|der|des|di|du|el|la|le|van|von)\s+)?"
-    r"[A-Z][\w.&'\u2019-]*){0,4}"
+    r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|de|del|der|des|di|du|el|la|le|van|von)\s+)?"
+    r"[A-Z][\w.&'\u2019/-]*){0,4}"
     r"(?:\s+(?:programme|program|podcast|show|newspaper|channel|radio|television|TV"
     r"|media\s+group|broadcaster|daily))?"
 )
@@ -206,7 +206,9 @@ _IN_PUBLICATION = re.compile(
 )
 _WRITING_IN = re.compile(
     r"\s*[\"\u201c]?(?:(?:Writing|Speaking)\s+(?:in|on|to)\s+|In\s+)"
-    r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4})"
+    r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4}"
+    # "Speaking on ABC Radio National's Breakfast program,"
+    r"(?:\s+(?:program|programme|show|podcast))?)"
     r"\s*,"
 )
 _OUTLET_WORDS = {
@@ -262,6 +264,11 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         found = _TOLD.match(text, attribution.cue[1], end)
     if found is None:
         found = _INTERVIEW.match(text, attribution.cue[1], end)
+    source = attribution.source
+    if found is None and source is not None and source[0] > attribution.cue[0]:
+        # '"A," said Gabriela Sosa, a researcher, in an interview with the newspaper …'
+        after = source[1] + (text[source[1] : source[1] + 1] == ",")
+        found = _INTERVIEW.match(text, after, end)
     if found is None and cue[-1].endswith("ing"):
         # "Sepp defended the plan in an interview with the daily Handelsblatt, saying A"
         after = attribution.source[1] if attribution.source is not None else sentence.start
@@ -515,6 +522,12 @@ def sentence_proposals(
                 # union, Mick Lynch, accused …": the speaker by name, without the rest
                 name = hops[0].get("name") or text[source[0] : source[1]].split(",")[0]
                 wording = f"{name} {text[found[leaf].cue[0] : named[1]]}"
+            pronoun = found[leaf].source_text(text) if source is not None else ""
+            if hops and fold_name(pronoun) in PRONOUNS and wording.startswith(pronoun):
+                # "He urged the Government to …": read alone, the claim says who
+                name = hops[0].get("name") or hops[0].get("proposed_name") or ""
+                if name:
+                    wording = name[:1].upper() + name[1:] + wording[len(pronoun) :]
             # "Castagnède denied wrongdoing", "The association called for the postponement
             # to be extended": the writer's words of what someone did, so the article's own
             # statement; with the speaker's quoted words in it ('called NATO a "grave"
