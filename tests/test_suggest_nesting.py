@@ -1027,3 +1027,17 @@ def test_a_programme_spoken_on_and_a_paper_interviewing_after_the_speaker_are_ho
         "Gabriela Sosa",
         "Página/12",
     ]
+
+
+def test_according_to_someone_then_an_outlet_reporting_is_one_chain(db_url):
+    text = (
+        "According to a Commission official who spoke on condition of anonymity, a list of "
+        "US goods worth a similar amount was already being prepared, Bloomberg reported.\n"
+    )
+    proposals = proposals_for(db_url, text)
+    assert [(p.claim_text, [h["cue"] for h in p.hops]) for p in proposals] == [
+        (
+            "A list of US goods worth a similar amount was already being prepared.",
+            ["According to", "reported"],
+        )
+    ]

@@ -410,3 +410,30 @@ def test_the_articles_part_ends_before_a_relative_cut_off_by_its_speaker(db_url)
         "The proposal has run into fierce resistance in the European Parliament.",
         'The move would hand "a blank cheque" to big technology companies.',
     ]
+
+
+def test_what_a_body_disputed_is_not_said_by_it_and_a_cut_off_relative_goes(db_url):
+    text = (
+        "CTERA said adherence had reached 90 percent in three provinces, a figure the "
+        "national government disputed.\n\n"
+        "Education Secretary Tomás Arrieta rejected the demands, saying that salaries were the "
+        'responsibility of the provinces and that the federal budget "has no room" for the '
+        "incentive fund, which was cut last year.\n"
+    )
+    said = _said(db_url, text)
+    speakers = {speaker for claim, _, speaker in said if claim.startswith("Adherence")}
+    assert speakers == {"CTERA"}
+    assert not any(claim.rstrip(".").endswith(("which", "which was")) for claim, _, _ in said)
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Economists are divided on how far the correction will go.",
+        "Auction clearance rates tell a similar story.",
+        "The company did not name the supplier.",
+    ],
+)
+def test_views_summed_up_and_what_was_not_named_are_no_claims(db_url, framing):
+    text = f"The central bank cut its rate by half a point on Tuesday.\n\n{framing}\n"
+    assert _claims(db_url, text) == ["The central bank cut its rate by half a point on Tuesday."]

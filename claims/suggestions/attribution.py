@@ -1321,6 +1321,10 @@ _LEFT_OUT = re.compile(
 )
 
 
+# A relative clause cut off after a word or two at the end of a content.
+_RELATIVE_STUB = re.compile(r",\s+(?:which|who|whose|where)(?:\s+[\w'\u2019-]+){0,2}\s*$")
+
+
 def end_before_asides(text: str, found: list[Attribution]) -> None:
     """End a content before what is no part of it: the writer's caveat (", a claim that
     could not be independently verified"), and, read forwards, its speaker's next act
@@ -1333,6 +1337,11 @@ def end_before_asides(text: str, found: list[Attribution]) -> None:
             closing = text[caveat.start() + 1] in '"\u201d\u2019'  # '…servicemen," a claim'
             end = caveat.start() + (2 if closing else 0)
             attribution.content = content = _strip_span(text, content[0], end)
+            attribution.quoted = is_quoted(text, *content)
+        stub = _RELATIVE_STUB.search(text, *content)
+        if stub is not None and stub.start() - content[0] >= 3:
+            # "… for the incentive fund, which was": a relative clause cut off by a tag
+            attribution.content = content = _strip_span(text, content[0], stub.start())
             attribution.quoted = is_quoted(text, *content)
         left_out = _LEFT_OUT.search(text, *content)
         if left_out is not None and left_out.start() - content[0] >= 3:

@@ -103,11 +103,14 @@ _FRAMING = re.compile(
     r"|\bheard\s+from\b"
     r"|\bstruck\s+an?\s+[\w-]+\s+(?:tone|note)\b"
     r"|\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed|verify|confirm)\b"
-    r"|\bwere\s+(?:divided|split)\W*$"
+    r"|\b(?:are|were|is|was|remain|remained)\s+(?:deeply\s+|sharply\s+)?(?:divided|split)"
+    r"(?:\W*$|\s+(?:on|over|about)\b)"
+    r"|\btells?\s+an?\s+(?:similar|different|other|familiar)\s+story\b"
     # what someone would not say, and who did not answer: no claim of theirs
     r"|\bdeclined\s+to\s+(?:say|comment|elaborate|specify|discuss|disclose|confirm|name"
     r"|give|provide|answer)\b"
     r"|\b(?:did|does|has|have|had|would)\s+not\s+(?:say|said|specif(?:y|ied)|elaborate[d]?"
+    r"|name[d]?|identif(?:y|ied)"
     r"|comment(?:ed)?|respond(?:ed)?|return(?:ed)?|disclose[d]?|immediately\s+respond)\b"
     r"|\bcould\s+not\s+be\s+reached\b"
     # a turn from one side to the other: "Not everyone was convinced.", "Some rivals were
@@ -596,6 +599,12 @@ def sentence_proposals(
         unattributed = None
     if unattributed is not None and end != sentence.end and _LEADS_IN.search(text, 0, end):
         unattributed = None  # "The trial … found that" A, researchers reported: a lead-in
+    if (
+        unattributed is not None
+        and end != sentence.end
+        and any(unattributed.quote[0] <= a.cue[0] < unattributed.quote[1] for a in found)
+    ):
+        unattributed = None  # "According to a Commission official," A, Bloomberg reported
     if unattributed is not None:
         proposals.insert(0, unattributed)
     return _once(proposals)

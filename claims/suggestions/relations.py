@@ -560,6 +560,7 @@ class ArticleAttributions:
         nest(kept, self.text)
         kept.extend(extra)
         nest(kept, self.text)  # links only what is not nested yet: the rules' nesting stands
+        _according_to_inside(self.text, kept)
         relink(kept, quoting)
         past_own_hops(self.text, kept)
         end_before_asides(self.text, kept)
@@ -577,6 +578,28 @@ class ArticleAttributions:
             after = next((s for s in self._loose["SOURCE"] if s[0] >= source[1]), None)
             if after is not None and not self.text[source[1] : after[0]].strip():
                 attribution.source = (source[0], after[1])
+
+
+def _according_to_inside(text: str, found: list[Attribution]) -> None:
+    """ "According to a Commission official, A, Bloomberg reported": the official's words
+    reached the article through Bloomberg, a chain, though the two relations say the same
+    content and so neither holds the other's cue."""
+    for i, inner in enumerate(found):
+        if inner.parent is not None or inner.children or inner.cue[1] > inner.content[0]:
+            continue
+        if not text[inner.cue[0] : inner.cue[1]].lower().startswith("according"):
+            continue
+        for j, outer in enumerate(found):
+            if (
+                j != i
+                and outer.parent is None
+                and outer.source is not None
+                and outer.cue[0] >= inner.content[1]
+                and _overlaps(outer.content, inner.content)
+            ):
+                inner.parent = j
+                outer.children.append(i)
+                break
 
 
 _ENDS_WITH_BY = re.compile(r"\s(?:by|from)\s*$")

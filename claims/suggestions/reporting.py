@@ -79,6 +79,8 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     opening = text[sentence.start : attribution.cue[0]].strip(" " + QUOTATION_STARTS)
     if not opening and words and words[0] in QUESTIONED:
         return False
+    if words and words[-1] in _DISPUTED and attribution.content[1] <= attribution.cue[0]:
+        return False  # "a figure the national government disputed": doubted, not said
     if words and words[-1] == "told" and not text[attribution.cue[1] : sentence.end].strip(" .!"):
         return False  # "…, jury told": a headline's passive; the jury heard it, said nothing
     if not (attribution.quoted or quotes_words(text, attribution.content)):
@@ -90,6 +92,10 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     return not _a_thing(text, attribution, words)
 
 
+_DISPUTED = {
+    "disputed", "disputes", "denied", "denies", "rejected", "rejects", "refuted", "refutes",
+    "contested", "contests", "challenged", "challenges", "questioned", "questions",
+}  # fmt: skip
 _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
 _ON_WHOM_TO = re.compile(r"\s*(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[\"\u201c']?[a-z]")
 
