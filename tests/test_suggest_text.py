@@ -437,3 +437,32 @@ def test_what_a_body_disputed_is_not_said_by_it_and_a_cut_off_relative_goes(db_u
 def test_views_summed_up_and_what_was_not_named_are_no_claims(db_url, framing):
     text = f"The central bank cut its rate by half a point on Tuesday.\n\n{framing}\n"
     assert _claims(db_url, text) == ["The central bank cut its rate by half a point on Tuesday."]
+
+
+def test_what_a_body_did_before_and_said_is_the_articles_own(db_url):
+    text = (
+        "Chile's central bank cut its benchmark interest rate by 50 basis points on Tuesday, "
+        "its third reduction in a row, and said further easing was likely.\n"
+    )
+    assert _claims(db_url, text) == [
+        "Chile's central bank cut its benchmark interest rate by 50 basis points on Tuesday, "
+        "its third reduction in a row.",
+        "Further easing was likely.",
+    ]
+
+
+def test_a_figure_reported_and_a_victory_claimed_are_no_words_passed_on(db_url):
+    text = (
+        "Opposition leader claims victory as vote count drags on\n\n"
+        "Health care organizations reported more than 400 ransomware incidents to federal "
+        "authorities last year, according to HHS data.\n"
+    )
+    chains = {
+        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
+        for p in proposals_for(db_url, text)
+    }
+    assert chains == {
+        "Opposition leader claims victory as vote count drags on.": [],
+        "Health care organizations reported more than 400 ransomware incidents to federal "
+        "authorities last year.": ["HHS"],
+    }

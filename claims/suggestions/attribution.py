@@ -27,6 +27,7 @@ from claims.suggestions.lexicon import (
     AUXILIARIES,
     BE,
     BOUNDARY_WORDS,
+    CLAUSE_WORDS,
     CLOSE_QUOTES,
     COORDINATORS,
     CUE_WORDS,
@@ -707,6 +708,8 @@ def _subject_of_and(text: str, tokens: list[Token], cue_i: int, found: list[Attr
             break
         if k and word.endswith("ed") and word[:1].isalpha():
             break
+        if k > first and word in CLAUSE_WORDS:
+            break  # an irregular past: "The bank cut its rate … and said"
         k += 1
     if not first < k <= first + 6 or tokens[k].text in ",;:" and k + 1 >= cue_i:
         return None

@@ -590,7 +590,7 @@ def sentence_proposals(
         # comes before the first attribution is the article's own statement.
         # Cues that name nobody ("As indicated,") do not end it.
         named = [a for a in ruled if a.source is not None] or ruled
-        end = min(min(a.content[0], a.cue[0], (a.source or a.cue)[0]) for a in named)
+        end = min(_said_from(text, a) for a in named)
     # Relations only the tagger found ("China offered to ...", "voters believe ...") are a
     # reading the reviewer may reject: the whole sentence stays proposed as the article's own,
     # unless a speaker plainly says it ("…, Gov. Volodymyr Kohut said").
@@ -618,6 +618,26 @@ _RENDERINGS = frozenset(
         "recording", "recordings", "readout", "video", "footage", "clip",
     }
 )  # fmt: skip
+
+
+def _said_from(text: str, attribution: Attribution) -> int:
+    """Where what a relation says starts in its sentence: its source, cue or content; but
+    "Chile's central bank cut its rate by 50 basis points, and said A": what the bank did
+    before "and said" is the article's own statement, the bank's words start at "and"."""
+    start = min(
+        attribution.content[0], attribution.cue[0], (attribution.source or attribution.cue)[0]
+    )
+    source = attribution.source
+    if source is None or not source[1] < attribution.cue[0] <= attribution.content[0]:
+        return start
+    between = text[source[1] : attribution.cue[0]]
+    joined = _AND_SAID.search(between)
+    if joined is None or len(between[: joined.start()].split()) < 4:
+        return start
+    return source[1] + joined.start()
+
+
+_AND_SAID = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
 
 
 def _rendering(text: str, span: tuple[int, int] | None) -> bool:
