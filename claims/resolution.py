@@ -60,6 +60,10 @@ TITLES = frozenset(
         "hon", "pres", "amb", "brig", "cpl", "pvt", "admiral", "colonel", "senior",
         "premier", "mp", "mep", "msp", "mla", "congressman", "congresswoman", "councillor",
         "councilor", "alderman", "organiser", "organizer", "forecaster", "economist",
+        # what a person in the arts or sport is, before their name ("actress Ingrid Solberg")
+        "actress", "actor", "filmmaker", "singer", "writer", "artist", "musician", "cyclist",
+        "rider", "climber", "athlete", "producer", "journalist", "designer", "poet",
+        "comedian", "rapper", "dancer",
         "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
         "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
@@ -529,7 +533,7 @@ NATIONAL_AGENCIES = {
     "north korean": ("KCNA", "Korean Central News Agency"),
 }
 _NATIONAL_AGENCY = re.compile(
-    r"(?:the\s+)?(?:(?:official|state|state-run|state-owned|national)\s+)?"
+    r"(?:(?:the|an?)\s+)?(?:(?:official|state|state-run|state-owned|national)\s+)?"
     rf"(?P<nation>{'|'.join(sorted(NATIONAL_AGENCIES, key=len, reverse=True))})\s+"
     r"(?:(?:state|official|state-run)\s+)?(?:news|press)\s+(?:agency|wire(?:\s+service)?)",
     re.IGNORECASE,

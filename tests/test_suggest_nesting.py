@@ -1041,3 +1041,41 @@ def test_according_to_someone_then_an_outlet_reporting_is_one_chain(db_url):
             ["According to", "reported"],
         )
     ]
+
+
+def test_an_outlet_told_a_programme_spoken_on_and_a_statement_sent_are_hops(db_url):
+    text = (
+        "Pedro Alcántara, secretary general of the cooperative Oleosur, told the Spanish "
+        'newspaper El País that some members would "simply stop exporting to America."\n\n'
+        "Agriculture Minister Eoghan Walsh said on RTÉ's Morning Ireland that he had spoken "
+        "to the commissioner on Tuesday night.\n\n"
+        "Daguerre's lawyer, Hélène Fabre, said in a statement sent to AFP that her client was "
+        '"saddened" by the resignation.\n'
+    )
+    chains = {
+        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
+        for p in proposals_for(db_url, text)
+    }
+    assert chains == {
+        'Some members would "simply stop exporting to America."': ["Pedro Alcántara", "El País"],
+        "Eoghan Walsh had spoken to the commissioner on Tuesday night.": [
+            "Eoghan Walsh",
+            "Morning Ireland",
+        ],
+        'Her client was "saddened" by the resignation.': ["Hélène Fabre", "AFP"],
+    }
+
+
+def test_she_after_an_actress_named_in_the_sentence_before_and_a_colon_dateline(db_url):
+    text = (
+        "SRIHARIKOTA, Andhra Pradesh (PTI): The space agency launched a navigation satellite "
+        "on Sunday.\n\n"
+        "Norwegian actress Ingrid Solberg announced her resignation in an open letter. "
+        '"I came to Venice to celebrate cinema," she wrote.\n'
+    )
+    chains = {
+        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
+        for p in proposals_for(db_url, text)
+    }
+    assert chains["The space agency launched a navigation satellite on Sunday."] == []
+    assert chains["I came to Venice to celebrate cinema."] == ["Ingrid Solberg"]

@@ -154,7 +154,7 @@ _NOT_AGENCIES = {"getty images", "pool", "file", "ap photo"}
 _CREDIT = r"\([^)\n]{1,40}\)|/[ \t]*[^/\s][^/\n]{0,38}/"
 _LEADING_DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_PLACES})(?:,?[ \t]+(?P<date>{_DATE}))?,?[ \t]*"
-    rf"(?:(?:{_DASH}+[ \t]*)?(?P<credit>{_CREDIT})[ \t]*(?:{_DATE}[ \t]*/|{_DASH}+)\s*"
+    rf"(?:(?:{_DASH}+[ \t]*)?(?P<credit>{_CREDIT})[ \t]*(?:{_DATE}[ \t]*/|{_DASH}+|:)\s*"
     rf"|{_DASH}+(?:\s+|$))"
 )
 _LEFTOVER = " \t\n.,;:-—–"

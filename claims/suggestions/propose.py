@@ -207,6 +207,8 @@ _IN_PUBLICATION = re.compile(
     r"\s+in\s+(?P<who>(?:the\s+)?(?P<described>(?:(?:medical|scientific)\s+)?journal\s+)?"
     r"(?P<name>[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,5}))"
 )
+_TELLS = re.compile(r"(?:told|tells|telling)$", re.IGNORECASE)
+_LISTENER_THAT = re.compile(rf"(?:{_OUTLET})\s+that\s+")
 _WRITING_IN = re.compile(
     r"\s*[\"\u201c]?(?:(?:Writing|Speaking)\s+(?:in|on|to)\s+|In\s+)"
     r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4}"
@@ -282,9 +284,14 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         # "Writing in The New York Times, critic Dwight Garner called …", "In The Atlantic,
         # however, the critic Hannah Lee argued": where the words appeared, said first
         found = _WRITING_IN.match(text, sentence.start, attribution.source[0])
+    if found is None and cue[-1] in ("said", "says", "saying", "spoke", "speaking"):
+        found = _ON_AIR.match(text, attribution.cue[1], end)  # "said on RTÉ's Morning Ireland"
     if found is None and attribution.cue[1] <= attribution.content[0]:
         # "said in a statement cited by Reuters that A": the statement went through Reuters
         found = _SEEN_BY.search(text, attribution.cue[1], attribution.content[0])
+        if found is None:
+            # "said in a statement sent to AFP that A"
+            found = _SENT_TO.search(text, attribution.cue[1], attribution.content[0])
         if found is not None:
             return _outlet_hop(text, found.span("who"), resolver, found.span("how"))
     if found is None:
@@ -320,6 +327,9 @@ def _outlet_hop(
         first = name.split()[0] if name.split() else ""
         # "CNN", and a channel of one: "BBC Sport", "CNN International"
         acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 2
+        owner = re.sub(r"['\u2019]s$", "", first)
+        if owner != first and owner.isupper() and 2 <= len(owner) <= 5:
+            acronym = True  # a broadcaster's programme: "RTÉ's Morning Ireland"
         known = name.casefold() in NEWS_ORGANISATIONS
         if not acronym and not known and not set(words) & _OUTLET_WORDS:
             return None
@@ -327,6 +337,17 @@ def _outlet_hop(
     return source_hop(how, cue, span, resolution)
 
 
+# Where words were broadcast: "said on RTÉ's Morning Ireland that", "said on CNN's State of
+# the Union on Sunday".
+_ON_AIR = re.compile(
+    r"\s+on\s+(?P<who>[A-Z][\w.&'\u2019/-]*(?:\s+(?:of|the|[A-Z][\w.&'\u2019/-]*)){0,5})"
+    r"(?=\s+(?:that|on|in|last|this|earlier)\b|\s*[,.;:])"
+)
+# A statement sent to an outlet: "said in a statement sent to AFP that A".
+_SENT_TO = re.compile(
+    r"\b(?P<how>sent|emailed|e-mailed|given|provided|released)\s+to\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
 _SEEN_BY = re.compile(
     rf"\b(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
@@ -506,6 +527,10 @@ def sentence_proposals(
         if quotation and content[0] < sentence.end < content[1]:
             # '"A," he said. "B."': A here; B, a sentence of its own, goes on the quotation
             content = (content[0], _quoted_end(text, content[0], sentence.end))
+        if _TELLS.match(found[leaf].cue_text(text).split()[-1]):
+            listener = _LISTENER_THAT.match(text, content[0], content[1])
+            if listener is not None:  # "told the Spanish newspaper El País that A": A
+                content = (listener.end(), content[1])
         named = _naming(text, found[leaf], content)
         words = len(text[slice(*(named or content))].split())
         if words < MIN_CLAIM_WORDS:
