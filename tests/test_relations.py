@@ -310,3 +310,37 @@ def test_a_flat_tagger_s_two_contents_of_one_cue_hold_the_rules_inner_relation(t
     assert text[xinhua.content[0] : xinhua.content[1]].startswith("China hopes")
     assert text[xinhua.content[0] : xinhua.content[1]].endswith("Orban last week")
     assert found[wang.parent] is xinhua
+
+
+def test_a_tagged_source_loses_a_cut_off_relative_and_runs_on_after_by():
+    """The tagger's source spans as it may give them: "A nurse at the hospital, who" and
+    "figures released on Monday by" beside a loose "property data firm CoreMetrics"."""
+
+    def _at(text, words):
+        return _span(text, "", words)[1:]
+
+    text = (
+        "A nurse at the hospital, who spoke on condition of anonymity, said results were late. "
+        "Values slipped, according to figures released on Monday by property data firm "
+        "CoreMetrics.\n"
+    )
+    nurse = Attribution(
+        cue=_at(text, "said"),
+        source=(0, text.index(" spoke")),
+        content=_at(text, "results were late"),
+        quoted=False,
+        order="pre",
+    )
+    figures = Attribution(
+        cue=_at(text, "according to"),
+        source=(text.index("figures"), text.index(" property")),
+        content=_at(text, "Values slipped"),
+        quoted=False,
+        order="source-after",
+    )
+    relations = ArticleAttributions(text, use_model=True)
+    relations._model = [nurse, figures]
+    relations._loose = {"SOURCE": [_at(text, "property data firm CoreMetrics")], "CONTENT": []}
+    sources = {text[slice(*a.source)] for a in relations.in_sentence(0, len(text)) if a.source}
+    assert "A nurse at the hospital" in sources
+    assert "figures released on Monday by property data firm CoreMetrics" in sources

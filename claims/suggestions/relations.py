@@ -573,6 +573,10 @@ class ArticleAttributions:
         source right after it."""
         for attribution in kept:
             source = attribution.source
+            relative = source and _ENDS_WITH_RELATIVE.search(self.text, *source)
+            if relative and relative.start() > source[0]:
+                # "A nurse at the hospital, who": the relative clause, cut off, is no part
+                attribution.source = source = (source[0], relative.start())
             if source is None or not _ENDS_WITH_BY.search(self.text, *source):
                 continue
             after = next((s for s in self._loose["SOURCE"] if s[0] >= source[1]), None)
@@ -602,6 +606,7 @@ def _according_to_inside(text: str, found: list[Attribution]) -> None:
                 break
 
 
+_ENDS_WITH_RELATIVE = re.compile(r",?\s+(?:who|which|that|whose)\s*$")
 _ENDS_WITH_BY = re.compile(r"\s(?:by|from)\s*$")
 _PASSED_ON_BY = re.compile(rf"\s+(?:{'|'.join(sorted(SEEN_BY))})\s+by\s+")
 
