@@ -26,3 +26,8 @@ def proposals_for(
         article = add_article(session, text=text, outlet=outlet, actor="t", **credit)
         session.flush()
         return propose(session, session.get(Article, article.id))
+
+
+def speakers_of(proposals: list) -> dict[str, list[str]]:
+    """Each proposal's claim and the names of its hops, a name proposed where none is known."""
+    return {p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops] for p in proposals}

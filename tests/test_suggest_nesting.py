@@ -15,7 +15,7 @@ from claims.suggestions import tagger
 from claims.suggestions.attribution import chain_of, extract, leaves
 from claims.suggestions.proposal import claim_wording, spoken
 from claims.suggestions.relations import ArticleAttributions, link
-from tests.suggest_data import proposals_for
+from tests.suggest_data import proposals_for, speakers_of
 
 
 def _span(text, kind, words):
@@ -1015,10 +1015,7 @@ def test_a_programme_spoken_on_and_a_paper_interviewing_after_the_speaker_are_ho
         "Sosa, a researcher at the University of Buenos Aires, in an interview with the "
         "newspaper Página/12.\n"
     )
-    chains = {
-        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
-        for p in proposals_for(db_url, text)
-    }
+    chains = speakers_of(proposals_for(db_url, text))
     assert chains["The government's priority remained increasing supply."] == [
         "Joanne Whitcombe",
         "ABC Radio National's Breakfast program",
@@ -1052,10 +1049,7 @@ def test_an_outlet_told_a_programme_spoken_on_and_a_statement_sent_are_hops(db_u
         "Daguerre's lawyer, Hélène Fabre, said in a statement sent to AFP that her client was "
         '"saddened" by the resignation.\n'
     )
-    chains = {
-        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
-        for p in proposals_for(db_url, text)
-    }
+    chains = speakers_of(proposals_for(db_url, text))
     assert chains == {
         'Some members would "simply stop exporting to America."': ["Pedro Alcántara", "El País"],
         "Eoghan Walsh had spoken to the commissioner on Tuesday night.": [
@@ -1073,9 +1067,6 @@ def test_she_after_an_actress_named_in_the_sentence_before_and_a_colon_dateline(
         "Norwegian actress Ingrid Solberg announced her resignation in an open letter. "
         '"I came to Venice to celebrate cinema," she wrote.\n'
     )
-    chains = {
-        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
-        for p in proposals_for(db_url, text)
-    }
+    chains = speakers_of(proposals_for(db_url, text))
     assert chains["The space agency launched a navigation satellite on Sunday."] == []
     assert chains["I came to Venice to celebrate cinema."] == ["Ingrid Solberg"]

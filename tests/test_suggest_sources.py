@@ -11,7 +11,7 @@ from claims.suggestions.attribution import Attribution, extract
 from claims.suggestions.proposal import claim_wording, spoken
 from claims.suggestions.relations import ArticleAttributions, bare, link
 from claims.suggestions.reporting import reports
-from tests.suggest_data import proposals_for
+from tests.suggest_data import proposals_for, speakers_of
 
 
 def _span(text, kind, words):
@@ -1442,10 +1442,7 @@ def test_the_company_is_the_one_named_not_the_regulator_that_spoke(db_url):
         "Halvern Pharmaceuticals is pulling 42 lots of its tablets, according to a notice "
         "posted on the FDA's website. The company said testing had detected an impurity.\n"
     )
-    chains = {
-        p.claim_text: [h["name"] or h.get("proposed_name") for h in p.hops]
-        for p in _proposals(db_url, text)
-    }
+    chains = speakers_of(_proposals(db_url, text))
     assert chains["Testing had detected an impurity."] == ["Halvern Pharmaceuticals"]
 
 
