@@ -284,7 +284,10 @@ class Resolver:
                 # "… in Lima. Xi said", "Ingrid Solvang and Tomasz Wierzbicki": one person's
                 # name runs neither across a sentence's end nor across an "and"
                 ends = [i for i, w in enumerate(words) if _ends_sentence(w) or w in ("and", "&")]
-                before = " ".join(words[ends[-1] + 1 :] if ends else words)
+                words = words[ends[-1] + 1 :] if ends else words
+                while words and words[0].strip("\"'\u201c\u2018(").lower() in _NO_NAME_OPENERS:
+                    words = words[1:]  # '"What Veltrix is asking for"': no one's name
+                before = " ".join(words)
                 proposed = _proposed_name(f"{before} {name}".strip())
                 if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):
                     found.setdefault(fold_name(proposed), proposed)
@@ -632,12 +635,23 @@ _DOCUMENT_BY = re.compile(
     r"(?:website|site|web\s+site|page|account|feed)"
     r"|in\s+(?P<outlet>(?:the\s+|The\s+)?[A-Z][^,;]*?))$"
 )
+# Words a sentence or clause opens with, capitalised there, that start no name.
+_NO_NAME_OPENERS = frozenset(
+    {
+        "what", "when", "where", "why", "how", "who", "whom", "whose", "which", "if", "as",
+        "but", "and", "or", "so", "because", "while", "although", "though", "since", "after",
+        "before", "until", "unless", "once", "whether", "that", "this", "these", "those",
+        "it", "we", "i", "you", "they", "our", "my", "your", "their", "its",
+    }
+)  # fmt: skip
 # A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").
 _COMMA = re.compile(r",(?!\d)")
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
 _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’.-]*)"
+# A capital of a Latin alphabet, accented ones too ("Šimko", "Łukasz", "Élise").
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_NAME_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][\w'’.-]*)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
 # A person, then where they work: "R. Alan Whitfield of the University of Illinois".
 _PERSON_OF = re.compile(rf"((?:\w+\s+)*?{_PERSON.pattern})\s+(?:of|at|from|with)\s+\S")

@@ -1070,3 +1070,44 @@ def test_she_after_an_actress_named_in_the_sentence_before_and_a_colon_dateline(
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The space agency launched a navigation satellite on Sunday."] == []
     assert chains["I came to Venice to celebrate cinema."] == ["Ingrid Solberg"]
+
+
+def test_outlets_told_and_quoting_in_another_language_and_he_after_them(db_url):
+    text = (
+        "Chairman Graham Whitelaw told BBC Sport Scotland that the club had weeks to find a "
+        'solution. "I\'m not going to sugar-coat it," he said.\n\n'
+        'The effect on lending will be "limited but not negligible", analyst Michal Lenčéš '
+        "said, as quoted by the SITA news agency.\n\n"
+        "A spokesperson for the presidential office told TASR the head of state would "
+        '"study the law carefully" before deciding.\n\n'
+        "Opposition MP Tomáš Šimko of Progressive Slovakia said the government was wrong. "
+        "According to Šimko, the coalition had refused to discuss any amendment.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text, outlet="The Slovak Spectator"))
+    assert chains["The club had weeks to find a solution."] == [
+        "Graham Whitelaw",
+        "BBC Sport Scotland",
+    ]
+    assert chains["I'm not going to sugar-coat it."] == ["Graham Whitelaw"]
+    assert chains['The effect on lending will be "limited but not negligible."'] == [
+        "Michal Lenčéš",
+        "SITA",
+    ]
+    assert chains['The head of state would "study the law carefully" before deciding.'] == [
+        "A spokesperson for the presidential office",
+        "TASR",
+    ]
+    assert chains["The coalition had refused to discuss any amendment."] == ["Tomáš Šimko"]
+
+
+def test_the_central_bank_is_the_bank_named_and_what_opens_no_name(db_url):
+    text = (
+        'Minister Ciarán Dolan said the offer was fair. "What Veltrix is asking for would '
+        'cost too much," he said.\n\n'
+        "In a statement, Veltrix said it was disappointed by the minister's remarks.\n\n"
+        "The National Bank of Slovakia had earlier warned against the measure. In its report "
+        "published in May, the central bank said the levy could reduce lending.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["It was disappointed by the minister's remarks."] == ["Veltrix"]
+    assert chains["The levy could reduce lending."] == ["National Bank of Slovakia"]

@@ -209,6 +209,7 @@ _IN_PUBLICATION = re.compile(
 )
 _TELLS = re.compile(r"(?:told|tells|telling)$", re.IGNORECASE)
 _LISTENER_THAT = re.compile(rf"(?:{_OUTLET})\s+that\s+")
+_LISTENER = re.compile(rf"(?:{_OUTLET})\s+(?=[a-z])")
 _WRITING_IN = re.compile(
     r"\s*[\"\u201c]?(?:(?:Writing|Speaking)\s+(?:in|on|to)\s+|In\s+)"
     r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4}"
@@ -221,6 +222,9 @@ _OUTLET_WORDS = {
     "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
     "program", "podcast", "channel", "magazine", "media", "broadcaster", "television",
     "lancet", "nature", "science", "bmj", "jama", "medicine", "review", "atlantic",
+    "record", "mail", "mirror", "express", "standard", "scotsman", "newswire", "wire",
+    "noviny", "zeitung", "presse", "gazeta", "gazzetta", "dagblad", "avisen", "noticias",
+    "notícias", "nouvelles", "courant", "dnevnik", "novosti", "vesti",
 }  # fmt: skip
 
 
@@ -294,6 +298,12 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
             found = _SENT_TO.search(text, attribution.cue[1], attribution.content[0])
         if found is not None:
             return _outlet_hop(text, found.span("who"), resolver, found.span("how"))
+    if found is None and attribution.content[1] <= attribution.cue[0]:
+        # '"A," an analyst said, as quoted by the SITA news agency.'
+        after = max(attribution.cue[1], (attribution.source or attribution.cue)[1])
+        quoted = _AS_QUOTED_BY.match(text, after, end)
+        if quoted is not None:
+            return _outlet_hop(text, quoted.span("who"), resolver, quoted.span("how"))
     if found is None:
         return None
     if found.groupdict().get("described") is not None:
@@ -326,7 +336,7 @@ def _outlet_hop(
         name = surface.removeprefix("the ").strip()
         first = name.split()[0] if name.split() else ""
         # "CNN", and a channel of one: "BBC Sport", "CNN International"
-        acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 2
+        acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 3
         owner = re.sub(r"['\u2019]s$", "", first)
         if owner != first and owner.isupper() and 2 <= len(owner) <= 5:
             acronym = True  # a broadcaster's programme: "RTÉ's Morning Ireland"
@@ -342,6 +352,12 @@ def _outlet_hop(
 _ON_AIR = re.compile(
     r"\s+on\s+(?P<who>[A-Z][\w.&'\u2019/-]*(?:\s+(?:of|the|[A-Z][\w.&'\u2019/-]*)){0,5})"
     r"(?=\s+(?:that|on|in|last|this|earlier)\b|\s*[,.;:])"
+)
+# '…, an analyst said, as quoted by the SITA news agency.'
+_AS_QUOTED_BY = re.compile(
+    r"\s*,?\s*as\s+(?P<how>quoted|cited|reported)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
+    r"(?:\s+(?:news\s+agency|newswire|agency|newspaper|daily|website|broadcaster))?)"
 )
 # A statement sent to an outlet: "said in a statement sent to AFP that A".
 _SENT_TO = re.compile(
@@ -529,6 +545,14 @@ def sentence_proposals(
             content = (content[0], _quoted_end(text, content[0], sentence.end))
         if _TELLS.match(found[leaf].cue_text(text).split()[-1]):
             listener = _LISTENER_THAT.match(text, content[0], content[1])
+            cue_end = found[leaf].cue[1]
+            if (
+                listener is None
+                and content[0] >= cue_end
+                and not text[cue_end : content[0]].strip()
+            ):
+                # "told TASR the head of state would …": right after "told", its listener
+                listener = _LISTENER.match(text, content[0], content[1])
             if listener is not None:  # "told the Spanish newspaper El País that A": A
                 content = (listener.end(), content[1])
         named = _naming(text, found[leaf], content)
@@ -694,7 +718,20 @@ def _once(proposals: list[Proposal]) -> list[Proposal]:
                 # interviewing him: one speaker, and the rules' chain says more
                 or (tagged and 0 < len(proposal.hops) < len(other.hops))
             )
-            and all(_same_hop(a, b) for a, b in zip(other.hops, proposal.hops, strict=False))
+            and (
+                all(_same_hop(a, b) for a, b in zip(other.hops, proposal.hops, strict=False))
+                # the tagger's "as quoted by SITA" alone, beside the analyst → SITA
+                or (
+                    tagged
+                    and 0 < len(proposal.hops) < len(other.hops)
+                    and all(
+                        _same_hop(a, b)
+                        for a, b in zip(
+                            other.hops[-len(proposal.hops) :], proposal.hops, strict=True
+                        )
+                    )
+                )
+            )
             for other in kept
         ):
             kept.append(proposal)

@@ -251,6 +251,9 @@ def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
         return True
     if words & _COMPANY_ENDINGS or name.startswith("The "):
         return True
+    first = name.split()[0] if name.split() else ""
+    if len(name.split()) > 1 and len(first) >= 3 and first.isupper():
+        return True  # "BBC Sport Scotland", "ABC News": an acronym's body ("JD Vance" is not)
     return (name.isupper() and len(name) > 1) or _called_it(resolver.text, name)
 
 
@@ -664,7 +667,10 @@ class Speakers:
         heads = _NAME_HEADS.get(noun)
         if heads is not None:
             # "a United Airlines flight … The airline said": the one name of its kind
-            pattern = rf"(?<![\w'\u2019-])((?:[A-Z][\w&'\u2019.-]*\s+){{1,3}}(?:{heads}))\b"
+            pattern = (
+                rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}"
+                rf"(?:{heads})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*)?)\b"
+            )
             names = {m.group(1) for m in re.finditer(pattern, resolver.text or before)}
             if len(names) == 1:
                 return self._company_read(_read_as(resolver.resolve(names.pop()), surface, noun))
