@@ -453,3 +453,25 @@ def test_a_figure_reported_and_a_victory_claimed_are_no_words_passed_on(db_url):
         "Health care organizations reported more than 400 ransomware incidents to federal "
         "authorities last year.": ["HHS"],
     }
+
+
+def test_each_sentence_of_a_speaker_keeps_its_own_words(db_url):
+    """Tagged as one content, 'the law risked "emptying" museums. "Today …," he told' are
+    two claims, each its sentence's; and '"A," she said. "B."' is A for "said"."""
+    text = (
+        'Conservative senator Jean-Baptiste Roussel said the law risked "emptying" French '
+        'museums. "Today it is 26 objects, tomorrow it will be thousands," he told the '
+        "newspaper Le Figaro.\n\n"
+        "Patient groups have urged both sides to compromise. Cystic Fibrosis Ireland chief "
+        'executive Gráinne Nolan said families were "exhausted" by the delay. "Every month '
+        'that goes by is another month of hospital admissions," she said. "Our members '
+        "don't care who blinks first. They care that their children get this drug.\"\n"
+    )
+    claims = [claim for claim, _, _ in _said(db_url, text)]
+    assert claims == [
+        'The law risked "emptying" French museums.',
+        "Today it is 26 objects, tomorrow it will be thousands.",
+        'Families were "exhausted" by the delay.',
+        "Every month that goes by is another month of hospital admissions.",
+        "Our members don't care who blinks first. They care that their children get this drug.",
+    ]

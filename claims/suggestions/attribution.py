@@ -85,6 +85,9 @@ class Attribution:
     coordinated: bool = False
     # "citing X", "quoting X": X is where the reporter got it, an earlier hop than theirs.
     cites: bool = False
+    # The rules' content before the cue when the tagger's, kept as the span, lies after it
+    # ('"A," she said. "B."' tagged with B): what this sentence's proposal says.
+    said_before: tuple[int, int] | None = None
 
     def cue_text(self, text: str) -> str:
         return " ".join(text[self.cue[0] : self.cue[1]].split())

@@ -42,6 +42,7 @@ from claims.suggestions.attribution import (
 from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
 from claims.suggestions.lexicon import (
     AUXILIARIES,
+    OPEN_QUOTES,
     PREPOSITIONS,
     PUNCT_BOUNDARY,
     RELATIVES,
@@ -538,11 +539,13 @@ def sentence_proposals(
     proposals = []
     for leaf, hops in ((index, hops) for index in leaves(found) for hops in chains_of(index)):
         first_of_leaf = len(proposals)
-        content = _without_that(text, _without_dateline(text, found[leaf].content))
+        content = found[leaf].said_before or found[leaf].content
+        content = _without_that(text, _without_dateline(text, content))
         quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS
         if quotation and content[0] < sentence.end < content[1]:
             # '"A," he said. "B."': A here; B, a sentence of its own, goes on the quotation
             content = (content[0], _quoted_end(text, content[0], sentence.end))
+        content = _within_sentence(text, sentence, content)
         if _TELLS.match(found[leaf].cue_text(text).split()[-1]):
             listener = _LISTENER_THAT.match(text, content[0], content[1])
             cue_end = found[leaf].cue[1]
@@ -669,15 +672,31 @@ _RENDERINGS = frozenset(
 )  # fmt: skip
 
 
+def _within_sentence(text: str, sentence: Sentence, content: tuple[int, int]) -> tuple[int, int]:
+    """A content in the writer's words kept to its sentence: 'Roussel said the law risked
+    "emptying" museums. "Today it is 26 objects," he told Le Figaro.' tagged as one
+    content is two claims, each its own sentence's. A content opening with a quotation
+    mark may run on (a quotation of several sentences)."""
+    start, end = content
+    if start < sentence.start < end and text[start : start + 1] not in OPEN_QUOTES:
+        start = sentence.start
+        while start < end and text[start].isspace():
+            start += 1
+    if start < sentence.end < end and text[start : start + 1] not in OPEN_QUOTES:
+        end = sentence.end
+        while end > start and text[end - 1] in " \n.":
+            end -= 1
+    return (start, end)
+
+
 def _said_from(text: str, attribution: Attribution) -> int:
     """Where what a relation says starts in its sentence: its source, cue or content; but
     "Chile's central bank cut its rate by 50 basis points, and said A": what the bank did
     before "and said" is the article's own statement, the bank's words start at "and"."""
-    start = min(
-        attribution.content[0], attribution.cue[0], (attribution.source or attribution.cue)[0]
-    )
+    content = attribution.said_before or attribution.content
+    start = min(content[0], attribution.cue[0], (attribution.source or attribution.cue)[0])
     source = attribution.source
-    if source is None or not source[1] < attribution.cue[0] <= attribution.content[0]:
+    if source is None or not source[1] < attribution.cue[0] <= content[0]:
         return start
     between = text[source[1] : attribution.cue[0]]
     joined = _AND_SAID.search(between)

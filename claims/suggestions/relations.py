@@ -402,6 +402,13 @@ def _refine(
             fits = False
     if any(other.coordinated and _inside(other.cue, content) for other in found):
         fits = False  # "... and added ...": what follows "and" is said again, not nested
+    if (
+        attribution.order in ("post", "inverted")
+        and content[0] >= attribution.cue[1] > (attribution.content[1])
+    ):
+        # '"A," she said. "B."' with the tagger's B for "said": the span the tagger's (as
+        # PolNeAR reads it), but A is what this sentence's proposal says
+        attribution.said_before = attribution.content
     if fits:
         attribution.content = content
         attribution.quoted = twin.quoted
