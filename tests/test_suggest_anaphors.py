@@ -220,7 +220,8 @@ def test_the_chief_is_the_last_person_named_with_that_title(db_url):
     ],
 )
 def test_the_company_is_the_last_company_named(db_url, text, chain):
-    assert _chains(db_url, text)["It would cut 800 jobs."] == chain
+    (said,) = [c for claim, c in _chains(db_url, text).items() if "800 jobs" in claim]
+    assert said == chain
 
 
 @pytest.mark.parametrize(
@@ -548,8 +549,10 @@ def test_the_company_is_the_one_whose_shares_moved_and_stays_it(db_url):
         "Revenue rose 11% to $4.82 billion, just short of the $4.86 billion analysts had "
         "expected.": "Lumina Systems",
         "Customers were moving more slowly than expected.": "Priya Raman",
-        "It had received a subpoena from the Federal Trade Commission.": "Lumina Systems",
-        "It would cut about 4% of its workforce.": "Lumina Systems",
+        "Lumina Systems had received a subpoena from the Federal Trade Commission.": (
+            "Lumina Systems"
+        ),
+        "Lumina Systems would cut about 4% of its workforce.": "Lumina Systems",
         'The cuts were "part of a regular review of priorities."': "Lumina Systems",
     }
 

@@ -730,14 +730,14 @@ def test_a_well_known_outlet_told_is_a_hop_before_it_is_on_record(db_url, text, 
     [
         (
             "Acme Corp said on Monday it would cut 500 jobs, Reuters reported.\n",
-            "It would cut 500 jobs.",
+            "Acme Corp would cut 500 jobs.",
         ),
         (
             "Acme Corp said Tuesday the talks had failed, Reuters reported.\n",
             "The talks had failed.",
         ),
         ('Acme Corp said on Monday: "We are done," Reuters reported.\n', "We are done."),
-        ("Acme Corp said this week it was closing, according to AFP.\n", "It was closing."),
+        ("Acme Corp said this week it was closing, according to AFP.\n", "Acme Corp was closing."),
         # a time that is the claim's own stays
         (
             "Acme Corp said Monday was the last day of trading, Reuters reported.\n",
@@ -756,7 +756,7 @@ def test_when_words_were_said_is_no_part_of_them_inside_a_report(db_url, text, c
         # a comma alone is no second speaker's own claim: the EU speaks in what Smith said
         (
             "Smith said that under the deal, the EU said it would lift tariffs.\n",
-            "It would lift tariffs.",
+            "EU would lift tariffs.",
             [("EU", "said"), ("Smith", "said")],
         ),
         (
@@ -916,7 +916,9 @@ def test_when_a_speaker_spoke_is_no_claim_of_the_outer_source(db_url):
         "of missiles in Germany, the TASS news agency reported.\n"
     )
     claims = {p.claim_text for p in proposals_for(db_url, text) if p.kind == "claim"}
-    assert claims == {"It would respond to any deployment of missiles in Germany."}
+    assert claims == {
+        "Russia's Foreign Ministry would respond to any deployment of missiles in Germany."
+    }
 
 
 @pytest.mark.parametrize(

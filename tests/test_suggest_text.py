@@ -475,3 +475,16 @@ def test_each_sentence_of_a_speaker_keeps_its_own_words(db_url):
         "Every month that goes by is another month of hospital admissions.",
         "Our members don't care who blinks first. They care that their children get this drug.",
     ]
+
+
+def test_a_body_saying_it_did_something_is_named_in_its_claim(db_url):
+    text = (
+        'In a statement, Veltrix Therapeutics said it was "disappointed" by the remarks.\n\n'
+        "The ministry said it was too early to say how many schools were closed.\n\n"
+        "Anna Denyer said it would fail.\n"
+    )
+    assert _claims(db_url, text) == [
+        'Veltrix Therapeutics was "disappointed" by the remarks.',
+        "It was too early to say how many schools were closed.",
+        "It would fail.",
+    ]

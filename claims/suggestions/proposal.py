@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution
+from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution, is_description
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import CLOSE_QUOTES, GENDERED, OPEN_QUOTES, TELL
 from claims.text import (
@@ -140,7 +140,7 @@ _OPENER_OF = {
 _SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
 
 
-def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
+def named_subject(claim: str, hops: list[dict], quoted: bool, *, itself: bool = False) -> str:
     """Reported speech whose subject is the speaker, named: "Janet Morrow said she had
     called the council" claims "Janet Morrow had called the council", not "She had ...".
 
@@ -151,6 +151,8 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
     ("told", "warned", "assured": ``TELL``), whom the pronoun may mean. A quotation is
     left as worded, and so is "it" or "they".
     """
+    if itself and hops and _IT.match(claim) and not _EXPLETIVE_IT.match(claim):
+        return _body_itself(claim, hops[0])
     if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
         return claim
     speaker = hops[0]
@@ -170,6 +172,41 @@ def named_subject(claim: str, hops: list[dict], quoted: bool) -> str:
 
 _FIRST_AND_SECOND = {"i", "we", "you"}
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|Dame)\.?\s+\S")
+
+
+# "It was disappointed", not "It was too early to say" nor "It seems": an "it" that stands
+# for something, as against one that only fills the subject's place.
+_IT = re.compile(r"It (?=[a-z])")
+_EXPLETIVE_IT = re.compile(
+    r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"
+    r"|had\s+been|remains|remained)\b(?:\s+[\w-]+){0,3}?\s+(?:to|that|whether|if|for|how"
+    r"|what|when|why|who)\b|(?:seems|seemed|appears|appeared|remains\s+to|looks|looked"
+    r"|is\s+time|was\s+time|takes|took)\b)"
+)
+
+
+def _body_itself(claim: str, speaker: dict) -> str:
+    """ "Veltrix said it was disappointed" claims "Veltrix was disappointed": a body
+    speaking of itself, when it has a name (not "The company", which the reviewer names)."""
+    name = speaker.get("name") or speaker.get("proposed_name") or ""
+    if not name or is_description(name):
+        return claim
+    words = {word.lower().strip(".,") for word in name.split()}
+    body = name.replace(".", "").isupper() or words & (ORGANISATION_WORDS | _COMPANY_WORDS)
+    if not body:
+        return claim  # "Denyer said it would fail": a name alone may be a person's
+    return name[:1].upper() + name[1:] + claim[2:]
+
+
+# Words by which a company's name says it is one: "Veltrix Therapeutics", "Acme Corp".
+_COMPANY_WORDS = frozenset(
+    {
+        "inc", "corp", "corporation", "plc", "ltd", "llc", "ag", "sa", "nv", "group",
+        "holdings", "therapeutics", "pharmaceuticals", "pharma", "airlines", "airways",
+        "motors", "systems", "technologies", "energy", "industries", "partners", "capital",
+        "labs", "laboratories", "foods", "networks", "software", "mining", "logistics",
+    }
+)  # fmt: skip
 
 
 def _person_like(name: str, surface: str) -> bool:

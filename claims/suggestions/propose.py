@@ -610,7 +610,11 @@ def sentence_proposals(
                     kind="claim",
                     sentence=(sentence.start, sentence.end),
                     claim_text=named_subject(
-                        claim_wording(spoken(text, found[leaf], part)), hops, quoted
+                        claim_wording(spoken(text, found[leaf], part)),
+                        hops,
+                        quoted,
+                        itself=_of_itself(text, found[leaf])
+                        and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
                     ),
                     quote=part,
                     quoted=quoted,
@@ -670,6 +674,20 @@ _RENDERINGS = frozenset(
         "recording", "recordings", "readout", "video", "footage", "clip",
     }
 )  # fmt: skip
+
+
+def _of_itself(text: str, attribution: Attribution) -> bool:
+    """Whether an "it" opening the content may be its speaker: "Veltrix said it was
+    disappointed", the speaker before its cue and the content after, and no listener told
+    between ("The company told Reuters it would" may mean Reuters's story)."""
+    source = attribution.source
+    return (
+        attribution.order == "pre"
+        and source is not None
+        and source[1] <= attribution.cue[0] < attribution.content[0]
+        and not _TELLS.match(attribution.cue_text(text).split()[-1])
+        and fold_name(text[slice(*source)]) not in PRONOUNS
+    )
 
 
 def _within_sentence(text: str, sentence: Sentence, content: tuple[int, int]) -> tuple[int, int]:
