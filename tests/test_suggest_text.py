@@ -384,6 +384,11 @@ def test_what_a_speaker_was_asked_and_a_cut_off_which_are_no_claims(db_url):
         "Economists are divided on how far the correction will go.",
         "Auction clearance rates tell a similar story.",
         "The company did not name the supplier.",
+        "Not everyone welcomed the move.",
+        "Not all employees were convinced by the company's explanation.",
+        "The minister rejected that claim.",
+        "Coalition MPs rejected that.",
+        "($1 = 57.10 pesos)",
     ],
 )
 def test_a_turn_in_the_story_and_what_nobody_said_are_no_claims(db_url, framing):
@@ -487,4 +492,14 @@ def test_a_body_saying_it_did_something_is_named_in_its_claim(db_url):
         'Veltrix Therapeutics was "disappointed" by the remarks.',
         "It was too early to say how many schools were closed.",
         "It would fail.",
+    ]
+
+
+def test_what_records_show_is_not_also_the_articles_own_statement(db_url):
+    text = (
+        "According to a government inventory published in 2022, some 84,000 objects are held "
+        "in French public collections.\n"
+    )
+    assert [(p.claim_text, bool(p.hops)) for p in proposals_for(db_url, text)] == [
+        ("Some 84,000 objects are held in French public collections.", True)
     ]

@@ -116,12 +116,21 @@ _FRAMING = re.compile(
     r"|\bcould\s+not\s+be\s+reached\b"
     # a turn from one side to the other: "Not everyone was convinced.", "Some rivals were
     # less guarded.", "But nurses described a more chaotic picture."
-    r"|^\W*(?:But\s+)?not\s+(?:everyone|everybody|all)\s+(?:was|were|is|are)\s+\w+\W*$"
+    r"|^\W*(?:But\s+)?not\s+(?:everyone|everybody|all)\b(?:\s+[\w'-]+){0,2}?\s+(?:was|were|is"
+    r"|are|welcomed|agreed|shared|accepted)\b(?:\s+[\w'-]+){0,6}\W*$"
+    r"|^\W*(?:But\s+)?(?:[\w'-]+\s+){1,4}(?:rejected|dismissed|disputed|denied)\s+(?:that|this|it"
+    r"|the\s+(?:claim|charge|accusation|criticism|suggestion|idea))\W*$"
+    r"|^\W*(?:But\s+)?(?:[\w'-]+\s+){1,4}(?:rejected|dismissed|disputed|denied)\s+(?:that|this)"
+    r"\s+(?:claim|charge|accusation|criticism|suggestion|idea|account|view)\W*$"
     r"|^\W*(?:But\s+)?(?:\w+\s+){1,3}(?:was|were|is|are)\s+(?:far\s+|much\s+)?(?:less|more)"
     r"\s+(?:guarded|enthusiastic|convinced|sanguine|optimistic|cautious|circumspect|upbeat"
     r"|measured|restrained|impressed)\W*$"
     r"|\bdescribed\s+an?\s+(?:\w+\s+){0,2}(?:picture|scene|scenes|account|situation)\W*$",
     re.IGNORECASE,
+)
+# A wire's conversion note at the foot of a story: "($1 = 57.10 pesos)".
+_CURRENCY_NOTE = re.compile(
+    r"\(?\s*[$€£¥]?\s*1\s+[A-Za-z$€£¥]*\s*=\s*[$€£¥]?\s*[\d.,]+\s*[\w$€£¥ ]*\)?"
 )
 MIN_CLAIM_WORDS = 3  # "The plan" said by Der Spiegel is a topic, not a claim
 # What opens a participle clause whose speaker is the sentence's ("while saying", "by
@@ -737,7 +746,21 @@ def _plainly_said(text: str, attribution: Attribution) -> bool:
     """A speaker and a verb of speech alone ("Brandt cautioned that …"): the tagger's
     reading is the sentence's, not one to offer beside the article's own statement."""
     words = text[attribution.cue[0] : attribution.cue[1]].lower().split()
-    return attribution.source is not None and any(word in SPEECH_WORDS for word in words)
+    if attribution.source is None:
+        return False
+    if words[:2] == ["according", "to"]:
+        return True  # "According to a government inventory, A": A is the inventory's
+    if words and words[-1] in _SHOWS and _RECORDS.search(text, *attribution.source):
+        return True  # "Accounts filed at Companies House show A", "the documents show"
+    return any(word in SPEECH_WORDS for word in words)
+
+
+_SHOWS = {"show", "shows", "showed", "shown", "reveal", "reveals", "revealed", "found"}
+_RECORDS = re.compile(
+    r"\b(?:documents?|accounts|filings?|records?|figures|data|statistics|inventory|report"
+    r"|survey|study|minutes|papers|emails|letters?|returns|results|analysis)\b",
+    re.IGNORECASE,
+)
 
 
 def _once(proposals: list[Proposal]) -> list[Proposal]:
@@ -1146,7 +1169,7 @@ def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
         return None
     if len(words) <= VAGUE_WORDS and fold_name(words[0]) in VAGUE_OPENERS:
         return None
-    if _FRAMING.search(body):
+    if _FRAMING.search(body) or _CURRENCY_NOTE.fullmatch(body.strip(" .")):
         return None
     return Proposal(
         kind="claim",
