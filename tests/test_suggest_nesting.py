@@ -1113,3 +1113,21 @@ def test_the_central_bank_is_the_bank_named_and_what_opens_no_name(db_url):
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["It was disappointed by the minister's remarks."] == ["Veltrix"]
     assert chains["The levy could reduce lending."] == ["National Bank of Slovakia"]
+
+
+def test_a_body_described_before_said_and_figures_reported_by_a_magazine(db_url):
+    text = (
+        "The Collective Security Treaty Organization, a Moscow-led military alliance to which "
+        "both countries belong, said its secretary general would travel to the region on "
+        "Monday.\n\n"
+        "Figures from the accountancy firm Price Bailey, reported by the trade magazine "
+        "Caterer Weekly, show that 2,650 restaurants became insolvent last year.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Its secretary general would travel to the region on Monday."] == [
+        "Collective Security Treaty Organization"
+    ]
+    assert chains["2,650 restaurants became insolvent last year."] == [
+        "Price Bailey",
+        "Caterer Weekly",
+    ]

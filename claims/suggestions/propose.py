@@ -383,8 +383,16 @@ _SEEN_BY = re.compile(
 def _outlet_seen(text: str, span: tuple[int, int], resolver) -> dict | None:
     """The outlet that saw what a source is ("documents seen by Reuters"): the documents
     say it, through the outlet, a hop after them (folded away in the outlet's own copy)."""
-    found = _SEEN_BY.search(text, span[0], span[1])
+    found = _SEEN_BY.search(text, span[0], span[1]) or _REPORTED_BY.search(text, span[0], span[1])
     return _outlet_hop(text, found.span("who"), resolver, found.span("how")) if found else None
+
+
+# "Figures from Price Bailey, reported by the trade magazine Caterer Weekly, show": the
+# figures reached the article through the magazine.
+_REPORTED_BY = re.compile(
+    r"\b(?P<how>reported|published)\s+by\s+"
+    r"(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
 
 
 # "and" opening a second noun phrase: "documents seen by Reuters and three people familiar

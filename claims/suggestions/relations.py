@@ -404,7 +404,8 @@ def _refine(
         fits = False  # "... and added ...": what follows "and" is said again, not nested
     if (
         attribution.order in ("post", "inverted")
-        and content[0] >= attribution.cue[1] > (attribution.content[1])
+        and content[0] >= attribution.cue[1] > attribution.content[1]
+        and attribution.quoted
     ):
         # '"A," she said. "B."' with the tagger's B for "said": the span the tagger's (as
         # PolNeAR reads it), but A is what this sentence's proposal says
