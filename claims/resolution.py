@@ -436,7 +436,15 @@ def _is_origin_reference(bare: str, surface: str) -> bool:
         for w in surface.split()
         if w.lower() not in ("the", "what", "as")
     )
+    if words[-1] in ("agency", "agencies") and any(w not in _WIRE_WORDS for w in words[:-1]):
+        return False  # "the health agency", "the space agency": of their field, no wire
     return not named and len(words) <= 4 and words[-1] != "report"
+
+
+# What may qualify a wire called "the agency": "the news agency", "the state news agency".
+_WIRE_WORDS = frozenset(
+    {"news", "press", "wire", "state", "official", "national", "international", "global"}
+)
 
 
 def _name_part(words: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest_data import proposals_for
+from tests.suggest_data import proposals_for, speakers_of
 
 
 def _chains(db_url, text):
@@ -800,3 +800,23 @@ def test_the_french_news_agency_the_local_paper_and_she_in_the_same_sentence(db_
     assert not any(
         "Peter Kalua" in speakers and "Kefilwe Mosweu" in speakers for speakers in chains.values()
     )
+
+
+def test_an_agency_described_and_she_after_a_radio_told(db_url):
+    text = (
+        "The regional health agency ARS Auvergne-Rhone-Alpes said 61 people had been "
+        "hospitalised.\n\n"
+        '"We are facing an epidemic," said Dr Claire Vasseur, the agency\'s head of '
+        "surveillance.\n\n"
+        "According to the agency, more than 80 percent of the cases were unvaccinated.\n\n"
+        "Health Minister Sophie Marchand told France Inter radio on Friday that she had "
+        'ordered a catch-up campaign. "No child should be turned away," she said.\n\n'
+        "The health agency said it expected case numbers to keep rising.\n"
+    )
+    chains = speakers_of(
+        proposals_for(db_url, text, outlet="Euro Weekly Post", origin=("AFP", "via"))
+    )
+    ars = "ARS Auvergne-Rhone-Alpes"
+    assert chains["More than 80 percent of the cases were unvaccinated."] == [ars]
+    assert chains["No child should be turned away."] == ["Sophie Marchand"]
+    assert chains[f"{ars} expected case numbers to keep rising."] == [ars]

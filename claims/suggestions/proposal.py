@@ -192,7 +192,11 @@ def _body_itself(claim: str, speaker: dict) -> str:
     if not name or is_description(name):
         return claim
     words = {word.lower().strip(".,") for word in name.split()}
-    body = name.replace(".", "").isupper() or words & (ORGANISATION_WORDS | _COMPANY_WORDS)
+    first = name.split()[0]
+    acronym = len(first) >= 3 and first.isupper()  # "ARS Auvergne-Rhone-Alpes", "UNICEF"
+    body = (
+        acronym or name.replace(".", "").isupper() or words & (ORGANISATION_WORDS | _COMPANY_WORDS)
+    )
     if not body:
         return claim  # "Denyer said it would fail": a name alone may be a person's
     return name[:1].upper() + name[1:] + claim[2:]

@@ -105,6 +105,9 @@ def _one_person(surface: str) -> bool:
     return False
 
 
+# "The health agency": an agency of some field, which the story named ("the regional
+# health agency ARS"), not the news agency it comes from.
+_QUALIFIED_AGENCY = re.compile(r"[Tt]he\s+[a-z]+\s+agency")
 # Where a sentence or a paragraph ends, in the text before a source.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])|\n")
 
@@ -196,7 +199,7 @@ _TITLED = re.compile(
 
 def _titled_subject(text: str, start: int) -> re.Match | None:
     found = _TITLED.match(text, start)
-    if found is None or found["title"] not in TITLES or found["title"] in _NOT_SUBJECTS:
+    if found is None or found["title"] not in _TITLE_NOUNS or found["title"] in _NOT_SUBJECTS:
         return None
     if "," in text[start : found.start("name")]:
         return None  # "Asked about it, spokesman …": an opening phrase, read elsewhere
@@ -618,16 +621,27 @@ class Speakers:
         """ "Lisbon newspaper Record reported …. The paper said": the outlet named last, when
         the article described it with that noun, not the article's own origin."""
         words = [word.strip(",;:") for word in surface.lower().split()]
-        if len(words) != 2 or words[0] != "the" or not self.named:
+        if not 2 <= len(words) <= 3 or words[0] != "the" or not self.named:
             return None
-        if not refers_to_origin(surface):
+        if not refers_to_origin(surface) and not _QUALIFIED_AGENCY.fullmatch(surface.strip()):
             return None
-        earlier = self.named[-1]
-        # "newspaper Record", and "the local Nation newspaper": the words beside its name
-        name = set(fold_name(earlier.name or earlier.proposed_name or "").split())
-        described = set(fold_name(earlier.surface).split()) - name
-        if described & _OUTLET_NOUNS.get(words[1], set()) and not refers_to_origin(earlier.surface):
-            return _read_as(earlier, surface, words[1])
+        noun, qualifiers = words[-1], set(words[1:-1])
+        # the last source named so, back over people named since ("The regional health
+        # agency ARS … said. …, said Dr Claire Vasseur. According to the agency, …")
+        for earlier in reversed(self.named):
+            # "newspaper Record", and "the local Nation newspaper": the words beside its name
+            named = earlier.name or earlier.proposed_name or ""
+            name = set(fold_name(named).split())
+            # the part naming it, not an appositive ("Dr Claire Vasseur, the agency's head")
+            parts = earlier.surface.split(",")
+            head = next((part for part in parts if named and named in part), parts[0])
+            described = set(fold_name(head).split()) - name
+            if (
+                described & _OUTLET_NOUNS.get(noun, set())
+                and qualifiers <= described
+                and not refers_to_origin(earlier.surface)
+            ):
+                return _read_as(earlier, surface, noun)
         return None
 
     def _titled_before(self, surface: str) -> Resolution | None:
