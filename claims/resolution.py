@@ -145,6 +145,11 @@ class Resolver:
     def resolve(self, surface: str) -> Resolution:
         surface = _WHEN_AT_END.sub("", surface) or surface  # "the ministry on Monday"
         surface = _REFLEXIVE.sub("", surface) or surface  # "Sepp himself"
+        given = _GAVE_NAME.search(surface)
+        if given is not None:
+            # "the man, who gave his name only as Bakyt": Bakyt, as far as anyone knows
+            found = self.resolve(given["name"])
+            return replace(found, surface=surface, why=f"{found.why}; the name given")
         head = _SET_OFF_RELATIVE.match(surface) or _SEEN_BY_HEAD.match(surface)
         if head is not None:
             # "Emily Russo, who runs an independent bookshop": Russo, not The Independent
@@ -857,6 +862,14 @@ SEEN_BY = frozenset(
         "polled", "surveyed", "interviewed", "questioned", "contacted", "cited", "quoted",
     }
 )  # fmt: skip
+# The name someone unnamed gave: "the man, who gave his name only as Bakyt", "a resident
+# who identified herself only as Maria".
+_GAVE_NAME = re.compile(
+    r"\bwho\s+(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name"
+    r"|identified\s+(?:himself|herself|themselves)|asked\s+to\s+be\s+identified)"
+    r"\s+(?:only\s+)?(?:by\s+(?:his|her|their)\s+(?:first\s+)?name,?\s+)?as\s+"
+    rf"(?P<name>[{UPPER}][\w'\u2019-]*(?:\s+[{UPPER}][\w'\u2019-]*)?)"
+)
 # "Eleven of 19 economists polled by Reuters": the economists speak, Reuters asked them
 # (the outlet is a hop of its own after them).
 _SEEN_BY_HEAD = re.compile(rf"(.*?\w.*?),?\s+(?:{'|'.join(sorted(SEEN_BY))})\s+by\s+\S")

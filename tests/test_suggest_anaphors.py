@@ -820,3 +820,26 @@ def test_an_agency_described_and_she_after_a_radio_told(db_url):
     assert chains["More than 80 percent of the cases were unvaccinated."] == [ars]
     assert chains["No child should be turned away."] == ["Sophie Marchand"]
     assert chains[f"{ars} expected case numbers to keep rising."] == [ars]
+
+
+def test_a_bare_name_called_it_a_man_who_gave_his_name_and_a_commission_named_here(db_url):
+    text = (
+        "STOCKHOLM, March 12 (Reuters) - Swedish utility Nordkraft shut down one of its "
+        "reactors on Tuesday after detecting a fault in a cooling pump, the company said, "
+        "removing about 1,100 megawatts of capacity from the grid.\n\n"
+        "Reactor 2 was taken offline at 4:12 a.m., Nordkraft said in a statement. There was "
+        "no release of radioactivity and no one was hurt, it added.\n\n"
+        '"The shells started falling at about two in the morning," said the man, who gave '
+        "his name only as Bakyt.\n\n"
+        "Talks are scheduled to resume Wednesday under the supervision of the Fair Work "
+        "Commission, a commission spokeswoman said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text, outlet="The Local"))
+    (shut,) = [speakers for claim, speakers in chains.items() if "shut down" in claim]
+    assert shut == ["Nordkraft"]
+    assert chains["There was no release of radioactivity and no one was hurt."] == ["Nordkraft"]
+    assert chains["The shells started falling at about two in the morning."] == ["Bakyt"]
+    talks = (
+        "Talks are scheduled to resume Wednesday under the supervision of the Fair Work Commission."
+    )
+    assert chains[talks] == ["Fair Work Commission"]

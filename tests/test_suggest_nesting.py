@@ -1131,3 +1131,23 @@ def test_a_body_described_before_said_and_figures_reported_by_a_magazine(db_url)
         "Price Bailey",
         "Caterer Weekly",
     ]
+
+
+def test_state_television_told_is_a_hop_and_a_briefing_no_claim(db_url):
+    text = (
+        "Foreign Minister Almaz Temirov told state television that Tajikistan bore full "
+        "responsibility for the deaths.\n\n"
+        '"We urge our friends to resolve all questions through dialogue," spokeswoman Irina '
+        "Volkova said at a weekly briefing, Russian news agencies reported.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text, outlet="Central Asia Times"))
+    assert chains == {
+        "Tajikistan bore full responsibility for the deaths.": [
+            "Almaz Temirov",
+            "state television",
+        ],
+        "We urge our friends to resolve all questions through dialogue.": [
+            "Irina Volkova",
+            "Russian news agencies",
+        ],
+    }

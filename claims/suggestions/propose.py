@@ -208,6 +208,10 @@ _TOLD = re.compile(
     r"|we|i|his|her|its|their|there|no|some|most|all|after|before|during|when|while|as|how"
     r"|what|whether)\b|\s*[,.;:\"\u201c]|\s*$)"
 )
+_TOLD_STATE = re.compile(
+    r"\s+(?P<who>(?:the\s+)?(?:state|state-run|state-owned|public|national)\s+"
+    r"(?:television|TV|radio|broadcaster|media|news\s+agency))\b"
+)
 _INTERVIEW = re.compile(
     r"\s+in\s+an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with\s+"
     rf"(?P<who>{_OUTLET})"
@@ -281,6 +285,9 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
     found = None
     if cue[-1] in ("told", "tells", "telling"):
         found = _TOLD.match(text, attribution.cue[1], end)
+        state = None if found is not None else _TOLD_STATE.match(text, attribution.cue[1], end)
+        if state is not None:  # "Temirov told state television": a hop, though unnamed
+            return _outlet_hop(text, state.span("who"), resolver, described=True)
     if found is None:
         found = _INTERVIEW.match(text, attribution.cue[1], end)
     source = attribution.source
@@ -994,6 +1001,8 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                 continue  # "the ministry said on Thursday": when, not a claim of its own
             if _ANYONE_LISTENING.fullmatch(text, cue[1], end):
                 continue  # "Peskov told reporters": to whom anyone speaks, nothing to check
+            if _ONLY_WHERE.fullmatch(text, cue[1], end):
+                continue  # "Volkova said at a weekly briefing": where, not a claim of its own
             frame = text[start:end]
             if len(frame.split()) > SPEECH_ACT_WORDS or _QUOTE_OR_STOP.search(frame):
                 continue
@@ -1023,6 +1032,12 @@ _TRAILING_THAT = re.compile(r"\s+that$")
 _ANYONE_LISTENING = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+conference"
     r"|a\s+press\s+conference|a\s+briefing)\s*"
+)
+_ONLY_WHERE = re.compile(
+    r"\s+(?:at|during|in)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:briefing|news\s+conference|press\s+conference|conference|meeting|interview|statement"
+    r"|speech|address|post|video)"
+    rf"(?:\s+(?:on|last|this)?\s*{TIME_WORD})?\s*"
 )
 _ONLY_WHEN = re.compile(
     rf"(?:\s+(?:on|last|this|late|early|earlier|in|at)?\s*(?:{TIME_WORD}"

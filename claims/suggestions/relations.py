@@ -46,6 +46,7 @@ from claims.suggestions.lexicon import (
     NOT_SPEAKERS,
     OPEN_QUOTES,
     SPEAKER_PRONOUNS,
+    SPEECH_WORDS,
     TIME_WORDS,
 )
 from claims.text import QUOTE_MARKS, quotations
@@ -526,6 +527,7 @@ class ArticleAttributions:
                     or any(found[child].cites for child in attribution.children)
                     or _inner_hop(self.text, attribution, found)
                     or self._adopt(attribution)
+                    or _said_at_the_end(self.text, attribution, end)
                 ):
                     kept.append(attribution)
                 continue
@@ -590,6 +592,24 @@ class ArticleAttributions:
             after = next((s for s in self._loose["SOURCE"] if s[0] >= source[1]), None)
             if after is not None and not self.text[source[1] : after[0]].strip():
                 attribution.source = (source[0], after[1])
+
+
+def _said_at_the_end(text: str, attribution: Attribution, end: int) -> bool:
+    """ "There was no release of radioactivity, it added.": a speaker and a verb of speech
+    closing the sentence after a comma say all before them, whether or not the tagger
+    marked the cue."""
+    if attribution.order != "post" or attribution.source is None:
+        return False
+    start = min(attribution.cue[0], attribution.source[0])
+    tail = text[max(attribution.cue[1], attribution.source[1]) : end].strip(' .\n"\u201d')
+    words = text[attribution.cue[0] : attribution.cue[1]].lower().split()
+    return (
+        not tail
+        and text[:start].rstrip().endswith(",")
+        and bool(words)
+        and words[-1] in SPEECH_WORDS
+        and len(text[attribution.source[0] : attribution.source[1]].split()) <= 4
+    )
 
 
 def _according_to_inside(text: str, found: list[Attribution]) -> None:

@@ -373,7 +373,18 @@ class Speakers:
                     surface=surface,
                     why=f"{surface.strip()!r} read as {self.thing.proposed_name!r}, named before",
                 )
-            if pronoun == "it" and last is not None and last is self.last_person:
+            if (
+                pronoun == "it"
+                and last is not None
+                and last is self.last_person
+                and len((last.name or last.proposed_name or "").split()) == 1
+                and _key(last) not in self.genders
+            ):
+                # "Nordkraft said in a statement. …, it added": a bare name nobody has called
+                # "he" or "she" is a body's, as "it" now says
+                self.bodies.add(_key(last))
+                self.last_person = None
+            elif pronoun == "it" and last is not None and last is self.last_person:
                 # "it" is no person: the body named before, if any
                 last = self._last_body()
             if pronoun in ("they", "them"):
@@ -438,7 +449,7 @@ class Speakers:
             or self._body_named_before(resolver, surface, resolution)
             or self._titled_before(surface)
             or self._company_named_before(resolver, surface, resolution, before)
-            or self._spokesperson_of_body(resolver, surface, resolution)
+            or self._spokesperson_of_body(resolver, surface, resolution, before)
         )
         if body is not None:
             self.last = body  # "The agency warned …. It called on": the agency
@@ -694,7 +705,7 @@ class Speakers:
         # company said"), or whose shares it says moved
         named = sorted(
             (m.start(), m.group("name"))
-            for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME)
+            for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME, _DESCRIBED_COMPANY)
             for m in pattern.finditer(before)
         )
         if named:
@@ -735,7 +746,7 @@ class Speakers:
         return reading
 
     def _spokesperson_of_body(
-        self, resolver: Resolver, surface: str, resolution: Resolution
+        self, resolver: Resolver, surface: str, resolution: Resolution, before: str = ""
     ) -> Resolution | None:
         """ "A spokesman said" right after "Acme Corp said": the body speaks through its
         spokesperson, as "a WHO spokesperson" is WHO's. Only when the source named last is a
@@ -752,6 +763,14 @@ class Speakers:
             return None
         if noun in _COMPANY_NOUNS and (company := self._company_since(resolver, noun)):
             return _read_as(company, surface, noun)  # "A company spokesperson said"
+        if noun is not None:
+            # "… under the supervision of the Fair Work Commission, a commission spokeswoman
+            # said": the body of that noun named in this very sentence
+            here = _SENTENCE_BREAK.split(before)[-1]
+            pattern = rf"(?:[A-Z][\w'\u2019-]*[ \t]+){{1,4}}{noun.capitalize()}\b"
+            named_here = re.findall(pattern, here)
+            if named_here:
+                return _read_as(resolver.resolve(named_here[-1]), surface, noun)
         # The outlets reporting it ("…, Reuters reported. A spokesman said") are passed over.
         earlier = next(
             (
@@ -877,6 +896,14 @@ _INDUSTRY_NAME = re.compile(
     rf"(?:{_COMPANY_HEADS}"
     r"|Pharma|Therapeutics|Laboratories|Labs|Foods|Networks|Software|Mining|Logistics"
     r"|Partners|Capital))\b"
+)
+# A company the story says is one before its name: "Swedish utility Nordkraft", "the
+# chipmaker Lumina".
+_DESCRIBED_COMPANY = re.compile(
+    r"\b(?:utility|company|firm|carmaker|automaker|lender|insurer|airline|carrier|miner"
+    r"|retailer|chipmaker|drugmaker|conglomerate|startup|start-up|manufacturer|supplier"
+    r"|producer|exporter|brewer|publisher|operator|developer)\s+"
+    rf"(?P<name>(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){{0,2}})"
 )
 # What makes a body a public one, no company: "the US Food and Drug Administration".
 _PUBLIC_WORDS = frozenset(
