@@ -594,6 +594,14 @@ def _proposed_name(surface: str) -> str | None:
         if person is not None and _names_a_person(person.group(1)):
             part = person.group(1)  # "Tom Reiss of the thinktank X": Tom Reiss, not X
         words = part.split()
+        origin = next((i for i, w in enumerate(words) if i and w in _WHERE | {"from"}), None)
+        if (
+            origin is not None
+            and words[0].lower() in _DESCRIBING
+            and not any(w[:1].isupper() for w in words[1:origin])
+        ):
+            phrases.append(_phrase(words))
+            continue  # "a 29-year-old woman from Manchester": who she is, not "Manchester"
         where = next((i for i, w in enumerate(words) if i and w in _WHERE), None)
         if where is not None and any(w[:1].isupper() for w in words[:where]):
             words = words[:where]  # "a WHO spokesperson in Lusaka": WHO's, not Lusaka
@@ -847,7 +855,7 @@ _GROUPS = frozenset(
         "relatives", "families", "readers", "viewers", "motorists", "drivers", "nurses",
         "clinicians", "physicians", "scholars", "academics", "historians",
         "bankers", "banker", "mps", "mp", "peers", "aides", "aide", "ministers", "minister",
-        "colleagues",
+        "colleagues", "user",
     }
 )  # fmt: skip
 GROUPS = _GROUPS  # for other modules: people spoken of as a group
@@ -878,6 +886,8 @@ _PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outs
 # Of those, the ones no name of a body is likely to hold ("Council on Foreign Relations",
 # "Doctors from …" may be names): a name is looked for before them.
 _WHERE = frozenset({"in", "at", "near", "inside", "outside", "within"})
+# What opens a description of someone unnamed: "a woman from Manchester", "one user in Leeds".
+_DESCRIBING = frozenset({"a", "an", "one", "another"})
 _HOW_MANY = frozenset(
     {
         "one", "another", "two", "three", "four", "five", "six", "seven", "eight", "nine",

@@ -843,3 +843,19 @@ def test_a_bare_name_called_it_a_man_who_gave_his_name_and_a_commission_named_he
         "Talks are scheduled to resume Wednesday under the supervision of the Fair Work Commission."
     )
     assert chains[talks] == ["Fair Work Commission"]
+
+
+def test_a_woman_from_a_city_is_no_one_named_and_what_a_party_did_stays_its_own(db_url):
+    text = (
+        "One affected user, a 29-year-old woman from Manchester who asked not to be named, "
+        "told the BBC she had received an email from Kindlr on Thursday morning.\n\n"
+        'The main opposition party, PAIGC, condemned "any attempt to seize power by force" '
+        'but called for a "transparent and independent" investigation.\n'
+    )
+    proposals = proposals_for(db_url, text, outlet="The Guardian")
+    speakers = [h.get("proposed_name") or h["name"] for p in proposals for h in p.hops]
+    assert "Manchester" not in speakers
+    own = [p.claim_text for p in proposals if not p.hops]
+    assert (
+        'The main opposition party, PAIGC, condemned "any attempt to seize power by force."' in own
+    )

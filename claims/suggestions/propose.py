@@ -682,7 +682,11 @@ def sentence_proposals(
     if (
         unattributed is not None
         and end != sentence.end
-        and any(unattributed.quote[0] <= a.cue[0] < unattributed.quote[1] for a in found)
+        and any(
+            unattributed.quote[0] <= a.cue[0] < unattributed.quote[1]
+            and a.order.endswith("source-after")
+            for a in found
+        )
     ):
         unattributed = None  # "According to a Commission official," A, Bloomberg reported
     if unattributed is not None:
