@@ -1151,3 +1151,14 @@ def test_state_television_told_is_a_hop_and_a_briefing_no_claim(db_url):
             "Russian news agencies",
         ],
     }
+
+
+def test_an_outlet_told_alone_is_no_claim_of_the_wire(db_url):
+    text = (
+        "The state's sports minister, Tanya Mercer, told public broadcaster ABC that no venue "
+        'was "off the table", according to the Australian Associated Press.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text, outlet="The Courier-Mail"))
+    assert chains == {
+        'No venue was "off the table."': ["Tanya Mercer", "ABC", "Australian Associated Press"]
+    }

@@ -128,6 +128,12 @@ _FRAMING = re.compile(
     r"|\bdescribed\s+an?\s+(?:\w+\s+){0,2}(?:picture|scene|scenes|account|situation)\W*$",
     re.IGNORECASE,
 )
+# A content that ends on a word that cannot end a clause: cut off mid-way.
+_CUT_OFF = re.compile(
+    r"\b(?:for|when|to|of|with|and|or|but|that|which|who|as|by|from|in|on|at|the|a|an|its"
+    r"|their|his|her)\W*$",
+    re.IGNORECASE,
+)
 # A wire's conversion note at the foot of a story: "($1 = 57.10 pesos)".
 _CURRENCY_NOTE = re.compile(
     r"\(?\s*[$€£¥]?\s*1\s+[A-Za-z$€£¥]*\s*=\s*[$€£¥]?\s*[\d.,]+\s*[\w$€£¥ ]*\)?"
@@ -629,6 +635,8 @@ def sentence_proposals(
             continue
         for part, quoted in _statements(text, found[leaf], content):
             part = _without_word_after_quotation(text, part)
+            if not quoted and _CUT_OFF.search(text, part[0], part[1]):
+                continue  # "A strike that would have closed schools for.": cut mid-clause
             proposals.append(
                 Proposal(
                     kind="claim",
@@ -1005,6 +1013,8 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                 continue  # "the ministry said on Thursday": when, not a claim of its own
             if _ANYONE_LISTENING.fullmatch(text, cue[1], end):
                 continue  # "Peskov told reporters": to whom anyone speaks, nothing to check
+            if _AN_OUTLET.fullmatch(text, cue[1], end):
+                continue  # "Mercer told public broadcaster ABC": the outlet is a hop, no claim
             if _ONLY_WHERE.fullmatch(text, cue[1], end):
                 continue  # "Volkova said at a weekly briefing": where, not a claim of its own
             frame = text[start:end]
@@ -1036,6 +1046,12 @@ _TRAILING_THAT = re.compile(r"\s+that$")
 _ANYONE_LISTENING = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+conference"
     r"|a\s+press\s+conference|a\s+briefing)\s*"
+)
+# An outlet told, alone after the cue: "told public broadcaster ABC", "told state television".
+_AN_OUTLET = re.compile(
+    rf"(?:{_TOLD_STATE.pattern}|\s+(?:the\s+)?(?:public\s+|national\s+)?(?:broadcaster|newspaper"
+    rf"|radio|television|station|channel|daily|agency)\s+{_OUTLET_NAME})"
+    r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*"
 )
 _ONLY_WHERE = re.compile(
     r"\s+(?:at|during|in)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}"
