@@ -311,3 +311,15 @@ GENDERED = {
     "he": "m", "him": "m", "his": "m", "mr": "m", "sir": "m", "lord": "m",
     "she": "f", "her": "f", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
 }  # fmt: skip
+
+# The words that close a company's name and say it is one: "Veltrix Therapeutics", "Acme
+# Corp", "United Airlines".
+COMPANY_NAME_WORDS = frozenset(
+    {
+        "inc", "corp", "corporation", "plc", "ltd", "llc", "ag", "sa", "nv", "group",
+        "holdings", "therapeutics", "pharmaceuticals", "pharma", "airlines", "airways",
+        "motors", "systems", "technologies", "energy", "industries", "partners", "capital",
+        "labs", "laboratories", "foods", "networks", "software", "mining", "logistics",
+        "bank", "rail", "railways",
+    }
+)  # fmt: skip

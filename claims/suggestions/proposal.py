@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 
 from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution, is_description
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.lexicon import CLOSE_QUOTES, GENDERED, OPEN_QUOTES, TELL
+from claims.suggestions.lexicon import (
+    CLOSE_QUOTES,
+    COMPANY_NAME_WORDS,
+    GENDERED,
+    OPEN_QUOTES,
+    TELL,
+)
 from claims.text import (
     QUOTE_MARKS,
     QUOTE_PAIRS,
@@ -194,23 +200,11 @@ def _body_itself(claim: str, speaker: dict) -> str:
     words = {word.lower().strip(".,") for word in name.split()}
     first = name.split()[0]
     acronym = len(first) >= 3 and first.isupper()  # "ARS Auvergne-Rhone-Alpes", "UNICEF"
-    body = (
-        acronym or name.replace(".", "").isupper() or words & (ORGANISATION_WORDS | _COMPANY_WORDS)
-    )
+    named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS)
+    body = acronym or name.replace(".", "").isupper() or named_so
     if not body:
         return claim  # "Denyer said it would fail": a name alone may be a person's
     return name[:1].upper() + name[1:] + claim[2:]
-
-
-# Words by which a company's name says it is one: "Veltrix Therapeutics", "Acme Corp".
-_COMPANY_WORDS = frozenset(
-    {
-        "inc", "corp", "corporation", "plc", "ltd", "llc", "ag", "sa", "nv", "group",
-        "holdings", "therapeutics", "pharmaceuticals", "pharma", "airlines", "airways",
-        "motors", "systems", "technologies", "energy", "industries", "partners", "capital",
-        "labs", "laboratories", "foods", "networks", "software", "mining", "logistics",
-    }
-)  # fmt: skip
 
 
 def _person_like(name: str, surface: str) -> bool:

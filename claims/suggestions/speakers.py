@@ -28,7 +28,7 @@ from claims.resolution import (
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.citation import NEWS_ORGANISATIONS
-from claims.suggestions.lexicon import CUE_WORDS, GENDERED, TELL
+from claims.suggestions.lexicon import COMPANY_NAME_WORDS, CUE_WORDS, GENDERED, TELL
 from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -78,7 +78,6 @@ _GROUP_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+([a-z]+)(?:\s+([a-z
 # One person described, not named: "a nurse at the hospital", "One EU diplomat", "a second
 # nurse", "a police official". The next "she said" is that person.
 _ONE = frozenset({"a", "an", "one", "another"})
-_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "senior", "junior", "former"})
 _ONE_PERSON_NOUNS = frozenset(
     {w for w in GROUPS if not w.endswith("s")}
     | {
@@ -881,10 +880,14 @@ _DEMONYMS = frozenset(
         "Canadian", "Englishman", "New Zealander",
     }
 )  # fmt: skip
-# How a company's name ends, where the article gives it in full once.
-_COMPANY_HEADS = (
-    "Airlines|Airways|Bank|Group|Motors|Holdings|Inc|Corp|Corporation|Plc|PLC|Ltd|AG|SA"
-    "|Systems|Technologies|Energy|Pharmaceuticals|Industries|Rail|Railways"
+# How a company's name ends, as printed: "Airlines", "Plc", "PLC", "AG".
+_COMPANY_HEADS = "|".join(
+    sorted(
+        {word.capitalize() for word in COMPANY_NAME_WORDS}
+        | {word.upper() for word in COMPANY_NAME_WORDS if len(word) <= 3},
+        key=len,
+        reverse=True,
+    )
 )
 _NOT_IN_NAME = (
     "(?:On|In|At|By|For|The|A|An|As|And|But|Monday|Tuesday|Wednesday|Thursday|Friday"
@@ -893,9 +896,7 @@ _NOT_IN_NAME = (
 # A company named by what it makes or does: "Halvern Pharmaceuticals", "Nordvik Systems".
 _INDUSTRY_NAME = re.compile(
     rf"(?<![\w'\u2019.-])(?P<name>(?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}"
-    rf"(?:{_COMPANY_HEADS}"
-    r"|Pharma|Therapeutics|Laboratories|Labs|Foods|Networks|Software|Mining|Logistics"
-    r"|Partners|Capital))\b"
+    rf"(?:{_COMPANY_HEADS}))\b"
 )
 # A company the story says is one before its name: "Swedish utility Nordkraft", "the
 # chipmaker Lumina".
