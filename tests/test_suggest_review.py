@@ -113,6 +113,19 @@ def test_a_decided_passage_is_not_proposed_again(cli, db_url, article_id):
         assert [(r["id"], r["status"]) for r in same] == [(decided["id"], status)]
 
 
+def test_a_pending_proposal_reads_as_the_proposer_reads_it_now(cli, db_url, article_id):
+    """A proposal nobody decided follows the tool: stored by an older reading (another
+    wording, confidence, rule), it is brought up to date in place, under the same id."""
+    scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
+    with open_session(db_url) as session:
+        row = session.get(Suggestion, scholz["id"])
+        row.claim_text, row.confidence, row.rule = "An older wording.", 0.1, "older rule"
+    again = [r for r in _proposals(cli, article_id) if r["id"] == scholz["id"]]
+    assert [(r["claim"], r["confidence"], r["rule"]) for r in again] == [
+        (scholz["claim"], scholz["confidence"], scholz["rule"])
+    ]
+
+
 def test_a_passage_recorded_by_hand_is_not_proposed(cli, db_url, article_id):
     scholz = _by_claim(_proposals(cli, article_id), "Germany will expand")
     claim = cli("claim", "add", "Germany will expand its rail network by 2030.")

@@ -503,3 +503,24 @@ def test_what_records_show_is_not_also_the_articles_own_statement(db_url):
     assert [(p.claim_text, bool(p.hops)) for p in proposals_for(db_url, text)] == [
         ("Some 84,000 objects are held in French public collections.", True)
     ]
+
+
+def test_told_reporters_without_that_names_the_speaker_and_keeps_the_whole_clause(db_url):
+    """ "Told reporters he would …": "he" can only be the speaker, as reporters are anyone;
+    the claim goes on to the clause's end ("on Wednesday"), where a tagger may stop short."""
+    text = (
+        "According to the Federation of Belgian Enterprises, the strike is costing the "
+        "economy roughly 30 million euros ($32.5 million) a day. The employers' group urged "
+        "both sides to return to the table.\n\n"
+        "Belgian Labor Minister Frank Vandenbroucke told reporters he would meet union "
+        "leaders on Wednesday.\n\n"
+        "Ann Lee told Bob Smith he had lied about the budget.\n"
+    )
+    assert _said(db_url, text)[1:] == [
+        (
+            "Frank Vandenbroucke would meet union leaders on Wednesday.",
+            "he would meet union leaders on Wednesday",
+            "Frank Vandenbroucke",
+        ),
+        ("He had lied about the budget.", "he had lied about the budget", "Ann Lee"),
+    ]

@@ -323,3 +323,11 @@ COMPANY_NAME_WORDS = frozenset(
         "bank", "rail", "railways",
     }
 )  # fmt: skip
+
+# A content that ends on a word that cannot end a clause: cut off mid-way ("… would meet
+# union leaders on").
+CUT_OFF = re.compile(
+    r"\b(?:for|when|to|of|with|and|or|but|that|which|who|as|by|from|in|on|at|the|a|an|its"
+    r"|their|his|her)\W*$",
+    re.IGNORECASE,
+)

@@ -146,7 +146,9 @@ _OPENER_OF = {
 _SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
 
 
-def named_subject(claim: str, hops: list[dict], quoted: bool, *, itself: bool = False) -> str:
+def named_subject(
+    claim: str, hops: list[dict], quoted: bool, *, itself: bool = False, told_anyone: bool = False
+) -> str:
     """Reported speech whose subject is the speaker, named: "Janet Morrow said she had
     called the council" claims "Janet Morrow had called the council", not "She had ...".
 
@@ -154,8 +156,9 @@ def named_subject(claim: str, hops: list[dict], quoted: bool, *, itself: bool = 
     arrested" is not about the police, nor "Ann Lee told Bob Smith he had lied" about Ann
     Lee: so only when the speaker is a person by the look of the name (a title, or two to
     four capitalised words that name no body), and not after a verb with a listener
-    ("told", "warned", "assured": ``TELL``), whom the pronoun may mean. A quotation is
-    left as worded, and so is "it" or "they".
+    ("told", "warned", "assured": ``TELL``), whom the pronoun may mean, unless the listener
+    is anyone at all (``told_anyone``: "told reporters he would …"). A quotation is left as
+    worded, and so is "it" or "they".
     """
     if itself and hops and _IT.match(claim) and not _EXPLETIVE_IT.match(claim):
         return _body_itself(claim, hops[0])
@@ -167,7 +170,7 @@ def named_subject(claim: str, hops: list[dict], quoted: bool, *, itself: bool = 
     surface = (speaker.get("surface") or "").strip()
     if surface.lower() in _FIRST_AND_SECOND:
         return claim  # "I think he said it": "he" is someone else
-    if TELL & set(cue) or not _person_like(name, surface):
+    if TELL & set(cue) and not told_anyone or not _person_like(name, surface):
         return claim
     said_by = GENDERED.get(surface.lower()) or GENDERED.get(surface.split()[0].lower().strip("."))
     about = GENDERED.get(claim.split()[0].lower())

@@ -42,6 +42,7 @@ from claims.suggestions.attribution import (
 from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
 from claims.suggestions.lexicon import (
     AUXILIARIES,
+    CUT_OFF,
     OPEN_QUOTES,
     PREPOSITIONS,
     PUNCT_BOUNDARY,
@@ -126,12 +127,6 @@ _FRAMING = re.compile(
     r"\s+(?:guarded|enthusiastic|convinced|sanguine|optimistic|cautious|circumspect|upbeat"
     r"|measured|restrained|impressed)\W*$"
     r"|\bdescribed\s+an?\s+(?:\w+\s+){0,2}(?:picture|scene|scenes|account|situation)\W*$",
-    re.IGNORECASE,
-)
-# A content that ends on a word that cannot end a clause: cut off mid-way.
-_CUT_OFF = re.compile(
-    r"\b(?:for|when|to|of|with|and|or|but|that|which|who|as|by|from|in|on|at|the|a|an|its"
-    r"|their|his|her)\W*$",
     re.IGNORECASE,
 )
 # A wire's conversion note at the foot of a story: "($1 = 57.10 pesos)".
@@ -635,7 +630,7 @@ def sentence_proposals(
             continue
         for part, quoted in _statements(text, found[leaf], content):
             part = _without_word_after_quotation(text, part)
-            if not quoted and _CUT_OFF.search(text, part[0], part[1]):
+            if not quoted and CUT_OFF.search(text, part[0], part[1]):
                 continue  # "A strike that would have closed schools for.": cut mid-clause
             proposals.append(
                 Proposal(
@@ -647,6 +642,8 @@ def sentence_proposals(
                         quoted,
                         itself=_of_itself(text, found[leaf])
                         and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
+                        told_anyone=_ANYONE_LISTENING.fullmatch(text, found[leaf].cue[1], part[0])
+                        is not None,
                     ),
                     quote=part,
                     quoted=quoted,

@@ -43,6 +43,7 @@ from claims.suggestions.attribution import (
 )
 from claims.suggestions.lexicon import (
     CLOSE_QUOTES,
+    CUT_OFF,
     NOT_SPEAKERS,
     OPEN_QUOTES,
     SPEAKER_PRONOUNS,
@@ -411,6 +412,15 @@ def _refine(
         # '"A," she said. "B."' with the tagger's B for "said": the span the tagger's (as
         # PolNeAR reads it), but A is what this sentence's proposal says
         attribution.said_before = attribution.content
+    if (
+        fits
+        and content[0] < attribution.content[1]
+        and _CUT_SHORT.fullmatch(text, content[1], attribution.content[1])
+        and CUT_OFF.search(text, content[0], content[1])
+    ):
+        # "told reporters he would meet union leaders on" Wednesday: the tagger stopped
+        # mid-clause, the rules' content goes on to the clause's end
+        content = (content[0], attribution.content[1])
     if fits:
         attribution.content = content
         attribution.quoted = twin.quoted
@@ -421,6 +431,11 @@ def _refine(
     nested = attribution.parent is not None or attribution.children
     if attribution.source is None or not nested or _overlaps(twin.source, attribution.source):
         attribution.source = twin.source
+
+
+# The few words a tagger's content may stop short of, to the end of the rules' content: no
+# mark of another clause or quotation among them.
+_CUT_SHORT = re.compile(r"(?:\s+[\w.'’-]+){1,4}\s*")
 
 
 class ArticleAttributions:

@@ -105,7 +105,7 @@ def compute_suggestions(
             )
         )
     ]
-    current = {proposal.key for proposal in proposals}
+    current = {proposal.key: proposal for proposal in proposals}
     stored = {row.key for row in rows}
     known = set()
     for row in rows:
@@ -140,6 +140,10 @@ def compute_suggestions(
             session.delete(row)
         else:
             known.add(row.key)
+            if row.status == "pending" and row.key in current:
+                # Nobody has touched it: it reads as the proposer reads it now (a claim's
+                # wording or confidence may change with the tool, the passage and chain not).
+                _refresh(row, current[row.key], article.text)
             if row.kind == "claim" and row.status in OPEN:
                 # Stored before the display and the appearance agreed on what is quoted.
                 row.quoted = quoted_in(article.text, row.quote_start, row.quote_end)
