@@ -211,6 +211,9 @@ def _session():
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = min(4, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
+    # Weights stored as int8, computed in float32: left fused back into integer matrix
+    # products, the scores would depend on the processor's integer instructions.
+    options.add_session_config_entry("session.disable_quant_qdq", "1")
     sessions = [
         onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         for path in (MODEL_PATH, SECOND_MODEL_PATH)
