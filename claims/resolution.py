@@ -500,6 +500,8 @@ _PARTICLES = {
     "la", "le", "ter", "ten", "al", "el", "bin", "ibn", "am", "im", "zu", "zur",
 }  # fmt: skip
 _NAME_JOINERS = {"of", "for", "and", "the", "&"} | _PARTICLES
+# The first words of family names written in two: "Mac Cárthaigh", "Ní Bhriain", "van Dijk".
+_SURNAME_PARTICLES = _PARTICLES | {"mac", "mc", "nic", "ní", "ó", "ua", "ap", "ab", "abu"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Letters after a name that say what a person is, not who: counsel's rank, a seat, an honour.
 _POSTNOMINALS = frozenset(
@@ -663,6 +665,9 @@ _NO_NAME_OPENERS = frozenset(
         "but", "and", "or", "so", "because", "while", "although", "though", "since", "after",
         "before", "until", "unless", "once", "whether", "that", "this", "these", "those",
         "it", "we", "i", "you", "they", "our", "my", "your", "their", "its",
+        # what a headline calls a company before its name: "Carmaker Arvena recalls …"
+        "carmaker", "automaker", "company", "firm", "utility", "lender", "insurer", "airline",
+        "chipmaker", "drugmaker", "retailer", "miner", "startup", "giant", "rival",
     }
 )  # fmt: skip
 # A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").
@@ -1127,8 +1132,11 @@ def _without_titles(run: list[str]) -> list[str]:
                 index += 1
             if len(run) - index > 2 and keys[proper[-1] + 1] == "for":
                 # "Minister for Europe Stephen Doughty", "Minister for the Cabinet Office Pat
-                # McFadden": a brief is named by what it covers, a holder by two words
+                # McFadden": a brief is named by what it covers, a holder by two words, or
+                # three with a particle ("Eoghan Mac Cárthaigh", "Ruud van Dijk")
                 index = len(run) - 2
+                if index - 1 > proper[-1] + 1 and keys[index] in _SURNAME_PARTICLES:
+                    index -= 1
         name = _without_joiners(run[index:])
         if _names_someone(name):
             return name

@@ -89,6 +89,8 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("City Councilman Greg Ames", "Greg Ames"),
         ("Democrat Elena Vasquez", "Elena Vasquez"),
         ("Minister for Europe Stephen Doughty", "Stephen Doughty"),
+        ("Minister for Agriculture Eoghan Mac Cárthaigh", "Eoghan Mac Cárthaigh"),
+        ("Minister for Rural Affairs Aoife Ní Bhriain", "Aoife Ní Bhriain"),
         ("Minister for the Cabinet Office Pat McFadden", "Pat McFadden"),
         ("Republican National Committee", "Republican National Committee"),
         # a department every country has keeps whose it is

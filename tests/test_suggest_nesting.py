@@ -609,7 +609,7 @@ def test_a_second_speaker_after_while_or_but_says_their_own_claim(db_url, text, 
 def test_a_reporting_verb_inside_a_quoted_phrase_is_the_speaker_s_words(db_url):
     text = 'Susan Greer said that her client "categorically denies" the charges.\n'
     assert _hops(db_url, text) == {
-        'Her client "categorically denies" the charges.': [("Susan Greer", "said")]
+        'Susan Greer\'s client "categorically denies" the charges.': [("Susan Greer", "said")]
     }
 
 
@@ -1058,7 +1058,7 @@ def test_an_outlet_told_a_programme_spoken_on_and_a_statement_sent_are_hops(db_u
             "Eoghan Walsh",
             "Morning Ireland",
         ],
-        'Her client was "saddened" by the resignation.': ["Hélène Fabre", "AFP"],
+        'Hélène Fabre\'s client was "saddened" by the resignation.': ["Hélène Fabre", "AFP"],
     }
 
 
@@ -1161,4 +1161,37 @@ def test_an_outlet_told_alone_is_no_claim_of_the_wire(db_url):
     chains = speakers_of(proposals_for(db_url, text, outlet="The Courier-Mail"))
     assert chains == {
         'No venue was "off the table."': ["Tanya Mercer", "ABC", "Australian Associated Press"]
+    }
+
+
+def test_a_report_citing_a_source_then_that_and_a_listener_before_according_to(db_url):
+    """ "X reported, citing Y, that A" is A on Y's word through X, though A says someone
+    "called" someone (a telephone call, no cue); a listener named in full before ", according
+    to DPA" ends the quotation's attribution; a live blog's present tense is a statement."""
+    text = (
+        "02:52 - The pro-government daily Paivan Sanomat reported, citing an unnamed source in "
+        "the presidential administration, that Saarinen had already called Korpela to "
+        "congratulate her.\n\n"
+        "22:10 - With 25 percent of precincts reporting, Saarinen leads with 51.3 percent, "
+        "according to the electoral commission.\n\n"
+        '"We believe the panel ignored key scientific evidence," Kolberg told the Berliner '
+        "Sportblatt newspaper, according to DPA.\n"
+    )
+    chains = {
+        p.claim_text: [h["name"] or h["proposed_name"] for h in p.hops]
+        for p in proposals_for(db_url, text)
+    }
+    assert chains == {
+        "Saarinen had already called Korpela to congratulate her.": [
+            "an unnamed source in the presidential administration",
+            "Paivan Sanomat",
+        ],
+        "With 25 percent of precincts reporting, Saarinen leads with 51.3 percent.": [
+            "the electoral commission"
+        ],
+        "We believe the panel ignored key scientific evidence.": [
+            "Kolberg",
+            "Berliner Sportblatt",
+            "DPA",
+        ],
     }

@@ -1356,7 +1356,7 @@ def test_a_relative_clause_names_no_source_and_a_dateline_no_claim(db_url):
         for p in proposals_for(db_url, text, outlet="The Independent")
     }
     assert said == {
-        "Her store had sold out.": ["Emily Russo"],
+        "Emily Russo's store had sold out.": ["Emily Russo"],
         "More than 12,000 rail workers began a strike on Monday.": ["the union"],
     }
 
@@ -1396,6 +1396,22 @@ def test_where_a_critic_wrote_said_first_is_a_hop(db_url):
         ["Dwight Garner", "The New York Times"],
         ["Hannah Lee", "The Atlantic"],
         ["the minister"],
+    ]
+
+
+def test_an_interview_or_letter_said_first_is_a_hop_through_its_outlet(db_url):
+    text = (
+        "In an open letter published by La Repubblica on Sunday, the scientists said the plan "
+        'was "reckless" and would set research back by a decade.\n\n'
+        "In an interview with Corriere della Sera, Education Minister Paolo Rinaldi said the "
+        "plan would go ahead.\n\n"
+        "In an interview with Rinaldi, the scientists said they would not back down.\n"
+    )
+    chains = [[h["name"] or h["proposed_name"] for h in p.hops] for p in _proposals(db_url, text)]
+    assert [chain for chain in chains if chain] == [
+        ["the scientists", "La Repubblica"],
+        ["Paolo Rinaldi", "Corriere della Sera"],
+        ["the scientists"],  # a person interviewed is no outlet
     ]
 
 

@@ -486,12 +486,16 @@ def test_a_body_saying_it_did_something_is_named_in_its_claim(db_url):
     text = (
         'In a statement, Veltrix Therapeutics said it was "disappointed" by the remarks.\n\n'
         "The ministry said it was too early to say how many schools were closed.\n\n"
-        "Anna Denyer said it would fail.\n"
+        "Anna Denyer said it would fail.\n\n"
+        "The European Space Agency said its Ariane 6 rocket would launch next month.\n\n"
+        "Siemens said its trains would run by 2030.\n"
     )
     assert _claims(db_url, text) == [
         'Veltrix Therapeutics was "disappointed" by the remarks.',
         "It was too early to say how many schools were closed.",
         "It would fail.",
+        "European Space Agency's Ariane 6 rocket would launch next month.",
+        "Siemens' trains would run by 2030.",  # "said its": the article's thing
     ]
 
 
@@ -523,4 +527,65 @@ def test_told_reporters_without_that_names_the_speaker_and_keeps_the_whole_claus
             "Frank Vandenbroucke",
         ),
         ("He had lied about the budget.", "he had lied about the budget", "Ann Lee"),
+    ]
+
+
+def test_a_participle_stirring_fears_is_no_source(db_url):
+    """ "…, fuelling fears that A": nobody is said to claim A; the sentence is the article's."""
+    text = (
+        "The central bank raised rates again on Thursday, fuelling fears that mortgage costs "
+        "will climb further.\n"
+    )
+    assert [(p.claim_text, p.hops) for p in proposals_for(db_url, text)] == [
+        (
+            "The central bank raised rates again on Thursday, fuelling fears that mortgage "
+            "costs will climb further.",
+            [],
+        )
+    ]
+
+
+def test_the_speakers_own_pronouns_are_named_after_an_outlet_told_and_in_possessives(db_url):
+    """ "told Radio Holmdal she was": an outlet is no "she"; "her team", "his client" are
+    the speaker's; "told Bob Smith his plan" may be Bob's, so left as written."""
+    text = (
+        'Holmdal mayor Birgit Lund told Radio Holmdal she was "deeply disappointed" by the '
+        "ruling.\n\n"
+        "Helena Crowther said her team plans to begin a randomised trial next year.\n\n"
+        "Vantanen's lawyer, Jens Kolberg, said his client would take the case to the Court of "
+        "Arbitration for Sport.\n\n"
+        "Ann Lee told Bob Smith his plan would fail.\n"
+    )
+    assert _claims(db_url, text) == [
+        'Birgit Lund was "deeply disappointed" by the ruling.',
+        "Helena Crowther's team plans to begin a randomised trial next year.",
+        "Jens Kolberg's client would take the case to the Court of Arbitration for Sport.",
+        "His plan would fail.",
+    ]
+
+
+def test_a_body_the_article_shows_to_be_one_is_named_for_it(db_url):
+    """ "the Directorate, which said … that it had recovered": the article treats it as a
+    thing, so "it" is the Directorate; "it was the third case" is a thing counted."""
+    text = (
+        "The case was brought by the National Anti-Corruption Directorate, which said in a "
+        "statement that it had recovered 2.1 million euros of the money so far.\n\n"
+        "A NADA spokesman said it was the third EPO case in German cycling in the past 12 "
+        "months.\n"
+    )
+    assert _claims(db_url, text)[1:] == [
+        "National Anti-Corruption Directorate had recovered 2.1 million euros of the money so far.",
+        "It was the third EPO case in German cycling in the past 12 months.",
+    ]
+
+
+def test_someone_said_not_to_comment_is_no_claim(db_url):
+    text = (
+        "A Keller Elektronik spokesman said the company did not comment on individual "
+        "customers.\n\n"
+        "The ministry said it would not comment further on the case.\n\n"
+        "The ministry said the minister did not say anything wrong in the interview.\n"
+    )
+    assert _claims(db_url, text) == [
+        "The minister did not say anything wrong in the interview.",
     ]

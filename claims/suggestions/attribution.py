@@ -416,6 +416,8 @@ def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
     """After the cue, only an adverbial remains before a comma or the end: a post-posed cue."""
     told = k and tokens[k - 1].lower in TELL
     if told:
+        if k + 1 < end and tokens[k].lower == "the" and tokens[k + 1].text[:1].isupper():
+            k += 1  # "told the Berliner Sportblatt newspaper"
         while k < end and (tokens[k].text[:1].isupper() or tokens[k].lower in PRONOUN_OBJECTS):
             k += 1
     if k < end and tokens[k].lower in SOURCE_AFTER:
@@ -426,13 +428,26 @@ def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
     span = " ".join(t.text for t in tokens[k:m])
     if m - k == 0:
         return True
-    if told and m - k <= LISTENER_WORDS and all(t.text in ".!?" for t in tokens[m:end]):
-        return True  # '"...," the mayor told residents.': whom she told, and nothing more
+    if told and m - k <= LISTENER_WORDS and _ends_or_cites(tokens, m, end):
+        # '"...," the mayor told residents.': whom she told, and nothing more, but for
+        # where the article has it from (", according to DPA")
+        return True
     if m - k <= 5 and TRAILING_ADVERBIALS.match(span):
         return True
     if _IN_A_NAME.match(span) and all(t.text in ".!?" for t in tokens[m:end]):
         return True  # "…, researchers reported in the New England Journal of Medicine."
     return m - k <= 2 and tokens[k].text[:1].isupper()
+
+
+def _ends_or_cites(tokens: list[Token], m: int, end: int) -> bool:
+    """Whether the sentence ends at ``m``, or goes on only to say whom the article has it
+    from: ", according to DPA", ", citing Reuters"."""
+    if all(t.text in ".!?" for t in tokens[m:end]):
+        return True
+    after = " ".join(t.lower for t in tokens[m + 1 : m + 3])
+    return tokens[m].text == "," and any(
+        after == cue or after.startswith(cue + " ") for cue in SOURCE_AFTER
+    )
 
 
 # Where, named, ends a sentence after its cue: "in Brussels", "in the journal Nature".

@@ -325,9 +325,9 @@ COMPANY_NAME_WORDS = frozenset(
 )  # fmt: skip
 
 # A content that ends on a word that cannot end a clause: cut off mid-way ("… would meet
-# union leaders on").
+# union leaders on"); not "her", which ends "called to congratulate her".
 CUT_OFF = re.compile(
     r"\b(?:for|when|to|of|with|and|or|but|that|which|who|as|by|from|in|on|at|the|a|an|its"
-    r"|their|his|her)\W*$",
+    r"|their|his)\W*$",
     re.IGNORECASE,
 )

@@ -143,11 +143,17 @@ _OPENER_OF = {
     for closer in closers
     if closer != '"'
 }
-_SUBJECT_PRONOUN = re.compile(r"(?:He|She) (?=[a-z])")
+_SUBJECT_PRONOUN = re.compile(r"(?:He|She|His|Her) (?=[a-z])")
 
 
 def named_subject(
-    claim: str, hops: list[dict], quoted: bool, *, itself: bool = False, told_anyone: bool = False
+    claim: str,
+    hops: list[dict],
+    quoted: bool,
+    *,
+    itself: bool = False,
+    body: bool = False,
+    told_anyone: bool = False,
 ) -> str:
     """Reported speech whose subject is the speaker, named: "Janet Morrow said she had
     called the council" claims "Janet Morrow had called the council", not "She had ...".
@@ -157,11 +163,17 @@ def named_subject(
     Lee: so only when the speaker is a person by the look of the name (a title, or two to
     four capitalised words that name no body), and not after a verb with a listener
     ("told", "warned", "assured": ``TELL``), whom the pronoun may mean, unless the listener
-    is anyone at all (``told_anyone``: "told reporters he would …"). A quotation is left as
-    worded, and so is "it" or "they".
+    is anyone at all or an outlet (``told_anyone``: "told reporters he would …", "told Radio
+    Holmdal she was …"). "Her team", "his client" are the speaker's too. A quotation is left
+    as worded, and so is "it" or "they".
     """
-    if itself and hops and _IT.match(claim) and not _EXPLETIVE_IT.match(claim):
-        return _body_itself(claim, hops[0])
+    if (
+        itself
+        and hops
+        and (_IT.match(claim) or _ITS.match(claim))
+        and not _EXPLETIVE_IT.match(claim)
+    ):
+        return _body_itself(claim, hops[0], body)
     if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
         return claim
     speaker = hops[0]
@@ -176,6 +188,8 @@ def named_subject(
     about = GENDERED.get(claim.split()[0].lower())
     if said_by and about and said_by != about:
         return claim  # "She said he would appeal": he is someone else
+    if claim.startswith(("His ", "Her ")):  # "Crowther said her team plans …"
+        return name + ("'" if name.endswith("s") else "'s") + claim[claim.index(" ") :]
     return name + claim[claim.index(" ") :]
 
 
@@ -186,17 +200,22 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|
 # "It was disappointed", not "It was too early to say" nor "It seems": an "it" that stands
 # for something, as against one that only fills the subject's place.
 _IT = re.compile(r"It (?=[a-z])")
+_ITS = re.compile(r"Its (?=\w)")  # "The agency said its rocket would launch …"
 _EXPLETIVE_IT = re.compile(
     r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"
     r"|had\s+been|remains|remained)\b(?:\s+[\w-]+){0,3}?\s+(?:to|that|whether|if|for|how"
     r"|what|when|why|who)\b|(?:seems|seemed|appears|appeared|remains\s+to|looks|looked"
-    r"|is\s+time|was\s+time|takes|took)\b)"
+    r"|is\s+time|was\s+time|takes|took)\b"
+    # "it was the third EPO case this year": a thing counted, not the body speaking
+    r"|(?:is|was)\s+the\s+(?:first|second|third|fourth|fifth|latest|last|biggest|largest"
+    r"|worst)\b)"
 )
 
 
-def _body_itself(claim: str, speaker: dict) -> str:
-    """ "Veltrix said it was disappointed" claims "Veltrix was disappointed": a body
-    speaking of itself, when it has a name (not "The company", which the reviewer names)."""
+def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
+    """ "Veltrix said it was disappointed" claims "Veltrix was disappointed", and "ESA said
+    its rocket would launch" "ESA's rocket would launch": a body speaking of itself, when it
+    has a name (not "The company", which the reviewer names)."""
     name = speaker.get("name") or speaker.get("proposed_name") or ""
     if not name or is_description(name):
         return claim
@@ -204,10 +223,16 @@ def _body_itself(claim: str, speaker: dict) -> str:
     first = name.split()[0]
     acronym = len(first) >= 3 and first.isupper()  # "ARS Auvergne-Rhone-Alpes", "UNICEF"
     named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS)
-    body = acronym or name.replace(".", "").isupper() or named_so
+    # ``body``: the article shows it is one ("the Directorate, which said")
+    body = body or acronym or name.replace(".", "").isupper() or named_so
     if not body:
         return claim  # "Denyer said it would fail": a name alone may be a person's
-    return name[:1].upper() + name[1:] + claim[2:]
+    name = name[:1].upper() + name[1:]
+    if _ITS.match(claim):
+        if re.search(r"['\u2019]s\b", name):
+            return claim  # "Russia's Defense Ministry's troops": whose is not the ministry
+        return name + ("'" if name.endswith("s") else "'s") + claim[3:]
+    return name + claim[2:]
 
 
 def _person_like(name: str, surface: str) -> bool:

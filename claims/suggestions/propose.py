@@ -65,6 +65,7 @@ from claims.suggestions.reporting import claimed_whole, quotes_words, reporting_
 from claims.suggestions.speakers import (
     MEDIA_KINDS,
     Speakers,
+    a_body,
     antecedent,
     apposed_to,
     outlet_named_before,
@@ -96,6 +97,16 @@ LABEL_CONFIDENCE = 0.85  # a transcript's speaker label says who speaks as plain
 MIN_WORDS = 4
 VAGUE_WORDS = 4
 VAGUE_OPENERS = PRONOUNS | {"this", "that", "these", "those", "you", "there", "others"}
+# What someone would not say, and who did not answer: no claim of theirs, nor a claim when
+# someone says it of them ("a spokesman said the company did not comment on customers").
+_NO_COMMENT = (
+    r"\bdeclined\s+to\s+(?:say|comment|elaborate|specify|discuss|disclose|confirm|name"
+    r"|give|provide|answer)\b"
+    r"|\b(?:did|does|do|has|have|had|would|will)\s+not\s+(?:say|said|specif(?:y|ied)"
+    r"|elaborate[d]?|name[d]?|identif(?:y|ied)"
+    r"|comment(?:ed)?|respond(?:ed)?|return(?:ed)?|disclose[d]?|immediately\s+respond)\b"
+    r"|\bcould\s+not\s+be\s+reached\b"
+)
 # A sentence that frames what others say, states nothing of its own to check: "Howe was
 # asked about the striker at a press conference", "The court also heard from Claire
 # Dunning", "Del Nido struck a defiant tone", "The claim could not be independently
@@ -108,13 +119,7 @@ _FRAMING = re.compile(
     r"|\b(?:are|were|is|was|remain|remained)\s+(?:deeply\s+|sharply\s+)?(?:divided|split)"
     r"(?:\W*$|\s+(?:on|over|about)\b)"
     r"|\btells?\s+an?\s+(?:similar|different|other|familiar)\s+story\b"
-    # what someone would not say, and who did not answer: no claim of theirs
-    r"|\bdeclined\s+to\s+(?:say|comment|elaborate|specify|discuss|disclose|confirm|name"
-    r"|give|provide|answer)\b"
-    r"|\b(?:did|does|has|have|had|would)\s+not\s+(?:say|said|specif(?:y|ied)|elaborate[d]?"
-    r"|name[d]?|identif(?:y|ied)"
-    r"|comment(?:ed)?|respond(?:ed)?|return(?:ed)?|disclose[d]?|immediately\s+respond)\b"
-    r"|\bcould\s+not\s+be\s+reached\b"
+    rf"|{_NO_COMMENT}"
     # a turn from one side to the other: "Not everyone was convinced.", "Some rivals were
     # less guarded.", "But nurses described a more chaotic picture."
     r"|^\W*(?:But\s+)?not\s+(?:everyone|everybody|all)\b(?:\s+[\w'-]+){0,2}?\s+(?:was|were|is"
@@ -127,6 +132,13 @@ _FRAMING = re.compile(
     r"\s+(?:guarded|enthusiastic|convinced|sanguine|optimistic|cautious|circumspect|upbeat"
     r"|measured|restrained|impressed)\W*$"
     r"|\bdescribed\s+an?\s+(?:\w+\s+){0,2}(?:picture|scene|scenes|account|situation)\W*$",
+    re.IGNORECASE,
+)
+# A claim that is only someone's not commenting, its subject and all: "the company did not
+# comment on individual customers", "it would not comment further".
+_NO_COMMENT_CLAIM = re.compile(
+    r"\W*(?:[\w'\u2019-]+\s+){0,4}?(?:declined\s+to|(?:did|does|do|would|will)\s+not)\s+"
+    r"(?:comment|respond|return)\b",
     re.IGNORECASE,
 )
 # A wire's conversion note at the foot of a story: "($1 = 57.10 pesos)".
@@ -186,7 +198,7 @@ _SAID_HOW = re.compile(
 # Sonntag", "El País"), and what may follow it ("the BBC's Today programme", "Deutschlandfunk
 # radio", "the Funke media group").
 _OUTLET_NAME = (
-    r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|de|del|der|des|di|du|el|la|le|van|von)\s+)?"
+    r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
     r"[A-Z][\w.&'\u2019/-]*){0,4}"
     r"(?:\s+(?:programme|program|podcast|show|newspaper|channel|radio|television|TV"
     r"|media\s+group|broadcaster|daily))?"
@@ -232,12 +244,22 @@ _WRITING_IN = re.compile(
     r"(?:\s+(?:program|programme|show|podcast))?)"
     r"\s*,"
 )
+# Where a speaker's words appeared, said before the speaker: "In an interview with Corriere
+# della Sera, …", "In an open letter published by La Repubblica on Sunday, …".
+_FRONTED = re.compile(
+    r"\s*[\"\u201c]?In\s+(?:an?|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:interview|letter|op-ed|opinion\s+piece|column|article|essay|commentary|editorial)"
+    r"(?:\s+(?:published|broadcast|aired|posted|printed)(?:\s+(?:on|last|this)\s+\w+)?)?"
+    rf"\s+(?:with|in|by|on|to|for)\s+(?P<who>{_OUTLET})"
+    r"(?:\s+(?:on|last|this)\s+\w+)?\s*,"
+)
 _OUTLET_WORDS = {
     "news", "times", "post", "journal", "newspaper", "agency", "tv", "radio", "gazette",
     "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
     "program", "podcast", "channel", "magazine", "media", "broadcaster", "television",
     "lancet", "nature", "science", "bmj", "jama", "medicine", "review", "atlantic",
     "record", "mail", "mirror", "express", "standard", "scotsman", "newswire", "wire",
+    "press", "corriere", "giornale", "diario", "kurier", "tageblatt", "rundschau",
     "noviny", "zeitung", "presse", "gazeta", "gazzetta", "dagblad", "avisen", "noticias",
     "notícias", "nouvelles", "courant", "dnevnik", "novosti", "vesti",
 }  # fmt: skip
@@ -305,7 +327,9 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
     if found is None and attribution.source is not None:
         # "Writing in The New York Times, critic Dwight Garner called …", "In The Atlantic,
         # however, the critic Hannah Lee argued": where the words appeared, said first
-        found = _WRITING_IN.match(text, sentence.start, attribution.source[0])
+        found = _WRITING_IN.match(text, sentence.start, attribution.source[0]) or _FRONTED.match(
+            text, sentence.start, attribution.source[0]
+        )
     if found is None and cue[-1] in ("said", "says", "saying", "spoke", "speaking"):
         found = _ON_AIR.match(text, attribution.cue[1], end)  # "said on RTÉ's Morning Ireland"
     if found is None and attribution.cue[1] <= attribution.content[0]:
@@ -482,6 +506,8 @@ def sentence_proposals(
             surface = antecedent(text, attribution.source)  # "Britishvolt, which promised"
         elif surface and (name := apposed_to(text, attribution.source)) is not None:
             surface = f"{name}, {surface}"  # "People in Need, a Czech aid group, said"
+        if surface and _PARTICIPLE.fullmatch(surface.strip()):
+            surface = None  # "…, fuelling fears that A": what stirs fears, no one who fears
         if surface and not bare(text, attribution.source):
             # What the text says before the source, back to the previous paragraph.
             before = text[max(0, attribution.source[0] - 600) : attribution.source[0]]
@@ -632,6 +658,8 @@ def sentence_proposals(
             part = _without_word_after_quotation(text, part)
             if not quoted and CUT_OFF.search(text, part[0], part[1]):
                 continue  # "A strike that would have closed schools for.": cut mid-clause
+            if not quoted and _NO_COMMENT_CLAIM.match(text, part[0], part[1]):
+                continue  # "… said the company did not comment on individual customers"
             proposals.append(
                 Proposal(
                     kind="claim",
@@ -642,8 +670,8 @@ def sentence_proposals(
                         quoted,
                         itself=_of_itself(text, found[leaf])
                         and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
-                        told_anyone=_ANYONE_LISTENING.fullmatch(text, found[leaf].cue[1], part[0])
-                        is not None,
+                        body=resolved[leaf] is not None and a_body(resolver, resolved[leaf]),
+                        told_anyone=_told_anyone(text, found[leaf], part),
                     ),
                     quote=part,
                     quoted=quoted,
@@ -699,6 +727,8 @@ def sentence_proposals(
     return _once(proposals)
 
 
+# A verb's participle alone, read by a tagger as a source: "fuelling", "sparking".
+_PARTICIPLE = re.compile(r"[a-z]+ing")
 # What renders a speaker's words, not someone passing them on: "according to a translation
 # of the interview", "according to excerpts released ahead of publication".
 _RENDERINGS = frozenset(
@@ -1035,6 +1065,22 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                 )
             )
     return out
+
+
+def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> bool:
+    """Whether whom the speaker told cannot be a "he" or "she" of what they said: reporters,
+    the press, an outlet ("told Radio Holmdal she was disappointed")."""
+    cue_end = attribution.cue[1]
+    if _ANYONE_LISTENING.fullmatch(text, cue_end, part[0]):
+        return True
+    told = _TOLD.match(text, cue_end, part[0])
+    if told is None or text[told.end() : part[0]].strip() not in ("", "that"):
+        return False
+    if told.group("described") is not None:
+        return True  # "the German newspaper Bild"
+    name = text[slice(*told.span("who"))].removeprefix("the ")
+    words = set(fold_name(name).split())
+    return bool(words & _OUTLET_WORDS) or name.casefold() in NEWS_ORGANISATIONS
 
 
 _TRAILING_THAT = re.compile(r"\s+that$")

@@ -89,6 +89,8 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
         return False  # "organizations reported more than 400 incidents": a figure's subject
     if words and words[-1] in _DISPUTED and attribution.content[1] <= attribution.cue[0]:
         return False  # "a figure the national government disputed": doubted, not said
+    if words and words[-1] in ("called", "calls") and _PHONED.match(text, attribution.cue[1]):
+        return False  # "had already called Korpela to congratulate her": a telephone call
     if words and words[-1] == "told" and not text[attribution.cue[1] : sentence.end].strip(" .!"):
         return False  # "…, jury told": a headline's passive; the jury heard it, said nothing
     if not (attribution.quoted or quotes_words(text, attribution.content)):
@@ -105,6 +107,9 @@ _DISPUTED = {
     "contested", "contests", "challenged", "challenges", "questioned", "questions",
 }  # fmt: skip
 _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
+_ON = re.compile(r"\s*on\s")
+# Whom someone rang, and why: "called Korpela to congratulate her", "called him to say".
+_PHONED = re.compile(r"\s+(?:(?:[A-Z][\w'\u2019.-]*\s+){1,3}|(?:him|her|them|me|us)\s+)to\s+[a-z]")
 _ON_WHOM_TO = re.compile(r"\s*(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[\"\u201c']?[a-z]")
 
 
@@ -139,6 +144,8 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
     if verb[0] in _CALLS_ON:
         # from the cue: "called on both sides to" whether or not the content holds whom
         start = cue[1] if content[0] >= cue[1] else content[0]
+        if verb[0] in ("called", "calls") and not _ON.match(text, start, content[1]):
+            return False  # "had called Korpela to congratulate her": a telephone call
         return bool(_ON_WHOM_TO.match(text, start, content[1]))
     if verb[0] in _ACCUSES:
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
@@ -328,6 +335,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
             then = words[i + 2] if i + 2 < len(words) else None
             if after == "to" and then is not None and then not in _NOT_VERBS:
                 return True  # "hopes to deepen", not "warnings to the residents"
+            if after in ("with", "by", "at") and then is not None and _AMOUNT.fullmatch(then):
+                return True  # "Saarinen leads with 51.3 percent", "trails by 4 points"
             if after in _OBJECTS or after[0].isdigit() or after.endswith("ly") or after in _ABOUT:
                 return True  # "offers the workforce", "employs (around) 300 people"
             if i and written[i - 1][:1].isupper() and written[i + 1][:1].isupper():
@@ -344,6 +353,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
     return False
 
 
+# A number that is no year: "51.3", "4", not "2028" ("5,000 new homes by 2028").
+_AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")
 # Verbs of a clause that are nouns too, read as such after an article.
 _NOUNS_TOO = frozenset(
     {"cut", "hit", "set", "cost", "spread", "bid", "split", "shut", "hurt", "shot", "beat", "lay"}

@@ -232,7 +232,7 @@ _NOT_SUBJECTS = {
 _BODY_KINDS = {"organisation", "news_agency", "outlet", "state_body", "media"}
 
 
-def _a_body(resolver: Resolver, resolution: Resolution) -> bool:
+def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     """Whether a source read is an outlet, agency or other body, never "he" or "she": by its
     kind when known, else by its words ("the Interfax news agency", "Foreign Ministry",
     "Acme Corp"), an acronym's capitals ("TASS", "RIA"), an outlet's "The" ("The Times"),
@@ -329,8 +329,34 @@ class Speakers:
         # When each source was last read, by key, counted in reads: which of two came later.
         self.reads = 0
         self.read_at: dict[str, int] = {}
+        # The last spokesperson described by the article, by noun: whom "the spokesman"
+        # means after "A spokesman for Ruthven's office said".
+        self.spokespeople: dict[str, Resolution] = {}
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if words[:1] == ["the"] and len(words) == 2 and words[1] in self.spokespeople:
+            # "A spokesman for Ruthven's office said …. '…,' the spokesman said": the
+            # spokesman the article described, not a body named since
+            earlier = self.spokespeople[words[1]]
+            self.last = earlier
+            return _read_as(earlier, surface, words[1])
+        if _ONE_OF_THEM.fullmatch(surface.strip()) and self.group is not None:
+            # "according to two people familiar with the matter. One of them said": the
+            # people described before, one of whom speaks
+            self.group_latest = True
+            return replace(
+                self.group,
+                surface=surface,
+                why=f"{surface.strip()!r} read as one of {self.group.proposed_name!r}",
+            )
+        reading = self._read(resolver, surface, before)
+        noun = next((word for word in words if word in SPOKESPEOPLE), None)
+        if noun is not None and words[0] in ("a", "an") or (noun and noun != words[-1]):
+            self.spokespeople[noun] = reading  # "A spokesman for X", "a WHO spokesperson"
+        return reading
+
+    def _read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
         if fold_name(surface) in ("i", "we") and self.first_person is not None:
             return replace(
@@ -438,6 +464,7 @@ class Speakers:
         resolution = self._named_before(resolution, resolver.text)
         self.group_latest = False
         self.reads += 1
+
         if _of_a_group(surface) and not resolution.resolved:
             self.group, self.group_latest = resolution, True
             self.read_at["group"] = self.reads
@@ -445,7 +472,8 @@ class Speakers:
             self.read_at[_key(resolution)] = self.reads
         body = (
             self._outlet_described_before(surface)
-            or self._body_named_before(resolver, surface, resolution)
+            or self._watchdog_before(resolver, surface, resolution, before)
+            or self._body_named_before(resolver, surface, resolution, before)
             or self._titled_before(surface)
             or self._company_named_before(resolver, surface, resolution, before)
             or self._spokesperson_of_body(resolver, surface, resolution, before)
@@ -467,7 +495,7 @@ class Speakers:
         ):
             self.last = resolution  # a known source, or something that looks like a name
             self.named.append(resolution)
-            if _a_body(resolver, resolution):
+            if a_body(resolver, resolution):
                 self.bodies.add(_key(resolution))
             elif _key(resolution) not in self.bodies and (
                 not is_description(surface)
@@ -555,7 +583,7 @@ class Speakers:
             named = reading.name or reading.proposed_name
             if not named:
                 continue
-            body = _a_body(resolver, reading) or _key(reading) in self.bodies
+            body = a_body(resolver, reading) or _key(reading) in self.bodies
             one_word = len(named.split()) == 1
             if pronoun in PERSONAL:
                 if body or (one_word and not reading.resolved and not person):
@@ -594,7 +622,7 @@ class Speakers:
         return None
 
     def _body_named_before(
-        self, resolver: Resolver, surface: str, resolution: Resolution
+        self, resolver: Resolver, surface: str, resolution: Resolution, before: str = ""
     ) -> Resolution | None:
         """ "The department said" after "the Illinois Department of Transportation said":
         the last source proposed before whose name holds the noun, when nothing known is
@@ -613,6 +641,18 @@ class Speakers:
                     continue  # "A company spokesperson" is no company the name gives
                 return _read_as(earlier, surface, noun)
         if noun in _ANY_BODY and not resolution.resolved:
+            # "Owners can check … on the NHTSA website, the agency said": a body the article
+            # named before and names again in this very sentence
+            here = _SENTENCE_BREAK.split(before)[-1]
+            for earlier in reversed(self.named):
+                name = earlier.name or earlier.proposed_name or ""
+                if (
+                    _key(earlier) in self.bodies
+                    and name
+                    and re.search(rf"(?<![\w'\u2019-]){re.escape(name)}(?![\w-])", here)
+                    and resolver.kinds.get(earlier.source_id) not in MEDIA_KINDS
+                ):
+                    return _read_as(earlier, surface, noun)
             # "Greenpeace Central Asia accused …. The group said", "the World Meteorological
             # Organization said …. The agency warned": the last body named, no outlet
             for earlier in reversed(self.named):
@@ -652,6 +692,30 @@ class Speakers:
                 and not refers_to_origin(earlier.surface)
             ):
                 return _read_as(earlier, surface, noun)
+        return None
+
+    def _watchdog_before(
+        self, resolver: Resolver, surface: str, resolution: Resolution, before: str
+    ) -> Resolution | None:
+        """ "The regulator said" after "Germany's financial watchdog BaFin has fined …": the
+        body the story called a regulator (a watchdog, an auditor) by name just before, or
+        else the one it described so ("Queensland's state auditor found …. The auditor
+        said"). Such a body has a name of its own, which holds no such noun, so nothing
+        else reads it."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if resolution.resolved or len(words) != 2 or words[0] != "the":
+            return None
+        if words[1] not in _WATCHDOGS:
+            return None
+        described = None  # the last time the story used the noun
+        for match in re.finditer(rf"\b(?:{_WATCHDOGS[words[1]]})\b{_WATCHDOG_NAME}", before):
+            described = match
+        if described is not None and described.group("name"):
+            return _read_as(resolver.resolve(described.group("name")), surface, words[1])
+        for earlier in reversed(self.named):
+            said = set(fold_name(earlier.surface).split())
+            if said & set(_WATCHDOGS[words[1]].split("|")) and earlier.surface != surface:
+                return _read_as(earlier, surface, words[1])
         return None
 
     def _titled_before(self, surface: str) -> Resolution | None:
@@ -714,7 +778,7 @@ class Speakers:
                 continue
             if _a_public_body(earlier):
                 continue  # "the US Food and Drug Administration said …. The company said"
-            if _a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
+            if a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
                 return self._company_read(_read_as(earlier, surface, noun))
         return None
 
@@ -738,7 +802,7 @@ class Speakers:
         reading, count = self.company
         for earlier in self.named[count:]:
             name = earlier.name or earlier.proposed_name or ""
-            if _a_body(resolver, earlier) and (
+            if a_body(resolver, earlier) and (
                 _COMPANY_NAME.fullmatch(name) or noun in fold_name(name).split()
             ):
                 return None  # another company named since: the last one named, as before
@@ -781,7 +845,7 @@ class Speakers:
             ),
             None,
         )
-        if earlier is None or not _a_body(resolver, earlier):
+        if earlier is None or not a_body(resolver, earlier):
             return None
         name = earlier.name or earlier.proposed_name or ""
         if noun not in _COMPANY_NOUNS and noun is not None and noun not in fold_name(name).split():
@@ -927,6 +991,23 @@ _NAME_HEADS = {
     "carmaker": "Motors|Motor|Automobiles",
     "insurer": "Insurance|Assurance",
 }
+_ONE_OF_THEM = re.compile(
+    r"(?:one|two|three|some|several|most|many|both|each|another|all)\s+of\s+(?:them|those)",
+    re.IGNORECASE,
+)
+# Bodies that oversee others, named for it, and so named by the story before it says "the
+# regulator": "financial watchdog BaFin", "the media regulator Ofcom".
+_WATCHDOGS = {
+    "regulator": "regulator|watchdog|supervisor",
+    "watchdog": "regulator|watchdog|supervisor",
+    "supervisor": "regulator|watchdog|supervisor",
+    "auditor": "auditor",
+    "ombudsman": "ombudsman",
+}
+_WATCHDOG_NAME = (
+    rf"(?:\s+(?P<name>(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*"
+    r"(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3}))?"
+)
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
 
