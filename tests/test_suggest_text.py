@@ -589,3 +589,19 @@ def test_someone_said_not_to_comment_is_no_claim(db_url):
     assert _claims(db_url, text) == [
         "The minister did not say anything wrong in the interview.",
     ]
+
+
+def test_what_someone_showed_a_he_a_body_speaks_of_and_a_call_to_read_on(db_url):
+    """ "showed no emotion as …" is seen, not said; "He has 21 days…, NADA said" is the man
+    the story is about, no body; "Follow our live coverage" is no claim."""
+    text = (
+        "ORAVA - Follow our live coverage of the count.\n\n"
+        "Erik Vantanen, 27, was banned for four years on Monday.\n\n"
+        "He has 21 days to lodge an appeal with CAS, NADA said.\n\n"
+        "Brannic, 61, showed no emotion as the sentence was read.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "Erik Vantanen, 27, was banned for four years on Monday.": [],
+        "Erik Vantanen has 21 days to lodge an appeal with CAS.": ["NADA"],
+        "Brannic, 61, showed no emotion as the sentence was read.": [],
+    }

@@ -131,7 +131,9 @@ _FRAMING = re.compile(
     r"|^\W*(?:But\s+)?(?:\w+\s+){1,3}(?:was|were|is|are)\s+(?:far\s+|much\s+)?(?:less|more)"
     r"\s+(?:guarded|enthusiastic|convinced|sanguine|optimistic|cautious|circumspect|upbeat"
     r"|measured|restrained|impressed)\W*$"
-    r"|\bdescribed\s+an?\s+(?:\w+\s+){0,2}(?:picture|scene|scenes|account|situation)\W*$",
+    r"|\bdescribed\s+an?\s+(?:\w+\s+){0,2}(?:picture|scene|scenes|account|situation)\W*$"
+    # the outlet's own call to read on: "Follow our live coverage of the count"
+    r"|^\W*(?:Follow|Read|Watch|Listen\s+to|Sign\s+up\s+for|Subscribe\s+to)\s+(?:our|the\s+latest)\b",
     re.IGNORECASE,
 )
 # A claim that is only someone's not commenting, its subject and all: "the company did not
@@ -660,19 +662,26 @@ def sentence_proposals(
                 continue  # "A strike that would have closed schools for.": cut mid-clause
             if not quoted and _NO_COMMENT_CLAIM.match(text, part[0], part[1]):
                 continue  # "… said the company did not comment on individual customers"
+            claim = named_subject(
+                claim_wording(spoken(text, found[leaf], part)),
+                hops,
+                quoted,
+                itself=_of_itself(text, found[leaf])
+                and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
+                body=resolved[leaf] is not None and a_body(resolver, resolved[leaf]),
+                told_anyone=_told_anyone(text, found[leaf], part),
+            )
+            pronoun = _HE_OR_SHE.match(claim)
+            if pronoun and not quoted and resolved[leaf] and a_body(resolver, resolved[leaf]):
+                # "He has 21 days to appeal, NADA said": not the body, the person before
+                before = text[max(0, sentence.start - 600) : sentence.start]
+                if (person := speakers.person_meant(resolver, pronoun[1], before)) is not None:
+                    claim = person + claim[pronoun.end(1) :]
             proposals.append(
                 Proposal(
                     kind="claim",
                     sentence=(sentence.start, sentence.end),
-                    claim_text=named_subject(
-                        claim_wording(spoken(text, found[leaf], part)),
-                        hops,
-                        quoted,
-                        itself=_of_itself(text, found[leaf])
-                        and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
-                        body=resolved[leaf] is not None and a_body(resolver, resolved[leaf]),
-                        told_anyone=_told_anyone(text, found[leaf], part),
-                    ),
+                    claim_text=claim,
                     quote=part,
                     quoted=quoted,
                     hops=hops,
@@ -1065,6 +1074,9 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                 )
             )
     return out
+
+
+_HE_OR_SHE = re.compile(r"(He|She) (?=[a-z])")
 
 
 def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> bool:

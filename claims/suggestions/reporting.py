@@ -89,6 +89,11 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
         return False  # "organizations reported more than 400 incidents": a figure's subject
     if words and words[-1] in _DISPUTED and attribution.content[1] <= attribution.cue[0]:
         return False  # "a figure the national government disputed": doubted, not said
+    if words and words[-1] in _SHOWED and not attribution.quoted:
+        head = _WHILE.split(text[slice(*attribution.content)], maxsplit=1)[0]
+        start = attribution.content[0]
+        if not states(text, (start, start + len(head))):
+            return False  # "showed no emotion as the sentence was read": what was seen
     if words and words[-1] in ("called", "calls") and _PHONED.match(text, attribution.cue[1]):
         return False  # "had already called Korpela to congratulate her": a telephone call
     if words and words[-1] == "told" and not text[attribution.cue[1] : sentence.end].strip(" .!"):
@@ -108,6 +113,10 @@ _DISPUTED = {
 }  # fmt: skip
 _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
 _ON = re.compile(r"\s*on\s")
+# "showed no emotion as …": what someone showed is seen, not said, when what follows the
+# verb is a thing and only a clause of time after it has a verb.
+_SHOWED = {"show", "shows", "showed", "shown", "showing"}
+_WHILE = re.compile(r"\s(?:as|when|while|after|before|until)\s")
 # Whom someone rang, and why: "called Korpela to congratulate her", "called him to say".
 _PHONED = re.compile(r"\s+(?:(?:[A-Z][\w'\u2019.-]*\s+){1,3}|(?:him|her|them|me|us)\s+)to\s+[a-z]")
 _ON_WHOM_TO = re.compile(r"\s*(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[\"\u201c']?[a-z]")

@@ -529,6 +529,16 @@ class Speakers:
             self.named.append(reading)
         return reading
 
+    def person_meant(self, resolver: Resolver, pronoun: str, before: str) -> str | None:
+        """The name "he" or "she" means in words a body says ("He has 21 days to appeal,
+        NADA said"): a body is no "he", so the subject of the sentence before, else the last
+        person named as a source."""
+        person = self._subject_before(
+            resolver, pronoun, before, sentences=1, person=True
+        ) or self._last_person(GENDERED.get(pronoun.lower()))
+        name = (person.name or person.proposed_name) if person is not None else None
+        return name if name and not is_description(name) else None
+
     def _last_person(self, gender: str | None) -> Resolution | None:
         """The last person named that the pronoun may be: of "he" or "she", the last whom
         the article has not called the other."""
