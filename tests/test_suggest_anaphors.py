@@ -919,3 +919,14 @@ def test_the_spokesman_one_of_them_and_the_agency_are_who_the_story_described(db
         "Curtis Dawes",
         "Detroit Free Press",
     ]
+
+
+def test_she_after_a_live_blog_entry_is_its_subject(db_url):
+    text = (
+        "ORAVA - Opposition candidate Anneli Korpela said she was confident of victory.\n\n"
+        "22:10 - Pekka Halonen said the count would be over by midnight.\n\n"
+        '22:31 - Korpela has posted a short message on social media. "Every vote will be '
+        'counted. Stay calm, stay patient," she wrote.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Every vote will be counted. Stay calm, stay patient."] == ["Anneli Korpela"]

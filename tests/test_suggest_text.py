@@ -605,3 +605,22 @@ def test_what_someone_showed_a_he_a_body_speaks_of_and_a_call_to_read_on(db_url)
         "Erik Vantanen has 21 days to lodge an appeal with CAS.": ["NADA"],
         "Brannic, 61, showed no emotion as the sentence was read.": [],
     }
+
+
+def test_a_lawyers_client_a_denial_with_a_time_and_words_said_once(db_url):
+    """ "His lawyer, Petra Solberg, told reporters outside the courthouse that her client":
+    "his" is the client's, not the lawyer's gender; "denied all the charges throughout the
+    trial" is the article's account of a denial; "although it had asked for 11 years" leaves
+    no speakerless copy of what the prosecutor said."""
+    text = (
+        "His lawyer, Petra Solberg, told reporters outside the courthouse that her client "
+        "would appeal.\n\n"
+        "Teodor Brannic denied all the charges throughout the 14-month trial.\n\n"
+        "Prosecutor Adrian Kell told the Coastline Herald the prosecution was satisfied with "
+        "the sentence, although it had asked for 11 years.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "Petra Solberg's client would appeal.": ["Petra Solberg"],
+        "Teodor Brannic denied all the charges throughout the 14-month trial.": [],
+        "The prosecution was satisfied with the sentence.": ["Adrian Kell", "Coastline Herald"],
+    }

@@ -184,7 +184,11 @@ def named_subject(
         return claim  # "I think he said it": "he" is someone else
     if TELL & set(cue) and not told_anyone or not _person_like(name, surface):
         return claim
-    said_by = GENDERED.get(surface.lower()) or GENDERED.get(surface.split()[0].lower().strip("."))
+    opening = surface.split()[0].lower().strip(".")
+    # "Ms Feld" is a woman; "His lawyer, Petra Solberg" says nothing of the lawyer
+    said_by = GENDERED.get(surface.lower()) or (
+        GENDERED.get(opening) if opening not in ("his", "her") else None
+    )
     about = GENDERED.get(claim.split()[0].lower())
     if said_by and about and said_by != about:
         return claim  # "She said he would appeal": he is someone else

@@ -858,7 +858,15 @@ def _once(proposals: list[Proposal]) -> list[Proposal]:
             for other in kept
         ):
             kept.append(proposal)
-    return kept
+    # A relation naming no one ("although it had asked for 11 years", read by a cue of its
+    # own) leaves no second, speakerless copy of words someone is proposed as saying.
+    return [
+        p
+        for p in kept
+        if p.hops
+        or p.rule == RETOLD
+        or not any(other.hops and other.quote == p.quote for other in kept)
+    ]
 
 
 def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribution) -> bool:
@@ -1083,8 +1091,8 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
     """Whether whom the speaker told cannot be a "he" or "she" of what they said: reporters,
     the press, an outlet ("told Radio Holmdal she was disappointed")."""
     cue_end = attribution.cue[1]
-    if _ANYONE_LISTENING.fullmatch(text, cue_end, part[0]):
-        return True
+    if _ANYONE_WHERE.fullmatch(text, cue_end, part[0]):
+        return True  # "told reporters (outside the courthouse) (that)"
     told = _TOLD.match(text, cue_end, part[0])
     if told is None or text[told.end() : part[0]].strip() not in ("", "that"):
         return False
@@ -1101,6 +1109,10 @@ _TRAILING_THAT = re.compile(r"\s+that$")
 _ANYONE_LISTENING = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+conference"
     r"|a\s+press\s+conference|a\s+briefing)\s*"
+)
+_ANYONE_WHERE = re.compile(
+    rf"(?:{_ANYONE_LISTENING.pattern})(?:(?:outside|after|at|in|on|during)\s+[\w\s'\u2019-]{{1,40}}?)?"
+    r"\s*(?:that\s*)?"
 )
 # An outlet told, alone after the cue: "told public broadcaster ABC", "told state television".
 _AN_OUTLET = re.compile(

@@ -282,7 +282,14 @@ _DETERMINERS = {
     "few", "several", "another", "other",
 }  # fmt: skip
 _OBJECTS = _DETERMINERS | {"it", "them", "him", "us", "me", "you", "not", "that"}
-_NOT_VERBS = _DETERMINERS | PREPOSITIONS | {"and", "or", "but", "as", "than", "so", "if"}
+_NOT_VERBS = (
+    _DETERMINERS
+    | PREPOSITIONS
+    | {"and", "or", "but", "as", "than", "so", "if"}
+    # prepositions read as a verb after a plural ("the charges throughout the trial")
+    | {"throughout", "amid", "despite", "against", "among", "beyond", "inside", "outside"}
+    | {"near", "behind", "below", "above", "alongside"}
+)
 # Verbs of state in the present, hardly ever plural nouns after a noun: "the risk remains
 # low", "the death toll stands at 120", "the suspect remains in custody". After a
 # determiner they are nouns ("the remains of"), which the test keeps out.

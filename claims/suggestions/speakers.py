@@ -176,6 +176,9 @@ def _key(reading: Resolution | None) -> str:
 # How a whole sentence ends, and its subject: a run of capitalised words (an appositive may
 # follow), then a lower-case word, its verb.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+_TIME_STAMP = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[-\u2013\u2014]\s*"
+)
 _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|van|von|al|bin))*)"
     r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z][\w'\u2019-]*)"
@@ -573,6 +576,8 @@ class Speakers:
             if _SENTENCE_END.search(before[sentence.start : sentence.end].rstrip())
         ]
         for start in reversed(starts[-sentences:]):  # the sentence before, then further
+            if (stamp := _TIME_STAMP.match(before, start)) is not None:
+                start = stamp.end()  # a live blog's "22:31 - Korpela has posted …"
             found = _titled_subject(before, start) or _SUBJECT.match(before, start)
             opening = found["name"].split()[0].lower() if found is not None else ""
             if opening.endswith("ing") or opening in _OPENING_PARTICIPLES:
