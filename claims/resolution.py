@@ -82,6 +82,7 @@ BODY_NOUNS = frozenset(
         "bloc", "alliance", "organisation", "organization", "ministry", "government",
         "commission", "union", "council", "committee", "company", "group", "body",
         "department", "administration", "party", "coalition", "agency", "institution",
+        "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
@@ -549,6 +550,9 @@ NATIONAL_AGENCIES = {
     "syrian": ("SANA", "Syrian Arab News Agency"),
     "palestinian": ("WAFA", "Palestinian News and Information Agency"),
     "north korean": ("KCNA", "Korean Central News Agency"),
+    # two wires of one country: the one the article knows, else the likelier
+    "british": ("Reuters", "PA Media"),
+    "american": ("AP", "Associated Press"),
 }
 _NATIONAL_AGENCY = re.compile(
     r"(?:(?:the|an?)\s+)?(?:(?:official|state|state-run|state-owned|national)\s+)?"
@@ -584,6 +588,9 @@ def _proposed_name(surface: str) -> str | None:
         return None
     # "A senior official who declined to be named ...": the relative clause describes them.
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
+    # "a filing with the NHTSA", "Bureau data for the city of Hartfield": to whom a document
+    # went, or what it counts, is not who wrote it
+    text = _DOCUMENT_TO.sub(r"\g<document>", text).strip(" ,")
     parts = [part for part in _COMMA.split(text) if part.split()]
     if (body := _apposed_body(parts)) is not None:
         return body  # "People in Need, a Czech aid group": as written, however it reads
@@ -674,6 +681,10 @@ _NO_NAME_OPENERS = frozenset(
 _COMMA = re.compile(r",(?!\d)")
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
 _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
+_DOCUMENT_TO = re.compile(
+    r"\b(?P<document>data|figures|statistics|filings?|letter|complaint|submission)"
+    r"\s+(?:with|to|for|on|about)\s+.*$"
+)
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 # A capital of a Latin alphabet, accented ones too ("Šimko", "Łukasz", "Élise").
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())

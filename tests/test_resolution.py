@@ -90,6 +90,10 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("Democrat Elena Vasquez", "Elena Vasquez"),
         ("Minister for Europe Stephen Doughty", "Stephen Doughty"),
         ("Minister for Agriculture Eoghan Mac Cárthaigh", "Eoghan Mac Cárthaigh"),
+        # to whom a document went, or what it counts, is not who wrote it
+        ("a filing with the National Highway Traffic Safety Administration", "a filing"),
+        ("a letter to the European Commission", "a letter"),
+        ("Data for Progress", "Data for Progress"),
         ("Minister for Rural Affairs Aoife Ní Bhriain", "Aoife Ní Bhriain"),
         ("Minister for the Cabinet Office Pat McFadden", "Pat McFadden"),
         ("Republican National Committee", "Republican National Committee"),

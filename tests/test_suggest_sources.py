@@ -1472,3 +1472,31 @@ def test_a_pronoun_doing_something_in_the_articles_words_is_named(db_url):
         "Seán Fitzmaurice urged the Government to press Brussels for a compensation package."
         in claims
     )
+
+
+def test_a_twelfth_rounds_sources_and_hops(db_url):
+    """A programme spoken on before its time ("on Thursday morning"), a daily told, the
+    Chamber "of Commerce" kept whole, "the British news agency" as the wire, and a claim
+    ending on a verb's "on" ("fight on"), which cuts nothing off."""
+    text = (
+        "Speaking on BBC Radio Hartington on Thursday morning, Councillor Priya Shah said the "
+        'decision had been "finely balanced."\n\n'
+        "The Norvalian Chamber of Commerce said in a statement that businesses were "
+        '"relieved". Its director, Hanna Berg, told the Nordic Business Daily that many small '
+        "firms were struggling to refinance loans.\n\n"
+        "The talks will take place in Geneva later this month, according to the British news "
+        "agency.\n\n"
+        "Whitley said residents were prepared to fight on.\n"
+    )
+    proposals = proposals_for(db_url, text, origin=("Reuters", "via"))
+    chains = {p.claim_text: [h["name"] or h["proposed_name"] for h in p.hops] for p in proposals}
+    assert chains == {
+        'The decision had been "finely balanced."': ["Priya Shah", "BBC Radio Hartington"],
+        'Businesses were "relieved."': ["Norvalian Chamber of Commerce"],
+        "Many small firms were struggling to refinance loans.": [
+            "Hanna Berg",
+            "Nordic Business Daily",
+        ],
+        "The talks will take place in Geneva later this month.": ["Reuters"],
+        "Residents were prepared to fight on.": ["Whitley"],
+    }

@@ -624,3 +624,17 @@ def test_a_lawyers_client_a_denial_with_a_time_and_words_said_once(db_url):
         "Teodor Brannic denied all the charges throughout the 14-month trial.": [],
         "The prosecution was satisfied with the sentence.": ["Adrian Kell", "Coastline Herald"],
     }
+
+
+def test_a_charity_or_firm_saying_it_and_lines_about_anonymity_are_read_so(db_url):
+    text = (
+        'Greystone Homes said it was "extremely disappointed" and would consider an appeal.\n\n'
+        "The Red Cross said it had sent 200 volunteers to the region.\n\n"
+        "The officials asked not to be named because the discussions were private.\n\n"
+        "The engineer spoke on condition of anonymity.\n\n"
+        "The ministries did not give details of the framework.\n"
+    )
+    assert _claims(db_url, text) == [
+        'Greystone Homes was "extremely disappointed" and would consider an appeal.',
+        "Red Cross had sent 200 volunteers to the region.",
+    ]

@@ -327,7 +327,40 @@ COMPANY_NAME_WORDS = frozenset(
 # A content that ends on a word that cannot end a clause: cut off mid-way ("… would meet
 # union leaders on"); not "her", which ends "called to congratulate her".
 CUT_OFF = re.compile(
-    r"\b(?:for|when|to|of|with|and|or|but|that|which|who|as|by|from|in|on|at|the|a|an|its"
-    r"|their|his)\W*$",
+    r"\b(?:for|when|to|of|with|and|or|but|that|which|who|as|from|at|the|a|an|its|their|his)"
+    r"\W*$|"
+    # "on", "in", "by" end a clause after a verb they belong to ("fight on", "step in")
+    + "".join(
+        rf"(?<!\b{verb}\s)"
+        for verb in (
+            "fight",
+            "fighting",
+            "carry",
+            "carrying",
+            "press",
+            "pressing",
+            "push",
+            "go",
+            "going",
+            "goes",
+            "went",
+            "move",
+            "moving",
+            "hold",
+            "keep",
+            "step",
+            "stepped",
+            "give",
+            "gave",
+            "stand",
+            "stood",
+            "come",
+            "came",
+            "live",
+            "soldier",
+            "play",
+        )
+    )
+    + r"\b(?:on|in|by)\W*$",
     re.IGNORECASE,
 )

@@ -216,6 +216,16 @@ _EXPLETIVE_IT = re.compile(
 )
 
 
+# Words that end the names of charities, campaigns and firms, no person's ("Red Cross",
+# "Action Fraud", "Greystone Homes"): with "said it", the body speaks of itself.
+_BODY_NAME_WORDS = frozenset(
+    {
+        "homes", "racing", "services", "power", "water", "insurance", "media", "health",
+        "care", "rescue", "aid", "watch", "cross", "fraud", "trust", "charity", "campaign",
+    }
+)  # fmt: skip
+
+
 def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     """ "Veltrix said it was disappointed" claims "Veltrix was disappointed", and "ESA said
     its rocket would launch" "ESA's rocket would launch": a body speaking of itself, when it
@@ -226,7 +236,7 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     words = {word.lower().strip(".,") for word in name.split()}
     first = name.split()[0]
     acronym = len(first) >= 3 and first.isupper()  # "ARS Auvergne-Rhone-Alpes", "UNICEF"
-    named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS)
+    named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS | _BODY_NAME_WORDS)
     # ``body``: the article shows it is one ("the Directorate, which said")
     body = body or acronym or name.replace(".", "").isupper() or named_so
     if not body:

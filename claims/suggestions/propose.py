@@ -132,6 +132,11 @@ _FRAMING = re.compile(
     r"\s+(?:guarded|enthusiastic|convinced|sanguine|optimistic|cautious|circumspect|upbeat"
     r"|measured|restrained|impressed)\W*$"
     r"|\bdescribed\s+an?\s+(?:\w+\s+){0,2}(?:picture|scene|scenes|account|situation)\W*$"
+    # who would not be named, and why: "The officials asked not to be named because …"
+    r"|\basked\s+not\s+to\s+be\s+(?:named|identified)\b"
+    r"|\bspoke\s+on\s+(?:the\s+)?condition\s+of\s+anonymity\W*$"
+    r"|\b(?:did|does|would)\s+not\s+(?:give|provide|offer)\s+(?:any\s+)?(?:details|a\s+timeline"
+    r"|further\s+details)\b"
     # the outlet's own call to read on: "Follow our live coverage of the count"
     r"|^\W*(?:Follow|Read|Watch|Listen\s+to|Sign\s+up\s+for|Subscribe\s+to)\s+(?:our|the\s+latest)\b",
     re.IGNORECASE,
@@ -244,6 +249,8 @@ _WRITING_IN = re.compile(
     r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4}"
     # "Speaking on ABC Radio National's Breakfast program,"
     r"(?:\s+(?:program|programme|show|podcast))?)"
+    # "Speaking on BBC Radio Hartington on Thursday morning,"
+    rf"(?:\s+(?:on|last|this|early|late)\s+{TIME_WORD}(?:\s+{TIME_WORD})?)?"
     r"\s*,"
 )
 # Where a speaker's words appeared, said before the speaker: "In an interview with Corriere
@@ -261,7 +268,7 @@ _OUTLET_WORDS = {
     "program", "podcast", "channel", "magazine", "media", "broadcaster", "television",
     "lancet", "nature", "science", "bmj", "jama", "medicine", "review", "atlantic",
     "record", "mail", "mirror", "express", "standard", "scotsman", "newswire", "wire",
-    "press", "corriere", "giornale", "diario", "kurier", "tageblatt", "rundschau",
+    "press", "corriere", "giornale", "diario", "kurier", "tageblatt", "rundschau", "daily",
     "noviny", "zeitung", "presse", "gazeta", "gazzetta", "dagblad", "avisen", "noticias",
     "notícias", "nouvelles", "courant", "dnevnik", "novosti", "vesti",
 }  # fmt: skip
