@@ -588,6 +588,8 @@ def _proposed_name(surface: str) -> str | None:
         return None
     # "A senior official who declined to be named ...": the relative clause describes them.
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
+    if _KIN_OF.match(text):
+        return _phrase(text.split())  # "The family of Derek Haines": not Derek Haines
     # "a filing with the NHTSA", "Bureau data for the city of Hartfield": to whom a document
     # went, or what it counts, is not who wrote it
     text = _DOCUMENT_TO.sub(r"\g<document>", text).strip(" ,")
@@ -681,6 +683,12 @@ _NO_NAME_OPENERS = frozenset(
 _COMMA = re.compile(r",(?!\d)")
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
 _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
+# Who speaks for someone else, of whom: "the family of Derek Haines", "the widow of …".
+_KIN_OF = re.compile(  # the nouns in lower case: "Friends of the Earth" is a name
+    r"(?:[Tt]he\s+|[Aa]n?\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w-]+\s+)?(?:(?:family|families|relatives"
+    r"|parents|widow|widower|son|daughter|children|friends?|neighbours?|neighbors?)\s+of"
+    r"|(?:lawyers?|attorneys?|solicitors?|counsel)\s+(?:of|for|representing))\s+"
+)
 _DOCUMENT_TO = re.compile(
     r"\b(?P<document>data|figures|statistics|filings?|letter|complaint|submission)"
     r"\s+(?:with|to|for|on|about)\s+.*$"
@@ -780,6 +788,8 @@ def is_description(text: str) -> bool:
         # "John Smith, an analyst" is named; "Police in Kent, the force said" is police;
         # "People in Need, a Czech aid group" is named: the appositive says it is a body's
         return _apposed_body(parts) is None and all(is_description(part) for part in parts)
+    if _KIN_OF.match(text.strip()):
+        return True  # "The family of Derek Haines", "a lawyer for Haines": whose, not who
     words = [_cleaned(word)[0] for word in text.split()]
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]

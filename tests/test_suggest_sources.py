@@ -1255,7 +1255,7 @@ def test_the_writers_caveat_is_neither_claim_nor_source(db_url):
         'Its troops had repelled five counterattacks, killing "up to 340 servicemen."': [
             "Russia's Defense Ministry"
         ],
-        "They had shot down a jet.": ["The rebels"],
+        "The rebels had shot down a jet.": ["The rebels"],
     }
     assert text[slice(*proposals[0].quote)].endswith('servicemen,"')
 

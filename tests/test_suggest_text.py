@@ -638,3 +638,28 @@ def test_a_charity_or_firm_saying_it_and_lines_about_anonymity_are_read_so(db_ur
         'Greystone Homes was "extremely disappointed" and would consider an appeal.',
         "Red Cross had sent 200 volunteers to the region.",
     ]
+
+
+def test_they_of_people_described_and_a_speakers_act_after_but_or_and(db_url):
+    """ "The family of X said they had been ignored": the family, no source named X; "they"
+    of residents or analysts is those people; "but urged …" and "and rated …" are the
+    speaker's acts, no part of what was said."""
+    text = (
+        'The family of Derek Haines, who died in March, said they had been "ignored" by '
+        "managers.\n\n"
+        "Analysts at Morgan Stanley said they expected two more rate cuts.\n\n"
+        "The union said they would strike.\n\n"
+        'The Norvalian Chamber of Commerce said in a statement that businesses were "relieved" '
+        "but urged the bank to act sooner.\n\n"
+        'The Care Standards Commission said conditions on the ward were "unsafe and '
+        'undignified" and rated the service inadequate.\n'
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        'The family of Derek Haines had been "ignored" by managers.': [
+            "The family of Derek Haines"
+        ],
+        "Analysts at Morgan Stanley expected two more rate cuts.": ["Analysts at Morgan Stanley"],
+        "They would strike.": ["The union"],  # a body's "they" may be its members or others
+        'Businesses were "relieved."': ["Norvalian Chamber of Commerce"],
+        'Conditions on the ward were "unsafe and undignified."': ["Care Standards Commission"],
+    }

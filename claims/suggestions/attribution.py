@@ -1316,7 +1316,10 @@ def past_own_hops(text: str, found: list[Attribution]) -> None:
 # "and" reading), so only verbs that are no cue are listed.
 _SPEAKERS_ACT = re.compile(
     r",?\s+and\s+(?:then\s+|also\s+|later\s+)?(?:appealed|thanked|apologi[sz]ed|pleaded"
-    r"|begged|encouraged|demanded|condemned|welcomed|invited|hailed|challenged)\b",
+    r"|begged|encouraged|demanded|condemned|welcomed|invited|hailed|challenged|rated|ordered"
+    r"|fined|suspended)\b"
+    # "were 'relieved' but urged the bank to act sooner": "but" joins no "and" reading
+    r"|,?\s+but\s+(?:also\s+)?(?:urged|warned|cautioned|called\s+(?:on|for)|insisted|appealed)\b",
     re.IGNORECASE,
 )
 

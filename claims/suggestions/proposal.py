@@ -174,6 +174,8 @@ def named_subject(
         and not _EXPLETIVE_IT.match(claim)
     ):
         return _body_itself(claim, hops[0], body)
+    if not quoted and hops and claim.startswith("They ") and (group := _group_of(hops[0])):
+        return group + claim[4:]  # "Residents said they had been ignored"
     if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
         return claim
     speaker = hops[0]
@@ -197,6 +199,23 @@ def named_subject(
     return name + claim[claim.index(" ") :]
 
 
+def _group_of(speaker: dict) -> str | None:
+    """The people a speaker's description names, whom "they" in their words mean:
+    "Residents", "The family of Derek Haines", "Police"; not one person, nor a body."""
+    name = (speaker.get("name") or "").strip()
+    if speaker.get("source_id") is not None or not name or not is_description(name):
+        return None
+    words = name.lower().split()
+    # the head, before whom or where: "Analysts at Morgan Stanley"
+    words = words[: next((i for i, w in enumerate(words) if i and w in _PLACING), len(words))]
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    if _PEOPLE.match(name) or (plural and len(words) <= 4) or words[-1] in ("police", "people"):
+        return name[:1].upper() + name[1:]
+    return None
+
+
+_PLACING = {"at", "from", "in", "of", "with", "for", "on", "close", "familiar", "who"}
+_PEOPLE = re.compile(r"(?:the\s+)?(?:family|families|relatives|parents|children|friends)\b", re.I)
 _FIRST_AND_SECOND = {"i", "we", "you"}
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|Dame)\.?\s+\S")
 
