@@ -82,7 +82,8 @@ BODY_NOUNS = frozenset(
         "bloc", "alliance", "organisation", "organization", "ministry", "government",
         "commission", "union", "council", "committee", "company", "group", "body",
         "department", "administration", "party", "coalition", "agency", "institution",
-        "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal",
+        "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
+        "university", "hospital", "college", "museum", "school",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}

@@ -930,3 +930,42 @@ def test_she_after_a_live_blog_entry_is_its_subject(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["Every vote will be counted. Stay calm, stay patient."] == ["Anneli Korpela"]
+
+
+def test_it_after_a_sentence_about_the_bank_is_the_bank(db_url):
+    """ "Government bond yields dropped. The bank also lowered its forecast. It now expects
+    …, it said": the bank the sentence before is about, not "Government" two sentences up;
+    which bank, the reviewer says, as the story named two."""
+    text = (
+        "The Central Bank of Norvalia kept its rate unchanged, said Ingrid Solheim, an "
+        "economist at Baltic Union Bank.\n\n"
+        "Government bond yields dropped. The bank also lowered its growth forecast. It now "
+        "expects the economy to expand 0.9 percent this year, it said in its quarterly report.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["It now expects the economy to expand 0.9 percent this year."] == ["the bank"]
+
+
+def test_the_regulator_the_authority_the_carrier_and_the_university_of_the_story(db_url):
+    """Bodies the story names once and then calls by what they are: "the regulator" after
+    "The Food Standards Authority has ordered …" in its own sentence, and "the authority"
+    after that; "the carrier" of Aurelia Air; "the university" named last before."""
+    text = (
+        "The Food Standards Authority has ordered the recall of three cheeses, the regulator "
+        "said on Wednesday.\n\n"
+        "In a statement, the authority said that laboratory tests had linked the outbreak to "
+        "one batch.\n\n"
+        "Aurelia Air cancelled more than 400 flights on Monday. The carrier said about 62,000 "
+        "passengers were affected.\n\n"
+        "A professor at the University of Castlemoor reviewed the images. Brayford University "
+        "has suspended the researcher, the university confirmed on Tuesday.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The Food Standards Authority has ordered the recall of three cheeses."] == [
+        "Food Standards Authority"
+    ]
+    assert chains["Laboratory tests had linked the outbreak to one batch."] == [
+        "Food Standards Authority"
+    ]
+    assert chains["About 62,000 passengers were affected."] == ["Aurelia Air"]
+    assert chains["Brayford University has suspended the researcher."] == ["Brayford University"]

@@ -663,3 +663,15 @@ def test_they_of_people_described_and_a_speakers_act_after_but_or_and(db_url):
         'Businesses were "relieved."': ["Norvalian Chamber of Commerce"],
         'Conditions on the ward were "unsafe and undignified."': ["Care Standards Commission"],
     }
+
+
+def test_her_managers_she_is_hers_and_a_call_for_something_is_an_act(db_url):
+    text = (
+        "Her longtime manager, Bernard Loisel, told Global Wire that she had been working on "
+        "a final album.\n\n"
+        "The opposition Progressive Party called for the programme to be suspended.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "She had been working on a final album.": ["Bernard Loisel", "Global Wire"],
+        "The opposition Progressive Party called for the programme to be suspended.": [],
+    }

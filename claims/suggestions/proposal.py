@@ -187,6 +187,8 @@ def named_subject(
     if TELL & set(cue) and not told_anyone or not _person_like(name, surface):
         return claim
     opening = surface.split()[0].lower().strip(".")
+    if opening in ("his", "her") and GENDERED[opening] == GENDERED.get(claim.split()[0].lower()):
+        return claim  # "Her manager, Bernard Loisel, said she had been working": she is hers
     # "Ms Feld" is a woman; "His lawyer, Petra Solberg" says nothing of the lawyer
     said_by = GENDERED.get(surface.lower()) or (
         GENDERED.get(opening) if opening not in ("his", "her") else None

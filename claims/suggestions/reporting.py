@@ -112,7 +112,7 @@ _DISPUTED = {
     "contested", "contests", "challenged", "challenges", "questioned", "questions",
 }  # fmt: skip
 _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
-_ON = re.compile(r"\s*on\s")
+_ON_OR_FOR = re.compile(r"\s*(?:on|for)\s")  # "called on X to", "called for X to be"
 # "showed no emotion as …": what someone showed is seen, not said, when what follows the
 # verb is a thing and only a clause of time after it has a verb.
 _SHOWED = {"show", "shows", "showed", "shown", "showing"}
@@ -153,7 +153,7 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
     if verb[0] in _CALLS_ON:
         # from the cue: "called on both sides to" whether or not the content holds whom
         start = cue[1] if content[0] >= cue[1] else content[0]
-        if verb[0] in ("called", "calls") and not _ON.match(text, start, content[1]):
+        if verb[0] in ("called", "calls") and not _ON_OR_FOR.match(text, start, content[1]):
             return False  # "had called Korpela to congratulate her": a telephone call
         return bool(_ON_WHOM_TO.match(text, start, content[1]))
     if verb[0] in _ACCUSES:

@@ -47,7 +47,8 @@ _OUTLET_NOUNS = {
 # How business copy refers back to a company it named: "the company said", "the firm".
 _COMPANY_NOUNS = frozenset(
     {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "airline",
-     "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator"}
+     "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator",
+     "carrier", "supermarket", "chain", "label", "brewer", "utility", "startup"}
 )  # fmt: skip
 # Titles by which a text refers back to the person it named with them: "the chief".
 _TITLE_NOUNS = TITLES - {
@@ -178,6 +179,12 @@ def _key(reading: Resolution | None) -> str:
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _TIME_STAMP = re.compile(
     r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}\s*)?[-\u2013\u2014]\s*"
+)
+# A body the sentence opens with by what it is: "The bank also lowered its forecast".
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:The|the)\s+(?P<noun>"
+    + "|".join(sorted(BODY_NOUNS | _COMPANY_NOUNS))
+    + r")\s+(?:(?:also|now|later|then|has|had|will|would)\s+)?[a-z]+"
 )
 _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|van|von|al|bin))*)"
@@ -483,6 +490,12 @@ class Speakers:
         )
         if body is not None:
             self.last = body  # "The agency warned …. It called on": the agency
+            if (body.name or body.proposed_name) and _key(body) not in {
+                _key(named) for named in self.named
+            }:
+                # "the regulator" read as the Food Standards Authority, which "the
+                # authority" may mean next
+                self.named.append(body)
             return body
         if _a_thing(surface, resolution):
             self.thing = resolution  # "the statement", "the bank": what "it" may mean next
@@ -578,6 +591,11 @@ class Speakers:
         for start in reversed(starts[-sentences:]):  # the sentence before, then further
             if (stamp := _TIME_STAMP.match(before, start)) is not None:
                 start = stamp.end()  # a live blog's "22:31 - Korpela has posted …"
+            described = _DESCRIBED_SUBJECT.match(before, start)
+            if described is not None and pronoun == "it":
+                # "The bank also lowered its forecast. It now expects …": the body the story
+                # calls so, or no one (not the subject of a sentence before that)
+                return self._described_body(resolver, surface, described["noun"], before[:start])
             found = _titled_subject(before, start) or _SUBJECT.match(before, start)
             opening = found["name"].split()[0].lower() if found is not None else ""
             if opening.endswith("ing") or opening in _OPENING_PARTICIPLES:
@@ -614,6 +632,25 @@ class Speakers:
                 why=f"{surface.strip()!r} read as {named}, the subject of the sentence before",
             )
         return None
+
+    def _described_body(
+        self, resolver: Resolver, surface: str, noun: str, before: str
+    ) -> Resolution | None:
+        """The body a description ("the bank", "the ministry") stands for, as a speaker
+        "the bank" would be read, for an "it" that refers to it."""
+        phrase = f"the {noun}"
+        resolution = resolver.resolve_in_context(phrase, before)
+        found = (
+            resolution
+            if resolution.resolved
+            else self._body_named_before(resolver, phrase, resolution, before)
+        )
+        if found is None:
+            # which bank the story means is the reviewer's to say, not the last one named
+            why = f"{surface.strip()!r} read as {phrase!r}, the subject of the sentence before"
+            return Resolution(surface, None, None, 0.0, why, phrase)
+        named = found.name or found.proposed_name
+        return replace(found, surface=surface, why=f"{surface.strip()!r} read as {named}")
 
     def _role_before(self, resolver: Resolver, surface: str, before: str) -> Resolution | None:
         """ "Emery was furious …. 'It is not a penalty,' the Villa manager said": a person
@@ -655,6 +692,20 @@ class Speakers:
                 if is_description(name):
                     continue  # "A company spokesperson" is no company the name gives
                 return _read_as(earlier, surface, noun)
+        if noun in _INSTITUTIONS and not resolution.resolved:
+            # "Brayford University has suspended …, the university confirmed": the one
+            # university the story names
+            title = noun.capitalize()
+            pattern = (
+                rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}"
+                rf"{title}|{title}[ \t]+of[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?)\b"
+            )
+            named = [m.group(1) for m in re.finditer(pattern, before)]
+            names = {m.group(1) for m in re.finditer(pattern, resolver.text or before)}
+            if named or len(names) == 1:  # the one named last, else the story's only one
+                return _read_as(
+                    resolver.resolve(named[-1] if named else names.pop()), surface, noun
+                )
         if noun in _ANY_BODY and not resolution.resolved:
             # "Owners can check … on the NHTSA website, the agency said": a body the article
             # named before and names again in this very sentence
@@ -729,8 +780,17 @@ class Speakers:
             return _read_as(resolver.resolve(described.group("name")), surface, words[1])
         for earlier in reversed(self.named):
             said = set(fold_name(earlier.surface).split())
-            if said & set(_WATCHDOGS[words[1]].split("|")) and earlier.surface != surface:
+            named = earlier.name or earlier.proposed_name or ""
+            if said & set(_WATCHDOGS[words[1]].split("|")) and (
+                earlier.surface != surface or (named and not is_description(named))
+            ):
                 return _read_as(earlier, surface, words[1])
+        if words[1] in ("regulator", "watchdog"):
+            # "The Food Standards Authority has ordered the recall …, the regulator said":
+            # the public body named last, in the sentence or just before it
+            bodies = list(_PUBLIC_BODY_NAME.finditer(before))
+            if bodies:
+                return _read_as(resolver.resolve(bodies[-1].group("name")), surface, words[1])
         return None
 
     def _titled_before(self, surface: str) -> Resolution | None:
@@ -1001,11 +1061,17 @@ def _a_public_body(reading: Resolution) -> bool:
 
 # How the name of a company of a kind ends: "United Airlines", "Barclays Bank".
 _NAME_HEADS = {
-    "airline": "Airlines|Airline|Airways",
+    "airline": "Airlines|Airline|Airways|Air",
+    "carrier": "Airlines|Airline|Airways|Air",
     "bank": "Bank",
     "carmaker": "Motors|Motor|Automobiles",
     "insurer": "Insurance|Assurance",
 }
+# A public body by its name: "the Food Standards Authority", "the Competition Commission".
+_PUBLIC_BODY_NAME = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:and|of|for)[ \t]+)?){1,4}"
+    r"(?:Authority|Commission|Agency|Office|Inspectorate|Board|Administration))\b"
+)
 _ONE_OF_THEM = re.compile(
     r"(?:one|two|three|some|several|most|many|both|each|another|all)\s+of\s+(?:them|those)",
     re.IGNORECASE,
@@ -1023,6 +1089,8 @@ _WATCHDOG_NAME = (
     rf"(?:\s+(?P<name>(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*"
     r"(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3}))?"
 )
+# Institutions a story names once and then calls by what they are: "the university".
+_INSTITUTIONS = frozenset({"university", "hospital", "college", "museum", "school"})
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
 
