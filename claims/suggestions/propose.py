@@ -382,20 +382,26 @@ def _outlet_hop(
     elif resolution.resolved:
         if resolver.kinds.get(resolution.source_id) not in MEDIA_KINDS:
             return None
-    else:
-        words = fold_name(surface).split()
-        name = surface.removeprefix("the ").strip()
-        first = name.split()[0] if name.split() else ""
-        # "CNN", and a channel of one: "BBC Sport", "CNN International"
-        acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 3
-        owner = re.sub(r"['\u2019]s$", "", first)
-        if owner != first and owner.isupper() and 2 <= len(owner) <= 5:
-            acronym = True  # a broadcaster's programme: "RTÉ's Morning Ireland"
-        known = name.casefold() in NEWS_ORGANISATIONS
-        if not acronym and not known and not set(words) & _OUTLET_WORDS:
-            return None
+    elif not _an_outlet_by_name(surface):
+        return None
     how = text[slice(*cue)] if cue is not None else None
     return source_hop(how, cue, span, resolution)
+
+
+def _an_outlet_by_name(surface: str) -> bool:
+    """Whether a name nobody has recorded is an outlet's by its look: an acronym ("CNN",
+    "BBC Sport"), a news organisation we know of, or a word outlets' names hold ("Daily",
+    "Radio", "Zeitung")."""
+    words = fold_name(surface).split()
+    name = surface.removeprefix("the ").strip()
+    first = name.split()[0] if name.split() else ""
+    # "CNN", and a channel of one: "BBC Sport", "CNN International"
+    acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 3
+    owner = re.sub(r"['\u2019]s$", "", first)
+    if owner != first and owner.isupper() and 2 <= len(owner) <= 5:
+        acronym = True  # a broadcaster's programme: "RTÉ's Morning Ireland"
+    known = name.casefold() in NEWS_ORGANISATIONS
+    return acronym or known or bool(set(words) & _OUTLET_WORDS)
 
 
 # Where words were broadcast: "said on RTÉ's Morning Ireland that", "said on CNN's State of
@@ -1105,9 +1111,7 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
         return False
     if told.group("described") is not None:
         return True  # "the German newspaper Bild"
-    name = text[slice(*told.span("who"))].removeprefix("the ")
-    words = set(fold_name(name).split())
-    return bool(words & _OUTLET_WORDS) or name.casefold() in NEWS_ORGANISATIONS
+    return _an_outlet_by_name(text[slice(*told.span("who"))])
 
 
 _TRAILING_THAT = re.compile(r"\s+that$")

@@ -362,7 +362,7 @@ class Speakers:
             )
         reading = self._read(resolver, surface, before)
         noun = next((word for word in words if word in SPOKESPEOPLE), None)
-        if noun is not None and words[0] in ("a", "an") or (noun and noun != words[-1]):
+        if noun is not None and (words[0] in ("a", "an") or noun != words[-1]):
             self.spokespeople[noun] = reading  # "A spokesman for X", "a WHO spokesperson"
         return reading
 
@@ -474,7 +474,6 @@ class Speakers:
         resolution = self._named_before(resolution, resolver.text)
         self.group_latest = False
         self.reads += 1
-
         if _of_a_group(surface) and not resolution.resolved:
             self.group, self.group_latest = resolution, True
             self.read_at["group"] = self.reads
