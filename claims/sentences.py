@@ -213,6 +213,31 @@ def _join_unfinished(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
+# A clock time's "a.m." or "p.m." that ends a sentence: before a capital or a quotation that
+# is no weekday, month or time zone ("at 9 a.m. Rescuers said"; not "at 9 a.m. Monday").
+_CLOCK_END = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.(?=[ \t]+(?:[\"\u201c\u2018']|(?!(?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov"
+    r"|Dec|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Local|local)\b)"
+    r"[A-Z]))"
+)
+
+
+def _split_after_clocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split a piece after a clock time's "a.m." that ends a sentence, which syntok reads
+    as an abbreviation inside one: '… at 5:30 a.m. "He told me …," she said.'"""
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        for clock in _CLOCK_END.finditer(text, start, end):
+            split.append((start, clock.end()))
+            start = clock.end()
+            while start < end and text[start] in " \t":
+                start += 1
+        split.append((start, end))
+    return split
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of `text`, in order, with offsets into `text` itself.
 
@@ -225,7 +250,7 @@ def split_sentences(text: str) -> list[Sentence]:
     english, closers = _with_english_marks(text, blocks)
     for number, (start, end) in enumerate(blocks):
         spans = _closing_marks_back(text, _syntok_spans(english, start, end), closers)
-        spans = _join_after_titles(text, spans) or [(start, end)]
+        spans = _split_after_clocks(text, _join_after_titles(text, spans) or [(start, end)])
         for a, b in _join_unfinished(english, _keep_quotations_whole(text, spans)):
             sentences.append(Sentence(a, b, text[a:b], number))
     return sentences

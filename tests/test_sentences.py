@@ -124,3 +124,16 @@ def test_a_credit_after_a_sentence_ending_in_a_word_stays_apart():
 )
 def test_a_month_before_its_day_does_not_end_a_sentence(text, count):
     assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The rescue began at 9 a.m. Rescuers said it was slow.", 2),
+        ('She last spoke to him at 5:30 a.m. "He was cheerful," she said.', 2),
+        ("The collapse happened at 6:40 a.m. in a tunnel. It was sudden.", 2),
+        ("Voting starts at 9 a.m. Monday and ends at 5 p.m. GMT on Friday.", 1),
+    ],
+)
+def test_a_clock_times_am_ends_a_sentence_only_before_a_new_one(text, count):
+    assert len(split_sentences(text)) == count

@@ -675,3 +675,24 @@ def test_her_managers_she_is_hers_and_a_call_for_something_is_an_act(db_url):
         "She had been working on a final album.": ["Bernard Loisel", "Global Wire"],
         "The opposition Progressive Party called for the programme to be suspended.": [],
     }
+
+
+def test_a_clock_time_a_translator_and_a_tagger_stopping_inside_an_abbreviation(db_url):
+    """ "at 5:30 a.m." before a quotation ends a sentence ("at 9 a.m. Monday" does not); a
+    translator renders words, passes none on; a content stopping inside "a.m." goes on."""
+    text = (
+        '"Our grandparents told us about this frog," Wampash said, according to the '
+        "translator.\n\n"
+        "Brynmor Coal Ltd said in a statement that the collapse happened at about 6:40 a.m. in "
+        "a tunnel on the lower seam.\n\n"
+        "Sian Hughes said she had last spoken to him at 5:30 a.m. "
+        '"He told me it was going to be an ordinary day," she said.\n'
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "Our grandparents told us about this frog.": ["Wampash"],
+        "The collapse happened at about 6:40 a.m. in a tunnel on the lower seam.": [
+            "Brynmor Coal Ltd"
+        ],
+        "Sian Hughes had last spoken to him at 5:30 a.m.": ["Sian Hughes"],
+        "He told me it was going to be an ordinary day.": ["Sian Hughes"],
+    }

@@ -756,7 +756,8 @@ _PARTICIPLE = re.compile(r"[a-z]+ing")
 _RENDERINGS = frozenset(
     {
         "translation", "transcript", "excerpt", "excerpts", "extract", "extracts",
-        "recording", "recordings", "readout", "video", "footage", "clip",
+        "recording", "recordings", "readout", "video", "footage", "clip", "translator",
+        "interpreter",
     }
 )  # fmt: skip
 

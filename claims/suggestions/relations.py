@@ -414,6 +414,14 @@ def _refine(
         attribution.said_before = attribution.content
     if (
         fits
+        and content[0] < attribution.content[1] > content[1]
+        and _INSIDE_ABBREVIATION.search(text, content[0], content[1] + 1)
+    ):
+        # "the collapse happened at about 6:40 a.m" and the tagger stops, inside "a.m.":
+        # the rules read the clause to its end
+        content = (content[0], attribution.content[1])
+    if (
+        fits
         and content[0] < attribution.content[1]
         and _CUT_SHORT.fullmatch(text, content[1], attribution.content[1])
         and CUT_OFF.search(text, content[0], content[1])
@@ -435,6 +443,8 @@ def _refine(
 
 # The few words a tagger's content may stop short of, to the end of the rules' content: no
 # mark of another clause or quotation among them.
+# A span ending inside an abbreviation, its full stop next: "6:40 a.m", "the U.S".
+_INSIDE_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){1,3}[A-Za-z]\.$")
 _CUT_SHORT = re.compile(r"(?:\s+[\w.'’-]+){1,4}\s*")
 
 
