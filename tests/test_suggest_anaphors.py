@@ -969,3 +969,18 @@ def test_the_regulator_the_authority_the_carrier_and_the_university_of_the_story
     ]
     assert chains["About 62,000 passengers were affected."] == ["Aurelia Air"]
     assert chains["Brayford University has suspended the researcher."] == ["Brayford University"]
+
+
+def test_a_named_bodys_appositive_and_a_spokesman_for_the_body_described(db_url):
+    """ "Northline Rail, the national rail operator, said in a statement that A": Northline
+    Rail (and the rules' "said" and the tagger's "statement" nest without a cycle); "A
+    spokesman for the regulator said" after "The Mines Inspectorate …" is the inspectorate."""
+    text = (
+        "Northline Rail, the national rail operator, said in a statement that the train had "
+        "been carrying 112 passengers.\n\n"
+        "The Mines Inspectorate opened an investigation. A spokesman for the regulator said the "
+        "pit had passed its last inspection in March.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The train had been carrying 112 passengers."] == ["Northline Rail"]
+    assert chains["The pit had passed its last inspection in March."] == ["Mines Inspectorate"]

@@ -1264,6 +1264,8 @@ def nest(found: list[Attribution], text: str | None = None) -> None:
                 continue  # '"A," he says. "B …' and its next paragraph: one speaker's, not nested
             if attribution.source and not _inside(attribution.source, other.content):
                 continue
+            if _descends_from(found, j, i):
+                continue  # "said in a statement": each cue in the other's content, no cycle
             size = other.content[1] - other.content[0]
             smallest = None if best is None else found[best].content[1] - found[best].content[0]
             if smallest is None or size < smallest or (size == smallest and other.parent == best):
@@ -1278,6 +1280,17 @@ def nest(found: list[Attribution], text: str | None = None) -> None:
                 max(attribution.content[0], outer[0]),
                 min(attribution.content[1], outer[1]),
             )
+
+
+def _descends_from(found: list[Attribution], j: int, i: int) -> bool:
+    """Whether relation ``j`` is nested, at any depth, inside relation ``i``."""
+    seen = set()
+    while j is not None and j not in seen:
+        if j == i:
+            return True
+        seen.add(j)
+        j = found[j].parent
+    return False
 
 
 _AFTER_HOPS = re.compile(r"[\s,]*(?:that\b)?[\s,]*")

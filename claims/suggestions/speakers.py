@@ -360,6 +360,13 @@ class Speakers:
                 surface=surface,
                 why=f"{surface.strip()!r} read as one of {self.group.proposed_name!r}",
             )
+        if (whose := _SPOKESPERSON_FOR.fullmatch(surface.strip())) is not None:
+            # "A spokesman for the regulator said": the body "the regulator" is, if the
+            # story named it ("the Mines Inspectorate"), speaks through its spokesman
+            body = self._read(resolver, whose["body"], before)
+            named = body.name or body.proposed_name or ""
+            if named and not is_description(named):
+                return replace(body, surface=surface, why=f"{surface.strip()!r}: {body.why}")
         reading = self._read(resolver, surface, before)
         noun = next((word for word in words if word in SPOKESPEOPLE), None)
         if noun is not None and (words[0] in ("a", "an") or noun != words[-1]):
@@ -1071,6 +1078,10 @@ _PUBLIC_BODY_NAME = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:and|of|for)[ \t]+)?){1,4}"
     r"(?:Authority|Commission|Agency|Office|Inspectorate|Board|Administration))\b"
 )
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s+"
+    r"(?P<body>the\s+[a-z]+(?:\s+[a-z]+)?)"
+)
 _ONE_OF_THEM = re.compile(
     r"(?:one|two|three|some|several|most|many|both|each|another|all)\s+of\s+(?:them|those)",
     re.IGNORECASE,
@@ -1135,12 +1146,13 @@ _OPENERS = {
 
 def apposed_to(text: str, source: tuple[int, int]) -> str | None:
     """The name an appositive source stands beside: "People in Need" for "a Czech aid
-    group" in "People in Need, a Czech aid group, said", where only the appositive was
+    group" in "People in Need, a Czech aid group, said" ("Northline Rail, the national rail
+    operator, said"), where only the appositive was
     read as the speaker. A phrase that opens the sentence ("In Prague, a group said") is
     no name, and without the comma closing it no appositive either."""
     surface = text[source[0] : source[1]]
-    if surface.split()[:1] not in (["a"], ["an"]):
-        return None
+    if surface.split()[:1] not in (["a"], ["an"], ["the"]):
+        return None  # "a Czech aid group", "the national rail operator"
     if not (surface.rstrip().endswith(",") or text[source[1] :].lstrip().startswith(",")):
         return None
     found = _NAME_BEFORE_APPOSITIVE.search(text, max(0, source[0] - 120), source[0])
