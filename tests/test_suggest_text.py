@@ -696,3 +696,23 @@ def test_a_clock_time_a_translator_and_a_tagger_stopping_inside_an_abbreviation(
         "Sian Hughes had last spoken to him at 5:30 a.m.": ["Sian Hughes"],
         "He told me it was going to be an ordinary day.": ["Sian Hughes"],
     }
+
+
+def test_what_a_witness_accepted_counsel_put_and_a_poll_found_are_theirs_alone(db_url):
+    """No copy as the article's own statement beside the speaker's: "Delaine accepted that
+    A, but said B" (B is Delaine's too), "Fenwick put it to him that A", "A poll … by
+    Keystone Research found A"."""
+    text = (
+        "Under cross-examination, Delaine accepted that he had once thrown a script across a "
+        "rehearsal room, but said it had not been aimed at anyone.\n\n"
+        "Fenwick put it to him that a 24-year-old assistant director had left the production "
+        "in tears.\n\n"
+        "A poll released on Friday by Keystone Research found Harlan and Okafor tied at 46 "
+        "percent each among likely voters.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "He had once thrown a script across a rehearsal room.": ["Delaine"],
+        "It had not been aimed at anyone.": ["Delaine"],
+        "A 24-year-old assistant director had left the production in tears.": ["Fenwick"],
+        "Harlan and Okafor tied at 46 percent each among likely voters.": ["Keystone Research"],
+    }

@@ -829,13 +829,22 @@ def _plainly_said(text: str, attribution: Attribution) -> bool:
         return True  # "According to a government inventory, A": A is the inventory's
     if words and words[-1] in _SHOWS and _RECORDS.search(text, *attribution.source):
         return True  # "Accounts filed at Companies House show A", "the documents show"
+    if words in (["put", "it"], ["put", "it", "to"]):
+        return True  # "Fenwick put it to him that A": counsel's case, put in court
+    that = text[attribution.cue[1] : attribution.content[0]].split()[-1:] == ["that"] or (
+        text[attribution.content[0] : attribution.content[0] + 5] == "that "
+    )
+    if that and words and words[-1] in _CONCEDED:
+        return True  # "Delaine accepted that A"
     return any(word in SPEECH_WORDS for word in words)
 
 
+_CONCEDED = {"accepted", "accepts", "agreed", "agrees", "recalled", "recalls"}
 _SHOWS = {"show", "shows", "showed", "shown", "reveal", "reveals", "revealed", "found"}
 _RECORDS = re.compile(
     r"\b(?:documents?|accounts|filings?|records?|figures|data|statistics|inventory|report"
-    r"|survey|study|minutes|papers|emails|letters?|returns|results|analysis)\b",
+    r"|survey|study|minutes|papers|emails|letters?|returns|results|analysis|polls?|audit"
+    r"|inquiry|investigation|review)\b",
     re.IGNORECASE,
 )
 
@@ -901,6 +910,9 @@ def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribu
     previous = tokens[before - 1] if before > 0 else None
     if previous is not None and previous.lower in RELATIVE_SPEAKERS:
         return True
+    if previous is not None and previous.lower in ("but", "and") and before >= 2:
+        # "Delaine accepted that A, but said B": the subject of the verb before "but"
+        return tokens[before - 2].text == "," or tokens[before - 2].lower not in AUXILIARIES
     verb = next((token.lower for token in tokens[cue:] if token.lower not in AUXILIARIES), "")
     return verb.endswith("ing") and (
         previous is None or previous.text in PUNCT_BOUNDARY or previous.lower in CLAUSE_OPENERS
