@@ -488,6 +488,8 @@ def test_a_body_saying_it_did_something_is_named_in_its_claim(db_url):
         "The ministry said it was too early to say how many schools were closed.\n\n"
         "Anna Denyer said it would fail.\n\n"
         "The European Space Agency said its Ariane 6 rocket would launch next month.\n\n"
+        "FreshWay said it had removed the products from its stores.\n\n"
+        "McDonald said it would rain.\n\n"
         "Siemens said its trains would run by 2030.\n"
     )
     assert _claims(db_url, text) == [
@@ -495,6 +497,8 @@ def test_a_body_saying_it_did_something_is_named_in_its_claim(db_url):
         "It was too early to say how many schools were closed.",
         "It would fail.",
         "European Space Agency's Ariane 6 rocket would launch next month.",
+        "FreshWay had removed the products from its stores.",  # a brand's inner capital
+        "It would rain.",  # a surname's is no brand's
         "Siemens' trains would run by 2030.",  # "said its": the article's thing
     ]
 

@@ -237,6 +237,8 @@ _EXPLETIVE_IT = re.compile(
 )
 
 
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 # Words that end the names of charities, campaigns and firms, no person's ("Red Cross",
 # "Action Fraud", "Greystone Homes"): with "said it", the body speaks of itself.
 _BODY_NAME_WORDS = frozenset(
@@ -258,8 +260,10 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     first = name.split()[0]
     acronym = len(first) >= 3 and first.isupper()  # "ARS Auvergne-Rhone-Alpes", "UNICEF"
     named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS | _BODY_NAME_WORDS)
-    # ``body``: the article shows it is one ("the Directorate, which said")
-    body = body or acronym or name.replace(".", "").isupper() or named_so
+    # ``body``: the article shows it is one ("the Directorate, which said"); a brand's
+    # inner capital ("FreshWay", "PayPal") is no person's, as "McDonald" or "DeSantis" is
+    camel = bool(_BRAND.fullmatch(name)) and not _SURNAME_PREFIX.match(name)
+    body = body or acronym or name.replace(".", "").isupper() or named_so or camel
     if not body:
         return claim  # "Denyer said it would fail": a name alone may be a person's
     name = name[:1].upper() + name[1:]
