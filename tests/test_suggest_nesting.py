@@ -1177,10 +1177,7 @@ def test_a_report_citing_a_source_then_that_and_a_listener_before_according_to(d
         '"We believe the panel ignored key scientific evidence," Kolberg told the Berliner '
         "Sportblatt newspaper, according to DPA.\n"
     )
-    chains = {
-        p.claim_text: [h["name"] or h["proposed_name"] for h in p.hops]
-        for p in proposals_for(db_url, text)
-    }
+    chains = speakers_of(proposals_for(db_url, text))
     assert chains == {
         "Saarinen had already called Korpela to congratulate her.": [
             "an unnamed source in the presidential administration",

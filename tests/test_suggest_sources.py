@@ -1488,8 +1488,7 @@ def test_a_twelfth_rounds_sources_and_hops(db_url):
         "agency.\n\n"
         "Whitley said residents were prepared to fight on.\n"
     )
-    proposals = proposals_for(db_url, text, origin=("Reuters", "via"))
-    chains = {p.claim_text: [h["name"] or h["proposed_name"] for h in p.hops] for p in proposals}
+    chains = speakers_of(proposals_for(db_url, text, origin=("Reuters", "via")))
     assert chains == {
         'The decision had been "finely balanced."': ["Priya Shah", "BBC Radio Hartington"],
         'Businesses were "relieved."': ["Norvalian Chamber of Commerce"],
