@@ -197,7 +197,7 @@ def named_subject(
     if said_by and about and said_by != about:
         return claim  # "She said he would appeal": he is someone else
     if claim.startswith(("His ", "Her ")):  # "Crowther said her team plans …"
-        return name + ("'" if name.endswith("s") else "'s") + claim[claim.index(" ") :]
+        return _possessive(name) + claim[claim.index(" ") :]
     return name + claim[claim.index(" ") :]
 
 
@@ -218,6 +218,13 @@ def _group_of(speaker: dict) -> str | None:
 
 _PLACING = {"at", "from", "in", "of", "with", "for", "on", "close", "familiar", "who"}
 _PEOPLE = re.compile(r"(?:the\s+)?(?:family|families|relatives|parents|children|friends)\b", re.I)
+
+
+def _possessive(name: str) -> str:
+    """ "Helena Crowther's", "Siemens'": a name as the owner of what a claim goes on to."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 _FIRST_AND_SECOND = {"i", "we", "you"}
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|Dame)\.?\s+\S")
 
@@ -270,7 +277,7 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     if _ITS.match(claim):
         if re.search(r"['\u2019]s\b", name):
             return claim  # "Russia's Defense Ministry's troops": whose is not the ministry
-        return name + ("'" if name.endswith("s") else "'s") + claim[3:]
+        return _possessive(name) + claim[3:]
     return name + claim[2:]
 
 

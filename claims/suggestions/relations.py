@@ -441,10 +441,10 @@ def _refine(
         attribution.source = twin.source
 
 
-# The few words a tagger's content may stop short of, to the end of the rules' content: no
-# mark of another clause or quotation among them.
 # A span ending inside an abbreviation, its full stop next: "6:40 a.m", "the U.S".
 _INSIDE_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){1,3}[A-Za-z]\.$")
+# The few words a tagger's content may stop short of, to the end of the rules' content: no
+# mark of another clause or quotation among them.
 _CUT_SHORT = re.compile(r"(?:\s+[\w.'’-]+){1,4}\s*")
 
 
