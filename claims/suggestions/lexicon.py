@@ -324,43 +324,17 @@ COMPANY_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 
+_PARTICLE_VERBS = (
+    "fight", "fighting", "carry", "carrying", "press", "pressing", "push", "go", "going",
+    "goes", "went", "move", "moving", "hold", "keep", "step", "stepped", "give", "gave",
+    "stand", "stood", "come", "came", "live", "soldier", "play",
+)  # fmt: skip
 # A content that ends on a word that cannot end a clause: cut off mid-way ("… would meet
 # union leaders on"); not "her", which ends "called to congratulate her".
+# "On", "in", "by" end a clause after a verb they belong to ("fight on", "step in").
+_AFTER_NO_PARTICLE_VERB = "".join(rf"(?<!\b{verb}\s)" for verb in _PARTICLE_VERBS)
 CUT_OFF = re.compile(
     r"\b(?:for|when|to|of|with|and|or|but|that|which|who|as|from|at|the|a|an|its|their|his)"
-    r"\W*$|"
-    # "on", "in", "by" end a clause after a verb they belong to ("fight on", "step in")
-    + "".join(
-        rf"(?<!\b{verb}\s)"
-        for verb in (
-            "fight",
-            "fighting",
-            "carry",
-            "carrying",
-            "press",
-            "pressing",
-            "push",
-            "go",
-            "going",
-            "goes",
-            "went",
-            "move",
-            "moving",
-            "hold",
-            "keep",
-            "step",
-            "stepped",
-            "give",
-            "gave",
-            "stand",
-            "stood",
-            "come",
-            "came",
-            "live",
-            "soldier",
-            "play",
-        )
-    )
-    + r"\b(?:on|in|by)\W*$",
+    rf"\W*$|{_AFTER_NO_PARTICLE_VERB}\b(?:on|in|by)\W*$",
     re.IGNORECASE,
 )
