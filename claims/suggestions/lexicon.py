@@ -320,7 +320,14 @@ COMPANY_NAME_WORDS = frozenset(
         "holdings", "therapeutics", "pharmaceuticals", "pharma", "airlines", "airways",
         "motors", "systems", "technologies", "energy", "industries", "partners", "capital",
         "labs", "laboratories", "foods", "networks", "software", "mining", "logistics",
-        "bank", "rail", "railways",
+        "bank", "rail", "railways", "electric", "packaging", "chemicals", "steel",
+        "automotive", "aerospace", "petroleum", "resources", "minerals", "metals",
+        "materials", "brands", "stores", "apparel", "insurance", "financial", "securities",
+        "investments", "ventures", "properties", "hotels", "resorts", "shipping", "freight",
+        "beverages", "brewing", "brewery", "electronics", "semiconductor", "semiconductors",
+        "robotics", "devices", "enterprises", "telecom", "communications", "entertainment",
+        "studios", "construction", "engineering", "utilities", "biotherapeutics",
+        "biosciences", "biotech", "biologics", "genomics", "diagnostics",
     }
 )  # fmt: skip
 

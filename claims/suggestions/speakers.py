@@ -263,6 +263,8 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
         return True
     if words & _COMPANY_ENDINGS or name.startswith("The "):
         return True
+    if len(name.split()) > 1 and fold_name(name).split()[-1] in COMPANY_NAME_WORDS:
+        return True  # "Kestrel Packaging", "Northvale Electric": what the company does
     first = name.split()[0] if name.split() else ""
     if len(name.split()) > 1 and len(first) >= 3 and first.isupper():
         return True  # "BBC Sport Scotland", "ABC News": an acronym's body ("JD Vance" is not)
@@ -692,26 +694,21 @@ class Speakers:
         if resolution.resolved and not refers_to_origin(surface):
             return None
         noun = words[1]
+        institution = None
+        if noun in _INSTITUTIONS and not resolution.resolved:
+            institution = _institution_named(resolver.text, noun, before)
+        if institution and institution[1]:
+            # "Schools in the Alder Springs School District will close, the district said":
+            # the one this very sentence names, though another was a source before
+            return _read_as(resolver.resolve(institution[0]), surface, noun)
         for earlier in reversed(self.named):
             name = earlier.name or earlier.proposed_name or ""
             if noun in fold_name(name).split() and len(name.split()) > 1:
                 if is_description(name):
                     continue  # "A company spokesperson" is no company the name gives
                 return _read_as(earlier, surface, noun)
-        if noun in _INSTITUTIONS and not resolution.resolved:
-            # "Brayford University has suspended …, the university confirmed": the one
-            # university the story names
-            title = noun.capitalize()
-            pattern = (
-                rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}"
-                rf"{title}|{title}[ \t]+of[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?)\b"
-            )
-            named = [m.group(1) for m in re.finditer(pattern, before)]
-            names = {m.group(1) for m in re.finditer(pattern, resolver.text or before)}
-            if named or len(names) == 1:  # the one named last, else the story's only one
-                return _read_as(
-                    resolver.resolve(named[-1] if named else names.pop()), surface, noun
-                )
+        if institution:
+            return _read_as(resolver.resolve(institution[0]), surface, noun)
         if noun in _ANY_BODY and not resolution.resolved:
             # "Owners can check … on the NHTSA website, the agency said": a body the article
             # named before and names again in this very sentence
@@ -1057,6 +1054,8 @@ _PUBLIC_WORDS = frozenset(
         "administration", "agency", "ministry", "department", "commission", "office",
         "authority", "service", "council", "court", "police", "government", "parliament",
         "university", "institute", "committee", "federation", "union", "association",
+        "bureau", "district", "directorate", "inspectorate", "tribunal", "board", "county",
+        "municipality", "hospital", "college", "school", "museum",
     }
 )  # fmt: skip
 
@@ -1100,9 +1099,33 @@ _WATCHDOG_NAME = (
     r"(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3}))?"
 )
 # Institutions a story names once and then calls by what they are: "the university".
-_INSTITUTIONS = frozenset({"university", "hospital", "college", "museum", "school"})
+# The words that end their names, as printed: "Alder Springs Unified School District",
+# "United Auto Workers Local 412".
+_INSTITUTIONS = {
+    "university": "University", "hospital": "Hospital", "college": "College",
+    "museum": "Museum", "school": "School", "district": "District",
+    "union": r"Union|Workers(?:[ \t]+Local[ \t]+\d+)?|Teamsters|Guild|Federation",
+}  # fmt: skip
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
+
+
+def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | None:
+    """ "Brayford University has suspended …, the university confirmed": the institution of
+    that kind named last before, else the story's only one; and whether the sentence of
+    ``before``'s end names it."""
+    title = _INSTITUTIONS[noun]
+    pattern = (
+        rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}"
+        rf"(?:{title})|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
+        rf"(?:[ \t]+[A-Z][\w'\u2019-]*)?)\b"
+    )
+    named = list(re.finditer(pattern, before))
+    if named:
+        here = named[-1].start() >= len(before) - len(_SENTENCE_BREAK.split(before)[-1])
+        return named[-1].group(1), here
+    names = {m.group(1) for m in re.finditer(pattern, text or before)}
+    return (names.pop(), False) if len(names) == 1 else None
 
 
 _SURNAME_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le"}
