@@ -1028,6 +1028,20 @@ def test_a_programme_spoken_on_and_a_paper_interviewing_after_the_speaker_are_ho
     ]
 
 
+def test_an_outlet_the_article_says_is_one_is_a_hop_though_its_name_does_not_say(db_url):
+    """ "Le Courrier" and "Radio Vela" look like anyone's names; "a regional newspaper" set
+    off after the one and "Spanish radio station" before the other say they are outlets."""
+    text = (
+        "Marc Dufour told Le Courrier, a regional newspaper, that the club would listen to "
+        "offers.\n\n"
+        "Speaking to Spanish radio station Onda Vela on Monday night, Karim Haddad said his "
+        "client wanted to move.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The club would listen to offers."] == ["Marc Dufour", "Le Courrier"]
+    assert chains["Karim Haddad's client wanted to move."] == ["Karim Haddad", "Onda Vela"]
+
+
 def test_according_to_someone_then_an_outlet_reporting_is_one_chain(db_url):
     text = (
         "According to a Commission official who spoke on condition of anonymity, a list of "

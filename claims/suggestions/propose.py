@@ -222,6 +222,10 @@ _OUTLET = (
 )
 _TOLD = re.compile(
     rf"\s+(?P<who>{_OUTLET})"
+    # what the article says it is, set off after it: "told Le Progrès, a regional newspaper,"
+    r"(?:,\s+(?P<apposed>(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:newspaper|daily|paper|tabloid"
+    r"|weekly|magazine|broadcaster|news\s+agency|news\s+site|news\s+website|radio\s+station"
+    r"|TV\s+station|television\s+station|station|channel|network)[^,]{0,40}),)?"
     # what follows the outlet: "that", a time, punctuation, or a clause opening without
     # "that" ("told CNN the president had been briefed"); not "told EU ministers"
     r"(?=\s+(?:that|on|in|at|last|this|earlier|late|today|yesterday|the|a|an|he|she|it|they"
@@ -246,9 +250,11 @@ _LISTENER_THAT = re.compile(rf"(?:{_OUTLET})\s+that\s+")
 _LISTENER = re.compile(rf"(?:{_OUTLET})\s+(?=[a-z])")
 _WRITING_IN = re.compile(
     r"\s*[\"\u201c]?(?:(?:Writing|Speaking)\s+(?:in|on|to)\s+|In\s+)"
+    # "Speaking to Spanish radio station Cadena Norte on Monday night,"
+    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|"
     r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4}"
     # "Speaking on ABC Radio National's Breakfast program,"
-    r"(?:\s+(?:program|programme|show|podcast))?)"
+    r"(?:\s+(?:program|programme|show|podcast))?))"
     # "Speaking on BBC Radio Hartington on Thursday morning,"
     rf"(?:\s+(?:on|last|this|early|late)\s+{TIME_WORD}(?:\s+{TIME_WORD})?)?"
     r"\s*,"
@@ -359,6 +365,8 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         return None
     if found.groupdict().get("described") is not None:
         return _outlet_hop(text, found.span("name"), resolver, described=True)
+    if found.groupdict().get("apposed") is not None:
+        return _outlet_hop(text, found.span("who"), resolver, described=True)
     return _outlet_hop(text, found.span("who"), resolver)
 
 
