@@ -1009,3 +1009,24 @@ def test_the_company_the_union_and_the_district_are_the_bodies_named_so(db_url):
     assert chains["Schools in the Fenwick Valley School District will close on Friday."] == [
         "Fenwick Valley School District"
     ]
+
+
+def test_the_report_is_its_author_named_with_it(db_url):
+    """ "The report said" after "a report by …, the Bureau of …" is the bureau's word, and so
+    is "the report" again and "It said"; a study nobody is said to have written stays as
+    written."""
+    text = (
+        "The expulsions followed a report by Orland's intelligence service, the Bureau of "
+        "State Security (BSS). According to the report, two diplomats had recruited three "
+        "clerks.\n\n"
+        "The report said one of the clerks had confessed. It said the men had met in a cafe.\n\n"
+        "A study published on Monday found rents had risen. The study said rents rose 9%.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    for claim in (
+        "Two diplomats had recruited three clerks.",
+        "One of the clerks had confessed.",
+        "The men had met in a cafe.",
+    ):
+        assert chains[claim] == ["Bureau of State Security"], claim
+    assert chains["Rents rose 9%."] == ["The study"]

@@ -331,6 +331,8 @@ class Speakers:
         self.outlets: dict[str, dict] = {}
         # The company "the company" was read as last, and how many sources were named then.
         self.company: tuple[Resolution, int] | None = None
+        # Whose "the report" was read as, by the document's noun.
+        self.documents: dict[str, Resolution] = {}
         # The last people described as a group ("people familiar with the matter"), and
         # whether they were named after the last source (whom "they" means first).
         self.group: Resolution | None = None
@@ -490,6 +492,7 @@ class Speakers:
             self.read_at[_key(resolution)] = self.reads
         body = (
             self._outlet_described_before(surface)
+            or self._document_author_before(resolver, surface, resolution, before)
             or self._watchdog_before(resolver, surface, resolution, before)
             or self._body_named_before(resolver, surface, resolution, before)
             or self._titled_before(surface)
@@ -762,6 +765,37 @@ class Speakers:
             ):
                 return _read_as(earlier, surface, noun)
         return None
+
+    def _document_author_before(
+        self, resolver: Resolver, surface: str, resolution: Resolution, before: str
+    ) -> Resolution | None:
+        """ "The report said" after "the publication of a report by Dresmark's intelligence
+        service, the Bureau of Constitutional Security": the author named with the document
+        the article last spoke of, whose words the document's are; "the report" again, the
+        same author. None when the article last spoke of one without saying whose ("a study
+        published on Monday")."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if resolution.resolved or len(words) != 2 or words[0] not in ("the", "this"):
+            return None
+        noun = words[1]
+        if noun not in _DOCUMENT_NOUNS:
+            return None
+        mentions = list(re.finditer(rf"\b{noun}\b", before, re.IGNORECASE))
+        if not mentions:
+            return None
+        last = mentions[-1]
+        found = _AUTHORED_BY.match(before, last.end())
+        if found is None:
+            again = re.search(r"\b(?:the|this)\s+$", before[: last.start()], re.IGNORECASE)
+            known = self.documents.get(noun) if again else None
+            return None if known is None else _read_as(known, surface, noun)
+        who = _AUTHOR_ENDS.split(found.group("who"), maxsplit=1)[0].strip(" ,")
+        reading = resolver.resolve(who)
+        name = reading.name or reading.proposed_name or ""
+        if not name[:1].isupper() or is_description(name):
+            return None
+        self.documents[noun] = reading
+        return _read_as(reading, surface, noun)
 
     def _watchdog_before(
         self, resolver: Resolver, surface: str, resolution: Resolution, before: str
@@ -1108,6 +1142,21 @@ _INSTITUTIONS = {
 }  # fmt: skip
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
+
+
+# Documents whose words an article gives as their author's: "a report by …", "a study from".
+_DOCUMENT_NOUNS = frozenset(
+    {"report", "study", "survey", "audit", "review", "analysis", "assessment", "statement"}
+)
+_AUTHORED_BY = re.compile(
+    r"\s+(?:(?:published|released|issued|compiled|commissioned|prepared|written|produced)\s+)?"
+    r"(?:by|from)\s+(?P<who>[^.;:\"\u201c\u201d]+)"
+)
+# Where the author's name has ended: a time, a clause, what the document did.
+_AUTHOR_ENDS = re.compile(
+    r",?\s+(?:on|last|this|earlier|that|which|who|whose|published|released|issued|showed"
+    r"|shows|found|finds|said|says|suggested|suggests|warned|concluded|saying)\b"
+)
 
 
 def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | None:
