@@ -1030,3 +1030,17 @@ def test_the_report_is_its_author_named_with_it(db_url):
     ):
         assert chains[claim] == ["Bureau of State Security"], claim
     assert chains["Rents rose 9%."] == ["The study"]
+
+
+def test_she_added_is_the_woman_just_read_as_she_not_an_outlet(db_url):
+    """ "She said" read as the subject of the sentence before makes her whom "She added"
+    means next; "The Athletic", a single name after "The", is an outlet, never "she"."""
+    text = (
+        "The Athletic reported that the club would insert a sell-on clause.\n\n"
+        "The club's sporting director, Claire Dumas, defended the strategy. In an interview, "
+        "she said the money would be reinvested. She added that the club had identified two "
+        "replacements.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The money would be reinvested."] == ["Claire Dumas"]
+    assert chains["The club had identified two replacements."] == ["Claire Dumas"]

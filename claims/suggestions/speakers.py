@@ -263,6 +263,8 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
         return True
     if words & _COMPANY_ENDINGS or name.startswith("The "):
         return True
+    if len(name.split()) == 1 and re.match(rf"The\s+{re.escape(name)}\b", resolution.surface):
+        return True  # "The Athletic", "The Economist": no person is "The" anyone
     if len(name.split()) > 1 and fold_name(name).split()[-1] in COMPANY_NAME_WORDS:
         return True  # "Kestrel Packaging", "Northvale Electric": what the company does
     first = name.split()[0] if name.split() else ""
@@ -554,6 +556,9 @@ class Speakers:
         self.genders.setdefault(_key(reading), gender)
         if _key(reading) not in {_key(named) for named in self.named}:
             self.named.append(reading)
+        # whom the next "she added" means: the woman just called "she", though she was read
+        # as the subject of a sentence before rather than named as a source
+        self.last_person = reading
         return reading
 
     def person_meant(self, resolver: Resolver, pronoun: str, before: str) -> str | None:
