@@ -991,13 +991,14 @@ _APPOSED_BODIES = BODY_NOUNS | {
 
 
 def _an_office(part: str) -> bool:
-    """ "Conservative MP for Wye Valley", "Bank of England Governor": a title, and what it is
-    for, before the holder's name; neither the place nor the bank is the speaker."""
+    """ "Conservative MP for Wye Valley", "Bank of England Governor", "Karvonia's ambassador
+    to Dresmark": a title, and what it is for, before the holder's name; neither the place
+    nor the bank is the speaker."""
     words = [word.lower().strip(".") for word in part.split()]
     if words and words[-1] in TITLES and words[-1] not in _DETERMINERS:
         return True  # "Bank of England Governor, Andrew Bailey"
     return any(
-        word in TITLES and after in ("for", "of")
+        word in TITLES and after in ("for", "of", "to")
         for word, after in zip(words, words[1:], strict=False)
     )
 

@@ -868,6 +868,11 @@ def _chain_of(db_url, text, claim):
             [("Andrew Bailey", "said")],
         ),
         (
+            "Korvia's ambassador to Dresmark, Viktor Salenko, said the two men were innocent.\n",
+            "The two men were innocent.",
+            [("Viktor Salenko", "said")],
+        ),
+        (
             "The Secretary of State for Health, Wes Streeting, said waiting lists were falling.\n",
             "Waiting lists were falling.",
             [("Wes Streeting", "said")],
