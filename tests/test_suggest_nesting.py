@@ -1042,6 +1042,22 @@ def test_an_outlet_the_article_says_is_one_is_a_hop_though_its_name_does_not_say
     assert chains["Karim Haddad's client wanted to move."] == ["Karim Haddad", "Onda Vela"]
 
 
+def test_according_to_an_outlet_which_cited_people_is_one_chain_after_another_report(db_url):
+    """The relations left once those that pass nothing on are dropped nest again with the
+    text, so "which cited" still hangs on the "according to" it follows."""
+    text = (
+        "The Courier reported earlier this month that Brantley would insert a sell-on clause "
+        "of 10 percent into any deal, a detail that Le Sport also mentioned on Monday. "
+        "According to the Spanish daily Diario Norte, which cited people familiar with the "
+        "talks, the clause was one of the last obstacles in the negotiations.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The clause was one of the last obstacles in the negotiations."] == [
+        "people familiar with the talks",
+        "Diario Norte",
+    ]
+
+
 def test_according_to_someone_then_an_outlet_reporting_is_one_chain(db_url):
     text = (
         "According to a Commission official who spoke on condition of anonymity, a list of "

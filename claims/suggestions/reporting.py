@@ -444,7 +444,7 @@ def reporting_relations(
     for attribution in kept:
         attribution.parent = None
         attribution.children = []
-    nest(kept)
+    nest(kept, text)
     return kept
 
 
