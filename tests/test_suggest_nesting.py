@@ -1058,6 +1058,18 @@ def test_according_to_an_outlet_which_cited_people_is_one_chain_after_another_re
     ]
 
 
+def test_a_speaker_after_an_opening_according_to_is_a_hop_inside_it(db_url):
+    """ "According to court filings, Quorvex argued that A": Quorvex's words, as the
+    filings give them; the report holds them though the tagger ends it at the cue."""
+    text = (
+        "According to court filings, Velmora had argued that its commission was fair.\n\n"
+        "According to the indictment, Dale Smith told investors that the fund was safe.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Its commission was fair."] == ["Velmora", "court filings"]
+    assert chains["The fund was safe."] == ["Dale Smith", "the indictment"]
+
+
 def test_according_to_someone_then_an_outlet_reporting_is_one_chain(db_url):
     text = (
         "According to a Commission official who spoke on condition of anonymity, a list of "

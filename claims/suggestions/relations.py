@@ -555,6 +555,14 @@ class ArticleAttributions:
                     or _said_at_the_end(self.text, attribution, end)
                 ):
                     kept.append(attribution)
+                    outer = found[attribution.parent] if attribution.parent is not None else None
+                    if outer is not None and _according_to_before(self.text, attribution, outer):
+                        # the tagger may end the report at the speaker's cue ("According to
+                        # the indictment, Smith told"): it holds what the speaker says
+                        outer.content = (
+                            outer.content[0],
+                            max(outer.content[1], attribution.content[1]),
+                        )
                 continue
             best = max(
                 twins,
@@ -756,14 +764,17 @@ def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) ->
     one content there: named after what they said ("A, Wang told Orban, Xinhua said"), or
     named before it, by a verb of saying, in a report whose cue comes after and outside any
     quotation ("Wang told Orban that A, the newspaper reported"; "The senator said A,
-    according to Elliptic"). Within a quotation, or with a pronoun or a verb of belief,
-    such a cue is mostly the quoted person's own phrasing, not a hop (PolNeAR's dev)."""
+    according to Elliptic"), or after an "according to" that opens the sentence
+    ("According to court filings, Quorvex argued that A"). Within a quotation, or with a
+    pronoun or a verb of belief, such a cue is mostly the quoted person's own phrasing, not
+    a hop (PolNeAR's dev)."""
     if attribution.parent is None or attribution.source is None:
         return False
     if attribution.order in ("post", "inverted"):
         return True
     outer = found[attribution.parent]
-    if attribution.order != "pre" or outer.cue[0] < attribution.content[1]:
+    according = _according_to_before(text, attribution, outer)
+    if attribution.order != "pre" or (outer.cue[0] < attribution.content[1] and not according):
         return False
     words = text[attribution.source[0] : attribution.source[1]].split()
     if not words[0][:1].isupper() or words[-1].lower() in SPEAKER_PRONOUNS:
@@ -771,6 +782,17 @@ def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) ->
     if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in SAYING:
         return False
     return not any(mark in text[outer.content[0] : attribution.cue[0]] for mark in QUOTE_MARKS)
+
+
+def _according_to_before(text: str, attribution: Attribution, outer: Attribution) -> bool:
+    """Whether ``outer`` is an "according to" said before ``attribution``'s speaker, whose
+    words it reports: "According to court filings, Quorvex argued that A"."""
+    return (
+        attribution.source is not None
+        and outer.source is not None
+        and outer.source[1] <= attribution.source[0]
+        and text[outer.cue[0] : outer.cue[1]].lower() == "according to"
+    )
 
 
 def _tagged(relation: Attribution, source: Span | None) -> Attribution:
