@@ -1505,3 +1505,15 @@ def test_a_twelfth_rounds_sources_and_hops(db_url):
         "The talks will take place in Geneva later this month.": ["Reuters"],
         "Residents were prepared to fight on.": ["Whitley"],
     }
+
+
+def test_a_name_described_twice_with_and_is_one_source(db_url):
+    """ "Rajesh Menon, the trial's lead investigator and a physician at …": one person, not
+    Menon and a physician each saying it."""
+    text = (
+        "Professor Rajesh Menon, the trial's lead investigator and a respiratory physician at "
+        "the University of Northfield, said the results held up across every subgroup.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "The results held up across every subgroup.": ["Rajesh Menon"]
+    }

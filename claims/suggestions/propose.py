@@ -477,7 +477,16 @@ def _conjuncts(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     parts.append((start, span[1]))
     if len(parts) > 1 and not all(_names_a_source(text, part) for part in parts):
         return [span]  # "people familiar with the plans and the talks": one source
+    named, comma, _ = text[parts[0][0] : parts[0][1]].partition(",")
+    if len(parts) > 1 and comma and _A_NAME.fullmatch(named.strip()):
+        # "Rajesh Menon, the trial's lead investigator and a physician at …": one person,
+        # described twice
+        return [span]
     return parts
+
+
+# A name as a person's is written: capitalised words, no determiner ("Professor Rajesh Menon").
+_A_NAME = re.compile(r"(?!(?:The|A|An)\s)(?:[A-Z][\w'\u2019.-]*\s+){1,4}[A-Z][\w'\u2019.-]*")
 
 
 def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> list[dict]:
