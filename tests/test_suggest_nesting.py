@@ -1234,3 +1234,15 @@ def test_a_report_citing_a_source_then_that_and_a_listener_before_according_to(d
             "DPA",
         ],
     }
+
+
+def test_a_cue_says_nothing_of_the_next_sentence(db_url):
+    """A content the tagger gives an earlier sentence's cue, in a sentence of its own, not
+    quoted and not announced by a colon, is that sentence's, not the cue's speaker's."""
+    text = (
+        "Relations have soured since Ostland joined an air-defence pact in 2021, a move "
+        "Korvia described at the time as hostile. In 2023, each country expelled three "
+        "diplomats in a dispute over alleged interference in Ostland's elections.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert not [claim for claim, chain in chains.items() if "interference" in claim and chain]

@@ -580,10 +580,14 @@ class ArticleAttributions:
             said = [a.content for a in found if a is not attribution]
             for i in twins:
                 content = model[i].content
-                if i != best and not any(
-                    _overlaps(content, span)
-                    for span in (attribution.content, attribution.source, *said)
-                    if span is not None
+                if (
+                    i != best
+                    and not any(
+                        _overlaps(content, span)
+                        for span in (attribution.content, attribution.source, *said)
+                        if span is not None
+                    )
+                    and not _told_later(self.text, model[i], end)
                 ):
                     # another content of the same cue: the same speaker says it
                     extra.append(_tagged(model[i], attribution.source))
@@ -782,6 +786,17 @@ def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) ->
     if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in SAYING:
         return False
     return not any(mark in text[outer.content[0] : attribution.cue[0]] for mark in QUOTE_MARKS)
+
+
+def _told_later(text: str, relation: Attribution, end: int) -> bool:
+    """Whether a second content of a cue is a later sentence's own words, not what the cue
+    announced: not quoted, and not after a colon ("a move Karvonia described as hostile. In
+    2023, each country expelled …")."""
+    return (
+        relation.content[0] >= end
+        and not relation.quoted
+        and not text[relation.cue[1] : relation.content[0]].rstrip().endswith(":")
+    )
 
 
 def _according_to_before(text: str, attribution: Attribution, outer: Attribution) -> bool:
