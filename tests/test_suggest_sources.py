@@ -983,6 +983,13 @@ def test_an_accusation_or_a_demand_is_claimed_whole(db_url, text, claim):
             "The investigation had been one of the most complex it had undertaken.",
             [("West Yorkshire Police", "said")],
         ),
+        # nor how little was said
+        (
+            "Club spokesman Tom Reyes said only that the club did not discuss transfer "
+            "targets.\n",
+            "The club did not discuss transfer targets.",
+            [("Tom Reyes", "said")],
+        ),
     ],
 )
 def test_letters_after_a_name_and_the_time_of_saying_are_left_out(db_url, text, claim, chain):

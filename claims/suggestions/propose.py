@@ -172,7 +172,8 @@ CREDITED = "the article's own credit"
 # article's own statement, cue and all.
 RETOLD = "told in the article's words"
 _LEADING_THAT = re.compile(
-    r"that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
+    # "said only that", "said simply that": how little was said, not what
+    r"(?:(?:only|simply|merely|just|briefly|again)\s+)?that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
     r"|does|did|seems|seemed|means|meant)\b)(?=\S)",
     re.IGNORECASE,
 )
