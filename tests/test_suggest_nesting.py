@@ -1066,7 +1066,8 @@ def test_a_speaker_after_an_opening_according_to_is_a_hop_inside_it(db_url):
         "According to the indictment, Dale Smith told investors that the fund was safe.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
-    assert chains["Its commission was fair."] == ["Velmora", "court filings"]
+    # "had argued that its" says Velmora is a body, speaking of itself
+    assert chains["Velmora's commission was fair."] == ["Velmora", "court filings"]
     assert chains["The fund was safe."] == ["Dale Smith", "the indictment"]
 
 
@@ -1246,3 +1247,19 @@ def test_a_cue_says_nothing_of_the_next_sentence(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert not [claim for claim, chain in chains.items() if "interference" in claim and chain]
+
+
+def test_a_name_that_had_argued_that_its_is_no_person_the_judge_could_be(db_url):
+    """ "Velmora had argued that its commission …" speaks of Velmora as a thing, so "The
+    judge" in the next sentence is not read as Velmora, the subject before it."""
+    text = (
+        "According to court filings, Velmora had argued that its 30 percent commission was "
+        "comparable to fees charged by other platforms and that developers were free to sell "
+        "through websites instead. The judge rejected that argument, writing that the company "
+        'had "systematically prevented developers from telling users that cheaper options '
+        'existed."\n'
+    )
+    proposals = proposals_for(db_url, text)
+    (writing,) = [p for p in proposals if "systematically" in p.claim_text]
+    assert writing.claim_text.startswith("The company had")
+    assert [(h["name"], h["cue"]) for h in writing.hops] == [("The judge", "writing")]

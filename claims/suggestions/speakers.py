@@ -292,7 +292,10 @@ _COMPANY_NAME = re.compile(
 _SHARES_OF = re.compile(
     r"\b[Ss]hares\s+(?:of|in)\s+(?P<name>[A-Z][\w&'\u2019.-]*(?:\s+[A-Z][\w&'\u2019.-]*){0,3})"
 )
-_SAYS = r"(?:said|says|added|announced|reported|reports|stated|confirmed|expects|expected)"
+_SAYS = (
+    r"(?:(?:has|had|have|also)\s+)?(?:said|says|added|announced|reported|reports|stated|confirmed"
+    r"|expects|expected|argued|argues|insisted|insists|claimed|claims|denied|denies)"
+)
 
 
 def _called_it(text: str, name: str) -> bool:
