@@ -344,3 +344,20 @@ def test_a_tagged_source_loses_a_cut_off_relative_and_runs_on_after_by():
     sources = {text[slice(*a.source)] for a in relations.in_sentence(0, len(text)) if a.source}
     assert "A nurse at the hospital" in sources
     assert "figures released on Monday by property data firm CoreMetrics" in sources
+
+
+def test_writing_that_inside_another_cues_content_is_its_own_relation(tagged):
+    """ "The judge rejected that argument, writing that A": where the tagger reads A as what
+    "rejected" says, the rules' "writing" keeps it, and "rejected" keeps only its object."""
+    text = (
+        "The judge rejected that argument, writing that the company had systematically "
+        "prevented developers from telling users about cheaper options."
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "The judge"),
+        _span(text, "CUE", "rejected"),
+        _span(text, "CONTENT", text[text.index("that argument") : -1]),
+    ]
+    rows = _rows(text, _sentence(text))
+    assert (None, "writing", text[text.index("the company") : -1]) in rows
+    assert ("The judge", "rejected", "that argument") in rows

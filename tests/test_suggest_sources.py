@@ -985,8 +985,7 @@ def test_an_accusation_or_a_demand_is_claimed_whole(db_url, text, claim):
         ),
         # nor how little was said
         (
-            "Club spokesman Tom Reyes said only that the club did not discuss transfer "
-            "targets.\n",
+            "Club spokesman Tom Reyes said only that the club did not discuss transfer targets.\n",
             "The club did not discuss transfer targets.",
             [("Tom Reyes", "said")],
         ),

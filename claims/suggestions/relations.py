@@ -551,6 +551,7 @@ class ArticleAttributions:
                     or attribution.coordinated
                     or any(found[child].cites for child in attribution.children)
                     or _inner_hop(self.text, attribution, found)
+                    or _saying_after(self.text, attribution, model)
                     or self._adopt(attribution)
                     or _said_at_the_end(self.text, attribution, end)
                 ):
@@ -598,7 +599,13 @@ class ArticleAttributions:
                 continue
             if any(a.source and _passed_on(self.text, a.source, relation.cue) for a in kept):
                 continue  # "Analysts quoted by Bloomberg said": "quoted" says through whom
-            extra.append(_tagged(relation, relation.source))
+            tagged = _tagged(relation, relation.source)
+            for a in kept:
+                if _saying_after(self.text, a, [relation]):
+                    # "rejected that argument, writing that A": A is the writing's
+                    comma = self.text.rindex(",", tagged.content[0], a.cue[0])
+                    tagged.content = (tagged.content[0], comma)
+            extra.append(tagged)
         kept, extra = _passives_read(self.text, kept, extra, end)
         _share_speakers(found, ruled)
         for attribution in kept:
@@ -786,6 +793,27 @@ def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) ->
     if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in SAYING:
         return False
     return not any(mark in text[outer.content[0] : attribution.cue[0]] for mark in QUOTE_MARKS)
+
+
+def _saying_after(text: str, attribution: Attribution, model: list[Attribution]) -> bool:
+    """Whether a rule's ", writing that A" (no speaker of its own) stands inside a content
+    the tagger gave another cue: "The judge rejected that argument, writing that A" is the
+    judge's A, not the words of "rejected"."""
+    if attribution.source is not None or attribution.cue[1] > attribution.content[0]:
+        return False
+    if text[attribution.cue[0] : attribution.cue[1]].lower() not in _SAYING_PARTICIPLES:
+        return False
+    if not re.search(r",\s*$", text[max(0, attribution.cue[0] - 3) : attribution.cue[0]]):
+        return False
+    return any(
+        r.cue[1] <= attribution.cue[0] and r.content[0] < attribution.cue[0] < r.content[1]
+        for r in model
+    )
+
+
+_SAYING_PARTICIPLES = frozenset(
+    {"saying", "writing", "adding", "noting", "arguing", "warning", "insisting", "stressing"}
+)
 
 
 def _told_later(text: str, relation: Attribution, end: int) -> bool:
