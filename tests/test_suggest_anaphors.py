@@ -1044,3 +1044,21 @@ def test_she_added_is_the_woman_just_read_as_she_not_an_outlet(db_url):
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The money would be reinvested."] == ["Claire Dumas"]
     assert chains["The club had identified two replacements."] == ["Claire Dumas"]
+
+
+@pytest.mark.parametrize(
+    ("first", "outlet"),
+    [
+        ("according to Le Sport", ["Le Sport"]),  # a name the next sentence says is a daily
+        ("according to Sportivo", ["Sportivo"]),
+        ("Mark Hale said", ["French sports daily"]),  # a person's name: no daily
+    ],
+)
+def test_an_outlet_described_right_after_its_name_is_that_outlet(db_url, first, outlet):
+    text = (
+        f"Westbridge are close to signing Yanis Rennard, {first}.\n\n"
+        "The French sports daily reported that the two clubs had agreed a fee of 70 million "
+        "euros.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The two clubs had agreed a fee of 70 million euros."] == outlet

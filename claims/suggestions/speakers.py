@@ -497,6 +497,7 @@ class Speakers:
             self.read_at[_key(resolution)] = self.reads
         body = (
             self._outlet_described_before(surface)
+            or self._outlet_just_named(resolver, surface, before)
             or self._document_author_before(resolver, surface, resolution, before)
             or self._watchdog_before(resolver, surface, resolution, before)
             or self._body_named_before(resolver, surface, resolution, before)
@@ -773,6 +774,37 @@ class Speakers:
             ):
                 return _read_as(earlier, surface, noun)
         return None
+
+    def _outlet_just_named(
+        self, resolver: Resolver, surface: str, before: str
+    ) -> Resolution | None:
+        """ "… according to L'Equipe. The French sports daily reported": an outlet described
+        by what it is, with words that say which ("French sports"), right after the source
+        the sentence before named, is that source, when it is no person: a name of one word
+        nobody called "he" or "she", or a body's (``a_body``). The bare "the newspaper" is
+        left alone: it is the article's own origin (``refers_to_origin``)."""
+        words = [word.strip(",;:") for word in surface.split()]
+        if not 3 <= len(words) <= 5 or words[0].lower() != "the" or not self.named:
+            return None
+        noun = words[-1].lower()
+        if noun not in _PRESS | {"broadcaster", "channel", "network", "magazine", "website"}:
+            return None
+        if any(word[:1].isupper() for word in words[2:]) or not all(
+            word.isalpha() for word in words[1:]
+        ):
+            return None  # "the Sunday Times newspaper" names one of its own
+        last = self.named[-1]
+        name = last.name or last.proposed_name or ""
+        if not name or is_description(name) or _key(last) in self.genders:
+            return None
+        titled = name.split()[0].lower() in _TITLE_ARTICLES  # "Le Monde", "El País"
+        if len(name.split()) > 1 and not titled and not a_body(resolver, last):
+            return None  # "Mark Hale said …. The French sports daily reported": not Hale
+        sentences = [part for part in _SENTENCE_BREAK.split(before) if part.strip()]
+        if not any(name in sentence for sentence in sentences[-2:]):
+            return None  # named longer ago: another outlet may be meant
+        self.bodies.add(_key(last))
+        return _read_as(last, surface, noun)
 
     def _document_author_before(
         self, resolver: Resolver, surface: str, resolution: Resolution, before: str
@@ -1165,6 +1197,10 @@ _AUTHOR_ENDS = re.compile(
     r",?\s+(?:on|last|this|earlier|that|which|who|whose|published|released|issued|showed"
     r"|shows|found|finds|said|says|suggested|suggests|warned|concluded|saying)\b"
 )
+
+
+# The articles that open the titles of papers in other languages: "Le Monde", "Die Welt".
+_TITLE_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "die", "der", "das", "de"})
 
 
 def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | None:
