@@ -1062,3 +1062,24 @@ def test_an_outlet_described_right_after_its_name_is_that_outlet(db_url, first, 
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The two clubs had agreed a fee of 70 million euros."] == outlet
+
+
+def test_a_document_of_its_is_the_body_the_sentence_is_about(db_url):
+    """ "according to minutes of its June meeting", "a summary of its proposal": the
+    document gives the words of the body its sentence is about, named or called "the union"
+    after its name."""
+    text = (
+        "The Joint Committee on Vaccination and Immunisation, which advises the government, "
+        "is expected to review the evidence later this year, according to minutes of its June "
+        "meeting.\n\n"
+        "Members of Allied Press Workers Local 77 voted to strike, the union said. The union is "
+        "seeking raises of 6 percent, according to a summary of its proposal.\n\n"
+        "Shares of Brellin fell 4 percent, according to its annual report.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    (committee,) = [chain for claim, chain in chains.items() if "review the evidence" in claim]
+    assert committee == ["Joint Committee on Vaccination and Immunisation"]
+    (union,) = [chain for claim, chain in chains.items() if "raises" in claim]
+    assert union == ["Allied Press Workers Local 77"]
+    (shares,) = [chain for claim, chain in chains.items() if "Shares" in claim]
+    assert shares == ["its annual report"]  # the shares own no report: the reviewer says whose

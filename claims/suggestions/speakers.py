@@ -376,6 +376,21 @@ class Speakers:
             named = body.name or body.proposed_name or ""
             if named and not is_description(named):
                 return replace(body, surface=surface, why=f"{surface.strip()!r}: {body.why}")
+        if _ITS_DOCUMENT.fullmatch(surface.strip()):
+            # "The union is seeking 6 percent, according to a summary of its proposal": the
+            # document is the subject's, whose words it gives
+            here = _SENTENCE_BREAK.split(before)[-1]
+            subject = _BODY_SUBJECT.match(here)
+            owner = None
+            if subject is not None and subject["name"].split()[-1] in BODY_NOUNS | _COMPANY_NOUNS:
+                # "The union": the body the story named so, as "the union said" would be
+                owner = self._read(resolver, subject["name"], before[: len(before) - len(here)])
+            elif subject is not None and subject["name"].removeprefix("The ")[:1].isupper():
+                owner = resolver.resolve(subject["name"])
+            if owner is not None:
+                named = owner.name or owner.proposed_name or ""
+                if named and not is_description(named) and a_body(resolver, owner):
+                    return replace(owner, surface=surface, why=f"{surface.strip()!r}: {named}'s")
         reading = self._read(resolver, surface, before)
         noun = next((word for word in words if word in SPOKESPEOPLE), None)
         if noun is not None and (words[0] in ("a", "an") or noun != words[-1]):
@@ -1199,6 +1214,21 @@ _AUTHOR_ENDS = re.compile(
 )
 
 
+# A document of a body the sentence is about: "minutes of its June meeting", "a summary of
+# its proposal", "its annual report".
+_ITS_DOCUMENT = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:minutes|summary|report|statement|filing|letter"
+    r"|memo|documents?|records?|data|figures|notes?|accounts?|website)\s+(?:of|from|on|in)\s+"
+    r"its\b.*|its\s+(?:[\w-]+\s+){0,2}?(?:report|statement|filing|website|accounts|figures|data"
+    r"|minutes)\b.*",
+    re.IGNORECASE,
+)
+# The subject opening a sentence, a body's name or a description of one: "The Joint
+# Committee on Vaccination and Immunisation, which advises …, is", "The union is".
+_BODY_SUBJECT = re.compile(
+    r"\s*(?P<name>The\s+[a-z]+|(?:The\s+)?(?!The\b)[A-Z][\w'\u2019.-]*"
+    r"(?:\s+(?:(?:of|on|and|for)\s+)?[A-Z][\w'\u2019.-]*)*)(?=\s+[a-z]|,)"
+)
 # The articles that open the titles of papers in other languages: "Le Monde", "Die Welt".
 _TITLE_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "die", "der", "das", "de"})
 
