@@ -83,7 +83,8 @@ BODY_NOUNS = frozenset(
         "commission", "union", "council", "committee", "company", "group", "body",
         "department", "administration", "party", "coalition", "agency", "institution",
         "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
-        "university", "hospital", "college", "museum", "school", "district",
+        "university", "hospital", "college", "museum", "school", "district", "panel", "board",
+        "office",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}

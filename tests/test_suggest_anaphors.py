@@ -1083,3 +1083,25 @@ def test_a_document_of_its_is_the_body_the_sentence_is_about(db_url):
     assert union == ["Allied Press Workers Local 77"]
     (shares,) = [chain for claim, chain in chains.items() if "Shares" in claim]
     assert shares == ["its annual report"]  # the shares own no report: the reviewer says whose
+
+
+def test_the_commission_the_panel_the_party_and_the_utility_are_the_ones_named(db_url):
+    """A body named inside another's words ("read by the chairman of the National Electoral
+    Commission") is whom "the commission" means; a party named in an apposition ("Her party,
+    the Alliance for Change,") whom "the party" means; "Southern Waters" is a body."""
+    text = (
+        "Grace Mutua received 43%, according to results read by the chairman of the National "
+        "Electoral Commission, Samuel Oyelaran.\n\n"
+        "Her party, the Alliance for Change, said its count showed Mutua winning. The party "
+        "said it would file a petition.\n\n"
+        "The commission said in a statement that the count had been transparent.\n\n"
+        "The International Tennis Integrity Panel banned her for a year. The panel said the "
+        "traces were small.\n\n"
+        "Southern Waters said on Friday that supplies would be cut at night. Hospitals will be "
+        "exempt, the utility said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Alliance for Change would file a petition."] == ["Alliance for Change"]
+    assert chains["The count had been transparent."] == ["National Electoral Commission"]
+    assert chains["The traces were small."] == ["International Tennis Integrity Panel"]
+    assert chains["Hospitals will be exempt."] == ["Southern Waters"]

@@ -331,6 +331,15 @@ COMPANY_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Words that end the names of charities, campaigns and firms, no person's ("Red Cross",
+# "Action Fraud", "Greystone Homes"): with "said it", the body speaks of itself.
+BODY_NAME_WORDS = frozenset(
+    {
+        "homes", "racing", "services", "power", "water", "waters", "insurance", "media", "health",
+        "care", "rescue", "aid", "watch", "cross", "fraud", "trust", "charity", "campaign",
+    }
+)  # fmt: skip
+
 _PARTICLE_VERBS = (
     "fight", "fighting", "carry", "carrying", "press", "pressing", "push", "go", "going",
     "goes", "went", "move", "moving", "hold", "keep", "step", "stepped", "give", "gave",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution, is_description
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import (
+    BODY_NAME_WORDS,
     CLOSE_QUOTES,
     COMPANY_NAME_WORDS,
     GENDERED,
@@ -246,14 +247,6 @@ _EXPLETIVE_IT = re.compile(
 
 _BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
-# Words that end the names of charities, campaigns and firms, no person's ("Red Cross",
-# "Action Fraud", "Greystone Homes"): with "said it", the body speaks of itself.
-_BODY_NAME_WORDS = frozenset(
-    {
-        "homes", "racing", "services", "power", "water", "insurance", "media", "health",
-        "care", "rescue", "aid", "watch", "cross", "fraud", "trust", "charity", "campaign",
-    }
-)  # fmt: skip
 
 
 def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
@@ -266,7 +259,7 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     words = {word.lower().strip(".,") for word in name.split()}
     first = name.split()[0]
     acronym = len(first) >= 3 and first.isupper()  # "ARS Auvergne-Rhone-Alpes", "UNICEF"
-    named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS | _BODY_NAME_WORDS)
+    named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS | BODY_NAME_WORDS)
     # ``body``: the article shows it is one ("the Directorate, which said"); a brand's
     # inner capital ("FreshWay", "PayPal") is no person's, as "McDonald" or "DeSantis" is
     camel = bool(_BRAND.fullmatch(name)) and not _SURNAME_PREFIX.match(name)

@@ -28,7 +28,13 @@ from claims.resolution import (
 from claims.sentences import Label
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.citation import NEWS_ORGANISATIONS
-from claims.suggestions.lexicon import COMPANY_NAME_WORDS, CUE_WORDS, GENDERED, TELL
+from claims.suggestions.lexicon import (
+    BODY_NAME_WORDS,
+    COMPANY_NAME_WORDS,
+    CUE_WORDS,
+    GENDERED,
+    TELL,
+)
 from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -265,8 +271,9 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
         return True
     if len(name.split()) == 1 and re.match(rf"The\s+{re.escape(name)}\b", resolution.surface):
         return True  # "The Athletic", "The Economist": no person is "The" anyone
-    if len(name.split()) > 1 and fold_name(name).split()[-1] in COMPANY_NAME_WORDS:
-        return True  # "Kestrel Packaging", "Northvale Electric": what the company does
+    last = fold_name(name).split()[-1] if name.split() else ""
+    if len(name.split()) > 1 and last in COMPANY_NAME_WORDS | BODY_NAME_WORDS:
+        return True  # "Kestrel Packaging", "Southern Waters", "Christian Aid": what it does
     first = name.split()[0] if name.split() else ""
     if len(name.split()) > 1 and len(first) >= 3 and first.isupper():
         return True  # "BBC Sport Scotland", "ABC News": an acronym's body ("JD Vance" is not)
@@ -734,6 +741,10 @@ class Speakers:
                 if is_description(name):
                     continue  # "A company spokesperson" is no company the name gives
                 return _read_as(earlier, surface, noun)
+            described = fold_name(earlier.surface.split(",")[0]).split()[-1:]
+            if described == [noun] and name and not is_description(name) and "," in earlier.surface:
+                # "Her party, the Alliance for Democratic Change, said …. The party said"
+                return _read_as(earlier, surface, noun)
         if institution:
             return _read_as(resolver.resolve(institution[0]), surface, noun)
         if noun in _ANY_BODY and not resolution.resolved:
@@ -1193,6 +1204,9 @@ _WATCHDOG_NAME = (
 _INSTITUTIONS = {
     "university": "University", "hospital": "Hospital", "college": "College",
     "museum": "Museum", "school": "School", "district": "District",
+    "commission": "Commission", "council": "Council", "committee": "Committee",
+    "panel": "Panel", "tribunal": "Tribunal", "board": "Board", "office": "Office",
+    "ministry": "Ministry", "authority": "Authority", "inspectorate": "Inspectorate",
     "union": r"Union|Workers(?:[ \t]+Local[ \t]+\d+)?|Teamsters|Guild|Federation",
 }  # fmt: skip
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
