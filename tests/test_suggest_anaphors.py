@@ -1105,3 +1105,15 @@ def test_the_commission_the_panel_the_party_and_the_utility_are_the_ones_named(d
     assert chains["The count had been transparent."] == ["National Electoral Commission"]
     assert chains["The traces were small."] == ["International Tennis Integrity Panel"]
     assert chains["Hospitals will be exempt."] == ["Southern Waters"]
+
+
+def test_the_report_published_on_a_day_by_a_firm_is_the_firms(db_url):
+    text = (
+        "A report published on Wednesday by Greyline Security, a cybersecurity firm based in "
+        "Leeds, attributed the attack to a group known as Nightjar. According to the report, "
+        "the group typically gains access through stolen staff passwords.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The group typically gains access through stolen staff passwords."] == [
+        "Greyline Security"
+    ]

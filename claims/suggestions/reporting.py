@@ -107,6 +107,11 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     return not _a_thing(text, attribution, words)
 
 
+# Adverbs before a verb in the present, which only a verb follows: "typically gains".
+_HABIT = frozenset(
+    {"typically", "usually", "often", "always", "never", "sometimes", "rarely", "generally",
+     "regularly", "frequently", "routinely", "normally", "also", "still", "now", "already"}
+)  # fmt: skip
 _DISPUTED = {
     "disputed", "disputes", "denied", "denies", "rejected", "rejects", "refuted", "refutes",
     "contested", "contests", "challenged", "challenges", "questioned", "questions",
@@ -347,6 +352,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
         subject = words[i - 2] if before in AUXILIARIES and i > 1 else before
         if _plural(subject) and word not in _NOT_VERBS and after in _OBJECTS:
             return True  # "parents (still) want the", not "the strikes for the"
+        if _plural(word) and before in _HABIT:
+            return True  # "the group typically gains access", "it often takes weeks"
         if _plural(word):
             then = words[i + 2] if i + 2 < len(words) else None
             if after == "to" and then is not None and then not in _NOT_VERBS:

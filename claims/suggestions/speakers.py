@@ -1218,8 +1218,8 @@ _DOCUMENT_NOUNS = frozenset(
     {"report", "study", "survey", "audit", "review", "analysis", "assessment", "statement"}
 )
 _AUTHORED_BY = re.compile(
-    r"\s+(?:(?:published|released|issued|compiled|commissioned|prepared|written|produced)\s+)?"
-    r"(?:by|from)\s+(?P<who>[^.;:\"\u201c\u201d]+)"
+    r"\s+(?:(?:published|released|issued|compiled|commissioned|prepared|written|produced)\s+"
+    r"(?:(?:on|last|this|earlier)\s+\w+\s+)?)?(?:by|from)\s+(?P<who>[^.;:\"\u201c\u201d]+)"
 )
 # Where the author's name has ended: a time, a clause, what the document did.
 _AUTHOR_ENDS = re.compile(
