@@ -1108,11 +1108,19 @@ def _cleaned(word: str) -> tuple[str, bool]:
     """A word without its punctuation or possessive ending, and whether it had one."""
     word = word.strip(',;:()[]"“”‘')
     possessive = bool(_POSSESSIVE.search(word))
+    if possessive and word[:-2].lower() in _NAMING_OWNERS:
+        return word, False  # "Women's Tennis Association": the name's own word
     if possessive:
         word = word[:-2]
     if word.endswith(".") and not _INITIALS.fullmatch(word) and not _suffix(word):
         word = word.rstrip(".")
     return word, possessive
+
+
+# Capitalised owners that are part of a body's name, not another body owning it ("the
+# Women's Tennis Association", "the Children's Hospital"), as "Britain's" in "Britain's
+# media regulator" is.
+_NAMING_OWNERS = frozenset({"women", "men", "children", "people", "girls", "boys"})
 
 
 def _suffix(word: str) -> bool:
