@@ -361,3 +361,18 @@ def test_writing_that_inside_another_cues_content_is_its_own_relation(tagged):
     rows = _rows(text, _sentence(text))
     assert (None, "writing", text[text.index("the company") : -1]) in rows
     assert ("The judge", "rejected", "that argument") in rows
+
+
+def test_a_source_cut_after_its_article_runs_on_to_its_noun(tagged):
+    text = (
+        "A senior official at the commission, speaking on condition of anonymity, told "
+        "reporters that two results had been revised."
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "A senior official at the"),
+        _span(text, "CUE", "told"),
+        _span(text, "CONTENT", "two results had been revised"),
+    ]
+    assert ("A senior official at the commission", "told", "two results had been revised") in (
+        _rows(text, _sentence(text))
+    )

@@ -619,6 +619,7 @@ class ArticleAttributions:
         past_own_hops(self.text, kept)
         end_before_asides(self.text, kept)
         self._sources_run_on(kept)
+        _sources_completed(self.text, kept)
         return kept
 
     def _sources_run_on(self, kept: list[Attribution]) -> None:
@@ -814,6 +815,24 @@ def _saying_after(text: str, attribution: Attribution, model: list[Attribution])
 _SAYING_PARTICIPLES = frozenset(
     {"saying", "writing", "adding", "noting", "arguing", "warning", "insisting", "stressing"}
 )
+
+
+def _sources_completed(text: str, kept: list[Attribution]) -> None:
+    """A source the tagger ended on an article or a preposition ("A senior official at
+    the") runs on to its noun, short of a comma or the cue: "… at the commission"."""
+    for attribution in kept:
+        if attribution.source is None:
+            continue
+        start, end = attribution.source
+        if not _ENDS_OPEN.search(text, start, end):
+            continue
+        rest = _NOUN_AFTER.match(text, end)
+        if rest is not None and (attribution.cue[0] <= start or rest.end() <= attribution.cue[0]):
+            attribution.source = (start, rest.end())
+
+
+_ENDS_OPEN = re.compile(r"\s(?:the|a|an|at|of|for|in|from|with)$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){1,3}?(?=\s*[,;:.]|\s+(?:said|told|says)\b)")
 
 
 def _told_later(text: str, relation: Attribution, end: int) -> bool:
