@@ -1071,6 +1071,16 @@ def test_a_speaker_after_an_opening_according_to_is_a_hop_inside_it(db_url):
     assert chains["The fund was safe."] == ["Dale Smith", "the indictment"]
 
 
+def test_quoted_as_saying_after_telling_an_outlet_is_through_that_outlet(db_url):
+    text = (
+        "Henrik Solberg, Norway's ambassador, told the German newspaper Abendkurier that "
+        'diplomats had asked for detailed results. "Quiet pressure is more useful right now," '
+        "he was quoted as saying.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Quiet pressure is more useful right now."] == ["Henrik Solberg", "Abendkurier"]
+
+
 def test_according_to_someone_then_an_outlet_reporting_is_one_chain(db_url):
     text = (
         "According to a Commission official who spoke on condition of anonymity, a list of "

@@ -306,7 +306,15 @@ def _outlet_told(
     if told is not None and cue in (["told"], ["tells"], ["telling"]) and key in speakers.outlets:
         hop = {**speakers.outlets[key], "evidence_start": told.start("noun")}
         hop["evidence_end"] = told.end("noun")
+    elif cue == ["quoted"] and key in speakers.outlets and not _BY.match(text, attribution.cue[1]):
+        # "Solberg told the newspaper Abendkurier that A. 'B,' he was quoted as saying": by
+        # that newspaper, as no other is named
+        hop = {**speakers.outlets[key], "evidence_start": attribution.cue[0]}
+        hop["evidence_end"] = attribution.cue[1]
     return hop
+
+
+_BY = re.compile(r"\s+by\b")
 
 
 # "told the magazine", "told the paper": the outlet named before, as "he" is the person
