@@ -1117,3 +1117,23 @@ def test_the_report_published_on_a_day_by_a_firm_is_the_firms(db_url):
     assert chains["The group typically gains access through stolen staff passwords."] == [
         "Greyline Security"
     ]
+
+
+def test_a_patient_who_asked_not_to_be_named_because_is_the_patient(db_url):
+    """The reason in the aside ("because he works for the trust") is nobody's name; the
+    speaker is the person the sentence opens with, and "he" next is that person too."""
+    text = (
+        "Patients described confusion on the wards. Doreen Hartley, 67, whose hip replacement "
+        "was cancelled on Tuesday morning, said she had been told by a nurse that staff "
+        '"couldn\'t even see who was on the list". "I had been waiting fourteen months," she '
+        "said. \"I understand it isn't their fault, but nobody can tell me when I'll get a new "
+        'date."\n\n'
+        "Another patient, who asked not to be named because he works for the trust, said blood "
+        'test results were being carried by hand between buildings. "It is like going back to '
+        '1985," he said.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Blood test results were being carried by hand between buildings."] == [
+        "Another patient"
+    ]
+    assert chains["It is like going back to 1985."] == ["Another patient"]

@@ -441,7 +441,9 @@ def reporting_relations(
         # nested in the one dropped, when it names none.
         for child in dropped.children:
             inner = found[child]
-            if inner.source is None:
+            if inner.source is None or _SUBORDINATE.match(text, inner.source[0]):
+                # nor one that is the aside's own reason ("who asked not to be named
+                # because he works for the trust, said")
                 inner.source = dropped.source
             if inner.content[0] < inner.cue[0] < inner.content[1]:
                 # what the dropped relation held before the cue is not said by it
@@ -456,6 +458,7 @@ def reporting_relations(
 
 
 _PARTICIPLE = re.compile(r",\s*(?:while\s+|also\s+)?$")
+_SUBORDINATE = re.compile(r"(?:because|since|although|though|as|while|if|when|after|before)\s")
 
 
 def _participles_take_the_subject(

@@ -1286,9 +1286,20 @@ _NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*\s*,
 
 
 def antecedent(text: str, source: tuple[int, int]) -> str | None:
-    """The name a relative pronoun stands for: the one right before its comma."""
+    """The name a relative pronoun stands for: the one right before its comma; else the
+    person the sentence opens by describing ("Another patient, who asked not to be named,
+    said")."""
     found = _NAME_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
+    if found is None:
+        found = _DESCRIBED_BEFORE_COMMA.search(text, max(0, source[0] - 80), source[0])
     return found.group().rstrip(" ,") if found else None
+
+
+# A sentence opening with a person described, then a comma: "Another patient, who".
+_DESCRIBED_BEFORE_COMMA = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:A|An|Another|One|The)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"\s*,\s*$"
+)
 
 
 _NAME_BEFORE_APPOSITIVE = re.compile(
