@@ -1035,10 +1035,15 @@ def test_an_outlet_the_article_says_is_one_is_a_hop_though_its_name_does_not_say
         "Marc Dufour told Le Courrier, a regional newspaper, that the club would listen to "
         "offers.\n\n"
         "Speaking to Spanish radio station Onda Vela on Monday night, Karim Haddad said his "
-        "client wanted to move.\n"
+        "client wanted to move.\n\n"
+        "Cawthorne's sister, Rhonda Pyle, told KHRL, a television station in Bend, that she had "
+        "not heard from her brother.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The club would listen to offers."] == ["Marc Dufour", "Le Courrier"]
+    (sister,) = [c for c in chains if "heard from her brother" in c]
+    assert sister == "Rhonda Pyle had not heard from her brother."
+    assert chains[sister] == ["Rhonda Pyle", "KHRL"]
     assert chains["Karim Haddad's client wanted to move."] == ["Karim Haddad", "Onda Vela"]
 
 

@@ -249,6 +249,8 @@ _IN_PUBLICATION = re.compile(
 _TELLS = re.compile(r"(?:told|tells|telling)$", re.IGNORECASE)
 _LISTENER_THAT = re.compile(rf"(?:{_OUTLET})\s+that\s+")
 _LISTENER = re.compile(rf"(?:{_OUTLET})\s+(?=[a-z])")
+# What the listener is, said after its name: "told KHRL, a television station in Bend, that".
+_APPOSED_THAT = re.compile(r"(?:a|an|the)\s+[^,.;\"\u201c]{1,60},\s+that\s+")
 _WRITING_IN = re.compile(
     r"\s*[\"\u201c]?(?:(?:Writing|Speaking)\s+(?:in|on|to)\s+|In\s+)"
     # "Speaking to Spanish radio station Cadena Norte on Monday night,"
@@ -639,7 +641,9 @@ def sentence_proposals(
             content = (content[0], _quoted_end(text, content[0], sentence.end))
         content = _within_sentence(text, sentence, content)
         if _TELLS.match(found[leaf].cue_text(text).split()[-1]):
-            listener = _LISTENER_THAT.match(text, content[0], content[1])
+            listener = _LISTENER_THAT.match(text, content[0], content[1]) or _APPOSED_THAT.match(
+                text, content[0], content[1]
+            )
             cue_end = found[leaf].cue[1]
             if (
                 listener is None
