@@ -1137,3 +1137,15 @@ def test_a_patient_who_asked_not_to_be_named_because_is_the_patient(db_url):
         "Another patient"
     ]
     assert chains["It is like going back to 1985."] == ["Another patient"]
+
+
+def test_the_analysts_are_the_analysts_described_before(db_url):
+    text = (
+        "Analysts at Kestrel Hartley said the decision was a blow but not a surprise.\n\n"
+        "The company has 30 days to appeal.\n\n"
+        '"Appeals against the authority very rarely succeed," the analysts wrote.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Appeals against the authority very rarely succeed."] == [
+        "Analysts at Kestrel Hartley"
+    ]

@@ -367,6 +367,20 @@ class Speakers:
             earlier = self.spokespeople[words[1]]
             self.last = earlier
             return _read_as(earlier, surface, words[1])
+        if (
+            len(words) == 2
+            and words[0] == "the"
+            and words[1].endswith("s")
+            and self.group is not None
+            and words[1] in fold_name(self.group.surface).split()[:3]
+        ):
+            # "Analysts at Kestrel Hartley said …. '…,' the analysts wrote": those described
+            self.group_latest = True
+            return replace(
+                self.group,
+                surface=surface,
+                why=f"{surface.strip()!r} read as {self.group.proposed_name!r}, named before",
+            )
         if _ONE_OF_THEM.fullmatch(surface.strip()) and self.group is not None:
             # "according to two people familiar with the matter. One of them said": the
             # people described before, one of whom speaks
