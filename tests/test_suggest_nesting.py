@@ -1076,6 +1076,21 @@ def test_a_speaker_after_an_opening_according_to_is_a_hop_inside_it(db_url):
     assert chains["The fund was safe."] == ["Dale Smith", "the indictment"]
 
 
+def test_what_someone_did_according_to_an_outlet_is_the_outlets_claim(db_url):
+    """ "According to the Echo-Post, Reyes told the squad of his decision": what Reyes did,
+    on the paper's word; no "that", so no words of his."""
+    text = (
+        "According to the Northern Echo-Post, Reyes told the squad of his decision in the "
+        "dressing room immediately after the final whistle, before Mikkelsen himself had been "
+        'informed. The newspaper reported that several senior players were "stunned" by the '
+        "timing.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    (claim,) = [c for c in chains if "dressing room" in c]
+    assert claim.startswith("Reyes told the squad")
+    assert chains[claim] == ["Northern Echo-Post"]
+
+
 def test_quoted_as_saying_after_telling_an_outlet_is_through_that_outlet(db_url):
     text = (
         "Henrik Solberg, Norway's ambassador, told the German newspaper Abendkurier that "

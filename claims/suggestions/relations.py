@@ -848,12 +848,20 @@ def _told_later(text: str, relation: Attribution, end: int) -> bool:
 
 def _according_to_before(text: str, attribution: Attribution, outer: Attribution) -> bool:
     """Whether ``outer`` is an "according to" said before ``attribution``'s speaker, whose
-    words it reports: "According to court filings, Quorvex argued that A"."""
+    words it reports: "According to court filings, Quorvex argued that A". Only with the
+    "that" of reported words or a quotation: "According to the Echo-Post, Reyes told the
+    squad of his decision" reports what Reyes did, not what he said."""
     return (
         attribution.source is not None
         and outer.source is not None
         and outer.source[1] <= attribution.source[0]
         and text[outer.cue[0] : outer.cue[1]].lower() == "according to"
+        and (
+            attribution.quoted
+            or re.search(r"\bthat\s*$", text[attribution.cue[1] : attribution.content[0]])
+            is not None
+            or text[attribution.content[0] :].lower().startswith("that ")
+        )
     )
 
 
