@@ -1149,3 +1149,15 @@ def test_the_analysts_are_the_analysts_described_before(db_url):
     assert chains["Appeals against the authority very rarely succeed."] == [
         "Analysts at Kestrel Hartley"
     ]
+
+
+def test_the_statement_is_the_one_the_speaker_made_before(db_url):
+    """ "The ministry said in a statement that A. …, the statement said": whose statement the
+    article said it was."""
+    text = (
+        "Velaria's defence ministry said in a statement that troops had opened fire on a post "
+        "near Kirsk. Four soldiers were killed, the ministry said.\n\n"
+        '"The armed forces responded proportionately," the statement said.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The armed forces responded proportionately."] == ["Velaria's defence ministry"]

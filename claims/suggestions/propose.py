@@ -317,6 +317,10 @@ def _outlet_told(
 
 
 _BY = re.compile(r"\s+by\b")
+# A statement the sentence's speaker made: "said in a statement", "issued a short statement".
+_IN_A_STATEMENT = re.compile(
+    r"\b(?:in|issued|released|read|published|put\s+out)\s+a\s+(?:[\w-]+\s+){0,2}statement\b"
+)
 
 
 # "told the magazine", "told the paper": the outlet named before, as "he" is the person
@@ -581,6 +585,9 @@ def sentence_proposals(
     # speaks for the sentence's first named source; any other relation naming nobody keeps
     # nobody (``_speaks_for_the_sentence``).
     first = next((r for r in resolved.values() if r is not None), None)
+    if first is not None and _IN_A_STATEMENT.search(text, sentence.start, sentence.end):
+        # "The ministry said in a statement that A. … '…,' the statement said": its statement
+        speakers.documents["statement"] = first
     for index, attribution in enumerate(found):
         if resolved[index] is None and _speaks_for_the_sentence(text, sentence, attribution):
             resolved[index] = first

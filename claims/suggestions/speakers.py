@@ -343,7 +343,8 @@ class Speakers:
         self.outlets: dict[str, dict] = {}
         # The company "the company" was read as last, and how many sources were named then.
         self.company: tuple[Resolution, int] | None = None
-        # Whose "the report" was read as, by the document's noun.
+        # Whose "the report" was read as, by the document's noun; and whose statement the
+        # last sentence saying "in a statement" gave (``propose``).
         self.documents: dict[str, Resolution] = {}
         # The last people described as a group ("people familiar with the matter"), and
         # whether they were named after the last source (whom "they" means first).
@@ -867,7 +868,8 @@ class Speakers:
         found = _AUTHORED_BY.match(before, last.end())
         if found is None:
             again = re.search(r"\b(?:the|this)\s+$", before[: last.start()], re.IGNORECASE)
-            known = self.documents.get(noun) if again else None
+            # a statement a speaker made ("said in a statement") is noted by its sentence
+            known = self.documents.get(noun) if again or noun == "statement" else None
             return None if known is None else _read_as(known, surface, noun)
         who = _AUTHOR_ENDS.split(found.group("who"), maxsplit=1)[0].strip(" ,")
         reading = resolver.resolve(who)
