@@ -591,6 +591,9 @@ def _proposed_name(surface: str) -> str | None:
     # "A senior official who declined to be named ...": the relative clause describes them.
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
     if _KIN_OF.match(text):
+        apposed = [part.strip() for part in _COMMA.split(text)[1:2]]
+        if apposed and _PERSON.fullmatch(apposed[0]) and _names_a_person(apposed[0]):
+            return " ".join(_without_titles(apposed[0].split()))  # "A lawyer for X, Jo Weil"
         return _phrase(text.split())  # "The family of Derek Haines": not Derek Haines
     # "a filing with the NHTSA", "Bureau data for the city of Hartfield": to whom a document
     # went, or what it counts, is not who wrote it

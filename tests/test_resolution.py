@@ -101,6 +101,8 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         ("Russia's Foreign Ministry", "Russia's Foreign Ministry"),
         ("A study of 8,000 adults", "A study of 8,000 adults"),
         ("Britain's media regulator Ofcom", "Ofcom"),
+        # whom a lawyer works for is no name of theirs, but their own name is
+        ("A lawyer for Ostrander, Jonathan Weil", "Jonathan Weil"),
         # an owner that is the name's own word
         ("The Women's Tennis Association", "Women's Tennis Association"),
         ("the Children's Hospital of Philadelphia", "Children's Hospital of Philadelphia"),
