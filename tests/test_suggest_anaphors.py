@@ -1161,3 +1161,18 @@ def test_the_statement_is_the_one_the_speaker_made_before(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The armed forces responded proportionately."] == ["Velaria's defence ministry"]
+
+
+def test_it_after_a_body_named_by_its_owner_is_that_body(db_url):
+    """ "Dranovia's defence ministry gave a sharply different account. It said A": the body
+    the sentence before opens with, though another ministry spoke last; "The ministry said"
+    after it is that body too."""
+    text = (
+        "Velaria's defence ministry said in a statement that troops had opened fire on a post "
+        "near Kirsk.\n\n"
+        "Dranovia's defence ministry gave a sharply different account. It said Velarian "
+        "soldiers had fired first. The ministry said three servicemen had been killed.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Velarian soldiers had fired first."] == ["Dranovia's defence ministry"]
+    assert chains["Three servicemen had been killed."] == ["Dranovia's defence ministry"]

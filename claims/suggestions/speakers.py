@@ -449,6 +449,12 @@ class Speakers:
             subject = self._subject_before(resolver, surface, before, sentences=1)
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
+            owned = _owned_subject_before(resolver, surface, before) if pronoun == "it" else None
+            if owned is not None:
+                self.last = owned
+                if not self.named or _key(self.named[-1]) != _key(owned):
+                    self.named.append(owned)  # "The ministry said" next means it too
+                return owned
             last = self.last
             if (
                 pronoun == "it"
@@ -1261,6 +1267,35 @@ _BODY_SUBJECT = re.compile(
 )
 # The articles that open the titles of papers in other languages: "Le Monde", "Die Welt".
 _TITLE_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "die", "der", "das", "de"})
+
+
+def _owned_subject_before(resolver: Resolver, surface: str, before: str) -> Resolution | None:
+    """ "Dranovia's defence ministry gave a different account. It said A": "it" is the body
+    the sentence before opens with, named by its owner and what it is, though another body
+    spoke last. Only a sentence that says nothing of its own (no cue of saying in it)."""
+    sentences = [part for part in _SENTENCE_BREAK.split(before) if part.strip()]
+    if not sentences:
+        return None
+    found = _OWNED_SUBJECT.match(sentences[-1])
+    if found is None or _SAYING_IN.search(sentences[-1]):
+        return None
+    reading = resolver.resolve(found["body"])
+    name = reading.name or reading.proposed_name or found["body"]
+    return replace(
+        reading,
+        surface=surface,
+        why=f"{surface.strip()!r} read as {name}, the subject of the sentence before",
+    )
+
+
+# A body named by its owner and what it is, opening a sentence: "Dranovia's defence ministry
+# gave"; and a sentence's cue of saying, which would make it the body's own report.
+_OWNED_SUBJECT = re.compile(
+    r"\s*(?P<body>[A-Z][\w-]*['\u2019]s\s+(?:[a-z-]+\s+){0,2}(?:"
+    + "|".join(sorted(BODY_NOUNS))
+    + r"))\s+(?:(?:also|then|later|has|had)\s+)?[a-z]+"
+)
+_SAYING_IN = re.compile(r"\b(?:said|says|told|according\s+to|reported|stated|announced)\b")
 
 
 def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | None:
