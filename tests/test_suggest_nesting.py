@@ -1101,6 +1101,21 @@ def test_quoted_as_saying_after_telling_an_outlet_is_through_that_outlet(db_url)
     assert chains["Quiet pressure is more useful right now."] == ["Henrik Solberg", "Abendkurier"]
 
 
+def test_one_of_the_people_an_outlet_cited_told_that_outlet(db_url):
+    """ "One of the people told the newspaper" after "According to the Financial Times, which
+    cited two people familiar with the matter": those people, through the FT."""
+    text = (
+        "According to the Financial Times, which cited two people familiar with the matter, "
+        "the board met on Sunday night to discuss the deal. One of the people told the "
+        "newspaper that several large shareholders were opposed to an appeal.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Several large shareholders were opposed to an appeal."] == [
+        "two people familiar with the matter",
+        "Financial Times",
+    ]
+
+
 def test_according_to_someone_then_an_outlet_reporting_is_one_chain(db_url):
     text = (
         "According to a Commission official who spoke on condition of anonymity, a list of "

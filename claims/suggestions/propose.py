@@ -330,6 +330,19 @@ _TOLD_THE_OUTLET = re.compile(
 )
 
 
+def _note_outlets(hops: list[dict], resolver, speakers: Speakers) -> None:
+    """Note the outlet a speaker's words went through ("According to the FT, which cited two
+    people familiar with the matter"), so that "One of the people told the newspaper" later
+    is through it, as a "told" outlet is (``_outlet_told``)."""
+    for hop, then in zip(hops, hops[1:], strict=False):
+        key = fold_name(hop.get("name") or "")
+        if not key or key in speakers.outlets or not then.get("name"):
+            continue
+        known = then.get("source_id")
+        if resolver.kinds.get(known) in MEDIA_KINDS if known else _an_outlet_by_name(then["name"]):
+            speakers.outlets[key] = dict(then)
+
+
 def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
     cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()
     if not cue:
@@ -640,6 +653,7 @@ def sentence_proposals(
     proposals = []
     for leaf, hops in ((index, hops) for index in leaves(found) for hops in chains_of(index)):
         first_of_leaf = len(proposals)
+        _note_outlets(hops, resolver, speakers)
         content = found[leaf].said_before or found[leaf].content
         content = _without_that(text, _without_dateline(text, content))
         quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS

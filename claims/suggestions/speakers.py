@@ -1204,7 +1204,9 @@ _SPOKESPERSON_FOR = re.compile(
     r"(?P<body>the\s+[a-z]+(?:\s+[a-z]+)?)"
 )
 _ONE_OF_THEM = re.compile(
-    r"(?:one|two|three|some|several|most|many|both|each|another|all)\s+of\s+(?:them|those)",
+    r"(?:one|two|three|some|several|most|many|both|each|another|all)\s+of\s+(?:them|those"
+    # "One of the people told the newspaper", after "two people familiar with the matter"
+    r"|(?:the|those)\s+(?:people|sources|officials|persons))",
     re.IGNORECASE,
 )
 # Bodies that oversee others, named for it, and so named by the story before it says "the
