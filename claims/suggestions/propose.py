@@ -213,20 +213,19 @@ _OUTLET_NAME = (
 )
 # What the article calls it before its name: "the German newspaper Bild am Sonntag", "the
 # broadcaster ZDF", "the Spanish daily AS"; the name is an outlet's, known or not.
-_DESCRIBED_OUTLET = (
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:newspaper|daily|paper|tabloid|weekly|magazine"
-    r"|broadcaster|news\s+agency|news\s+site|news\s+website|radio\s+station|TV\s+station"
-    r"|television\s+station|station|channel|network)\s+"
+_OUTLET_KINDS = (
+    r"(?:newspaper|daily|paper|tabloid|weekly|magazine|broadcaster|news\s+agency|news\s+site"
+    r"|news\s+website|radio\s+station|TV\s+station|television\s+station|station|channel"
+    r"|network)"
 )
+_DESCRIBED_OUTLET = rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_OUTLET_KINDS}\s+"
 _OUTLET = (
     rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|(?:the\s+)?{_OUTLET_NAME})"
 )
 _TOLD = re.compile(
     rf"\s+(?P<who>{_OUTLET})"
     # what the article says it is, set off after it: "told Le Progrès, a regional newspaper,"
-    r"(?:,\s+(?P<apposed>(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:newspaper|daily|paper|tabloid"
-    r"|weekly|magazine|broadcaster|news\s+agency|news\s+site|news\s+website|radio\s+station"
-    r"|TV\s+station|television\s+station|station|channel|network)[^,]{0,40}),)?"
+    rf"(?:,\s+(?P<apposed>(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_OUTLET_KINDS}[^,]{{0,40}}),)?"
     # what follows the outlet: "that", a time, punctuation, or a clause opening without
     # "that" ("told CNN the president had been briefed"); not "told EU ministers"
     r"(?=\s+(?:that|on|in|at|last|this|earlier|late|today|yesterday|the|a|an|he|she|it|they"
@@ -600,7 +599,7 @@ def sentence_proposals(
     first = next((r for r in resolved.values() if r is not None), None)
     if first is not None and _IN_A_STATEMENT.search(text, sentence.start, sentence.end):
         # "The ministry said in a statement that A. … '…,' the statement said": its statement
-        speakers.documents["statement"] = first
+        speakers.note_statement(first)
     for index, attribution in enumerate(found):
         if resolved[index] is None and _speaks_for_the_sentence(text, sentence, attribution):
             resolved[index] = first

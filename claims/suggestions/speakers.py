@@ -344,7 +344,7 @@ class Speakers:
         # The company "the company" was read as last, and how many sources were named then.
         self.company: tuple[Resolution, int] | None = None
         # Whose "the report" was read as, by the document's noun; and whose statement the
-        # last sentence saying "in a statement" gave (``propose``).
+        # last sentence saying "in a statement" gave (``note_statement``).
         self.documents: dict[str, Resolution] = {}
         # The last people described as a group ("people familiar with the matter"), and
         # whether they were named after the last source (whom "they" means first).
@@ -821,6 +821,10 @@ class Speakers:
             ):
                 return _read_as(earlier, surface, noun)
         return None
+
+    def note_statement(self, speaker: Resolution) -> None:
+        """ "The ministry said in a statement that A": whose "the statement said" is next."""
+        self.documents["statement"] = speaker
 
     def _outlet_just_named(
         self, resolver: Resolver, surface: str, before: str
