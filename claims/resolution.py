@@ -626,6 +626,8 @@ def _proposed_name(surface: str) -> str | None:
         name, phrase = _head(words)
         if name:
             return name
+        if len(words) == 2 and words[0] == "The" and words[1][:1].isupper():
+            return " ".join(words)  # "The Economist": the magazine, not any economist
         phrases.append(phrase)
     return phrases[0] if phrases else None
 
@@ -796,8 +798,9 @@ def is_description(text: str) -> bool:
     if _KIN_OF.match(text.strip()):
         return True  # "The family of Derek Haines", "a lawyer for Haines": whose, not who
     words = [_cleaned(word)[0] for word in text.split()]
+    determined = False
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+        determined, words = True, words[1:]
     while len(words) > 2 and words[-1].strip(".,") in _POSTNOMINALS:
         words = words[:-1]  # "Keir Starmer MP" is Starmer, no MP among others
     if not words:
@@ -829,8 +832,11 @@ def is_description(text: str) -> bool:
         lowered = lowered[:qualified]
     while len(lowered) > 1 and (lowered[0] in _HOW_MANY or lowered[0].isdigit()):
         lowered = lowered[1:]  # "Eleven of 19 economists", "Two of the officials"
-    if all(word in _GROUPS for word in lowered):
-        return True  # "Critics said", "Two other sources": a capital at a sentence's start
+    titled = determined and len(words) == 1 and words[0][:1].isupper()
+    if all(word in _GROUPS for word in lowered) and not (titled and lowered != ["police"]):
+        # "Critics said", "Two other sources": a capital at a sentence's start; but after
+        # its article no sentence's start explains the capital: "The Economist" is named
+        return True
     if len(lowered) > 2 and lowered[0] in _GROUPS and lowered[1] in _QUALIFIED_BY:
         return True  # "Allies of the Prime Minister", "a source close to the Chancellor"
     if len(lowered) > 1 and lowered[-1] in _GROUPS - _HOW_MANY - {"police"} and "of" not in lowered:

@@ -48,6 +48,8 @@ from claims.resolution import _proposed_name, is_description
         # the acronym given beside the name, and what a body publishes
         ("The Department of Energy (DOE)", "Department of Energy"),
         ("LSEG data", "LSEG"),
+        # a title whose one word is a trade's: the whole title, or it reads as anyone's
+        ("The Economist", "The Economist"),
     ],
 )
 def test_the_name_is_the_head_of_the_span(surface, name):
@@ -193,6 +195,11 @@ def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(sur
         ("Council on Foreign Relations", False),
         ("The Union of Concerned Scientists", False),
         ("American Federation of Teachers", False),
+        # a group's word capitalised after its article is a title: the magazine
+        ("The Economist", False),
+        ("The economist", True),
+        ("the Police", True),
+        ("Two Officials", True),
     ],
 )
 def test_a_description_names_nobody(surface, description):
