@@ -84,7 +84,7 @@ BODY_NOUNS = frozenset(
         "department", "administration", "party", "coalition", "agency", "institution",
         "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
-        "office",
+        "office", "federation", "confederation", "association", "league",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
@@ -830,8 +830,11 @@ def is_description(text: str) -> bool:
     if qualified is not None:
         # "Two Republican officials familiar with the campaign": officials, so described
         lowered = lowered[:qualified]
+    counted = lowered[0] in _NUMBERS and len(words) > 1
     while len(lowered) > 1 and (lowered[0] in _HOW_MANY or lowered[0].isdigit()):
         lowered = lowered[1:]  # "Eleven of 19 economists", "Two of the officials"
+    if counted and not any(word[:1].isupper() for word in words[1:]):
+        return True  # "Two curators", "Three council members": counted, so no one's name
     titled = determined and len(words) == 1 and words[0][:1].isupper()
     if all(word in _GROUPS for word in lowered) and not (titled and lowered != ["police"]):
         # "Critics said", "Two other sources": a capital at a sentence's start; but after
@@ -925,6 +928,11 @@ _PLACED = frozenset({"in", "at", "on", "from", "near", "across", "inside", "outs
 _WHERE = frozenset({"in", "at", "near", "inside", "outside", "within"})
 # What opens a description of someone unnamed: "a woman from Manchester", "one user in Leeds".
 _DESCRIBING = frozenset({"a", "an", "one", "another"})
+_NUMBERS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "dozens", "hundreds", "thousands", "several"}
+)  # fmt: skip
+NUMBERS = _NUMBERS  # for other modules: the words that count people
 _HOW_MANY = frozenset(
     {
         "one", "another", "two", "three", "four", "five", "six", "seven", "eight", "nine",

@@ -1176,3 +1176,41 @@ def test_it_after_a_body_named_by_its_owner_is_that_body(db_url):
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["Velarian soldiers had fired first."] == ["Dranovia's defence ministry"]
     assert chains["Three servicemen had been killed."] == ["Dranovia's defence ministry"]
+
+
+def test_one_of_a_counted_group_and_the_person_are_those_described(db_url):
+    """ "two engineers involved in the mission" are people spoken of as a group, whom "One
+    of them" is one of; "Two curators" is counted, so no one's name; "The person" is the
+    person the article described before."""
+    text = (
+        "According to two engineers involved in the mission, data received before the signal "
+        "was lost showed a rise in pressure. Neither was authorised to speak publicly. One of "
+        'them said the reading "could be a sensor fault."\n\n'
+        "Two curators said several employees had written to the board. One of them said the "
+        'mood was "deeply uncomfortable."\n\n'
+        "A person close to the president said his camp had secured the backing of at least 20 "
+        "associations. The person said Almeida had no intention of resigning.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    engineers = ["two engineers involved in the mission"]
+    assert chains['The reading "could be a sensor fault."'] == engineers
+    assert chains["Several employees had written to the board."] == ["Two curators"]
+    assert chains['The mood was "deeply uncomfortable."'] == ["Two curators"]
+    assert chains["Almeida had no intention of resigning."] == ["A person close to the president"]
+
+
+def test_the_federation_and_the_agency_are_those_the_story_named(db_url):
+    """ "The federation said" is the federation named before, though only in an apposition;
+    "The agency said", right after a sentence naming the Caledonian Space Agency, is that
+    agency, not the wire the article credits."""
+    text = (
+        "The president of the Atlantic Rowing Federation, Rodrigo Almeida, will face a vote "
+        "next month, officials said on Monday.\n\n"
+        "The federation said in a separate statement that the council had been briefed in "
+        "June.\n\n"
+        "The Caledonian Space Agency lost contact with the lander on Friday. The agency said "
+        "the landing had been postponed.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text, origin=("AFP", "via")))
+    assert chains["The council had been briefed in June."] == ["Atlantic Rowing Federation"]
+    assert chains["The landing had been postponed."] == ["Caledonian Space Agency"]

@@ -1308,3 +1308,63 @@ def test_a_name_that_had_argued_that_its_is_no_person_the_judge_could_be(db_url)
     (writing,) = [p for p in proposals if "systematically" in p.claim_text]
     assert writing.claim_text.startswith("The company had")
     assert [(h["name"], h["cue"]) for h in writing.hops] == [("The judge", "writing")]
+
+
+def test_speaking_to_an_outlet_beside_the_speaker_is_a_hop_and_the_next_told_the_paper(db_url):
+    """ "X, speaking to the state radio station Voice of Marlo later on Tuesday, said" and
+    "said Edna Price, speaking to the Harbury Gazette": the words went through that outlet;
+    "told the paper" in the next sentence, by another speaker, is the same paper."""
+    text = (
+        "Adebayo, speaking to the state radio station Voice of Marlo later on Tuesday, said "
+        "she remained hopeful.\n\n"
+        '"It was always going to end like this," said Edna Price, a retired teacher, speaking '
+        "to the Harbury Gazette. Another resident, baker Tom Ives, told the paper he thought "
+        "the council had acted too late.\n\n"
+        "Rhodes told the newspaper the plan was sound.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["She remained hopeful."] == ["Adebayo", "Voice of Marlo"]
+    assert chains["It was always going to end like this."] == ["Edna Price", "Harbury Gazette"]
+    assert chains["He thought the council had acted too late."] == [
+        "Tom Ives",
+        "Harbury Gazette",
+    ]
+    # a paragraph later, another speaker's paper is not that one
+    assert chains["The plan was sound."] == ["Rhodes"]
+
+
+def test_an_outlet_reporting_citing_people_that_trustees_favour_is_their_chain(db_url):
+    """ "trustees favour returning the heads" is a statement (a plural subject, a verb, its
+    gerund object), so the report passes it on, through the outlet, from whom it cited."""
+    text = (
+        "The newspaper Tromsby Avis reported last month, citing people close to the board, "
+        "that at least three of the gallery's trustees favour returning the masks outright.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "At least three of the gallery's trustees favour returning the masks outright."
+    ] == ["people close to the board", "Tromsby Avis"]
+
+
+def test_said_in_a_video_after_a_quotation_is_where_it_was_said_not_what(db_url):
+    text = (
+        "Mission director Ilse Vandermeer said the team was working around the clock.\n\n"
+        '"Whatever happens, we will learn from it and we will go back," she said in a video '
+        "posted on the agency's social media accounts.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Whatever happens, we will learn from it and we will go back."] == [
+        "Ilse Vandermeer"
+    ]
+    assert not [c for c in chains if "video" in c]
+
+
+def test_an_aside_between_subject_and_verb_does_not_split_what_was_said(db_url):
+    text = (
+        "The Norvik Space Office said the landing, originally scheduled for 0720 GMT, had been "
+        "postponed indefinitely.\n"
+    )
+    (proposal,) = proposals_for(db_url, text)
+    assert proposal.claim_text == (
+        "The landing, originally scheduled for 0720 GMT, had been postponed indefinitely."
+    )

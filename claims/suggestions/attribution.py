@@ -436,6 +436,8 @@ def _tail_is_short(tokens: list[Token], k: int, end: int, text: str) -> bool:
         return True
     if _IN_A_NAME.match(span) and all(t.text in ".!?" for t in tokens[m:end]):
         return True  # "…, researchers reported in the New England Journal of Medicine."
+    if _IN_A_MEDIUM.match(span) and all(t.text in ".!?" for t in tokens[m:end]):
+        return True  # '"A," she said in a video posted on the agency's accounts.'
     return m - k <= 2 and tokens[k].text[:1].isupper()
 
 
@@ -451,6 +453,12 @@ def _ends_or_cites(tokens: list[Token], m: int, end: int) -> bool:
 
 
 # Where, named, ends a sentence after its cue: "in Brussels", "in the journal Nature".
+# Where the words were said, closing the sentence after the cue: no claim of its own.
+_IN_A_MEDIUM = re.compile(
+    r"(?:in|on|during) (?:a|an|the|its|his|her|their) (?:[\w-]+ )?(?:video|statement|post"
+    r"|interview|message|letter|speech|broadcast|podcast|briefing|email|e-mail|tweet|blog"
+    r"|news conference|press conference|address|appearance)\b"
+)
 _IN_A_NAME = re.compile(
     r"in (?:the )?(?:(?:medical|scientific) )?(?:journal )?[A-Z][\w'.-]*"
     r"(?: (?:of|for|and|on|[A-Z][\w'.-]*))*$"

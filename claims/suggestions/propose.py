@@ -206,7 +206,7 @@ _SAID_HOW = re.compile(
 # Sonntag", "El País"), and what may follow it ("the BBC's Today programme", "Deutschlandfunk
 # radio", "the Funke media group").
 _OUTLET_NAME = (
-    r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
+    r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|of|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
     r"[A-Z][\w.&'\u2019/-]*){0,4}"
     r"(?:\s+(?:programme|program|podcast|show|newspaper|channel|radio|television|TV"
     r"|media\s+group|broadcaster|daily))?"
@@ -261,6 +261,14 @@ _WRITING_IN = re.compile(
     rf"(?:\s+(?:on|last|this|early|late)\s+{TIME_WORD}(?:\s+{TIME_WORD})?)?"
     r"\s*,"
 )
+# The same, set off beside the speaker: "Okafor, speaking to the state radio station Voice
+# of Kessary later on Tuesday, said"; '"A," said Janet Crowley, speaking to the Gazette.'
+_SPEAKING_ASIDE = re.compile(
+    r"\s*,?\s*(?:speaking|writing|talking)\s+(?:to|in|on|with)\s+"
+    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|(?P<who>(?:the\s+)?"
+    rf"{_OUTLET_NAME}))(?=(?:\s+[a-z][\w-]*(?:\s+{TIME_WORD})?){{0,3}}\s*(?:,|\.|$))"
+)
+_PARTICIPLE_AT_END = re.compile(r",?\s*(?:speaking|writing|talking)\s*$")
 # Where a speaker's words appeared, said before the speaker: "In an interview with Corriere
 # della Sera, …", "In an open letter published by La Repubblica on Sunday, …".
 _FRONTED = re.compile(
@@ -301,10 +309,17 @@ def _outlet_told(
         return hop
     if hop is not None:
         speakers.outlets[key] = hop
+        speakers.last_outlet = (hop, sentence.end)
         return hop
     told = _TOLD_THE_OUTLET.match(text, attribution.cue[1], sentence.end)
     cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()[-1:]
-    if told is not None and cue in (["told"], ["tells"], ["telling"]) and key in speakers.outlets:
+    told = told if cue in (["told"], ["tells"], ["telling"]) else None
+    last = speakers.last_outlet
+    if told is not None and key not in speakers.outlets and last is not None:
+        if not text[last[1] : sentence.start].strip():  # in the sentence just before
+            hop = {**last[0], "evidence_start": told.start("noun")}
+            hop["evidence_end"] = told.end("noun")
+    elif told is not None and key in speakers.outlets:
         hop = {**speakers.outlets[key], "evidence_start": told.start("noun")}
         hop["evidence_end"] = told.end("noun")
     elif cue == ["quoted"] and key in speakers.outlets and not _BY.match(text, attribution.cue[1]):
@@ -372,6 +387,15 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         found = _WRITING_IN.match(text, sentence.start, attribution.source[0]) or _FRONTED.match(
             text, sentence.start, attribution.source[0]
         )
+    if found is None and source is not None:
+        # "Okafor, speaking to the state radio station Voice of Kessary, said"
+        # (the tagger's source may hold the participle: "Edna Price, a teacher, speaking")
+        cut = _PARTICIPLE_AT_END.search(text, *source)
+        after = cut.start() if cut is not None else source[1]
+        aside = (after, attribution.cue[0]) if source[0] < attribution.cue[0] else None
+        if aside is None:
+            aside = (after - (text[after - 1 : after] == ","), end)
+        found = _SPEAKING_ASIDE.match(text, *aside)
     if found is None and cue[-1] in ("said", "says", "saying", "spoke", "speaking"):
         found = _ON_AIR.match(text, attribution.cue[1], end)  # "said on RTÉ's Morning Ireland"
     if found is None and attribution.cue[1] <= attribution.content[0]:

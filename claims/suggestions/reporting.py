@@ -352,6 +352,14 @@ def states(text: str, span: tuple[int, int]) -> bool:
         subject = words[i - 2] if before in AUXILIARIES and i > 1 else before
         if _plural(subject) and word not in _NOT_VERBS and after in _OBJECTS:
             return True  # "parents (still) want the", not "the strikes for the"
+        if (
+            _plural(subject)
+            and word not in _NOT_VERBS
+            and not word.endswith(("ing", "ed", "s"))
+            and len(after) > 5
+            and after.endswith("ing")
+        ):
+            return True  # "trustees favour returning the heads", "analysts expect spending"
         if _plural(word) and before in _HABIT:
             return True  # "the group typically gains access", "it often takes weeks"
         if _plural(word):

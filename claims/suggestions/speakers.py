@@ -16,6 +16,7 @@ from dataclasses import replace
 from claims.resolution import (
     BODY_NOUNS,
     GROUPS,
+    NUMBERS,
     ORGANISATION_WORDS,
     PRONOUNS,
     SPOKESPEOPLE,
@@ -85,6 +86,8 @@ _GROUP_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+([a-z]+)(?:\s+([a-z
 # One person described, not named: "a nurse at the hospital", "One EU diplomat", "a second
 # nurse", "a police official". The next "she said" is that person.
 _ONE = frozenset({"a", "an", "one", "another"})
+# Whom the article keeps unnamed and speaks of again as "the person", "the official".
+_UNNAMED_ONES = frozenset({"person", "source", "insider", "diplomat", "official"})
 _ONE_PERSON_NOUNS = frozenset(
     {w for w in GROUPS if not w.endswith("s")}
     | {
@@ -147,6 +150,8 @@ def _of_a_group(surface: str) -> bool:
     words = [w.strip(",;:").lower() for w in surface.split()]
     if not words or words[0] in ("one", "a", "an") or not is_description(surface):
         return False
+    if words[0] in NUMBERS and any(w.endswith("s") for w in words[1:4]):
+        return True  # "two engineers involved in the mission", "Two opposition MPs"
     head = next((i for i, w in enumerate(words) if w in GROUPS), None)
     return head is not None and words[head] not in ("source", "person", "other", "some")
 
@@ -341,6 +346,9 @@ class Speakers:
         self.bodies: set[str] = set()
         # The outlet each speaker last told, by folded name: whom "told the magazine" means.
         self.outlets: dict[str, dict] = {}
+        # The outlet someone last told, and where that sentence ends: "Another resident told
+        # the paper", right after "said Janet Crowley, speaking to the Aldwick Gazette".
+        self.last_outlet: tuple[dict, int] | None = None
         # The company "the company" was read as last, and how many sources were named then.
         self.company: tuple[Resolution, int] | None = None
         # Whose "the report" was read as, by the document's noun; and whose statement the
@@ -415,7 +423,10 @@ class Speakers:
                     return replace(owner, surface=surface, why=f"{surface.strip()!r}: {named}'s")
         reading = self._read(resolver, surface, before)
         noun = next((word for word in words if word in SPOKESPEOPLE), None)
-        if noun is not None and (words[0] in ("a", "an") or noun != words[-1]):
+        if noun is None and words[0] in ("a", "an", "one") and not reading.resolved:
+            # "A person close to the president said …. The person said": that person
+            noun = next((word for word in words[1:4] if word in _UNNAMED_ONES), None)
+        if noun is not None and (words[0] in ("a", "an", "one") or noun != words[-1]):
             self.spokespeople[noun] = reading  # "A spokesman for X", "a WHO spokesperson"
         return reading
 
@@ -752,6 +763,14 @@ class Speakers:
         institution = None
         if noun in _INSTITUTIONS and not resolution.resolved:
             institution = _institution_named(resolver.text, noun, before)
+        if noun == "agency" and resolution.resolved:
+            # "The Caledonian Space Agency lost contact …. The agency said": that agency, not
+            # the wire the article credits, when the sentence or the one before names it
+            *earlier, here = _SENTENCE_BREAK.split(before)
+            previous = next((part for part in reversed(earlier) if part.strip()), "")
+            named = _AN_AGENCY.findall(f"{previous} {here}")
+            if named:
+                return _read_as(resolver.resolve(named[-1]), surface, noun)
         if institution and institution[1]:
             # "Schools in the Alder Springs School District will close, the district said":
             # the one this very sentence names, though another was a source before
@@ -1236,7 +1255,13 @@ _INSTITUTIONS = {
     "panel": "Panel", "tribunal": "Tribunal", "board": "Board", "office": "Office",
     "ministry": "Ministry", "authority": "Authority", "inspectorate": "Inspectorate",
     "union": r"Union|Workers(?:[ \t]+Local[ \t]+\d+)?|Teamsters|Guild|Federation",
+    "federation": "Federation|Confederation", "association": "Association",
+    "league": "League",
 }  # fmt: skip
+# An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
+_AN_AGENCY = re.compile(
+    r"(?<![\w'\u2019.-])((?:(?!The\b|News\b|Press\b)[A-Z][\w&'\u2019-]*[ \t]+){1,4}Agency)\b"
+)
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
 
