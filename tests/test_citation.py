@@ -198,3 +198,18 @@ def test_a_lead_is_its_first_sentence_when_the_copy_has_no_line_breaks():
     assert [credit.framing for credit in find_credits(text)] == [False]
     lead = "Russia launched 40 drones overnight, Ukrinform reports citing Reuters. More later."
     assert [credit.framing for credit in find_credits(lead)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("This article was originally published by the Associated Press.", "Associated Press"),
+        ("This story was first published by The Conversation.", "The Conversation"),
+        ("This article originally appeared in Kyiv Independent.", "Kyiv Independent"),
+    ],
+)
+def test_an_originally_published_line_credits_its_source_and_states_nothing(line, agency):
+    text = f"Officials said the vote would go ahead.\n\n{line}\n"
+    assert [(c.name, c.rule) for c in find_credits(text)] == [(agency, "originally published")]
+    start = text.index(line)
+    assert statement_start(text, start, start + len(line)) == start + len(line)

@@ -1368,3 +1368,49 @@ def test_an_aside_between_subject_and_verb_does_not_split_what_was_said(db_url):
     assert proposal.claim_text == (
         "The landing, originally scheduled for 0720 GMT, had been postponed indefinitely."
     )
+
+
+def test_what_a_relative_clause_says_of_its_noun_is_not_claimed_alone(db_url):
+    """ "craters, which scientists believe could supply water", "a high bar that the allies
+    believe the motion will not reach", "a claim reviewers were not able to test": each
+    says something of a noun it leaves out, so alone it says nothing."""
+    text = (
+        "It carries instruments to search for water ice in shadowed craters, which scientists "
+        "believe could one day supply drinking water.\n\n"
+        "A two-thirds majority is required to remove the president, a high bar that his "
+        "allies believe the motion will not reach.\n\n"
+        "Nadia Whitfield added that the crease was invisible in normal use, a claim reviewers "
+        "at the event were not able to test independently.\n\n"
+        "A minister said that officials believe the plan will work.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert not [c for c in chains if c.startswith(("Could", "The motion", "Were"))]
+    assert chains["The crease was invisible in normal use."] == ["Nadia Whitfield"]
+    assert chains["Officials believe the plan will work."] == ["A minister"]
+
+
+def test_a_report_confirmed_is_the_whole_clause_and_the_letter_seen_is_a_hop(db_url):
+    """ "signed" passes nothing on: what the secretary confirmed is who signed what; the
+    letter she confirmed it in was seen by the Sports Tribune, a hop after hers."""
+    text = (
+        "Twenty-three of the federation's 54 member associations signed a motion calling for "
+        "the vote, the federation's general secretary, Paulette Girard, confirmed in a letter "
+        "to members seen by the Sports Tribune.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        "Twenty-three of the federation's 54 member associations signed a motion calling for "
+        "the vote.": ["Paulette Girard", "Sports Tribune"]
+    }
+
+
+def test_according_to_a_report_by_an_outlet_which_cited_sources(db_url):
+    text = (
+        "The phone's panel is supplied by Hanwon Display, according to a report last week by "
+        "the trade publication PanelWatch, which cited supply chain sources.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The phone's panel is supplied by Hanwon Display."] == [
+        "supply chain sources",
+        "PanelWatch",
+    ]

@@ -801,7 +801,13 @@ def _relative_citing(tokens: list[Token], cue_i: int, found: list[Attribution]):
     if tokens[cue_i - 2].text != ",":
         return None
     report = found[-1]
-    return report if _report_end(report) == tokens[cue_i - 3].end else None
+    end = _report_end(report)
+    if end > tokens[cue_i - 3].end:
+        return None
+    # the report's source may end early ("according to a" of "a report last week by X"):
+    # the words up to the comma go on with it
+    between = [t for t in tokens[: cue_i - 2] if t.start >= end]
+    return None if any(t.text in ",;:.!?()" for t in between) else report
 
 
 def _report_end(report: Attribution) -> int:

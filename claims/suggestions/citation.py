@@ -132,6 +132,16 @@ RULES: list[tuple[str, float, re.Pattern[str]]] = [
         ),
     ),
     (
+        "originally published",
+        0.8,
+        re.compile(
+            r"^[ \t]*(?:This|The)[ \t]+(?:article|story|report|piece|interview)[ \t]+(?:was[ \t]+)?"
+            r"(?:originally|first)[ \t]+(?:published|appeared|ran)[ \t]+(?:by|in|on)[ \t]+"
+            r"(?:the[ \t]+)?(?P<name>" + _NAME + r")\.?[ \t]*$",
+            re.MULTILINE,
+        ),
+    ),
+    (
         "reporting by",
         0.7,
         re.compile(r"\(\s*(?:Reporting|Writing) by [^;)]{1,120}[;)].{0,200}?\b(?P<name>Reuters)\b"),
@@ -194,6 +204,7 @@ def find_credits(text: str) -> list[Credit]:
                 "closing credit": "republished",
                 "source line": "via",
                 "reporting by": "republished",
+                "originally published": "republished",
                 "via credit": "via",
             }.get(rule, "citing")
             reporter = (match.groupdict().get("reporter") or "").strip()

@@ -412,6 +412,10 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         quoted = _AS_QUOTED_BY.match(text, after, end)
         if quoted is not None:
             return _outlet_hop(text, quoted.span("who"), resolver, quoted.span("how"))
+        # "A, the secretary confirmed in a letter to members seen by the Sports Tribune."
+        seen = _IN_A_DOCUMENT_SEEN.match(text, after, end)
+        if seen is not None:
+            return _outlet_hop(text, seen.span("who"), resolver, seen.span("how"))
     if found is None:
         return None
     if found.groupdict().get("described") is not None:
@@ -483,6 +487,12 @@ _SENT_TO = re.compile(
 _SEEN_BY = re.compile(
     rf"\b(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+)
+
+_IN_A_DOCUMENT_SEEN = re.compile(
+    r"\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?"
+    rf"(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})\W*$"
 )
 
 
@@ -702,6 +712,8 @@ def sentence_proposals(
         words = len(text[slice(*(named or content))].split())
         if words < MIN_CLAIM_WORDS:
             continue  # "The plan" said by Der Spiegel; "Beijing denies the accusations" is not
+        if _gapped(text, sentence, found[leaf], content):
+            continue  # "…, which scientists believe could supply water": part of a clause
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
         confidence = round(base * sum(hop_conf) / len(hop_conf), 2)
@@ -834,6 +846,36 @@ _RENDERINGS = frozenset(
         "interpreter",
     }
 )  # fmt: skip
+
+
+# A clause said of a noun before it, which it lacks: "craters, which scientists believe
+# could supply water", "a high bar that Almeida's allies believe the motion will not reach",
+# "signatures, a figure the organisers say makes it the largest".
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:which|whom)|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+that)?)\s*$"
+)  # not "said that officials believe A": that "that" opens what was said
+# What cannot open a clause of its own: a verb without its subject ("were not able to test").
+_NO_SUBJECT = frozenset(
+    {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should",
+     "did", "does", "is", "was", "were", "are", "makes", "shows", "means"}
+)  # fmt: skip
+
+
+def _gapped(text: str, sentence: Sentence, attribution: Attribution, content) -> bool:
+    """Whether what a relation says is part of a relative clause, which leaves out the noun
+    it is about: claimed alone it would say nothing ("Could one day supply drinking
+    water"); the sentence it is in is proposed whole."""
+    if attribution.quoted or content[0] < attribution.cue[1]:
+        return False
+    if any(mark in text[content[0] : content[1]] for mark in QUOTE_MARKS):
+        return False  # 'a move he described as "overdue"': the words quoted are worth keeping
+    first = text[content[0] : content[1]].split()[:1]
+    if first and first[0].lower() in _NO_SUBJECT:
+        return True
+    source = attribution.source
+    if source is None or source[0] > attribution.cue[0]:
+        return False
+    return bool(_RELATIVE_BEFORE.search(text, sentence.start, source[0]))
 
 
 def _of_itself(text: str, attribution: Attribution) -> bool:

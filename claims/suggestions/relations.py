@@ -622,6 +622,9 @@ class ArticleAttributions:
         end_before_asides(self.text, kept)
         self._sources_run_on(kept)
         _sources_completed(self.text, kept)
+        # a source run on to its end ("a report last week by" + "the trade publication
+        # PanelWatch") now reaches the ", which cited X" that qualifies it
+        nest(kept, self.text)
         return kept
 
     def _sources_run_on(self, kept: list[Attribution]) -> None:

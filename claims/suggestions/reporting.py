@@ -458,11 +458,28 @@ def reporting_relations(
                 start = _AFTER_CUE.match(text, inner.cue[1]).end()
                 inner.content = (min(start, inner.content[1]), inner.content[1])
     _participles_take_the_subject(text, found, kept)
+    _acts_reported_whole(found, kept)
     for attribution in kept:
         attribution.parent = None
         attribution.children = []
     nest(kept, text)
     return kept
+
+
+def _acts_reported_whole(found: list[Attribution], kept: list[Attribution]) -> None:
+    """ "Twenty-three associations signed a motion …, the secretary confirmed": the tagger
+    reads "signed" as a cue whose content the confirming shares; "signed" passes nothing
+    on, so what was confirmed is the whole clause, who signed included."""
+    for dropped in found:
+        if dropped in kept or dropped.source is None or dropped.source[0] > dropped.cue[0]:
+            continue
+        for relation in kept:
+            if (
+                relation.content[0] == dropped.content[0]
+                and relation.content[1] <= relation.cue[0]
+                and dropped.cue[1] <= dropped.content[0]
+            ):
+                relation.content = (dropped.source[0], relation.content[1])
 
 
 _PARTICIPLE = re.compile(r",\s*(?:while\s+|also\s+)?$")
