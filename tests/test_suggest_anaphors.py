@@ -1214,3 +1214,13 @@ def test_the_federation_and_the_agency_are_those_the_story_named(db_url):
     chains = speakers_of(proposals_for(db_url, text, origin=("AFP", "via")))
     assert chains["The council had been briefed in June."] == ["Atlantic Rowing Federation"]
     assert chains["The landing had been postponed."] == ["Caledonian Space Agency"]
+
+
+def test_she_is_the_unnamed_spokeswoman_the_sentence_before_opens_with(db_url):
+    text = (
+        "Culture Minister Abena Osei said the heads had been taken by force.\n\n"
+        "A spokeswoman for the gallery disputed that account. She said the trustees had "
+        "reviewed every document.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The trustees had reviewed every document."] == ["A spokeswoman for the gallery"]

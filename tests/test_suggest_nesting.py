@@ -1414,3 +1414,39 @@ def test_according_to_a_report_by_an_outlet_which_cited_sources(db_url):
         "supply chain sources",
         "PanelWatch",
     ]
+
+
+def test_a_lede_that_would_not_return_things_is_no_refusal_to_comment(db_url):
+    """ "would not return a set of bronze heads" is a claim; "did not return a request for
+    comment" is not; "rejecting a formal demand", tagged as one content round its own cue,
+    adds no second claim; "has not responded to the evidence" is no cue of its own."""
+    text = (
+        "The Halvorsen Gallery said on Tuesday it would not return a set of six bronze heads "
+        "to the Republic of Kessary, rejecting a formal demand from the country's culture "
+        "ministry and deepening a dispute that has simmered for a decade.\n\n"
+        "According to the ministry, the gallery has not responded to the evidence in detail.\n\n"
+        "The gallery did not return a request for comment.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        "Halvorsen Gallery would not return a set of six bronze heads to the Republic of "
+        "Kessary.": ["Halvorsen Gallery"],
+        "The gallery has not responded to the evidence in detail.": ["the ministry"],
+    }
+
+
+def test_concerns_a_fact_raises_are_nobody_s_claim(db_url):
+    text = (
+        "Several of the collapsed blocks were built in the past fifteen years, according to "
+        "local officials, raising concerns that construction rules had not been enforced.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        "Several of the collapsed blocks were built in the past fifteen years.": ["local officials"]
+    }
+
+
+def test_called_for_a_thing_is_claimed_whole(db_url):
+    text = "The union called for a criminal investigation into the developers.\n"
+    (proposal,) = proposals_for(db_url, text)
+    assert proposal.claim_text == text.strip()

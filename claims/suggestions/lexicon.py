@@ -337,6 +337,7 @@ BODY_NAME_WORDS = frozenset(
     {
         "homes", "racing", "services", "power", "water", "waters", "insurance", "media", "health",
         "care", "rescue", "aid", "watch", "cross", "fraud", "trust", "charity", "campaign",
+        "gallery", "galleries", "library", "theatre", "theater", "orchestra", "zoo",
     }
 )  # fmt: skip
 

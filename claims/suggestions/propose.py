@@ -145,7 +145,10 @@ _FRAMING = re.compile(
 # comment on individual customers", "it would not comment further".
 _NO_COMMENT_CLAIM = re.compile(
     r"\W*(?:[\w'\u2019-]+\s+){0,4}?(?:declined\s+to|(?:did|does|do|would|will)\s+not)\s+"
-    r"(?:comment|respond|return)\b",
+    # what a call is returned, not "would not return the bronze heads"
+    r"(?:comment|respond|return\s+(?:(?:a|an|the|his|her|its|their|our|repeated)\s+)?"
+    r"(?:[\w-]+\s+)?(?:calls?|messages?|requests?|e-?mails?|inquiries|enquiries|queries)"
+    r"|return)\b(?!\s+(?:a|an|the|his|her|its|their|our|it|them|to)\b)",
     re.IGNORECASE,
 )
 # A wire's conversion note at the foot of a story: "($1 = 57.10 pesos)".
@@ -714,6 +717,11 @@ def sentence_proposals(
             continue  # "The plan" said by Der Spiegel; "Beijing denies the accusations" is not
         if _gapped(text, sentence, found[leaf], content):
             continue  # "…, which scientists believe could supply water": part of a clause
+        cue = found[leaf].cue
+        if found[leaf].source is None and content[0] < cue[0] < content[1]:
+            continue  # "said A, rejecting a demand", tagged as one content round its cue
+        if not hops and _STIRRING.match(text, cue[0], cue[1] + 20):
+            continue  # "raising concerns that A": not A, nor anyone's word for it
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
         confidence = round(base * sum(hop_conf) / len(hop_conf), 2)
@@ -835,6 +843,13 @@ def sentence_proposals(
     return _once(proposals)
 
 
+# A participle of what a fact stirs, not of what anyone says: "raising concerns that A".
+_STIRRING = re.compile(
+    r"(?:raising|fuelling|fueling|sparking|prompting|stoking|heightening|renewing|deepening)"
+    r"\s+(?:new\s+|fresh\s+|further\s+)?(?:concerns?|fears?|questions?|doubts?|speculation"
+    r"|worries|worry|alarm|suspicions?|hopes?)\b",
+    re.IGNORECASE,
+)
 # A verb's participle alone, read by a tagger as a source: "fuelling", "sparking".
 _PARTICIPLE = re.compile(r"[a-z]+ing")
 # What renders a speaker's words, not someone passing them on: "according to a translation
@@ -1016,6 +1031,8 @@ def _speaks_for_the_sentence(text: str, sentence: Sentence, attribution: Attribu
     ("The diagnosis was confirmed") speaks of its subject, not by the sentence's speaker."""
     if passive(text, attribution.cue):
         return False
+    if _STIRRING.match(text, attribution.cue[0], attribution.cue[1] + 20):
+        return False  # "…, raising concerns that A": the article's inference, nobody's word
     tokens = tokenize(text, min(sentence.start, attribution.cue[0]), attribution.cue[1])
     cue = next((i for i, token in enumerate(tokens) if token.start >= attribution.cue[0]), None)
     if cue is None:

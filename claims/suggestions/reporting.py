@@ -53,6 +53,16 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     content = text[attribution.content[0] : attribution.content[1]].lstrip(" " + QUOTATION_STARTS)
     if _INFINITIVE.match(content) and attribution.content[0] >= attribution.cue[1]:
         return False
+    if (
+        words
+        and words[-1].endswith("ing")
+        and words[-1] not in CUE_WORDS
+        and attribution.source is None
+        and not attribution.quoted
+        and attribution.content[0] >= attribution.cue[1]
+        and _OBJECT_PHRASE.match(content)
+    ):
+        return False  # "…, deepening a dispute that has simmered for a decade": an act's object
     if not attribution.quoted and (
         attribution.content[1] <= sentence.start <= attribution.cue[0]
         or attribution.content[1] <= sentence.end <= attribution.cue[0]
@@ -107,6 +117,7 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     return not _a_thing(text, attribution, words)
 
 
+_OBJECT_PHRASE = re.compile(r"(?:a|an|the|this|its|their|his|her)\s", re.IGNORECASE)
 # Adverbs before a verb in the present, which only a verb follows: "typically gains".
 _HABIT = frozenset(
     {"typically", "usually", "often", "always", "never", "sometimes", "rarely", "generally",
@@ -118,6 +129,7 @@ _DISPUTED = {
 }  # fmt: skip
 _CALLS_ON = {"called", "calls", "urged", "urges", "urging", "asked", "asks", "pressed"}
 _ON_OR_FOR = re.compile(r"\s*(?:on|for)\s")  # "called on X to", "called for X to be"
+_FOR = re.compile(r"\s*for\s")
 # "showed no emotion as …": what someone showed is seen, not said, when what follows the
 # verb is a thing and only a clause of time after it has a verb.
 _SHOWED = {"show", "shows", "showed", "shown", "showing"}
@@ -160,6 +172,8 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         start = cue[1] if content[0] >= cue[1] else content[0]
         if verb[0] in ("called", "calls") and not _ON_OR_FOR.match(text, start, content[1]):
             return False  # "had called Korpela to congratulate her": a telephone call
+        if verb[0] in ("called", "calls") and _FOR.match(text, start, content[1]):
+            return True  # "called for a criminal investigation into developers"
         return bool(_ON_WHOM_TO.match(text, start, content[1]))
     if verb[0] in _ACCUSES:
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"

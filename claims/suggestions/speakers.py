@@ -40,6 +40,22 @@ from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
 _SUBJECT_PRONOUNS = {"he", "she", "it"}
+# Someone unnamed whose noun says whether "he" or "she" is meant, opening a sentence: "A
+# spokeswoman for the museum disputed …" (not one whose name follows: "A spokesman for
+# the Commission, Olivier Marchetti, told").
+_GENDER_OF = {
+    "spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m", "mother": "f",
+    "father": "m", "chairwoman": "f", "chairman": "m", "businesswoman": "f",
+    "businessman": "m", "policewoman": "f", "policeman": "m", "congresswoman": "f",
+    "congressman": "m", "councilwoman": "f", "councilman": "m", "daughter": "f", "son": "m",
+    "wife": "f", "husband": "m", "sister": "f", "brother": "m", "girl": "f", "boy": "m",
+}  # fmt: skip
+_GENDERED_SUBJECT = re.compile(
+    r"\s*(?P<subject>(?:A|An|The|One|Another)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    rf"(?P<noun>{'|'.join(_GENDER_OF)})\b(?:\s+(?:for|of|at|from|with)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019&-]+\s+){0,3}?[\w'\u2019&-]+?)?)(?=\s+(?:has\s+|had\s+|was\s+)?[a-z]+ed\b"
+    r"|\s+(?:says|said|told|declined|disputed|denied|rejected|confirmed)\b)"
+)
 # The nouns by which copy describes an outlet and refers back to it: "newspaper Record …
 # the paper".
 _PRESS = {"paper", "newspaper", "daily", "tabloid", "weekly"}
@@ -670,6 +686,15 @@ class Speakers:
                 # "The bank also lowered its forecast. It now expects …": the body the story
                 # calls so, or no one (not the subject of a sentence before that)
                 return self._described_body(resolver, surface, described["noun"], before[:start])
+            unnamed = _GENDERED_SUBJECT.match(before, start)
+            if unnamed is not None and _GENDER_OF[unnamed["noun"].lower()] == GENDERED.get(pronoun):
+                # "A spokeswoman for the museum disputed that account. She said": that one
+                subject = " ".join(unnamed["subject"].split())
+                return replace(
+                    resolver.resolve(subject),
+                    surface=surface,
+                    why=f"{surface.strip()!r} read as {subject!r}, of the sentence before",
+                )
             found = _titled_subject(before, start) or _SUBJECT.match(before, start)
             opening = found["name"].split()[0].lower() if found is not None else ""
             if opening.endswith("ing") or opening in _OPENING_PARTICIPLES:
