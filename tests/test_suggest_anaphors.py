@@ -1224,3 +1224,31 @@ def test_she_is_the_unnamed_spokeswoman_the_sentence_before_opens_with(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The trustees had reviewed every document."] == ["A spokeswoman for the gallery"]
+
+
+def test_the_chief_executive_named_after_the_description_speaks_and_the_company_that_spoke(
+    db_url,
+):
+    """ "The council's chief executive, Simon Harrow, has apologised and said": Harrow; "The
+    company said" right after "Tellus Grid said it would publish" is Tellus Grid, not the
+    consultancy named before it; "the bank" is no bank the story names only later."""
+    text = (
+        "Valdoria's central bank governor Katrin Ostheimer resigned on Monday, the bank said.\n\n"
+        "The council's chief executive, Simon Harrow, has previously apologised to the "
+        'families and said the authority would "accept whatever findings the inquiry '
+        'reaches".\n\n'
+        '"The next 72 hours are critical," said Henrik Moll, head of power analysis at '
+        "consultancy Northlight Energy.\n\n"
+        "Tellus Grid said it would publish an updated assessment on Thursday. The company said "
+        "customers could check whether their area was at risk on its website.\n\n"
+        '"Markets are calm," said Franziska Lind, a strategist at Hallam Bank.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Valdoria's central bank governor Katrin Ostheimer resigned on Monday."] == [
+        "the bank"
+    ]
+    assert chains['The authority would "accept whatever findings the inquiry reaches."'] == [
+        "Simon Harrow"
+    ]
+    (customers,) = [c for c in chains if c.startswith("Customers could check")]
+    assert chains[customers] == ["Tellus Grid"]

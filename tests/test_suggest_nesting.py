@@ -1450,3 +1450,15 @@ def test_called_for_a_thing_is_claimed_whole(db_url):
     text = "The union called for a criminal investigation into the developers.\n"
     (proposal,) = proposals_for(db_url, text)
     assert proposal.claim_text == text.strip()
+
+
+def test_a_passive_joined_by_and_is_more_of_what_the_speaker_says(db_url):
+    text = (
+        "Three board members told the Harbury Gazette they had been shown only a summary and "
+        "had not been told about the clause.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        "Three board members had been shown only a summary and had not been told about the "
+        "clause.": ["Three board members", "Harbury Gazette"]
+    }

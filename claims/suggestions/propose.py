@@ -68,6 +68,7 @@ from claims.suggestions.speakers import (
     a_body,
     antecedent,
     apposed_to,
+    named_after,
     outlet_named_before,
 )
 from claims.text import (
@@ -602,6 +603,8 @@ def sentence_proposals(
             surface = antecedent(text, attribution.source)  # "Britishvolt, which promised"
         elif surface and (name := apposed_to(text, attribution.source)) is not None:
             surface = f"{name}, {surface}"  # "People in Need, a Czech aid group, said"
+        elif surface and (name := named_after(text, attribution.source)) is not None:
+            surface = f"{surface}, {name},"  # "The council's chief executive, Simon Harrow,"
         if surface and _PARTICIPLE.fullmatch(surface.strip()):
             surface = None  # "…, fuelling fears that A": what stirs fears, no one who fears
         if surface and not bare(text, attribution.source):

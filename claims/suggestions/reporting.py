@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claims.sentences import Sentence
-from claims.suggestions.attribution import Attribution, nest
+from claims.suggestions.attribution import Attribution, nest, passive
 from claims.suggestions.lexicon import (
     AGREED,
     AUXILIARIES,
@@ -473,11 +473,29 @@ def reporting_relations(
                 inner.content = (min(start, inner.content[1]), inner.content[1])
     _participles_take_the_subject(text, found, kept)
     _acts_reported_whole(found, kept)
+    _passives_said_on(text, found, kept)
     for attribution in kept:
         attribution.parent = None
         attribution.children = []
     nest(kept, text)
     return kept
+
+
+def _passives_said_on(text: str, found: list[Attribution], kept: list[Attribution]) -> None:
+    """ "told the Tribune they had been shown only a summary and had not been told about
+    the clause": a passive with no agent, joined by "and" to what a speaker says, is more of
+    it, not a relation of its own."""
+    for dropped in found:
+        if dropped in kept or dropped.source is not None or not passive(text, dropped.cue):
+            continue
+        if dropped.content[0] < dropped.cue[1]:
+            continue
+        for relation in kept:
+            if _AND.fullmatch(text, relation.content[1], dropped.cue[0]):
+                relation.content = (relation.content[0], dropped.content[1])
+
+
+_AND = re.compile(r"\s*,?\s+and\s+(?:(?:had|has|have|was|were|is|are)\s+)?(?:not\s+)?\s*")
 
 
 def _acts_reported_whole(found: list[Attribution], kept: list[Attribution]) -> None:

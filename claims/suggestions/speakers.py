@@ -686,7 +686,7 @@ class Speakers:
                 # "The bank also lowered its forecast. It now expects …": the body the story
                 # calls so, or no one (not the subject of a sentence before that)
                 return self._described_body(resolver, surface, described["noun"], before[:start])
-            unnamed = _GENDERED_SUBJECT.match(before, start)
+            unnamed = None if person else _GENDERED_SUBJECT.match(before, start)
             if unnamed is not None and _GENDER_OF[unnamed["noun"].lower()] == GENDERED.get(pronoun):
                 # "A spokeswoman for the museum disputed that account. She said": that one
                 subject = " ".join(unnamed["subject"].split())
@@ -1002,12 +1002,12 @@ class Speakers:
                 return self._company_read(_read_as(earlier, surface, noun))
         heads = _NAME_HEADS.get(noun)
         if heads is not None:
-            # "a United Airlines flight … The airline said": the one name of its kind
+            # "a United Airlines flight … The airline said": the one name of its kind, before
             pattern = (
                 rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}"
                 rf"(?:{heads})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*)?)\b"
             )
-            names = {m.group(1) for m in re.finditer(pattern, resolver.text or before)}
+            names = {m.group(1) for m in re.finditer(pattern, before)}
             if len(names) == 1:
                 return self._company_read(_read_as(resolver.resolve(names.pop()), surface, noun))
         # A company the text names as one, just before: with its legal form ("Lumora Inc on
@@ -1019,6 +1019,19 @@ class Speakers:
             for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME, _DESCRIBED_COMPANY)
             for m in pattern.finditer(before)
         )
+        last = self.named[-1] if self.named else None
+        name = (last.name or last.proposed_name or "") if last is not None else ""
+        spoke = re.search(rf"\b{re.escape(name)}\s+(?:{_SPOKE})\b", before[-300:]) if name else None
+        if (
+            spoke is not None
+            and (_key(last) in self.bodies or a_body(resolver, last) or spoke[0].endswith("it"))
+            and resolver.kinds.get(last.source_id) not in MEDIA_KINDS
+            and not _a_public_body(last)
+            and before.rfind(name) > (named[-1][0] if named else -1)
+        ):
+            # "Tellus Grid said it would publish …. The company said": the body that spoke
+            # just now, not a company named before it ("consultancy Northlight Energy")
+            return self._company_read(_read_as(last, surface, noun))
         if named:
             return self._company_read(_read_as(resolver.resolve(named[-1][1]), surface, noun))
         for earlier in reversed(self.named):
@@ -1273,6 +1286,8 @@ _WATCHDOG_NAME = (
 # Institutions a story names once and then calls by what they are: "the university".
 # The words that end their names, as printed: "Alder Springs Unified School District",
 # "United Auto Workers Local 412".
+# How a body that just spoke is written: "Tellus Grid said it", "Halvern announced".
+_SPOKE = r"said\s+it|says\s+it|said|says|announced|added|confirmed|told"
 _INSTITUTIONS = {
     "university": "University", "hospital": "Hospital", "college": "College",
     "museum": "Museum", "school": "School", "district": "District",
@@ -1439,6 +1454,18 @@ def apposed_to(text: str, source: tuple[int, int]) -> str | None:
     return found.group().rstrip(" ,")
 
 
+def named_after(text: str, source: tuple[int, int]) -> str | None:
+    """The name set off right after a described source: "Simon Harrow" for "The council's
+    chief executive" in "The council's chief executive, Simon Harrow, has apologised and
+    said", where the speaker was read as the description alone."""
+    surface = text[source[0] : source[1]]
+    if "," in surface or not is_description(surface):
+        return None
+    found = _NAME_SET_OFF.match(text, source[1])
+    return found["name"] if found is not None else None
+
+
+_NAME_SET_OFF = re.compile(r"\s*,\s+(?P<name>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3}),")
 _CITED = {"according to", "citing", "cited", "quoting", "quoted"}
 MEDIA_KINDS = {"news_agency", "outlet", "media"}  # the kinds of source that are outlets
 
