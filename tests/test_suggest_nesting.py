@@ -1462,3 +1462,28 @@ def test_a_passive_joined_by_and_is_more_of_what_the_speaker_says(db_url):
         "Three board members had been shown only a summary and had not been told about the "
         "clause.": ["Three board members", "Harbury Gazette"]
     }
+
+
+def test_a_subject_set_off_by_a_who_clause_speaks_and_a_stranded_preposition_ends_a_claim(
+    db_url,
+):
+    """ "Her former manager, X, who has pleaded guilty …, reportedly told investigators
+    that A": X says A, and the subject with its clause is no claim of its own; "she had no
+    idea what the companies were for" ends where a question word left its preposition;
+    "The four suspects face charges …, according to the department" is a statement."""
+    text = (
+        "Wearing a dark suit, the singer told the court that she had no idea what the "
+        "companies were for.\n\n"
+        "Her former manager, Dario Bellini, who has already pleaded guilty to related charges "
+        "and is expected to testify next week, reportedly told investigators that Vireo had "
+        'been "fully briefed" on the structure.\n\n'
+        "The four suspects face charges of smuggling, which carry penalties of up to 10 years "
+        "in prison, according to the department.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        'Vireo had been "fully briefed" on the structure.': ["Dario Bellini"],
+        "She had no idea what the companies were for.": ["the singer"],
+        "The four suspects face charges of smuggling, which carry penalties of up to 10 years "
+        "in prison.": ["the department"],
+    }

@@ -643,6 +643,13 @@ def sentence_proposals(
     for index, attribution in enumerate(found):
         if resolved[index] is None and _speaks_for_the_sentence(text, sentence, attribution):
             resolved[index] = first
+        elif resolved[index] is None and attribution.source is None:
+            # "Her former manager, Dario Benedetti, who has pleaded guilty …, reportedly
+            # told": the subject the "who" clause set off, its verb after the clause
+            opening = _SUBJECT_THEN_WHO.match(text, sentence.start, attribution.cue[0])
+            if opening is not None and not text[opening.end() : attribution.cue[0]].strip():
+                before = text[max(0, sentence.start - 600) : sentence.start]
+                resolved[index] = speakers.read(resolver, opening["subject"], before)
 
     # Leaves whose every hop named the publisher or the article's own credit: said through
     # the article's origin, which composing appends, not the article's own statement.
@@ -768,7 +775,11 @@ def sentence_proposals(
             continue
         for part, quoted in _statements(text, found[leaf], content):
             part = _without_word_after_quotation(text, part)
-            if not quoted and CUT_OFF.search(text, part[0], part[1]):
+            if (
+                not quoted
+                and CUT_OFF.search(text, part[0], part[1])
+                and not _STRANDED.search(text, part[0], part[1])
+            ):
                 continue  # "A strike that would have closed schools for.": cut mid-clause
             if not quoted and _NO_COMMENT_CLAIM.match(text, part[0], part[1]):
                 continue  # "… said the company did not comment on individual customers"
@@ -829,6 +840,10 @@ def sentence_proposals(
     unattributed = _own_statement(text, sentence, end)
     if unattributed is not None and end != sentence.end and not _clause(text, unattributed.quote):
         unattributed = None
+    if unattributed is not None and end != sentence.end:
+        opening = _SUBJECT_THEN_WHO.match(text, sentence.start, end)
+        if opening is not None and not text[opening.end() : end].strip(" ,"):
+            unattributed = None  # "Her former manager, X, who …,": the speaker, described
     if unattributed is not None and end != sentence.end and _LEADS_IN.search(text, 0, end):
         unattributed = None  # "The trial … found that" A, researchers reported: a lead-in
     if (
@@ -846,6 +861,11 @@ def sentence_proposals(
     return _once(proposals)
 
 
+# A sentence's subject and a "who" clause set off after it, up to the comma closing it.
+_SUBJECT_THEN_WHO = re.compile(
+    r"\W*(?P<subject>[A-Z][^,.;:]{0,60}(?:,\s+[A-Z][^,.;:]{0,40})?),\s+who\s+"
+    r"[^,.;:\"\u201c]{3,200},(?:\s+(?:also|reportedly|allegedly|later|then))?"
+)
 # A participle of what a fact stirs, not of what anyone says: "raising concerns that A".
 _STIRRING = re.compile(
     r"(?:raising|fuelling|fueling|sparking|prompting|stoking|heightening|renewing|deepening)"
@@ -866,6 +886,12 @@ _RENDERINGS = frozenset(
 )  # fmt: skip
 
 
+# A preposition a question word left at the end: "she had no idea what they were for".
+_STRANDED = re.compile(
+    r"\b(?:what|where|which|who|whom)\b[^,;.\"\u201c\u201d]*\b(?:for|to|of|with|from|at|about|on"
+    r"|in)[\"\u201d\W]*$",
+    re.IGNORECASE,
+)
 # A clause said of a noun before it, which it lacks: "craters, which scientists believe
 # could supply water", "a high bar that Almeida's allies believe the motion will not reach",
 # "signatures, a figure the organisers say makes it the largest".

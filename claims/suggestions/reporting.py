@@ -374,6 +374,17 @@ def states(text: str, span: tuple[int, int]) -> bool:
             and after.endswith("ing")
         ):
             return True  # "trustees favour returning the heads", "analysts expect spending"
+        if (
+            _plural(subject)
+            and word not in _NOT_VERBS
+            and not word.endswith(("ing", "ed", "s"))
+            and len(after) > 4
+            and after.endswith("s")
+            and after not in _NOT_VERBS
+            and not after.endswith("ss")
+            and (i < 2 or words[i - 2] not in ("which", "who", "that"))  # "which requires new"
+        ):
+            return True  # "the four suspects face charges", "protesters demand reforms"
         if _plural(word) and before in _HABIT:
             return True  # "the group typically gains access", "it often takes weeks"
         if _plural(word):
