@@ -300,13 +300,15 @@ class Resolver:
                 if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):
                     found.setdefault(fold_name(proposed), proposed)
             after = _RUN_AFTER.match(self.text, match.end())
-            # a family name written first is short ("Xi", "Wang", "Yoon"): "Trump Tower" is
-            # no name of Trump's
-            if after is not None and len(name) <= 4 and not _ends_sentence(name):
+            # the name a person goes by written first: a family name ("Xi", "Wang", "Yoon")
+            # or a given name ("Siriporn" of "Siriporn Wattana", "Sir Edmund" of "Sir Edmund
+            # Loy"); "Trump Tower" is no name of Trump's (``_names_a_person``)
+            if after is not None and not _ends_sentence(name):
                 given = " ".join(w.rstrip(".,;:") for w in after.group().split()[:2])
                 opened = f"{name} {given}"
                 if _names_a_person(opened) and not any(
-                    key in TITLES | ORGANISATION_WORDS for key in fold_name(given).split()
+                    key in TITLES | ORGANISATION_WORDS | _PLACE_NOUNS
+                    for key in fold_name(given).split()
                 ):
                     first.setdefault(fold_name(opened), opened)
         # "Tayyip Erdogan" and "Recep Tayyip Erdogan" are one name, written twice
@@ -1006,6 +1008,15 @@ _APPOSED_BODIES = BODY_NOUNS | {
     "watchdog", "network", "movement", "consortium", "association", "foundation",
     "institute", "federation", "society", "organisation", "organization", "charities",
 }  # fmt: skip
+
+
+# Words that make a name a place's, not a person's: "Trump Tower", "Wembley Park".
+_PLACE_NOUNS = frozenset(
+    {"tower", "towers", "street", "square", "hall", "house", "center", "centre", "airport",
+     "park", "bridge", "hotel", "stadium", "building", "plaza", "road", "avenue", "station",
+     "palace", "court", "castle", "lake", "river", "island", "valley", "beach", "bay",
+     "arena", "gardens", "place", "county", "city", "port", "mall", "estate", "farm"}
+)  # fmt: skip
 
 
 def _an_office(part: str) -> bool:

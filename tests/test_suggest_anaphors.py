@@ -1252,3 +1252,15 @@ def test_the_chief_executive_named_after_the_description_speaks_and_the_company_
     ]
     (customers,) = [c for c in chains if c.startswith("Customers could check")]
     assert chains[customers] == ["Tellus Grid"]
+
+
+def test_a_given_name_written_alone_is_the_one_person_the_article_named_so(db_url):
+    text = (
+        "Siriporn Wattana, a researcher at a conservation group, said the trade was growing. "
+        '"The number of seizures is going up," Siriporn said.\n\n'
+        "Retired judge Sir Edmund Loy chairs the inquiry. Sir Edmund said the families "
+        "deserved answers.\n"
+    )
+    chains = _chains(db_url, text)
+    assert chains["The number of seizures is going up."] == [("Siriporn Wattana", "said")]
+    assert chains["The families deserved answers."] == [("Edmund Loy", "said")]

@@ -1320,6 +1320,7 @@ def test_speaking_to_an_outlet_beside_the_speaker_is_a_hop_and_the_next_told_the
         '"It was always going to end like this," said Edna Price, a retired teacher, speaking '
         "to the Harbury Gazette. Another resident, baker Tom Ives, told the paper he thought "
         "the council had acted too late.\n\n"
+        "The council meets on Monday. It has published no timetable.\n\n"
         "Rhodes told the newspaper the plan was sound.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
@@ -1329,7 +1330,7 @@ def test_speaking_to_an_outlet_beside_the_speaker_is_a_hop_and_the_next_told_the
         "Tom Ives",
         "Harbury Gazette",
     ]
-    # a paragraph later, another speaker's paper is not that one
+    # two sentences later, another speaker's paper is not that one
     assert chains["The plan was sound."] == ["Rhodes"]
 
 
@@ -1487,3 +1488,17 @@ def test_a_subject_set_off_by_a_who_clause_speaks_and_a_stranded_preposition_end
         "The four suspects face charges of smuggling, which carry penalties of up to 10 years "
         "in prison.": ["the department"],
     }
+
+
+def test_told_the_newspaper_after_an_outlet_reported_is_that_outlet(db_url):
+    text = (
+        "At least four deaths have been linked to the heat, the Southern Courier reported, "
+        "citing regional health officials.\n\n"
+        "Dr Pavel Lutz, an emergency physician, said staff were treating patients in "
+        'corridors. "We are seeing people alone in flats for days," he told the newspaper.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["We are seeing people alone in flats for days."] == [
+        "Pavel Lutz",
+        "Southern Courier",
+    ]

@@ -320,7 +320,8 @@ def _outlet_told(
     told = told if cue in (["told"], ["tells"], ["telling"]) else None
     last = speakers.last_outlet
     if told is not None and key not in speakers.outlets and last is not None:
-        if not text[last[1] : sentence.start].strip():  # in the sentence just before
+        if len(_SENTENCE_ENDS.findall(text, last[1], sentence.start)) <= 1:
+            # named in one of the two sentences just before
             hop = {**last[0], "evidence_start": told.start("noun")}
             hop["evidence_end"] = told.end("noun")
     elif told is not None and key in speakers.outlets:
@@ -341,6 +342,7 @@ _IN_A_STATEMENT = re.compile(
 )
 
 
+_SENTENCE_ENDS = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
 # "told the magazine", "told the paper": the outlet named before, as "he" is the person
 _TOLD_THE_OUTLET = re.compile(
     r"\s+the\s+(?P<noun>magazine|paper|newspaper|daily|broadcaster|station|channel|programme"
@@ -348,17 +350,21 @@ _TOLD_THE_OUTLET = re.compile(
 )
 
 
-def _note_outlets(hops: list[dict], resolver, speakers: Speakers) -> None:
+def _note_outlets(hops: list[dict], resolver, speakers: Speakers, end: int) -> None:
     """Note the outlet a speaker's words went through ("According to the FT, which cited two
     people familiar with the matter"), so that "One of the people told the newspaper" later
-    is through it, as a "told" outlet is (``_outlet_told``)."""
+    is through it, as a "told" outlet is (``_outlet_told``); and, as the outlet last named,
+    for anyone's "told the newspaper" soon after ("…, the Southern Herald reported, citing
+    officials. … '…,' he told the newspaper")."""
     for hop, then in zip(hops, hops[1:], strict=False):
         key = fold_name(hop.get("name") or "")
-        if not key or key in speakers.outlets or not then.get("name"):
+        if not key or not then.get("name"):
             continue
         known = then.get("source_id")
         if resolver.kinds.get(known) in MEDIA_KINDS if known else _an_outlet_by_name(then["name"]):
-            speakers.outlets[key] = dict(then)
+            speakers.outlets.setdefault(key, dict(then))
+            # as whom anyone told, not how it passed words on ("reported")
+            speakers.last_outlet = ({**then, "cue": None, "cue_start": None, "cue_end": None}, end)
 
 
 def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
@@ -699,7 +705,7 @@ def sentence_proposals(
     proposals = []
     for leaf, hops in ((index, hops) for index in leaves(found) for hops in chains_of(index)):
         first_of_leaf = len(proposals)
-        _note_outlets(hops, resolver, speakers)
+        _note_outlets(hops, resolver, speakers, sentence.end)
         content = found[leaf].said_before or found[leaf].content
         content = _without_that(text, _without_dateline(text, content))
         quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS
