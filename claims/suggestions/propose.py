@@ -290,7 +290,9 @@ _OUTLET_WORDS = {
     "record", "mail", "mirror", "express", "standard", "scotsman", "newswire", "wire",
     "press", "corriere", "giornale", "diario", "kurier", "tageblatt", "rundschau", "daily",
     "noviny", "zeitung", "presse", "gazeta", "gazzetta", "dagblad", "avisen", "noticias",
-    "notícias", "nouvelles", "courant", "dnevnik", "novosti", "vesti",
+    "notícias", "nouvelles", "courant", "dnevnik", "novosti", "vesti", "echo", "sun",
+    "globe", "inquirer", "examiner", "sentinel", "bulletin", "dispatch", "advertiser",
+    "argus", "clarion", "enquirer", "messenger", "spectator", "star",
 }  # fmt: skip
 
 
@@ -734,7 +736,9 @@ def sentence_proposals(
         if _gapped(text, sentence, found[leaf], content):
             continue  # "…, which scientists believe could supply water": part of a clause
         cue = found[leaf].cue
-        if found[leaf].source is None and content[0] < cue[0] < content[1]:
+        speaker = found[leaf].source_text(text)
+        unnamed = speaker is None or fold_name(speaker) in RELATIVES
+        if unnamed and content[0] < cue[0] < content[1]:
             continue  # "said A, rejecting a demand", tagged as one content round its cue
         if not hops and _STIRRING.match(text, cue[0], cue[1] + 20):
             continue  # "raising concerns that A": not A, nor anyone's word for it

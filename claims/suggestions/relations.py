@@ -576,6 +576,12 @@ class ArticleAttributions:
                 ),
             )
             twin = model[best]
+            if _read_backwards(attribution, twin):
+                # "Two members of the board, who asked not to be named, said Dahlgren had
+                # clashed …": the rules' inverted reading took the speaker for the words
+                subject = twin.source or _subject_of(self.text, attribution.content)
+                attribution.source, attribution.content = subject, twin.content
+                attribution.order, attribution.children = twin.order, []
             if attribution.children:
                 twin = _joined_contents(self.text, twin, [model[i] for i in twins])
             else:
@@ -777,6 +783,26 @@ def _joined_contents(text: str, twin: Attribution, twins: list[Attribution]) -> 
             elif b <= start and _APART.fullmatch(text, b, start):
                 start, grown = a, True
     return replace(twin, content=(start, end))
+
+
+def _read_backwards(rule: Attribution, twin: Attribution) -> bool:
+    """Whether the rules read a relation inverted where the tagger reads the same cue with
+    the rules' content as its source and the rules' source as its content."""
+    return (
+        rule.order == "inverted"
+        and twin.order == "pre"
+        and rule.source is not None
+        and twin.content[0] >= rule.cue[1]
+        and _overlaps(twin.content, rule.source)
+        and (twin.source is None or _overlaps(twin.source, rule.content))
+    )
+
+
+def _subject_of(text: str, span: Span) -> Span:
+    """The noun phrase opening ``span``, without the clause set off after it ("Two
+    members of the board, who asked not to be named")."""
+    cut = re.search(r",\s", text[span[0] : span[1]])
+    return (span[0], span[0] + cut.start()) if cut else span
 
 
 def _spanned_by_rule(

@@ -259,9 +259,11 @@ _BEFORE_NOUN = {"a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "
 
 def _past(word: str, before: str | None) -> bool:
     """A regular past ("doubled"), not an adjective after an article or a preposition ("in
-    unaffected provinces"), nor "need", "speed" or "hundred"."""
+    unaffected provinces") or opening the words ("increased seismic activity": no subject
+    before it), nor "need", "speed" or "hundred"."""
     return (
-        len(word) > 3
+        before is not None
+        and len(word) > 3
         and word.endswith("ed")
         and not word.endswith(("eed", "hundred"))
         and before not in _BEFORE_NOUN

@@ -825,6 +825,13 @@ class Speakers:
                     and resolver.kinds.get(earlier.source_id) not in MEDIA_KINDS
                 ):
                     return _read_as(earlier, surface, noun)
+            # "Environmental group Green Archipelago accused …. The group said": the one the
+            # sentence before calls so, though it spoke in no relation
+            *earlier_parts, _ = _SENTENCE_BREAK.split(before)
+            previous = next((part for part in reversed(earlier_parts) if part.strip()), "")
+            called = re.findall(rf"\b{noun}\s+({_CAPITALISED_NAME})", f"{previous} {here}")
+            if called:
+                return _read_as(resolver.resolve(called[-1]), surface, noun)
             # "Greenpeace Central Asia accused …. The group said", "the World Meteorological
             # Organization said …. The agency warned": the last body named, no outlet
             for earlier in reversed(self.named):
@@ -1301,6 +1308,10 @@ _INSTITUTIONS = {
 # An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
 _AN_AGENCY = re.compile(
     r"(?<![\w'\u2019.-])((?:(?!The\b|News\b|Press\b)[A-Z][\w&'\u2019-]*[ \t]+){1,4}Agency)\b"
+)
+# A name of capitalised words: "Green Archipelago", "People in Need".
+_CAPITALISED_NAME = (
+    r"[A-Z][\w&'\u2019-]*(?:[ \t]+(?:of[ \t]+|in[ \t]+|for[ \t]+)?[A-Z][\w&'\u2019-]*){0,4}"
 )
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
