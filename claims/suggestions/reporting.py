@@ -257,6 +257,25 @@ def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
 _BEFORE_NOUN = {"a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "from", "to", "and"}
 
 
+def _bare_plural_verb(words: list[str], i: int, subject: str | None) -> bool:
+    """A plural subject, then a bare present, then its object: a gerund ("trustees favour
+    returning the heads", "analysts expect spending") or a plural noun ("the suspects face
+    charges", "protesters demand reforms"); not a relative clause's verb ("which requires
+    new taxes": the subject is the verb before)."""
+    word, after = words[i], words[i + 1]
+    if not _plural(subject) or word in _NOT_VERBS or word.endswith(("ing", "ed", "s")):
+        return False
+    if len(after) > 5 and after.endswith("ing"):
+        return True
+    return (
+        len(after) > 4
+        and after.endswith("s")
+        and not after.endswith("ss")
+        and after not in _NOT_VERBS
+        and (i < 2 or words[i - 2] not in ("which", "who", "that"))
+    )
+
+
 def _past(word: str, before: str | None) -> bool:
     """A regular past ("doubled"), not an adjective after an article or a preposition ("in
     unaffected provinces") or opening the words ("increased seismic activity": no subject
@@ -368,25 +387,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
         subject = words[i - 2] if before in AUXILIARIES and i > 1 else before
         if _plural(subject) and word not in _NOT_VERBS and after in _OBJECTS:
             return True  # "parents (still) want the", not "the strikes for the"
-        if (
-            _plural(subject)
-            and word not in _NOT_VERBS
-            and not word.endswith(("ing", "ed", "s"))
-            and len(after) > 5
-            and after.endswith("ing")
-        ):
-            return True  # "trustees favour returning the heads", "analysts expect spending"
-        if (
-            _plural(subject)
-            and word not in _NOT_VERBS
-            and not word.endswith(("ing", "ed", "s"))
-            and len(after) > 4
-            and after.endswith("s")
-            and after not in _NOT_VERBS
-            and not after.endswith("ss")
-            and (i < 2 or words[i - 2] not in ("which", "who", "that"))  # "which requires new"
-        ):
-            return True  # "the four suspects face charges", "protesters demand reforms"
+        if _bare_plural_verb(words, i, subject):
+            return True  # "trustees favour returning", "the four suspects face charges"
         if _plural(word) and before in _HABIT:
             return True  # "the group typically gains access", "it often takes weeks"
         if _plural(word):
