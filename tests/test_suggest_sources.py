@@ -1523,3 +1523,24 @@ def test_a_name_described_twice_with_and_is_one_source(db_url):
     assert speakers_of(proposals_for(db_url, text)) == {
         "The results held up across every subgroup.": ["Rajesh Menon"]
     }
+
+
+def test_a_denial_is_claimed_whole_and_a_company_is_the_one_its_sentence_says_it_is(db_url):
+    """ "denied that maintenance had been neglected" is no claim that it had; "the company
+    said" closing a sentence that opens "Fjordvest Pensjon, a private pension fund," is
+    Fjordvest; "A spokesman for the company" after "Orren Coastal Lines" speaks for it."""
+    text = (
+        "Caldon Water denied that maintenance had been neglected.\n\n"
+        "Orren Coastal Lines has previously denied any wrongdoing. A spokesman for the company "
+        "said on Wednesday that it was cooperating fully with the inquiry.\n\n"
+        "OSLO, June 3 (Reuters) - Fjordvest Pensjon, a private pension fund, filed for "
+        "bankruptcy protection on Tuesday, the company said.\n"
+    )
+    chains = speakers_of(_proposals(db_url, text))
+    assert chains["Caldon Water denied that maintenance had been neglected."] == []
+    assert chains[
+        "Fjordvest Pensjon, a private pension fund, filed for bankruptcy protection on Tuesday."
+    ] == ["Fjordvest Pensjon"]
+    assert chains["Orren Coastal Lines was cooperating fully with the inquiry."] == [
+        "Orren Coastal Lines"
+    ]

@@ -317,7 +317,7 @@ GENDERED = {
 COMPANY_NAME_WORDS = frozenset(
     {
         "inc", "corp", "corporation", "plc", "ltd", "llc", "ag", "sa", "nv", "group",
-        "holdings", "therapeutics", "pharmaceuticals", "pharma", "airlines", "airways",
+        "holdings", "therapeutics", "pharmaceuticals", "pharma", "airlines", "airways", "lines",
         "motors", "systems", "technologies", "energy", "industries", "partners", "capital",
         "labs", "laboratories", "foods", "networks", "software", "mining", "logistics",
         "bank", "rail", "railways", "electric", "packaging", "chemicals", "steel",

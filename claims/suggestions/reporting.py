@@ -155,6 +155,7 @@ _WHAT_IS_DENIED = re.compile(
     r"(?:\s+(?:of|against)\s+[\w\s-]{1,40})?[.\s]*",
     re.IGNORECASE,
 )
+_THAT_DENIED = re.compile(r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s")
 _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 
 
@@ -178,6 +179,8 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
     if verb[0] in _ACCUSES:
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
     if verb[0] in _DENIES:
+        if _THAT_DENIED.match(text, cue[1], content[1]):
+            return True  # "denied that maintenance had been neglected": not that it had
         return bool(_WHAT_IS_DENIED.fullmatch(text, *content))  # "denies the accusations"
     return verb[0] in _CALLS_AS and bool(_THING_AS_WHAT.match(text, *content))
 

@@ -999,6 +999,14 @@ class Speakers:
         noun = words[-1]
         if noun not in _COMPANY_NOUNS and not noun.endswith("maker"):
             return None  # "the company", "the software maker", "the Swedish carmaker"
+        from claims.suggestions.citation import statement_start
+
+        here = _SENTENCE_BREAK.split(before)[-1]
+        apposed = _NAMED_AS_KIND.match(here, statement_start(here, 0, len(here)))
+        if apposed is not None and noun in (apposed["noun"].lower(), "company"):
+            # "Fjordvest Pensjon, a private pension fund …, filed for bankruptcy protection,
+            # the company said": the sentence's subject, which it says is one
+            return self._company_read(_read_as(resolver.resolve(apposed["name"]), surface, noun))
         found = self._company_since(resolver, noun)
         if found is not None:
             return found
@@ -1308,6 +1316,13 @@ _INSTITUTIONS = {
 # An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
 _AN_AGENCY = re.compile(
     r"(?<![\w'\u2019.-])((?:(?!The\b|News\b|Press\b)[A-Z][\w&'\u2019-]*[ \t]+){1,4}Agency)\b"
+)
+# A sentence opening with a name and what kind of body it is: "Fjordvest Pensjon, a private
+# pension fund that manages …,".
+_NAMED_AS_KIND = re.compile(
+    r"\W*(?P<name>(?:[A-Z][\w&'\u2019-]*[ \t]+){0,3}[A-Z][\w&'\u2019-]*),[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?P<noun>company|fund|firm|group|bank|lender|insurer|operator"
+    r"|carrier|airline|manufacturer|maker|retailer|provider|developer|producer|chain)\b"
 )
 # A name of capitalised words: "Green Archipelago", "People in Need".
 _CAPITALISED_NAME = (
