@@ -1264,3 +1264,14 @@ def test_a_given_name_written_alone_is_the_one_person_the_article_named_so(db_ur
     chains = _chains(db_url, text)
     assert chains["The number of seizures is going up."] == [("Siriporn Wattana", "said")]
     assert chains["The families deserved answers."] == [("Edmund Loy", "said")]
+
+
+def test_it_said_it_names_the_body_in_the_claim(db_url):
+    text = (
+        "Lumora Technologies said it had introduced new filters in March.\n\n"
+        'It said it would "vigorously defend" the lawsuit.\n\n'
+        "The report was published on Monday. Tom Reid said it was late.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert 'Lumora Technologies would "vigorously defend" the lawsuit.' in claims
+    assert "It was late." in claims  # a person's "it" is a thing

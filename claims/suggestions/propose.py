@@ -935,14 +935,15 @@ def _gapped(text: str, sentence: Sentence, attribution: Attribution, content) ->
 def _of_itself(text: str, attribution: Attribution) -> bool:
     """Whether an "it" opening the content may be its speaker: "Veltrix said it was
     disappointed", the speaker before its cue and the content after, and no listener told
-    between ("The company told Reuters it would" may mean Reuters's story)."""
+    between ("The company told Reuters it would" may mean Reuters's story); a body's own
+    "It said it would" too, not a person's ("He said it was late": a thing)."""
     source = attribution.source
     return (
         attribution.order == "pre"
         and source is not None
         and source[1] <= attribution.cue[0] < attribution.content[0]
         and not _TELLS.match(attribution.cue_text(text).split()[-1])
-        and fold_name(text[slice(*source)]) not in PRONOUNS
+        and fold_name(text[slice(*source)]) not in PRONOUNS - {"it"}
     )
 
 
