@@ -1275,3 +1275,14 @@ def test_it_said_it_names_the_body_in_the_claim(db_url):
     claims = [p.claim_text for p in proposals_for(db_url, text)]
     assert 'Lumora Technologies would "vigorously defend" the lawsuit.' in claims
     assert "It was late." in claims  # a person's "it" is a thing
+
+
+def test_he_after_telling_a_body_is_the_speaker(db_url):
+    text = (
+        "Chief engineer Tomas Rellick told the inquiry that he had personally raised "
+        "concerns.\n\n"
+        "Ann Lee told Bob Smith he had lied.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert "Tomas Rellick had personally raised concerns." in claims
+    assert "He had lied." in claims  # Bob Smith may be "he"

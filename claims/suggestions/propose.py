@@ -1292,6 +1292,8 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
     cue_end = attribution.cue[1]
     if _ANYONE_WHERE.fullmatch(text, cue_end, part[0]):
         return True  # "told reporters (outside the courthouse) (that)"
+    if _A_BODY_LISTENING.fullmatch(text, cue_end, part[0]):
+        return True  # "told the inquiry that he had raised concerns": no body is "he"
     told = _TOLD.match(text, cue_end, part[0])
     if told is None or text[told.end() : part[0]].strip() not in ("", "that"):
         return False
@@ -1310,6 +1312,14 @@ _ANYONE_LISTENING = re.compile(
 _ANYONE_WHERE = re.compile(
     rf"(?:{_ANYONE_LISTENING.pattern})(?:(?:outside|after|at|in|on|during)\s+[\w\s'\u2019-]{{1,40}}?)?"
     r"\s*(?:that\s*)?"
+)
+# A body or people listening, none of whom a "he" or "she" of the words can be: "told the
+# Marveno criminal court", "told investigators", "told MPs on Tuesday".
+_A_BODY_LISTENING = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+|[a-z]+\s+){0,3}?(?:inquiry|court|committee"
+    r"|tribunal|hearing|jury|panel|parliament|Parliament|senate|Senate|assembly|commission"
+    r"|council|congress|Congress|board|investigators|prosecutors|police|MPs|lawmakers"
+    r"|legislators|senators|shareholders|delegates)(?:\s+(?:on|last|this)\s+\w+)?\s*(?:that\s*)?"
 )
 # An outlet told, alone after the cue: "told public broadcaster ABC", "told state television".
 _AN_OUTLET = re.compile(
