@@ -1286,3 +1286,15 @@ def test_he_after_telling_a_body_is_the_speaker(db_url):
     claims = [p.claim_text for p in proposals_for(db_url, text)]
     assert "Tomas Rellick had personally raised concerns." in claims
     assert "He had lied." in claims  # Bob Smith may be "he"
+
+
+def test_according_to_the_newspaper_after_another_paper_spoke_is_that_paper(db_url):
+    text = (
+        "The director resigned hours after the Vessmark Tribune published what it said was an "
+        "internal audit estimating that hosting the Games would cost 14.8 billion euros.\n\n"
+        "According to the newspaper, the audit found that security costs had been "
+        "underestimated by at least 2 billion euros.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text, origin=("AFP", "via")))
+    (claim,) = [c for c in chains if "security costs" in c]
+    assert chains[claim] == ["Vessmark Tribune"]

@@ -352,21 +352,57 @@ _TOLD_THE_OUTLET = re.compile(
 )
 
 
+def _outlet_just_before(
+    text: str, sentence: Sentence, attribution: Attribution, speakers: Speakers
+) -> dict | None:
+    """ "According to the newspaper", a sentence or two after "the Vessmark Tribune
+    published what it said was an internal audit": that newspaper, not the article's own."""
+    noun = fold_name(attribution.source_text(text) or "").split()[-1:]
+    last = speakers.last_outlet
+    if noun not in (["newspaper"], ["paper"], ["daily"], ["tabloid"], ["weekly"], ["magazine"]):
+        return None
+    if last is None or len(_SENTENCE_ENDS.findall(text, last[1], sentence.start)) > 1:
+        return None
+    # a paper by its name ("Tribune", "Herald"); "told Record" may be any outlet's
+    named = set(fold_name(last[0].get("name") or "").split())
+    return last[0] if named & _PAPER_WORDS else None
+
+
+_A_PAPER_NAMED = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][\w'\u2019&-]*\s+){1,3}(?:Tribune|Times|Post|Herald|Gazette|Courier"
+    r"|Chronicle|Telegraph|Observer|Echo|Star|Sun|Globe|Inquirer|Examiner|Sentinel"
+    r"|Mail|Mirror|Express|Standard|Advertiser|Dispatch|Bulletin|Dagblad|Zeitung))\b"
+)
+_PAPER_WORDS = frozenset(
+    {"tribune", "times", "post", "herald", "gazette", "courier", "chronicle", "journal",
+     "telegraph", "daily", "observer", "echo", "star", "sun", "globe", "inquirer", "examiner",
+     "sentinel", "mail", "mirror", "express", "standard", "dagblad", "zeitung", "avisen",
+     "newspaper", "weekly", "advertiser", "dispatch", "bulletin", "guardian", "independent"}
+)  # fmt: skip
+
+
 def _note_outlets(hops: list[dict], resolver, speakers: Speakers, end: int) -> None:
     """Note the outlet a speaker's words went through ("According to the FT, which cited two
     people familiar with the matter"), so that "One of the people told the newspaper" later
     is through it, as a "told" outlet is (``_outlet_told``); and, as the outlet last named,
     for anyone's "told the newspaper" soon after ("…, the Southern Herald reported, citing
     officials. … '…,' he told the newspaper")."""
+    if hops and hops[0].get("name") and _an_outlet(hops[0], resolver):
+        # an outlet speaking itself: "the Vessmark Tribune published what it said was …"
+        speakers.last_outlet = ({**hops[0], "cue": None, "cue_start": None, "cue_end": None}, end)
     for hop, then in zip(hops, hops[1:], strict=False):
         key = fold_name(hop.get("name") or "")
         if not key or not then.get("name"):
             continue
-        known = then.get("source_id")
-        if resolver.kinds.get(known) in MEDIA_KINDS if known else _an_outlet_by_name(then["name"]):
+        if _an_outlet(then, resolver):
             speakers.outlets.setdefault(key, dict(then))
             # as whom anyone told, not how it passed words on ("reported")
             speakers.last_outlet = ({**then, "cue": None, "cue_start": None, "cue_end": None}, end)
+
+
+def _an_outlet(hop: dict, resolver) -> bool:
+    known = hop.get("source_id")
+    return resolver.kinds.get(known) in MEDIA_KINDS if known else _an_outlet_by_name(hop["name"])
 
 
 def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
@@ -641,6 +677,16 @@ def sentence_proposals(
                     surface=surface,
                     why=f"{surface!r} read as {outlet}, named earlier in the sentence",
                 )
+            elif resolved[index].source_id in (origin_id, publisher_id) and (
+                recent := _outlet_just_before(text, sentence, attribution, speakers)
+            ):
+                surface = attribution.source_text(text).strip()
+                name = recent.get("name") or recent.get("proposed_name") or ""
+                resolved[index] = replace(
+                    speakers.read(resolver, name),
+                    surface=surface,
+                    why=f"{surface!r} read as {name}, the outlet named just before",
+                )
     # A participle clause (", adding that ...") or a "who said" without its own source
     # speaks for the sentence's first named source; any other relation naming nobody keeps
     # nobody (``_speaks_for_the_sentence``).
@@ -824,6 +870,10 @@ def sentence_proposals(
             for p in proposals[first_of_leaf:]:
                 p.rule = f"{p.rule}, {CREDITED}"
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
+    # the last paper the sentence names, whatever it says, is whom "the paper" next means
+    papers = list(_A_PAPER_NAMED.finditer(text, sentence.start, sentence.end))
+    if papers and (hop := _outlet_hop(text, papers[-1].span(1), resolver, described=True)):
+        speakers.last_outlet = (hop, sentence.end)
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.hops and (p.quoted or single_quoted(text[slice(*p.quote)]))]
     if quoted:
