@@ -1298,3 +1298,12 @@ def test_according_to_the_newspaper_after_another_paper_spoke_is_that_paper(db_u
     chains = speakers_of(proposals_for(db_url, text, origin=("AFP", "via")))
     (claim,) = [c for c in chains if "security costs" in c]
     assert chains[claim] == ["Vessmark Tribune"]
+
+
+def test_the_group_named_at_a_sentence_s_end_ends_there(db_url):
+    text = (
+        "The figures come from the conservation group WildWatch Asia. A single adult can sell "
+        "for thousands, the group said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["A single adult can sell for thousands."] == ["WildWatch Asia"]

@@ -793,7 +793,7 @@ class Speakers:
             # the wire the article credits, when the sentence or the one before names it
             *earlier, here = _SENTENCE_BREAK.split(before)
             previous = next((part for part in reversed(earlier) if part.strip()), "")
-            named = _AN_AGENCY.findall(f"{previous} {here}")
+            named = _AN_AGENCY.findall(f"{previous}. {here}")
             if named:
                 return _read_as(resolver.resolve(named[-1]), surface, noun)
         if institution and institution[1]:
@@ -829,7 +829,7 @@ class Speakers:
             # sentence before calls so, though it spoke in no relation
             *earlier_parts, _ = _SENTENCE_BREAK.split(before)
             previous = next((part for part in reversed(earlier_parts) if part.strip()), "")
-            called = re.findall(rf"\b{noun}\s+({_CAPITALISED_NAME})", f"{previous} {here}")
+            called = re.findall(rf"\b{noun}\s+({_CAPITALISED_NAME})", f"{previous}. {here}")
             if called:
                 return _read_as(resolver.resolve(called[-1]), surface, noun)
             # "Greenpeace Central Asia accused …. The group said", "the World Meteorological
