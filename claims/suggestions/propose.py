@@ -315,16 +315,15 @@ def _outlet_told(
         return hop
     if hop is not None:
         speakers.outlets[key] = hop
-        speakers.last_outlet = (hop, sentence.end)
+        _note_last_outlet(speakers, hop, sentence.end)
         return hop
     told = _TOLD_THE_OUTLET.match(text, attribution.cue[1], sentence.end)
     cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()[-1:]
     told = told if cue in (["told"], ["tells"], ["telling"]) else None
-    last = speakers.last_outlet
-    if told is not None and key not in speakers.outlets and last is not None:
-        if len(_SENTENCE_ENDS.findall(text, last[1], sentence.start)) <= 1:
-            # named in one of the two sentences just before
-            hop = {**last[0], "evidence_start": told.start("noun")}
+    recent = _recent_outlet(text, sentence, speakers)
+    if told is not None and key not in speakers.outlets:
+        if recent is not None:  # told or reporting in one of the two sentences just before
+            hop = {**recent, "evidence_start": told.start("noun")}
             hop["evidence_end"] = told.end("noun")
     elif told is not None and key in speakers.outlets:
         hop = {**speakers.outlets[key], "evidence_start": told.start("noun")}
@@ -358,27 +357,41 @@ def _outlet_just_before(
     """ "According to the newspaper", a sentence or two after "the Vessmark Tribune
     published what it said was an internal audit": that newspaper, not the article's own."""
     noun = fold_name(attribution.source_text(text) or "").split()[-1:]
-    last = speakers.last_outlet
     if noun not in (["newspaper"], ["paper"], ["daily"], ["tabloid"], ["weekly"], ["magazine"]):
         return None
+    recent = _recent_outlet(text, sentence, speakers)
+    # a paper by its name ("Tribune", "Herald"); "told Record" may be any outlet's
+    named = set(fold_name(recent.get("name") or "").split()) if recent else set()
+    return recent if named & _PAPER_WORDS else None
+
+
+def _recent_outlet(text: str, sentence: Sentence, speakers: Speakers) -> dict | None:
+    """The outlet last told, reporting or named, if in one of the two sentences before."""
+    last = speakers.last_outlet
     if last is None or len(_SENTENCE_ENDS.findall(text, last[1], sentence.start)) > 1:
         return None
-    # a paper by its name ("Tribune", "Herald"); "told Record" may be any outlet's
-    named = set(fold_name(last[0].get("name") or "").split())
-    return last[0] if named & _PAPER_WORDS else None
+    return last[0]
 
 
-_A_PAPER_NAMED = re.compile(
-    r"\b(?:the\s+)?((?:[A-Z][\w'\u2019&-]*\s+){1,3}(?:Tribune|Times|Post|Herald|Gazette|Courier"
-    r"|Chronicle|Telegraph|Observer|Echo|Star|Sun|Globe|Inquirer|Examiner|Sentinel"
-    r"|Mail|Mirror|Express|Standard|Advertiser|Dispatch|Bulletin|Dagblad|Zeitung))\b"
-)
-_PAPER_WORDS = frozenset(
-    {"tribune", "times", "post", "herald", "gazette", "courier", "chronicle", "journal",
-     "telegraph", "daily", "observer", "echo", "star", "sun", "globe", "inquirer", "examiner",
-     "sentinel", "mail", "mirror", "express", "standard", "dagblad", "zeitung", "avisen",
-     "newspaper", "weekly", "advertiser", "dispatch", "bulletin", "guardian", "independent"}
+def _note_last_outlet(speakers: Speakers, hop: dict, end: int) -> None:
+    """Keep ``hop`` as whom anyone may next have "told the paper": not how it passed words
+    on ("reported", "seen"), which the later hop does not share."""
+    speakers.last_outlet = ({**hop, "cue": None, "cue_start": None, "cue_end": None}, end)
+
+
+# Words that end a newspaper's name ("Vessmark Tribune", "Southern Herald"); a journal's
+# ("New England Journal of Medicine") is a study's paper, not a newspaper, when named alone.
+_PAPER_NAME_WORDS = (
+    "Tribune", "Times", "Post", "Herald", "Gazette", "Courier", "Chronicle", "Telegraph",
+    "Observer", "Echo", "Star", "Sun", "Globe", "Inquirer", "Examiner", "Sentinel", "Mail",
+    "Mirror", "Express", "Standard", "Advertiser", "Dispatch", "Bulletin", "Dagblad", "Zeitung",
 )  # fmt: skip
+_A_PAPER_NAMED = re.compile(
+    rf"\b(?:the\s+)?((?:[A-Z][\w'\u2019&-]*\s+){{1,3}}(?:{'|'.join(_PAPER_NAME_WORDS)}))\b"
+)
+_PAPER_WORDS = frozenset(word.lower() for word in _PAPER_NAME_WORDS) | {
+    "journal", "daily", "avisen", "newspaper", "weekly", "guardian", "independent"
+}  # fmt: skip
 
 
 def _note_outlets(hops: list[dict], resolver, speakers: Speakers, end: int) -> None:
@@ -389,15 +402,14 @@ def _note_outlets(hops: list[dict], resolver, speakers: Speakers, end: int) -> N
     officials. … '…,' he told the newspaper")."""
     if hops and hops[0].get("name") and _an_outlet(hops[0], resolver):
         # an outlet speaking itself: "the Vessmark Tribune published what it said was …"
-        speakers.last_outlet = ({**hops[0], "cue": None, "cue_start": None, "cue_end": None}, end)
+        _note_last_outlet(speakers, hops[0], end)
     for hop, then in zip(hops, hops[1:], strict=False):
         key = fold_name(hop.get("name") or "")
         if not key or not then.get("name"):
             continue
         if _an_outlet(then, resolver):
             speakers.outlets.setdefault(key, dict(then))
-            # as whom anyone told, not how it passed words on ("reported")
-            speakers.last_outlet = ({**then, "cue": None, "cue_start": None, "cue_end": None}, end)
+            _note_last_outlet(speakers, then, end)
 
 
 def _an_outlet(hop: dict, resolver) -> bool:
@@ -873,7 +885,7 @@ def sentence_proposals(
     # the last paper the sentence names, whatever it says, is whom "the paper" next means
     papers = list(_A_PAPER_NAMED.finditer(text, sentence.start, sentence.end))
     if papers and (hop := _outlet_hop(text, papers[-1].span(1), resolver, described=True)):
-        speakers.last_outlet = (hop, sentence.end)
+        _note_last_outlet(speakers, hop, sentence.end)
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.hops and (p.quoted or single_quoted(text[slice(*p.quote)]))]
     if quoted:

@@ -50,6 +50,7 @@ from claims.suggestions.lexicon import (
     SPEECH_WORDS,
     TIME_WORDS,
 )
+from claims.suggestions.reporting import states
 from claims.text import QUOTE_MARKS, quotations
 
 Span = tuple[int, int]
@@ -812,8 +813,6 @@ def _spanned_by_rule(
     when it is only that one's subject, an aside between them: "said the landing,
     originally scheduled for 0720 GMT, had been postponed", tagged as two contents, is one
     thing said ("the tram would open; the line would cost less" stays two)."""
-    from claims.suggestions.reporting import states
-
     parts = sorted(
         other.content
         for other in twins

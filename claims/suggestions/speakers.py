@@ -791,9 +791,7 @@ class Speakers:
         if noun == "agency" and resolution.resolved:
             # "The Caledonian Space Agency lost contact …. The agency said": that agency, not
             # the wire the article credits, when the sentence or the one before names it
-            *earlier, here = _SENTENCE_BREAK.split(before)
-            previous = next((part for part in reversed(earlier) if part.strip()), "")
-            named = _AN_AGENCY.findall(f"{previous}. {here}")
+            named = _AN_AGENCY.findall(_this_and_last_sentence(before))
             if named:
                 return _read_as(resolver.resolve(named[-1]), surface, noun)
         if institution and institution[1]:
@@ -827,9 +825,8 @@ class Speakers:
                     return _read_as(earlier, surface, noun)
             # "Environmental group Green Archipelago accused …. The group said": the one the
             # sentence before calls so, though it spoke in no relation
-            *earlier_parts, _ = _SENTENCE_BREAK.split(before)
-            previous = next((part for part in reversed(earlier_parts) if part.strip()), "")
-            called = re.findall(rf"\b{noun}\s+({_CAPITALISED_NAME})", f"{previous}. {here}")
+            recent = _this_and_last_sentence(before)
+            called = re.findall(rf"\b{noun}\s+({_CAPITALISED_NAME})", recent)
             if called:
                 return _read_as(resolver.resolve(called[-1]), surface, noun)
             # "Greenpeace Central Asia accused …. The group said", "the World Meteorological
@@ -1393,6 +1390,14 @@ _OWNED_SUBJECT = re.compile(
     + r"))\s+(?:(?:also|then|later|has|had)\s+)?[a-z]+"
 )
 _SAYING_IN = re.compile(r"\b(?:said|says|told|according\s+to|reported|stated|announced)\b")
+
+
+def _this_and_last_sentence(before: str) -> str:
+    """The sentence ``before`` ends in, so far, after the whole one before it, with the full
+    stop between kept (a name read there ends with its sentence)."""
+    *earlier, here = _SENTENCE_BREAK.split(before)
+    previous = next((part for part in reversed(earlier) if part.strip()), "")
+    return f"{previous}. {here}"
 
 
 def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | None:
