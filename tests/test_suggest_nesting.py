@@ -1528,3 +1528,30 @@ def test_readings_of_a_twentieth_blind_check(db_url):
     assert chains["Dahlgren had clashed with Tollefsen over the cost figures."] == [
         "Two members of the bid committee's board"
     ]
+
+
+def test_what_someone_did_is_not_their_word_but_what_they_decided_is(db_url):
+    """The tagger reads PolNeAR's acts as relations ("has railed against the provisions",
+    "has stood aside or opposed NATO positions"): the object of a verb the lexicon does not
+    know for saying is not the actor's claim. A clause after such a verb, with its own
+    subject and verb, still is ("decided the prize should be shared")."""
+    text = (
+        "On several occasions, Portugal has stood aside or opposed NATO positions critical "
+        "of Russia on issues such as energy security and sanctions.\n\n"
+        "The committee decided the prize should be shared with two other students, including "
+        "a graduate from Lagos.\n\n"
+        "Opposition lawmakers have railed against the special provisions that shield the "
+        "company from local taxes.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        "On several occasions, Portugal has stood aside or opposed NATO positions critical "
+        "of Russia on issues such as energy security and sanctions.": [],
+        "The committee decided the prize should be shared with two other students, including "
+        "a graduate from Lagos.": [],
+        "The prize should be shared with two other students, including a graduate from Lagos.": [
+            "The committee"
+        ],
+        "Opposition lawmakers have railed against the special provisions that shield the "
+        "company from local taxes.": [],
+    }

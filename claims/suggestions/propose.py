@@ -42,8 +42,11 @@ from claims.suggestions.attribution import (
 from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
 from claims.suggestions.lexicon import (
     AUXILIARIES,
+    CUE_WORDS,
     CUT_OFF,
+    NOMINAL_CUES,
     OPEN_QUOTES,
+    PHRASE_CUES,
     PREPOSITIONS,
     PUNCT_BOUNDARY,
     RELATIVES,
@@ -800,6 +803,8 @@ def sentence_proposals(
             continue  # "said A, rejecting a demand", tagged as one content round its cue
         if not hops and _STIRRING.match(text, cue[0], cue[1] + 20):
             continue  # "raising concerns that A": not A, nor anyone's word for it
+        if _an_act(text, found[leaf], content):
+            continue  # "Huawei has partnered with Yitu to work on solutions for …"
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
         confidence = round(base * sum(hop_conf) / len(hop_conf), 2)
@@ -975,6 +980,46 @@ _NO_SUBJECT = frozenset(
     {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should",
      "did", "does", "is", "was", "were", "are", "makes", "shows", "means"}
 )  # fmt: skip
+
+
+def _an_act(text: str, attribution: Attribution, content: tuple[int, int]) -> bool:
+    """What someone did, not said: a relation only the tagger found, whose cue holds no
+    word the lexicon knows for saying or thinking ("has partnered", "railed against",
+    "unveiled"), and whose content is the verb's object, right after it, with no "that",
+    colon, dash or quotation mark between and no words quoted in it ("Huawei has partnered
+    with Yitu to work on solutions for smart cities"). PolNeAR annotates such acts, so
+    the tagger finds them; claimed, the object reads as the actor's word ("Solutions for
+    smart cities …", on Huawei's word). The sentence stays proposed as the article's own.
+    """
+    if not attribution.order.startswith(TAGGER) or attribution.quoted:
+        return False
+    cue = text[attribution.cue[0] : attribution.cue[1]].lower()
+    words = re.findall(r"[a-z]+", cue)
+    if any(word in CUE_WORDS or word in NOMINAL_CUES for word in words):
+        return False
+    if any(" ".join(phrase) in cue for phrase in PHRASE_CUES):
+        return False
+    if content[0] < attribution.cue[1]:
+        return False  # "A, the group charged": what comes before a speaker is said
+    between = text[attribution.cue[1] : content[0]] + text[content[0] : content[0] + 5]
+    if _SETS_OFF_WORDS.search(between) or quotes_words(text, content):
+        return False  # "ruled that A", "continued: A", "likened the rules to 'burning …'"
+    return not _OPENS_A_CLAUSE.match(text, content[0], content[1])
+
+
+# A subject and its verb within a content's first words, before any comma or relative
+# word: "decided race should share the honor", "suspect those losses were generated".
+_OPENS_A_CLAUSE = re.compile(
+    r"(?!(?:how|what|why|who|whom|where|when|whether|which)\b)"
+    r"(?:(?:I|we|you|they|he|she|it)\s+[a-z]"
+    r"|(?:(?!(?:that|which|who|whom|whose)\b)[\w'\u2019.-]+\s+){1,3}"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does)\b)",
+    re.IGNORECASE,
+)
+
+
+# What sets words said off from the verb before them, when it is no verb of saying.
+_SETS_OFF_WORDS = re.compile(r"\bthat\b|[:\u2015\u2014\u2013\"\u201c\u2018']")
 
 
 def _gapped(text: str, sentence: Sentence, attribution: Attribution, content) -> bool:
