@@ -283,6 +283,8 @@ class Label:
 
 _LABEL_WORD = r"(?:[A-Z][\w'’.-]*)"
 _LABEL = re.compile(
+    # a transcript quoted whole opens each paragraph with a quotation mark: "WALLACE: ...
+    r"(?:[\"\u201c][ \t]*)?"
     rf"(?P<name>{_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|of|de|van|von|der|al|el)){{0,4}})"
     r"[ \t]*:[ \t]+(?=\S)"
 )
@@ -333,7 +335,14 @@ def speaker_labels(text: str) -> list[Label]:
         if kind:
             name = match.group("name")
             labels.append(
-                Label(number, match.start(), match.start() + len(name), match.end(), name, kind)
+                Label(
+                    number,
+                    match.start("name"),
+                    match.start("name") + len(name),
+                    match.end(),
+                    name,
+                    kind,
+                )
             )
     speakers = {label.name for label in labels if label.kind == "speaker"}
     if len(speakers) > 1:
@@ -345,4 +354,32 @@ def speaker_labels(text: str) -> list[Label]:
             ]
             if len(asked) * 2 > len(own):  # the interviewer
                 labels = [replace(lb, kind="question") if lb.name == name else lb for lb in labels]
-    return labels
+    return _continued(text, labels)
+
+
+def _continued(text: str, labels: list[Label]) -> list[Label]:
+    """A transcript quoted whole opens every paragraph with a quotation mark and closes only
+    its last: a paragraph between two labelled ones that opens with one, after a paragraph
+    that left its quotation open, goes on in the voice of the label before it."""
+    spans = paragraphs(text)
+    by_paragraph = {label.paragraph: label for label in labels}
+    out = list(labels)
+    for first, then in zip(labels, labels[1:], strict=False):
+        current = first
+        for number in range(first.paragraph + 1, then.paragraph):
+            start, end = spans[number]
+            before = text[slice(*spans[number - 1])]
+            if text[start] not in '"\u201c' or _closed(before):
+                break
+            body = start + 1 + len(text[start + 1 : end]) - len(text[start + 1 : end].lstrip())
+            current = replace(current, paragraph=number, body=body)
+            by_paragraph[number] = current
+            out.append(current)
+    return sorted(out, key=lambda label: label.paragraph)
+
+
+def _closed(paragraph: str) -> bool:
+    """Whether a paragraph that opens a quotation closes it again."""
+    if paragraph[:1] not in '"\u201c':
+        return True
+    return paragraph.count('"') % 2 == 0 and paragraph.count("\u201c") <= paragraph.count("\u201d")

@@ -76,3 +76,33 @@ def test_i_in_an_answer_is_the_speaker_by_their_own_cue(db_url):
     proposals = _proposals(db_url, text)
     (mine,) = [p for p in proposals if p.claim_text == "The rock would be hard to blast."]
     assert [(h["name"], h["cue"]) for h in mine.hops] == [("Ola B. Vik-Strand", "said")]
+
+
+def test_a_transcript_quoted_whole_is_labelled_and_its_open_paragraphs_go_on(db_url):
+    """A page quoting a transcript opens every paragraph with a quotation mark and closes
+    only the last: the labels still label, and a paragraph between two labelled ones, the
+    quotation still open, is the speaker's before it. What follows the last label is not."""
+    text = (
+        "The mayor, Rosa Delgado-Quint, spoke to KVRN on Sunday. Partial transcript:\n\n"
+        '"HOST: Will the bridge reopen before winter?\n\n'
+        '"DELGADO-QUINT: The engineers have signed off on the repairs. Traffic returns in '
+        "October.\n\n"
+        '"The tolls will stay where they are until the spring.\n\n'
+        '"HOST: And the ferry?\n\n'
+        '"DELGADO-QUINT: The ferry keeps running until the bridge opens.\n\n'
+        '"The station has more interviews on its website."\n'
+    )
+    labels = speaker_labels(text)
+    assert [(label.name, label.kind, label.paragraph) for label in labels] == [
+        ("HOST", "question", 1),
+        ("DELGADO-QUINT", "speaker", 2),
+        ("DELGADO-QUINT", "speaker", 3),
+        ("HOST", "question", 4),
+        ("DELGADO-QUINT", "speaker", 5),
+    ]
+    said = {p.claim_text: [h["name"] for h in p.hops] for p in _proposals(db_url, text)}
+    assert said["The engineers have signed off on the repairs."] == ["Rosa Delgado-Quint"]
+    assert said["The tolls will stay where they are until the spring."] == ["Rosa Delgado-Quint"]
+    assert said["The ferry keeps running until the bridge opens."] == ["Rosa Delgado-Quint"]
+    assert said["The station has more interviews on its website."] == []
+    assert not any(claim.startswith(("Will the bridge", "And the ferry")) for claim in said)
