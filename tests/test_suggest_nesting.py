@@ -1555,3 +1555,27 @@ def test_what_someone_did_is_not_their_word_but_what_they_decided_is(db_url):
         "Opposition lawmakers have railed against the special provisions that shield the "
         "company from local taxes.": [],
     }
+
+
+def test_he_she_it_and_they_said_of_the_speaker_name_the_speaker(db_url):
+    """Reported speech whose subject is the speaker says who, though the speaker is only
+    described: a body ("The Dutch health inspectorate said it was reviewing whether"), a
+    group whose capital is the sentence's ("Trucking firms said they"), one person ("A
+    university spokeswoman said she"); a record label's "Records" names a body."""
+    text = (
+        "Trucking firms said they had idled hundreds of drivers.\n\n"
+        "The Dutch health inspectorate said separately that it was reviewing whether other "
+        "products made at the same facility might be affected.\n\n"
+        'Northlight Records said in a statement that it would "vigorously defend" the song.\n\n'
+        "A university spokeswoman said she could not comment on individual student matters.\n\n"
+        "A university spokesman said she had been suspended.\n"
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text)}
+    assert claims == {
+        "Trucking firms had idled hundreds of drivers.",
+        "The Dutch health inspectorate was reviewing whether other products made at the "
+        "same facility might be affected.",
+        'Northlight Records would "vigorously defend" the song.',
+        "A university spokeswoman could not comment on individual student matters.",
+        "She had been suspended.",
+    }

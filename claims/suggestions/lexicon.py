@@ -327,7 +327,8 @@ COMPANY_NAME_WORDS = frozenset(
         "beverages", "brewing", "brewery", "electronics", "semiconductor", "semiconductors",
         "robotics", "devices", "enterprises", "telecom", "communications", "entertainment",
         "studios", "construction", "engineering", "utilities", "biotherapeutics",
-        "biosciences", "biotech", "biologics", "genomics", "diagnostics",
+        "biosciences", "biotech", "biologics", "genomics", "diagnostics", "records",
+        "music", "pictures", "films", "publishing", "games",
     }
 )  # fmt: skip
 

@@ -24,6 +24,7 @@ from claims.suggestions.lexicon import (
     OPEN_QUOTES,
     TELL,
 )
+from claims.suggestions.speakers import one_person
 from claims.text import (
     QUOTE_MARKS,
     QUOTE_PAIRS,
@@ -185,7 +186,12 @@ def named_subject(
     surface = (speaker.get("surface") or "").strip()
     if surface.lower() in _FIRST_AND_SECOND:
         return claim  # "I think he said it": "he" is someone else
-    if TELL & set(cue) and not told_anyone or not _person_like(name, surface):
+    if TELL & set(cue) and not told_anyone:
+        return claim
+    if not _person_like(name, surface):
+        if claim.startswith(("He ", "She ")) and one_person(surface) and _agrees(surface, claim):
+            # "A university spokeswoman said she could not comment": that spokeswoman
+            return surface[:1].upper() + surface[1:] + claim[claim.index(" ") :]
         return claim
     opening = surface.split()[0].lower().strip(".")
     if opening in ("his", "her") and GENDERED[opening] == GENDERED.get(claim.split()[0].lower()):
@@ -202,11 +208,31 @@ def named_subject(
     return name + claim[claim.index(" ") :]
 
 
+def _agrees(surface: str, claim: str) -> bool:
+    """Whether a described person may be the "he" or "she" opening a claim: "a
+    spokeswoman" is no "he"; "an official" may be either."""
+    words = surface.lower().replace(",", " ").split()
+    said_by = next((_NOUN_GENDER[w] for w in words if w in _NOUN_GENDER), None)
+    return said_by is None or said_by == GENDERED.get(claim.split()[0].lower())
+
+
+_NOUN_GENDER = {
+    "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "mother": "f",
+    "father": "m", "businessman": "m", "businesswoman": "f", "chairman": "m",
+    "chairwoman": "f", "congressman": "m", "congresswoman": "f",
+}  # fmt: skip
+
+
 def _group_of(speaker: dict) -> str | None:
     """The people a speaker's description names, whom "they" in their words mean:
     "Residents", "The family of Derek Haines", "Police"; not one person, nor a body."""
     name = (speaker.get("name") or "").strip()
-    if speaker.get("source_id") is not None or not name or not is_description(name):
+    if speaker.get("source_id") is not None or not name:
+        return None
+    rest = name.split()[1:]
+    # "Trucking firms", "Both campaigns": a capital only where the sentence starts
+    lowered = name[:1].lower() + name[1:] if rest and all(w.islower() for w in rest) else name
+    if not is_description(lowered):
         return None
     words = name.lower().split()
     # the head, before whom or where: "Analysts at Morgan Stanley"
@@ -231,12 +257,13 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|
 
 
 # "It was disappointed", not "It was too early to say" nor "It seems": an "it" that stands
-# for something, as against one that only fills the subject's place.
+# for something, as against one that only fills the subject's place ("It was reviewing
+# whether" does something: it stands for someone).
 _IT = re.compile(r"It (?=[a-z])")
 _ITS = re.compile(r"Its (?=\w)")  # "The agency said its rocket would launch …"
 _EXPLETIVE_IT = re.compile(
     r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"
-    r"|had\s+been|remains|remained)\b(?:\s+[\w-]+){0,3}?\s+(?:to|that|whether|if|for|how"
+    r"|had\s+been|remains|remained)\b(?!\s+[a-z]+ing\b)(?:\s+[\w-]+){0,3}?\s+(?:to|that|whether|if|for|how"
     r"|what|when|why|who)\b|(?:seems|seemed|appears|appeared|remains\s+to|looks|looked"
     r"|is\s+time|was\s+time|takes|took)\b"
     # "it was the third EPO case this year": a thing counted, not the body speaking
@@ -254,7 +281,10 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     its rocket would launch" "ESA's rocket would launch": a body speaking of itself, when it
     has a name (not "The company", which the reviewer names)."""
     name = speaker.get("name") or speaker.get("proposed_name") or ""
-    if not name or is_description(name):
+    surface = (speaker.get("surface") or "").strip()
+    if name and is_description(name) and body and is_description(surface):
+        name = surface  # "The Dutch health inspectorate said it was reviewing": that one
+    elif not name or is_description(name):
         return claim
     words = {word.lower().strip(".,") for word in name.split()}
     first = name.split()[0]
@@ -266,6 +296,8 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     body = body or acronym or name.replace(".", "").isupper() or named_so or camel
     if not body:
         return claim  # "Denyer said it would fail": a name alone may be a person's
+    if surface[:4].lower() == "the " and surface[4:] == name and name.split()[-1].islower():
+        name = f"the {name}"  # "The Dutch health inspectorate", as the article calls it
     name = name[:1].upper() + name[1:]
     if _ITS.match(claim):
         if re.search(r"['\u2019]s\b", name):

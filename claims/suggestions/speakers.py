@@ -116,7 +116,7 @@ _ONE_PERSON_NOUNS = frozenset(
 ) - {"person", "other", "some", "many", "police", "staff", "member"}  # fmt: skip
 
 
-def _one_person(surface: str) -> bool:
+def one_person(surface: str) -> bool:
     """Whether a description speaks of one person: a determiner of one, then a person's
     noun within a few words ("A nurse at …", "one senior EU diplomat")."""
     words = [w.strip(",;:").lower() for w in surface.split()]
@@ -140,7 +140,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z
 def _a_thing(surface: str, resolution: Resolution) -> bool:
     """Whether a source read is a described thing or body, neither a person nor people:
     "the statement", "the bank", "a report released on Monday"."""
-    if resolution.resolved or not is_description(surface) or _one_person(surface):
+    if resolution.resolved or not is_description(surface) or one_person(surface):
         return False
     words = [w.strip(",;:").lower() for w in surface.split()]
     if not words or words[0] not in ("the", "a", "an", "this", "its"):
@@ -277,7 +277,7 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     A bare name ("Shell", "Ford") may be anyone's: only such signs make it a body."""
     if resolution.resolved:
         return resolver.kinds.get(resolution.source_id) in _BODY_KINDS
-    if _of_a_group(resolution.surface) or _one_person(resolution.surface):
+    if _of_a_group(resolution.surface) or one_person(resolution.surface):
         return False  # "People familiar with the board's deliberations": people, not a board
     name = resolution.proposed_name or ""
     # the surface's own last words, not its appositive's ("Arief Santoso, a spokesman for
@@ -594,7 +594,7 @@ class Speakers:
         if (
             resolution.resolved
             or (resolution.proposed_name or "")[:1].isupper()
-            or _one_person(surface)
+            or one_person(surface)
         ):
             self.last = resolution  # a known source, or something that looks like a name
             self.named.append(resolution)
@@ -603,7 +603,7 @@ class Speakers:
             elif _key(resolution) not in self.bodies and (
                 not is_description(surface)
                 or not is_description(resolution.proposed_name or surface)
-                or _one_person(surface)
+                or one_person(surface)
             ):
                 # not "Record" after "newspaper Record", nor "Their most recent paper"; but
                 # "A spokesman for the Commission, Olivier Marchetti" and "A nurse at the
