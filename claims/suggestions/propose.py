@@ -29,7 +29,7 @@ from claims.resolution import (
     Resolver,
     refers_to_origin,
 )
-from claims.sentences import Label, Sentence, speaker_labels, split_sentences
+from claims.sentences import Label, Sentence, paragraphs, speaker_labels, split_sentences
 from claims.suggestions.attribution import (
     Attribution,
     chain_of,
@@ -42,6 +42,7 @@ from claims.suggestions.attribution import (
 from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
 from claims.suggestions.lexicon import (
     AUXILIARIES,
+    CLOSE_QUOTES,
     CUE_WORDS,
     CUT_OFF,
     NOMINAL_CUES,
@@ -1663,6 +1664,7 @@ def propose(
         if origin is not None:
             out.append(origin)
     photo_captions = captions(text)
+    headline = _headline_end(text)
     labels = {label.paragraph: label for label in speaker_labels(text)}
     label_hop: tuple[int, dict | None, Resolution] | None = None  # paragraph, hop, speaker
     for sentence in split_sentences(text):
@@ -1704,6 +1706,9 @@ def propose(
         if label is not None:
             hop = label_hop[1] if label.kind == "speaker" and label_hop is not None else None
             found = _labelled(found, label, hop, article.origin_id, article.publisher_id)
+        if sentence.end <= headline:
+            # "Recount ordered in tight Millbrook mayoral race": the story says it again
+            found = [p for p in found if _credited_headline(p)]
         # A sentence inside a quotation already proposed whole, with its speaker ('"A," he
         # says. "B. C.'): B and C are not proposed again, plain or as the quotation going on.
         found = [p for p in found if not _said_already(p, out)]
@@ -1712,6 +1717,41 @@ def propose(
         elif span is not None and sentence.start >= span[1]:
             break
     return out
+
+
+def _headline_end(text: str) -> int:
+    """Where the article's headline ends, if its text opens with one; else 0.
+
+    A headline is the first paragraph when it is one line of a few words that no full stop
+    ends ("Recount ordered in tight Millbrook mayoral race"), with the story after it. The
+    story tells what it says again, so the headline is proposed only where it credits
+    someone by a rule ("Putin open to call with Trump, Kremlin says"), never as the
+    article's own statement nor on the tagger's reading alone.
+    """
+    spans = paragraphs(text)
+    if len(spans) < 2:
+        return 0
+    start, end = spans[0]
+    line = text[start:end]
+    if "\n" in line or not 3 <= len(line.split()) <= 25:
+        return 0
+    if line.rstrip(CLOSE_QUOTES + "'\"").endswith((".", "!", "?", ":", ";", "\u2026", ",")):
+        return 0
+    if _SENTENCE_INSIDE.search(line):
+        return 0  # "… in Antakya, February 8, 2023. Jane Doe/Pool via REUTERS": a caption
+    return end
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][\"\u201d\u2019']?\s+[A-Z\"\u201c]")
+
+
+def _credited_headline(proposal: Proposal) -> bool:
+    """A headline's proposal worth keeping: a rule's, crediting someone by a verb that only
+    reports speech or by a colon ("Kremlin says", "Pence:"), not "Veridane recalls pills"."""
+    if not proposal.hops or proposal.rule.startswith(TAGGER):
+        return False
+    cue = (proposal.hops[0].get("cue") or "").lower().split()
+    return cue == [":"] or any(word in SPEECH_WORDS for word in cue)
 
 
 def _said_already(proposal: Proposal, before: list[Proposal]) -> bool:
