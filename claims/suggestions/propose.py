@@ -1707,8 +1707,12 @@ def propose(
             hop = label_hop[1] if label.kind == "speaker" and label_hop is not None else None
             found = _labelled(found, label, hop, article.origin_id, article.publisher_id)
         if sentence.end <= headline:
-            # "Recount ordered in tight Millbrook mayoral race": the story says it again
-            found = [p for p in found if _credited_headline(p)]
+            # "Veridane recalls blood pressure pills over contamination fears": the
+            # company's act, which a headline tells in a present that reads as speech
+            kept = [p for p in found if not p.hops or _credited_headline(p)]
+            if not kept and found:
+                kept = [p for p in [_own_statement(text, sentence, sentence.end)] if p]
+            found = kept
         # A sentence inside a quotation already proposed whole, with its speaker ('"A," he
         # says. "B. C.'): B and C are not proposed again, plain or as the quotation going on.
         found = [p for p in found if not _said_already(p, out)]
@@ -1723,10 +1727,11 @@ def _headline_end(text: str) -> int:
     """Where the article's headline ends, if its text opens with one; else 0.
 
     A headline is the first paragraph when it is one line of a few words that no full stop
-    ends ("Recount ordered in tight Millbrook mayoral race"), with the story after it. The
-    story tells what it says again, so the headline is proposed only where it credits
-    someone by a rule ("Putin open to call with Trump, Kremlin says"), never as the
-    article's own statement nor on the tagger's reading alone.
+    ends ("Recount ordered in tight Millbrook mayoral race"), with the story after it. It
+    is where most readers meet a claim, so it is proposed like any sentence; but it drops
+    its verbs and tells acts in the present ("Veridane recalls pills over contamination
+    fears"), so it credits someone only by a rule's verb of speech or a colon
+    ("Putin open to call with Trump, Kremlin says", "Pence: …").
     """
     spans = paragraphs(text)
     if len(spans) < 2:
@@ -1746,9 +1751,9 @@ _SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][\"\u201d\u2019']?\s+[A-Z\"\u201c]"
 
 
 def _credited_headline(proposal: Proposal) -> bool:
-    """A headline's proposal worth keeping: a rule's, crediting someone by a verb that only
+    """A headline's relation worth keeping: a rule's, crediting someone by a verb that only
     reports speech or by a colon ("Kremlin says", "Pence:"), not "Veridane recalls pills"."""
-    if not proposal.hops or proposal.rule.startswith(TAGGER):
+    if proposal.rule.startswith(TAGGER):
         return False
     cue = (proposal.hops[0].get("cue") or "").lower().split()
     return cue == [":"] or any(word in SPEECH_WORDS for word in cue)
