@@ -1579,3 +1579,18 @@ def test_he_she_it_and_they_said_of_the_speaker_name_the_speaker(db_url):
         "A university spokeswoman could not comment on individual student matters.",
         "She had been suspended.",
     }
+
+
+def test_the_newspaper_reporting_what_someone_told_it_is_that_newspaper(db_url):
+    """'"A," X told the Gentse Courant, the regional newspaper reported': the Courant, not
+    the body the sentence before named (no newspaper), nor the article's own credit."""
+    text = (
+        "The Belgian food inspectorate said separately that it was checking whether other "
+        'batches made at the same plant might be affected. "We are not ruling anything out '
+        'at this point," inspectorate spokesman Pieter Claes told the Gentse Courant, the '
+        "regional newspaper reported.\n"
+    )
+    (quoted,) = [p for p in proposals_for(db_url, text) if "ruling anything out" in p.claim_text]
+    names = [h["name"] or h["proposed_name"] for h in quoted.hops]
+    assert names[-1] == "Gentse Courant"
+    assert "Belgian food inspectorate" not in names

@@ -896,6 +896,8 @@ class Speakers:
         name = last.name or last.proposed_name or ""
         if not name or is_description(name) or _key(last) in self.genders:
             return None
+        if set(fold_name(name).split()) & (BODY_NOUNS - {"agency", "group"}):
+            return None  # "The Belgian food inspectorate said …. the regional newspaper"
         titled = name.split()[0].lower() in _TITLE_ARTICLES  # "Le Monde", "El País"
         if len(name.split()) > 1 and not titled and not a_body(resolver, last):
             return None  # "Mark Hale said …. The French sports daily reported": not Hale
@@ -1519,6 +1521,10 @@ def outlet_named_before(
         cue = " ".join(other.cue_text(text).lower().split())
         if set(cue.split()) & TELL and other.content[0] > other.cue[1]:
             span = (other.cue[1], other.content[0])
+        elif set(cue.split()) & TELL and other.content[0] < other.cue[0]:
+            # '"A," van Riel told the Utrecht Dagblad, the regional newspaper reported'
+            comma = text.find(",", other.cue[1], anaphor.source[0])
+            span = (other.cue[1], comma if comma >= 0 else anaphor.source[0])
         elif cue in _CITED and other.source is not None:
             span = other.source
         else:
@@ -1538,4 +1544,15 @@ def outlet_named_before(
             )
         if outlet and (best is None or span[0] > best[0]):
             best = (span[0], named)
-    return best[1] if best else None
+    if best is None:
+        # the tagger read the inner "told" as part of the content: '"A," X told the Gentse
+        # Courant, the regional newspaper reported'
+        told = _TOLD_A_PAPER.search(text, max(0, anaphor.source[0] - 120), anaphor.source[0])
+        return told[1] if told else None
+    return best[1]
+
+
+# "told the Gentse Courant, " right before "the newspaper reported"
+_TOLD_A_PAPER = re.compile(
+    r"\btold\s+(the\s+[A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})\s*,\s*$"
+)
