@@ -649,7 +649,8 @@ def test_a_charity_or_firm_saying_it_and_lines_about_anonymity_are_read_so(db_ur
 def test_they_of_people_described_and_a_speakers_act_after_but_or_and(db_url):
     """ "The family of X said they had been ignored": the family, no source named X; "they"
     of residents or analysts is those people; "but urged …" and "and rated …" are the
-    speaker's acts, no part of what was said."""
+    speaker's acts, no part of what was said ("but urged the bank to act sooner" is the
+    article's account of the demand, claimed whole)."""
     text = (
         'The family of Derek Haines, who died in March, said they had been "ignored" by '
         "managers.\n\n"
@@ -667,6 +668,8 @@ def test_they_of_people_described_and_a_speakers_act_after_but_or_and(db_url):
         "Analysts at Morgan Stanley expected two more rate cuts.": ["Analysts at Morgan Stanley"],
         "They would strike.": ["The union"],  # a body's "they" may be its members or others
         'Businesses were "relieved."': ["Norvalian Chamber of Commerce"],
+        # the demand, in the article's words, as for "said A and urged B"
+        "The Norvalian Chamber of Commerce urged the bank to act sooner.": [],
         'Conditions on the ward were "unsafe and undignified."': ["Care Standards Commission"],
     }
 
@@ -739,3 +742,25 @@ def test_a_headline_credits_someone_only_by_a_verb_of_speech(db_url):
         proposals_for(db_url, "Recount to begin Monday, clerk says" + body, "Evening Post")
     )
     assert credited["Recount to begin Monday."] == ["clerk"]
+
+
+def test_said_in_a_statement_that_a_and_urged_b_is_a_and_the_demand(db_url):
+    """The statement a speaker said something in does not swallow the act after "and":
+    A is theirs, and the demand is claimed whole, with or without quoted words in A; a
+    company faulted for something is claimed whole too, and a reason cited is no source."""
+    text = (
+        "The Calderon Chamber of Commerce said in a statement that member companies were "
+        'losing "millions every hour" and urged the government to intervene.\n\n'
+        "The Harbour Traders Guild said in a statement that member firms were losing "
+        "millions every day and urged the port to reopen.\n\n"
+        "Patient groups criticised the company for what they described as slow "
+        "communication.\n\n"
+        "Marchetti declined to say more, citing ongoing discussions.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        'Member companies were losing "millions every hour."': ["Calderon Chamber of Commerce"],
+        "The Calderon Chamber of Commerce urged the government to intervene.": [],
+        "Member firms were losing millions every day.": ["Harbour Traders Guild"],
+        "The Harbour Traders Guild urged the port to reopen.": [],
+        "Patient groups criticised the company for what they described as slow communication.": [],
+    }  # and nothing said on the word of "ongoing discussions"

@@ -560,15 +560,19 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             attribution = Attribution(
                 (tokens[cue_i].start, tokens[cj - 1].end), source, content, False, "inverted"
             )
-        elif (coordinated := _coordinated(tokens, cue_i, found)) is not None:
+        elif (coordinated := _coordinated(text, tokens, cue_i, found)) is not None:
             # "Lee said the budget would balance and added that taxes would not rise": the
             # second cue's speaker is the first's, and the first content ends at "and".
             k = _content_after(tokens, cj, n, word)
             if k >= n or n - k < 2:
                 continue
             lead, cut = coordinated
-            lead.content = _strip_span(text, lead.content[0], tokens[cut].start)
-            lead.quoted = is_quoted(text, *lead.content)
+            for said in found:  # the speaker's, and the statement they said it in
+                if said is lead or (
+                    said.source is None and said.content[0] < tokens[cut].start < said.content[1]
+                ):
+                    said.content = _strip_span(text, said.content[0], tokens[cut].start)
+                    said.quoted = is_quoted(text, *said.content)
             attribution = Attribution(
                 (tokens[cue_i].start, tokens[cj - 1].end), lead.source, (tokens[k].start, end),
                 False, "pre", coordinated=True,
@@ -1104,21 +1108,25 @@ CITING_GAP = 2  # characters between a report and its "citing": ", " at most
 
 
 def _coordinated(
-    tokens: list[Token], cue_i: int, found: list[Attribution]
+    text: str, tokens: list[Token], cue_i: int, found: list[Attribution]
 ) -> tuple[Attribution, int] | None:
     """The relation a cue right after "and" / "but" shares its speaker with, and the token
     its content ends before: the sentence's last relation, when it reads forwards, has a
     source, and its content runs into this "and" ("... 2026 and added that ...",
-    "..., and said ...")."""
+    "..., and said ..."), passing over the statement a speaker said something in ("said
+    in a statement that A and urged B")."""
     if cue_i < 2 or tokens[cue_i - 1].lower not in COORDINATORS or not found:
         return None
     cut = cue_i - 2 if tokens[cue_i - 2].text == "," else cue_i - 1
-    lead = found[-1]
-    if lead.source is None or lead.order != "pre":
-        return None
-    if not lead.content[0] < tokens[cut].start < lead.content[1]:
-        return None
-    return lead, cut
+    for lead in reversed(found):
+        if lead.source is None and text[slice(*lead.cue)].lower() in NOMINAL_CUES:
+            continue  # "said in a statement that A and urged B": the statement is the said
+        if lead.source is None or lead.order != "pre":
+            return None
+        if not lead.content[0] < tokens[cut].start < lead.content[1]:
+            return None
+        return lead, cut
+    return None
 
 
 def _speaker_like(text: str, span: tuple[int, int]) -> bool:
@@ -1180,6 +1188,8 @@ _REASONS = frozenset(
         "spending", "supply", "supplies", "volumes", "profits", "earnings", "performance",
         "health", "illness", "injury", "injuries", "safety", "security", "privacy",
         "confidentiality", "policy", "rules", "law", "regulations", "commitments",
+        "discussions", "talks", "negotiations", "proceedings", "litigation", "investigation",
+        "investigations", "inquiry", "process", "matters",
     }
 )  # fmt: skip
 _HEAD_ENDS = frozenset({"not", "to", "that", "which", "who", "and", "or"})

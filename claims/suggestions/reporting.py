@@ -147,6 +147,19 @@ _CALLS_AS = (
     | {"branded", "brands", "labelled", "labeled", "labels", "hailed", "hails"}
 )
 _ACCUSES = forms("accuse", ())
+# Whom someone faulted or praised, and for what: claimed whole, as an accusation is.
+_FAULTS = (
+    forms("criticise", ())
+    | forms("criticize", ())
+    | forms("condemn", ())
+    | forms("praise", ())
+    | forms("fault", ())
+    | forms("slam", ("slams", "slammed", "slamming"))
+    | forms("rebuke", ())
+    | forms("commend", ())
+    | {"blasted", "blasts", "lambasted", "lambasts", "thanked", "thanks"}
+)
+_FOR_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?for\s+\S")
 _OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
 _DENIES = forms("deny", ("denies", "denied", "denying"))
 _WHAT_IS_DENIED = re.compile(
@@ -162,7 +175,8 @@ _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
     """ "urged ministers to reopen talks", "called on the council to resign": a demand put
     to someone is said, though what follows the cue is no clause; so are an accusation
-    ("accused governments of …"), a denial ("denies the accusations") and how a thing was
+    ("accused governments of …"), blame or praise for something ("criticised the company
+    for slow communication"), a denial ("denies the accusations") and how a thing was
     described ("dismissed the numbers as an outlier"). Each is claimed whole, with its
     speaker and cue (``propose._naming``)."""
     verb = text[cue[0] : cue[1]].lower().split()[-1:]
@@ -178,6 +192,8 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         return bool(_ON_WHOM_TO.match(text, start, content[1]))
     if verb[0] in _ACCUSES:
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
+    if verb[0] in _FAULTS:
+        return bool(_FOR_WHAT.match(text, *content))  # "criticised the company for …"
     if verb[0] in _DENIES:
         if _THAT_DENIED.match(text, cue[1], content[1]):
             return True  # "denied that maintenance had been neglected": not that it had
