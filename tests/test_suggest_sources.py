@@ -1544,3 +1544,24 @@ def test_a_denial_is_claimed_whole_and_a_company_is_the_one_its_sentence_says_it
     assert chains["Orren Coastal Lines was cooperating fully with the inquiry."] == [
         "Orren Coastal Lines"
     ]
+
+
+def test_an_outlet_by_the_last_word_of_its_name_and_an_email_to_it(db_url):
+    """ "the Chronicle" is the Harwick Chronicle the article names in full, before or
+    after; "In an email to the Chronicle, he said" and "said in a statement to Reuters"
+    go through the outlet; "The company" after the Chronicle reported is no newspaper."""
+    text = (
+        "Another former lab member disputed that account, telling the Chronicle that "
+        "Lindgren was demanding but fair.\n\n"
+        "Victor Lindgren has been placed on leave, the Harwick Chronicle reported.\n\n"
+        "In an email to the Chronicle, Lindgren said any errors in the images were honest "
+        "mistakes.\n\n"
+        "The company said in a statement to Reuters that it would appeal.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        "Lindgren was demanding but fair.": ["Another former lab member", "Harwick Chronicle"],
+        "Victor Lindgren has been placed on leave.": ["Harwick Chronicle"],
+        "Any errors in the images were honest mistakes.": ["Victor Lindgren", "Harwick Chronicle"],
+        "The company would appeal.": ["The company", "Reuters"],
+    }

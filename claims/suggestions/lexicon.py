@@ -356,3 +356,10 @@ CUT_OFF = re.compile(
     rf"\W*$|{_AFTER_NO_PARTICLE_VERB}\b(?:on|in|by)\W*$",
     re.IGNORECASE,
 )
+
+# Words that end a newspaper's name: "Vessmark Tribune", "Southern Herald", "Harwick Chronicle".
+PAPER_NAME_WORDS = (
+    "Tribune", "Times", "Post", "Herald", "Gazette", "Courier", "Chronicle", "Telegraph",
+    "Observer", "Echo", "Star", "Sun", "Globe", "Inquirer", "Examiner", "Sentinel", "Mail",
+    "Mirror", "Express", "Standard", "Advertiser", "Dispatch", "Bulletin", "Dagblad", "Zeitung",
+)  # fmt: skip

@@ -47,6 +47,7 @@ from claims.suggestions.lexicon import (
     CUT_OFF,
     NOMINAL_CUES,
     OPEN_QUOTES,
+    PAPER_NAME_WORDS,
     PHRASE_CUES,
     PREPOSITIONS,
     PUNCT_BOUNDARY,
@@ -245,8 +246,11 @@ _TOLD_STATE = re.compile(
     r"(?:television|TV|radio|broadcaster|media|news\s+agency))\b"
 )
 _INTERVIEW = re.compile(
-    r"\s+in\s+an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with\s+"
-    rf"(?P<who>{_OUTLET})"
+    r"\s+in\s+(?:an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with"
+    # "said in an email to the Chronicle that", "in a statement to Reuters"
+    r"|(?:an?|his|her|their|its)\s+(?:emailed\s+|written\s+|brief\s+)?"
+    r"(?:e-?mail|statement|message|text\s+message|letter)\s+to)"
+    rf"\s+(?P<who>{_OUTLET})"
 )
 _PUBLISHED_IN = {"reported", "reports", "wrote", "writes", "writing", "published", "said", "says"}
 _IN_PUBLICATION = re.compile(
@@ -281,7 +285,8 @@ _PARTICIPLE_AT_END = re.compile(r",?\s*(?:speaking|writing|talking)\s*$")
 # della Sera, …", "In an open letter published by La Repubblica on Sunday, …".
 _FRONTED = re.compile(
     r"\s*[\"\u201c]?In\s+(?:an?|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:interview|letter|op-ed|opinion\s+piece|column|article|essay|commentary|editorial)"
+    r"(?:interview|letter|op-ed|opinion\s+piece|column|article|essay|commentary|editorial"
+    r"|e-?mail|statement|message)"
     r"(?:\s+(?:published|broadcast|aired|posted|printed)(?:\s+(?:on|last|this)\s+\w+)?)?"
     rf"\s+(?:with|in|by|on|to|for)\s+(?P<who>{_OUTLET})"
     r"(?:\s+(?:on|last|this)\s+\w+)?\s*,"
@@ -383,17 +388,12 @@ def _note_last_outlet(speakers: Speakers, hop: dict, end: int) -> None:
     speakers.last_outlet = ({**hop, "cue": None, "cue_start": None, "cue_end": None}, end)
 
 
-# Words that end a newspaper's name ("Vessmark Tribune", "Southern Herald"); a journal's
-# ("New England Journal of Medicine") is a study's paper, not a newspaper, when named alone.
-_PAPER_NAME_WORDS = (
-    "Tribune", "Times", "Post", "Herald", "Gazette", "Courier", "Chronicle", "Telegraph",
-    "Observer", "Echo", "Star", "Sun", "Globe", "Inquirer", "Examiner", "Sentinel", "Mail",
-    "Mirror", "Express", "Standard", "Advertiser", "Dispatch", "Bulletin", "Dagblad", "Zeitung",
-)  # fmt: skip
+# A newspaper named by a word that ends its name ("Vessmark Tribune", "Southern Herald"); a
+# journal's ("New England Journal of Medicine") is a study's paper, not a newspaper, alone.
 _A_PAPER_NAMED = re.compile(
-    rf"\b(?:the\s+)?((?:[A-Z][\w'\u2019&-]*\s+){{1,3}}(?:{'|'.join(_PAPER_NAME_WORDS)}))\b"
+    rf"\b(?:the\s+)?((?:[A-Z][\w'\u2019&-]*\s+){{1,3}}(?:{'|'.join(PAPER_NAME_WORDS)}))\b"
 )
-_PAPER_WORDS = frozenset(word.lower() for word in _PAPER_NAME_WORDS) | {
+_PAPER_WORDS = frozenset(word.lower() for word in PAPER_NAME_WORDS) | {
     "journal", "daily", "avisen", "newspaper", "weekly", "guardian", "independent"
 }  # fmt: skip
 
@@ -1720,7 +1720,27 @@ def propose(
             out.extend(found)
         elif span is not None and sentence.start >= span[1]:
             break
+    _outlets_by_full_name(text, out)
     return out
+
+
+def _outlets_by_full_name(text: str, proposals: list[Proposal]) -> None:
+    """A new outlet named by the last word of its name ("told the Chronicle", "a memo
+    reviewed by the Herald") is the one the article names in full ("the Harwick Chronicle",
+    "the Millbrook Herald"), anywhere in it, when it names only one so."""
+    full: dict[str, set[str]] = {}
+    for match in _A_PAPER_NAMED.finditer(text):
+        name = " ".join(match[1].split())
+        if name.split()[0] not in ("The", "A", "An"):
+            full.setdefault(name.split()[-1], set()).add(name)
+    for proposal in proposals:
+        for hop in proposal.hops:
+            name = hop.get("name") or ""
+            if not hop.get("new") or len(name.split()) != 1 or len(full.get(name, ())) != 1:
+                continue
+            (whole,) = full[name]
+            hop["name"] = whole
+            hop["why"] = f"{hop.get('why') or ''}; {name!r} read as {whole}, named in full"
 
 
 def _headline_end(text: str) -> int:

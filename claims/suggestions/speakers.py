@@ -34,6 +34,7 @@ from claims.suggestions.lexicon import (
     COMPANY_NAME_WORDS,
     CUE_WORDS,
     GENDERED,
+    PAPER_NAME_WORDS,
     TELL,
 )
 from claims.text import fold_name
@@ -158,6 +159,12 @@ _THINGS = frozenset(
         "team", "union", "party", "regulator", "chain", "airline", "lender", "insurer",
     }
 )  # fmt: skip
+
+
+def _a_paper(reading: Resolution) -> bool:
+    """Whether a source not recorded yet is a newspaper by its name's last word."""
+    name = reading.name or reading.proposed_name or ""
+    return bool(name.split()) and name.split()[-1] in PAPER_NAME_WORDS
 
 
 def _of_a_group(surface: str) -> bool:
@@ -1049,8 +1056,8 @@ class Speakers:
         if named:
             return self._company_read(_read_as(resolver.resolve(named[-1][1]), surface, noun))
         for earlier in reversed(self.named):
-            if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS:
-                continue
+            if resolver.kinds.get(earlier.source_id) in MEDIA_KINDS or _a_paper(earlier):
+                continue  # "…, the Harwick Chronicle reported. The company said"
             if _a_public_body(earlier):
                 continue  # "the US Food and Drug Administration said …. The company said"
             if a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
