@@ -1565,3 +1565,29 @@ def test_an_outlet_by_the_last_word_of_its_name_and_an_email_to_it(db_url):
         "Any errors in the images were honest mistakes.": ["Victor Lindgren", "Harwick Chronicle"],
         "The company would appeal.": ["The company", "Reuters"],
     }
+
+
+def test_citing_people_briefed_a_name_with_and_and_a_name_before_of(db_url):
+    """ "Citing two people briefed on the matter, the Ledger reported that A": the people,
+    through the Ledger ("briefed on" is part of who they are); "the union" is the
+    "Maritime and Harbour Workers Union" the sentence names, "and" and all; "she" after
+    "Maya Delacroix of the League of Women Voters said" is Maya Delacroix."""
+    text = (
+        "Citing two people briefed on the matter, the Financial Ledger newspaper reported "
+        "that Veridane had suspended all orders from the plant.\n\n"
+        "The strike, called by the Maritime and Harbour Workers Union, involves roughly "
+        "4,200 crane operators, the union said in a statement.\n\n"
+        "Maya Delacroix of the League of Women Voters said the group supported the recount. "
+        '"People need to see the ballots counted by hand," she said.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains == {
+        "Veridane had suspended all orders from the plant.": [
+            "two people briefed on the matter",
+            "Financial Ledger",
+        ],
+        "The strike, called by the Maritime and Harbour Workers Union, involves roughly "
+        "4,200 crane operators.": ["Maritime and Harbour Workers Union"],
+        "The group supported the recount.": ["Maya Delacroix"],
+        "People need to see the ballots counted by hand.": ["Maya Delacroix"],
+    }

@@ -304,6 +304,10 @@ def _where_before_that(tokens: list[Token], k: int, n: int) -> int:
     return k
 
 
+# Participles that say where someone stands, before "on" or "in": part of who they are.
+_PLACED_BY = frozenset({"briefed", "involved", "working", "based", "engaged", "participating"})
+
+
 def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int:
     """End index (exclusive) of the noun phrase starting at token ``j``."""
     k = j
@@ -315,6 +319,9 @@ def _np_after(tokens: list[Token], j: int, ceiling: int, limit: int = 14) -> int
                 continue
         if token.text in PUNCT_BOUNDARY or token.text in ".!?":
             break
+        if k > j and token.lower in ("on", "in") and tokens[k - 1].lower in _PLACED_BY:
+            k += 1  # "two people briefed on the matter", "officials involved in the talks"
+            continue
         if k > j and token.lower in BOUNDARY_WORDS | {"on", "in", "last", "told", "said"}:
             break
         if k > j and token.lower in CUE_WORDS:

@@ -221,7 +221,9 @@ _DESCRIBED_SUBJECT = re.compile(
     + r")\s+(?:(?:also|now|later|then|has|had|will|would)\s+)?[a-z]+"
 )
 _SUBJECT = re.compile(
-    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|van|von|al|bin))*)"
+    # a particle only inside a name: not "Maya Delacroix of the League …"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|(?:of|de|van|von|al|bin)"
+    r"(?=\s+[A-Z])))*)"
     r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z][\w'\u2019-]*)"
 )
 # A subject described, then named between commas, then its verb: "The head of Sigi regency,
@@ -1415,7 +1417,9 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
     ``before``'s end names it."""
     title = _INSTITUTIONS[noun]
     pattern = (
-        rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}"
+        # "Maritime and Harbour Workers Union": an "and" between capitalised words is the name's
+        rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
+        rf"(?:and[ \t]+(?=[A-Z]))?){{1,4}}"
         rf"(?:{title})|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
         rf"(?:[ \t]+[A-Z][\w'\u2019-]*)?)\b"
     )
