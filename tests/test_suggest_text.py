@@ -764,3 +764,19 @@ def test_said_in_a_statement_that_a_and_urged_b_is_a_and_the_demand(db_url):
         "The Harbour Traders Guild urged the port to reopen.": [],
         "Patient groups criticised the company for what they described as slow communication.": [],
     }  # and nothing said on the word of "ongoing discussions"
+
+
+def test_but_that_parts_two_claims_and_whom_someone_told_is_no_part_of_one(db_url):
+    """ "said A but that B" is two claims, as "said A and that B" is; "told supporters at
+    a rally on Sunday that A" claims A, not "Supporters at a rally … that A"."""
+    text = (
+        'The regulator said the risk to individual patients was "very low" but that '
+        "long-term exposure could increase cancer risk.\n\n"
+        "Gordon Pruitt told supporters at a rally on Sunday that the challenge was a "
+        "distraction.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        'The risk to individual patients was "very low."': ["The regulator"],
+        "Long-term exposure could increase cancer risk.": ["The regulator"],
+        "The challenge was a distraction.": ["Gordon Pruitt"],
+    }

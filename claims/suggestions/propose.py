@@ -782,6 +782,9 @@ def sentence_proposals(
                 text, content[0], content[1]
             )
             cue_end = found[leaf].cue[1]
+            if listener is None and not text[cue_end : content[0]].strip():
+                # "told supporters at a rally on Sunday that A": whom and where, then A
+                listener = _TOLD_WHOM_THAT.match(text, content[0], content[1])
             if (
                 listener is None
                 and content[0] >= cue_end
@@ -1235,7 +1238,13 @@ def _quoted_end(text: str, start: int, end: int) -> int:
     return len(text[:end].rstrip())
 
 
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+# Whom someone told, and where or when, up to the "that" opening what: a few words, no
+# comma, quotation mark or verb of their own ("supporters at a rally on Sunday that").
+_TOLD_WHOM_THAT = re.compile(
+    r"(?:(?!(?:that|who|which|had|has|have|was|were|is|are|would|will|could)\b)"
+    r"[\w'\u2019.-]+\s+){1,8}?that\s+"
+)
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")  # "A but that B" too
 _AND = re.compile(r",?\s+and\s+")
 
 
