@@ -1594,3 +1594,21 @@ def test_the_newspaper_reporting_what_someone_told_it_is_that_newspaper(db_url):
     names = [h["name"] or h["proposed_name"] for h in quoted.hops]
     assert names[-1] == "Gentse Courant"
     assert "Belgian food inspectorate" not in names
+
+
+def test_an_act_before_a_speaker_after_it_is_said_with_its_actor(db_url):
+    """ "Authorities ordered the slaughter of 40,000 pigs …, the agriculture ministry said":
+    the ministry says the authorities ordered it; not "The slaughter of 40,000 pigs …",
+    on the ministry's word or the authorities'."""
+    text = (
+        "Swine fever forces cull of 40,000 pigs in Arden region\n\n"
+        "ARDEN, Belgium (AFP) - Authorities ordered the slaughter of about 40,000 pigs on "
+        "Sunday after African swine fever was confirmed at three farms in the Arden region, "
+        "the agriculture ministry said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert not [claim for claim in chains if claim.startswith("The slaughter")]
+    assert chains[
+        "Authorities ordered the slaughter of about 40,000 pigs on Sunday after African swine "
+        "fever was confirmed at three farms in the Arden region."
+    ] == ["the agriculture ministry"]

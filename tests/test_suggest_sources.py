@@ -1591,3 +1591,17 @@ def test_citing_people_briefed_a_name_with_and_and_a_name_before_of(db_url):
         "The group supported the recount.": ["Maya Delacroix"],
         "People need to see the ballots counted by hand.": ["Maya Delacroix"],
     }
+
+
+def test_the_label_is_the_record_company_named_before(db_url):
+    """ "The label said" after "Northlight Records said" is Northlight Records, as "the
+    airline" is the Airlines named before, not the complaint the article last quoted."""
+    text = (
+        "Songwriter Dominic Ashby filed the complaint on Monday, the complaint says. "
+        "Northlight Records said in a statement that it would defend the song.\n\n"
+        "The label said the shared elements were common building blocks of pop songs.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The shared elements were common building blocks of pop songs."] == [
+        "Northlight Records"
+    ]

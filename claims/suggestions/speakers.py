@@ -72,7 +72,8 @@ _OUTLET_NOUNS = {
 _COMPANY_NOUNS = frozenset(
     {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "airline",
      "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator",
-     "carrier", "supermarket", "chain", "label", "brewer", "utility", "startup"}
+     "carrier", "supermarket", "chain", "label", "brewer", "utility", "startup", "studio",
+     "publisher"}
 )  # fmt: skip
 # Titles by which a text refers back to the person it named with them: "the chief".
 _TITLE_NOUNS = TITLES - {
@@ -1277,6 +1278,9 @@ _NAME_HEADS = {
     "bank": "Bank",
     "carmaker": "Motors|Motor|Automobiles",
     "insurer": "Insurance|Assurance",
+    "label": "Records|Music|Recordings",  # "Northlight Records said …. The label said"
+    "studio": "Studios|Pictures|Films",
+    "publisher": "Publishing|Books|Press",
 }
 # A public body by its name: "the Food Standards Authority", "the Competition Commission".
 _PUBLIC_BODY_NAME = re.compile(
