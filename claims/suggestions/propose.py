@@ -1002,13 +1002,13 @@ def _with_its_actor(
             and act.content == attribution.content
             and act.source is not None
             and act.source[0] < content[0]
-            and not _SET_OFF.search(text, act.source[0], content[0])
+            and not _PUNCTUATION_BETWEEN.search(text, act.source[0], content[0])
         ):
             return (act.source[0], content[1])
     return content
 
 
-_SET_OFF = re.compile(r"[,;:\"\u201c\u201d(]")
+_PUNCTUATION_BETWEEN = re.compile(r"[,;:\"\u201c\u201d(]")
 
 
 def _an_act(text: str, attribution: Attribution, content: tuple[int, int]) -> bool:
