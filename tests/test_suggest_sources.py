@@ -1605,3 +1605,27 @@ def test_the_label_is_the_record_company_named_before(db_url):
     assert chains["The shared elements were common building blocks of pop songs."] == [
         "Northlight Records"
     ]
+
+
+def test_a_clause_before_the_operator_named_in_its_source_and_a_person_of_a_body(db_url):
+    """ "A as it crossed a bridge over the Vella River, the operator, Nordbane Cargo,
+    said": the whole clause, on Nordbane Cargo's word (not the river's, the name before a
+    described source: the source names itself). "Union leader Per Aasland of the Rail
+    Workers' Federation" is a person, no company "the company" may mean."""
+    text = (
+        "Freight train derails on river bridge\n\n"
+        "HALDEN, Norway (Reuters) - Eighteen of the train's 54 wagons left the rails shortly "
+        "after 4 a.m. as it crossed a bridge over the Vella River, the operator, Nordbane "
+        "Cargo, said in a statement.\n\n"
+        "Union leader Per Aasland of the Rail Workers' Federation said his members had raised "
+        "concerns about the bridge. A person familiar with the railway's maintenance records "
+        "said inspections had been delayed.\n\n"
+        "Nordbane said in an emailed statement that safety was its priority. The company said "
+        "it would cooperate fully with investigators.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "Eighteen of the train's 54 wagons left the rails shortly after 4 a.m. as it crossed "
+        "a bridge over the Vella River."
+    ] == ["Nordbane Cargo"]
+    assert chains["The company would cooperate fully with investigators."] == ["The company"]

@@ -41,6 +41,7 @@ from claims.suggestions.attribution import (
     quoted_as_saying,
     relink,
 )
+from claims.suggestions.citation import statement_start
 from claims.suggestions.lexicon import (
     CLOSE_QUOTES,
     CUT_OFF,
@@ -433,6 +434,20 @@ def _refine(
         # "told reporters he would meet union leaders on" Wednesday: the tagger stopped
         # mid-clause, the rules' content goes on to the clause's end
         content = (content[0], attribution.content[1])
+    if (
+        fits
+        and attribution.order == "post"
+        and not attribution.quoted
+        and attribution.content[0] < content[0]
+        and content[1] <= attribution.content[1]
+        and not _CLAUSE_BREAK.search(
+            text, statement_start(text, attribution.content[0], content[0]), content[0]
+        )
+    ):
+        # "Twenty-two cars left the tracks shortly after 3 a.m. as it crossed a bridge …,
+        # the operator said": the tagger kept only the clause nearest the cue; the rules'
+        # whole clause, set off before the speaker, is what was said
+        content = attribution.content
     if fits:
         attribution.content = content
         attribution.quoted = twin.quoted
@@ -445,6 +460,8 @@ def _refine(
         attribution.source = twin.source
 
 
+# What parts two clauses that each may be said: a comma, semicolon, colon, dash or quotation.
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013\"\u201c\u201d]|\s-\s")
 # A span ending inside an abbreviation, its full stop next: "6:40 a.m", "the U.S".
 _INSIDE_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){1,3}[A-Za-z]\.$")
 # The few words a tagger's content may stop short of, to the end of the rules' content: no

@@ -279,6 +279,9 @@ _NOT_SUBJECTS = {
 _BODY_KINDS = {"organisation", "news_agency", "outlet", "state_body", "media"}
 
 
+_OF_A_BODY = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?[A-Z]")
+
+
 def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     """Whether a source read is an outlet, agency or other body, never "he" or "she": by its
     kind when known, else by its words ("the Interfax news agency", "Foreign Ministry",
@@ -295,6 +298,9 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     # ("A spokesman for the Commission, Olivier Marchetti" too: the part naming him)
     parts = resolution.surface.split(",")
     head = next((part for part in parts if name and name in part), parts[0])
+    if name and name in head and _OF_A_BODY.match(head, head.index(name) + len(name)):
+        # "Union leader Tom Haverford of the Rail Workers' Federation": his, not its
+        head = head[: head.index(name) + len(name)]
     words = set(fold_name(name).split()) | set(fold_name(head).split()[-2:])
     if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
         return True
@@ -303,8 +309,11 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     if len(name.split()) == 1 and re.match(rf"The\s+{re.escape(name)}\b", resolution.surface):
         return True  # "The Athletic", "The Economist": no person is "The" anyone
     last = fold_name(name).split()[-1] if name.split() else ""
-    if len(name.split()) > 1 and last in COMPANY_NAME_WORDS | BODY_NAME_WORDS:
-        return True  # "Kestrel Packaging", "Southern Waters", "Christian Aid": what it does
+    capitalised = name.split()[-1][:1].isupper() if name.split() else False
+    if len(name.split()) > 1 and last in COMPANY_NAME_WORDS | BODY_NAME_WORDS and capitalised:
+        # "Kestrel Packaging", "Southern Waters", "Christian Aid": what it does; not "a
+        # person familiar with the maintenance records"
+        return True
     first = name.split()[0] if name.split() else ""
     if len(name.split()) > 1 and len(first) >= 3 and first.isupper():
         return True  # "BBC Sport Scotland", "ABC News": an acronym's body ("JD Vance" is not)
@@ -1496,6 +1505,8 @@ def apposed_to(text: str, source: tuple[int, int]) -> str | None:
         return None  # "a Czech aid group", "the national rail operator"
     if not (surface.rstrip().endswith(",") or text[source[1] :].lstrip().startswith(",")):
         return None
+    if "," in surface.rstrip(" ,"):
+        return None  # "…, the operator, Northern Continental Rail, said": named in itself
     found = _NAME_BEFORE_APPOSITIVE.search(text, max(0, source[0] - 120), source[0])
     if found is None or found.group().split()[0].strip(",").lower() in _OPENERS:
         return None
