@@ -1307,3 +1307,26 @@ def test_the_group_named_at_a_sentence_s_end_ends_there(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["A single adult can sell for thousands."] == ["WildWatch Asia"]
+
+
+def test_the_agency_and_the_group_are_the_ones_just_named_or_just_speaking(db_url):
+    """ "The agency said" right after a sentence naming the Kestavian Space Agency is that
+    agency, and right after "…, NASA said." is NASA; "The group said" after "A group
+    calling itself BlackLantern claimed …" is BlackLantern, not the hospital group named
+    before; "Harcourt & Lyle" is a firm, no "she"."""
+    text = (
+        "Meridale Health, a hospital group, said its systems were restored on Friday.\n\n"
+        "A group calling itself BlackLantern claimed responsibility for the attack. The "
+        "group said it would release the records unless it was paid.\n\n"
+        "Aurora-3 was launched in 1998 by the Kestavian Space Agency. The agency said it was "
+        "analysing the data.\n\n"
+        "The space station is not at risk, NASA said. The agency said it was tracking the "
+        "debris.\n\n"
+        '"We take attribution seriously," Harcourt & Lyle said in a statement. She told the '
+        "Review that the paintings were fakes.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["BlackLantern would release the records unless it was paid."] == ["BlackLantern"]
+    assert chains["Kestavian Space Agency was analysing the data."] == ["Kestavian Space Agency"]
+    assert chains["NASA was tracking the debris."] == ["NASA"]
+    assert not [c for c, names in chains.items() if "fakes" in c and "Harcourt & Lyle" in names]

@@ -304,8 +304,8 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     words = set(fold_name(name).split()) | set(fold_name(head).split()[-2:])
     if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
         return True
-    if words & _COMPANY_ENDINGS or name.startswith("The "):
-        return True
+    if words & _COMPANY_ENDINGS or name.startswith("The ") or " & " in name:
+        return True  # "Harcourt & Lyle", "Marks & Spencer": partners' names, a firm's
     if len(name.split()) == 1 and re.match(rf"The\s+{re.escape(name)}\b", resolution.surface):
         return True  # "The Athletic", "The Economist": no person is "The" anyone
     last = fold_name(name).split()[-1] if name.split() else ""
@@ -807,16 +807,27 @@ class Speakers:
         institution = None
         if noun in _INSTITUTIONS and not resolution.resolved:
             institution = _institution_named(resolver.text, noun, before)
-        if noun == "agency" and resolution.resolved:
+        if noun == "agency":
             # "The Caledonian Space Agency lost contact …. The agency said": that agency, not
             # the wire the article credits, when the sentence or the one before names it
             named = _AN_AGENCY.findall(_this_and_last_sentence(before))
             if named:
                 return _read_as(resolver.resolve(named[-1]), surface, noun)
+        if noun in _ANY_BODY and not resolution.resolved:
+            # "A group calling itself BlackLantern claimed …. The group said": the one the
+            # sentence before calls so, though a body named longer ago holds the noun
+            called = _CALLED_A.findall(_this_and_last_sentence(before))
+            called = [name for kind, name in called if kind.lower() == noun]
+            if called:
+                return _read_as(resolver.resolve(called[-1]), surface, noun)
         if institution and institution[1]:
             # "Schools in the Alder Springs School District will close, the district said":
             # the one this very sentence names, though another was a source before
             return _read_as(resolver.resolve(institution[0]), surface, noun)
+        if noun in _ANY_BODY and (last := self._body_that_just_spoke(resolver, before)):
+            # "…, NASA said. The agency said": the body that spoke just now, not an agency
+            # named longer ago
+            return _read_as(last, surface, noun)
         for earlier in reversed(self.named):
             name = earlier.name or earlier.proposed_name or ""
             if noun in fold_name(name).split() and len(name.split()) > 1:
@@ -861,6 +872,21 @@ class Speakers:
                 if _key(earlier) in self.bodies or len(name.split()) >= 3:
                     return _read_as(earlier, surface, noun)  # "Greenpeace Central Asia"
         return None
+
+    def _body_that_just_spoke(self, resolver: Resolver, before: str) -> Resolution | None:
+        """The source named last, when it is a body (no outlet) and the sentence before
+        ends with its speaking: "…, NASA said." """
+        if not self.named:
+            return None
+        last = self.named[-1]
+        name = last.name or last.proposed_name or ""
+        if not name or resolver.kinds.get(last.source_id) in MEDIA_KINDS or _a_paper(last):
+            return None
+        if not a_body(resolver, last) or refers_to_origin(last.surface):
+            return None
+        sentence = _this_and_last_sentence(before).rsplit(". ", 1)[0]
+        spoke = re.search(rf"\b{re.escape(name)}\s+(?:{_SPOKE})\W*$", sentence)
+        return last if spoke else None
 
     def _outlet_described_before(self, surface: str) -> Resolution | None:
         """ "Lisbon newspaper Record reported …. The paper said": the outlet named last, when
@@ -1335,6 +1361,12 @@ _INSTITUTIONS = {
     "league": "League",
 }  # fmt: skip
 # An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
+# A body introduced by what it is and what it calls itself: "A group calling itself
+# BlackLantern", "an agency known as Frontex".
+_CALLED_A = re.compile(
+    r"\b[Aa]n?\s+(?:[a-z-]+\s+)?(\w+)\s+(?:calling\s+itself|called|known\s+as|named)\s+"
+    r"([A-Z][\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
+)
 _AN_AGENCY = re.compile(
     r"(?<![\w'\u2019.-])((?:(?!The\b|News\b|Press\b)[A-Z][\w&'\u2019-]*[ \t]+){1,4}Agency)\b"
 )
