@@ -1629,3 +1629,26 @@ def test_a_clause_before_the_operator_named_in_its_source_and_a_person_of_a_body
         "a bridge over the Vella River."
     ] == ["Nordbane Cargo"]
     assert chains["The company would cooperate fully with investigators."] == ["The company"]
+
+
+def test_outlets_told_described_numbered_cited_or_emailed_on_the_way(db_url):
+    """ "told the public broadcaster NBC Radio 1", "told the technology website
+    OrbitalBeat", "figures cited by the daily La Prensa Central" and "A spokesperson, in an
+    email to the Portmaine Daily, said" each pass the words through that outlet."""
+    text = (
+        '"Communities along this line have had enough," Gillian Roache told the public '
+        "broadcaster NBC Radio 1.\n\n"
+        "A Skyreach engineer told the technology website OrbitalBeat that the satellite had "
+        "been drifting.\n\n"
+        "At least 40 miners have died in the region since 2015, according to government "
+        "figures cited by the daily La Prensa Central.\n\n"
+        "A Dashly spokesperson, in an email to the Portmaine Daily, said the company "
+        "respected riders' right to protest.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Communities along this line have had enough."][-1] == "NBC Radio 1"
+    assert chains["The satellite had been drifting."][-1] == "OrbitalBeat"
+    assert chains["At least 40 miners have died in the region since 2015."][-1] == (
+        "La Prensa Central"
+    )
+    assert chains["The company respected riders' right to protest."][-1] == "Portmaine Daily"

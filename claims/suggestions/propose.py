@@ -216,7 +216,7 @@ _SAID_HOW = re.compile(
 # radio", "the Funke media group").
 _OUTLET_NAME = (
     r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|of|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
-    r"[A-Z][\w.&'\u2019/-]*){0,4}"
+    r"(?:[A-Z][\w.&'\u2019/-]*|\d{1,3}\b)){0,4}"  # "NBC Radio 1"
     r"(?:\s+(?:programme|program|podcast|show|newspaper|channel|radio|television|TV"
     r"|media\s+group|broadcaster|daily))?"
 )
@@ -225,7 +225,7 @@ _OUTLET_NAME = (
 _OUTLET_KINDS = (
     r"(?:newspaper|daily|paper|tabloid|weekly|magazine|broadcaster|news\s+agency|news\s+site"
     r"|news\s+website|radio\s+station|TV\s+station|television\s+station|station|channel"
-    r"|network)"
+    r"|network|website|site|outlet|publication|blog)"
 )
 _DESCRIBED_OUTLET = rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_OUTLET_KINDS}\s+"
 _OUTLET = (
@@ -276,7 +276,9 @@ _WRITING_IN = re.compile(
 # The same, set off beside the speaker: "Okafor, speaking to the state radio station Voice
 # of Kessary later on Tuesday, said"; '"A," said Janet Crowley, speaking to the Gazette.'
 _SPEAKING_ASIDE = re.compile(
-    r"\s*,?\s*(?:speaking|writing|talking)\s+(?:to|in|on|with)\s+"
+    r"\s*,?\s*(?:(?:speaking|writing|talking)\s+(?:to|in|on|with)"
+    # "A Dashly spokesperson, in an email to the Portmaine Daily, said"
+    r"|in\s+an?\s+(?:emailed\s+)?(?:e-?mail|statement|interview|message)\s+(?:to|with))\s+"
     rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|(?P<who>(?:the\s+)?"
     rf"{_OUTLET_NAME}))(?=(?:\s+[a-z][\w-]*(?:\s+{TIME_WORD})?){{0,3}}\s*(?:,|\.|$))"
 )
@@ -550,7 +552,9 @@ _SENT_TO = re.compile(
 )
 _SEEN_BY = re.compile(
     rf"\b(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+    # "cited by the daily La Prensa Central": what the outlet is may come before its name
+    r"(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
 
 _IN_A_DOCUMENT_SEEN = re.compile(
