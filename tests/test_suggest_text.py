@@ -780,3 +780,23 @@ def test_but_that_parts_two_claims_and_whom_someone_told_is_no_part_of_one(db_ur
         "Long-term exposure could increase cancer risk.": ["The regulator"],
         "The challenge was a distraction.": ["Gordon Pruitt"],
     }
+
+
+def test_an_infinitive_left_understood_or_a_passive_s_preposition_ends_a_claim(db_url):
+    """ "had paid no ransom and did not intend to" and "was never acted on" end where the
+    sentence does: a verb's "to" or a passive's preposition, not a clause cut off (a
+    content ending on "meet on" still is)."""
+    text = (
+        "Dana Whitcombe told the Ardley Courier that the company had paid no ransom and did "
+        "not intend to.\n\n"
+        "The memo was never acted on, the former employee said.\n\n"
+        "Officials said the union leaders would meet on.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "The company had paid no ransom and did not intend to.": [
+            "Dana Whitcombe",
+            "Ardley Courier",
+        ],
+        "The memo was never acted on.": ["the former employee"],
+        "Officials said the union leaders would meet on.": [],
+    }

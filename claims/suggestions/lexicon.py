@@ -346,6 +346,9 @@ _PARTICLE_VERBS = (
     "fight", "fighting", "carry", "carrying", "press", "pressing", "push", "go", "going",
     "goes", "went", "move", "moving", "hold", "keep", "step", "stepped", "give", "gave",
     "stand", "stood", "come", "came", "live", "soldier", "play",
+    # a passive's verb and its preposition: "the memo was never acted on"
+    "acted", "relied", "commented", "voted", "ruled", "weighed", "signed", "called", "decided",
+    "agreed", "followed", "cracked", "handed", "brought", "phased", "sworn", "dealt",
 )  # fmt: skip
 # A content that ends on a word that cannot end a clause: cut off mid-way ("… would meet
 # union leaders on"); not "her", which ends "called to congratulate her".

@@ -861,6 +861,7 @@ def sentence_proposals(
                 not quoted
                 and CUT_OFF.search(text, part[0], part[1])
                 and not _STRANDED.search(text, part[0], part[1])
+                and not _ELLIPSIS.search(text, part[0], part[1])
             ):
                 continue  # "A strike that would have closed schools for.": cut mid-clause
             if not quoted and _NO_COMMENT_CLAIM.match(text, part[0], part[1]):
@@ -976,6 +977,15 @@ _RENDERINGS = frozenset(
 _STRANDED = re.compile(
     r"\b(?:what|where|which|who|whom)\b[^,;.\"\u201c\u201d]*\b(?:for|to|of|with|from|at|about|on"
     r"|in)[\"\u201d\W]*$",
+    re.IGNORECASE,
+)
+# A verb whose infinitive the sentence leaves to be understood: "had paid no ransom and did
+# not intend to", "said it would continue to".
+_ELLIPSIS = re.compile(
+    r"\b(?:intend|intends|intended|plan|plans|planned|want|wants|wanted|need|needs|needed"
+    r"|expect|expects|expected|hope|hopes|hoped|refuse|refuses|refused|decline|declines"
+    r"|declined|agree|agrees|agreed|continue|continues|continued|going|able|have|has|had"
+    r"|ought|used)\s+to[\"\u201d\W]*$",
     re.IGNORECASE,
 )
 # A clause said of a noun before it, which it lacks: "craters, which scientists believe
