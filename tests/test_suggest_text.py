@@ -800,3 +800,21 @@ def test_an_infinitive_left_understood_or_a_passive_s_preposition_ends_a_claim(d
         "The memo was never acted on.": ["the former employee"],
         "Officials said the union leaders would meet on.": [],
     }
+
+
+def test_responsibility_claimed_and_a_danger_warned_of_are_claimed_whole(db_url):
+    """ "claimed responsibility for the attack" and "warned of a recession that would …"
+    are the acts, claimed whole (not "Responsibility for the attack …" on the group's
+    word); "said about 62,000 passengers were affected" is an amount, still said."""
+    text = (
+        "A group calling itself BlackLantern claimed responsibility for the attack on a site "
+        "it uses to publish stolen data.\n\n"
+        "The minister warned of a recession that would hit the poorest hardest.\n\n"
+        "Aurelia Air said about 62,000 passengers were affected.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "A group calling itself BlackLantern claimed responsibility for the attack on a site "
+        "it uses to publish stolen data.": [],
+        "The minister warned of a recession that would hit the poorest hardest.": [],
+        "About 62,000 passengers were affected.": ["Aurelia Air"],
+    }

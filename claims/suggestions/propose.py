@@ -1257,6 +1257,9 @@ def _naming(
         # "Moldova has accused Moscow of trying to destabilise the country", "He called on
         # ministers to ban bonuses": the claim is the accusation or the demand, not "Moscow
         # of trying …" or "ministers to ban bonuses"
+        calling = _CALLING_ITSELF.search(text, max(0, source[0] - 60), source[0])
+        if calling is not None and text[source[0] :].startswith("itself"):
+            return (calling.start(), content[1])  # "A group calling itself BlackLantern"
         return (source[0], content[1])
     if not quotes_words(text, content) or states(text, content):
         return None
@@ -1264,6 +1267,9 @@ def _naming(
     if opening in PREPOSITIONS or opening == "as":
         return None  # 'a move he described as "overdue"': what is so called comes before
     return (source[0], content[1])
+
+
+_CALLING_ITSELF = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}calling\s+$")
 
 
 def _quoted_end(text: str, start: int, end: int) -> int:

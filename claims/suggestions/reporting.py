@@ -159,6 +159,29 @@ _FAULTS = (
     | forms("commend", ())
     | {"blasted", "blasts", "lambasted", "lambasts", "thanked", "thanks"}
 )
+# A cue's object that is what was done or spoken of: "responsibility for", "of cracks".
+_OBJECT_OF_ACT = re.compile(
+    r"(?:responsibility|credit)\b|(?:of|about|against)\s+"
+    # not an amount: "said about 62,000 passengers were affected"
+    r"(?![\d$\u20ac\u00a3]|(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+"
+    r"(?:third|quarter|half|dozen|hundred|thousand|million))\b)",
+    re.IGNORECASE,
+)
+_CLAIMED = forms("claim", ())
+
+
+def states_after_preposition(text: str, content: tuple[int, int]) -> bool:
+    """Whether a content opening with "of" or "about" goes on to a statement of its own
+    ("warned of what he said was a plot": no; "spoke about how prices had risen": yes)."""
+    words = text[content[0] : content[1]].split(maxsplit=1)
+    if len(words) < 2:
+        return False
+    rest = content[1] - len(words[1])
+    return words[1].split()[0].lower() in ("how", "why", "what", "whether", "when") and states(
+        text, (rest, content[1])
+    )
+
+
 _FOR_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?for\s+\S")
 _OF_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?of\s+\S")
 _DENIES = forms("deny", ("denies", "denied", "denying"))
@@ -194,6 +217,13 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
     if verb[0] in _FAULTS:
         return bool(_FOR_WHAT.match(text, *content))  # "criticised the company for …"
+    between = text[cue[1] : content[0]].strip().lower() if content[0] >= cue[1] else None
+    if between in ("of", "against") and not states_after_preposition(text, (cue[1], content[1])):
+        return True  # "warned of a recession that would hit the poorest hardest"
+    if content[0] >= cue[1] and _OBJECT_OF_ACT.match(text, content[0], content[1]):
+        # "claimed responsibility for the attack", "complained of cracks in the roof",
+        # "warned of a recession": what was done or spoken of, with the one who did
+        return verb[0] in _CLAIMED or not states_after_preposition(text, content)
     if verb[0] in _DENIES:
         if _THAT_DENIED.match(text, cue[1], content[1]):
             return True  # "denied that maintenance had been neglected": not that it had
