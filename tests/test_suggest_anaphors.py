@@ -1330,3 +1330,23 @@ def test_the_agency_and_the_group_are_the_ones_just_named_or_just_speaking(db_ur
     assert chains["Kestavian Space Agency was analysing the data."] == ["Kestavian Space Agency"]
     assert chains["NASA was tracking the debris."] == ["NASA"]
     assert not [c for c, names in chains.items() if "fakes" in c and "Harcourt & Lyle" in names]
+
+
+def test_she_is_the_one_person_the_sentence_before_names_with_a_title(db_url):
+    """ "… when Dr Ingrid Halvorsen, a conservator, examined photographs of the paintings.
+    She told the Kensington Review …": Halvorsen, who spoke in no relation before; the
+    auction house quoted before is a firm, no "she"; "Mr" is no "she"."""
+    text = (
+        '"We take attribution seriously," Harcourt & Lyle said in a statement.\n\n'
+        "The doubts first surfaced when Dr Ingrid Halvorsen, a conservator, examined "
+        "photographs of the paintings. She told the Kensington Review that the craquelure "
+        "looked artificial.\n\n"
+        "The sale was halted after Mr Anton Vos raised questions. She said the sale would "
+        "resume.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The craquelure looked artificial."] == [
+        "Ingrid Halvorsen",
+        "Kensington Review",
+    ]
+    assert "Anton Vos" not in chains["The sale would resume."]

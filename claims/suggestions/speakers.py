@@ -573,6 +573,8 @@ class Speakers:
                 )
                 return self._gendered(reading, gender) if gender else reading
             subject = self._subject_before(resolver, surface, before)
+            if subject is None and pronoun in ("he", "she"):
+                subject = _titled_person_before(resolver, surface, pronoun, before)
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
             return resolution if subject is None else subject
@@ -1446,6 +1448,33 @@ _OWNED_SUBJECT = re.compile(
     + r"))\s+(?:(?:also|then|later|has|had)\s+)?[a-z]+"
 )
 _SAYING_IN = re.compile(r"\b(?:said|says|told|according\s+to|reported|stated|announced)\b")
+
+
+def _titled_person_before(
+    resolver: Resolver, surface: str, pronoun: str, before: str
+) -> Resolution | None:
+    """The one person the sentence before names with a title, where no source was
+    named: "… when Dr Ingrid Halvorsen, a conservator, examined photographs. She told the
+    Review": Halvorsen, though she spoke in no relation before. Not a "Mr" for "she"."""
+    found = {
+        m["name"]
+        for m in _TITLED_NAME.finditer(_this_and_last_sentence(before))
+        if GENDERED.get(m["title"].lower().rstrip("."), GENDERED[pronoun]) == GENDERED[pronoun]
+    }
+    if len(found) != 1:
+        return None
+    (name,) = found
+    return replace(
+        resolver.resolve(name),
+        surface=surface,
+        why=f"{surface.strip()!r} read as {name}, named with a title in the sentence before",
+    )
+
+
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})"
+)
 
 
 def _this_and_last_sentence(before: str) -> str:
