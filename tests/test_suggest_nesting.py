@@ -1612,3 +1612,17 @@ def test_an_act_before_a_speaker_after_it_is_said_with_its_actor(db_url):
         "Authorities ordered the slaughter of about 40,000 pigs on Sunday after African swine "
         "fever was confirmed at three farms in the Arden region."
     ] == ["the agriculture ministry"]
+
+
+def test_it_is_the_body_the_article_introduces_as_a_company(db_url):
+    """ "the mining company Minera Altavista" and "the company Skyreach" say what they are,
+    so "X said that it had …" names X, as "Lumora said it would" did for a firm's name."""
+    text = (
+        "The tunnel belongs to the mining company Minera Altavista. Minera Altavista said in "
+        "a statement that it had mobilised all available resources.\n\n"
+        "Lynx-47 is run by the company Skyreach. Skyreach confirmed it had lost contact with "
+        "the satellite on Monday.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "Minera Altavista had mobilised all available resources." in claims
+    assert "Skyreach had lost contact with the satellite on Monday." in claims

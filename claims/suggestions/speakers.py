@@ -357,8 +357,21 @@ def _called_it(text: str, name: str) -> bool:
     pattern = (
         rf"(?<![\w'’-]){re.escape(name)}(?:['’]s)?"
         rf"(?:\s*,\s*which\b|\s+and\s+its\b{said_its})"
+        # what the article calls it: "the company Skyreach", "mining company Minera
+        # Altavista", "Minera Altavista, the mine's operator,"
+        rf"|\b(?:{_KIND_WORDS})\s+{re.escape(name)}(?![\w'’-])"
+        rf"|(?<![\w'’-]){re.escape(name)},\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?:{_KIND_WORDS})\b"
     )
     return re.search(pattern, text) is not None
+
+
+# Nouns for what a body is, by which an article introduces it.
+_KIND_WORDS = (
+    "company|firm|operator|group|agency|carrier|airline|lender|insurer|miner|manufacturer"
+    "|maker|retailer|chain|startup|conglomerate|utility|developer|broadcaster|network"
+    "|organisation|organization|charity|association|union|authority|regulator|ministry"
+)
 
 
 class Speakers:
