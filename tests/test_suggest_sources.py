@@ -1652,3 +1652,27 @@ def test_outlets_told_described_numbered_cited_or_emailed_on_the_way(db_url):
         "La Prensa Central"
     )
     assert chains["The company respected riders' right to protest."][-1] == "Portmaine Daily"
+
+
+def test_an_outlet_described_elsewhere_emailed_or_named_in_full_at_a_sentence_start(db_url):
+    """ "in an email to CircuitBeat" is a hop where the article calls CircuitBeat a news
+    site; "in a statement emailed to the Courier" too; "the Post" is "The Harbourline Post"
+    opening a sentence before; "in an email to Smith" names no outlet."""
+    text = (
+        "The Harbourline Post first reported the flaw, found by the technology news site "
+        "CircuitBeat.\n\n"
+        "A Novari spokesman, Tom Reddick, said in an email to CircuitBeat that the company had "
+        "moved quickly.\n\n"
+        '"It is easy to point fingers," Patricia Lindqvist said in a statement emailed to the '
+        "Merrow Valley Courier.\n\n"
+        "An analyst told the Post that the offer was too low.\n\n"
+        "The mayor said in an email to Smith that the beach would reopen.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The company had moved quickly."] == ["Tom Reddick", "CircuitBeat"]
+    assert chains["It is easy to point fingers."] == [
+        "Patricia Lindqvist",
+        "Merrow Valley Courier",
+    ]
+    assert chains["The offer was too low."] == ["An analyst", "Harbourline Post"]
+    assert chains["The beach would reopen."] == ["The mayor"]

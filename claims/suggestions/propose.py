@@ -249,7 +249,7 @@ _INTERVIEW = re.compile(
     r"\s+in\s+(?:an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with"
     # "said in an email to the Chronicle that", "in a statement to Reuters"
     r"|(?:an?|his|her|their|its)\s+(?:emailed\s+|written\s+|brief\s+)?"
-    r"(?:e-?mail|statement|message|text\s+message|letter)\s+to)"
+    r"(?:e-?mail|statement|message|text\s+message|letter)(?:\s+(?:e-?mailed|sent))?\s+to)"
     rf"\s+(?P<who>{_OUTLET})"
 )
 _PUBLISHED_IN = {"reported", "reports", "wrote", "writes", "writing", "published", "said", "says"}
@@ -511,10 +511,19 @@ def _outlet_hop(
     elif resolution.resolved:
         if resolver.kinds.get(resolution.source_id) not in MEDIA_KINDS:
             return None
-    elif not _an_outlet_by_name(surface):
+    elif not _an_outlet_by_name(surface) and not _described_as_outlet(text, surface):
         return None
     how = text[slice(*cue)] if cue is not None else None
     return source_hop(how, cue, span, resolution)
+
+
+def _described_as_outlet(text: str, surface: str) -> bool:
+    """Whether the article says elsewhere what kind of outlet a name is: "the technology
+    news site CircuitBeat" makes "in an email to CircuitBeat" a hop."""
+    name = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    if not name[:1].isupper():
+        return False
+    return re.search(rf"{_DESCRIBED_OUTLET}{re.escape(name)}(?![\w'\u2019-])", text) is not None
 
 
 def _an_outlet_by_name(surface: str) -> bool:
@@ -1784,8 +1793,8 @@ def _outlets_by_full_name(text: str, proposals: list[Proposal]) -> None:
     "the Millbrook Herald"), anywhere in it, when it names only one so."""
     full: dict[str, set[str]] = {}
     for match in _A_PAPER_NAMED.finditer(text):
-        name = " ".join(match[1].split())
-        if name.split()[0] not in ("The", "A", "An"):
+        name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match[1].split()))
+        if len(name.split()) > 1:  # "The Harbourline Post" opening a sentence too
             full.setdefault(name.split()[-1], set()).add(name)
     for proposal in proposals:
         for hop in proposal.hops:
