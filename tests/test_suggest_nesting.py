@@ -1626,3 +1626,35 @@ def test_it_is_the_body_the_article_introduces_as_a_company(db_url):
     claims = set(speakers_of(proposals_for(db_url, text)))
     assert "Minera Altavista had mobilised all available resources." in claims
     assert "Skyreach had lost contact with the satellite on Monday." in claims
+
+
+def test_a_speaker_set_off_by_a_which_or_who_clause_and_a_body_s_appositive(db_url):
+    """The speaker is the subject before a "who" or "which" clause, not the clause's tail
+    the tagger read as one; a cue inside the clause says nothing of what follows it; what
+    was said ends before the speaker's next act ("and urged …", claimed on its own); what
+    "According to X, an environmental group …," says starts after what X is; and "his
+    phone burst into flames" is a statement."""
+    text = (
+        "Kessling, which traces its history to 1781 and is 38 percent owned by descendants of "
+        'its founder, said the offer "significantly undervalues" the company and urged '
+        "shareholders to take no action.\n\n"
+        "A senior doctor at the hospital, who spoke on condition of anonymity because staff "
+        "are not permitted to talk to the media, said the shortages were affecting patient "
+        "care.\n\n"
+        "According to the Lake Merrow Conservancy, an environmental group that monitors the "
+        "lake, runoff from farm fertilizers created ideal conditions for the algae.\n\n"
+        "The Consumer Product Safety Board, which announced the recall jointly with Novari, "
+        "said owners should not charge the phones overnight.\n\n"
+        "Ethan Brooks, a 29-year-old graphic designer from Leeds, said his phone burst into "
+        "flames on his bedside table in February.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        'The offer "significantly undervalues" the company.': ["Kessling"],
+        "Kessling urged shareholders to take no action.": [],
+        "The shortages were affecting patient care.": ["A senior doctor at the hospital"],
+        "Runoff from farm fertilizers created ideal conditions for the algae.": [
+            "Lake Merrow Conservancy"
+        ],
+        "Owners should not charge the phones overnight.": ["Consumer Product Safety Board"],
+        "Ethan Brooks' phone burst into flames on his bedside table in February.": ["Ethan Brooks"],
+    }

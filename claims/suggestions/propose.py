@@ -665,6 +665,7 @@ def sentence_proposals(
 ) -> list[Proposal]:
     relations = relations or ArticleAttributions(text)
     found = reporting_relations(text, sentence, relations.in_sentence(sentence.start, sentence.end))
+    found = _subject_past_its_clause(text, sentence, found)
     resolved: dict[int, Resolution | None] = {}
     # "according to documents and three people": each its own source, its own chain, read
     # alone (the whole, read first, would be what "the ministry" of "The ministry and the
@@ -785,12 +786,14 @@ def sentence_proposals(
         _note_outlets(hops, resolver, speakers, sentence.end)
         content = found[leaf].said_before or found[leaf].content
         content = _with_its_actor(text, found, found[leaf], content)
+        content = _past_appositive(text, found[leaf], content)
         content = _without_that(text, _without_dateline(text, content))
         quotation = found[leaf].quoted or text[content[0] : content[0] + 1] in _SINGLE_OPENERS
         if quotation and content[0] < sentence.end < content[1]:
             # '"A," he said. "B."': A here; B, a sentence of its own, goes on the quotation
             content = (content[0], _quoted_end(text, content[0], sentence.end))
         content = _within_sentence(text, sentence, content)
+        content = _before_the_next_act(text, found, found[leaf], content)
         if _TELLS.match(found[leaf].cue_text(text).split()[-1]):
             listener = _LISTENER_THAT.match(text, content[0], content[1]) or _APPOSED_THAT.match(
                 text, content[0], content[1]
@@ -829,7 +832,10 @@ def sentence_proposals(
         if named is not None:
             wording = text[slice(*named)]
             source = found[leaf].source
-            if found[leaf].coordinated and source is not None:
+            said_between = source is not None and any(
+                other is not found[leaf] and source[1] <= other.cue[0] < cue[0] for other in found
+            )
+            if (found[leaf].coordinated or said_between) and source is not None:
                 # "The group said A and urged it to B": the demand, with its speaker
                 named = (found[leaf].cue[0], named[1])
                 wording = f"{found[leaf].source_text(text)} {text[slice(*named)]}"
@@ -959,9 +965,42 @@ def sentence_proposals(
 
 # A sentence's subject and a "who" clause set off after it, up to the comma closing it.
 _SUBJECT_THEN_WHO = re.compile(
-    r"\W*(?P<subject>[A-Z][^,.;:]{0,60}(?:,\s+[A-Z][^,.;:]{0,40})?),\s+who\s+"
-    r"[^,.;:\"\u201c]{3,200},(?:\s+(?:also|reportedly|allegedly|later|then))?"
+    r"\W*(?P<subject>[A-Z][^,.;:]{0,60}(?:,\s+[A-Z][^,.;:]{0,40})?)(?P<clause>,\s+(?:who|which)\s+"
+    r"[^,.;:\"\u201c]{3,200},)(?:\s+(?:also|reportedly|allegedly|later|then))?"
 )
+
+
+def _subject_past_its_clause(
+    text: str, sentence: Sentence, found: list[Attribution]
+) -> list[Attribution]:
+    """A speaker the sentence opens with, then a "who" or "which" clause, then the cue:
+    "A senior doctor at the hospital, who spoke on condition of anonymity because staff are
+    not permitted to talk to the media, said A", "Kessling, which traces its history to 1781,
+    said A". The speaker is the subject, not the clause's tail the tagger may read as one
+    ("anonymity because staff …"); and a cue inside the clause ("which announced the recall
+    jointly with Novari") says nothing of what follows it."""
+    opening = _SUBJECT_THEN_WHO.match(
+        text, statement_start(text, sentence.start, sentence.end), sentence.end
+    )
+    if opening is None:
+        return found
+    clause = opening.span("clause")
+    kept = []
+    for attribution in found:
+        if attribution.order == "pre":
+            if clause[0] <= attribution.cue[0] < clause[1] <= attribution.content[0]:
+                continue  # "which announced the recall jointly with Novari, said A"
+            source = attribution.source
+            if (
+                not text[opening.end() : attribution.cue[0]].strip()
+                and source is not None
+                and source[0] >= clause[0]
+            ):
+                attribution.source = opening.span("subject")
+        kept.append(attribution)
+    return kept
+
+
 # A participle of what a fact stirs, not of what anyone says: "raising concerns that A".
 _STIRRING = re.compile(
     r"(?:raising|fuelling|fueling|sparking|prompting|stoking|heightening|renewing|deepening)"
@@ -1032,6 +1071,49 @@ def _with_its_actor(
 
 
 _PUNCTUATION_BETWEEN = re.compile(r"[,;:\"\u201c\u201d(]")
+
+
+def _past_appositive(
+    text: str, attribution: Attribution, content: tuple[int, int]
+) -> tuple[int, int]:
+    """ "According to the Lake Merrow Conservancy, an environmental group that monitors
+    the lake, A": A, not what the source is."""
+    source = attribution.source
+    if attribution.order != "source-after" or source is None:
+        return content
+    if not 0 <= content[0] - source[1] <= 3:
+        return content
+    found = _WHAT_IT_IS.match(text, content[0], content[1])
+    return (found.end(), content[1]) if found is not None else content
+
+
+# What a body is, set off after its name: "an environmental group that monitors the lake, ".
+_WHAT_IT_IS = re.compile(
+    r"(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:group|organi[sz]ation|agency|company|firm"
+    r"|charity|watchdog|think\s+tank|body|union|association|institute|consultancy|regulator"
+    r"|authority|newspaper|broadcaster|website|publication|research\s+firm)\b[^,;:\"\u201c]{0,80},\s+"
+)
+
+
+def _before_the_next_act(
+    text: str, found: list[Attribution], attribution: Attribution, content: tuple[int, int]
+) -> tuple[int, int]:
+    """What was said, up to the speaker's next act joined by "and": 'said the offer
+    "significantly undervalues" the company and urged shareholders to take no action' says
+    the first; the urging is claimed on its own."""
+    for other in found:
+        if other is attribution or not content[0] < other.cue[0] < content[1]:
+            continue
+        if other.source is not None and other.source != attribution.source:
+            if other.source[0] >= content[0]:
+                continue  # "said A and B urged C": B's own
+        joint = _AND_BEFORE.search(text, content[0], other.cue[0])
+        if joint is not None:
+            return (content[0], joint.start())
+    return content
+
+
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?$")
 
 
 def _an_act(text: str, attribution: Attribution, content: tuple[int, int]) -> bool:

@@ -466,7 +466,22 @@ def states(text: str, span: tuple[int, int]) -> bool:
 _AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")
 # Verbs of a clause that are nouns too, read as such after an article.
 _NOUNS_TOO = frozenset(
-    {"cut", "hit", "set", "cost", "spread", "bid", "split", "shut", "hurt", "shot", "beat", "lay"}
+    {
+        "cut",
+        "hit",
+        "set",
+        "cost",
+        "spread",
+        "bid",
+        "split",
+        "shut",
+        "hurt",
+        "shot",
+        "beat",
+        "lay",
+        "burst",
+        "quit",
+    }
 )
 
 
