@@ -1658,3 +1658,27 @@ def test_a_speaker_set_off_by_a_which_or_who_clause_and_a_body_s_appositive(db_u
         "Owners should not charge the phones overnight.": ["Consumer Product Safety Board"],
         "Ethan Brooks' phone burst into flames on his bedside table in February.": ["Ethan Brooks"],
     }
+
+
+def test_it_said_it_a_body_s_readiness_and_a_described_engineer(db_url):
+    """ "It said it had approved" after the health authority spoke names the authority;
+    "The United Nations said it was ready to assist" is the UN's readiness ("ready",
+    "able", "willing" … make no "it was hard to say"); "a senior engineer … told AFP he
+    was worried" names the engineer."""
+    text = (
+        "The regional health authority said it was aware of the pressures. It said it had "
+        "approved funding for 60 additional nursing posts.\n\n"
+        "The United Nations said it was ready to assist.\n\n"
+        "The Red Crescent said its teams had rescued more than 400 people.\n\n"
+        "However, a senior engineer who has worked on the dam told AFP he was worried about "
+        "erosion on the downstream face.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert claims == {
+        "The regional health authority was aware of the pressures.",
+        "The regional health authority had approved funding for 60 additional nursing posts.",
+        "United Nations was ready to assist.",
+        "Red Crescent's teams had rescued more than 400 people.",
+        "A senior engineer who has worked on the dam was worried about erosion on the "
+        "downstream face.",
+    }

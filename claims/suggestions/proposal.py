@@ -263,7 +263,11 @@ _IT = re.compile(r"It (?=[a-z])")
 _ITS = re.compile(r"Its (?=\w)")  # "The agency said its rocket would launch …"
 _EXPLETIVE_IT = re.compile(
     r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"
-    r"|had\s+been|remains|remained)\b(?!\s+[a-z]+ing\b)(?:\s+[\w-]+){0,3}?\s+(?:to|that|whether|if|for|how"
+    r"|had\s+been|remains|remained)\b(?!\s+[a-z]+ing\b)"
+    # "It was ready to assist": an agent's readiness, not "it was hard to say"
+    r"(?!\s+(?:not\s+)?(?:ready|able|unable|willing|unwilling|prepared|keen|eager|happy"
+    r"|committed|determined|reluctant)\b)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:to|that|whether|if|for|how"
     r"|what|when|why|who)\b|(?:seems|seemed|appears|appeared|remains\s+to|looks|looked"
     r"|is\s+time|was\s+time|takes|took)\b"
     # "it was the third EPO case this year": a thing counted, not the body speaking
@@ -284,6 +288,8 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     surface = (speaker.get("surface") or "").strip()
     if name and is_description(name) and body and is_description(surface):
         name = surface  # "The Dutch health inspectorate said it was reviewing": that one
+    elif name and is_description(name) and body and fold_name(surface) == "it":
+        pass  # "It said it had approved funding", "it" the health authority read before
     elif not name or is_description(name):
         return claim
     words = {word.lower().strip(".,") for word in name.split()}

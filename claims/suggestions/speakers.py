@@ -114,6 +114,8 @@ _ONE_PERSON_NOUNS = frozenset(
         "woman", "spokesman", "spokeswoman", "spokesperson", "physician", "surgeon",
         "paramedic", "firefighter", "rescuer", "scientist", "researcher", "executive",
         "manager", "owner", "mother", "father", "neighbour", "neighbor", "guard", "pilot",
+        "engineer", "doctor", "lawyer", "worker", "employee", "officer", "expert", "volunteer",
+        "activist", "miner", "technician", "inspector", "designer", "conservator",
     }
 ) - {"person", "other", "some", "many", "police", "staff", "member"}  # fmt: skip
 
