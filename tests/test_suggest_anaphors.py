@@ -1350,3 +1350,18 @@ def test_she_is_the_one_person_the_sentence_before_names_with_a_title(db_url):
         "Kensington Review",
     ]
     assert "Anton Vos" not in chains["The sale would resume."]
+
+
+def test_the_health_department_is_the_department_named_with_health_in_it(db_url):
+    """ "the health department" after "The Brenford County Health Department said" is that
+    department, as "the department" is; a department without "health" in its name is not."""
+    text = (
+        "The Brenford County Parks Department closed the beaches. The Brenford County Health "
+        "Department said that water samples showed high toxin levels.\n\n"
+        "No human illnesses had been reported as of Tuesday afternoon, the health department "
+        "said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["No human illnesses had been reported as of Tuesday afternoon."] == [
+        "Brenford County Health Department"
+    ]

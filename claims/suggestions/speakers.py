@@ -816,11 +816,18 @@ class Speakers:
         (or the noun names the article's own source: "the agency" after "the International
         Energy Agency said" is that agency, not the wire)."""
         words = [word.strip(",;:") for word in surface.lower().split()]
+        if len(words) == 3 and words[1].isalpha() and surface.split()[1].islower():
+            # "the health department": the one whose name holds "health" too
+            qualifier, words = words[1], [words[0], words[2]]
+        else:
+            qualifier = None
         if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in BODY_NOUNS:
             return None
         if resolution.resolved and not refers_to_origin(surface):
             return None
         noun = words[1]
+        if qualifier is not None:
+            return self._qualified_body(resolver, surface, noun, qualifier)
         institution = None
         if noun in _INSTITUTIONS and not resolution.resolved:
             institution = _institution_named(resolver.text, noun, before)
@@ -904,6 +911,24 @@ class Speakers:
         sentence = _this_and_last_sentence(before).rsplit(". ", 1)[0]
         spoke = re.search(rf"\b{re.escape(name)}\s+(?:{_SPOKE})\W*$", sentence)
         return last if spoke else None
+
+    def _qualified_body(
+        self, resolver: Resolver, surface: str, noun: str, qualifier: str
+    ) -> Resolution | None:
+        """ "the health department" after "The Brenford County Health Department said": the
+        last source named whose name holds both words, else the one such name in the text."""
+        for earlier in reversed(self.named):
+            words = fold_name(earlier.name or earlier.proposed_name or "").split()
+            if noun in words and qualifier in words and not is_description(earlier.surface):
+                return _read_as(earlier, surface, noun)
+        pattern = (
+            rf"(?<![\w'\u2019.-])((?:[A-Z][\w&'\u2019-]*[ \t]+){{0,3}}{qualifier.capitalize()}"
+            rf"[ \t]+{noun.capitalize()}(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*)?)\b"
+        )
+        names = {re.sub(r"^The\s+", "", m.group(1)) for m in re.finditer(pattern, resolver.text)}
+        if len(names) != 1:
+            return None
+        return _read_as(resolver.resolve(names.pop()), surface, noun)
 
     def _outlet_described_before(self, surface: str) -> Resolution | None:
         """ "Lisbon newspaper Record reported …. The paper said": the outlet named last, when
@@ -1377,13 +1402,13 @@ _INSTITUTIONS = {
     "federation": "Federation|Confederation", "association": "Association",
     "league": "League",
 }  # fmt: skip
-# An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
 # A body introduced by what it is and what it calls itself: "A group calling itself
 # BlackLantern", "an agency known as Frontex".
 _CALLED_A = re.compile(
     r"\b[Aa]n?\s+(?:[a-z-]+\s+)?(\w+)\s+(?:calling\s+itself|called|known\s+as|named)\s+"
     r"([A-Z][\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
 )
+# An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
 _AN_AGENCY = re.compile(
     r"(?<![\w'\u2019.-])((?:(?!The\b|News\b|Press\b)[A-Z][\w&'\u2019-]*[ \t]+){1,4}Agency)\b"
 )
