@@ -818,3 +818,18 @@ def test_responsibility_claimed_and_a_danger_warned_of_are_claimed_whole(db_url)
         "The minister warned of a recession that would hit the poorest hardest.": [],
         "About 62,000 passengers were affected.": ["Aurelia Air"],
     }
+
+
+def test_a_second_verb_of_the_speaker_after_but_or_and_ends_what_was_said(db_url):
+    """ "acknowledged recruitment had been difficult but disputed the union's figures" says
+    that recruitment had been difficult; the disputing is the speaker's, not the claim's.
+    "prices had risen and exceeded the forecast" goes on: "exceeded" reports nothing."""
+    text = (
+        "The hospital's management acknowledged recruitment had been difficult but disputed "
+        "the union's figures.\n\n"
+        "The minister said prices had risen and exceeded the forecast.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "Recruitment had been difficult.": ["The hospital's management"],
+        "Prices had risen and exceeded the forecast.": ["The minister"],
+    }

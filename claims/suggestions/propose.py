@@ -1110,7 +1110,25 @@ def _before_the_next_act(
         joint = _AND_BEFORE.search(text, content[0], other.cue[0])
         if joint is not None:
             return (content[0], joint.start())
+    if attribution.quoted or attribution.content[0] < attribution.cue[1]:
+        return content
+    for joint in _AND_A_VERB.finditer(text, content[0], content[1]):
+        # "acknowledged recruitment had been difficult but disputed the union's figures":
+        # a second verb of the speaker's, with no subject of its own, is no part of A
+        if joint["verb"].lower() in CUE_WORDS | _ANSWERED and not text[
+            content[0] : joint.start()
+        ].strip().endswith(("not", "never")):
+            return (content[0], joint.start())
     return content
+
+
+# "… but disputed the figures", "… and recommended urgent upgrades": a verb in the past
+# right after "and" or "but", then its object.
+_AND_A_VERB = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>[a-z]+ed)\s+"
+    r"(?=(?:the|a|an|his|her|its|their|that|urgent|further|new)\b)"
+)
+_ANSWERED = {"disputed", "rejected", "denied", "recommended", "urged", "criticised", "criticized"}
 
 
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?$")
