@@ -1676,3 +1676,19 @@ def test_an_outlet_described_elsewhere_emailed_or_named_in_full_at_a_sentence_st
     ]
     assert chains["The offer was too low."] == ["An analyst", "Harbourline Post"]
     assert chains["The beach would reopen."] == ["The mayor"]
+
+
+def test_the_paper_is_the_outlet_the_article_called_a_newspaper(db_url):
+    """ "was quoted by the Munich newspaper Süddeutsche Abendpost as saying A. … '…,' he
+    told the paper": the Abendpost, whose name alone says nothing of a paper."""
+    text = (
+        "A member of the family, Johann Kessling, was quoted by the Munich newspaper "
+        'Süddeutsche Abendpost as saying the brewery was "not for sale at any price."\n\n'
+        '"My great-great-grandfather did not build this company to sell it," he told the '
+        "paper.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["My great-great-grandfather did not build this company to sell it."] == [
+        "Johann Kessling",
+        "Süddeutsche Abendpost",
+    ]

@@ -420,7 +420,10 @@ def _note_outlets(hops: list[dict], resolver, speakers: Speakers, end: int) -> N
 
 def _an_outlet(hop: dict, resolver) -> bool:
     known = hop.get("source_id")
-    return resolver.kinds.get(known) in MEDIA_KINDS if known else _an_outlet_by_name(hop["name"])
+    if known:
+        return resolver.kinds.get(known) in MEDIA_KINDS
+    # "the Munich newspaper Süddeutsche Abendpost": what the article calls it
+    return _an_outlet_by_name(hop["name"]) or _described_as_outlet(resolver.text, hop["name"])
 
 
 def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
