@@ -1628,6 +1628,22 @@ def test_it_is_the_body_the_article_introduces_as_a_company(db_url):
     assert "Skyreach had lost contact with the satellite on Monday." in claims
 
 
+def test_a_person_named_with_a_job_or_an_appositive_of_a_body_stays_a_person(db_url):
+    """ "Crane operator Tomas Brekke" and "Dr. Samuel Achterberg, the agency's chief safety
+    officer" are people, whom the next "he said" means: a job before a name, or a body's
+    noun that is not the appositive's head, makes no body."""
+    text = (
+        "Ahmed Sorel, who runs a fleet of 60 trucks, said his drivers were idle.\n\n"
+        "Crane operator Tomas Brekke, 47, said he had worked at the port for 22 years. "
+        '"They say the robots won\'t take our jobs," he said.\n\n'
+        "Dr. Samuel Achterberg, the agency's chief safety officer, told BBC Radio Medway that "
+        'pharmacists would contact patients. "There is no need to panic," he said.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["They say the robots won't take our jobs."] == ["Tomas Brekke"]
+    assert chains["There is no need to panic."] == ["Samuel Achterberg"]
+
+
 def test_a_speaker_set_off_by_a_which_or_who_clause_and_a_body_s_appositive(db_url):
     """The speaker is the subject before a "who" or "which" clause, not the clause's tail
     the tagger read as one; a cue inside the clause says nothing of what follows it; what

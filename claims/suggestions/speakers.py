@@ -361,9 +361,12 @@ def _called_it(text: str, name: str) -> bool:
         rf"(?:\s*,\s*which\b|\s+and\s+its\b{said_its})"
         # what the article calls it: "the company Skyreach", "mining company Minera
         # Altavista", "Minera Altavista, the mine's operator,"
-        rf"|\b(?:{_KIND_WORDS})\s+{re.escape(name)}(?![\w'’-])"
+        # (with its article: "Crane operator Tomas Brekke" is a person by his job)
+        rf"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_KIND_WORDS})\s+{re.escape(name)}"
+        rf"(?![\w'’-])"
+        # (the appositive's head: not "Samuel Achterberg, the agency's chief safety officer")
         rf"|(?<![\w'’-]){re.escape(name)},\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
-        rf"(?:{_KIND_WORDS})\b"
+        rf"(?:{_KIND_WORDS})(?=\s*(?:,|\.|that\b|which\b|based\b|in\b|of\b|for\b))"
     )
     return re.search(pattern, text) is not None
 
