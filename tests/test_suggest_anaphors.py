@@ -1365,3 +1365,22 @@ def test_the_health_department_is_the_department_named_with_health_in_it(db_url)
     assert chains["No human illnesses had been reported as of Tuesday afternoon."] == [
         "Brenford County Health Department"
     ]
+
+
+def test_it_after_the_department_just_read_is_that_department_and_that_memo_is_which(db_url):
+    """ "The health department said A. B, it said": the department, read just now, not the
+    study described two paragraphs before; "That memo was never acted on, the former
+    employee said" keeps "That": which memo, not the "that" of reported speech."""
+    text = (
+        "The Brenford County Health Department said the samples showed high toxin levels.\n\n"
+        "A 2023 study by researchers at Halverson University found that blooms had tripled.\n\n"
+        "The health department said residents should switch to bottled water. Municipal "
+        "drinking water is not affected, it said.\n\n"
+        "A former employee said a junior specialist had written a memo. That memo was never "
+        "acted on, the former employee said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Municipal drinking water is not affected."] == [
+        "Brenford County Health Department"
+    ]
+    assert chains["That memo was never acted on."] == ["the former employee"]

@@ -197,6 +197,8 @@ def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if frame is not None:
         span = (frame.end(), span[1])
     found = _LEADING_THAT.match(text, span[0], span[1])
+    if found is not None and text[found.start() : found.start() + 1].isupper():
+        return span  # "That memo was never acted on, the former employee said": which memo
     return (found.end(), span[1]) if found else span
 
 

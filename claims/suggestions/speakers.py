@@ -616,6 +616,7 @@ class Speakers:
         )
         if body is not None:
             self.last = body  # "The agency warned …. It called on": the agency
+            self.read_at[_key(body)] = self.reads  # read now, whenever it was named
             if (body.name or body.proposed_name) and _key(body) not in {
                 _key(named) for named in self.named
             }:
