@@ -833,3 +833,19 @@ def test_a_second_verb_of_the_speaker_after_but_or_and_ends_what_was_said(db_url
         "Recruitment had been difficult.": ["The hospital's management"],
         "Prices had risen and exceeded the forecast.": ["The minister"],
     }
+
+
+def test_a_noun_with_its_relative_clause_is_no_statement(db_url):
+    """ "The bloom, which turned the shoreline pea-green, was first reported by a kayaker":
+    the kayaker reported the bloom, a thing, not words; "the plan, which was approved in
+    May, would cost $5 billion" is still said."""
+    text = (
+        "The bloom, which turned large stretches of the shoreline a bright pea-green, was "
+        "first reported by a kayaker on Saturday.\n\n"
+        "The minister said the plan, which was approved in May, would cost $5 billion.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "The bloom, which turned large stretches of the shoreline a bright pea-green, was "
+        "first reported by a kayaker on Saturday.": [],
+        "The plan, which was approved in May, would cost $5 billion.": ["The minister"],
+    }

@@ -397,6 +397,12 @@ _CONTRACTED_IS = {
 _NOT_PRESENT = ("ss", "us", "is", "ics", "'s")
 
 
+# A noun and a relative clause set off after it, and nothing more.
+_NOUN_AND_ITS_CLAUSE = re.compile(
+    r"(?P<noun>[^,;:\"\u201c]{1,80}),\s+(?:which|who)\s+[^,;:\"\u201c]+,?\W*"
+)
+
+
 def states(text: str, span: tuple[int, int]) -> bool:
     """Whether ``text[span]`` is a statement, with the verb of a clause, and not a thing:
     "the plant will open", "prices doubled", "Ohio offers the workforce we need" are;
@@ -407,6 +413,9 @@ def states(text: str, span: tuple[int, int]) -> bool:
     of state in the present, "remains", "stands", by name), and misses a bare present with
     nothing after it ("prices rise"), which is then read as a thing.
     """
+    noun = _NOUN_AND_ITS_CLAUSE.fullmatch(text, span[0], span[1])
+    if noun is not None and not states(text, (span[0], noun.end("noun"))):
+        return False  # "The bloom, which turned the shoreline pea-green,": no verb of its own
     written = [w.replace("’", "'") for w in _WORD.findall(text, span[0], span[1])]
     words = [w.lower() for w in written]
     if _THAT_CLAUSE.match(text, span[0], span[1]):
