@@ -84,7 +84,7 @@ BODY_NOUNS = frozenset(
         "department", "administration", "party", "coalition", "agency", "institution",
         "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
-        "office", "federation", "confederation", "association", "league",
+        "office", "federation", "confederation", "association", "league", "zoo",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}

@@ -1384,3 +1384,19 @@ def test_it_after_the_department_just_read_is_that_department_and_that_memo_is_w
         "Brenford County Health Department"
     ]
     assert chains["That memo was never acted on."] == ["the former employee"]
+
+
+def test_the_zoo_is_the_zoo_named_and_a_news_site_emailed_is_a_hop(db_url):
+    """ "the zoo said" after "Brackenford Zoo" is that zoo; "in a statement emailed to the
+    Harbourline news site" passes the words through the site."""
+    text = (
+        "A red panda escaped from Brackenford Zoo on Sunday. The animal was recaptured nine "
+        "hours later in a neighbouring park, the zoo said.\n\n"
+        "StayNest said in a statement emailed to the Harbourline news site that it was deeply "
+        "disappointed by the vote.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The animal was recaptured nine hours later in a neighbouring park."] == [
+        "Brackenford Zoo"
+    ]
+    assert len(chains["StayNest was deeply disappointed by the vote."]) == 2

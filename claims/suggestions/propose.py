@@ -220,7 +220,7 @@ _OUTLET_NAME = (
     r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|of|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
     r"(?:[A-Z][\w.&'\u2019/-]*|\d{1,3}\b)){0,4}"  # "NBC Radio 1"
     r"(?:\s+(?:programme|program|podcast|show|newspaper|channel|radio|television|TV"
-    r"|media\s+group|broadcaster|daily))?"
+    r"|media\s+group|broadcaster|daily|news\s+site|news\s+website|website))?"
 )
 # What the article calls it before its name: "the German newspaper Bild am Sonntag", "the
 # broadcaster ZDF", "the Spanish daily AS"; the name is an outlet's, known or not.

@@ -1398,7 +1398,7 @@ _WATCHDOG_NAME = (
 _SPOKE = r"said\s+it|says\s+it|said|says|announced|added|confirmed|told"
 _INSTITUTIONS = {
     "university": "University", "hospital": "Hospital", "college": "College",
-    "museum": "Museum", "school": "School", "district": "District",
+    "museum": "Museum", "school": "School", "district": "District", "zoo": "Zoo",
     "commission": "Commission", "council": "Council", "committee": "Committee",
     "panel": "Panel", "tribunal": "Tribunal", "board": "Board", "office": "Office",
     "ministry": "Ministry", "authority": "Authority", "inspectorate": "Inspectorate",
