@@ -1684,6 +1684,7 @@ def test_it_said_it_a_body_s_readiness_and_a_described_engineer(db_url):
     text = (
         "The regional health authority said it was aware of the pressures. It said it had "
         "approved funding for 60 additional nursing posts.\n\n"
+        "Brightline Events said it hoped to bring the festival back in 2025.\n\n"
         "The United Nations said it was ready to assist.\n\n"
         "The Red Crescent said its teams had rescued more than 400 people.\n\n"
         "However, a senior engineer who has worked on the dam told AFP he was worried about "
@@ -1693,6 +1694,7 @@ def test_it_said_it_a_body_s_readiness_and_a_described_engineer(db_url):
     assert claims == {
         "The regional health authority was aware of the pressures.",
         "The regional health authority had approved funding for 60 additional nursing posts.",
+        "Brightline Events hoped to bring the festival back in 2025.",
         "United Nations was ready to assist.",
         "Red Crescent's teams had rescued more than 400 people.",
         "A senior engineer who has worked on the dam was worried about erosion on the "

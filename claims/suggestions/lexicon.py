@@ -339,7 +339,8 @@ BODY_NAME_WORDS = frozenset(
         "homes", "racing", "services", "power", "water", "waters", "insurance", "media", "health",
         "care", "rescue", "aid", "watch", "cross", "fraud", "trust", "charity", "campaign",
         "gallery", "galleries", "library", "theatre", "theater", "orchestra", "zoo",
-        "nations", "crescent", "conservancy", "foundation", "coalition",
+        "nations", "crescent", "conservancy", "foundation", "coalition", "collective", "club",
+        "events", "festival", "network", "alliance", "society",
     }
 )  # fmt: skip
 
