@@ -1400,3 +1400,21 @@ def test_the_zoo_is_the_zoo_named_and_a_news_site_emailed_is_a_hop(db_url):
         "Brackenford Zoo"
     ]
     assert len(chains["StayNest was deeply disappointed by the vote."]) == 2
+
+
+def test_it_is_no_person_and_police_are_the_one_force_named(db_url):
+    """ "In a statement, it said" after a sentence quoting a harbourmaster is the authority
+    the sentence before is about, not him; "Police said" is the one force the article
+    names, before or after ("Westmoor Police Chief Superintendent …")."""
+    text = (
+        "The Meridian Canal Authority said the tanker had lost power.\n\n"
+        '"Every year the ships get bigger," harbourmaster Yusuf Demir told the Salt Haven '
+        "Courier. He said the authority had ignored repeated warnings.\n\n"
+        "The authority rejected the criticism. In a statement later on Wednesday, it said the "
+        "channel had been dredged in January.\n\n"
+        "Police said at the time that no arrests had been made. Westmoor Police Chief "
+        "Superintendent Graham Fairley said the force would review its position.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The channel had been dredged in January."] == ["Meridian Canal Authority"]
+    assert chains["No arrests had been made."] == ["Westmoor Police"]

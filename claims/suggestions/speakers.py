@@ -492,6 +492,17 @@ class Speakers:
                 why=f"{surface.strip()!r} in a paragraph {self.first_person.why}",
             )
         pronoun = fold_name(surface)
+        if pronoun in ("police", "the police") and not resolution.resolved:
+            # "Police said" where the article names one force, before or after: "Westmoor
+            # Police Chief Superintendent Graham Fairley told …"
+            forces = {m[1] for m in _A_FORCE.finditer(resolver.text)}
+            if len(forces) == 1:
+                force = forces.pop()
+                return replace(
+                    resolver.resolve(force),
+                    surface=surface,
+                    why=f"{surface.strip()!r} read as {force}, the one force the article names",
+                )
         if pronoun in PRONOUNS:
             gender = GENDERED.get(pronoun)
             # "Doyle apologised to his family. 'I am ashamed,' he said.": the sentence before
@@ -577,6 +588,14 @@ class Speakers:
                 # "RIA quoted him": a person, not the agency; none when only bodies were named;
                 # "she" not a man the article has called "he"
                 last = self._last_person(gender)
+            elif pronoun == "it" and last is not None and _key(last) in self.genders:
+                # '"…," Yusuf Demir said. The authority rejected the criticism. In a
+                # statement, it said': no "he" or "she" is "it"; the body the sentence
+                # before is about, else the last body named
+                subject = self._subject_before(resolver, surface, before)
+                if subject is not None and _key(subject) not in self.genders:
+                    return subject
+                last = self._last_body()
             if last is not None:
                 reading = Resolution(
                     surface,
@@ -1406,6 +1425,11 @@ _INSTITUTIONS = {
     "federation": "Federation|Confederation", "association": "Association",
     "league": "League",
 }  # fmt: skip
+# A police force by its place: "Westmoor Police", "the Metropolitan Police".
+_A_FORCE = re.compile(
+    r"(?<![\w'\u2019.-])(?:[Tt]he\s+)?((?!The\b)[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?"
+    r"[ \t]+Police)\b(?![ \t]+(?:Service|Department|Force|Scotland))"
+)
 # A body introduced by what it is and what it calls itself: "A group calling itself
 # BlackLantern", "an agency known as Frontex".
 _CALLED_A = re.compile(
