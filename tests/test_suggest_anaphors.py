@@ -1412,9 +1412,13 @@ def test_it_is_no_person_and_police_are_the_one_force_named(db_url):
         "Courier. He said the authority had ignored repeated warnings.\n\n"
         "The authority rejected the criticism. In a statement later on Wednesday, it said the "
         "channel had been dredged in January.\n\n"
-        "Police said at the time that no arrests had been made. Westmoor Police Chief "
+        "Police said at the time that no arrests had been made and that they were not "
+        "treating the incident as criminal. Westmoor Police Chief "
         "Superintendent Graham Fairley said the force would review its position.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The channel had been dredged in January."] == ["Meridian Canal Authority"]
     assert chains["No arrests had been made."] == ["Westmoor Police"]
+    assert chains["Westmoor Police were not treating the incident as criminal."] == [
+        "Westmoor Police"
+    ]

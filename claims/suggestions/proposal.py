@@ -229,6 +229,8 @@ def _group_of(speaker: dict) -> str | None:
     name = (speaker.get("name") or "").strip()
     if speaker.get("source_id") is not None or not name:
         return None
+    if name.split()[-1] == "Police":
+        return name  # "Westmoor Police said they were not treating it as criminal"
     rest = name.split()[1:]
     # "Trucking firms", "Both campaigns": a capital only where the sentence starts
     lowered = name[:1].lower() + name[1:] if rest and all(w.islower() for w in rest) else name
