@@ -1700,3 +1700,22 @@ def test_it_said_it_a_body_s_readiness_and_a_described_engineer(db_url):
         "A senior engineer who has worked on the dam was worried about erosion on the "
         "downstream face.",
     }
+
+
+def test_a_cue_after_but_shares_the_speaker_whose_words_it_follows(db_url):
+    """ "She said that the authority could impose fines if it found that the company had
+    broken the law, but stressed that the inquiry was at an early stage": she stressed it;
+    the "it" the tagger read as the speaker is the authority inside what she said."""
+    text = (
+        "The Competition and Consumer Authority said its review had found that Brightmart's "
+        "margins on bread and milk had increased by 9 points.\n\n"
+        '"Families have been told that rising prices reflected rising costs," the '
+        "authority's chief executive, Miriam Achterberg, told a press conference.\n\n"
+        "She said that the authority had the power to impose fines of up to 10 percent of "
+        "annual turnover if it found that the company had breached consumer protection law, "
+        "but stressed that the inquiry was at an early stage and that no conclusions had been "
+        "reached.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The inquiry was at an early stage."] == ["Miriam Achterberg"]
+    assert chains["No conclusions had been reached."] == ["Miriam Achterberg"]

@@ -671,6 +671,7 @@ def sentence_proposals(
     relations = relations or ArticleAttributions(text)
     found = reporting_relations(text, sentence, relations.in_sentence(sentence.start, sentence.end))
     found = _subject_past_its_clause(text, sentence, found)
+    _shared_speaker(text, found)
     resolved: dict[int, Resolution | None] = {}
     # "according to documents and three people": each its own source, its own chain, read
     # alone (the whole, read first, would be what "the ministry" of "The ministry and the
@@ -975,6 +976,29 @@ _SUBJECT_THEN_WHO = re.compile(
 )
 
 
+def _shared_speaker(text: str, found: list[Attribution]) -> None:
+    """ "She said that the authority could impose fines if it found …, but stressed that
+    A": a cue right after "and" or "but" shares the speaker of the relation whose content
+    it follows, though the tagger read a word inside that content ("it") as its speaker;
+    and that content ends before the "but"."""
+    for attribution in found:
+        joint = _AND_OR_BUT_BEFORE.search(text, max(0, attribution.cue[0] - 20), attribution.cue[0])
+        if joint is None or attribution.order != "pre" or attribution.source is None:
+            continue
+        for lead in found:
+            if (
+                lead is not attribution
+                and lead.order == "pre"
+                and lead.source is not None
+                and lead.cue[1] <= lead.content[0] <= attribution.source[0] < lead.content[1]
+                and lead.source[1] <= lead.cue[0] < attribution.cue[0]
+            ):
+                attribution.source = lead.source
+                if lead.content[0] < joint.start() < lead.content[1]:
+                    lead.content = (lead.content[0], joint.start())
+                break
+
+
 def _subject_past_its_clause(
     text: str, sentence: Sentence, found: list[Attribution]
 ) -> list[Attribution]:
@@ -1119,8 +1143,9 @@ def _before_the_next_act(
         return content
     for joint in _AND_A_VERB.finditer(text, content[0], content[1]):
         # "acknowledged recruitment had been difficult but disputed the union's figures":
-        # a second verb of the speaker's, with no subject of its own, is no part of A
-        if joint["verb"].lower() in CUE_WORDS | _ANSWERED and not text[
+        # a second verb of the speaker's, with no subject of its own, is no part of A (a
+        # verb of saying or disputing: "but hoped that A" goes on, a hope is no claim)
+        if joint["verb"].lower() in SPEECH_WORDS | _ANSWERED and not text[
             content[0] : joint.start()
         ].strip().endswith(("not", "never")):
             return (content[0], joint.start())
@@ -1137,6 +1162,7 @@ _ANSWERED = {"disputed", "rejected", "denied", "recommended", "urged", "criticis
 
 
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?$")
+_AND_OR_BUT_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
 
 
 def _an_act(text: str, attribution: Attribution, content: tuple[int, int]) -> bool:
