@@ -170,7 +170,7 @@ _OBJECT_OF_ACT = re.compile(
 _CLAIMED = forms("claim", ())
 
 
-def states_after_preposition(text: str, content: tuple[int, int]) -> bool:
+def _states_after_preposition(text: str, content: tuple[int, int]) -> bool:
     """Whether a content opening with "of" or "about" goes on to a statement of its own
     ("warned of what he said was a plot": no; "spoke about how prices had risen": yes)."""
     words = text[content[0] : content[1]].split(maxsplit=1)
@@ -218,12 +218,12 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
     if verb[0] in _FAULTS:
         return bool(_FOR_WHAT.match(text, *content))  # "criticised the company for …"
     between = text[cue[1] : content[0]].strip().lower() if content[0] >= cue[1] else None
-    if between in ("of", "against") and not states_after_preposition(text, (cue[1], content[1])):
+    if between in ("of", "against") and not _states_after_preposition(text, (cue[1], content[1])):
         return True  # "warned of a recession that would hit the poorest hardest"
     if content[0] >= cue[1] and _OBJECT_OF_ACT.match(text, content[0], content[1]):
         # "claimed responsibility for the attack", "complained of cracks in the roof",
         # "warned of a recession": what was done or spoken of, with the one who did
-        return verb[0] in _CLAIMED or not states_after_preposition(text, content)
+        return verb[0] in _CLAIMED or not _states_after_preposition(text, content)
     if verb[0] in _DENIES:
         if _THAT_DENIED.match(text, cue[1], content[1]):
             return True  # "denied that maintenance had been neglected": not that it had
