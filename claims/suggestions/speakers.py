@@ -27,6 +27,7 @@ from claims.resolution import (
     refers_to_origin,
 )
 from claims.sentences import Label
+from claims.suggestions.appositions import apposed_name
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.citation import NEWS_ORGANISATIONS
 from claims.suggestions.lexicon import (
@@ -626,6 +627,7 @@ class Speakers:
         body = (
             self._outlet_described_before(surface)
             or self._outlet_just_named(resolver, surface, before)
+            or self._apposed_before(resolver, surface, resolution, before)
             or self._document_author_before(resolver, surface, resolution, before)
             or self._watchdog_before(resolver, surface, resolution, before)
             or self._body_named_before(resolver, surface, resolution, before)
@@ -919,6 +921,25 @@ class Speakers:
                 if _key(earlier) in self.bodies or len(name.split()) >= 3:
                     return _read_as(earlier, surface, noun)  # "Greenpeace Central Asia"
         return None
+
+    def _apposed_before(
+        self, resolver: Resolver, surface: str, resolution: Resolution, before: str
+    ) -> Resolution | None:
+        """ "The regulator said" after "Ofwat, the water regulator, fined …": the body the
+        article itself named beside that description, before any guess from the body named
+        last, which may be another (a firm the regulator fined)."""
+        words = [word.strip(",;:") for word in surface.lower().split()]
+        if not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in _APPOSED_NOUNS:
+            return None
+        if resolution.resolved and resolution.confidence >= 0.9:
+            return None  # a known name, as "the Treasury" may be
+        name = apposed_name(before, words[-1])
+        if name is None:
+            return None
+        return replace(
+            _read_as(resolver.resolve(name), surface, words[-1]),
+            why=f"{surface.strip()!r} read as {name}, whom the article called so",
+        )
 
     def _body_that_just_spoke(self, resolver: Resolver, before: str) -> Resolution | None:
         """The source named last, when it is a body (no outlet) and the sentence before
@@ -1453,6 +1474,8 @@ _CAPITALISED_NAME = (
 )
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
+# Descriptions an article may have set beside a body's name: "Ofwat, the water regulator".
+_APPOSED_NOUNS = BODY_NOUNS | _COMPANY_NOUNS | set(_WATCHDOGS)
 
 
 # Documents whose words an article gives as their author's: "a report by …", "a study from".

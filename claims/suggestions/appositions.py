@@ -1,0 +1,69 @@
+"""Bodies an article names and describes in one breath, for the description said later.
+
+Copy introduces a body with its name and what it is side by side, "Ofwat, the water
+regulator, fined …" or "The operator of the canal, Nordvik Waterways, closed …", and from
+then on calls it by the description alone: "the regulator said". The apposition is the
+article's own statement of whom the description means, surer than any guess from the body
+named last (a firm named in between is no regulator). Nothing else in the article need name
+the body again, so the link is read here, off the text before the description.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A name as printed: capitalised words, with the small words names hold ("Ministry of
+# Health", "Maritime and Harbour Workers Union"), "The" only where it opens it.
+_NAME = (
+    r"(?:The[ \t]+)?[A-Z][\w&'\u2019.-]*"
+    r"(?:[ \t]+(?:(?:of|and|for|the|de|du|del|des|la|le)[ \t]+)*[A-Z0-9][\w&'\u2019.-]*){0,5}"
+)
+# What stands between a description's determiner and its noun: "water", "country's
+# largest cinema", "Britain's financial", "state-owned".
+_MODIFIERS = r"(?:[\w'\u2019-]+[ \t]+){0,4}?"
+# What may follow the noun inside the description: "of the canal", "for the region".
+_OF_WHAT = r"(?:[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[\w'\u2019-]+(?:[ \t]+[\w'\u2019-]+){0,2}?)?"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*['\u2019]s)"
+# Not names, though capitalised where they stand: what opens a sentence or a clause.
+_NOT_A_NAME = frozenset(
+    {"in", "on", "at", "by", "after", "before", "since", "for", "as", "but", "and", "yet",
+     "meanwhile", "however", "earlier", "later", "last", "this", "that", "it", "he", "she",
+     "they", "we", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "today", "yesterday", "separately", "instead", "also"}
+)  # fmt: skip
+
+
+def _patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
+    """The two orders: the name first ("Ofwat, the water regulator,") and the description
+    first ("The operator of the canal, Nordvik Waterways,")."""
+    name_first = re.compile(
+        rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ \t]+{_DETERMINER}[ \t]+{_MODIFIERS}"
+        rf"{noun}{_OF_WHAT}[ \t]*[,;.)]"
+    )
+    described_first = re.compile(
+        rf"(?<![\w'\u2019-]){_DETERMINER}[ \t]+{_MODIFIERS}{noun}{_OF_WHAT},[ \t]+"
+        rf"(?:the[ \t]+)?(?P<name>{_NAME})[ \t]*[,;.)]"
+    )
+    return name_first, described_first
+
+
+def apposed_name(before: str, noun: str) -> str | None:
+    """The name the text before last gave side by side with ``noun`` ("regulator"),
+    without an opening "The"; None when it gave none, or when it has since spoken of
+    another such body ("a group calling itself …"), which "the group" may mean instead."""
+    found: list[tuple[int, str]] = []
+    for pattern in _patterns(re.escape(noun)):
+        for match in pattern.finditer(before):
+            name = match["name"]
+            name = re.sub(r"^The[ \t]+", "", name).rstrip(".")
+            first = name.split()[0].lower() if name.split() else ""
+            if not name or first in _NOT_A_NAME or name.lower() == noun:
+                continue
+            found.append((match.end(), name))
+    if not found:
+        return None
+    end, name = max(found)
+    for later in re.finditer(rf"(?<![\w-])(\w+)[ \t]+{re.escape(noun)}\b", before[end:]):
+        if later[1].lower() != "the":
+            return None  # "A group calling itself BlackLantern": another one since
+    return name
