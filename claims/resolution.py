@@ -84,7 +84,8 @@ BODY_NOUNS = frozenset(
         "department", "administration", "party", "coalition", "agency", "institution",
         "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
-        "office", "federation", "confederation", "association", "league", "zoo",
+        "office", "federation", "confederation", "association", "league", "zoo", "guild",
+        "society", "foundation", "charity", "institute",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}

@@ -11,6 +11,7 @@ the body again, so the link is read here, off the text before the description.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # A name as printed: capitalised words, with the small words names hold ("Ministry of
 # Health", "Maritime and Harbour Workers Union"), "The" only where it opens it.
@@ -38,31 +39,37 @@ def _patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
     first ("The operator of the canal, Nordvik Waterways,")."""
     name_first = re.compile(
         rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ \t]+{_DETERMINER}[ \t]+{_MODIFIERS}"
-        rf"{noun}{_OF_WHAT}[ \t]*[,;.)]"
+        rf"(?:{noun}){_OF_WHAT}[ \t]*[,;.)]"
     )
     described_first = re.compile(
-        rf"(?<![\w'\u2019-]){_DETERMINER}[ \t]+{_MODIFIERS}{noun}{_OF_WHAT},[ \t]+"
+        rf"(?<![\w'\u2019-]){_DETERMINER}[ \t]+{_MODIFIERS}(?:{noun}){_OF_WHAT},[ \t]+"
         rf"(?:the[ \t]+)?(?P<name>{_NAME})[ \t]*[,;.)]"
     )
     return name_first, described_first
 
 
-def apposed_name(before: str, noun: str) -> str | None:
-    """The name the text before last gave side by side with ``noun`` ("regulator"),
-    without an opening "The"; None when it gave none, or when it has since spoken of
-    another such body ("a group calling itself …"), which "the group" may mean instead."""
+def apposed_names(before: str, nouns: Iterable[str]) -> list[tuple[int, str]]:
+    """Where and what names the text before gave side by side with any of ``nouns``, in
+    order, without an opening "The"."""
     found: list[tuple[int, str]] = []
-    for pattern in _patterns(re.escape(noun)):
+    for pattern in _patterns("|".join(sorted(map(re.escape, nouns)))):
         for match in pattern.finditer(before):
-            name = match["name"]
-            name = re.sub(r"^The[ \t]+", "", name).rstrip(".")
+            name = re.sub(r"^The[ \t]+", "", match["name"]).rstrip(".")
             first = name.split()[0].lower() if name.split() else ""
-            if not name or first in _NOT_A_NAME or name.lower() == noun:
+            if not name or first in _NOT_A_NAME or name.lower() in nouns:
                 continue
             found.append((match.end(), name))
+    return sorted(found)
+
+
+def apposed_name(before: str, noun: str) -> str | None:
+    """The name the text before last gave side by side with ``noun`` ("regulator"); None
+    when it gave none, or when it has since spoken of another such body ("a group calling
+    itself …"), which "the group" may mean instead."""
+    found = apposed_names(before, {noun})
     if not found:
         return None
-    end, name = max(found)
+    end, name = found[-1]
     for later in re.finditer(rf"(?<![\w-])(\w+)[ \t]+{re.escape(noun)}\b", before[end:]):
         if later[1].lower() != "the":
             return None  # "A group calling itself BlackLantern": another one since

@@ -340,7 +340,7 @@ BODY_NAME_WORDS = frozenset(
         "care", "rescue", "aid", "watch", "cross", "fraud", "trust", "charity", "campaign",
         "gallery", "galleries", "library", "theatre", "theater", "orchestra", "zoo",
         "nations", "crescent", "conservancy", "foundation", "coalition", "collective", "club",
-        "events", "festival", "network", "alliance", "society",
+        "events", "festival", "network", "alliance", "society", "guild",
     }
 )  # fmt: skip
 

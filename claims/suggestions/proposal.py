@@ -173,7 +173,7 @@ def named_subject(
         itself
         and hops
         and (_IT.match(claim) or _ITS.match(claim))
-        and not _EXPLETIVE_IT.match(claim)
+        and not EXPLETIVE_IT.match(claim)
     ):
         return _body_itself(claim, hops[0], body)
     if not quoted and hops and claim.startswith("They ") and (group := _group_of(hops[0])):
@@ -204,7 +204,7 @@ def named_subject(
     if said_by and about and said_by != about:
         return claim  # "She said he would appeal": he is someone else
     if claim.startswith(("His ", "Her ")):  # "Crowther said her team plans …"
-        return _possessive(name) + claim[claim.index(" ") :]
+        return possessive(name) + claim[claim.index(" ") :]
     return name + claim[claim.index(" ") :]
 
 
@@ -249,7 +249,7 @@ _PLACING = {"at", "from", "in", "of", "with", "for", "on", "close", "familiar", 
 _PEOPLE = re.compile(r"(?:the\s+)?(?:family|families|relatives|parents|children|friends)\b", re.I)
 
 
-def _possessive(name: str) -> str:
+def possessive(name: str) -> str:
     """ "Helena Crowther's", "Siemens'": a name as the owner of what a claim goes on to."""
     return name + ("'" if name.endswith("s") else "'s")
 
@@ -263,7 +263,7 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|
 # whether" does something: it stands for someone).
 _IT = re.compile(r"It (?=[a-z])")
 _ITS = re.compile(r"Its (?=\w)")  # "The agency said its rocket would launch …"
-_EXPLETIVE_IT = re.compile(
+EXPLETIVE_IT = re.compile(
     r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"
     r"|had\s+been|remains|remained)\b(?!\s+[a-z]+ing\b)"
     # "It was ready to assist": an agent's readiness, not "it was hard to say"
@@ -310,7 +310,7 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
     if _ITS.match(claim):
         if re.search(r"['\u2019]s\b", name):
             return claim  # "Russia's Defense Ministry's troops": whose is not the ministry
-        return _possessive(name) + claim[3:]
+        return possessive(name) + claim[3:]
     return name + claim[2:]
 
 

@@ -56,11 +56,13 @@ from claims.suggestions.lexicon import (
 )
 from claims.suggestions.origins import captions, credited, origin_proposal
 from claims.suggestions.proposal import (
+    EXPLETIVE_IT,
     JOINT,
     SINGLE_CLOSE,
     Proposal,
     claim_wording,
     named_subject,
+    possessive,
     single_quoted,
     source_hop,
     spoken,
@@ -896,6 +898,10 @@ def sentence_proposals(
                 body=resolved[leaf] is not None and a_body(resolver, resolved[leaf]),
                 told_anyone=_told_anyone(text, found[leaf], part),
             )
+            if not quoted and not text[sentence.start : part[0]].strip():
+                # "Its revenue fell …, according to its annual report": the sentence's own
+                # opening "Its", whomever the source is
+                claim = _subject_named(text, sentence, claim, resolver, speakers)
             pronoun = _HE_OR_SHE.match(claim)
             if pronoun and not quoted and resolved[leaf] and a_body(resolver, resolved[leaf]):
                 # "He has 21 days to appeal, NADA said": not the body, the person before
@@ -965,6 +971,9 @@ def sentence_proposals(
     ):
         unattributed = None  # "According to a Commission official," A, Bloomberg reported
     if unattributed is not None:
+        unattributed.claim_text = _subject_named(
+            text, sentence, unattributed.claim_text, resolver, speakers
+        )
         proposals.insert(0, unattributed)
     return _once(proposals)
 
@@ -1770,6 +1779,58 @@ def _clause(text: str, span: tuple[int, int]) -> bool:
             return False
         words = passage.split()
     return len(words) >= 8
+
+
+# What an article's own sentence opens with that stands for a body it named: "It blamed",
+# "Its revenue fell", "The chain has struggled".
+_OWN_SUBJECT = re.compile(
+    r"(?:(?P<its>Its)|(?P<phrase>It|The[ \t]+[a-z]+)(?P<s>['\u2019]s)?)[ \t]+(?=[a-z0-9])"
+)
+
+
+# "It" doing what a body does: speaking, planning, blaming, hiring; not "It will go on sale".
+_IT_ACTS = re.compile(
+    r"It[ \t]+(?:(?:also|now|later|then|still|already|previously|recently|has|had|have)[ \t]+)*"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _it_acts(claim: str) -> bool:
+    match = _IT_ACTS.match(claim)
+    return match is not None and (match["verb"] in CUE_WORDS or match["verb"] in _ACTS)
+
+
+_ACTS = frozenset(
+    {"plans", "planned", "cut", "cuts", "raised", "raises", "hired", "hires", "filed", "files",
+     "refused", "refuses", "rejected", "rejects", "welcomed", "welcomes", "employs",
+     "employed", "operates", "operated", "runs", "ran", "posted", "posts", "sold", "sells",
+     "bought", "buys", "launched", "launches", "opened", "opens", "closed", "closes", "paid",
+     "pays", "appealed", "appeals", "sued", "sues", "intends", "intended", "aims", "aimed",
+     "wants", "wanted", "hopes", "hoped", "blamed", "blames", "fined", "fines", "ordered",
+     "orders", "approved", "approves", "suspended", "suspends", "recalled", "recalls"}
+)  # fmt: skip
+
+
+def _subject_named(
+    text: str, sentence: Sentence, claim: str, resolver: Resolver, speakers: Speakers
+) -> str:
+    """The article's own statement with its subject named, when it opens with "It" or
+    "the chain" for the body the sentence before was about: a claim is read alone."""
+    match = _OWN_SUBJECT.match(claim)
+    if match is None or EXPLETIVE_IT.match(claim):
+        return claim
+    if match["phrase"] == "It" and not _it_acts(claim):
+        return claim  # "It will go on sale in October": the laptop, not the maker
+    before = text[max(0, sentence.start - 600) : sentence.start]
+    reading = speakers.subject_meant(resolver, match["phrase"] or "It", before)
+    if reading is None:
+        return claim
+    name = reading.name or reading.proposed_name or ""
+    if re.search(rf"(?<![\w-])the[ \t]+{re.escape(name)}(?![\w-])", text):
+        name = f"the {name}"  # "the National Space Agency", as the article writes it
+    name = name[:1].upper() + name[1:]
+    owner = match["its"] or match["s"]
+    return (possessive(name) if owner else name) + " " + claim[match.end() :]
 
 
 def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:

@@ -10,6 +10,7 @@ for ``claims.suggestions.propose`` to read each source against.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 
@@ -27,7 +28,7 @@ from claims.resolution import (
     refers_to_origin,
 )
 from claims.sentences import Label
-from claims.suggestions.appositions import apposed_name
+from claims.suggestions.appositions import apposed_name, apposed_names
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.citation import NEWS_ORGANISATIONS
 from claims.suggestions.lexicon import (
@@ -222,7 +223,9 @@ _TIME_STAMP = re.compile(
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:The|the)\s+(?P<noun>"
     + "|".join(sorted(BODY_NOUNS | _COMPANY_NOUNS))
-    + r")\s+(?:(?:also|now|later|then|has|had|will|would)\s+)?[a-z]+"
+    # "The company, which runs 74 cinemas, said": its clause set off
+    + r")(?:,\s+(?:which|who)\s+[^,.;:]{1,80},)?\s+(?:(?:also|now|later|then|has|had|will"
+    + r"|would)\s+)?[a-z]+"
 )
 _SUBJECT = re.compile(
     # a particle only inside a name: not "Maya Delacroix of the League …"
@@ -423,6 +426,9 @@ class Speakers:
         self.spokespeople: dict[str, Resolution] = {}
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
+        if (head := _DESCRIBED_WITH_CLAUSE.match(surface.strip())) is not None:
+            # "The company, which runs 74 cinemas,": "the company", what its clause says of it
+            return replace(self.read(resolver, head["head"], before), surface=surface)
         words = [word.strip(",;:") for word in surface.lower().split()]
         if words[:1] == ["the"] and len(words) == 2 and words[1] in self.spokespeople:
             # "A spokesman for Ruthven's office said …. '…,' the spokesman said": the
@@ -680,6 +686,43 @@ class Speakers:
                     self.genders.setdefault(_key(resolution), said)
         return resolution
 
+    def subject_meant(self, resolver: Resolver, phrase: str, before: str) -> Resolution | None:
+        """The named body an article's own sentence means by opening with "It" or "The
+        chain": "It blamed rising rents" after "The company, which runs 74 cinemas, said"
+        is Starlight Screens, as a speaker so called would be read. None when the sentence
+        before is about no named body, names a document "it" may be ("The ministry
+        published its report. It found"), or when the story has named two bodies the
+        description fits ("the bank" after the Central Bank of Norvalia and Baltic Union
+        Bank). Read on a copy: nobody speaks here."""
+        if fold_name(phrase) == "it":
+            last = _SENTENCE_BREAK.split(before.rstrip())[-1]
+            if _A_THING_BEFORE.search(last):
+                return None
+            reading = self._subject_before(resolver, "it", before, sentences=1)
+            described = (reading.proposed_name or "") if reading is not None else ""
+            if reading is not None and not reading.resolved and described.split()[-1:] and (
+                described.split()[-1] in _APPOSED_NOUNS
+            ):
+                # "The company, which runs 74 cinemas, said …. It blamed": the company meant
+                reading = self._described_meant(resolver, described, before)
+        elif phrase.split()[-1].lower() in _APPOSED_NOUNS:
+            reading = self._described_meant(resolver, phrase, before)
+        else:
+            return None
+        name = (reading.name or reading.proposed_name or "") if reading is not None else ""
+        if not _proper(name) or is_description(name) or not a_body(resolver, reading):
+            return None
+        return reading
+
+    def _described_meant(self, resolver: Resolver, phrase: str, before: str) -> Resolution | None:
+        title = phrase.split()[-1].lower().capitalize()
+        holding = rf"(?:[A-Z][\w&'\u2019-]*[ \t]+(?:(?:of|and|for)[ \t]+)?){{1,4}}{title}"
+        holding += rf"|{title}[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]*"
+        names = {re.sub(r"^The\s+", "", m[0]) for m in re.finditer(holding, before)}
+        if len(names) > 1:
+            return None  # which of them, the reader cannot tell either
+        return copy.deepcopy(self).read(resolver, phrase, before)
+
     def _last_body(self) -> Resolution | None:
         """The last source named that the article shows to be a body: whom "it" means, and
         "they" after one person."""
@@ -918,8 +961,9 @@ class Speakers:
                 if is_description(earlier.surface) or _key(earlier) in self.genders:
                     continue  # "Ann Lee said …, she added. The group said": not her
                 name = earlier.name or earlier.proposed_name or ""
-                if _key(earlier) in self.bodies or len(name.split()) >= 3:
-                    return _read_as(earlier, surface, noun)  # "Greenpeace Central Asia"
+                if _key(earlier) in self.bodies or (len(name.split()) >= 3 and _proper(name)):
+                    # "Greenpeace Central Asia", not "Treasury documents published …"
+                    return _read_as(earlier, surface, noun)
         return None
 
     def _apposed_before(
@@ -997,6 +1041,7 @@ class Speakers:
                 described & _OUTLET_NOUNS.get(noun, set())
                 and qualifiers <= described
                 and not refers_to_origin(earlier.surface)
+                and not described & (_TITLE_NOUNS | SPOKESPEOPLE)  # "Agency director Dr. X"
             ):
                 return _read_as(earlier, surface, noun)
         return None
@@ -1160,9 +1205,13 @@ class Speakers:
         # Pharmaceuticals is pulling …, according to a notice on the FDA's website. The
         # company said"), or whose shares it says moved
         named = sorted(
-            (m.start(), m.group("name"))
-            for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME, _DESCRIBED_COMPANY)
-            for m in pattern.finditer(before)
+            [
+                (m.start(), m.group("name"))
+                for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME, _DESCRIBED_COMPANY)
+                for m in pattern.finditer(before)
+            ]
+            # "Starlight Screens, the country's third-largest cinema operator,"
+            + apposed_names(before, _COMPANY_NOUNS if noun in ("company", "firm") else {noun})
         )
         last = self.named[-1] if self.named else None
         name = (last.name or last.proposed_name or "") if last is not None else ""
@@ -1444,7 +1493,8 @@ _INSTITUTIONS = {
     "ministry": "Ministry", "authority": "Authority", "inspectorate": "Inspectorate",
     "union": r"Union|Workers(?:[ \t]+Local[ \t]+\d+)?|Teamsters|Guild|Federation",
     "federation": "Federation|Confederation", "association": "Association",
-    "league": "League",
+    "league": "League", "agency": "Agency", "guild": "Guild", "society": "Society",
+    "foundation": "Foundation", "institute": "Institute",
 }  # fmt: skip
 # A police force by its place: "Westmoor Police", "the Metropolitan Police".
 _A_FORCE = re.compile(
@@ -1474,8 +1524,20 @@ _CAPITALISED_NAME = (
 )
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
+
+# What "it" may mean rather than the body a sentence was about: "published its report".
+_A_THING_BEFORE = re.compile(
+    r"\b(?:report|study|survey|statement|plan|bill|law|proposal|policy|decision|ruling|deal"
+    r"|agreement|letter|document|filing|rule|budget|investigation|inquiry|review|memo"
+    r"|programme|program|project|scheme|system|app|product|service)s?\b"
+)
 # Descriptions an article may have set beside a body's name: "Ofwat, the water regulator".
 _APPOSED_NOUNS = BODY_NOUNS | _COMPANY_NOUNS | set(_WATCHDOGS)
+# A body described with a clause of its own: "The company, which runs 74 cinemas,".
+_DESCRIBED_WITH_CLAUSE = re.compile(
+    r"(?P<head>[Tt]he[ \t]+(?:[a-z][\w'\u2019-]*[ \t]+){0,2}?"
+    rf"(?:{'|'.join(sorted(_APPOSED_NOUNS))})),[ \t]+(?:which|who|whose)\b"
+)
 
 
 # Documents whose words an article gives as their author's: "a report by …", "a study from".
@@ -1574,6 +1636,18 @@ def _this_and_last_sentence(before: str) -> str:
     *earlier, here = _SENTENCE_BREAK.split(before)
     previous = next((part for part in reversed(earlier) if part.strip()), "")
     return f"{previous}. {here}"
+
+
+def _proper(name: str) -> bool:
+    """Whether ``name`` is written as a name: capitalised words, and the small words names
+    hold between them ("Friends of the Fjord")."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words
+    )
+
+
+_NAME_PARTICLES = {"of", "and", "for", "the", "de", "du", "del", "des", "la", "le", "&"}
 
 
 def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | None:

@@ -1,0 +1,78 @@
+"""The article's own sentences name the body they are about: a claim is read alone, so "It
+blamed rising rents" says whose blame it is, when the story leaves no doubt."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+CINEMA = (
+    "Starlight Screens, the country's third-largest cinema operator, filed for bankruptcy "
+    "protection on Thursday.\n\n"
+    "The company, which runs 74 cinemas, said it would keep all sites open while "
+    "administrators search for a buyer. It blamed rising rents, high energy costs and a "
+    "thin release schedule.\n\n"
+    "The chain has struggled since 2020. Its revenue fell to 214 million pounds last year "
+    "from 341 million pounds in 2019, according to its latest annual report.\n"
+)
+
+
+def test_it_its_and_the_chain_are_the_company_the_story_is_about(db_url):
+    chains = speakers_of(proposals_for(db_url, CINEMA))
+    assert chains[
+        "Starlight Screens would keep all sites open while administrators search for a buyer."
+    ] == ["Starlight Screens"]
+    assert (
+        "Starlight Screens blamed rising rents, high energy costs and a thin release schedule."
+        in chains
+    )
+    assert chains["Starlight Screens has struggled since 2020."] == []
+    assert (
+        "Starlight Screens' revenue fell to 214 million pounds last year from 341 million "
+        "pounds in 2019." in chains
+    )
+
+
+def test_what_it_may_mean_instead_leaves_it_as_written(db_url):
+    """A laptop goes on sale, not its maker; a report finds; and of two banks the story
+    named, "the bank" is neither for sure."""
+    text = (
+        "Lumora Inc on Thursday unveiled a foldable laptop. It will go on sale in October "
+        "at a price of $2,999 in the United States.\n\n"
+        "The Health Ministry published its annual report on Monday. It found that waiting "
+        "times had risen for a third year.\n\n"
+        "The Central Bank of Norvalia kept its rate unchanged, said Ingrid Solheim, an "
+        "economist at Baltic Union Bank.\n\n"
+        "Government bond yields dropped. The bank also lowered its growth forecast for "
+        "this year.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "It will go on sale in October at a price of $2,999 in the United States." in claims
+    assert "It found that waiting times had risen for a third year." in claims
+    assert "The bank also lowered its growth forecast for this year." in claims
+
+
+def test_the_agency_is_the_one_agency_named_not_the_last_source(db_url):
+    """ "The agency said" after a sentence crediting "Treasury documents published
+    alongside the plan" is the National Space Agency the story named; "Agency director Dr.
+    Yusuf Karimi" describes a person, no outlet, and "the guild" is the guild."""
+    text = (
+        "The government will cut the budget of the National Space Agency by 22 percent, "
+        "Finance Minister Gregor Halvorsen announced on Tuesday.\n\n"
+        "The agency's annual budget will fall to about 1.4 billion crowns by 2028, according "
+        "to Treasury documents published alongside the plan.\n\n"
+        "The biggest casualty is the Ardent orbiter. The agency said work on the spacecraft "
+        "would stop by the end of the year.\n\n"
+        'Agency director Dr. Yusuf Karimi said he was "deeply disappointed" by the '
+        'decision. "We are three years from launch," Karimi said.\n\n'
+        "The agency's partners abroad were also caught off guard.\n\n"
+        "The Film Distributors' Guild said its members were owed 12 million crowns. The "
+        "guild said it was seeking legal advice.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Work on the spacecraft would stop by the end of the year."] == [
+        "National Space Agency"
+    ]
+    assert "The National Space Agency's partners abroad were also caught off guard." in chains
+    assert chains["Film Distributors' Guild was seeking legal advice."] == [
+        "Film Distributors' Guild"
+    ]
