@@ -76,3 +76,19 @@ def test_the_agency_is_the_one_agency_named_not_the_last_source(db_url):
     assert chains["Film Distributors' Guild was seeking legal advice."] == [
         "Film Distributors' Guild"
     ]
+
+
+def test_an_act_told_in_another_s_report_is_the_reporter_s_account_whole(db_url):
+    """ "Dahl accused the government of … and called for Salo to resign, CPA reported": both
+    acts on CPA's word, not the demand alone as the article's own."""
+    text = (
+        "The dispute has political consequences. Opposition leader Pernille Dahl accused "
+        "the government of failing coastal communities and called for Salo to resign, CPA "
+        "reported.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "Opposition leader Pernille Dahl accused the government of failing coastal "
+        "communities and called for Salo to resign."
+    ] == ["CPA"]
+    assert "Opposition leader Pernille Dahl called for Salo to resign." not in chains

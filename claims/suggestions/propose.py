@@ -863,6 +863,16 @@ def sentence_proposals(
             # statement; with the speaker's quoted words in it ('called NATO a "grave"
             # challenge'), on the speaker's word.
             theirs = quotes_words(text, named)
+            retold_by = _retold_by(text, sentence, found, leaf, named) if not theirs else None
+            if retold_by is not None:
+                # "Dahl accused the government of … and called for Salo to resign, CPA
+                # reported": the account of what she did is CPA's, whole
+                outer, named = retold_by
+                wording, hops = text[slice(*named)], hops_of(outer)
+                levels = [hop["confidence"] for hop in hops] or [0.6]
+                confidence = round(
+                    ORDER_CONFIDENCE.get(found[outer].order, 0.7) * sum(levels) / len(levels), 2
+                )
             proposals.append(
                 Proposal(
                     kind="claim",
@@ -870,9 +880,15 @@ def sentence_proposals(
                     claim_text=named_subject(claim_wording(wording), hops, False),
                     quote=named,
                     quoted=False,
-                    hops=hops if theirs else [],
-                    confidence=confidence if theirs else UNATTRIBUTED_CONFIDENCE,
-                    rule=f"{found[leaf].order}, with its cue" if theirs else RETOLD,
+                    hops=hops if theirs or retold_by else [],
+                    confidence=confidence if theirs or retold_by else UNATTRIBUTED_CONFIDENCE,
+                    rule=(
+                        f"{found[leaf].order}, with its cue"
+                        if theirs
+                        else f"{RETOLD}, {found[retold_by[0]].order}"
+                        if retold_by
+                        else RETOLD
+                    ),
                 )
             )
             if leaf in credit_leaves:
@@ -983,6 +999,21 @@ _SUBJECT_THEN_WHO = re.compile(
     r"\W*(?P<subject>[A-Z][^,.;:]{0,60}(?:,\s+[A-Z][^,.;:]{0,40})?)(?P<clause>,\s+(?:who|which)\s+"
     r"[^,.;:\"\u201c]{3,200},)(?:\s+(?:also|reportedly|allegedly|later|then))?"
 )
+
+
+def _retold_by(
+    text: str, sentence: Sentence, found: list[Attribution], leaf: int, named: tuple[int, int]
+) -> tuple[int, tuple[int, int]] | None:
+    """The relation that reports an act, and what it reports, when the act ("accused the
+    government of …", "called for Salo to resign") is told inside another's words ("…, CPA
+    reported"): the account is the reporter's, whole, not the article's own."""
+    outer = found[leaf].parent
+    if outer is None or found[outer].quoted or found[outer].source is None:
+        return None
+    whole = _within_sentence(text, sentence, _without_that(text, found[outer].content))
+    if not (whole[0] <= named[0] and named[1] <= whole[1]):
+        return None
+    return outer, whole
 
 
 def _shared_speaker(text: str, found: list[Attribution]) -> None:
