@@ -92,3 +92,23 @@ def test_an_act_told_in_another_s_report_is_the_reporter_s_account_whole(db_url)
         "communities and called for Salo to resign."
     ] == ["CPA"]
     assert "Opposition leader Pernille Dahl called for Salo to resign." not in chains
+
+
+def test_a_body_named_by_whose_it_is_and_a_body_s_document(db_url):
+    """ "The ministry said" after "an announcement by Norland's fisheries ministry" proposes
+    that description; "The council's latest assessment … warned" is the council's word."""
+    text = (
+        "The protest follows an announcement by Norland's fisheries ministry that the quota "
+        "would be cut by 18 percent.\n\n"
+        "The ministry said in a statement on Sunday that it respected the right to protest.\n\n"
+        "According to the North Reach Marine Council, an independent scientific body, the "
+        "stock has fallen by a third since 2015. The council's latest assessment, published "
+        'in October, warned that current fishing levels were "not sustainable".\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Norland's fisheries ministry respected the right to protest."] == [
+        "Norland's fisheries ministry"
+    ]
+    assert chains['Current fishing levels were "not sustainable."'] == [
+        "North Reach Marine Council"
+    ]

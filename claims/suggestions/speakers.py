@@ -481,6 +481,14 @@ class Speakers:
                 named = owner.name or owner.proposed_name or ""
                 if named and not is_description(named) and a_body(resolver, owner):
                     return replace(owner, surface=surface, why=f"{surface.strip()!r}: {named}'s")
+        owned = _BODYS_DOCUMENT.match(surface.strip())
+        if owned is not None and owned["noun"].lower() in _APPOSED_NOUNS:
+            # "The council's latest assessment, published in October, warned": the council's
+            # word, as "the council warned" would be read
+            body = self._read(resolver, owned["body"], before)
+            named = body.name or body.proposed_name or ""
+            if named and not is_description(named) and a_body(resolver, body):
+                return replace(body, surface=surface, why=f"{surface.strip()!r}: {named}'s")
         reading = self._read(resolver, surface, before)
         noun = next((word for word in words if word in SPOKESPEOPLE), None)
         if noun is None and words[0] in ("a", "an", "one") and not reading.resolved:
@@ -700,8 +708,11 @@ class Speakers:
                 return None
             reading = self._subject_before(resolver, "it", before, sentences=1)
             described = (reading.proposed_name or "") if reading is not None else ""
-            if reading is not None and not reading.resolved and described.split()[-1:] and (
-                described.split()[-1] in _APPOSED_NOUNS
+            if (
+                reading is not None
+                and not reading.resolved
+                and described.split()[-1:]
+                and (described.split()[-1] in _APPOSED_NOUNS)
             ):
                 # "The company, which runs 74 cinemas, said …. It blamed": the company meant
                 reading = self._described_meant(resolver, described, before)
@@ -964,7 +975,7 @@ class Speakers:
                 if _key(earlier) in self.bodies or (len(name.split()) >= 3 and _proper(name)):
                     # "Greenpeace Central Asia", not "Treasury documents published …"
                     return _read_as(earlier, surface, noun)
-        return None
+        return _owned_body_before(surface, noun, before)
 
     def _apposed_before(
         self, resolver: Resolver, surface: str, resolution: Resolution, before: str
@@ -1557,6 +1568,12 @@ _AUTHOR_ENDS = re.compile(
 
 # A document of a body the sentence is about: "minutes of its June meeting", "a summary of
 # its proposal", "its annual report".
+# A document of a body the story calls by what it is: "The council's latest assessment".
+_BODYS_DOCUMENT = re.compile(
+    r"(?P<body>[Tt]he\s+(?P<noun>[a-z]+))['\u2019]s\s+(?:[a-z-]+\s+){0,2}?(?:report|study"
+    r"|assessment|review|survey|statement|filing|letter|memo|audit|analysis|figures|data"
+    r"|forecast|estimates?|website|accounts)\b"
+)
 _ITS_DOCUMENT = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:minutes|summary|report|statement|filing|letter"
     r"|memo|documents?|records?|data|figures|notes?|accounts?|website)\s+(?:of|from|on|in)\s+"
@@ -1638,12 +1655,30 @@ def _this_and_last_sentence(before: str) -> str:
     return f"{previous}. {here}"
 
 
+def _owned_body_before(surface: str, noun: str, before: str) -> Resolution | None:
+    """ "The ministry said" after "an announcement by Norland's fisheries ministry": a body
+    the story named only by whose it is, proposed under that description, which says more
+    than "the ministry" and is the reviewer's to name."""
+    pattern = (
+        rf"(?<![\w-])((?P<owner>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)['\u2019]s[ \t]+"
+        rf"(?:[a-z-]+[ \t]+){{0,2}}{noun})\b"
+    )
+    found = list(re.finditer(pattern, before))
+    if not found or found[-1]["owner"] in ("The", "It", "Its"):
+        return None
+    phrase = found[-1][1]
+    why = f"{surface.strip()!r} read as {phrase!r}, named so before"
+    return Resolution(surface, None, None, 0.0, why, proposed_name=phrase)
+
+
 def _proper(name: str) -> bool:
     """Whether ``name`` is written as a name: capitalised words, and the small words names
     hold between them ("Friends of the Fjord")."""
     words = name.split()
-    return bool(words) and words[-1][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words
+    return (
+        bool(words)
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words)
     )
 
 
