@@ -112,3 +112,50 @@ def test_a_body_named_by_whose_it_is_and_a_body_s_document(db_url):
     assert chains['Current fishing levels were "not sustainable."'] == [
         "North Reach Marine Council"
     ]
+
+
+def test_claims_after_amid_or_investigates_is_a_noun_and_a_name_runs_on(db_url):
+    """ "amid claims that …" and "while it investigates claims that …" name no claimant: the
+    sentences are the article's own, not "University of" saying anything; "admits about
+    5,200 undergraduates" says nothing; "the university" is the University of Harwick, whole."""
+    text = (
+        "University of Harwick suspends admissions director amid claims donors' children "
+        "were given places\n\n"
+        "The University of Harwick has suspended its director of admissions while it "
+        "investigates claims that children of wealthy donors were offered places.\n\n"
+        "The university said on Wednesday that it had placed Dr. Simon Achterberg on paid "
+        "leave.\n\n"
+        "Harwick, founded in 1891, admits about 5,200 undergraduates a year.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert (
+        chains[
+            "University of Harwick suspends admissions director amid claims donors' children "
+            "were given places."
+        ]
+        == []
+    )
+    assert (
+        chains[
+            "The University of Harwick has suspended its director of admissions while it "
+            "investigates claims that children of wealthy donors were offered places."
+        ]
+        == []
+    )
+    assert chains["University of Harwick had placed Dr. Simon Achterberg on paid leave."] == [
+        "University of Harwick"
+    ]
+    assert chains["Harwick, founded in 1891, admits about 5,200 undergraduates a year."] == []
+
+
+def test_told_a_station_s_programme_goes_through_the_station(db_url):
+    text = (
+        "Education Secretary Michael Thorne said on Thursday that the allegations were "
+        "serious. He told BNC Radio's morning programme that he had asked officials for an "
+        "urgent briefing.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Michael Thorne had asked officials for an urgent briefing."] == [
+        "Michael Thorne",
+        "BNC Radio",
+    ]

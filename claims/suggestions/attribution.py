@@ -27,6 +27,7 @@ from claims.suggestions.lexicon import (
     AUXILIARIES,
     BE,
     BOUNDARY_WORDS,
+    CLAIMS_AS_NOUN_AFTER,
     CLAUSE_WORDS,
     CLOSE_QUOTES,
     COORDINATORS,
@@ -137,6 +138,10 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
     previous = tokens[i - 1].lower if i else ""
     if word in ("per",):
         return False
+    if word == "claims" and previous in CLAIMS_AS_NOUN_AFTER:
+        return False  # "investigates claims that": a noun, and no one's claim named
+    if word in ("admits", "admitted", "admit") and _a_number_next(tokens, i + 1):
+        return False  # "admits about 5,200 undergraduates a year": lets in, says nothing
     if previous in PREPOSITIONS and word not in SOURCE_AFTER:
         return False  # "a series of tweets", "in reports": a noun
     if i > 0 and tokens[i].text[:1].isupper():
@@ -169,6 +174,25 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
             following.lower in _POSTED_BEFORE_WORDS or following.text in OPEN_QUOTES
         )
     return True
+
+
+def _a_number_next(tokens: list[Token], j: int) -> bool:
+    """Whether a count comes next: "5,200", "about 5,200", "some 300"."""
+    while j < len(tokens) and tokens[j].lower in (
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "roughly",
+        "more",
+        "than",
+        "over",
+        "up",
+        "to",
+    ):
+        j += 1
+    return j < len(tokens) and tokens[j].text[:1].isdigit()
 
 
 _POSTED = frozenset(("posted", "posts", "posting"))

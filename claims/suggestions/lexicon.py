@@ -216,6 +216,17 @@ PREPOSITIONS = {
     "under", "between", "through", "during", "without", "within", "across", "toward",
     "towards", "upon", "via",
 }  # fmt: skip
+# Words after which "claims" is a noun, not a verb: "amid claims that", "investigates
+# claims that", "denied claims that". Whoever made them is not the sentence's subject.
+CLAIMS_AS_NOUN_AFTER = frozenset(
+    {"amid", "amidst", "despite", "following", "after", "against", "denied", "denies", "deny",
+     "denying", "rejected", "rejects", "reject", "rejecting", "dismissed", "dismisses",
+     "dismissing", "disputed", "disputes", "disputing", "investigates", "investigating",
+     "investigate", "investigated", "examining", "examines", "examine", "examined",
+     "probing", "probes", "probe", "probed", "reviewing", "reviews", "review", "reviewed",
+     "new", "unsubstantiated", "false", "such", "these", "those", "of", "over", "about",
+     "to", "by", "with", "the", "and", "or"}
+)  # fmt: skip
 SPEAKER_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "one", "both"}
 # Words that never name whoever speaks: a time word, an adverb. A source span of only these
 # ("today", "far" of "so far") is a fragment, not a speaker. A relative pronoun ("which

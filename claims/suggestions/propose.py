@@ -249,6 +249,10 @@ _TOLD_STATE = re.compile(
     r"\s+(?P<who>(?:the\s+)?(?:state|state-run|state-owned|public|national)\s+"
     r"(?:television|TV|radio|broadcaster|media|news\s+agency))\b"
 )
+_TOLD_A_SHOW = re.compile(
+    r"\s+(?P<who>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})['\u2019]s\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:programme|program|show|podcast|bulletin|broadcast)\b"
+)
 _INTERVIEW = re.compile(
     r"\s+in\s+(?:an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with"
     # "said in an email to the Chronicle that", "in a statement to Reuters"
@@ -441,6 +445,9 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         state = None if found is not None else _TOLD_STATE.match(text, attribution.cue[1], end)
         if state is not None:  # "Temirov told state television": a hop, though unnamed
             return _outlet_hop(text, state.span("who"), resolver, described=True)
+        show = None if found is not None else _TOLD_A_SHOW.match(text, attribution.cue[1], end)
+        if show is not None:  # "told BNC Radio's morning programme": through BNC Radio
+            return _outlet_hop(text, show.span("who"), resolver)
     if found is None:
         found = _INTERVIEW.match(text, attribution.cue[1], end)
     source = attribution.source
@@ -1636,6 +1643,9 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
         return True  # "told reporters (outside the courthouse) (that)"
     if _A_BODY_LISTENING.fullmatch(text, cue_end, part[0]):
         return True  # "told the inquiry that he had raised concerns": no body is "he"
+    show = _TOLD_A_SHOW.match(text, cue_end, part[0])
+    if show is not None and text[show.end() : part[0]].strip() in ("", "that"):
+        return True  # "told BNC Radio's morning programme that he had asked"
     told = _TOLD.match(text, cue_end, part[0])
     if told is None or text[told.end() : part[0]].strip() not in ("", "that"):
         return False

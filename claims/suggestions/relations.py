@@ -43,6 +43,7 @@ from claims.suggestions.attribution import (
 )
 from claims.suggestions.citation import statement_start
 from claims.suggestions.lexicon import (
+    CLAIMS_AS_NOUN_AFTER,
     CLOSE_QUOTES,
     CUT_OFF,
     NOT_SPEAKERS,
@@ -635,6 +636,9 @@ class ArticleAttributions:
                     comma = self.text.rindex(",", tagged.content[0], a.cue[0])
                     tagged.content = (tagged.content[0], comma)
             extra.append(tagged)
+        for relation in (*kept, *extra):
+            if _claims_as_noun(self.text, relation):
+                relation.source = None  # "amid claims that": whose, the sentence does not say
         kept, extra = _passives_read(self.text, kept, extra, end)
         _share_speakers(found, ruled)
         for attribution in kept:
@@ -891,6 +895,15 @@ _SAYING_PARTICIPLES = frozenset(
 )
 
 
+def _claims_as_noun(text: str, relation: Attribution) -> bool:
+    """ "University of Harwick suspends director amid claims donors' children were given
+    places": the tagger may read "claims" as the subject's verb, where it is a noun."""
+    if text[slice(*relation.cue)].lower() != "claims":
+        return False
+    before = text[max(0, relation.cue[0] - 30) : relation.cue[0]].split()
+    return bool(before) and before[-1].lower() in CLAIMS_AS_NOUN_AFTER
+
+
 def _sources_completed(text: str, kept: list[Attribution]) -> None:
     """A source the tagger ended on an article or a preposition ("A senior official at
     the") runs on to its noun, short of a comma or the cue: "… at the commission"."""
@@ -900,12 +913,14 @@ def _sources_completed(text: str, kept: list[Attribution]) -> None:
         start, end = attribution.source
         if not _ENDS_OPEN.search(text, start, end):
             continue
-        rest = _NOUN_AFTER.match(text, end)
+        # "University of" Harwick: the capitalised words a name runs on with, else the noun
+        rest = _NAME_AFTER.match(text, end) or _NOUN_AFTER.match(text, end)
         if rest is not None and (attribution.cue[0] <= start or rest.end() <= attribution.cue[0]):
             attribution.source = (start, rest.end())
 
 
 _ENDS_OPEN = re.compile(r"\s(?:the|a|an|at|of|for|in|from|with)$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"(?:[ \t]+(?:(?:of|and|the|for)[ \t]+)?[A-Z][\w'\u2019&.-]*)+")
 _NOUN_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){1,3}?(?=\s*[,;:.]|\s+(?:said|told|says)\b)")
 
 
