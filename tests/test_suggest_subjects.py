@@ -159,3 +159,31 @@ def test_told_a_station_s_programme_goes_through_the_station(db_url):
         "Michael Thorne",
         "BNC Radio",
     ]
+
+
+def test_counts_named_groups_and_reported_cases(db_url):
+    """ "86 confirmed cases" is no one confirming; "A parents' group called Darrow Families
+    for Choice said" is the group speaking (and "it" is the group), through the Sentinel;
+    "Carlow County reported two linked cases, its health department said" is the
+    department's account, whole, not the count alone."""
+    text = (
+        "A measles outbreak in Darrow County has grown to 86 confirmed cases, most of them "
+        "among unvaccinated children, state health officials said on Monday.\n\n"
+        "A parents' group called Darrow Families for Choice said the exclusion policy was "
+        "discriminatory and that it was considering legal action, the Darrow Sentinel "
+        "reported.\n\n"
+        "Neighbouring Carlow County reported two linked cases on Sunday, its health "
+        "department said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "A measles outbreak in Darrow County has grown to 86 confirmed cases, most of them "
+        "among unvaccinated children."
+    ] == ["state health officials"]
+    assert chains["Darrow Families for Choice was considering legal action."] == [
+        "Darrow Families for Choice",
+        "Darrow Sentinel",
+    ]
+    assert chains["Neighbouring Carlow County reported two linked cases on Sunday."] == [
+        "its health department"
+    ]

@@ -140,6 +140,10 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
         return False
     if word == "claims" and previous in CLAIMS_AS_NOUN_AFTER:
         return False  # "investigates claims that": a noun, and no one's claim named
+    if word in ("called", "named", "dubbed") and _names_a_new_one(tokens, i):
+        return False  # "a parents' group called Darrow Families for Choice": its name
+    if word.endswith("ed") and previous[:1].isdigit():
+        return False  # "86 confirmed cases", "12 reported deaths": what they are, no one's act
     if word in ("admits", "admitted", "admit") and _a_number_next(tokens, i + 1):
         return False  # "admits about 5,200 undergraduates a year": lets in, says nothing
     if previous in PREPOSITIONS and word not in SOURCE_AFTER:
@@ -174,6 +178,19 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
             following.lower in _POSTED_BEFORE_WORDS or following.text in OPEN_QUOTES
         )
     return True
+
+
+def _names_a_new_one(tokens: list[Token], i: int) -> bool:
+    """ "A parents' group called Darrow Families", "an app named ParkLoop": an indefinite
+    noun phrase, then the name it goes by, capitalised."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper():
+        return False
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if tokens[j].lower in ("a", "an"):
+            return j < i - 1
+        if not (tokens[j].text[:1].islower() or tokens[j].text in "'\u2019"):
+            return False
+    return False
 
 
 def _a_number_next(tokens: list[Token], j: int) -> bool:

@@ -195,6 +195,21 @@ _THAT_DENIED = re.compile(r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s")
 _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 
 
+# Verbs that report a count of things ("reported two cases", "confirmed 14 deaths"): the
+# count alone is no statement, the report of it is.
+_COUNTS = frozenset(
+    {"reported", "reports", "report", "confirmed", "confirms", "confirm", "recorded",
+     "records", "registered", "registers", "announced", "announces"}
+)  # fmt: skip
+_A_COUNT = re.compile(
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|at\s+least|over|another|a\s+further"
+    r"|a\s+total\s+of)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|dozens|hundreds|thousands)\s+(?!percent\b|per\s+cent\b)"
+    r"(?:[a-z-]+\s+){0,2}[a-z]+s\b(?![^,;]*\b(?:was|were|had|have|has|is|are|will|would)\b)",
+    re.IGNORECASE,
+)
+
+
 def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> bool:
     """ "urged ministers to reopen talks", "called on the council to resign": a demand put
     to someone is said, though what follows the cue is no clause; so are an accusation
@@ -224,6 +239,8 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         # "claimed responsibility for the attack", "complained of cracks in the roof",
         # "warned of a recession": what was done or spoken of, with the one who did
         return verb[0] in _CLAIMED or not _states_after_preposition(text, content)
+    if verb[0] in _COUNTS and _A_COUNT.match(text, *content):
+        return True  # "reported two linked cases on Sunday": what was counted, by whom
     if verb[0] in _DENIES:
         if _THAT_DENIED.match(text, cue[1], content[1]):
             return True  # "denied that maintenance had been neglected": not that it had

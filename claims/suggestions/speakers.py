@@ -310,6 +310,9 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     words = set(fold_name(name).split()) | set(fold_name(head).split()[-2:])
     if words & (ORGANISATION_WORDS - TITLES) or words & {"newspaper", "broadcaster", "channel"}:
         return True
+    kind = _KIND_CALLED.match(head.strip())
+    if kind is not None and kind["noun"].lower() in ORGANISATION_WORDS | _COMPANY_NOUNS:
+        return True  # "A parents' group called Darrow Families for Choice"
     if words & _COMPANY_ENDINGS or name.startswith("The ") or " & " in name:
         return True  # "Harcourt & Lyle", "Marks & Spencer": partners' names, a firm's
     if len(name.split()) == 1 and re.match(rf"The\s+{re.escape(name)}\b", resolution.surface):
@@ -326,6 +329,11 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     return (name.isupper() and len(name) > 1) or _called_it(resolver.text, name)
 
 
+# A body introduced by what it is, then its name: "A parents' group called …".
+_KIND_CALLED = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+)\s+"
+    r"(?:called|named|calling\s+itself)\s+[A-Z]"
+)
 # How a company's name ends: "Acme Corp", "Shell Plc", "Volkswagen AG".
 _COMPANY_ENDINGS = {
     "corp", "corporation", "plc", "llc", "llp", "holdings", "limited", "co", "ag", "gmbh",
@@ -366,8 +374,9 @@ def _called_it(text: str, name: str) -> bool:
         # what the article calls it: "the company Skyreach", "mining company Minera
         # Altavista", "Minera Altavista, the mine's operator,"
         # (with its article: "Crane operator Tomas Brekke" is a person by his job)
-        rf"|\b(?:the|a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_KIND_WORDS})\s+{re.escape(name)}"
-        rf"(?![\w'’-])"
+        rf"|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z'’-]+\s+){{0,2}}?(?:{_KIND_WORDS})\s+"
+        # "a parents' group called Darrow Families for Choice"
+        rf"(?:(?:called|named)\s+)?{re.escape(name)}(?![\w'’-])"
         # (the appositive's head: not "Samuel Achterberg, the agency's chief safety officer")
         rf"|(?<![\w'’-]){re.escape(name)},\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
         rf"(?:{_KIND_WORDS})(?=\s*(?:,|\.|that\b|which\b|based\b|in\b|of\b|for\b))"
