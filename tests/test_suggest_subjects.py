@@ -187,3 +187,21 @@ def test_counts_named_groups_and_reported_cases(db_url):
     assert chains["Neighbouring Carlow County reported two linked cases on Sunday."] == [
         "its health department"
     ]
+
+
+def test_ruled_on_a_day_that_and_a_subject_s_appositive(db_url):
+    """ "ruled on Tuesday that ParkLoop, the parking payment app used in more than 200
+    towns, misled drivers …": the judge's ruling, the clause to its verb and on, not the
+    app's description alone."""
+    text = (
+        "Court rules parking app ParkLoop must refund thousands of drivers over hidden fees\n\n"
+        "CASTLEBRIDGE (Northwire) - A High Court judge ruled on Tuesday that ParkLoop, the "
+        'parking payment app used in more than 200 towns, misled drivers by adding a "convenience '
+        'charge" that was not shown until after payment, and ordered the company to refund '
+        "affected customers.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "ParkLoop, the parking payment app used in more than 200 towns, misled drivers by "
+        'adding a "convenience charge" that was not shown until after payment.'
+    ] == ["High Court judge"]

@@ -153,7 +153,7 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
     if word in NEEDS_THAT:
         # "I think that ...", "a poll found that ...": belief and evidence verbs report only
         # with a clause; "know" or "show" alone are everyday words.
-        return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
+        return _that_follows(tokens, i + 1)
     if word in NOUN_OR_VERB:
         # "30 states", "his remarks": a plural noun unless a subject stands right before it.
         return (
@@ -178,6 +178,22 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
             following.lower in _POSTED_BEFORE_WORDS or following.text in OPEN_QUOTES
         )
     return True
+
+
+_SAID_WHEN = frozenset(
+    {"on", "last", "this", "earlier", "late", "yesterday", "today", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year"}
+)  # fmt: skip
+
+
+def _that_follows(tokens: list[Token], j: int) -> bool:
+    """Whether "that" comes next, past when it was said: "ruled on Tuesday that"."""
+    for k in range(j, min(j + 4, len(tokens))):
+        if tokens[k].lower == "that":
+            return True
+        if tokens[k].lower not in _SAID_WHEN:
+            return False
+    return False
 
 
 def _names_a_new_one(tokens: list[Token], i: int) -> bool:

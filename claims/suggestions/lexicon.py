@@ -97,6 +97,7 @@ VERBS = {
     "stated": ("stated",),
     "refer": ("refers", "referred", "referring"),
     "joke": (),
+    "rule": (),  # "the judge ruled that A"; "ruled out" and "ruled the country" say nothing
 }
 
 
@@ -188,6 +189,7 @@ NEEDS_THAT = {
         "realize",
         "realise",
         "agree",  # "the clubs had agreed a fee": what was settled, not said
+        "rule",
     )
     for w in forms(base, VERBS[base])
 }

@@ -449,6 +449,16 @@ def _refine(
         # the operator said": the tagger kept only the clause nearest the cue; the rules'
         # whole clause, set off before the speaker, is what was said
         content = attribution.content
+    if (
+        fits
+        and not attribution.quoted
+        and attribution.content[0] < content[1] < attribution.content[1]
+        and _APPOSITIVE_THEN_VERB.match(text, content[1])
+        and _AN_APPOSITIVE_OPEN.search(text, content[0], content[1])
+    ):
+        # "ruled that ParkLoop, the parking payment app used in 200 towns, misled drivers":
+        # the tagger stopped at the subject's appositive; the clause goes on to its verb
+        content = (content[0], attribution.content[1])
     if fits:
         attribution.content = content
         attribution.quoted = twin.quoted
@@ -461,6 +471,10 @@ def _refine(
         attribution.source = twin.source
 
 
+# The appositive the tagger's content ends in: "ParkLoop, the parking payment app …".
+_AN_APPOSITIVE_OPEN = re.compile(r"\w,\s+(?:the|a|an)\s+[^,;:\"\u201c\u201d]+$")
+# A comma closing a subject's appositive, then the clause's verb: ", misled drivers".
+_APPOSITIVE_THEN_VERB = re.compile(r",\s+(?:(?:has|had|have|was|were|is|would|will)\s+)?[a-z]+ed\b")
 # What parts two clauses that each may be said: a comma, semicolon, colon, dash or quotation.
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013\"\u201c\u201d]|\s-\s")
 # A span ending inside an abbreviation, its full stop next: "6:40 a.m", "the U.S".
