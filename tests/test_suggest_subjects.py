@@ -205,3 +205,18 @@ def test_ruled_on_a_day_that_and_a_subject_s_appositive(db_url):
         "ParkLoop, the parking payment app used in more than 200 towns, misled drivers by "
         'adding a "convenience charge" that was not shown until after payment.'
     ] == ["High Court judge"]
+
+
+def test_a_content_of_the_sentence_before_is_not_joined_across_a_speaker(db_url):
+    """The tagger's loose content of one sentence and the next sentence's content are not
+    one split quotation because the speaker's description holds commas."""
+    text = (
+        "Several councils that contract with ParkLoop are reportedly reviewing their "
+        "agreements. A spokesman for Lendham District Council, which has used the app since "
+        '2020, said the council would "study the judgment carefully" before deciding on next '
+        "steps.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        'The council would "study the judgment carefully" before deciding on next steps.'
+    ] == ["Lendham District Council"]

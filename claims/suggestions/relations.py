@@ -201,7 +201,13 @@ def _join_split_quotations(
         for span in (cue, source):
             if span is not None and _inside(span, between):
                 rest[span[0] - between[0] : span[1] - between[0]] = " " * (span[1] - span[0])
-        closed = any(mark in text[before[1] - 1 : cue[0]] for mark in SPLIT_MARKS)
+        # what closes the first half, before its speaker: not the commas of "A spokesman for
+        # the council, which has used the app since 2020," after another sentence
+        speaker_at = min(
+            (span[0] for span in (cue, source) if span is not None and span[0] >= before[1]),
+            default=cue[0],
+        )
+        closed = any(mark in text[before[1] - 1 : speaker_at] for mark in SPLIT_MARKS)
         if _next_reported(text, before, content):
             joined.append(content)  # '"… about greed." Holt said several … had taken …'
         elif _inside(cue, between) and closed and not _WORD.search("".join(rest)):
