@@ -220,3 +220,18 @@ def test_a_content_of_the_sentence_before_is_not_joined_across_a_speaker(db_url)
     assert chains[
         'The council would "study the judgment carefully" before deciding on next steps.'
     ] == ["Lendham District Council"]
+
+
+def test_accounts_for_a_share_states_and_what_follows_the_credit_is_own(db_url):
+    """ "Fishing accounts for about 4 percent of exports" is a statement, not the name of
+    fishing accounts; after ", according to government statistics, but" the article speaks
+    for itself again."""
+    text = (
+        "Fishing accounts for about 4 percent of Norland's exports, according to government "
+        "statistics, but in coastal towns such as Kessport it is often the largest employer.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Fishing accounts for about 4 percent of Norland's exports."] == [
+        "government statistics"
+    ]
+    assert chains["In coastal towns such as Kessport it is often the largest employer."] == []

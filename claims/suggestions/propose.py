@@ -998,7 +998,29 @@ def sentence_proposals(
             text, sentence, unattributed.claim_text, resolver, speakers
         )
         proposals.insert(0, unattributed)
+    if proposals and (tail := _own_tail(text, sentence, found)) is not None:
+        proposals.append(tail)
     return _once(proposals)
+
+
+def _own_tail(text: str, sentence: Sentence, found: list[Attribution]) -> Proposal | None:
+    """ "A, according to government statistics, but in coastal towns it is often the
+    largest employer": what follows the credit, joined by "but" or "while", is the
+    article's own again."""
+    ends = [a.source[1] for a in found if a.order == "source-after" and a.source is not None]
+    if not ends:
+        return None
+    joint = _BUT_AFTER_CREDIT.match(text, max(ends), sentence.end)
+    if joint is None or any(a.cue[0] >= joint.end() for a in found):
+        return None
+    tail = _own_statement(text, sentence, sentence.end, start=joint.end())
+    if tail is not None:
+        tail.claim_text = tail.claim_text[:1].upper() + tail.claim_text[1:]
+    return tail
+
+
+# The clause of the article's own after a credit: ", but", ", while", "; ".
+_BUT_AFTER_CREDIT = re.compile(r"\s*(?:,\s*(?:but|while|although|though|whereas)|;)\s+")
 
 
 # A sentence's subject and a "who" clause set off after it, up to the comma closing it.
@@ -1874,9 +1896,12 @@ def _subject_named(
     return (possessive(name) if owner else name) + " " + claim[match.end() :]
 
 
-def _own_statement(text: str, sentence: Sentence, end: int) -> Proposal | None:
-    """The sentence (up to ``end``) as the article's own, unattributed statement."""
-    start = _without_dateline(text, (sentence.start, end))[0]
+def _own_statement(
+    text: str, sentence: Sentence, end: int, start: int | None = None
+) -> Proposal | None:
+    """The sentence (up to ``end``, from ``start``) as the article's own, unattributed
+    statement."""
+    start = _without_dateline(text, (sentence.start if start is None else start, end))[0]
     while True:
         trimmed = _DANGLING.sub("", text[start:end])
         if len(trimmed) == end - start:

@@ -472,6 +472,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
                 return True  # "hopes to deepen", not "warnings to the residents"
             if after in ("with", "by", "at") and then is not None and _AMOUNT.fullmatch(then):
                 return True  # "Saarinen leads with 51.3 percent", "trails by 4 points"
+            if after == "for" and then is not None and (_AMOUNT.fullmatch(then) or then in _ABOUT):
+                return True  # "fishing accounts for (about) 4 percent of exports"
             if after in _OBJECTS or after[0].isdigit() or after.endswith("ly") or after in _ABOUT:
                 return True  # "offers the workforce", "employs (around) 300 people"
             if i and written[i - 1][:1].isupper() and written[i + 1][:1].isupper():
