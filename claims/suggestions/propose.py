@@ -1889,7 +1889,7 @@ def _subject_named(
     if reading is None:
         return claim
     name = reading.name or reading.proposed_name or ""
-    if re.search(rf"(?<![\w-])the[ \t]+{re.escape(name)}(?![\w-])", text):
+    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}(?![\w-])", text):
         name = f"the {name}"  # "the National Space Agency", as the article writes it
     name = name[:1].upper() + name[1:]
     owner = match["its"] or match["s"]
