@@ -235,3 +235,19 @@ def test_accounts_for_a_share_states_and_what_follows_the_credit_is_own(db_url):
         "government statistics"
     ]
     assert chains["In coastal towns such as Kessport it is often the largest employer."] == []
+
+
+def test_it_is_the_body_the_sentence_before_is_about_and_the_party_its_party(db_url):
+    """ "The Transport Ministry approved the route. It said": the ministry, not the firm that
+    spoke two sentences up; "The party blamed low turnout" after "The Labour Party lost"
+    names the party."""
+    text = (
+        "Acme Corp sued Beta Holdings on Monday over a patent. The company said the case was "
+        "without merit.\n\n"
+        "The Labour Party lost three seats on Thursday. The party blamed low turnout in its "
+        "northern strongholds.\n\n"
+        "The Transport Ministry approved the route. It said the decision was final.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The decision was final."] == ["Transport Ministry"]
+    assert "The Labour Party blamed low turnout in its northern strongholds." in chains

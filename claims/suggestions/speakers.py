@@ -227,6 +227,7 @@ _DESCRIBED_SUBJECT = re.compile(
     + r")(?:,\s+(?:which|who)\s+[^,.;:]{1,80},)?\s+(?:(?:also|now|later|then|has|had|will"
     + r"|would)\s+)?[a-z]+"
 )
+_THE_NAME = re.compile(r"The\s+[A-Z]")
 _SUBJECT = re.compile(
     # a particle only inside a name: not "Maya Delacroix of the League …"
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|(?:of|de|van|von|al|bin)"
@@ -554,6 +555,8 @@ class Speakers:
                 if not self.named or _key(self.named[-1]) != _key(owned):
                     self.named.append(owned)  # "The ministry said" next means it too
                 return owned
+            if pronoun == "it" and (subject := self._it_subject(resolver, before)) is not None:
+                return subject
             last = self.last
             if (
                 pronoun == "it"
@@ -703,6 +706,26 @@ class Speakers:
                     self.genders.setdefault(_key(resolution), said)
         return resolution
 
+    def _it_subject(self, resolver: Resolver, before: str) -> Resolution | None:
+        """ "The Transport Ministry approved the route. It said": the body the sentence
+        before is about, by name, when the source named last is not in that sentence (a
+        firm that spoke two sentences up is no "it" here), nor a document it published
+        ("The Health Ministry published its annual report. It found")."""
+        if _A_THING_BEFORE.search(_SENTENCE_BREAK.split(before.rstrip())[-1]):
+            return None
+        subject = self._subject_before(resolver, "it", before, sentences=1)
+        name = (subject.name or subject.proposed_name or "") if subject is not None else ""
+        if not _proper(name) or not a_body(resolver, subject):
+            return None
+        last = (self.last.name or self.last.proposed_name or "") if self.last else ""
+        if last and last in _SENTENCE_BREAK.split(before.rstrip())[-1]:
+            return None  # "Ofwat said …. It added": as the last source is read
+        self.last = subject
+        self.bodies.add(_key(subject))
+        if not self.named or _key(self.named[-1]) != _key(subject):
+            self.named.append(subject)
+        return subject
+
     def subject_meant(self, resolver: Resolver, phrase: str, before: str) -> Resolution | None:
         """The named body an article's own sentence means by opening with "It" or "The
         chain": "It blamed rising rents" after "The company, which runs 74 cinemas, said"
@@ -819,7 +842,12 @@ class Speakers:
                     surface=surface,
                     why=f"{surface.strip()!r} read as {subject!r}, of the sentence before",
                 )
+            if pronoun == "it" and _A_THING_BEFORE.search(before, start):
+                continue  # "The Health Ministry published its report. It found": the report
             found = _titled_subject(before, start) or _SUBJECT.match(before, start)
+            if found is not None and _THE_NAME.match(found["name"]):
+                # "The Transport Ministry approved …": the name after its "The"
+                found = _SUBJECT.match(before, start + found["name"].index(" ") + 1) or found
             opening = found["name"].split()[0].lower() if found is not None else ""
             if opening.endswith("ing") or opening in _OPENING_PARTICIPLES:
                 found = _subject_after_opening(before, start)  # "Speaking on Tuesday, Pellow"
@@ -1513,7 +1541,8 @@ _INSTITUTIONS = {
     "ministry": "Ministry", "authority": "Authority", "inspectorate": "Inspectorate",
     "union": r"Union|Workers(?:[ \t]+Local[ \t]+\d+)?|Teamsters|Guild|Federation",
     "federation": "Federation|Confederation", "association": "Association",
-    "league": "League", "agency": "Agency", "guild": "Guild", "society": "Society",
+    "league": "League", "party": "Party", "agency": "Agency", "guild": "Guild",
+    "society": "Society",
     "foundation": "Foundation", "institute": "Institute",
 }  # fmt: skip
 # A police force by its place: "Westmoor Police", "the Metropolitan Police".
