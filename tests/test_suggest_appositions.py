@@ -43,3 +43,47 @@ def test_what_opens_a_sentence_is_no_name():
     assert apposed_name("the regulator, which fined them, said. ", "regulator") is None
     described_first = "The country's financial regulator, the Marlow Conduct Authority, said"
     assert apposed_name(described_first, "regulator") == "Marlow Conduct Authority"
+
+
+def test_one_of_its_kind_and_the_company_far_from_where_it_was_named(db_url):
+    """ "WellPoint Pharmacy, one of Brantia's biggest chemist chains, will close …, the
+    company said": WellPoint, and so is "the company" paragraphs later, after an analyst at
+    Pemberton Capital spoke; "It said" after "WellPoint said" is WellPoint; "a department
+    spokesman" speaks for the Department of Health, not a "Department"."""
+    text = (
+        "WellPoint Pharmacy, one of Brantia's biggest high-street chemist chains, will close "
+        "120 of its 890 branches by the end of March, the company said on Tuesday.\n\n"
+        "WellPoint said the fee it receives for each prescription had fallen by around 30 "
+        "percent. It said 70 percent of the branches earmarked for closure were within a mile "
+        "of another WellPoint store.\n\n"
+        "The Department of Health said pharmacy funding had been increased by 4 percent this "
+        'year. A department spokesman said ministers were "in active discussions" with the '
+        "sector.\n\n"
+        "WellPoint, which is owned by the private equity firm Castellan Partners, has been "
+        "under financial pressure since 2019. The chain made a pre-tax loss of 42 million "
+        "pounds last year, according to accounts filed at the Companies Registry.\n\n"
+        "Hannah Lowe, a retail analyst at Pemberton Capital, told the Meridian news agency "
+        'that the smaller branches had been "bleeding cash for years".\n\n'
+        "The company said a full list of affected branches would be published on Thursday.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    wellpoint = ["WellPoint Pharmacy"]
+    assert (
+        chains[
+            "WellPoint Pharmacy, one of Brantia's biggest high-street chemist chains, will close "
+            "120 of its 890 branches by the end of March."
+        ]
+        == wellpoint
+    )
+    assert (
+        chains[
+            "70 percent of the branches earmarked for closure were within a mile of another "
+            "WellPoint store."
+        ]
+        == wellpoint
+    )
+    assert chains['Ministers were "in active discussions" with the sector.'] == [
+        "Department of Health"
+    ]
+    assert "WellPoint Pharmacy made a pre-tax loss of 42 million pounds last year." in chains
+    assert chains["A full list of affected branches would be published on Thursday."] == wellpoint

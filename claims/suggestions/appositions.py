@@ -24,7 +24,9 @@ _NAME = (
 _MODIFIERS = r"(?:[\w'\u2019-]+[ \t]+){0,4}?"
 # What may follow the noun inside the description: "of the canal", "for the region".
 _OF_WHAT = r"(?:[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[\w'\u2019-]+(?:[ \t]+[\w'\u2019-]+){0,2}?)?"
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*['\u2019]s)"
+_OWNER = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['\u2019]s)"
+# "the", "a", "Britain's", and "one of Brantia's biggest … chains"
+_DETERMINER = rf"(?:{_OWNER}|[Aa]n?|[Oo]ne[ \t]+of[ \t]+{_OWNER})"
 # Not names, though capitalised where they stand: what opens a sentence or a clause.
 _NOT_A_NAME = frozenset(
     {"in", "on", "at", "by", "after", "before", "since", "for", "as", "but", "and", "yet",
@@ -39,7 +41,7 @@ def _patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
     first ("The operator of the canal, Nordvik Waterways,")."""
     name_first = re.compile(
         rf"(?<![\w'\u2019-])(?P<name>{_NAME}),[ \t]+{_DETERMINER}[ \t]+{_MODIFIERS}"
-        rf"(?:{noun}){_OF_WHAT}[ \t]*[,;.)]"
+        rf"(?:{noun})s?{_OF_WHAT}[ \t]*[,;.)]"
     )
     described_first = re.compile(
         rf"(?<![\w'\u2019-]){_DETERMINER}[ \t]+{_MODIFIERS}(?:{noun}){_OF_WHAT},[ \t]+"

@@ -434,6 +434,8 @@ class Speakers:
         # The last spokesperson described by the article, by noun: whom "the spokesman"
         # means after "A spokesman for Ruthven's office said".
         self.spokespeople: dict[str, Resolution] = {}
+        # The bodies a trial reading of a description found (``subject_meant``).
+        self._seen_bodies: set[str] = set()
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         if (head := _DESCRIBED_WITH_CLAUSE.match(surface.strip())) is not None:
@@ -715,7 +717,7 @@ class Speakers:
             return None
         subject = self._subject_before(resolver, "it", before, sentences=1)
         name = (subject.name or subject.proposed_name or "") if subject is not None else ""
-        if not _proper(name) or not a_body(resolver, subject):
+        if not _proper(name) or not (a_body(resolver, subject) or _key(subject) in self.bodies):
             return None
         last = (self.last.name or self.last.proposed_name or "") if self.last else ""
         if last and last in _SENTENCE_BREAK.split(before.rstrip())[-1]:
@@ -753,9 +755,9 @@ class Speakers:
         else:
             return None
         name = (reading.name or reading.proposed_name or "") if reading is not None else ""
-        if not _proper(name) or is_description(name) or not a_body(resolver, reading):
+        if not _proper(name) or is_description(name):
             return None
-        return reading
+        return reading if a_body(resolver, reading) or _key(reading) in self._seen_bodies else None
 
     def _described_meant(self, resolver: Resolver, phrase: str, before: str) -> Resolution | None:
         title = phrase.split()[-1].lower().capitalize()
@@ -764,7 +766,10 @@ class Speakers:
         names = {re.sub(r"^The\s+", "", m[0]) for m in re.finditer(holding, before)}
         if len(names) > 1:
             return None  # which of them, the reader cannot tell either
-        return copy.deepcopy(self).read(resolver, phrase, before)
+        trial = copy.deepcopy(self)
+        reading = trial.read(resolver, phrase, before)
+        self._seen_bodies = trial.bodies  # a description read as a name shows it is a body's
+        return reading
 
     def _last_body(self) -> Resolution | None:
         """The last source named that the article shows to be a body: whom "it" means, and
@@ -1025,9 +1030,10 @@ class Speakers:
             return None
         if resolution.resolved and resolution.confidence >= 0.9:
             return None  # a known name, as "the Treasury" may be
-        name = apposed_name(before, words[-1])
+        name = apposed_name(_all_before(resolver, before), words[-1])
         if name is None:
             return None
+        self.bodies.add(fold_name(name))  # the article says what kind of body it is
         return replace(
             _read_as(resolver.resolve(name), surface, words[-1]),
             why=f"{surface.strip()!r} read as {name}, whom the article called so",
@@ -1258,8 +1264,15 @@ class Speakers:
                 for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME, _DESCRIBED_COMPANY)
                 for m in pattern.finditer(before)
             ]
-            # "Starlight Screens, the country's third-largest cinema operator,"
-            + apposed_names(before, _COMPANY_NOUNS if noun in ("company", "firm") else {noun})
+            # "Starlight Screens, the country's third-largest cinema operator," (as far back
+            # as the article goes: it set the name beside the description once)
+            + [
+                (at - len(whole) + len(before), name)
+                for whole in [_all_before(resolver, before)]
+                for at, name in apposed_names(
+                    whole, _COMPANY_NOUNS if noun in ("company", "firm") else {noun}
+                )
+            ]
         )
         last = self.named[-1] if self.named else None
         name = (last.name or last.proposed_name or "") if last is not None else ""
@@ -1295,6 +1308,7 @@ class Speakers:
 
     def _company_read(self, reading: Resolution) -> Resolution:
         self.company = (reading, len(self.named))
+        self.bodies.add(_key(reading))  # what "the company" means is no "he" or "she"
         return reading
 
     def _company_since(self, resolver: Resolver, noun: str) -> Resolution | None:
@@ -1333,7 +1347,12 @@ class Speakers:
             # "… under the supervision of the Fair Work Commission, a commission spokeswoman
             # said": the body of that noun named in this very sentence
             here = _SENTENCE_BREAK.split(before)[-1]
-            pattern = rf"(?:[A-Z][\w'\u2019-]*[ \t]+){{1,4}}{noun.capitalize()}\b"
+            title = noun.capitalize()
+            pattern = (
+                rf"(?:(?!The\b)[A-Z][\w'\u2019-]*[ \t]+){{0,4}}{title}[ \t]+of[ \t]+(?:the[ \t]+)?"
+                rf"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)*"
+                rf"|(?:(?!The\b)[A-Z][\w'\u2019-]*[ \t]+){{1,4}}{title}\b"
+            )
             named_here = re.findall(pattern, here)
             if named_here:
                 return _read_as(resolver.resolve(named_here[-1]), surface, noun)
@@ -1707,6 +1726,12 @@ def _owned_body_before(surface: str, noun: str, before: str) -> Resolution | Non
     phrase = found[-1][1]
     why = f"{surface.strip()!r} read as {phrase!r}, named so before"
     return Resolution(surface, None, None, 0.0, why, proposed_name=phrase)
+
+
+def _all_before(resolver: Resolver, before: str) -> str:
+    """The article's whole text up to where ``before`` (its last stretch) ends."""
+    at = resolver.text.rfind(before) if before and resolver.text else -1
+    return resolver.text[: at + len(before)] if at >= 0 else before
 
 
 def _proper(name: str) -> bool:
