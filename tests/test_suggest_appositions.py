@@ -87,3 +87,31 @@ def test_one_of_its_kind_and_the_company_far_from_where_it_was_named(db_url):
     ]
     assert "WellPoint Pharmacy made a pre-tax loss of 42 million pounds last year." in chains
     assert chains["A full list of affected branches would be published on Thursday."] == wellpoint
+
+
+def test_a_shipbuilder_its_spokesman_a_hospital_s_and_what_residents_reported(db_url):
+    """ "Kessby Marine, the country's largest shipbuilder, said … that it was cooperating"
+    names Kessby Marine, as "the company" does after it; "…, where a spokeswoman said" is
+    the hospital's; "Kessby Marine rejected that account. A spokesman said" is Kessby's;
+    "reported hearing a series of explosions" is claimed whole."""
+    text = (
+        "All three were taken to Halverstad General Hospital, where a spokeswoman said they "
+        "were in stable condition.\n\n"
+        "Kessby Marine, the country's largest shipbuilder, said in a statement that it was "
+        "cooperating fully with investigators. The company said it was too early to say what "
+        "had caused the fire.\n\n"
+        "Per Oddmund, a union official, said members had warned management about blocked "
+        "exits.\n\n"
+        "Kessby Marine rejected that account. A spokesman said all emergency routes had been "
+        "inspected the previous week.\n\n"
+        "Local residents reported hearing a series of small explosions as the fire spread.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["They were in stable condition."] == ["Halverstad General Hospital"]
+    assert chains["Kessby Marine was cooperating fully with investigators."] == ["Kessby Marine"]
+    assert chains["It was too early to say what had caused the fire."] == ["Kessby Marine"]
+    assert chains["All emergency routes had been inspected the previous week."] == ["Kessby Marine"]
+    assert (
+        "Local residents reported hearing a series of small explosions as the fire spread."
+        in chains
+    )

@@ -1874,6 +1874,14 @@ _ACTS = frozenset(
 )  # fmt: skip
 
 
+# Where a name ends, not one that names a thing of its own ("the Kessby Marine shipyard").
+_NAME_ENDS = (
+    r"(?![\w-])(?!\s+(?:shipyard|yard|plant|factory|site|brand|stores?|unit|subsidiary"
+    r"|spokesman|spokeswoman|spokesperson|office|headquarters|building|team|staff|chief"
+    r"|executive|case|group|company|chain|network|app|website|programme|program)\b)"
+)
+
+
 def _subject_named(
     text: str, sentence: Sentence, claim: str, resolver: Resolver, speakers: Speakers
 ) -> str:
@@ -1889,7 +1897,7 @@ def _subject_named(
     if reading is None:
         return claim
     name = reading.name or reading.proposed_name or ""
-    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}(?![\w-])", text):
+    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{_NAME_ENDS}", text):
         name = f"the {name}"  # "the National Space Agency", as the article writes it
     name = name[:1].upper() + name[1:]
     owner = match["its"] or match["s"]

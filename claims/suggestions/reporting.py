@@ -195,6 +195,12 @@ _THAT_DENIED = re.compile(r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s")
 _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 
 
+# Verbs whose object may be what the speaker did or met: "reported hearing explosions".
+_RECOUNTS = frozenset(
+    {"reported", "reports", "described", "describes", "recalled", "recalls", "admitted",
+     "admits", "acknowledged", "acknowledges"}
+)  # fmt: skip
+_GERUND = re.compile(r"(?!citing\b|quoting\b|saying\b)[a-z]+ing\b(?!\s+(?:that|to)\b)")
 # Verbs that report a count of things ("reported two cases", "confirmed 14 deaths"): the
 # count alone is no statement, the report of it is.
 _COUNTS = frozenset(
@@ -239,6 +245,8 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         # "claimed responsibility for the attack", "complained of cracks in the roof",
         # "warned of a recession": what was done or spoken of, with the one who did
         return verb[0] in _CLAIMED or not _states_after_preposition(text, content)
+    if verb[0] in _RECOUNTS and content[0] >= cue[1] and _GERUND.match(text, *content):
+        return True  # "reported hearing a series of small explosions", "admitted taking"
     if verb[0] in _COUNTS and _A_COUNT.match(text, *content):
         return True  # "reported two linked cases on Sunday": what was counted, by whom
     if verb[0] in _DENIES:

@@ -75,7 +75,8 @@ _COMPANY_NOUNS = frozenset(
     {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "airline",
      "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator",
      "carrier", "supermarket", "chain", "label", "brewer", "utility", "startup", "studio",
-     "publisher"}
+     "publisher", "shipbuilder", "builder", "producer", "supplier", "contractor",
+     "provider", "distributor", "shipyard"}
 )  # fmt: skip
 # Titles by which a text refers back to the person it named with them: "the chief".
 _TITLE_NOUNS = TITLES - {
@@ -390,6 +391,13 @@ _KIND_WORDS = (
     "company|firm|operator|group|agency|carrier|airline|lender|insurer|miner|manufacturer"
     "|maker|retailer|chain|startup|conglomerate|utility|developer|broadcaster|network"
     "|organisation|organization|charity|association|union|authority|regulator|ministry"
+    "|shipbuilder|builder|producer|supplier|exporter|importer|distributor|contractor"
+    "|provider|shipyard|hospital|university|school|council|bank|brewer|publisher"
+)
+# An institution just named, then where its spokesperson spoke: "…, where a spokeswoman".
+_WHERE_BEFORE = re.compile(
+    r"(?P<name>(?!The\b)[A-Z][\w&'\u2019-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'\u2019-]*){0,5}),"
+    r"[ \t]+where[ \t]+$"
 )
 
 
@@ -1356,6 +1364,16 @@ class Speakers:
             named_here = re.findall(pattern, here)
             if named_here:
                 return _read_as(resolver.resolve(named_here[-1]), surface, noun)
+        if noun is None and (where := _WHERE_BEFORE.search(before)) is not None:
+            # "All three were taken to Halverstad General Hospital, where a spokeswoman said"
+            return _read_as(resolver.resolve(where["name"]), surface, "body")
+        if noun is None:
+            # "Kessby Marine rejected that account. A spokesman said": the body the sentence
+            # before is about speaks through its spokesman, whoever spoke last
+            subject = self._subject_before(resolver, "it", before, sentences=1)
+            named = (subject.name or subject.proposed_name or "") if subject is not None else ""
+            if _proper(named) and (a_body(resolver, subject) or _key(subject) in self.bodies):
+                return _read_as(subject, surface, "body")
         # The outlets reporting it ("…, Reuters reported. A spokesman said") are passed over.
         earlier = next(
             (
