@@ -115,3 +115,32 @@ def test_a_shipbuilder_its_spokesman_a_hospital_s_and_what_residents_reported(db
         "Local residents reported hearing a series of small explosions as the fire spread."
         in chains
     )
+
+
+def test_it_said_after_a_body_spoke_and_players_told_they_had_won(db_url):
+    """ "Ostland Lotto said A. In fact, B, it said": "it" is no person, so Ostland Lotto,
+    which "the company" then means too; "3,000 players told they had won" is no one
+    telling anything; "it had asked for 11 years" after a prosecutor is not the prosecutor."""
+    text = (
+        "Lottery operator blames software glitch after 3,000 players told they had won "
+        "jackpot\n\n"
+        "Ostland Lotto said about 3,200 players who used its mobile app received a "
+        "notification. In fact, only two tickets had matched the winning numbers, it said.\n\n"
+        '"We deeply regret the distress," said Ingrid Falk, the chief executive.\n\n'
+        "The company said the faulty notification was withdrawn at 11.02 p.m.\n\n"
+        "Prosecutor Adrian Kell told the Coastline Herald the prosecution was satisfied "
+        "with the sentence, although it had asked for 11 years.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert (
+        chains[
+            "Lottery operator blames software glitch after 3,000 players told they had won jackpot."
+        ]
+        == []
+    )
+    assert chains["In fact, only two tickets had matched the winning numbers."] == ["Ostland Lotto"]
+    assert chains["The faulty notification was withdrawn at 11.02 p.m."] == ["Ostland Lotto"]
+    assert chains["The prosecution was satisfied with the sentence."] == [
+        "Adrian Kell",
+        "Coastline Herald",
+    ]

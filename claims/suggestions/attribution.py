@@ -140,6 +140,9 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
         return False
     if word == "claims" and previous in CLAIMS_AS_NOUN_AFTER:
         return False  # "investigates claims that": a noun, and no one's claim named
+    if word == "told" and i + 1 < len(tokens) and tokens[i + 1].lower in _SUBJECT_PRONOUNS:
+        if previous not in ("i", "we", "he", "she", "they", "you") and not previous[:1].isupper():
+            return False  # "3,000 players told they had won": they were told, by no one named
     if word in ("called", "named", "dubbed") and _names_a_new_one(tokens, i):
         return False  # "a parents' group called Darrow Families for Choice": its name
     if word.endswith("ed") and previous[:1].isdigit():
@@ -180,6 +183,7 @@ def _plausible_cue(tokens: list[Token], i: int) -> bool:
     return True
 
 
+_SUBJECT_PRONOUNS = frozenset({"they", "he", "she", "we", "i", "you"})
 _SAID_WHEN = frozenset(
     {"on", "last", "this", "earlier", "late", "yesterday", "today", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year"}

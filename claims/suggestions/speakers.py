@@ -583,11 +583,23 @@ class Speakers:
                 pronoun == "it"
                 and last is not None
                 and last is self.last_person
-                and len((last.name or last.proposed_name or "").split()) == 1
                 and _key(last) not in self.genders
+                and (
+                    len((last.name or last.proposed_name or "").split()) == 1
+                    or (
+                        self._last_body() is None
+                        and not one_person(last.surface)
+                        and not set(fold_name(last.surface).split()) & TITLES
+                        and not _A_THING_BEFORE.search(_SENTENCE_BREAK.split(before)[-1])
+                        and _IT_SAID.match(resolver.text, len(_all_before(resolver, before)))
+                        and self._subject_before(resolver, "it", before, sentences=1)
+                        in (None, last)
+                    )
+                )
             ):
                 # "Nordkraft said in a statement. …, it added": a bare name nobody has called
-                # "he" or "she" is a body's, as "it" now says
+                # "he" or "she" is a body's, as "it" now says; so is "Ostland Lotto said …. In
+                # fact, only two tickets had matched, it said", when no body was named before
                 self.bodies.add(_key(last))
                 self.last_person = None
             elif pronoun == "it" and last is not None and last is self.last_person:
@@ -1302,7 +1314,9 @@ class Speakers:
                 continue  # "…, the Harwick Chronicle reported. The company said"
             if _a_public_body(earlier):
                 continue  # "the US Food and Drug Administration said …. The company said"
-            if a_body(resolver, earlier) and not refers_to_origin(earlier.surface):
+            if (a_body(resolver, earlier) or _key(earlier) in self.bodies) and not refers_to_origin(
+                earlier.surface
+            ):
                 return self._company_read(_read_as(earlier, surface, noun))
         return None
 
@@ -1611,6 +1625,10 @@ _CAPITALISED_NAME = (
 # Nouns that may stand for any body: "the agency", "the group", "the organisation".
 _ANY_BODY = frozenset({"agency", "group", "organisation", "organization", "body", "institution"})
 
+# "it" speaking: "…, it said", "It added that".
+_IT_SAID = re.compile(
+    r"[Ii]t\s+(?:also\s+)?(?:said|says|added|adds|stated|announced|confirmed|insisted)\b"
+)
 # What "it" may mean rather than the body a sentence was about: "published its report".
 _A_THING_BEFORE = re.compile(
     r"\b(?:report|study|survey|statement|plan|bill|law|proposal|policy|decision|ruling|deal"
