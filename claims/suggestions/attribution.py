@@ -303,6 +303,16 @@ def _np_before(tokens: list[Token], i: int, floor: int, limit: int = 12) -> int 
     j = i
     while j - 1 >= floor and i - (j - 1) <= limit:
         token = tokens[j - 1]
+        if (
+            token.text == ")"
+            and j - 3 >= floor
+            and tokens[j - 3].text == "("
+            and tokens[j - 2].text[:1].isupper()
+            and j - 3 > floor
+            and tokens[j - 4].text[:1].isupper()
+        ):
+            j -= 3  # "the Agence Nordique de Presse (ANP)": the name's short form
+            continue
         if token.text in PUNCT_BOUNDARY or token.text in ".!?":
             # "the European Commission's" keeps its possessive; anything else ends the phrase.
             break
