@@ -148,10 +148,14 @@ def test_it_said_after_a_body_spoke_and_players_told_they_had_won(db_url):
 
 def test_an_agency_with_its_short_form_reports_after_the_words(db_url):
     text = (
-        "Ride-hailing company Zoomly has been stripped of its licence to operate in Varenne, "
-        "the Agence Nordique de Presse (ANP) reported on Monday.\n"
+        "Ride-hailing company Zoomly has been stripped of its licence to operate in Varenne "
+        "after the city's transport authority found that hundreds of its drivers had not "
+        "undergone proper background checks, the Agence Nordique de Presse (ANP) reported on "
+        "Monday.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains[
-        "Ride-hailing company Zoomly has been stripped of its licence to operate in Varenne."
+        "Ride-hailing company Zoomly has been stripped of its licence to operate in Varenne "
+        "after the city's transport authority found that hundreds of its drivers had not "
+        "undergone proper background checks."
     ] == ["Agence Nordique de Presse"]
