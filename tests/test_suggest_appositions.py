@@ -159,3 +159,41 @@ def test_an_agency_with_its_short_form_reports_after_the_words(db_url):
         "after the city's transport authority found that hundreds of its drivers had not "
         "undergone proper background checks."
     ] == ["Agence Nordique de Presse"]
+
+
+def test_the_club_the_trust_the_directorate_and_a_university_spokesman(db_url):
+    """ "Ashford Harriers will play away, the club announced" is the club, and so is "the
+    club" after; "the trust", "the directorate" and "a university spokesman" are the one
+    Trust, Directorate and University the story named; "Northwind, a subsidiary of the
+    Dutch utility Veldhaven Energie," is the company meant next, not its parent."""
+    text = (
+        "Ashford Harriers will play next Saturday's cup tie away from home after engineers "
+        "found water damage to the roof, the club announced on Monday night.\n\n"
+        "Neil Brannigan, chairman of the Harriers Supporters' Trust, called for an inquiry. "
+        "According to the trust, more than 3,000 season-ticket holders have seats in the "
+        "East Stand.\n\n"
+        "Investigators from the Serious Fraud Directorate are examining the contract. The "
+        "directorate, which investigates complex fraud, confirmed that it had opened an "
+        "inquiry.\n\n"
+        "The atlases were stolen from Edenmoor University's historic library. A university "
+        "spokesman said Edenmoor was reviewing security.\n\n"
+        "Northwind Renewables, a subsidiary of the Dutch utility Veldhaven Energie, is "
+        "reportedly considering an appeal. The company would not confirm that report.\n\n"
+        "The club said it hoped to give supporters an update by the end of the month.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "Ashford Harriers will play next Saturday's cup tie away from home after engineers "
+        "found water damage to the roof."
+    ] == ["Ashford Harriers"]
+    assert chains["More than 3,000 season-ticket holders have seats in the East Stand."] == [
+        "Harriers Supporters' Trust"
+    ]
+    assert chains["Serious Fraud Directorate had opened an inquiry."] == [
+        "Serious Fraud Directorate"
+    ]
+    assert chains["Edenmoor was reviewing security."] == ["Edenmoor University"]
+    assert "Northwind Renewables would not confirm that report." in chains
+    assert chains[
+        "Ashford Harriers hoped to give supporters an update by the end of the month."
+    ] == ["Ashford Harriers"]

@@ -23,7 +23,7 @@ _NAME = (
 # largest cinema", "Britain's financial", "state-owned".
 _MODIFIERS = r"(?:[\w'\u2019-]+[ \t]+){0,4}?"
 # What may follow the noun inside the description: "of the canal", "for the region".
-_OF_WHAT = r"(?:[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[\w'\u2019-]+(?:[ \t]+[\w'\u2019-]+){0,2}?)?"
+_OF_WHAT = r"(?:[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[\w'\u2019-]+(?:[ \t]+[\w'\u2019-]+){0,4}?)?"
 _OWNER = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['\u2019]s)"
 # "the", "a", "Britain's", and "one of Brantia's biggest … chains"
 _DETERMINER = rf"(?:{_OWNER}|[Aa]n?|[Oo]ne[ \t]+of[ \t]+{_OWNER})"

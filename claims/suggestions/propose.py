@@ -918,7 +918,7 @@ def sentence_proposals(
                 quoted,
                 itself=_of_itself(text, found[leaf])
                 and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
-                body=resolved[leaf] is not None and a_body(resolver, resolved[leaf]),
+                body=resolved[leaf] is not None and speakers.is_body(resolver, resolved[leaf]),
                 told_anyone=_told_anyone(text, found[leaf], part),
             )
             if not quoted and not text[sentence.start : part[0]].strip():

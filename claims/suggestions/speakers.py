@@ -76,7 +76,7 @@ _COMPANY_NOUNS = frozenset(
      "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator",
      "carrier", "supermarket", "chain", "label", "brewer", "utility", "startup", "studio",
      "publisher", "shipbuilder", "builder", "producer", "supplier", "contractor",
-     "provider", "distributor", "shipyard"}
+     "provider", "distributor", "shipyard", "subsidiary"}
 )  # fmt: skip
 # Titles by which a text refers back to the person it named with them: "the chief".
 _TITLE_NOUNS = TITLES - {
@@ -331,6 +331,8 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     return (name.isupper() and len(name) > 1) or _called_it(resolver.text, name)
 
 
+# A sentence whose speaker comes after what it says: "…, the club announced".
+_SAID_OF_IT = re.compile(r",\s+$")
 # A body introduced by what it is, then its name: "A parents' group called …".
 _KIND_CALLED = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+)\s+"
@@ -442,6 +444,8 @@ class Speakers:
         # The last spokesperson described by the article, by noun: whom "the spokesman"
         # means after "A spokesman for Ruthven's office said".
         self.spokespeople: dict[str, Resolution] = {}
+        # The club "the club" was read as.
+        self._club: Resolution | None = None
         # The bodies a trial reading of a description found (``subject_meant``).
         self._seen_bodies: set[str] = set()
 
@@ -727,6 +731,11 @@ class Speakers:
                 if said is not None:  # "Ms. Feld", "Feld said her client"
                     self.genders.setdefault(_key(resolution), said)
         return resolution
+
+    def is_body(self, resolver: Resolver, reading: Resolution) -> bool:
+        """``a_body``, or a name the article has shown to be a body's ("the club" read as it,
+        "it said" of it)."""
+        return a_body(resolver, reading) or _key(reading) in self.bodies
 
     def _it_subject(self, resolver: Resolver, before: str) -> Resolution | None:
         """ "The Transport Ministry approved the route. It said": the body the sentence
@@ -1051,13 +1060,21 @@ class Speakers:
         if resolution.resolved and resolution.confidence >= 0.9:
             return None  # a known name, as "the Treasury" may be
         name = apposed_name(_all_before(resolver, before), words[-1])
+        if name is None and words[-1] == "club":
+            # "Ashford Harriers will play away, the club announced"; a club has no other reading
+            name = _subject_saying_it(_SENTENCE_BREAK.split(before)[-1])
+            if name is None:
+                return self._club if self._club and len(words) == 2 else None
         if name is None:
             return None
         self.bodies.add(fold_name(name))  # the article says what kind of body it is
-        return replace(
+        reading = replace(
             _read_as(resolver.resolve(name), surface, words[-1]),
             why=f"{surface.strip()!r} read as {name}, whom the article called so",
         )
+        if words[-1] == "club":
+            self._club = reading  # what "the club" means from now on
+        return reading
 
     def _body_that_just_spoke(self, resolver: Resolver, before: str) -> Resolution | None:
         """The source named last, when it is a body (no outlet) and the sentence before
@@ -1256,6 +1273,8 @@ class Speakers:
             # "Fjordvest Pensjon, a private pension fund …, filed for bankruptcy protection,
             # the company said": the sentence's subject, which it says is one
             return self._company_read(_read_as(resolver.resolve(apposed["name"]), surface, noun))
+        if (name := _subject_saying_it(here)) is not None:
+            return self._company_read(_read_as(resolver.resolve(name), surface, noun))
         found = self._company_since(resolver, noun)
         if found is not None:
             return found
@@ -1365,6 +1384,9 @@ class Speakers:
             return None
         if noun in _COMPANY_NOUNS and (company := self._company_since(resolver, noun)):
             return _read_as(company, surface, noun)  # "A company spokesperson said"
+        if noun in _INSTITUTIONS and (named := _institution_named(resolver.text, noun, before)):
+            # "A university spokesman said" after "Edenmoor University's historic library"
+            return _read_as(resolver.resolve(named[0]), surface, noun)
         if noun is not None:
             # "… under the supervision of the Fair Work Commission, a commission spokeswoman
             # said": the body of that noun named in this very sentence
@@ -1594,7 +1616,9 @@ _INSTITUTIONS = {
     "federation": "Federation|Confederation", "association": "Association",
     "league": "League", "party": "Party", "agency": "Agency", "guild": "Guild",
     "society": "Society",
-    "foundation": "Foundation", "institute": "Institute",
+    "foundation": "Foundation", "institute": "Institute", "directorate": "Directorate",
+    "bureau": "Bureau", "department": "Department", "trust": "Trust", "chamber": "Chamber",
+    "coalition": "Coalition", "alliance": "Alliance",
 }  # fmt: skip
 # A police force by its place: "Westmoor Police", "the Metropolitan Police".
 _A_FORCE = re.compile(
@@ -1636,7 +1660,7 @@ _A_THING_BEFORE = re.compile(
     r"|programme|program|project|scheme|system|app|product|service)s?\b"
 )
 # Descriptions an article may have set beside a body's name: "Ofwat, the water regulator".
-_APPOSED_NOUNS = BODY_NOUNS | _COMPANY_NOUNS | set(_WATCHDOGS)
+_APPOSED_NOUNS = BODY_NOUNS | _COMPANY_NOUNS | set(_WATCHDOGS) | {"club"}
 # A body described with a clause of its own: "The company, which runs 74 cinemas,".
 _DESCRIBED_WITH_CLAUSE = re.compile(
     r"(?P<head>[Tt]he[ \t]+(?:[a-z][\w'\u2019-]*[ \t]+){0,2}?"
@@ -1770,6 +1794,28 @@ def _all_before(resolver: Resolver, before: str) -> str:
     return resolver.text[: at + len(before)] if at >= 0 else before
 
 
+def _subject_saying_it(here: str) -> str | None:
+    """ "Ashford Harriers will play next Saturday's tie away, the club announced": the
+    sentence's own subject, a name, is the body its description after the words means."""
+    if not _SAID_OF_IT.search(here):
+        return None
+    from claims.suggestions.citation import statement_start
+
+    subject = _SUBJECT.match(here, statement_start(here, 0, len(here)))
+    if subject is None or not _proper(subject["name"]):
+        return None
+    name = subject["name"]
+    if (
+        len(name.split()) < 2  # "Shares fell 3%", "Swedish utility Nordkraft": no name here
+        or name.split()[0].lower() in _NOT_SUBJECTS
+        or name.endswith(("'", "\u2019", "'s", "\u2019s"))
+        or one_person(name)
+        or subject["verb"] in _TITLE_NOUNS
+    ):
+        return None
+    return name
+
+
 def _proper(name: str) -> bool:
     """Whether ``name`` is written as a name: capitalised words, and the small words names
     hold between them ("Friends of the Fjord")."""
@@ -1793,7 +1839,9 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         # "Maritime and Harbour Workers Union": an "and" between capitalised words is the name's
         rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
         rf"(?:and[ \t]+(?=[A-Z]))?){{1,4}}"
-        rf"(?:{title})|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
+        # "Illinois Department of Transportation": the name goes on after its "of"
+        rf"(?:{title})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?)?"
+        rf"|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
         rf"(?:[ \t]+[A-Z][\w'\u2019-]*)?)\b"
     )
     named = list(re.finditer(pattern, before))
