@@ -197,3 +197,15 @@ def test_the_club_the_trust_the_directorate_and_a_university_spokesman(db_url):
     assert chains[
         "Ashford Harriers hoped to give supporters an update by the end of the month."
     ] == ["Ashford Harriers"]
+
+
+def test_he_after_a_spokesman_read_as_his_body_is_the_body_too(db_url):
+    text = (
+        "The atlases were stolen from Edenmoor University's historic library. A university "
+        "spokesman said Edenmoor was reviewing security. He said the reading room had been "
+        "fitted with new locks in 2021.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The reading room had been fitted with new locks in 2021."] == [
+        "Edenmoor University"
+    ]

@@ -871,6 +871,10 @@ class Speakers:
             if unnamed is not None and _GENDER_OF[unnamed["noun"].lower()] == GENDERED.get(pronoun):
                 # "A spokeswoman for the museum disputed that account. She said": that one
                 subject = " ".join(unnamed["subject"].split())
+                spoke = self.spokespeople.get(unnamed["noun"].lower())
+                if spoke is not None and fold_name(spoke.surface) == fold_name(subject):
+                    # "A university spokesman said A. He said B": as that spokesman was read
+                    return replace(spoke, surface=surface, why=f"{surface.strip()!r}: {spoke.why}")
                 return replace(
                     resolver.resolve(subject),
                     surface=surface,
