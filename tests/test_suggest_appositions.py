@@ -209,3 +209,22 @@ def test_he_after_a_spokesman_read_as_his_body_is_the_body_too(db_url):
     assert chains["The reading room had been fitted with new locks in 2021."] == [
         "Edenmoor University"
     ]
+
+
+def test_a_which_clause_ends_before_the_sentence_s_own_verb_of_saying(db_url):
+    """ "Zoomly, which says it has around 18,000 drivers …, said it would appeal": two
+    claims, both Zoomly's; the clause is no speaker."""
+    text = (
+        '"Passenger safety is not negotiable," TUV\'s director general, Camille Roussel, told '
+        'ANP. "A company that cannot tell us who is behind the wheel cannot operate in this '
+        'city."\n\n'
+        "Zoomly, which says it has around 18,000 drivers and 1.2 million regular users in "
+        "Varenne, said it would appeal. In a statement quoted by ANP, the company called the "
+        'decision "wrong and disproportionate" and said it had already fixed the flaw that '
+        "allowed account sharing.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Zoomly has around 18,000 drivers and 1.2 million regular users in Varenne."] == [
+        "Zoomly"
+    ]
+    assert chains["Zoomly would appeal."] == ["Zoomly"]

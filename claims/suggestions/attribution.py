@@ -735,9 +735,39 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             main_source = attribution.source
         found.append(attribution)
     _cited_before_the_report(text, found)
+    _relative_clause_ends(text, found)
     nest(found, text)
     past_own_hops(text, found)
     return found
+
+
+def _relative_clause_ends(text: str, found: list[Attribution]) -> None:
+    """ "Zoomly, which says it has 18,000 drivers, said it would appeal": the "which" clause
+    ends at the comma before the sentence's own verb of saying, whose speaker is the name
+    the clause was set off after, not the clause."""
+    for clause in found:
+        named = _SET_OFF_NAME.search(text, 0, clause.cue[0])
+        if named is None:
+            continue
+        for main in found:
+            if main is clause or not clause.content[0] < main.cue[0] < clause.content[1]:
+                continue
+            if main.order != "pre" or (main.source is not None and main.source[0] < clause.cue[0]):
+                continue  # "…, according to minutes": not the sentence's own verb
+            comma = text.rfind(",", clause.content[0], main.cue[0])
+            if comma < 0 or text[comma + 1 : main.cue[0]].strip():
+                continue  # the verb comes right after the clause's closing comma
+            clause.content = _strip_span(text, clause.content[0], comma)
+            main.source = named.span("name")
+            break
+
+
+# A name set off by a comma before its "which" clause and the clause's verb: "Zoomly, which".
+_SET_OFF_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&'\u2019.-]*(?:[ \t]+(?:(?:of|on|and|for|the)[ \t]+)?[A-Z][\w&'\u2019.-]*)"
+    r"{0,5}),[ \t]+"
+    r"(?:which|who)[ \t]+(?:(?:also|now|still)[ \t]+)?$"
+)
 
 
 def _cited_before_the_report(text: str, found: list[Attribution]) -> None:

@@ -1026,7 +1026,8 @@ _BUT_AFTER_CREDIT = re.compile(r"\s*(?:,\s*(?:but|while|although|though|whereas)
 # A sentence's subject and a "who" clause set off after it, up to the comma closing it.
 _SUBJECT_THEN_WHO = re.compile(
     r"\W*(?P<subject>[A-Z][^,.;:]{0,60}(?:,\s+[A-Z][^,.;:]{0,40})?)(?P<clause>,\s+(?:who|which)\s+"
-    r"[^,.;:\"\u201c]{3,200},)(?:\s+(?:also|reportedly|allegedly|later|then))?"
+    # (a number's own marks are no clause's end: "which says it has 18,000 drivers")
+    r"(?:[^,.;:\"\u201c]|(?<=\d)[,.](?=\d)){3,200},)(?:\s+(?:also|reportedly|allegedly|later|then))?"
 )
 
 
