@@ -446,8 +446,6 @@ class Speakers:
         self.spokespeople: dict[str, Resolution] = {}
         # The club "the club" was read as.
         self._club: Resolution | None = None
-        # The bodies a trial reading of a description found (``subject_meant``).
-        self._seen_bodies: set[str] = set()
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         if (head := _DESCRIBED_WITH_CLAUSE.match(surface.strip())) is not None:
@@ -786,7 +784,7 @@ class Speakers:
         name = (reading.name or reading.proposed_name or "") if reading is not None else ""
         if not _proper(name) or is_description(name):
             return None
-        return reading if a_body(resolver, reading) or _key(reading) in self._seen_bodies else None
+        return reading if self.is_body(resolver, reading) else None
 
     def _described_meant(self, resolver: Resolver, phrase: str, before: str) -> Resolution | None:
         title = phrase.split()[-1].lower().capitalize()
@@ -797,8 +795,8 @@ class Speakers:
             return None  # which of them, the reader cannot tell either
         trial = copy.deepcopy(self)
         reading = trial.read(resolver, phrase, before)
-        self._seen_bodies = trial.bodies  # a description read as a name shows it is a body's
-        return reading
+        # a description read as a name shows it is a body's, though only the trial knows it
+        return reading if trial.is_body(resolver, reading) else None
 
     def _last_body(self) -> Resolution | None:
         """The last source named that the article shows to be a body: whom "it" means, and
