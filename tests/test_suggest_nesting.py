@@ -1719,3 +1719,18 @@ def test_a_cue_after_but_shares_the_speaker_whose_words_it_follows(db_url):
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The inquiry was at an early stage."] == ["Miriam Achterberg"]
     assert chains["No conclusions had been reached."] == ["Miriam Achterberg"]
+
+
+def test_according_to_keeps_its_words_when_a_who_clause_follows_with_a_cue_of_its_own(db_url):
+    """ "A, according to two people …, who asked not to be named because B": A is what
+    the two people say; B is the asking's, however the tagger links them."""
+    text = (
+        "The outage left 40,000 homes without electricity for six hours on Tuesday.\n\n"
+        "The failure was caused by a faulty transformer at the Lindvik substation, according "
+        "to two people familiar with the investigation, who asked not to be named because "
+        "the findings have not been published.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The failure was caused by a faulty transformer at the Lindvik substation."] == [
+        "two people familiar with the investigation"
+    ]

@@ -416,6 +416,10 @@ def _refine(
             fits = False
     if any(other.coordinated and _inside(other.cue, content) for other in found):
         fits = False  # "... and added ...": what follows "and" is said again, not nested
+    if not empty and any(_nearer_cues_words(other, attribution, content) for other in found):
+        # "A, according to two people …, who asked not to be named because B": the tagger
+        # gave "according to" B, the words of a cue between them; the rules' A stands
+        fits = False
     if (
         attribution.order in ("post", "inverted")
         and content[0] >= attribution.cue[1] > attribution.content[1]
@@ -475,6 +479,18 @@ def _refine(
     nested = attribution.parent is not None or attribution.children
     if attribution.source is None or not nested or _overlaps(twin.source, attribution.source):
         attribution.source = twin.source
+
+
+def _nearer_cues_words(other: Attribution, attribution: Attribution, content: Span) -> bool:
+    """Whether ``content`` is what ``other``, a rule relation whose cue stands between
+    ``attribution``'s cue and that content, says."""
+    if other is attribution or other.content[1] <= other.content[0]:
+        return False
+    if not _overlaps(other.content, content) or _overlaps(attribution.content, content):
+        return False
+    if content[0] >= attribution.cue[1]:
+        return attribution.cue[1] <= other.cue[0] and other.cue[1] <= content[0]
+    return content[1] <= other.cue[0] and other.cue[1] <= attribution.cue[0]
 
 
 # The appositive the tagger's content ends in: "ParkLoop, the parking payment app …".
