@@ -74,6 +74,11 @@ TITLES = frozenset(
         "physician", "surgeon", "epidemiologist", "virologist", "prosecutor",
         "barrister", "solicitor", "investor", "entrepreneur", "broker", "trader", "diplomat",
         "envoy", "negotiator", "adviser", "advisor", "agent", "owner", "boss",
+        # what a person in the news is, by role, before their name ("Passenger Johan Erlund")
+        "passenger", "grandmaster", "teacher", "headteacher", "headmaster", "headmistress",
+        "principal", "nurse", "pilot", "farmer", "resident", "student", "witness",
+        "survivor", "referee", "umpire", "arbiter", "juror", "firefighter", "paramedic",
+        "volunteer", "shopkeeper", "fisherman", "commuter", "patient", "veteran",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.
@@ -85,7 +90,7 @@ BODY_NOUNS = frozenset(
         "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
         "office", "federation", "confederation", "association", "league", "zoo", "guild",
-        "society", "foundation", "charity", "institute",
+        "society", "foundation", "charity", "institute", "airport",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
@@ -181,6 +186,11 @@ class Resolver:
         exact = None if described else self._exact(bare)
         if exact is not None:
             return self._found(surface, exact, 0.95, "known name or alias")
+        spelt_out = self.spelt_out(surface)
+        if spelt_out is not None:
+            found = self.resolve(spelt_out)
+            why = f"{surface.strip()!r} is what the article calls {spelt_out}; {found.why}"
+            return replace(found, surface=surface, why=why)
         agency = AGENCY_NAMES.get(re.sub(r"^(?:the\s+)", "", surface.strip(" ,;:.")))
         if agency is not None and (found := self._exact(fold_name(agency))) is not None:
             why = f"{surface.strip()!r} is {agency}'s abbreviation"
@@ -274,6 +284,29 @@ class Resolver:
             return False
         mid_sentence = rf"[\w,;:][ \t]+The[ \t]+{re.escape(name)}(?![\w'’-])"
         return re.search(mid_sentence, self.text) is not None
+
+    def spelt_out(self, surface: str) -> str | None:
+        """The name an acronym stands for where the article gave it in brackets: "The
+        Lormark Data Protection Authority (LDPA) said …. The LDPA said" is one body. Only
+        a name whose capitalised words' initials spell the acronym."""
+        acronym = re.sub(r"['’]s$", "", re.sub(r"^[Tt]he\s+", "", surface.strip(" ,;:.")))
+        if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+            return None
+        for match in re.finditer(rf"\(\s*{acronym}\s*\)", self.text):
+            words = self.text[max(0, match.start() - 160) : match.start()].split()
+            initials = ""
+            for at in range(len(words) - 1, -1, -1):
+                word = words[at]
+                if word in _NAME_PARTICLES:
+                    continue
+                if not word[:1].isupper() or word[-1:] in ".,;:!?":
+                    break
+                initials = word[0] + initials
+                if initials == acronym:
+                    return " ".join(words[at:])
+                if not acronym.endswith(initials):
+                    break
+        return None
 
     def full_name(self, name: str) -> str | None:
         """The one full name the article gives a surname ("Erdogan": "President Recep
@@ -691,6 +724,8 @@ _NO_NAME_OPENERS = frozenset(
 )  # fmt: skip
 # A comma that sets words apart, not one inside a figure ("A study of 8,000 adults").
 _COMMA = re.compile(r",(?!\d)")
+# Small words inside a body's name, which its acronym skips: "Federal Bureau of Investigation".
+_NAME_PARTICLES = frozenset({"of", "and", "for", "the", "on", "in", "de", "du", "des", "&"})
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
 _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
 # Who speaks for someone else, of whom: "the family of Derek Haines", "the widow of …".

@@ -22,8 +22,19 @@ _NAME = (
 # What stands between a description's determiner and its noun: "water", "country's
 # largest cinema", "Britain's financial", "state-owned".
 _MODIFIERS = r"(?:[\w'\u2019-]+[ \t]+){0,4}?"
-# What may follow the noun inside the description: "of the canal", "for the region".
-_OF_WHAT = r"(?:[ \t]+(?:of|for|in)[ \t]+(?:the[ \t]+)?[\w'\u2019-]+(?:[ \t]+[\w'\u2019-]+){0,4}?)?"
+# What may follow the noun inside the description: "of the canal", "for the region",
+# "with the most departures from Kestrup".
+_OF_WHAT = (
+    r"(?:[ \t]+(?:of|for|in|with|at)[ \t]+(?:the[ \t]+)?[\w'\u2019-]+"
+    r"(?:[ \t]+[\w'\u2019-]+){0,5}?)?"
+)
+# Nouns that name the same kind of body: "the carrier" is what the text called "the airline".
+_KINDRED = {
+    "carrier": ("airline",),
+    "airline": ("carrier",),
+    "watchdog": ("regulator",),
+    "regulator": ("watchdog",),
+}
 _OWNER = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['\u2019]s)"
 # "the", "a", "Britain's", and "one of Brantia's biggest … chains"
 _DETERMINER = rf"(?:{_OWNER}|[Aa]n?|[Oo]ne[ \t]+of[ \t]+{_OWNER})"
@@ -68,11 +79,13 @@ def apposed_name(before: str, noun: str) -> str | None:
     """The name the text before last gave side by side with ``noun`` ("regulator"); None
     when it gave none, or when it has since spoken of another such body ("a group calling
     itself …"), which "the group" may mean instead."""
-    found = apposed_names(before, {noun})
+    nouns = {noun, *_KINDRED.get(noun, ())}
+    found = apposed_names(before, nouns)
     if not found:
         return None
     end, name = found[-1]
-    for later in re.finditer(rf"(?<![\w-])(\w+)[ \t]+{re.escape(noun)}\b", before[end:]):
+    kinds = "|".join(sorted(map(re.escape, nouns)))
+    for later in re.finditer(rf"(?<![\w-])(\w+)[ \t]+(?:{kinds})\b", before[end:]):
         if later[1].lower() != "the":
             return None  # "A group calling itself BlackLantern": another one since
     return name

@@ -59,6 +59,9 @@ def claim_wording(passage: str) -> str:
     text = " ".join(passage.split()).strip(" ,;:")
     if text.startswith("that ") and len(text) > 5:
         text = text[5:]
+    # "According to the regulator, however, data could …": the turn of the story, no part
+    # of what the regulator says
+    text = _CONNECTIVE.sub("", text, count=1) or text
     if _closes_inside(text):
         # '"We will win", the crowd chanted': the marks are the passage's own, kept paired
         inner = text
@@ -87,6 +90,12 @@ def claim_wording(passage: str) -> str:
     if not inner.rstrip(QUOTE_MARKS + _SINGLE_CLOSERS).endswith((".", "!", "?")):
         inner += "."
     return inner + closing
+
+
+_CONNECTIVE = re.compile(
+    r"^(?:however|though|meanwhile|moreover|nonetheless|nevertheless|furthermore),\s+",
+    re.IGNORECASE,
+)
 
 
 def _closes_inside(text: str) -> bool:
@@ -261,7 +270,7 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Sir|
 # "It was disappointed", not "It was too early to say" nor "It seems": an "it" that stands
 # for something, as against one that only fills the subject's place ("It was reviewing
 # whether" does something: it stands for someone).
-_IT = re.compile(r"It (?=[a-z])")
+_IT = re.compile(r"It (?=[a-z]|[\"\u201c\u2018][a-z])")  # also 'said it "strongly disagrees"'
 _ITS = re.compile(r"Its (?=\w)")  # "The agency said its rocket would launch …"
 EXPLETIVE_IT = re.compile(
     r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"

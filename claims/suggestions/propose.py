@@ -27,6 +27,7 @@ from claims.resolution import (
     TIME_WORD,
     Resolution,
     Resolver,
+    is_description,
     refers_to_origin,
 )
 from claims.sentences import Label, Sentence, paragraphs, speaker_labels, split_sentences
@@ -221,7 +222,7 @@ _SAID_HOW = re.compile(
 _OUTLET_NAME = (
     r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|of|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
     r"(?:[A-Z][\w.&'\u2019/-]*|\d{1,3}\b)){0,4}"  # "NBC Radio 1"
-    r"(?:\s+(?:programme|program|podcast|show|newspaper|channel|radio|television|TV"
+    r"(?:\s+(?:programme|program|podcast|show|newspaper|magazine|channel|radio|television|TV"
     r"|media\s+group|broadcaster|daily|news\s+site|news\s+website|website))?"
 )
 # What the article calls it before its name: "the German newspaper Bild am Sonntag", "the
@@ -851,9 +852,13 @@ def sentence_proposals(
                 other is not found[leaf] and source[1] <= other.cue[0] < cue[0] for other in found
             )
             if (found[leaf].coordinated or said_between) and source is not None:
-                # "The group said A and urged it to B": the demand, with its speaker
+                # "The group said A and urged it to B": the demand, with its speaker, by the
+                # name read for it ("Anders" as "Paul Anders", "The airport" as its operator)
                 named = (found[leaf].cue[0], named[1])
-                wording = f"{found[leaf].source_text(text)} {text[slice(*named)]}"
+                name = (hops[0].get("name") or hops[0].get("proposed_name")) if hops else None
+                if not name or is_description(name) or name in found[leaf].source_text(text):
+                    name = found[leaf].source_text(text)  # "The Harbour Traders Guild" as written
+                wording = f"{name} {text[slice(*named)]}"
             elif source is not None and "," in text[slice(*source)] and hops:
                 # "Manchin, who is not seeking re-election, urged …", "The head of the
                 # union, Mick Lynch, accused …": the speaker by name, without the rest
@@ -1660,8 +1665,11 @@ _HE_OR_SHE = re.compile(r"(He|She) (?=[a-z])")
 
 def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> bool:
     """Whether whom the speaker told cannot be a "he" or "she" of what they said: reporters,
-    the press, an outlet ("told Radio Holmdal she was disappointed")."""
+    the press, an outlet ("told Radio Holmdal she was disappointed"). A second content
+    ("told the Herald that A and that he would …") has the same listener as the first."""
     cue_end = attribution.cue[1]
+    if cue_end <= attribution.content[0] < part[0]:
+        part = (attribution.content[0], part[1])
     if _ANYONE_WHERE.fullmatch(text, cue_end, part[0]):
         return True  # "told reporters (outside the courthouse) (that)"
     if _A_BODY_LISTENING.fullmatch(text, cue_end, part[0]):
@@ -1740,6 +1748,10 @@ def _said_before_inner(text: str, sentence: Sentence, found: list[Attribution], 
         while end > outer.content[0] and text[end - 1] in JOINT + ".":
             end -= 1
         quote = (outer.content[0], end)
+        if CUT_OFF.search(text, *quote) or _SUBORDINATOR_AT_END.search(text, *quote):
+            # "said air traffic was halted at 21:40 after police and staff reported drones":
+            # the inner report is part of the outer speaker's sentence, which is claimed whole
+            quote = outer.content
         if not _clause(text, quote):
             continue
         hops = hops_of(index)
@@ -1755,10 +1767,17 @@ def _said_before_inner(text: str, sentence: Sentence, found: list[Attribution], 
                 quoted=False,
                 hops=hops,
                 confidence=round(base * sum(h["confidence"] for h in hops) / len(hops), 2),
-                rule=f"{outer.order}, before a nested relation",
+                rule=f"{outer.order}, {'with' if quote == outer.content else 'before'} a "
+                "nested relation",
             )
         )
     return out
+
+
+_SUBORDINATOR_AT_END = re.compile(
+    r"\b(?:after|before|because|since|until|while|once|unless|although|though|if)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _remainder(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int] | None:

@@ -137,6 +137,21 @@ _WHILE = re.compile(r"\s(?:as|when|while|after|before|until)\s")
 # Whom someone rang, and why: "called Korpela to congratulate her", "called him to say".
 _PHONED = re.compile(r"\s+(?:(?:[A-Z][\w'\u2019.-]*\s+){1,3}|(?:him|her|them|me|us)\s+)to\s+[a-z]")
 _ON_WHOM_TO = re.compile(r"\s*(?:on\s+)?(?:[\w'\u2019.-]+\s+){1,6}?to\s+[\"\u201c']?[a-z]")
+# Whom, described by a clause of its own, then what to do: "urged anyone who had used the
+# app before 2023 to register", "warned passengers to check" (not "warned that prices
+# would rise to record levels", a clause: no verb of its own before the relative).
+_WHOM_TO = re.compile(
+    r"\s*(?:on\s+)?(?!(?:that|of|about|against|it|there)\b)"
+    r"(?:(?!(?:would|will|could|can|may|might|must|should|is|are|was|were|had|has|have)\b)"
+    r"[\w'\u2019.-]+\s+){1,4}?(?:(?:who|which|whose)\s+(?:[\w'\u2019.-]+\s+){1,8}?)?"
+    r"to\s+[\"\u201c']?[a-z]"
+)
+# Demands put to someone by a word that may as well open a clause: "warned passengers to
+# check", "ordered the company to refund", "advised residents to stay indoors".
+_TELLS_TO = {
+    "warned", "warns", "warning", "advised", "advises", "ordered", "orders", "instructed",
+    "instructs", "encouraged", "encourages",
+}  # fmt: skip
 
 
 _CALLS_AS = (
@@ -233,7 +248,11 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
             return False  # "had called Korpela to congratulate her": a telephone call
         if verb[0] in ("called", "calls") and _FOR.match(text, start, content[1]):
             return True  # "called for a criminal investigation into developers"
-        return bool(_ON_WHOM_TO.match(text, start, content[1]))
+        return bool(
+            _ON_WHOM_TO.match(text, start, content[1]) or _WHOM_TO.match(text, start, content[1])
+        )
+    if verb[0] in _TELLS_TO and content[0] >= cue[1] and _WHOM_TO.match(text, cue[1], content[1]):
+        return True
     if verb[0] in _ACCUSES:
         return bool(_OF_WHAT.match(text, *content))  # "accused governments of expanding …"
     if verb[0] in _FAULTS:

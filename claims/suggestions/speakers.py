@@ -107,6 +107,12 @@ _GROUP_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+([a-z]+)(?:\s+([a-z
 # One person described, not named: "a nurse at the hospital", "One EU diplomat", "a second
 # nurse", "a police official". The next "she said" is that person.
 _ONE = frozenset({"a", "an", "one", "another"})
+# Offices a place or a case has one holder of: "the mayor", "the judge".
+_ONE_OFFICE = frozenset(
+    {"mayor", "judge", "prosecutor", "coroner", "governor", "coach", "captain", "sheriff",
+     "principal", "headteacher", "headmaster", "headmistress", "referee", "pilot", "chairman",
+     "chairwoman", "chairperson"}
+)  # fmt: skip
 # Whom the article keeps unnamed and speaks of again as "the person", "the official".
 _UNNAMED_ONES = frozenset({"person", "source", "insider", "diplomat", "official"})
 _ONE_PERSON_NOUNS = frozenset(
@@ -127,6 +133,8 @@ def one_person(surface: str) -> bool:
     """Whether a description speaks of one person: a determiner of one, then a person's
     noun within a few words ("A nurse at …", "one senior EU diplomat")."""
     words = [w.strip(",;:").lower() for w in surface.split()]
+    if len(words) == 2 and words[0] == "the" and words[1] in _ONE_OFFICE:
+        return True  # "The mayor said …. He said": the one the story has in mind
     if len(words) < 2 or words[0] not in _ONE or not is_description(surface):
         return False
     for word in words[1:5]:
@@ -287,7 +295,7 @@ _NOT_SUBJECTS = {
 _BODY_KINDS = {"organisation", "news_agency", "outlet", "state_body", "media"}
 
 
-_OF_A_BODY = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?[A-Z]")
+_OF_A_BODY = re.compile(r"\s+(?:of|at|from|for|with)\s+(?:the\s+)?[A-Za-z]")
 
 
 def a_body(resolver: Resolver, resolution: Resolution) -> bool:
@@ -315,7 +323,7 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     kind = _KIND_CALLED.match(head.strip())
     if kind is not None and kind["noun"].lower() in ORGANISATION_WORDS | _COMPANY_NOUNS:
         return True  # "A parents' group called Darrow Families for Choice"
-    if words & _COMPANY_ENDINGS or name.startswith("The ") or " & " in name:
+    if words & _COMPANY_ENDINGS or re.match(r"The [A-Z0-9]", name) or " & " in name:
         return True  # "Harcourt & Lyle", "Marks & Spencer": partners' names, a firm's
     if len(name.split()) == 1 and re.match(rf"The\s+{re.escape(name)}\b", resolution.surface):
         return True  # "The Athletic", "The Economist": no person is "The" anyone
@@ -1235,8 +1243,8 @@ class Speakers:
                 return _read_as(earlier, surface, words[1])
         if words[1] in ("regulator", "watchdog"):
             # "The Food Standards Authority has ordered the recall …, the regulator said":
-            # the public body named last, in the sentence or just before it
-            bodies = list(_PUBLIC_BODY_NAME.finditer(before))
+            # the public body named last, in the sentence or before it, however far back
+            bodies = list(_PUBLIC_BODY_NAME.finditer(_all_before(resolver, before)))
             if bodies:
                 return _read_as(resolver.resolve(bodies[-1].group("name")), surface, words[1])
         return None
@@ -1267,6 +1275,13 @@ class Speakers:
         noun = words[-1]
         if noun not in _COMPANY_NOUNS and not noun.endswith("maker"):
             return None  # "the company", "the software maker", "the Swedish carmaker"
+        if words[1:] in (["central", "bank"], ["national", "bank"], ["reserve", "bank"]):
+            # a country's bank: one named as a bank ("the National Bank of Slovakia"), or
+            # none, never a company named before
+            for earlier in reversed(self.named):
+                if "bank" in fold_name(earlier.name or earlier.proposed_name or "").split():
+                    return _read_as(earlier, surface, noun)
+            return None
         from claims.suggestions.citation import statement_start
 
         here = _SENTENCE_BREAK.split(before)[-1]
@@ -1621,6 +1636,7 @@ _INSTITUTIONS = {
     "foundation": "Foundation", "institute": "Institute", "directorate": "Directorate",
     "bureau": "Bureau", "department": "Department", "trust": "Trust", "chamber": "Chamber",
     "coalition": "Coalition", "alliance": "Alliance",
+    "airport": r"Airport(?:[ \t]+(?:Holdings?|Group|Company|Authority|Operator))?",
 }  # fmt: skip
 # A police force by its place: "Westmoor Police", "the Metropolitan Police".
 _A_FORCE = re.compile(

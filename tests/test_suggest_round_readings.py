@@ -1,0 +1,144 @@
+"""Readings asked for by a blind check on six new stories (a fraud sentencing, a teachers'
+strike, drones at an airport, a privacy fine, an avalanche, a chess scandal): made-up
+sentences in their shapes, each read as a reviewer would accept it."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+
+def test_it_before_a_quotation_and_he_after_a_second_that_name_the_speaker(db_url):
+    """'FitPulse said it "strongly disagrees"' is FitPulse's disagreement; "told the Herald
+    that A and that he would …": the listener is an outlet, so "he" is the speaker."""
+    text = (
+        'FitPulse, which is headquartered in Dorren, said it "strongly disagrees" with the '
+        "decision and intends to appeal.\n\n"
+        'Another parent, Marco Beli, told the Valmore Daily Herald that teachers "deserve '
+        'every cent" and that he would support further action if needed.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains['FitPulse "strongly disagrees" with the decision and intends to appeal.'] == [
+        "FitPulse"
+    ]
+    assert chains["Marco Beli would support further action if needed."] == [
+        "Marco Beli",
+        "Valmore Daily Herald",
+    ]
+
+
+def test_a_report_nested_after_when_or_after_is_part_of_the_outer_claim(db_url):
+    """ "said air traffic was halted at 21:40 after police reported drones": the airport
+    said all of it, not "Air traffic was halted at 21:40 after."."""
+    text = (
+        "Kestrup Airport Holding said air traffic was halted at 21:40 local time after police "
+        'and control-tower staff reported "multiple large drones" close to the approach path.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert "Air traffic was halted at 21:40 local time after." not in chains
+    assert chains[
+        "Air traffic was halted at 21:40 local time after police and control-tower staff "
+        'reported "multiple large drones" close to the approach path.'
+    ] == ["Kestrup Airport Holding"]
+
+
+def test_roles_before_names_are_no_part_of_them(db_url):
+    text = (
+        "Passenger Johan Erlund said communication in the terminal had been poor.\n\n"
+        "Grandmaster Irina Solberg said she did not want to prejudge the case.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Communication in the terminal had been poor."] == ["Johan Erlund"]
+    assert chains["Irina Solberg did not want to prejudge the case."] == ["Irina Solberg"]
+
+
+def test_an_acronym_the_article_spelt_out_is_that_body(db_url):
+    text = (
+        "The Lormark Data Protection Authority (LDPA) said its investigation had found "
+        "serious breaches.\n\n"
+        "The LDPA said it was also examining practices at two other apps.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "Lormark Data Protection Authority was also examining practices at two other apps."
+    ] == ["Lormark Data Protection Authority"]
+
+
+def test_the_carrier_the_airport_and_the_regulator_are_the_bodies_named(db_url):
+    """ "SkyNord, the airline with the most departures, said …. The carrier warned";
+    "The airport said" after "Kestrup Airport Holding said"; "According to the regulator"
+    long after the regulator was named."""
+    text = (
+        "SkyNord, the airline with the most departures from Kestrup, said it had cancelled 22 "
+        "flights. The carrier warned that disruption would continue through Sunday.\n\n"
+        "Kestrup Airport Holding said flights had resumed on Saturday.\n\n"
+        "The Lormark Data Protection Authority fined FitPulse 18 million euros on Thursday.\n\n"
+        "FitPulse said it had always respected its users' privacy. The company, which has 11 "
+        "million users, said its data was pseudonymised and could not identify anyone. It "
+        "said it had hired outside lawyers to review the decision, which it called unfair, "
+        "and that it would ask the courts to suspend the fine while its appeal was heard.\n\n"
+        "According to the regulator, however, pseudonymised data could easily be linked back "
+        "to individual users.\n\n"
+        "The airport said it expected to operate a full schedule on Sunday.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Disruption would continue through Sunday."] == ["SkyNord"]
+    assert chains["Pseudonymised data could easily be linked back to individual users."] == [
+        "Lormark Data Protection Authority"
+    ]
+    assert chains["Kestrup Airport Holding expected to operate a full schedule on Sunday."] == [
+        "Kestrup Airport Holding"
+    ]
+
+
+def test_a_demand_after_and_is_claimed_whole_with_its_speaker(db_url):
+    """ "and urged anyone who had used the app to register", "but warned passengers to
+    check": what was asked of whom, with who asked; not "Passengers to check …". A warning
+    with a clause stays the speaker's claim."""
+    text = (
+        "Paul Anders said the fine was welcome and urged anyone who had used the app before "
+        "2023 to register on its website.\n\n"
+        "SkyNord said it expected to operate a full schedule but warned passengers to check "
+        "their flight status before travelling.\n\n"
+        "Officials at the Harbour Authority warned that prices would rise to record levels.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert (
+        "Paul Anders urged anyone who had used the app before 2023 to register on its website."
+        in chains
+    )
+    assert "SkyNord warned passengers to check their flight status before travelling." in chains
+    assert "Passengers to check their flight status before travelling." not in chains
+    assert chains["Prices would rise to record levels."] == ["Officials at the Harbour Authority"]
+
+
+def test_a_central_bank_is_no_company_named_before(db_url):
+    text = (
+        "SkyNord said it had cancelled 22 flights.\n\n"
+        "The central bank warned that prices would rise.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Prices would rise."] == ["The central bank"]
+
+
+def test_the_mayor_is_whom_he_means_and_no_bank(db_url):
+    """A described office holder ("The mayor") is whom the next "he" means, and no body:
+    "The bank" after it stays a description, not the mayor."""
+    text = (
+        "The mayor said the roads were closed. He said they would reopen on Monday.\n\n"
+        "The bank warned that prices would rise to record levels.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["They would reopen on Monday."] == ["The mayor"]
+    assert chains["Prices would rise to record levels."] == ["The bank"]
+
+
+def test_an_outlet_named_with_its_kind_after_is_a_hop(db_url):
+    text = (
+        "Irina Solberg lost to Halden in round nine.\n\n"
+        '"I played a game against him that felt strange," she told Chess Weekly magazine.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["I played a game against him that felt strange."] == [
+        "Irina Solberg",
+        "Chess Weekly",
+    ]
