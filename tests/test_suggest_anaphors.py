@@ -55,7 +55,7 @@ def test_a_spokesperson_is_the_company_named_by_its_trade(db_url):
         "Northwind Energy said its profits fell by a fifth last year. "
         "In a statement, a spokesperson said the company would cut 200 jobs.\n",
     )
-    assert chains["The company would cut 200 jobs."] == [("Northwind Energy", "said")]
+    assert chains["Northwind Energy would cut 200 jobs."] == [("Northwind Energy", "said")]
 
 
 def test_the_agency_after_a_named_agency_is_that_agency_not_the_origin(db_url):
@@ -1117,7 +1117,8 @@ def test_the_report_published_on_a_day_by_a_firm_is_the_firms(db_url):
         "the group typically gains access through stolen staff passwords.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
-    assert chains["The group typically gains access through stolen staff passwords."] == [
+    # the group the report named, through the report's author
+    assert chains["Nightjar typically gains access through stolen staff passwords."] == [
         "Greyline Security"
     ]
 

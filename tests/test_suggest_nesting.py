@@ -1307,7 +1307,7 @@ def test_a_name_that_had_argued_that_its_is_no_person_the_judge_could_be(db_url)
     )
     proposals = proposals_for(db_url, text)
     (writing,) = [p for p in proposals if "systematically" in p.claim_text]
-    assert writing.claim_text.startswith("The company had")
+    assert writing.claim_text.startswith("Velmora had")  # the company the judge means
     assert [(h["name"], h["cue"]) for h in writing.hops] == [("The judge", "writing")]
 
 

@@ -142,3 +142,68 @@ def test_an_outlet_named_with_its_kind_after_is_a_hop(db_url):
         "Irina Solberg",
         "Chess Weekly",
     ]
+
+
+def test_he_said_of_by_a_jury_is_the_person_the_sentence_is_about(db_url):
+    """No jury is "he": the man whose name opens the sentence is."""
+    text = (
+        "Douglas Fenmore, 58, was convicted in March of fraud after a jury at Harwick Crown "
+        "Court found that he had diverted contributions into shell companies.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Douglas Fenmore had diverted contributions into shell companies."] == [
+        "a jury at Harwick Crown Court"
+    ]
+
+
+def test_a_body_described_in_reported_speech_is_the_one_named_before(db_url):
+    """ "Voss said the union was ready": the union the story named; "the authority" a
+    spokesperson for a council means is not an authority the story names only later."""
+    text = (
+        "The National Union of Classroom Teachers called the strike after talks broke down. "
+        "Union leader Helena Voss said the union was ready to return to talks at any time.\n\n"
+        "A spokesperson for Harwick City Council said the authority was working closely with "
+        "the trustees.\n\n"
+        "The Civil Aviation Authority said it had imposed a no-fly zone.\n"
+    )
+    proposals = proposals_for(db_url, text)
+    chains = speakers_of(proposals)
+    assert chains[
+        "The National Union of Classroom Teachers was ready to return to talks at any time."
+    ] == ["Helena Voss"]
+    assert chains["Harwick City Council was working closely with the trustees."] == [
+        "Harwick City Council"
+    ]
+    # a strike called is an act, the article's own statement, not the union's words
+    assert (
+        chains["The National Union of Classroom Teachers called the strike after talks broke down."]
+        == []
+    )
+
+
+def test_the_body_a_speaker_is_of_is_the_group_they_speak_of(db_url):
+    """ "Maya Delacroix of the League of Women Voters said the group": her league; but "the
+    company" a union leader speaks of is not his union."""
+    text = (
+        "Union leader Tom Haverford of the Rail Workers' Federation said the company had "
+        "ignored safety warnings.\n\n"
+        "Maya Delacroix of the League of Women Voters said the group supported the recount.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The company had ignored safety warnings."] == ["Tom Haverford"]
+    assert chains["The League of Women Voters supported the recount."] == ["Maya Delacroix"]
+
+
+def test_the_group_of_a_speaker_introduced_with_its_acronym_is_that_body(db_url):
+    """ "LCU director Paul Anders" then "Anders said the group": the Lormark Consumers'
+    Union the story spelt out, not FitPulse, the last company named."""
+    text = (
+        "The regulator fined FitPulse 18 million euros. FitPulse said it would appeal.\n\n"
+        "Consumer organisation Lormark Consumers' Union (LCU) welcomed the ruling. \"This is a "
+        'clear signal," LCU director Paul Anders told Radio Lormark.\n\n'
+        "Anders said the group was now preparing a collective claim for compensation.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "Lormark Consumers' Union was now preparing a collective claim for compensation."
+    ] == ["Paul Anders"]

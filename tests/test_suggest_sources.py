@@ -1588,7 +1588,7 @@ def test_citing_people_briefed_a_name_with_and_and_a_name_before_of(db_url):
         ],
         "The strike, called by the Maritime and Harbour Workers Union, involves roughly "
         "4,200 crane operators.": ["Maritime and Harbour Workers Union"],
-        "The group supported the recount.": ["Maya Delacroix"],
+        "The League of Women Voters supported the recount.": ["Maya Delacroix"],
         "People need to see the ballots counted by hand.": ["Maya Delacroix"],
     }
 

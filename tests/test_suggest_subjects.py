@@ -218,7 +218,8 @@ def test_a_content_of_the_sentence_before_is_not_joined_across_a_speaker(db_url)
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains[
-        'The council would "study the judgment carefully" before deciding on next steps.'
+        'Lendham District Council would "study the judgment carefully" before deciding on '
+        "next steps."
     ] == ["Lendham District Council"]
 
 

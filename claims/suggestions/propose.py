@@ -71,12 +71,14 @@ from claims.suggestions.proposal import (
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.reporting import claimed_whole, quotes_words, reporting_relations, states
 from claims.suggestions.speakers import (
+    APPOSED_NOUNS,
     MEDIA_KINDS,
     Speakers,
     a_body,
     antecedent,
     apposed_to,
     named_after,
+    one_person,
     outlet_named_before,
 )
 from claims.text import (
@@ -840,7 +842,7 @@ def sentence_proposals(
             continue  # "said A, rejecting a demand", tagged as one content round its cue
         if not hops and _STIRRING.match(text, cue[0], cue[1] + 20):
             continue  # "raising concerns that A": not A, nor anyone's word for it
-        if _an_act(text, found[leaf], content):
+        if _an_act(text, found[leaf], content) or _called_an_event(text, found[leaf], content):
             continue  # "Huawei has partnered with Yitu to work on solutions for …"
         base = ORDER_CONFIDENCE.get(found[leaf].order, 0.7)
         hop_conf = [hop["confidence"] for hop in hops] or [0.6]
@@ -930,11 +932,32 @@ def sentence_proposals(
                 # "Its revenue fell …, according to its annual report": the sentence's own
                 # opening "Its", whomever the source is
                 claim = _subject_named(text, sentence, claim, resolver, speakers)
+            elif not quoted and found[leaf].source is not None:
+                # "Voss said the union was ready to return to talks": the union she means
+                claim = _subject_named(
+                    text,
+                    sentence,
+                    claim,
+                    resolver,
+                    speakers,
+                    part[0],
+                    found[leaf].source_text(text),
+                )
             pronoun = _HE_OR_SHE.match(claim)
-            if pronoun and not quoted and resolved[leaf] and a_body(resolver, resolved[leaf]):
-                # "He has 21 days to appeal, NADA said": not the body, the person before
+            if (
+                pronoun
+                and not quoted
+                and resolved[leaf]
+                and (a_body(resolver, resolved[leaf]) or _no_one_person(resolved[leaf]))
+            ):
+                # "He has 21 days to appeal, NADA said": not the body, the person before;
+                # "Douglas Fenmore was convicted after a jury found that he had diverted …":
+                # no jury is "he", the person the sentence is about is
                 before = text[max(0, sentence.start - 600) : sentence.start]
-                if (person := speakers.person_meant(resolver, pronoun[1], before)) is not None:
+                person = _person_opening(text, sentence, found[leaf], resolver)
+                if person is None:
+                    person = speakers.person_meant(resolver, pronoun[1], before)
+                if person is not None:
                     claim = person + claim[pronoun.end(1) :]
             proposals.append(
                 Proposal(
@@ -1263,6 +1286,24 @@ def _an_act(text: str, attribution: Attribution, content: tuple[int, int]) -> bo
     if _SETS_OFF_WORDS.search(between) or quotes_words(text, content):
         return False  # "ruled that A", "continued: A", "likened the rules to 'burning …'"
     return not _OPENS_A_CLAUSE.match(text, content[0], content[1])
+
+
+def _called_an_event(text: str, attribution: Attribution, content: tuple[int, int]) -> bool:
+    """ "The union called the strike after talks broke down", "called a snap election":
+    an event called, no naming of anything ("called the plan reckless")."""
+    cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()
+    if cue[-1:] not in (["called"], ["calls"], ["calling"]) or content[0] < attribution.cue[1]:
+        return False
+    found = _AN_EVENT.match(text, content[0], content[1])
+    return found is not None and not quotes_words(text, content)
+
+
+_AN_EVENT = re.compile(
+    r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strike|election|vote|referendum"
+    r"|meeting|halt|ceasefire|truce|press\s+conference|news\s+conference|summit|session"
+    r"|walkout|boycott|protest|rally|recess|hearing)s?\b(?!\s+(?:a|an)\b)",
+    re.IGNORECASE,
+)
 
 
 # A subject and its verb within a content's first words, before any comma or relative
@@ -1661,6 +1702,36 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
 
 
 _HE_OR_SHE = re.compile(r"(He|She) (?=[a-z])")
+# A sentence opening with a person's name, before its verb: "Douglas Fenmore, 58, was".
+_A_NAME_OPENS = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})(?:,[^,.;]{1,40},)?\s+[a-z]"
+)
+
+
+def _no_one_person(reading: Resolution) -> bool:
+    """Whether a source read is described as no one person ("a jury at Harwick Crown
+    Court", "prosecutors", "the court"), so that no "he" or "she" it says is itself."""
+    surface = reading.surface.strip()
+    return (
+        not reading.resolved
+        and is_description(surface)
+        and not one_person(surface)
+        and fold_name(surface) not in PRONOUNS
+    )
+
+
+def _person_opening(
+    text: str, sentence: Sentence, attribution: Attribution, resolver
+) -> str | None:
+    """The person whose name opens the sentence before its speaker, if a person's."""
+    found = _A_NAME_OPENS.match(text, sentence.start, attribution.cue[0])
+    if found is None or (attribution.source and attribution.source[0] <= found.start()):
+        return None
+    reading = resolver.resolve(found["name"])
+    name = reading.name or reading.proposed_name
+    if not name or a_body(resolver, reading) or len(name.split()) < 2:
+        return None
+    return name
 
 
 def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> bool:
@@ -1866,6 +1937,55 @@ def _clause(text: str, span: tuple[int, int]) -> bool:
 
 # What an article's own sentence opens with that stands for a body it named: "It blamed",
 # "Its revenue fell", "The chain has struggled".
+# The body a speaker is described as being of: "Maya Delacroix of the League of Women
+# Voters", "A spokesperson for Harwick City Council".
+_AFFILIATION = re.compile(
+    r"\b(?:of|for|at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w&'\u2019-]*"
+    r"(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w&'\u2019-]*)*)"
+)
+
+
+def _body_of_speaker(text: str, speaker: str, said_at: int) -> str | None:
+    """The body a speaker is of, as the speaker's words say ("Maya Delacroix of the League
+    of Women Voters") or as the story introduced them before ("LCU director Paul Anders"
+    for a later "Anders"), an acronym spelt out where the story did."""
+    own = _AFFILIATION.search(speaker)
+    if own is not None:
+        return own["body"]
+    surname = speaker.split()[-1] if speaker.split() else ""
+    if not surname[:1].isupper():
+        return None
+    titled = None
+    for titled in re.finditer(  # noqa: B007 - the last one before the words
+        rf"(?P<body>(?:[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}?)(?:{'|'.join(sorted(_OFFICE_WORDS))})"
+        rf"[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){{0,2}}{re.escape(surname)}\b",
+        text[:said_at],
+    ):
+        pass
+    if titled is None:
+        return None
+    body = re.sub(
+        r"^(?:(?:The|A|An|Then|But|And|Also|Meanwhile|However)[ \t]+)+", "", titled["body"]
+    )
+    body = body.strip()
+    if not body or fold_name(body) in APPOSED_NOUNS:
+        return None  # "Union leader Helena Voss", "Club spokesman Tom Reyes": no name
+    if body.isupper():
+        spelt = re.search(rf"((?:[A-Z][\w&'\u2019-]*[ \t]+){{1,5}})\({re.escape(body)}\)", text)
+        if spelt is None:
+            return body
+        words = spelt[1].split()
+        # the name whose words' initials spell the acronym
+        return " ".join(words[-len(body) :]) if len(words) >= len(body) else body
+    return body
+
+
+_OFFICE_WORDS = frozenset(
+    {"director", "chief", "head", "president", "chair", "chairman", "chairwoman",
+     "spokesman", "spokeswoman", "spokesperson", "leader", "secretary", "commissioner"}
+)  # fmt: skip
+# What a speaker may call the body they speak for, whatever it is named.
+_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "authority", "institution"})
 _OWN_SUBJECT = re.compile(
     r"(?:(?P<its>Its)|(?P<phrase>It|The[ \t]+[a-z]+)(?P<s>['\u2019]s)?)[ \t]+(?=[a-z0-9])"
 )
@@ -1903,20 +2023,59 @@ _NAME_ENDS = (
 
 
 def _subject_named(
-    text: str, sentence: Sentence, claim: str, resolver: Resolver, speakers: Speakers
+    text: str,
+    sentence: Sentence,
+    claim: str,
+    resolver: Resolver,
+    speakers: Speakers,
+    said_at: int | None = None,
+    speaker: str | None = None,
 ) -> str:
     """The article's own statement with its subject named, when it opens with "It" or
-    "the chain" for the body the sentence before was about: a claim is read alone."""
+    "the chain" for the body the sentence before was about: a claim is read alone.
+
+    ``said_at``: the claim is what ``speaker`` says from there on ("Voss said the union was
+    ready"), so only a description is named: the body the speaker is of, else by the text
+    up to there."""
     match = _OWN_SUBJECT.match(claim)
     if match is None or EXPLETIVE_IT.match(claim):
         return claim
+    if said_at is not None and (
+        (match["phrase"] or "It") == "It"
+        or match["phrase"].split()[-1].lower() not in APPOSED_NOUNS
+    ):
+        # "said it was", "its": the speaker's own, read with the speaker; "the results",
+        # "the senator": no body to name
+        return claim
     if match["phrase"] == "It" and not _it_acts(claim):
         return claim  # "It will go on sale in October": the laptop, not the maker
-    before = text[max(0, sentence.start - 600) : sentence.start]
-    reading = speakers.subject_meant(resolver, match["phrase"] or "It", before)
+    end = sentence.start if said_at is None else said_at
+    before = text[max(0, end - 600) : end]
+    own = _body_of_speaker(text, speaker, said_at) if said_at is not None and speaker else None
+    noun = (match["phrase"] or "").split()[-1:]
+    if own is not None and not (
+        noun[0].lower() in _ANY_BODY or noun[0].lower() in fold_name(own).split()
+    ):
+        own = None  # "Haverford of the Rail Workers' Federation said the company": another body
+    if own is not None:
+        # "Maya Delacroix of the League of Women Voters said the group": her own body
+        reading = resolver.resolve(own)
+    elif said_at is not None and noun[0].lower() == "group" and speaker[:1].isupper():
+        return claim  # a campaign group, a media group, a company's group: not told apart
+    else:
+        reading = speakers.subject_meant(resolver, match["phrase"] or "It", before)
     if reading is None:
         return claim
     name = reading.name or reading.proposed_name or ""
+    if said_at is not None and (
+        name not in text[:said_at]
+        or resolver.kinds.get(reading.source_id) in MEDIA_KINDS
+        or _an_outlet_by_name(name)
+        or _described_as_outlet(text, name)
+    ):
+        # a body the story names only later is not whom the speaker means, nor a
+        # newspaper the story cited before
+        return claim
     if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{_NAME_ENDS}", text):
         name = f"the {name}"  # "the National Space Agency", as the article writes it
     name = name[:1].upper() + name[1:]

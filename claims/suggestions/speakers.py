@@ -512,7 +512,7 @@ class Speakers:
                 if named and not is_description(named) and a_body(resolver, owner):
                     return replace(owner, surface=surface, why=f"{surface.strip()!r}: {named}'s")
         owned = _BODYS_DOCUMENT.match(surface.strip())
-        if owned is not None and owned["noun"].lower() in _APPOSED_NOUNS:
+        if owned is not None and owned["noun"].lower() in APPOSED_NOUNS:
             # "The council's latest assessment, published in October, warned": the council's
             # word, as "the council warned" would be read
             body = self._read(resolver, owned["body"], before)
@@ -781,11 +781,11 @@ class Speakers:
                 reading is not None
                 and not reading.resolved
                 and described.split()[-1:]
-                and (described.split()[-1] in _APPOSED_NOUNS)
+                and (described.split()[-1] in APPOSED_NOUNS)
             ):
                 # "The company, which runs 74 cinemas, said …. It blamed": the company meant
                 reading = self._described_meant(resolver, described, before)
-        elif phrase.split()[-1].lower() in _APPOSED_NOUNS:
+        elif phrase.split()[-1].lower() in APPOSED_NOUNS:
             reading = self._described_meant(resolver, phrase, before)
         else:
             return None
@@ -1065,7 +1065,7 @@ class Speakers:
         article itself named beside that description, before any guess from the body named
         last, which may be another (a firm the regulator fined)."""
         words = [word.strip(",;:") for word in surface.lower().split()]
-        if not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in _APPOSED_NOUNS:
+        if not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in APPOSED_NOUNS:
             return None
         if resolution.resolved and resolution.confidence >= 0.9:
             return None  # a known name, as "the Treasury" may be
@@ -1678,11 +1678,11 @@ _A_THING_BEFORE = re.compile(
     r"|programme|program|project|scheme|system|app|product|service)s?\b"
 )
 # Descriptions an article may have set beside a body's name: "Ofwat, the water regulator".
-_APPOSED_NOUNS = BODY_NOUNS | _COMPANY_NOUNS | set(_WATCHDOGS) | {"club"}
+APPOSED_NOUNS = BODY_NOUNS | _COMPANY_NOUNS | set(_WATCHDOGS) | {"club"}
 # A body described with a clause of its own: "The company, which runs 74 cinemas,".
 _DESCRIBED_WITH_CLAUSE = re.compile(
     r"(?P<head>[Tt]he[ \t]+(?:[a-z][\w'\u2019-]*[ \t]+){0,2}?"
-    rf"(?:{'|'.join(sorted(_APPOSED_NOUNS))})),[ \t]+(?:which|who|whose)\b"
+    rf"(?:{'|'.join(sorted(APPOSED_NOUNS))})),[ \t]+(?:which|who|whose)\b"
 )
 
 
