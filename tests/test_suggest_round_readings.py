@@ -207,3 +207,36 @@ def test_the_group_of_a_speaker_introduced_with_its_acronym_is_that_body(db_url)
     assert chains[
         "Lormark Consumers' Union was now preparing a collective claim for compensation."
     ] == ["Paul Anders"]
+
+
+def test_what_a_speaker_adds_and_an_arbiter_quoted_go_through_the_same_outlet(db_url):
+    """ "was quoted by RTV as saying A. He added that B": B through RTV too; "One of the
+    arbiters … told the Carvo Tribune …. '…,' the arbiter was quoted as saying" is that
+    arbiter, through the Tribune; "According to the Tribune, the arbiter also said that C"
+    is a hop of its own inside the Tribune's report."""
+    text = (
+        "Education Minister Tobias Kerrin was quoted by the state broadcaster RTV as saying "
+        'that the door to negotiations "remains open." He added that the government would '
+        'not "write blank cheques" while inflation remained high.\n\n'
+        "One of the tournament's arbiters, speaking on condition of anonymity, told the "
+        "newspaper Carvo Tribune that Halden had left the playing hall unusually often. "
+        '"In round seven he went to the toilet four times," the arbiter was quoted as '
+        "saying.\n\n"
+        "According to the Tribune, the arbiter also said that a metal-detector check before "
+        "the final round had been skipped.\n\n"
+        "Petrov said the deal was dead. He added that nobody would sign.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        'The government would not "write blank cheques" while inflation remained high.'
+    ] == ["Tobias Kerrin", "RTV"]
+    arbiter = "One of the tournament's arbiters"
+    assert chains["In round seven he went to the toilet four times."] == [
+        arbiter,
+        "Carvo Tribune",
+    ]
+    assert chains["A metal-detector check before the final round had been skipped."] == [
+        arbiter,
+        "Carvo Tribune",
+    ]
+    assert chains["Nobody would sign."] == ["Petrov"]

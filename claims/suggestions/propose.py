@@ -355,6 +355,14 @@ def _outlet_told(
         # that newspaper, as no other is named
         hop = {**speakers.outlets[key], "evidence_start": attribution.cue[0]}
         hop["evidence_end"] = attribution.cue[1]
+    elif cue in (["added"], ["adds"], ["continued"]) and key in speakers.outlets:
+        # "Kerrin was quoted by RTV as saying A. He added that B": B went through RTV too,
+        # when the sentence just before passed the speaker's words through it
+        recent = _recent_outlet(text, sentence, speakers)
+        outlet = speakers.outlets[key]
+        if recent is not None and recent.get("name") == outlet.get("name"):
+            hop = {**outlet, "cue": None, "evidence_start": attribution.cue[0]}
+            hop["evidence_end"] = attribution.cue[1]
     return hop
 
 

@@ -903,7 +903,8 @@ def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) ->
     if attribution.order != "pre" or (outer.cue[0] < attribution.content[1] and not according):
         return False
     words = text[attribution.source[0] : attribution.source[1]].split()
-    if not words[0][:1].isupper() or words[-1].lower() in SPEAKER_PRONOUNS:
+    described = according and words[0] == "the" and len(words) <= 3  # "the arbiter also said"
+    if not (words[0][:1].isupper() or described) or words[-1].lower() in SPEAKER_PRONOUNS:
         return False
     if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in SAYING:
         return False

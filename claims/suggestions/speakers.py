@@ -524,6 +524,9 @@ class Speakers:
         if noun is None and words[0] in ("a", "an", "one") and not reading.resolved:
             # "A person close to the president said …. The person said": that person
             noun = next((word for word in words[1:4] if word in _UNNAMED_ONES), None)
+            if noun is None and words[1:2] == ["of"] and words[-1].endswith("s"):
+                # "One of the tournament's arbiters … The arbiter was quoted as saying"
+                noun = words[-1].strip(",")[:-1]
         if noun is not None and (words[0] in ("a", "an", "one") or noun != words[-1]):
             self.spokespeople[noun] = reading  # "A spokesman for X", "a WHO spokesperson"
         return reading
