@@ -240,3 +240,41 @@ def test_what_a_speaker_adds_and_an_arbiter_quoted_go_through_the_same_outlet(db
         "Carvo Tribune",
     ]
     assert chains["Nobody would sign."] == ["Petrov"]
+
+
+def test_the_articles_own_he_and_his_name_the_person_the_sentence_before_opens_with(db_url):
+    """ "Fenmore was led from the dock. He did not speak …", "Halden, 27, won the title. His
+    performance drew suspicion": read alone, the claim names him; not where the sentence
+    before names someone else too."""
+    text = (
+        "Fenmore was led from the dock in handcuffs. He did not speak as the sentence was "
+        "read out.\n\n"
+        "Halden, 27, won the title in Portelo. His performance drew immediate suspicion from "
+        "several players.\n\n"
+        "John Smith met Anna Berg on Monday in the capital. He left the meeting early without "
+        "any comment.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "Fenmore did not speak as the sentence was read out." in claims
+    assert "Halden's performance drew immediate suspicion from several players." in claims
+    assert "He left the meeting early without any comment." in claims
+
+
+def test_it_after_a_thing_is_the_thing_and_a_moment_described_is_no_claim(db_url):
+    """ "welcomed the sentence but said it came too late": the sentence came too late, not
+    the group; "described the moment the snow hit" tells of a telling."""
+    text = (
+        "The Harwick Pensioners' Action Group, which represents 1,500 members, welcomed the "
+        "sentence but said it came too late for many.\n\n"
+        "One survivor, a 41-year-old skier from Salzburg, described the moment the snow hit.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert "Harwick Pensioners' Action Group came too late for many." not in chains
+    assert chains["It came too late for many."] == ["Harwick Pensioners' Action Group"]
+    assert "The moment the snow hit." not in chains
+    assert (
+        chains[
+            "One survivor, a 41-year-old skier from Salzburg, described the moment the snow hit."
+        ]
+        == []
+    )

@@ -1033,6 +1033,12 @@ def sentence_proposals(
         unattributed.claim_text = _subject_named(
             text, sentence, unattributed.claim_text, resolver, speakers
         )
+        if unattributed.quote[0] == sentence.start or not text[
+            sentence.start : unattributed.quote[0]
+        ].strip(" \t\"'\u201c\u2018"):
+            unattributed.claim_text = _person_named(
+                text, sentence, unattributed.claim_text, resolver
+            )
         proposals.insert(0, unattributed)
     if proposals and (tail := _own_tail(text, sentence, found)) is not None:
         proposals.append(tail)
@@ -1298,14 +1304,22 @@ def _an_act(text: str, attribution: Attribution, content: tuple[int, int]) -> bo
 
 def _called_an_event(text: str, attribution: Attribution, content: tuple[int, int]) -> bool:
     """ "The union called the strike after talks broke down", "called a snap election":
-    an event called, no naming of anything ("called the plan reckless")."""
+    an event called, no naming of anything ("called the plan reckless"); and "described
+    the moment the snow hit", the telling told of, not what was told."""
     cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()
-    if cue[-1:] not in (["called"], ["calls"], ["calling"]) or content[0] < attribution.cue[1]:
+    if content[0] < attribution.cue[1]:
+        return False
+    if cue[-1:] in (["described"], ["describes"], ["describing"]):
+        described = _A_MOMENT.match(text, content[0], content[1])
+        return described is not None and " as " not in text[content[0] : content[1]]
+    if cue[-1:] not in (["called"], ["calls"], ["calling"]):
         return False
     found = _AN_EVENT.match(text, content[0], content[1])
     return found is not None and not quotes_words(text, content)
 
 
+# What someone described, told of: "the moment the snow hit", "his ordeal", "the scene".
+_A_MOMENT = re.compile(r"(?:the|a|an|his|her|their|its)\s+[a-z]", re.IGNORECASE)
 _AN_EVENT = re.compile(
     r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strike|election|vote|referendum"
     r"|meeting|halt|ceasefire|truce|press\s+conference|news\s+conference|summit|session"
@@ -1358,7 +1372,15 @@ def _of_itself(text: str, attribution: Attribution) -> bool:
         and source[1] <= attribution.cue[0] < attribution.content[0]
         and not _TELLS.match(attribution.cue_text(text).split()[-1])
         and fold_name(text[slice(*source)]) not in PRONOUNS - {"it"}
+        and not _A_THING_THEN_SAID.search(text, source[1], attribution.cue[0])
     )
+
+
+# "welcomed the sentence but said it came too late": a thing just named, which "it" means
+_A_THING_THEN_SAID = re.compile(
+    r"\b(?:the|a|an|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*,?\s+(?:but|and)\s+"
+    r"(?:(?:also|then|later)\s+)?$"
+)
 
 
 def _within_sentence(text: str, sentence: Sentence, content: tuple[int, int]) -> tuple[int, int]:
@@ -2089,6 +2111,46 @@ def _subject_named(
     name = name[:1].upper() + name[1:]
     owner = match["its"] or match["s"]
     return (possessive(name) if owner else name) + " " + claim[match.end() :]
+
+
+def _person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) -> str:
+    """The article's own "He did not speak" or "His performance drew suspicion" with the
+    person named, when the sentence before, in the same paragraph, opens with that person
+    ("Fenmore was led from the dock. He did not speak"): a claim is read alone."""
+    pronoun = _HE_HIS.match(claim)
+    if pronoun is None:
+        return claim
+    start = text.rfind("\n", 0, sentence.start) + 1
+    before = text[start : sentence.start].rstrip()
+    opening = [m for m in _SENTENCE_OPENING.finditer(before)]
+    if not opening:
+        return claim
+    last = opening[-1]
+    name = last["name"]
+    reading = resolver.resolve(name)
+    if reading.resolved and resolver.kinds.get(reading.source_id) != "person":
+        return claim
+    if a_body(resolver, reading) or is_description(name) or name.split()[0] in _NOT_A_SUBJECT:
+        return claim
+    others = _TWO_NAMES.findall(before[last.start() + len(name) :])
+    if any(fold_name(other) != fold_name(name) for other in others):
+        return claim  # someone else is named there too: whom "he" means is not sure
+    if pronoun[1] in ("His", "Her"):
+        return possessive(name) + claim[pronoun.end(1) :]
+    return name + claim[pronoun.end(1) :]
+
+
+# "He did", "His performance": a claim opening with a person's pronoun
+_HE_HIS = re.compile(r"(He|She|His|Her) (?=[a-z])")
+# A sentence (of the text before) opening with a name, then its verb or an aside
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"\u201d\u2019][ \t]))"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})"
+    r"(?=,[ \t]+\d|[ \t]+(?:was|is|had|has|did|won|lost|said|told|left|made|took|denied|"
+    r"appeared|pleaded|walked|arrived|refused|declined)\b)"
+)
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
+_NOT_A_SUBJECT = frozenset({"The", "It", "This", "That", "There", "In", "On", "At", "But", "And"})
 
 
 def _own_statement(
