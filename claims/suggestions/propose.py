@@ -1975,7 +1975,7 @@ _AFFILIATION = re.compile(
 )
 
 
-def _body_of_speaker(text: str, speaker: str, said_at: int) -> str | None:
+def _body_of_speaker(text: str, speaker: str, said_at: int, resolver: Resolver) -> str | None:
     """The body a speaker is of, as the speaker's words say ("Maya Delacroix of the League
     of Women Voters") or as the story introduced them before ("LCU director Paul Anders"
     for a later "Anders"), an acronym spelt out where the story did."""
@@ -2001,12 +2001,7 @@ def _body_of_speaker(text: str, speaker: str, said_at: int) -> str | None:
     if not body or fold_name(body) in APPOSED_NOUNS:
         return None  # "Union leader Helena Voss", "Club spokesman Tom Reyes": no name
     if body.isupper():
-        spelt = re.search(rf"((?:[A-Z][\w&'\u2019-]*[ \t]+){{1,5}})\({re.escape(body)}\)", text)
-        if spelt is None:
-            return body
-        words = spelt[1].split()
-        # the name whose words' initials spell the acronym
-        return " ".join(words[-len(body) :]) if len(words) >= len(body) else body
+        return resolver.spelt_out(body) or body
     return body
 
 
@@ -2081,7 +2076,11 @@ def _subject_named(
         return claim  # "It will go on sale in October": the laptop, not the maker
     end = sentence.start if said_at is None else said_at
     before = text[max(0, end - 600) : end]
-    own = _body_of_speaker(text, speaker, said_at) if said_at is not None and speaker else None
+    own = (
+        _body_of_speaker(text, speaker, said_at, resolver)
+        if said_at is not None and speaker
+        else None
+    )
     noun = (match["phrase"] or "").split()[-1:]
     if own is not None and not (
         noun[0].lower() in _ANY_BODY or noun[0].lower() in fold_name(own).split()
