@@ -163,7 +163,9 @@ class Resolver:
         if head is not None:
             # "Emily Russo, who runs an independent bookshop": Russo, not The Independent
             return replace(self.resolve(head.group(1)), surface=surface)
-        document = _DOCUMENT_BY.fullmatch(surface.strip(" ,;:."))
+        bare_surface = surface.strip(" ,;:.")
+        # "Figures published by the PCC" opening a sentence is a document as mid-sentence
+        document = _DOCUMENT_BY.fullmatch(bare_surface[:1].lower() + bare_surface[1:])
         whose = document and (document["who"] or document["site"] or document["outlet"])
         if whose:
             # "figures released on Monday by property data firm CoreMetrics", "a notice
@@ -303,7 +305,17 @@ class Resolver:
                     break
                 initials = word[0] + initials
                 if initials == acronym:
-                    return " ".join(words[at:])
+                    # and a capitalised word the acronym leaves out: "the Ostrelian
+                    # Ministry of Foreign Affairs (MFA)"
+                    first = at
+                    while (
+                        first > max(0, at - 2)
+                        and words[first - 1][:1].isupper()
+                        and words[first - 1] not in ("The", "A", "An")
+                        and words[first - 1][-1:] not in '.,;:!?"\u201d'
+                    ):
+                        first -= 1
+                    return " ".join(words[first:])
                 if not acronym.endswith(initials):
                     break
         return None
@@ -683,7 +695,8 @@ _WHEN_AT_END = re.compile(
     # with the participle it dates, if any: "a study published on Thursday"
     rf"(?:\s+(?:published|released|issued|posted|announced|unveiled|made\s+public))?"
     rf",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+(?:{TIME_WORD}(?:\s+{TIME_WORD})?"
-    rf"|{_MONTH}\s+\d{{1,2}})|yesterday|today|tonight|overnight|earlier)\s*$"
+    rf"|{_MONTH}\s+\d{{1,2}})|in\s+{_MONTH}(?:\s+\d{{4}})?|yesterday|today|tonight|overnight"
+    r"|earlier)\s*$"
     # a participle and its day: "A state audit released Tuesday"
     r"|\s+[a-z]+ed\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$"
 )
@@ -744,7 +757,7 @@ UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _NAME_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][\w'’.-]*)"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
 # A person, then where they work: "R. Alan Whitfield of the University of Illinois".
-_PERSON_OF = re.compile(rf"((?:\w+\s+)*?{_PERSON.pattern})\s+(?:of|at|from|with)\s+\S")
+_PERSON_OF = re.compile(rf"((?:[\w'\u2019-]+\s+)*?{_PERSON.pattern})\s+(?:of|at|from|with)\s+\S")
 # Words that make a capitalised name a body's, not a person's: "Bank of England",
 # "University of X", "Justice Ministry", "Daily Post". The head noun of "X of Y" (one
 # organisation's name) and any word of a speaker's name in the proposals alike.

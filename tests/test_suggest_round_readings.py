@@ -278,3 +278,52 @@ def test_it_after_a_thing_is_the_thing_and_a_moment_described_is_no_claim(db_url
         ]
         == []
     )
+
+
+def test_names_and_outlets_a_second_blind_check_asked_for(db_url):
+    """A person "from" a place is the person; an acronym spelt out keeps the country word
+    it leaves out; "speaking to Ostrelian state television", "told the Rheinische
+    Landeszeitung" and "was quoted as saying by the magazine Archaeology Today" are hops;
+    "Figures published by the PCC in January" are the PCC's, one hop."""
+    text = (
+        "One of those patients, 67-year-old retired bus driver Colin Mayhew from Ashby Green, "
+        'was quoted as saying that he had "stopped counting the days" since his referral.\n\n'
+        "The Ostrelian Ministry of Foreign Affairs (MFA) rejected the accusations. In a "
+        "statement posted on its website, the MFA said the expulsions were part of a "
+        "campaign.\n\n"
+        "Teodor Kravec, speaking to Ostrelian state television before leaving the ministry "
+        "building, "
+        'said he had "always acted within the law".\n\n'
+        '"We fought all night," Markus Kessler told the Rheinische Landeszeitung.\n\n'
+        "The Police Conduct Commission (PCC) has launched an investigation. Figures published "
+        "by the PCC in January showed that complaints rose by 18 percent last year.\n\n"
+        '"Claims of a ship burial are premature," Aalto was quoted as saying by the magazine '
+        "Archaeology Today.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains['Colin Mayhew had "stopped counting the days" since his referral.'] == [
+        "Colin Mayhew"
+    ]
+    assert chains["The expulsions were part of a campaign."] == [
+        "Ostrelian Ministry of Foreign Affairs"
+    ]
+    assert chains['Teodor Kravec had "always acted within the law."'] == [
+        "Teodor Kravec",
+        "Ostrelian state television",
+    ]
+    assert chains["We fought all night."] == ["Markus Kessler", "Rheinische Landeszeitung"]
+    assert chains["Complaints rose by 18 percent last year."] == ["Police Conduct Commission"]
+    assert chains["Claims of a ship burial are premature."] == ["Aalto", "Archaeology Today"]
+
+
+def test_a_demand_after_a_quotation_and_its_speaker_is_claimed_whole(db_url):
+    text = (
+        '"Our members were set up to fail," Colquhoun said, and called on the government to '
+        "bring criminal charges against the former directors.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert (
+        "Colquhoun called on the government to bring criminal charges against the former "
+        "directors." in chains
+    )
+    assert "The government to bring criminal charges against the former directors." not in chains

@@ -286,6 +286,11 @@ _WRITING_IN = re.compile(
 )
 # The same, set off beside the speaker: "Okafor, speaking to the state radio station Voice
 # of Kessary later on Tuesday, said"; '"A," said Janet Crowley, speaking to the Gazette.'
+# "speaking to Ostrelian state television before leaving the building": an unnamed outlet
+_SPEAKING_TO_STATE = re.compile(
+    r"\s*,?\s*(?:speaking|talking)\s+(?:to|on)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w-]*\s+)?"
+    r"(?:state|state-run|state-owned|public|national)\s+(?:television|TV|radio|broadcaster))\b"
+)
 _SPEAKING_ASIDE = re.compile(
     r"\s*,?\s*(?:(?:speaking|writing|talking)\s+(?:to|in|on|with)"
     # "A Dashly spokesperson, in an email to the Portmaine Daily, said"
@@ -367,6 +372,8 @@ def _outlet_told(
 
 
 _BY = re.compile(r"\s+by\b")
+# '"A," Aalto was quoted as saying by the magazine Archaeology Today'
+_AS_SAYING_BY = re.compile(rf"\s+as\s+saying\s+by\s+(?P<who>{_OUTLET})")
 # A statement the sentence's speaker made: "said in a statement", "issued a short statement".
 _IN_A_STATEMENT = re.compile(
     r"\b(?:in|issued|released|read|published|put\s+out)\s+a\s+(?:[\w-]+\s+){0,2}statement\b"
@@ -487,6 +494,12 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         if aside is None:
             aside = (after - (text[after - 1 : after] == ","), end)
         found = _SPEAKING_ASIDE.match(text, *aside)
+        state = None if found is not None else _SPEAKING_TO_STATE.match(text, *aside)
+        if state is not None:  # "Kravec, speaking to Ostrelian state television …, said"
+            hop = _outlet_hop(text, state.span("who"), resolver, described=True)
+            if hop is not None and not hop.get("source_id"):
+                hop["name"] = re.sub(r"^the\s+", "", state["who"])  # not "Ostrelian" alone
+            return hop
     if found is None and cue[-1] in ("said", "says", "saying", "spoke", "speaking"):
         found = _ON_AIR.match(text, attribution.cue[1], end)  # "said on RTÉ's Morning Ireland"
     if found is None and attribution.cue[1] <= attribution.content[0]:
@@ -507,6 +520,14 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         seen = _IN_A_DOCUMENT_SEEN.match(text, after, end)
         if seen is not None:
             return _outlet_hop(text, seen.span("who"), resolver, seen.span("how"))
+    if found is None and cue[-1] == "quoted":
+        # '"A," Aalto was quoted as saying by the magazine Archaeology Today'
+        said_by = _AS_SAYING_BY.match(text, attribution.cue[1], end)
+        if said_by is not None:
+            quoted = (attribution.cue[1] - len("quoted"), attribution.cue[1])
+            described = said_by["described"] is not None
+            span = said_by.span("name") if described else said_by.span("who")
+            return _outlet_hop(text, span, resolver, quoted, described=described)
     if found is None:
         return None
     if found.groupdict().get("described") is not None:
@@ -564,7 +585,12 @@ def _an_outlet_by_name(surface: str) -> bool:
     if owner != first and owner.isupper() and 2 <= len(owner) <= 5:
         acronym = True  # a broadcaster's programme: "RTÉ's Morning Ireland"
     known = name.casefold() in NEWS_ORGANISATIONS
-    return acronym or known or bool(set(words) & _OUTLET_WORDS)
+    # a compound's last part: "Landeszeitung", "Abendblatt", "Morgenpost"
+    compound = any(len(word) > 7 and word.endswith(_OUTLET_ENDINGS) for word in words)
+    return acronym or known or compound or bool(set(words) & _OUTLET_WORDS)
+
+
+_OUTLET_ENDINGS = ("zeitung", "blatt", "post", "kurier", "anzeiger", "rundschau", "presse")
 
 
 # Where words were broadcast: "said on RTÉ's Morning Ireland that", "said on CNN's State of
@@ -838,6 +864,16 @@ def sentence_proposals(
             if listener is not None:  # "told the Spanish newspaper El País that A": A
                 content = (listener.end(), content[1])
         named = _naming(text, found[leaf], content)
+        if (
+            named is None
+            and found[leaf].source is None
+            and hops
+            and found[leaf].cue[1] <= content[0]
+            and claimed_whole(text, found[leaf].cue, content)
+        ):
+            # '"A," Colquhoun said, and called on the government to B': the demand of the
+            # speaker the sentence names, claimed whole
+            named = (found[leaf].cue[0], content[1])
         words = len(text[slice(*(named or content))].split())
         if words < MIN_CLAIM_WORDS:
             continue  # "The plan" said by Der Spiegel; "Beijing denies the accusations" is not
@@ -869,6 +905,8 @@ def sentence_proposals(
                 if not name or is_description(name) or name in found[leaf].source_text(text):
                     name = found[leaf].source_text(text)  # "The Harbour Traders Guild" as written
                 wording = f"{name} {text[slice(*named)]}"
+            elif source is None and hops and (hops[0].get("name") or "")[:1].isupper():
+                wording = f"{hops[0]['name']} {text[slice(*named)]}"
             elif source is not None and "," in text[slice(*source)] and hops:
                 # "Manchin, who is not seeking re-election, urged …", "The head of the
                 # union, Mick Lynch, accused …": the speaker by name, without the rest
