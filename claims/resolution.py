@@ -1224,6 +1224,8 @@ def _without_titles(run: list[str]) -> list[str]:
     of the name, and only titles that open the run are dropped.
     """
     keys = [_title_key(word) for word in run]
+    if len(run) == 3 and keys[1] == "for":
+        return run  # "Justice for Kestington": a campaign's name, no judge's, nobody after
     proper = [
         i
         for i, key in enumerate(keys)

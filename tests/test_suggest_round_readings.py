@@ -327,3 +327,26 @@ def test_a_demand_after_a_quotation_and_its_speaker_is_claimed_whole(db_url):
         "directors." in chains
     )
     assert "The government to bring criminal charges against the former directors." not in chains
+
+
+def test_a_campaign_described_beside_its_name_and_a_department_with_and(db_url):
+    """ "Justice for Kestington, a campaign group set up after …, organised a protest. The
+    group said": that campaign, whose name is no judge's; "the department" is the
+    Department of Health and Care, "and" and all; "the agency described …" claims by name."""
+    text = (
+        "Justice for Kestington, a campaign group set up after the death of a teenager in "
+        "police custody in 2019, organised a protest on Saturday. The group said the arrest "
+        'was part of "a pattern of disproportionate force".\n\n'
+        "The Department of Health and Care published the figures on Monday. A spokesperson "
+        "for the department said the list would start falling next year.\n\n"
+        "The National Heritage Agency said the find was important. In a statement, the agency "
+        'described the discovery as "of international significance".\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains['The arrest was part of "a pattern of disproportionate force."'] == [
+        "Justice for Kestington"
+    ]
+    assert chains["The list would start falling next year."] == ["Department of Health and Care"]
+    assert chains[
+        'National Heritage Agency described the discovery as "of international significance."'
+    ] == ["National Heritage Agency"]

@@ -26,7 +26,10 @@ _MODIFIERS = r"(?:[\w'\u2019-]+[ \t]+){0,4}?"
 # "with the most departures from Kestrup".
 _OF_WHAT = (
     r"(?:[ \t]+(?:of|for|in|with|at)[ \t]+(?:the[ \t]+)?[\w'\u2019-]+"
-    r"(?:[ \t]+[\w'\u2019-]+){0,5}?)?"
+    r"(?:[ \t]+[\w'\u2019-]+){0,5}?"
+    # "a campaign group set up after the death of a local teenager in 2019"
+    r"|[ \t]+(?:set[ \t]+up|founded|formed|based|created|launched|established|run|owned"
+    r"|backed|funded)[ \t]+[^,;.()]{1,90}?)?"
 )
 # Nouns that name the same kind of body: "the carrier" is what the text called "the airline".
 _KINDRED = {

@@ -907,6 +907,17 @@ def sentence_proposals(
                 wording = f"{name} {text[slice(*named)]}"
             elif source is None and hops and (hops[0].get("name") or "")[:1].isupper():
                 wording = f"{hops[0]['name']} {text[slice(*named)]}"
+            elif (
+                source is not None
+                and hops
+                and named[0] == source[0]
+                and is_description(text[slice(*source)])
+                and text[slice(*source)].split()[-1].lower() in APPOSED_NOUNS
+                and (hops[0].get("name") or "")[:1].isupper()
+                and not is_description(hops[0]["name"])
+            ):
+                # "the agency described the discovery as …": the agency read, by its name
+                wording = f"{hops[0]['name']} {text[source[1] : named[1]].strip()}"
             elif source is not None and "," in text[slice(*source)] and hops:
                 # "Manchin, who is not seeking re-election, urged …", "The head of the
                 # union, Mick Lynch, accused …": the speaker by name, without the rest

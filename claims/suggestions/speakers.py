@@ -1861,9 +1861,11 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
         rf"(?:and[ \t]+(?=[A-Z]))?){{1,4}}"
         # "Illinois Department of Transportation": the name goes on after its "of"
-        rf"(?:{title})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?)?"
+        # ("Department of Health and Care": and its "and")
+        rf"(?:{title})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
+        rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})?"
         rf"|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
-        rf"(?:[ \t]+[A-Z][\w'\u2019-]*)?)\b"
+        rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})\b"
     )
     named = list(re.finditer(pattern, before))
     if named:
