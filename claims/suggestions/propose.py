@@ -2014,8 +2014,6 @@ def _clause(text: str, span: tuple[int, int]) -> bool:
     return len(words) >= 8
 
 
-# What an article's own sentence opens with that stands for a body it named: "It blamed",
-# "Its revenue fell", "The chain has struggled".
 # The body a speaker is described as being of: "Maya Delacroix of the League of Women
 # Voters", "A spokesperson for Harwick City Council".
 _AFFILIATION = re.compile(
@@ -2034,15 +2032,17 @@ def _body_of_speaker(text: str, speaker: str, said_at: int, resolver: Resolver) 
     surname = speaker.split()[-1] if speaker.split() else ""
     if not surname[:1].isupper():
         return None
-    titled = None
-    for titled in re.finditer(  # noqa: B007 - the last one before the words
-        rf"(?P<body>(?:[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}?)(?:{'|'.join(sorted(_OFFICE_WORDS))})"
-        rf"[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){{0,2}}{re.escape(surname)}\b",
-        text[:said_at],
-    ):
-        pass
-    if titled is None:
+    introduced = list(
+        re.finditer(
+            rf"(?P<body>(?:[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}?)"
+            rf"(?:{'|'.join(sorted(_OFFICE_WORDS))})"
+            rf"[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){{0,2}}{re.escape(surname)}\b",
+            text[:said_at],
+        )
+    )
+    if not introduced:
         return None
+    titled = introduced[-1]  # the last time the story introduced them so
     body = re.sub(
         r"^(?:(?:The|A|An|Then|But|And|Also|Meanwhile|However)[ \t]+)+", "", titled["body"]
     )
@@ -2060,6 +2060,8 @@ _OFFICE_WORDS = frozenset(
 )  # fmt: skip
 # What a speaker may call the body they speak for, whatever it is named.
 _ANY_BODY = frozenset({"group", "organisation", "organization", "body", "authority", "institution"})
+# What an article's own sentence opens with that stands for a body it named: "It blamed",
+# "Its revenue fell", "The chain has struggled".
 _OWN_SUBJECT = re.compile(
     r"(?:(?P<its>Its)|(?P<phrase>It|The[ \t]+[a-z]+)(?P<s>['\u2019]s)?)[ \t]+(?=[a-z0-9])"
 )
