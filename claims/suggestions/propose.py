@@ -2149,9 +2149,7 @@ def _subject_named(
     name = reading.name or reading.proposed_name or ""
     if said_at is not None and (
         name not in text[:said_at]
-        or resolver.kinds.get(reading.source_id) in MEDIA_KINDS
-        or _an_outlet_by_name(name)
-        or _described_as_outlet(text, name)
+        or _an_outlet({"source_id": reading.source_id, "name": name}, resolver)
     ):
         # a body the story names only later is not whom the speaker means, nor a
         # newspaper the story cited before
