@@ -23,7 +23,6 @@ from dataclasses import replace
 
 from claims.resolution import (
     PRONOUNS,
-    SEEN_BY,
     TIME_WORD,
     Resolution,
     Resolver,
@@ -40,7 +39,7 @@ from claims.suggestions.attribution import (
     source_like,
     tokenize,
 )
-from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
+from claims.suggestions.citation import CREDIT_CUES, statement_start
 from claims.suggestions.lexicon import (
     AUXILIARIES,
     CLOSE_QUOTES,
@@ -48,7 +47,6 @@ from claims.suggestions.lexicon import (
     CUT_OFF,
     NOMINAL_CUES,
     OPEN_QUOTES,
-    PAPER_NAME_WORDS,
     PHRASE_CUES,
     PREPOSITIONS,
     PUNCT_BOUNDARY,
@@ -56,14 +54,31 @@ from claims.suggestions.lexicon import (
     SPEECH_WORDS,
 )
 from claims.suggestions.origins import captions, credited, origin_proposal
+from claims.suggestions.outlets import (
+    A_PAPER_NAMED,
+    APPOSED_THAT,
+    IN_A_STATEMENT,
+    LISTENER,
+    LISTENER_THAT,
+    OUTLET_NAME,
+    TELLS,
+    TOLD,
+    TOLD_A_SHOW,
+    TOLD_STATE,
+    an_outlet_by_name,
+    note_last_outlet,
+    note_outlets,
+    outlet_hop,
+    outlet_just_before,
+    outlet_seen,
+    outlet_told,
+)
 from claims.suggestions.proposal import (
-    EXPLETIVE_IT,
     JOINT,
     SINGLE_CLOSE,
     Proposal,
     claim_wording,
     named_subject,
-    possessive,
     single_quoted,
     source_hop,
     spoken,
@@ -72,14 +87,19 @@ from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.reporting import claimed_whole, quotes_words, reporting_relations, states
 from claims.suggestions.speakers import (
     APPOSED_NOUNS,
-    MEDIA_KINDS,
     Speakers,
     a_body,
     antecedent,
     apposed_to,
     named_after,
-    one_person,
     outlet_named_before,
+)
+from claims.suggestions.subjects import (
+    HE_OR_SHE,
+    no_one_person,
+    person_named,
+    person_opening,
+    subject_named,
 )
 from claims.text import (
     QUOTATION_STARTS,
@@ -218,427 +238,6 @@ _SAID_HOW = re.compile(
 )
 
 
-# An outlet's name: capitalised words, with the particles of foreign titles ("Bild am
-# Sonntag", "El País"), and what may follow it ("the BBC's Today programme", "Deutschlandfunk
-# radio", "the Funke media group").
-_OUTLET_NAME = (
-    r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|of|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
-    r"(?:[A-Z][\w.&'\u2019/-]*|\d{1,3}\b)){0,4}"  # "NBC Radio 1"
-    r"(?:\s+(?:programme|program|podcast|show|newspaper|magazine|channel|radio|television|TV"
-    r"|media\s+group|broadcaster|daily|news\s+site|news\s+website|website))?"
-)
-# What the article calls it before its name: "the German newspaper Bild am Sonntag", "the
-# broadcaster ZDF", "the Spanish daily AS"; the name is an outlet's, known or not.
-_OUTLET_KINDS = (
-    r"(?:newspaper|daily|paper|tabloid|weekly|magazine|broadcaster|news\s+agency|news\s+site"
-    r"|news\s+website|radio\s+station|TV\s+station|television\s+station|station|channel"
-    r"|network|website|site|outlet|publication|blog)"
-)
-_DESCRIBED_OUTLET = rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_OUTLET_KINDS}\s+"
-_OUTLET = (
-    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|(?:the\s+)?{_OUTLET_NAME})"
-)
-_TOLD = re.compile(
-    rf"\s+(?P<who>{_OUTLET})"
-    # what the article says it is, set off after it: "told Le Progrès, a regional newspaper,"
-    rf"(?:,\s+(?P<apposed>(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_OUTLET_KINDS}[^,]{{0,40}}),)?"
-    # what follows the outlet: "that", a time, punctuation, or a clause opening without
-    # "that" ("told CNN the president had been briefed"); not "told EU ministers"
-    r"(?=\s+(?:that|on|in|at|last|this|earlier|late|today|yesterday|the|a|an|he|she|it|they"
-    r"|we|i|his|her|its|their|there|no|some|most|all|after|before|during|when|while|as|how"
-    r"|what|whether)\b|\s*[,.;:\"\u201c]|\s*$)"
-)
-_TOLD_STATE = re.compile(
-    r"\s+(?P<who>(?:the\s+)?(?:state|state-run|state-owned|public|national)\s+"
-    r"(?:television|TV|radio|broadcaster|media|news\s+agency))\b"
-)
-_TOLD_A_SHOW = re.compile(
-    r"\s+(?P<who>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})['\u2019]s\s+"
-    r"(?:[a-z-]+\s+){0,2}(?:programme|program|show|podcast|bulletin|broadcast)\b"
-)
-_INTERVIEW = re.compile(
-    r"\s+in\s+(?:an\s+interview\s+(?:(?:published|broadcast|aired)\s+[\w\s]{0,30}?)?with"
-    # "said in an email to the Chronicle that", "in a statement to Reuters"
-    r"|(?:an?|his|her|their|its)\s+(?:emailed\s+|written\s+|brief\s+)?"
-    r"(?:e-?mail|statement|message|text\s+message|letter)(?:\s+(?:e-?mailed|sent))?\s+to)"
-    rf"\s+(?P<who>{_OUTLET})"
-)
-_PUBLISHED_IN = {"reported", "reports", "wrote", "writes", "writing", "published", "said", "says"}
-_IN_PUBLICATION = re.compile(
-    r"\s+in\s+(?P<who>(?:the\s+)?(?P<described>(?:(?:medical|scientific)\s+)?journal\s+)?"
-    r"(?P<name>[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,5}))"
-)
-_TELLS = re.compile(r"(?:told|tells|telling)$", re.IGNORECASE)
-_LISTENER_THAT = re.compile(rf"(?:{_OUTLET})\s+that\s+")
-_LISTENER = re.compile(rf"(?:{_OUTLET})\s+(?=[a-z])")
-# What the listener is, said after its name: "told KHRL, a television station in Bend, that".
-_APPOSED_THAT = re.compile(r"(?:a|an|the)\s+[^,.;\"\u201c]{1,60},\s+that\s+")
-_WRITING_IN = re.compile(
-    r"\s*[\"\u201c]?(?:(?:Writing|Speaking)\s+(?:in|on|to)\s+|In\s+)"
-    # "Speaking to Spanish radio station Cadena Norte on Monday night,"
-    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|"
-    r"(?P<who>(?:the\s+|The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of|[A-Z][\w.&'\u2019-]*)){0,4}"
-    # "Speaking on ABC Radio National's Breakfast program,"
-    r"(?:\s+(?:program|programme|show|podcast))?))"
-    # "Speaking on BBC Radio Hartington on Thursday morning,"
-    rf"(?:\s+(?:on|last|this|early|late)\s+{TIME_WORD}(?:\s+{TIME_WORD})?)?"
-    r"\s*,"
-)
-# The same, set off beside the speaker: "Okafor, speaking to the state radio station Voice
-# of Kessary later on Tuesday, said"; '"A," said Janet Crowley, speaking to the Gazette.'
-# "speaking to Ostrelian state television before leaving the building": an unnamed outlet
-_SPEAKING_TO_STATE = re.compile(
-    r"\s*,?\s*(?:speaking|talking)\s+(?:to|on)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w-]*\s+)?"
-    r"(?:state|state-run|state-owned|public|national)\s+(?:television|TV|radio|broadcaster))\b"
-)
-_SPEAKING_ASIDE = re.compile(
-    r"\s*,?\s*(?:(?:speaking|writing|talking)\s+(?:to|in|on|with)"
-    # "A Dashly spokesperson, in an email to the Portmaine Daily, said"
-    r"|in\s+an?\s+(?:emailed\s+)?(?:e-?mail|statement|interview|message)\s+(?:to|with))\s+"
-    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{_OUTLET_NAME})|(?P<who>(?:the\s+)?"
-    rf"{_OUTLET_NAME}))(?=(?:\s+[a-z][\w-]*(?:\s+{TIME_WORD})?){{0,3}}\s*(?:,|\.|$))"
-)
-_PARTICIPLE_AT_END = re.compile(r",?\s*(?:speaking|writing|talking)\s*$")
-# Where a speaker's words appeared, said before the speaker: "In an interview with Corriere
-# della Sera, …", "In an open letter published by La Repubblica on Sunday, …".
-_FRONTED = re.compile(
-    r"\s*[\"\u201c]?In\s+(?:an?|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:interview|letter|op-ed|opinion\s+piece|column|article|essay|commentary|editorial"
-    r"|e-?mail|statement|message)"
-    r"(?:\s+(?:published|broadcast|aired|posted|printed)(?:\s+(?:on|last|this)\s+\w+)?)?"
-    rf"\s+(?:with|in|by|on|to|for)\s+(?P<who>{_OUTLET})"
-    r"(?:\s+(?:on|last|this)\s+\w+)?\s*,"
-)
-_OUTLET_WORDS = {
-    "news", "times", "post", "journal", "newspaper", "agency", "tv", "radio", "gazette",
-    "herald", "tribune", "telegraph", "chronicle", "courier", "observer", "programme",
-    "program", "podcast", "channel", "magazine", "media", "broadcaster", "television",
-    "lancet", "nature", "science", "bmj", "jama", "medicine", "review", "atlantic",
-    "record", "mail", "mirror", "express", "standard", "scotsman", "newswire", "wire",
-    "press", "corriere", "giornale", "diario", "kurier", "tageblatt", "rundschau", "daily",
-    "noviny", "zeitung", "presse", "gazeta", "gazzetta", "dagblad", "avisen", "noticias",
-    "notícias", "nouvelles", "courant", "dnevnik", "novosti", "vesti", "echo", "sun",
-    "globe", "inquirer", "examiner", "sentinel", "bulletin", "dispatch", "advertiser",
-    "argus", "clarion", "enquirer", "messenger", "spectator", "star",
-}  # fmt: skip
-
-
-def _outlet_told(
-    text: str,
-    sentence,
-    attribution: Attribution,
-    resolver,
-    speakers: Speakers | None = None,
-    speaker: Resolution | None = None,
-) -> dict | None:
-    """The outlet a speaker told ("Koval told Reuters that A", "said in an interview with
-    CNN"): the words went through it, a hop after the speaker's (folded away where the
-    article is that outlet's own). A person or a body told ("told Orban", "told
-    reporters", "told parliament") is no hop. "Told the magazine" is the outlet this
-    speaker was last said to have told (``speakers.outlets``)."""
-    hop = _outlet_named_here(text, sentence, attribution, resolver)
-    key = fold_name((speaker.name or speaker.proposed_name or "") if speaker else "")
-    if speakers is None or not key:
-        return hop
-    if hop is not None:
-        speakers.outlets[key] = hop
-        _note_last_outlet(speakers, hop, sentence.end)
-        return hop
-    told = _TOLD_THE_OUTLET.match(text, attribution.cue[1], sentence.end)
-    cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()[-1:]
-    told = told if cue in (["told"], ["tells"], ["telling"]) else None
-    recent = _recent_outlet(text, sentence, speakers)
-    if told is not None and key not in speakers.outlets:
-        if recent is not None:  # told or reporting in one of the two sentences just before
-            hop = {**recent, "evidence_start": told.start("noun")}
-            hop["evidence_end"] = told.end("noun")
-    elif told is not None and key in speakers.outlets:
-        hop = {**speakers.outlets[key], "evidence_start": told.start("noun")}
-        hop["evidence_end"] = told.end("noun")
-    elif cue == ["quoted"] and key in speakers.outlets and not _BY.match(text, attribution.cue[1]):
-        # "Solberg told the newspaper Abendkurier that A. 'B,' he was quoted as saying": by
-        # that newspaper, as no other is named
-        hop = {**speakers.outlets[key], "evidence_start": attribution.cue[0]}
-        hop["evidence_end"] = attribution.cue[1]
-    elif cue in (["added"], ["adds"], ["continued"]) and key in speakers.outlets:
-        # "Kerrin was quoted by RTV as saying A. He added that B": B went through RTV too,
-        # when the sentence just before passed the speaker's words through it
-        recent = _recent_outlet(text, sentence, speakers)
-        outlet = speakers.outlets[key]
-        if recent is not None and recent.get("name") == outlet.get("name"):
-            hop = {**outlet, "cue": None, "evidence_start": attribution.cue[0]}
-            hop["evidence_end"] = attribution.cue[1]
-    return hop
-
-
-_BY = re.compile(r"\s+by\b")
-# '"A," Aalto was quoted as saying by the magazine Archaeology Today'
-_AS_SAYING_BY = re.compile(rf"\s+as\s+saying\s+by\s+(?P<who>{_OUTLET})")
-# A statement the sentence's speaker made: "said in a statement", "issued a short statement".
-_IN_A_STATEMENT = re.compile(
-    r"\b(?:in|issued|released|read|published|put\s+out)\s+a\s+(?:[\w-]+\s+){0,2}statement\b"
-)
-
-
-_SENTENCE_ENDS = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
-# "told the magazine", "told the paper": the outlet named before, as "he" is the person
-_TOLD_THE_OUTLET = re.compile(
-    r"\s+the\s+(?P<noun>magazine|paper|newspaper|daily|broadcaster|station|channel|programme"
-    r"|program|network|website|outlet)\b"
-)
-
-
-def _outlet_just_before(
-    text: str, sentence: Sentence, attribution: Attribution, speakers: Speakers
-) -> dict | None:
-    """ "According to the newspaper", a sentence or two after "the Vessmark Tribune
-    published what it said was an internal audit": that newspaper, not the article's own."""
-    noun = fold_name(attribution.source_text(text) or "").split()[-1:]
-    if noun not in (["newspaper"], ["paper"], ["daily"], ["tabloid"], ["weekly"], ["magazine"]):
-        return None
-    recent = _recent_outlet(text, sentence, speakers)
-    # a paper by its name ("Tribune", "Herald"); "told Record" may be any outlet's
-    named = set(fold_name(recent.get("name") or "").split()) if recent else set()
-    return recent if named & _PAPER_WORDS else None
-
-
-def _recent_outlet(text: str, sentence: Sentence, speakers: Speakers) -> dict | None:
-    """The outlet last told, reporting or named, if in one of the two sentences before."""
-    last = speakers.last_outlet
-    if last is None or len(_SENTENCE_ENDS.findall(text, last[1], sentence.start)) > 1:
-        return None
-    return last[0]
-
-
-def _note_last_outlet(speakers: Speakers, hop: dict, end: int) -> None:
-    """Keep ``hop`` as whom anyone may next have "told the paper": not how it passed words
-    on ("reported", "seen"), which the later hop does not share."""
-    speakers.last_outlet = ({**hop, "cue": None, "cue_start": None, "cue_end": None}, end)
-
-
-# A newspaper named by a word that ends its name ("Vessmark Tribune", "Southern Herald"); a
-# journal's ("New England Journal of Medicine") is a study's paper, not a newspaper, alone.
-_A_PAPER_NAMED = re.compile(
-    rf"\b(?:the\s+)?((?:[A-Z][\w'\u2019&-]*\s+){{1,3}}(?:{'|'.join(PAPER_NAME_WORDS)}))\b"
-)
-_PAPER_WORDS = frozenset(word.lower() for word in PAPER_NAME_WORDS) | {
-    "journal", "daily", "avisen", "newspaper", "weekly", "guardian", "independent"
-}  # fmt: skip
-
-
-def _note_outlets(hops: list[dict], resolver, speakers: Speakers, end: int) -> None:
-    """Note the outlet a speaker's words went through ("According to the FT, which cited two
-    people familiar with the matter"), so that "One of the people told the newspaper" later
-    is through it, as a "told" outlet is (``_outlet_told``); and, as the outlet last named,
-    for anyone's "told the newspaper" soon after ("…, the Southern Herald reported, citing
-    officials. … '…,' he told the newspaper")."""
-    if hops and hops[0].get("name") and _an_outlet(hops[0], resolver):
-        # an outlet speaking itself: "the Vessmark Tribune published what it said was …"
-        _note_last_outlet(speakers, hops[0], end)
-    for hop, then in zip(hops, hops[1:], strict=False):
-        key = fold_name(hop.get("name") or "")
-        if not key or not then.get("name"):
-            continue
-        if _an_outlet(then, resolver):
-            speakers.outlets.setdefault(key, dict(then))
-            _note_last_outlet(speakers, then, end)
-
-
-def _an_outlet(hop: dict, resolver) -> bool:
-    known = hop.get("source_id")
-    if known:
-        return resolver.kinds.get(known) in MEDIA_KINDS
-    # "the Munich newspaper Süddeutsche Abendpost": what the article calls it
-    return _an_outlet_by_name(hop["name"]) or _described_as_outlet(resolver.text, hop["name"])
-
-
-def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) -> dict | None:
-    cue = text[attribution.cue[0] : attribution.cue[1]].lower().split()
-    if not cue:
-        return None
-    end = sentence.end
-    found = None
-    if cue[-1] in ("told", "tells", "telling"):
-        found = _TOLD.match(text, attribution.cue[1], end)
-        state = None if found is not None else _TOLD_STATE.match(text, attribution.cue[1], end)
-        if state is not None:  # "Temirov told state television": a hop, though unnamed
-            return _outlet_hop(text, state.span("who"), resolver, described=True)
-        show = None if found is not None else _TOLD_A_SHOW.match(text, attribution.cue[1], end)
-        if show is not None:  # "told BNC Radio's morning programme": through BNC Radio
-            return _outlet_hop(text, show.span("who"), resolver)
-    if found is None:
-        found = _INTERVIEW.match(text, attribution.cue[1], end)
-    source = attribution.source
-    if found is None and source is not None and source[0] > attribution.cue[0]:
-        # '"A," said Gabriela Sosa, a researcher, in an interview with the newspaper …'
-        after = source[1] + (text[source[1] : source[1] + 1] == ",")
-        found = _INTERVIEW.match(text, after, end)
-    if found is None and cue[-1].endswith("ing"):
-        # "Sepp defended the plan in an interview with the daily Handelsblatt, saying A"
-        after = attribution.source[1] if attribution.source is not None else sentence.start
-        found = _INTERVIEW.search(text, after, attribution.cue[0])
-    if found is None and cue[-1] in _PUBLISHED_IN:
-        found = _IN_PUBLICATION.match(text, attribution.cue[1], end)  # "reported in the Lancet"
-    if found is None and attribution.source is not None:
-        # "Writing in The New York Times, critic Dwight Garner called …", "In The Atlantic,
-        # however, the critic Hannah Lee argued": where the words appeared, said first
-        found = _WRITING_IN.match(text, sentence.start, attribution.source[0]) or _FRONTED.match(
-            text, sentence.start, attribution.source[0]
-        )
-    if found is None and source is not None:
-        # "Okafor, speaking to the state radio station Voice of Kessary, said"
-        # (the tagger's source may hold the participle: "Edna Price, a teacher, speaking")
-        cut = _PARTICIPLE_AT_END.search(text, *source)
-        after = cut.start() if cut is not None else source[1]
-        aside = (after, attribution.cue[0]) if source[0] < attribution.cue[0] else None
-        if aside is None:
-            aside = (after - (text[after - 1 : after] == ","), end)
-        found = _SPEAKING_ASIDE.match(text, *aside)
-        state = None if found is not None else _SPEAKING_TO_STATE.match(text, *aside)
-        if state is not None:  # "Kravec, speaking to Ostrelian state television …, said"
-            hop = _outlet_hop(text, state.span("who"), resolver, described=True)
-            if hop is not None and not hop.get("source_id"):
-                hop["name"] = re.sub(r"^the\s+", "", state["who"])  # not "Ostrelian" alone
-            return hop
-    if found is None and cue[-1] in ("said", "says", "saying", "spoke", "speaking"):
-        found = _ON_AIR.match(text, attribution.cue[1], end)  # "said on RTÉ's Morning Ireland"
-    if found is None and attribution.cue[1] <= attribution.content[0]:
-        # "said in a statement cited by Reuters that A": the statement went through Reuters
-        found = _SEEN_BY.search(text, attribution.cue[1], attribution.content[0])
-        if found is None:
-            # "said in a statement sent to AFP that A"
-            found = _SENT_TO.search(text, attribution.cue[1], attribution.content[0])
-        if found is not None:
-            return _outlet_hop(text, found.span("who"), resolver, found.span("how"))
-    if found is None and attribution.content[1] <= attribution.cue[0]:
-        # '"A," an analyst said, as quoted by the SITA news agency.'
-        after = max(attribution.cue[1], (attribution.source or attribution.cue)[1])
-        quoted = _AS_QUOTED_BY.match(text, after, end)
-        if quoted is not None:
-            return _outlet_hop(text, quoted.span("who"), resolver, quoted.span("how"))
-        # "A, the secretary confirmed in a letter to members seen by the Sports Tribune."
-        seen = _IN_A_DOCUMENT_SEEN.match(text, after, end)
-        if seen is not None:
-            return _outlet_hop(text, seen.span("who"), resolver, seen.span("how"))
-    if found is None and cue[-1] == "quoted":
-        # '"A," Aalto was quoted as saying by the magazine Archaeology Today'
-        said_by = _AS_SAYING_BY.match(text, attribution.cue[1], end)
-        if said_by is not None:
-            quoted = (attribution.cue[1] - len("quoted"), attribution.cue[1])
-            described = said_by["described"] is not None
-            span = said_by.span("name") if described else said_by.span("who")
-            return _outlet_hop(text, span, resolver, quoted, described=described)
-    if found is None:
-        return None
-    if found.groupdict().get("described") is not None:
-        return _outlet_hop(text, found.span("name"), resolver, described=True)
-    if found.groupdict().get("apposed") is not None:
-        return _outlet_hop(text, found.span("who"), resolver, described=True)
-    return _outlet_hop(text, found.span("who"), resolver)
-
-
-def _outlet_hop(
-    text: str,
-    span: tuple[int, int],
-    resolver,
-    cue: tuple[int, int] | None = None,
-    *,
-    described: bool = False,
-) -> dict | None:
-    """A hop for the outlet named at ``span``, through which the words passed, cued by
-    how ("quoted", "seen") where the text says it; None when what is named is no outlet.
-    ``described``: the text says it is one ("the German newspaper Bild am Sonntag")."""
-    if text[span[1] - 1 : span[1]] == "." and text[span[1] - 2 : span[1] - 1].islower():
-        span = (span[0], span[1] - 1)  # the sentence's full stop: "in the journal Nature."
-    surface = text[slice(*span)]
-    resolution = resolver.resolve(surface)
-    if described:
-        pass
-    elif resolution.resolved:
-        if resolver.kinds.get(resolution.source_id) not in MEDIA_KINDS:
-            return None
-    elif not _an_outlet_by_name(surface) and not _described_as_outlet(text, surface):
-        return None
-    how = text[slice(*cue)] if cue is not None else None
-    return source_hop(how, cue, span, resolution)
-
-
-def _described_as_outlet(text: str, surface: str) -> bool:
-    """Whether the article says elsewhere what kind of outlet a name is: "the technology
-    news site CircuitBeat" makes "in an email to CircuitBeat" a hop."""
-    name = re.sub(r"^(?:the|The)\s+", "", surface.strip())
-    if not name[:1].isupper():
-        return False
-    return re.search(rf"{_DESCRIBED_OUTLET}{re.escape(name)}(?![\w'\u2019-])", text) is not None
-
-
-def _an_outlet_by_name(surface: str) -> bool:
-    """Whether a name nobody has recorded is an outlet's by its look: an acronym ("CNN",
-    "BBC Sport"), a news organisation we know of, or a word outlets' names hold ("Daily",
-    "Radio", "Zeitung")."""
-    words = fold_name(surface).split()
-    name = surface.removeprefix("the ").strip()
-    first = name.split()[0] if name.split() else ""
-    # "CNN", and a channel of one: "BBC Sport", "CNN International"
-    acronym = first.isupper() and 2 <= len(first) <= 5 and len(name.split()) <= 3
-    owner = re.sub(r"['\u2019]s$", "", first)
-    if owner != first and owner.isupper() and 2 <= len(owner) <= 5:
-        acronym = True  # a broadcaster's programme: "RTÉ's Morning Ireland"
-    known = name.casefold() in NEWS_ORGANISATIONS
-    # a compound's last part: "Landeszeitung", "Abendblatt", "Morgenpost"
-    compound = any(len(word) > 7 and word.endswith(_OUTLET_ENDINGS) for word in words)
-    return acronym or known or compound or bool(set(words) & _OUTLET_WORDS)
-
-
-_OUTLET_ENDINGS = ("zeitung", "blatt", "post", "kurier", "anzeiger", "rundschau", "presse")
-
-
-# Where words were broadcast: "said on RTÉ's Morning Ireland that", "said on CNN's State of
-# the Union on Sunday".
-_ON_AIR = re.compile(
-    r"\s+on\s+(?P<who>[A-Z][\w.&'\u2019/-]*(?:\s+(?:of|the|[A-Z][\w.&'\u2019/-]*)){0,5})"
-    r"(?=\s+(?:that|on|in|last|this|earlier)\b|\s*[,.;:])"
-)
-# '…, an analyst said, as quoted by the SITA news agency.'
-_AS_QUOTED_BY = re.compile(
-    r"\s*,?\s*as\s+(?P<how>quoted|cited|reported)\s+by\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
-    r"(?:\s+(?:news\s+agency|newswire|agency|newspaper|daily|website|broadcaster))?)"
-)
-# A statement sent to an outlet: "said in a statement sent to AFP that A".
-_SENT_TO = re.compile(
-    r"\b(?P<how>sent|emailed|e-mailed|given|provided|released)\s+to\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
-)
-_SEEN_BY = re.compile(
-    rf"\b(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
-    # "cited by the daily La Prensa Central": what the outlet is may come before its name
-    r"(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.&'\u2019-]*"
-    r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
-)
-
-_IN_A_DOCUMENT_SEEN = re.compile(
-    r"\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?"
-    rf"(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})\W*$"
-)
-
-
-def _outlet_seen(text: str, span: tuple[int, int], resolver) -> dict | None:
-    """The outlet that saw what a source is ("documents seen by Reuters"): the documents
-    say it, through the outlet, a hop after them (folded away in the outlet's own copy)."""
-    found = _SEEN_BY.search(text, span[0], span[1]) or _REPORTED_BY.search(text, span[0], span[1])
-    return _outlet_hop(text, found.span("who"), resolver, found.span("how")) if found else None
-
-
-# "Figures from Price Bailey, reported by the trade magazine Caterer Weekly, show": the
-# figures reached the article through the magazine.
-_REPORTED_BY = re.compile(
-    r"\b(?P<how>reported|published)\s+by\s+"
-    r"(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
-)
-
-
 # "and" opening a second noun phrase: "documents seen by Reuters and three people familiar
 # with the matter", "the ministry and the police"; "Procter and Gamble", "Trade and
 # Industry" go on one name.
@@ -760,7 +359,7 @@ def sentence_proposals(
                     why=f"{surface!r} read as {outlet}, named earlier in the sentence",
                 )
             elif resolved[index].source_id in (origin_id, publisher_id) and (
-                recent := _outlet_just_before(text, sentence, attribution, speakers)
+                recent := outlet_just_before(text, sentence, attribution, speakers)
             ):
                 surface = attribution.source_text(text).strip()
                 name = recent.get("name") or recent.get("proposed_name") or ""
@@ -773,7 +372,7 @@ def sentence_proposals(
     # speaks for the sentence's first named source; any other relation naming nobody keeps
     # nobody (``_speaks_for_the_sentence``).
     first = next((r for r in resolved.values() if r is not None), None)
-    if first is not None and _IN_A_STATEMENT.search(text, sentence.start, sentence.end):
+    if first is not None and IN_A_STATEMENT.search(text, sentence.start, sentence.end):
         # "The ministry said in a statement that A. … '…,' the statement said": its statement
         speakers.note_statement(first)
     for index, attribution in enumerate(found):
@@ -801,13 +400,13 @@ def sentence_proposals(
             if attribution.cites and not source_like(text, attribution.source):
                 continue  # "citing competition from Chinese rivals": a reason, not a source
             cue = (attribution.cue_text(text), attribution.cue)
-            listener = _outlet_told(text, sentence, attribution, resolver, speakers, resolution)
+            listener = outlet_told(text, sentence, attribution, resolver, speakers, resolution)
             options = []
             for span, reading in conjuncts.get(at, [(attribution.source, resolution)]):
                 hop = source_hop(*cue, span, reading)
                 if hop is None:
                     continue
-                seen = _outlet_seen(text, span, resolver) if span is not None else None
+                seen = outlet_seen(text, span, resolver) if span is not None else None
                 options.append([hop, *(h for h in (seen, listener) if h is not None)])
             if options:
                 chains = [chain + option for chain in chains for option in options]
@@ -835,7 +434,7 @@ def sentence_proposals(
     proposals = []
     for leaf, hops in ((index, hops) for index in leaves(found) for hops in chains_of(index)):
         first_of_leaf = len(proposals)
-        _note_outlets(hops, resolver, speakers, sentence.end)
+        note_outlets(hops, resolver, speakers, sentence.end)
         content = found[leaf].said_before or found[leaf].content
         content = _with_its_actor(text, found, found[leaf], content)
         content = _past_appositive(text, found[leaf], content)
@@ -846,8 +445,8 @@ def sentence_proposals(
             content = (content[0], _quoted_end(text, content[0], sentence.end))
         content = _within_sentence(text, sentence, content)
         content = _before_the_next_act(text, found, found[leaf], content)
-        if _TELLS.match(found[leaf].cue_text(text).split()[-1]):
-            listener = _LISTENER_THAT.match(text, content[0], content[1]) or _APPOSED_THAT.match(
+        if TELLS.match(found[leaf].cue_text(text).split()[-1]):
+            listener = LISTENER_THAT.match(text, content[0], content[1]) or APPOSED_THAT.match(
                 text, content[0], content[1]
             )
             cue_end = found[leaf].cue[1]
@@ -860,7 +459,7 @@ def sentence_proposals(
                 and not text[cue_end : content[0]].strip()
             ):
                 # "told TASR the head of state would …": right after "told", its listener
-                listener = _LISTENER.match(text, content[0], content[1])
+                listener = LISTENER.match(text, content[0], content[1])
             if listener is not None:  # "told the Spanish newspaper El País that A": A
                 content = (listener.end(), content[1])
         named = _naming(text, found[leaf], content)
@@ -988,10 +587,10 @@ def sentence_proposals(
             if not quoted and not text[sentence.start : part[0]].strip():
                 # "Its revenue fell …, according to its annual report": the sentence's own
                 # opening "Its", whomever the source is
-                claim = _subject_named(text, sentence, claim, resolver, speakers)
+                claim = subject_named(text, sentence, claim, resolver, speakers)
             elif not quoted and found[leaf].source is not None:
                 # "Voss said the union was ready to return to talks": the union she means
-                claim = _subject_named(
+                claim = subject_named(
                     text,
                     sentence,
                     claim,
@@ -1000,18 +599,18 @@ def sentence_proposals(
                     part[0],
                     found[leaf].source_text(text),
                 )
-            pronoun = _HE_OR_SHE.match(claim)
+            pronoun = HE_OR_SHE.match(claim)
             if (
                 pronoun
                 and not quoted
                 and resolved[leaf]
-                and (a_body(resolver, resolved[leaf]) or _no_one_person(resolved[leaf]))
+                and (a_body(resolver, resolved[leaf]) or no_one_person(resolved[leaf]))
             ):
                 # "He has 21 days to appeal, NADA said": not the body, the person before;
                 # "Douglas Fenmore was convicted after a jury found that he had diverted …":
                 # no jury is "he", the person the sentence is about is
                 before = text[max(0, sentence.start - 600) : sentence.start]
-                person = _person_opening(text, sentence, found[leaf], resolver)
+                person = person_opening(text, sentence, found[leaf], resolver)
                 if person is None:
                     person = speakers.person_meant(resolver, pronoun[1], before)
                 if person is not None:
@@ -1033,9 +632,9 @@ def sentence_proposals(
                 p.rule = f"{p.rule}, {CREDITED}"
     proposals.extend(_speech_acts(text, sentence, found, hops_of))
     # the last paper the sentence names, whatever it says, is whom "the paper" next means
-    papers = list(_A_PAPER_NAMED.finditer(text, sentence.start, sentence.end))
-    if papers and (hop := _outlet_hop(text, papers[-1].span(1), resolver, described=True)):
-        _note_last_outlet(speakers, hop, sentence.end)
+    papers = list(A_PAPER_NAMED.finditer(text, sentence.start, sentence.end))
+    if papers and (hop := outlet_hop(text, papers[-1].span(1), resolver, described=True)):
+        note_last_outlet(speakers, hop, sentence.end)
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.hops and (p.quoted or single_quoted(text[slice(*p.quote)]))]
     if quoted:
@@ -1079,13 +678,13 @@ def sentence_proposals(
     ):
         unattributed = None  # "According to a Commission official," A, Bloomberg reported
     if unattributed is not None:
-        unattributed.claim_text = _subject_named(
+        unattributed.claim_text = subject_named(
             text, sentence, unattributed.claim_text, resolver, speakers
         )
         if unattributed.quote[0] == sentence.start or not text[
             sentence.start : unattributed.quote[0]
         ].strip(" \t\"'\u201c\u2018"):
-            unattributed.claim_text = _person_named(
+            unattributed.claim_text = person_named(
                 text, sentence, unattributed.claim_text, resolver
             )
         proposals.insert(0, unattributed)
@@ -1419,7 +1018,7 @@ def _of_itself(text: str, attribution: Attribution) -> bool:
         attribution.order == "pre"
         and source is not None
         and source[1] <= attribution.cue[0] < attribution.content[0]
-        and not _TELLS.match(attribution.cue_text(text).split()[-1])
+        and not TELLS.match(attribution.cue_text(text).split()[-1])
         and fold_name(text[slice(*source)]) not in PRONOUNS - {"it"}
         and not _A_THING_THEN_SAID.search(text, source[1], attribution.cue[0])
     )
@@ -1780,39 +1379,6 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
     return out
 
 
-_HE_OR_SHE = re.compile(r"(He|She) (?=[a-z])")
-# A sentence opening with a person's name, before its verb: "Douglas Fenmore, 58, was".
-_A_NAME_OPENS = re.compile(
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})(?:,[^,.;]{1,40},)?\s+[a-z]"
-)
-
-
-def _no_one_person(reading: Resolution) -> bool:
-    """Whether a source read is described as no one person ("a jury at Harwick Crown
-    Court", "prosecutors", "the court"), so that no "he" or "she" it says is itself."""
-    surface = reading.surface.strip()
-    return (
-        not reading.resolved
-        and is_description(surface)
-        and not one_person(surface)
-        and fold_name(surface) not in PRONOUNS
-    )
-
-
-def _person_opening(
-    text: str, sentence: Sentence, attribution: Attribution, resolver
-) -> str | None:
-    """The person whose name opens the sentence before its speaker, if a person's."""
-    found = _A_NAME_OPENS.match(text, sentence.start, attribution.cue[0])
-    if found is None or (attribution.source and attribution.source[0] <= found.start()):
-        return None
-    reading = resolver.resolve(found["name"])
-    name = reading.name or reading.proposed_name
-    if not name or a_body(resolver, reading) or len(name.split()) < 2:
-        return None
-    return name
-
-
 def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> bool:
     """Whether whom the speaker told cannot be a "he" or "she" of what they said: reporters,
     the press, an outlet ("told Radio Holmdal she was disappointed"). A second content
@@ -1824,15 +1390,15 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
         return True  # "told reporters (outside the courthouse) (that)"
     if _A_BODY_LISTENING.fullmatch(text, cue_end, part[0]):
         return True  # "told the inquiry that he had raised concerns": no body is "he"
-    show = _TOLD_A_SHOW.match(text, cue_end, part[0])
+    show = TOLD_A_SHOW.match(text, cue_end, part[0])
     if show is not None and text[show.end() : part[0]].strip() in ("", "that"):
         return True  # "told BNC Radio's morning programme that he had asked"
-    told = _TOLD.match(text, cue_end, part[0])
+    told = TOLD.match(text, cue_end, part[0])
     if told is None or text[told.end() : part[0]].strip() not in ("", "that"):
         return False
     if told.group("described") is not None:
         return True  # "the German newspaper Bild"
-    return _an_outlet_by_name(text[slice(*told.span("who"))])
+    return an_outlet_by_name(text[slice(*told.span("who"))])
 
 
 _TRAILING_THAT = re.compile(r"\s+that$")
@@ -1856,8 +1422,8 @@ _A_BODY_LISTENING = re.compile(
 )
 # An outlet told, alone after the cue: "told public broadcaster ABC", "told state television".
 _AN_OUTLET = re.compile(
-    rf"(?:{_TOLD_STATE.pattern}|\s+(?:the\s+)?(?:public\s+|national\s+)?(?:broadcaster|newspaper"
-    rf"|radio|television|station|channel|daily|agency)\s+{_OUTLET_NAME})"
+    rf"(?:{TOLD_STATE.pattern}|\s+(?:the\s+)?(?:public\s+|national\s+)?(?:broadcaster|newspaper"
+    rf"|radio|television|station|channel|daily|agency)\s+{OUTLET_NAME})"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*"
 )
 _ONLY_WHERE = re.compile(
@@ -2014,193 +1580,6 @@ def _clause(text: str, span: tuple[int, int]) -> bool:
     return len(words) >= 8
 
 
-# The body a speaker is described as being of: "Maya Delacroix of the League of Women
-# Voters", "A spokesperson for Harwick City Council".
-_AFFILIATION = re.compile(
-    r"\b(?:of|for|at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w&'\u2019-]*"
-    r"(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w&'\u2019-]*)*)"
-)
-
-
-def _body_of_speaker(text: str, speaker: str, said_at: int, resolver: Resolver) -> str | None:
-    """The body a speaker is of, as the speaker's words say ("Maya Delacroix of the League
-    of Women Voters") or as the story introduced them before ("LCU director Paul Anders"
-    for a later "Anders"), an acronym spelt out where the story did."""
-    own = _AFFILIATION.search(speaker)
-    if own is not None:
-        return own["body"]
-    surname = speaker.split()[-1] if speaker.split() else ""
-    if not surname[:1].isupper():
-        return None
-    introduced = list(
-        re.finditer(
-            rf"(?P<body>(?:[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}?)"
-            rf"(?:{'|'.join(sorted(_OFFICE_WORDS))})"
-            rf"[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){{0,2}}{re.escape(surname)}\b",
-            text[:said_at],
-        )
-    )
-    if not introduced:
-        return None
-    titled = introduced[-1]  # the last time the story introduced them so
-    body = re.sub(
-        r"^(?:(?:The|A|An|Then|But|And|Also|Meanwhile|However)[ \t]+)+", "", titled["body"]
-    )
-    body = body.strip()
-    if not body or fold_name(body) in APPOSED_NOUNS:
-        return None  # "Union leader Helena Voss", "Club spokesman Tom Reyes": no name
-    if body.isupper():
-        return resolver.spelt_out(body) or body
-    return body
-
-
-_OFFICE_WORDS = frozenset(
-    {"director", "chief", "head", "president", "chair", "chairman", "chairwoman",
-     "spokesman", "spokeswoman", "spokesperson", "leader", "secretary", "commissioner"}
-)  # fmt: skip
-# What a speaker may call the body they speak for, whatever it is named.
-_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "authority", "institution"})
-# What an article's own sentence opens with that stands for a body it named: "It blamed",
-# "Its revenue fell", "The chain has struggled".
-_OWN_SUBJECT = re.compile(
-    r"(?:(?P<its>Its)|(?P<phrase>It|The[ \t]+[a-z]+)(?P<s>['\u2019]s)?)[ \t]+(?=[a-z0-9])"
-)
-
-
-# "It" doing what a body does: speaking, planning, blaming, hiring; not "It will go on sale".
-_IT_ACTS = re.compile(
-    r"It[ \t]+(?:(?:also|now|later|then|still|already|previously|recently|has|had|have)[ \t]+)*"
-    r"(?P<verb>[a-z]+)\b"
-)
-
-
-def _it_acts(claim: str) -> bool:
-    match = _IT_ACTS.match(claim)
-    return match is not None and (match["verb"] in CUE_WORDS or match["verb"] in _ACTS)
-
-
-_ACTS = frozenset(
-    {"plans", "planned", "cut", "cuts", "raised", "raises", "hired", "hires", "filed", "files",
-     "refused", "refuses", "rejected", "rejects", "welcomed", "welcomes", "employs",
-     "employed", "operates", "operated", "runs", "ran", "posted", "posts", "sold", "sells",
-     "bought", "buys", "launched", "launches", "opened", "opens", "closed", "closes", "paid",
-     "pays", "appealed", "appeals", "sued", "sues", "intends", "intended", "aims", "aimed",
-     "wants", "wanted", "hopes", "hoped", "blamed", "blames", "fined", "fines", "ordered",
-     "orders", "approved", "approves", "suspended", "suspends", "recalled", "recalls"}
-)  # fmt: skip
-
-
-# Where a name ends, not one that names a thing of its own ("the Kessby Marine shipyard").
-_NAME_ENDS = (
-    r"(?![\w-])(?!\s+(?:shipyard|yard|plant|factory|site|brand|stores?|unit|subsidiary"
-    r"|spokesman|spokeswoman|spokesperson|office|headquarters|building|team|staff|chief"
-    r"|executive|case|group|company|chain|network|app|website|programme|program)\b)"
-)
-
-
-def _subject_named(
-    text: str,
-    sentence: Sentence,
-    claim: str,
-    resolver: Resolver,
-    speakers: Speakers,
-    said_at: int | None = None,
-    speaker: str | None = None,
-) -> str:
-    """The article's own statement with its subject named, when it opens with "It" or
-    "the chain" for the body the sentence before was about: a claim is read alone.
-
-    ``said_at``: the claim is what ``speaker`` says from there on ("Voss said the union was
-    ready"), so only a description is named: the body the speaker is of, else by the text
-    up to there."""
-    match = _OWN_SUBJECT.match(claim)
-    if match is None or EXPLETIVE_IT.match(claim):
-        return claim
-    if said_at is not None and (
-        (match["phrase"] or "It") == "It"
-        or match["phrase"].split()[-1].lower() not in APPOSED_NOUNS
-    ):
-        # "said it was", "its": the speaker's own, read with the speaker; "the results",
-        # "the senator": no body to name
-        return claim
-    if match["phrase"] == "It" and not _it_acts(claim):
-        return claim  # "It will go on sale in October": the laptop, not the maker
-    end = sentence.start if said_at is None else said_at
-    before = text[max(0, end - 600) : end]
-    own = (
-        _body_of_speaker(text, speaker, said_at, resolver)
-        if said_at is not None and speaker
-        else None
-    )
-    noun = (match["phrase"] or "").split()[-1:]
-    if own is not None and not (
-        noun[0].lower() in _ANY_BODY or noun[0].lower() in fold_name(own).split()
-    ):
-        own = None  # "Haverford of the Rail Workers' Federation said the company": another body
-    if own is not None:
-        # "Maya Delacroix of the League of Women Voters said the group": her own body
-        reading = resolver.resolve(own)
-    elif said_at is not None and noun[0].lower() == "group" and speaker[:1].isupper():
-        return claim  # a campaign group, a media group, a company's group: not told apart
-    else:
-        reading = speakers.subject_meant(resolver, match["phrase"] or "It", before)
-    if reading is None:
-        return claim
-    name = reading.name or reading.proposed_name or ""
-    if said_at is not None and (
-        name not in text[:said_at]
-        or _an_outlet({"source_id": reading.source_id, "name": name}, resolver)
-    ):
-        # a body the story names only later is not whom the speaker means, nor a
-        # newspaper the story cited before
-        return claim
-    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{_NAME_ENDS}", text):
-        name = f"the {name}"  # "the National Space Agency", as the article writes it
-    name = name[:1].upper() + name[1:]
-    owner = match["its"] or match["s"]
-    return (possessive(name) if owner else name) + " " + claim[match.end() :]
-
-
-def _person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) -> str:
-    """The article's own "He did not speak" or "His performance drew suspicion" with the
-    person named, when the sentence before, in the same paragraph, opens with that person
-    ("Fenmore was led from the dock. He did not speak"): a claim is read alone."""
-    pronoun = _HE_HIS.match(claim)
-    if pronoun is None:
-        return claim
-    start = text.rfind("\n", 0, sentence.start) + 1
-    before = text[start : sentence.start].rstrip()
-    opening = [m for m in _SENTENCE_OPENING.finditer(before)]
-    if not opening:
-        return claim
-    last = opening[-1]
-    name = last["name"]
-    reading = resolver.resolve(name)
-    if reading.resolved and resolver.kinds.get(reading.source_id) != "person":
-        return claim
-    if a_body(resolver, reading) or is_description(name) or name.split()[0] in _NOT_A_SUBJECT:
-        return claim
-    others = _TWO_NAMES.findall(before[last.start() + len(name) :])
-    if any(fold_name(other) != fold_name(name) for other in others):
-        return claim  # someone else is named there too: whom "he" means is not sure
-    if pronoun[1] in ("His", "Her"):
-        return possessive(name) + claim[pronoun.end(1) :]
-    return name + claim[pronoun.end(1) :]
-
-
-# "He did", "His performance": a claim opening with a person's pronoun
-_HE_HIS = re.compile(r"(He|She|His|Her) (?=[a-z])")
-# A sentence (of the text before) opening with a name, then its verb or an aside
-_SENTENCE_OPENING = re.compile(
-    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"\u201d\u2019][ \t]))"
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})"
-    r"(?=,[ \t]+\d|[ \t]+(?:was|is|had|has|did|won|lost|said|told|left|made|took|denied|"
-    r"appeared|pleaded|walked|arrived|refused|declined)\b)"
-)
-_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
-_NOT_A_SUBJECT = frozenset({"The", "It", "This", "That", "There", "In", "On", "At", "But", "And"})
-
-
 def _own_statement(
     text: str, sentence: Sentence, end: int, start: int | None = None
 ) -> Proposal | None:
@@ -2355,7 +1734,7 @@ def _outlets_by_full_name(text: str, proposals: list[Proposal]) -> None:
     reviewed by the Herald") is the one the article names in full ("the Harwick Chronicle",
     "the Millbrook Herald"), anywhere in it, when it names only one so."""
     full: dict[str, set[str]] = {}
-    for match in _A_PAPER_NAMED.finditer(text):
+    for match in A_PAPER_NAMED.finditer(text):
         name = re.sub(r"^(?:The|A|An)\s+", "", " ".join(match[1].split()))
         if len(name.split()) > 1:  # "The Harbourline Post" opening a sentence too
             full.setdefault(name.split()[-1], set()).add(name)

@@ -1,0 +1,242 @@
+"""Who a claim's opening words stand for: the body "it", "the group" or "the union" means,
+the person "he" or "his" means, named as the article named them.
+
+A claim is stored to be read alone, so "The union was ready to strike" must say which union.
+What an article's own sentence, or a speaker's reported words, open with is read back to
+the name it stands for: the body the speaker belongs to ("Maya Delacroix of the League of
+Women Voters said the group …"), else the body of that kind the story named last; the
+person the sentence before opens with for an article's own "He" or "His". A reading that
+may be wrong is not made: a description left as written is a claim the reviewer completes,
+a wrong name one they must notice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.resolution import PRONOUNS, Resolution, Resolver, is_description
+from claims.sentences import Sentence
+from claims.suggestions.attribution import Attribution
+from claims.suggestions.lexicon import CUE_WORDS
+from claims.suggestions.outlets import an_outlet
+from claims.suggestions.proposal import EXPLETIVE_IT, possessive
+from claims.suggestions.speakers import APPOSED_NOUNS, Speakers, a_body, one_person
+from claims.text import fold_name
+
+# A claim opening with "He" or "She": which person, when its speaker is no one person.
+HE_OR_SHE = re.compile(r"(He|She) (?=[a-z])")
+# A sentence opening with a person's name, before its verb: "Douglas Fenmore, 58, was".
+_A_NAME_OPENS = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})(?:,[^,.;]{1,40},)?\s+[a-z]"
+)
+
+
+def no_one_person(reading: Resolution) -> bool:
+    """Whether a source read is described as no one person ("a jury at Harwick Crown
+    Court", "prosecutors", "the court"), so that no "he" or "she" it says is itself."""
+    surface = reading.surface.strip()
+    return (
+        not reading.resolved
+        and is_description(surface)
+        and not one_person(surface)
+        and fold_name(surface) not in PRONOUNS
+    )
+
+
+def person_opening(text: str, sentence: Sentence, attribution: Attribution, resolver) -> str | None:
+    """The person whose name opens the sentence before its speaker, if a person's."""
+    found = _A_NAME_OPENS.match(text, sentence.start, attribution.cue[0])
+    if found is None or (attribution.source and attribution.source[0] <= found.start()):
+        return None
+    reading = resolver.resolve(found["name"])
+    name = reading.name or reading.proposed_name
+    if not name or a_body(resolver, reading) or len(name.split()) < 2:
+        return None
+    return name
+
+
+# The body a speaker is described as being of: "Maya Delacroix of the League of Women
+# Voters", "A spokesperson for Harwick City Council".
+_AFFILIATION = re.compile(
+    r"\b(?:of|for|at|from)\s+(?:the\s+)?(?P<body>[A-Z][\w&'\u2019-]*"
+    r"(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w&'\u2019-]*)*)"
+)
+
+
+def _body_of_speaker(text: str, speaker: str, said_at: int, resolver: Resolver) -> str | None:
+    """The body a speaker is of, as the speaker's words say ("Maya Delacroix of the League
+    of Women Voters") or as the story introduced them before ("LCU director Paul Anders"
+    for a later "Anders"), an acronym spelt out where the story did."""
+    own = _AFFILIATION.search(speaker)
+    if own is not None:
+        return own["body"]
+    surname = speaker.split()[-1] if speaker.split() else ""
+    if not surname[:1].isupper():
+        return None
+    introduced = list(
+        re.finditer(
+            rf"(?P<body>(?:[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}?)"
+            rf"(?:{'|'.join(sorted(_OFFICE_WORDS))})"
+            rf"[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){{0,2}}{re.escape(surname)}\b",
+            text[:said_at],
+        )
+    )
+    if not introduced:
+        return None
+    titled = introduced[-1]  # the last time the story introduced them so
+    body = re.sub(
+        r"^(?:(?:The|A|An|Then|But|And|Also|Meanwhile|However)[ \t]+)+", "", titled["body"]
+    )
+    body = body.strip()
+    if not body or fold_name(body) in APPOSED_NOUNS:
+        return None  # "Union leader Helena Voss", "Club spokesman Tom Reyes": no name
+    if body.isupper():
+        return resolver.spelt_out(body) or body
+    return body
+
+
+_OFFICE_WORDS = frozenset(
+    {"director", "chief", "head", "president", "chair", "chairman", "chairwoman",
+     "spokesman", "spokeswoman", "spokesperson", "leader", "secretary", "commissioner"}
+)  # fmt: skip
+# What a speaker may call the body they speak for, whatever it is named.
+_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "authority", "institution"})
+# What an article's own sentence opens with that stands for a body it named: "It blamed",
+# "Its revenue fell", "The chain has struggled".
+_OWN_SUBJECT = re.compile(
+    r"(?:(?P<its>Its)|(?P<phrase>It|The[ \t]+[a-z]+)(?P<s>['\u2019]s)?)[ \t]+(?=[a-z0-9])"
+)
+
+
+# "It" doing what a body does: speaking, planning, blaming, hiring; not "It will go on sale".
+_IT_ACTS = re.compile(
+    r"It[ \t]+(?:(?:also|now|later|then|still|already|previously|recently|has|had|have)[ \t]+)*"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def _it_acts(claim: str) -> bool:
+    match = _IT_ACTS.match(claim)
+    return match is not None and (match["verb"] in CUE_WORDS or match["verb"] in _ACTS)
+
+
+_ACTS = frozenset(
+    {"plans", "planned", "cut", "cuts", "raised", "raises", "hired", "hires", "filed", "files",
+     "refused", "refuses", "rejected", "rejects", "welcomed", "welcomes", "employs",
+     "employed", "operates", "operated", "runs", "ran", "posted", "posts", "sold", "sells",
+     "bought", "buys", "launched", "launches", "opened", "opens", "closed", "closes", "paid",
+     "pays", "appealed", "appeals", "sued", "sues", "intends", "intended", "aims", "aimed",
+     "wants", "wanted", "hopes", "hoped", "blamed", "blames", "fined", "fines", "ordered",
+     "orders", "approved", "approves", "suspended", "suspends", "recalled", "recalls"}
+)  # fmt: skip
+
+
+# Where a name ends, not one that names a thing of its own ("the Kessby Marine shipyard").
+_NAME_ENDS = (
+    r"(?![\w-])(?!\s+(?:shipyard|yard|plant|factory|site|brand|stores?|unit|subsidiary"
+    r"|spokesman|spokeswoman|spokesperson|office|headquarters|building|team|staff|chief"
+    r"|executive|case|group|company|chain|network|app|website|programme|program)\b)"
+)
+
+
+def subject_named(
+    text: str,
+    sentence: Sentence,
+    claim: str,
+    resolver: Resolver,
+    speakers: Speakers,
+    said_at: int | None = None,
+    speaker: str | None = None,
+) -> str:
+    """The article's own statement with its subject named, when it opens with "It" or
+    "the chain" for the body the sentence before was about: a claim is read alone.
+
+    ``said_at``: the claim is what ``speaker`` says from there on ("Voss said the union was
+    ready"), so only a description is named: the body the speaker is of, else by the text
+    up to there."""
+    match = _OWN_SUBJECT.match(claim)
+    if match is None or EXPLETIVE_IT.match(claim):
+        return claim
+    if said_at is not None and (
+        (match["phrase"] or "It") == "It"
+        or match["phrase"].split()[-1].lower() not in APPOSED_NOUNS
+    ):
+        # "said it was", "its": the speaker's own, read with the speaker; "the results",
+        # "the senator": no body to name
+        return claim
+    if match["phrase"] == "It" and not _it_acts(claim):
+        return claim  # "It will go on sale in October": the laptop, not the maker
+    end = sentence.start if said_at is None else said_at
+    before = text[max(0, end - 600) : end]
+    own = (
+        _body_of_speaker(text, speaker, said_at, resolver)
+        if said_at is not None and speaker
+        else None
+    )
+    noun = (match["phrase"] or "").split()[-1:]
+    if own is not None and not (
+        noun[0].lower() in _ANY_BODY or noun[0].lower() in fold_name(own).split()
+    ):
+        own = None  # "Haverford of the Rail Workers' Federation said the company": another body
+    if own is not None:
+        # "Maya Delacroix of the League of Women Voters said the group": her own body
+        reading = resolver.resolve(own)
+    elif said_at is not None and noun[0].lower() == "group" and speaker[:1].isupper():
+        return claim  # a campaign group, a media group, a company's group: not told apart
+    else:
+        reading = speakers.subject_meant(resolver, match["phrase"] or "It", before)
+    if reading is None:
+        return claim
+    name = reading.name or reading.proposed_name or ""
+    if said_at is not None and (
+        name not in text[:said_at]
+        or an_outlet({"source_id": reading.source_id, "name": name}, resolver)
+    ):
+        # a body the story names only later is not whom the speaker means, nor a
+        # newspaper the story cited before
+        return claim
+    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{_NAME_ENDS}", text):
+        name = f"the {name}"  # "the National Space Agency", as the article writes it
+    name = name[:1].upper() + name[1:]
+    owner = match["its"] or match["s"]
+    return (possessive(name) if owner else name) + " " + claim[match.end() :]
+
+
+def person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) -> str:
+    """The article's own "He did not speak" or "His performance drew suspicion" with the
+    person named, when the sentence before, in the same paragraph, opens with that person
+    ("Fenmore was led from the dock. He did not speak"): a claim is read alone."""
+    pronoun = _HE_HIS.match(claim)
+    if pronoun is None:
+        return claim
+    start = text.rfind("\n", 0, sentence.start) + 1
+    before = text[start : sentence.start].rstrip()
+    opening = [m for m in _SENTENCE_OPENING.finditer(before)]
+    if not opening:
+        return claim
+    last = opening[-1]
+    name = last["name"]
+    reading = resolver.resolve(name)
+    if reading.resolved and resolver.kinds.get(reading.source_id) != "person":
+        return claim
+    if a_body(resolver, reading) or is_description(name) or name.split()[0] in _NOT_A_SUBJECT:
+        return claim
+    others = _TWO_NAMES.findall(before[last.start() + len(name) :])
+    if any(fold_name(other) != fold_name(name) for other in others):
+        return claim  # someone else is named there too: whom "he" means is not sure
+    if pronoun[1] in ("His", "Her"):
+        return possessive(name) + claim[pronoun.end(1) :]
+    return name + claim[pronoun.end(1) :]
+
+
+# "He did", "His performance": a claim opening with a person's pronoun
+_HE_HIS = re.compile(r"(He|She|His|Her) (?=[a-z])")
+# A sentence (of the text before) opening with a name, then its verb or an aside
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"\u201d\u2019][ \t]))"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3})"
+    r"(?=,[ \t]+\d|[ \t]+(?:was|is|had|has|did|won|lost|said|told|left|made|took|denied|"
+    r"appeared|pleaded|walked|arrived|refused|declined)\b)"
+)
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
+_NOT_A_SUBJECT = frozenset({"The", "It", "This", "That", "There", "In", "On", "At", "But", "And"})
