@@ -172,6 +172,14 @@ class Resolver:
             # posted on the FDA's website", "a report in The Economic Times": whose they are
             found = self.resolve(whose)
             return replace(found, surface=surface, why=f"{found.why}; whose the words are")
+        staff = _STAFF_OF.fullmatch(surface.strip(" ,;:."))
+        if staff is not None:
+            found = self.resolve(staff["body"])
+            if found.resolved or _a_body_name(found.proposed_name or ""):
+                # "Officials at the Ministry of Transport", "Scientists from the Hollander
+                # Institute": staff speaking for their body, as a spokesperson does
+                why = f"{found.why}; its staff speak for it"
+                return replace(found, surface=surface, why=why)
         person = _apposed_person(surface)
         if person is not None:
             # "Dana Whitaker, CEO of GreenGrid Energy": Whitaker speaks, not her company
@@ -636,6 +644,12 @@ def _proposed_name(surface: str) -> str | None:
     words = text.split()
     if not words or (len(words) == 1 and words[0].lower().strip(".") in PRONOUNS):
         return None
+    clause = _RELATIVE_CLAUSE.search(text)
+    if clause is not None and text[: clause.start()].split()[0].lower() in _DETERMINERS:
+        # "The farmer who owns the barn, Elias Varnquist": the name set after the clause
+        named = _COMMA.split(text[clause.end() :])[1:]
+        if named and _PERSON.fullmatch(named[-1].strip()) and _names_a_person(named[-1]):
+            return " ".join(_without_titles(named[-1].split()))
     # "A senior official who declined to be named ...": the relative clause describes them.
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0].strip(" ,")
     if _KIN_OF.match(text):
@@ -678,6 +692,26 @@ def _proposed_name(surface: str) -> str | None:
             return " ".join(words)  # "The Economist": the magazine, not any economist
         phrases.append(phrase)
     return phrases[0] if phrases else None
+
+
+# A body's staff, speaking in its name: "Officials at the Ministry of Transport",
+# "Scientists from the Hollander Institute", "A senior official at the ministry". Not a
+# firm's analysts or economists, whose views are their own ("Analysts at Kestrel Hartley").
+_STAFF_OF = re.compile(
+    r"(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Tt]he)\s+)?(?:senior\s+)?"
+    r"(?i:officials?|inspectors?|scientists?|researchers?|investigators?|engineers?"
+    r"|auditors?)\s+(?:at|from|with|of)\s+(?P<body>(?:the\s+)?[A-Z].*)"
+)
+
+
+def _a_body_name(name: str) -> bool:
+    """A name that is a body's by its look: several capitalised words ("Norvik Capital",
+    "Ministry of Transport") or an acronym ("WHO"); not a place alone ("experts from
+    Germany")."""
+    words = name.split()
+    return (
+        len(words) > 1 and all(w[:1].isupper() or w in {"of", "for", "and", "the"} for w in words)
+    ) or (len(name) > 1 and name.isupper())
 
 
 # A day or a part of one, as news copy says when something was said: "on Monday", "last week".

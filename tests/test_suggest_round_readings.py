@@ -108,7 +108,8 @@ def test_a_demand_after_and_is_claimed_whole_with_its_speaker(db_url):
     )
     assert "SkyNord warned passengers to check their flight status before travelling." in chains
     assert "Passengers to check their flight status before travelling." not in chains
-    assert chains["Prices would rise to record levels."] == ["Officials at the Harbour Authority"]
+    # its officials speak for the authority, as its spokesperson would
+    assert chains["Prices would rise to record levels."] == ["Harbour Authority"]
 
 
 def test_a_central_bank_is_no_company_named_before(db_url):

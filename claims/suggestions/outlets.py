@@ -311,7 +311,8 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
             found = _SENT_TO.search(text, attribution.cue[1], attribution.content[0])
         if found is not None:
             return outlet_hop(text, found.span("who"), resolver, found.span("how"))
-    if found is None and attribution.content[1] <= attribution.cue[0]:
+    if found is None and attribution.content[0] < attribution.cue[0]:
+        # (the words may go on past the cue, in the quotation of the next sentence)
         # '"A," an analyst said, as quoted by the SITA news agency.'
         after = max(attribution.cue[1], (attribution.source or attribution.cue)[1])
         quoted = _AS_QUOTED_BY.match(text, after, end)
@@ -411,6 +412,8 @@ _SENT_TO = re.compile(
     r"\b(?P<how>sent|emailed|e-mailed|given|provided|released)\s+to\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
+# How a document reached an outlet, other than seen by it.
+_PASSED_TO = r"shared\s+with|leaked\s+to|sent\s+to|passed\s+to|provided\s+to|given\s+to"
 _SEEN_BY = re.compile(
     rf"\b(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
     # "cited by the daily La Prensa Central": what the outlet is may come before its name
@@ -418,9 +421,12 @@ _SEEN_BY = re.compile(
     r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
 )
 
+# (whom it was told before it: "Salvane told staff in an internal memo, which was shared with
+# the Castrel Herald.")
 _IN_A_DOCUMENT_SEEN = re.compile(
-    r"\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?"
-    rf"(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
+    r"(?:\s+[a-z][\w-]*){0,2}?\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?"
+    r"[\w-]+(?:,?\s+(?:which|that)\s+(?:was|were|had\s+been|has\s+been))?\s+"
+    rf"(?P<how>(?:{'|'.join(sorted(SEEN_BY))})\s+by|{_PASSED_TO})\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})\W*$"
 )
 

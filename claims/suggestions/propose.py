@@ -92,6 +92,7 @@ from claims.suggestions.speakers import (
     antecedent,
     apposed_to,
     named_after,
+    never_a_persons,
     outlet_named_before,
 )
 from claims.suggestions.subjects import (
@@ -581,7 +582,11 @@ def sentence_proposals(
                 quoted,
                 itself=_of_itself(text, found[leaf])
                 and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
-                body=resolved[leaf] is not None and speakers.is_body(resolver, resolved[leaf]),
+                body=resolved[leaf] is not None
+                and (
+                    speakers.is_body(resolver, resolved[leaf])
+                    or never_a_persons(text, resolved[leaf].proposed_name or "")
+                ),
                 told_anyone=_told_anyone(text, found[leaf], part),
             )
             if not quoted and not text[sentence.start : part[0]].strip():
@@ -598,6 +603,9 @@ def sentence_proposals(
                     speakers,
                     part[0],
                     found[leaf].source_text(text),
+                    (resolved[leaf].name or resolved[leaf].proposed_name or "")
+                    if resolved[leaf] is not None
+                    else "",
                 )
             pronoun = HE_OR_SHE.match(claim)
             if (

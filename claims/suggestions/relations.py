@@ -506,6 +506,14 @@ _INSIDE_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){1,3}[A-Za-z]\.$")
 _CUT_SHORT = re.compile(r"(?:\s+[\w.'’-]+){1,4}\s*")
 
 
+# A court's or an inquest's verdict, which the tagger may read as a cue: "found guilty of".
+_VERDICT = re.compile(
+    r"(?:found|finds|find)\s+(?:not\s+)?(?:guilty|liable|innocent|dead|alive|responsible"
+    r"|unconscious|unfit)\b",
+    re.IGNORECASE,
+)
+
+
 class ArticleAttributions:
     """Relations per sentence of one article; the tagger runs once, on first use."""
 
@@ -665,6 +673,8 @@ class ArticleAttributions:
                 continue
             if any(a.source and _passed_on(self.text, a.source, relation.cue) for a in kept):
                 continue  # "Analysts quoted by Bloomberg said": "quoted" says through whom
+            if _VERDICT.match(self.text, relation.cue[0]):
+                continue  # "Companies found guilty of operating a cartel": no one speaks
             tagged = _tagged(relation, relation.source)
             for a in kept:
                 if _saying_after(self.text, a, [relation]):

@@ -271,6 +271,8 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
     if verb[0] in _DENIES:
         if _THAT_DENIED.match(text, cue[1], content[1]):
             return True  # "denied that maintenance had been neglected": not that it had
+        if content[0] >= cue[1] and _GERUND.match(text, *content):
+            return True  # "denied taking any banned substance": not "Taking any …"
         return bool(_WHAT_IS_DENIED.fullmatch(text, *content))  # "denies the accusations"
     return verb[0] in _CALLS_AS and bool(_THING_AS_WHAT.match(text, *content))
 
@@ -366,6 +368,33 @@ def _bare_plural_verb(words: list[str], i: int, subject: str | None) -> bool:
         and not after.endswith("ss")
         and after not in _NOT_VERBS
         and (i < 2 or words[i - 2] not in ("which", "who", "that"))
+    )
+
+
+# Plurals without an -s: "4,000 people live in".
+_PLURALS_AS_SUCH = frozenset({"people", "children", "men", "women", "police", "staff"})
+# Where or how a bare present's subject is: "live in", "work at", "sleep on".
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "near", "under", "across", "around", "without", "inside", "outside"}
+)
+# Noun endings: "the troops' withdrawal from", "residents' association in".
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "al", "ship")
+
+
+def _bare_plural_verb_where(words: list[str], i: int, subject: str | None) -> bool:
+    """A plural subject opening the clause, then a bare present, then where: "(about) 4,000
+    people live in the flood zone", "residents sleep in cars"; not "workers in factories"
+    (no verb between) nor "the residents' association in" (a noun)."""
+    word, after = words[i], words[i + 1]
+    if subject is None or i > 6 or after not in _PLACE_PREPOSITIONS:
+        return False
+    if not (_plural(subject) or subject in _PLURALS_AS_SUCH):
+        return False
+    return (
+        word not in _NOT_VERBS
+        and word.isalpha()
+        and not word.endswith(("ing", "ed", "s") + _NOUN_ENDINGS)
+        and (i < 2 or words[i - 2] not in ("which", "who", "that", "of"))
     )
 
 
@@ -491,6 +520,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
             return True  # "parents (still) want the", not "the strikes for the"
         if _bare_plural_verb(words, i, subject):
             return True  # "trustees favour returning", "the four suspects face charges"
+        if _bare_plural_verb_where(words, i, subject):
+            return True  # "4,000 people live in the flood zone", "residents work at"
         if _plural(word) and before in _HABIT:
             return True  # "the group typically gains access", "it often takes weeks"
         if _plural(word):

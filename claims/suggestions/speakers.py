@@ -392,8 +392,47 @@ def _called_it(text: str, name: str) -> bool:
         # (the appositive's head: not "Samuel Achterberg, the agency's chief safety officer")
         rf"|(?<![\w'’-]){re.escape(name)},\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
         rf"(?:{_KIND_WORDS})(?=\s*(?:,|\.|that\b|which\b|based\b|in\b|of\b|for\b))"
+        # "One of those journals, Cellular Oncology Letters,": one of a kind of body
+        rf"|\b[Oo]ne\s+of\s+(?:the|those|these|its|their|[A-Z][\w'’-]*['’]s)\s+"
+        rf"(?:[a-z'’-]+\s+){{0,2}}?(?:{_KIND_WORDS})s,\s+{re.escape(name)},"
+        # "Halvik Container Terminals (HCT)": a body's initials; no person is so shortened
+        rf"|(?<![\w'’-]){re.escape(name)}\s+\({_initials(name)}\)"
     )
     return re.search(pattern, text) is not None
+
+
+def _initials(name: str) -> str:
+    """A pattern for the initials of ``name``'s capitalised words, "of" and "the" skipped or
+    not ("CMB", "NSON", "TfL"), or a pattern nothing matches when it has fewer than two."""
+    capitals = [word[0] for word in name.split() if word[:1].isupper()]
+    if len(capitals) < 2:
+        return r"(?!)"
+    return "".join(re.escape(c) + r"[a-z]?" for c in capitals)
+
+
+def never_a_persons(text: str, name: str) -> bool:
+    """Whether a one-word name is one the article uses again and again but never gives a
+    first name or a title: "Freshway said it was cooperating", where "Freshway" is no "Anna
+    Freshway" or "Ms Freshway" anywhere. A story introduces a person by full name before
+    using the surname alone, so a name it keeps using bare is a firm's or a body's, whose
+    "it" is itself. Named once, it may be anyone's ("…, but Denyer said it would fail")."""
+    if len(name.split()) != 1 or not _proper(name) or len(name) < 3:
+        return False
+    if len(re.findall(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)) < 2:
+        return False
+    given = re.compile(rf"(?<![\w'’-])([A-Z][\w'’.-]*)\s+{re.escape(name)}(?![\w'’-])")
+    return not any(
+        found[1] not in _SENTENCE_OPENERS
+        and (not found[1].endswith(".") or len(found[1]) <= 5)  # "Dr.", not "Tuesday."
+        for found in given.finditer(text)
+    )
+
+
+# Capitalised words that open a sentence before a name, no first name of it.
+_SENTENCE_OPENERS = frozenset(
+    {"The", "However", "But", "And", "Meanwhile", "Also", "In", "On", "At", "By", "For",
+     "From", "Shares", "Rival", "Both", "While", "When", "After", "Before", "Last", "Only"}
+)  # fmt: skip
 
 
 # Nouns for what a body is, by which an article introduces it.
@@ -402,7 +441,8 @@ _KIND_WORDS = (
     "|maker|retailer|chain|startup|conglomerate|utility|developer|broadcaster|network"
     "|organisation|organization|charity|association|union|authority|regulator|ministry"
     "|shipbuilder|builder|producer|supplier|exporter|importer|distributor|contractor"
-    "|provider|shipyard|hospital|university|school|council|bank|brewer|publisher"
+    "|provider|shipyard|hospital|university|school|council|bank|brewer|publisher|journal"
+    "|line"  # "the shipping line Norrvale Cargo"
 )
 # An institution just named, then where its spokesperson spoke: "…, where a spokeswoman".
 _WHERE_BEFORE = re.compile(

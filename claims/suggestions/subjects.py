@@ -63,20 +63,25 @@ _AFFILIATION = re.compile(
 )
 
 
-def _body_of_speaker(text: str, speaker: str, said_at: int, resolver: Resolver) -> str | None:
+def _body_of_speaker(
+    text: str, speaker: str, said_at: int, resolver: Resolver, name: str = ""
+) -> tuple[str, bool] | None:
     """The body a speaker is of, as the speaker's words say ("Maya Delacroix of the League
     of Women Voters") or as the story introduced them before ("LCU director Paul Anders"
-    for a later "Anders"), an acronym spelt out where the story did."""
+    for a later "Anders", or for "He" read as him), an acronym spelt out where the story
+    did; and whether their office is a company's ("HCT chief executive Lars Brennvik"), so
+    that "the company" they speak of is theirs, whatever their company is named."""
     own = _AFFILIATION.search(speaker)
     if own is not None:
-        return own["body"]
-    surname = speaker.split()[-1] if speaker.split() else ""
+        return own["body"], False
+    surname = (name or speaker).split()[-1] if (name or speaker).split() else ""
     if not surname[:1].isupper():
         return None
     introduced = list(
         re.finditer(
             rf"(?P<body>(?:[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}?)"
-            rf"(?:{'|'.join(sorted(_OFFICE_WORDS))})"
+            rf"(?P<office>(?:[a-z-]+[ \t]+)?(?:{'|'.join(sorted(_OFFICE_WORDS))})"
+            rf"(?:[ \t]+(?:executive|officer|director))?)"
             rf"[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){{0,2}}{re.escape(surname)}\b",
             text[:said_at],
         )
@@ -84,6 +89,7 @@ def _body_of_speaker(text: str, speaker: str, said_at: int, resolver: Resolver) 
     if not introduced:
         return None
     titled = introduced[-1]  # the last time the story introduced them so
+    company = titled["office"] in _COMPANY_OFFICES
     body = re.sub(
         r"^(?:(?:The|A|An|Then|But|And|Also|Meanwhile|However)[ \t]+)+", "", titled["body"]
     )
@@ -91,14 +97,21 @@ def _body_of_speaker(text: str, speaker: str, said_at: int, resolver: Resolver) 
     if not body or fold_name(body) in APPOSED_NOUNS:
         return None  # "Union leader Helena Voss", "Club spokesman Tom Reyes": no name
     if body.isupper():
-        return resolver.spelt_out(body) or body
-    return body
+        return resolver.spelt_out(body) or body, company
+    return body, company
 
 
 _OFFICE_WORDS = frozenset(
     {"director", "chief", "head", "president", "chair", "chairman", "chairwoman",
-     "spokesman", "spokeswoman", "spokesperson", "leader", "secretary", "commissioner"}
+     "spokesman", "spokeswoman", "spokesperson", "leader", "secretary", "commissioner",
+     "executive", "boss", "founder"}
 )  # fmt: skip
+# A company's offices: whoever holds one speaks of their own firm as "the company".
+_COMPANY_OFFICES = frozenset(
+    {"chief executive", "executive", "managing director", "boss", "founder", "chairman",
+     "chairwoman", "chief operating officer", "chief financial officer"}
+)  # fmt: skip
+_COMPANY_NOUNS = frozenset({"company", "firm", "group", "business"})
 # What a speaker may call the body they speak for, whatever it is named.
 _ANY_BODY = frozenset({"group", "organisation", "organization", "body", "authority", "institution"})
 # What an article's own sentence opens with that stands for a body it named: "It blamed",
@@ -147,13 +160,14 @@ def subject_named(
     speakers: Speakers,
     said_at: int | None = None,
     speaker: str | None = None,
+    named: str = "",
 ) -> str:
     """The article's own statement with its subject named, when it opens with "It" or
     "the chain" for the body the sentence before was about: a claim is read alone.
 
     ``said_at``: the claim is what ``speaker`` says from there on ("Voss said the union was
     ready"), so only a description is named: the body the speaker is of, else by the text
-    up to there."""
+    up to there; ``named`` is whom the speaker was read as ("He" read as Lars Brennvik)."""
     match = _OWN_SUBJECT.match(claim)
     if match is None or EXPLETIVE_IT.match(claim):
         return claim
@@ -168,14 +182,17 @@ def subject_named(
         return claim  # "It will go on sale in October": the laptop, not the maker
     end = sentence.start if said_at is None else said_at
     before = text[max(0, end - 600) : end]
-    own = (
-        _body_of_speaker(text, speaker, said_at, resolver)
+    of = (
+        _body_of_speaker(text, speaker, said_at, resolver, named)
         if said_at is not None and speaker
         else None
     )
+    own, company = of if of is not None else (None, False)
     noun = (match["phrase"] or "").split()[-1:]
     if own is not None and not (
-        noun[0].lower() in _ANY_BODY or noun[0].lower() in fold_name(own).split()
+        noun[0].lower() in _ANY_BODY
+        or noun[0].lower() in fold_name(own).split()
+        or (company and noun[0].lower() in _COMPANY_NOUNS)
     ):
         own = None  # "Haverford of the Rail Workers' Federation said the company": another body
     if own is not None:

@@ -1,0 +1,154 @@
+"""Readings asked for by a blind check on six more stories (a dam inspection, a research
+inquiry, a port lockout, a meteorite, a price-fixing raid, a doping case): who a body's
+"it" and "the company" are, whom its staff speak for, and words that only look like a
+report. Made-up sentences in their shapes, each read as a reviewer would accept it."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+
+def test_a_body_the_story_keeps_naming_bare_is_its_own_it(db_url):
+    """ "Freshway" is named four times, never with a first name or a title: a firm, so
+    "Freshway said it was cooperating" is Freshway's cooperation. "Denyer", named once, may
+    be anyone: "it" stays."""
+    text = (
+        "Officials raided three supermarket chains, Freshway, Kornhall and Bellmart, on "
+        "Tuesday.\n\n"
+        "Freshway said it was cooperating fully with the investigation. Kornhall said it had "
+        "robust compliance procedures.\n\n"
+        "Shares in Kornhall fell. Freshway is privately owned.\n\n"
+        "Amos told the BBC that the plan was sound, but Denyer said it would fail.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Freshway was cooperating fully with the investigation."] == ["Freshway"]
+    assert chains["Kornhall had robust compliance procedures."] == ["Kornhall"]
+    assert chains["It would fail."] == ["Denyer"]
+
+
+def test_a_surname_the_story_gave_a_first_name_is_a_person_s(db_url):
+    """ "Anna Berglund" was introduced by her full name: her "it" is not herself."""
+    text = (
+        "Anna Berglund runs the ferry service.\n\n"
+        "Berglund said it was too windy to sail. Berglund said it would sail on Friday.\n"
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text)}
+    assert "It would sail on Friday." in claims
+    assert not any(claim.startswith("Berglund would") for claim in claims)
+
+
+def test_initials_in_brackets_and_one_of_a_kind_show_a_body(db_url):
+    """No person is shortened to initials in brackets, and "One of those journals, X," says
+    what X is: their "it" is themselves. "The shipping line Norrvale Cargo" too."""
+    text = (
+        "Halvik Container Terminals (HCT) said it had locked out 1,800 dockworkers.\n\n"
+        "One of those journals, Cellular Oncology Letters, said it had added an expression of "
+        "concern to the paper.\n\n"
+        "The shipping line Norrvale Cargo said it had diverted three vessels.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Halvik Container Terminals had locked out 1,800 dockworkers."] == [
+        "Halvik Container Terminals"
+    ]
+    assert chains["Cellular Oncology Letters had added an expression of concern to the paper."] == [
+        "Cellular Oncology Letters"
+    ]
+    assert chains["Norrvale Cargo had diverted three vessels."] == ["Norrvale Cargo"]
+
+
+def test_the_company_a_chief_executive_speaks_of_is_his(db_url):
+    """ "HCT chief executive Lars Brennvik" ... "He said the company had offered": his own
+    company, whatever its name holds; a union leader's "the company" is not her union."""
+    text = (
+        "Halvik Container Terminals (HCT) locked out dockworkers on Thursday.\n\n"
+        '"We put a fair offer on the table," HCT chief executive Lars Brennvik said.\n\n'
+        "He said the company had offered a written commitment on retraining.\n\n"
+        "FHW general secretary Mira Santeli said the company had refused to guarantee jobs.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Halvik Container Terminals had offered a written commitment on retraining."] == [
+        "Lars Brennvik"
+    ]
+    assert "FHW had refused to guarantee jobs." not in chains
+
+
+def test_officials_and_scientists_of_a_named_body_speak_for_it(db_url):
+    """ "Officials at the Ministry of Transport", "Scientists from the Hollander Institute":
+    the body named is the source, as for its spokesperson; a firm's analysts, and workers
+    at a plant, speak for themselves."""
+    text = (
+        "Officials at the Ministry of Transport said the road would reopen on Friday.\n\n"
+        "Scientists from the Hollander Institute of Planetary Sciences confirmed that the "
+        "object was a stony meteorite.\n\n"
+        "Workers at the Lindqvist plant said they had not been paid for two months.\n\n"
+        "Analysts at Norvik Capital said shares would fall.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The road would reopen on Friday."] == ["Ministry of Transport"]
+    assert chains["The object was a stony meteorite."] == [
+        "Hollander Institute of Planetary Sciences"
+    ]
+    assert chains["Shares would fall."] == ["Analysts at Norvik Capital"]
+    assert chains["Workers at the Lindqvist plant had not been paid for two months."] == [
+        "Workers at the Lindqvist plant"
+    ]
+
+
+def test_the_name_set_after_a_relative_clause_is_the_speaker(db_url):
+    """ "The farmer who owns the barn, Elias Varnquist, said he heard": Varnquist heard it."""
+    text = (
+        "The farmer who owns the barn, Elias Varnquist, said he heard a loud bang at about "
+        "10.40 p.m.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Elias Varnquist heard a loud bang at about 10.40 p.m."] == ["Elias Varnquist"]
+
+
+def test_people_who_live_somewhere_is_something_said(db_url):
+    """ "said about 4,000 people live in the flood zone": a bare present then where is a
+    clause's verb, so the words are Haulund's, not the article's own sentence."""
+    text = (
+        "Petra Haulund, who chairs the residents' association, said about 4,000 people live "
+        "in the flood zone below the dam.\n\n"
+        "Haulund said residents sleep in their cars.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["About 4,000 people live in the flood zone below the dam."] == ["Petra Haulund"]
+    assert chains["Residents sleep in their cars."] == ["Petra Haulund"]
+
+
+def test_a_verdict_is_no_report(db_url):
+    """ "Companies found guilty of operating a cartel can be fined": nobody found anything
+    said; the sentence is the article's own, whole."""
+    text = "Companies found guilty of operating a cartel can be fined up to 10 percent.\n"
+    proposals = proposals_for(db_url, text)
+    assert [(p.claim_text, p.hops) for p in proposals] == [
+        ("Companies found guilty of operating a cartel can be fined up to 10 percent.", [])
+    ]
+
+
+def test_a_denial_of_a_deed_is_claimed_whole(db_url):
+    """ "denied taking any banned substance": not the claim "Taking any banned substance"."""
+    text = "Talia Rask, 29, denied taking any banned substance.\n"
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert "Talia Rask denied taking any banned substance." in claims
+    assert not any(claim.startswith("Taking") for claim in claims)
+
+
+def test_a_memo_shared_with_a_newspaper_reached_the_article_through_it(db_url):
+    """ "told staff in an internal memo, which was shared with the Castrel Herald": the words
+    went through the paper, and so does the quotation that goes on in the next sentence."""
+    text = (
+        "Vice-chancellor Ingrid Salvane said the panel would meet.\n\n"
+        '"Research integrity is the foundation of everything we do," Salvane told staff in an '
+        'internal memo, which was shared with the Castrel Herald. "We will answer openly."\n\n'
+        '"Prices will rise," Lunde wrote in an email to staff that was leaked to the Daily '
+        "Ledger.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Research integrity is the foundation of everything we do."] == [
+        "Ingrid Salvane",
+        "Castrel Herald",
+    ]
+    assert chains["We will answer openly."] == ["Ingrid Salvane", "Castrel Herald"]
+    assert chains["Prices will rise."] == ["Lunde", "Daily Ledger"]
