@@ -773,7 +773,7 @@ _NO_NAME_OPENERS = frozenset(
 _COMMA = re.compile(r",(?!\d)")
 # Small words inside a body's name, which its acronym skips: "Federal Bureau of Investigation".
 _NAME_PARTICLES = frozenset({"of", "and", "for", "the", "on", "in", "de", "du", "des", "&"})
-_ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|\s)")
+_ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|[\s,;:])")
 _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
 # Who speaks for someone else, of whom: "the family of Derek Haines", "the widow of …".
 _KIN_OF = re.compile(  # the nouns in lower case: "Friends of the Earth" is a name

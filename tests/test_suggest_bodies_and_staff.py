@@ -152,3 +152,65 @@ def test_a_memo_shared_with_a_newspaper_reached_the_article_through_it(db_url):
     ]
     assert chains["We will answer openly."] == ["Ingrid Salvane", "Castrel Herald"]
     assert chains["Prices will rise."] == ["Lunde", "Daily Ledger"]
+
+
+def test_a_body_named_after_a_preposition_is_not_the_person_beside_it(db_url):
+    """ "The director of the city zoo, Anna Palm," names the director, not the zoo; "Dr.
+    Sofie Lindahl, a meteoriticist at the institute," is no institute: "the institute" said
+    later is the institute the story named, by its full name."""
+    text = (
+        "The director of the city zoo, Anna Palm, said the zoo would close in May.\n\n"
+        "Scientists from the Hollander Institute of Planetary Sciences confirmed the find. "
+        "Dr. Sofie Lindahl, a "
+        "meteoriticist at the institute, said it was a chondrite.\n\n"
+        "The institute said the meteorite would be returned after testing.\n\n"
+        "A spokesman for the Hollander Institute said finds belong to the landowner.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert "Anna Palm would close in May." not in chains
+    # one source, by the full name the story gave it
+    assert chains["The meteorite would be returned after testing."] == [
+        "Hollander Institute of Planetary Sciences"
+    ]
+    assert chains["Finds belong to the landowner."] == ["Hollander Institute of Planetary Sciences"]
+
+
+def test_initials_after_a_name_and_before_its_description_are_dropped(db_url):
+    """ "The National Sky Observation Network (NSON), a volunteer network of camera
+    stations,": the network's name, without its initials glued on."""
+    text = (
+        "The National Sky Observation Network (NSON), a volunteer network of camera stations, "
+        "said 23 cameras had recorded the descent.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["23 cameras had recorded the descent."] == ["National Sky Observation Network"]
+
+
+def test_she_in_a_body_s_words_is_the_one_person_the_sentence_before_names(db_url):
+    """ "The commission said a sample taken from Rask …. It said she had the right": no body
+    is "she"; Rask is, by the full name the story gave her."""
+    text = (
+        "Talia Rask, the winner of the marathon, has been suspended, the Athletics Integrity "
+        "Commission said.\n\n"
+        "The commission said a sample taken from Rask had been found to contain EPO. It said "
+        "she had the right to ask for her B sample to be tested.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Talia Rask had the right to ask for her B sample to be tested."] == [
+        "Athletics Integrity Commission"
+    ]
+
+
+def test_a_thing_a_clause_named_before_but_said_it_is_the_thing(db_url):
+    """ "confirmed that the review had taken place but said it had been limited": the review
+    was limited, not the university; "welcomed the decision and said it would help" may be
+    the club helping, so "it" stays."""
+    text = (
+        "The University of Castrel confirmed that the review had taken place but said it had "
+        "been limited in scope.\n\n"
+        "The Kestrel Rowing Club welcomed the decision and said it would help.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The review had been limited in scope."] == ["University of Castrel"]
+    assert "University of Castrel had been limited in scope." not in chains
+    assert "The decision would help." not in chains

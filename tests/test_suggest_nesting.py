@@ -1146,7 +1146,8 @@ def test_an_outlet_told_a_programme_spoken_on_and_a_statement_sent_are_hops(db_u
             "Eoghan Walsh",
             "Morning Ireland",
         ],
-        'Hélène Fabre\'s client was "saddened" by the resignation.': ["Hélène Fabre", "AFP"],
+        # the client whose lawyer she is, named: "Daguerre's lawyer"
+        'Daguerre was "saddened" by the resignation.': ["Hélène Fabre", "AFP"],
     }
 
 

@@ -263,7 +263,7 @@ def test_the_articles_own_he_and_his_name_the_person_the_sentence_before_opens_w
 
 def test_it_after_a_thing_is_the_thing_and_a_moment_described_is_no_claim(db_url):
     """ "welcomed the sentence but said it came too late": the sentence came too late, not
-    the group; "described the moment the snow hit" tells of a telling."""
+    the group, and the claim says so; "described the moment the snow hit" tells of a telling."""
     text = (
         "The Harwick Pensioners' Action Group, which represents 1,500 members, welcomed the "
         "sentence but said it came too late for many.\n\n"
@@ -271,7 +271,7 @@ def test_it_after_a_thing_is_the_thing_and_a_moment_described_is_no_claim(db_url
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert "Harwick Pensioners' Action Group came too late for many." not in chains
-    assert chains["It came too late for many."] == ["Harwick Pensioners' Action Group"]
+    assert chains["The sentence came too late for many."] == ["Harwick Pensioners' Action Group"]
     assert "The moment the snow hit." not in chains
     assert (
         chains[

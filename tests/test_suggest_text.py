@@ -552,8 +552,9 @@ def test_a_participle_stirring_fears_is_no_source(db_url):
 
 
 def test_the_speakers_own_pronouns_are_named_after_an_outlet_told_and_in_possessives(db_url):
-    """ "told Radio Holmdal she was": an outlet is no "she"; "her team", "his client" are
-    the speaker's; "told Bob Smith his plan" may be Bob's, so left as written."""
+    """ "told Radio Holmdal she was": an outlet is no "she"; "her team" is the speaker's, and
+    "his client" whose lawyer the speaker is; "told Bob Smith his plan" may be Bob's, so left
+    as written."""
     text = (
         'Holmdal mayor Birgit Lund told Radio Holmdal she was "deeply disappointed" by the '
         "ruling.\n\n"
@@ -565,7 +566,7 @@ def test_the_speakers_own_pronouns_are_named_after_an_outlet_told_and_in_possess
     assert _claims(db_url, text) == [
         'Birgit Lund was "deeply disappointed" by the ruling.',
         "Helena Crowther's team plans to begin a randomised trial next year.",
-        "Jens Kolberg's client would take the case to the Court of Arbitration for Sport.",
+        "Vantanen would take the case to the Court of Arbitration for Sport.",
         "His plan would fail.",
     ]
 

@@ -20,8 +20,9 @@ _NAME = (
     r"(?:[ \t]+(?:(?:of|and|for|the|de|du|del|des|la|le)[ \t]+)*[A-Z0-9][\w&'\u2019.-]*){0,5}"
 )
 # What stands between a description's determiner and its noun: "water", "country's
-# largest cinema", "Britain's financial", "state-owned".
-_MODIFIERS = r"(?:[\w'\u2019-]+[ \t]+){0,4}?"
+# largest cinema", "Britain's financial", "state-owned"; no preposition, whose object the
+# noun would be ("a meteoriticist at the institute" is no institute).
+_MODIFIERS = r"(?:(?!(?:at|of|for|in|with|from|on|by|to)[ \t])[\w'\u2019-]+[ \t]+){0,4}?"
 # What may follow the noun inside the description: "of the canal", "for the region",
 # "with the most departures from Kestrup".
 _OF_WHAT = (
@@ -50,6 +51,12 @@ _NOT_A_NAME = frozenset(
 )  # fmt: skip
 
 
+# "The director of the city zoo, Anna Palm,": the zoo's director, not the zoo, is named.
+_NOT_AFTER_A_PREPOSITION = "".join(
+    rf"(?<!{word}[ \t])" for word in ("of", "at", "for", "in", "with", "from", "on", "by", "to")
+)
+
+
 def _patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
     """The two orders: the name first ("Ofwat, the water regulator,") and the description
     first ("The operator of the canal, Nordvik Waterways,")."""
@@ -58,7 +65,8 @@ def _patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
         rf"(?:{noun})s?{_OF_WHAT}[ \t]*[,;.)]"
     )
     described_first = re.compile(
-        rf"(?<![\w'\u2019-]){_DETERMINER}[ \t]+{_MODIFIERS}(?:{noun}){_OF_WHAT},[ \t]+"
+        rf"(?<![\w'\u2019-]){_NOT_AFTER_A_PREPOSITION}{_DETERMINER}[ \t]+{_MODIFIERS}(?:{noun})"
+        rf"{_OF_WHAT},[ \t]+"
         rf"(?:the[ \t]+)?(?P<name>{_NAME})[ \t]*[,;.)]"
     )
     return name_first, described_first

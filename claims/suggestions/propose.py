@@ -74,6 +74,7 @@ from claims.suggestions.outlets import (
     outlet_told,
 )
 from claims.suggestions.proposal import (
+    EXPLETIVE_IT,
     JOINT,
     SINGLE_CLOSE,
     Proposal,
@@ -97,6 +98,7 @@ from claims.suggestions.speakers import (
 )
 from claims.suggestions.subjects import (
     HE_OR_SHE,
+    client_named,
     no_one_person,
     person_named,
     person_opening,
@@ -589,6 +591,16 @@ def sentence_proposals(
                 ),
                 told_anyone=_told_anyone(text, found[leaf], part),
             )
+            if not quoted and found[leaf].source is not None:
+                claim = _the_thing_meant(text, found[leaf], claim)
+                claim = client_named(
+                    claim,
+                    found[leaf].source_text(text),
+                    (resolved[leaf].name or resolved[leaf].proposed_name or "")
+                    if resolved[leaf] is not None
+                    else "",
+                    resolver,
+                )
             if not quoted and not text[sentence.start : part[0]].strip():
                 # "Its revenue fell …, according to its annual report": the sentence's own
                 # opening "Its", whomever the source is
@@ -1033,10 +1045,34 @@ def _of_itself(text: str, attribution: Attribution) -> bool:
 
 
 # "welcomed the sentence but said it came too late": a thing just named, which "it" means
+# ("confirmed that the review had taken place but said it had been limited": the thing
+# a clause said before is about)
 _A_THING_THEN_SAID = re.compile(
-    r"\b(?:the|a|an|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*,?\s+(?:but|and)\s+"
-    r"(?:(?:also|then|later)\s+)?$"
+    r"(?:\b(?P<thing>(?:the|a|an|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"|\bthat\s+(?P<subject>(?:the|a|an|this|its|their)\s+[a-z][\w-]*)\b[^,.;\"\u201c]{0,60}?)"
+    r"\s*,?\s+(?:but|and)\s+(?:(?:also|then|later)\s+)?$"
 )
+
+
+# What a thing is or was, not what anyone does: "It had been limited", "It came too late".
+_IT_IS = re.compile(r"It\s+(?:is|was|had\s+been|has\s+been|would\s+be|will\s+be|came|comes)\b")
+
+
+def _the_thing_meant(text: str, attribution: Attribution, claim: str) -> str:
+    """ "welcomed the sentence but said it came too late": the claim is of the sentence,
+    "The sentence came too late", when the thing was named with "the"."""
+    source = attribution.source
+    if source is None or not claim.startswith("It ") or EXPLETIVE_IT.match(claim):
+        return claim
+    found = _A_THING_THEN_SAID.search(text, source[1], attribution.cue[0])
+    thing = (found["thing"] or found["subject"]) if found is not None else None
+    if thing is None or not thing.startswith("the "):
+        return claim
+    if " but " not in found[0] and not _IT_IS.match(claim):
+        return claim  # "welcomed the decision and said it would help": the club may help
+    if len(thing.split()) > 2 and thing.split()[-1] in AUXILIARIES:
+        thing = " ".join(thing.split()[:2])
+    return "The " + thing[4:] + claim[2:]
 
 
 def _within_sentence(text: str, sentence: Sentence, content: tuple[int, int]) -> tuple[int, int]:
@@ -1734,6 +1770,7 @@ def propose(
         elif span is not None and sentence.start >= span[1]:
             break
     _outlets_by_full_name(text, out)
+    _bodies_by_full_name(out)
     return out
 
 
@@ -1754,6 +1791,27 @@ def _outlets_by_full_name(text: str, proposals: list[Proposal]) -> None:
             (whole,) = full[name]
             hop["name"] = whole
             hop["why"] = f"{hop.get('why') or ''}; {name!r} read as {whole}, named in full"
+
+
+def _bodies_by_full_name(proposals: list[Proposal]) -> None:
+    """A new body named short ("the Hollander Institute") is the one of that name "of"
+    something the article proposes too ("the Hollander Institute of Planetary Sciences"),
+    when there is one such: one source, not two."""
+    names = {
+        hop.get("name") or ""
+        for proposal in proposals
+        for hop in proposal.hops
+        if hop.get("new") and len((hop.get("name") or "").split()) > 1
+    }
+    for proposal in proposals:
+        for hop in proposal.hops:
+            name = hop.get("name") or ""
+            if not hop.get("new") or len(name.split()) < 2:
+                continue
+            longer = [other for other in names if other.startswith(f"{name} of ")]
+            if len(longer) == 1:
+                hop["name"] = longer[0]
+                hop["why"] = f"{hop.get('why') or ''}; {name!r} read as {longer[0]}, named in full"
 
 
 def _headline_end(text: str) -> int:

@@ -373,9 +373,9 @@ def _bare_plural_verb(words: list[str], i: int, subject: str | None) -> bool:
 
 # Plurals without an -s: "4,000 people live in".
 _PLURALS_AS_SUCH = frozenset({"people", "children", "men", "women", "police", "staff"})
-# Where or how a bare present's subject is: "live in", "work at", "sleep on".
+# Where or how a bare present's subject is: "live in", "work at", "sleep on", "belong to".
 _PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "on", "near", "under", "across", "around", "without", "inside", "outside"}
+    {"in", "at", "on", "near", "under", "across", "around", "without", "inside", "outside", "to"}
 )
 # Noun endings: "the troops' withdrawal from", "residents' association in".
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "al", "ship")

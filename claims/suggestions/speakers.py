@@ -451,6 +451,13 @@ _WHERE_BEFORE = re.compile(
 )
 
 
+# A capitalised word inside a sentence, after a word of its own: "taken from Rask on".
+_NAMED_INSIDE = re.compile(r"(?<=[a-z,;][ \t])[A-Z][a-z][\w'\u2019-]*\b")
+
+
+_OF_AFTER_HEAD = re.compile(r"\s+(?:of|at|for|in|with|from|on|by)\s+")
+
+
 class Speakers:
     """The last source named, so "he said" can be read as that person."""
 
@@ -873,6 +880,16 @@ class Speakers:
             resolver, pronoun, before, sentences=1, person=True
         ) or self._last_person(GENDERED.get(pronoun.lower()))
         name = (person.name or person.proposed_name) if person is not None else None
+        if name is None:
+            # "The commission said a sample taken from Rask …. It said she had the right":
+            # the one person the sentence before names, by the full name the story gave
+            last = _SENTENCE_BREAK.split(before.rstrip())[-1]
+            names = {
+                full
+                for word in _NAMED_INSIDE.findall(last)
+                if (full := resolver.full_name(word)) is not None
+            }
+            name = names.pop() if len(names) == 1 else None
         return name if name and not is_description(name) else None
 
     def _last_person(self, gender: str | None) -> Resolution | None:
@@ -1061,7 +1078,10 @@ class Speakers:
                 if is_description(name):
                     continue  # "A company spokesperson" is no company the name gives
                 return _read_as(earlier, surface, noun)
-            described = fold_name(earlier.surface.split(",")[0]).split()[-1:]
+            # the description's head, before any "of": "The director of the city zoo, Anna
+            # Palm" describes a director, not a zoo
+            head = _OF_AFTER_HEAD.split(earlier.surface.split(",")[0], maxsplit=1)[0]
+            described = fold_name(head).split()[-1:]
             if described == [noun] and name and not is_description(name) and "," in earlier.surface:
                 # "Her party, the Alliance for Democratic Change, said …. The party said"
                 return _read_as(earlier, surface, noun)

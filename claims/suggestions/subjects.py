@@ -257,3 +257,23 @@ _SENTENCE_OPENING = re.compile(
 )
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
 _NOT_A_SUBJECT = frozenset({"The", "It", "This", "That", "There", "In", "On", "At", "But", "And"})
+
+
+# Whose lawyer a speaker is: "Drewitz's lawyer, Henrik Solberg".
+_LAWYER_OF = re.compile(
+    r"(?P<owner>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})['\u2019]s[ \t]+"
+    r"(?:[a-z]+[ \t]+)?(?:lawyer|attorney|solicitor|counsel|barrister|legal[ \t]+team)\b"
+)
+
+
+def client_named(claim: str, speaker: str, named: str, resolver: Resolver) -> str:
+    """ "Drewitz's lawyer, Henrik Solberg, said his client had asked for the inquiry": the
+    client is Anselm Drewitz, whom the story named, not "Henrik Solberg's client"."""
+    lawyer = _LAWYER_OF.search(speaker)
+    if lawyer is None:
+        return claim
+    for opening in ("His client ", "Her client ", f"{named}'s client " if named else None):
+        if opening and claim.startswith(opening):
+            owner = lawyer["owner"]
+            return f"{resolver.full_name(owner) or owner} {claim[len(opening) :]}"
+    return claim
