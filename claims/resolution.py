@@ -1121,6 +1121,9 @@ def _describes(part: str) -> bool:
     return len(words) >= 2 and words[0].lower() in _DETERMINERS and words[1][:1].islower()
 
 
+_SAINTS = frozenset({"St", "St.", "Saint", "Ste", "San", "Santa", "Sankt"})
+
+
 def _head(words: list[str]) -> tuple[str | None, str]:
     """The name heading ``words`` (None when the head is a common noun), and the phrase:
     without its determiner when a word is capitalised, as written when none is."""
@@ -1139,7 +1142,12 @@ def _head(words: list[str]) -> tuple[str | None, str]:
         elif current:
             runs.append(current)
             current = []
-        if possessive and current:  # "Britain's media regulator": the owner, not the head
+        saints = current and len(current) >= 2 and body[current[-2]][0] in _SAINTS
+        named_on = index + 1 == len(body) or body[index + 1][0][:1].isupper()
+        if possessive and saints and named_on:
+            # "St Aldric's General Hospital": a saint's name, the name's own
+            body[index] = (f"{word}'s", False)
+        elif possessive and current:  # "Britain's media regulator": the owner, not the head
             runs.append(current)
             current = []
     if current:

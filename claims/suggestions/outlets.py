@@ -97,7 +97,8 @@ _SPEAKING_ASIDE = re.compile(
     # "A Dashly spokesperson, in an email to the Portmaine Daily, said"
     r"|in\s+an?\s+(?:emailed\s+)?(?:e-?mail|statement|interview|message)\s+(?:to|with))\s+"
     rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{OUTLET_NAME})|(?P<who>(?:the\s+)?"
-    rf"{OUTLET_NAME}))(?=(?:\s+[a-z][\w-]*(?:\s+{TIME_WORD})?){{0,3}}\s*(?:,|\.|$))"
+    # (then how or when, up to the comma: "on Tuesday", "on condition of anonymity")
+    rf"{OUTLET_NAME}))(?=(?:\s+[a-z][\w-]*(?:\s+{TIME_WORD})?){{0,6}}\s*(?:,|\.|$))"
 )
 _PARTICIPLE_AT_END = re.compile(r",?\s*(?:speaking|writing|talking)\s*$")
 # Where a speaker's words appeared, said before the speaker: "In an interview with Corriere

@@ -53,11 +53,18 @@ class Proposal:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+# "that" the subject, not the complementiser: "said that was untrue".
+_THAT_ITS_SUBJECT = re.compile(
+    r"that\s+(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
+    r"|does|did|seems|seemed|means|meant)\b"
+)
+
+
 def claim_wording(passage: str) -> str:
     """A claim's text from a passage: outer quotation marks, commas, spacing and the
     complementiser of reported speech ("said that ...", kept in the quoted span) gone."""
     text = " ".join(passage.split()).strip(" ,;:")
-    if text.startswith("that ") and len(text) > 5:
+    if text.startswith("that ") and len(text) > 5 and not _THAT_ITS_SUBJECT.match(text):
         text = text[5:]
     # "According to the regulator, however, data could …": the turn of the story, no part
     # of what the regulator says

@@ -209,8 +209,10 @@ CREDITED = "the article's own credit"
 # article's own statement, cue and all.
 RETOLD = "told in the article's words"
 _LEADING_THAT = re.compile(
-    # "said only that", "said simply that": how little was said, not what
-    r"(?:(?:only|simply|merely|just|briefly|again)\s+)?that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
+    # "said only that", "said simply that": how little was said, not what; "said separately
+    # that", "said later that": when or where
+    r"(?:(?:only|simply|merely|just|briefly|again|separately|also|later|earlier|previously"
+    r"|privately|publicly|repeatedly|recently|now|then)\s+)?that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
     r"|does|did|seems|seemed|means|meant)\b)(?=\S)",
     re.IGNORECASE,
 )
@@ -1808,7 +1810,13 @@ def _bodies_by_full_name(proposals: list[Proposal]) -> None:
             name = hop.get("name") or ""
             if not hop.get("new") or len(name.split()) < 2:
                 continue
-            longer = [other for other in names if other.startswith(f"{name} of ")]
+            # ("St Aldric's" for "St Aldric's General Hospital": a saint's name, never a person's)
+            longer = [
+                other
+                for other in names
+                if other.startswith(f"{name} of ")
+                or (name.endswith("'s") and other.startswith(f"{name} "))
+            ]
             if len(longer) == 1:
                 hop["name"] = longer[0]
                 hop["why"] = f"{hop.get('why') or ''}; {name!r} read as {longer[0]}, named in full"

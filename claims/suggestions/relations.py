@@ -682,6 +682,9 @@ class ArticleAttributions:
                     comma = self.text.rindex(",", tagged.content[0], a.cue[0])
                     tagged.content = (tagged.content[0], comma)
             extra.append(tagged)
+        # "denied reports that A": what the reports say is no report of the speaker's
+        kept = [r for r in kept if not _denied_noun(self.text, r)]
+        extra = [r for r in extra if not _denied_noun(self.text, r)]
         for relation in (*kept, *extra):
             if _claims_as_noun(self.text, relation):
                 relation.source = None  # "amid claims that": whose, the sentence does not say
@@ -697,6 +700,7 @@ class ArticleAttributions:
         relink(kept, quoting)
         past_own_hops(self.text, kept)
         end_before_asides(self.text, kept)
+        _subjects_before_asides(self.text, start, kept)
         self._sources_run_on(kept)
         _sources_completed(self.text, kept)
         # a source run on to its end ("a report last week by" + "the trade publication
@@ -940,6 +944,57 @@ def _saying_after(text: str, attribution: Attribution, model: list[Attribution])
 _SAYING_PARTICIPLES = frozenset(
     {"saying", "writing", "adding", "noting", "arguing", "warning", "insisting", "stressing"}
 )
+
+
+# A verb turning down what others said, and their words' noun after it: "denied reports".
+_DENIED_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)"
+    r"|refut(?:e|es|ed|ing)|contest(?:s|ed|ing)?|downplay(?:s|ed|ing)?|played\s+down)"
+    r"(?:\s+(?:the|any|all|such|media|press|earlier))*\s+$",
+    re.IGNORECASE,
+)
+_OTHERS_WORDS = frozenset(
+    {"report", "reports", "claim", "claims", "allegation", "allegations", "suggestion",
+     "suggestions", "rumour", "rumours", "rumor", "rumors", "assertion", "assertions"}
+)  # fmt: skip
+
+
+def _denied_noun(text: str, relation: Attribution) -> bool:
+    """ "She denied reports that the bid relied on loans": "reports" is the noun of what
+    she denies, no cue; read as one, the claim would be the very thing denied."""
+    if text[slice(*relation.cue)].lower() not in _OTHERS_WORDS:
+        return False
+    return _DENIED_BEFORE.search(text, max(0, relation.cue[0] - 40), relation.cue[0]) is not None
+
+
+# A subject set off before a speaker's aside: "The firm, " of "The firm, he said, would".
+_SUBJECT_THEN_ASIDE = re.compile(
+    r"[\"\u201c]?(?:[A-Z][\w'\u2019-]*)(?:[ \t]+[\w'\u2019.-]+){0,7}?,[ \t]+$"
+)
+# What would make the words before the aside a clause of their own, not a subject.
+_VERB_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|has|had|have|will|would|said|says|did|does|can|could)\b"
+)
+
+
+def _subjects_before_asides(text: str, start: int, kept: list[Attribution]) -> None:
+    """ "The firm, he said, would publish its accounts": the words are the subject before the
+    aside and the predicate after it, as "which, the prosecution says, show" is; the tagger
+    gives the predicate alone, a claim with no subject."""
+    for attribution in kept:
+        source, content = attribution.source, attribution.content
+        if source is None or attribution.quoted or content[0] < attribution.cue[1]:
+            continue
+        if not (source[1] <= attribution.cue[0] or attribution.cue[1] <= source[0]):
+            continue
+        first = min(source[0], attribution.cue[0])
+        last = max(source[1], attribution.cue[1])
+        if text[last : content[0]].strip() != ",":
+            continue  # the words go on right after the aside's closing comma
+        opening = _SUBJECT_THEN_ASIDE.fullmatch(text, start, first)
+        if opening is None or _VERB_BEFORE.search(text, start, first):
+            continue
+        attribution.content = (opening.start(), content[1])
 
 
 def _claims_as_noun(text: str, relation: Attribution) -> bool:

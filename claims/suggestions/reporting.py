@@ -206,6 +206,18 @@ _WHAT_IS_DENIED = re.compile(
     r"(?:\s+(?:of|against)\s+[\w\s-]{1,40})?[.\s]*",
     re.IGNORECASE,
 )
+# Verbs that turn down what others say, as "denied" does.
+_REJECTS = frozenset(
+    {"rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes", "refuted",
+     "refutes", "contested", "contests", "downplayed", "downplays", "played"}
+)  # fmt: skip
+# What others said, and its "that": "reports that", "suggestions that", "claims by the
+# union that".
+_OTHERS_CLAIM_THAT = re.compile(
+    r"\s+(?:down\s+)?(?:the\s+|any\s+|all\s+|such\s+|media\s+|press\s+|earlier\s+)*"
+    r"(?:reports?|claims?|allegations?|suggestions?|accusations?|rumou?rs?|speculation"
+    r"|assertions?|charges?)(?:\s+(?:by|from|in)\s+[^,;.]{1,60}?)?\s+that\s+"
+)
 _THAT_DENIED = re.compile(r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s")
 _THING_AS_WHAT = re.compile(r"(?:[\w'\u2019.-]+\s+){1,6}?as\s+\S")
 
@@ -268,6 +280,13 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         return True  # "reported hearing a series of small explosions", "admitted taking"
     if verb[0] in _COUNTS and _A_COUNT.match(text, *content):
         return True  # "reported two linked cases on Sunday": what was counted, by whom
+    if verb[0] in _DENIES | _REJECTS and (
+        (content[0] > cue[1] and _OTHERS_CLAIM_THAT.fullmatch(text, cue[1], content[0]))
+        or (content[0] >= cue[1] and _OTHERS_CLAIM_THAT.match(" " + text[content[0] : content[1]]))
+    ):
+        # "denied reports that the bid relied on loans", "dismissed suggestions that …": not
+        # that it did
+        return True
     if verb[0] in _DENIES:
         if _THAT_DENIED.match(text, cue[1], content[1]):
             return True  # "denied that maintenance had been neglected": not that it had
@@ -349,7 +368,10 @@ def _a_thing(text: str, attribution: Attribution, words: list[str]) -> bool:
     )
 
 
-_BEFORE_NOUN = {"a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "from", "to", "and"}
+_BEFORE_NOUN = {
+    "a", "an", "the", "in", "of", "on", "at", "for", "with", "by", "from", "to", "and", "every",
+    "each", "all", "any", "some", "no", "its", "their", "his", "her", "our", "newly",
+}  # fmt: skip
 
 
 def _bare_plural_verb(words: list[str], i: int, subject: str | None) -> bool:

@@ -1054,7 +1054,13 @@ class Speakers:
         if noun == "agency":
             # "The Caledonian Space Agency lost contact …. The agency said": that agency, not
             # the wire the article credits, when the sentence or the one before names it
-            named = _AN_AGENCY.findall(_this_and_last_sentence(before))
+            recent = _this_and_last_sentence(before)
+            named = _AN_AGENCY.findall(recent)
+            if not named:
+                # "The NRA rejected that claim. … the agency said": the National Roads
+                # Agency the article spelt out
+                spelt = (resolver.spelt_out(a) for a in _ACRONYM.findall(recent))
+                named = [name for name in spelt if name and name.split()[-1] == "Agency"]
             if named:
                 return _read_as(resolver.resolve(named[-1]), surface, noun)
         if noun in _ANY_BODY and not resolution.resolved:
@@ -1713,6 +1719,7 @@ _CALLED_A = re.compile(
     r"([A-Z][\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
 )
 # An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
+_ACRONYM = re.compile(r"(?<![\w'\u2019-])[A-Z]{2,8}(?![\w-])")
 _AN_AGENCY = re.compile(
     r"(?<![\w'\u2019.-])((?:(?!The\b|News\b|Press\b)[A-Z][\w&'\u2019-]*[ \t]+){1,4}Agency)\b"
 )

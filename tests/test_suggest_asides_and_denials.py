@@ -1,0 +1,100 @@
+"""Readings asked for by a blind check on six more stories (a ferry surcharge row, a
+hospital data breach, a zoo escape, a wildfire, a football takeover bid, a bridge collapse
+trial): the speaker set off inside the words, what a denial denies, and names a saint's
+possessive or an acronym holds. Made-up sentences in their shapes."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+
+def test_the_subject_before_a_speakers_aside_is_part_of_the_words(db_url):
+    """ "The firm, he said, would publish its accounts": the words are "The firm would
+    publish its accounts", his; not the article's own sentence, aside and all."""
+    text = (
+        "Ferry director Harald Brenning defended the surcharge on Monday. The firm, he said, "
+        "would publish its fuel accounts in full.\n\n"
+        "The plan, Smith said, would cost 5 million euros.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The firm would publish its fuel accounts in full."] == ["Harald Brenning"]
+    assert chains["The plan would cost 5 million euros."] == ["Smith"]
+
+
+def test_a_denial_of_reports_is_claimed_whole_not_as_the_reports_say(db_url):
+    """ "She denied reports that the bid relied on loans": the claim is her denial, never
+    "The bid relied on loans" on her word (that is what she says is untrue)."""
+    text = (
+        "Priya Seddon denied reports that the bid relied on loans secured against the stadium."
+        "\n\n"
+        "The minister dismissed suggestions that the plan would fail.\n"
+    )
+    claims = {p.claim_text: p.hops for p in proposals_for(db_url, text)}
+    assert "The bid relied on loans secured against the stadium." not in claims
+    assert "Suggestions that the plan would fail." not in claims
+    assert (
+        "Priya Seddon denied reports that the bid relied on loans secured against the stadium."
+        in claims
+    )
+    assert "The minister dismissed suggestions that the plan would fail." in claims
+
+
+def test_that_as_the_subject_stays(db_url):
+    """ "said that was untrue": "That was untrue", not "Was untrue."."""
+    text = "Tomas Ekwall said that was untrue and that notices had been posted in August.\n"
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["That was untrue."] == ["Tomas Ekwall"]
+    assert chains["Notices had been posted in August."] == ["Tomas Ekwall"]
+
+
+def test_a_promise_of_a_thing_is_no_claim_without_a_verb(db_url):
+    """ "promised emergency payments of 1,000 dollars to every displaced household": not the
+    claim "Emergency payments of 1,000 dollars to every displaced household"."""
+    text = (
+        "State Premier Collette Varga promised emergency payments of 1,000 dollars to every "
+        "displaced household.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert not any(claim.startswith("Emergency payments") for claim in claims)
+
+
+def test_how_and_when_after_the_outlet_spoken_to_keep_its_hop(db_url):
+    """ "speaking to the Harwick Echo on condition of anonymity, said": through the Echo;
+    "said separately that" says when, no part of the words."""
+    text = (
+        "A senior player, speaking to the Harwick Echo on condition of anonymity, said the "
+        "squad was nervous.\n\n"
+        "The transport ministry said separately that a replacement bridge would open in the "
+        "spring.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The squad was nervous."] == ["A senior player", "Harwick Echo"]
+    assert "A replacement bridge would open in the spring." in chains
+
+
+def test_a_saints_name_keeps_its_possessive(db_url):
+    """ "St Aldric's General Hospital" is one name, and "St Aldric's" alone is that
+    hospital: not "General Hospital", nor "St Aldric"."""
+    text = (
+        "Records of 80,000 patients were stolen in an attack on St Aldric's General Hospital, "
+        "the hospital said.\n\n"
+        "In a statement, St Aldric's said the attackers had accessed names.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    stolen = "Records of 80,000 patients were stolen in an attack on St Aldric's General Hospital."
+    assert chains[stolen] == ["St Aldric's General Hospital"]
+    assert chains["The attackers had accessed names."] == ["St Aldric's General Hospital"]
+
+
+def test_the_agency_after_its_acronym_is_that_agency_not_the_wire(db_url):
+    """ "The NRA rejected that claim. …, the agency said": the National Roads Agency the
+    article spelt out, though the article's own origin is a news agency."""
+    text = (
+        "The bridge was built to plans approved by the National Roads Agency (NRA), the "
+        "contractor said.\n\n"
+        "The NRA rejected that claim. In a written submission, the agency said the company had "
+        "used cheaper steel.\n"
+    )
+    proposals = proposals_for(db_url, text, origin=("National Press Agency", "via"))
+    chains = speakers_of(proposals)
+    assert chains["The company had used cheaper steel."] == ["National Roads Agency"]
