@@ -98,3 +98,45 @@ def test_the_agency_after_its_acronym_is_that_agency_not_the_wire(db_url):
     proposals = proposals_for(db_url, text, origin=("National Press Agency", "via"))
     chains = speakers_of(proposals)
     assert chains["The company had used cheaper steel."] == ["National Roads Agency"]
+
+
+def test_a_ferry_company_is_the_company_and_its_own_it(db_url):
+    """ "Norrvik Ferries" is a company by its name, as "Airlines" or "Shipping" say: its
+    "it" is itself, and "the company" after it is Norrvik Ferries."""
+    text = (
+        "Norrvik Ferries confirmed on Tuesday that it would keep its fuel surcharge.\n\n"
+        "Campaigners accused the operator of profiteering. Norrvik Ferries rejected the "
+        "accusation. In a statement, the company said the surcharge reflected fuel contracts.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Norrvik Ferries would keep its fuel surcharge."] == ["Norrvik Ferries"]
+    assert chains["The surcharge reflected fuel contracts."] == ["Norrvik Ferries"]
+
+
+def test_the_firm_a_partner_speaks_of_is_the_one_named_after_him(db_url):
+    """ "Jonas Harcourt, a partner at Harcourt & Mill," ... "He said the firm would argue":
+    his firm, not another company the story named."""
+    text = (
+        "The breach began at Tessaline Labs, a supplier to the hospital.\n\n"
+        '"Our clients trusted the hospital," said Jonas Harcourt, a partner at Harcourt & '
+        "Mill, which represents 300 patients. He said the firm would argue that the hospital "
+        "had ignored warnings.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Harcourt & Mill would argue that the hospital had ignored warnings."] == [
+        "Jonas Harcourt"
+    ]
+
+
+def test_a_description_before_a_noun_is_no_subject_to_name(db_url):
+    """ "conceded that the supplier account used in the attack had not been covered": "the
+    supplier" is no subject here, "the supplier account" is."""
+    text = (
+        "The intruders came in through Tessaline Labs, a supplier to the hospital.\n\n"
+        "Dr Samuel Okonjo conceded that the supplier account used in the attack had not been "
+        "covered.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The supplier account used in the attack had not been covered."] == [
+        "Samuel Okonjo"
+    ]

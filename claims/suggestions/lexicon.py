@@ -341,7 +341,8 @@ COMPANY_NAME_WORDS = frozenset(
         "robotics", "devices", "enterprises", "telecom", "communications", "entertainment",
         "studios", "construction", "engineering", "utilities", "biotherapeutics",
         "biosciences", "biotech", "biologics", "genomics", "diagnostics", "records",
-        "music", "pictures", "films", "publishing", "games",
+        "music", "pictures", "films", "publishing", "games", "ferries", "cargo", "terminals",
+        "hydro", "marine", "haulage", "infrastructure", "dairies", "mills", "bakeries",
     }
 )  # fmt: skip
 

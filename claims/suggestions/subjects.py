@@ -17,7 +17,7 @@ import re
 from claims.resolution import PRONOUNS, Resolution, Resolver, is_description
 from claims.sentences import Sentence
 from claims.suggestions.attribution import Attribution
-from claims.suggestions.lexicon import CUE_WORDS
+from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
 from claims.suggestions.outlets import an_outlet
 from claims.suggestions.proposal import EXPLETIVE_IT, possessive
 from claims.suggestions.speakers import APPOSED_NOUNS, Speakers, a_body, one_person
@@ -87,7 +87,13 @@ def _body_of_speaker(
         )
     )
     if not introduced:
-        return None
+        # "Jonas Harcourt, a partner at Harcourt & Mill,": the office after the name
+        after = list(_OFFICE_AFTER.finditer(text[:said_at]))
+        after = [m for m in after if m["name"].split()[-1] == surname]
+        if not after:
+            return None
+        office = after[-1]["office"].split()[-1]
+        return after[-1]["body"], office in _COMPANY_OFFICES or office == "partner"
     titled = introduced[-1]  # the last time the story introduced them so
     company = titled["office"] in _COMPANY_OFFICES
     body = re.sub(
@@ -106,6 +112,15 @@ _OFFICE_WORDS = frozenset(
      "spokesman", "spokeswoman", "spokesperson", "leader", "secretary", "commissioner",
      "executive", "boss", "founder"}
 )  # fmt: skip
+# A person, then their office at a body: "Jonas Harcourt, a partner at Harcourt & Mill,",
+# "Lena Voss, chief executive of Nordhavn Shipping,".
+_OFFICE_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2}),[ \t]+(?:(?:a|an|the)[ \t]+)?"
+    r"(?P<office>(?:[a-z-]+[ \t]+){0,2}?(?:partner|director|chief|head|president|chair"
+    r"|chairman|chairwoman|executive|founder|spokesman|spokeswoman|spokesperson|secretary"
+    r"|leader|officer|manager))[ \t]+(?:at|of|for|with)[ \t]+(?:the[ \t]+)?"
+    r"(?P<body>[A-Z][\w&'\u2019-]*(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)*[A-Z&][\w&'\u2019-]*)*)"
+)
 # A company's offices: whoever holds one speaks of their own firm as "the company".
 _COMPANY_OFFICES = frozenset(
     {"chief executive", "executive", "managing director", "boss", "founder", "chairman",
@@ -144,6 +159,16 @@ _ACTS = frozenset(
 )  # fmt: skip
 
 
+# Pasts without "-ed" that a body's own sentence may open with: "The company cut 300 jobs".
+_IRREGULAR = frozenset(
+    {"cut", "set", "put", "hit", "shut", "spent", "sent", "won", "lost", "made", "took", "gave",
+     "paid", "sold", "bought", "said", "told", "began", "became", "kept", "left", "held",
+     "ran", "saw", "knew", "found", "brought", "built", "chose", "fell", "rose", "grew",
+     "drew", "wrote", "broke", "led", "met", "sought", "thought", "felt", "got", "went",
+     "first", "last", "soon", "now"}  # and what opens a verb's phrase: "first received"
+)  # fmt: skip
+
+
 # Where a name ends, not one that names a thing of its own ("the Kessby Marine shipyard").
 _NAME_ENDS = (
     r"(?![\w-])(?!\s+(?:shipyard|yard|plant|factory|site|brand|stores?|unit|subsidiary"
@@ -171,6 +196,12 @@ def subject_named(
     match = _OWN_SUBJECT.match(claim)
     if match is None or EXPLETIVE_IT.match(claim):
         return claim
+    if match["phrase"] and match["phrase"] != "It" and not match["s"]:
+        verb = claim[match.end() :].split(" ", 1)[0].strip(",.;:")
+        if not (
+            verb in AUXILIARIES or verb.endswith(("ed", "s", "ly")) or verb in _ACTS | _IRREGULAR
+        ):
+            return claim  # "the supplier account used in the attack": a noun, no verb
     if said_at is not None and (
         (match["phrase"] or "It") == "It"
         or match["phrase"].split()[-1].lower() not in APPOSED_NOUNS
