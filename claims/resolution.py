@@ -90,7 +90,7 @@ BODY_NOUNS = frozenset(
         "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
         "office", "federation", "confederation", "association", "league", "zoo", "guild",
-        "society", "foundation", "charity", "institute", "airport",
+        "society", "foundation", "charity", "institute", "airport", "consortium",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
@@ -159,6 +159,11 @@ class Resolver:
             # "the man, who gave his name only as Bakyt": Bakyt, as far as anyone knows
             found = self.resolve(given["name"])
             return replace(found, surface=surface, why=f"{found.why}; the name given")
+        trading = _TRADES_AS.search(surface)
+        if trading is not None:
+            # "Ashby's consortium, which operates under the name Greyfield Sports Holdings"
+            found = self.resolve(trading["name"])
+            return replace(found, surface=surface, why=f"{found.why}; the name it goes by")
         head = _SET_OFF_RELATIVE.match(surface) or _SEEN_BY_HEAD.match(surface)
         if head is not None:
             # "Emily Russo, who runs an independent bookshop": Russo, not The Independent
@@ -644,6 +649,11 @@ def _proposed_name(surface: str) -> str | None:
     words = text.split()
     if not words or (len(words) == 1 and words[0].lower().strip(".") in PRONOUNS):
         return None
+    trading = _TRADES_AS.search(text)
+    if trading is not None:
+        # "Ashby's consortium, which operates under the name Greyfield Sports Holdings": the
+        # name it goes by
+        return trading["name"]
     clause = _RELATIVE_CLAUSE.search(text)
     if clause is not None and text[: clause.start()].split()[0].lower() in _DETERMINERS:
         # "The farmer who owns the barn, Elias Varnquist": the name set after the clause
@@ -784,6 +794,13 @@ _KIN_OF = re.compile(  # the nouns in lower case: "Friends of the Earth" is a na
 _DOCUMENT_TO = re.compile(
     r"\b(?P<document>data|figures|statistics|filings?|letter|complaint|submission)"
     r"\s+(?:with|to|for|on|about)\s+.*$"
+)
+# The name a body goes by, given in a clause: "which operates under the name Greyfield
+# Sports Holdings", "which trades as Kestrel Foods", "known as the Harbour Trust".
+_TRADES_AS = re.compile(
+    r",?\s+(?:which|that)\s+(?:operates|trades|goes|is\s+known|is\s+registered)\s+"
+    r"(?:under\s+the\s+name|as)\s+(?:the\s+)?(?P<name>[A-Z][\w&'\u2019.-]*"
+    r"(?:\s+(?:(?:of|and|for|&)\s+)?[A-Z][\w&'\u2019.-]*){0,5})"
 )
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 # A capital of a Latin alphabet, accented ones too ("Šimko", "Łukasz", "Élise").

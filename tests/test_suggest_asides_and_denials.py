@@ -140,3 +140,32 @@ def test_a_description_before_a_noun_is_no_subject_to_name(db_url):
     assert chains["The supplier account used in the attack had not been covered."] == [
         "Samuel Okonjo"
     ]
+
+
+def test_a_headlines_bare_noun_is_the_body_its_story_names(db_url):
+    """ "…, hospital admits": the headline drops the article; the hospital is the one the
+    story goes on to name, St Aldric's General Hospital."""
+    text = (
+        "Hackers stole records of 80,000 patients, hospital admits\n\n"
+        "The records were stolen in an attack on St Aldric's General Hospital in Maravel, the "
+        "hospital said on Monday.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Hackers stole records of 80,000 patients."] == ["St Aldric's General Hospital"]
+
+
+def test_the_name_a_body_goes_by_is_its_name(db_url):
+    """ "Ashby's consortium, which operates under the name Greyfield Sports Holdings, said":
+    Greyfield Sports Holdings, and so is "a spokeswoman for the consortium" after it."""
+    text = (
+        "Ashby's consortium, which operates under the name Greyfield Sports Holdings, said it "
+        "was surprised by the decision. A spokeswoman for the consortium said it remained "
+        "committed to the club.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Greyfield Sports Holdings was surprised by the decision."] == [
+        "Greyfield Sports Holdings"
+    ]
+    assert chains["Greyfield Sports Holdings remained committed to the club."] == [
+        "Greyfield Sports Holdings"
+    ]

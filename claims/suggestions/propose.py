@@ -348,6 +348,11 @@ def sentence_proposals(
                 resolved[index] = conjuncts[index][0][1]
             else:
                 resolved[index] = speakers.read(resolver, surface, before)
+                if attribution.source[1] <= _headline_end(text):
+                    # "…, hospital admits": the headline's bare noun is the body its story
+                    # goes on to name
+                    named = speakers.headline_body(resolver, surface, text[_headline_end(text) :])
+                    resolved[index] = named or resolved[index]
         else:
             resolved[index] = None
     for index, attribution in enumerate(found):

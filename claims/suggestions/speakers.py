@@ -872,6 +872,22 @@ class Speakers:
         self.last_person = reading
         return reading
 
+    def headline_body(self, resolver: Resolver, surface: str, story: str) -> Resolution | None:
+        """ "Hackers stole records of 80,000 patients, hospital admits": a headline's bare
+        noun, without its article, is the body of that kind the story names first ("St
+        Aldric's General Hospital"). Read on a copy, as of the story's first paragraph:
+        nobody has spoken yet."""
+        noun = surface.strip(" ,;:").lower()
+        if noun not in APPOSED_NOUNS | set(_INSTITUTIONS):
+            return None
+        lede = story.strip().split("\n\n", 1)[0][:600]
+        trial = copy.deepcopy(self)
+        reading = trial.read(resolver, f"the {noun}", lede + " ")
+        name = reading.name or reading.proposed_name or ""
+        if not name or is_description(name) or not _proper(name):
+            return None
+        return replace(reading, surface=surface, why=f"{reading.why}, as the story names it")
+
     def person_meant(self, resolver: Resolver, pronoun: str, before: str) -> str | None:
         """The name "he" or "she" means in words a body says ("He has 21 days to appeal,
         NADA said"): a body is no "he", so the subject of the sentence before, else the last
