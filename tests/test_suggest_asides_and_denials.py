@@ -169,3 +169,57 @@ def test_the_name_a_body_goes_by_is_its_name(db_url):
     assert chains["Greyfield Sports Holdings remained committed to the club."] == [
         "Greyfield Sports Holdings"
     ]
+
+
+def test_it_after_a_body_named_for_a_saint_is_that_body(db_url):
+    """ "St Aldric's General Hospital confirmed the attack. It said": the hospital, its
+    saint's possessive no owner's (as "Doyle's attorney" would be)."""
+    text = (
+        "St Aldric's General Hospital confirmed the attack on Monday. It said there was no "
+        "evidence that bank details had been taken.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["There was no evidence that bank details had been taken."] == [
+        "St Aldric's General Hospital"
+    ]
+
+
+def test_who_after_an_agent_is_that_agent(db_url):
+    """ "That account was disputed by a former lineman, who told the Tallis Herald that A":
+    A is the lineman's, through the Herald; not the article's own sentence."""
+    text = (
+        "That account was disputed by a former Kestrel Power lineman, who told the Tallis "
+        "Herald that crews had been warned about corroded fittings.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Crews had been warned about corroded fittings."][-1] == "Tallis Herald"
+    assert "lineman" in chains["Crews had been warned about corroded fittings."][0]
+
+
+def test_an_aside_before_a_quotation_leaves_no_comma_and_an_office_is_no_body(db_url):
+    """'Universities, he said, had to "live within their means"': no comma left where the
+    aside was; "Chief executive Tomas Wrenfield" holds an office, so "the company" he
+    speaks of is the company the story named, not "Chief"."""
+    text = (
+        "Quillon Systems will cut 400 jobs. Chief executive Tomas Wrenfield announced the cuts "
+        'on Monday. He said the company needed to "move faster" to compete.\n\n'
+        "Education minister Tobias Lennick spoke on Monday. Universities, he said, had to "
+        '"live within their means".\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains['Quillon Systems needed to "move faster" to compete.'] == ["Tomas Wrenfield"]
+    assert chains['Universities had to "live within their means."'] == ["Tobias Lennick"]
+
+
+def test_the_university_is_no_association_whose_name_begins_with_university(db_url):
+    """ "The University Lecturers' Association (ULA) said …. The university said": the
+    University of Halden, not the lecturers' association."""
+    text = (
+        "Students occupied a hall at the University of Halden on Monday.\n\n"
+        "The University Lecturers' Association (ULA) said it supported the students.\n\n"
+        "The university said it had no plans to ask police to clear the hall.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["University of Halden had no plans to ask police to clear the hall."] == [
+        "University of Halden"
+    ]

@@ -382,11 +382,15 @@ def spoken(text: str, attribution: Attribution, content: tuple[int, int]) -> str
         return before.rstrip(" ,")
     if opening is not None and quoted_before:
         after = after[opening:]  # '"A," she said, clapping. "B."': not "clapping"
+    # a split quotation resumes after its joint: '"A," she said, "B."'
+    resumes_quoted = after.lstrip(" ,;:.\u2014\u2013\u2015")[:1] in OPEN_QUOTES
     after = after.lstrip(marks + ".")
     if not after or not before:
         return before or after
-    if before.endswith((".", "!", "?")) or (not quoted_before and opening is None):
-        joint = " "  # "bank statements which, the prosecution says, show": no comma left
+    if before.endswith((".", "!", "?")) or (not quoted_before and not resumes_quoted):
+        # "bank statements which, the prosecution says, show": no comma left; nor in
+        # 'Universities, he said, had to "live within their means"', quoted further on
+        joint = " "
     elif ended and after[:1].isupper():
         # '"A," he said. "But B."': the second part is a sentence of its own
         joint = ". "

@@ -976,7 +976,8 @@ class Speakers:
                 found = _APPOSED_SUBJECT.match(before, start)
                 if found is None:
                     continue
-            if "'s" in found["name"] or "\u2019s" in found["name"]:
+            owner = _SAINTS_NAME.sub("", found["name"])  # "St Aldric's General Hospital"
+            if "'s" in owner or "\u2019s" in owner:
                 # "Doyle's attorney, Karen Feld, argued": not Doyle, but Karen Feld
                 found = _APPOSED_SUBJECT.match(before, start)
                 if found is None:
@@ -1099,6 +1100,8 @@ class Speakers:
             if noun in fold_name(name).split() and len(name.split()) > 1:
                 if is_description(name):
                     continue  # "A company spokesperson" is no company the name gives
+                if _head_word(name) != noun and noun in _INSTITUTIONS:
+                    continue  # "University Lecturers' Association" is no university
                 return _read_as(earlier, surface, noun)
             # the description's head, before any "of": "The director of the city zoo, Anna
             # Palm" describes a director, not a zoo
@@ -1758,6 +1761,8 @@ _IT_SAID = re.compile(
     r"[Ii]t\s+(?:also\s+)?(?:said|says|added|adds|stated|announced|confirmed|insisted)\b"
 )
 # What "it" may mean rather than the body a sentence was about: "published its report".
+# A saint's name, whose possessive is part of a body's name: "St Aldric's General Hospital".
+_SAINTS_NAME = re.compile(r"\b(?:St\.?|Saint|Sankt)\s+[A-Z][\w-]*['\u2019]s\b")
 _A_THING_BEFORE = re.compile(
     r"\b(?:report|study|survey|statement|plan|bill|law|proposal|policy|decision|ruling|deal"
     r"|agreement|letter|document|filing|rule|budget|investigation|inquiry|review|memo"
@@ -1978,6 +1983,14 @@ def _full_name(resolver: Resolver, before: str, name: str) -> str | None:
 _NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*\s*,\s*$")
 
 
+def _head_word(name: str) -> str:
+    """The word a name's body is named by: its last, or the one before its "of" or "for"
+    ("University of Halden", "Office for Water Quality"; "University Lecturers' Association"
+    is an association)."""
+    words = fold_name(re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]).split()
+    return words[-1] if words else ""
+
+
 def antecedent(text: str, source: tuple[int, int]) -> str | None:
     """The name a relative pronoun stands for: the one right before its comma; else the
     person the sentence opens by describing ("Another patient, who asked not to be named,
@@ -1985,7 +1998,17 @@ def antecedent(text: str, source: tuple[int, int]) -> str | None:
     found = _NAME_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
     if found is None:
         found = _DESCRIBED_BEFORE_COMMA.search(text, max(0, source[0] - 80), source[0])
+    if found is None:
+        agent = _AGENT_BEFORE_COMMA.search(text, max(0, source[0] - 80), source[0])
+        return agent["who"] if agent else None
     return found.group().rstrip(" ,") if found else None
+
+
+# Someone described after "by", then a comma: "was disputed by a former lineman, who told".
+_AGENT_BEFORE_COMMA = re.compile(
+    r"\b(?:by|from)\s+(?P<who>(?:a|an|the|one|two|three|several)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"[\w'’-]+)\s*,\s*$"
+)
 
 
 # A sentence opening with a person described, then a comma: "Another patient, who".

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from claims.resolution import PRONOUNS, Resolution, Resolver, is_description
+from claims.resolution import PRONOUNS, TITLES, Resolution, Resolver, is_description
 from claims.sentences import Sentence
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
@@ -100,6 +100,8 @@ def _body_of_speaker(
         r"^(?:(?:The|A|An|Then|But|And|Also|Meanwhile|However)[ \t]+)+", "", titled["body"]
     )
     body = body.strip()
+    if body and all(word.lower() in TITLES for word in body.split()):
+        return None  # "Chief executive Tomas Wrenfield": his office, no body's name
     if not body or fold_name(body) in APPOSED_NOUNS:
         return None  # "Union leader Helena Voss", "Club spokesman Tom Reyes": no name
     if body.isupper():
