@@ -112,6 +112,18 @@ def forms(base: str, extra: tuple[str, ...]) -> set[str]:
 
 
 CUE_WORDS: frozenset[str] = frozenset(w for b, e in VERBS.items() for w in forms(b, e))
+# Verbs that turn down what others say ("denied reports that", "dismissed suggestions
+# that"), and the nouns of what others say after them: what follows is not the speaker's.
+REJECTS: frozenset[str] = frozenset(
+    w
+    for base in ("deny", "reject", "dismiss", "dispute", "refute", "contest", "downplay")
+    for w in forms(base, ("denies", "denied", "denying") if base == "deny" else ())
+)
+OTHERS_WORDS = frozenset(
+    {"report", "reports", "claim", "claims", "allegation", "allegations", "suggestion",
+     "suggestions", "rumour", "rumours", "rumor", "rumors", "assertion", "assertions",
+     "accusation", "accusations", "speculation"}
+)  # fmt: skip
 # Verbs that only ever report speech, where the tagger alone finding one with its speaker
 # leaves little doubt: not a belief ("believe"), a finding ("found") or an act ("offered").
 SPEECH_WORDS: frozenset[str] = frozenset(

@@ -48,6 +48,8 @@ from claims.suggestions.lexicon import (
     CUT_OFF,
     NOT_SPEAKERS,
     OPEN_QUOTES,
+    OTHERS_WORDS,
+    REJECTS,
     SPEAKER_PRONOUNS,
     SPEECH_WORDS,
     TIME_WORDS,
@@ -946,23 +948,18 @@ _SAYING_PARTICIPLES = frozenset(
 )
 
 
-# A verb turning down what others said, and their words' noun after it: "denied reports".
+# A verb turning down what others said, just before their words' noun: "denied reports".
 _DENIED_BEFORE = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)"
-    r"|refut(?:e|es|ed|ing)|contest(?:s|ed|ing)?|downplay(?:s|ed|ing)?|played\s+down)"
+    rf"\b(?:{'|'.join(sorted(REJECTS))}|played\s+down)"
     r"(?:\s+(?:the|any|all|such|media|press|earlier))*\s+$",
     re.IGNORECASE,
 )
-_OTHERS_WORDS = frozenset(
-    {"report", "reports", "claim", "claims", "allegation", "allegations", "suggestion",
-     "suggestions", "rumour", "rumours", "rumor", "rumors", "assertion", "assertions"}
-)  # fmt: skip
 
 
 def _denied_noun(text: str, relation: Attribution) -> bool:
     """ "She denied reports that the bid relied on loans": "reports" is the noun of what
     she denies, no cue; read as one, the claim would be the very thing denied."""
-    if text[slice(*relation.cue)].lower() not in _OTHERS_WORDS:
+    if text[slice(*relation.cue)].lower() not in OTHERS_WORDS:
         return False
     return _DENIED_BEFORE.search(text, max(0, relation.cue[0] - 40), relation.cue[0]) is not None
 

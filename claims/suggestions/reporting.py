@@ -25,6 +25,7 @@ from claims.suggestions.lexicon import (
     OBJECT_CUES,
     PREPOSITIONS,
     QUESTIONED,
+    REJECTS,
     THING_PREPOSITIONS,
     WARNED,
     forms,
@@ -206,11 +207,6 @@ _WHAT_IS_DENIED = re.compile(
     r"(?:\s+(?:of|against)\s+[\w\s-]{1,40})?[.\s]*",
     re.IGNORECASE,
 )
-# Verbs that turn down what others say, as "denied" does.
-_REJECTS = frozenset(
-    {"rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes", "refuted",
-     "refutes", "contested", "contests", "downplayed", "downplays", "played"}
-)  # fmt: skip
 # What others said, and its "that": "reports that", "suggestions that", "claims by the
 # union that".
 _OTHERS_CLAIM_THAT = re.compile(
@@ -280,7 +276,7 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         return True  # "reported hearing a series of small explosions", "admitted taking"
     if verb[0] in _COUNTS and _A_COUNT.match(text, *content):
         return True  # "reported two linked cases on Sunday": what was counted, by whom
-    if verb[0] in _DENIES | _REJECTS and (
+    if verb[0] in REJECTS and (
         (content[0] > cue[1] and _OTHERS_CLAIM_THAT.fullmatch(text, cue[1], content[0]))
         or (content[0] >= cue[1] and _OTHERS_CLAIM_THAT.match(" " + text[content[0] : content[1]]))
     ):
