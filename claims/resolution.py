@@ -256,6 +256,11 @@ class Resolver:
         if fuzzy is not None:
             return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
         proposed = _proposed_name(surface)
+        if proposed and proposed != surface.strip(" ,;:.") and (spelt := self.spelt_out(proposed)):
+            # "an OWQ spokesman": the Office for Water Quality the article spelt out
+            found = self.resolve(spelt)
+            why = f"{proposed!r} is what the article calls {spelt}; {found.why}"
+            return replace(found, surface=surface, why=why)
         if (
             described
             and proposed

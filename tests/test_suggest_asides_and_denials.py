@@ -223,3 +223,26 @@ def test_the_university_is_no_association_whose_name_begins_with_university(db_u
     assert chains["University of Halden had no plans to ask police to clear the hall."] == [
         "University of Halden"
     ]
+
+
+def test_a_spokesman_of_an_acronym_speaks_for_the_body_spelt_out(db_url):
+    """ "an OWQ spokesman said" after "the Office for Water Quality (OWQ)": the Office, not
+    the bare initials."""
+    text = (
+        "The regulator, the Office for Water Quality (OWQ), opened an inquiry on Monday.\n\n"
+        '"We will be looking closely at the company," an OWQ spokesman said.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["We will be looking closely at the company."] == ["Office for Water Quality"]
+
+
+def test_it_before_quoted_words_and_that_is_no_body(db_url):
+    """'The ICS said that it was "beyond reasonable doubt" that the work was painted after
+    1950': that "it" is no one, quoted words notwithstanding."""
+    text = (
+        "The Institute for Conservation Science (ICS) studied the work. The ICS said in its "
+        'report that it was "beyond reasonable doubt" that the work had been painted after '
+        "1950.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert not any(claim.startswith("Institute for Conservation Science was") for claim in claims)

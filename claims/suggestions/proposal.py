@@ -285,7 +285,8 @@ EXPLETIVE_IT = re.compile(
     # "It was ready to assist": an agent's readiness, not "it was hard to say"
     r"(?!\s+(?:not\s+)?(?:ready|able|unable|willing|unwilling|prepared|keen|eager|happy"
     r"|committed|determined|reluctant)\b)"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:to|that|whether|if|for|how"
+    # ('it was "beyond reasonable doubt" that': the words quoted too)
+    r"(?:\s+[\"\u201c\u2018]?[\w-]+[\"\u201d\u2019]?){0,3}?\s+(?:to|that|whether|if|for|how"
     r"|what|when|why|who)\b|(?:seems|seemed|appears|appeared|remains\s+to|looks|looked"
     r"|is\s+time|was\s+time|takes|took)\b"
     # "it was the third EPO case this year": a thing counted, not the body speaking
