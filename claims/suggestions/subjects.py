@@ -128,7 +128,8 @@ _COMPANY_OFFICES = frozenset(
     {"chief executive", "executive", "managing director", "boss", "founder", "chairman",
      "chairwoman", "chief operating officer", "chief financial officer"}
 )  # fmt: skip
-_COMPANY_NOUNS = frozenset({"company", "firm", "group", "business"})
+# What a company officer calls their own firm.
+_OWN_FIRM_NOUNS = frozenset({"company", "firm", "group", "business"})
 # What a speaker may call the body they speak for, whatever it is named.
 _ANY_BODY = frozenset({"group", "organisation", "organization", "body", "authority", "institution"})
 # What an article's own sentence opens with that stands for a body it named: "It blamed",
@@ -225,7 +226,7 @@ def subject_named(
     if own is not None and not (
         noun[0].lower() in _ANY_BODY
         or noun[0].lower() in fold_name(own).split()
-        or (company and noun[0].lower() in _COMPANY_NOUNS)
+        or (company and noun[0].lower() in _OWN_FIRM_NOUNS)
     ):
         own = None  # "Haverford of the Rail Workers' Federation said the company": another body
     if own is not None:
