@@ -79,6 +79,13 @@ TITLES = frozenset(
         "principal", "nurse", "pilot", "farmer", "resident", "student", "witness",
         "survivor", "referee", "umpire", "arbiter", "juror", "firefighter", "paramedic",
         "volunteer", "shopkeeper", "fisherman", "commuter", "patient", "veteran",
+        # trades ("Fishmonger Arno Del Castro", "Sommelier Kasia Drenner"); not those that
+        # are given names or surnames as often ("Hunter", "Baker", "Porter", "Driver")
+        "fishmonger", "sommelier", "chef", "butcher", "curator", "architect", "engineer",
+        "pharmacist", "dentist", "midwife", "caretaker", "landlord", "restaurateur",
+        "hotelier", "jockey", "skipper", "lifeguard", "zookeeper", "mechanic", "electrician",
+        "plumber", "bartender", "waiter", "waitress", "janitor", "photographer", "winemaker",
+        "vintner",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.

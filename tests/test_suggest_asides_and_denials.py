@@ -246,3 +246,11 @@ def test_it_before_quoted_words_and_that_is_no_body(db_url):
     )
     claims = [p.claim_text for p in proposals_for(db_url, text)]
     assert not any(claim.startswith("Institute for Conservation Science was") for claim in claims)
+
+
+def test_a_trade_before_a_name_is_no_part_of_it(db_url):
+    """ "Fishmonger Arno Del Castro said": Arno Del Castro, as "Passenger Johan Erlund" is
+    Johan Erlund."""
+    text = "Fishmonger Arno Del Castro said he was owed 4,000 euros.\n"
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Arno Del Castro was owed 4,000 euros."] == ["Arno Del Castro"]
