@@ -254,3 +254,20 @@ def test_a_trade_before_a_name_is_no_part_of_it(db_url):
     text = "Fishmonger Arno Del Castro said he was owed 4,000 euros.\n"
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["Arno Del Castro was owed 4,000 euros."] == ["Arno Del Castro"]
+
+
+def test_the_one_hotel_the_article_names_is_the_hotel_of_a_claim(db_url):
+    """ "considering legal action against the hotel": the Harwick Lodge Hotel, the one hotel
+    the story names; a quotation keeps its words, and a kind the story names twice over
+    ("the university" with two universities) stays as written."""
+    text = (
+        "Forty guests fell ill after a wedding at the Harwick Lodge Hotel on Saturday.\n\n"
+        "Lawyer Nathan Ferro said the couple were considering legal action against the hotel.\n\n"
+        '"We trusted the hotel," the bride said.\n\n'
+        "Kellan University and Orrin University are testing samples.\n\n"
+        "Dr Ana Vik said the results would go to the university first.\n"
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text)}
+    assert "The couple were considering legal action against the Harwick Lodge Hotel." in claims
+    assert "We trusted the hotel." in claims
+    assert "The results would go to the university first." in claims

@@ -99,6 +99,7 @@ from claims.suggestions.speakers import (
 from claims.suggestions.subjects import (
     HE_OR_SHE,
     client_named,
+    kinds_named,
     no_one_person,
     person_named,
     person_opening,
@@ -1778,6 +1779,9 @@ def propose(
             break
     _outlets_by_full_name(text, out)
     _bodies_by_full_name(out)
+    for proposal in out:
+        if proposal.kind == "claim" and not proposal.quoted:
+            proposal.claim_text = kinds_named(text, proposal.claim_text)
     return out
 
 

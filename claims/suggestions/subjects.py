@@ -21,7 +21,7 @@ from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
 from claims.suggestions.outlets import an_outlet
 from claims.suggestions.proposal import EXPLETIVE_IT, possessive
 from claims.suggestions.speakers import APPOSED_NOUNS, Speakers, a_body, one_person
-from claims.text import fold_name
+from claims.text import fold_name, quotations
 
 # A claim opening with "He" or "She": which person, when its speaker is no one person.
 HE_OR_SHE = re.compile(r"(He|She) (?=[a-z])")
@@ -311,3 +311,80 @@ def client_named(claim: str, speaker: str, named: str, resolver: Resolver) -> st
             owner = lawyer["owner"]
             return f"{resolver.full_name(owner) or owner} {claim[len(opening) :]}"
     return claim
+
+
+# Bodies a claim may call by their kind, which the article names with that word as the
+# head of one name: "the hotel" of "the Harwick Lodge Hotel". Not "the company" or "the
+# board" (a firm's own board, or a regulator named "Board"?), which names do not settle.
+_NAMED_KINDS = (
+    "hotel",
+    "museum",
+    "university",
+    "hospital",
+    "council",
+    "ministry",
+    "club",
+    "zoo",
+    "airport",
+    "union",
+    "agency",
+    "institute",
+    "school",
+    "college",
+    "utility",
+    "charity",
+)
+_KIND_IN_CLAIM = re.compile(rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS)})\b(?!['\u2019]s?\s+[A-Z])")
+_NOT_A_NAMES_START = frozenset({"The", "A", "An", "In", "At", "On", "By", "For", "But", "And"})
+
+
+def kinds_named(text: str, claim: str) -> str:
+    """ "The couple were considering legal action against the hotel": against the Harwick
+    Lodge Hotel, the one hotel the article names. Only outside quotation marks (a speaker's
+    words stay theirs), and only where the article names one body of that kind, with the
+    word as its name's head ("Harwick Lodge Hotel", "University of Halden"): a second such
+    name, or none, leaves the words as written."""
+    if not _KIND_IN_CLAIM.search(claim):
+        return claim
+    quoted = [(a, b) for a, b in quotations(claim, 0, len(claim)) if b is not None]
+    out, last = [], 0
+    for found in _KIND_IN_CLAIM.finditer(claim):
+        if any(a <= found.start() < b for a, b in quoted):
+            continue
+        name = _one_named(text, found[2])
+        if name is None:
+            continue
+        article = "the " if re.search(rf"\b[Tt]he[ \t]+{re.escape(name)}", text) else ""
+        named = article + name
+        if found[1] == "The":
+            named = named[:1].upper() + named[1:]
+        out.append(claim[last : found.start()] + named)
+        last = found.end()
+    return "".join(out) + claim[last:] if out else claim
+
+
+def _one_named(text: str, kind: str) -> str | None:
+    title = kind.capitalize()
+    # "University of Halden", "Office for Water Quality": the name goes on after "of"
+    of_what = (
+        r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]*"
+        r"(?:[ \t]+[A-Z][\w'\u2019-]*){0,3})"
+    )
+    pattern = (
+        rf"(?<![\w'\u2019.-])((?:[A-Z][\w&'\u2019-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){{1,4}}"
+        rf"{title}{of_what}?|{title}{of_what})(?![\w-])"
+    )
+    names = set()
+    for match in re.finditer(pattern, text):
+        words = match[1].split()
+        while words and words[0] in _NOT_A_NAMES_START:
+            words = words[1:]
+        name = " ".join(words)
+        if name.count(title) > 1:
+            # "Kellan University and Orrin University": two of them, not one
+            names.update(part for part in re.split(r" and | & ", name) if title in part)
+        elif len(words) > 1:
+            names.add(name)
+    # "the Ostrander Museum" is the "Ostrander Museum of Fine Art" named in full
+    names = {name for name in names if not any(o.startswith(f"{name} ") for o in names)}
+    return names.pop() if len(names) == 1 else None
