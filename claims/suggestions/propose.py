@@ -349,10 +349,12 @@ def sentence_proposals(
                 resolved[index] = conjuncts[index][0][1]
             else:
                 resolved[index] = speakers.read(resolver, surface, before)
-                if attribution.source[1] <= _headline_end(text):
+                if sentence.start < 300 and attribution.source[1] <= (  # a headline: 25 words
+                    headline := _headline_end(text)
+                ):
                     # "…, hospital admits": the headline's bare noun is the body its story
                     # goes on to name
-                    named = speakers.headline_body(resolver, surface, text[_headline_end(text) :])
+                    named = speakers.headline_body(resolver, surface, text[headline:])
                     resolved[index] = named or resolved[index]
         else:
             resolved[index] = None
