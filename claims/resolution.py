@@ -85,7 +85,7 @@ TITLES = frozenset(
         "pharmacist", "dentist", "midwife", "caretaker", "landlord", "restaurateur",
         "hotelier", "jockey", "skipper", "lifeguard", "zookeeper", "mechanic", "electrician",
         "plumber", "bartender", "waiter", "waitress", "janitor", "photographer", "winemaker",
-        "vintner",
+        "vintner", "veterinarian", "vet",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.

@@ -271,3 +271,21 @@ def test_the_one_hotel_the_article_names_is_the_hotel_of_a_claim(db_url):
     assert "The couple were considering legal action against the Harwick Lodge Hotel." in claims
     assert "We trusted the hotel." in claims
     assert "The results would go to the university first." in claims
+
+
+def test_the_company_a_body_speaks_of_is_not_itself(db_url):
+    """ "Sea Watch Halvic, a campaign group, said the company should lose its licence": the
+    company is the one the group accuses; naming it as the group says the opposite."""
+    text = (
+        "Norvane Lines admitted falsifying emissions data on Monday.\n\n"
+        "Sea Watch Halvic, a campaign group based in Ostrava Nova, said the company should lose "
+        "its operating licence.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert not any(claim.startswith("Sea Watch Halvic should") for claim in claims)
+
+
+def test_a_vet_before_a_name_is_no_part_of_it(db_url):
+    text = "Veterinarian Colin Rask said three dogs had fallen ill.\n"
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Three dogs had fallen ill."] == ["Colin Rask"]

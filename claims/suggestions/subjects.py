@@ -180,6 +180,14 @@ _NAME_ENDS = (
 )
 
 
+# What a speaker is said to be, set beside its name: "Sea Watch Halvic, a campaign group".
+_SPEAKER_KIND = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<kind>group|union|charity|association"
+    r"|organisation|organization|coalition|alliance|party|council|ministry|agency|authority"
+    r"|regulator|court|university|hospital|school|company|firm)\b"
+)
+
+
 def subject_named(
     text: str,
     sentence: Sentence,
@@ -239,6 +247,12 @@ def subject_named(
     if reading is None:
         return claim
     name = reading.name or reading.proposed_name or ""
+    kind = _SPEAKER_KIND.search(speaker or "") if said_at is not None else None
+    if kind is not None and named and fold_name(name) == fold_name(named) and noun:
+        if kind["kind"].lower() != noun[0].lower():
+            # "Sea Watch Halvic, a campaign group, said the company should lose its licence":
+            # a group is no company; the company it speaks of is another
+            return claim
     if said_at is not None and (
         name not in text[:said_at]
         or an_outlet({"source_id": reading.source_id, "name": name}, resolver)
