@@ -1150,7 +1150,8 @@ def _describes(part: str) -> bool:
     return len(words) >= 2 and words[0].lower() in _DETERMINERS and words[1][:1].islower()
 
 
-_SAINTS = frozenset({"St", "St.", "Saint", "Ste", "San", "Santa", "Sankt"})
+# Words a saint's name opens with, whose possessive is part of a body's name.
+SAINTS = frozenset({"St", "St.", "Saint", "Ste", "San", "Santa", "Sankt"})
 
 
 def _head(words: list[str]) -> tuple[str | None, str]:
@@ -1171,7 +1172,7 @@ def _head(words: list[str]) -> tuple[str | None, str]:
         elif current:
             runs.append(current)
             current = []
-        saints = current and len(current) >= 2 and body[current[-2]][0] in _SAINTS
+        saints = current and len(current) >= 2 and body[current[-2]][0] in SAINTS
         named_on = index + 1 == len(body) or body[index + 1][0][:1].isupper()
         if possessive and saints and named_on:
             # "St Aldric's General Hospital": a saint's name, the name's own

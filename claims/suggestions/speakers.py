@@ -20,6 +20,7 @@ from claims.resolution import (
     NUMBERS,
     ORGANISATION_WORDS,
     PRONOUNS,
+    SAINTS,
     SPOKESPEOPLE,
     TITLES,
     Resolution,
@@ -426,13 +427,6 @@ def never_a_persons(text: str, name: str) -> bool:
         and (not found[1].endswith(".") or len(found[1]) <= 5)  # "Dr.", not "Tuesday."
         for found in given.finditer(text)
     )
-
-
-# Capitalised words that open a sentence before a name, no first name of it.
-_SENTENCE_OPENERS = frozenset(
-    {"The", "However", "But", "And", "Meanwhile", "Also", "In", "On", "At", "By", "For",
-     "From", "Shares", "Rival", "Both", "While", "When", "After", "Before", "Last", "Only"}
-)  # fmt: skip
 
 
 # Nouns for what a body is, by which an article introduces it.
@@ -1762,7 +1756,9 @@ _IT_SAID = re.compile(
 )
 # What "it" may mean rather than the body a sentence was about: "published its report".
 # A saint's name, whose possessive is part of a body's name: "St Aldric's General Hospital".
-_SAINTS_NAME = re.compile(r"\b(?:St\.?|Saint|Sankt)\s+[A-Z][\w-]*['\u2019]s\b")
+_SAINTS_NAME = re.compile(
+    rf"\b(?:{'|'.join(re.escape(saint) for saint in sorted(SAINTS))})\s+[A-Z][\w-]*['\u2019]s\b"
+)
 _A_THING_BEFORE = re.compile(
     r"\b(?:report|study|survey|statement|plan|bill|law|proposal|policy|decision|ruling|deal"
     r"|agreement|letter|document|filing|rule|budget|investigation|inquiry|review|memo"
@@ -2029,6 +2025,12 @@ _OPENERS = {
     "yesterday", "also", "overall", "moreover", "furthermore", "nevertheless", "yet",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
+# Capitalised words before a name that are no first name of it, for ``never_a_persons``:
+# what opens a sentence ("Both Freshway and Kornhall", "Meanwhile Freshway").
+_SENTENCE_OPENERS = frozenset(
+    {"The", "By", "For", "From", "Shares", "Rival", "Both", "Last", "Only"}
+    | {word.capitalize() for word in _OPENERS}
+)
 
 
 def apposed_to(text: str, source: tuple[int, int]) -> str | None:
