@@ -587,3 +587,21 @@ def test_a_report_passed_on_to_someone_is_no_hedge():
         side("Twelve cases were notified to the WHO", id=2, publisher=SITE),
     )
     assert "hedging" not in kinds(findings)
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=6), max_size=6),
+    st.lists(st.integers(min_value=1, max_value=6), max_size=6),
+    st.permutations([101, 202, 303, 404, 505, 606]),
+)
+def test_chains_are_diffed_by_their_shape_as_by_their_ids(a, b, ids):
+    """The opcodes of two chains' source ids are computed once per shape (which ids are
+    equal), so two chains with other ids but the same shape must get difflib's own."""
+    import difflib
+
+    from claims.drift.compare import _opcodes
+
+    renamed_a, renamed_b = [ids[x - 1] for x in a], [ids[x - 1] for x in b]
+    for x, y in ((a, b), (renamed_a, renamed_b)):
+        expected = difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+        assert list(_opcodes(x, y)) == expected

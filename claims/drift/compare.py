@@ -519,15 +519,33 @@ def _replaced(
     come = {link.source_id: link for link in added}
     if not gone or not come:
         return []
-    matcher = difflib.SequenceMatcher(None, order_a, order_b, autojunk=False)
     pairs = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(order_a, order_b):
         if op != "replace":
             continue
         olds = [gone[i] for i in order_a[i1:i2] if i in gone]
         news = [come[j] for j in order_b[j1:j2] if j in come]
         pairs += zip(olds, news, strict=False)
     return pairs
+
+
+def _opcodes(a: list[int], b: list[int]) -> tuple[tuple[str, int, int, int, int], ...]:
+    """difflib's opcodes from ``a`` to ``b``, two chains' source ids.
+
+    They depend only on which elements are equal, not on the ids themselves, so each id
+    is renamed by its first place in ``a + b`` and the opcodes of a shape are computed
+    once: chains are short, and a few shapes recur over every pair an import compares,
+    while the ids of their sources rarely do.
+    """
+    names: dict[int, int] = {}
+    shape_a = tuple(names.setdefault(x, len(names)) for x in a)
+    shape_b = tuple(names.setdefault(x, len(names)) for x in b)
+    return _shape_opcodes(shape_a, shape_b)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape_opcodes(a: tuple[int, ...], b: tuple[int, ...]) -> tuple:
+    return tuple(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
 @functools.lru_cache(maxsize=65536)  # the same few outlets and agencies, pair after pair

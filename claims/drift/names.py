@@ -10,15 +10,24 @@ spelling before they get here.
 
 from __future__ import annotations
 
+import functools
+
 SPELLING_CLOSE = 85  # rapidfuzz ratio at which a spelling alone is enough
 SOUND_CLOSE = 70  # with the same Soundex code, a looser spelling is enough
 MIN_LENGTH = 4  # "Li" and "Lu" say nothing
 
 
 def similarity(a: str, b: str) -> float:
+    return _ratio()(a.casefold(), b.casefold())
+
+
+@functools.cache
+def _ratio():
+    """rapidfuzz's ratio, imported on first use (not at start-up), then kept: an import
+    statement in ``similarity`` cost a fifth of it, called for every pair of names."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a.casefold(), b.casefold())
+    return fuzz.ratio
 
 
 def same_name(a: str, b: str) -> bool:

@@ -30,6 +30,7 @@ story cited by thousands of outlets costs each of them its chain's length.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import re
 from dataclasses import dataclass
@@ -163,8 +164,13 @@ CANDIDATES = 200
 def _profile(item: Placed) -> tuple[frozenset[str], frozenset[int]]:
     """What closeness is judged on: the quotation's words, folded (case, accents), first,
     then the sources the chain names besides its carrier."""
-    words = frozenset(_WORD.findall(strip_accents(item.side.quote).casefold()))
+    words = _words(item.side.quote)
     return words, frozenset(link.source_id for link in item.side.chain if link.role != "publisher")
+
+
+@functools.lru_cache(maxsize=1024)  # copies of one text, one after the other
+def _words(quote: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(strip_accents(quote).casefold()))
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
