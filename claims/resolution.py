@@ -39,7 +39,8 @@ _DESCRIPTORS = re.compile(
     r"\b(?:official|state|state-run|state-owned|government-run|government|semi-official|"
     r"independent|national|international|local|leading|influential|daily|weekly|online|"
     r"news|agency|newspaper|channel|broadcaster|tv|television|radio|wire|service|outlet|"
-    r"magazine|website|spokesman|spokeswoman|spokesperson|"
+    r"magazine|website|spokesman|spokeswoman|spokesperson|tabloid|paper|"
+    r"trade|industry|business|financial|regional|monthly|"  # "the Property Weekly trade magazine"
     # what a body publishes: "according to LSEG data" is LSEG's word
     r"data|figures|statistics|estimates|calculations|survey|poll|filings?)\b"
 )
@@ -280,6 +281,8 @@ class Resolver:
         why = "no known source by this name"
         if proposed and describes(proposed, surface):
             why = "a description, not a name: whose it is, the reviewer says"
+            if _ONE_OF_MANY.match(surface.strip()) and not is_description(proposed):
+                proposed = surface.strip(" ,;:.")  # "A Reuters reporter", as written
         elif proposed and (full := self.full_name(proposed)) is not None:
             known = self.resolve(full)
             if known.resolved:
@@ -657,6 +660,8 @@ def _proposed_name(surface: str) -> str | None:
     even less whose), and ``is_description`` marks it as no name to create a source from.
     """
     text = surface.strip().strip(",;:")
+    if (spelt := _spelt_before(text)) is not None:
+        return spelt  # "Industry group Olive Producers of Italy (OPI)": no Mr Producers of Italy
     text = _ACRONYM_GIVEN.sub("", text)  # "The Department of Energy (DOE)": its name once
     words = text.split()
     if not words or (len(words) == 1 and words[0].lower().strip(".") in PRONOUNS):
@@ -796,6 +801,26 @@ _COMMA = re.compile(r",(?!\d)")
 # Small words inside a body's name, which its acronym skips: "Federal Bureau of Investigation".
 _NAME_PARTICLES = frozenset({"of", "and", "for", "the", "on", "in", "de", "du", "des", "&"})
 _ACRONYM_GIVEN = re.compile(r"\s*\([A-Z][A-Z.&-]{1,11}\)(?=\s*$|[\s,;:])")
+
+
+def _spelt_before(text: str) -> str | None:
+    """The name an acronym in brackets spells, when the words before it are that name:
+    their capitals are its letters ("Olive Producers of Italy (OPI)"), however the name
+    reads otherwise."""
+    given = _ACRONYM_GIVEN.search(text)
+    if given is None:
+        return None
+    letters = re.sub(r"[^A-Z]", "", given.group())
+    words = text[: given.start()].split()
+    for start in range(len(words) - 1, -1, -1):
+        capitals = [w for w in words[start:] if w[:1].isupper()]
+        if not words[start][:1].isupper() or len(capitals) > len(letters):
+            continue
+        if "".join(w[0] for w in capitals) == letters and len(capitals) > 1:
+            return " ".join(w.strip(",;:") for w in words[start:])
+    return None
+
+
 _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
 # Who speaks for someone else, of whom: "the family of Derek Haines", "the widow of …".
 _KIN_OF = re.compile(  # the nouns in lower case: "Friends of the Earth" is a name
@@ -978,7 +1003,20 @@ def describes(name: str, surface: str | None = None) -> bool:
         body = _apposed_body([part for part in _COMMA.split(surface) if part.split()])
         if body is not None and fold_name(body) == fold_name(name):
             return False
+        if _ONE_OF_MANY.match(surface.strip()) and _common_head(name):
+            # "a former Kestrel Power lineman", "a Reuters reporter": one of many, however
+            # many capitals say whose; a name does not end in a lower-case noun
+            return True
     return is_description(name)
+
+
+_ONE_OF_MANY = re.compile(r"(?:an?|one)\s", re.IGNORECASE)
+
+
+def _common_head(name: str) -> bool:
+    words = name.split()
+    last = words[-1].strip(".,;:") if words else ""
+    return len(words) > 1 and last.isalpha() and last.islower() and last not in _POSTNOMINALS
 
 
 # What opens the words qualifying unnamed people: "familiar with the matter", "briefed on

@@ -204,7 +204,7 @@ def test_ruled_on_a_day_that_and_a_subject_s_appositive(db_url):
     assert chains[
         "ParkLoop, the parking payment app used in more than 200 towns, misled drivers by "
         'adding a "convenience charge" that was not shown until after payment.'
-    ] == ["High Court judge"]
+    ] == ["A High Court judge"]  # a description, as written: one of many judges
 
 
 def test_a_content_of_the_sentence_before_is_not_joined_across_a_speaker(db_url):

@@ -28,7 +28,12 @@ OUTLET_NAME = (
     r"[A-Z][\w.&'\u2019/-]*(?:\s+(?:(?:am|of|de|del|della|dello|der|des|di|du|el|la|le|van|von)\s+)?"
     r"(?:[A-Z][\w.&'\u2019/-]*|\d{1,3}\b)){0,4}"  # "NBC Radio 1"
     r"(?:\s+(?:programme|program|podcast|show|newspaper|magazine|channel|radio|television|TV"
-    r"|media\s+group|broadcaster|daily|news\s+site|news\s+website|website))?"
+    r"|media\s+group|broadcaster|daily|news\s+site|news\s+website|website"
+    # what kind of print, after the name: "the Property Weekly trade magazine" (a station's
+    # "morning programme" is the station's: not here)
+    r"|(?:trade|industry|business|financial|local|regional|national|online|weekly|monthly"
+    r"|student|satirical|investigative|medical|science|technology|tech|fashion|political)"
+    r"\s+(?:magazine|newspaper|journal|website|publication)))?"
 )
 # What the article calls it before its name: "the German newspaper Bild am Sonntag", "the
 # broadcaster ZDF", "the Spanish daily AS"; the name is an outlet's, known or not.
@@ -94,6 +99,8 @@ _SPEAKING_TO_STATE = re.compile(
 )
 _SPEAKING_ASIDE = re.compile(
     r"\s*,?\s*(?:(?:speaking|writing|talking)\s+(?:to|in|on|with)"
+    # "speaking from her hospital bed to the Dauphine Courier"
+    r"|(?:speaking|talking)\s+(?:from|at|outside|by)\s+(?:[\w'\u2019-]+\s+){1,4}?to"
     # "A Dashly spokesperson, in an email to the Portmaine Daily, said"
     r"|in\s+an?\s+(?:emailed\s+)?(?:e-?mail|statement|interview|message)\s+(?:to|with))\s+"
     rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{OUTLET_NAME})|(?P<who>(?:the\s+)?"
