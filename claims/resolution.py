@@ -959,7 +959,9 @@ def is_description(text: str) -> bool:
         # "documents seen by Reuters": the documents say it; Reuters only read them
         return True
     if not any(word[:1].isupper() for word in words):
-        return True
+        from claims.suggestions.citation import AGENCY_NAMES
+
+        return " ".join(words) not in AGENCY_NAMES  # "dpa", as the agency writes itself
     if len(words) > 1 and words[-1].lower() in _KINDS_OF_MANY and _head(words)[0] is None:
         # "the Andalusian club", "The Madrid-based newspaper": one of many of its kind, the
         # capitals only say where it is from ("the Bavarian interior ministry" is one body)

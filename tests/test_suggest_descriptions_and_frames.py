@@ -3,7 +3,7 @@ frames what someone said: one of many ("a Reuters reporter") is no name to creat
 
 from __future__ import annotations
 
-from tests.suggest_data import proposals_for
+from tests.suggest_data import proposals_for, speakers_of
 
 
 def _hops(proposals, claim):
@@ -60,3 +60,49 @@ def test_an_acronym_in_brackets_keeps_the_whole_name_it_spells(db_url):
     )
     (proposal,) = proposals_for(db_url, text)
     assert [h["name"] for h in proposal.hops] == ["Olive Producers of Italy"]
+
+
+def test_one_of_a_kind_set_beside_the_subject_is_the_company_that_speaks(db_url):
+    """ "Veltrax, one of the largest cryptocurrency exchanges in the region, suspended …,
+    the company said": the subject, which its apposition shows to be a company."""
+    text = (
+        "Veltrax, one of the largest cryptocurrency exchanges in the region, suspended all "
+        "customer withdrawals on Monday, the company said.\n\n"
+        "Nordex, one of the world's biggest turbine makers, cut 500 jobs, the company said.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "Veltrax, one of the largest cryptocurrency exchanges in the region, suspended all "
+        "customer withdrawals on Monday."
+    ] == ["Veltrax"]
+    assert chains["Nordex, one of the world's biggest turbine makers, cut 500 jobs."] == ["Nordex"]
+
+
+def test_a_spokesman_quoted_by_a_described_agency_is_the_body_s_through_the_agency(db_url):
+    """ "…, according to a spokesman quoted by the German news agency dpa": the agency's own
+    spokesman, through dpa (a name, lower case and all, since the text says what it is)."""
+    text = (
+        "The European Space Agency said it stood ready to offer technical assistance, "
+        "according to a spokesman quoted by the German news agency dpa.\n\n"
+        "The ministry said in a statement cited by the news agency dpa that the talks had "
+        "failed.\n"
+    )
+    proposals = proposals_for(db_url, text)
+    agency = _hops(proposals, "European Space Agency stood ready to offer technical assistance.")
+    assert [h["name"] for h in agency] == ["European Space Agency", "dpa"]
+    assert not agency[1]["why"].startswith("a description")
+    ministry = _hops(proposals, "The talks had failed.")
+    assert [h["name"] for h in ministry][-1] == "dpa"
+
+
+def test_a_description_set_beside_a_passive_s_agent_names_it_and_which_says_after(db_url):
+    """ "rated … by the national weather service, Meteo-Alpes, which had warned …": "the
+    service said" is Meteo-Alpes, and "which had warned" reports nothing before it."""
+    text = (
+        "The avalanche risk had been rated at 4 on a scale of 5 by the national weather "
+        "service, Meteo-Alpes, which had warned on Friday against all off-piste skiing. "
+        '"Conditions are extremely unstable," the service said in its bulletin.\n'
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Conditions are extremely unstable."] == ["Meteo-Alpes"]
+    assert not any(claim.endswith("by the national.") for claim in chains)

@@ -52,8 +52,9 @@ _NOT_A_NAME = frozenset(
 
 
 # "The director of the city zoo, Anna Palm,": the zoo's director, not the zoo, is named.
+# ("rated by the national weather service, Meteo-Alpes,": a passive's agent is named)
 _NOT_AFTER_A_PREPOSITION = "".join(
-    rf"(?<!{word}[ \t])" for word in ("of", "at", "for", "in", "with", "from", "on", "by", "to")
+    rf"(?<!{word}[ \t])" for word in ("of", "at", "for", "in", "with", "from", "on", "to")
 )
 
 

@@ -11,6 +11,7 @@ noted (``Speakers``) so that a later "told the paper" is the one named before.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claims.resolution import SEEN_BY, TIME_WORD, Resolution
 from claims.sentences import Sentence
@@ -317,6 +318,8 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         if found is None:
             # "said in a statement sent to AFP that A"
             found = _SENT_TO.search(text, attribution.cue[1], attribution.content[0])
+        if found is not None and found.groupdict().get("described") is not None:
+            return outlet_hop(text, found.span("name"), resolver, found.span("how"), described=True)
         if found is not None:
             return outlet_hop(text, found.span("who"), resolver, found.span("how"))
     if found is None and attribution.content[0] < attribution.cue[0]:
@@ -363,7 +366,11 @@ def outlet_hop(
     surface = text[slice(*span)]
     resolution = resolver.resolve(surface)
     if described:
-        pass
+        if not resolution.resolved and resolution.why.startswith("a description"):
+            # "the German news agency dpa": a name, whatever its case, the text says whose
+            resolution = replace(
+                resolution, why="no known source by this name", proposed_name=surface.strip()
+            )
     elif resolution.resolved:
         if resolver.kinds.get(resolution.source_id) not in MEDIA_KINDS:
             return None
@@ -424,9 +431,11 @@ _SENT_TO = re.compile(
 _PASSED_TO = r"shared\s+with|leaked\s+to|sent\s+to|passed\s+to|provided\s+to|given\s+to"
 _SEEN_BY = re.compile(
     rf"\b(?P<how>{'|'.join(sorted(SEEN_BY))})\s+by\s+"
+    # "quoted by the German news agency dpa": said to be an outlet, whatever its name's case
+    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*){{0,4}})"
     # "cited by the daily La Prensa Central": what the outlet is may come before its name
-    r"(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.&'\u2019-]*"
-    r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4})"
+    r"|(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+[A-Z][\w.&'\u2019-]*){0,4}))"
 )
 
 # (whom it was told before it: "Salvane told staff in an internal memo, which was shared with
@@ -443,6 +452,8 @@ def outlet_seen(text: str, span: tuple[int, int], resolver) -> dict | None:
     """The outlet that saw what a source is ("documents seen by Reuters"): the documents
     say it, through the outlet, a hop after them (folded away in the outlet's own copy)."""
     found = _SEEN_BY.search(text, span[0], span[1]) or _REPORTED_BY.search(text, span[0], span[1])
+    if found is not None and found.groupdict().get("described") is not None:
+        return outlet_hop(text, found.span("name"), resolver, found.span("how"), described=True)
     return outlet_hop(text, found.span("who"), resolver, found.span("how")) if found else None
 
 

@@ -423,6 +423,7 @@ def sentence_proposals(
                 options.append([hop, *(h for h in (seen, listener) if h is not None)])
             if options:
                 chains = [chain + option for chain in chains for option in options]
+        chains = [_without_own_spokesperson(hops) for hops in chains]
         # "Breuer told the paper, according to a translation of the interview": the
         # translation renders his words, it does not pass them on; a hop only if none is left
         renderings = {
@@ -1119,6 +1120,25 @@ def _said_from(text: str, attribution: Attribution) -> int:
 
 
 _AND_SAID = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+_SPOKESPERSON = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)$", re.I)
+
+
+def _without_own_spokesperson(hops: list[dict]) -> list[dict]:
+    """ "The European Space Agency said A, according to a spokesman quoted by dpa": the
+    agency's own spokesman, no hop between the agency and dpa."""
+    return [
+        hop
+        for index, hop in enumerate(hops)
+        if not (
+            index
+            and hops[index - 1].get("name")
+            and not str(hops[index - 1].get("why", "")).startswith("a description")
+            and str(hop.get("why", "")).startswith("a description")
+            and _SPOKESPERSON.match(str(hop.get("name") or "").strip())
+        )
+    ]
 
 
 def _rendering(text: str, span: tuple[int, int] | None) -> bool:

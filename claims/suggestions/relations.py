@@ -685,8 +685,10 @@ class ArticleAttributions:
                     tagged.content = (tagged.content[0], comma)
             extra.append(tagged)
         # "denied reports that A": what the reports say is no report of the speaker's
-        kept = [r for r in kept if not _denied_noun(self.text, r)]
-        extra = [r for r in extra if not _denied_noun(self.text, r)]
+        # and "…, which had warned against X": the pronoun's words come after it
+        text = self.text
+        kept = [r for r in kept if not (_denied_noun(text, r) or _before_which(text, r))]
+        extra = [r for r in extra if not (_denied_noun(text, r) or _before_which(text, r))]
         for relation in (*kept, *extra):
             if _claims_as_noun(self.text, relation):
                 relation.source = None  # "amid claims that": whose, the sentence does not say
@@ -954,6 +956,16 @@ _DENIED_BEFORE = re.compile(
     r"(?:\s+(?:the|any|all|such|media|press|earlier))*\s+$",
     re.IGNORECASE,
 )
+
+
+def _before_which(text: str, relation: Attribution) -> bool:
+    """ "rated by the weather service, Meteo-Alpes, which had warned against all skiing": a
+    relative pronoun's words come after it; the tagger's content before it is the main
+    clause, which the pronoun's cue does not report."""
+    source = relation.source
+    if source is None or text[source[0] : source[1]].strip().lower() != "which":
+        return False
+    return relation.content[1] <= source[0]
 
 
 def _denied_noun(text: str, relation: Attribution) -> bool:

@@ -1368,7 +1368,7 @@ class Speakers:
 
         here = _SENTENCE_BREAK.split(before)[-1]
         apposed = _NAMED_AS_KIND.match(here, statement_start(here, 0, len(here)))
-        if apposed is not None and noun in (apposed["noun"].lower(), "company"):
+        if apposed is not None and noun in (_singular(apposed["noun"].lower()), "company"):
             # "Fjordvest Pensjon, a private pension fund …, filed for bankruptcy protection,
             # the company said": the sentence's subject, which it says is one
             return self._company_read(_read_as(resolver.resolve(apposed["name"]), surface, noun))
@@ -1739,9 +1739,12 @@ _AN_AGENCY = re.compile(
 # A sentence opening with a name and what kind of body it is: "Fjordvest Pensjon, a private
 # pension fund that manages …,".
 _NAMED_AS_KIND = re.compile(
-    r"\W*(?P<name>(?:[A-Z][\w&'\u2019-]*[ \t]+){0,3}[A-Z][\w&'\u2019-]*),[ \t]+(?:a|an|the)[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,4}?(?P<noun>company|fund|firm|group|bank|lender|insurer|operator"
-    r"|carrier|airline|manufacturer|maker|retailer|provider|developer|producer|chain)\b"
+    r"\W*(?P<name>(?:[A-Z][\w&'\u2019-]*[ \t]+){0,3}[A-Z][\w&'\u2019-]*),[ \t]+"
+    # "a private pension fund", "one of the largest cryptocurrency exchanges in the region"
+    r"(?:a|an|the|one[ \t]+of[ \t]+(?:the|its)(?:[ \t]+\w+'s)?)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?P<noun>(?:compan|fund|firm|group|bank|lender|insurer|operator"
+    r"|carrier|airline|manufacturer|maker|retailer|provider|developer|producer|chain|exchange)"
+    r"(?:y|ies|s)?)\b"
 )
 # A name of capitalised words: "Green Archipelago", "People in Need".
 _CAPITALISED_NAME = (
@@ -1765,7 +1768,14 @@ _A_THING_BEFORE = re.compile(
     r"|programme|program|project|scheme|system|app|product|service)s?\b"
 )
 # Descriptions an article may have set beside a body's name: "Ofwat, the water regulator".
-APPOSED_NOUNS = BODY_NOUNS | _COMPANY_NOUNS | set(_WATCHDOGS) | {"club"}
+APPOSED_NOUNS = (
+    BODY_NOUNS
+    | _COMPANY_NOUNS
+    | set(_WATCHDOGS)
+    # only ever read where the article set the name beside them: "the national weather
+    # service, Meteo-Alpes," makes "the service said" Meteo-Alpes
+    | {"club", "service", "exchange", "network", "observatory", "mission"}
+)
 # A body described with a clause of its own: "The company, which runs 74 cinemas,".
 _DESCRIBED_WITH_CLAUSE = re.compile(
     r"(?P<head>[Tt]he[ \t]+(?:[a-z][\w'\u2019-]*[ \t]+){0,2}?"
@@ -1897,6 +1907,13 @@ def _all_before(resolver: Resolver, before: str) -> str:
     """The article's whole text up to where ``before`` (its last stretch) ends."""
     at = resolver.text.rfind(before) if before and resolver.text else -1
     return resolver.text[: at + len(before)] if at >= 0 else before
+
+
+def _singular(noun: str) -> str:
+    """ "exchanges" → "exchange", "companies" → "company": the kind "one of the" names."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _subject_saying_it(here: str) -> str | None:
