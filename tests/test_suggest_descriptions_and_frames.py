@@ -106,3 +106,34 @@ def test_a_description_set_beside_a_passive_s_agent_names_it_and_which_says_afte
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["Conditions are extremely unstable."] == ["Meteo-Alpes"]
     assert not any(claim.endswith("by the national.") for claim in chains)
+
+
+def test_a_kind_set_beside_a_name_is_named_inside_a_claim(db_url):
+    """ "Veltrax, a cryptocurrency exchange that once claimed two million users," makes a
+    claim's "the exchange" Veltrax; not "the company", of which a story names several."""
+    text = (
+        "Veltrax, a cryptocurrency exchange that once claimed two million users, suspended "
+        "all withdrawals on Tuesday.\n\n"
+        "The Monetary Conduct Authority said it had opened an investigation into the exchange."
+        "\n\nKestrel Quant, a trading firm, said the company had repaid its loans.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert "Monetary Conduct Authority had opened an investigation into Veltrax." in claims
+    assert "The company had repaid its loans." in claims
+
+
+def test_the_name_before_an_apposition_the_tagger_took_for_the_speaker(db_url):
+    """ "LONDON (Reuters) - Meridane Pharmaceuticals, one of Europe's largest generic drug
+    makers, said": Meridane speaks, not "one of Europe's largest generic drug makers"; "In
+    Brussels, the minister said" is still the minister."""
+    text = (
+        "Meridane recalls blood pressure tablets after impurity found\n\n"
+        "LONDON (Reuters) - Meridane Pharmaceuticals, one of Europe's largest generic drug "
+        "makers, said on Tuesday it was recalling three batches of its tablet Corvalex.\n\n"
+        "In Brussels, the minister said talks would resume.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains[
+        "Meridane Pharmaceuticals was recalling three batches of its tablet Corvalex."
+    ] == ["Meridane Pharmaceuticals"]
+    assert chains["Talks would resume."] == ["the minister"]

@@ -30,10 +30,12 @@ _OF_WHAT = (
     r"(?:[ \t]+[\w'\u2019-]+){0,5}?"
     # "a campaign group set up after the death of a local teenager in 2019"
     r"|[ \t]+(?:set[ \t]+up|founded|formed|based|created|launched|established|run|owned"
-    r"|backed|funded)[ \t]+[^,;.()]{1,90}?)?"
+    r"|backed|funded)[ \t]+[^,;.()]{1,90}?"
+    # "a cryptocurrency exchange that once claimed more than two million users"
+    r"|[ \t]+(?:that|which|whose)[ \t]+[^,;.()]{1,90}?)?"
 )
 # Nouns that name the same kind of body: "the carrier" is what the text called "the airline".
-_KINDRED = {
+KINDRED = {
     "carrier": ("airline",),
     "airline": ("carrier",),
     "watchdog": ("regulator",),
@@ -91,7 +93,7 @@ def apposed_name(before: str, noun: str) -> str | None:
     """The name the text before last gave side by side with ``noun`` ("regulator"); None
     when it gave none, or when it has since spoken of another such body ("a group calling
     itself …"), which "the group" may mean instead."""
-    nouns = {noun, *_KINDRED.get(noun, ())}
+    nouns = {noun, *KINDRED.get(noun, ())}
     found = apposed_names(before, nouns)
     if not found:
         return None

@@ -1803,7 +1803,7 @@ def propose(
     _bodies_by_full_name(out)
     for proposal in out:
         if proposal.kind == "claim" and not proposal.quoted:
-            proposal.claim_text = kinds_named(text, proposal.claim_text)
+            proposal.claim_text = kinds_named(text, proposal.claim_text, proposal.sentence[1])
     return out
 
 

@@ -1022,6 +1022,19 @@ def _sources_completed(text: str, kept: list[Attribution]) -> None:
         if attribution.source is None:
             continue
         start, end = attribution.source
+        named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, start - 120), start)
+        set_off = (
+            text[start:end].rstrip().endswith(",") or text[end : attribution.cue[0]].strip() == ","
+        )
+        if (
+            named is not None
+            and set_off
+            and _APPOSITIVE.match(text, start, end)
+            and named["name"].split()[0].lower() not in _OPENERS
+        ):
+            # "LONDON (Reuters) - Meridane Pharmaceuticals, one of Europe's largest generic
+            # drug makers, said": the tagger's source is the apposition; the name is its head
+            attribution.source = start, end = named.start("name"), end
         if not _ENDS_OPEN.search(text, start, end):
             continue
         # "University of" Harwick: the capitalised words a name runs on with, else the noun
@@ -1031,6 +1044,20 @@ def _sources_completed(text: str, kept: list[Attribution]) -> None:
 
 
 _ENDS_OPEN = re.compile(r"\s(?:the|a|an|at|of|for|in|from|with)$", re.IGNORECASE)
+# Capitalised where they open a sentence, and no name: "In Brussels, the minister said".
+_OPENERS = frozenset(
+    {"in", "on", "at", "by", "after", "before", "since", "for", "as", "but", "and", "yet",
+     "however", "meanwhile", "earlier", "later", "last", "this", "that", "separately", "also",
+     "instead", "still", "now", "then", "today", "yesterday", "asked", "speaking", "writing"}
+)  # fmt: skip
+_APPOSITIVE = re.compile(r"(?:one[ \t]+of|an?|the)[ \t]+\w")
+# A name and its comma right before the apposition, at a clause's start (a dateline, a
+# sentence, an opening quotation's end)
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?:^|[.!?][\"\u201d]?\s+|\)\s+[-\u2013\u2014]\s+|\n)"
+    r"(?P<name>[A-Z][\w&'\u2019.-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w&'\u2019.-]*){0,4})"
+    r",[ \t]+$"
+)
 _NAME_AFTER = re.compile(r"(?:[ \t]+(?:(?:of|and|the|for)[ \t]+)?[A-Z][\w'\u2019&.-]*)+")
 _NOUN_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){1,3}?(?=\s*[,;:.]|\s+(?:said|told|says)\b)")
 

@@ -16,6 +16,7 @@ import re
 
 from claims.resolution import PRONOUNS, TITLES, Resolution, Resolver, is_description
 from claims.sentences import Sentence
+from claims.suggestions.appositions import KINDRED, apposed_names
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
 from claims.suggestions.outlets import an_outlet
@@ -348,16 +349,29 @@ _NAMED_KINDS = (
     "utility",
     "charity",
 )
-_KIND_IN_CLAIM = re.compile(rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS)})\b(?!['\u2019]s?\s+[A-Z])")
+# Bodies a claim may call by what the article said they are, beside their name, before
+# the claim: "the exchange" of "Veltrax, a cryptocurrency exchange", "the regulator" of
+# "Ofwat, the water regulator" (``appositions``). Not "the company", "the firm" or "the
+# group", of which a story names several, not always beside the word.
+_APPOSED_KINDS = (
+    "exchange", "regulator", "watchdog", "operator", "carrier", "lender", "insurer",
+    "retailer", "manufacturer", "carmaker", "consortium", "service", "network", "spaceport",
+    "platform", "startup", "developer",
+)  # fmt: skip
+_KIND_IN_CLAIM = re.compile(
+    rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS + _APPOSED_KINDS)})\b(?!['\u2019]s?\s+[A-Z])"
+)
 _NOT_A_NAMES_START = frozenset({"The", "A", "An", "In", "At", "On", "By", "For", "But", "And"})
 
 
-def kinds_named(text: str, claim: str) -> str:
+def kinds_named(text: str, claim: str, end: int | None = None) -> str:
     """ "The couple were considering legal action against the hotel": against the Harwick
     Lodge Hotel, the one hotel the article names. Only outside quotation marks (a speaker's
     words stay theirs), and only where the article names one body of that kind, with the
     word as its name's head ("Harwick Lodge Hotel", "University of Halden"): a second such
-    name, or none, leaves the words as written."""
+    name, or none, leaves the words as written. Or, for an exchange, a regulator, an
+    operator …, where the text before ``end`` set one name beside the word ("into the
+    exchange" after "Veltrax, a cryptocurrency exchange,")."""
     if not _KIND_IN_CLAIM.search(claim):
         return claim
     quoted = [(a, b) for a, b in quotations(claim, 0, len(claim)) if b is not None]
@@ -365,7 +379,9 @@ def kinds_named(text: str, claim: str) -> str:
     for found in _KIND_IN_CLAIM.finditer(claim):
         if any(a <= found.start() < b for a, b in quoted):
             continue
-        name = _one_named(text, found[2])
+        name = _one_named(text, found[2]) if found[2] in _NAMED_KINDS else None
+        if name is None and found[2] in _APPOSED_KINDS:
+            name = _one_apposed(text[:end], found[2])
         if name is None:
             continue
         article = "the " if re.search(rf"\b[Tt]he[ \t]+{re.escape(name)}", text) else ""
@@ -375,6 +391,12 @@ def kinds_named(text: str, claim: str) -> str:
         out.append(claim[last : found.start()] + named)
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
+
+
+def _one_apposed(text: str, kind: str) -> str | None:
+    """The one name the text set beside ``kind``; None for none or several."""
+    names = {name for _, name in apposed_names(text, {kind, *KINDRED.get(kind, ())})}
+    return names.pop() if len(names) == 1 else None
 
 
 def _one_named(text: str, kind: str) -> str | None:
