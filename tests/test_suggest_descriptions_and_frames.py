@@ -137,3 +137,34 @@ def test_the_name_before_an_apposition_the_tagger_took_for_the_speaker(db_url):
         "Meridane Pharmaceuticals was recalling three batches of its tablet Corvalex."
     ] == ["Meridane Pharmaceuticals"]
     assert chains["Talks would resume."] == ["the minister"]
+
+
+def test_as_first_reported_by_is_the_outlet_the_words_went_through(db_url):
+    """ "X said A, as first reported by the trade magazine Pharmacy Weekly": X through the
+    magazine, not a speaker "first"; alone, "A was leaked, as reported by Y" is Y's."""
+    text = (
+        "The National Pharmacists' Association said pharmacies had begun contacting patients "
+        "on Tuesday morning, as first reported by the trade magazine Pharmacy Weekly.\n\n"
+        "The minister said the talks had failed, as reported by the Harbour Gazette.\n\n"
+        "The plan was leaked, as reported by the Harbour Gazette.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Pharmacies had begun contacting patients on Tuesday morning."] == [
+        "National Pharmacists' Association",
+        "Pharmacy Weekly",
+    ]
+    assert chains["The talks had failed."] == ["The minister", "Harbour Gazette"]
+    assert chains["The plan was leaked."] == ["Harbour Gazette"]
+
+
+def test_a_clause_ending_on_a_verb_s_particle_is_whole(db_url):
+    """ "fields that some users had chosen to fill in" ends on "fill in": a whole clause,
+    not one cut off mid-way."""
+    text = (
+        "According to Jonas Feld, the exposed records included fields that some users had "
+        "chosen to fill in.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The exposed records included fields that some users had chosen to fill in."] == [
+        "Jonas Feld"
+    ]

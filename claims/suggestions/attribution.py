@@ -1472,9 +1472,11 @@ _SPEAKERS_ACT = re.compile(
 # The writer's caveat on what a source said: ", a claim that could not be independently
 # verified", ", an account Reuters could not confirm".
 _CAVEAT = re.compile(
-    r",[\"\u201d\u2019]?\s+(?:a|an)\s+(?:claim|assertion|figure|account|allegation|number|report)\s+(?:that|which)?"
+    r",[\"\u201d\u2019]?\s+(?:(?:a|an)\s+(?:claim|assertion|figure|account|allegation|number|report)\s+(?:that|which)?"
     r"\s*(?:[\w.]+\s+){0,3}?(?:could|can|has|have)\s*(?:not|n't)\s+(?:be\s+|been\s+)?"
-    r"(?:independently\s+)?(?:verif|confirm)",
+    r"(?:independently\s+)?(?:verif|confirm)"
+    # through whom the words came, not part of them: ", as first reported by Pharmacy Weekly"
+    r"|as\s+(?:first\s+|originally\s+|earlier\s+)?(?:reported|quoted|cited)\s+by\b)",
     re.IGNORECASE,
 )
 

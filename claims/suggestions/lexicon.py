@@ -377,6 +377,12 @@ _PARTICLE_VERBS = (
     # a passive's verb and its preposition: "the memo was never acted on"
     "acted", "relied", "commented", "voted", "ruled", "weighed", "signed", "called", "decided",
     "agreed", "followed", "cracked", "handed", "brought", "phased", "sworn", "dealt",
+    # "fields that some users had chosen to fill in", "had already logged on"
+    "fill", "fills", "filled", "filling", "log", "logged", "logging", "opt", "opted", "check",
+    "checked", "cave", "caved", "chip", "chipped", "kick", "kicked", "sink", "sank", "sunk",
+    "turn", "turned", "plug", "plugged", "drop", "dropped", "rein", "reined", "usher",
+    "ushered", "hang", "hung", "switch", "switched", "sit", "sat", "join", "joined", "pitch",
+    "pitched", "dig", "dug", "settle", "settled", "sign", "chime", "chimed", "lock",
 )  # fmt: skip
 # A content that ends on a word that cannot end a clause: cut off mid-way ("… would meet
 # union leaders on"); not "her", which ends "called to congratulate her".

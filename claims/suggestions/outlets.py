@@ -328,11 +328,17 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         after = max(attribution.cue[1], (attribution.source or attribution.cue)[1])
         quoted = _AS_QUOTED_BY.match(text, after, end)
         if quoted is not None:
-            return outlet_hop(text, quoted.span("who"), resolver, quoted.span("how"))
+            return _as_quoted_hop(text, quoted, resolver)
         # "A, the secretary confirmed in a letter to members seen by the Sports Tribune."
         seen = _IN_A_DOCUMENT_SEEN.match(text, after, end)
         if seen is not None:
             return outlet_hop(text, seen.span("who"), resolver, seen.span("how"))
+    if found is None and attribution.cue[1] <= attribution.content[0]:
+        # "said its members had begun contacting patients, as first reported by the trade
+        # magazine Pharmacy Weekly": the words went through the magazine
+        reported = _AS_QUOTED_BY.match(text, attribution.content[1], end)
+        if reported is not None:
+            return _as_quoted_hop(text, reported, resolver)
     if found is None and cue[-1] == "quoted":
         # '"A," Aalto was quoted as saying by the magazine Archaeology Today'
         said_by = _AS_SAYING_BY.match(text, attribution.cue[1], end)
@@ -348,6 +354,12 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
     if found.groupdict().get("apposed") is not None:
         return outlet_hop(text, found.span("who"), resolver, described=True)
     return outlet_hop(text, found.span("who"), resolver)
+
+
+def _as_quoted_hop(text: str, found: re.Match, resolver) -> dict | None:
+    if found["described"] is not None:
+        return outlet_hop(text, found.span("name"), resolver, found.span("how"), described=True)
+    return outlet_hop(text, found.span("who"), resolver, found.span("how"))
 
 
 def outlet_hop(
@@ -418,9 +430,11 @@ _ON_AIR = re.compile(
 )
 # '…, an analyst said, as quoted by the SITA news agency.'
 _AS_QUOTED_BY = re.compile(
-    r"\s*,?\s*as\s+(?P<how>quoted|cited|reported)\s+by\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
-    r"(?:\s+(?:news\s+agency|newswire|agency|newspaper|daily|website|broadcaster))?)"
+    r"\s*,?\s*as\s+(?:first\s+|originally\s+|earlier\s+)?(?P<how>quoted|cited|reported)\s+by\s+"
+    # "as first reported by the trade magazine Pharmacy Weekly"
+    rf"(?:(?P<described>{_DESCRIBED_OUTLET})(?P<name>{OUTLET_NAME})"
+    r"|(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
+    r"(?:\s+(?:news\s+agency|newswire|agency|newspaper|daily|website|broadcaster))?))"
 )
 # A statement sent to an outlet: "said in a statement sent to AFP that A".
 _SENT_TO = re.compile(

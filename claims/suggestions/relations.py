@@ -689,6 +689,11 @@ class ArticleAttributions:
         text = self.text
         kept = [r for r in kept if not (_denied_noun(text, r) or _before_which(text, r))]
         extra = [r for r in extra if not (_denied_noun(text, r) or _before_which(text, r))]
+        # ", as first reported by Pharmacy Weekly": through whom, an outlet hop of the
+        # speaker's (``outlets.outlet_told``), not a report of its own
+        passed = [r for r in (*kept, *extra) if _passed_on_after(text, r, (*kept, *extra))]
+        kept = [r for r in kept if r not in passed]
+        extra = [r for r in extra if r not in passed]
         for relation in (*kept, *extra):
             if _claims_as_noun(self.text, relation):
                 relation.source = None  # "amid claims that": whose, the sentence does not say
@@ -956,6 +961,20 @@ _DENIED_BEFORE = re.compile(
     r"(?:\s+(?:the|any|all|such|media|press|earlier))*\s+$",
     re.IGNORECASE,
 )
+
+
+_AS_REPORTED_BY = re.compile(r"\bas\s+(?:first\s+|originally\s+|earlier\s+)?$", re.IGNORECASE)
+
+
+def _passed_on_after(text: str, relation: Attribution, found) -> bool:
+    """ "X said A, as first reported by Y": the "reported" is how X's words came, when a
+    speaker said them before it; alone ("A was leaked, as reported by Y") it is Y's report."""
+    if not _AS_REPORTED_BY.search(text, max(0, relation.cue[0] - 30), relation.cue[0]):
+        return False
+    return any(
+        other is not relation and other.source is not None and other.cue[1] <= relation.cue[0]
+        for other in found
+    )
 
 
 def _before_which(text: str, relation: Attribution) -> bool:
