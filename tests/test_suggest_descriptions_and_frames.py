@@ -168,3 +168,18 @@ def test_a_clause_ending_on_a_verb_s_particle_is_whole(db_url):
     assert chains["The exposed records included fields that some users had chosen to fill in."] == [
         "Jonas Feld"
     ]
+
+
+def test_a_spokeswoman_set_off_from_the_agency_that_quoted_her(db_url):
+    """ "A spokeswoman for the ministry, quoted by the state news agency TKA, said": the
+    Ministry of Labour named before, through TKA; not TKA speaking."""
+    text = (
+        "The Ministry of Labour said it was ready to appoint a mediator if both sides "
+        "requested one. A spokeswoman for the ministry, quoted by the state news agency TKA, "
+        "said the minister had spoken to both parties by telephone on Sunday evening.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The minister had spoken to both parties by telephone on Sunday evening."] == [
+        "Ministry of Labour",
+        "TKA",
+    ]

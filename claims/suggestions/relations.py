@@ -1041,6 +1041,11 @@ def _sources_completed(text: str, kept: list[Attribution]) -> None:
         if attribution.source is None:
             continue
         start, end = attribution.source
+        passed = _QUOTED_BY_BEFORE.search(text, max(0, start - 160), start)
+        if passed is not None and attribution.cue[0] >= end:
+            # "A spokeswoman for the ministry, quoted by the state news agency TKA, said":
+            # the tagger's source is the agency; she speaks, through it (``outlet_seen``)
+            attribution.source = start, end = passed.start("speaker"), end
         named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, start - 120), start)
         set_off = (
             text[start:end].rstrip().endswith(",") or text[end : attribution.cue[0]].strip() == ","
@@ -1069,6 +1074,10 @@ _OPENERS = frozenset(
      "however", "meanwhile", "earlier", "later", "last", "this", "that", "separately", "also",
      "instead", "still", "now", "then", "today", "yesterday", "asked", "speaking", "writing"}
 )  # fmt: skip
+_QUOTED_BY_BEFORE = re.compile(
+    r"(?:^|[.!?][\"\u201d]?\s+|\n)(?P<speaker>[A-Z][^,.;:\"\u201c\u201d]{0,80}),\s+"
+    r"(?:quoted|cited)\s+by\s+$"
+)
 _APPOSITIVE = re.compile(r"(?:one[ \t]+of|an?|the)[ \t]+\w")
 # A name and its comma right before the apposition, at a clause's start (a dateline, a
 # sentence, an opening quotation's end)

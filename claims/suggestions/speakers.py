@@ -497,6 +497,10 @@ class Speakers:
         self._club: Resolution | None = None
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
+        if (passed := _PASSED_ON_BY.match(surface)) is not None:
+            # "A spokeswoman for the ministry, quoted by the state news agency TKA,": she,
+            # read as if alone; the agency is a hop of its own (``outlets.outlet_seen``)
+            return replace(self.read(resolver, passed["speaker"], before), surface=surface)
         if (head := _DESCRIBED_WITH_CLAUSE.match(surface.strip())) is not None:
             # "The company, which runs 74 cinemas,": "the company", what its clause says of it
             return replace(self.read(resolver, head["head"], before), surface=surface)
@@ -1776,6 +1780,9 @@ APPOSED_NOUNS = (
     # service, Meteo-Alpes," makes "the service said" Meteo-Alpes
     | {"club", "service", "exchange", "network", "observatory", "mission"}
 )
+# A speaker set off from the outlet that passed the words on: "A spokeswoman for the
+# ministry, quoted by the state news agency TKA,".
+_PASSED_ON_BY = re.compile(r"\s*(?P<speaker>[^,]+?),\s+(?:quoted|cited)\s+by\s+\S")
 # A body described with a clause of its own: "The company, which runs 74 cinemas,".
 _DESCRIBED_WITH_CLAUSE = re.compile(
     r"(?P<head>[Tt]he[ \t]+(?:[a-z][\w'\u2019-]*[ \t]+){0,2}?"
