@@ -183,3 +183,23 @@ def test_a_spokeswoman_set_off_from_the_agency_that_quoted_her(db_url):
         "Ministry of Labour",
         "TKA",
     ]
+
+
+def test_the_bank_is_the_one_so_named_not_a_bankers_association(db_url):
+    """ "A bank spokesman", "The bank denied" after "The Bank of Estoria raised …" and "The
+    Estorian Bankers' Association said": the Bank of Estoria; "the bank's hesitation"
+    inside someone's quotation stays hers."""
+    text = (
+        "The Bank of Estoria raised its benchmark rate by a quarter point on Wednesday.\n\n"
+        "Homeowners' payments have risen by 40 percent, the Estorian Bankers' Association "
+        "said last month. Lindqvist said wage growth was too strong for the bank to wait.\n\n"
+        'Party spokesperson Elin Voss said that "families are paying the price for the '
+        "bank's hesitation\".\n\n"
+        "A bank spokesman said the timing of each decision had been justified by the data.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The timing of each decision had been justified by the data."] == [
+        "Bank of Estoria"
+    ]
+    assert "Wage growth was too strong for the Bank of Estoria to wait." in chains
+    assert "Families are paying the price for the bank's hesitation." in chains

@@ -129,7 +129,8 @@ _OUTLET_WORDS = {
     "noviny", "zeitung", "presse", "gazeta", "gazzetta", "dagblad", "avisen", "noticias",
     "notícias", "nouvelles", "courant", "dnevnik", "novosti", "vesti", "echo", "sun",
     "globe", "inquirer", "examiner", "sentinel", "bulletin", "dispatch", "advertiser",
-    "argus", "clarion", "enquirer", "messenger", "spectator", "star",
+    "argus", "clarion", "enquirer", "messenger", "spectator", "star", "weekly", "monthly",
+    "digest", "ledger",
 }  # fmt: skip
 
 

@@ -1802,9 +1802,16 @@ def propose(
     _outlets_by_full_name(text, out)
     _bodies_by_full_name(out)
     for proposal in out:
+        edges = text[max(0, proposal.quote[0] - 1) : proposal.quote[0] + 1]
+        edges += text[max(0, proposal.quote[1] - 1) : proposal.quote[1] + 1]
+        if any(mark in edges for mark in _QUOTE_MARKS):
+            continue  # 'said that "families are paying for the bank's hesitation"': hers
         if proposal.kind == "claim" and not proposal.quoted:
             proposal.claim_text = kinds_named(text, proposal.claim_text, proposal.sentence[1])
     return out
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
 
 
 def _outlets_by_full_name(text: str, proposals: list[Proposal]) -> None:

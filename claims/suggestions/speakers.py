@@ -1378,6 +1378,11 @@ class Speakers:
             return self._company_read(_read_as(resolver.resolve(apposed["name"]), surface, noun))
         if (name := _subject_saying_it(here)) is not None:
             return self._company_read(_read_as(resolver.resolve(name), surface, noun))
+        whole = _all_before(resolver, before)
+        if noun in _INSTITUTIONS and (named := _institution_named(whole, noun, whole)):
+            # "The bank denied …" after "The Bank of Estoria raised …": the one so named, not
+            # the Estorian Bankers' Association named since (nor a bank named only later)
+            return self._company_read(_read_as(resolver.resolve(named[0]), surface, noun))
         found = self._company_since(resolver, noun)
         if found is not None:
             return found
@@ -1485,11 +1490,12 @@ class Speakers:
         noun = words[1] if len(words) == 3 else None
         if noun is not None and noun not in BODY_NOUNS | _COMPANY_NOUNS:
             return None
+        if noun in _INSTITUTIONS and (named := _institution_named(resolver.text, noun, before)):
+            # "A university spokesman said" after "Edenmoor University's historic library";
+            # "A bank spokesman", the Bank of Estoria, not the Bankers' Association
+            return _read_as(resolver.resolve(named[0]), surface, noun)
         if noun in _COMPANY_NOUNS and (company := self._company_since(resolver, noun)):
             return _read_as(company, surface, noun)  # "A company spokesperson said"
-        if noun in _INSTITUTIONS and (named := _institution_named(resolver.text, noun, before)):
-            # "A university spokesman said" after "Edenmoor University's historic library"
-            return _read_as(resolver.resolve(named[0]), surface, noun)
         if noun is not None:
             # "… under the supervision of the Fair Work Commission, a commission spokeswoman
             # said": the body of that noun named in this very sentence
@@ -1715,6 +1721,7 @@ _INSTITUTIONS = {
     "commission": "Commission", "council": "Council", "committee": "Committee",
     "panel": "Panel", "tribunal": "Tribunal", "board": "Board", "office": "Office",
     "ministry": "Ministry", "authority": "Authority", "inspectorate": "Inspectorate",
+    "bank": "Bank",
     "union": r"Union|Workers(?:[ \t]+Local[ \t]+\d+)?|Teamsters|Guild|Federation",
     "federation": "Federation|Confederation", "association": "Association",
     "league": "League", "party": "Party", "agency": "Agency", "guild": "Guild",

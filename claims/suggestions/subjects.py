@@ -348,6 +348,11 @@ _NAMED_KINDS = (
     "college",
     "utility",
     "charity",
+    # "the bank" of "the Bank of Estoria", "the authority" of "the Safety Authority"
+    "bank",
+    "authority",
+    "commission",
+    "tribunal",
 )
 # Bodies a claim may call by what the article said they are, beside their name, before
 # the claim: "the exchange" of "Veltrax, a cryptocurrency exchange", "the regulator" of
