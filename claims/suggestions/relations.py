@@ -55,6 +55,7 @@ from claims.suggestions.lexicon import (
     TIME_WORDS,
 )
 from claims.suggestions.reporting import states
+from claims.suggestions.speakers import OPENERS
 from claims.text import QUOTE_MARKS, quotations
 
 Span = tuple[int, int]
@@ -1069,11 +1070,9 @@ def _sources_completed(text: str, kept: list[Attribution]) -> None:
 
 _ENDS_OPEN = re.compile(r"\s(?:the|a|an|at|of|for|in|from|with)$", re.IGNORECASE)
 # Capitalised where they open a sentence, and no name: "In Brussels, the minister said".
-_OPENERS = frozenset(
-    {"in", "on", "at", "by", "after", "before", "since", "for", "as", "but", "and", "yet",
-     "however", "meanwhile", "earlier", "later", "last", "this", "that", "separately", "also",
-     "instead", "still", "now", "then", "today", "yesterday", "asked", "speaking", "writing"}
-)  # fmt: skip
+_OPENERS = OPENERS | frozenset(
+    {"by", "for", "this", "that", "last", "now", "then", "asked", "speaking", "writing"}
+)
 _QUOTED_BY_BEFORE = re.compile(
     r"(?:^|[.!?][\"\u201d]?\s+|\n)(?P<speaker>[A-Z][^,.;:\"\u201c\u201d]{0,80}),\s+"
     r"(?:quoted|cited)\s+by\s+$"

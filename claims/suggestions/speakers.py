@@ -2056,6 +2056,7 @@ _OPENERS = {
     "yesterday", "also", "overall", "moreover", "furthermore", "nevertheless", "yet",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
+OPENERS = frozenset(_OPENERS)  # for other modules: what opens a sentence, no name
 # Capitalised words before a name that are no first name of it, for ``never_a_persons``:
 # what opens a sentence ("Both Freshway and Kornhall", "Meanwhile Freshway").
 _SENTENCE_OPENERS = frozenset(
