@@ -203,3 +203,18 @@ def test_the_bank_is_the_one_so_named_not_a_bankers_association(db_url):
     ]
     assert "Wage growth was too strong for the Bank of Estoria to wait." in chains
     assert "Families are paying the price for the bank's hesitation." in chains
+
+
+def test_what_a_speaker_cites_as_its_own_evidence_is_no_hop(db_url):
+    """ "citing passenger complaints", "citing its own tests": the speaker's evidence, not
+    whose word it is; "citing Reuters" is still a hop."""
+    text = (
+        "Consumer group Fair Travel, citing passenger complaints, said the carrier had failed "
+        "to offer refunds.\n\n"
+        "Clear Water, citing its own tests, said mercury levels were ten times the limit.\n\n"
+        "Harbour Watch, citing Reuters, said the port would close.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The carrier had failed to offer refunds."] == ["Fair Travel"]
+    assert chains["Mercury levels were ten times the limit."] == ["Clear Water"]
+    assert chains["The port would close."] == ["Reuters", "Harbour Watch"]

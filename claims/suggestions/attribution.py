@@ -1272,6 +1272,8 @@ def source_like(text: str, span: tuple[int, int]) -> bool:
     whose head says a cause)."""
     written = text[span[0] : span[1]].split()
     words = [w.lower().strip(",.") for w in written]
+    if words[1:2] == ["own"] and words[0] in ("its", "their", "his", "her", "our"):
+        return False  # "Clear Water, citing its own tests, said": the speaker's own evidence
     if words and written[0][:1].islower() and words[0] not in SPEAKER_PRONOUNS:
         # the head: the last word before a preposition ("the need not to prejudice …")
         head = next(
@@ -1297,7 +1299,7 @@ _REASONS = frozenset(
         "health", "illness", "injury", "injuries", "safety", "security", "privacy",
         "confidentiality", "policy", "rules", "law", "regulations", "commitments",
         "discussions", "talks", "negotiations", "proceedings", "litigation", "investigation",
-        "investigations", "inquiry", "process", "matters",
+        "investigations", "inquiry", "process", "matters", "complaints", "complaint",
     }
 )  # fmt: skip
 _HEAD_ENDS = frozenset({"not", "to", "that", "which", "who", "and", "or"})
