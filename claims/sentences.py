@@ -213,10 +213,11 @@ def _join_unfinished(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
-# A clock time's "a.m." or "p.m." that ends a sentence: before a capital or a quotation that
-# is no weekday, month or time zone ("at 9 a.m. Rescuers said"; not "at 9 a.m. Monday").
+# A clock time's "a.m." or "p.m." ("7.40pm.") that ends a sentence: before a capital or a
+# quotation that is no weekday, month or time zone ("at 9 a.m. Rescuers said"; not "at 9
+# a.m. Monday").
 _CLOCK_END = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.(?=[ \t]+(?:[\"\u201c\u2018']|(?!(?:Monday|Tuesday"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.(?=[ \t]+(?:[\"\u201c\u2018']|(?!(?:Monday|Tuesday"
     r"|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
     r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov"
     r"|Dec|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|Local|local)\b)"

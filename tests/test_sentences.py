@@ -133,6 +133,8 @@ def test_a_month_before_its_day_does_not_end_a_sentence(text, count):
         ('She last spoke to him at 5:30 a.m. "He was cheerful," she said.', 2),
         ("The collapse happened at 6:40 a.m. in a tunnel. It was sudden.", 2),
         ("Voting starts at 9 a.m. Monday and ends at 5 p.m. GMT on Friday.", 1),
+        # written without its inner dot, as British copy writes it
+        ("The gate was opened at 7.40pm. Police said the crowd was calm.", 2),
     ],
 )
 def test_a_clock_times_am_ends_a_sentence_only_before_a_new_one(text, count):

@@ -218,3 +218,15 @@ def test_what_a_speaker_cites_as_its_own_evidence_is_no_hop(db_url):
     assert chains["The carrier had failed to offer refunds."] == ["Fair Travel"]
     assert chains["Mercury levels were ten times the limit."] == ["Clear Water"]
     assert chains["The port would close."] == ["Reuters", "Harbour Watch"]
+
+
+def test_police_are_the_force_named_with_its_service_and_pm_ends_a_sentence(db_url):
+    """ "According to police" is the one force named, "Fairhaven Police Service" whole; and
+    "at 7.40pm. Police said" is two sentences, as "at 7.40 p.m. Police said" is."""
+    text = (
+        "The Fairhaven Police Service said two men had been arrested. According to police, "
+        "the north gate was opened at 7.40pm. Police said the crowd was calm.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["The north gate was opened at 7.40pm."] == ["Fairhaven Police Service"]
+    assert chains["The crowd was calm."] == ["Fairhaven Police Service"]

@@ -1731,10 +1731,11 @@ _INSTITUTIONS = {
     "coalition": "Coalition", "alliance": "Alliance",
     "airport": r"Airport(?:[ \t]+(?:Holdings?|Group|Company|Authority|Operator))?",
 }  # fmt: skip
-# A police force by its place: "Westmoor Police", "the Metropolitan Police".
+# A police force by its place: "Westmoor Police", "the Metropolitan Police", "Fairhaven
+# Police Service".
 _A_FORCE = re.compile(
     r"(?<![\w'\u2019.-])(?:[Tt]he\s+)?((?!The\b)[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?"
-    r"[ \t]+Police)\b(?![ \t]+(?:Service|Department|Force|Scotland))"
+    r"[ \t]+Police(?:[ \t]+(?:Service|Department|Force))?)\b(?![ \t]+Scotland)"
 )
 # A body introduced by what it is and what it calls itself: "A group calling itself
 # BlackLantern", "an agency known as Frontex".
