@@ -319,17 +319,15 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         if found is None:
             # "said in a statement sent to AFP that A"
             found = _SENT_TO.search(text, attribution.cue[1], attribution.content[0])
-        if found is not None and found.groupdict().get("described") is not None:
-            return outlet_hop(text, found.span("name"), resolver, found.span("how"), described=True)
         if found is not None:
-            return outlet_hop(text, found.span("who"), resolver, found.span("how"))
+            return _passed_by(text, found, resolver)
     if found is None and attribution.content[0] < attribution.cue[0]:
         # (the words may go on past the cue, in the quotation of the next sentence)
         # '"A," an analyst said, as quoted by the SITA news agency.'
         after = max(attribution.cue[1], (attribution.source or attribution.cue)[1])
         quoted = _AS_QUOTED_BY.match(text, after, end)
         if quoted is not None:
-            return _as_quoted_hop(text, quoted, resolver)
+            return _passed_by(text, quoted, resolver)
         # "A, the secretary confirmed in a letter to members seen by the Sports Tribune."
         seen = _IN_A_DOCUMENT_SEEN.match(text, after, end)
         if seen is not None:
@@ -339,7 +337,7 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
         # magazine Pharmacy Weekly": the words went through the magazine
         reported = _AS_QUOTED_BY.match(text, attribution.content[1], end)
         if reported is not None:
-            return _as_quoted_hop(text, reported, resolver)
+            return _passed_by(text, reported, resolver)
     if found is None and cue[-1] == "quoted":
         # '"A," Aalto was quoted as saying by the magazine Archaeology Today'
         said_by = _AS_SAYING_BY.match(text, attribution.cue[1], end)
@@ -357,8 +355,10 @@ def _outlet_named_here(text: str, sentence, attribution: Attribution, resolver) 
     return outlet_hop(text, found.span("who"), resolver)
 
 
-def _as_quoted_hop(text: str, found: re.Match, resolver) -> dict | None:
-    if found["described"] is not None:
+def _passed_by(text: str, found: re.Match, resolver) -> dict | None:
+    """The hop of the outlet a match names (``who``), or names after saying what it is
+    ("quoted by the German news agency dpa": ``described``, ``name``), cued by ``how``."""
+    if found.groupdict().get("described") is not None:
         return outlet_hop(text, found.span("name"), resolver, found.span("how"), described=True)
     return outlet_hop(text, found.span("who"), resolver, found.span("how"))
 
@@ -467,9 +467,7 @@ def outlet_seen(text: str, span: tuple[int, int], resolver) -> dict | None:
     """The outlet that saw what a source is ("documents seen by Reuters"): the documents
     say it, through the outlet, a hop after them (folded away in the outlet's own copy)."""
     found = _SEEN_BY.search(text, span[0], span[1]) or _REPORTED_BY.search(text, span[0], span[1])
-    if found is not None and found.groupdict().get("described") is not None:
-        return outlet_hop(text, found.span("name"), resolver, found.span("how"), described=True)
-    return outlet_hop(text, found.span("who"), resolver, found.span("how")) if found else None
+    return _passed_by(text, found, resolver) if found else None
 
 
 # "Figures from Price Bailey, reported by the trade magazine Caterer Weekly, show": the
