@@ -230,3 +230,19 @@ def test_police_are_the_force_named_with_its_service_and_pm_ends_a_sentence(db_u
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The north gate was opened at 7.40pm."] == ["Fairhaven Police Service"]
     assert chains["The crowd was calm."] == ["Fairhaven Police Service"]
+
+
+def test_a_body_s_it_when_what_it_is_is_set_beside_its_name(db_url):
+    """ "The engine maker, Holtwerk Propulsion, said that it was …": the maker itself, named
+    once; "Arief Santoso, a spokesman for the agency, said he" is still a person."""
+    text = (
+        "The engine maker, Holtwerk Propulsion, said in a statement that it was working "
+        "around the clock with the airline.\n\n"
+        "Arief Santoso, a spokesman for the National Disaster Mitigation Agency, said he was "
+        "worried about the dam.\n"
+    )
+    chains = speakers_of(proposals_for(db_url, text))
+    assert chains["Holtwerk Propulsion was working around the clock with the airline."] == [
+        "Holtwerk Propulsion"
+    ]
+    assert chains["Arief Santoso was worried about the dam."] == ["Arief Santoso"]

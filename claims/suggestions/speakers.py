@@ -324,6 +324,11 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     kind = _KIND_CALLED.match(head.strip())
     if kind is not None and kind["noun"].lower() in ORGANISATION_WORDS | _COMPANY_NOUNS:
         return True  # "A parents' group called Darrow Families for Choice"
+    for part in parts:
+        apposed = _KIND_APPOSED.fullmatch(part.strip()) if part is not head else None
+        noun = apposed["noun"].lower() if apposed is not None else ""
+        if noun in ORGANISATION_WORDS | _COMPANY_NOUNS or noun.endswith("maker"):
+            return True  # "The engine maker, Holtwerk Propulsion,": what it is, set beside it
     if words & _COMPANY_ENDINGS or re.match(r"The [A-Z0-9]", name) or " & " in name:
         return True  # "Harcourt & Lyle", "Marks & Spencer": partners' names, a firm's
     if len(name.split()) == 1 and re.match(rf"The\s+{re.escape(name)}\b", resolution.surface):
@@ -347,6 +352,9 @@ _KIND_CALLED = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+)\s+"
     r"(?:called|named|calling\s+itself)\s+[A-Z]"
 )
+# What a body is, set beside its name and ending there: "The engine maker", "a private
+# pension fund" (not "a spokesman for the agency", whose noun is a person's).
+_KIND_APPOSED = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+)")
 # How a company's name ends: "Acme Corp", "Shell Plc", "Volkswagen AG".
 _COMPANY_ENDINGS = {
     "corp", "corporation", "plc", "llc", "llp", "holdings", "limited", "co", "ag", "gmbh",
