@@ -106,6 +106,7 @@ from claims.suggestions.subjects import (
     subject_named,
 )
 from claims.text import (
+    DOUBLE_QUOTES,
     QUOTATION_STARTS,
     QUOTE_MARKS,
     SINGLE_QUOTE_PAIRS,
@@ -1804,14 +1805,11 @@ def propose(
     for proposal in out:
         edges = text[max(0, proposal.quote[0] - 1) : proposal.quote[0] + 1]
         edges += text[max(0, proposal.quote[1] - 1) : proposal.quote[1] + 1]
-        if any(mark in edges for mark in _QUOTE_MARKS):
+        if any(mark in edges for mark in DOUBLE_QUOTES + '"'):
             continue  # 'said that "families are paying for the bank's hesitation"': hers
         if proposal.kind == "claim" and not proposal.quoted:
             proposal.claim_text = kinds_named(text, proposal.claim_text, proposal.sentence[1])
     return out
-
-
-_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
 
 
 def _outlets_by_full_name(text: str, proposals: list[Proposal]) -> None:
