@@ -98,7 +98,8 @@ BODY_NOUNS = frozenset(
         "trust", "chamber", "bureau", "directorate", "inspectorate", "tribunal", "authority",
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
         "office", "federation", "confederation", "association", "league", "zoo", "guild",
-        "society", "foundation", "charity", "institute", "airport", "consortium",
+        "society", "foundation", "charity", "institute", "airport", "consortium", "mission",
+        "estate",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}

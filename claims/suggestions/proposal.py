@@ -172,6 +172,7 @@ def named_subject(
     itself: bool = False,
     body: bool = False,
     told_anyone: bool = False,
+    text: str = "",
 ) -> str:
     """Reported speech whose subject is the speaker, named: "Janet Morrow said she had
     called the council" claims "Janet Morrow had called the council", not "She had ...".
@@ -183,7 +184,8 @@ def named_subject(
     ("told", "warned", "assured": ``TELL``), whom the pronoun may mean, unless the listener
     is anyone at all or an outlet (``told_anyone``: "told reporters he would …", "told Radio
     Holmdal she was …"). "Her team", "his client" are the speaker's too. A quotation is left
-    as worded, and so is "it" or "they".
+    as worded, and so is "it" or "they". ``text``, the article's, says whether a body's name
+    takes "the" ("The European Union Election Observation Mission had found").
     """
     if (
         itself
@@ -191,7 +193,7 @@ def named_subject(
         and (_IT.match(claim) or _ITS.match(claim))
         and not EXPLETIVE_IT.match(claim)
     ):
-        return _body_itself(claim, hops[0], body)
+        return _body_itself(claim, hops[0], body, text)
     if not quoted and hops and claim.startswith("They ") and (group := _group_of(hops[0])):
         return group + claim[4:]  # "Residents said they had been ignored"
     if quoted or not hops or not _SUBJECT_PRONOUN.match(claim):
@@ -299,7 +301,7 @@ _BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 
 
-def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
+def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") -> str:
     """ "Veltrix said it was disappointed" claims "Veltrix was disappointed", and "ESA said
     its rocket would launch" "ESA's rocket would launch": a body speaking of itself, when it
     has a name (not "The company", which the reviewer names)."""
@@ -323,6 +325,8 @@ def _body_itself(claim: str, speaker: dict, body: bool = False) -> str:
         return claim  # "Denyer said it would fail": a name alone may be a person's
     if surface[:4].lower() == "the " and surface[4:] == name and name.split()[-1].islower():
         name = f"the {name}"  # "The Dutch health inspectorate", as the article calls it
+    elif text and re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}(?![\w-])", text):
+        name = f"the {name}"  # "the European Union Election Observation Mission"
     name = name[:1].upper() + name[1:]
     if _ITS.match(claim):
         if re.search(r"['\u2019]s\b", name):

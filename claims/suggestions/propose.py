@@ -594,6 +594,7 @@ def sentence_proposals(
                 claim_wording(spoken(text, found[leaf], part)),
                 hops,
                 quoted,
+                text=text,
                 itself=_of_itself(text, found[leaf])
                 and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
                 body=resolved[leaf] is not None

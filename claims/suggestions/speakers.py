@@ -1736,7 +1736,8 @@ _INSTITUTIONS = {
     "society": "Society",
     "foundation": "Foundation", "institute": "Institute", "directorate": "Directorate",
     "bureau": "Bureau", "department": "Department", "trust": "Trust", "chamber": "Chamber",
-    "coalition": "Coalition", "alliance": "Alliance",
+    "coalition": "Coalition", "alliance": "Alliance", "mission": "Mission",
+    "estate": "Estate",
     "airport": r"Airport(?:[ \t]+(?:Holdings?|Group|Company|Authority|Operator))?",
 }  # fmt: skip
 # A police force by its place: "Westmoor Police", "the Metropolitan Police", "Fairhaven

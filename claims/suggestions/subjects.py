@@ -353,6 +353,13 @@ _NAMED_KINDS = (
     "authority",
     "commission",
     "tribunal",
+    # "the mission" of "the EU Election Observation Mission", "the estate" of "the
+    # Harwood Estate", "the party" of "the Progressive Alliance Party", "the court" of
+    # "the High Court"
+    "mission",
+    "estate",
+    "party",
+    "court",
 )
 # Bodies a claim may call by what the article said they are, beside their name, before
 # the claim: "the exchange" of "Veltrax, a cryptocurrency exchange", "the regulator" of
