@@ -261,6 +261,9 @@ class Resolver:
                     return self._found(
                         surface, found, 0.6 + 0.3 * share, f"{' '.join(run)!r} is a known name"
                     )
+        shortened = None if described else self._outlet_shortened(surface, bare)
+        if shortened is not None:
+            return shortened
         fuzzy = None if described else self._fuzzy(_name_part(words) or bare)
         if fuzzy is not None:
             return fuzzy if fuzzy.surface == surface else _with_surface(fuzzy, surface)
@@ -392,6 +395,37 @@ class Resolver:
             return next(iter(first.values()))  # the family name first, as in Chinese
         return found[keys[0]] if len(keys) == 1 else None
 
+    def _outlet_shortened(self, surface: str, bare: str) -> Resolution | None:
+        """ "the Sentinel" of The Carrow Sentinel, "the Medical Times" of the Westbrook
+        Medical Times: a paper called by the end of its name, as a story calls it once it
+        has named it in full. Only an outlet's or an agency's name, written with capitals,
+        that ends one known name and no other."""
+        written = re.sub(r"^(?:[Tt]he\s+)", "", surface.strip(" ,;:."))
+        if not written or not all(w[:1].isupper() for w in written.split()):
+            return None
+        found = {
+            source_id
+            for key, source_id in self.name_keys.items()
+            if self.kinds.get(source_id) in _OUTLET_KINDS
+            and re.sub(r"^the\s+", "", key).endswith(" " + bare)
+        }
+        if len(found) != 1:
+            return None
+        (source_id,) = found
+        # the story's own longer names for it: "the Post" after "The Harbourline Post" is
+        # that paper, not the publisher "The Daily Post"
+        known = re.sub(r"^the\s+", "", fold_name(self.names[source_id]))
+        longer = {
+            re.sub(r"^the\s+", "", fold_name(match[0]))
+            for match in re.finditer(
+                rf"(?:[A-Z][\w'’&-]*[ \t]+){{1,3}}{re.escape(written)}(?![\w-])", self.text
+            )
+        }
+        if any(name != known and not known.endswith(" " + name) for name in longer):
+            return None
+        why = f"{written!r} ends the name of {self.names[source_id]}"
+        return self._found(surface, source_id, 0.8, why)
+
     def resolve_in_context(self, surface: str, before: str) -> Resolution:
         """Like ``resolve``; "the bloc", "the ministry" also take the body named last before.
 
@@ -493,6 +527,10 @@ class Resolver:
             0.5 + 0.4 * (match[1] / 100),
             f"spelled like {match[0]!r} ({match[1]:.0f}%)",
         )
+
+
+# The kinds of source whose names a story shortens to their last words.
+_OUTLET_KINDS = frozenset({"outlet", "news_agency"})
 
 
 def _with_surface(resolution: Resolution, surface: str) -> Resolution:
@@ -697,8 +735,12 @@ def _proposed_name(surface: str) -> str | None:
     phrases = []
     for part in parts:  # the name, else the appositive's: "the leader, Mark Hale"
         person = _PERSON_OF.match(part.strip())
-        if person is not None and _names_a_person(person.group(1)):
-            part = person.group(1)  # "Tom Reiss of the thinktank X": Tom Reiss, not X
+        if person is not None and _names_a_person(
+            " ".join(_without_titles(person.group(1).split()))
+        ):
+            # "Tom Reiss of the thinktank X": Tom Reiss, not X; "Detective Chief Inspector
+            # Rolf Hagedorn of the Oststadt police", titles and all
+            part = person.group(1)
         words = part.split()
         origin = next((i for i, w in enumerate(words) if i and w in _WHERE | {"from"}), None)
         if (
@@ -984,6 +1026,13 @@ def is_description(text: str) -> bool:
         return True
     if len(lowered) > 2 and lowered[0] in _GROUPS and lowered[1] in _QUALIFIED_BY:
         return True  # "Allies of the Prime Minister", "a source close to the Chancellor"
+    if (
+        len(lowered) > 2
+        and lowered[0] in _GROUPS
+        and lowered[1] == "for"
+        and lowered[2] in _DETERMINERS
+    ):
+        return True  # "Lawyers for the Harwood Estate", not the campaign "Lawyers for Justice"
     if len(lowered) > 1 and lowered[-1] in _GROUPS - _HOW_MANY - {"police"} and "of" not in lowered:
         # "Israeli officials", "Two Pentagon officials": officials, unnamed ("Kent Police"
         # is a force's name)

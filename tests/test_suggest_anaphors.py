@@ -1104,7 +1104,7 @@ def test_the_commission_the_panel_the_party_and_the_utility_are_the_ones_named(d
         "exempt, the utility said.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
-    assert chains["Alliance for Change would file a petition."] == ["Alliance for Change"]
+    assert chains["The Alliance for Change would file a petition."] == ["Alliance for Change"]
     assert chains["The count had been transparent."] == ["National Electoral Commission"]
     assert chains["The traces were small."] == ["International Tennis Integrity Panel"]
     assert chains["Hospitals will be exempt."] == ["Southern Waters"]
@@ -1331,7 +1331,9 @@ def test_the_agency_and_the_group_are_the_ones_just_named_or_just_speaking(db_ur
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["BlackLantern would release the records unless it was paid."] == ["BlackLantern"]
-    assert chains["Kestavian Space Agency was analysing the data."] == ["Kestavian Space Agency"]
+    assert chains["The Kestavian Space Agency was analysing the data."] == [
+        "Kestavian Space Agency"
+    ]
     assert chains["NASA was tracking the debris."] == ["NASA"]
     assert not [c for c, names in chains.items() if "fakes" in c and "Harcourt & Lyle" in names]
 

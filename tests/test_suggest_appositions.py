@@ -189,7 +189,7 @@ def test_the_club_the_trust_the_directorate_and_a_university_spokesman(db_url):
     assert chains["More than 3,000 season-ticket holders have seats in the East Stand."] == [
         "Harriers Supporters' Trust"
     ]
-    assert chains["Serious Fraud Directorate had opened an inquiry."] == [
+    assert chains["The Serious Fraud Directorate had opened an inquiry."] == [
         "Serious Fraud Directorate"
     ]
     assert chains["Edenmoor was reviewing security."] == ["Edenmoor University"]

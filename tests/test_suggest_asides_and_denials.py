@@ -220,7 +220,7 @@ def test_the_university_is_no_association_whose_name_begins_with_university(db_u
         "The university said it had no plans to ask police to clear the hall.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
-    assert chains["University of Halden had no plans to ask police to clear the hall."] == [
+    assert chains["The University of Halden had no plans to ask police to clear the hall."] == [
         "University of Halden"
     ]
 

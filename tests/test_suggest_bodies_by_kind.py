@@ -3,7 +3,7 @@ estate", "the party", "the court". A claim is read alone, so it names them."""
 
 from __future__ import annotations
 
-from tests.suggest_data import proposals_for
+from tests.suggest_data import proposals_for, speakers_of
 
 
 def _proposal(proposals, claim):
@@ -33,3 +33,102 @@ def test_a_mission_an_estate_and_a_court_named_once_are_named_in_claims(db_url):
     _proposal(proposals, "The Harwood Estate would contest the will in the High Court.")
     _proposal(proposals, "The High Court is expected to rule in March.")
     _proposal(proposals, "The party would seek a coalition.")
+
+
+def test_a_paper_called_by_the_end_of_its_name_is_that_paper(db_url):
+    """ "told the Sentinel" in The Carrow Sentinel's own story is no hop of its own (the
+    publisher ends every chain); "the Medical Times" is the Westbrook Medical Times the
+    article credits, not a new source."""
+    text = (
+        "Westbrook Medical Times reported that the shot cut hospitalisations by 71%. The "
+        "shot also cut severe illness by 64%, according to the Medical Times.\n\n"
+        "Nadia Ferreira told the Medical Times that the results were better than hoped.\n\n"
+        '"I have shared a track with Kessler for ten years," Anja Brecht told the Sentinel.\n'
+    )
+    proposals = proposals_for(
+        db_url, text, outlet="The Carrow Sentinel", origin=("Westbrook Medical Times", "citing")
+    )
+    speakers = speakers_of(proposals)
+    assert speakers["The shot also cut severe illness by 64%."] == ["Westbrook Medical Times"]
+    assert speakers["The results were better than hoped."] == [
+        "Nadia Ferreira",
+        "Westbrook Medical Times",
+    ]
+    assert speakers["I have shared a track with Kessler for ten years."] == ["Anja Brecht"]
+
+
+def test_the_agency_is_the_one_this_sentence_or_the_last_names(db_url):
+    """ "the agency" after a wire or a ratings agency named just before is that one, not
+    the article's origin nor an agency named paragraphs earlier; "told AFP" is a hop, not
+    a claim of its own."""
+    text = (
+        "The National Anti-Doping Agency banned the sprinter for four years.\n\n"
+        "Federation president Ingrid Sollner went further in an interview with dpa. The sport "
+        "could not afford another summer of doping headlines, according to the agency.\n\n"
+        "Kestrel Ratings downgraded the city by four notches on Friday. The agency said "
+        "recovery prospects for bondholders were highly uncertain.\n\n"
+        "A salvage expert told Kyodo news agency that refloating the vessel could take days, "
+        "the agency reported.\n\n"
+        "A spokesman for the regulator told AFP that any review would follow the standard "
+        "procedure, the news agency reported.\n"
+    )
+    proposals = proposals_for(db_url, text, origin=("Reuters", "citing"))
+    speakers = speakers_of(proposals)
+    assert speakers["The sport could not afford another summer of doping headlines."] == ["dpa"]
+    assert speakers["Recovery prospects for bondholders were highly uncertain."] == [
+        "Kestrel Ratings"
+    ]
+    assert speakers["Refloating the vessel could take days."][-1] == "Kyodo"
+    assert speakers["Any review would follow the standard procedure."][-1] == "AFP"
+    assert not [claim for claim in speakers if "told AFP" in claim]
+
+
+def test_bodies_and_people_named_as_the_story_names_them(db_url):
+    """A shipping line is a company; "the Oststadt police" is the force "the police" means;
+    a detective's titles and force are no part of his name; lawyers for someone unnamed
+    are described, not named."""
+    text = (
+        "Stellhaven Line confirmed the incident and said all 22 crew members were safe. The "
+        "company said there was no pollution.\n\n"
+        "Detective Chief Inspector Rolf Hagedorn of the Oststadt police, who is leading the "
+        "investigation, said the thieves had known the layout. The police have appealed for "
+        "witnesses, and said a reward would be offered.\n\n"
+        "Lawyers for a group of bondholders said they were prepared to go to court.\n"
+    )
+    proposals = proposals_for(db_url, text)
+    speakers = speakers_of(proposals)
+    assert speakers["There was no pollution."] == ["Stellhaven Line"]
+    assert speakers["The thieves had known the layout."] == ["Rolf Hagedorn"]
+    assert speakers["A reward would be offered."] == ["Oststadt police"]
+    (lawyers,) = [p for p in proposals if p.claim_text.endswith("prepared to go to court.")]
+    assert lawyers.hops[0]["why"].startswith("a description")
+
+
+def test_a_thing_passing_through_is_a_statement_and_no_one_in_particular_no_speaker(db_url):
+    """ "12% of trade passes through the canal, according to X" is X's claim; "Not everyone
+    is convinced that the ban will survive" reports nobody's words."""
+    text = (
+        "Roughly 12% of global container trade passes through the canal, according to the "
+        "Global Shippers' Council (GSC), a trade body representing cargo owners.\n\n"
+        "Not everyone is convinced that the ban will survive.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Roughly 12% of global container trade passes through the canal."] == [
+        "Global Shippers' Council"
+    ]
+    assert "The ban will survive." not in speakers
+
+
+def test_a_body_that_acted_then_said_is_the_speaker_after_an_opening_phrase(db_url):
+    """ "In a statement, it apologised for the delays and said it was "working closely …"":
+    the line speaks after the phrase that opens the sentence, and its "it was working" is
+    the line at work, not the delays."""
+    text = (
+        "Stellhaven Line said all 22 crew members were safe. In a statement, it apologised to "
+        "customers "
+        'for the delays and said it was "working closely with the canal authority."\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers['Stellhaven Line was "working closely with the canal authority."'] == [
+        "Stellhaven Line"
+    ]

@@ -88,7 +88,9 @@ def test_a_spokesman_quoted_by_a_described_agency_is_the_body_s_through_the_agen
         "failed.\n"
     )
     proposals = proposals_for(db_url, text)
-    agency = _hops(proposals, "European Space Agency stood ready to offer technical assistance.")
+    agency = _hops(
+        proposals, "The European Space Agency stood ready to offer technical assistance."
+    )
     assert [h["name"] for h in agency] == ["European Space Agency", "dpa"]
     assert not agency[1]["why"].startswith("a description")
     ministry = _hops(proposals, "The talks had failed.")
@@ -118,7 +120,7 @@ def test_a_kind_set_beside_a_name_is_named_inside_a_claim(db_url):
         "\n\nKestrel Quant, a trading firm, said the company had repaid its loans.\n"
     )
     claims = [p.claim_text for p in proposals_for(db_url, text)]
-    assert "Monetary Conduct Authority had opened an investigation into Veltrax." in claims
+    assert "The Monetary Conduct Authority had opened an investigation into Veltrax." in claims
     assert "The company had repaid its loans." in claims
 
 

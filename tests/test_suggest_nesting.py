@@ -756,7 +756,7 @@ def test_when_words_were_said_is_no_part_of_them_inside_a_report(db_url, text, c
         # a comma alone is no second speaker's own claim: the EU speaks in what Smith said
         (
             "Smith said that under the deal, the EU said it would lift tariffs.\n",
-            "EU would lift tariffs.",
+            "The EU would lift tariffs.",
             [("EU", "said"), ("Smith", "said")],
         ),
         (
@@ -1214,8 +1214,8 @@ def test_a_body_described_before_said_and_figures_reported_by_a_magazine(db_url)
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains[
-        "Collective Security Treaty Organization's secretary general would travel to the region "
-        "on Monday."
+        "The Collective Security Treaty Organization's secretary general would travel to the "
+        "region on Monday."
     ] == ["Collective Security Treaty Organization"]
     assert chains["2,650 restaurants became insolvent last year."] == [
         "Price Bailey",
@@ -1432,7 +1432,7 @@ def test_a_lede_that_would_not_return_things_is_no_refusal_to_comment(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains == {
-        "Halvorsen Gallery would not return a set of six bronze heads to the Republic of "
+        "The Halvorsen Gallery would not return a set of six bronze heads to the Republic of "
         "Kessary.": ["Halvorsen Gallery"],
         "The gallery has not responded to the evidence in detail.": ["the ministry"],
     }
@@ -1696,8 +1696,8 @@ def test_it_said_it_a_body_s_readiness_and_a_described_engineer(db_url):
         "The regional health authority was aware of the pressures.",
         "The regional health authority had approved funding for 60 additional nursing posts.",
         "Brightline Events hoped to bring the festival back in 2025.",
-        "United Nations was ready to assist.",
-        "Red Crescent's teams had rescued more than 400 people.",
+        "The United Nations was ready to assist.",
+        "The Red Crescent's teams had rescued more than 400 people.",
         "A senior engineer who has worked on the dam was worried about erosion on the "
         "downstream face.",
     }

@@ -59,7 +59,7 @@ def test_an_acronym_the_article_spelt_out_is_that_body(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains[
-        "Lormark Data Protection Authority was also examining practices at two other apps."
+        "The Lormark Data Protection Authority was also examining practices at two other apps."
     ] == ["Lormark Data Protection Authority"]
 
 

@@ -73,7 +73,7 @@ def test_the_agency_is_the_one_agency_named_not_the_last_source(db_url):
         "National Space Agency"
     ]
     assert "The National Space Agency's partners abroad were also caught off guard." in chains
-    assert chains["Film Distributors' Guild was seeking legal advice."] == [
+    assert chains["The Film Distributors' Guild was seeking legal advice."] == [
         "Film Distributors' Guild"
     ]
 
@@ -142,7 +142,7 @@ def test_claims_after_amid_or_investigates_is_a_noun_and_a_name_runs_on(db_url):
         ]
         == []
     )
-    assert chains["University of Harwick had placed Dr. Simon Achterberg on paid leave."] == [
+    assert chains["The University of Harwick had placed Dr. Simon Achterberg on paid leave."] == [
         "University of Harwick"
     ]
     assert chains["Harwick, founded in 1891, admits about 5,200 undergraduates a year."] == []

@@ -498,7 +498,7 @@ def test_a_body_saying_it_did_something_is_named_in_its_claim(db_url):
         'Veltrix Therapeutics was "disappointed" by the remarks.',
         "It was too early to say how many schools were closed.",
         "It would fail.",
-        "European Space Agency's Ariane 6 rocket would launch next month.",
+        "The European Space Agency's Ariane 6 rocket would launch next month.",
         "FreshWay had removed the products from its stores.",  # a brand's inner capital
         "It would rain.",  # a surname's is no brand's
         "Siemens' trains would run by 2030.",  # "said its": the article's thing
@@ -581,7 +581,8 @@ def test_a_body_the_article_shows_to_be_one_is_named_for_it(db_url):
         "months.\n"
     )
     assert _claims(db_url, text)[1:] == [
-        "National Anti-Corruption Directorate had recovered 2.1 million euros of the money so far.",
+        "The National Anti-Corruption Directorate had recovered 2.1 million euros of the money "
+        "so far.",
         "It was the third EPO case in German cycling in the past 12 months.",
     ]
 
@@ -643,7 +644,7 @@ def test_a_charity_or_firm_saying_it_and_lines_about_anonymity_are_read_so(db_ur
     )
     assert _claims(db_url, text) == [
         'Greystone Homes was "extremely disappointed" and would consider an appeal.',
-        "Red Cross had sent 200 volunteers to the region.",
+        "The Red Cross had sent 200 volunteers to the region.",
     ]
 
 

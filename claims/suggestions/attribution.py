@@ -839,6 +839,13 @@ def _subject_of_and(text: str, tokens: list[Token], cue_i: int, found: list[Attr
         ),
         0,
     )
+    if tokens[first].lower in _OPENING_ASIDES:
+        # "In a statement, it apologised … and said": the subject after the opening phrase
+        comma = next(
+            (i for i in range(first + 1, min(first + 8, cue_i)) if tokens[i].text == ","), None
+        )
+        if comma is not None:
+            first = comma + 1
     k = first
     while k < cue_i - 1:
         word = tokens[k].lower
@@ -853,6 +860,14 @@ def _subject_of_and(text: str, tokens: list[Token], cue_i: int, found: list[Attr
         return None
     span = (tokens[first].start, tokens[k - 1].end)
     return span if _speaker_like(text, span) else None
+
+
+# What opens a phrase of time or manner set off before a sentence's subject: "In a
+# statement,", "On Monday,", "Separately,".
+_OPENING_ASIDES = frozenset(
+    {"in", "on", "at", "earlier", "later", "meanwhile", "separately", "after",
+     "during", "however", "also", "last", "this"}
+)  # fmt: skip
 
 
 def _before_citing(text: str, tokens: list[Token], cue_i: int, found: list[Attribution]):

@@ -354,7 +354,7 @@ COMPANY_NAME_WORDS = frozenset(
         "studios", "construction", "engineering", "utilities", "biotherapeutics",
         "biosciences", "biotech", "biologics", "genomics", "diagnostics", "records",
         "music", "pictures", "films", "publishing", "games", "ferries", "cargo", "terminals",
-        "hydro", "marine", "haulage", "infrastructure", "dairies", "mills", "bakeries",
+        "hydro", "marine", "haulage", "infrastructure", "dairies", "mills", "bakeries", "line",
     }
 )  # fmt: skip
 

@@ -247,7 +247,7 @@ def _group_of(speaker: dict) -> str | None:
     name = (speaker.get("name") or "").strip()
     if speaker.get("source_id") is not None or not name:
         return None
-    if name.split()[-1] == "Police":
+    if name.split()[-1] in ("Police", "police") and name[:1].isupper():
         return name  # "Westmoor Police said they were not treating it as criminal"
     rest = name.split()[1:]
     # "Trucking firms", "Both campaigns": a capital only where the sentence starts

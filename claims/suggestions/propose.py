@@ -39,7 +39,7 @@ from claims.suggestions.attribution import (
     source_like,
     tokenize,
 )
-from claims.suggestions.citation import CREDIT_CUES, statement_start
+from claims.suggestions.citation import CREDIT_CUES, NEWS_ORGANISATIONS, statement_start
 from claims.suggestions.lexicon import (
     AUXILIARIES,
     CLOSE_QUOTES,
@@ -595,7 +595,7 @@ def sentence_proposals(
                 hops,
                 quoted,
                 text=text,
-                itself=_of_itself(text, found[leaf])
+                itself=_of_itself(text, found[leaf], part[0])
                 and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
                 body=resolved[leaf] is not None
                 and (
@@ -1041,7 +1041,7 @@ def _gapped(text: str, sentence: Sentence, attribution: Attribution, content) ->
     return bool(_RELATIVE_BEFORE.search(text, sentence.start, source[0]))
 
 
-def _of_itself(text: str, attribution: Attribution) -> bool:
+def _of_itself(text: str, attribution: Attribution, start: int | None = None) -> bool:
     """Whether an "it" opening the content may be its speaker: "Veltrix said it was
     disappointed", the speaker before its cue and the content after, and no listener told
     between ("The company told Reuters it would" may mean Reuters's story); a body's own
@@ -1053,8 +1053,18 @@ def _of_itself(text: str, attribution: Attribution) -> bool:
         and source[1] <= attribution.cue[0] < attribution.content[0]
         and not TELLS.match(attribution.cue_text(text).split()[-1])
         and fold_name(text[slice(*source)]) not in PRONOUNS - {"it"}
-        and not _A_THING_THEN_SAID.search(text, source[1], attribution.cue[0])
+        and (
+            not _A_THING_THEN_SAID.search(text, source[1], attribution.cue[0])
+            or (start is not None and _IT_IS_DOING.match(text, start) is not None)
+        )
     )
+
+
+# "it was "working closely with …"": an "it" doing something, the body that spoke, not
+# the thing just named ("apologised for the delays and said it was working …").
+_IT_IS_DOING = re.compile(
+    r"[Ii]t\s+(?:is|was|has\s+been|had\s+been)\s+[\"\u201c]?(?!going\b)[a-z]+ing\b"
+)
 
 
 # "welcomed the sentence but said it came too late": a thing just named, which "it" means
@@ -1077,6 +1087,8 @@ def _the_thing_meant(text: str, attribution: Attribution, claim: str) -> str:
     source = attribution.source
     if source is None or not claim.startswith("It ") or EXPLETIVE_IT.match(claim):
         return claim
+    if _IT_IS_DOING.match(claim):
+        return claim  # "it was working closely with …": the speaker doing it, not a thing
     found = _A_THING_THEN_SAID.search(text, source[1], attribution.cue[0])
     thing = (found["thing"] or found["subject"]) if found is not None else None
     if thing is None or not thing.startswith("the "):
@@ -1428,8 +1440,8 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
                 continue  # "the ministry said on Thursday": when, not a claim of its own
             if _ANYONE_LISTENING.fullmatch(text, cue[1], end):
                 continue  # "Peskov told reporters": to whom anyone speaks, nothing to check
-            if _AN_OUTLET.fullmatch(text, cue[1], end):
-                continue  # "Mercer told public broadcaster ABC": the outlet is a hop, no claim
+            if _AN_OUTLET.fullmatch(text, cue[1], end) or _a_wire(text[cue[1] : end]):
+                continue  # "Mercer told public broadcaster ABC", "told AFP": the outlet is a hop
             if _ONLY_WHERE.fullmatch(text, cue[1], end):
                 continue  # "Volkova said at a weekly briefing": where, not a claim of its own
             frame = text[start:end]
@@ -1481,7 +1493,8 @@ _TRAILING_THAT = re.compile(r"\s+that$")
 # The listeners every speaker has, and nothing more: "told reporters" (but "told reporters
 # on Monday" says when, as "told Orban last week" says whom).
 _ANYONE_LISTENING = re.compile(
-    r"\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+conference"
+    r"\s+(?:reporters|journalists|investors|analysts|shareholders|the\s+press|the\s+media"
+    r"|a\s+news\s+conference"
     r"|a\s+press\s+conference|a\s+briefing)\s*"
 )
 _ANYONE_WHERE = re.compile(
@@ -1496,7 +1509,18 @@ _A_BODY_LISTENING = re.compile(
     r"|council|congress|Congress|board|investigators|prosecutors|police|MPs|lawmakers"
     r"|legislators|senators|shareholders|delegates)(?:\s+(?:on|last|this)\s+\w+)?\s*(?:that\s*)?"
 )
+
+
 # An outlet told, alone after the cue: "told public broadcaster ABC", "told state television".
+def _a_wire(listener: str) -> bool:
+    """Whether whom a speaker told is a news organisation by its name alone ("AFP", "dpa
+    on Monday")."""
+    return fold_name(_A_DAY.sub("", listener)) in NEWS_ORGANISATIONS
+
+
+_A_DAY = re.compile(
+    r"\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$"
+)
 _AN_OUTLET = re.compile(
     rf"(?:{TOLD_STATE.pattern}|\s+(?:the\s+)?(?:public\s+|national\s+)?(?:broadcaster|newspaper"
     rf"|radio|television|station|channel|daily|agency)\s+{OUTLET_NAME})"

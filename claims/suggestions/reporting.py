@@ -77,6 +77,10 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
         return False  # "Asked whether he expected a shutdown, he shrugged": what was asked
     if _NEGATIONS & set(words) and any(w.startswith(("confirm", "verif")) for w in words):
         return False  # "an account the army has not confirmed": nothing passed on
+    if attribution.source is not None and _NO_ONE_IN_PARTICULAR.fullmatch(
+        text[attribution.source[0] : attribution.source[1]].strip(" ,")
+    ):
+        return False  # "Not everyone is convinced that the ban will survive": no one speaks
     if attribution.source is not None:
         speaker = min(attribution.source[0], attribution.cue[0])
         if attribution.content[1] <= speaker and not _SET_OFF.search(
@@ -118,6 +122,11 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
     return not _a_thing(text, attribution, words)
 
 
+# Speakers that are nobody in particular, whose "convinced" or "believes" says what is
+# thought, and whom no claim can be attributed to.
+_NO_ONE_IN_PARTICULAR = re.compile(
+    r"(?:not\s+)?(?:everyone|everybody|no\s+one|nobody|none|anyone|anybody)", re.IGNORECASE
+)
 _OBJECT_PHRASE = re.compile(r"(?:a|an|the|this|its|their|his|her)\s", re.IGNORECASE)
 # Adverbs before a verb in the present, which only a verb follows: "typically gains".
 _HABIT = frozenset(
@@ -552,6 +561,13 @@ def states(text: str, span: tuple[int, int]) -> bool:
                 return True  # "fishing accounts for (about) 4 percent of exports"
             if after in _OBJECTS or after[0].isdigit() or after.endswith("ly") or after in _ABOUT:
                 return True  # "offers the workforce", "employs (around) 300 people"
+            if (
+                after in _THROUGH
+                and then in _DETERMINERS
+                and before not in _DETERMINERS
+                and not word.endswith((*_NOUN_PLURALS, "ings"))
+            ):
+                return True  # "12% of trade passes through the canal", not "warnings across"
             if i and written[i - 1][:1].isupper() and written[i + 1][:1].isupper():
                 return True  # "Clinton beats Trump"
             if (
@@ -566,6 +582,8 @@ def states(text: str, span: tuple[int, int]) -> bool:
     return False
 
 
+# Where a thing goes, after a verb of motion: "passes through the canal", "flows into the".
+_THROUGH = frozenset({"through", "into", "across", "along", "past", "via", "onto", "towards"})
 # A number that is no year: "51.3", "4", not "2028" ("5,000 new homes by 2028").
 _AMOUNT = re.compile(r"(?!(?:1[89]|20)\d\d$)\d[\d.,]*")
 # Verbs of a clause that are nouns too, read as such after an article.

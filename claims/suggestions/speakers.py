@@ -15,8 +15,10 @@ import re
 from dataclasses import replace
 
 from claims.resolution import (
+    AGENCY_NAMES,
     BODY_NOUNS,
     GROUPS,
+    NATIONAL_AGENCIES,
     NUMBERS,
     ORGANISATION_WORDS,
     PRONOUNS,
@@ -596,9 +598,13 @@ class Speakers:
         if pronoun in ("police", "the police") and not resolution.resolved:
             # "Police said" where the article names one force, before or after: "Westmoor
             # Police Chief Superintendent Graham Fairley told …"
-            forces = {m[1] for m in _A_FORCE.finditer(resolver.text)}
+            forces = {
+                fold_name(m[1]): m[1]
+                for pattern in (_A_FORCE, _A_FORCE_BY_PLACE)
+                for m in pattern.finditer(resolver.text)
+            }
             if len(forces) == 1:
-                force = forces.pop()
+                (force,) = forces.values()
                 return replace(
                     resolver.resolve(force),
                     surface=surface,
@@ -739,7 +745,8 @@ class Speakers:
         else:
             self.read_at[_key(resolution)] = self.reads
         body = (
-            self._outlet_described_before(surface)
+            _agency_just_named(resolver, surface, before)
+            or self._outlet_described_before(surface)
             or self._outlet_just_named(resolver, surface, before)
             or self._apposed_before(resolver, surface, resolution, before)
             or self._document_author_before(resolver, surface, resolution, before)
@@ -1075,15 +1082,11 @@ class Speakers:
         if noun in _INSTITUTIONS and not resolution.resolved:
             institution = _institution_named(resolver.text, noun, before)
         if noun == "agency":
-            # "The Caledonian Space Agency lost contact …. The agency said": that agency, not
-            # the wire the article credits, when the sentence or the one before names it
+            # "The NRA rejected that claim. … the agency said": the National Roads Agency the
+            # article spelt out
             recent = _this_and_last_sentence(before)
-            named = _AN_AGENCY.findall(recent)
-            if not named:
-                # "The NRA rejected that claim. … the agency said": the National Roads
-                # Agency the article spelt out
-                spelt = (resolver.spelt_out(a) for a in _ACRONYM.findall(recent))
-                named = [name for name in spelt if name and name.split()[-1] == "Agency"]
+            spelt = (resolver.spelt_out(a) for a in _ACRONYM.findall(recent))
+            named = [name for name in spelt if name and name.split()[-1] == "Agency"]
             if named:
                 return _read_as(resolver.resolve(named[-1]), surface, noun)
         if noun in _ANY_BODY and not resolution.resolved:
@@ -1746,6 +1749,11 @@ _A_FORCE = re.compile(
     r"(?<![\w'\u2019.-])(?:[Tt]he\s+)?((?!The\b)[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?"
     r"[ \t]+Police(?:[ \t]+(?:Service|Department|Force))?)\b(?![ \t]+Scotland)"
 )
+# A force named by its place, "police" in lower case: "the Oststadt police".
+_A_FORCE_BY_PLACE = re.compile(
+    r"(?<![\w'’.-])[Tt]he[ \t]+((?!The\b)[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
+    r"[ \t]+police)\b"
+)
 # A body introduced by what it is and what it calls itself: "A group calling itself
 # BlackLantern", "an agency known as Frontex".
 _CALLED_A = re.compile(
@@ -1901,6 +1909,44 @@ _TITLED_NAME = re.compile(
     r"\b(?P<title>Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})"
 )
+
+
+def _agency_just_named(resolver: Resolver, surface: str, before: str) -> Resolution | None:
+    """ "The Caledonian Space Agency lost contact …. The agency said", "… told Kyodo news
+    agency that …, the agency reported", "in an interview with dpa. …, according to the
+    agency": the agency this sentence or the one before names, a wire too, not the
+    article's origin nor an agency named longer ago."""
+    words = [word.strip(",;:") for word in surface.lower().split()]
+    if words not in (["the", "agency"], ["the", "news", "agency"], ["the", "wire", "agency"]):
+        return None
+    agency = _agency_just_before(_this_and_last_sentence(before), news=len(words) == 3)
+    return None if agency is None else _read_as(resolver.resolve(agency), surface, "agency")
+
+
+# Wires a story names without the word "agency": "in an interview with dpa", "told AFP".
+_WIRES = (
+    "|".join(sorted({*AGENCY_NAMES, *(credit for credit, _ in NATIONAL_AGENCIES.values())}))
+    + "|Reuters|Xinhua|TASS|Interfax|Kyodo|Yonhap|Bloomberg|Ukrinform|UNIAN"
+)
+_A_WIRE = re.compile(
+    rf"(?<![\w'’.-])(?:(?P<wire>{_WIRES})(?![\w-])"
+    # "Kyodo news agency", "the state news agency TKA"
+    r"|(?P<called>[A-Z][\w'’-]*)[ \t]+news[ \t]+agency\b"
+    r"|news[ \t]+agency[ \t]+(?P<after>[A-Z][\w'’-]*))"
+)
+# A credit rating agency, by how its name ends: "Kestrel Ratings", "Fitch Ratings".
+_RATINGS = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w&'’-]*[ \t]+){1,3}Ratings)\b")
+
+
+def _agency_just_before(recent: str, news: bool = False) -> str | None:
+    """The agency named last in ``recent``: one whose name says so ("the Caledonian Space
+    Agency"), a credit rating agency, or a wire; only a wire for ``news`` ("the news
+    agency")."""
+    found = [(m.start(), m["wire"] or m["called"] or m["after"]) for m in _A_WIRE.finditer(recent)]
+    if not news:
+        found += [(m.start(), m[1]) for m in _AN_AGENCY.finditer(recent)]
+        found += [(m.start(), m[1]) for m in _RATINGS.finditer(recent)]
+    return max(found)[1] if found else None
 
 
 def _this_and_last_sentence(before: str) -> str:
