@@ -233,7 +233,9 @@ def test_a_spokesman_of_an_acronym_speaks_for_the_body_spelt_out(db_url):
         '"We will be looking closely at the company," an OWQ spokesman said.\n'
     )
     chains = speakers_of(proposals_for(db_url, text))
-    assert chains["We will be looking closely at the company."] == ["Office for Water Quality"]
+    assert chains["The Office for Water Quality will be looking closely at the company."] == [
+        "Office for Water Quality"
+    ]
 
 
 def test_it_before_quoted_words_and_that_is_no_body(db_url):

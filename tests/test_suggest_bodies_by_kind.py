@@ -132,3 +132,24 @@ def test_a_body_that_acted_then_said_is_the_speaker_after_an_opening_phrase(db_u
     assert speakers['Stellhaven Line was "working closely with the canal authority."'] == [
         "Stellhaven Line"
     ]
+
+
+def test_a_body_s_we_and_our_are_that_body_where_the_verb_reads_the_same(db_url):
+    """A claim read alone says which body "we" is: the one the speaker was introduced as
+    speaking for. "We are" becomes "is"; "We need" is left as said, and so is the "we" of a
+    speaker the story gives no body."""
+    text = (
+        "The Meridia Canal Authority (MCA) closed the canal on Wednesday.\n\n"
+        '"We will not take risks with the ship," MCA chairman Farid Nasser said.\n\n'
+        '"We are working around the clock," Nasser said.\n\n'
+        '"We need more tugs," Nasser said.\n\n'
+        '"Our members are already facing shortages," Global Shippers Council director general '
+        "Helen Okonjo said.\n\n"
+        '"We simply did not have the cash," Denise Okafor said.\n'
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert "The Meridia Canal Authority will not take risks with the ship." in claims
+    assert "The Meridia Canal Authority is working around the clock." in claims
+    assert "We need more tugs." in claims
+    assert "Global Shippers Council's members are already facing shortages." in claims
+    assert "We simply did not have the cash." in claims

@@ -736,7 +736,7 @@ def test_a_well_known_outlet_told_is_a_hop_before_it_is_on_record(db_url, text, 
             "Acme Corp said Tuesday the talks had failed, Reuters reported.\n",
             "The talks had failed.",
         ),
-        ('Acme Corp said on Monday: "We are done," Reuters reported.\n', "We are done."),
+        ('Acme Corp said on Monday: "We are done," Reuters reported.\n', "Acme Corp is done."),
         ("Acme Corp said this week it was closing, according to AFP.\n", "Acme Corp was closing."),
         # a time that is the claim's own stays
         (

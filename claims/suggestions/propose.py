@@ -104,6 +104,7 @@ from claims.suggestions.subjects import (
     person_named,
     person_opening,
     subject_named,
+    we_named,
 )
 from claims.text import (
     DOUBLE_QUOTES,
@@ -631,6 +632,15 @@ def sentence_proposals(
                     (resolved[leaf].name or resolved[leaf].proposed_name or "")
                     if resolved[leaf] is not None
                     else "",
+                )
+            if found[leaf].source is not None:
+                claim = we_named(
+                    text,
+                    claim,
+                    found[leaf].source_text(text),
+                    max(part[0], found[leaf].source[1]),  # the speaker introduced after too
+                    resolver,
+                    resolved[leaf],
                 )
             pronoun = HE_OR_SHE.match(claim)
             if (

@@ -82,7 +82,7 @@ def _body_of_speaker(
         re.finditer(
             rf"(?P<body>(?:[A-Z][\w&'\u2019-]*[ \t]+){{1,4}}?)"
             rf"(?P<office>(?:[a-z-]+[ \t]+)?(?:{'|'.join(sorted(_OFFICE_WORDS))})"
-            rf"(?:[ \t]+(?:executive|officer|director))?)"
+            rf"(?:[ \t]+(?:executive|officer|director|general))?)"
             rf"[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+){{0,2}}{re.escape(surname)}\b",
             text[:said_at],
         )
@@ -108,6 +108,57 @@ def _body_of_speaker(
     if body.isupper():
         return resolver.spelt_out(body) or body, company
     return body, company
+
+
+# A claim in a body's first person: "We will not take risks", "Our members are facing".
+_WE = re.compile(r"(?P<we>We|Our)[ \t]+(?:[a-z]+ly[ \t]+)?(?P<verb>[a-z'\u2019]+)")
+# What "we" does, said of one body: "we are" is "it is"; a modal or a past is the same.
+_OF_ONE = {
+    "are": "is", "were": "was", "have": "has", "do": "does", "aren't": "isn't",
+    "weren't": "wasn't", "haven't": "hasn't", "don't": "doesn't",
+}  # fmt: skip
+_SAME_FOR_ONE = frozenset(
+    {"will", "would", "can", "could", "should", "must", "may", "might", "did", "had",
+     "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "didn't", "hadn't"}
+)  # fmt: skip
+
+
+def we_named(
+    text: str,
+    claim: str,
+    speaker: str,
+    said_at: int,
+    resolver: Resolver,
+    reading: Resolution | None,
+) -> str:
+    """ "We will not take risks," said the canal authority's chairman: the Meridia Canal
+    Authority will not take risks. A claim is read alone, so a body's "we" or "our" says
+    which body: the one speaking, or the one the speaker is introduced as speaking for
+    ("MCA chairman Farid Nasser", "GSC director general Helen Okonjo"). Only where the
+    verb reads the same of one body ("will", "had", a past; "are" as "is"): "We need" is
+    left as said, and so is a "we" of no named body."""
+    found = _WE.match(claim)
+    if found is None or reading is None:
+        return claim
+    verb = found["verb"].replace("\u2019", "'")
+    if found["we"] == "We" and verb not in _OF_ONE and verb not in _SAME_FOR_ONE:
+        if not (verb.endswith("ed") and len(verb) > 4):
+            return claim
+    name = reading.name or reading.proposed_name or ""
+    if not (name and not is_description(name) and a_body(resolver, reading)):
+        of = _body_of_speaker(text, speaker, said_at, resolver, name)
+        name = of[0] if of is not None else ""
+        if len(name.split()) < 2 and not name.isupper():
+            return claim  # "City Treasurer Denise Okafor": no body's name to say
+    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}(?![\w-])", text):
+        name = f"The {name}"
+    if found["we"] == "Our":
+        return possessive(name) + claim[3:]
+    rest = claim[2:]
+    if verb in _OF_ONE:
+        start = found.start("verb") - 2
+        rest = rest[:start] + _OF_ONE[verb] + rest[start + len(found["verb"]) :]
+    return name + rest
 
 
 _OFFICE_WORDS = frozenset(
