@@ -64,7 +64,8 @@ TITLES = frozenset(
         # what a person in the arts or sport is, before their name ("actress Ingrid Solberg")
         "actress", "actor", "filmmaker", "singer", "writer", "artist", "musician", "cyclist",
         "rider", "climber", "athlete", "producer", "journalist", "designer", "poet",
-        "comedian", "rapper", "dancer",
+        "comedian", "rapper", "dancer", "sprinter", "swimmer", "skier", "wrestler",
+        "marathoner", "hurdler", "gymnast",
         "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
         "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
