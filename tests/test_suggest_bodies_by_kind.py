@@ -186,3 +186,28 @@ def test_a_sprinter_named_in_a_headline_is_the_one_person_of_that_surname(db_url
     )
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers['Tomas Kessler was "heartbroken but not beaten."'] == ["Tomas Kessler"]
+
+
+def test_the_ship_is_the_one_ship_the_story_names(db_url):
+    """ "the ferry" after "The MV Lindholm" and "the vessel" after "The Aurora Bay, a
+    14,000-TEU vessel operated by Stellhaven Line," are those ships; a story naming two
+    leaves "the ship" as written."""
+    one = (
+        "The MV Lindholm overturned two miles from shore on Saturday.\n\n"
+        "The board would examine whether the ferry should have sailed, its chairman said.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, one))
+    assert "The board would examine whether the MV Lindholm should have sailed." in speakers
+    other = (
+        "The Aurora Bay, a 14,000-TEU vessel operated by Stellhaven Line, ran aground.\n\n"
+        "The authority hoped to free the vessel within 48 hours, its chairman said.\n"
+    )
+    assert "The authority hoped to free the Aurora Bay within 48 hours." in speakers_of(
+        proposals_for(db_url, other, outlet="Tidewater News")
+    )
+    two = (
+        "The MV Lindholm and the MV Skerrin collided on Saturday.\n\n"
+        "The board would examine whether the ferry should have sailed, its chairman said.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, two, outlet="Harbour News"))
+    assert "The board would examine whether the ferry should have sailed." in speakers

@@ -22,7 +22,10 @@ _NAME = (
 # What stands between a description's determiner and its noun: "water", "country's
 # largest cinema", "Britain's financial", "state-owned"; no preposition, whose object the
 # noun would be ("a meteoriticist at the institute" is no institute).
-_MODIFIERS = r"(?:(?!(?:at|of|for|in|with|from|on|by|to)[ \t])[\w'\u2019-]+[ \t]+){0,4}?"
+_MODIFIERS = (  # "a large container", "a 14,000-TEU"
+    r"(?:(?!(?:at|of|for|in|with|from|on|by|to)[ \t])(?:\d{1,3}(?:,\d{3})+(?:-[\w]+)?"
+    r"|[\w'\u2019-]+)[ \t]+){0,4}?"
+)
 # What may follow the noun inside the description: "of the canal", "for the region",
 # "with the most departures from Kestrup".
 _OF_WHAT = (
@@ -30,7 +33,7 @@ _OF_WHAT = (
     r"(?:[ \t]+[\w'\u2019-]+){0,5}?"
     # "a campaign group set up after the death of a local teenager in 2019"
     r"|[ \t]+(?:set[ \t]+up|founded|formed|based|created|launched|established|run|owned"
-    r"|backed|funded)[ \t]+[^,;.()]{1,90}?"
+    r"|backed|funded|operated|managed|chartered|registered|built)[ \t]+[^,;.()]{1,90}?"
     # "a cryptocurrency exchange that once claimed more than two million users"
     r"|[ \t]+(?:that|which|whose)[ \t]+[^,;.()]{1,90}?)?"
 )

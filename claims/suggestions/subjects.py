@@ -421,8 +421,14 @@ _APPOSED_KINDS = (
     "retailer", "manufacturer", "carmaker", "consortium", "service", "network", "spaceport",
     "platform", "startup", "developer",
 )  # fmt: skip
+# Ships, named with their prefix ("the MV Lindholm") or beside what they are ("The Aurora
+# Bay, a 14,000-TEU vessel"), and called "the ship", "the ferry", "the vessel" after.
+_SHIPS = ("vessel", "ship", "ferry", "tanker", "freighter", "trawler")
+_SHIP_PREFIX = re.compile(
+    r"(?<![\w-])((?:MV|MS|MT|SS|RMS|HMS|FV)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?)"
+)
 _KIND_IN_CLAIM = re.compile(
-    rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS + _APPOSED_KINDS)})\b(?!['\u2019]s?\s+[A-Z])"
+    rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS + _APPOSED_KINDS + _SHIPS)})\b(?!['\u2019]s?\s+[A-Z])"
 )
 _NOT_A_NAMES_START = frozenset({"The", "A", "An", "In", "At", "On", "By", "For", "But", "And"})
 
@@ -445,6 +451,8 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
         name = _one_named(text, found[2]) if found[2] in _NAMED_KINDS else None
         if name is None and found[2] in _APPOSED_KINDS:
             name = _one_apposed(text[:end], found[2])
+        if name is None and found[2] in _SHIPS:
+            name = _one_ship(text[:end])
         if name is None:
             continue
         article = "the " if re.search(rf"\b[Tt]he[ \t]+{re.escape(name)}", text) else ""
@@ -454,6 +462,16 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
         out.append(claim[last : found.start()] + named)
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
+
+
+def _one_ship(text: str) -> str | None:
+    """The one ship the text names ("the MV Lindholm", "The Aurora Bay, a … vessel"); None
+    for none or several. "the Lindholm" after "the MV Lindholm" is the same ship."""
+    names = {m[1] for m in _SHIP_PREFIX.finditer(text)}
+    names |= {name for _, name in apposed_names(text, set(_SHIPS) | {"container ship"})}
+    bare = {re.sub(r"^\w+[ \t]+", "", name) for name in names if _SHIP_PREFIX.fullmatch(name)}
+    names -= bare
+    return names.pop() if len(names) == 1 else None
 
 
 def _one_apposed(text: str, kind: str) -> str | None:
