@@ -211,3 +211,15 @@ def test_the_ship_is_the_one_ship_the_story_names(db_url):
     )
     speakers = speakers_of(proposals_for(db_url, two, outlet="Harbour News"))
     assert "The board would examine whether the ferry should have sailed." in speakers
+
+
+def test_his_lawyer_s_client_is_the_person_the_sentence_before_opens_with(db_url):
+    """ "Kessler, 27, denies … . His lawyer, Piet Aldershof, said his client would appeal":
+    Tomas Kessler would appeal, not "His client"."""
+    text = (
+        "Tomas Kessler was banned for four years on Tuesday.\n\n"
+        "Kessler, 27, denies knowingly taking any banned substance. His lawyer, Piet "
+        "Aldershof, said on Wednesday that his client would appeal.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Tomas Kessler would appeal."] == ["Piet Aldershof"]

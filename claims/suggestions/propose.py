@@ -614,6 +614,7 @@ def sentence_proposals(
                     if resolved[leaf] is not None
                     else "",
                     resolver,
+                    text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start],
                 )
             if not quoted and not text[sentence.start : part[0]].strip():
                 # "Its revenue fell …, according to its annual report": the sentence's own

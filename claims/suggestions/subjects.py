@@ -366,17 +366,29 @@ _LAWYER_OF = re.compile(
 )
 
 
-def client_named(claim: str, speaker: str, named: str, resolver: Resolver) -> str:
+def client_named(claim: str, speaker: str, named: str, resolver: Resolver, before: str = "") -> str:
     """ "Drewitz's lawyer, Henrik Solberg, said his client had asked for the inquiry": the
-    client is Anselm Drewitz, whom the story named, not "Henrik Solberg's client"."""
+    client is Anselm Drewitz, whom the story named, not "Henrik Solberg's client". So too
+    "Kessler, 27, denies … . His lawyer, Piet Aldershof, said his client would appeal", the
+    person the sentence before (``before``, of the same paragraph) opens with."""
     lawyer = _LAWYER_OF.search(speaker)
-    if lawyer is None:
+    if lawyer is not None:
+        owner = lawyer["owner"]
+    elif _THEIR_LAWYER.match(speaker) and (opening := list(_SENTENCE_OPENING.finditer(before))):
+        owner = opening[-1]["name"]
+        if owner.split()[0] in _NOT_A_SUBJECT or a_body(resolver, resolver.resolve(owner)):
+            return claim
+    else:
         return claim
     for opening in ("His client ", "Her client ", f"{named}'s client " if named else None):
         if opening and claim.startswith(opening):
-            owner = lawyer["owner"]
             return f"{resolver.full_name(owner) or owner} {claim[len(opening) :]}"
     return claim
+
+
+_THEIR_LAWYER = re.compile(
+    r"(?:His|Her)[ \t]+(?:[a-z]+[ \t]+)?(?:lawyer|attorney|solicitor|counsel|barrister)\b"
+)
 
 
 # Bodies a claim may call by their kind, which the article names with that word as the
