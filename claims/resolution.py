@@ -73,7 +73,8 @@ TITLES = frozenset(
         "assessor", "treasurer", "comptroller", "coroner", "trustee", "supervisor", "marshal",
         "pollster", "strategist", "consultant", "striker", "midfielder", "defender",
         "goalkeeper", "winger", "playwright", "novelist", "historian", "author",
-        "physician", "surgeon", "epidemiologist", "virologist", "prosecutor",
+        "physician", "surgeon", "epidemiologist", "virologist", "prosecutor", "meteorologist",
+        "climatologist", "seismologist", "volcanologist", "hydrologist", "criminologist",
         "barrister", "solicitor", "investor", "entrepreneur", "broker", "trader", "diplomat",
         "envoy", "negotiator", "adviser", "advisor", "agent", "owner", "boss",
         # what a person in the news is, by role, before their name ("Passenger Johan Erlund")
@@ -100,7 +101,7 @@ BODY_NOUNS = frozenset(
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
         "office", "federation", "confederation", "association", "league", "zoo", "guild",
         "society", "foundation", "charity", "institute", "airport", "consortium", "mission",
-        "estate",
+        "estate", "club", "service",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
@@ -329,15 +330,23 @@ class Resolver:
             return None
         for match in re.finditer(rf"\(\s*{acronym}\s*\)", self.text):
             words = self.text[max(0, match.start() - 160) : match.start()].split()
-            initials = ""
+            spelt = {""}  # the acronym's endings the words so far may spell
             for at in range(len(words) - 1, -1, -1):
                 word = words[at]
                 if word in _NAME_PARTICLES:
                     continue
                 if not word[:1].isupper() or word[-1:] in ".,;:!?":
                     break
-                initials = word[0] + initials
-                if initials == acronym:
+                # "UN Environment Programme (UNEP)": an acronym in the name may give all its
+                # letters, or only its first ("EU Aviation Safety Agency (EASA)")
+                whole = word.isalpha() and word.isupper() and 2 <= len(word) <= 4
+                spelt = {
+                    start + ending
+                    for ending in spelt
+                    for start in ({word[0], word} if whole else {word[0]})
+                    if acronym.endswith(start + ending)
+                }
+                if acronym in spelt:
                     # and a capitalised word the acronym leaves out: "the Ostrelian
                     # Ministry of Foreign Affairs (MFA)"
                     first = at
@@ -349,7 +358,7 @@ class Resolver:
                     ):
                         first -= 1
                     return " ".join(words[first:])
-                if not acronym.endswith(initials):
+                if not spelt:
                     break
         return None
 

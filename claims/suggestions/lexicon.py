@@ -337,6 +337,13 @@ GENDERED = {
     "she": "f", "her": "f", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
 }  # fmt: skip
 
+# Nouns for a person that say whether "he" or "she" may be them: "a spokeswoman" is no "he".
+NOUN_GENDER = {
+    "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "mother": "f",
+    "father": "m", "businessman": "m", "businesswoman": "f", "chairman": "m",
+    "chairwoman": "f", "congressman": "m", "congresswoman": "f",
+}  # fmt: skip
+
 # The words that close a company's name and say it is one: "Veltrix Therapeutics", "Acme
 # Corp", "United Airlines".
 COMPANY_NAME_WORDS = frozenset(
@@ -399,4 +406,5 @@ PAPER_NAME_WORDS = (
     "Tribune", "Times", "Post", "Herald", "Gazette", "Courier", "Chronicle", "Telegraph",
     "Observer", "Echo", "Star", "Sun", "Globe", "Inquirer", "Examiner", "Sentinel", "Mail",
     "Mirror", "Express", "Standard", "Advertiser", "Dispatch", "Bulletin", "Dagblad", "Zeitung",
+    "Clarion", "Ledger", "Enquirer", "Argus", "Gleaner",
 )  # fmt: skip

@@ -21,6 +21,7 @@ from claims.suggestions.lexicon import (
     CLOSE_QUOTES,
     COMPANY_NAME_WORDS,
     GENDERED,
+    NOUN_GENDER,
     OPEN_QUOTES,
     TELL,
 )
@@ -230,15 +231,8 @@ def _agrees(surface: str, claim: str) -> bool:
     """Whether a described person may be the "he" or "she" opening a claim: "a
     spokeswoman" is no "he"; "an official" may be either."""
     words = surface.lower().replace(",", " ").split()
-    said_by = next((_NOUN_GENDER[w] for w in words if w in _NOUN_GENDER), None)
+    said_by = next((NOUN_GENDER[w] for w in words if w in NOUN_GENDER), None)
     return said_by is None or said_by == GENDERED.get(claim.split()[0].lower())
-
-
-_NOUN_GENDER = {
-    "spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "mother": "f",
-    "father": "m", "businessman": "m", "businesswoman": "f", "chairman": "m",
-    "chairwoman": "f", "congressman": "m", "congresswoman": "f",
-}  # fmt: skip
 
 
 def _group_of(speaker: dict) -> str | None:

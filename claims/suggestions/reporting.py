@@ -658,6 +658,7 @@ def reporting_relations(
     own (``_own_words``), nested again without the rest."""
     for attribution in found:
         _subject_set_off(text, sentence, attribution)
+    found = [a for a in found if not _quotation_before_another_s_words(sentence, a, found)]
     own = {id(a) for a in _own_words(text, sentence, found)}
     kept = [a for a in found if id(a) not in own and reports(text, sentence, a)]
     if len(kept) == len(found):
@@ -703,6 +704,25 @@ def _subject_set_off(text: str, sentence: Sentence, attribution: Attribution) ->
         return
     if _A_FINDING.match(text, start) and _SUBJECT_SET_OFF.fullmatch(text, sentence.start, start):
         attribution.content = (sentence.start, end)
+
+
+def _quotation_before_another_s_words(
+    sentence: Sentence, attribution: Attribution, found: list[Attribution]
+) -> bool:
+    """'… said Rhys Morgan. "If the prime minister had any respect, she would go." The party
+    said it would table a question': the quotation ends a sentence of its own before the
+    party speaks, which says its own words after its cue: Morgan's quotation goes on, it is
+    not the party's."""
+    return (
+        attribution.quoted
+        and attribution.content[1] <= sentence.start
+        and any(
+            other is not attribution
+            and other.cue == attribution.cue
+            and other.content[0] >= other.cue[1]
+            for other in found
+        )
+    )
 
 
 def _passives_said_on(text: str, found: list[Attribution], kept: list[Attribution]) -> None:

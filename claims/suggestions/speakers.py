@@ -39,6 +39,7 @@ from claims.suggestions.lexicon import (
     COMPANY_NAME_WORDS,
     CUE_WORDS,
     GENDERED,
+    NOUN_GENDER,
     PAPER_NAME_WORDS,
     TELL,
 )
@@ -612,6 +613,10 @@ class Speakers:
                 )
         if pronoun in PRONOUNS:
             gender = GENDERED.get(pronoun)
+            if gender is not None and (
+                spoke := self._described_just_before(surface, gender, before)
+            ):
+                return spoke
             # "Doyle apologised to his family. 'I am ashamed,' he said.": the sentence before
             # names him, whoever spoke last
             here = _SENTENCE_BREAK.split(before)[-1]
@@ -873,6 +878,23 @@ class Speakers:
         """The last source named that the article shows to be a body: whom "it" means, and
         "they" after one person."""
         return next((r for r in reversed(self.named) if _key(r) in self.bodies), None)
+
+    def _described_just_before(self, surface: str, gender: str, before: str) -> Resolution | None:
+        """ "A UNEP spokeswoman in Geneva said A. She said B": the spokeswoman who spoke in
+        this sentence or the one before, read as she was (UNEP's), when her description says
+        "she" may be her, not the last person named before her."""
+        last = self.last
+        if last is None:
+            return None
+        words = fold_name(last.surface).split()
+        if not any(NOUN_GENDER.get(word) == gender for word in words):
+            return None
+        if last.surface.strip(" ,") not in _this_and_last_sentence(before):
+            return None
+        name = last.name or last.proposed_name
+        return replace(
+            last, surface=surface, why=f"{surface.strip()!r} read as {name}, just quoted"
+        )
 
     def _gendered(self, reading: Resolution, gender: str) -> Resolution:
         """``reading`` for a "he" or "she", whom the article now calls so: a later "she"
@@ -1740,7 +1762,9 @@ _INSTITUTIONS = {
     "foundation": "Foundation", "institute": "Institute", "directorate": "Directorate",
     "bureau": "Bureau", "department": "Department", "trust": "Trust", "chamber": "Chamber",
     "coalition": "Coalition", "alliance": "Alliance", "mission": "Mission",
-    "estate": "Estate",
+    "estate": "Estate", "service": "Service",
+    # a football club by how its name ends: "Brackenford United", "Harwick Rovers FC"
+    "club": "Club|FC|United|Rovers|Athletic|Wanderers|Albion|Hotspur",
     "airport": r"Airport(?:[ \t]+(?:Holdings?|Group|Company|Authority|Operator))?",
 }  # fmt: skip
 # A police force by its place: "Westmoor Police", "the Metropolitan Police", "Fairhaven
@@ -2039,6 +2063,10 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})\b"
     )
     named = list(re.finditer(pattern, before))
+    if not named and noun == "party":
+        # "The opposition Progressive Alliance called …. The party said": a party named
+        # by what it is in parliament, not by a word of its name
+        named = list(_A_PARTY_DESCRIBED.finditer(before))
     if named:
         here = named[-1].start() >= len(before) - len(_SENTENCE_BREAK.split(before)[-1])
         return named[-1].group(1), here
@@ -2046,6 +2074,11 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
     return (names.pop(), False) if len(names) == 1 else None
 
 
+_A_PARTY_DESCRIBED = re.compile(
+    r"\b(?:opposition|ruling|governing)[ \t]+(?:party[ \t]+)?"
+    rf"((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*)"
+    r"(?:[ \t]+(?:for[ \t]+)?[A-Z][\w&'\u2019-]*){0,3})"
+)
 _SURNAME_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le"}
 _NAME_RUN = r"(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3})[ \t]+)*?[A-Z][\w'’.-]*[ \t]+"
 

@@ -1,0 +1,64 @@
+"""Readings a blind check of wildfire, football, expenses, ransomware, dam and trial stories
+asked for: bodies named by how their names end, papers by theirs, "she" for the
+spokeswoman who just spoke, a quotation that goes on before another speaker's words."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+
+def test_a_service_a_club_and_a_party_are_the_ones_the_story_named(db_url):
+    """ "The service said" after the Cresswell County Fire Service, "The club said" after
+    Brackenford United, "The party said" after "The opposition Progressive Alliance"."""
+    text = (
+        "The Cresswell County Fire Service (CCFS) said the blaze had burned 6,200 acres.\n\n"
+        "The service said at least 14 structures had been destroyed.\n\n"
+        "Brackenford United were placed into administration on Monday.\n\n"
+        "The club said its directors had appointed administrators.\n\n"
+        'The opposition Progressive Alliance called the revelations "a disgrace".\n\n'
+        "The party said it would table an urgent question on Wednesday.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["At least 14 structures had been destroyed."] == [
+        "Cresswell County Fire Service"
+    ]
+    assert speakers["Brackenford United's directors had appointed administrators."] == [
+        "Brackenford United"
+    ]
+    assert speakers["Progressive Alliance would table an urgent question on Wednesday."] == [
+        "Progressive Alliance"
+    ]
+
+
+def test_a_paper_named_by_its_clarion_and_she_the_spokeswoman_who_just_spoke(db_url):
+    """ "the Clarion" after "the Sunday Clarion" is that paper, and "According to the
+    newspaper" too; "She said" after "A UNEP spokeswoman said" is the spokeswoman, for the
+    UN Environment Programme the acronym spells, not the country named last."""
+    text = (
+        "The Sunday Clarion reported that the minister paid rent to her brother.\n\n"
+        "According to the newspaper, the arrangement was never declared.\n\n"
+        "Two government sources told the Clarion that colleagues had urged her to resign.\n\n"
+        "Talks brokered by the UN Environment Programme (UNEP) have failed. Tarsania says it "
+        "will go on. A UNEP spokeswoman in Geneva said the agency was concerned. She said "
+        "experts were ready to travel to the region.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["The arrangement was never declared."] == ["Sunday Clarion"]
+    assert speakers["Colleagues had urged her to resign."][-1] == "Sunday Clarion"
+    assert speakers["Experts were ready to travel to the region."] == ["UN Environment Programme"]
+
+
+def test_a_quotation_going_on_is_not_the_next_speaker_s_and_a_meteorologist_is_no_name(db_url):
+    """'"A," said Rhys Morgan. "B." The party said it would …': B is Morgan's, not the
+    party's too; "Meteorologist Priya Natarajan" is Priya Natarajan."""
+    text = (
+        "\"The minister was using taxpayers' money,\" said Rhys Morgan, the party's deputy "
+        'leader. "If the prime minister had any respect, she would be gone by tonight." The '
+        "party said it would table an urgent question.\n\n"
+        "Meteorologist Priya Natarajan said a cold front could bring some relief.\n"
+    )
+    proposals = proposals_for(db_url, text)
+    gone = [p for p in proposals if p.claim_text.startswith("If the prime minister")]
+    assert [[h["name"] for h in p.hops] for p in gone] == [["Rhys Morgan"]]
+    speakers = speakers_of(proposals)
+    assert speakers["A cold front could bring some relief."] == ["Priya Natarajan"]
