@@ -62,3 +62,26 @@ def test_a_quotation_going_on_is_not_the_next_speaker_s_and_a_meteorologist_is_n
     assert [[h["name"] for h in p.hops] for p in gone] == [["Rhys Morgan"]]
     speakers = speakers_of(proposals)
     assert speakers["A cold front could bring some relief."] == ["Priya Natarajan"]
+
+
+def test_a_spokesman_s_he_what_a_spokesman_s_body_was_doing_and_when_words_were_said(db_url):
+    """ "her official spokesman said he was not aware" is the spokesman, not the man named
+    before; "A spokesman for the county's emergency management office said it was looking"
+    is the office; "quoted X as saying on Wednesday that A" claims A; "told the jury" is
+    where words were said, no claim of its own."""
+    text = (
+        "Rhys Morgan, the party's deputy leader, said the minister should resign.\n\n"
+        "Asked about the lease, her official spokesman said he was not aware of it.\n\n"
+        "A spokesman for the county's emergency management office said it was looking into "
+        "the reports.\n\n"
+        "The state news agency, TNA, quoted Prime Minister Daniel Berhe as saying on Wednesday "
+        "that the second phase of filling would be completed.\n\n"
+        "Her barrister, Eleanor Fitch, told the jury that the charity had transferred the "
+        "money, the Capital Chronicle reported.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert "Her official spokesman was not aware of it." in claims
+    assert "The county's emergency management office was looking into the reports." in claims
+    assert "The second phase of filling would be completed." in claims
+    assert "The charity had transferred the money." in claims
+    assert not [claim for claim in claims if "told the jury" in claim]

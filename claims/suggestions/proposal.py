@@ -207,12 +207,18 @@ def named_subject(
         return claim  # "I think he said it": "he" is someone else
     if TELL & set(cue) and not told_anyone:
         return claim
+    opening = surface.split()[0].lower().strip(".") if surface.split() else ""
     if not _person_like(name, surface):
-        if claim.startswith(("He ", "She ")) and one_person(surface) and _agrees(surface, claim):
+        if (
+            claim.startswith(("He ", "She "))
+            and one_person(surface)
+            and _agrees(surface, claim)
+            # "her lawyer said she had called": she is the lawyer's client
+            and GENDERED.get(opening) != GENDERED.get(claim.split()[0].lower())
+        ):
             # "A university spokeswoman said she could not comment": that spokeswoman
             return surface[:1].upper() + surface[1:] + claim[claim.index(" ") :]
         return claim
-    opening = surface.split()[0].lower().strip(".")
     if opening in ("his", "her") and GENDERED[opening] == GENDERED.get(claim.split()[0].lower()):
         return claim  # "Her manager, Bernard Loisel, said she had been working": she is hers
     # "Ms Feld" is a woman; "His lawyer, Petra Solberg" says nothing of the lawyer
@@ -295,13 +301,25 @@ _BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z]")
 
 
+# A spokesperson for a body the article describes: "a spokesman for the county's office".
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:spokesman|spokeswoman|spokesperson)\s+(?:for|of)\s+"
+    r"(?P<body>(?:the|[A-Z][\w-]*['\u2019]s)\s+[^,]{3,80})"
+)
+
+
 def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") -> str:
     """ "Veltrix said it was disappointed" claims "Veltrix was disappointed", and "ESA said
     its rocket would launch" "ESA's rocket would launch": a body speaking of itself, when it
     has a name (not "The company", which the reviewer names)."""
     name = speaker.get("name") or speaker.get("proposed_name") or ""
     surface = (speaker.get("surface") or "").strip()
-    if name and is_description(name) and body and is_description(surface):
+    spoken_for = _SPOKESPERSON_FOR.fullmatch(surface.strip(" ,"))
+    if spoken_for is not None and (not name or is_description(name)):
+        # "A spokesman for the county's emergency management office said it was looking
+        # into the reports": the office was, as the article describes it
+        name, surface = spoken_for["body"], ""
+    elif name and is_description(name) and body and is_description(surface):
         name = surface  # "The Dutch health inspectorate said it was reviewing": that one
     elif name and is_description(name) and body and fold_name(surface) == "it":
         pass  # "It said it had approved funding", "it" the health authority read before

@@ -239,7 +239,10 @@ def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
 _SAID_HOW = re.compile(
     r"(?:at\s+the\s+time|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview"
     r"|email|e-mail|letter|post|briefing|speech|filing|report|note)|(?:after|before|following"
-    r"|when)\s+[\w'\u2019.-]+)"
+    r"|when)\s+[\w'\u2019.-]+"
+    # "quoted the prime minister as saying on Wednesday that"
+    r"|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week"
+    r"|month|night|morning|evening))"
     r"(?:\s+[\w'\u2019.-]+){0,8}?\s+(?=that\s+(?!(?:is|was|were|are|had|has|have|will|would"
     r"|could|can|did|does)\b)[\w\"\u201c])",
     re.IGNORECASE,
@@ -1505,6 +1508,8 @@ _TRAILING_THAT = re.compile(r"\s+that$")
 # on Monday" says when, as "told Orban last week" says whom).
 _ANYONE_LISTENING = re.compile(
     r"\s+(?:reporters|journalists|investors|analysts|shareholders|the\s+press|the\s+media"
+    # a court, a hearing: where words are said, none of them a claim of its own
+    r"|(?:a|the)\s+(?:court|jury|tribunal|hearing|inquiry)"
     r"|a\s+news\s+conference"
     r"|a\s+press\s+conference|a\s+briefing)\s*"
 )
