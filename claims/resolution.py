@@ -71,6 +71,7 @@ TITLES = frozenset(
         "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
         "speaker", "constable", "recorder", "councilman", "councilwoman", "clerk", "sheriff",
         "assessor", "treasurer", "comptroller", "coroner", "trustee", "supervisor", "marshal",
+        "administrator",
         "pollster", "strategist", "consultant", "striker", "midfielder", "defender",
         "goalkeeper", "winger", "playwright", "novelist", "historian", "author",
         "physician", "surgeon", "epidemiologist", "virologist", "prosecutor", "meteorologist",

@@ -85,3 +85,26 @@ def test_a_spokesman_s_he_what_a_spokesman_s_body_was_doing_and_when_words_were_
     assert "The second phase of filling would be completed." in claims
     assert "The charity had transferred the money." in claims
     assert not [claim for claim in claims if "told the jury" in claim]
+
+
+def test_he_is_the_subject_set_off_before_and_one_of_them_spoke_through_the_paper(db_url):
+    """ "Former chairman Graham Pettifer, who stepped down …, has blamed …. He told the
+    Evening Post last week that he had lent …": Pettifer, not the administrator quoted
+    before; "Two sources told the Clarion that A. One of them said B": B through the
+    Clarion too."""
+    text = (
+        "Administrator Margaret Doyle said the club had funds until January.\n\n"
+        "Former chairman Graham Pettifer, who stepped down in September, has blamed the "
+        "club's problems on falling attendances. He told the Brackenford Evening Post last "
+        "week that he had lent the club 3 million pounds.\n\n"
+        "The Sunday Clarion reported the story on Sunday. Two government sources told the "
+        "Clarion that colleagues had urged Ashworth to step aside. One of them said the "
+        'minister\'s position was "hanging by a thread".\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["The club had funds until January."] == ["Margaret Doyle"]
+    assert speakers["Graham Pettifer had lent the club 3 million pounds."] == [
+        "Graham Pettifer",
+        "Brackenford Evening Post",
+    ]
+    assert speakers['The minister\'s position was "hanging by a thread."'][-1] == "Sunday Clarion"

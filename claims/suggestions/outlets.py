@@ -179,9 +179,21 @@ def outlet_told(
         if recent is not None and recent.get("name") == outlet.get("name"):
             hop = {**outlet, "cue": None, "evidence_start": attribution.cue[0]}
             hop["evidence_end"] = attribution.cue[1]
+    elif (
+        key in speakers.outlets
+        and attribution.source is not None
+        and _ONE_OF_THEM.match(text, attribution.source[0], attribution.source[1])
+        and (recent := _recent_outlet(text, sentence, speakers)) is not None
+        and recent.get("name") == speakers.outlets[key].get("name")
+    ):
+        # "Two government sources told the Clarion that A. One of them said B": B went
+        # through the Clarion too, the paper the sentence before passed their words through
+        hop = {**speakers.outlets[key], "cue": None, "evidence_start": attribution.source[0]}
+        hop["evidence_end"] = attribution.source[1]
     return hop
 
 
+_ONE_OF_THEM = re.compile(r"(?i:one|two|another|both|some)\s+of\s+(?:them|those)\b")
 _BY = re.compile(r"\s+by\b")
 # '"A," Aalto was quoted as saying by the magazine Archaeology Today'
 _AS_SAYING_BY = re.compile(rf"\s+as\s+saying\s+by\s+(?P<who>{_OUTLET})")

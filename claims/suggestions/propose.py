@@ -1496,7 +1496,9 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
     if show is not None and text[show.end() : part[0]].strip() in ("", "that"):
         return True  # "told BNC Radio's morning programme that he had asked"
     told = TOLD.match(text, cue_end, part[0])
-    if told is None or text[told.end() : part[0]].strip() not in ("", "that"):
+    # "told the Brackenford Evening Post last week that": when, then what
+    rest = _WHEN_TOLD.sub("", text[told.end() : part[0]]) if told is not None else ""
+    if told is None or rest.strip() not in ("", "that"):
         return False
     if told.group("described") is not None:
         return True  # "the German newspaper Bild"
@@ -1504,6 +1506,10 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
 
 
 _TRAILING_THAT = re.compile(r"\s+that$")
+_WHEN_TOLD = re.compile(
+    r"^\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|week|month|year|night)\b"
+)
 # The listeners every speaker has, and nothing more: "told reporters" (but "told reporters
 # on Monday" says when, as "told Orban last week" says whom).
 _ANYONE_LISTENING = re.compile(

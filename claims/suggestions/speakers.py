@@ -260,7 +260,9 @@ _APPOSED_SUBJECT = re.compile(
 # went further", "Navy spokesperson Dmytro Pletenchuk said".
 _TITLED = re.compile(
     r"(?:[\w'\u2019.-]+\s+){0,5}?(?P<title>[a-z]+)\s+"
-    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\s+(?P<verb>[a-z][\w'\u2019-]*)"
+    # "Former chairman Graham Pettifer, who stepped down in September, has blamed"
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})(?:,[^,.;]{1,80},)?"
+    r"\s+(?P<verb>[a-z][\w'\u2019-]*)"
 )
 
 
