@@ -108,3 +108,18 @@ def test_he_is_the_subject_set_off_before_and_one_of_them_spoke_through_the_pape
         "Brackenford Evening Post",
     ]
     assert speakers['The minister\'s position was "hanging by a thread."'][-1] == "Sunday Clarion"
+
+
+def test_what_a_body_named_something_is_no_cue_of_its_own(db_url):
+    """ "said the blaze, which it has named the Pinecrest Fire, had burned 6,200 acres":
+    naming passes no words on; the claim opens with its subject."""
+    for before in ("", "HARLOW RIDGE — More than 4,000 residents fled, fire officials said.\n\n"):
+        text = before + (
+            "The Cresswell County Fire Service (CCFS) said the blaze, which it has named the "
+            "Pinecrest Fire, had burned roughly 6,200 acres by late afternoon.\n"
+        )
+        speakers = speakers_of(proposals_for(db_url, text, outlet=f"Ridge News {len(before)}"))
+        assert speakers[
+            "The blaze, which it has named the Pinecrest Fire, had burned roughly 6,200 acres by "
+            "late afternoon."
+        ] == ["Cresswell County Fire Service"]

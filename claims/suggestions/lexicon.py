@@ -271,6 +271,10 @@ NOT_REPORTING = (
         for base in ("block", "sentence", "sign", "veto", "overturn", "uphold", "impose")
         for w in forms(base, {"uphold": ("upholds", "upheld", "upholding")}.get(base, ()))
     }
+    # what something is called: "the blaze, which it has named the Pinecrest Fire, had"
+    | forms("name", ())
+    | forms("rename", ())
+    | forms("dub", ("dubs", "dubbed", "dubbing"))
 )
 # Verbs whose object is a thing, not a statement, unless a clause follows: "promised a
 # battery industry", "urged donors to give", "described the mood as grim", "asked

@@ -658,6 +658,8 @@ def reporting_relations(
     own (``_own_words``), nested again without the rest."""
     for attribution in found:
         _subject_set_off(text, sentence, attribution)
+        _subject_with_its_clause(text, attribution)
+        _clause_goes_on(text, attribution, found)
     found = [a for a in found if not _quotation_before_another_s_words(sentence, a, found)]
     own = {id(a) for a in _own_words(text, sentence, found)}
     kept = [a for a in found if id(a) not in own and reports(text, sentence, a)]
@@ -704,6 +706,45 @@ def _subject_set_off(text: str, sentence: Sentence, attribution: Attribution) ->
         return
     if _A_FINDING.match(text, start) and _SUBJECT_SET_OFF.fullmatch(text, sentence.start, start):
         attribution.content = (sentence.start, end)
+
+
+def _subject_with_its_clause(text: str, attribution: Attribution) -> None:
+    """ "The fire service said the blaze, which it has named the Pinecrest Fire, had burned
+    6,200 acres": what was said opens with its subject, however the tagger read the naming
+    inside it."""
+    start, end = attribution.content
+    cue_end = attribution.cue[1]
+    if attribution.quoted or not cue_end < start or attribution.source is None:
+        return
+    if _ITS_SUBJECT_AND_CLAUSE.fullmatch(text, cue_end, start):
+        opening = cue_end + len(text[cue_end:start]) - len(text[cue_end:start].lstrip())
+        attribution.content = (opening, end)
+
+
+def _clause_goes_on(text: str, attribution: Attribution, found: list[Attribution]) -> None:
+    """ "said the blaze, which it has named the Pinecrest Fire, had burned 6,200 acres",
+    tagged as "the blaze" said, then "the Pinecrest Fire, had burned …" named: the subject
+    and its clause are one content with what follows the naming."""
+    start, end = attribution.content
+    if attribution.quoted or attribution.source is None or not attribution.cue[1] <= start:
+        return
+    for other in found:
+        if other is attribution or not end < other.cue[0] < other.content[0]:
+            continue
+        if _ITS_CLAUSE.fullmatch(text, end, other.content[0]):
+            attribution.content = (start, other.content[1])
+            return
+
+
+# A relative clause set off after a subject, up to where the tagger went on: ", which it
+# has named ".
+_ITS_CLAUSE = re.compile(r",\s+(?:which|who)\s[^.;:\"\u201c\u201d,]{1,80}\s")
+# Between a cue and what the tagger took for its content, a subject and a relative clause
+# of its own: " the blaze, which it has named ".
+_ITS_SUBJECT_AND_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?(?:the|a|an|its|their|his|her)\s[^.;:\"\u201c\u201d,]{1,60},\s+"
+    r"(?:which|who)\s[^.;:\"\u201c\u201d,]{1,80}\s"
+)
 
 
 def _quotation_before_another_s_words(
