@@ -68,7 +68,7 @@ TITLES = frozenset(
         "marathoner", "hurdler", "gymnast",
         "analyst", "campaigner", "activist", "researcher", "scientist", "lawyer", "coach",
         "manager", "chairwoman", "chairperson", "presenter", "correspondent", "editor",
-        "local", "labour", "conservative", "democrat", "republican", "liberal", "green",
+        "local", "labour", "conservative", "democrat", "republican", "liberal", "green", "rival",
         "speaker", "constable", "recorder", "councilman", "councilwoman", "clerk", "sheriff",
         "assessor", "treasurer", "comptroller", "coroner", "trustee", "supervisor", "marshal",
         "administrator",

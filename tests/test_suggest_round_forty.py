@@ -123,3 +123,27 @@ def test_what_a_body_named_something_is_no_cue_of_its_own(db_url):
             "The blaze, which it has named the Pinecrest Fire, had burned roughly 6,200 acres by "
             "late afternoon."
         ] == ["Cresswell County Fire Service"]
+
+
+def test_who_said_after_a_person_described_and_a_count_s_subject_is_no_claim(db_url):
+    """ "Carla Moretti, a nurse from Westbury, who said" and "Jonathan Reyes of the firm
+    Reyes & Pike, who said" are the people, not the town or the firm's last word; "its
+    parallel count, based on 1,200 stations, indicated that A" claims A alone; "Rival
+    Tessaline said in May it would" is Tessaline, and May when it said so."""
+    text = (
+        "Among those affected is Carla Moretti, a 34-year-old nurse from Westbury, who said "
+        "she ate at the chain's waterfront branch on Sept. 12.\n\n"
+        "Moretti has hired a lawyer, Jonathan Reyes of the firm Reyes & Pike, who said he was "
+        "now representing 22 people.\n\n"
+        "A domestic monitoring group, Clean Vote, said its parallel count, based on a sample "
+        "of 1,200 polling stations, indicated that neither candidate would clear 50 percent.\n\n"
+        "Rival Tessaline said in May it would lay off 900 people.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Carla Moretti ate at the chain's waterfront branch on Sept. 12."] == [
+        "Carla Moretti"
+    ]
+    assert speakers["Jonathan Reyes was now representing 22 people."] == ["Jonathan Reyes"]
+    assert speakers["Neither candidate would clear 50 percent."] == ["Clean Vote"]
+    assert not [claim for claim in speakers if claim.startswith("Its parallel count")]
+    assert speakers["It would lay off 900 people."] == ["Tessaline"]

@@ -226,7 +226,7 @@ def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     begin"), nor the how and when before it ("at the time that", "in a statement after the
     charges were brought that"): the quotation stored is what was said, as when the reader
     leaves it out."""
-    frame = _SAID_HOW.match(text, span[0], span[1])
+    frame = _SAID_HOW.match(text, span[0], span[1]) or _SAID_WHEN.match(text, span[0], span[1])
     if frame is not None:
         span = (frame.end(), span[1])
     found = _LEADING_THAT.match(text, span[0], span[1])
@@ -235,6 +235,11 @@ def _without_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (found.end(), span[1]) if found else span
 
 
+# When the words were said, before what was said with no "that": "said in May it would".
+_SAID_WHEN = re.compile(
+    rf"(?:in|on|last|this)\s+(?:{TIME_WORD}|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+(?=(?:it|he|she|they|we|its|their)\s)"
+)
 # How or when the words were said, before the "that" of what was said.
 _SAID_HOW = re.compile(
     r"(?:at\s+the\s+time|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview"
@@ -242,7 +247,8 @@ _SAID_HOW = re.compile(
     r"|when)\s+[\w'\u2019.-]+"
     # "quoted the prime minister as saying on Wednesday that"
     r"|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week"
-    r"|month|night|morning|evening))"
+    r"|month|night|morning|evening)|in\s+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December))"
     r"(?:\s+[\w'\u2019.-]+){0,8}?\s+(?=that\s+(?!(?:is|was|were|are|had|has|have|will|would"
     r"|could|can|did|does)\b)[\w\"\u201c])",
     re.IGNORECASE,
@@ -1558,7 +1564,7 @@ _ONLY_WHEN = re.compile(
     rf"(?:\s+(?:on|last|this|late|early|earlier|in|at)?\s*(?:{TIME_WORD}"
     r"|yesterday|today|overnight))+\s*"
 )
-_APPOSED = re.compile(r",\s*(?:\S+\s+){0,2}\S+\s*$")  # ", a move" before "he described"
+_APPOSED = re.compile(r",(?!\d)\s*(?:\S+\s+){0,2}\S+\s*$")  # ", a move" before "he described"
 
 
 def _said_before_inner(text: str, sentence: Sentence, found: list[Attribution], hops_of) -> list:
@@ -1576,6 +1582,10 @@ def _said_before_inner(text: str, sentence: Sentence, found: list[Attribution], 
             continue
         inner = [found[child] for child in outer.children]
         first = min(s[0] for a in inner for s in (a.cue, a.source, a.content) if s is not None)
+        if all(a.source is None for a in inner) and re.search(r",\s*$", text[:first]):
+            # "said its parallel count, based on 1,200 stations, indicated that A": what
+            # comes before the inner cue is its subject, set off, no claim of its own
+            continue
         last = max(a.content[1] for a in inner)
         if first <= outer.content[0] or outer.content[1] - last > 2:
             continue  # nothing of its own before, or the inner one does not close it

@@ -2113,7 +2113,11 @@ def _head_word(name: str) -> str:
 def antecedent(text: str, source: tuple[int, int]) -> str | None:
     """The name a relative pronoun stands for: the one right before its comma; else the
     person the sentence opens by describing ("Another patient, who asked not to be named,
-    said")."""
+    said"), and the person before what the text says of them ("Carla Moretti, a nurse from
+    Westbury, who said", "Jonathan Reyes of the firm Reyes & Pike, who said")."""
+    described = _PERSON_DESCRIBED_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
+    if described is not None:
+        return described["person"]
     found = _NAME_BEFORE_COMMA.search(text, max(0, source[0] - 200), source[0])
     if found is None:
         found = _DESCRIBED_BEFORE_COMMA.search(text, max(0, source[0] - 80), source[0])
@@ -2123,6 +2127,12 @@ def antecedent(text: str, source: tuple[int, int]) -> str | None:
     return found.group().rstrip(" ,") if found else None
 
 
+# A person's name, then what they are or where they work, then the comma before "who".
+_PERSON_DESCRIBED_BEFORE_COMMA = re.compile(
+    r"(?<![\w'’-])(?P<person>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r"(?:,\s+(?:a|an|the)\s+[^,.;:\"“”]{1,70}|\s+(?:of|from|at)\s+(?:the\s+)?[a-z][^,.;:\"“”]{1,70})"
+    r"\s*,\s*$"
+)
 # Someone described after "by", then a comma: "was disputed by a former lineman, who told".
 _AGENT_BEFORE_COMMA = re.compile(
     r"\b(?:by|from)\s+(?P<who>(?:a|an|the|one|two|three|several)\s+(?:[\w'’-]+\s+){0,4}?"
