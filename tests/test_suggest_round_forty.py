@@ -147,3 +147,17 @@ def test_who_said_after_a_person_described_and_a_count_s_subject_is_no_claim(db_
     assert speakers["Neither candidate would clear 50 percent."] == ["Clean Vote"]
     assert not [claim for claim in speakers if claim.startswith("Its parallel count")]
     assert speakers["It would lay off 900 people."] == ["Tessaline"]
+
+
+def test_a_body_s_feelings_are_its_own_not_an_empty_it(db_url):
+    """ "said it was "deeply sorry" to everyone" and "said it was open to further talks"
+    are the body's, as "was ready to" is; "it was too early to say" stays empty."""
+    text = (
+        'Harbor Foods said it was "deeply sorry" to everyone who had fallen ill.\n\n'
+        "Harbor Foods said it was open to further talks.\n\n"
+        "Harbor Foods said it was too early to say.\n"
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert 'Harbor Foods was "deeply sorry" to everyone who had fallen ill.' in claims
+    assert "Harbor Foods was open to further talks." in claims
+    assert "It was too early to say." in claims
