@@ -161,3 +161,16 @@ def test_a_body_s_feelings_are_its_own_not_an_empty_it(db_url):
     assert 'Harbor Foods was "deeply sorry" to everyone who had fallen ill.' in claims
     assert "Harbor Foods was open to further talks." in claims
     assert "It was too early to say." in claims
+
+
+def test_a_relative_clause_that_reports_stays_out_of_the_claim_before_it(db_url):
+    """ "said the fire season had started early, which they attributed to a dry winter":
+    the attributing is a report of its own, not part of what the officials said."""
+    text = (
+        "State officials said last month that the fire season had started nearly six weeks "
+        "earlier than average, which they attributed to an unusually dry winter.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["The fire season had started nearly six weeks earlier than average."] == [
+        "State officials"
+    ]

@@ -731,6 +731,9 @@ def _clause_goes_on(text: str, attribution: Attribution, found: list[Attribution
     for other in found:
         if other is attribution or not end < other.cue[0] < other.content[0]:
             continue
+        words = _CUE_WORD.findall(text[other.cue[0] : other.cue[1]].lower())
+        if not any(word in NOT_REPORTING for word in words):
+            continue  # ", which they attributed to a dry winter": a report of its own
         if _ITS_CLAUSE.fullmatch(text, end, other.content[0]):
             attribution.content = (start, other.content[1])
             return
