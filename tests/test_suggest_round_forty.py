@@ -174,3 +174,22 @@ def test_a_relative_clause_that_reports_stays_out_of_the_claim_before_it(db_url)
     assert speakers["The fire season had started nearly six weeks earlier than average."] == [
         "State officials"
     ]
+
+
+def test_the_before_a_body_only_where_the_article_writes_the_body_so(db_url):
+    """ "at the Varnex Chemicals site" is the site's "the", so Varnex Chemicals' claim has
+    none; a quotation's "we" stays when the words say "we" again."""
+    text = (
+        "The blast happened in a storage building at the Varnex Chemicals site on Ferry "
+        "Road.\n\n"
+        "Varnex Chemicals said it did not yet know what had caused the explosion.\n\n"
+        "The National Environment Agency (NEA) said it had deployed monitoring teams.\n\n"
+        '"We are taking samples from the river today and will publish the results as soon as '
+        'we have them," an NEA spokesman said.\n'
+    )
+    claims = [p.claim_text for p in proposals_for(db_url, text)]
+    assert "Varnex Chemicals did not yet know what had caused the explosion." in claims
+    assert (
+        "We are taking samples from the river today and will publish the results as soon as "
+        "we have them." in claims
+    )

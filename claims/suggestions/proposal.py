@@ -267,6 +267,21 @@ _PLACING = {"at", "from", "in", "of", "with", "for", "on", "close", "familiar", 
 _PEOPLE = re.compile(r"(?:the\s+)?(?:family|families|relatives|parents|children|friends)\b", re.I)
 
 
+# Where a name ends, not one that names a thing of its own ("the Kessby Marine shipyard").
+NAME_ENDS = (
+    r"(?![\w-])(?!\s+(?:shipyard|yard|plant|factory|site|brand|stores?|unit|subsidiary"
+    r"|spokesman|spokeswoman|spokesperson|office|headquarters|building|team|staff|chief"
+    r"|executive|case|group|company|chain|network|app|website|programme|program|facility"
+    r"|premises|laboratory|mine|warehouse|depot|board|shares)\b)"
+)
+
+
+def written_with_the(name: str, text: str) -> bool:
+    """Whether the article writes ``name`` with "the" before it as the body itself ("the
+    European Union said"), not as a thing of its own ("at the Varnex Chemicals site")."""
+    return re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{NAME_ENDS}", text) is not None
+
+
 def possessive(name: str) -> str:
     """ "Helena Crowther's", "Siemens'": a name as the owner of what a claim goes on to."""
     return name + ("'" if name.endswith("s") else "'s")
@@ -339,7 +354,7 @@ def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") 
         return claim  # "Denyer said it would fail": a name alone may be a person's
     if surface[:4].lower() == "the " and surface[4:] == name and name.split()[-1].islower():
         name = f"the {name}"  # "The Dutch health inspectorate", as the article calls it
-    elif text and re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}(?![\w-])", text):
+    elif text and written_with_the(name, text):
         name = f"the {name}"  # "the European Union Election Observation Mission"
     name = name[:1].upper() + name[1:]
     if _ITS.match(claim):

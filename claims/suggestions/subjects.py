@@ -20,7 +20,7 @@ from claims.suggestions.appositions import KINDRED, apposed_names
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
 from claims.suggestions.outlets import an_outlet
-from claims.suggestions.proposal import EXPLETIVE_IT, possessive
+from claims.suggestions.proposal import EXPLETIVE_IT, possessive, written_with_the
 from claims.suggestions.speakers import APPOSED_NOUNS, Speakers, a_body, one_person
 from claims.text import fold_name, quotations
 
@@ -112,6 +112,7 @@ def _body_of_speaker(
 
 # A claim in a body's first person: "We will not take risks", "Our members are facing".
 _WE = re.compile(r"(?P<we>We|Our)[ \t]+(?:[a-z]+ly[ \t]+)?(?P<verb>[a-z'\u2019]+)")
+_WE_AGAIN = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.IGNORECASE)
 # What "we" does, said of one body: "we are" is "it is"; a modal or a past is the same.
 _OF_ONE = {
     "are": "is", "were": "was", "have": "has", "do": "does", "aren't": "isn't",
@@ -140,6 +141,8 @@ def we_named(
     found = _WE.match(claim)
     if found is None or reading is None:
         return claim
+    if _WE_AGAIN.search(claim, found.end("we")):
+        return claim  # "We are taking samples and will publish them as soon as we have them"
     verb = found["verb"].replace("\u2019", "'")
     if found["we"] == "We" and verb not in _OF_ONE and verb not in _SAME_FOR_ONE:
         if not (verb.endswith("ed") and len(verb) > 4):
@@ -150,7 +153,7 @@ def we_named(
         name = of[0] if of is not None else ""
         if len(name.split()) < 2 and not name.isupper():
             return claim  # "City Treasurer Denise Okafor": no body's name to say
-    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}(?![\w-])", text):
+    if written_with_the(name, text):
         name = f"The {name}"
     if found["we"] == "Our":
         return possessive(name) + claim[3:]
@@ -222,14 +225,6 @@ _IRREGULAR = frozenset(
      "drew", "wrote", "broke", "led", "met", "sought", "thought", "felt", "got", "went",
      "first", "last", "soon", "now"}  # and what opens a verb's phrase: "first received"
 )  # fmt: skip
-
-
-# Where a name ends, not one that names a thing of its own ("the Kessby Marine shipyard").
-_NAME_ENDS = (
-    r"(?![\w-])(?!\s+(?:shipyard|yard|plant|factory|site|brand|stores?|unit|subsidiary"
-    r"|spokesman|spokeswoman|spokesperson|office|headquarters|building|team|staff|chief"
-    r"|executive|case|group|company|chain|network|app|website|programme|program)\b)"
-)
 
 
 # What a speaker is said to be, set beside its name: "Sea Watch Halvic, a campaign group".
@@ -312,7 +307,7 @@ def subject_named(
         # a body the story names only later is not whom the speaker means, nor a
         # newspaper the story cited before
         return claim
-    if re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{_NAME_ENDS}", text):
+    if written_with_the(name, text):
         name = f"the {name}"  # "the National Space Agency", as the article writes it
     name = name[:1].upper() + name[1:]
     owner = match["its"] or match["s"]
@@ -467,7 +462,7 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
             name = _one_ship(text[:end])
         if name is None:
             continue
-        article = "the " if re.search(rf"\b[Tt]he[ \t]+{re.escape(name)}", text) else ""
+        article = "the " if written_with_the(name, text) else ""
         named = article + name
         if found[1] == "The":
             named = named[:1].upper() + named[1:]
