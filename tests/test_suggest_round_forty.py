@@ -193,3 +193,24 @@ def test_the_before_a_body_only_where_the_article_writes_the_body_so(db_url):
         "We are taking samples from the river today and will publish the results as soon as "
         "we have them." in claims
     )
+
+
+def test_a_company_set_off_by_what_it_is_keeps_its_claim_and_a_cruise_line_is_one(db_url):
+    """ "Kestrel Biologics, a … maker based in the Netherlands, plans to launch …, its chief
+    executive said": the company plans it, not "In the Netherlands, plans to launch"; a
+    cruise line is a company, so "the company said" is Bellmare Cruises."""
+    text = (
+        "Kestrel Biologics, a privately held biosimilar maker based in the Netherlands, plans "
+        'to launch its version "within months" if the ruling is not suspended on appeal, '
+        "chief executive Jonas Ekdahl said.\n\n"
+        "Bellmare Cruises said 214 passengers had fallen ill. The health and safety of our "
+        "guests is our highest priority, the company said in a statement.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers[
+        "Kestrel Biologics, a privately held biosimilar maker based in the Netherlands, plans "
+        'to launch its version "within months" if the ruling is not suspended on appeal.'
+    ] == ["Jonas Ekdahl"]
+    assert speakers["The health and safety of our guests is our highest priority."] == [
+        "Bellmare Cruises"
+    ]

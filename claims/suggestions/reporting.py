@@ -694,6 +694,12 @@ _SUBJECT_SET_OFF = re.compile(
     r"\s*(?:The|A|An|Its|Their|His|Her)\s[^.;:\"\u201c\u201d]{1,60}?,\s+(?:which|who)\s"
     r"[^.;:\"\u201c\u201d]{1,120},\s*$"
 )
+# A name, then what it is set off by commas: "Kestrel Biologics, a privately held biosimilar
+# maker based in the Netherlands,".
+_NAME_SET_OFF = re.compile(
+    r"\s*[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4},\s+(?:a|an|the|one\s+of)\s"
+    r"[^.;:\"\u201c\u201d]{1,120},\s*$"
+)
 _A_FINDING = re.compile(r"(?:found|showed|shows|finds|concluded|suggested|suggests)\s+that\s")
 
 
@@ -706,6 +712,16 @@ def _subject_set_off(text: str, sentence: Sentence, attribution: Attribution) ->
         return
     if _A_FINDING.match(text, start) and _SUBJECT_SET_OFF.fullmatch(text, sentence.start, start):
         attribution.content = (sentence.start, end)
+    elif text[start : start + 1].islower():
+        # "Kestrel Biologics, a biosimilar maker based in the Netherlands, plans to launch
+        # …, its chief executive said": the company plans it, not "Plans to launch" (nor
+        # "in the Netherlands, plans to launch", where the tagger began inside the aside)
+        comma = text.find(", ", start, end)
+        for verb_at in (start, comma + 2 if comma >= 0 else -1):
+            if verb_at >= 0 and text[verb_at : verb_at + 1].islower():
+                if _NAME_SET_OFF.fullmatch(text, sentence.start, verb_at):
+                    attribution.content = (sentence.start, end)
+                    return
 
 
 def _subject_with_its_clause(text: str, attribution: Attribution) -> None:
