@@ -214,3 +214,16 @@ def test_a_company_set_off_by_what_it_is_keeps_its_claim_and_a_cruise_line_is_on
     assert speakers["The health and safety of our guests is our highest priority."] == [
         "Bellmare Cruises"
     ]
+
+
+def test_whom_a_speaker_told_is_no_part_of_what_they_were_told(db_url):
+    """ "Council officers told members the arrangement would cost …": the members were
+    told; the claim is what the arrangement would cost."""
+    text = (
+        "Council officers told members the arrangement would cost the city about 600,000 "
+        "pounds a year in lost interest.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers[
+        "The arrangement would cost the city about 600,000 pounds a year in lost interest."
+    ] == ["Council officers"]

@@ -657,6 +657,7 @@ def reporting_relations(
     """The sentence's relations that report (``reports``) and are not a quoted speaker's
     own (``_own_words``), nested again without the rest."""
     for attribution in found:
+        _without_whom_told(text, attribution)
         _subject_set_off(text, sentence, attribution)
         _subject_with_its_clause(text, attribution)
         _clause_goes_on(text, attribution, found)
@@ -735,6 +736,28 @@ def _subject_with_its_clause(text: str, attribution: Attribution) -> None:
     if _ITS_SUBJECT_AND_CLAUSE.fullmatch(text, cue_end, start):
         opening = cue_end + len(text[cue_end:start]) - len(text[cue_end:start].lstrip())
         attribution.content = (opening, end)
+
+
+def _without_whom_told(text: str, attribution: Attribution) -> None:
+    """ "Council officers told members the arrangement would cost …": the members were
+    told, what they were told starts after them, when the tagger's content took them in."""
+    start, end = attribution.content
+    if attribution.quoted or start != _AFTER_CUE.match(text, attribution.cue[1]).end():
+        return
+    if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in _TOLD:
+        return
+    listener = _BARE_LISTENER.match(text, start, end)
+    if listener is not None:
+        attribution.content = (listener.end(), end)
+
+
+_TOLD = frozenset({"told", "tells", "tell", "telling"})
+# Whom a speaker told, a plural noun alone, before what they were told: "members the".
+_BARE_LISTENER = re.compile(
+    r"(?:members|reporters|journalists|staff|employees|workers|investors|analysts|councillors"
+    r"|lawmakers|parents|residents|supporters|delegates|students|colleagues)\s+"
+    r"(?=(?:the|a|an|its|their|his|her|it|he|she|they|we|this|that)\s)"
+)
 
 
 def _clause_goes_on(text: str, attribution: Attribution, found: list[Attribution]) -> None:
