@@ -204,7 +204,10 @@ def test_a_company_set_off_by_what_it_is_keeps_its_claim_and_a_cruise_line_is_on
         'to launch its version "within months" if the ruling is not suspended on appeal, '
         "chief executive Jonas Ekdahl said.\n\n"
         "Bellmare Cruises said 214 passengers had fallen ill. The health and safety of our "
-        "guests is our highest priority, the company said in a statement.\n"
+        "guests is our highest priority, the company said in a statement.\n\n"
+        'Bellandi, 46, who became a household name as a judge on "Heat of the Kitchen", is '
+        "'mortified' by "
+        "the findings, a friend of the chef said.\n"
     )
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers[
@@ -214,6 +217,11 @@ def test_a_company_set_off_by_what_it_is_keeps_its_claim_and_a_cruise_line_is_on
     assert speakers["The health and safety of our guests is our highest priority."] == [
         "Bellmare Cruises"
     ]
+    assert speakers[
+        'Bellandi, 46, who became a household name as a judge on "Heat of the Kitchen", is '
+        "'mortified' by "
+        "the findings."
+    ] == ["a friend of the chef"]
 
 
 def test_whom_a_speaker_told_is_no_part_of_what_they_were_told(db_url):

@@ -696,10 +696,11 @@ _SUBJECT_SET_OFF = re.compile(
     r"[^.;:\"\u201c\u201d]{1,120},\s*$"
 )
 # A name, then what it is set off by commas: "Kestrel Biologics, a privately held biosimilar
-# maker based in the Netherlands,".
+# maker based in the Netherlands,", "Bellandi, 46, who became a household name …,".
 _NAME_SET_OFF = re.compile(
-    r"\s*[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4},\s+(?:a|an|the|one\s+of)\s"
-    r"[^.;:\"\u201c\u201d]{1,120},\s*$"
+    r"\s*[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4},\s+(?:\d{1,3},\s+)?"
+    r"(?:a|an|the|one\s+of|who|which)\s"
+    r"[^.;:]{1,120},\s*$"  # a show's title in quotation marks too
 )
 _A_FINDING = re.compile(r"(?:found|showed|shows|finds|concluded|suggested|suggests)\s+that\s")
 
