@@ -109,8 +109,7 @@ _GROUP_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+([a-z]+)(?:\s+([a-z
 
 
 # One person described, not named: "a nurse at the hospital", "One EU diplomat", "a second
-# nurse", "a police official". The next "she said" is that person.
-# "a nurse", "her official spokesman": one person, whoever's
+# nurse", "a police official", "her official spokesman". The next "she said" is that person.
 _ONE = frozenset({"a", "an", "one", "another", "his", "her", "its", "their"})
 # Offices a place or a case has one holder of: "the mayor", "the judge".
 _ONE_OFFICE = frozenset(

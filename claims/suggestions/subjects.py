@@ -369,8 +369,8 @@ def client_named(claim: str, speaker: str, named: str, resolver: Resolver, befor
     lawyer = _LAWYER_OF.search(speaker)
     if lawyer is not None:
         owner = lawyer["owner"]
-    elif _THEIR_LAWYER.match(speaker) and (opening := list(_SENTENCE_OPENING.finditer(before))):
-        owner = opening[-1]["name"]
+    elif _THEIR_LAWYER.match(speaker) and (openings := list(_SENTENCE_OPENING.finditer(before))):
+        owner = openings[-1]["name"]
         if owner.split()[0] in _NOT_A_SUBJECT or a_body(resolver, resolver.resolve(owner)):
             return claim
     else:
