@@ -1295,8 +1295,12 @@ def _head(words: list[str]) -> tuple[str | None, str]:
     run = runs[-1]
     if len(runs) > 1 and body[runs[-2][-1]][1] and runs[-2][-1] + 1 == run[0]:
         keys = [body[i][0].lower() for i in run]
-        if keys[-1] in _GENERIC_BODIES and all(k in _DEPARTMENT_WORDS for k in keys[:-1]):
-            # "Russia's Foreign Ministry": every country has one; the owner says whose
+        of_what = len(keys) > 2 and keys[0] in _GENERIC_BODIES and keys[1] == "of"
+        if of_what or (
+            keys[-1] in _GENERIC_BODIES and all(k in _DEPARTMENT_WORDS for k in keys[:-1])
+        ):
+            # "Russia's Foreign Ministry", "Velmar's Ministry of Water Resources": every
+            # country has one; the owner says whose
             owner = " ".join(body[i][0] for i in runs[-2])
             return f"{owner}'s " + " ".join(body[i][0] for i in run), phrase
     after = [word.lower() for word, _ in body[run[-1] + 1 :]]

@@ -235,3 +235,18 @@ def test_whom_a_speaker_told_is_no_part_of_what_they_were_told(db_url):
     assert speakers[
         "The arrangement would cost the city about 600,000 pounds a year in lost interest."
     ] == ["Council officers"]
+
+
+def test_a_country_s_ministry_of_something_keeps_whose_it_is(db_url):
+    """ "Velmar's Ministry of Water Resources" is proposed so, as "Russia's Foreign Ministry"
+    is: every country has one; Velmar itself is still Velmar."""
+    text = (
+        "Velmar's Ministry of Water Resources said the water level had risen by nine metres.\n\n"
+        "Velmar, which depends on the river for its fresh water, said the project would reduce "
+        "supplies during droughts.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["The water level had risen by nine metres."] == [
+        "Velmar's Ministry of Water Resources"
+    ]
+    assert speakers["The project would reduce supplies during droughts."] == ["Velmar"]

@@ -1605,6 +1605,7 @@ class Speakers:
                 for n in full | companies
                 if len(n.split()) > 1
                 and fold_name(n).split()[0] == words[0]
+                and not re.match(r"\S+['\u2019]s\s", n)  # "Velmar's Ministry of …" is no Velmar
                 and (n in companies or fold_name(n) in self.bodies or _COMPANY_NAME.fullmatch(n))
             }
         if not earlier and len(words) == 1 and proposed[:1].isupper():
