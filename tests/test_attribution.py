@@ -147,3 +147,23 @@ def test_a_verb_inside_a_quotation_reports_nothing_outside_it():
     # a report made within the quotation stays
     _, rows = _read('Smith said: "She told me he was lying."')
     assert ("told", "She", "he was lying", False) in rows
+
+
+def test_a_clause_after_said_is_no_inverted_speaker():
+    """ "CNA, citing a senior official, said Castel was preparing tariffs": CNA said it,
+    through the official; "Castel was preparing tariffs" is what, not who."""
+    text = (
+        "CNA, citing a senior official, said Castel was preparing tariffs on wheat, timber and "
+        "cars."
+    )
+    rows = {cue: (source, content) for cue, source, content, _ in _read(text)[1]}
+    assert rows["said"] == ("CNA", "Castel was preparing tariffs on wheat, timber and cars")
+    assert rows["citing"][0] == "a senior official"
+
+
+def test_an_aside_opening_with_a_participle_parts_speaker_and_cue():
+    text = (
+        "Two officials, speaking on condition of anonymity because they were not authorised "
+        "to discuss the matter, said the crossing could close."
+    )
+    assert _read(text)[1] == [("said", "Two officials", "the crossing could close", False)]

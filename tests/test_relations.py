@@ -376,3 +376,87 @@ def test_a_source_cut_after_its_article_runs_on_to_its_noun(tagged):
     assert ("A senior official at the commission", "told", "two results had been revised") in (
         _rows(text, _sentence(text))
     )
+
+
+def test_an_aside_between_speaker_and_cue_is_no_part_of_what_they_said(tagged):
+    """The tagger read the end of the aside as a content of "said": a content holding its
+    own cue is no reading, and the rules' speaker before the aside stands."""
+    text = (
+        "Two officials, speaking on condition of anonymity because they were not authorised "
+        "to discuss the matter, said the crossing could close."
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "Two officials"),
+        _span(text, "CONTENT", "to discuss the matter"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "the crossing could close"),
+    ]
+    assert _rows(text, _sentence(text)) == [("Two officials", "said", "the crossing could close")]
+
+
+def test_a_closing_mark_the_tagger_gave_the_next_paragraph_closes_the_quotation(tagged):
+    """'"That is not the case today.' + '"\\nTrade …': the mark closes the quotation; the
+    next paragraph's statement is no part of it."""
+    text = (
+        '"He will return when there is a partner," the spokesperson said. "That is not the '
+        'case today."\nTrade was worth 18 billion dollars, according to the statistics office.'
+    )
+    quote = text.index('"That')
+    mark = text.index('"\nTrade')
+    tagged[text] = [
+        _span(text, "CONTENT", '"He will return when there is a partner,"'),
+        _span(text, "SOURCE", "the spokesperson"),
+        _span(text, "CUE", "said"),
+        ("CONTENT", quote, mark),
+        ("CONTENT", mark, text.index(", according")),
+        _span(text, "CUE", "according to"),
+        _span(text, "SOURCE", "the statistics office"),
+    ]
+    second = text.index("Trade")
+    found = ArticleAttributions(text, use_model=True).in_sentence(second, len(text))
+    assert _rows(text, found) == [
+        ("the statistics office", "according to", "Trade was worth 18 billion dollars")
+    ]
+
+
+def test_a_content_ends_with_its_paragraph_when_the_next_opens_without_a_quotation_mark(
+    tagged,
+):
+    """The tagger's '"… bounce back."' and the next paragraph's first word "Ferraro" touch
+    across the line break: two paragraphs, not one content; a quotation going on in a
+    paragraph that opens with a quotation mark stays one."""
+    text = (
+        'Fans rallied online, with one writing: "Dom is a legend, he will bounce back."\n'
+        "Ferraro was seen in Hampstead on Tuesday."
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "Fans"),
+        _span(text, "CUE", "one writing:"),
+        _span(text, "CONTENT", '"Dom is a legend, he will bounce back."'),
+        _span(text, "CONTENT", "Ferraro"),
+    ]
+    found = ArticleAttributions(text, use_model=True).in_sentence(0, text.index("\n"))
+    assert [text[slice(*a.content)] for a in found] == ['"Dom is a legend, he will bounce back."']
+    # one span over the break is cut there too; the next paragraph's two words are dropped
+    one = text.replace("Ferraro was seen in Hampstead on Tuesday.", "Ferraro smiled.")
+    tagged[one] = [
+        _span(one, "SOURCE", "Fans"),
+        _span(one, "CUE", "one writing:"),
+        ("CONTENT", one.index('"Dom'), one.index(" smiled")),
+    ]
+    found = ArticleAttributions(one, use_model=True).in_sentence(0, one.index("\n"))
+    assert [one[slice(*a.content)] for a in found] == ['"Dom is a legend, he will bounce back."']
+    going_on = '"The rail line will close," she said. "It is the end.\n"We are sorry."'
+    first = going_on.index('"It')
+    tagged[going_on] = [
+        _span(going_on, "CONTENT", '"The rail line will close,"'),
+        _span(going_on, "SOURCE", "she"),
+        _span(going_on, "CUE", "said"),
+        ("CONTENT", first, going_on.index("\n")),
+        ("CONTENT", going_on.index("\n") + 1, len(going_on)),
+    ]
+    contents = [
+        going_on[slice(*a.content)]
+        for a in ArticleAttributions(going_on, use_model=True).in_sentence(0, len(going_on))
+    ]
+    assert contents == [going_on]

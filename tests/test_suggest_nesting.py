@@ -1200,7 +1200,8 @@ def test_the_central_bank_is_the_bank_named_and_what_opens_no_name(db_url):
         "published in May, the central bank said the levy could reduce lending.\n"
     )
     chains = speakers_of(proposals_for(db_url, text))
-    assert chains["It was disappointed by the minister's remarks."] == ["Veltrix"]
+    # "the minister" is the one minister the story named
+    assert chains["It was disappointed by Ciarán Dolan's remarks."] == ["Veltrix"]
     assert chains["The levy could reduce lending."] == ["National Bank of Slovakia"]
 
 

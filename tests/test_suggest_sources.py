@@ -1350,7 +1350,8 @@ def test_reported_speech_after_a_quotation_is_its_own_claim(db_url):
     assert [claim for claim, _ in said] == [
         "I have worked nights for 19 years.",
         "I am out in the rain at three in the morning. This is not about greed.",
-        "Several of his colleagues had taken second jobs to make ends meet.",
+        # his own colleagues: no one else is named before "his"
+        "Several of Darren Holt's colleagues had taken second jobs to make ends meet.",
     ]
 
 

@@ -357,6 +357,32 @@ def _appositive_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
+# What opens an aside between a speaker and their verb: "speaking on condition of
+# anonymity", "asked about the delay", "granted anonymity to discuss …".
+_ASIDE_OPENS = frozenset(
+    {"speaking", "talking", "writing", "asked", "granted", "requesting", "declining",
+     "briefing", "responding", "addressing", "echoing", "visiting"}
+)  # fmt: skip
+
+
+def _subject_before_aside(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The sentence's subject, when an aside opening with a participle stands between it
+    and the cue at ``i``: "Two Norvanian officials, speaking on condition of anonymity
+    because they were not authorised to discuss the matter, said": (start, end) token
+    indices of "Two Norvanian officials"."""
+    if i < 4 or tokens[i - 1].text != ",":
+        return None
+    for k in range(i - 2, max(i - 30, 0), -1):
+        if tokens[k].text in PUNCT_BOUNDARY - {","} or tokens[k].text in ".!?" + OPEN_QUOTES:
+            return None
+        if tokens[k].text == ",":
+            if tokens[k + 1].lower not in _ASIDE_OPENS:
+                return None
+            start = _np_before(tokens, k, 0)
+            return (start, k) if start == 0 else None
+    return None
+
+
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "U.K" as tokenized, before their "."
 
 
@@ -424,17 +450,27 @@ def _inverted_source_end(
             end > j
             and _tail_is_short_simple(tokens, end, n)
             and (named or described or after_quote)
+            and not any(t.lower in _FINITE for t in tokens[j + 1 : end])
         ):
             return end
     k = j
     while k < n and k - j < 12 and tokens[k].text not in ",;.!?" + OPEN_QUOTES:
         if tokens[k].lower in ("that", "he", "she", "they", "it", "we", "i"):
             return None
+        if k > j and tokens[k].lower in _FINITE:
+            return None  # "X, citing Y, said Castel was preparing …": a clause, no speaker
         k += 1
     if k == j or (k < n and tokens[k].text not in ",.;!?"):
         return None
     named = any(t.text[:1].isupper() for t in tokens[j:k])
     return k if named else None
+
+
+# Finite verbs a speaker's name does not hold: what follows them is a clause.
+_FINITE = frozenset(
+    {"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "can",
+     "should", "must", "might", "did", "does"}
+)  # fmt: skip
 
 
 def _tail_is_short_simple(tokens: list[Token], k: int, n: int) -> bool:
@@ -671,6 +707,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             elif (apposed := _appositive_before(tokens, cue_i)) is not None:
                 np_start = apposed[0]
                 source = (tokens[apposed[0]].start, tokens[apposed[1] - 1].end)
+            elif (set_off := _subject_before_aside(tokens, cue_i)) is not None:
+                # "Two officials, speaking on condition of anonymity …, said": the officials
+                np_start = set_off[0]
+                source = (tokens[set_off[0]].start, tokens[set_off[1] - 1].end)
             elif (aside := _before_citing(text, tokens, cue_i, found)) is not None:
                 # "The Journal, citing officials, reported": the Journal reported
                 np_start, source = aside

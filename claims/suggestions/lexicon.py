@@ -366,7 +366,7 @@ COMPANY_NAME_WORDS = frozenset(
         "biosciences", "biotech", "biologics", "genomics", "diagnostics", "records",
         "music", "pictures", "films", "publishing", "games", "ferries", "cargo", "terminals",
         "hydro", "marine", "haulage", "infrastructure", "dairies", "mills", "bakeries", "line",
-        "cruises",
+        "cruises", "air",
     }
 )  # fmt: skip
 

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from claims.resolution import ORGANISATION_WORDS, PRONOUNS, Resolution, is_description
+from claims.resolution import ORGANISATION_WORDS, PRONOUNS, TITLES, Resolution, is_description
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import (
     BODY_NAME_WORDS,
@@ -23,6 +23,7 @@ from claims.suggestions.lexicon import (
     GENDERED,
     NOUN_GENDER,
     OPEN_QUOTES,
+    PREPOSITIONS,
     TELL,
 )
 from claims.suggestions.speakers import one_person
@@ -231,6 +232,96 @@ def named_subject(
     if claim.startswith(("His ", "Her ")):  # "Crowther said her team plans …"
         return possessive(name) + claim[claim.index(" ") :]
     return name + claim[claim.index(" ") :]
+
+
+# "his" or "her" owning what follows ("his street", "to her parents"), not "her" as an
+# object ("gave her money"): "her" only after a preposition.
+_OWNER_INSIDE = re.compile(
+    r"(?<=[ \t])(?:(?P<his>his)|(?:(?<=of )|(?<=to )|(?<=for )|(?<=from )|(?<=in )|(?<=on )"
+    r"|(?<=at )|(?<=with )|(?<=by )|(?<=into )|(?<=about )|(?<=over ))(?P<her>her))[ \t]+(?=[a-z])"
+)
+# Who else a "his" or "her" inside reported speech may mean: another person the claim names
+# before it ("the minister had lied about his expenses").
+_ANOTHER_PERSON = frozenset(
+    {"he", "she", "him", "her", "his", "they", "them", "man", "woman", "men", "women", "boy",
+     "girl", "child", "son", "daughter", "father", "mother", "wife", "husband", "brother",
+     "sister", "friend", "neighbour", "neighbor", "patient", "player", "driver", "teacher",
+     "student", "worker", "employee", "client", "victim", "suspect", "colleague", "partner",
+     "owner", "boss", "candidate", "rival", "member", "prisoner", "soldier", "nurse",
+     "doctor", "person", "someone", "anyone", "everyone", "whoever", "who"}
+)  # fmt: skip
+
+# A title names a person ("the minister"); not the words titles are made with ("state",
+# "public", "foreign") nor the determiners and nationalities among ``TITLES``.
+_PERSON_TITLES = TITLES - {
+    "the", "of", "a", "an", "his", "her", "its", "their", "said", "told", "us", "u", "s",
+    "prime", "vice", "deputy", "general", "foreign", "interior", "defence", "defense",
+    "public", "security", "finance", "state", "former", "acting", "chinese", "hungarian",
+    "russian", "american", "british", "ukrainian", "european", "french", "german",
+    "opposition", "head", "chief", "police", "justice",
+}  # fmt: skip
+
+
+# What a claim may open with in capitals that names no one: "No official", "During his …".
+_OPENERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "no", "some", "many", "most", "all",
+     "several", "every", "each", "any", "both", "few", "none", "but", "and", "or", "so",
+     "yet", "while", "when", "if", "as", "after", "before", "since", "although", "though",
+     "because", "once", "until", "unless", "there", "it", "its", "their", "our", "only",
+     "more", "less", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+     "ten", "local", "police", "officials", "nobody", "nothing"}
+    | PREPOSITIONS
+)  # fmt: skip
+_HE_OR_SHE_BEFORE = {
+    "m": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"),
+    "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b"),
+}
+
+
+def speakers_own(
+    claim: str, hops: list[dict], quoted: bool, *, told_anyone: bool = False, before: str = ""
+) -> str:
+    """ "Brannock said no official had visited his street" claims "No official had visited
+    Ilya Brannock's street": a claim is read alone, and in reported speech whose words name
+    no one else before it, a named person's "his" or "her" is their own. Not in a quotation,
+    not after a listener who may be the one meant ("told Bob his car had been towed"), not
+    where the pronoun is not the speaker's ("Ms Feld said his …"), and not where the
+    sentence ``before`` the claim already says "he" or "his" of someone ('"He was at the top
+    of his game," Rendell recalled, suggesting … his first performance')."""
+    if quoted or not hops:
+        return claim
+    speaker = hops[0]
+    name = speaker.get("name") or ""
+    surface = (speaker.get("surface") or "").strip()
+    if not _person_like(name, surface):
+        return claim
+    if TELL & set((speaker.get("cue") or "").lower().split()) and not told_anyone:
+        return claim
+    words = surface.lower().replace(",", " ").split()
+    said_by = next((NOUN_GENDER[w] for w in words if w in NOUN_GENDER), None) or next(
+        (GENDERED[w] for w in words[:1] if w in GENDERED and w not in ("his", "her")), None
+    )
+    found = _OWNER_INSIDE.search(claim, 1)
+    if found is None or any(
+        a <= found.start() and (b is None or found.start() < b)
+        for a, b in quotations(claim, 0, len(claim))
+    ):
+        return claim  # inside a quotation: the speaker's words as they said them
+    gender = "m" if found["his"] else "f"
+    if said_by is not None and said_by != gender:
+        return claim
+    if _HE_OR_SHE_BEFORE[gender].search(before):
+        return claim
+    tokens = re.findall(r"[\w'\u2019-]+", claim[: found.start()])
+    for index, token in enumerate(tokens):
+        lowered = re.split(r"['\u2019]", token.lower())[0]  # "he'd", "Obama's"
+        if token[:1].isupper() and (index or lowered not in _OPENERS):
+            return claim  # a name, maybe the one meant
+        if (lowered in _ANOTHER_PERSON or lowered in _PERSON_TITLES) and not (
+            index and tokens[index - 1].lower() == "no"
+        ):
+            return claim  # "no official had visited his street": no one else
+    return claim[: found.start()] + possessive(name) + " " + claim[found.end() :]
 
 
 def _agrees(surface: str, claim: str) -> bool:

@@ -82,6 +82,7 @@ from claims.suggestions.proposal import (
     named_subject,
     single_quoted,
     source_hop,
+    speakers_own,
     spoken,
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
@@ -101,6 +102,7 @@ from claims.suggestions.subjects import (
     client_named,
     kinds_named,
     no_one_person,
+    people_named,
     person_named,
     person_opening,
     subject_named,
@@ -600,6 +602,7 @@ def sentence_proposals(
                 continue  # "A strike that would have closed schools for.": cut mid-clause
             if not quoted and _NO_COMMENT_CLAIM.match(text, part[0], part[1]):
                 continue  # "… said the company did not comment on individual customers"
+            told_anyone = _told_anyone(text, found[leaf], part)
             claim = named_subject(
                 claim_wording(spoken(text, found[leaf], part)),
                 hops,
@@ -612,7 +615,14 @@ def sentence_proposals(
                     speakers.is_body(resolver, resolved[leaf])
                     or never_a_persons(text, resolved[leaf].proposed_name or "")
                 ),
-                told_anyone=_told_anyone(text, found[leaf], part),
+                told_anyone=told_anyone,
+            )
+            claim = speakers_own(
+                claim,
+                hops,
+                quoted,
+                told_anyone=told_anyone,
+                before=text[sentence.start : part[0]],
             )
             if not quoted and found[leaf].source is not None:
                 claim = _the_thing_meant(text, found[leaf], claim)
@@ -1504,6 +1514,8 @@ def _told_anyone(text: str, attribution: Attribution, part: tuple[int, int]) -> 
     told = TOLD.match(text, cue_end, part[0])
     # "told the Brackenford Evening Post last week that": when, then what
     rest = _WHEN_TOLD.sub("", text[told.end() : part[0]]) if told is not None else ""
+    # "told Channel Nine in an interview broadcast on Sunday evening that": where and when
+    rest = _WHERE_TOLD.sub("", rest)
     if told is None or rest.strip() not in ("", "that"):
         return False
     if told.group("described") is not None:
@@ -1515,6 +1527,12 @@ _TRAILING_THAT = re.compile(r"\s+that$")
 _WHEN_TOLD = re.compile(
     r"^\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday|week|month|year|night)\b"
+)
+# Where or how an outlet was told, before what: "in an interview (broadcast on Sunday)",
+# "during a visit to Brussels", "on its evening programme". Up to a comma or "that".
+_WHERE_TOLD = re.compile(
+    r"^\s+(?:in|during|on|at|for|after)\s+(?:an?|the|its|his|her|their)\s+"
+    r"[^,;:\"\u201c]{1,60}?(?=\s+that\b|\s*$)"
 )
 # The listeners every speaker has, and nothing more: "told reporters" (but "told reporters
 # on Monday" says when, as "told Orban last week" says whom).
@@ -1860,12 +1878,16 @@ def propose(
     _outlets_by_full_name(text, out)
     _bodies_by_full_name(out)
     for proposal in out:
-        edges = text[max(0, proposal.quote[0] - 1) : proposal.quote[0] + 1]
-        edges += text[max(0, proposal.quote[1] - 1) : proposal.quote[1] + 1]
-        if any(mark in edges for mark in DOUBLE_QUOTES + '"'):
-            continue  # 'said that "families are paying for the bank's hesitation"': hers
-        if proposal.kind == "claim" and not proposal.quoted:
+        if proposal.kind != "claim" or proposal.quoted:
+            continue
+        opening = text[max(0, proposal.quote[0] - 1) : proposal.quote[0] + 1]
+        edges = opening + text[max(0, proposal.quote[1] - 1) : proposal.quote[1] + 1]
+        if not any(mark in edges for mark in DOUBLE_QUOTES + '"'):
             proposal.claim_text = kinds_named(text, proposal.claim_text, proposal.sentence[1])
+        if not any(mark in opening for mark in DOUBLE_QUOTES + '"'):
+            # 'said the chef was "working with advisers"': the words before the quotation
+            # are the article's, whatever the quotation says
+            proposal.claim_text = people_named(text, proposal.claim_text, proposal.sentence[1])
     return out
 
 

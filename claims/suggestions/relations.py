@@ -152,16 +152,51 @@ class _Layout:
         return (apart, _gap(a, b))
 
 
+# A paragraph's words ended ('… bounce back."') and the next one's opened without a
+# quotation mark: a quotation going on over paragraphs opens each with one.
+_PARAGRAPH_AFTER_END = re.compile(r"[.!?][\"\u201d\u2019]?[ \t]*\n\s*(?=[^\s\"\u201c\u2018'])")
+
+
+def _closed_at_paragraph(text: str, contents: list[Span]) -> list[Span]:
+    """Contents the tagger ran past a paragraph's last sentence into the next paragraph's
+    first words ('"Dom is a legend, he'll bounce back." Ferraro'), cut where the paragraph
+    ends; what goes on in the next paragraph is a content of its own when it holds a
+    statement, and dropped when it is only a few words."""
+    out: list[Span] = []
+    for start, end in contents:
+        cut = False
+        while (found := _PARAGRAPH_AFTER_END.search(text, start, end)) is not None:
+            out.append((start, found.start() + len(found[0].split("\n")[0].rstrip())))
+            start, cut = found.end(), True
+        if not cut or len(text[start:end].split()) >= 4:
+            out.append((start, end))
+    return out
+
+
 def _touching_joined(text: str, contents: list[Span]) -> list[Span]:
     """Contents one space apart at most are one content the tagger cut in two; not a
     sentence that ends a quotation and a quotation opening the next ('… a "war footing".
     "This is not …," he was quoted as saying'): two, each of its own cue."""
     joined: list[Span] = []
     for content in contents:
+        closes = re.match(r"[\"\u201d\u2019]\s*\n\s*", text[content[0] : content[1]])
+        if (
+            joined
+            and closes
+            and joined[-1][1] == content[0]
+            and closes.end() < content[1] - content[0]
+        ):
+            # '"That is not the case today.' + '"\nTrade between …': the tagger gave the
+            # closing mark to the next paragraph's words; it closes the quotation before
+            joined[-1] = (joined[-1][0], content[0] + 1)
+            joined.append((content[0] + closes.end(), content[1]))
+            continue
         if (
             joined
             and content[0] - joined[-1][1] <= 1
             and not _next_quotation(text, joined[-1], content)
+            and not _PARAGRAPH_AFTER_END.match(text, joined[-1][1] - 1, content[0] + 1)
+            and not _PARAGRAPH_AFTER_END.match(text, joined[-1][1] - 2, content[0] + 1)
         ):
             joined[-1] = (joined[-1][0], max(joined[-1][1], content[1]))
         else:
@@ -312,7 +347,7 @@ def link(
     # "The department today announced": a time word tagged as a cue of its own says nothing.
     cues = [c for c in cues if not _only(text, c, TIME_WORDS)]
     contents, fragments = [], []
-    for content in _touching_joined(text, by_kind["CONTENT"]):
+    for content in _touching_joined(text, _closed_at_paragraph(text, by_kind["CONTENT"])):
         (contents if content[1] - content[0] >= FRAGMENT else fragments).append(content)
     found = _bylines(text, contents, sources)
     signed = {s for r in found for s in (r.content, r.source) if s is not None}
@@ -419,6 +454,16 @@ def _refine(
             fits = False
     if any(other.coordinated and _inside(other.cue, content) for other in found):
         fits = False  # "... and added ...": what follows "and" is said again, not nested
+    if (
+        attribution.order == "pre"
+        and attribution.source is not None
+        and attribution.source[1] <= content[0] < attribution.cue[0]
+        and attribution.cue[1] <= content[1]
+        and text[content[0]] not in QUOTE_MARKS
+    ):
+        # "Two officials, speaking on condition of anonymity because they were not authorised
+        # to discuss the matter, said A": no content holds its own cue
+        fits = False
     if not empty and any(_nearer_cues_words(other, attribution, content) for other in found):
         # "A, according to two people …, who asked not to be named because B": the tagger
         # gave "according to" B, the words of a cue between them; the rules' A stands

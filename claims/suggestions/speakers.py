@@ -1946,8 +1946,32 @@ def _agency_just_named(resolver: Resolver, surface: str, before: str) -> Resolut
     words = [word.strip(",;:") for word in surface.lower().split()]
     if words not in (["the", "agency"], ["the", "news", "agency"], ["the", "wire", "agency"]):
         return None
-    agency = _agency_just_before(_this_and_last_sentence(before), news=len(words) == 3)
+    recent = _this_and_last_sentence(before)
+    # "the state news agency CNA" named once, then "CNA, citing …, said": a wire the
+    # article itself introduced
+    called = {m["called"] or m["after"] for m in _A_WIRE.finditer(before)} - {None}
+    agency = _agency_just_before(recent, news=len(words) == 3, called=called)
+    if agency is None and len(words) == 2:
+        return _agency_described(recent, surface)
     return None if agency is None else _read_as(resolver.resolve(agency), surface, "agency")
+
+
+# An agency the story names only by what it is: "The national disaster agency said …".
+_AGENCY_DESCRIBED = re.compile(
+    r"(?<![\w-])[Tt]he[ \t]+((?:(?!news\b|wire\b|press\b)[a-z][\w-]*[ \t]+){1,3}agency)"
+    r"\b(?!['\u2019])"
+)
+
+
+def _agency_described(recent: str, surface: str) -> Resolution | None:
+    """ "The national disaster agency said A. According to the agency, B": the agency the
+    sentence before described, proposed under that description, not the article's origin."""
+    found = list(_AGENCY_DESCRIBED.finditer(recent))
+    if not found:
+        return None
+    phrase = f"the {found[-1][1]}"
+    why = f"{surface.strip()!r} read as {phrase!r}, named so before"
+    return Resolution(surface, None, None, 0.0, why, proposed_name=phrase)
 
 
 # Wires a story names without the word "agency": "in an interview with dpa", "told AFP".
@@ -1965,11 +1989,16 @@ _A_WIRE = re.compile(
 _RATINGS = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w&'’-]*[ \t]+){1,3}Ratings)\b")
 
 
-def _agency_just_before(recent: str, news: bool = False) -> str | None:
+def _agency_just_before(
+    recent: str, news: bool = False, called: set[str] = frozenset()
+) -> str | None:
     """The agency named last in ``recent``: one whose name says so ("the Caledonian Space
-    Agency"), a credit rating agency, or a wire; only a wire for ``news`` ("the news
-    agency")."""
+    Agency"), a credit rating agency, or a wire (one of ``called``, the wires the article
+    introduced, too); only a wire for ``news`` ("the news agency")."""
     found = [(m.start(), m["wire"] or m["called"] or m["after"]) for m in _A_WIRE.finditer(recent)]
+    for name in called:
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        found += [(m.start(), name) for m in re.finditer(pattern, recent)]
     if not news:
         found += [(m.start(), m[1]) for m in _AN_AGENCY.finditer(recent)]
         found += [(m.start(), m[1]) for m in _RATINGS.finditer(recent)]

@@ -1,0 +1,109 @@
+"""Whom a claim's words mean, said so in the claim: a speaker's own "he", "it" and "his",
+a person called by the role the story named them with, and "the agency" the story just
+described. A claim is stored once and read alone, apart from its article."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+
+def _claims(proposals):
+    return [p.claim_text for p in proposals]
+
+
+def test_told_an_outlet_in_an_interview_then_he_is_the_speaker(db_url):
+    """An outlet told, and where, is no "he": the speaker is."""
+    text = (
+        "Professor Harold Emsley told Channel Nine in an interview broadcast on Sunday evening "
+        "that he first learned of the allegations in January.\n\n"
+        "Mara Quist told Bob Ellery in a phone call that he had been dismissed.\n"
+    )
+    claims = _claims(proposals_for(db_url, text))
+    assert "Harold Emsley first learned of the allegations in January." in claims
+    # a person told may be the "he": left as written
+    assert "He had been dismissed." in claims
+
+
+def test_an_airline_speaking_of_itself(db_url):
+    text = (
+        "Northgate Air said in a separate statement that it would now pursue a standalone "
+        "strategy.\n"
+    )
+    assert "Northgate Air would now pursue a standalone strategy." in _claims(
+        proposals_for(db_url, text)
+    )
+
+
+def test_his_inside_reported_speech_is_the_speakers_when_no_one_else_is_named(db_url):
+    """ "No official had visited his street": Brannock's street. Another person named
+    before the pronoun, a listener, or a quotation leave it as written."""
+    text = (
+        "Ilya Brannock said no official had visited his street since the quake.\n\n"
+        "Anna Lind said the minister had lied about his expenses.\n\n"
+        "Petra Holm said the council had ignored the letters sent by her lawyer.\n\n"
+        "Karl Brandt said Jonas Weber had sold his house in March.\n\n"
+        'Ola Nyberg said the storm had "flattened his barn" overnight.\n'
+    )
+    claims = _claims(proposals_for(db_url, text))
+    assert "No official had visited Ilya Brannock's street since the quake." in claims
+    assert "The minister had lied about his expenses." in claims
+    assert "The council had ignored the letters sent by Petra Holm's lawyer." in claims
+    assert "Jonas Weber had sold his house in March." in claims
+    assert not [c for c in claims if "Ola Nyberg's" in c]
+
+
+def test_a_role_the_story_named_one_person_with_is_that_person(db_url):
+    """ "the chef" after "Celebrity chef Dominic Ferraro", "the chancellor's apology" after
+    "Harold Emsley, the chancellor of …"; two ministers named leave "the minister"."""
+    text = (
+        "Celebrity chef Dominic Ferraro has shut his flagship restaurant without warning.\n\n"
+        "A spokesperson for Ferraro said the chef was working with advisers to pay every "
+        "member of staff.\n\n"
+        "Harold Emsley, the chancellor of Westbrook University, has apologised.\n\n"
+        "Union president Kofi Marsh said the chancellor's apology came too late.\n\n"
+        "Trade Minister Elena Vasko and Foreign Minister Rafael Montoya met on Friday.\n\n"
+        "Aides said the minister had left early.\n"
+    )
+    claims = _claims(proposals_for(db_url, text))
+    assert "Dominic Ferraro was working with advisers to pay every member of staff." in claims
+    assert "Harold Emsley's apology came too late." in claims
+    assert "The minister had left early." in claims
+
+
+def test_the_agency_just_described_is_no_wire(db_url):
+    """ "According to the agency", after "The national disaster agency said", is that
+    agency, not the wire the article is credited to; "The agency", after a state news
+    agency introduced as "the state news agency CNA" and then called "CNA", is CNA."""
+    text = (
+        "The national disaster agency said in a statement that 1,200 rescuers had been "
+        "deployed.\n\n"
+        "According to the agency, electricity had been restored to 60 percent of homes.\n\n"
+        "Foreign Minister Rafael Montoya warned of retaliation, the state news agency CNA "
+        "reported.\n\n"
+        "CNA, citing a senior trade official, said Castel was preparing tariffs on wheat.\n\n"
+        "The agency said the list would be published within ten days.\n"
+    )
+    proposals = proposals_for(
+        db_url, text, outlet="The Valdria Herald", origin=("Meridian Press", "via")
+    )
+    speakers = speakers_of(proposals)
+    assert speakers["Electricity had been restored to 60 percent of homes."][0].lower() == (
+        "the national disaster agency"
+    )
+    assert speakers["The list would be published within ten days."][0] == "CNA"
+
+
+def test_a_role_named_beside_it_or_held_by_another_is_left_as_written(db_url):
+    """ "Vice President Joe Biden" is not "the president", and "The prosecutor, Carrie
+    Cohen," names her already; "his" after another name is not the speaker's."""
+    text = (
+        "Vice President Joe Biden will visit Ohio.\n\n"
+        "Aides said Biden would push the president's executive actions on guns.\n\n"
+        "Prosecutor Carrie Cohen said little.\n\n"
+        "Witnesses said the prosecutor, Carrie Cohen, looked crushed as she left.\n\n"
+        "Peter Cook said Carter believes his use of personal email was a mistake.\n"
+    )
+    claims = _claims(proposals_for(db_url, text))
+    assert "Biden would push the president's executive actions on guns." in claims
+    assert "The prosecutor, Carrie Cohen, looked crushed as she left." in claims
+    assert "Carter believes his use of personal email was a mistake." in claims
