@@ -1158,12 +1158,26 @@ def _said_from(text: str, attribution: Attribution) -> int:
         return start
     between = text[source[1] : attribution.cue[0]]
     joined = _AND_SAID.search(between)
+    if joined is None and attribution.cue_text(text).split()[0].lower().endswith("ing"):
+        # "The authority blocked the merger, saying A": what it did is the article's own
+        # statement, what it said starts at "saying"
+        joined = _COMMA_SAYING.search(between)
+        words = {w.lower().strip(".,;:") for w in between.split()}
+        if joined is not None and words & (SPEECH_WORDS | _WRITTEN_TO):
+            joined = None  # "X emailed supporters on Monday, saying A": how A was said
     if joined is None or len(between[: joined.start()].split()) < 4:
         return start
     return source[1] + joined.start()
 
 
 _AND_SAID = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+_COMMA_SAYING = re.compile(r"\s*,\s*$")
+# How words reach people, which a sentence's act before ", saying" may be: a frame.
+_WRITTEN_TO = frozenset(
+    {"emailed", "wrote", "tweeted", "posted", "messaged", "texted", "spoke", "addressed",
+     "briefed", "phoned", "called", "appeared", "interviewed", "commented", "responded",
+     "replied", "reacted", "took"}
+)  # fmt: skip
 
 
 _SPOKESPERSON = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)$", re.I)
