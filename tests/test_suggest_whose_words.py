@@ -107,3 +107,54 @@ def test_a_role_named_beside_it_or_held_by_another_is_left_as_written(db_url):
     assert "Biden would push the president's executive actions on guns." in claims
     assert "The prosecutor, Carrie Cohen, looked crushed as she left." in claims
     assert "Carter believes his use of personal email was a mistake." in claims
+
+
+def test_a_bodys_its_in_what_it_said_is_its_own(db_url):
+    """ "its nearest intake", "its members": the body speaking, where nothing named before
+    in the claim may be what "its" means."""
+    text = (
+        "Severnvale Water said drinking water supplies were not affected because its nearest "
+        "intake was upstream of the plant.\n\n"
+        "The Junior Medics Association said more than 80 percent of its members had joined "
+        "picket lines.\n\n"
+        "Halvern Pharmaceuticals said the plant had reached its capacity.\n"
+    )
+    claims = _claims(proposals_for(db_url, text))
+    assert (
+        "Drinking water supplies were not affected because Severnvale Water's nearest intake "
+        "was upstream of the plant." in claims
+    )
+    assert (
+        "More than 80 percent of the Junior Medics Association's members had joined picket "
+        "lines." in claims
+    )
+    assert "The plant had reached its capacity." in claims
+
+
+def test_the_singer_and_the_39_year_old_are_the_people_the_story_means(db_url):
+    """A source called by a role the story named one person with, or by an age no one was
+    given, after that person spoke, is that person; "the network" that reported is the TV
+    network the story named so, not a guess (a story may be about another network)."""
+    text = (
+        "Pop singer Marisa Vell and property developer Callum Dwyer clashed in court.\n\n"
+        '"Music is how I make sense of things," the singer was quoted as saying.\n\n'
+        "Danny Whelan said he was ready for the challenge.\n\n"
+        '"I know these players inside out," the 39-year-old said.\n\n'
+        "Dead fish were found along the river, the television network Channel Meridian "
+        "reported.\n\n"
+        "The network reported that the spill came from a storage tank.\n"
+    )
+    speakers = speakers_of(
+        proposals_for(
+            db_url, text, outlet="Aldermoor Gazette", origin=("Channel Meridian", "citing")
+        )
+    )
+    assert speakers["Music is how I make sense of things."] == ["Marisa Vell"]
+    assert speakers["I know these players inside out."] == ["Danny Whelan"]
+    assert speakers["The spill came from a storage tank."] == ["Channel Meridian"]
+
+
+def test_the_network_no_network_was_named_as_is_left_a_description(db_url):
+    text = "The network licenses two talk shows from a studio in Los Angeles, executives said.\n"
+    speakers = speakers_of(proposals_for(db_url, text, origin=("Channel Meridian", "citing")))
+    assert "Channel Meridian licenses two talk shows from a studio in Los Angeles." not in speakers

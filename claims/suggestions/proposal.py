@@ -279,7 +279,14 @@ _HE_OR_SHE_BEFORE = {
 
 
 def speakers_own(
-    claim: str, hops: list[dict], quoted: bool, *, told_anyone: bool = False, before: str = ""
+    claim: str,
+    hops: list[dict],
+    quoted: bool,
+    *,
+    told_anyone: bool = False,
+    before: str = "",
+    body: bool = False,
+    text: str = "",
 ) -> str:
     """ "Brannock said no official had visited his street" claims "No official had visited
     Ilya Brannock's street": a claim is read alone, and in reported speech whose words name
@@ -287,15 +294,19 @@ def speakers_own(
     not after a listener who may be the one meant ("told Bob his car had been towed"), not
     where the pronoun is not the speaker's ("Ms Feld said his …"), and not where the
     sentence ``before`` the claim already says "he" or "his" of someone ('"He was at the top
-    of his game," Rendell recalled, suggesting … his first performance')."""
+    of his game," Rendell recalled, suggesting … his first performance'). A ``body``'s
+    "its" the same way ("Severnvale Water said supplies were safe because its intake was
+    upstream"), where no thing is named before it that "its" may mean."""
     if quoted or not hops:
         return claim
     speaker = hops[0]
     name = speaker.get("name") or ""
     surface = (speaker.get("surface") or "").strip()
-    if not _person_like(name, surface):
-        return claim
     if TELL & set((speaker.get("cue") or "").lower().split()) and not told_anyone:
+        return claim
+    if name and not is_description(name) and (body or _a_bodys_name(name)):
+        return _bodys_own(claim, name, before, text)
+    if not _person_like(name, surface):
         return claim
     words = surface.lower().replace(",", " ").split()
     said_by = next((NOUN_GENDER[w] for w in words if w in NOUN_GENDER), None) or next(
@@ -315,12 +326,48 @@ def speakers_own(
     tokens = re.findall(r"[\w'\u2019-]+", claim[: found.start()])
     for index, token in enumerate(tokens):
         lowered = re.split(r"['\u2019]", token.lower())[0]  # "he'd", "Obama's"
-        if token[:1].isupper() and (index or lowered not in _OPENERS):
+        if _a_name(token, index, text):
             return claim  # a name, maybe the one meant
         if (lowered in _ANOTHER_PERSON or lowered in _PERSON_TITLES) and not (
             index and tokens[index - 1].lower() == "no"
         ):
             return claim  # "no official had visited his street": no one else
+    return claim[: found.start()] + possessive(name) + " " + claim[found.end() :]
+
+
+_ITS_INSIDE = re.compile(r"(?<=[ \t])its[ \t]+(?=[a-z])")
+# What "its" may mean before it in a claim: a thing the claim names ("the plant reached its
+# capacity"), or "it".
+_A_THING_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]t|[Ii]ts)\b")
+
+
+def _a_name(token: str, index: int, text: str) -> bool:
+    """Whether a claim's word is a name: capitalised inside it, or opening it where the
+    article never writes it in lower case ("Obama", not "Drinking" of "drinking water")."""
+    if not token[:1].isupper():
+        return False
+    if index:
+        return True
+    word = re.split(r"['\u2019]", token.lower())[0]
+    if word in _OPENERS:
+        return False
+    return not (text and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
+def _bodys_own(claim: str, name: str, before: str, text: str) -> str:
+    found = _ITS_INSIDE.search(claim, 1)
+    if found is None or any(
+        a <= found.start() and (b is None or found.start() < b)
+        for a, b in quotations(claim, 0, len(claim))
+    ):
+        return claim
+    if re.search(r"\b[Ii]ts?\b", before) or _A_THING_BEFORE.search(claim, 0, found.start()):
+        return claim
+    tokens = re.findall(r"[\w'\u2019-]+", claim[: found.start()])
+    if any(_a_name(t, i, text) for i, t in enumerate(tokens)):
+        return claim  # a name, maybe the one meant
+    if text and written_with_the(name, text):
+        name = f"the {name}"
     return claim[: found.start()] + possessive(name) + " " + claim[found.end() :]
 
 
@@ -433,15 +480,8 @@ def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") 
         pass  # "It said it had approved funding", "it" the health authority read before
     elif not name or is_description(name):
         return claim
-    words = {word.lower().strip(".,") for word in name.split()}
-    first = name.split()[0]
-    acronym = len(first) >= 3 and first.isupper()  # "ARS Auvergne-Rhone-Alpes", "UNICEF"
-    named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS | BODY_NAME_WORDS)
-    # ``body``: the article shows it is one ("the Directorate, which said"); a brand's
-    # inner capital ("FreshWay", "PayPal") is no person's, as "McDonald" or "DeSantis" is
-    camel = bool(_BRAND.fullmatch(name)) and not _SURNAME_PREFIX.match(name)
-    body = body or acronym or name.replace(".", "").isupper() or named_so or camel
-    if not body:
+    # ``body``: the article shows it is one ("the Directorate, which said")
+    if not (body or _a_bodys_name(name)):
         return claim  # "Denyer said it would fail": a name alone may be a person's
     if surface[:4].lower() == "the " and surface[4:] == name and name.split()[-1].islower():
         name = f"the {name}"  # "The Dutch health inspectorate", as the article calls it
@@ -453,6 +493,18 @@ def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") 
             return claim  # "Russia's Defense Ministry's troops": whose is not the ministry
         return possessive(name) + claim[3:]
     return name + claim[2:]
+
+
+def _a_bodys_name(name: str) -> bool:
+    """A name that says it is a body's: an acronym ("UNICEF", "ARS Auvergne-Rhone-Alpes"),
+    a word bodies' names hold ("Severnvale Water", "Halvern Pharmaceuticals"), or a brand's
+    inner capital ("FreshWay", "PayPal"), no person's as "McDonald" or "DeSantis" is."""
+    words = {word.lower().strip(".,") for word in name.split()}
+    first = name.split()[0]
+    acronym = len(first) >= 3 and first.isupper()
+    named_so = words & (ORGANISATION_WORDS | COMPANY_NAME_WORDS | BODY_NAME_WORDS)
+    camel = bool(_BRAND.fullmatch(name)) and not _SURNAME_PREFIX.match(name)
+    return bool(acronym or name.replace(".", "").isupper() or named_so or camel)
 
 
 def _person_like(name: str, surface: str) -> bool:

@@ -603,6 +603,10 @@ def sentence_proposals(
             if not quoted and _NO_COMMENT_CLAIM.match(text, part[0], part[1]):
                 continue  # "… said the company did not comment on individual customers"
             told_anyone = _told_anyone(text, found[leaf], part)
+            is_body = resolved[leaf] is not None and (
+                speakers.is_body(resolver, resolved[leaf])
+                or never_a_persons(text, resolved[leaf].proposed_name or "")
+            )
             claim = named_subject(
                 claim_wording(spoken(text, found[leaf], part)),
                 hops,
@@ -610,11 +614,7 @@ def sentence_proposals(
                 text=text,
                 itself=_of_itself(text, found[leaf], part[0])
                 and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
-                body=resolved[leaf] is not None
-                and (
-                    speakers.is_body(resolver, resolved[leaf])
-                    or never_a_persons(text, resolved[leaf].proposed_name or "")
-                ),
+                body=is_body,
                 told_anyone=told_anyone,
             )
             claim = speakers_own(
@@ -623,6 +623,8 @@ def sentence_proposals(
                 quoted,
                 told_anyone=told_anyone,
                 before=text[sentence.start : part[0]],
+                body=is_body,
+                text=text,
             )
             if not quoted and found[leaf].source is not None:
                 claim = _the_thing_meant(text, found[leaf], claim)

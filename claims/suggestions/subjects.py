@@ -21,6 +21,7 @@ from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
 from claims.suggestions.outlets import an_outlet
 from claims.suggestions.proposal import EXPLETIVE_IT, possessive, written_with_the
+from claims.suggestions.roles import PERSON_ROLES, people_called
 from claims.suggestions.speakers import APPOSED_NOUNS, Speakers, a_body, one_person
 from claims.text import QUOTE_MARKS, fold_name, quotations
 
@@ -514,63 +515,10 @@ def _one_named(text: str, kind: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-# What a story calls a person it named with the word beside the name: "the chef" of
-# "Celebrity chef Dominic Ferraro", "the chancellor" of "Harold Emsley, the chancellor of
-# Westbrook University". Roles one person holds in a story, not "the official" or "the
-# spokesman", of whom a story quotes several without saying so.
-_PERSON_ROLES = (
-    "chef", "chancellor", "minister", "mayor", "governor", "president", "ambassador",
-    "coach", "manager", "judge", "singer", "actor", "actress", "striker", "captain",
-    "senator", "professor", "author", "novelist", "artist", "designer", "founder",
-    "chairman", "chairwoman", "prosecutor", "surgeon", "scientist", "economist", "bishop",
-    "cardinal", "pilot", "rapper", "presenter", "broadcaster", "comedian", "footballer",
-    "goalkeeper", "midfielder", "defender", "athlete", "sprinter", "boxer", "cyclist",
-    "swimmer", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur",
-    "headteacher", "principal", "archbishop", "commissioner", "treasurer", "magnate",
-)  # fmt: skip
 _ROLE_IN_CLAIM = re.compile(
-    rf"\b([Tt]he) ({'|'.join(_PERSON_ROLES)})(['\u2019]s)?\b(?![ \t]+(?:of|for|at|in)\b)(?!-)"
+    rf"\b([Tt]he) ({'|'.join(PERSON_ROLES)}|\d{{1,3}}-year-old)(['\u2019]s)?\b"
+    r"(?![ \t]+(?:of|for|at|in)\b)(?!-)"
 )
-_FULL_NAME = r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,2}"
-# What makes a role another one: "Vice President", "former minister", "deputy mayor".
-_ANOTHER_ROLE = re.compile(
-    r"(?i:vice|deputy|former|acting|assistant|shadow|ex|late|associate)[ \t-]*$"
-)
-_HONORIFICS = frozenset({"Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
-
-
-def _people_with_role(text: str, role: str) -> set[str]:
-    """The full names ``text`` sets beside ``role``: before the name ("chef Dominic
-    Ferraro", "Trade Minister Elena Vasko") or after it ("Harold Emsley, the chancellor of
-    …", "The chancellor of Westbrook University, Harold Emsley,")."""
-    word = rf"[{role[0].upper()}{role[0]}]{role[1:]}"
-    patterns = (
-        # (the name ends where the capitals do: not "President Obama Speech On …")
-        rf"(?<![\w-]){word}[ \t]+({_FULL_NAME})(?![\w-])(?![ \t]+[A-Z])",
-        rf"({_FULL_NAME}),[ \t]+(?:a|an|the|[A-Z][\w-]*['\u2019]s)[ \t]+"
-        rf"(?:[\w'\u2019-]+[ \t]+){{0,3}}?{word}\b",
-        rf"[Tt]he[ \t]+(?:[a-z-]+[ \t]+){{0,2}}{word}(?:[ \t]+(?:of|at|for)[ \t]+[^,.;]{{1,60}})?"
-        rf",[ \t]+({_FULL_NAME}),",
-    )
-    names = set()
-    for pattern in patterns:
-        for match in re.finditer(pattern, text):
-            if _ANOTHER_ROLE.search(text, max(0, match.start() - 12), match.start()):
-                continue  # "Vice President Joe Biden" is not "the president"
-            words = match[1].split()
-            while words and words[0] in _HONORIFICS | _NOT_A_NAMES_START:
-                words = words[1:]
-            if len(words) >= 2 and not words[-1].endswith(("'s", "\u2019s")):
-                names.add(" ".join(words))
-    # "Ferraro" named again in full is one person, not two; and a surname is no word the
-    # text writes in lower case too: "President Obama Speech at …", a caption, names no one
-    # "Speech" where "the speech reflected" is about one
-    return {
-        n
-        for n in names
-        if not any(o != n and o.endswith(f" {n}") for o in names)
-        and not re.search(rf"(?<![\w-]){re.escape(n.split()[-1].lower())}(?![\w-])", text)
-    }
 
 
 def people_named(text: str, claim: str, end: int | None = None) -> str:
@@ -588,7 +536,7 @@ def people_named(text: str, claim: str, end: int | None = None) -> str:
     for found in _ROLE_IN_CLAIM.finditer(claim, 0, upto):
         if re.match(r"[ \t]*,[ \t]*[A-Z]", claim[found.end() :]):
             continue  # "The prosecutor, Carrie Cohen,": named already, beside it
-        names = _people_with_role(text[:end], found[2])
+        names = people_called(text[:end], found[2])
         if len(names) != 1:
             continue
         name = names.pop()
