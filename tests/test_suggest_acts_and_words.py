@@ -27,3 +27,24 @@ def test_an_act_then_saying_is_the_articles_statement_and_the_speakers_words(db_
     # "said A, adding B": nothing of the article's own before the speaker's words
     assert not [claim for claim in speakers if claim.startswith("The minister said")]
     assert speakers["Costs would fall."] == speakers["The plan was sound."]
+
+
+def test_what_a_body_called_a_thing_stays_inside_the_articles_statement(db_url):
+    """ "for what the regulator called "serious and sustained" failures": the regulator's
+    word inside the article's own statement, which goes on to its end; and "the bank" is
+    Calder & Rowe Bank, "&" and all."""
+    text = (
+        "Calder & Rowe Bank has been fined 46.2 million pounds by the Financial Conduct Board "
+        'for what the regulator called "serious and sustained" failures in its controls.\n\n'
+        "The bank said it was not aware of any other investigation.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    whole = (
+        "Calder & Rowe Bank has been fined 46.2 million pounds by the Financial Conduct Board "
+        'for what the regulator called "serious and sustained" failures in its controls.'
+    )
+    assert speakers[whole] == []
+    assert not [claim for claim in speakers if claim.startswith("Financial Conduct Board called")]
+    assert speakers["Calder & Rowe Bank was not aware of any other investigation."] == [
+        "Calder & Rowe Bank"
+    ]

@@ -460,6 +460,8 @@ def sentence_proposals(
 
     proposals = []
     for leaf, hops in ((index, hops) for index in leaves(found) for hops in chains_of(index)):
+        if _what_they_called(text, found[leaf]):
+            continue  # the sentence is the article's own, their word for it inside
         first_of_leaf = len(proposals)
         note_outlets(hops, resolver, speakers, sentence.end)
         content = found[leaf].said_before or found[leaf].content
@@ -719,7 +721,8 @@ def sentence_proposals(
         # comes before the first attribution is the article's own statement.
         # Cues that name nobody ("As indicated,") do not end it.
         named = [a for a in ruled if a.source is not None] or ruled
-        end = min(_said_from(text, a) for a in named)
+        named = [a for a in named if not _what_they_called(text, a)]
+        end = min((_said_from(text, a) for a in named), default=sentence.end)
     # Relations only the tagger found ("China offered to ...", "voters believe ...") are a
     # reading the reviewer may reject: the whole sentence stays proposed as the article's own,
     # unless a speaker plainly says it ("…, Gov. Volodymyr Kohut said").
@@ -1147,6 +1150,18 @@ def _within_sentence(text: str, sentence: Sentence, content: tuple[int, int]) ->
         while end > start and text[end - 1] in " \n.":
             end -= 1
     return (start, end)
+
+
+def _what_they_called(text: str, attribution: Attribution) -> bool:
+    """ "fined … for what the regulator called "serious and sustained" failures": the
+    regulator's word for a thing the article names, inside the article's own statement;
+    no claim of the regulator's, nor the statement's end."""
+    source = attribution.source
+    return (
+        source is not None
+        and attribution.cue_text(text).lower() in ("called", "described as", "termed", "dubbed")
+        and re.search(r"\bwhat\s+$", text[max(0, source[0] - 10) : source[0]]) is not None
+    )
 
 
 def _said_from(text: str, attribution: Attribution) -> int:

@@ -2117,9 +2117,10 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
     ``before``'s end names it."""
     title = _INSTITUTIONS[noun]
     pattern = (
-        # "Maritime and Harbour Workers Union": an "and" between capitalised words is the name's
+        # "Maritime and Harbour Workers Union", "Calder & Rowe Bank": an "and" between
+        # capitalised words is the name's
         rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
-        rf"(?:and[ \t]+(?=[A-Z]))?){{1,4}}"
+        rf"(?:(?:and|&)[ \t]+(?=[A-Z]))?){{1,4}}"
         # "Illinois Department of Transportation": the name goes on after its "of"
         # ("Department of Health and Care": and its "and")
         rf"(?:{title})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
