@@ -158,3 +158,17 @@ def test_the_network_no_network_was_named_as_is_left_a_description(db_url):
     text = "The network licenses two talk shows from a studio in Los Angeles, executives said.\n"
     speakers = speakers_of(proposals_for(db_url, text, origin=("Channel Meridian", "citing")))
     assert "Channel Meridian licenses two talk shows from a studio in Los Angeles." not in speakers
+
+
+def test_a_wires_dateline_credit_is_no_agency_a_claim_means(db_url):
+    """ "(Meridian Press Agency) -" credits the wire; "the agency" in a speaker's words is
+    not it, and stays as written where the story names no other agency."""
+    text = (
+        "PORTO VELHA, March 14 (Meridian Press Agency) - Authorities ordered the evacuation "
+        "of 6,000 residents after Mount Corvado erupted.\n\n"
+        "About 1,200 people had been moved by midday, the civil protection agency said.\n\n"
+        "Rui Dantas rejected the criticism, saying the agency had followed its protocols.\n"
+    )
+    origin = ("Meridian Press Agency", "via")
+    claims = _claims(proposals_for(db_url, text, outlet="Coastal Herald", origin=origin))
+    assert "The agency had followed its protocols." in claims

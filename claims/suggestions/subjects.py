@@ -501,6 +501,11 @@ def _one_named(text: str, kind: str) -> str | None:
     )
     names = set()
     for match in re.finditer(pattern, text):
+        if (
+            text[match.start() - 1 : match.start()] == "("
+            and text[match.end() : match.end() + 1] == ")"
+        ):
+            continue  # "PORTO VELHA, March 14 (Meridian Press Agency) -": the wire's credit
         words = match[1].split()
         while words and words[0] in _NOT_A_NAMES_START:
             words = words[1:]
