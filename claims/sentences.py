@@ -177,6 +177,36 @@ def _keep_quotations_whole(text: str, spans: list[tuple[int, int]]) -> list[tupl
 
 _TERMINAL = '.!?…’"' + _ENGLISH_CLOSE  # read in the copy with English marks
 
+# A quotation that ends asking or exclaiming, closed: '"Where does this end?"'.
+_QUESTION_QUOTED = re.compile(r"[?!][\"\u201d\u2019']\s*$")
+# Its speaker after it, as the sentence's end: "Lund was quoted as saying by …", "Maria Holm
+# asked.", "she said on Monday."; not "The council said nothing." (a sentence of its own).
+_SPEAKER_GOES_ON = re.compile(
+    r"(?:[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey"
+    r"|[Tt]he[ \t]+[a-z-]+(?:[ \t]+[a-z-]+)?)[ \t]+"
+    r"(?:was[ \t]+quoted[ \t]+as[ \t]+saying|said|asked|added|told|wrote|replied|wondered"
+    r"|tweeted|posted|shouted)"
+    r"(?=[ \t]*[,.;:]|[ \t]+(?:as[ \t]+saying|by|on|in|to|at|after|during|when|while)\b)"
+)
+
+
+def _asked_then_speaker(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a quotation ending in "?" or "!" with its speaker after it: '"Where does this
+    end?" Lund was quoted as saying by the newspaper Dagsposten.' is one sentence, whose
+    question is Lund's, not the article's."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            merged
+            and _QUESTION_QUOTED.search(text, merged[-1][0], merged[-1][1])
+            and text[merged[-1][0] : merged[-1][0] + 1] in "\"\u201c\u2018'"
+            and _SPEAKER_GOES_ON.match(text, start, end)
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
 
 # A dateline's credit, where a piece starts: "(AP) —", "(Reuters) -", "(dpa) -"; and a
 # dateline whose place ends abbreviated, as the whole piece before it.
@@ -252,7 +282,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, (start, end) in enumerate(blocks):
         spans = _closing_marks_back(text, _syntok_spans(english, start, end), closers)
         spans = _split_after_clocks(text, _join_after_titles(text, spans) or [(start, end)])
-        for a, b in _join_unfinished(english, _keep_quotations_whole(text, spans)):
+        spans = _asked_then_speaker(text, _keep_quotations_whole(text, spans))
+        for a, b in _join_unfinished(english, spans):
             sentences.append(Sentence(a, b, text[a:b], number))
     return sentences
 

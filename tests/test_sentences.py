@@ -139,3 +139,19 @@ def test_a_month_before_its_day_does_not_end_a_sentence(text, count):
 )
 def test_a_clock_times_am_ends_a_sentence_only_before_a_new_one(text, count):
     assert len(split_sentences(text)) == count
+
+
+def test_a_question_quoted_then_its_speaker_is_one_sentence():
+    """'"Where does this end?" Lund was quoted as saying …': the question is Lund's, one
+    sentence with its speaker; a sentence of the article's own after a question stays its
+    own."""
+    text = (
+        '"Where does this end?" Lund was quoted as saying by the newspaper Dagsposten. '
+        '"Is it over?" Maria Holm asked. "Why now?" The council said nothing.'
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        '"Where does this end?" Lund was quoted as saying by the newspaper Dagsposten.',
+        '"Is it over?" Maria Holm asked.',
+        '"Why now?"',
+        "The council said nothing.",
+    ]

@@ -1001,7 +1001,9 @@ _OUTLET_NOUNS = (
 _REPORTER = (
     r"(?:(?:the\s+)?(?:(?:state|state-run|state-owned|official|pro-Kremlin)\s+)?"
     rf"[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|{_OUTLET_NOUNS})){{0,5}}"
-    rf"|(?:state|state-run|official)\s+{_OUTLET_NOUNS}(?:\s+{_OUTLET_NOUNS})?)"
+    rf"|(?:state|state-run|official)\s+{_OUTLET_NOUNS}(?:\s+{_OUTLET_NOUNS})?"
+    # "the newspaper Tagespost", "the state news agency CNA", "the German daily Bild"
+    rf"|(?:the\s+)?(?:[a-z-]+\s+){{0,2}}{_OUTLET_NOUNS}\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,3}})"
 )
 _REPORTERS_AFTER_BY = re.compile(
     rf"{_REPORTER}(?:,\s*{_REPORTER})*(?:,?\s+and\s+{_REPORTER})?"
