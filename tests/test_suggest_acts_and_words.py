@@ -64,3 +64,31 @@ def test_words_quoted_by_a_paper_named_after_what_it_is_go_through_it(db_url):
         "Tagespost",
     ]
     assert speakers["Where does this end?"] == ["Erik Lund", "Dagsposten"]
+
+
+def test_the_statement_a_body_announced_something_in_is_its_words(db_url):
+    """ "The club announced the decision in a statement. '…,' the statement said": the
+    club's words, though what it announced is no claim of its own."""
+    text = (
+        "Redcastle United have sacked manager Steve Corrigan after eight matches without a win.\n\n"
+        "The club announced the decision in a statement on Sunday night.\n\n"
+        '"The board would like to thank Steve for his hard work," the statement said.\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["The board would like to thank Steve for his hard work."] == [
+        "Redcastle United"
+    ]
+
+
+def test_what_neither_said_is_no_ones_claim(db_url):
+    """ "Neither campaign said it planned to change strategy": no one said it; the sentence
+    is the article's own account."""
+    text = (
+        "Neither campaign said it planned to change strategy in the final weeks.\n\n"
+        "Neither of the two candidates said they would concede.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers == {
+        "Neither campaign said it planned to change strategy in the final weeks.": [],
+        "Neither of the two candidates said they would concede.": [],
+    }

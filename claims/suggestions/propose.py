@@ -401,6 +401,21 @@ def sentence_proposals(
     if first is not None and IN_A_STATEMENT.search(text, sentence.start, sentence.end):
         # "The ministry said in a statement that A. … '…,' the statement said": its statement
         speakers.note_statement(first)
+    elif IN_A_STATEMENT.search(text, sentence.start, sentence.end) and (
+        opening := _NAME_ACTS_IN_A_STATEMENT.match(text, sentence.start, sentence.end)
+    ):
+        # "The club announced the decision in a statement on Sunday": the club's statement,
+        # though what it announced is no claim of its own
+        name = opening["name"]
+        reading = (
+            speakers.subject_meant(
+                resolver, name, text[max(0, sentence.start - 600) : sentence.start]
+            )
+            if name.startswith("The ")
+            else resolver.resolve(name)
+        )
+        if reading is not None and not is_description(reading.name or reading.proposed_name or ""):
+            speakers.note_statement(reading)
     for index, attribution in enumerate(found):
         if resolved[index] is None and _speaks_for_the_sentence(text, sentence, attribution):
             resolved[index] = first
@@ -1150,6 +1165,15 @@ def _within_sentence(text: str, sentence: Sentence, content: tuple[int, int]) ->
         while end > start and text[end - 1] in " \n.":
             end -= 1
     return (start, end)
+
+
+# A sentence that opens with a name, then what it did in a statement.
+_NAME_ACTS_IN_A_STATEMENT = re.compile(
+    r"\s*(?P<name>The[ \t]+[a-z]+|(?!(?:The|In|On|At|A|An|It|He|She|They|But|And)\b)"
+    r"[A-Z][\w&'\u2019-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'\u2019-]*){0,4})[ \t]+"
+    r"(?:[a-z]+ly[ \t]+)?"
+    r"(?:announced|confirmed|said|issued|released|published|posted|explained|defended)\b"
+)
 
 
 def _what_they_called(text: str, attribution: Attribution) -> bool:

@@ -125,7 +125,10 @@ def reports(text: str, sentence: Sentence, attribution: Attribution) -> bool:
 # Speakers that are nobody in particular, whose "convinced" or "believes" says what is
 # thought, and whom no claim can be attributed to.
 _NO_ONE_IN_PARTICULAR = re.compile(
-    r"(?:not\s+)?(?:everyone|everybody|no\s+one|nobody|none|anyone|anybody)", re.IGNORECASE
+    r"(?:not\s+)?(?:everyone|everybody|no\s+one|nobody|none|anyone|anybody)"
+    # "Neither campaign said it planned to change strategy": no one said so
+    r"|neither\s+(?:of\s+(?:the\s+)?)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?",
+    re.IGNORECASE,
 )
 _OBJECT_PHRASE = re.compile(r"(?:a|an|the|this|its|their|his|her)\s", re.IGNORECASE)
 # Adverbs before a verb in the present, which only a verb follows: "typically gains".
