@@ -313,10 +313,7 @@ def speakers_own(
         (GENDERED[w] for w in words[:1] if w in GENDERED and w not in ("his", "her")), None
     )
     found = _OWNER_INSIDE.search(claim, 1)
-    if found is None or any(
-        a <= found.start() and (b is None or found.start() < b)
-        for a, b in quotations(claim, 0, len(claim))
-    ):
+    if found is None or _in_quotation(claim, found.start()):
         return claim  # inside a quotation: the speaker's words as they said them
     gender = "m" if found["his"] else "f"
     if said_by is not None and said_by != gender:
@@ -341,6 +338,13 @@ _ITS_INSIDE = re.compile(r"(?<=[ \t])its[ \t]+(?=[a-z])")
 _A_THING_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]t|[Ii]ts)\b")
 
 
+def _in_quotation(claim: str, offset: int) -> bool:
+    """Whether ``offset`` of the claim lies inside one of its quotations (one left open
+    runs to the end)."""
+    spans = quotations(claim, 0, len(claim))
+    return any(a <= offset and (b is None or offset < b) for a, b in spans)
+
+
 def _a_name(token: str, index: int, text: str) -> bool:
     """Whether a claim's word is a name: capitalised inside it, or opening it where the
     article never writes it in lower case ("Obama", not "Drinking" of "drinking water")."""
@@ -356,10 +360,7 @@ def _a_name(token: str, index: int, text: str) -> bool:
 
 def _bodys_own(claim: str, name: str, before: str, text: str) -> str:
     found = _ITS_INSIDE.search(claim, 1)
-    if found is None or any(
-        a <= found.start() and (b is None or found.start() < b)
-        for a, b in quotations(claim, 0, len(claim))
-    ):
+    if found is None or _in_quotation(claim, found.start()):
         return claim
     if re.search(r"\b[Ii]ts?\b", before) or _A_THING_BEFORE.search(claim, 0, found.start()):
         return claim

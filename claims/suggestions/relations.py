@@ -217,8 +217,7 @@ def _touching_joined(text: str, contents: list[Span]) -> list[Span]:
             joined
             and content[0] - joined[-1][1] <= 1
             and not _next_quotation(text, joined[-1], content)
-            and not _PARAGRAPH_AFTER_END.match(text, joined[-1][1] - 1, content[0] + 1)
-            and not _PARAGRAPH_AFTER_END.match(text, joined[-1][1] - 2, content[0] + 1)
+            and not _PARAGRAPH_AFTER_END.search(text, joined[-1][1] - 2, content[0] + 1)
         ):
             joined[-1] = (joined[-1][0], max(joined[-1][1], content[1]))
         else:
