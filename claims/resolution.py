@@ -386,6 +386,12 @@ class Resolver:
                     words = words[1:]  # '"What Veltrix is asking for"': no one's name
                 before = " ".join(words)
                 proposed = _proposed_name(f"{before} {name}".strip())
+                joiners = [i for i, w in enumerate(proposed.split()) if w in ("of", "for", "the")]
+                if joiners:
+                    # "Blacks Don't Rally for Hillary Clinton", "Support of Ted Cruz": no
+                    # title took the "for" or "of" away ("Secretary of State John Kerry"), so
+                    # the person's name starts after it
+                    proposed = " ".join(proposed.split()[joiners[-1] + 1 :])
                 if proposed and len(proposed.split()) > 1 and _names_a_person(proposed):
                     found.setdefault(fold_name(proposed), proposed)
             after = _RUN_AFTER.match(self.text, match.end())

@@ -254,13 +254,22 @@ _CLOCK_END = re.compile(
     r"[A-Z]))"
 )
 
+# English words that end a sentence, which syntok takes for the German and Spanish
+# abbreviations it knows ("lit." for "Literatur"): "… had been deliberately lit. Detective
+# Inspector Sam Oduya told …". Only before a capital or a quotation mark.
+_WORD_END = re.compile(
+    r"(?<![\w.'\u2019-])(?:lit|set|art|max|min|cap|alt|tab|mag)\.(?=[ \t]+[\"\u201c\u2018A-Z])"
+)
+_NOT_ABBREVIATED = re.compile(f"{_CLOCK_END.pattern}|{_WORD_END.pattern}")
+
 
 def _split_after_clocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a piece after a clock time's "a.m." that ends a sentence, which syntok reads
-    as an abbreviation inside one: '… at 5:30 a.m. "He told me …," she said.'"""
+    as an abbreviation inside one: '… at 5:30 a.m. "He told me …," she said.'; likewise
+    after an English word syntok takes for an abbreviation ("lit.", "set.")."""
     split: list[tuple[int, int]] = []
     for start, end in spans:
-        for clock in _CLOCK_END.finditer(text, start, end):
+        for clock in _NOT_ABBREVIATED.finditer(text, start, end):
             split.append((start, clock.end()))
             start = clock.end()
             while start < end and text[start] in " \t":

@@ -26,6 +26,15 @@ def test_post_posed_direct_quotation():
     assert rows == [("told", "the minister", "\u201cWe will not be blackmailed,\u201d", True)]
 
 
+def test_a_modal_cue_after_and_is_part_of_the_content():
+    _, rows = _read("Northgate Air said it would cut 300 jobs and will announce a plan in March.")
+    assert rows == [
+        ("said", "Northgate Air", "it would cut 300 jobs and will announce a plan in March", False)
+    ]
+    _, rows = _read("Ann Lee said the budget would balance and added that taxes would not rise.")
+    assert [row[0] for row in rows] == ["said", "added"]
+
+
 def test_inverted():
     _, rows = _read('"The budget is balanced," said Finance Minister Piet Jansen.')
     assert rows[0][:2] == ("said", "Finance Minister Piet Jansen")

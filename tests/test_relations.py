@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.sentences import split_sentences
 from claims.suggestions import tagger
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.proposal import claim_wording, spoken
@@ -259,6 +260,18 @@ def test_a_second_cue_after_and_the_tagger_missed_is_kept_from_the_rules(tagged)
     ]
 
 
+def test_a_future_act_after_and_stays_in_what_was_said(tagged):
+    text = "Northgate Air said it would cut 300 jobs and would announce a route plan in March."
+    tagged[text] = [
+        _span(text, "SOURCE", "Northgate Air"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", "it would cut 300 jobs and would announce a route plan in March"),
+    ]
+    assert _rows(text, _sentence(text)) == [
+        ("Northgate Air", "said", "it would cut 300 jobs and would announce a route plan in March"),
+    ]
+
+
 def test_a_tagged_source_of_function_words_leaves_the_rules_source(tagged):
     """The tagger stopping at "the" of "the European Commission's warning" names nobody."""
     text = (
@@ -460,3 +473,82 @@ def test_a_content_ends_with_its_paragraph_when_the_next_opens_without_a_quotati
         for a in ArticleAttributions(going_on, use_model=True).in_sentence(0, len(going_on))
     ]
     assert contents == [going_on]
+
+
+def test_a_name_with_its_the_after_an_opening_phrase_is_an_inner_hop(tagged):
+    text = (
+        "In the United States, the Federal Digital Assets Commission said it was aware of "
+        "the collapse, the Straits Ledger reported."
+    )
+    tagged[text] = [
+        _span(
+            text,
+            "CONTENT",
+            "In the United States, the Federal Digital Assets Commission said it was aware of "
+            "the collapse",
+        ),
+        _span(text, "SOURCE", "the Straits Ledger"),
+        _span(text, "CUE", "reported"),
+    ]
+    rows = _rows(text, _sentence(text))
+    assert ("the Federal Digital Assets Commission", "said", "it was aware of the collapse") in rows
+    assert rows[-1][:2] == ("the Straits Ledger", "reported")
+
+
+def test_a_which_clause_cue_does_not_take_the_first_speakers_words(tagged):
+    text = (
+        "She said the move appeared designed to maximise revenue before generic competition "
+        "arrives, which analysts expect in 2027."
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "She"),
+        _span(text, "CUE", "said"),
+        _span(
+            text,
+            "CONTENT",
+            "the move appeared designed to maximise revenue before generic competition arrives",
+        ),
+        _span(text, "CONTENT", "which"),
+        _span(text, "SOURCE", "analysts"),
+        _span(text, "CUE", "expect"),
+        _span(text, "CONTENT", "in 2027"),
+    ]
+    rows = _rows(text, _sentence(text))
+    assert rows[0] == (
+        "She",
+        "said",
+        "the move appeared designed to maximise revenue before generic competition arrives",
+    )
+    assert all(content != rows[0][2] for source, _, content in rows if source == "analysts")
+
+
+def test_a_closing_mark_the_tagger_gave_the_next_quotation_closes_the_first(tagged):
+    text = (
+        'Varga said the opposition had "no programme, no plan and no majority." "They want '
+        'the keys to the house," he said, "but they cannot tell you which room they would '
+        'fix first."'
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "Varga"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", 'the opposition had "no programme, no plan and no majority'),
+        _span(text, "CONTENT", '" "They want the keys to the house,"'),
+        _span(text, "SOURCE", "he"),
+        _span(text, "CUE", "said", text.index("he said")),
+        _span(text, "CONTENT", '"but they cannot tell you which room they would fix first."'),
+    ]
+    found = ArticleAttributions(text, use_model=True)
+    rows = [
+        row
+        for sentence in split_sentences(text)
+        for row in _rows(text, found.in_sentence(sentence.start, sentence.end))
+    ]
+    assert rows == [
+        ("Varga", "said", 'the opposition had "no programme, no plan and no majority."'),
+        (
+            "he",
+            "said",
+            '"They want the keys to the house," he said, "but they cannot tell you which room '
+            'they would fix first."',
+        ),
+    ]

@@ -17,6 +17,22 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_english_words_the_segmenter_knows_as_abbreviations_end_sentences():
+    text = (
+        "The fire had been deliberately lit. Detective Inspector Sam Oduya told WRN so. "
+        'The stage was set. "We are ready," she said. See Art. 5 of the law. It was lit. 5 '
+        "people came."
+    )
+    assert texts(split_sentences(text)) == [
+        "The fire had been deliberately lit.",
+        "Detective Inspector Sam Oduya told WRN so.",
+        "The stage was set.",
+        '"We are ready," she said.',
+        "See Art. 5 of the law.",
+        "It was lit. 5 people came.",
+    ]
+
+
 def test_a_quotation_spanning_sentences_stays_whole():
     text = "“We will not yield. Never,” he said. Dr. Smith agreed."
     assert texts(split_sentences(text)) == [

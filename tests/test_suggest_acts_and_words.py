@@ -52,18 +52,18 @@ def test_what_a_body_called_a_thing_stays_inside_the_articles_statement(db_url):
 
 def test_words_quoted_by_a_paper_named_after_what_it_is_go_through_it(db_url):
     """ "A, a police source was quoted as saying by the newspaper Tagespost": the source's
-    A, through Tagespost; and a question quoted before its speaker is the speaker's."""
+    A, through Tagespost; and an exclamation quoted before its speaker is the speaker's."""
     text = (
         "Investigators are examining links to similar raids abroad, a police source was "
         "quoted as saying by the newspaper Tagespost.\n\n"
-        '"Where does this end?" Erik Lund was quoted as saying by the newspaper Dagsposten.\n'
+        '"The raids must end now!" Erik Lund was quoted as saying by the newspaper Dagsposten.\n'
     )
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers["Investigators are examining links to similar raids abroad."] == [
         "a police source",
         "Tagespost",
     ]
-    assert speakers["Where does this end?"] == ["Erik Lund", "Dagsposten"]
+    assert speakers["The raids must end now!"] == ["Erik Lund", "Dagsposten"]
 
 
 def test_the_statement_a_body_announced_something_in_is_its_words(db_url):

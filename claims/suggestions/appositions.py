@@ -45,8 +45,11 @@ KINDRED = {
     "regulator": ("watchdog",),
 }
 _OWNER = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*['\u2019]s)"
-# "the", "a", "Britain's", and "one of Brantia's biggest … chains"
-_DETERMINER = rf"(?:{_OWNER}|[Aa]n?|[Oo]ne[ \t]+of[ \t]+{_OWNER})"
+# "the", "a", "Britain's", and "one of Brantia's biggest … chains", "once one of the
+# fastest-growing … exchanges"
+_DETERMINER = (
+    rf"(?:(?:once|now|formerly|still)[ \t]+)?(?:{_OWNER}|[Aa]n?|[Oo]ne[ \t]+of[ \t]+{_OWNER})"
+)
 # Not names, though capitalised where they stand: what opens a sentence or a clause.
 _NOT_A_NAME = frozenset(
     {"in", "on", "at", "by", "after", "before", "since", "for", "as", "but", "and", "yet",

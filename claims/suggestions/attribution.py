@@ -677,6 +677,10 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         elif (coordinated := _coordinated(text, tokens, cue_i, found)) is not None:
             # "Lee said the budget would balance and added that taxes would not rise": the
             # second cue's speaker is the first's, and the first content ends at "and".
+            if tokens[cue_i].lower in _MODALS:
+                # "said it would cut jobs and would announce a plan": what it would do is
+                # said too, the first content's second half, not a second act of saying.
+                continue
             k = _content_after(tokens, cj, n, word)
             if k >= n or n - k < 2:
                 continue
@@ -1270,6 +1274,9 @@ def by_agent(text: str, cue: tuple[int, int], end: int) -> tuple[int, int] | Non
 
 CITING = {"citing", "quoting"}
 CITING_GAP = 2  # characters between a report and its "citing": ", " at most
+
+
+_MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should"})
 
 
 def _coordinated(

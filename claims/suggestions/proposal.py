@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from claims.resolution import ORGANISATION_WORDS, PRONOUNS, TITLES, Resolution, is_description
+from claims.sentences import split_sentences
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import (
     BODY_NAME_WORDS,
@@ -53,6 +54,29 @@ class Proposal:
         chain = [(hop.get("source_id") or hop["name"], hop.get("cue")) for hop in self.hops]
         payload = json.dumps([self.kind, self.quote, chain], default=str)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# Double quotation marks, blanked so that the sentences inside a quotation split.
+_DOUBLE_MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
+
+
+def without_questions(text: str, part: tuple[int, int]) -> tuple[int, int] | None:
+    """The part less the questions it opens or ends with, or None when it only asks.
+
+    '"Where does this end?" asked Mary Holt': a question states nothing a fact-checker
+    could check, so it is no claim, and '"Where does this end? We lost 300 jobs"' claims
+    the answer alone. A question between two statements stays: the quoted span is one.
+    """
+    start, end = part
+    if "?" not in text[start:end]:
+        return part
+    plain = _DOUBLE_MARKS.sub(" ", text[start:end])  # the same length: offsets hold
+    pieces = [(start + s.start, start + s.end) for s in split_sentences(plain)]
+    asked = [text[a:b].rstrip(QUOTE_MARKS + " ,").endswith("?") for a, b in pieces]
+    kept = [piece for piece, question in zip(pieces, asked, strict=True) if not question]
+    if not kept:
+        return None
+    return (kept[0][0] if asked[0] else start, kept[-1][1] if asked[-1] else end)
 
 
 # "that" the subject, not the complementiser: "said that was untrue".

@@ -84,6 +84,7 @@ from claims.suggestions.proposal import (
     source_hop,
     speakers_own,
     spoken,
+    without_questions,
 )
 from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.reporting import claimed_whole, quotes_words, reporting_relations, states
@@ -474,6 +475,7 @@ def sentence_proposals(
         return chains_of(index)[0]
 
     proposals = []
+    asked: list[list[dict]] = []  # the chains of quotations that only ask
     for leaf, hops in ((index, hops) for index in leaves(found) for hops in chains_of(index)):
         if _what_they_called(text, found[leaf]):
             continue  # the sentence is the article's own, their word for it inside
@@ -610,6 +612,11 @@ def sentence_proposals(
             continue
         for part, quoted in _statements(text, found[leaf], content):
             part = _without_word_after_quotation(text, part)
+            stated = without_questions(text, part)
+            if stated is None:
+                asked.append(hops)
+                continue  # '"Where does this end?" asked Mary Holt': no claim
+            part = stated
             if (
                 not quoted
                 and CUT_OFF.search(text, part[0], part[1])
@@ -719,18 +726,21 @@ def sentence_proposals(
         note_last_outlet(speakers, hop, sentence.end)
     proposals.extend(_said_before_inner(text, sentence, found, hops_of))
     quoted = [p for p in proposals if p.hops and (p.quoted or single_quoted(text[slice(*p.quote)]))]
-    if quoted:
-        speakers.quoting = (quoted[-1].hops, sentence.paragraph)
+    if quoted or (asked and asked[-1] and not proposals):
+        # a quotation goes on in the next paragraph, on the same word, asked or stated
+        speakers.quoting = (quoted[-1].hops if quoted else asked[-1], sentence.paragraph)
     elif found:
         speakers.quoting = None
     elif (continued := _continued_quotation(text, sentence, speakers)) is not None:
-        return [continued]
+        return continued
     else:
         speakers.quoting = None  # the article's own words come between: the quotation ended
     end = sentence.end
     if not any(p.hops or CREDITED in p.rule or p.rule == RETOLD for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
+        if any(asked):
+            return []  # someone's question, not the article's statement
     elif ruled := [a for a in found if not a.order.startswith(TAGGER) or _plainly_said(text, a)]:
         # "Hungary is home to Huawei's base, despite Commission warnings that ...": what
         # comes before the first attribution is the article's own statement.
@@ -1535,6 +1545,9 @@ def _speech_acts(text: str, sentence: Sentence, found: list[Attribution], hops_o
             hops = hops_of(index)
             if not hops:
                 continue
+            told = fold_name(text[cue[1] : end])
+            if any(told == fold_name(h.get("name") or h.get("proposed_name") or "") for h in hops):
+                continue  # "Bodnar told MTN A, the agency said": MTN's own hop, no claim
             base = ORDER_CONFIDENCE.get(outer.order, 0.7)
             confidence = SPEECH_ACT_SHARE * base * sum(h["confidence"] for h in hops) / len(hops)
             out.append(
@@ -1712,11 +1725,14 @@ def _remainder(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int
     return None
 
 
-def _continued_quotation(text: str, sentence: Sentence, speakers: Speakers) -> Proposal | None:
+def _continued_quotation(
+    text: str, sentence: Sentence, speakers: Speakers
+) -> list[Proposal] | None:
     """'"We will not be blackmailed," Konig said. "Nobody will."': the second is Konig's too.
 
     Only a sentence that is all quotation, in the paragraph of the last direct quotation or
-    the next one, with no cue of its own.
+    the next one, with no cue of its own. A question there is no claim, but the quotation
+    goes on past it: no proposal, not None.
     """
     if speakers.quoting is None:
         return None
@@ -1729,18 +1745,22 @@ def _continued_quotation(text: str, sentence: Sentence, speakers: Speakers) -> P
     if not _all_quoted(body):
         return None
     start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
-    end = start + len(body)
     speakers.quoting = (hops, sentence.paragraph)
-    return Proposal(
-        kind="claim",
-        sentence=(sentence.start, sentence.end),
-        claim_text=claim_wording(body),
-        quote=(start, end),
-        quoted=True,
-        hops=[{**hop, "why": f"{hop.get('why')}; the quotation goes on"} for hop in hops],
-        confidence=CONTINUED_CONFIDENCE,
-        rule="continued quotation",
-    )
+    stated = without_questions(text, (start, start + len(body)))
+    if stated is None:
+        return []
+    return [
+        Proposal(
+            kind="claim",
+            sentence=(sentence.start, sentence.end),
+            claim_text=claim_wording(text[slice(*stated)]),
+            quote=stated,
+            quoted=True,
+            hops=[{**hop, "why": f"{hop.get('why')}; the quotation goes on"} for hop in hops],
+            confidence=CONTINUED_CONFIDENCE,
+            rule="continued quotation",
+        )
+    ]
 
 
 def _all_quoted(body: str) -> bool:

@@ -195,21 +195,26 @@ def _closed_at_paragraph(text: str, contents: list[Span]) -> list[Span]:
     return out
 
 
+# A closing quotation mark, then the next paragraph or the next quotation's opening mark.
+_CLOSES_THEN = re.compile(r"[\"\u201d\u2019](?:\s*\n\s*|[ \t]+(?=[\"\u201c\u2018]))")
+
+
 def _touching_joined(text: str, contents: list[Span]) -> list[Span]:
     """Contents one space apart at most are one content the tagger cut in two; not a
     sentence that ends a quotation and a quotation opening the next ('… a "war footing".
     "This is not …," he was quoted as saying'): two, each of its own cue."""
     joined: list[Span] = []
     for content in contents:
-        closes = re.match(r"[\"\u201d\u2019]\s*\n\s*", text[content[0] : content[1]])
+        closes = _CLOSES_THEN.match(text[content[0] : content[1]])
         if (
             joined
             and closes
-            and joined[-1][1] == content[0]
+            and 0 <= content[0] - joined[-1][1] <= 1
             and closes.end() < content[1] - content[0]
         ):
             # '"That is not the case today.' + '"\nTrade between …': the tagger gave the
-            # closing mark to the next paragraph's words; it closes the quotation before
+            # closing mark to the next paragraph's words, or to the next quotation's ('no
+            # majority.' + '" "They want …'); it closes the quotation before
             joined[-1] = (joined[-1][0], content[0] + 1)
             joined.append((content[0] + closes.end(), content[1]))
             continue
@@ -337,6 +342,10 @@ def _announced(text: str, before: Span, content: Span) -> bool:
     )
 
 
+# A relative clause between a content and a cue: "…, which analysts expect".
+_WHICH_THEN = re.compile(r"[\s,]*(?:which|that)\s+[^,.;:]{1,60}$")
+
+
 def link(
     text: str,
     spans: list[tuple[str, int, int]],
@@ -400,7 +409,12 @@ def link(
         if near:
             # Another cue's content, in another sentence: a second speaker of it is a guess.
             nearest = min(near, key=lambda c: layout.distance(c, cue))
-            if nearest in said and layout.distance(nearest, cue)[0]:
+            if nearest in said and (
+                layout.distance(nearest, cue)[0]
+                # "…, which analysts expect in 2027": what the clause's "which" means,
+                # not the whole of what the first speaker said
+                or _WHICH_THEN.match(text, nearest[1], cue[0])
+            ):
                 near = []
         following = [c for c in contents if layout.paragraph(c) == here + 1]
         if near:
@@ -996,7 +1010,12 @@ def _inner_hop(text: str, attribution: Attribution, found: list[Attribution]) ->
         return False
     words = text[attribution.source[0] : attribution.source[1]].split()
     described = according and words[0] == "the" and len(words) <= 3  # "the arbiter also said"
-    if not (words[0][:1].isupper() or described) or words[-1].lower() in SPEAKER_PRONOUNS:
+    # "In the United States, the Federal Digital Assets Commission said A, the Ledger
+    # reported": a name with its "the", after an opening phrase
+    the_name = words[0] == "the" and len(words) > 1 and words[1][:1].isupper()
+    if not (words[0][:1].isupper() or described or the_name) or (
+        words[-1].lower() in SPEAKER_PRONOUNS
+    ):
         return False
     if text[attribution.cue[0] : attribution.cue[1]].split()[-1].lower() not in SAYING:
         return False

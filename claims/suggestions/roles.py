@@ -19,7 +19,9 @@ _NOT_A_NAME_START = frozenset({"The", "A", "An", "In", "At", "On", "By", "For", 
 # Westbrook University". Roles one person holds in a story, not "the official" or "the
 # spokesman", of whom a story quotes several without saying so.
 PERSON_ROLES = (
-    "chef", "chancellor", "minister", "mayor", "governor", "president", "ambassador",
+    "chief executive", "prime minister", "head coach", "police chief", "fire chief",
+    "chief constable", "chef", "chancellor", "minister", "mayor", "governor", "president",
+    "ambassador",
     "coach", "manager", "judge", "singer", "actor", "actress", "striker", "captain",
     "senator", "professor", "author", "novelist", "artist", "designer", "founder",
     "chairman", "chairwoman", "prosecutor", "surgeon", "scientist", "economist", "bishop",
@@ -40,14 +42,16 @@ def _people_with_role(text: str, role: str) -> set[str]:
     """The full names ``text`` sets beside ``role``: before the name ("chef Dominic
     Ferraro", "Trade Minister Elena Vasko") or after it ("Harold Emsley, the chancellor of
     …", "The chancellor of Westbrook University, Harold Emsley,")."""
-    word = rf"[{role[0].upper()}{role[0]}]{role[1:]}"
+    word = r"[ \t]+".join(rf"[{part[0].upper()}{part[0]}]{part[1:]}" for part in role.split())
     patterns = (
         # (the name ends where the capitals do: not "President Obama Speech On …")
         rf"(?<![\w-]){word}[ \t]+({_FULL_NAME})(?![\w-])(?![ \t]+[A-Z])",
         rf"({_FULL_NAME}),[ \t]+(?:a|an|the|[A-Z][\w-]*['\u2019]s)[ \t]+"
         rf"(?:[\w'\u2019-]+[ \t]+){{0,3}}?{word}\b",
-        rf"[Tt]he[ \t]+(?:[a-z-]+[ \t]+){{0,2}}{word}(?:[ \t]+(?:of|at|for)[ \t]+[^,.;]{{1,60}})?"
-        rf",[ \t]+({_FULL_NAME}),",
+        # "The chancellor of Westbrook University, Harold Emsley,", "the company's chief
+        # executive, Martin Lyle,", "Brantwell's chief executive, Martin Lyle,"
+        rf"(?:[Tt]he[ \t]+(?:[a-z-]+(?:['\u2019]s)?[ \t]+){{0,2}}|[A-Z][\w-]*['\u2019]s[ \t]+)"
+        rf"{word}(?:[ \t]+(?:of|at|for)[ \t]+[^,.;]{{1,60}})?,[ \t]+({_FULL_NAME}),",
     )
     names = set()
     for pattern in patterns:

@@ -279,13 +279,17 @@ def _titled_subject(text: str, start: int) -> re.Match | None:
 
 
 _OPENING_PARTICIPLES = {"asked", "pressed", "questioned", "told", "interviewed", "reached"}
+# A sentence's opening phrase before its subject: "In a video posted on Thursday, Kwan …".
+_OPENING_PREPOSITIONS = {"in", "on", "at", "after", "during", "following", "late", "earlier"}
 
 
 def _subject_after_opening(text: str, start: int) -> re.Match | None:
     """The subject after a sentence's opening phrase, at one of its first commas: "Speaking
     at a press conference on Tuesday, before the report emerged, Pellow refused …"."""
     for comma in re.finditer(r",\s+", text[start : start + 200]):
-        found = _SUBJECT.match(text, start + comma.end())
+        at = start + comma.end()
+        # "…, Coinvault founder and chief executive Daniel Kwan apologised": the name
+        found = _titled_subject(text, at) or _SUBJECT.match(text, at)
         if found is not None and found["name"].split()[0].lower() not in _NOT_SUBJECTS:
             return found
     return None
@@ -515,6 +519,15 @@ class Speakers:
             # "A spokeswoman for the ministry, quoted by the state news agency TKA,": she,
             # read as if alone; the agency is a hop of its own (``outlets.outlet_seen``)
             return replace(self.read(resolver, passed["speaker"], before), surface=surface)
+        if (document := _OWNERS_DOCUMENT.fullmatch(surface.strip())) is not None:
+            # "according to the company's most recent annual report": the company's word,
+            # in its report; a document of no one named stays as written
+            owner = self.read(resolver, document["owner"], before)
+            name = owner.name or owner.proposed_name or ""
+            if name[:1].isupper() and not is_description(name):
+                return replace(
+                    owner, surface=surface, why=f"{document['doc']} of {name}; {owner.why}"
+                )
         if (head := _DESCRIBED_WITH_CLAUSE.match(surface.strip())) is not None:
             # "The company, which runs 74 cinemas,": "the company", what its clause says of it
             return replace(self.read(resolver, head["head"], before), surface=surface)
@@ -763,6 +776,7 @@ class Speakers:
             or self._titled_before(surface)
             or _person_called(resolver, surface, before)
             or self._aged_speaker_before(surface)
+            or self._party_member_before(surface)
             or self._company_named_before(resolver, surface, resolution, before)
             or self._spokesperson_of_body(resolver, surface, resolution, before)
         )
@@ -955,6 +969,13 @@ class Speakers:
             return None
         return _read_as(self.last_person, surface, "person")
 
+    def _party_member_before(self, surface: str) -> Resolution | None:
+        """ "Senator Margaret Delacroix said …. The Ohio Democrat said": copy calls the
+        politician it just quoted by state and party, so the person who spoke last."""
+        if not _A_PARTY_MEMBER.fullmatch(surface.strip(" ,;:")) or self.last_person is None:
+            return None
+        return _read_as(self.last_person, surface, "person")
+
     def _last_person(self, gender: str | None) -> Resolution | None:
         """The last person named that the pronoun may be: of "he" or "she", the last whom
         the article has not called the other."""
@@ -1011,12 +1032,15 @@ class Speakers:
                 )
             if pronoun == "it" and _A_THING_BEFORE.search(before, start):
                 continue  # "The Health Ministry published its report. It found": the report
+            member = _A_PARTY_MEMBER.match(before, start) if pronoun in PERSONAL else None
+            if member is not None and (reading := self._party_member_before(member[0])):
+                return replace(reading, surface=surface)  # "The Ohio Democrat said …. She"
             found = _titled_subject(before, start) or _SUBJECT.match(before, start)
             if found is not None and _THE_NAME.match(found["name"]):
                 # "The Transport Ministry approved …": the name after its "The"
                 found = _SUBJECT.match(before, start + found["name"].index(" ") + 1) or found
             opening = found["name"].split()[0].lower() if found is not None else ""
-            if opening.endswith("ing") or opening in _OPENING_PARTICIPLES:
+            if opening.endswith("ing") or opening in _OPENING_PARTICIPLES | _OPENING_PREPOSITIONS:
                 found = _subject_after_opening(before, start)  # "Speaking on Tuesday, Pellow"
             if found is None or found["name"].split()[0].lower() in _NOT_SUBJECTS:
                 # "The head of Sigi regency, Yohana Lamba, put …": the name set off
@@ -1083,6 +1107,17 @@ class Speakers:
             return None
         for pronoun in ("he", "she"):
             found = self._subject_before(resolver, pronoun, before, sentences=1, person=True)
+            named = (found.name or found.proposed_name or "") if found is not None else ""
+            if (
+                found is not None
+                and words[-1].lower() in _OFFICES
+                and len(named.split()) == 1
+                and not found.resolved
+                and _key(found) not in self.genders
+            ):
+                # "Shell cut 300 jobs …. The minister said": an office is held by someone
+                # named in full or called "he" or "she", not by a bare word
+                return None
             if found is not None:
                 return replace(
                     found,
@@ -1851,6 +1886,13 @@ APPOSED_NOUNS = (
 # A speaker set off from the outlet that passed the words on: "A spokeswoman for the
 # ministry, quoted by the state news agency TKA,".
 _PASSED_ON_BY = re.compile(r"\s*(?P<speaker>[^,]+?),\s+(?:quoted|cited)\s+by\s+\S")
+# A body's or a person's document: "the company's most recent annual report", "Velantis's
+# filing", "its latest accounts".
+_OWNERS_DOCUMENT = re.compile(
+    r"(?P<owner>(?:[Tt]he[ \t]+[a-z]+|[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}))['\u2019]s?"
+    r"[ \t]+(?:[a-z-]+[ \t]+){0,3}?(?P<doc>(?:annual|quarterly)[ \t]+report|report|filing"
+    r"|accounts|website|prospectus|results|records|figures)"
+)
 # A body described with a clause of its own: "The company, which runs 74 cinemas,".
 _DESCRIBED_WITH_CLAUSE = re.compile(
     r"(?P<head>[Tt]he[ \t]+(?:[a-z][\w'\u2019-]*[ \t]+){0,2}?"
@@ -1955,20 +1997,35 @@ _TITLED_NAME = re.compile(
 
 
 _AN_AGE = re.compile(r"[Tt]he\s+\d{1,3}-year-old")
+# Offices a person holds, whose holder a story names in full: not "Shell" for "the minister".
+_OFFICES = frozenset(
+    {"minister", "mayor", "president", "governor", "senator", "chancellor", "ambassador",
+     "judge", "prosecutor", "commissioner", "secretary", "premier", "congressman",
+     "congresswoman", "lawmaker", "legislator"}
+)  # fmt: skip
+# A politician by state and party: "the Ohio Democrat", "the New Hampshire Republican".
+_A_PARTY_MEMBER = re.compile(
+    r"[Tt]he\s+(?:[A-Z][a-z]+\s+){1,2}(?:Democrat|Republican)(?![\w-])(?!\s+[A-Z])"
+)
 
 
 def _person_called(resolver: Resolver, surface: str, before: str) -> Resolution | None:
     """ "the singer was quoted as saying" after "Pop singer Marisa Vell", "the 39-year-old
     said" after "Danny Whelan, 39,": the one person the story named with that word."""
     words = [word.strip(",;:") for word in surface.lower().split()]
-    if len(words) != 2 or words[0] != "the":
+    role = " ".join(words[1:])
+    if len(words) not in (2, 3) or words[0] != "the":
         return None
-    if words[1] not in PERSON_ROLES and not re.fullmatch(r"\d{1,3}-year-old", words[1]):
+    if (
+        role not in PERSON_ROLES
+        and words[-1] not in PERSON_ROLES  # "the finance minister" of "Finance Minister X"
+        and not re.fullmatch(r"\d{1,3}-year-old", role)
+    ):
         return None
-    names = people_called(before, words[1])
+    names = people_called(before, role)
     if len(names) != 1:
         return None
-    return _read_as(resolver.resolve(names.pop()), surface, words[1])
+    return _read_as(resolver.resolve(names.pop()), surface, role)
 
 
 def _agency_just_named(resolver: Resolver, surface: str, before: str) -> Resolution | None:
@@ -2136,6 +2193,10 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
     if named:
         here = named[-1].start() >= len(before) - len(_SENTENCE_BREAK.split(before)[-1])
         return named[-1].group(1), here
+    if noun == "club":
+        # a sports story names clubs that no word marks as one ("Ravensholm", "Atletico
+        # Valdemora"): the one "United" named later is no sign of the club meant
+        return None
     names = {m.group(1) for m in re.finditer(pattern, text or before)}
     return (names.pop(), False) if len(names) == 1 else None
 

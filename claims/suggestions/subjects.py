@@ -214,7 +214,9 @@ _ACTS = frozenset(
      "bought", "buys", "launched", "launches", "opened", "opens", "closed", "closes", "paid",
      "pays", "appealed", "appeals", "sued", "sues", "intends", "intended", "aims", "aimed",
      "wants", "wanted", "hopes", "hoped", "blamed", "blames", "fined", "fines", "ordered",
-     "orders", "approved", "approves", "suspended", "suspends", "recalled", "recalls"}
+     "orders", "approved", "approves", "suspended", "suspends", "recalled", "recalls",
+     "listed", "lists", "owed", "owes", "borrowed", "lent", "issued", "settled", "settles",
+     "received", "receives"}
 )  # fmt: skip
 
 
@@ -325,6 +327,9 @@ def person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) 
     start = text.rfind("\n", 0, sentence.start) + 1
     before = text[start : sentence.start].rstrip()
     opening = [m for m in _SENTENCE_OPENING.finditer(before)]
+    apposed = [m for m in _APPOSED_OPENING.finditer(before)]
+    if apposed and (not opening or apposed[-1].start() > opening[-1].start()):
+        opening = apposed  # "Santori's agent, Marco Pellegrini, said …. He did not"
     if not opening:
         return claim
     last = opening[-1]
@@ -337,13 +342,25 @@ def person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) 
     others = _TWO_NAMES.findall(before[last.start() + len(name) :])
     if any(fold_name(other) != fold_name(name) for other in others):
         return claim  # someone else is named there too: whom "he" means is not sure
-    if pronoun[1] in ("His", "Her"):
-        return possessive(name) + claim[pronoun.end(1) :]
-    return name + claim[pronoun.end(1) :]
+    lead = claim[: pronoun.start(1)]
+    if pronoun[1].lower() in ("his", "her"):
+        return lead + possessive(name) + claim[pronoun.end(1) :]
+    return lead + name + claim[pronoun.end(1) :]
 
 
-# "He did", "His performance": a claim opening with a person's pronoun
-_HE_HIS = re.compile(r"(He|She|His|Her) (?=[a-z])")
+# "He did", "His performance", "In 2023, she co-sponsored": a claim opening with a
+# person's pronoun, or with when or where and then the pronoun
+_HE_HIS = re.compile(
+    r"(?:(?:In|On|At|After|Before|During|Last|Earlier|Later|Since)\b[^,\"\u201c]{1,40},[ \t]+"
+    r"(?=[hs]))?(He|She|His|Her|he|she|his|her) (?=[a-z])"
+)
+# A sentence (of the text before) opening with a person described, then named between
+# commas: "Santori's agent, Marco Pellegrini, said"
+_APPOSED_OPENING = re.compile(
+    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"\u201d\u2019][ \t]))"
+    r"(?:[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*['\u2019]s|The|His|Her)[ \t]+(?:[a-z-]+[ \t]+){0,3}?"
+    r"[a-z-]+,[ \t]+(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,3}),"
+)
 # A sentence (of the text before) opening with a name, then its verb or an aside
 _SENTENCE_OPENING = re.compile(
     r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][\"\u201d\u2019][ \t]))"
@@ -435,9 +452,21 @@ _SHIPS = ("vessel", "ship", "ferry", "tanker", "freighter", "trawler")
 _SHIP_PREFIX = re.compile(
     r"(?<![\w-])((?:MV|MS|MT|SS|RMS|HMS|FV)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)?)"
 )
+# Things a story names once beside their kind, then calls by it: "its heart-failure drug
+# Cardexa" … "the drug", "the Brightwater festival" … "the festival", "its own digital
+# token, VLT" … "the token".
+_CALLED_KINDS = ("drug", "medicine", "vaccine", "token", "festival", "app", "film", "album")
 _KIND_IN_CLAIM = re.compile(
-    rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS + _APPOSED_KINDS + _SHIPS)})\b(?!['\u2019]s?\s+[A-Z])"
+    rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS + _APPOSED_KINDS + _SHIPS + _CALLED_KINDS)})\b"
+    r"(?!['\u2019]s?\s+[A-Z])"
 )
+# Capitalised words that are no name of a thing: days, months, and what opens a sentence.
+_NOT_A_THINGS_NAME = (
+    r"(?!(?:The|A|An|On|In|At|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)"
+)
+_THINGS_NAME = rf"{_NOT_A_THINGS_NAME}[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){{0,2}}"
 _NOT_A_NAMES_START = frozenset({"The", "A", "An", "In", "At", "On", "By", "For", "But", "And"})
 
 
@@ -461,6 +490,8 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
             name = _one_apposed(text[:end], found[2])
         if name is None and found[2] in _SHIPS:
             name = _one_ship(text[:end])
+        if name is None and found[2] in _CALLED_KINDS:
+            name = _one_called(text[:end], found[2])
         if name is None:
             continue
         article = "the " if written_with_the(name, text) else ""
@@ -470,6 +501,29 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
         out.append(claim[last : found.start()] + named)
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
+
+
+def _one_called(text: str, kind: str) -> str | None:
+    """The one name the text set right after or before ``kind`` ("drug Cardexa", "token,
+    VLT", "Brightwater festival", "Brightwater Music Festival"), or beside it ("Cardexa, a
+    heart-failure drug,"); None for none or several. A name is no day, month or sentence
+    opening; one written before its kind keeps the kind ("the Brightwater festival")."""
+    called: dict[str, str] = {}  # each name, by the words that tell it from another
+    for m in re.finditer(
+        rf"(?<![\w-]){kind}(?:,)?[ \t]+({_THINGS_NAME})(?![\w'\u2019-])(?![ \t]+[a-z]+ed\b)",
+        text,
+    ):
+        called.setdefault(m[1], m[1])
+    # (the kind ends the name: not "National Drug" of "the National Drug Regulator")
+    before_kind = rf"(?<![\w'\u2019-])({_THINGS_NAME})[ \t]+((?i:{kind}))\b(?![ \t]+[A-Z])"
+    for m in re.finditer(before_kind, text):
+        if m[1].split()[0] not in _NOT_A_NAMES_START:
+            called.setdefault(m[1], f"{m[1]} {m[2]}")
+    for _, name in apposed_names(text, {kind}):
+        called.setdefault(name, name)
+    # "Brightwater festival" and "Brightwater Music Festival" are one festival
+    cores = [c for c in called if not any(o != c and o.startswith(f"{c} ") for o in called)]
+    return called[cores[0]] if len(cores) == 1 else None
 
 
 def _one_ship(text: str) -> str | None:
@@ -539,8 +593,12 @@ def people_named(text: str, claim: str, end: int | None = None) -> str:
     upto = min(marks, default=len(claim))
     out, last = [], 0
     for found in _ROLE_IN_CLAIM.finditer(claim, 0, upto):
-        if re.match(r"[ \t]*,[ \t]*[A-Z]", claim[found.end() :]):
-            continue  # "The prosecutor, Carrie Cohen,": named already, beside it
+        if re.match(
+            r"[ \t]*,[ \t]*[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)*,", claim[found.end() :]
+        ):
+            # "The prosecutor, Carrie Cohen,": named already, beside it (not "Pressed on
+            # whether he had spoken to the striker, Brekke smiled")
+            continue
         names = people_called(text[:end], found[2])
         if len(names) != 1:
             continue

@@ -1,0 +1,46 @@
+"""Questions are no claims: a quotation that only asks proposes nothing, not even the
+sentence as the article's own statement, and a quotation that asks, then states, claims
+the statement alone. The speaker still goes on to a quotation continued after it."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+
+def test_a_quoted_question_is_no_claim_of_anyone(db_url):
+    text = (
+        '"Where does this end?" asked union leader Mary Holt.\n\n'
+        '"Is this fair?" Holt asked reporters on Monday.\n\n'
+        "Holt asked: \u201cWhy should drivers pay for the losses of Northgate Air?\u201d\n"
+    )
+    assert proposals_for(db_url, text) == []
+
+
+def test_a_question_before_or_after_a_statement_leaves_the_statement(db_url):
+    text = (
+        '"Who pays for this? The drivers pay, every single month," said Tom Reyes, a driver.\n\n'
+        '"We will strike in March," union leader Mary Holt said. "What choice do we have?"\n\n'
+        '"The company has ignored us for years. Why would that change now?" Holt said.\n'
+    )
+    proposals = proposals_for(db_url, text)
+    speakers = speakers_of(proposals)
+    assert speakers == {
+        "The drivers pay, every single month.": ["Tom Reyes"],
+        "We will strike in March.": ["Mary Holt"],
+        "The company has ignored us for years.": ["Mary Holt"],
+    }
+    spans = {p.claim_text: text[slice(*p.quote)] for p in proposals}
+    assert spans["The drivers pay, every single month."].startswith("The drivers pay")
+    assert spans["The company has ignored us for years."] == (
+        '"The company has ignored us for years.'
+    )
+
+
+def test_a_quotation_goes_on_past_a_question_on_the_same_word(db_url):
+    text = (
+        '"Is this what we were promised?" asked union leader Mary Holt.\n\n'
+        '"The company cut 300 jobs at the Leeds depot last year alone."\n'
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "The company cut 300 jobs at the Leeds depot last year alone.": ["Mary Holt"]
+    }
