@@ -83,6 +83,8 @@ TITLES = frozenset(
         "principal", "nurse", "pilot", "farmer", "resident", "student", "witness",
         "survivor", "referee", "umpire", "arbiter", "juror", "firefighter", "paramedic",
         "volunteer", "shopkeeper", "fisherman", "commuter", "patient", "veteran",
+        "businessman", "businesswoman", "tycoon", "billionaire", "pundit", "festivalgoer",
+        "concertgoer", "churchgoer", "shopper", "motorist", "homeowner", "tenant",
         # trades ("Fishmonger Arno Del Castro", "Sommelier Kasia Drenner"); not those that
         # are given names or surnames as often ("Hunter", "Baker", "Porter", "Driver")
         "fishmonger", "sommelier", "chef", "butcher", "curator", "architect", "engineer",
@@ -886,7 +888,9 @@ _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
 _KIN_OF = re.compile(  # the nouns in lower case: "Friends of the Earth" is a name
     r"(?:[Tt]he\s+|[Aa]n?\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w-]+\s+)?(?:(?:family|families|relatives"
     r"|parents|widow|widower|son|daughter|children|friends?|neighbours?|neighbors?)\s+of"
-    r"|(?:lawyers?|attorneys?|solicitors?|counsel)\s+(?:of|for|representing))\s+"
+    r"|(?:lawyers?|attorneys?|solicitors?|counsel)\s+(?:of|for|representing)"
+    # "A former aide to Varga": his aide, not Varga
+    r"|(?:aides?|advisers?|advisors?|assistants?|staffers?|bodyguards?|associates?)\s+(?:to|of))\s+"
 )
 _DOCUMENT_TO = re.compile(
     r"\b(?P<document>data|figures|statistics|filings?|letter|complaint|submission)"

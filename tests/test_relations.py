@@ -552,3 +552,46 @@ def test_a_closing_mark_the_tagger_gave_the_next_quotation_closes_the_first(tagg
             'they would fix first."',
         ),
     ]
+
+
+def test_a_cue_takes_no_source_of_another_sentence_where_its_own_names_one(tagged):
+    text = (
+        "Former U.N. ambassador Celeste Harmon clashed with Fennimore over foreign policy. "
+        '"Do you even know who the president of Ukraine is?" she asked him. Fennimore did not '
+        'answer directly and said he would "end the war in a week."'
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "Former U.N. ambassador Celeste Harmon"),
+        _span(text, "CONTENT", '"Do you even know who the president of Ukraine is?"'),
+        _span(text, "SOURCE", "she"),
+        _span(text, "CUE", "asked"),
+        _span(text, "SOURCE", "Fennimore", text.index("Fennimore did")),
+        _span(text, "CUE", "did not answer"),
+        _span(text, "CUE", "said"),
+        _span(text, "CONTENT", 'he would "end the war in a week."'),
+    ]
+    found = ArticleAttributions(text, use_model=True)
+    last = split_sentences(text)[-1]
+    rows = _rows(text, found.in_sentence(last.start, last.end))
+    assert ("Fennimore", "said", 'he would "end the war in a week."') in rows
+    assert all(source != "Former U.N. ambassador Celeste Harmon" for source, _, _ in rows)
+
+
+def test_a_that_clause_is_the_verbs_before_it_not_a_later_according_to(tagged):
+    text = (
+        "A former aide to Varga, who is expected to testify later in the trial, told "
+        "investigators that the councilman kept cash in a locked drawer in his office, "
+        "according to a search warrant affidavit unsealed last year."
+    )
+    tagged[text] = [
+        _span(text, "SOURCE", "A former aide to Varga, who"),
+        _span(text, "CUE", "is expected"),
+        _span(text, "CONTENT", "to testify later in the trial"),
+        _span(text, "CUE", "told"),
+        _span(text, "CONTENT", "that the councilman kept cash in a locked drawer in his office"),
+        _span(text, "CUE", "according to"),
+        _span(text, "SOURCE", "a search warrant affidavit unsealed"),
+    ]
+    rows = _rows(text, _sentence(text))
+    told = [row for row in rows if row[1] == "told"]
+    assert told and told[0][2] == "that the councilman kept cash in a locked drawer in his office"

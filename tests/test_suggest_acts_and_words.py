@@ -92,3 +92,23 @@ def test_what_neither_said_is_no_ones_claim(db_url):
         "Neither campaign said it planned to change strategy in the final weeks.": [],
         "Neither of the two candidates said they would concede.": [],
     }
+
+
+def test_what_a_body_forecast_is_claimed_whole(db_url):
+    """ "forecast a cool change for Wednesday evening": the thing foreseen is no statement
+    alone, the forecast of it is; the clause after "warned that" stays the body's."""
+    text = (
+        "The Western Weather Service forecast a cool change for Wednesday evening, but warned "
+        "that temperatures would reach 41 degrees Celsius before then.\n\n"
+        "Economists at Harwick Bank predicted a recession in the second half of the year.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert (
+        speakers["The Western Weather Service forecast a cool change for Wednesday evening."] == []
+    )
+    assert speakers["Temperatures would reach 41 degrees Celsius before then."] == [
+        "Western Weather Service"
+    ]
+    assert "Economists at Harwick Bank predicted a recession in the second half of the year." in (
+        speakers
+    )

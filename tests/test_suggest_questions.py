@@ -44,3 +44,17 @@ def test_a_quotation_goes_on_past_a_question_on_the_same_word(db_url):
     assert speakers_of(proposals_for(db_url, text)) == {
         "The company cut 300 jobs at the Leeds depot last year alone.": ["Mary Holt"]
     }
+
+
+def test_what_a_speaker_asked_is_a_question_whatever_closes_it(db_url):
+    text = (
+        'Is anyone going to take responsibility, she asked in parliament, "or will we be '
+        'told again that it was the rain?"\n\n'
+        '"Is this the end of the line for the club," the fan asked, "or just the start?"\n'
+    )
+    assert proposals_for(db_url, text) == []
+
+
+def test_the_short_answer_to_a_quoted_question_is_no_claim(db_url):
+    text = '"Was it in the steak? Maybe," Miriam Koehler said.\n'
+    assert proposals_for(db_url, text) == []

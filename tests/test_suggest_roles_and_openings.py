@@ -179,3 +179,119 @@ def test_an_office_is_no_bare_word_the_sentence_before_was_about(db_url):
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers["The government would review the closure."] != ["Shell"]
     assert speakers["The jobs would be saved."] == ["Angela Merkel"]
+
+
+def test_the_club_a_clubs_president_speaks_of_is_his_own(db_url):
+    text = (
+        "Ravensholm have agreed a fee of 68 million pounds with Atletico Valdemora for "
+        "striker Luca Santori.\n\n"
+        "Valdemora president Ignacio Ferrer told the Madrid sports daily Marca Deportiva that "
+        "the club had not wanted to sell.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Atletico Valdemora had not wanted to sell."] == [
+        "Ignacio Ferrer",
+        "Marca Deportiva",
+    ]
+
+
+def test_an_events_organisers_are_the_body_named_as_its_organiser(db_url):
+    text = (
+        "More than 300 people have fallen ill after attending the Brightwater Music "
+        "Festival.\n\n"
+        "The festival's organiser, Lantern Live Events, said in a statement that it was "
+        '"deeply sorry" for everyone affected.\n\n'
+        "Brightwater's organisers said on Monday that next year's festival would go ahead as "
+        "planned.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Next year's festival would go ahead as planned."] == ["Lantern Live Events"]
+
+
+def test_telling_a_state_broadcaster_is_a_hop_not_a_claim(db_url):
+    text = (
+        "Prime Minister Ilir Dervishi declared three days of national mourning. Dervishi told "
+        "state broadcaster RTV that families who lost their homes would receive emergency "
+        "payments of 5,000 euros each, the state news agency ATA reported.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert "Dervishi told state broadcaster RTV." not in speakers
+    assert speakers[
+        "Families who lost their homes would receive emergency payments of 5,000 euros each."
+    ] == ["Ilir Dervishi", "RTV", "ATA"]
+
+
+def test_the_state_and_party_are_the_person_the_story_set_beside_the_state(db_url):
+    text = (
+        "Former Ohio governor Richard Calder came under attack from his rivals on Thursday, "
+        "with Senator Marisa Quintero accusing him of abandoning conservative principles.\n\n"
+        "Quintero, a first-term senator from Arizona, said Calder had raised taxes in 2015.\n\n"
+        "The Ohio Republican shot back that the increases were temporary and had been "
+        "repealed.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["The increases were temporary and had been repealed."] == ["Richard Calder"]
+
+
+def test_a_school_head_speaks_of_her_own_school(db_url):
+    text = (
+        "The outbreak began at Cedar Hill Academy, a private school in Maple Falls. The "
+        "latest cases were linked to Westbrook Middle School. A spokesman for the Lakeview "
+        "School District, Marcus Dunn, said the district had notified families.\n\n"
+        "The head of Cedar Hill Academy, Rebecca Thorne, said in a letter to parents that the "
+        "school had followed state law. She wrote that the school would cooperate fully with "
+        "health officials.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "Cedar Hill Academy had followed state law." in claims
+    assert "Cedar Hill Academy would cooperate fully with health officials." in claims
+
+
+def test_he_is_the_person_the_sentence_before_called_his(db_url):
+    text = (
+        "Dr. Sunita Rao, who runs a clinic in Maple Falls, said her practice had given 210 "
+        "shots in the past two weeks.\n\n"
+        "One of those shots went to the daughter of Kyle Berman, 38, who had previously "
+        "declined to vaccinate his children. He said he changed his mind after a neighbor's "
+        "son was hospitalized.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Kyle Berman changed his mind after a neighbor's son was hospitalized."] == [
+        "Kyle Berman"
+    ]
+
+
+def test_a_speaker_of_another_sentence_is_not_one_who_did_not_answer_and_said(db_url):
+    text = (
+        "Doug Fennimore, a businessman, said the party needed an outsider.\n\n"
+        "Former U.N. ambassador Celeste Harmon, the only candidate to call for more military "
+        "aid to Ukraine, clashed with Fennimore over foreign policy. "
+        '"Do you even know who the president of Ukraine is?" she asked him. Fennimore did not '
+        'answer directly and said he would "end the war in a week."\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers['Doug Fennimore would "end the war in a week."'] == ["Doug Fennimore"]
+
+
+def test_an_aide_to_someone_is_the_aide_and_the_councilman_is_named(db_url):
+    text = (
+        "Federal prosecutors said former Harlow City Councilman Dennis Varga accepted more "
+        "than 240,000 dollars from a developer.\n\n"
+        "A former aide to Varga, who is expected to testify later in the trial, told "
+        "investigators that the councilman kept cash in a locked drawer in his office, "
+        "according to a search warrant affidavit unsealed last year.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    kept = [claim for claim in speakers if "kept cash in a locked drawer" in claim]
+    assert kept == ["Dennis Varga kept cash in a locked drawer in his office."]
+    assert speakers[kept[0]][0] == "A former aide to Varga"
+
+
+def test_what_a_person_is_before_the_name_is_no_part_of_it(db_url):
+    text = (
+        "Businessman Doug Fennimore said the party needed an outsider.\n\n"
+        "Festivalgoer Jamie Okafor said he began feeling ill during the final set.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["The party needed an outsider."] == ["Doug Fennimore"]
+    assert speakers["Jamie Okafor began feeling ill during the final set."] == ["Jamie Okafor"]

@@ -79,10 +79,17 @@ def without_questions(text: str, part: tuple[int, int]) -> tuple[int, int] | Non
     return (kept[0][0] if asked[0] else start, kept[-1][1] if asked[-1] else end)
 
 
+# Singular nouns that no clause opens without a determiner: after "said that", the "that"
+# is theirs ("said that claim left out tax increases"), not the complementiser's.
+THAT_NOUNS = (
+    r"(?:claim|figure|number|decision|statement|idea|plan|argument|move|policy|approach"
+    r"|deal|estimate|account|promise|proposal|bill|record|assessment|suggestion|characterization"
+    r"|characterisation|description|criticism|accusation|allegation)"
+)
 # "that" the subject, not the complementiser: "said that was untrue".
 _THAT_ITS_SUBJECT = re.compile(
-    r"that\s+(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
-    r"|does|did|seems|seemed|means|meant)\b"
+    r"that\s+(?:(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
+    rf"|does|did|seems|seemed|means|meant)\b|{THAT_NOUNS}\s)"
 )
 
 

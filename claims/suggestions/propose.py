@@ -77,6 +77,7 @@ from claims.suggestions.proposal import (
     EXPLETIVE_IT,
     JOINT,
     SINGLE_CLOSE,
+    THAT_NOUNS,
     Proposal,
     claim_wording,
     named_subject,
@@ -183,6 +184,8 @@ _FRAMING = re.compile(
 )
 # A claim that is only someone's not commenting, its subject and all: "the company did not
 # comment on individual customers", "it would not comment further".
+# Verbs that put a question: what they quote is asked, whatever closes it.
+_ASKING = re.compile(r"(?i:asked|asks|ask|asking|wondered|wonders|wondering|queried)")
 _NO_COMMENT_CLAIM = re.compile(
     r"\W*(?:[\w'\u2019-]+\s+){0,4}?(?:declined\s+to|(?:did|does|do|would|will)\s+not)\s+"
     # what a call is returned, not "would not return the bronze heads"
@@ -219,7 +222,9 @@ _LEADING_THAT = re.compile(
     # that", "said later that": when or where
     r"(?:(?:only|simply|merely|just|briefly|again|separately|also|later|earlier|previously"
     r"|privately|publicly|repeatedly|recently|now|then)\s+)?that\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|should|may|might|must"
-    r"|does|did|seems|seemed|means|meant)\b)(?=\S)",
+    r"|does|did|seems|seemed|means|meant)\b)"
+    # "said that claim left out …": a singular noun no determiner opens is the "that"'s own
+    rf"(?!{THAT_NOUNS}\b)(?=\S)",
     re.IGNORECASE,
 )
 
@@ -613,6 +618,14 @@ def sentence_proposals(
         for part, quoted in _statements(text, found[leaf], content):
             part = _without_word_after_quotation(text, part)
             stated = without_questions(text, part)
+            if stated is not None and stated != part:
+                words = len(text[slice(*stated)].split())
+                if words < MIN_CLAIM_WORDS:
+                    stated = None  # '"Was it in the steak? Maybe,"': an answer, no claim
+            if (quoted or found[leaf].order in ("post", "inverted")) and _ASKING.fullmatch(
+                found[leaf].cue_text(text).split()[-1]
+            ):
+                stated = None  # '"Is anyone going to take responsibility," she asked'
             if stated is None:
                 asked.append(hops)
                 continue  # '"Where does this end?" asked Mary Holt': no claim
@@ -739,7 +752,7 @@ def sentence_proposals(
     if not any(p.hops or CREDITED in p.rule or p.rule == RETOLD for p in proposals):
         # Cues that name nobody ("as indicated") do not make an attribution.
         proposals = []
-        if any(asked):
+        if asked:
             return []  # someone's question, not the article's statement
     elif ruled := [a for a in found if not a.order.startswith(TAGGER) or _plainly_said(text, a)]:
         # "Hungary is home to Huawei's base, despite Commission warnings that ...": what
@@ -1636,7 +1649,8 @@ _A_DAY = re.compile(
     r"\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$"
 )
 _AN_OUTLET = re.compile(
-    rf"(?:{TOLD_STATE.pattern}|\s+(?:the\s+)?(?:public\s+|national\s+)?(?:broadcaster|newspaper"
+    rf"(?:{TOLD_STATE.pattern}|\s+(?:the\s+)?(?:(?:public|national|state|state-run"
+    r"|state-owned|local|regional)\s+)?(?:broadcaster|newspaper"
     rf"|radio|television|station|channel|daily|agency)\s+{OUTLET_NAME})"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*"
 )

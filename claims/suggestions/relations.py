@@ -342,6 +342,10 @@ def _announced(text: str, before: Span, content: Span) -> bool:
     )
 
 
+# A content that opens a "that" clause, and what may stand between its verb and it: a
+# listener, a time ("told investigators on Monday that").
+_THAT_CLAUSE = re.compile(r"that\s")
+_LISTENER_GAP = re.compile(r"[ \t]+(?:[\w'\u2019.-]+[ \t]+){0,6}")
 # A relative clause between a content and a cue: "…, which analysts expect".
 _WHICH_THEN = re.compile(r"[\s,]*(?:which|that)\s+[^,.;:]{1,60}$")
 
@@ -398,6 +402,16 @@ def link(
             # a block quotation opening the paragraph after "... said:"
             near = [c for c in cues if layout.paragraph(c) == here - 1][-1:]
         near = [c for c in near if not later(c, content)]
+        # "told investigators that A, according to an affidavit": a "that" clause is the
+        # verb's before it, however near a cue after it stands
+        before_that = [
+            c
+            for c in near
+            if _THAT_CLAUSE.match(text, content[0])
+            and c[1] <= content[0]
+            and _LISTENER_GAP.fullmatch(text, c[1], content[0])
+        ]
+        near = before_that or near
         if near:
             contents_of[min(near, key=lambda c: layout.distance(c, content))].append(content)
     said = {c for spoken in contents_of.values() for c in spoken}
@@ -430,11 +444,24 @@ def link(
         elif near := [c for c in fragments if layout.paragraph(c) == here]:
             contents_of[cue].append(min(near, key=lambda c: layout.distance(c, cue)))
     speaking = [c for c in cues if contents_of[c]]
+    sentences_of_sources = {i for source in sources for i in layout.sentences(source)}
+
+    def reaches(source: Span, cue: Span) -> bool:
+        """In the cue's paragraph, and in its sentence where that sentence names a source:
+        "Fennimore did not answer directly and said" is not said by the Harmon of the
+        sentence before."""
+        if layout.paragraph(source) != layout.paragraph(cue):
+            return False
+        own = layout.sentences(cue)
+        return bool(set(layout.sentences(source)) & set(own)) or not (
+            sentences_of_sources & set(own)
+        )
+
     pairs = sorted(
         (layout.distance(source, cue), source, cue)
         for source in sources
         for cue in speaking
-        if layout.paragraph(source) == layout.paragraph(cue)
+        if reaches(source, cue)
     )
     source_of: dict[Span, Span] = {}
     for _, source, cue in pairs:

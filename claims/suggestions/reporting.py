@@ -236,6 +236,12 @@ _RECOUNTS = frozenset(
      "admits", "acknowledged", "acknowledges"}
 )  # fmt: skip
 _GERUND = re.compile(r"(?!citing\b|quoting\b|saying\b)[a-z]+ing\b(?!\s+(?:that|to)\b)")
+# Verbs that foresee a thing ("forecast a cool change", "predicted a recession"): the thing
+# alone is no statement, the forecast of it is.
+_FORECASTS = frozenset(
+    {"forecast", "forecasts", "predicted", "predicts", "projected", "projects"}
+)  # fmt: skip
+_A_THING_AHEAD = re.compile(r"(?:an?|the|further|more|another|some)\s+[a-z]", re.IGNORECASE)
 # Verbs that report a count of things ("reported two cases", "confirmed 14 deaths"): the
 # count alone is no statement, the report of it is.
 _COUNTS = frozenset(
@@ -288,6 +294,9 @@ def claimed_whole(text: str, cue: tuple[int, int], content: tuple[int, int]) -> 
         return True  # "reported hearing a series of small explosions", "admitted taking"
     if verb[0] in _COUNTS and _A_COUNT.match(text, *content):
         return True  # "reported two linked cases on Sunday": what was counted, by whom
+    if verb[0] in _FORECASTS and content[0] >= cue[1] and _A_THING_AHEAD.match(text, *content):
+        # "forecast a cool change for Wednesday evening": what was foreseen, by whom
+        return not states(text, content)
     if verb[0] in REJECTS and (
         (content[0] > cue[1] and _OTHERS_CLAIM_THAT.fullmatch(text, cue[1], content[0]))
         or (content[0] >= cue[1] and _OTHERS_CLAIM_THAT.match(" " + text[content[0] : content[1]]))

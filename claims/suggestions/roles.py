@@ -29,6 +29,7 @@ PERSON_ROLES = (
     "goalkeeper", "midfielder", "defender", "athlete", "sprinter", "boxer", "cyclist",
     "swimmer", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur",
     "headteacher", "principal", "archbishop", "commissioner", "treasurer", "magnate",
+    "councilman", "councilwoman", "councillor", "alderman", "congressman", "congresswoman",
 )  # fmt: skip
 _FULL_NAME = r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,2}"
 # What makes a role another one: "Vice President", "former minister", "deputy mayor".
@@ -88,6 +89,28 @@ def _people_of_age(text: str, age: str) -> set[str]:
         rf"({_FULL_NAME}),[ \t]+{age}[,.;)]",
         rf"(?<![\w-]){age}-year-old[ \t]+(?:[a-z-]+[ \t]+){{0,2}}({_FULL_NAME})(?![\w-])",
         rf"({_FULL_NAME}),[ \t]+an?[ \t]+{age}-year-old\b",
+    )
+    names = set()
+    for pattern in patterns:
+        for match in re.finditer(pattern, text):
+            words = match[1].split()
+            while words and words[0] in _HONORIFICS | _NOT_A_NAME_START:
+                words = words[1:]
+            if len(words) >= 2:
+                names.add(" ".join(words))
+    return {n for n in names if not any(o != n and o.endswith(f" {n}") for o in names)}
+
+
+def people_of_place(text: str, place: str) -> set[str]:
+    """The full names ``text`` sets beside a state or country: "Former Ohio governor Richard
+    Calder", "Ohio Sen. Ann Ruiz", "Ann Ruiz, a senator from Ohio", "Ann Ruiz (R-Ohio)"; so
+    that "the Ohio Republican" is that person."""
+    where = r"[ \t]+".join(re.escape(word) for word in place.split())
+    patterns = (
+        rf"(?<![\w-]){where}[ \t]+(?:[A-Za-z.-]+[ \t]+){{1,2}}?({_FULL_NAME})(?![\w-])",
+        rf"({_FULL_NAME}),[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:from|of)[ \t]+"
+        rf"{where}\b",
+        rf"({_FULL_NAME})[ \t]+\([RD]-{where}\)",
     )
     names = set()
     for pattern in patterns:

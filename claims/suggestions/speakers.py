@@ -43,7 +43,7 @@ from claims.suggestions.lexicon import (
     PAPER_NAME_WORDS,
     TELL,
 )
-from claims.suggestions.roles import PERSON_ROLES, people_called
+from claims.suggestions.roles import PERSON_ROLES, people_called, people_of_place
 from claims.text import fold_name
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -155,6 +155,39 @@ def one_person(surface: str) -> bool:
 _QUALIFIED_AGENCY = re.compile(r"[Tt]he\s+[a-z]+\s+agency")
 # Where a sentence or a paragraph ends, in the text before a source.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])|\n")
+
+
+# A person named, then "his" or "her" of them in the same sentence: "the daughter of Kyle
+# Berman, 38, who had previously declined to vaccinate his children".
+_NAMED_THEN_OWN = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,2})"
+    # a "who" clause says it is a person ("West Virginia, will allow … his" is not)
+    r",[ \t]+(?:\d{1,3},[ \t]+)?who\b[^.;:\"\u201c]{0,80}?\b(?P<own>his|her)\b"
+)
+_OWN_OF = {"he": "his", "she": "her"}
+
+
+def _owner_before(resolver: Resolver, pronoun: str, before: str) -> Resolution | None:
+    """ "One of those shots went to the daughter of Kyle Berman, 38, who had previously
+    declined to vaccinate his children. He said": the one person the sentence before named
+    and then called "his" (or "her"), not whoever spoke last."""
+    sentences = _SENTENCE_BREAK.split(before.rstrip())
+    # the last is this sentence's words before the pronoun, unless there are none
+    ended = before.rstrip()[-1:] in (".", "!", "?")
+    if len(sentences) < (1 if ended else 2):
+        return None
+    owners = {
+        m["name"]
+        for m in _NAMED_THEN_OWN.finditer(sentences[-1 if ended else -2])
+        if m["own"] == _OWN_OF.get(pronoun)
+    }
+    if len(owners) != 1:
+        return None
+    (name,) = owners
+    if any(fold_name(word) in ORGANISATION_WORDS | TITLES for word in name.split()):
+        return None  # "Harwick Bank … its", "President Obama … his": no bare person's name
+    reading = resolver.resolve(name)
+    return replace(reading, surface=pronoun, why=f"{pronoun!r} read as {name}, named before")
 
 
 def _a_thing(surface: str, resolution: Resolution) -> bool:
@@ -652,6 +685,8 @@ class Speakers:
             subject = self._subject_before(resolver, surface, before, sentences=1)
             if subject is not None and gender is not None:
                 return self._gendered(subject, gender)
+            if gender is not None and (owner := _owner_before(resolver, pronoun, before)):
+                return self._gendered(owner, gender)
             owned = _owned_subject_before(resolver, surface, before) if pronoun == "it" else None
             if owned is not None:
                 self.last = owned
@@ -776,7 +811,7 @@ class Speakers:
             or self._titled_before(surface)
             or _person_called(resolver, surface, before)
             or self._aged_speaker_before(surface)
-            or self._party_member_before(surface)
+            or self._party_member_before(surface, resolver, before)
             or self._company_named_before(resolver, surface, resolution, before)
             or self._spokesperson_of_body(resolver, surface, resolution, before)
         )
@@ -969,11 +1004,21 @@ class Speakers:
             return None
         return _read_as(self.last_person, surface, "person")
 
-    def _party_member_before(self, surface: str) -> Resolution | None:
-        """ "Senator Margaret Delacroix said …. The Ohio Democrat said": copy calls the
-        politician it just quoted by state and party, so the person who spoke last."""
-        if not _A_PARTY_MEMBER.fullmatch(surface.strip(" ,;:")) or self.last_person is None:
+    def _party_member_before(
+        self, surface: str, resolver: Resolver, before: str
+    ) -> Resolution | None:
+        """ "Former Ohio governor Richard Calder …. The Ohio Republican shot back": the one
+        person the story set beside that state; with none, "Senator Margaret Delacroix said
+        …. The Ohio Democrat said": copy calls the politician it just quoted by state and
+        party, so the person who spoke last."""
+        member = _A_PARTY_MEMBER.fullmatch(surface.strip(" ,;:"))
+        if member is None:
             return None
+        people = people_of_place(_all_before(resolver, before), member["place"])
+        if len(people) == 1:
+            return _read_as(resolver.resolve(people.pop()), surface, f"{member['place']} person")
+        if people or self.last_person is None:
+            return None  # two of that state: which one, the reader cannot tell either
         return _read_as(self.last_person, surface, "person")
 
     def _last_person(self, gender: str | None) -> Resolution | None:
@@ -1033,7 +1078,9 @@ class Speakers:
             if pronoun == "it" and _A_THING_BEFORE.search(before, start):
                 continue  # "The Health Ministry published its report. It found": the report
             member = _A_PARTY_MEMBER.match(before, start) if pronoun in PERSONAL else None
-            if member is not None and (reading := self._party_member_before(member[0])):
+            if member is not None and (
+                reading := self._party_member_before(member[0], resolver, before[:start])
+            ):
                 return replace(reading, surface=surface)  # "The Ohio Democrat said …. She"
             found = _titled_subject(before, start) or _SUBJECT.match(before, start)
             if found is not None and _THE_NAME.match(found["name"]):
@@ -1231,6 +1278,10 @@ class Speakers:
         article itself named beside that description, before any guess from the body named
         last, which may be another (a firm the regulator fined)."""
         words = [word.strip(",;:") for word in surface.lower().split()]
+        if len(words) == 2 and words[0].endswith(("'s", "\u2019s")) and words[1] in _ORGANISERS:
+            # "Brightwater's organisers said", after "The festival's organiser, Lantern Live
+            # Events,": the body named beside the word
+            words = ["the", words[1].rstrip("s")]
         if not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in APPOSED_NOUNS:
             return None
         if resolution.resolved and resolution.confidence >= 0.9:
@@ -1874,6 +1925,9 @@ _A_THING_BEFORE = re.compile(
     r"|agreement|letter|document|filing|rule|budget|investigation|inquiry|review|memo"
     r"|programme|program|project|scheme|system|app|product|service)s?\b"
 )
+# Who runs an event, by what a story calls them: "The festival's organiser, Lantern Live
+# Events," and then "Brightwater's organisers said".
+_ORGANISERS = frozenset({"organiser", "organisers", "organizer", "organizers"})
 # Descriptions an article may have set beside a body's name: "Ofwat, the water regulator".
 APPOSED_NOUNS = (
     BODY_NOUNS
@@ -1881,7 +1935,7 @@ APPOSED_NOUNS = (
     | set(_WATCHDOGS)
     # only ever read where the article set the name beside them: "the national weather
     # service, Meteo-Alpes," makes "the service said" Meteo-Alpes
-    | {"club", "service", "exchange", "network", "observatory", "mission"}
+    | {"club", "service", "exchange", "network", "observatory", "mission", "organiser", "organizer"}
 )
 # A speaker set off from the outlet that passed the words on: "A spokeswoman for the
 # ministry, quoted by the state news agency TKA,".
@@ -2005,7 +2059,8 @@ _OFFICES = frozenset(
 )  # fmt: skip
 # A politician by state and party: "the Ohio Democrat", "the New Hampshire Republican".
 _A_PARTY_MEMBER = re.compile(
-    r"[Tt]he\s+(?:[A-Z][a-z]+\s+){1,2}(?:Democrat|Republican)(?![\w-])(?!\s+[A-Z])"
+    r"[Tt]he\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:Democrat|Republican)(?![\w-])"
+    r"(?!\s+[A-Z])"
 )
 
 
@@ -2184,6 +2239,8 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})?"
         rf"|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
         rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})\b"
+        # a name that goes on is another body's: "Lakeview School District" is no school
+        r"(?![ \t]+[A-Z][a-z])"
     )
     named = list(re.finditer(pattern, before))
     if not named and noun == "party":

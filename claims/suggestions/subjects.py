@@ -89,8 +89,9 @@ def _body_of_speaker(
         )
     )
     if not introduced:
-        # "Jonas Harcourt, a partner at Harcourt & Mill,": the office after the name
-        after = list(_OFFICE_AFTER.finditer(text[:said_at]))
+        # "Jonas Harcourt, a partner at Harcourt & Mill,": the office after the name; "The
+        # head of Cedar Hill Academy, Rebecca Thorne,": before it
+        after = [*_OFFICE_AFTER.finditer(text[:said_at]), *_OFFICE_BEFORE.finditer(text[:said_at])]
         after = [m for m in after if m["name"].split()[-1] == surname]
         if not after:
             return None
@@ -179,6 +180,13 @@ _OFFICE_AFTER = re.compile(
     r"|leader|officer|manager))[ \t]+(?:at|of|for|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<body>[A-Z][\w&'\u2019-]*(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)*[A-Z&][\w&'\u2019-]*)*)"
 )
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?P<office>(?:[a-z-]+[ \t]+){0,2}?(?:director|chief|head"
+    r"|president|chair|chairman|chairwoman|principal|headteacher|founder|secretary|leader"
+    r"|manager))[ \t]+(?:at|of|for)[ \t]+(?:the[ \t]+)?"
+    r"(?P<body>[A-Z][\w&'\u2019-]*(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)*[A-Z&][\w&'\u2019-]*)*),"
+    r"[ \t]+(?P<name>[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2}),"
+)
 # A company's offices: whoever holds one speaks of their own firm as "the company".
 _COMPANY_OFFICES = frozenset(
     {"chief executive", "executive", "managing director", "boss", "founder", "chairman",
@@ -186,8 +194,16 @@ _COMPANY_OFFICES = frozenset(
 )  # fmt: skip
 # What a company officer calls their own firm.
 _OWN_FIRM_NOUNS = frozenset({"company", "firm", "group", "business"})
+# Words that name a body of a kind without its word: "Cedar Hill Academy" is a school.
+_NAMED_AS = {
+    "school": ("academy", "college", "lyceum", "gymnasium"),
+    "university": ("college", "institute", "polytechnic"),
+    "hospital": ("infirmary", "clinic"),
+}
 # What a speaker may call the body they speak for, whatever it is named.
-_ANY_BODY = frozenset({"group", "organisation", "organization", "body", "authority", "institution"})
+_ANY_BODY = frozenset(
+    {"group", "organisation", "organization", "body", "authority", "institution", "club"}
+)
 # What an article's own sentence opens with that stands for a body it named: "It blamed",
 # "Its revenue fell", "The chain has struggled".
 _OWN_SUBJECT = re.compile(
@@ -284,6 +300,7 @@ def subject_named(
     if own is not None and not (
         noun[0].lower() in _ANY_BODY
         or noun[0].lower() in fold_name(own).split()
+        or set(_NAMED_AS.get(noun[0].lower(), ())) & set(fold_name(own).split())
         or (company and noun[0].lower() in _OWN_FIRM_NOUNS)
     ):
         own = None  # "Haverford of the Rail Workers' Federation said the company": another body
