@@ -182,10 +182,10 @@ _FRAMING = re.compile(
     r"|^\W*(?:Follow|Read|Watch|Listen\s+to|Sign\s+up\s+for|Subscribe\s+to)\s+(?:our|the\s+latest)\b",
     re.IGNORECASE,
 )
-# A claim that is only someone's not commenting, its subject and all: "the company did not
-# comment on individual customers", "it would not comment further".
 # Verbs that put a question: what they quote is asked, whatever closes it.
 _ASKING = re.compile(r"(?i:asked|asks|ask|asking|wondered|wonders|wondering|queried)")
+# A claim that is only someone's not commenting, its subject and all: "the company did not
+# comment on individual customers", "it would not comment further".
 _NO_COMMENT_CLAIM = re.compile(
     r"\W*(?:[\w'\u2019-]+\s+){0,4}?(?:declined\s+to|(?:did|does|do|would|will)\s+not)\s+"
     # what a call is returned, not "would not return the bronze heads"
@@ -617,15 +617,7 @@ def sentence_proposals(
             continue
         for part, quoted in _statements(text, found[leaf], content):
             part = _without_word_after_quotation(text, part)
-            stated = without_questions(text, part)
-            if stated is not None and stated != part:
-                words = len(text[slice(*stated)].split())
-                if words < MIN_CLAIM_WORDS:
-                    stated = None  # '"Was it in the steak? Maybe,"': an answer, no claim
-            if (quoted or found[leaf].order in ("post", "inverted")) and _ASKING.fullmatch(
-                found[leaf].cue_text(text).split()[-1]
-            ):
-                stated = None  # '"Is anyone going to take responsibility," she asked'
+            stated = _stated(text, found[leaf], part, quoted)
             if stated is None:
                 asked.append(hops)
                 continue  # '"Where does this end?" asked Mary Holt': no claim
@@ -1737,6 +1729,24 @@ def _remainder(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int
     if outer[1] - inner[1] <= 2:
         return outer[0], inner[0]
     return None
+
+
+def _stated(
+    text: str, attribution: Attribution, part: tuple[int, int], quoted: bool
+) -> tuple[int, int] | None:
+    """The part less the questions it opens or ends with (``without_questions``), or None
+    when it only asks: what "asked" quotes is a question whatever closes it ('"Is anyone
+    going to take responsibility," she asked'), and a word or two left when a question is
+    cut is its answer ('"Was it in the steak? Maybe,"'), no claim either."""
+    verb = attribution.cue_text(text).split()[-1:]
+    put = quoted or attribution.order in ("post", "inverted")
+    if put and verb and _ASKING.fullmatch(verb[0]):
+        return None
+    stated = without_questions(text, part)
+    if stated is not None and stated != part:
+        if len(text[slice(*stated)].split()) < MIN_CLAIM_WORDS:
+            return None
+    return stated
 
 
 def _continued_quotation(

@@ -185,7 +185,7 @@ def _owner_before(resolver: Resolver, pronoun: str, before: str) -> Resolution |
         return None
     (name,) = owners
     if any(fold_name(word) in ORGANISATION_WORDS | TITLES for word in name.split()):
-        return None  # "Harwick Bank … its", "President Obama … his": no bare person's name
+        return None  # "Harwick Bank, whose … her", "President Obama, who … his": no bare name
     reading = resolver.resolve(name)
     return replace(reading, surface=pronoun, why=f"{pronoun!r} read as {name}, named before")
 
