@@ -58,3 +58,8 @@ def test_what_a_speaker_asked_is_a_question_whatever_closes_it(db_url):
 def test_the_short_answer_to_a_quoted_question_is_no_claim(db_url):
     text = '"Was it in the steak? Maybe," Miriam Koehler said.\n'
     assert proposals_for(db_url, text) == []
+
+
+def test_an_answer_that_opens_with_because_is_no_claim_alone(db_url):
+    text = '"Why? Because people can do the math," said campaigner Gloria Benitez.\n'
+    assert proposals_for(db_url, text) == []

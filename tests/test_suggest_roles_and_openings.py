@@ -295,3 +295,40 @@ def test_what_a_person_is_before_the_name_is_no_part_of_it(db_url):
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers["The party needed an outsider."] == ["Doug Fennimore"]
     assert speakers["Jamie Okafor began feeling ill during the final set."] == ["Jamie Okafor"]
+
+
+def test_his_of_one_unnamed_person_the_sentence_before_opened_with(db_url):
+    text = (
+        "A firefighter was taken to hospital with burns to his hands and arms, the authority "
+        "said. His condition was described as stable.\n\n"
+        "A woman was arrested at the scene. Her car had been reported stolen on Monday.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "The firefighter's condition was described as stable." in claims
+    assert "The woman's car had been reported stolen on Monday." in claims
+
+
+def test_the_club_a_chief_executive_speaks_of_is_the_one_named_earlier(db_url):
+    text = (
+        "Voters in Harwick rejected plans for a new stadium, dealing a blow to the owners of "
+        "the Harwick Rovers, who had threatened to move the team if the project failed. "
+        + "Turnout was 41 percent, the county elections office said. "
+        * 12
+        + "\n\nThe Rovers' chief executive, Brandon Calloway, said in a statement that the club "
+        'was "disappointed but not surprised."\n'
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert 'The Harwick Rovers was "disappointed but not surprised."' in claims
+
+
+def test_a_role_whose_holder_the_claim_names_beside_it_stays(db_url):
+    text = (
+        "U.S. District Judge Helen Marsh took the case in March.\n\n"
+        "The judge assigned to the case, U.S. District Judge Helen Marsh, has scheduled an "
+        "initial hearing for April 14.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert (
+        "The judge assigned to the case, U.S. District Judge Helen Marsh, has scheduled an "
+        "initial hearing for April 14." in claims
+    )

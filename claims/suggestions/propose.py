@@ -182,6 +182,8 @@ _FRAMING = re.compile(
     r"|^\W*(?:Follow|Read|Watch|Listen\s+to|Sign\s+up\s+for|Subscribe\s+to)\s+(?:our|the\s+latest)\b",
     re.IGNORECASE,
 )
+# What opens an answer to a question cut before it, no statement alone: "Because …".
+_AN_ANSWER = re.compile(r"[\"'\u201c\u2018]?(?:Because|Since|If|Unless|Maybe|Perhaps)\b")
 # Verbs that put a question: what they quote is asked, whatever closes it.
 _ASKING = re.compile(r"(?i:asked|asks|ask|asking|wondered|wonders|wondering|queried)")
 # A claim that is only someone's not commenting, its subject and all: "the company did not
@@ -1744,8 +1746,9 @@ def _stated(
         return None
     stated = without_questions(text, part)
     if stated is not None and stated != part:
-        if len(text[slice(*stated)].split()) < MIN_CLAIM_WORDS:
-            return None
+        left = text[slice(*stated)]
+        if len(left.split()) < MIN_CLAIM_WORDS or _AN_ANSWER.match(left):
+            return None  # "Maybe.", "Because people can do the math.": the answer alone
     return stated
 
 

@@ -2252,8 +2252,10 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         return named[-1].group(1), here
     if noun == "club":
         # a sports story names clubs that no word marks as one ("Ravensholm", "Atletico
-        # Valdemora"): the one "United" named later is no sign of the club meant
-        return None
+        # Valdemora"): the one "United" named later is no sign of the club meant, the one
+        # named earlier than ``before`` reaches ("the Harwick Rovers") is
+        at = text.rfind(before) if before and text else -1
+        text = text[: at + len(before)] if at >= 0 else before
     names = {m.group(1) for m in re.finditer(pattern, text or before)}
     return (names.pop(), False) if len(names) == 1 else None
 

@@ -347,6 +347,20 @@ def person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) 
     apposed = [m for m in _APPOSED_OPENING.finditer(before)]
     if apposed and (not opening or apposed[-1].start() > opening[-1].start()):
         opening = apposed  # "Santori's agent, Marco Pellegrini, said …. He did not"
+    last_sentence = re.split(r"(?<=[.!?])[ \t]+", before)[-1] if before else ""
+    unnamed = _ONE_UNNAMED.match(last_sentence)
+    if (
+        unnamed is not None
+        and one_person(f"a {unnamed['noun'].lower()}")
+        and (not opening or opening[-1].start() < len(before) - len(last_sentence))
+        and pronoun[1].lower() in ("his", "her")
+    ):
+        # "A firefighter was taken to hospital …. His condition was described as stable":
+        # the firefighter's, one person the story does not name
+        lead = claim[: pronoun.start(1)]
+        owner = possessive(f"the {unnamed['noun'].lower()}")
+        owner = owner[:1].upper() + owner[1:] if not lead else owner
+        return lead + owner + claim[pronoun.end(1) :]
     if not opening:
         return claim
     last = opening[-1]
@@ -386,6 +400,10 @@ _SENTENCE_OPENING = re.compile(
     r"appeared|pleaded|walked|arrived|refused|declined)\b)"
 )
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+\b")
+# A sentence opening with one person the story does not name: "A firefighter was taken …".
+_ONE_UNNAMED = re.compile(
+    r"(?:A|An)[ \t]+(?:[a-z-]+[ \t]+)?(?P<noun>[a-z]+)[ \t]+(?:was|is|had|has)\b"
+)
 _NOT_A_SUBJECT = frozenset({"The", "It", "This", "That", "There", "In", "On", "At", "But", "And"})
 
 
@@ -620,6 +638,8 @@ def people_named(text: str, claim: str, end: int | None = None) -> str:
         if len(names) != 1:
             continue
         name = names.pop()
+        if name in claim[found.end() :]:
+            continue  # "The judge assigned to the case, U.S. District Judge Helen Marsh,"
         out.append(claim[last : found.start()] + name + (found[3] or ""))
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
