@@ -90,15 +90,7 @@ def _people_of_age(text: str, age: str) -> set[str]:
         rf"(?<![\w-]){age}-year-old[ \t]+(?:[a-z-]+[ \t]+){{0,2}}({_FULL_NAME})(?![\w-])",
         rf"({_FULL_NAME}),[ \t]+an?[ \t]+{age}-year-old\b",
     )
-    names = set()
-    for pattern in patterns:
-        for match in re.finditer(pattern, text):
-            words = match[1].split()
-            while words and words[0] in _HONORIFICS | _NOT_A_NAME_START:
-                words = words[1:]
-            if len(words) >= 2:
-                names.add(" ".join(words))
-    return {n for n in names if not any(o != n and o.endswith(f" {n}") for o in names)}
+    return _full_names(text, patterns)
 
 
 def people_of_place(text: str, place: str) -> set[str]:
@@ -112,6 +104,13 @@ def people_of_place(text: str, place: str) -> set[str]:
         rf"{where}\b",
         rf"({_FULL_NAME})[ \t]+\([RD]-{where}\)",
     )
+    return _full_names(text, patterns)
+
+
+def _full_names(text: str, patterns: tuple[str, ...]) -> set[str]:
+    """The names of two words or more that the patterns' first group finds, without an
+    honorific or a sentence's opening word before them; a surname alone ("Whelan") is the
+    full name it ends ("Danny Whelan"), not another person."""
     names = set()
     for pattern in patterns:
         for match in re.finditer(pattern, text):
