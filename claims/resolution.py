@@ -603,7 +603,7 @@ _OTHER_REPORT = re.compile(
     r"\b(?:an?|another|new|latest|annual|its|their|his|her)\s+(?:[\w-]+\s+){0,3}report\b"
     r"|\breport,?\s+(?:by|from|of|published|released|issued|commissioned|on|prepared|compiled"
     r"|written|due|seen)\b"
-    r"|[\w.]+['\u2019]s?\s+(?:[\w-]+\s+)?report\b"
+    r"|[\w.]+['\u2019]s?\s+(?:[\w-]+\s+){0,3}report\b"  # "the bank's quarterly … report"
     # a work the report may be: "A state audit released Tuesday found"
     r"|\b(?:audit|study|survey|inquiry|review|investigation|assessment|analysis)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:released|published|found|finds|concluded|shows|showed|says|said)\b",
@@ -745,6 +745,14 @@ def _proposed_name(surface: str) -> str | None:
     # "a filing with the NHTSA", "Bureau data for the city of Hartfield": to whom a document
     # went, or what it counts, is not who wrote it
     text = _DOCUMENT_TO.sub(r"\g<document>", text).strip(" ,")
+    # "the Alpine Rescue Service of the canton of Oberwald", "the governor of the state of
+    # Ohio": where the body or the office is, not who speaks; a name keeps the place
+    # ("Health Ministry of Bavaria"), a description does not need it
+    place = _OF_THE_PLACE.search(text)
+    if place is not None:
+        head = text[: place.start()].split()
+        named = [w for w in head if w[:1].isupper() and w.lower() not in _DETERMINERS]
+        text = f"{text[: place.start()]} of {place['place']}" if named else text[: place.start()]
     parts = [part for part in _COMMA.split(text) if part.split()]
     if (body := _apposed_body(parts)) is not None:
         return body  # "People in Need, a Czech aid group": as written, however it reads
@@ -891,6 +899,11 @@ _KIN_OF = re.compile(  # the nouns in lower case: "Friends of the Earth" is a na
     r"|(?:lawyers?|attorneys?|solicitors?|counsel)\s+(?:of|for|representing)"
     # "A former aide to Varga": his aide, not Varga
     r"|(?:aides?|advisers?|advisors?|assistants?|staffers?|bodyguards?|associates?)\s+(?:to|of))\s+"
+)
+_OF_THE_PLACE = re.compile(
+    r"\s+of\s+the\s+(?:state|canton|province|city|county|region|district|town|republic"
+    r"|kingdom|island|islands|territory|municipality|village|prefecture|department)\s+of\s+"
+    r"(?P<place>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s*$"
 )
 _DOCUMENT_TO = re.compile(
     r"\b(?P<document>data|figures|statistics|filings?|letter|complaint|submission)"

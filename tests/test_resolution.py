@@ -108,6 +108,9 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         # an owner that is the name's own word
         ("The Women's Tennis Association", "Women's Tennis Association"),
         ("the Children's Hospital of Philadelphia", "Children's Hospital of Philadelphia"),
+        # where a body or an office is, not who speaks
+        ("the Rescue Service of the canton of Oberwald", "Rescue Service of Oberwald"),
+        ("the governor of the state of Ohio", "the governor"),
     ],
 )  # fmt: skip
 def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):

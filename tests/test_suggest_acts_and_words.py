@@ -112,3 +112,13 @@ def test_what_a_body_forecast_is_claimed_whole(db_url):
     assert "Economists at Harwick Bank predicted a recession in the second half of the year." in (
         speakers
     )
+
+
+def test_the_articles_own_words_before_a_speaker_end_before_when(db_url):
+    text = (
+        "Music copyright cases have become more common since 2015, when a jury found that "
+        'the duo Harlan & Cole\'s hit "Midnight Avenue" infringed the 1970s soul song "Hold '
+        'On Tight."\n'
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "Music copyright cases have become more common since 2015." in claims

@@ -332,3 +332,17 @@ def test_a_role_whose_holder_the_claim_names_beside_it_stays(db_url):
         "The judge assigned to the case, U.S. District Judge Helen Marsh, has scheduled an "
         "initial hearing for April 14." in claims
     )
+
+
+def test_the_report_after_a_bodys_report_is_that_bodys(db_url):
+    text = (
+        "The Nordic Reserve Bank raised its main interest rate on Thursday.\n\n"
+        "According to the bank's quarterly monetary policy report, the economy is expected to "
+        "grow by 0.6 percent this year. The report also projected that unemployment would "
+        "rise to 4.3 percent by the end of 2025.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text, origin=("Continental Wire", "citing")))
+    assert speakers["Unemployment would rise to 4.3 percent by the end of 2025."] == [
+        "Nordic Reserve Bank"
+    ]
+    assert not [claim for claim in speakers if claim.startswith("The report also projected")]

@@ -15,6 +15,7 @@ VERBS = {
     "write": ("writes", "wrote", "writing", "written"),
     "predict": (),
     "forecast": ("forecasts", "forecasted", "forecasting"),
+    "project": (),  # only with "that": "projected that unemployment would rise"
     "add": (),
     "report": (),
     "claim": (),
@@ -202,6 +203,7 @@ NEEDS_THAT = {
         "realise",
         "agree",  # "the clubs had agreed a fee": what was settled, not said
         "rule",
+        "project",  # "the project", "projected growth": a noun or an adjective without it
     )
     for w in forms(base, VERBS[base])
 }

@@ -1805,7 +1805,8 @@ _LEADS_IN = re.compile(
 )  # also "… Brazil and Guyana, which" he said could offset …
 _DANGLING = re.compile(
     r"(?:[\s,;:—–-]|\b(?:despite|amid|and|but|while|as|after|following|especially|even|"
-    r"just|only|particularly|where|which|who|whose))+$"
+    r"just|only|particularly|where|which|who|whose|when|because|until|if|although|though"
+    r"|whereas))+$"
 )
 
 

@@ -558,6 +558,7 @@ class Speakers:
             owner = self.read(resolver, document["owner"], before)
             name = owner.name or owner.proposed_name or ""
             if name[:1].isupper() and not is_description(name):
+                self.documents[document["doc"].split()[-1].lower()] = owner  # "The report"
                 return replace(
                     owner, surface=surface, why=f"{document['doc']} of {name}; {owner.why}"
                 )
@@ -1428,6 +1429,8 @@ class Speakers:
         found = _AUTHORED_BY.match(before, last.end())
         if found is None:
             again = re.search(r"\b(?:the|this)\s+$", before[: last.start()], re.IGNORECASE)
+            # "according to the bank's quarterly monetary policy report. The report": its
+            again = again or _OWNED_BEFORE.search(before, 0, last.start())
             # a statement a speaker made ("said in a statement") is noted by its sentence
             known = self.documents.get(noun) if again or noun == "statement" else None
             return None if known is None else _read_as(known, surface, noun)
@@ -1940,6 +1943,8 @@ APPOSED_NOUNS = (
 # A speaker set off from the outlet that passed the words on: "A spokeswoman for the
 # ministry, quoted by the state news agency TKA,".
 _PASSED_ON_BY = re.compile(r"\s*(?P<speaker>[^,]+?),\s+(?:quoted|cited)\s+by\s+\S")
+# What a document named with its owner has before it: "the bank's quarterly … report".
+_OWNED_BEFORE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}$")
 # A body's or a person's document: "the company's most recent annual report", "Velantis's
 # filing", "its latest accounts".
 _OWNERS_DOCUMENT = re.compile(
