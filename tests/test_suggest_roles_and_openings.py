@@ -346,3 +346,41 @@ def test_the_report_after_a_bodys_report_is_that_bodys(db_url):
         "Nordic Reserve Bank"
     ]
     assert not [claim for claim in speakers if claim.startswith("The report also projected")]
+
+
+def test_a_role_with_a_word_that_says_which_is_the_person_set_beside_it(db_url):
+    text = (
+        "Health Secretary Priya Anand ordered a review of Northgate Health Trust on Monday.\n\n"
+        "A spokesman for the Department of Health said the health secretary was deeply "
+        "concerned by the reports.\n\n"
+        "Former President Bill Clinton and President Joe Harlan met in March. Aides said the "
+        "former president was unwell.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "Priya Anand was deeply concerned by the reports." in claims
+    assert "Bill Clinton was unwell." in claims
+
+
+def test_she_of_a_sentence_about_her_passes_on_to_the_one_before(db_url):
+    text = (
+        "Pop star Kira Vance has been sued by songwriter Darnell Okafor.\n\n"
+        "Okafor's lawyer, Rachel Feingold, said her client had tried to resolve the matter "
+        "privately for more than a year.\n\n"
+        "Vance, 27, has not commented publicly on the lawsuit. She is currently on a world "
+        "tour. A person close to the singer said she was upset and confused by the "
+        "allegations.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert "Kira Vance was upset and confused by the allegations." in claims
+
+
+def test_a_role_the_claim_already_names_its_holder_beside_stays(db_url):
+    text = (
+        "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that "
+        "mistake and established a policy urging employees to report rights violations.\n"
+    )
+    claims = set(speakers_of(proposals_for(db_url, text)))
+    assert (
+        "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that "
+        "mistake and established a policy urging employees to report rights violations." in claims
+    )

@@ -30,6 +30,7 @@ PERSON_ROLES = (
     "swimmer", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur",
     "headteacher", "principal", "archbishop", "commissioner", "treasurer", "magnate",
     "councilman", "councilwoman", "councillor", "alderman", "congressman", "congresswoman",
+    "secretary",
 )  # fmt: skip
 _FULL_NAME = r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){1,2}"
 # What makes a role another one: "Vice President", "former minister", "deputy mayor".

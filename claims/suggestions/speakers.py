@@ -982,8 +982,13 @@ class Speakers:
         """The name "he" or "she" means in words a body says ("He has 21 days to appeal,
         NADA said"): a body is no "he", so the subject of the sentence before, else the last
         person named as a source."""
+        # "Vance, 27, has not commented. She is on tour. A person close to the singer said
+        # she was …": a sentence before about "her" too passes on to the one before it
+        again = re.match(
+            rf"\W*{re.escape(pronoun)}\b", _SENTENCE_BREAK.split(before.rstrip())[-1], re.I
+        )
         person = self._subject_before(
-            resolver, pronoun, before, sentences=1, person=True
+            resolver, pronoun, before, sentences=2 if again else 1, person=True
         ) or self._last_person(GENDERED.get(pronoun.lower()))
         name = (person.name or person.proposed_name) if person is not None else None
         if name is None:

@@ -610,9 +610,17 @@ def _one_named(text: str, kind: str) -> str | None:
 
 
 _ROLE_IN_CLAIM = re.compile(
-    rf"\b([Tt]he) ({'|'.join(PERSON_ROLES)}|\d{{1,3}}-year-old)(['\u2019]s)?\b"
-    r"(?![ \t]+(?:of|for|at|in)\b)(?!-)"
+    # "the chef", "the health secretary" (a word that says which, then the role)
+    rf"\b([Tt]he) ((?P<which>[a-z]+[ \t]+)?(?P<role>{'|'.join(PERSON_ROLES)})"
+    rf"|\d{{1,3}}-year-old)(['\u2019]s)?\b"
+    r"(?![ \t]+(?:of|for|at|in|general)\b)(?!-)"
 )
+# A word before a role that makes it another office: "the former president" is not the
+# president the story names.
+_ANOTHER_OFFICE = frozenset(
+    {"former", "vice", "deputy", "acting", "assistant", "shadow", "ex", "late", "associate",
+     "new", "next", "previous", "outgoing", "incoming", "interim"}
+)  # fmt: skip
 
 
 def people_named(text: str, claim: str, end: int | None = None) -> str:
@@ -635,11 +643,17 @@ def people_named(text: str, claim: str, end: int | None = None) -> str:
             # whether he had spoken to the striker, Brekke smiled")
             continue
         names = people_called(text[:end], found[2])
+        which = (found["which"] or "").strip()
+        if not names and which and which not in _ANOTHER_OFFICE and found["role"]:
+            # "the new coach" of "Coach Ana Ruiz"; not "the former president" of "President X"
+            names = people_called(text[:end], found["role"])
         if len(names) != 1:
             continue
         name = names.pop()
-        if name in claim[found.end() :]:
-            continue  # "The judge assigned to the case, U.S. District Judge Helen Marsh,"
-        out.append(claim[last : found.start()] + name + (found[3] or ""))
+        if name in claim:
+            # "The judge assigned to the case, U.S. District Judge Helen Marsh,", "Ban
+            # Ki-moon, the secretary general": the claim names them already
+            continue
+        out.append(claim[last : found.start()] + name + (found[5] or ""))
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
