@@ -1201,6 +1201,8 @@ _DEPARTMENT_WORDS = frozenset(
         "homeland", "veterans", "housing", "treasury", "communications", "information",
         "internal", "external", "national", "social", "welfare", "war", "and", "human",
         "services", "resources", "emergency", "science", "technology", "digital", "care",
+        # a chamber's officers: "Speaker of the House Newt Gingrich", "Leader of the House"
+        "house", "commons", "lords", "senate", "assembly",
     }
 )  # fmt: skip
 _OFFICE_WORDS = _OFFICES | {

@@ -111,6 +111,7 @@ def test_descriptors_suffixes_and_bodies_are_not_taken_for_titles(surface, name)
         # where a body or an office is, not who speaks
         ("the Rescue Service of the canton of Oberwald", "Rescue Service of Oberwald"),
         ("the governor of the state of Ohio", "the governor"),
+        ("Speaker of the House Newt Gingrich", "Newt Gingrich"),
     ],
 )  # fmt: skip
 def test_a_new_name_is_the_person_without_title_workplace_or_relative_clause(surface, name):

@@ -63,3 +63,9 @@ def test_the_short_answer_to_a_quoted_question_is_no_claim(db_url):
 def test_an_answer_that_opens_with_because_is_no_claim_alone(db_url):
     text = '"Why? Because people can do the math," said campaigner Gloria Benitez.\n'
     assert proposals_for(db_url, text) == []
+
+
+def test_a_word_or_two_that_goes_on_a_quotation_is_no_claim(db_url):
+    text = '"The lawn is brown, but it is still alive," Linda Cho said. "Mostly."\n'
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers == {"The lawn is brown, but it is still alive.": ["Linda Cho"]}

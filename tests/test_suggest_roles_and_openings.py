@@ -384,3 +384,16 @@ def test_a_role_the_claim_already_names_its_holder_beside_stays(db_url):
         "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that "
         "mistake and established a policy urging employees to report rights violations." in claims
     )
+
+
+def test_a_body_named_with_the_state_is_no_politician_of_it(db_url):
+    text = (
+        "State Sen. Rosa Delgado of Houston challenged Governor Walter Brandt on Thursday.\n\n"
+        "About 240,000 customers lost power in February, according to the Texas Power "
+        "Coordination Board, which manages most of the state's grid.\n\n"
+        "The Texas Democrat said she would increase the homestead exemption to 150,000 "
+        "dollars.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    said = [claim for claim in speakers if "homestead exemption" in claim]
+    assert said and speakers[said[0]] != ["Coordination Board"]

@@ -1774,8 +1774,8 @@ def _continued_quotation(
     start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
     speakers.quoting = (hops, sentence.paragraph)
     stated = without_questions(text, (start, start + len(body)))
-    if stated is None:
-        return []
+    if stated is None or len(text[slice(*stated)].split()) < MIN_CLAIM_WORDS:
+        return []  # a question, or a word or two ('"Mostly."'): no claim, the quotation goes on
     return [
         Proposal(
             kind="claim",

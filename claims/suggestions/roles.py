@@ -94,13 +94,20 @@ def _people_of_age(text: str, age: str) -> set[str]:
     return _full_names(text, patterns)
 
 
+_TITLE_ABBREVIATIONS = r"(?:Sen|Rep|Gov|Lt|Atty|Gen)\.|Senator|Governor|Representative"
+
+
 def people_of_place(text: str, place: str) -> set[str]:
     """The full names ``text`` sets beside a state or country: "Former Ohio governor Richard
     Calder", "Ohio Sen. Ann Ruiz", "Ann Ruiz, a senator from Ohio", "Ann Ruiz (R-Ohio)"; so
     that "the Ohio Republican" is that person."""
     where = r"[ \t]+".join(re.escape(word) for word in place.split())
     patterns = (
-        rf"(?<![\w-]){where}[ \t]+(?:[A-Za-z.-]+[ \t]+){{1,2}}?({_FULL_NAME})(?![\w-])",
+        # "Ohio governor Richard Calder", "Ohio Sen. Ann Ruiz", "Ohio state Rep. Jo Lee":
+        # what they are, in lower case or a title's abbreviation (not "Texas Power
+        # Coordination Board", a body)
+        rf"(?<![\w-]){where}[ \t]+(?:(?:[a-z-]+|{_TITLE_ABBREVIATIONS})[ \t]+){{1,2}}?"
+        rf"({_FULL_NAME})(?![\w-])",
         rf"({_FULL_NAME}),[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:from|of)[ \t]+"
         rf"{where}\b",
         rf"({_FULL_NAME})[ \t]+\([RD]-{where}\)",
