@@ -2186,8 +2186,14 @@ def _owned_body_before(surface: str, noun: str, before: str) -> Resolution | Non
 
 def _all_before(resolver: Resolver, before: str) -> str:
     """The article's whole text up to where ``before`` (its last stretch) ends."""
-    at = resolver.text.rfind(before) if before and resolver.text else -1
-    return resolver.text[: at + len(before)] if at >= 0 else before
+    return _text_up_to(resolver.text, before)
+
+
+def _text_up_to(text: str, before: str) -> str:
+    """``text`` up to where ``before``, its last stretch, ends; ``before`` alone when it is
+    not found there."""
+    at = text.rfind(before) if before and text else -1
+    return text[: at + len(before)] if at >= 0 else before
 
 
 def _singular(noun: str) -> str:
@@ -2264,8 +2270,7 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         # a sports story names clubs that no word marks as one ("Ravensholm", "Atletico
         # Valdemora"): the one "United" named later is no sign of the club meant, the one
         # named earlier than ``before`` reaches ("the Harwick Rovers") is
-        at = text.rfind(before) if before and text else -1
-        text = text[: at + len(before)] if at >= 0 else before
+        text = _text_up_to(text, before)
     names = {m.group(1) for m in re.finditer(pattern, text or before)}
     return (names.pop(), False) if len(names) == 1 else None
 
