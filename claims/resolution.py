@@ -92,6 +92,10 @@ TITLES = frozenset(
         "hotelier", "jockey", "skipper", "lifeguard", "zookeeper", "mechanic", "electrician",
         "plumber", "bartender", "waiter", "waitress", "janitor", "photographer", "winemaker",
         "vintner", "veterinarian", "vet",
+        # who a person in the news is, by where they were ("Visitor Tom Ashby")
+        "visitor", "tourist", "holidaymaker", "spectator", "voter", "protester", "protestor",
+        "demonstrator", "hiker", "camper", "conservator", "restorer", "archivist",
+        "librarian",
     }
 )  # fmt: skip
 # Nouns by which a text refers back to an organisation it has just named.

@@ -677,9 +677,11 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
         elif (coordinated := _coordinated(text, tokens, cue_i, found)) is not None:
             # "Lee said the budget would balance and added that taxes would not rise": the
             # second cue's speaker is the first's, and the first content ends at "and".
-            if tokens[cue_i].lower in _MODALS:
-                # "said it would cut jobs and would announce a plan": what it would do is
-                # said too, the first content's second half, not a second act of saying.
+            if tokens[cue_i].lower in _MODALS or _perfect_goes_on(text, tokens, cue_i, coordinated):
+                # "said it would cut jobs and would announce a plan", "said the firm's
+                # engineers had classified the cables and had urged the operator to …": what
+                # it would do, or had done, is said too, the first content's second half, not
+                # a second act of saying.
                 continue
             k = _content_after(tokens, cj, n, word)
             if k >= n or n - k < 2:
@@ -1277,6 +1279,19 @@ CITING_GAP = 2  # characters between a report and its "citing": ", " at most
 
 
 _MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should"})
+
+
+def _perfect_goes_on(
+    text: str, tokens: list[Token], cue_i: int, coordinated: tuple[Attribution, int]
+) -> bool:
+    """Whether "and had urged" carries on a past perfect the first content holds ("said the
+    engineers had classified A and had urged B"): one statement of what had been done. A
+    speaker's own second act is told in the past ("and added"), not one step further back."""
+    if tokens[cue_i].lower != "had":
+        return False
+    lead, cut = coordinated
+    said = text[lead.content[0] : tokens[cut].start]
+    return re.search(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", said) is not None
 
 
 def _coordinated(

@@ -14,7 +14,14 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from claims.resolution import ORGANISATION_WORDS, PRONOUNS, TITLES, Resolution, is_description
+from claims.resolution import (
+    BODY_NOUNS,
+    ORGANISATION_WORDS,
+    PRONOUNS,
+    TITLES,
+    Resolution,
+    is_description,
+)
 from claims.sentences import split_sentences
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import (
@@ -506,8 +513,15 @@ def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") 
         # "A spokesman for the county's emergency management office said it was looking
         # into the reports": the office was, as the article describes it
         name, surface = spoken_for["body"], ""
-    elif name and is_description(name) and body and is_description(surface):
-        name = surface  # "The Dutch health inspectorate said it was reviewing": that one
+    elif (
+        name
+        and is_description(name)
+        and is_description(surface)
+        and (body or _a_body_said(surface))
+    ):
+        # "The Dutch health inspectorate said it was reviewing", "The museum's staff union
+        # said it had raised concerns": that one, as the article describes it
+        name = surface
     elif name and is_description(name) and body and fold_name(surface) == "it":
         pass  # "It said it had approved funding", "it" the health authority read before
     elif not name or is_description(name):
@@ -525,6 +539,13 @@ def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") 
             return claim  # "Russia's Defense Ministry's troops": whose is not the ministry
         return possessive(name) + claim[3:]
     return name + claim[2:]
+
+
+def _a_body_said(description: str) -> bool:
+    """A description whose head says it is a body: "the museum's staff union", not "the
+    company's lawyers"."""
+    words = description.lower().split()
+    return len(words) > 1 and words[-1].strip(".,") in BODY_NOUNS
 
 
 def _a_bodys_name(name: str) -> bool:

@@ -102,12 +102,14 @@ from claims.suggestions.speakers import (
 from claims.suggestions.subjects import (
     HE_OR_SHE,
     client_named,
+    it_again,
     kinds_named,
     no_one_person,
     people_named,
     person_named,
     person_opening,
     subject_named,
+    subject_read,
     we_named,
 )
 from claims.text import (
@@ -617,6 +619,7 @@ def sentence_proposals(
             if leaf in credit_leaves:
                 proposals[-1].rule = f"{proposals[-1].rule}, {CREDITED}"
             continue
+        subject_before: str | None = None  # whom the leaf's last statement was about
         for part, quoted in _statements(text, found[leaf], content):
             part = _without_word_after_quotation(text, part)
             stated = _stated(text, found[leaf], part, quoted)
@@ -638,8 +641,9 @@ def sentence_proposals(
                 speakers.is_body(resolver, resolved[leaf])
                 or never_a_persons(text, resolved[leaf].proposed_name or "")
             )
+            wording = claim_wording(spoken(text, found[leaf], part))
             claim = named_subject(
-                claim_wording(spoken(text, found[leaf], part)),
+                wording,
                 hops,
                 quoted,
                 text=text,
@@ -711,6 +715,9 @@ def sentence_proposals(
                     person = speakers.person_meant(resolver, pronoun[1], before)
                 if person is not None:
                     claim = person + claim[pronoun.end(1) :]
+            if not quoted:
+                claim = it_again(claim, subject_before)
+                subject_before = subject_read(wording, claim)
             proposals.append(
                 Proposal(
                     kind="claim",

@@ -23,6 +23,7 @@ from claims.suggestions.outlets import an_outlet
 from claims.suggestions.proposal import EXPLETIVE_IT, possessive, written_with_the
 from claims.suggestions.roles import PERSON_ROLES, people_called
 from claims.suggestions.speakers import APPOSED_NOUNS, Speakers, a_body, one_person
+from claims.suggestions.things import CALLED_BY, one_thing, thing_before
 from claims.text import QUOTE_MARKS, fold_name, quotations
 
 # A claim opening with "He" or "She": which person, when its speaker is no one person.
@@ -76,6 +77,16 @@ def _body_of_speaker(
     own = _AFFILIATION.search(speaker)
     if own is not None:
         return own["body"], False
+    its = _ITS_OFFICE.match(speaker.strip())
+    if its is not None:
+        # "Strade Tecniche rejected that account. Its managing director, Paolo Cervi, said":
+        # the body the sentence before opens with
+        at = text.rfind(speaker.strip(), 0, said_at)
+        body = _opening_name_before(text, at) if at > 0 else None
+        if body is None:
+            return None
+        office = " ".join(its["office"].split())
+        return body, office in _COMPANY_OFFICES or office.split()[-1] in _COMPANY_OFFICES
     surname = (name or speaker).split()[-1] if (name or speaker).split() else ""
     if not surname[:1].isupper():
         return None
@@ -110,6 +121,42 @@ def _body_of_speaker(
     if body.isupper():
         return resolver.spelt_out(body) or body, company
     return body, company
+
+
+# A speaker named by their office at a body the sentence before named: "Its managing
+# director, Paolo Cervi", "Its chief executive Lena Voss".
+_ITS_OFFICE = re.compile(
+    r"Its[ \t]+(?P<office>(?:[a-z-]+[ \t]+){0,2}?[a-z-]+),?[ \t]+[A-Z][\w'\u2019-]+"
+    r"(?:[ \t]+[A-Z][\w'\u2019-]+){0,2},?"
+)
+# Where a sentence opens, after the full stop (and closing mark) of the one before.
+_SENTENCE_OPENS = re.compile(r"(?:^|(?<=[.!?])[\"\u201d\u2019']?[ \t\n]+)(?=[A-Z])")
+
+
+def _opening_name_before(text: str, at: int) -> str | None:
+    """The name the sentence before ``at`` opens with, as its subject ("Strade Tecniche
+    rejected that account."), if it opens with one: what "Its" in the next sentence means."""
+    start = max(0, at - 400)
+    starts = [m.end() for m in _SENTENCE_OPENS.finditer(text, start, at) if m.end() < at]
+    if not starts:
+        return None
+    found = _A_BODY_OPENS.match(text, starts[-1], at)
+    if found is None or found["name"].split()[0].lower() in _OPENERS:
+        return None
+    return found["name"]
+
+
+# A sentence opening with a name, one word or more, before its verb: "Tecnostrade
+# rejected", "Strade Tecniche, the engineering firm, rejected".
+_A_BODY_OPENS = re.compile(
+    r"(?P<name>[A-Z][\w&'\u2019-]+(?:[ \t]+(?:of[ \t]+|&[ \t]+)?[A-Z][\w&'\u2019-]+){0,4})"
+    r"(?:,[^,.;]{1,60},)?[ \t]+[a-z]"
+)
+_OPENERS = frozenset(
+    {"the", "a", "an", "it", "he", "she", "they", "we", "i", "but", "and", "in", "on", "at",
+     "after", "before", "this", "that", "its", "his", "her", "their", "there", "when", "while",
+     "as", "if", "so", "yet", "then", "meanwhile", "however", "earlier", "later"}
+)  # fmt: skip
 
 
 # A claim in a body's first person: "We will not take risks", "Our members are facing".
@@ -287,7 +334,12 @@ def subject_named(
         # "the senator": no body to name
         return claim
     if match["phrase"] == "It" and not _it_acts(claim):
-        return claim  # "It will go on sale in October": the laptop, not the maker
+        # "It will go on sale in October": the laptop, not the maker; "It cost 410 million
+        # euros" after "The Orion-3 satellite, built by …, was designed …": that satellite
+        thing = thing_before(text, sentence.start) if said_at is None else None
+        if thing is None or match["s"]:
+            return claim
+        return thing[:1].upper() + thing[1:] + " " + claim[match.end() :]
     end = sentence.start if said_at is None else said_at
     before = text[max(0, end - 600) : end]
     of = (
@@ -332,6 +384,26 @@ def subject_named(
     name = name[:1].upper() + name[1:]
     owner = match["its"] or match["s"]
     return (possessive(name) if owner else name) + " " + claim[match.end() :]
+
+
+def subject_read(wording: str, claim: str) -> str | None:
+    """The name a claim's opening "the company" or "it" was read as ("Velta Aerospace
+    would set up an inquiry board"), or None where it was left as written."""
+    match = _OWN_SUBJECT.match(wording)
+    if match is None or match["its"] or match["s"] or EXPLETIVE_IT.match(wording):
+        return None
+    rest = wording[match.end() :]
+    if claim == wording or not claim.endswith(rest):
+        return None
+    return claim[: len(claim) - len(rest)].strip() or None
+
+
+def it_again(claim: str, named: str | None) -> str:
+    """ "Delorme said the company would set up a board and that it would not resume
+    flights": the "it" of a second statement is the subject the first was read as."""
+    if named and claim.startswith("It ") and not EXPLETIVE_IT.match(claim):
+        return named + claim[2:]
+    return claim
 
 
 def person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) -> str:
@@ -491,9 +563,10 @@ _SHIP_PREFIX = re.compile(
 # Cardexa" … "the drug", "the Brightwater festival" … "the festival", "its own digital
 # token, VLT" … "the token".
 _CALLED_KINDS = ("drug", "medicine", "vaccine", "token", "festival", "app", "film", "album")
+_KINDS = dict.fromkeys(_NAMED_KINDS + _APPOSED_KINDS + _SHIPS + _CALLED_KINDS + tuple(CALLED_BY))
 _KIND_IN_CLAIM = re.compile(
-    rf"\b([Tt]he) ({'|'.join(_NAMED_KINDS + _APPOSED_KINDS + _SHIPS + _CALLED_KINDS)})\b"
-    r"(?!['\u2019]s?\s+[A-Z])"
+    rf"\b([Tt]he) ({'|'.join(_KINDS)})\b"
+    r"(?!['\u2019]s?\s+[A-Z])(?![ \t]+of\b)(?![\w-])"
 )
 # Capitalised words that are no name of a thing: days, months, and what opens a sentence.
 _NOT_A_THINGS_NAME = (
@@ -520,6 +593,8 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
     for found in _KIND_IN_CLAIM.finditer(claim):
         if any(a <= found.start() < b for a, b in quoted):
             continue
+        if _NAME_BESIDE.match(claim, found.end()):
+            continue  # "after the developer, Calder Homes, filed": named already, beside it
         name = _one_named(text, found[2]) if found[2] in _NAMED_KINDS else None
         if name is None and found[2] in _APPOSED_KINDS:
             name = _one_apposed(text[:end], found[2])
@@ -527,15 +602,25 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
             name = _one_ship(text[:end])
         if name is None and found[2] in _CALLED_KINDS:
             name = _one_called(text[:end], found[2])
+        if name is None and found[2] in CALLED_BY:
+            name = one_thing(text[:end], found[2])
         if name is None:
             continue
-        article = "the " if written_with_the(name, text) else ""
+        # "the Talvor-2 rocket", named by its kind, takes "the" however the story named it
+        lower_kind = name.split()[-1].islower()
+        article = "the " if lower_kind or written_with_the(name, text) else ""
         named = article + name
         if found[1] == "The":
             named = named[:1].upper() + named[1:]
         out.append(claim[last : found.start()] + named)
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
+
+
+# A name set right after a description, between commas: "the developer, Calder Homes,".
+_NAME_BESIDE = re.compile(
+    r"[ \t]*,[ \t]*[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z&][\w'\u2019.&-]*)*[ \t]*,"
+)
 
 
 def _one_called(text: str, kind: str) -> str | None:

@@ -1,0 +1,164 @@
+"""Things a story names once, with what they are, and calls by that after: "the Talvor-2
+rocket" … "the rocket's second stage", "the San Lorenzo viaduct" … "the bridge", "the
+Varna Sea Open chess tournament" … "the event", "the Ekdal Collection" … "the
+collection"; and the "It" that opens the sentence after one ("The Orion-3 satellite was
+built by … It cost 410 million euros").
+
+A claim is stored to be read alone, and "the bridge gave way" says nothing without the
+story. A thing is read only where the text before names exactly one of that kind: two
+satellites, or none, leave the words as written, a description the reviewer completes
+rather than a wrong name they must notice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.suggestions.appositions import apposed_names
+from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
+
+# What a story may call a thing after naming it, and the kinds of thing each word may
+# stand for: "the bridge" is the viaduct named before, "the event" the tournament.
+_BRIDGES = ("bridge", "viaduct", "overpass", "flyover")
+_EVENTS = (
+    "tournament", "championship", "championships", "festival", "conference", "summit",
+    "fair", "exhibition", "expo", "marathon", "olympiad", "concert", "gala",
+)  # fmt: skip
+# Not "the race" or "the contest": a campaign's, which a story names several of ("the
+# Democratic race", "the race for delegates") and means by neither.
+_SPACECRAFT = ("satellite", "spacecraft", "probe", "telescope", "lander", "rover")
+_AIRCRAFT = ("aircraft", "plane", "jet", "airliner", "helicopter", "drone")
+CALLED_BY: dict[str, tuple[str, ...]] = {
+    **{word: _BRIDGES for word in _BRIDGES},
+    **{word: (word,) for word in _EVENTS},
+    "event": _EVENTS,
+    "tournament": ("tournament", "championship", "championships"),
+    **{word: _SPACECRAFT for word in _SPACECRAFT},
+    **{word: _AIRCRAFT for word in _AIRCRAFT},
+    "rocket": ("rocket", "launcher"),
+    "launcher": ("rocket", "launcher"),
+    "painting": ("painting", "canvas", "portrait", "fresco", "mural"),
+    "collection": ("collection",),
+    "scheme": ("scheme",),
+    "programme": ("programme", "program"),
+    "program": ("programme", "program"),
+    "fund": ("fund",),
+    "initiative": ("initiative",),
+    "development": ("development",),
+    "pipeline": ("pipeline",),
+    "dam": ("dam",),
+    "tunnel": ("tunnel",),
+    "reactor": ("reactor",),
+    "refinery": ("refinery",),
+    "mine": ("mine",),
+    "stadium": ("stadium", "arena"),
+    "arena": ("stadium", "arena"),
+    "tower": ("tower", "skyscraper"),
+    "train": ("train",),
+    "device": ("device",),
+    "memoir": ("memoir", "book"),
+    "novel": ("novel", "book"),
+    "book": ("book", "memoir", "novel"),
+    "documentary": ("documentary", "film"),
+    "treaty": ("treaty", "accord", "agreement"),
+    "accord": ("treaty", "accord", "agreement"),
+    "bill": ("bill", "act"),
+    "law": ("law", "act"),
+}
+# A name's words: capitalised, no day or month, and no word that opens a sentence rather
+# than a name; "Orion-3", "Sea Open", "Homebuyers'".
+_NOT_A_NAMES_WORD = (
+    r"(?!(?:The|A|An|On|In|At|By|For|But|And|Its|Their|His|Her|This|That|No|Not|Some|Any"
+    r"|All|Each|Every|Many|Most|One|Two|Three|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b)"
+)
+_WORD = rf"{_NOT_A_NAMES_WORD}[A-Z][\w\u2019'-]*"
+_NAME = rf"{_WORD}(?:[ \t]+(?:of[ \t]+|&[ \t]+)?{_WORD}){{0,3}}"
+# Lower-case words that may stand between a name and its kind ("Orion-3 weather
+# satellite", "Varna Sea Open chess tournament"), none of them a verb or a small word.
+_NOT_MODIFIERS = frozenset(
+    {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by",
+     "from", "its", "their", "his", "her", "this", "that", "these", "those", "new", "old",
+     "first", "second", "last", "next", "other", "another", "which", "who", "as", "than"}
+) | CUE_WORDS | AUXILIARIES  # fmt: skip
+
+
+def one_thing(text: str, word: str) -> str | None:
+    """The one thing ``text`` names that "the ``word``" may stand for, as the text names it
+    ("Talvor-2 rocket", "San Lorenzo viaduct", "Ekdal Collection"); None for none or
+    several."""
+    kinds = CALLED_BY.get(word.lower())
+    if not kinds:
+        return None
+    called: dict[str, str] = {}  # each thing's core name, and how to call it
+    for kind in kinds:
+        for core, said in _named(text, kind):
+            called.setdefault(core, said)
+    # "Varna Sea Open" and "Varna Sea Open chess tournament", "Orion-3" and "Orion-3
+    # satellite": one thing
+    cores = [c for c in called if not any(o != c and o.startswith(f"{c} ") for o in called)]
+    if len(cores) != 1:
+        return None
+    longest = [said for core, said in called.items() if cores[0].startswith(core)]
+    return max(longest, key=len)
+
+
+def _named(text: str, kind: str) -> list[tuple[str, str]]:
+    """Each name the text gives a thing of ``kind``, with how to call it after."""
+    found: list[tuple[str, str]] = []
+    title = kind[:1].upper() + kind[1:]
+    # "the Ekdal Collection", "the Homebuyers' Protection Scheme": the kind heads the name
+    for match in re.finditer(rf"(?<![\w'\u2019.-])({_NAME}[ \t]+{title})(?![\w-])", text):
+        found.append((match[1], match[1]))
+    # "the San Lorenzo viaduct", "the Orion-3 weather satellite": the name, then its kind
+    before = (
+        rf"(?<![\w'\u2019-])({_NAME})((?:[ \t]+[a-z][\w-]*){{0,2}}?)[ \t]+({kind})\b"
+        r"(?![ \t]+[A-Z])(?!-)"
+    )
+    for match in re.finditer(before, text):
+        name = match[1]
+        if name.endswith(("'s", "\u2019s")) or name.isupper() and len(name) < 3:
+            continue  # "Meteora's satellite": whose, not which
+        if any(word in _NOT_MODIFIERS for word in match[2].split()):
+            continue  # "Velta Aerospace said the satellite"
+        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()] or "\n"):
+            continue  # "Freight train derails": a capital that opens a line, no name
+        found.append((name, f"{name}{match[2]} {match[3]}"))
+    # "the satellite Orion-3": its kind, then the name (not "At the summit, Putin,")
+    after = rf"(?<![\w-]){kind}[ \t]+({_NAME})(?=[ \t]*[,;]|\.(?![ \t]*\d)|[ \t]+[a-z]+ed\b)"
+    for match in re.finditer(after, text):
+        found.append((match[1], match[1]))
+    for _, name in apposed_names(text, {kind}):
+        found.append((name, name))
+    return found
+
+
+# What stands right before a word that opens a sentence or a line.
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"\u201d\u2019']?[ \t]+)$")
+
+
+# A sentence's opening thing: "The Orion-3 satellite, built by …, was designed", "A
+# Talvor-2 rocket carrying …".
+_OPENS_WITH_A_THING = re.compile(
+    rf"(?:The|A|An)[ \t]+(?P<name>{_NAME})(?P<mods>(?:[ \t]+[a-z][\w-]*){{0,2}}?)[ \t]+"
+    rf"(?P<kind>[a-z]+)\b(?![ \t]+[A-Z])"
+)
+_SENTENCE_OPENS = re.compile(r"(?:^|(?<=[.!?])[\"\u201d\u2019']?[ \t\n]+)(?=[A-Z])")
+
+
+def thing_before(text: str, at: int) -> str | None:
+    """The thing the sentence before ``at`` opens with ("The Orion-3 satellite, built by
+    …, was designed …"), for an "It" that opens the sentence at ``at``: what "It cost
+    about 410 million euros" is about; None where that sentence opens with no named thing,
+    or the paragraph before ended between them."""
+    start = max(0, at - 600)
+    starts = [m.end() for m in _SENTENCE_OPENS.finditer(text, start, at) if m.end() < at]
+    if not starts or "\n" in text[starts[-1] : at].rstrip():
+        return None
+    found = _OPENS_WITH_A_THING.match(text, starts[-1], at)
+    if found is None or found["kind"] not in CALLED_BY:
+        return None
+    if any(word in _NOT_MODIFIERS for word in found["mods"].split()):
+        return None
+    return f"the {found['name']}{found['mods']} {found['kind']}"
