@@ -182,7 +182,11 @@ class Resolver:
             # "Ashby's consortium, which operates under the name Greyfield Sports Holdings"
             found = self.resolve(trading["name"])
             return replace(found, surface=surface, why=f"{found.why}; the name it goes by")
-        head = _SET_OFF_RELATIVE.match(surface) or _SEEN_BY_HEAD.match(surface)
+        head = (
+            _SET_OFF_RELATIVE.match(surface)
+            or _SEEN_BY_HEAD.match(surface)
+            or _DESCRIBED_WHO.match(surface.strip())
+        )
         if head is not None:
             # "Emily Russo, who runs an independent bookshop": Russo, not The Independent
             return replace(self.resolve(head.group(1)), surface=surface)
@@ -896,6 +900,13 @@ def _spelt_before(text: str) -> str | None:
 
 
 _SET_OFF_RELATIVE = re.compile(r"(.*?\w.*?),\s+(?:who|whose|which)\s+\S")
+# Someone described, then what they did at a body the clause names: "A woman who answered
+# the phone at one of his companies, Crestline Capital Partners": the woman, not the company
+# (where "The farmer who owns the barn, Elias Varnquist," is Varnquist).
+_DESCRIBED_WHO = re.compile(
+    r"((?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+[a-z-]+){1,3})\s+who\s+[^,]*\b(?:compan(?:y|ies)|firms?"
+    r"|businesses|business|groups?|banks?|employers?|shops?|stores?|restaurants?|hotels?)\s*,"
+)
 # Who speaks for someone else, of whom: "the family of Derek Haines", "the widow of …".
 _KIN_OF = re.compile(  # the nouns in lower case: "Friends of the Earth" is a name
     r"(?:[Tt]he\s+|[Aa]n?\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w-]+\s+)?(?:(?:family|families|relatives"
@@ -1043,9 +1054,15 @@ def is_description(text: str) -> bool:
         from claims.suggestions.citation import AGENCY_NAMES
 
         return " ".join(words) not in AGENCY_NAMES  # "dpa", as the agency writes itself
-    if len(words) > 1 and words[-1].lower() in _KINDS_OF_MANY and _head(words)[0] is None:
+    if (
+        len(words) > 1
+        and words[-1].lower() in _KINDS_OF_MANY
+        and words[-1][:1].islower()
+        and _head(words)[0] is None
+    ):
         # "the Andalusian club", "The Madrid-based newspaper": one of many of its kind, the
-        # capitals only say where it is from ("the Bavarian interior ministry" is one body)
+        # capitals only say where it is from ("the Bavarian interior ministry" is one body;
+        # "the Alberta Energy Regulator", its kind capitalised, is a name)
         return True
     lowered = [word.lower().strip(".,") for word in words]
     qualified = next((i for i, word in enumerate(lowered) if i and word in _FAMILIAR), None)
@@ -1071,9 +1088,14 @@ def is_description(text: str) -> bool:
         and lowered[2] in _DETERMINERS
     ):
         return True  # "Lawyers for the Harwood Estate", not the campaign "Lawyers for Justice"
-    if len(lowered) > 1 and lowered[-1] in _GROUPS - _HOW_MANY - {"police"} and "of" not in lowered:
+    if (
+        len(lowered) > 1
+        and lowered[-1] in _GROUPS - _HOW_MANY - {"police"}
+        and "of" not in lowered
+        and not (words[-1][:1].isupper() and not lowered[-1].endswith("s"))
+    ):
         # "Israeli officials", "Two Pentagon officials": officials, unnamed ("Kent Police"
-        # is a force's name)
+        # is a force's name, and so is "the Alberta Energy Regulator")
         return True
     # An office without its holder's name, capitalised as many papers print it ("the
     # Minister", "Prime Minister"): whoever holds it, the article says.

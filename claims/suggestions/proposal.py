@@ -140,7 +140,10 @@ def claim_wording(passage: str) -> str:
 
 
 _CONNECTIVE = re.compile(
-    r"^(?:however|though|meanwhile|moreover|nonetheless|nevertheless|furthermore),\s+",
+    r"^(?:(?:however|though|meanwhile|moreover|nonetheless|nevertheless|furthermore),\s+"
+    # "But the goal is not revenue": the turn from what came before, which a claim read
+    # alone does not follow
+    r"|(?:But|And|Yet)\s+(?=[a-z]))",
     re.IGNORECASE,
 )
 
@@ -527,7 +530,7 @@ def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") 
     elif not name or is_description(name):
         return claim
     # ``body``: the article shows it is one ("the Directorate, which said")
-    if not (body or _a_bodys_name(name)):
+    if not (body or _a_bodys_name(name) or _said_a_body(surface, name)):
         return claim  # "Denyer said it would fail": a name alone may be a person's
     if surface[:4].lower() == "the " and surface[4:] == name and name.split()[-1].islower():
         name = f"the {name}"  # "The Dutch health inspectorate", as the article calls it
@@ -539,6 +542,21 @@ def _body_itself(claim: str, speaker: dict, body: bool = False, text: str = "") 
             return claim  # "Russia's Defense Ministry's troops": whose is not the ministry
         return possessive(name) + claim[3:]
     return name + claim[2:]
+
+
+def _said_a_body(surface: str, name: str) -> bool:
+    """Whether the speaker's words call the name a body's: "the Tallinn-based bank Merikivi
+    Pank", "the engineering firm Haldane & Roe"."""
+    kind = re.search(rf"\b([a-z]+)[ \t]+{re.escape(name)}\b", surface)
+    return kind is not None and kind[1] in BODY_NOUNS | _FIRMS
+
+
+# What a body is called before its name, besides ``BODY_NOUNS``.
+_FIRMS = frozenset(
+    {"bank", "firm", "lender", "insurer", "carrier", "airline", "retailer", "operator",
+     "developer", "broadcaster", "newspaper", "manufacturer", "carmaker", "supplier",
+     "contractor", "charity", "regulator", "watchdog", "sponsor", "chain", "studio"}
+)  # fmt: skip
 
 
 def _a_body_said(description: str) -> bool:

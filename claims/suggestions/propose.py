@@ -45,7 +45,9 @@ from claims.suggestions.lexicon import (
     CLOSE_QUOTES,
     CUE_WORDS,
     CUT_OFF,
+    GENDERED,
     NOMINAL_CUES,
+    NOUN_GENDER,
     OPEN_QUOTES,
     PHRASE_CUES,
     PREPOSITIONS,
@@ -105,6 +107,7 @@ from claims.suggestions.subjects import (
     it_again,
     kinds_named,
     no_one_person,
+    owner_of_document,
     people_named,
     person_named,
     person_opening,
@@ -676,6 +679,12 @@ def sentence_proposals(
                 # "Its revenue fell …, according to its annual report": the sentence's own
                 # opening "Its", whomever the source is
                 claim = subject_named(text, sentence, claim, resolver, speakers)
+                if claim.startswith("It") and found[leaf].source is not None:
+                    claim = owner_of_document(claim, found[leaf].source_text(text))
+            elif not quoted and found[leaf].source is not None and claim.startswith("It"):
+                # "According to the fund's annual report, it manages …": the fund does (a
+                # speaker's own "it" is no body the words name: left as it is)
+                claim = owner_of_document(claim, found[leaf].source_text(text))
             elif not quoted and found[leaf].source is not None:
                 # "Voss said the union was ready to return to talks": the union she means
                 claim = subject_named(
@@ -704,7 +713,11 @@ def sentence_proposals(
                 pronoun
                 and not quoted
                 and resolved[leaf]
-                and (a_body(resolver, resolved[leaf]) or no_one_person(resolved[leaf]))
+                and (
+                    a_body(resolver, resolved[leaf])
+                    or no_one_person(resolved[leaf])
+                    or _other_gender(resolved[leaf].surface, pronoun[1])
+                )
             ):
                 # "He has 21 days to appeal, NADA said": not the body, the person before;
                 # "Douglas Fenmore was convicted after a jury found that he had diverted …":
@@ -1999,6 +2012,14 @@ def propose(
             # are the article's, whatever the quotation says
             proposal.claim_text = people_named(text, proposal.claim_text, proposal.sentence[1])
     return out
+
+
+def _other_gender(surface: str, pronoun: str) -> bool:
+    """Whether the speaker's words say they are no "he" (or "she"): "A woman who answered
+    the phone said he was traveling" speaks of someone else."""
+    words = [word.strip(",.").lower() for word in surface.split()[:4]]
+    said = next((NOUN_GENDER[w] for w in words if w in NOUN_GENDER), None)
+    return said is not None and said != GENDERED.get(pronoun.lower())
 
 
 def _outlets_by_full_name(text: str, proposals: list[Proposal]) -> None:

@@ -559,7 +559,7 @@ def _refine(
         content = (content[0], attribution.content[1])
     if (
         fits
-        and attribution.order == "post"
+        and attribution.order in ("post", "source-after")
         and not attribution.quoted
         and attribution.content[0] < content[0]
         and content[1] <= attribution.content[1]
@@ -568,8 +568,9 @@ def _refine(
         )
     ):
         # "Twenty-two cars left the tracks shortly after 3 a.m. as it crossed a bridge …,
-        # the operator said": the tagger kept only the clause nearest the cue; the rules'
-        # whole clause, set off before the speaker, is what was said
+        # the operator said", "The zoo closed its gates to visitors at 10.15 a.m. …,
+        # according to a statement": the tagger kept only the words nearest the cue; the
+        # rules' whole clause, set off before the speaker, is what was said
         content = attribution.content
     if (
         fits

@@ -552,7 +552,7 @@ class Speakers:
             # "A spokeswoman for the ministry, quoted by the state news agency TKA,": she,
             # read as if alone; the agency is a hop of its own (``outlets.outlet_seen``)
             return replace(self.read(resolver, passed["speaker"], before), surface=surface)
-        if (document := _OWNERS_DOCUMENT.fullmatch(surface.strip())) is not None:
+        if (document := OWNERS_DOCUMENT.fullmatch(surface.strip())) is not None:
             # "according to the company's most recent annual report": the company's word,
             # in its report; a document of no one named stays as written
             owner = self.read(resolver, document["owner"], before)
@@ -1628,12 +1628,17 @@ class Speakers:
         holds that noun; after a person ("Hale said. A spokesman said") whose spokesperson
         it is stays for the reviewer to say."""
         words = [word.strip(",;:") for word in surface.lower().split()]
-        if resolution.resolved or not 2 <= len(words) <= 3 or words[-1] not in SPOKESPEOPLE:
-            return None
+        of_the = _SPEAKS_FOR_THE.fullmatch(" ".join(words))
+        if of_the is not None:
+            # "A spokesperson for the scheme": "a scheme spokesperson"
+            words = [of_the["a"], of_the["noun"], of_the["who"]]
+        speaks_for = SPOKESPEOPLE | ({"official"} if len(words) == 3 else set())
+        if resolution.resolved or not 2 <= len(words) <= 3 or words[-1] not in speaks_for:
+            return None  # ("an official": of what, the sentence does not say)
         if words[0] not in ("a", "an", "the"):
             return None
         noun = words[1] if len(words) == 3 else None
-        if noun is not None and noun not in BODY_NOUNS | _COMPANY_NOUNS:
+        if noun is not None and noun not in BODY_NOUNS | _COMPANY_NOUNS | _NAMED_BY_NOUN:
             return None
         if noun in _INSTITUTIONS and (named := _institution_named(resolver.text, noun, before)):
             # "A university spokesman said" after "Edenmoor University's historic library";
@@ -1861,6 +1866,15 @@ _WATCHDOG_NAME = (
 # "United Auto Workers Local 412".
 # How a body that just spoke is written: "Tellus Grid said it", "Halvern announced".
 _SPOKE = r"said\s+it|says\s+it|said|says|announced|added|confirmed|told"
+# "A spokesperson for the scheme", "an official of the federation".
+_SPEAKS_FOR_THE = re.compile(
+    r"(?P<a>a|an|the) (?P<who>spokesman|spokeswoman|spokesperson|official) (?:for|of|at) "
+    r"the (?P<noun>[a-z]+)"
+)
+# Nouns a body's name holds that speak through a spokesperson, besides ``BODY_NOUNS``: "a
+# police spokesperson" of Westmoor Police, "a spokesperson for the scheme" of the
+# Homebuyers' Protection Scheme.
+_NAMED_BY_NOUN = frozenset({"police", "scheme", "fund", "programme", "network", "festival"})
 _INSTITUTIONS = {
     "university": "University", "hospital": "Hospital", "college": "College",
     "museum": "Museum", "school": "School", "district": "District", "zoo": "Zoo",
@@ -1952,7 +1966,7 @@ _PASSED_ON_BY = re.compile(r"\s*(?P<speaker>[^,]+?),\s+(?:quoted|cited)\s+by\s+\
 _OWNED_BEFORE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+){0,3}$")
 # A body's or a person's document: "the company's most recent annual report", "Velantis's
 # filing", "its latest accounts".
-_OWNERS_DOCUMENT = re.compile(
+OWNERS_DOCUMENT = re.compile(
     r"(?P<owner>(?:[Tt]he[ \t]+[a-z]+|[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3}))['\u2019]s?"
     r"[ \t]+(?:[a-z-]+[ \t]+){0,3}?(?P<doc>(?:annual|quarterly)[ \t]+report|report|filing"
     r"|accounts|website|prospectus|results|records|figures)"
@@ -2259,6 +2273,8 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         r"(?![ \t]+[A-Z][a-z])"
     )
     named = list(re.finditer(pattern, before))
+    if any(_two_named(match.group(1), title) for match in named[-1:]):
+        return None  # "The match between Dunmore Rovers and Eastfield Athletic": which club?
     if not named and noun == "party":
         # "The opposition Progressive Alliance called …. The party said": a party named
         # by what it is in parliament, not by a word of its name
@@ -2273,6 +2289,13 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         text = _text_up_to(text, before)
     names = {m.group(1) for m in re.finditer(pattern, text or before)}
     return (names.pop(), False) if len(names) == 1 else None
+
+
+def _two_named(name: str, title: str) -> bool:
+    """Whether a name read whole is two of a kind joined: "Dunmore Rovers and Eastfield
+    Athletic", not "Maritime and Harbour Workers Union"."""
+    parts = re.split(r"[ \t]+(?:and|&)[ \t]+", name, maxsplit=1)
+    return len(parts) == 2 and re.search(rf"(?:{title})$", parts[0]) is not None
 
 
 _A_PARTY_DESCRIBED = re.compile(
@@ -2297,7 +2320,8 @@ def _full_name(resolver: Resolver, before: str, name: str) -> str | None:
     return found[keys[0]] if len(keys) == 1 else None
 
 
-_NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*\s*,\s*$")
+# ("Haldane & Roe": the "&" is the name's)
+_NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w.&'’-]*\s+(?:&\s+)?)*[A-Z][\w.&'’-]*\s*,\s*$")
 
 
 def _head_word(name: str) -> str:

@@ -22,7 +22,13 @@ from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
 from claims.suggestions.outlets import an_outlet
 from claims.suggestions.proposal import EXPLETIVE_IT, possessive, written_with_the
 from claims.suggestions.roles import PERSON_ROLES, people_called
-from claims.suggestions.speakers import APPOSED_NOUNS, Speakers, a_body, one_person
+from claims.suggestions.speakers import (
+    APPOSED_NOUNS,
+    OWNERS_DOCUMENT,
+    Speakers,
+    a_body,
+    one_person,
+)
 from claims.suggestions.things import CALLED_BY, one_thing, thing_before
 from claims.text import QUOTE_MARKS, fold_name, quotations
 
@@ -364,7 +370,11 @@ def subject_named(
     else:
         reading = speakers.subject_meant(resolver, match["phrase"] or "It", before)
     if reading is None:
-        return claim
+        thing = thing_before(text, sentence.start) if said_at is None and match["its"] else None
+        if thing is None:
+            return claim
+        # "The Kessler Arena was opened in 2011. Its roof was designed by …"
+        return possessive(thing[:1].upper() + thing[1:]) + " " + claim[match.end() :]
     name = reading.name or reading.proposed_name or ""
     kind = _SPEAKER_KIND.search(speaker or "") if said_at is not None else None
     if kind is not None and named and fold_name(name) == fold_name(named) and noun:
@@ -384,6 +394,18 @@ def subject_named(
     name = name[:1].upper() + name[1:]
     owner = match["its"] or match["s"]
     return (possessive(name) if owner else name) + " " + claim[match.end() :]
+
+
+def owner_of_document(claim: str, source: str) -> str:
+    """ "According to the fund's most recent annual report, it manages $9.4 billion": "it"
+    is the report's owner, the fund (named in full by ``kinds_named`` after), whose report
+    speaks of itself."""
+    found = re.match(r"(Its?) (?=[a-z])", claim)
+    owner = OWNERS_DOCUMENT.fullmatch(source.strip(" ,"))
+    if found is None or owner is None or EXPLETIVE_IT.match(claim):
+        return claim
+    name = owner["owner"][:1].upper() + owner["owner"][1:]
+    return (possessive(name) if found[1] == "Its" else name) + claim[found.end(1) :]
 
 
 def subject_read(wording: str, claim: str) -> str | None:
@@ -442,6 +464,8 @@ def person_named(text: str, sentence: Sentence, claim: str, resolver: Resolver) 
         return claim
     if a_body(resolver, reading) or is_description(name) or name.split()[0] in _NOT_A_SUBJECT:
         return claim
+    if fold_name(name) in PRONOUNS:
+        return claim  # "He has championed …. In recent months, he said": no name to give
     others = _TWO_NAMES.findall(before[last.start() + len(name) :])
     if any(fold_name(other) != fold_name(name) for other in others):
         return claim  # someone else is named there too: whom "he" means is not sure
@@ -617,9 +641,12 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
     return "".join(out) + claim[last:] if out else claim
 
 
-# A name set right after a description, between commas: "the developer, Calder Homes,".
+# A name set right after a description, between commas or in quotation marks: "the
+# developer, Calder Homes,", 'the film, "Ballast,"', "The program, called EB-5,".
 _NAME_BESIDE = re.compile(
-    r"[ \t]*,[ \t]*[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z&][\w'\u2019.&-]*)*[ \t]*,"
+    r"[ \t]*,[ \t]*(?:(?:called|named|known[ \t]+as)[ \t]+"
+    r"|[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z&][\w'\u2019.&-]*)*[ \t]*,"
+    r"|[\"\u201c][A-Z][^\"\u201c\u201d]{0,60}[\"\u201d])"  # 'The film, "Ballast,"'
 )
 
 
@@ -635,8 +662,13 @@ def _one_called(text: str, kind: str) -> str | None:
     ):
         called.setdefault(m[1], m[1])
     # (the kind ends the name: not "National Drug" of "the National Drug Regulator")
-    before_kind = rf"(?<![\w'\u2019-])({_THINGS_NAME})[ \t]+((?i:{kind}))\b(?![ \t]+[A-Z])"
+    before_kind = (
+        rf"(?<![\w'\u2019-])({_THINGS_NAME}(?:[ \t]+[A-Z][\w'\u2019-]*)?)[ \t]+((?i:{kind}))\b"
+        r"(?![ \t]+[A-Z])"
+    )
     for m in re.finditer(before_kind, text):
+        if re.search(r"[A-Z][\w'\u2019-]*[ \t]+$", text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Shores International Film Festival" of the Baltic Shores one
         if m[1].split()[0] not in _NOT_A_NAMES_START:
             called.setdefault(m[1], f"{m[1]} {m[2]}")
     for _, name in apposed_names(text, {kind}):

@@ -28,6 +28,7 @@ _EVENTS = (
 # Democratic race", "the race for delegates") and means by neither.
 _SPACECRAFT = ("satellite", "spacecraft", "probe", "telescope", "lander", "rover")
 _AIRCRAFT = ("aircraft", "plane", "jet", "airliner", "helicopter", "drone")
+_PHONES = ("phone", "phones", "smartphone", "smartphones", "handset", "handsets")
 CALLED_BY: dict[str, tuple[str, ...]] = {
     **{word: _BRIDGES for word in _BRIDGES},
     **{word: (word,) for word in _EVENTS},
@@ -55,11 +56,14 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
     "arena": ("stadium", "arena"),
     "tower": ("tower", "skyscraper"),
     "train": ("train",),
-    "device": ("device",),
+    "device": ("device", "phone", "phones", "smartphone", "handset", "laptop", "tablet"),
+    **{word: _PHONES for word in _PHONES},
     "memoir": ("memoir", "book"),
     "novel": ("novel", "book"),
     "book": ("book", "memoir", "novel"),
     "documentary": ("documentary", "film"),
+    "film": ("film", "documentary", "movie"),
+    "movie": ("film", "movie"),
     "treaty": ("treaty", "accord", "agreement"),
     "accord": ("treaty", "accord", "agreement"),
     "bill": ("bill", "act"),
@@ -100,8 +104,11 @@ def one_thing(text: str, word: str) -> str | None:
     cores = [c for c in called if not any(o != c and o.startswith(f"{c} ") for o in called)]
     if len(cores) != 1:
         return None
-    longest = [said for core, said in called.items() if cores[0].startswith(core)]
-    return max(longest, key=len)
+    longest = max((said for core, said in called.items() if cores[0].startswith(core)), key=len)
+    head, _, kind = longest.rpartition(" ")
+    if head and word.lower() != kind and word.lower() in (f"{kind}s", kind[:-1]):
+        return f"{head} {word.lower()}"  # "the phone": "the SkyLink Go satellite phone"
+    return longest
 
 
 def _named(text: str, kind: str) -> list[tuple[str, str]]:
@@ -109,7 +116,9 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     title = kind[:1].upper() + kind[1:]
     # "the Ekdal Collection", "the Homebuyers' Protection Scheme": the kind heads the name
-    for match in re.finditer(rf"(?<![\w'\u2019.-])({_NAME}[ \t]+{title})(?![\w-])", text):
+    # (not "Baltic Shores International Film" of the Film Festival, for "the film")
+    head = rf"(?<![\w'\u2019.-])({_NAME}[ \t]+{title})(?![\w-])(?![ \t]+[A-Z])"
+    for match in re.finditer(head, text):
         found.append((match[1], match[1]))
     # "the San Lorenzo viaduct", "the Orion-3 weather satellite": the name, then its kind
     before = (
@@ -129,6 +138,10 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
     after = rf"(?<![\w-]){kind}[ \t]+({_NAME})(?=[ \t]*[,;]|\.(?![ \t]*\d)|[ \t]+[a-z]+ed\b)"
     for match in re.finditer(after, text):
         found.append((match[1], match[1]))
+    # 'The film, "Ballast,"': a work's title in quotation marks
+    titled = rf"(?<![\w-]){kind},?[ \t]+[\"\u201c]({_NAME})[,.]?[\"\u201d]"
+    for match in re.finditer(titled, text):
+        found.append((match[1], f'"{match[1]}"'))
     for _, name in apposed_names(text, {kind}):
         found.append((name, name))
     return found
@@ -139,10 +152,17 @@ _SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"\u201d\u2019']?[ \t]+)$")
 
 
 # A sentence's opening thing: "The Orion-3 satellite, built by …, was designed", "A
-# Talvor-2 rocket carrying …".
+# Talvor-2 rocket carrying …", "the 380-kilometer pipeline carries" (read as the one named),
+# "The SkyLink Go, which sells for $899, was launched"; past an opening phrase ("According to
+# the company, the pipeline carries").
+_OPENER = r"(?:(?:According[ \t]+to|In|On|At|After|Since|By|Last)[ \t]+[^,.;]{1,60},[ \t]+)?"
 _OPENS_WITH_A_THING = re.compile(
-    rf"(?:The|A|An)[ \t]+(?P<name>{_NAME})(?P<mods>(?:[ \t]+[a-z][\w-]*){{0,2}}?)[ \t]+"
-    rf"(?P<kind>[a-z]+)\b(?![ \t]+[A-Z])"
+    rf"{_OPENER}(?:The|the|A|An)[ \t]+(?P<name>{_NAME})?(?P<mods>(?:[ \t]*[\w-]+){{0,2}}?)"
+    r"[ \t]+(?P<kind>[a-z]+)\b(?![ \t]+[A-Z])"
+)
+_OPENS_WITH_THE_NAME = re.compile(
+    rf"The[ \t]+(?P<name>{_NAME})(?:,[^,.;]{{1,80}},)?[ \t]+(?:[a-z]+ly[ \t]+)?"
+    r"(?:was|is|has|had|were|are|will|would|can|could|[a-z]+ed)\b"
 )
 _SENTENCE_OPENS = re.compile(r"(?:^|(?<=[.!?])[\"\u201d\u2019']?[ \t\n]+)(?=[A-Z])")
 
@@ -157,8 +177,13 @@ def thing_before(text: str, at: int) -> str | None:
     if not starts or "\n" in text[starts[-1] : at].rstrip():
         return None
     found = _OPENS_WITH_A_THING.match(text, starts[-1], at)
-    if found is None or found["kind"] not in CALLED_BY:
-        return None
-    if any(word in _NOT_MODIFIERS for word in found["mods"].split()):
-        return None
-    return f"the {found['name']}{found['mods']} {found['kind']}"
+    if found is not None and found["kind"] in CALLED_BY:
+        mods = found["mods"]
+        if any(word in _NOT_MODIFIERS for word in mods.split()):
+            return None
+        if found["name"]:
+            return f"the {found['name']}{mods} {found['kind']}"
+        named = one_thing(text[:at], found["kind"])  # "the 380-kilometer pipeline"
+        return f"the {named}" if named and named.split()[-1].islower() else named
+    named = _OPENS_WITH_THE_NAME.match(text, starts[-1], at)
+    return f"the {named['name']}" if named is not None else None
