@@ -260,8 +260,9 @@ def test_a_trade_before_a_name_is_no_part_of_it(db_url):
 
 def test_the_one_hotel_the_article_names_is_the_hotel_of_a_claim(db_url):
     """ "considering legal action against the hotel": the Harwick Lodge Hotel, the one hotel
-    the story names; a quotation keeps its words, and a kind the story names twice over
-    ("the university" with two universities) stays as written."""
+    the story names; in a quotation the name goes in square brackets, the speaker's words
+    kept, and a kind the story names twice over ("the university" with two universities)
+    stays as written."""
     text = (
         "Forty guests fell ill after a wedding at the Harwick Lodge Hotel on Saturday.\n\n"
         "Lawyer Nathan Ferro said the couple were considering legal action against the hotel.\n\n"
@@ -271,7 +272,7 @@ def test_the_one_hotel_the_article_names_is_the_hotel_of_a_claim(db_url):
     )
     claims = {p.claim_text for p in proposals_for(db_url, text)}
     assert "The couple were considering legal action against the Harwick Lodge Hotel." in claims
-    assert "We trusted the hotel." in claims
+    assert "We trusted [the Harwick Lodge Hotel]." in claims
     assert "The results would go to the university first." in claims
 
 

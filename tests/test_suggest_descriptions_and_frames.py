@@ -190,7 +190,7 @@ def test_a_spokeswoman_set_off_from_the_agency_that_quoted_her(db_url):
 def test_the_bank_is_the_one_so_named_not_a_bankers_association(db_url):
     """ "A bank spokesman", "The bank denied" after "The Bank of Estoria raised …" and "The
     Estorian Bankers' Association said": the Bank of Estoria; "the bank's hesitation"
-    inside someone's quotation stays hers."""
+    inside someone's quotation stays hers, the name an editor's, in square brackets."""
     text = (
         "The Bank of Estoria raised its benchmark rate by a quarter point on Wednesday.\n\n"
         "Homeowners' payments have risen by 40 percent, the Estorian Bankers' Association "
@@ -204,7 +204,7 @@ def test_the_bank_is_the_one_so_named_not_a_bankers_association(db_url):
         "Bank of Estoria"
     ]
     assert "Wage growth was too strong for the Bank of Estoria to wait." in chains
-    assert "Families are paying the price for the bank's hesitation." in chains
+    assert "Families are paying the price for [the Bank of Estoria]'s hesitation." in chains
 
 
 def test_what_a_speaker_cites_as_its_own_evidence_is_no_hop(db_url):

@@ -257,3 +257,95 @@ def test_a_pronoun_that_opens_the_sentence_before_is_no_name_for_the_next_he(db_
         "of a woman succeeding him.\n"
     )
     assert not any(claim.startswith("In recent months, He") for claim in claims_of(db_url, text))
+
+
+def test_a_thing_called_by_its_kind_in_a_quotation_is_named_in_square_brackets(db_url):
+    text = (
+        "A Kestra-5 rocket carrying the Helios-2 weather satellite broke apart on Tuesday.\n\n"
+        '"But the satellite was insured, and we have the designs," said programme director '
+        "Joost van Aalst.\n"
+    )
+    proposals = proposals_for(db_url, text)
+    quoted = next(p for p in proposals if p.quoted)
+    assert quoted.claim_text == (
+        "But [the Helios-2 weather satellite] was insured, and we have the designs."
+    )
+    assert text[slice(*quoted.quote)].startswith('"But the satellite was insured')
+
+
+def test_the_city_of_a_name_is_the_city_and_a_second_statement_of_it(db_url):
+    text = (
+        "The city of Harwick will close a section of its metro line, officials said.\n\n"
+        "Mayor Helen Osei said the city had warned for years that the network needed more "
+        "investment, and that it would press the government for emergency funding.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert "Harwick had warned for years that the network needed more investment." in claims
+    assert "Harwick would press the government for emergency funding." in claims
+
+
+def test_it_after_a_body_ends_a_sentence_speaking_is_that_body(db_url):
+    text = (
+        "Larkspur Therapeutics said it had paused enrollment and dosing in the trial, which "
+        "involved about 9,000 adults over the age of 60 at 120 sites in the United States and "
+        "Canada.\n\n"
+        "Shares of Larkspur fell 38% in afternoon trading on the Nasdaq. The company had said "
+        "in March that it expected to seek approval for the vaccine next year.\n\n"
+        "Participants in the trial were being contacted by their study sites, the company "
+        "said. It urged anyone with symptoms such as tingling or weakness in the legs to seek "
+        "medical attention.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert (
+        "Larkspur Therapeutics urged anyone with symptoms such as tingling or weakness in the "
+        "legs to seek medical attention." in claims
+    )
+
+
+def test_it_after_a_thing_the_story_never_names_is_that_thing_as_called(db_url):
+    text = (
+        "The tunnel, built in 1974, carries trains under the river. It was last refurbished "
+        "in 2009.\n"
+    )
+    assert "The tunnel was last refurbished in 2009." in claims_of(db_url, text)
+
+
+def test_the_regulators_director_is_not_the_regulator(db_url):
+    text = (
+        "The Competition and Markets Authority said it had opened an investigation.\n\n"
+        '"We will act," said Sarah Linden, the regulator\'s executive director.\n\n'
+        "The regulator said it expected to decide by the end of next year.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    decided = next(claim for claim in speakers if "expected to decide" in claim)
+    assert speakers[decided] == ["Competition and Markets Authority"]
+
+
+def test_a_painting_titled_in_quotation_marks_is_what_the_painting_and_the_work_mean(db_url):
+    text = (
+        'The work, "Evening on the Scheldt," was bought by an anonymous bidder.\n\n'
+        "A Belgian family said the painting was looted during the war.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert '"Evening on the Scheldt" was looted during the war.' in claims
+
+
+def test_a_name_repeated_whole_and_never_shortened_is_a_bodys_that_speaks_of_itself(db_url):
+    text = (
+        "Moorland Creameries supplies milk to the chain.\n\n"
+        "Moorland Creameries said it was aware of the investigation.\n\n"
+        "Thomas Reinholt joined in 2019. Reinholt said it was too late to act.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert "Moorland Creameries was aware of the investigation." in claims
+    assert not any(claim.startswith("Thomas Reinholt was too late") for claim in claims)
+
+
+def test_it_after_a_listener_written_to_is_no_body_speaking_of_itself(db_url):
+    text = (
+        "The American Legion has asked the Sanders campaign to stop using its emblem.\n\n"
+        "The American Legion wrote to Sanders' Senate office that it did not have permission "
+        "to use the emblem.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert not any(claim.startswith("The American Legion did not have") for claim in claims)

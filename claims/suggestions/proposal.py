@@ -458,8 +458,10 @@ NAME_ENDS = (
 
 def written_with_the(name: str, text: str) -> bool:
     """Whether the article writes ``name`` with "the" before it as the body itself ("the
-    European Union said"), not as a thing of its own ("at the Varnex Chemicals site")."""
-    return re.search(rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{NAME_ENDS}", text) is not None
+    European Union said"), not as a thing of its own ("at the Varnex Chemicals site", "the
+    Wells Fargo Center")."""
+    with_the = rf"(?<![\w-])[Tt]he[ \t]+{re.escape(name)}{NAME_ENDS}(?![ \t]+[A-Z])"
+    return re.search(with_the, text) is not None
 
 
 def possessive(name: str) -> str:

@@ -1139,6 +1139,8 @@ def _of_itself(text: str, attribution: Attribution, start: int | None = None) ->
         and source is not None
         and source[1] <= attribution.cue[0] < attribution.content[0]
         and not TELLS.match(attribution.cue_text(text).split()[-1])
+        # "wrote to Sanders' Senate office that it did not have permission": the listener's
+        and not _TO_SOMEONE.match(text, attribution.cue[1], attribution.content[0])
         and fold_name(text[slice(*source)]) not in PRONOUNS - {"it"}
         and (
             not _A_THING_THEN_SAID.search(text, source[1], attribution.cue[0])
@@ -1147,6 +1149,9 @@ def _of_itself(text: str, attribution: Attribution, start: int | None = None) ->
     )
 
 
+# A listener right after a cue: "wrote to Sanders' Senate office that" (not "said in an
+# email to the Harbourline Post that it", the channel it spoke through).
+_TO_SOMEONE = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z]")
 # "it was "working closely with …"": an "it" doing something, the body that spoke, not
 # the thing just named ("apologised for the delays and said it was working …").
 _IT_IS_DOING = re.compile(
@@ -2001,12 +2006,15 @@ def propose(
     _outlets_by_full_name(text, out)
     _bodies_by_full_name(out)
     for proposal in out:
-        if proposal.kind != "claim" or proposal.quoted:
+        if proposal.kind != "claim":
             continue
         opening = text[max(0, proposal.quote[0] - 1) : proposal.quote[0] + 1]
         edges = opening + text[max(0, proposal.quote[1] - 1) : proposal.quote[1] + 1]
-        if not any(mark in edges for mark in DOUBLE_QUOTES + '"'):
-            proposal.claim_text = kinds_named(text, proposal.claim_text, proposal.sentence[1])
+        said = proposal.quoted or any(mark in edges for mark in DOUBLE_QUOTES + '"')
+        # '"But the satellite was insured"': "[the Orion-3 satellite]", the name an editor's
+        proposal.claim_text = kinds_named(text, proposal.claim_text, proposal.sentence[1], said)
+        if proposal.quoted:
+            continue
         if not any(mark in opening for mark in DOUBLE_QUOTES + '"'):
             # 'said the chef was "working with advisers"': the words before the quotation
             # are the article's, whatever the quotation says

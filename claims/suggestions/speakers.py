@@ -467,7 +467,21 @@ def never_a_persons(text: str, name: str) -> bool:
     first name or a title: "Freshway said it was cooperating", where "Freshway" is no "Anna
     Freshway" or "Ms Freshway" anywhere. A story introduces a person by full name before
     using the surname alone, so a name it keeps using bare is a firm's or a body's, whose
-    "it" is itself. Named once, it may be anyone's ("…, but Denyer said it would fail")."""
+    "it" is itself. Named once, it may be anyone's ("…, but Denyer said it would fail").
+    So is a name of several words the story repeats whole but never shortens to its last
+    ("Moorland Creameries said it was aware", never "Creameries" alone, as "Reinholt" is
+    for Thomas Reinholt)."""
+    if len(name.split()) > 1 and all(_proper(word) for word in name.split()):
+        whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
+        if len(re.findall(whole, text)) < 2:
+            return False
+        last = name.split()[-1]
+        alone = re.findall(rf"(?<![\w'’-])([\w'’.-]+\s+)?{re.escape(last)}(?![\w'’-])", text)
+        before_last = name.split()[-2]
+        if any(not found or found.split()[0] != before_last for found in alone):
+            return False  # "Reinholt said": the surname of Thomas Reinholt
+        titled = rf"(?:Mr|Mrs|Ms|Dr|Miss|Prof)\.?\s+{re.escape(name)}"
+        return re.search(titled, text) is None
     if len(name.split()) != 1 or not _proper(name) or len(name) < 3:
         return False
     if len(re.findall(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text)) < 2:
@@ -896,6 +910,9 @@ class Speakers:
         Bank). Read on a copy: nobody speaks here."""
         if fold_name(phrase) == "it":
             last = _SENTENCE_BREAK.split(before.rstrip())[-1]
+            spoke = self._body_that_ended_speaking(resolver, last)
+            if spoke is not None:
+                return spoke  # "…, the company said. It urged anyone with symptoms"
             if _A_THING_BEFORE.search(last):
                 return None
             reading = self._subject_before(resolver, "it", before, sentences=1)
@@ -1324,6 +1341,23 @@ class Speakers:
         spoke = re.search(rf"\b{re.escape(name)}\s+(?:{_SPOKE})\W*$", sentence)
         return last if spoke else None
 
+    def _body_that_ended_speaking(self, resolver: Resolver, sentence: str) -> Resolution | None:
+        """The source named last, a body by name however the sentence called it, when the
+        sentence ends with its speaking (", the company said.")."""
+        last = self.last  # the source read last, by whatever it was called there
+        if last is None:
+            return None
+        name = last.name or last.proposed_name or ""
+        surface = " ".join(last.surface.split())
+        if not surface or not _proper(name) or is_description(name):
+            return None
+        if resolver.kinds.get(last.source_id) in MEDIA_KINDS or refers_to_origin(last.surface):
+            return None
+        ends = rf"(?:^|\W)(?i:{re.escape(surface)})\s+(?:{_SPOKE})\W*$"
+        if not self.is_body(resolver, last) or not re.search(ends, sentence.rstrip()):
+            return None
+        return last
+
     def _qualified_body(
         self, resolver: Resolver, surface: str, noun: str, qualifier: str
     ) -> Resolution | None:
@@ -1466,6 +1500,8 @@ class Speakers:
         if described is not None and described.group("name"):
             return _read_as(resolver.resolve(described.group("name")), surface, words[1])
         for earlier in reversed(self.named):
+            if re.search(rf"\b(?:{_WATCHDOGS[words[1]]})['\u2019]s\b", earlier.surface, re.I):
+                continue  # "Sarah Linden, the regulator's executive director": its staff
             said = set(fold_name(earlier.surface).split())
             named = earlier.name or earlier.proposed_name or ""
             if said & set(_WATCHDOGS[words[1]].split("|")) and (

@@ -415,6 +415,10 @@ def subject_read(wording: str, claim: str) -> str | None:
     if match is None or match["its"] or match["s"] or EXPLETIVE_IT.match(wording):
         return None
     rest = wording[match.end() :]
+    if claim == wording and match["phrase"] != "It":
+        # "the city had warned …": named after (``kinds_named``), if the story names it
+        noun = match["phrase"].split()[-1]
+        return match["phrase"] if noun in _KINDS else None
     if claim == wording or not claim.endswith(rest):
         return None
     return claim[: len(claim) - len(rest)].strip() or None
@@ -602,21 +606,23 @@ _THINGS_NAME = rf"{_NOT_A_THINGS_NAME}[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019
 _NOT_A_NAMES_START = frozenset({"The", "A", "An", "In", "At", "On", "By", "For", "But", "And"})
 
 
-def kinds_named(text: str, claim: str, end: int | None = None) -> str:
+def kinds_named(text: str, claim: str, end: int | None = None, said: bool = False) -> str:
     """ "The couple were considering legal action against the hotel": against the Harwick
-    Lodge Hotel, the one hotel the article names. Only outside quotation marks (a speaker's
-    words stay theirs), and only where the article names one body of that kind, with the
-    word as its name's head ("Harwick Lodge Hotel", "University of Halden"): a second such
-    name, or none, leaves the words as written. Or, for an exchange, a regulator, an
-    operator …, where the text before ``end`` set one name beside the word ("into the
-    exchange" after "Veltrax, a cryptocurrency exchange,")."""
+    Lodge Hotel, the one hotel the article names, where the article names one body of that
+    kind, with the word as its name's head ("Harwick Lodge Hotel", "University of Halden"):
+    a second such name, or none, leaves the words as written. Or, for an exchange, a
+    regulator, an operator …, where the text before ``end`` set one name beside the word
+    ("into the exchange" after "Veltrax, a cryptocurrency exchange,").
+
+    A speaker's words stay theirs: inside quotation marks, or in a claim that is all
+    quotation (``said``), the name goes in square brackets, as an editor marks what they
+    put in a quotation ('"But [the Orion-3 satellite] was insured"')."""
     if not _KIND_IN_CLAIM.search(claim):
         return claim
     quoted = [(a, b) for a, b in quotations(claim, 0, len(claim)) if b is not None]
     out, last = [], 0
     for found in _KIND_IN_CLAIM.finditer(claim):
-        if any(a <= found.start() < b for a, b in quoted):
-            continue
+        bracketed = said or any(a <= found.start() < b for a, b in quoted)
         if _NAME_BESIDE.match(claim, found.end()):
             continue  # "after the developer, Calder Homes, filed": named already, beside it
         name = _one_named(text, found[2]) if found[2] in _NAMED_KINDS else None
@@ -636,6 +642,8 @@ def kinds_named(text: str, claim: str, end: int | None = None) -> str:
         named = article + name
         if found[1] == "The":
             named = named[:1].upper() + named[1:]
+        if bracketed:
+            named = f"[{named}]"
         out.append(claim[last : found.start()] + named)
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
@@ -660,6 +668,9 @@ def _one_called(text: str, kind: str) -> str | None:
         rf"(?<![\w-]){kind}(?:,)?[ \t]+({_THINGS_NAME})(?![\w'\u2019-])(?![ \t]+[a-z]+ed\b)",
         text,
     ):
+        following = text[m.end() : m.end() + 30].split()
+        if following and following[0].strip(",.") in CUE_WORDS:
+            continue  # "by the end of the film, DuVernay said": who speaks, no film's name
         called.setdefault(m[1], m[1])
     # (the kind ends the name: not "National Drug" of "the National Drug Regulator")
     before_kind = (

@@ -28,6 +28,7 @@ _EVENTS = (
 # Democratic race", "the race for delegates") and means by neither.
 _SPACECRAFT = ("satellite", "spacecraft", "probe", "telescope", "lander", "rover")
 _AIRCRAFT = ("aircraft", "plane", "jet", "airliner", "helicopter", "drone")
+_ARTWORKS = ("painting", "canvas", "portrait", "fresco", "mural", "work", "artwork", "sculpture")
 _PHONES = ("phone", "phones", "smartphone", "smartphones", "handset", "handsets")
 CALLED_BY: dict[str, tuple[str, ...]] = {
     **{word: _BRIDGES for word in _BRIDGES},
@@ -38,7 +39,7 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
     **{word: _AIRCRAFT for word in _AIRCRAFT},
     "rocket": ("rocket", "launcher"),
     "launcher": ("rocket", "launcher"),
-    "painting": ("painting", "canvas", "portrait", "fresco", "mural"),
+    **{word: _ARTWORKS for word in _ARTWORKS},
     "collection": ("collection",),
     "scheme": ("scheme",),
     "programme": ("programme", "program"),
@@ -48,6 +49,9 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
     "development": ("development",),
     "pipeline": ("pipeline",),
     "dam": ("dam",),
+    "city": ("city",),
+    "town": ("town",),
+    "village": ("village",),
     "tunnel": ("tunnel",),
     "reactor": ("reactor",),
     "refinery": ("refinery",),
@@ -134,12 +138,19 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
         if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()] or "\n"):
             continue  # "Freight train derails": a capital that opens a line, no name
         found.append((name, f"{name}{match[2]} {match[3]}"))
+    # "the city of Harwick", "the town of Ashgrove": a place, by its kind
+    if kind in ("city", "town", "village"):
+        for match in re.finditer(rf"(?<![\w-])[Tt]he[ \t]+{kind}[ \t]+of[ \t]+({_NAME})", text):
+            found.append((match[1], match[1]))
+        return found
     # "the satellite Orion-3": its kind, then the name (not "At the summit, Putin,")
     after = rf"(?<![\w-]){kind}[ \t]+({_NAME})(?=[ \t]*[,;]|\.(?![ \t]*\d)|[ \t]+[a-z]+ed\b)"
     for match in re.finditer(after, text):
         found.append((match[1], match[1]))
     # 'The film, "Ballast,"': a work's title in quotation marks
-    titled = rf"(?<![\w-]){kind},?[ \t]+[\"\u201c]({_NAME})[,.]?[\"\u201d]"
+    titled = (
+        rf"(?<![\w-]){kind},?[ \t]+[\"\u201c]([A-Z][^\"\u201c\u201d,.]{{0,60}}?)[,.]?[\"\u201d]"
+    )
     for match in re.finditer(titled, text):
         found.append((match[1], f'"{match[1]}"'))
     for _, name in apposed_names(text, {kind}):
@@ -157,7 +168,7 @@ _SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"\u201d\u2019']?[ \t]+)$")
 # the company, the pipeline carries").
 _OPENER = r"(?:(?:According[ \t]+to|In|On|At|After|Since|By|Last)[ \t]+[^,.;]{1,60},[ \t]+)?"
 _OPENS_WITH_A_THING = re.compile(
-    rf"{_OPENER}(?:The|the|A|An)[ \t]+(?P<name>{_NAME})?(?P<mods>(?:[ \t]*[\w-]+){{0,2}}?)"
+    rf"{_OPENER}(?:The|the|A|An)(?:[ \t]+(?P<name>{_NAME}))?(?P<mods>(?:[ \t]+[\w-]+){{0,2}}?)"
     r"[ \t]+(?P<kind>[a-z]+)\b(?![ \t]+[A-Z])"
 )
 _OPENS_WITH_THE_NAME = re.compile(
@@ -170,8 +181,9 @@ _SENTENCE_OPENS = re.compile(r"(?:^|(?<=[.!?])[\"\u201d\u2019']?[ \t\n]+)(?=[A-Z
 def thing_before(text: str, at: int) -> str | None:
     """The thing the sentence before ``at`` opens with ("The Orion-3 satellite, built by
     …, was designed …"), for an "It" that opens the sentence at ``at``: what "It cost
-    about 410 million euros" is about; None where that sentence opens with no named thing,
-    or the paragraph before ended between them."""
+    about 410 million euros" is about, or the thing it opens with as it calls it ("The
+    tunnel, built in 1974, …"); None where that sentence opens with no thing of a kind in
+    ``CALLED_BY``, or the paragraph before ended between them."""
     start = max(0, at - 600)
     starts = [m.end() for m in _SENTENCE_OPENS.finditer(text, start, at) if m.end() < at]
     if not starts or "\n" in text[starts[-1] : at].rstrip():
@@ -184,6 +196,12 @@ def thing_before(text: str, at: int) -> str | None:
         if found["name"]:
             return f"the {found['name']}{mods} {found['kind']}"
         named = one_thing(text[:at], found["kind"])  # "the 380-kilometer pipeline"
-        return f"the {named}" if named and named.split()[-1].islower() else named
+        if named is None:
+            # "The tunnel, built in 1974, carries trains …. It was refurbished in 2009":
+            # a thing the story never names, called as it called it
+            return (
+                f"the{mods} {found['kind']}" if found.group().startswith(("The", "the")) else None
+            )
+        return f"the {named}" if named.split()[-1].islower() else named
     named = _OPENS_WITH_THE_NAME.match(text, starts[-1], at)
     return f"the {named['name']}" if named is not None else None
