@@ -223,3 +223,21 @@ def test_his_lawyer_s_client_is_the_person_the_sentence_before_opens_with(db_url
     )
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers["Tomas Kessler would appeal."] == ["Piet Aldershof"]
+
+
+def test_the_agency_in_a_wire_story_is_the_public_agency_named_since_the_wire(db_url):
+    """ "The Food and Drug Administration said …. The agency said" in an AP story: the FDA,
+    named since the wire's credit; after "the official Xinhua news agency said" it is the
+    wire."""
+    text = (
+        "BOSTON (AP) - A biotechnology company halted a vaccine trial on Monday.\n\n"
+        "The Food and Drug Administration said it had been told of the cases last week. The "
+        "agency said it was reviewing the data from all 120 sites.\n\n"
+        "The official Xinhua news agency reported the trial had sites in China. The agency "
+        "said two of them had closed.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text, origin=("AP", "via")))
+    reviewing = next(claim for claim in speakers if "reviewing the data" in claim)
+    assert speakers[reviewing] == ["Food and Drug Administration"]
+    closed = next(claim for claim in speakers if "had closed" in claim)
+    assert speakers[closed] != ["Food and Drug Administration"]

@@ -349,3 +349,56 @@ def test_it_after_a_listener_written_to_is_no_body_speaking_of_itself(db_url):
     )
     claims = claims_of(db_url, text)
     assert not any(claim.startswith("The American Legion did not have") for claim in claims)
+
+
+def test_a_park_a_fire_a_marathon_and_a_strait_are_the_ones_named(db_url):
+    text = (
+        "Crews fought the Elkhorn Fire east of Granite Peaks National Park on Saturday, "
+        "officials said.\n\n"
+        "The National Park Service closed the park's east entrance. The cause of the fire is "
+        "under investigation, officials said.\n\n"
+        "The Harbour City Marathon was cancelled over a heatwave. The race should have been "
+        "moved, runners said.\n\n"
+        "The Aurelia Crest ran aground in the Strait of Malacca. Queues will build at both ends "
+        "of the strait, analysts said.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert "The National Park Service closed Granite Peaks National Park's east entrance." in (
+        claims
+    )
+    assert "The cause of the Elkhorn Fire is under investigation." in claims
+    assert "The Harbour City Marathon should have been moved." in claims
+    assert "Queues will build at both ends of the Strait of Malacca." in claims
+
+
+def test_a_party_named_by_its_place_in_parliament_is_the_party(db_url):
+    text = (
+        "Three candidates entered the race to lead the opposition Progressive Alliance after "
+        "the party's worst result in decades.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert any("after the Progressive Alliance's worst result" in claim for claim in claims)
+
+
+def test_a_firms_officer_named_with_the_firm_speaks_of_it_as_the_company(db_url):
+    text = (
+        "A landscape sold for $41.2 million at Aldgate & Finch in New York on Thursday.\n\n"
+        "Aldgate & Finch's general counsel, Robert Hale, said in a statement that the company "
+        "took restitution claims seriously.\n\n"
+        "His lawyer, Ann Lee, said the company was wrong.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert "Aldgate & Finch took restitution claims seriously." in claims
+    assert "The company was wrong." in claims  # whose lawyer's company, the story never says
+
+
+def test_a_person_described_by_a_trade_that_names_companies_too_is_a_person(db_url):
+    text = (
+        "Veltro unveiled its new phone on Tuesday.\n\n"
+        "Jonas Brandt, a software developer in Berlin, said he had bought the old model in "
+        'March. "Now it dies before lunch," he said.\n\n'
+        "Chief executive Sofia Lindqvist said that the company took the complaints seriously.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Now it dies before lunch."] == ["Jonas Brandt"]
+    assert not any(claim.startswith("Jonas Brandt took") for claim in speakers)

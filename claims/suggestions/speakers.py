@@ -431,6 +431,8 @@ def _called_it(text: str, name: str) -> bool:
     the attacker's."""
     if not name or not text:
         return False
+    if said_of_a_person(text, name):
+        return False  # "Jonas Brandt, a software developer in Berlin, said he had bought"
     said_its = rf"|\s+{_SAYS}\s+(?:that\s+|in\s+)?its\b" if len(name.split()) == 1 else ""
     pattern = (
         rf"(?<![\w'’-]){re.escape(name)}(?:['’]s)?"
@@ -451,6 +453,14 @@ def _called_it(text: str, name: str) -> bool:
         rf"|(?<![\w'’-]){re.escape(name)}\s+\({_initials(name)}\)"
     )
     return re.search(pattern, text) is not None
+
+
+def said_of_a_person(text: str, name: str) -> bool:
+    """Whether the article shows ``name`` is a person's by the "he" or "she" they say of
+    themselves: "Jonas Brandt, a software developer in Berlin, said he had bought", however
+    much "developer" reads as a company's kind."""
+    said = rf"(?<![\w'’-]){re.escape(name)}\b[^.;]{{0,80}}?\b{_SAYS}\s+(?:that\s+)?(?:he|she)\b"
+    return re.search(said, text) is not None
 
 
 def _initials(name: str) -> str:
@@ -653,6 +663,9 @@ class Speakers:
 
     def _read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
         resolution = resolver.resolve_in_context(surface, before)
+        public = _public_agency_since(resolver, surface, resolution, before)
+        if public is not None:
+            return public
         if fold_name(surface) in ("i", "we") and self.first_person is not None:
             return replace(
                 self.first_person,
@@ -1600,6 +1613,7 @@ class Speakers:
                 for at, name in apposed_names(
                     whole, _COMPANY_NOUNS if noun in ("company", "firm") else {noun}
                 )
+                if not said_of_a_person(resolver.text, name)
             ]
         )
         last = self.named[-1] if self.named else None
@@ -2234,6 +2248,32 @@ def _owned_body_before(surface: str, noun: str, before: str) -> Resolution | Non
     return Resolution(surface, None, None, 0.0, why, proposed_name=phrase)
 
 
+def _public_agency_since(
+    resolver: Resolver, surface: str, resolution: Resolution, before: str
+) -> Resolution | None:
+    """ "The Food and Drug Administration said …. The agency said" in an AP story: the FDA,
+    a public body named since the wire or any news agency was, not the wire itself."""
+    if " ".join(surface.lower().split()) != "the agency" or not refers_to_origin(surface):
+        return None
+    if resolver.origin is None or resolution.source_id != resolver.origin.id:
+        return None
+    text = _all_before(resolver, before)
+    bodies = list(_PUBLIC_BODY_NAME.finditer(text))
+    if not bodies:
+        return None
+    origin = re.escape(resolver.origin.name)
+    wires = list(
+        re.finditer(
+            rf"(?<![\w-])(?:{origin}|{_WIRES}|news[ \t]+agency|wire[ \t]+service)(?![\w-])", text
+        )
+    )
+    if wires and wires[-1].start() > bodies[-1].start():
+        return None  # "… the official Xinhua news agency said. The agency said": the wire
+    name = re.sub(r"^The[ \t]+", "", bodies[-1].group("name"))
+    found = resolver.resolve(name)
+    return replace(found, surface=surface, why=f"'the agency' read as {name}, named since")
+
+
 def _all_before(resolver: Resolver, before: str) -> str:
     """The article's whole text up to where ``before`` (its last stretch) ends."""
     return _text_up_to(resolver.text, before)
@@ -2314,7 +2354,7 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
     if not named and noun == "party":
         # "The opposition Progressive Alliance called …. The party said": a party named
         # by what it is in parliament, not by a word of its name
-        named = list(_A_PARTY_DESCRIBED.finditer(before))
+        named = list(A_PARTY_DESCRIBED.finditer(before))
     if named:
         here = named[-1].start() >= len(before) - len(_SENTENCE_BREAK.split(before)[-1])
         return named[-1].group(1), here
@@ -2334,7 +2374,7 @@ def _two_named(name: str, title: str) -> bool:
     return len(parts) == 2 and re.search(rf"(?:{title})$", parts[0]) is not None
 
 
-_A_PARTY_DESCRIBED = re.compile(
+A_PARTY_DESCRIBED = re.compile(
     r"\b(?:opposition|ruling|governing)[ \t]+(?:party[ \t]+)?"
     rf"((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*)"
     r"(?:[ \t]+(?:for[ \t]+)?[A-Z][\w&'\u2019-]*){0,3})"

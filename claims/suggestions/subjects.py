@@ -23,6 +23,7 @@ from claims.suggestions.outlets import an_outlet
 from claims.suggestions.proposal import EXPLETIVE_IT, possessive, written_with_the
 from claims.suggestions.roles import PERSON_ROLES, people_called
 from claims.suggestions.speakers import (
+    A_PARTY_DESCRIBED,
     APPOSED_NOUNS,
     OWNERS_DOCUMENT,
     Speakers,
@@ -83,6 +84,11 @@ def _body_of_speaker(
     own = _AFFILIATION.search(speaker)
     if own is not None:
         return own["body"], False
+    owners = _OWNERS_OFFICER.match(speaker.strip())
+    if owners is not None and owners["body"].split()[0] not in ("His", "Her", "Their"):
+        # "Aldgate & Finch's general counsel, Robert Hale": the firm he speaks for
+        office = set(owners["office"].split())
+        return owners["body"], bool(office & _FIRM_OFFICES)
     its = _ITS_OFFICE.match(speaker.strip())
     if its is not None:
         # "Strade Tecniche rejected that account. Its managing director, Paolo Cervi, said":
@@ -129,6 +135,18 @@ def _body_of_speaker(
     return body, company
 
 
+# A speaker named by their office at a body named as its owner: "Aldgate & Finch's general
+# counsel, Robert Hale", "Larkspur's chief executive, Thomas Reinholt".
+_OWNERS_OFFICER = re.compile(
+    r"(?P<body>[A-Z][\w&.-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&.-]*){0,4})['\u2019]s?[ \t]+"
+    r"(?P<office>[a-z][a-z -]{2,40}?),?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2},?$"
+)
+# Offices whose holder speaks for a firm, so that "the company" they speak of is theirs.
+_FIRM_OFFICES = frozenset(
+    {"chief", "executive", "counsel", "director", "officer", "founder", "chairman",
+     "chairwoman", "president", "head", "spokesman", "spokeswoman", "spokesperson",
+     "manager", "owner", "partner"}
+)  # fmt: skip
 # A speaker named by their office at a body the sentence before named: "Its managing
 # director, Paolo Cervi", "Its chief executive Lena Voss".
 _ITS_OFFICE = re.compile(
@@ -634,11 +652,19 @@ def kinds_named(text: str, claim: str, end: int | None = None, said: bool = Fals
             name = _one_called(text[:end], found[2])
         if name is None and found[2] in CALLED_BY:
             name = one_thing(text[:end], found[2])
+        if name is None and found[2] == "party":
+            # "the opposition Progressive Alliance": a party named by what it is in parliament
+            parties = {m[1] for m in A_PARTY_DESCRIBED.finditer(text[:end])}
+            name = parties.pop() if len(parties) == 1 else None
         if name is None:
             continue
-        # "the Talvor-2 rocket", named by its kind, takes "the" however the story named it
+        # "the Talvor-2 rocket", named by its kind, takes "the" however the story named it,
+        # as does "the opposition Progressive Alliance"
         lower_kind = name.split()[-1].islower()
-        article = "the " if lower_kind or written_with_the(name, text) else ""
+        described = found[2] == "party" and re.search(
+            rf"[Tt]he[ \t]+[a-z]+[ \t]+{re.escape(name)}", text
+        )
+        article = "the " if lower_kind or described or written_with_the(name, text) else ""
         named = article + name
         if found[1] == "The":
             named = named[:1].upper() + named[1:]
@@ -653,6 +679,7 @@ def kinds_named(text: str, claim: str, end: int | None = None, said: bool = Fals
 # developer, Calder Homes,", 'the film, "Ballast,"', "The program, called EB-5,".
 _NAME_BESIDE = re.compile(
     r"[ \t]*,[ \t]*(?:(?:called|named|known[ \t]+as)[ \t]+"
+    r"|which[ \t]+(?:[a-z]+[ \t]+){0,3}?(?:named|called|dubbed)[ \t]+"  # "which it has named"
     r"|[A-Z][\w'\u2019.&-]*(?:[ \t]+[A-Z&][\w'\u2019.&-]*)*[ \t]*,"
     r"|[\"\u201c][A-Z][^\"\u201c\u201d]{0,60}[\"\u201d])"  # 'The film, "Ballast,"'
 )

@@ -29,6 +29,7 @@ _EVENTS = (
 _SPACECRAFT = ("satellite", "spacecraft", "probe", "telescope", "lander", "rover")
 _AIRCRAFT = ("aircraft", "plane", "jet", "airliner", "helicopter", "drone")
 _ARTWORKS = ("painting", "canvas", "portrait", "fresco", "mural", "work", "artwork", "sculpture")
+_FIRES = ("fire", "blaze", "wildfire")
 _PHONES = ("phone", "phones", "smartphone", "smartphones", "handset", "handsets")
 CALLED_BY: dict[str, tuple[str, ...]] = {
     **{word: _BRIDGES for word in _BRIDGES},
@@ -49,6 +50,11 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
     "development": ("development",),
     "pipeline": ("pipeline",),
     "dam": ("dam",),
+    "park": ("park",),
+    **{word: _FIRES for word in _FIRES},
+    # "the race" of "the Harbour City Marathon" (not a campaign's: see ``_EVENTS``)
+    "race": ("marathon", "half-marathon", "triathlon", "regatta"),
+    **{word: (word,) for word in ("strait", "river", "lake", "island", "canal", "channel")},
     "city": ("city",),
     "town": ("town",),
     "village": ("village",),
@@ -124,6 +130,16 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
     head = rf"(?<![\w'\u2019.-])({_NAME}[ \t]+{title})(?![\w-])(?![ \t]+[A-Z])"
     for match in re.finditer(head, text):
         found.append((match[1], match[1]))
+    # "the Strait of Malacca", "the River Aller": the kind first, capitalised
+    first = rf"(?<![\w'\u2019.-]){title}[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?({_NAME})"
+    for match in re.finditer(first, text):
+        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()] or "\n"):
+            continue  # "River levels rose": a capital that opens a sentence
+        if re.search(
+            r"[A-Z][\w'\u2019-]*[ \t]+$", text[max(0, match.start() - 30) : match.start()]
+        ):
+            continue  # "the National Park Service": the kind inside another name
+        found.append((match[1], match.group()))
     # "the San Lorenzo viaduct", "the Orion-3 weather satellite": the name, then its kind
     before = (
         rf"(?<![\w'\u2019-])({_NAME})((?:[ \t]+[a-z][\w-]*){{0,2}}?)[ \t]+({kind})\b"
