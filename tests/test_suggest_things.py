@@ -402,3 +402,14 @@ def test_a_person_described_by_a_trade_that_names_companies_too_is_a_person(db_u
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers["Now it dies before lunch."] == ["Jonas Brandt"]
     assert not any(claim.startswith("Jonas Brandt took") for claim in speakers)
+
+
+def test_the_customers_of_a_bank_are_no_part_of_its_name(db_url):
+    text = (
+        "Customers of Northmere Bank were unable to log in on Monday.\n\n"
+        '"Nobody at the bank could tell me when it would be fixed," said Ann Garside. The '
+        "outage was the third at the bank this year.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert "Nobody at [Northmere Bank] could tell me when it would be fixed." in claims
+    assert "The outage was the third at Northmere Bank this year." in claims

@@ -30,7 +30,7 @@ from claims.suggestions.speakers import (
     a_body,
     one_person,
 )
-from claims.suggestions.things import CALLED_BY, one_thing, thing_before
+from claims.suggestions.things import CALLED_BY, one_thing, sentence_before, thing_before
 from claims.text import QUOTE_MARKS, fold_name, quotations
 
 # A claim opening with "He" or "She": which person, when its speaker is no one person.
@@ -88,7 +88,7 @@ def _body_of_speaker(
     if owners is not None and owners["body"].split()[0] not in ("His", "Her", "Their"):
         # "Aldgate & Finch's general counsel, Robert Hale": the firm he speaks for
         office = set(owners["office"].split())
-        return owners["body"], bool(office & _FIRM_OFFICES)
+        return owners["body"], bool(office & (_OFFICE_WORDS | _OFFICERS))
     its = _ITS_OFFICE.match(speaker.strip())
     if its is not None:
         # "Strade Tecniche rejected that account. Its managing director, Paolo Cervi, said":
@@ -141,30 +141,21 @@ _OWNERS_OFFICER = re.compile(
     r"(?P<body>[A-Z][\w&.-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w&.-]*){0,4})['\u2019]s?[ \t]+"
     r"(?P<office>[a-z][a-z -]{2,40}?),?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2},?$"
 )
-# Offices whose holder speaks for a firm, so that "the company" they speak of is theirs.
-_FIRM_OFFICES = frozenset(
-    {"chief", "executive", "counsel", "director", "officer", "founder", "chairman",
-     "chairwoman", "president", "head", "spokesman", "spokeswoman", "spokesperson",
-     "manager", "owner", "partner"}
-)  # fmt: skip
 # A speaker named by their office at a body the sentence before named: "Its managing
 # director, Paolo Cervi", "Its chief executive Lena Voss".
 _ITS_OFFICE = re.compile(
     r"Its[ \t]+(?P<office>(?:[a-z-]+[ \t]+){0,2}?[a-z-]+),?[ \t]+[A-Z][\w'\u2019-]+"
     r"(?:[ \t]+[A-Z][\w'\u2019-]+){0,2},?"
 )
-# Where a sentence opens, after the full stop (and closing mark) of the one before.
-_SENTENCE_OPENS = re.compile(r"(?:^|(?<=[.!?])[\"\u201d\u2019']?[ \t\n]+)(?=[A-Z])")
 
 
 def _opening_name_before(text: str, at: int) -> str | None:
     """The name the sentence before ``at`` opens with, as its subject ("Strade Tecniche
     rejected that account."), if it opens with one: what "Its" in the next sentence means."""
-    start = max(0, at - 400)
-    starts = [m.end() for m in _SENTENCE_OPENS.finditer(text, start, at) if m.end() < at]
-    if not starts:
+    opens = sentence_before(text, at, 400)
+    if opens is None:
         return None
-    found = _A_BODY_OPENS.match(text, starts[-1], at)
+    found = _A_BODY_OPENS.match(text, opens, at)
     if found is None or found["name"].split()[0].lower() in _OPENERS:
         return None
     return found["name"]
@@ -237,6 +228,9 @@ def we_named(
     return name + rest
 
 
+# Offices besides ``_OFFICE_WORDS`` whose holder speaks for a firm: "Aldgate & Finch's
+# general counsel" speaks of it as "the company".
+_OFFICERS = frozenset({"counsel", "officer", "manager", "owner", "partner"})
 _OFFICE_WORDS = frozenset(
     {"director", "chief", "head", "president", "chair", "chairman", "chairwoman",
      "spokesman", "spokeswoman", "spokesperson", "leader", "secretary", "commissioner",
@@ -753,6 +747,8 @@ def _one_named(text: str, kind: str) -> str | None:
         words = match[1].split()
         while words and words[0] in _NOT_A_NAMES_START:
             words = words[1:]
+        if len(words) > 3 and words[1] == "of" and words[0].endswith("s"):
+            words = words[2:]  # "Customers of Northmere Bank were unable": the bank's customers
         name = " ".join(words)
         if name.count(title) > 1:
             # "Kellan University and Orrin University": two of them, not one

@@ -194,17 +194,24 @@ _OPENS_WITH_THE_NAME = re.compile(
 _SENTENCE_OPENS = re.compile(r"(?:^|(?<=[.!?])[\"\u201d\u2019']?[ \t\n]+)(?=[A-Z])")
 
 
+def sentence_before(text: str, at: int, reach: int) -> int | None:
+    """Where the sentence before the one opening at ``at`` opens, within ``reach``
+    characters; None when none opens there."""
+    found = [m.end() for m in _SENTENCE_OPENS.finditer(text, max(0, at - reach), at)]
+    found = [start for start in found if start < at]
+    return found[-1] if found else None
+
+
 def thing_before(text: str, at: int) -> str | None:
     """The thing the sentence before ``at`` opens with ("The Orion-3 satellite, built by
     …, was designed …"), for an "It" that opens the sentence at ``at``: what "It cost
     about 410 million euros" is about, or the thing it opens with as it calls it ("The
     tunnel, built in 1974, …"); None where that sentence opens with no thing of a kind in
     ``CALLED_BY``, or the paragraph before ended between them."""
-    start = max(0, at - 600)
-    starts = [m.end() for m in _SENTENCE_OPENS.finditer(text, start, at) if m.end() < at]
-    if not starts or "\n" in text[starts[-1] : at].rstrip():
+    opens = sentence_before(text, at, 600)
+    if opens is None or "\n" in text[opens:at].rstrip():
         return None
-    found = _OPENS_WITH_A_THING.match(text, starts[-1], at)
+    found = _OPENS_WITH_A_THING.match(text, opens, at)
     if found is not None and found["kind"] in CALLED_BY:
         mods = found["mods"]
         if any(word in _NOT_MODIFIERS for word in mods.split()):
@@ -219,5 +226,5 @@ def thing_before(text: str, at: int) -> str | None:
                 f"the{mods} {found['kind']}" if found.group().startswith(("The", "the")) else None
             )
         return f"the {named}" if named.split()[-1].islower() else named
-    named = _OPENS_WITH_THE_NAME.match(text, starts[-1], at)
+    named = _OPENS_WITH_THE_NAME.match(text, opens, at)
     return f"the {named['name']}" if named is not None else None
