@@ -413,3 +413,27 @@ def test_the_customers_of_a_bank_are_no_part_of_its_name(db_url):
     claims = claims_of(db_url, text)
     assert "Nobody at [Northmere Bank] could tell me when it would be fixed." in claims
     assert "The outage was the third at Northmere Bank this year." in claims
+
+
+def test_an_irregular_past_is_a_statement_its_speaker_said(db_url):
+    text = (
+        "Officials gave an update on Tuesday.\n\n"
+        "A gas explosion tore through a chemical plant on Tuesday, killing two workers, "
+        "police said.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    said = "A gas explosion tore through a chemical plant on Tuesday, killing two workers."
+    assert speakers[said] == ["police"]
+
+
+def test_the_company_after_a_haulier_spoke_is_that_haulier(db_url):
+    text = (
+        "ASTRA said the tunnel would stay shut.\n\n"
+        "The truck's owner, the Ticino-based haulier Bernasconi Trasporti, said the vehicle "
+        "had been serviced last month. The company said it was cooperating with "
+        "investigators.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers["Bernasconi Trasporti was cooperating with investigators."] == [
+        "Bernasconi Trasporti"
+    ]

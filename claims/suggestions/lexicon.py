@@ -310,7 +310,8 @@ CLAUSE_WORDS = frozenset(
     spent stood won wrote rose fell grew began left ran cut hit let set died lived
     sold built struck spoke drove flew threw chose broke froze stole sank shrank caught
     fought sought meant led fled swept slept sat lay lent rode rang sang drank woke arose
-    withdrew became forgot overtook shot beat burst spread hurt shut split quit""".split()
+    withdrew became forgot overtook shot beat burst spread hurt shut split quit tore wore
+    swore blew drew dug hung swung slid shook spun crept swam bled sped forgave""".split()
 )
 # The passive voice of a reporting verb: its subject is whom the words were about or said
 # to, not who said them ("Ministers have been accused of ...", "The driver was told ...",

@@ -440,7 +440,7 @@ def _called_it(text: str, name: str) -> bool:
         # what the article calls it: "the company Skyreach", "mining company Minera
         # Altavista", "Minera Altavista, the mine's operator,"
         # (with its article: "Crane operator Tomas Brekke" is a person by his job)
-        rf"|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z'’-]+\s+){{0,2}}?(?:{_KIND_WORDS})\s+"
+        rf"|\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z'’-]+-based\s+|[a-z'’-]+\s+){{0,2}}?(?:{_KIND_WORDS})\s+"
         # "a parents' group called Darrow Families for Choice"
         rf"(?:(?:called|named)\s+)?{re.escape(name)}(?![\w'’-])"
         # (the appositive's head: not "Samuel Achterberg, the agency's chief safety officer")
@@ -512,6 +512,7 @@ _KIND_WORDS = (
     "|shipbuilder|builder|producer|supplier|exporter|importer|distributor|contractor"
     "|provider|shipyard|hospital|university|school|council|bank|brewer|publisher|journal"
     "|line"  # "the shipping line Norrvale Cargo"
+    "|haulier|hauler|shipper|insurer|consultancy|laboratory|lab"
 )
 # An institution just named, then where its spokesperson spoke: "…, where a spokeswoman".
 _WHERE_BEFORE = re.compile(
@@ -1618,7 +1619,10 @@ class Speakers:
         )
         last = self.named[-1] if self.named else None
         name = (last.name or last.proposed_name or "") if last is not None else ""
-        spoke = re.search(rf"\b{re.escape(name)}\s+(?:{_SPOKE})\b", before[-300:]) if name else None
+        # ("the Ticino-based haulier Bernasconi Trasporti, said": its comma too)
+        spoke = (
+            re.search(rf"\b{re.escape(name)},?\s+(?:{_SPOKE})\b", before[-300:]) if name else None
+        )
         if (
             spoke is not None
             and (_key(last) in self.bodies or a_body(resolver, last) or spoke[0].endswith("it"))
