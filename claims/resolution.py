@@ -108,7 +108,7 @@ BODY_NOUNS = frozenset(
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
         "office", "federation", "confederation", "association", "league", "zoo", "guild",
         "society", "foundation", "charity", "institute", "airport", "consortium", "mission",
-        "estate", "club", "service",
+        "estate", "club", "service", "forum",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}

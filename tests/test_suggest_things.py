@@ -437,3 +437,23 @@ def test_the_company_after_a_haulier_spoke_is_that_haulier(db_url):
     assert speakers["Bernasconi Trasporti was cooperating with investigators."] == [
         "Bernasconi Trasporti"
     ]
+
+
+def test_a_bodys_feeling_is_its_own_and_a_concerning_it_is_no_one(db_url):
+    text = (
+        "The Association of Danish Collectors said it was concerned that the museum had "
+        "acted without a court ruling.\n\n"
+        "The Dunmore Passengers' Forum said it feared the increase would drive people back "
+        "into their cars.\n\n"
+        "The ministry said it was concerning that prices rose.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert (
+        "The Association of Danish Collectors was concerned that the museum had acted without "
+        "a court ruling." in claims
+    )
+    assert (
+        "The Dunmore Passengers' Forum feared the increase would drive people back into their "
+        "cars." in claims
+    )
+    assert "It was concerning that prices rose." in claims

@@ -480,12 +480,16 @@ _IT = re.compile(r"It (?=[a-z]|[\"\u201c\u2018][a-z])")  # also 'said it "strong
 _ITS = re.compile(r"Its (?=\w)")  # "The agency said its rocket would launch …"
 EXPLETIVE_IT = re.compile(
     r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"
-    r"|had\s+been|remains|remained)\b(?!\s+[a-z]+ing\b)"
+    r"|had\s+been|remains|remained)\b"
+    # ("it was working on a fix": the body doing it; "it was concerning that": no one)
+    r"(?!\s+(?!(?:concerning|worrying|disappointing|encouraging|surprising|alarming"
+    r"|troubling|reassuring|interesting|striking|amazing|shocking)\b)[a-z]+ing\b)"
     # "It was ready to assist": an agent's readiness, not "it was hard to say"
     # ('it was "deeply sorry" to everyone', "it was open to further talks": its feelings)
     r"(?!\s+[\"\u201c]?(?:not\s+)?(?:[a-z]+ly\s+)?(?:ready|able|unable|willing|unwilling"
     r"|prepared|keen|eager|happy|committed|determined|reluctant|sorry|open|grateful|pleased"
-    r"|delighted|proud|disappointed|saddened)\b)"
+    r"|delighted|proud|disappointed|saddened|concerned|worried|confident|aware|satisfied"
+    r"|surprised|alarmed|troubled|encouraged)\b)"
     # ('it was "beyond reasonable doubt" that': the words quoted too)
     r"(?:\s+[\"\u201c\u2018]?[\w-]+[\"\u201d\u2019]?){0,3}?\s+(?:to|that|whether|if|for|how"
     r"|what|when|why|who)\b|(?:seems|seemed|appears|appeared|remains\s+to|looks|looked"
