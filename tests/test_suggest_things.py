@@ -457,3 +457,15 @@ def test_a_bodys_feeling_is_its_own_and_a_concerning_it_is_no_one(db_url):
         "cars." in claims
     )
     assert "It was concerning that prices rose." in claims
+
+
+def test_a_spokesman_after_the_company_rejected_an_account_is_the_companys(db_url):
+    text = (
+        "Veldhaven Chemicals said it had shut down all production lines.\n\n"
+        "The union FNV said the plant had been understaffed for months.\n\n"
+        "The company rejected that account. A spokesman said staffing at the plant met all "
+        "legal requirements.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    staffing = next(claim for claim in speakers if claim.startswith("Staffing"))
+    assert speakers[staffing] == ["Veldhaven Chemicals"]

@@ -1625,6 +1625,9 @@ class Speakers:
         )
         if (
             spoke is not None
+            and not _NO_COMPANY_BEFORE.search(
+                resolver.text[max(0, resolver.text.find(name) - 40) : resolver.text.find(name)]
+            )
             and (_key(last) in self.bodies or a_body(resolver, last) or spoke[0].endswith("it"))
             and resolver.kinds.get(last.source_id) not in MEDIA_KINDS
             and not _a_public_body(last)
@@ -1723,6 +1726,13 @@ class Speakers:
             named = (subject.name or subject.proposed_name or "") if subject is not None else ""
             if _proper(named) and (a_body(resolver, subject) or _key(subject) in self.bodies):
                 return _read_as(subject, surface, "body")
+            described = _DESCRIBED_OPENING.match(_SENTENCE_BREAK.split(before.rstrip())[-1])
+            if described is not None:
+                # "The company rejected that account. A spokesman said": the company read as
+                # the story named it, not the union that made the account
+                meant = self.subject_meant(resolver, described[1], before)
+                if meant is not None:
+                    return _read_as(meant, surface, "body")
         # The outlets reporting it ("…, Reuters reported. A spokesman said") are passed over.
         earlier = next(
             (
@@ -1920,6 +1930,17 @@ _WATCHDOG_NAME = (
 # "United Auto Workers Local 412".
 # How a body that just spoke is written: "Tellus Grid said it", "Halvern announced".
 _SPOKE = r"said\s+it|says\s+it|said|says|announced|added|confirmed|told"
+# What a body is called when it is no company: "the union FNV", "the regulator Ofcom".
+_NO_COMPANY_BEFORE = re.compile(
+    r"\b(?:union|council|ministry|party|association|charity|federation|regulator|watchdog"
+    r"|agency|police|campaign|group)\s+$",
+    re.IGNORECASE,
+)
+# A sentence opening with a body described by its kind: "The company rejected that account."
+_DESCRIBED_OPENING = re.compile(
+    r"\s*((?:The|the)\s+(?:company|firm|group|bank|airline|carrier|operator|retailer|chain"
+    r"|lender|insurer|utility|developer|club|union|council|ministry|agency))\s+[a-z]"
+)
 # "A spokesperson for the scheme", "an official of the federation".
 _SPEAKS_FOR_THE = re.compile(
     r"(?P<a>a|an|the) (?P<who>spokesman|spokeswoman|spokesperson|official) (?:for|of|at) "
