@@ -469,3 +469,19 @@ def test_a_spokesman_after_the_company_rejected_an_account_is_the_companys(db_ur
     speakers = speakers_of(proposals_for(db_url, text))
     staffing = next(claim for claim in speakers if claim.startswith("Staffing"))
     assert speakers[staffing] == ["Veldhaven Chemicals"]
+
+
+def test_the_club_is_the_one_club_named_and_neither_of_two(db_url):
+    text = (
+        "Castlebridge Rovers have agreed to sell their stadium, the chairman said.\n\n"
+        "Fans said the sale was the only way to secure the club's future, the trust said.\n"
+    )
+    assert any("secure Castlebridge Rovers" in claim for claim in claims_of(db_url, text))
+
+
+def test_the_club_is_neither_of_two_clubs_named_together(db_url):
+    text = (
+        "The match between Dunmore Rovers and Eastfield Athletic was postponed. Fans said the "
+        "club had failed them.\n"
+    )
+    assert "The club had failed them." in claims_of(db_url, text)

@@ -2359,20 +2359,7 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
     that kind named last before, else the story's only one; and whether the sentence of
     ``before``'s end names it."""
     title = _INSTITUTIONS[noun]
-    pattern = (
-        # "Maritime and Harbour Workers Union", "Calder & Rowe Bank": an "and" between
-        # capitalised words is the name's
-        rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
-        rf"(?:(?:and|&)[ \t]+(?=[A-Z]))?){{1,4}}"
-        # "Illinois Department of Transportation": the name goes on after its "of"
-        # ("Department of Health and Care": and its "and")
-        rf"(?:{title})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
-        rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})?"
-        rf"|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
-        rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})\b"
-        # a name that goes on is another body's: "Lakeview School District" is no school
-        r"(?![ \t]+[A-Z][a-z])"
-    )
+    pattern = _institution_pattern(title)
     named = list(re.finditer(pattern, before))
     if any(_two_named(match.group(1), title) for match in named[-1:]):
         return None  # "The match between Dunmore Rovers and Eastfield Athletic": which club?
@@ -2390,6 +2377,36 @@ def _institution_named(text: str, noun: str, before: str) -> tuple[str, bool] | 
         text = _text_up_to(text, before)
     names = {m.group(1) for m in re.finditer(pattern, text or before)}
     return (names.pop(), False) if len(names) == 1 else None
+
+
+def _institution_pattern(title: str) -> str:
+    """A pattern for a name headed by ``title`` ("Brayford University", "Dunmore Rovers",
+    "Department of Health"), the name in its first group."""
+    return (
+        # "Maritime and Harbour Workers Union", "Calder & Rowe Bank": an "and" between
+        # capitalised words is the name's
+        rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
+        rf"(?:(?:and|&)[ \t]+(?=[A-Z]))?){{1,4}}"
+        # "Illinois Department of Transportation": the name goes on after its "of"
+        # ("Department of Health and Care": and its "and")
+        rf"(?:{title})(?:[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
+        rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})?"
+        rf"|(?:{title})[ \t]+of[ \t]+[A-Z][\w'\u2019-]*"
+        rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'\u2019-]*){{0,2}})\b"
+        # a name that goes on is another body's: "Lakeview School District" is no school
+        r"(?![ \t]+[A-Z][a-z])"
+    )
+
+
+def clubs_named(text: str) -> set[str]:
+    """The clubs ``text`` names by a word clubs' names hold ("Castlebridge Rovers", "Harwick
+    United"), two named together ("Dunmore Rovers and Eastfield Athletic") counted as two."""
+    title = _INSTITUTIONS["club"]
+    names = set()
+    for match in re.finditer(_institution_pattern(title), text):
+        parts = re.split(r"[ \t]+(?:and|&)[ \t]+", match.group(1), maxsplit=1)
+        names.update(parts if _two_named(match.group(1), title) else [match.group(1)])
+    return {re.sub(r"^(?:The|the)[ \t]+", "", name) for name in names}
 
 
 def _two_named(name: str, title: str) -> bool:

@@ -28,6 +28,7 @@ from claims.suggestions.speakers import (
     OWNERS_DOCUMENT,
     Speakers,
     a_body,
+    clubs_named,
     one_person,
 )
 from claims.suggestions.things import CALLED_BY, one_thing, sentence_before, thing_before
@@ -646,6 +647,10 @@ def kinds_named(text: str, claim: str, end: int | None = None, said: bool = Fals
             name = _one_called(text[:end], found[2])
         if name is None and found[2] in CALLED_BY:
             name = one_thing(text[:end], found[2])
+        if name is None and found[2] == "club":
+            # "the club's future" of the one "Castlebridge Rovers" the story named before
+            clubs = clubs_named(text[:end])
+            name = clubs.pop() if len(clubs) == 1 else None
         if name is None and found[2] == "party":
             # "the opposition Progressive Alliance": a party named by what it is in parliament
             parties = {m[1] for m in A_PARTY_DESCRIBED.finditer(text[:end])}
