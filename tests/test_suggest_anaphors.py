@@ -91,7 +91,8 @@ def test_a_long_name_before_a_capitalised_word_is_no_family_name_first(db_url):
         db_url,
         "Trump Tower was evacuated on Monday. Trump said the building was safe to enter.\n",
     )
-    assert chains["The building was safe to enter."] == [("Trump", "said")]
+    # (the building is the one tower the story names)
+    assert chains["Trump Tower was safe to enter."] == [("Trump", "said")]
 
 
 @pytest.mark.parametrize(

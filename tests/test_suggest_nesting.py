@@ -1435,7 +1435,7 @@ def test_a_lede_that_would_not_return_things_is_no_refusal_to_comment(db_url):
     assert chains == {
         "The Halvorsen Gallery would not return a set of six bronze heads to the Republic of "
         "Kessary.": ["Halvorsen Gallery"],
-        "The gallery has not responded to the evidence in detail.": ["the ministry"],
+        "The Halvorsen Gallery has not responded to the evidence in detail.": ["the ministry"],
     }
 
 

@@ -485,3 +485,19 @@ def test_the_club_is_neither_of_two_clubs_named_together(db_url):
         "club had failed them.\n"
     )
     assert "The club had failed them." in claims_of(db_url, text)
+
+
+def test_a_ship_a_tour_and_a_pavilion_are_the_ones_named(db_url):
+    text = (
+        "More than 240 passengers aboard the cruise ship Azure Meridian have fallen ill, "
+        "officials said.\n\n"
+        "The ship, operated by Solstice Cruise Lines, docked in Miami, officials said.\n\n"
+        "Rider Tomas Verhelst tested positive during the Tour of the Alps, the union said. The "
+        "result of the race would be revised, organisers said.\n\n"
+        "The enclosure, called the Vantreck Family Bamboo Pavilion, houses two pandas. The "
+        "pavilion was paid for by a donor, the zoo said.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert "Azure Meridian, operated by Solstice Cruise Lines, docked in Miami." in claims
+    assert "The result of the Tour of the Alps would be revised." in claims
+    assert "The Vantreck Family Bamboo Pavilion was paid for by a donor." in claims

@@ -29,6 +29,7 @@ _EVENTS = (
 _SPACECRAFT = ("satellite", "spacecraft", "probe", "telescope", "lander", "rover")
 _AIRCRAFT = ("aircraft", "plane", "jet", "airliner", "helicopter", "drone")
 _ARTWORKS = ("painting", "canvas", "portrait", "fresco", "mural", "work", "artwork", "sculpture")
+_SHIPS = ("ship", "vessel", "ferry", "liner", "tanker", "freighter", "trawler", "yacht")
 _FIRES = ("fire", "blaze", "wildfire")
 _PHONES = ("phone", "phones", "smartphone", "smartphones", "handset", "handsets")
 CALLED_BY: dict[str, tuple[str, ...]] = {
@@ -53,7 +54,10 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
     "park": ("park",),
     **{word: _FIRES for word in _FIRES},
     # "the race" of "the Harbour City Marathon" (not a campaign's: see ``_EVENTS``)
-    "race": ("marathon", "half-marathon", "triathlon", "regatta"),
+    "race": ("marathon", "half-marathon", "triathlon", "regatta", "tour"),
+    **{word: _SHIPS for word in _SHIPS},
+    **{word: (word,) for word in ("pavilion", "hall", "gallery", "cathedral", "palace")},
+    "building": ("building", "pavilion", "hall", "tower"),
     **{word: (word,) for word in ("strait", "river", "lake", "island", "canal", "channel")},
     "city": ("city",),
     "town": ("town",),
@@ -160,7 +164,10 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
             found.append((match[1], match[1]))
         return found
     # "the satellite Orion-3": its kind, then the name (not "At the summit, Putin,")
-    after = rf"(?<![\w-]){kind}[ \t]+({_NAME})(?=[ \t]*[,;]|\.(?![ \t]*\d)|[ \t]+[a-z]+ed\b)"
+    after = (
+        rf"(?<![\w-]){kind}[ \t]+({_NAME})(?=[ \t]*[,;]|\.(?![ \t]*\d)|[ \t]+[a-z]+ed\b"
+        r"|[ \t]+(?:has|have|had|was|were|is|are|will|would)\b)"
+    )
     for match in re.finditer(after, text):
         found.append((match[1], match[1]))
     # 'The film, "Ballast,"': a work's title in quotation marks
