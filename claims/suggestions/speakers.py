@@ -1625,9 +1625,7 @@ class Speakers:
         )
         if (
             spoke is not None
-            and not _NO_COMPANY_BEFORE.search(
-                resolver.text[max(0, resolver.text.find(name) - 40) : resolver.text.find(name)]
-            )
+            and not _called_no_company(resolver.text, name)
             and (_key(last) in self.bodies or a_body(resolver, last) or spoke[0].endswith("it"))
             and resolver.kinds.get(last.source_id) not in MEDIA_KINDS
             and not _a_public_body(last)
@@ -1930,6 +1928,14 @@ _WATCHDOG_NAME = (
 # "United Auto Workers Local 412".
 # How a body that just spoke is written: "Tellus Grid said it", "Halvern announced".
 _SPOKE = r"said\s+it|says\s+it|said|says|announced|added|confirmed|told"
+
+
+def _called_no_company(text: str, name: str) -> bool:
+    """Whether the story first names ``name`` as a body of another kind: "the union FNV"."""
+    at = text.find(name)
+    return at > 0 and _NO_COMPANY_BEFORE.search(text, max(0, at - 40), at) is not None
+
+
 # What a body is called when it is no company: "the union FNV", "the regulator Ofcom".
 _NO_COMPANY_BEFORE = re.compile(
     r"\b(?:union|council|ministry|party|association|charity|federation|regulator|watchdog"
