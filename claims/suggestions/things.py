@@ -137,11 +137,9 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
     # "the Strait of Malacca", "the River Aller": the kind first, capitalised
     first = rf"(?<![\w'\u2019.-]){title}[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?({_NAME})"
     for match in re.finditer(first, text):
-        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()] or "\n"):
+        if _opens_a_sentence(text, match.start()):
             continue  # "River levels rose": a capital that opens a sentence
-        if re.search(
-            r"[A-Z][\w'\u2019-]*[ \t]+$", text[max(0, match.start() - 30) : match.start()]
-        ):
+        if _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "the National Park Service": the kind inside another name
         found.append((match[1], match.group()))
     # "the San Lorenzo viaduct", "the Orion-3 weather satellite": the name, then its kind
@@ -155,7 +153,7 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
             continue  # "Meteora's satellite": whose, not which
         if any(word in _NOT_MODIFIERS for word in match[2].split()):
             continue  # "Velta Aerospace said the satellite"
-        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()] or "\n"):
+        if _opens_a_sentence(text, match.start()):
             continue  # "Freight train derails": a capital that opens a line, no name
         found.append((name, f"{name}{match[2]} {match[3]}"))
     # "the city of Harwick", "the town of Ashgrove": a place, by its kind
@@ -183,6 +181,14 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
 
 # What stands right before a word that opens a sentence or a line.
 _SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"\u201d\u2019']?[ \t]+)$")
+# A capitalised word right before: the kind goes on another name ("National Park Service").
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*[ \t]+$")
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens the text, a line or a sentence, where a capital
+    says nothing of a name."""
+    return at == 0 or _SENTENCE_START.search(text, max(0, at - 3), at) is not None
 
 
 # A sentence's opening thing: "The Orion-3 satellite, built by …, was designed", "A
