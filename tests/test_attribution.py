@@ -77,6 +77,13 @@ def test_auxiliaries_and_adverbs_belong_to_the_cue():
 def test_names_and_nouns_are_not_cues():
     assert extract("The United States Senate met for a long session on Friday night.") == []
     assert extract("His remarks drew questions from 30 states across the country.") == []
+    assert extract("The law applies in 30 states.") == []
+
+
+def test_a_document_that_states_after_a_quotation_is_its_source():
+    text = '"This ordinance forces owners to shoulder the cost," the complaint states.'
+    _, rows = _read(text)
+    assert rows[0][:2] == ("states", "the complaint")
 
 
 @given(st.text(max_size=300))

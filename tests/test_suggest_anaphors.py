@@ -1441,3 +1441,30 @@ def test_a_person_of_a_body_in_lower_case_is_whom_she_means(db_url):
     )
     chains = speakers_of(proposals_for(db_url, text))
     assert chains["The firm had ignored complaints for two years."] == ["Anna Berg"]
+
+
+def test_a_person_with_a_trade_companies_ply_too_is_the_she_who_speaks_next(db_url):
+    """ "Denise Okafor, a forklift operator," is a person, however much "operator" names
+    firms: the next speaker is "she", and no one else is named between."""
+    text = (
+        "Denise Okafor, a forklift operator, wept as the final tally was read. "
+        '"They told us we were replaceable," she said outside the office.\n\n'
+        "Marta Lind, a crane operator who has worked at the port for six years and helped "
+        'lead the campaign, spoke next. "We did not believe them," she said.\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("They told us we were replaceable.") == ["Denise Okafor"], speakers
+    assert speakers.get("We did not believe them.") == ["Marta Lind"], speakers
+
+
+def test_it_after_a_body_described_by_whose_it_is_is_that_body(db_url):
+    """ "Norway's fisheries ministry rejected that account. In a statement, it said": the
+    ministry, as the story describes it, rather than no speaker at all."""
+    text = (
+        "Norway's fisheries ministry rejected that account. In a statement, it said Iceland's "
+        "demand was out of all proportion to its historical catch.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("Iceland's demand was out of all proportion to its historical catch.") == [
+        "Norway's fisheries ministry"
+    ], speakers

@@ -241,3 +241,16 @@ def test_the_agency_in_a_wire_story_is_the_public_agency_named_since_the_wire(db
     assert speakers[reviewing] == ["Food and Drug Administration"]
     closed = next(claim for claim in speakers if "had closed" in claim)
     assert speakers[closed] != ["Food and Drug Administration"]
+
+
+def test_a_company_introduced_by_its_trade_is_the_company_after(db_url):
+    """ "Calder Homes, a housebuilder based in Leeds," is what "the company" and "the
+    housebuilder" mean after."""
+    text = (
+        "Calder Homes, a housebuilder based in Leeds, has gone into administration.\n\n"
+        "The company said in a statement that it had run out of cash.\n\n"
+        '"We deeply regret the distress this causes," the housebuilder said.\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("Calder Homes had run out of cash.") == ["Calder Homes"], speakers
+    assert speakers.get("We deeply regret the distress this causes.") == ["Calder Homes"]

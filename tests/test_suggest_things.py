@@ -373,11 +373,29 @@ def test_a_park_a_fire_a_marathon_and_a_strait_are_the_ones_named(db_url):
 
 def test_a_party_named_by_its_place_in_parliament_is_the_party(db_url):
     text = (
-        "Three candidates entered the race to lead the opposition Progressive Alliance after "
-        "the party's worst result in decades.\n"
+        "The opposition Progressive Alliance lost 40 seats on Sunday.\n\n"
+        "Three candidates entered the race to lead the party after its worst result in "
+        "decades, officials said.\n"
     )
     claims = claims_of(db_url, text)
-    assert any("after the Progressive Alliance's worst result" in claim for claim in claims)
+    assert any("to lead the Progressive Alliance after" in claim for claim in claims)
+
+
+def test_a_kind_is_not_named_again_where_the_claim_names_it_already(db_url):
+    text = (
+        "Kvarnby Airport suspended all flights after drones were reported over the airfield, "
+        "the operator said.\n\n"
+        "Three candidates entered the race to lead the opposition Progressive Alliance after "
+        "the party's worst result in decades.\n\n"
+        "Officers were searching a wooded area north of the airfield, police said.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert (
+        "Kvarnby Airport suspended all flights after drones were reported over the airfield."
+        in claims
+    )
+    assert any("Progressive Alliance after the party's worst result" in claim for claim in claims)
+    assert "Officers were searching a wooded area north of Kvarnby Airport." in claims
 
 
 def test_a_firms_officer_named_with_the_firm_speaks_of_it_as_the_company(db_url):
@@ -501,3 +519,61 @@ def test_a_ship_a_tour_and_a_pavilion_are_the_ones_named(db_url):
     assert "Azure Meridian, operated by Solstice Cruise Lines, docked in Miami." in claims
     assert "The result of the Tour of the Alps would be revised." in claims
     assert "The Vantreck Family Bamboo Pavilion was paid for by a donor." in claims
+
+
+def test_an_orchestra_a_union_a_court_and_an_airfield_are_the_ones_named(db_url):
+    """Bodies a story calls by their kind as it calls things: the one orchestra, union,
+    court or airport named before."""
+    text = (
+        "The music director of the Calder Symphony Orchestra, Viktor Hallam, resigned on "
+        "Wednesday.\n\n"
+        "Hallam, 61, who has led the orchestra since 2014, announced his departure in a "
+        "letter.\n\n"
+        "Workers voted to join the United Logistics Workers union on Friday. The company "
+        "said the union had misled workers.\n\n"
+        "Kvarnby Airport closed for six hours on Thursday.\n\n"
+        "Police said drones had been launched from a wood north of the airfield.\n\n"
+        "The lawsuit was filed in Harmon County Superior Court by six landlords. A city "
+        "lawyer said the plaintiffs were asking the court to overrule the council.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert (
+        "Hallam, 61, who has led the Calder Symphony Orchestra since 2014, announced his "
+        "departure in a letter." in claims
+    )
+    assert "The United Logistics Workers union had misled workers." in claims
+    assert "Drones had been launched from a wood north of Kvarnby Airport." in claims
+    assert (
+        "The plaintiffs were asking Harmon County Superior Court to overrule the council." in claims
+    )
+
+
+def test_a_city_council_is_no_city(db_url):
+    """ "The City Council" names a council; "the city" is not it."""
+    text = (
+        "The ordinance was passed by the City Council in August. It covers about two-thirds "
+        "of the city's rental housing, according to an analysis by the council's budget "
+        "office.\n\n"
+        '"People are being pushed out of the city they grew up in," said Jamal Whitaker, a '
+        "tenant organiser.\n"
+    )
+    claims = claims_of(db_url, text)
+    assert not any(
+        "[the City Council]" in claim or "the City Council's rental" in claim for claim in claims
+    ), claims
+    assert "People are being pushed out of the city they grew up in." in claims
+
+
+def test_the_writers_words_before_a_quotation_take_no_brackets(db_url):
+    """'asked the court "to substitute its judgment"': the words before the quotation mark
+    are the writer's account, so a name goes in plainly, not as an editor's insertion."""
+    text = (
+        "The lawsuit was filed in Harmon County Superior Court by six landlords.\n\n"
+        "Deputy City Attorney Sandra Kwan said the plaintiffs were asking the court "
+        '"to substitute its judgment for that of the elected council."\n'
+    )
+    claims = claims_of(db_url, text)
+    assert (
+        'The plaintiffs were asking Harmon County Superior Court "to substitute its judgment '
+        'for that of the elected council."' in claims
+    ), claims

@@ -95,7 +95,7 @@ VERBS = {
     "feel": ("feels", "felt", "feeling"),
     "realize": (),
     "realise": (),
-    "stated": ("stated",),
+    "stated": ("stated", "states", "stating"),  # not "state": "the state said"
     "refer": ("refers", "referred", "referring"),
     "joke": (),
     "rule": (),  # "the judge ruled that A"; "ruled out" and "ruled the country" say nothing

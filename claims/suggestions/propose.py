@@ -2009,8 +2009,16 @@ def propose(
         if proposal.kind != "claim":
             continue
         opening = text[max(0, proposal.quote[0] - 1) : proposal.quote[0] + 1]
-        edges = opening + text[max(0, proposal.quote[1] - 1) : proposal.quote[1] + 1]
-        said = proposal.quoted or any(mark in edges for mark in DOUBLE_QUOTES + '"')
+        closing = text[max(0, proposal.quote[1] - 1) : proposal.quote[1] + 1]
+        within = text[proposal.quote[0] : max(proposal.quote[0], proposal.quote[1] - 1)]
+        marks = DOUBLE_QUOTES + '"'
+        # all quotation: opened before the claim, or closed at its end and not opened in it
+        # ('asked the court "to substitute its judgment"' is the writer's up to the mark)
+        said = (
+            proposal.quoted
+            or any(mark in opening for mark in marks)
+            or (any(mark in closing for mark in marks) and not any(m in within for m in marks))
+        )
         # '"But the satellite was insured"': "[the Orion-3 satellite]", the name an editor's
         proposal.claim_text = kinds_named(text, proposal.claim_text, proposal.sentence[1], said)
         if proposal.quoted:

@@ -75,8 +75,15 @@ _OUTLET_NOUNS = {
     "website": {"website", "site"},
     "site": {"website", "site"},
 }
+# Trades whose names are one word, and which only a company plies: "Calder Homes, a
+# housebuilder based in Leeds," is "the company" and "the housebuilder" after.
+_TRADES = (
+    "housebuilder", "homebuilder", "carmaker", "automaker", "chipmaker", "drugmaker",
+    "steelmaker", "planemaker", "toymaker", "wholesaler", "grocer", "distiller", "refiner",
+    "caterer", "streamer",
+)  # fmt: skip
 # How business copy refers back to a company it named: "the company said", "the firm".
-_COMPANY_NOUNS = frozenset(
+_COMPANY_NOUNS = frozenset(_TRADES) | frozenset(
     {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "airline",
      "lender", "insurer", "miner", "manufacturer", "developer", "bank", "group", "operator",
      "carrier", "supermarket", "chain", "label", "brewer", "utility", "startup", "studio",
@@ -274,12 +281,18 @@ _DESCRIBED_SUBJECT = re.compile(
     + r")(?:,\s+(?:which|who)\s+[^,.;:]{1,80},)?\s+(?:(?:also|now|later|then|has|had|will"
     + r"|would)\s+)?[a-z]+"
 )
+# A body described by whose it is: "Norway's fisheries ministry rejected", "Iceland's
+# coast guard said".
+_OWNED_BODY_SUBJECT = re.compile(
+    r"(?P<subject>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:" + "|".join(sorted(BODY_NOUNS)) + r"))\s+(?:(?:also|has|had|have)\s+)?[a-z]+(?:ed|s)\b"
+)
 _THE_NAME = re.compile(r"The\s+[A-Z]")
 _SUBJECT = re.compile(
     # a particle only inside a name: not "Maya Delacroix of the League …"
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|(?:of|de|van|von|al|bin)"
     r"(?=\s+[A-Z])))*)"
-    r"(?:,[^,.;]{1,80},)?\s+(?P<verb>[a-z][\w'\u2019-]*)"
+    r"(?:,[^,.;]{1,150},)?\s+(?P<verb>[a-z][\w'\u2019-]*)"
 )
 # A subject described, then named between commas, then its verb: "The head of Sigi regency,
 # Yohana Lamba, put the number higher", "Its chief executive, Ana Ruiz, said".
@@ -460,7 +473,24 @@ def said_of_a_person(text: str, name: str) -> bool:
     themselves: "Jonas Brandt, a software developer in Berlin, said he had bought", however
     much "developer" reads as a company's kind."""
     said = rf"(?<![\w'’-]){re.escape(name)}\b[^.;]{{0,80}}?\b{_SAYS}\s+(?:that\s+)?(?:he|she)\b"
-    return re.search(said, text) is not None
+    if re.search(said, text) is not None:
+        return True
+    # "Denise Okafor, a forklift operator, wept …. 'They told us …,' she said": the next
+    # speaker called "she", with no one else named between
+    for found in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        after = text[found.end() : found.end() + 400]
+        speaker = _HE_OR_SHE_SPOKE.search(after)
+        if speaker is not None and not _ANOTHER_NAME.search(after, 0, speaker.start()):
+            return True
+    return False
+
+
+# "she said", "said he", "he told": a person's pronoun as whoever spoke
+_HE_OR_SHE_SPOKE = re.compile(
+    r"(?:\b(?:he|she)\s+(?:said|says|added|told|wrote|recalled)|\b(?:said|says)\s+(?:he|she))\b"
+)
+# Someone else named: two capitalised words not opening a sentence ("Mayor Ann Cole")
+_ANOTHER_NAME = re.compile(r"(?<![.!?\"“”]\s)(?<!^)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 def _initials(name: str) -> str:
@@ -512,7 +542,7 @@ _KIND_WORDS = (
     "|shipbuilder|builder|producer|supplier|exporter|importer|distributor|contractor"
     "|provider|shipyard|hospital|university|school|council|bank|brewer|publisher|journal"
     "|line"  # "the shipping line Norrvale Cargo"
-    "|haulier|hauler|shipper|insurer|consultancy|laboratory|lab"
+    "|haulier|hauler|shipper|insurer|consultancy|laboratory|lab|" + "|".join(_TRADES)
 )
 # An institution just named, then where its spokesperson spoke: "…, where a spokeswoman".
 _WHERE_BEFORE = re.compile(
@@ -1099,6 +1129,16 @@ class Speakers:
                 # "The bank also lowered its forecast. It now expects …": the body the story
                 # calls so, or no one (not the subject of a sentence before that)
                 return self._described_body(resolver, surface, described["noun"], before[:start])
+            owned = _OWNED_BODY_SUBJECT.match(before, start) if pronoun == "it" else None
+            if owned is not None:
+                # "Norway's fisheries ministry rejected that account. In a statement, it
+                # said": the body, as the story describes it
+                subject = " ".join(owned["subject"].split())
+                return replace(
+                    resolver.resolve_in_context(subject, before[:start]),
+                    surface=surface,
+                    why=f"{surface.strip()!r} read as {subject!r}, of the sentence before",
+                )
             unnamed = None if person else _GENDERED_SUBJECT.match(before, start)
             if unnamed is not None and _GENDER_OF[unnamed["noun"].lower()] == GENDERED.get(pronoun):
                 # "A spokeswoman for the museum disputed that account. She said": that one

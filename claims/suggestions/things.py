@@ -59,6 +59,15 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
     **{word: (word,) for word in ("pavilion", "hall", "gallery", "cathedral", "palace")},
     "building": ("building", "pavilion", "hall", "tower"),
     **{word: (word,) for word in ("strait", "river", "lake", "island", "canal", "channel")},
+    # bodies a story calls by their kind, as it does things: "the Calder Symphony
+    # Orchestra" … "the orchestra"; "the Harmon County Superior Court" … "the court"
+    "orchestra": ("orchestra", "philharmonic"),
+    "union": ("union",),
+    "court": ("court",),
+    "museum": ("museum",),
+    "hospital": ("hospital",),
+    "airport": ("airport", "airfield"),
+    "airfield": ("airport", "airfield"),
     "city": ("city",),
     "town": ("town",),
     "village": ("village",),
@@ -85,6 +94,7 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
 }
 # A name's words: capitalised, no day or month, and no word that opens a sentence rather
 # than a name; "Orion-3", "Sea Open", "Homebuyers'".
+_PLACES = ("city", "town", "village")
 _NOT_A_NAMES_WORD = (
     r"(?!(?:The|A|An|On|In|At|By|For|But|And|Its|Their|His|Her|This|That|No|Not|Some|Any"
     r"|All|Each|Every|Many|Most|One|Two|Three|Monday|Tuesday"
@@ -135,7 +145,9 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
     for match in re.finditer(head, text):
         found.append((match[1], match[1]))
     # "the Strait of Malacca", "the River Aller": the kind first, capitalised
-    first = rf"(?<![\w'\u2019.-]){title}[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?({_NAME})"
+    # (a place's kind only with "of": "the City of Harwick", not "the City Council")
+    of = "" if kind in _PLACES else "?"
+    first = rf"(?<![\w'\u2019.-]){title}[ \t]+(?:of[ \t]+(?:the[ \t]+)?){of}({_NAME})"
     for match in re.finditer(first, text):
         if _opens_a_sentence(text, match.start()):
             continue  # "River levels rose": a capital that opens a sentence
@@ -157,7 +169,7 @@ def _named(text: str, kind: str) -> list[tuple[str, str]]:
             continue  # "Freight train derails": a capital that opens a line, no name
         found.append((name, f"{name}{match[2]} {match[3]}"))
     # "the city of Harwick", "the town of Ashgrove": a place, by its kind
-    if kind in ("city", "town", "village"):
+    if kind in _PLACES:
         for match in re.finditer(rf"(?<![\w-])[Tt]he[ \t]+{kind}[ \t]+of[ \t]+({_NAME})", text):
             found.append((match[1], match[1]))
         return found
