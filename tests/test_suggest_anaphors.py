@@ -1468,3 +1468,16 @@ def test_it_after_a_body_described_by_whose_it_is_is_that_body(db_url):
     assert speakers.get("Iceland's demand was out of all proportion to its historical catch.") == [
         "Norway's fisheries ministry"
     ], speakers
+
+
+def test_she_is_the_one_person_the_sentence_before_names_not_the_last_speaker(db_url):
+    text = (
+        "Denise Okafor, a forklift operator, wept as the final tally was read.\n\n"
+        '"The company can drag this out," said Rebecca Lindgren, a professor.\n\n'
+        "For Okafor, the next step is simpler. She said she planned to go home.\n\n"
+        "Another specialist, Dr. Priya Raman, who studied the flints, went further. In a "
+        "letter to a journal, she wrote that some of the tools were younger.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("Denise Okafor planned to go home.") == ["Denise Okafor"], speakers
+    assert speakers.get("Some of the tools were younger.") == ["Priya Raman"], speakers

@@ -577,3 +577,15 @@ def test_the_writers_words_before_a_quotation_take_no_brackets(db_url):
         'The plaintiffs were asking Harmon County Superior Court "to substitute its judgment '
         'for that of the elected council."' in claims
     ), claims
+
+
+def test_a_kind_named_twice_in_one_claim_takes_its_name_once(db_url):
+    text = (
+        "Workers voted to join the United Logistics Workers union on Friday.\n\n"
+        "Two employees who supported the union were fired in June, and the union has filed "
+        "charges.\n"
+    )
+    assert (
+        "Two employees who supported the United Logistics Workers union were fired in June, "
+        "and the union has filed charges." in claims_of(db_url, text)
+    )

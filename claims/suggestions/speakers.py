@@ -281,12 +281,6 @@ _DESCRIBED_SUBJECT = re.compile(
     + r")(?:,\s+(?:which|who)\s+[^,.;:]{1,80},)?\s+(?:(?:also|now|later|then|has|had|will"
     + r"|would)\s+)?[a-z]+"
 )
-# A body described by whose it is: "Norway's fisheries ministry rejected", "Iceland's
-# coast guard said".
-_OWNED_BODY_SUBJECT = re.compile(
-    r"(?P<subject>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s\s+(?:[a-z-]+\s+){0,2}"
-    r"(?:" + "|".join(sorted(BODY_NOUNS)) + r"))\s+(?:(?:also|has|had|have)\s+)?[a-z]+(?:ed|s)\b"
-)
 _THE_NAME = re.compile(r"The\s+[A-Z]")
 _SUBJECT = re.compile(
     # a particle only inside a name: not "Maya Delacroix of the League …"
@@ -746,6 +740,10 @@ class Speakers:
                 return self._gendered(subject, gender)
             if gender is not None and (owner := _owner_before(resolver, pronoun, before)):
                 return self._gendered(owner, gender)
+            if gender is not None and (one := self._one_person_before(resolver, before, gender)):
+                # "For Okafor, the next step is simpler. She said": the one person that
+                # sentence names, not whoever spoke last
+                return self._gendered(replace(one, surface=surface), gender)
             owned = _owned_subject_before(resolver, surface, before) if pronoun == "it" else None
             if owned is not None:
                 self.last = owned
@@ -1088,6 +1086,42 @@ class Speakers:
             return None  # two of that state: which one, the reader cannot tell either
         return _read_as(self.last_person, surface, "person")
 
+    def _one_person_before(self, resolver: Resolver, before: str, gender: str) -> Resolution | None:
+        """The one person the sentence before names inside it, by the full name the story
+        gave them, when nothing says they are not ``gender``; None for none or several."""
+        sentences = [part for part in _SENTENCE_BREAK.split(before) if part.strip()]
+        if len(sentences) > 1 and not _ENDS_A_SENTENCE.search(before):
+            sentences.pop()
+        if not sentences:
+            return None
+        last = sentences[-1]
+        if _SAYING_IN.search(last):
+            return None  # '"…," the Villa manager said. He added': whoever spoke there
+        names = {
+            full
+            for found in _NAMED_INSIDE.finditer(last)
+            if not last.startswith(("'s", "\u2019s"), found.end())
+            and not last[: found.start()].endswith(("the ", "The "))
+            and (full := resolver.full_name(found[0])) is not None
+        }
+        if len(names) != 1:
+            return None
+        reading = resolver.resolve(names.pop())
+        words = set(fold_name(reading.name or reading.proposed_name or "").split())
+        if reading.resolved and resolver.kinds.get(reading.source_id) in _BODY_KINDS:
+            return None
+        if words & (ORGANISATION_WORDS - TITLES) or words & _COMPANY_ENDINGS:
+            return None  # a body's name; not "Denise Okafor, a forklift operator", a person
+        if _key(reading) in self.bodies:
+            return None
+        if self.genders.get(_key(reading)) not in (None, gender):
+            return None
+        return replace(
+            reading,
+            why=f"read as {reading.name or reading.proposed_name}, the one "
+            "person the sentence before names",
+        )
+
     def _last_person(self, gender: str | None) -> Resolution | None:
         """The last person named that the pronoun may be: of "he" or "she", the last whom
         the article has not called the other."""
@@ -1129,16 +1163,6 @@ class Speakers:
                 # "The bank also lowered its forecast. It now expects …": the body the story
                 # calls so, or no one (not the subject of a sentence before that)
                 return self._described_body(resolver, surface, described["noun"], before[:start])
-            owned = _OWNED_BODY_SUBJECT.match(before, start) if pronoun == "it" else None
-            if owned is not None:
-                # "Norway's fisheries ministry rejected that account. In a statement, it
-                # said": the body, as the story describes it
-                subject = " ".join(owned["subject"].split())
-                return replace(
-                    resolver.resolve_in_context(subject, before[:start]),
-                    surface=surface,
-                    why=f"{surface.strip()!r} read as {subject!r}, of the sentence before",
-                )
             unnamed = None if person else _GENDERED_SUBJECT.match(before, start)
             if unnamed is not None and _GENDER_OF[unnamed["noun"].lower()] == GENDERED.get(pronoun):
                 # "A spokeswoman for the museum disputed that account. She said": that one
@@ -2144,6 +2168,8 @@ def _owned_subject_before(resolver: Resolver, surface: str, before: str) -> Reso
     the sentence before opens with, named by its owner and what it is, though another body
     spoke last. Only a sentence that says nothing of its own (no cue of saying in it)."""
     sentences = [part for part in _SENTENCE_BREAK.split(before) if part.strip()]
+    if len(sentences) > 1 and not _ENDS_A_SENTENCE.search(before):
+        sentences.pop()  # "In a statement, it said": the words before it in its own sentence
     if not sentences:
         return None
     found = _OWNED_SUBJECT.match(sentences[-1])
@@ -2166,6 +2192,7 @@ _OWNED_SUBJECT = re.compile(
     + r"))\s+(?:(?:also|then|later|has|had)\s+)?[a-z]+"
 )
 _SAYING_IN = re.compile(r"\b(?:said|says|told|according\s+to|reported|stated|announced)\b")
+_ENDS_A_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019']?\s*$")
 
 
 def _titled_person_before(

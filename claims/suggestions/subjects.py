@@ -655,7 +655,7 @@ def kinds_named(text: str, claim: str, end: int | None = None, said: bool = Fals
             # "the opposition Progressive Alliance": a party named by what it is in parliament
             parties = {m[1] for m in A_PARTY_DESCRIBED.finditer(text[:end])}
             name = parties.pop() if len(parties) == 1 else None
-        if name is None or name in claim[: found.start()]:
+        if name is None or name in claim[: found.start()] or any(name in part for part in out):
             continue  # "Kvarnby Airport … after drones were seen over the airfield": named
         # "the Talvor-2 rocket", named by its kind, takes "the" however the story named it,
         # as does "the opposition Progressive Alliance"
