@@ -193,7 +193,9 @@ class Resolver:
         bare_surface = surface.strip(" ,;:.")
         # "Figures published by the PCC" opening a sentence is a document as mid-sentence
         document = _DOCUMENT_BY.fullmatch(bare_surface[:1].lower() + bare_surface[1:])
-        whose = document and (document["who"] or document["site"] or document["outlet"])
+        whose = document and (
+            document["who"] or document["site"] or document["outlet"] or document["maker"]
+        )
         if whose:
             # "figures released on Monday by property data firm CoreMetrics", "a notice
             # posted on the FDA's website", "a report in The Economic Times": whose they are
@@ -706,6 +708,9 @@ _NATIONAL_AGENCY = re.compile(
 )
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
+# Words that count or pick out some of a kind, capitalised only where they open a sentence:
+# "Another musician said", "Some studies have found".
+_SOME_OF = frozenset({"another", "some", "several", "many", "other", "few", "various"})
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.N.", "F.": the dots are part of the name
 _POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
@@ -848,7 +853,7 @@ _REFLEXIVE = re.compile(r"\s+(?:himself|herself|itself|themselves)\W*$", re.IGNO
 _DOCUMENTS = (
     r"(?:figures|data|statistics|numbers|report|reports|survey|study|notice|statement|note"
     r"|analysis|estimates?|research|poll|article|story|editorial|filing|release|document"
-    r"|documents)"
+    r"|documents|summary|letter|memo|email|presentation|submission)"
 )
 _DOCUMENT_BY = re.compile(
     r"(?:(?:the|a|an|new|latest|preliminary|official|provisional|monthly|quarterly|annual"
@@ -860,7 +865,12 @@ _DOCUMENT_BY = re.compile(
     r"(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}[A-Z][^,;]*?)"
     r"|(?:posted|published)\s+on\s+(?P<site>(?:the\s+)?[A-Z][^,;]*?)['’]s?\s+"
     r"(?:website|site|web\s+site|page|account|feed)"
-    r"|in\s+(?P<outlet>(?:the\s+|The\s+)?[A-Z][^,;]*?))$"
+    r"|in\s+(?P<outlet>(?:the\s+|The\s+)?[A-Z][^,;]*?)"
+    # "a summary the university released in September", "a letter that the firm sent"
+    r"|(?:that\s+)?(?P<maker>(?:the|its|their)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+    r"|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){0,4})"
+    r"\s+(?:released|published|issued|posted|put\s+out|filed|sent|circulated|submitted)"
+    r"(?:\s+[^,;]*)?)$"
 )
 # Words a sentence or clause opens with, capitalised there, that start no name.
 _NO_NAME_OPENERS = frozenset(
@@ -1074,6 +1084,12 @@ def is_description(text: str) -> bool:
         lowered = lowered[1:]  # "Eleven of 19 economists", "Two of the officials"
     if counted and not any(word[:1].isupper() for word in words[1:]):
         return True  # "Two curators", "Three council members": counted, so no one's name
+    if (
+        len(words) > 1
+        and words[0].lower() in _SOME_OF
+        and not any(w[:1].isupper() for w in words[1:])
+    ):
+        return True  # "Another musician", "Some studies": some of a kind, no one's name
     titled = determined and len(words) == 1 and words[0][:1].isupper()
     if all(word in _GROUPS for word in lowered) and not (titled and lowered != ["police"]):
         # "Critics said", "Two other sources": a capital at a sentence's start; but after

@@ -214,3 +214,32 @@ def test_a_thing_a_clause_named_before_but_said_it_is_the_thing(db_url):
     assert chains["The review had been limited in scope."] == ["University of Castrel"]
     assert "University of Castrel had been limited in scope." not in chains
     assert "The decision would help." not in chains
+
+
+def test_a_persons_office_or_spokesman_speaks_for_that_person(db_url):
+    """ "Her office said", "His spokesman said": the person the pronoun is, as a
+    spokesperson speaks for a body; "his lawyer" is someone else."""
+    text = (
+        "Mayor Teresa Lund, who signed the ordinance, has said she is confident it will "
+        "survive. Her office said in an email on Monday that the city was prepared to defend "
+        "the law.\n\n"
+        "Senator Tom Reyes voted against the bill. His spokesman said the senator had "
+        "concerns about its cost. His lawyer said the vote was lawful.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("The city was prepared to defend the law.") == ["Teresa Lund"], speakers
+    assert speakers.get("Tom Reyes had concerns about its cost.") == ["Tom Reyes"], speakers
+    assert speakers.get("The vote was lawful.") == ["His lawyer"], speakers
+
+
+def test_a_document_a_body_put_out_is_that_bodys_word(db_url):
+    """ "according to a summary the university released": the university the story named."""
+    text = (
+        "The dig was led by a team from Northgate University.\n\n"
+        "Charcoal from the post holes was dated to 3300 B.C., according to a summary the "
+        "university released in September.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("Charcoal from the post holes was dated to 3300 B.C.") == [
+        "Northgate University"
+    ], speakers

@@ -335,6 +335,18 @@ def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> l
     return out
 
 
+# Who put out the document a source is, said after it where the source's span ended:
+# "according to a summary" … "the university released in September".
+_MADE_BY_AFTER = re.compile(
+    r"[ \t]+(?:that[ \t]+)?the[ \t]+[a-z][\w-]*[ \t]+"
+    r"(?:released|published|issued|posted|filed|sent|circulated|submitted)\b"
+)
+_MADE_DOCUMENTS = frozenset(
+    {"summary", "document", "statement", "analysis", "letter", "filing", "report", "memo",
+     "email", "study"}
+)  # fmt: skip
+
+
 def sentence_proposals(
     text: str,
     sentence: Sentence,
@@ -362,6 +374,12 @@ def sentence_proposals(
             surface = f"{name}, {surface}"  # "People in Need, a Czech aid group, said"
         elif surface and (name := named_after(text, attribution.source)) is not None:
             surface = f"{surface}, {name},"  # "The council's chief executive, Simon Harrow,"
+        elif (
+            surface
+            and surface.split()[-1].lower() in _MADE_DOCUMENTS
+            and (maker := _MADE_BY_AFTER.match(text, attribution.source[1]))
+        ):
+            surface = f"{surface}{maker[0]}"  # "a summary" … "the university released"
         if surface and _PARTICIPLE.fullmatch(surface.strip()):
             surface = None  # "…, fuelling fears that A": what stirs fears, no one who fears
         if surface and not bare(text, attribution.source):

@@ -674,6 +674,22 @@ class Speakers:
             named = body.name or body.proposed_name or ""
             if named and not is_description(named) and a_body(resolver, body):
                 return replace(body, surface=surface, why=f"{surface.strip()!r}: {named}'s")
+        agent = _HIS_OR_HER_AGENT.fullmatch(surface.strip(" ,"))
+        if agent is not None:
+            # "Mayor Teresa Lund … Her office said", "His spokesman said": the person the
+            # pronoun is, for whom they speak, as a spokesperson speaks for a body
+            person = self._read(resolver, "he" if agent[1].lower() == "his" else "she", before)
+            named = person.name or person.proposed_name or ""
+            if named and not is_description(named) and not a_body(resolver, person):
+                return replace(person, surface=surface, why=f"{surface.strip()!r}: {named}'s")
+        made = _DESCRIBED_MAKER.match(surface.strip())
+        if made is not None:
+            # "according to a summary the university released": the university the story
+            # named, whose summary it is
+            body = self._read(resolver, made["body"], before)
+            named = body.name or body.proposed_name or ""
+            if named and not is_description(named) and a_body(resolver, body):
+                return replace(body, surface=surface, why=f"{surface.strip()!r}: {named}'s")
         reading = self._read(resolver, surface, before)
         noun = next((word for word in words if word in SPOKESPEOPLE), None)
         if noun is None and words[0] in ("a", "an", "one") and not reading.resolved:
@@ -2192,6 +2208,18 @@ _OWNED_SUBJECT = re.compile(
     + r"))\s+(?:(?:also|then|later|has|had)\s+)?[a-z]+"
 )
 _SAYING_IN = re.compile(r"\b(?:said|says|told|according\s+to|reported|stated|announced)\b")
+# Who speaks for a person the story called "he" or "she": "Her office", "his spokesman".
+_HIS_OR_HER_AGENT = re.compile(
+    r"(His|Her|his|her)\s+(?:office|press\s+office|spokesman|spokeswoman|spokesperson"
+    r"|press\s+secretary|campaign)"
+)
+# A document a body described put out: "a summary the university released in September".
+_DESCRIBED_MAKER = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:summary|letter|memo|report|statement|filing"
+    r"|document|documents|email|presentation|submission|release|analysis|study)\s+"
+    r"(?:that\s+)?(?P<body>the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?:released|published|issued|posted|put\s+out|filed|sent|circulated|submitted)\b"
+)
 _ENDS_A_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019']?\s*$")
 
 
