@@ -254,3 +254,17 @@ def test_a_company_introduced_by_its_trade_is_the_company_after(db_url):
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers.get("Calder Homes had run out of cash.") == ["Calder Homes"], speakers
     assert speakers.get("We deeply regret the distress this causes.") == ["Calder Homes"]
+
+
+def test_the_company_inside_a_claim_is_the_one_the_story_means_by_it(db_url):
+    """ "the company" inside a claim, or opening a quotation, is read as "the company said"
+    would be at that point: the firm named before, bracketed inside the quotation."""
+    text = (
+        "Workers voted to join the union at a warehouse run by Parcelway Inc. on Friday.\n\n"
+        "Rebecca Lindgren, a professor, said workers would wait years because the company "
+        "could drag this out.\n\n"
+        '"The company can drag this out for a long time if it wants to," Lindgren said.\n'
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text)}
+    assert "Workers would wait years because Parcelway Inc could drag this out." in claims
+    assert "[Parcelway Inc] can drag this out for a long time if it wants to." in claims

@@ -104,6 +104,7 @@ from claims.suggestions.speakers import (
 from claims.suggestions.subjects import (
     HE_OR_SHE,
     client_named,
+    company_named,
     it_again,
     kinds_named,
     no_one_person,
@@ -726,6 +727,7 @@ def sentence_proposals(
                     resolver,
                     resolved[leaf],
                 )
+            claim = company_named(text, sentence, claim, resolver, speakers, quoted)
             pronoun = HE_OR_SHE.match(claim)
             if (
                 pronoun

@@ -813,3 +813,37 @@ def people_named(text: str, claim: str, end: int | None = None) -> str:
         out.append(claim[last : found.start()] + name + (found[5] or ""))
         last = found.end()
     return "".join(out) + claim[last:] if out else claim
+
+
+# "the company" or "the firm" inside a claim: not "the company Skyreach", named beside it.
+_COMPANY_INSIDE = re.compile(r"\b(the|The) (company|firm)\b(?![ \t]+[A-Z])(?!-)")
+
+
+def company_named(
+    text: str,
+    sentence: Sentence,
+    claim: str,
+    resolver: Resolver,
+    speakers: Speakers,
+    said: bool,
+) -> str:
+    """ "Workers would wait years because the company could drag this out": Parcelway Inc.,
+    as "the company said" would be read at that point of the story, when the story has
+    shown it to be a body; bracketed inside a quotation, as ``kinds_named`` does. A
+    company the story has not named, or a reading that gives no name, leaves the words."""
+    # (a claim of the writer's that opens with it is ``subject_named``'s)
+    found = [m for m in _COMPANY_INSIDE.finditer(claim) if said or m.start() > 0]
+    if not found:
+        return claim
+    before = text[max(0, sentence.start - 600) : sentence.start]
+    reading = speakers.subject_meant(resolver, f"the {found[0][2]}", before)
+    name = (reading.name or reading.proposed_name or "") if reading is not None else ""
+    if not name or is_description(name) or name in claim:
+        return claim
+    if written_with_the(name, text):
+        name = f"the {name}"
+    first = found[0]  # once: "… the company … the company" names it at its first
+    quoted = [(a, b) for a, b in quotations(claim, 0, len(claim)) if b is not None]
+    if said or any(a <= first.start() < b for a, b in quoted):
+        name = f"[{name}]"
+    return claim[: first.start()] + name + claim[first.end() :]
