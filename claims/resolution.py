@@ -1403,6 +1403,9 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+_FOREIGN_AND = frozenset({"und", "et", "y", "och", "og"})
+
+
 def _joins(body: list[tuple[str, bool]], index: int) -> bool:
     """Whether a lower-case word goes on with the name before it: "of", "for", "von"; "on"
     after a body's head noun ("Council on Foreign Relations", "Commission on Human Rights"),
@@ -1410,6 +1413,10 @@ def _joins(body: list[tuple[str, bool]], index: int) -> bool:
     word = body[index][0].lower()
     if word in _NAME_JOINERS:
         return True
+    if word in _FOREIGN_AND:
+        # "Tanz und Bühne", "Ministerio de Agricultura y Pesca": an "and" between two of
+        # the name's capitalised words
+        return index + 1 < len(body) and body[index + 1][0][:1].isupper()
     if word != "on" or index + 1 >= len(body) or not body[index + 1][0][:1].isupper():
         return False
     head = body[index - 1][0].lower() if index else ""

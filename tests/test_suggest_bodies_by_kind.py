@@ -268,3 +268,49 @@ def test_the_company_inside_a_claim_is_the_one_the_story_means_by_it(db_url):
     claims = {p.claim_text for p in proposals_for(db_url, text)}
     assert "Workers would wait years because Parcelway Inc could drag this out." in claims
     assert "[Parcelway Inc] can drag this out for a long time if it wants to." in claims
+
+
+def test_the_company_is_left_as_written_where_the_story_names_two(db_url):
+    """A minister's "the company" in a story of an airline and its bank: which one, only
+    the reader can tell; a wrong name would hide the doubt."""
+    text = (
+        "Skyvale Airways collapsed on Thursday. Its main lender, Nordbank, declined to extend "
+        "a credit line.\n\n"
+        "A Nordbank spokeswoman said the bank did not comment on individual customers.\n\n"
+        "Transport Minister Lars Eide said the state would not bail out the company.\n"
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text)}
+    assert "The state would not bail out the company." in claims, claims
+
+
+def test_a_law_is_no_company_and_a_description_no_company_named_before(db_url):
+    """ "the Clean Air Act" names a law, not a firm "Clean Air"; "A federal judge" is no
+    company: "the company" is Corliss Chemical, the plant's owner named first."""
+    text = (
+        "A federal judge ruled on Thursday that the Corliss Chemical plant in Bryce Township "
+        "violated the Clean Air Act for at least six years.\n\n"
+        "In a 74-page decision, the judge found that the plant released sulfur dioxide in "
+        "excess of its permit. The company had argued that most of those readings came from "
+        "faulty monitoring equipment.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("Most of those readings came from faulty monitoring equipment.") == [
+        "Corliss Chemical"
+    ], speakers
+
+
+def test_a_saints_hospital_and_a_name_joined_by_a_foreign_and_keep_their_words(db_url):
+    text = (
+        "Surgeons at St. Aldric's Regional Hospital postponed operations this week after a "
+        "ransomware attack, the hospital confirmed on Wednesday.\n\n"
+        "Renata Osei, a spokeswoman, said the hospital had not paid a ransom.\n\n"
+        "Tanz und Bühne, the dancers' union, said the cut was a betrayal.\n"
+    )
+    proposals = proposals_for(db_url, text)
+    speakers = speakers_of(proposals)
+    assert "St. Aldric's Regional Hospital had not paid a ransom." in speakers
+    assert speakers.get("The cut was a betrayal.") == ["Tanz und Bühne"], speakers
+    (surgeons,) = [p for p in proposals if p.claim_text.startswith("Surgeons")]
+    assert [h["name"] or h["proposed_name"] for h in surgeons.hops] == [
+        "St Aldric's Regional Hospital"
+    ]

@@ -589,3 +589,13 @@ def test_a_kind_named_twice_in_one_claim_takes_its_name_once(db_url):
         "Two employees who supported the United Logistics Workers union were fired in June, "
         "and the union has filed charges." in claims_of(db_url, text)
     )
+
+
+def test_a_ballet_or_an_opera_named_once_is_named_in_claims(db_url):
+    text = (
+        "The Austrian government will cut its subsidy to the Donaustadt Ballet by a third.\n\n"
+        "The ballet, founded in 1952, receives about 6.2 million euros a year.\n"
+    )
+    assert "The Donaustadt Ballet, founded in 1952, receives about 6.2 million euros a year." in (
+        claims_of(db_url, text)
+    )

@@ -172,3 +172,30 @@ def test_a_wires_dateline_credit_is_no_agency_a_claim_means(db_url):
     origin = ("Meridian Press Agency", "via")
     claims = _claims(proposals_for(db_url, text, outlet="Coastal Herald", origin=origin))
     assert "The agency had followed its protocols." in claims
+
+
+def test_a_lawyers_he_inside_a_quotation_is_the_client(db_url):
+    """'"He is deeply ashamed," Ortega said', after "Lanfield's lawyer, Samuel Ortega,
+    said his client …": the client, in brackets, in the quotation and the one going on."""
+    text = (
+        "Gregory Lanfield, a former admissions director, pleaded guilty on Monday.\n\n"
+        "Lanfield's lawyer, Samuel Ortega, said his client accepted responsibility. \"He is "
+        'deeply ashamed," Ortega said outside the courthouse. "He has spent the last two '
+        'years trying to make amends."\n'
+    )
+    claims = _claims(proposals_for(db_url, text))
+    assert "[Gregory Lanfield] is deeply ashamed." in claims, claims
+    assert "[Gregory Lanfield] has spent the last two years trying to make amends." in claims
+
+
+def test_him_in_the_writers_claim_is_the_one_person_its_sentence_named(db_url):
+    text = (
+        "The music director of the Calder Symphony Orchestra, Viktor Hallam, resigned on "
+        "Wednesday, two weeks after a group of musicians accused him of bullying players.\n"
+    )
+    claims = _claims(proposals_for(db_url, text))
+    assert (
+        "The music director of the Calder Symphony Orchestra, Viktor Hallam, resigned on "
+        "Wednesday." in claims
+    ), claims
+    assert "A group of musicians accused Viktor Hallam of bullying players." in claims

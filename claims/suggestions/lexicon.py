@@ -359,7 +359,7 @@ COMPANY_NAME_WORDS = frozenset(
         "holdings", "therapeutics", "pharmaceuticals", "pharma", "airlines", "airways", "lines",
         "motors", "systems", "technologies", "energy", "industries", "partners", "capital",
         "labs", "laboratories", "foods", "networks", "software", "mining", "logistics",
-        "bank", "rail", "railways", "electric", "packaging", "chemicals", "steel",
+        "bank", "rail", "railways", "electric", "packaging", "chemicals", "chemical", "steel",
         "automotive", "aerospace", "petroleum", "resources", "minerals", "metals",
         "materials", "brands", "stores", "apparel", "insurance", "financial", "securities",
         "investments", "ventures", "properties", "hotels", "resorts", "shipping", "freight",

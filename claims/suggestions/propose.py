@@ -104,7 +104,9 @@ from claims.suggestions.speakers import (
 from claims.suggestions.subjects import (
     HE_OR_SHE,
     client_named,
+    client_quoted,
     company_named,
+    him_named,
     it_again,
     kinds_named,
     no_one_person,
@@ -1851,7 +1853,11 @@ _LEADS_IN = re.compile(
 _DANGLING = re.compile(
     r"(?:[\s,;:—–-]|\b(?:despite|amid|and|but|while|as|after|following|especially|even|"
     r"just|only|particularly|where|which|who|whose|when|because|until|if|although|though"
-    r"|whereas))+$"
+    r"|whereas)"
+    # "resigned on Wednesday, two weeks after" A: how long after, with what it measured
+    r"|(?<=,)[ \t]+(?:just[ \t]+|only[ \t]+|some[ \t]+|about[ \t]+)?(?:a|an|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|several|a[ \t]+few|few|\d+)[ \t]+(?:minutes?|hours?|days?"
+    r"|weeks?|months?|years?)[ \t]+(?:after|before|since)\b)+$"
 )
 
 
@@ -2034,6 +2040,14 @@ def propose(
         marks = DOUBLE_QUOTES + '"'
         # all quotation: opened before the claim, or closed at its end and not opened in it
         # ('asked the court "to substitute its judgment"' is the writer's up to the mark)
+        if proposal.quoted and proposal.hops:
+            # '"He is deeply ashamed," Ortega said': the client of the lawyer speaking
+            speaker = proposal.hops[0].get("name") or proposal.hops[0].get("proposed_name") or ""
+            before = text[max(0, proposal.sentence[0] - 1500) : proposal.sentence[0]]
+            proposal.claim_text = client_quoted(proposal.claim_text, speaker, before, resolver)
+        if not proposal.hops and proposal.quote[0] > proposal.sentence[0]:
+            # "…, two weeks after a group of musicians accused him": whom the sentence named
+            proposal.claim_text = him_named(text, proposal.quote[0], proposal.claim_text, resolver)
         said = (
             proposal.quoted
             or any(mark in opening for mark in marks)

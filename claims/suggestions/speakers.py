@@ -1113,21 +1113,9 @@ class Speakers:
         last = sentences[-1]
         if _SAYING_IN.search(last):
             return None  # '"…," the Villa manager said. He added': whoever spoke there
-        names = {
-            full
-            for found in _NAMED_INSIDE.finditer(last)
-            if not last.startswith(("'s", "\u2019s"), found.end())
-            and not last[: found.start()].endswith(("the ", "The "))
-            and (full := resolver.full_name(found[0])) is not None
-        }
-        if len(names) != 1:
+        reading = one_person_in(resolver, last)
+        if reading is None:
             return None
-        reading = resolver.resolve(names.pop())
-        words = set(fold_name(reading.name or reading.proposed_name or "").split())
-        if reading.resolved and resolver.kinds.get(reading.source_id) in _BODY_KINDS:
-            return None
-        if words & (ORGANISATION_WORDS - TITLES) or words & _COMPANY_ENDINGS:
-            return None  # a body's name; not "Denise Okafor, a forklift operator", a person
         if _key(reading) in self.bodies:
             return None
         if self.genders.get(_key(reading)) not in (None, gender):
@@ -1721,6 +1709,8 @@ class Speakers:
                 continue  # "…, the Harwick Chronicle reported. The company said"
             if _a_public_body(earlier):
                 continue  # "the US Food and Drug Administration said …. The company said"
+            if is_description(earlier.name or earlier.proposed_name or earlier.surface):
+                continue  # "A federal judge ruled …. The company had argued": no company
             if (a_body(resolver, earlier) or _key(earlier) in self.bodies) and not refers_to_origin(
                 earlier.surface
             ):
@@ -1938,7 +1928,8 @@ _NOT_IN_NAME = (
 # A company named by what it makes or does: "Halvern Pharmaceuticals", "Nordvik Systems".
 _INDUSTRY_NAME = re.compile(
     rf"(?<![\w'\u2019.-])(?P<name>(?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}"
-    rf"(?:{_COMPANY_HEADS}))\b"
+    # (not "the Clean Air Act": a name that goes on is another's)
+    rf"(?:{_COMPANY_HEADS}))\b(?![ \t]+[A-Z])"
 )
 # A company the story says is one before its name: "Swedish utility Nordkraft", "the
 # chipmaker Lumina".
@@ -2208,6 +2199,51 @@ _OWNED_SUBJECT = re.compile(
     + r"))\s+(?:(?:also|then|later|has|had)\s+)?[a-z]+"
 )
 _SAYING_IN = re.compile(r"\b(?:said|says|told|according\s+to|reported|stated|announced)\b")
+
+
+def companies_named(text: str) -> set[str]:
+    """The companies ``text`` shows to be ones: by a legal form ("Parcelway Inc."), a word
+    of what they do ("Corliss Chemical"), what it calls them before or beside their name
+    ("the chipmaker Lumina", "Nordbank, its main lender,"), or their shares."""
+    found = {
+        match["name"].rstrip(".")
+        for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME, _DESCRIBED_COMPANY)
+        for match in pattern.finditer(text)
+    }
+    return found | {name for _, name in apposed_names(text, _COMPANY_NOUNS)}
+
+
+def one_person_in(resolver: Resolver, words: str) -> Resolution | None:
+    """The one person ``words`` name inside them (not at their opening, where a capital
+    says nothing), by the full name the story gave them; None for none, several, or a
+    name a body's words make ("Halden Institute", "Arvena Motors")."""
+    names = {
+        full
+        for found in _NAMED_INSIDE.finditer(words)
+        if not words.startswith(("'s", "\u2019s"), found.end())
+        and not words[: found.start()].endswith(("the ", "The "))
+        and (full := resolver.full_name(found[0])) is not None
+        # a body's name: "Calder Symphony Orchestra", "Arvena Motors"; not "Denise Okafor,
+        # a forklift operator", a person
+        and not set(fold_name(full).split()) & _BODYS_WORDS
+    }
+    if len(names) != 1:
+        return None
+    reading = resolver.resolve(names.pop())
+    if reading.resolved and resolver.kinds.get(reading.source_id) in _BODY_KINDS:
+        return None
+    return reading
+
+
+# Words a body's name holds and a person's does not.
+_BODYS_WORDS = (
+    (ORGANISATION_WORDS - TITLES)
+    | _COMPANY_ENDINGS
+    | BODY_NOUNS
+    | {"orchestra", "philharmonic", "ballet", "opera", "choir", "theatre", "theater", "museum"}
+)
+
+
 # Who speaks for a person the story called "he" or "she": "Her office", "his spokesman".
 _HIS_OR_HER_AGENT = re.compile(
     r"(His|Her|his|her)\s+(?:office|press\s+office|spokesman|spokeswoman|spokesperson"
@@ -2486,7 +2522,9 @@ def _institution_pattern(title: str) -> str:
     return (
         # "Maritime and Harbour Workers Union", "Calder & Rowe Bank": an "and" between
         # capitalised words is the name's
-        rf"(?<![\w'\u2019.-])((?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
+        # ("St. Aldric's Regional Hospital": a saint's name with its "St.")
+        rf"(?<![\w'\u2019.-])((?:(?:St|Ste|Saint|Sankt)\.?[ \t]+)?"
+        rf"(?:(?!{_NOT_IN_NAME}\b)[A-Z][\w&'\u2019-]*[ \t]+"
         rf"(?:(?:and|&)[ \t]+(?=[A-Z]))?){{1,4}}"
         # "Illinois Department of Transportation": the name goes on after its "of"
         # ("Department of Health and Care": and its "and")

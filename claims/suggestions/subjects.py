@@ -29,7 +29,9 @@ from claims.suggestions.speakers import (
     Speakers,
     a_body,
     clubs_named,
+    companies_named,
     one_person,
+    one_person_in,
 )
 from claims.suggestions.things import CALLED_BY, one_thing, sentence_before, thing_before
 from claims.text import QUOTE_MARKS, fold_name, quotations
@@ -547,6 +549,23 @@ def client_named(claim: str, speaker: str, named: str, resolver: Resolver, befor
     return claim
 
 
+def client_quoted(claim: str, named: str, before: str, resolver: Resolver) -> str:
+    """'"He is deeply ashamed," Ortega said', after "Lanfield's lawyer, Samuel Ortega,
+    said his client …": a lawyer's "he" is the client, "[Gregory Lanfield]", as the story
+    introduced the lawyer (``named``: whom the speaker was read as)."""
+    opening = re.match(r"(He|She) (?=[a-z])", claim)
+    if opening is None or len(named.split()) < 2:
+        return claim
+    lawyer = _LAWYER_OF.pattern + rf",?[ \t]+{re.escape(named)}\b"
+    found = list(re.finditer(lawyer, before))
+    if not found:
+        return claim
+    owner = found[-1]["owner"]
+    if a_body(resolver, resolver.resolve(owner)):
+        return claim
+    return f"[{resolver.full_name(owner) or owner}] {claim[opening.end() :]}"
+
+
 _THEIR_LAWYER = re.compile(
     r"(?:His|Her)[ \t]+(?:[a-z]+[ \t]+)?(?:lawyer|attorney|solicitor|counsel|barrister)\b"
 )
@@ -739,7 +758,8 @@ def _one_named(text: str, kind: str) -> str | None:
         r"(?:[ \t]+[A-Z][\w'\u2019-]*){0,3})"
     )
     pattern = (
-        rf"(?<![\w'\u2019.-])((?:[A-Z][\w&'\u2019-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){{1,4}}"
+        rf"(?<![\w'\u2019.-])((?:(?:St|Ste|Saint|Sankt)\.?[ \t]+)?"  # "St. Aldric's …"
+        rf"(?:[A-Z][\w&'\u2019-]*[ \t]+(?:(?:of|and|for|&)[ \t]+)?){{1,4}}"
         rf"{title}{of_what}?|{title}{of_what})(?![\w-])"
     )
     names = set()
@@ -830,7 +850,8 @@ def company_named(
     """ "Workers would wait years because the company could drag this out": Parcelway Inc.,
     as "the company said" would be read at that point of the story, when the story has
     shown it to be a body; bracketed inside a quotation, as ``kinds_named`` does. A
-    company the story has not named, or a reading that gives no name, leaves the words."""
+    company the story has not named, a reading that gives no name, or another company the
+    story shows to be one leave the words."""
     # (a claim of the writer's that opens with it is ``subject_named``'s)
     found = [m for m in _COMPANY_INSIDE.finditer(claim) if said or m.start() > 0]
     if not found:
@@ -840,6 +861,8 @@ def company_named(
     name = (reading.name or reading.proposed_name or "") if reading is not None else ""
     if not name or is_description(name) or name in claim:
         return claim
+    if companies_named(text[: sentence.end]) - {name, name.rstrip(".")}:
+        return claim  # another company the story names: which one, a wrong name would hide
     if written_with_the(name, text):
         name = f"the {name}"
     first = found[0]  # once: "… the company … the company" names it at its first
@@ -847,3 +870,28 @@ def company_named(
     if said or any(a <= first.start() < b for a, b in quoted):
         name = f"[{name}]"
     return claim[: first.start()] + name + claim[first.end() :]
+
+
+# A person's pronoun inside the writer's own claim, past its opening: "him", "his", and
+# "her" as an object ("accused her of", "told her"), not "her office".
+_HIM_OR_HIS = re.compile(
+    r"(?<=\S )\b(?:(him|his)|(her)(?=[ \t]+(?:of|to|for|with|in|on|at|as|from|by|over)\b|[,.;]))\b"
+)
+
+
+def him_named(text: str, start: int, claim: str, resolver: Resolver) -> str:
+    """ "Viktor Hallam resigned …, two weeks after a group of musicians accused him of
+    bullying": the writer's claim "A group of musicians accused him of bullying" names
+    Viktor Hallam, the one person the sentence names before it (``start``: where the
+    claim's words begin in ``text``). Only in a claim of the writer's, and only where the
+    claim names nobody else; the first "him" or "his" only."""
+    found = _HIM_OR_HIS.search(claim)
+    if found is None or any(mark in claim[: found.start()] for mark in QUOTE_MARKS):
+        return claim
+    opens = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
+    reading = one_person_in(resolver, text[opens + 1 : start])
+    name = (reading.name or reading.proposed_name or "") if reading is not None else ""
+    if len(name.split()) < 2 or re.search(r"(?<=\S )[A-Z][a-z]+[ \t]+[A-Z][a-z]+", claim):
+        return claim
+    named = possessive(name) if found[1] == "his" else name
+    return claim[: found.start()] + named + claim[found.end() :]

@@ -62,6 +62,9 @@ CALLED_BY: dict[str, tuple[str, ...]] = {
     # bodies a story calls by their kind, as it does things: "the Calder Symphony
     # Orchestra" … "the orchestra"; "the Harmon County Superior Court" … "the court"
     "orchestra": ("orchestra", "philharmonic"),
+    **{word: (word,) for word in ("ballet", "opera", "choir")},
+    "theatre": ("theatre", "theater"),
+    "theater": ("theatre", "theater"),
     "union": ("union",),
     "court": ("court",),
     "museum": ("museum",),
