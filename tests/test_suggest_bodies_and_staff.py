@@ -243,3 +243,24 @@ def test_a_document_a_body_put_out_is_that_bodys_word(db_url):
     assert speakers.get("Charcoal from the post holes was dated to 3300 B.C.") == [
         "Northgate University"
     ], speakers
+
+
+def test_a_spokesman_giving_a_bodys_words_in_the_same_sentence_speaks_for_it(db_url):
+    """ "Rival carrier Nordfly said it would offer seats …, a spokesman said": Nordfly's
+    spokesman, not the airline named before; "He said it was also considering" is Nordfly's
+    "it" too. A pilot's "it was raining" stays a thing."""
+    text = (
+        "Skyvale Airways collapsed on Thursday.\n\n"
+        "Rival carrier Nordfly said it would offer stranded Skyvale passengers seats at a "
+        "reduced fare, a spokesman said. He said it was also considering whether to bid for "
+        "some of the routes.\n\n"
+        "Tom Hale, a pilot, was angry. He said it was raining.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get(
+        "Nordfly would offer stranded Skyvale passengers seats at a reduced fare."
+    ) == ["Nordfly"], speakers
+    assert speakers.get("Nordfly was also considering whether to bid for some of the routes.") == [
+        "Nordfly"
+    ], speakers
+    assert speakers.get("It was raining.") == ["Tom Hale"], speakers

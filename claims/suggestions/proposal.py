@@ -482,7 +482,8 @@ EXPLETIVE_IT = re.compile(
     r"It\s+(?:(?:is|was|will\s+be|would\s+be|could\s+be|may\s+be|might\s+be|has\s+been"
     r"|had\s+been|remains|remained)\b"
     # ("it was working on a fix": the body doing it; "it was concerning that": no one)
-    r"(?!\s+(?!(?:concerning|worrying|disappointing|encouraging|surprising|alarming"
+    r"(?!\s+(?:(?:also|still|now|already|currently|actively|not)\s+)?"
+    r"(?!(?:concerning|worrying|disappointing|encouraging|surprising|alarming"
     r"|troubling|reassuring|interesting|striking|amazing|shocking)\b)[a-z]+ing\b)"
     # "It was ready to assist": an agent's readiness, not "it was hard to say"
     # ('it was "deeply sorry" to everyone', "it was open to further talks": its feelings)

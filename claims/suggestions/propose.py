@@ -671,7 +671,10 @@ def sentence_proposals(
                 hops,
                 quoted,
                 text=text,
-                itself=_of_itself(text, found[leaf], part[0])
+                itself=(
+                    _of_itself(text, found[leaf], part[0])
+                    or _spokesperson_of_itself(text, found[leaf], part[0], is_body)
+                )
                 and text[part[0] : part[0] + 1] not in OPEN_QUOTES,
                 body=is_body,
                 told_anyone=told_anyone,
@@ -1171,13 +1174,28 @@ def _of_itself(text: str, attribution: Attribution, start: int | None = None) ->
     )
 
 
+def _spokesperson_of_itself(text: str, attribution: Attribution, start: int, body: bool) -> bool:
+    """ "…, a spokesman said. He said it was also considering a bid": a "he" read as the body
+    he speaks for, whose "it" doing something is that body, as "Nordfly said it was" is."""
+    source = attribution.source
+    return (
+        body
+        and attribution.order == "pre"
+        and source is not None
+        and fold_name(text[slice(*source)]) in ("he", "she")
+        and not text[source[1] : attribution.cue[0]].strip()
+        and _IT_IS_DOING.match(text, start) is not None
+    )
+
+
 # A listener right after a cue: "wrote to Sanders' Senate office that" (not "said in an
 # email to the Harbourline Post that it", the channel it spoke through).
 _TO_SOMEONE = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z]")
 # "it was "working closely with …"": an "it" doing something, the body that spoke, not
 # the thing just named ("apologised for the delays and said it was working …").
 _IT_IS_DOING = re.compile(
-    r"[Ii]t\s+(?:is|was|has\s+been|had\s+been)\s+[\"\u201c]?(?!going\b)[a-z]+ing\b"
+    r"[Ii]t\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|still|now|already|currently"
+    r"|actively)\s+)?[\"\u201c]?(?!going\b)[a-z]+ing\b"
 )
 
 

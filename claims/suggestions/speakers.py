@@ -1784,6 +1784,25 @@ class Speakers:
             named_here = re.findall(pattern, here)
             if named_here:
                 return _read_as(resolver.resolve(named_here[-1]), surface, noun)
+        last = self.last
+        named = (last.name or last.proposed_name or "") if last is not None else ""
+        if (
+            noun is None
+            and named
+            and re.search(
+                rf"(?<![\w'’-]){re.escape(named)}\b,?\s+(?:{_SPOKE})\b",
+                _SENTENCE_BREAK.split(before)[-1],
+            )
+            and (
+                a_body(resolver, last)
+                or _key(last) in self.bodies
+                or set(fold_name(last.surface).split()) & (_COMPANY_NOUNS | BODY_NOUNS)
+            )
+        ):
+            # "Rival carrier Nordfly said it would offer seats …, a spokesman said": the body
+            # whose words the spokesman gives, in this very sentence
+            self.bodies.add(_key(last))
+            return _read_as(last, surface, "body")
         if noun is None and (where := _WHERE_BEFORE.search(before)) is not None:
             # "All three were taken to Halverstad General Hospital, where a spokeswoman said"
             return _read_as(resolver.resolve(where["name"]), surface, "body")
