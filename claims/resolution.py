@@ -108,7 +108,7 @@ BODY_NOUNS = frozenset(
         "university", "hospital", "college", "museum", "school", "district", "panel", "board",
         "office", "federation", "confederation", "association", "league", "zoo", "guild",
         "society", "foundation", "charity", "institute", "airport", "consortium", "mission",
-        "estate", "club", "service", "forum",
+        "estate", "club", "service", "forum", "orchestra", "opera", "ballet", "theatre", "theater",
     }
 )  # fmt: skip
 _COUNTRY_ABBREVIATIONS = {"US", "U.S", "U.S.", "UK", "EU", "UN"}
@@ -194,7 +194,11 @@ class Resolver:
         # "Figures published by the PCC" opening a sentence is a document as mid-sentence
         document = _DOCUMENT_BY.fullmatch(bare_surface[:1].lower() + bare_surface[1:])
         whose = document and (
-            document["who"] or document["site"] or document["outlet"] or document["maker"]
+            document["who"]
+            or document["site"]
+            or document["outlet"]
+            # "a report the hospital filed": the hospital's only where it is named
+            or (document["maker"] if not is_description(document["maker"] or "") else None)
         )
         if whose:
             # "figures released on Monday by property data firm CoreMetrics", "a notice

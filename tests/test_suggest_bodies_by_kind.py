@@ -314,3 +314,47 @@ def test_a_saints_hospital_and_a_name_joined_by_a_foreign_and_keep_their_words(d
     assert [h["name"] or h["proposed_name"] for h in surgeons.hops] == [
         "St Aldric's Regional Hospital"
     ]
+
+
+def test_a_company_of_another_trade_is_not_the_airline(db_url):
+    """ "the airline" is no "Halden Foods, a supermarket chain"; "the chain" is."""
+    text = (
+        "Halden Foods, a supermarket chain based in Leeds, is under investigation.\n\n"
+        "The regulator said the chain had abused its position in rural towns.\n\n"
+        "Critics said the airline was late. The chain said it was sorry.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert "Halden Foods had abused its position in rural towns." in speakers, speakers
+    assert "The airline was late." in speakers, speakers
+    assert speakers.get("Halden Foods was sorry.") == ["Halden Foods"], speakers
+
+
+def test_the_opera_house_is_the_opera_named_and_a_hospital_may_be_a_medical_center(db_url):
+    text = (
+        "The Royal Kessington Opera has fired its artistic director, Matthias Lenk, the opera "
+        "house said on Monday.\n\n"
+        "Owen Pryce called on the opera house to publish the review.\n\n"
+        "Surgeons at St. Brendan's Medical Center stopped an operation after a robot froze, "
+        "the hospital said. The robot froze twice, according to a report the hospital filed "
+        "with regulators.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get(
+        "The Royal Kessington Opera has fired its artistic director, Matthias Lenk."
+    ) == ["Royal Kessington Opera"], speakers
+    assert "Owen Pryce called on the Royal Kessington Opera to publish the review." in speakers
+    assert speakers.get("The robot froze twice.") == ["St Brendan's Medical Center"], speakers
+
+
+def test_a_group_the_story_named_is_not_the_speakers_firm(db_url):
+    """ "A group calling itself Black Lantern …. Halvorsen's head of research said the group
+    had targeted": the group so named, not the speaker's own firm."""
+    text = (
+        "A group calling itself Black Lantern claimed the attack, according to Halvorsen "
+        "Threat Labs, a cybersecurity firm.\n\n"
+        "Halvorsen's head of research, Tomasz Wielgosz, said the group had previously "
+        "targeted two clinics.\n"
+    )
+    assert "Black Lantern had previously targeted two clinics." in speakers_of(
+        proposals_for(db_url, text)
+    )

@@ -31,7 +31,7 @@ from claims.resolution import (
     refers_to_origin,
 )
 from claims.sentences import Label
-from claims.suggestions.appositions import apposed_name, apposed_names
+from claims.suggestions.appositions import KINDRED, apposed_name, apposed_names
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.citation import NEWS_ORGANISATIONS
 from claims.suggestions.lexicon import (
@@ -597,6 +597,10 @@ class Speakers:
         self._club: Resolution | None = None
 
     def read(self, resolver: Resolver, surface: str, before: str = "") -> Resolution:
+        if (house := _OPERA_HOUSE.fullmatch(surface.strip(" ,"))) is not None:
+            # "the opera house said": the opera the story named, as "the opera" would be
+            reading = self.read(resolver, f"{house[1]} opera", before)
+            return replace(reading, surface=surface)
         if (passed := _PASSED_ON_BY.match(surface)) is not None:
             # "A spokeswoman for the ministry, quoted by the state news agency TKA,": she,
             # read as if alone; the agency is a hop of its own (``outlets.outlet_seen``)
@@ -1685,6 +1689,10 @@ class Speakers:
                 if not said_of_a_person(resolver.text, name)
             ]
         )
+        # not a company the story said is of another trade: "the airline" is no "Halden
+        # Foods, a supermarket chain"
+        other = _of_another_trade(_all_before(resolver, before), noun)
+        named = [(at, found) for at, found in named if found not in other]
         last = self.named[-1] if self.named else None
         name = (last.name or last.proposed_name or "") if last is not None else ""
         # ("the Ticino-based haulier Bernasconi Trasporti, said": its comma too)
@@ -1711,6 +1719,8 @@ class Speakers:
                 continue  # "the US Food and Drug Administration said …. The company said"
             if is_description(earlier.name or earlier.proposed_name or earlier.surface):
                 continue  # "A federal judge ruled …. The company had argued": no company
+            if (earlier.name or earlier.proposed_name) in other:
+                continue
             if (a_body(resolver, earlier) or _key(earlier) in self.bodies) and not refers_to_origin(
                 earlier.surface
             ):
@@ -2047,7 +2057,8 @@ _SPEAKS_FOR_THE = re.compile(
 # Homebuyers' Protection Scheme.
 _NAMED_BY_NOUN = frozenset({"police", "scheme", "fund", "programme", "network", "festival"})
 _INSTITUTIONS = {
-    "university": "University", "hospital": "Hospital", "college": "College",
+    "university": "University", "college": "College",
+    "hospital": r"Hospital|Medical[ \t]+Cent(?:er|re)|Infirmary",
     "museum": "Museum", "school": "School", "district": "District", "zoo": "Zoo",
     "commission": "Commission", "council": "Council", "committee": "Committee",
     "panel": "Panel", "tribunal": "Tribunal", "board": "Board", "office": "Office",
@@ -2064,6 +2075,9 @@ _INSTITUTIONS = {
     # a football club by how its name ends: "Brackenford United", "Harwick Rovers FC"
     "club": "Club|FC|United|Rovers|Athletic|Wanderers|Albion|Hotspur",
     "airport": r"Airport(?:[ \t]+(?:Holdings?|Group|Company|Authority|Operator))?",
+    # "the opera house" of "the Royal Kessington Opera" (read as "the opera")
+    "opera": r"Opera(?:[ \t]+House)?", "ballet": "Ballet", "orchestra": "Orchestra",
+    "theatre": r"Theat(?:re|er)", "theater": r"Theat(?:re|er)",
 }  # fmt: skip
 # A police force by its place: "Westmoor Police", "the Metropolitan Police", "Fairhaven
 # Police Service".
@@ -2076,12 +2090,22 @@ _A_FORCE_BY_PLACE = re.compile(
     r"(?<![\w'’.-])[Tt]he[ \t]+((?!The\b)[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
     r"[ \t]+police)\b"
 )
+_OPERA_HOUSE = re.compile(r"([Tt]he)\s+opera\s+(?:house|company)")
 # A body introduced by what it is and what it calls itself: "A group calling itself
 # BlackLantern", "an agency known as Frontex".
 _CALLED_A = re.compile(
     r"\b[Aa]n?\s+(?:[a-z-]+\s+)?(\w+)\s+(?:calling\s+itself|called|known\s+as|named)\s+"
     r"([A-Z][\w&'\u2019-]*(?:[ \t]+[A-Z][\w&'\u2019-]*){0,3})"
 )
+
+
+def called_a(text: str, noun: str) -> str | None:
+    """The name the last body of kind ``noun`` in ``text`` calls itself: "A group calling
+    itself Black Lantern" for "group"; None where none is so named."""
+    called = [name for kind, name in _CALLED_A.findall(text) if kind.lower() == noun]
+    return called[-1] if called else None
+
+
 # An agency named, not a news agency: "the European Space Agency", "Food Standards Agency".
 _ACRONYM = re.compile(r"(?<![\w'\u2019-])[A-Z]{2,8}(?![\w-])")
 _AN_AGENCY = re.compile(
@@ -2218,6 +2242,25 @@ _OWNED_SUBJECT = re.compile(
     + r"))\s+(?:(?:also|then|later|has|had)\s+)?[a-z]+"
 )
 _SAYING_IN = re.compile(r"\b(?:said|says|told|according\s+to|reported|stated|announced)\b")
+
+
+def _of_another_trade(text: str, noun: str) -> set[str]:
+    """The companies ``text`` set beside a trade other than ``noun`` ("Halden Foods, a
+    supermarket chain," for "the airline"), or whose name says another trade than
+    ``noun``'s ("Halden Foods" is no airline: "Airways", "Air" would be); none for "the
+    company", "the firm", "the group", which any company is."""
+    if noun in ("company", "firm", "group", "business"):
+        return set()
+    same = {noun, *KINDRED.get(noun, ())}
+    own = {name for _, name in apposed_names(text, same)}
+    other = {name for _, name in apposed_names(text, _COMPANY_NOUNS - same - _ANY_FIRM)}
+    if noun in _NAME_HEADS:
+        heads = re.compile(rf"\b(?:{_NAME_HEADS[noun]})$")
+        other |= {m["name"] for m in _INDUSTRY_NAME.finditer(text) if not heads.search(m["name"])}
+    return other - own
+
+
+_ANY_FIRM = frozenset({"company", "firm", "group", "subsidiary", "startup"})
 
 
 def companies_named(text: str) -> set[str]:

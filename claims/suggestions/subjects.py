@@ -16,7 +16,7 @@ import re
 
 from claims.resolution import PRONOUNS, TITLES, Resolution, Resolver, is_description
 from claims.sentences import Sentence
-from claims.suggestions.appositions import KINDRED, apposed_names
+from claims.suggestions.appositions import KINDRED, apposed_name, apposed_names
 from claims.suggestions.attribution import Attribution
 from claims.suggestions.lexicon import AUXILIARIES, CUE_WORDS
 from claims.suggestions.outlets import an_outlet
@@ -28,6 +28,7 @@ from claims.suggestions.speakers import (
     OWNERS_DOCUMENT,
     Speakers,
     a_body,
+    called_a,
     clubs_named,
     companies_named,
     one_person,
@@ -377,7 +378,16 @@ def subject_named(
         or (company and noun[0].lower() in _OWN_FIRM_NOUNS)
     ):
         own = None  # "Haverford of the Rail Workers' Federation said the company": another body
-    if own is not None:
+    other = (
+        apposed_name(before, noun[0].lower()) or called_a(before, noun[0].lower())
+        if own is not None and noun
+        else None
+    )
+    if other is not None and fold_name(other) not in fold_name(own or ""):
+        # "A group calling itself Black Lantern … Halvorsen's head of research said the
+        # group had targeted": the group the story named so, not the speaker's firm
+        reading = resolver.resolve(other)
+    elif own is not None:
         # "Maya Delacroix of the League of Women Voters said the group": her own body
         reading = resolver.resolve(own)
     elif said_at is not None and noun[0].lower() == "group" and speaker[:1].isupper():
@@ -611,7 +621,8 @@ _NAMED_KINDS = (
 _APPOSED_KINDS = (
     "exchange", "regulator", "watchdog", "operator", "carrier", "lender", "insurer",
     "retailer", "manufacturer", "carmaker", "consortium", "service", "network", "spaceport",
-    "platform", "startup", "developer",
+    "platform", "startup", "developer", "chain", "supermarket", "airline", "broadcaster",
+    "publisher", "brewer", "grocer", "housebuilder", "carmaker", "drugmaker", "chipmaker",
 )  # fmt: skip
 # Ships, named with their prefix ("the MV Lindholm") or beside what they are ("The Aurora
 # Bay, a 14,000-TEU vessel"), and called "the ship", "the ferry", "the vessel" after.
@@ -676,6 +687,9 @@ def kinds_named(text: str, claim: str, end: int | None = None, said: bool = Fals
             name = parties.pop() if len(parties) == 1 else None
         if name is None or name in claim[: found.start()] or any(name in part for part in out):
             continue  # "Kvarnby Airport … after drones were seen over the airfield": named
+        stop = found.end()
+        if found[2] == "opera" and claim.startswith(" house", stop):
+            stop += len(" house")  # "the opera house": the Royal Kessington Opera
         # "the Talvor-2 rocket", named by its kind, takes "the" however the story named it,
         # as does "the opposition Progressive Alliance"
         lower_kind = name.split()[-1].islower()
@@ -689,7 +703,7 @@ def kinds_named(text: str, claim: str, end: int | None = None, said: bool = Fals
         if bracketed:
             named = f"[{named}]"
         out.append(claim[last : found.start()] + named)
-        last = found.end()
+        last = stop
     return "".join(out) + claim[last:] if out else claim
 
 
