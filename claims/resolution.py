@@ -720,7 +720,45 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.N.", "F.": the dots are part of th
 _POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
 
 
+# A name's words listed with a comma: "Department for Culture" + "Media and Sport".
+_LISTING_OPENS = re.compile(r".*\b(?:for|of)[ \t]+[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)*")
+_LISTING_ENDS = re.compile(
+    r"[ \t]*[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]+(?:and|&)[ \t]+"
+    r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]*"
+)
+
+
+def _listed_joined(parts: list[str]) -> list[str]:
+    """Comma-split ``parts`` with a name's own listing put back together: "the Department
+    for Culture, Media and Sport" is one name, no name and its appositive."""
+    out: list[str] = []
+    for part in parts:
+        if out and _LISTING_OPENS.fullmatch(out[-1].strip()) and _LISTING_ENDS.fullmatch(part):
+            out[-1] = f"{out[-1]},{part}"
+        else:
+            out.append(part)
+    return out
+
+
 def _proposed_name(surface: str) -> str | None:
+    """``_named_in`` with the commas a name lists its words with: "Department for Culture,
+    Media and Sport"."""
+    name = _named_in(surface)
+    if name is None or "," not in surface:
+        return name
+    for listed in _LISTED.finditer(surface):
+        name = name.replace(f"{listed[1]} {listed[2]}", f"{listed[1]}, {listed[2]}")
+    return name
+
+
+# Where a name lists its words: "Culture, Media" of "Department for Culture, Media and Sport"
+_LISTED = re.compile(
+    r"\b(?:for|of)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+)*([A-Z][\w'\u2019-]*),[ \t]*"
+    r"([A-Z][\w'\u2019-]*)(?=(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]+(?:and|&)[ \t]+[A-Z])"
+)
+
+
+def _named_in(surface: str) -> str | None:
     """A name to propose for a new source, for a person to accept; None for a bare pronoun.
 
     A source is written [determiner] [descriptors, titles] NAME [, appositive]: "Opposition
@@ -770,7 +808,7 @@ def _proposed_name(surface: str) -> str | None:
         head = text[: place.start()].split()
         named = [w for w in head if w[:1].isupper() and w.lower() not in _DETERMINERS]
         text = f"{text[: place.start()]} of {place['place']}" if named else text[: place.start()]
-    parts = [part for part in _COMMA.split(text) if part.split()]
+    parts = _listed_joined([part for part in _COMMA.split(text) if part.split()])
     if (body := _apposed_body(parts)) is not None:
         return body  # "People in Need, a Czech aid group": as written, however it reads
     if len(parts) > 1 and (_describes(parts[0]) or _an_office(parts[0])):

@@ -264,3 +264,20 @@ def test_a_spokesman_giving_a_bodys_words_in_the_same_sentence_speaks_for_it(db_
         "Nordfly"
     ], speakers
     assert speakers.get("It was raining.") == ["Tom Hale"], speakers
+
+
+def test_a_name_that_lists_its_words_with_a_comma_is_one_name(db_url):
+    """ "the Department for Culture, Media and Sport" is one ministry, not "Media and Sport"
+    nor "Department for Culture"; three people listed stay three."""
+    text = (
+        "A spokesman for Britain's Department for Culture, Media and Sport said the "
+        "government had no plans to change the law.\n\n"
+        "The Department for Culture, Media and Sport said it had no objection.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("The government had no plans to change the law.") == [
+        "Department for Culture, Media and Sport"
+    ], speakers
+    assert speakers.get("The Department for Culture, Media and Sport had no objection.") == [
+        "Department for Culture, Media and Sport"
+    ], speakers

@@ -338,6 +338,15 @@ def _fold_chain(hops: list[dict], origin_id: int | None, publisher_id: int) -> l
     return out
 
 
+# A name whose words a comma lists, cut at it: "the Department for Culture," before "Media
+# and Sport said", "the Ministry of Agriculture," before "Food and Rural Affairs".
+_NAME_LISTED_BEFORE = re.compile(
+    r"((?:[A-Z][\w'\u2019-]*[ \t]+)+(?:for|of)[ \t]+(?:[A-Z][\w'\u2019-]*[ \t]+)*"
+    r"[A-Z][\w'\u2019-]*),[ \t]*$"
+)
+_LISTED_END = re.compile(
+    r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*)*[ \t]+(?:and|&)[ \t]+[A-Z][\w\s'\u2019-]*"
+)
 # Who put out the document a source is, said after it where the source's span ended:
 # "according to a summary" … "the university released in September".
 _MADE_BY_AFTER = re.compile(
@@ -377,6 +386,9 @@ def sentence_proposals(
             surface = f"{name}, {surface}"  # "People in Need, a Czech aid group, said"
         elif surface and (name := named_after(text, attribution.source)) is not None:
             surface = f"{surface}, {name},"  # "The council's chief executive, Simon Harrow,"
+        elif surface and (listed := _NAME_LISTED_BEFORE.search(text, 0, attribution.source[0])):
+            if _LISTED_END.fullmatch(surface.strip()):
+                surface = f"{listed[1]}, {surface}"  # "Department for Culture, Media and Sport"
         elif (
             surface
             and surface.split()[-1].lower() in _MADE_DOCUMENTS
