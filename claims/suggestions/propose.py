@@ -970,7 +970,10 @@ _RENDERINGS = frozenset(
 # A preposition a question word left at the end: "she had no idea what they were for".
 _STRANDED = re.compile(
     r"\b(?:what|where|which|who|whom)\b[^,;.\"\u201c\u201d]*\b(?:for|to|of|with|from|at|about|on"
-    r"|in)[\"\u201d\W]*$",
+    r"|in)[\"\u201d\W]*$"
+    # "rare but not unheard of", "nothing to be afraid of": a phrase that ends so
+    r"|\b(?:unheard|heard|thought|afraid|aware|ashamed|proud|capable|fond|sure|certain"
+    r"|unaware|wary|short|full)[ \t]+of[\"\u201d\W]*$",
     re.IGNORECASE,
 )
 # A verb whose infinitive the sentence leaves to be understood: "had paid no ransom and did

@@ -401,6 +401,10 @@ def _bare_plural_verb(words: list[str], i: int, subject: str | None) -> bool:
         return False
     if len(after) > 5 and after.endswith("ing"):
         return True
+    then = words[i + 2] if i + 2 < len(words) else ""
+    if (after in _MORE or (len(after) > 4 and after.endswith("er"))) and _plural(then):
+        # "the machines allow smaller incisions", "critics want more checks"
+        return i < 2 or words[i - 2] not in ("which", "who", "that")
     return (
         len(after) > 4
         and after.endswith("s")
@@ -410,6 +414,8 @@ def _bare_plural_verb(words: list[str], i: int, subject: str | None) -> bool:
     )
 
 
+# Comparatives that open an object: "allow fewer delays", "demand more checks".
+_MORE = frozenset({"more", "less", "fewer", "better", "worse", "greater", "new"})
 # Plurals without an -s: "4,000 people live in".
 _PLURALS_AS_SUCH = frozenset({"people", "children", "men", "women", "police", "staff"})
 # Where or how a bare present's subject is: "live in", "work at", "sleep on", "belong to".

@@ -1,0 +1,38 @@
+"""Readings asked for by blind checks on new stories (a hospital's surgical robot, a
+conductor's resignation): statements whose words only look cut short or like a thing,
+made-up sentences in their shapes, each read as a reviewer would accept it."""
+
+from __future__ import annotations
+
+from tests.suggest_data import proposals_for, speakers_of
+
+
+def test_a_statement_ending_in_an_idiom_with_of_is_not_cut_short(db_url):
+    """ "rare but not unheard of" ends in "of" and is whole; "close schools for." is not."""
+    text = (
+        "Anita Sorensen, a professor of surgery, said malfunctions of this kind were rare but "
+        "not unheard of.\n\n"
+        "Tom Hale said the strike would close schools for.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("Malfunctions of this kind were rare but not unheard of.") == [
+        "Anita Sorensen"
+    ], speakers
+    assert "The strike would close schools for." not in speakers
+
+
+def test_a_plural_present_before_a_comparative_and_its_noun_is_a_statement(db_url):
+    """ "the machines allow smaller incisions" is what supporters say, not a thing; "the
+    older reactors near larger towns" has no verb."""
+    text = (
+        "Supporters say the machines allow smaller incisions and faster recovery, but critics "
+        "say hospitals have adopted them faster than the evidence justifies.\n\n"
+        "Officials listed the older reactors near larger towns.\n"
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("The machines allow smaller incisions and faster recovery.") == [
+        "Supporters"
+    ], speakers
+    assert speakers.get("Hospitals have adopted them faster than the evidence justifies.") == [
+        "critics"
+    ]
