@@ -36,3 +36,16 @@ def test_a_plural_present_before_a_comparative_and_its_noun_is_a_statement(db_ur
     assert speakers.get("Hospitals have adopted them faster than the evidence justifies.") == [
         "critics"
     ]
+
+
+def test_a_clause_cut_from_the_middle_of_its_sentence_states_its_fact(db_url):
+    """ "…, after an internal review found he had bullied singers, the opera house said":
+    the cut clause is what the review found, not a fragment opening with "After"."""
+    text = (
+        "The Royal Kessington Opera has fired its artistic director, Matthias Lenk, less than "
+        "two years into his five-year contract, after an internal review found he had "
+        "repeatedly bullied singers and junior staff, the opera house said on Monday.\n"
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text)}
+    assert not any(claim.startswith("After ") for claim in claims), claims
+    assert "An internal review found he had repeatedly bullied singers and junior staff." in claims

@@ -2073,6 +2073,13 @@ def propose(
         marks = DOUBLE_QUOTES + '"'
         # all quotation: opened before the claim, or closed at its end and not opened in it
         # ('asked the court "to substitute its judgment"' is the writer's up to the mark)
+        if not proposal.quoted and (lead := _SUBORDINATE_CUT.match(text, proposal.quote[0])):
+            # "…, after an internal review found he had bullied singers, the opera house
+            # said": the clause cut out of its sentence states what the review found
+            rest = proposal.claim_text[lead.end() - lead.start() :]
+            if "," not in rest and rest[:1].islower():
+                proposal.claim_text = rest[:1].upper() + rest[1:]
+                proposal.quote = (lead.end(), proposal.quote[1])
         if proposal.quoted and proposal.hops:
             # '"He is deeply ashamed," Ortega said': the client of the lawyer speaking
             speaker = proposal.hops[0].get("name") or proposal.hops[0].get("proposed_name") or ""
@@ -2095,6 +2102,12 @@ def propose(
             # are the article's, whatever the quotation says
             proposal.claim_text = people_named(text, proposal.claim_text, proposal.sentence[1])
     return out
+
+
+# A clause that says a fact it hangs on another, cut out of the middle of its sentence:
+# "after an internal review found …", "because the lender withdrew …" (not "if", "unless",
+# "before", which do not say it happened).
+_SUBORDINATE_CUT = re.compile(r"(?:after|because|although|though|since|as|while|when)[ \t]+")
 
 
 def _other_gender(surface: str, pronoun: str) -> bool:
