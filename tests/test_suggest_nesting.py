@@ -1736,3 +1736,19 @@ def test_according_to_keeps_its_words_when_a_who_clause_follows_with_a_cue_of_it
     assert chains["The failure was caused by a faulty transformer at the Lindvik substation."] == [
         "two people familiar with the investigation"
     ]
+
+
+def test_according_to_a_report_which_cited_people_nests_the_people_in_the_report(db_url):
+    """ "According to a report by the newspaper Vastkust Dagblad, which cited two people
+    familiar with the investigation, A": the people say A, through the newspaper."""
+    text = (
+        "According to a report by the newspaper Vastkust Dagblad, which cited two people "
+        "familiar with the investigation, one of the drones was briefly tracked heading west "
+        "before radar contact was lost.\n"
+    )
+    assert speakers_of(proposals_for(db_url, text)) == {
+        "One of the drones was briefly tracked heading west before radar contact was lost.": [
+            "two people familiar with the investigation",
+            "Vastkust Dagblad",
+        ]
+    }

@@ -648,9 +648,12 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
                 content = (tokens[0].start, tokens[cue_i - 1].end)
             else:
                 continue
+            # "according to a report by X, which cited two people": X's, through whom
+            relative = word in ("cited", "quoted") and previous is not None
+            relative = relative and previous.lower == "which"
             attribution = Attribution(
                 (tokens[ci].start, tokens[cj - 1].end), source, content, False, "source-after",
-                cites=word in CITING,
+                cites=word in CITING or relative,
             )  # fmt: skip
         elif word.endswith("ing") and previous is not None and previous.text in "," + CLOSE_QUOTES:
             # ", adding that ...": the source is the sentence's main one.
@@ -781,6 +784,7 @@ def extract(text: str, start: int = 0, end: int | None = None) -> list[Attributi
             main_source = attribution.source
         found.append(attribution)
     _cited_before_the_report(text, found)
+    _according_to_one_citing(text, found, start)
     _relative_clause_ends(text, found)
     nest(found, text)
     past_own_hops(text, found)
@@ -848,6 +852,35 @@ def _cited_before_the_report(text: str, found: list[Attribution]) -> None:
         cited.parent = at
         if index not in other.children:
             other.children.append(index)
+
+
+# "According to a report by the newspaper Vastkust Dagblad, which cited …": the report,
+# then the relative pronoun of the "cited" that follows.
+_ACCORDING_TO_WHICH = re.compile(
+    r"According[ \t]+to[ \t]+(?P<source>[^,;]{3,120}),[ \t]+which[ \t]+$"
+)
+
+
+def _according_to_one_citing(text: str, found: list[Attribution], start: int) -> None:
+    """ "According to a report by Vastkust Dagblad, which cited two people familiar with
+    the investigation, one of the drones was tracked …": the people say it, through the
+    report the sentence opens with, whose relation the rules add for the cited one to
+    nest in (``nest``)."""
+    for cited in list(found):
+        if not cited.cites or cited.order != "source-after":
+            continue
+        opening = _ACCORDING_TO_WHICH.match(text, start, cited.cue[0])
+        if opening is None:
+            continue
+        found.append(
+            Attribution(
+                cue=(opening.start(), opening.start() + len("According to")),
+                source=_strip_span(text, opening.start("source"), opening.end("source")),
+                content=cited.content,
+                quoted=cited.quoted,
+                order="source-after",
+            )
+        )
 
 
 def _leaves_its_quotation(text: str, start: int, end: int, attribution: Attribution) -> bool:
