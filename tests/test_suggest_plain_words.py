@@ -49,3 +49,22 @@ def test_a_clause_cut_from_the_middle_of_its_sentence_states_its_fact(db_url):
     claims = {p.claim_text for p in proposals_for(db_url, text)}
     assert not any(claim.startswith("After ") for claim in claims), claims
     assert "An internal review found he had repeatedly bullied singers and junior staff." in claims
+
+
+def test_a_dateline_of_five_words_and_a_subject_set_off_by_its_apposition(db_url):
+    """ "SANTA ELENA DE LOS ANDES, Peru (AP) —" is a dateline, no part of the claim; and
+    "Kelvar Pharma, a generic drugmaker based in Basel, is recalling …" is claimed with its
+    subject, not from "is recalling"."""
+    text = (
+        "SANTA ELENA DE LOS ANDES, Peru (AP) — Rescuers dug through mud on Thursday in search "
+        "of at least 23 people, officials said.\n\n"
+        "ZURICH, May 3 (Reuters) - Kelvar Pharma, a generic drugmaker based in Basel, is "
+        "recalling more than 2 million bottles of its pill after tests found traces of a "
+        "possible carcinogen, the company said on Friday.\n"
+    )
+    claims = {p.claim_text for p in proposals_for(db_url, text)}
+    assert "Rescuers dug through mud on Thursday in search of at least 23 people." in claims
+    assert (
+        "Kelvar Pharma, a generic drugmaker based in Basel, is recalling more than 2 million "
+        "bottles of its pill after tests found traces of a possible carcinogen." in claims
+    ), claims

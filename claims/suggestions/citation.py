@@ -88,7 +88,7 @@ _NAME = rf"(?:[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){{0,3}}|(?:{_LOWER_AGENCIES})\
 # Associated Press (AP) - ..." is no dateline.
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PLACE_WORD = rf"[{_UPPER}](?:[^\W\d_]|[.'’-])*"
-_PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:[a-z]{{1,3}}[ \t]+)?{_PLACE_WORD}){{0,3}}"
+_PLACE = rf"{_PLACE_WORD}(?:[ \t]+(?:[a-z]{{1,3}}[ \t]+)?{_PLACE_WORD}){{0,5}}"
 _PLACES = rf"{_PLACE}(?:(?:,[ \t]*|/){_PLACE}){{0,2}}"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"

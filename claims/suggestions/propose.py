@@ -372,6 +372,7 @@ def sentence_proposals(
     relations = relations or ArticleAttributions(text)
     found = reporting_relations(text, sentence, relations.in_sentence(sentence.start, sentence.end))
     found = _subject_past_its_clause(text, sentence, found)
+    _content_from_its_subject(text, sentence, found)
     _shared_speaker(text, found)
     resolved: dict[int, Resolution | None] = {}
     # "according to documents and three people": each its own source, its own chain, read
@@ -945,6 +946,23 @@ def _subject_past_its_clause(
                 attribution.source = opening.span("subject")
         kept.append(attribution)
     return kept
+
+
+def _content_from_its_subject(text: str, sentence: Sentence, found: list[Attribution]) -> None:
+    """ "ZURICH (Reuters) - Kelvar Pharma, a generic drugmaker based in Basel, is recalling
+    …, the company said": what was said opens with its subject, though the tagger began it
+    at the verb after the subject's apposition; a content said before its cue never opens
+    with an auxiliary."""
+    opens = statement_start(text, sentence.start, sentence.end)
+    for attribution in found:
+        content = attribution.content
+        if attribution.order != "post" or content[0] <= opens:
+            continue
+        if attribution.source is not None and attribution.source[0] < content[0]:
+            continue
+        first = text[content[0] : content[0] + 12].split(" ", 1)[0]
+        if first in AUXILIARIES and text[opens : content[0]].rstrip().endswith(","):
+            attribution.content = (opens, content[1])
 
 
 # A participle of what a fact stirs, not of what anyone says: "raising concerns that A".
