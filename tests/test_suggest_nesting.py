@@ -1667,7 +1667,7 @@ def test_a_speaker_set_off_by_a_which_or_who_clause_and_a_body_s_appositive(db_u
         "flames on his bedside table in February.\n"
     )
     assert speakers_of(proposals_for(db_url, text)) == {
-        'The offer "significantly undervalues" Kessling.': ["Kessling"],
+        'The offer "significantly undervalues" the company.': ["Kessling"],
         "Kessling urged shareholders to take no action.": [],
         "The shortages were affecting patient care.": ["A senior doctor at the hospital"],
         "Runoff from farm fertilizers created ideal conditions for the algae.": [

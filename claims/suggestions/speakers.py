@@ -1122,6 +1122,9 @@ class Speakers:
             return None
         if _key(reading) in self.bodies:
             return None
+        named = reading.name or reading.proposed_name or ""
+        if _titled_otherwise(resolver.text, named, gender):
+            return None
         if self.genders.get(_key(reading)) not in (None, gender):
             return None
         return replace(
@@ -2263,16 +2266,25 @@ def _of_another_trade(text: str, noun: str) -> set[str]:
 _ANY_FIRM = frozenset({"company", "firm", "group", "subsidiary", "startup"})
 
 
-def companies_named(text: str) -> set[str]:
+def companies_named(text: str, *, surely: bool = False) -> set[str]:
     """The companies ``text`` shows to be ones: by a legal form ("Parcelway Inc."), a word
     of what they do ("Corliss Chemical"), what it calls them before or beside their name
-    ("the chipmaker Lumina", "Nordbank, its main lender,"), or their shares."""
+    ("the chipmaker Lumina", "Nordbank, its main lender,"), or their shares. ``surely``:
+    not by a trade people ply too ("Denise Okafor, a forklift operator,")."""
     found = {
         match["name"].rstrip(".")
         for pattern in (_COMPANY_NAME, _SHARES_OF, _INDUSTRY_NAME, _DESCRIBED_COMPANY)
         for match in pattern.finditer(text)
     }
-    return found | {name for _, name in apposed_names(text, _COMPANY_NOUNS)}
+    nouns = _COMPANY_NOUNS - _PEOPLES_TRADES if surely else _COMPANY_NOUNS
+    return found | {name for _, name in apposed_names(text, nouns)}
+
+
+# Trades a person plies as well as a company: "a forklift operator", "a film producer".
+_PEOPLES_TRADES = frozenset(
+    {"operator", "developer", "producer", "builder", "supplier", "contractor", "publisher",
+     "provider", "distributor", "label", "studio"}
+)  # fmt: skip
 
 
 def one_person_in(resolver: Resolver, words: str) -> Resolution | None:
@@ -2282,12 +2294,15 @@ def one_person_in(resolver: Resolver, words: str) -> Resolution | None:
     names = {
         full
         for found in _NAMED_INSIDE.finditer(words)
-        if not words.startswith(("'s", "\u2019s"), found.end())
+        if not found[0].endswith(("'s", "\u2019s"))  # "Trump's rallies": whose, no one named
+        and not words.startswith(("'s", "\u2019s"), found.end())
         and not words[: found.start()].endswith(("the ", "The "))
         and (full := resolver.full_name(found[0])) is not None
         # a body's name: "Calder Symphony Orchestra", "Arvena Motors"; not "Denise Okafor,
         # a forklift operator", a person
         and not set(fold_name(full).split()) & _BODYS_WORDS
+        # a person as the story introduced them, not "Super Bowl" or "New Hampshire"
+        and _introduced_as_a_person(resolver.text, full)
     }
     if len(names) != 1:
         return None
@@ -2295,6 +2310,32 @@ def one_person_in(resolver: Resolver, words: str) -> Resolution | None:
     if reading.resolved and resolver.kinds.get(reading.source_id) in _BODY_KINDS:
         return None
     return reading
+
+
+def _introduced_as_a_person(text: str, name: str) -> bool:
+    """Whether the story introduced ``name`` as a person: with what they are or do set
+    beside it ("Denise Okafor, a forklift operator,", "Priya Raman, who analyzed"), their
+    age ("Hallam, 61,"), or a title ("Dr. Priya Raman", "Mayor Ann Cole")."""
+    # ("The music director of the orchestra, Viktor Hallam, resigned": a full name of two
+    # or three words set off after what they are)
+    set_off = rf"|,\s+{re.escape(name)},\s+[a-z]" if 2 <= len(name.split()) <= 3 else ""
+    name = re.escape(name)
+    return (
+        re.search(
+            rf"(?<![\w'’-]){name},\s+(?:(?:a|an|the|his|her)\s+[a-z]|\d{{1,3}},|who\b)"
+            rf"|\b(?:Mr|Mrs|Ms|Dr|Prof|Mayor|Senator|Sen|Judge|Chief|President|Minister)\.?\s+"
+            rf"{name}(?![\w'’-]){set_off}",
+            text,
+        )
+        is not None
+    )
+
+
+def _titled_otherwise(text: str, name: str, gender: str) -> bool:
+    """Whether the story gives ``name`` a title of the other gender: "Mr Anton Vos" is no
+    "she", "Ms Ann Lee" no "he"."""
+    titles = r"Mrs|Ms|Miss|Madam|Dame|Lady" if gender == "m" else r"Mr|Sir|Lord"
+    return re.search(rf"\b(?:{titles})\.?\s+{re.escape(name)}\b", text) is not None
 
 
 # Words a body's name holds and a person's does not.

@@ -875,8 +875,11 @@ def company_named(
     name = (reading.name or reading.proposed_name or "") if reading is not None else ""
     if not name or is_description(name) or name in claim:
         return claim
-    if companies_named(text[: sentence.end]) - {name, name.rstrip(".")}:
+    named = companies_named(text[: sentence.end])
+    if named - {name, name.rstrip(".")}:
         return claim  # another company the story names: which one, a wrong name would hide
+    if not {name, name.rstrip(".")} & companies_named(text, surely=True):
+        return claim  # nothing shows it is a company: "Denise Okafor, a forklift operator"
     if written_with_the(name, text):
         name = f"the {name}"
     first = found[0]  # once: "… the company … the company" names it at its first
@@ -905,7 +908,11 @@ def him_named(text: str, start: int, claim: str, resolver: Resolver) -> str:
     opens = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
     reading = one_person_in(resolver, text[opens + 1 : start])
     name = (reading.name or reading.proposed_name or "") if reading is not None else ""
-    if len(name.split()) < 2 or re.search(r"(?<=\S )[A-Z][a-z]+[ \t]+[A-Z][a-z]+", claim):
-        return claim
+    if (
+        len(name.split()) < 2
+        or name.split()[-1] in claim
+        or re.search(r"[A-Z][a-z]+[ \t]+[A-Z][a-z]+", claim)
+    ):
+        return claim  # someone named in the claim, whom "him" may well be
     named = possessive(name) if found[1] == "his" else name
     return claim[: found.start()] + named + claim[found.end() :]
