@@ -521,9 +521,9 @@ def test_a_ship_a_tour_and_a_pavilion_are_the_ones_named(db_url):
     assert "The Vantreck Family Bamboo Pavilion was paid for by a donor." in claims
 
 
-def test_an_orchestra_a_union_a_court_and_an_airfield_are_the_ones_named(db_url):
-    """Bodies a story calls by their kind as it calls things: the one orchestra, union,
-    court or airport named before."""
+def test_an_orchestra_a_union_and_an_airfield_are_the_ones_named(db_url):
+    """Bodies a story calls by their kind as it calls things: the one orchestra, union or
+    airport named before."""
     text = (
         "The music director of the Calder Symphony Orchestra, Viktor Hallam, resigned on "
         "Wednesday.\n\n"
@@ -532,9 +532,7 @@ def test_an_orchestra_a_union_a_court_and_an_airfield_are_the_ones_named(db_url)
         "Workers voted to join the United Logistics Workers union on Friday. The company "
         "said the union had misled workers.\n\n"
         "Kvarnby Airport closed for six hours on Thursday.\n\n"
-        "Police said drones had been launched from a wood north of the airfield.\n\n"
-        "The lawsuit was filed in Harmon County Superior Court by six landlords. A city "
-        "lawyer said the plaintiffs were asking the court to overrule the council.\n"
+        "Police said drones had been launched from a wood north of the airfield.\n"
     )
     claims = claims_of(db_url, text)
     assert (
@@ -543,9 +541,6 @@ def test_an_orchestra_a_union_a_court_and_an_airfield_are_the_ones_named(db_url)
     )
     assert "The United Logistics Workers union had misled workers." in claims
     assert "Drones had been launched from a wood north of Kvarnby Airport." in claims
-    assert (
-        "The plaintiffs were asking Harmon County Superior Court to overrule the council." in claims
-    )
 
 
 def test_a_city_council_is_no_city(db_url):
@@ -565,17 +560,17 @@ def test_a_city_council_is_no_city(db_url):
 
 
 def test_the_writers_words_before_a_quotation_take_no_brackets(db_url):
-    """'asked the court "to substitute its judgment"': the words before the quotation mark
+    """'were asking the union "to drop its claims"': the words before the quotation mark
     are the writer's account, so a name goes in plainly, not as an editor's insertion."""
     text = (
-        "The lawsuit was filed in Harmon County Superior Court by six landlords.\n\n"
-        "Deputy City Attorney Sandra Kwan said the plaintiffs were asking the court "
-        '"to substitute its judgment for that of the elected council."\n'
+        "Workers voted to join the United Logistics Workers union on Friday.\n\n"
+        "Ann Lee, a manager, said managers were asking the union "
+        '"to drop its claims before the hearing."\n'
     )
     claims = claims_of(db_url, text)
     assert (
-        'The plaintiffs were asking Harmon County Superior Court "to substitute its judgment '
-        'for that of the elected council."' in claims
+        'Managers were asking the United Logistics Workers union "to drop its claims before '
+        'the hearing."' in claims
     ), claims
 
 

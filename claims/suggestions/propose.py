@@ -2124,8 +2124,9 @@ def propose(
 
 # A clause that says a fact it hangs on another, cut out of the middle of its sentence:
 # "after an internal review found …", "because the lender withdrew …" (not "if", "unless",
-# "before", which do not say it happened).
-_SUBORDINATE_CUT = re.compile(r"(?:after|because|although|though|since|as|while|when)[ \t]+")
+# "before", "when", which do not say it happened, nor "since" and "as", which may not be
+# of cause).
+_SUBORDINATE_CUT = re.compile(r"(?:after|because|although|though)[ \t]+")
 
 
 def _other_gender(surface: str, pronoun: str) -> bool:

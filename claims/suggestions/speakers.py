@@ -681,10 +681,20 @@ class Speakers:
         agent = _HIS_OR_HER_AGENT.fullmatch(surface.strip(" ,"))
         if agent is not None:
             # "Mayor Teresa Lund … Her office said", "His spokesman said": the person the
-            # pronoun is, for whom they speak, as a spokesperson speaks for a body
-            person = self._read(resolver, "he" if agent[1].lower() == "his" else "she", before)
-            named = person.name or person.proposed_name or ""
-            if named and not is_description(named) and not a_body(resolver, person):
+            # sentence before is about, for whom they speak, as a spokesperson speaks for a
+            # body; only that one, not whoever spoke last
+            pronoun = "he" if agent[1].lower() == "his" else "she"
+            gender = GENDERED[pronoun]
+            person = self._subject_before(
+                resolver, pronoun, before, sentences=1, person=True
+            ) or self._one_person_before(resolver, before, gender)
+            named = (person.name or person.proposed_name or "") if person is not None else ""
+            if (
+                named
+                and not is_description(named)
+                and not a_body(resolver, person)
+                and self.genders.get(_key(person)) in (None, gender)
+            ):
                 return replace(person, surface=surface, why=f"{surface.strip()!r}: {named}'s")
         made = _DESCRIBED_MAKER.match(surface.strip())
         if made is not None:

@@ -889,10 +889,11 @@ def company_named(
     return claim[: first.start()] + name + claim[first.end() :]
 
 
-# A person's pronoun inside the writer's own claim, past its opening: "him", "his", and
-# "her" as an object ("accused her of", "told her"), not "her office".
+# A person's pronoun inside the writer's own claim, past its opening: "him", and "her" as
+# an object ("accused her of", "told her"), not "her office"; not "his", which "My father
+# began his studies" shows may be anyone's the claim speaks of.
 _HIM_OR_HIS = re.compile(
-    r"(?<=\S )\b(?:(him|his)|(her)(?=[ \t]+(?:of|to|for|with|in|on|at|as|from|by|over)\b|[,.;]))\b"
+    r"(?<=\S )\b(?:(him)|(her)(?=[ \t]+(?:of|to|for|with|in|on|at|as|from|by|over)\b|[,.;]))\b"
 )
 
 
@@ -914,5 +915,4 @@ def him_named(text: str, start: int, claim: str, resolver: Resolver) -> str:
         or re.search(r"[A-Z][a-z]+[ \t]+[A-Z][a-z]+", claim)
     ):
         return claim  # someone named in the claim, whom "him" may well be
-    named = possessive(name) if found[1] == "his" else name
-    return claim[: found.start()] + named + claim[found.end() :]
+    return claim[: found.start()] + name + claim[found.end() :]
