@@ -1127,6 +1127,10 @@ class Speakers:
         last = sentences[-1]
         if _SAYING_IN.search(last):
             return None  # '"…," the Villa manager said. He added': whoever spoke there
+        if _SOMEONE_GENDERED.search(last):
+            # "He declared that … Donald Trump would …. He noted": the "he" goes on; "The
+            # woman's enthusiasm for Trump …. 'Here comes Big Daddy,' she said": the woman
+            return None
         reading = one_person_in(resolver, last)
         if reading is None:
             return None
@@ -2297,10 +2301,11 @@ _PEOPLES_TRADES = frozenset(
 )  # fmt: skip
 
 
-def one_person_in(resolver: Resolver, words: str) -> Resolution | None:
+def one_person_in(resolver: Resolver, words: str, *, introduced: bool = True) -> Resolution | None:
     """The one person ``words`` name inside them (not at their opening, where a capital
     says nothing), by the full name the story gave them; None for none, several, or a
-    name a body's words make ("Halden Institute", "Arvena Motors")."""
+    name a body's words make ("Halden Institute", "Arvena Motors"). ``introduced``: only
+    a name the story introduced as a person's (``_introduced_as_a_person``)."""
     names = {
         full
         for found in _NAMED_INSIDE.finditer(words)
@@ -2312,7 +2317,7 @@ def one_person_in(resolver: Resolver, words: str) -> Resolution | None:
         # a forklift operator", a person
         and not set(fold_name(full).split()) & _BODYS_WORDS
         # a person as the story introduced them, not "Super Bowl" or "New Hampshire"
-        and _introduced_as_a_person(resolver.text, full)
+        and (not introduced or _introduced_as_a_person(resolver.text, full))
     }
     if len(names) != 1:
         return None
@@ -2326,19 +2331,24 @@ def _introduced_as_a_person(text: str, name: str) -> bool:
     """Whether the story introduced ``name`` as a person: with what they are or do set
     beside it ("Denise Okafor, a forklift operator,", "Priya Raman, who analyzed"), their
     age ("Hallam, 61,"), or a title ("Dr. Priya Raman", "Mayor Ann Cole")."""
-    # ("The music director of the orchestra, Viktor Hallam, resigned": a full name of two
-    # or three words set off after what they are)
-    set_off = rf"|,\s+{re.escape(name)},\s+[a-z]" if 2 <= len(name.split()) <= 3 else ""
     name = re.escape(name)
     return (
         re.search(
             rf"(?<![\w'’-]){name},\s+(?:(?:a|an|the|his|her)\s+[a-z]|\d{{1,3}},|who\b)"
             rf"|\b(?:Mr|Mrs|Ms|Dr|Prof|Mayor|Senator|Sen|Judge|Chief|President|Minister)\.?\s+"
-            rf"{name}(?![\w'’-]){set_off}",
+            rf"{name}(?![\w'’-])",
             text,
         )
         is not None
     )
+
+
+# Someone a sentence calls "he" or "she", or a man or a woman, whom a next "she" may be.
+_SOMEONE_GENDERED = re.compile(
+    r"\b(?:he|she|his|her|him|hers|himself|herself|man|woman|men|women|boy|girl|mother"
+    r"|father|wife|husband|son|daughter)\b",
+    re.IGNORECASE,
+)
 
 
 def _titled_otherwise(text: str, name: str, gender: str) -> bool:

@@ -907,7 +907,7 @@ def him_named(text: str, start: int, claim: str, resolver: Resolver) -> str:
     if found is None or any(mark in claim[: found.start()] for mark in QUOTE_MARKS):
         return claim
     opens = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
-    reading = one_person_in(resolver, text[opens + 1 : start])
+    reading = one_person_in(resolver, text[opens + 1 : start], introduced=False)
     name = (reading.name or reading.proposed_name or "") if reading is not None else ""
     if (
         len(name.split()) < 2
