@@ -2334,7 +2334,8 @@ def _introduced_as_a_person(text: str, name: str) -> bool:
     name = re.escape(name)
     return (
         re.search(
-            rf"(?<![\w'’-]){name},\s+(?:(?:a|an|the|his|her)\s+[a-z]|\d{{1,3}},|who\b)"
+            rf"(?<![\w'’-]){name},\s+(?:(?:a|an|the|his|her)\s+(?!{_BODYS_APPOSITION})[a-z]"
+            rf"|\d{{1,3}},|who\b)"
             rf"|\b(?:Mr|Mrs|Ms|Dr|Prof|Mayor|Senator|Sen|Judge|Chief|President|Minister)\.?\s+"
             rf"{name}(?![\w'’-])",
             text,
@@ -2343,10 +2344,13 @@ def _introduced_as_a_person(text: str, name: str) -> bool:
     )
 
 
+# What a body is said to be beside its name: "Peabody Energy, the nation's largest coal
+# company", "Kelvar Pharma, a generic drugmaker".
+_BODYS_APPOSITION = r"[^,.;]{0,60}?\b(?:company|firm|group|maker|drugmaker|carmaker|agency|bank)\b"
 # Someone a sentence calls "he" or "she", or a man or a woman, whom a next "she" may be.
 _SOMEONE_GENDERED = re.compile(
     r"\b(?:he|she|his|her|him|hers|himself|herself|man|woman|men|women|boy|girl|mother"
-    r"|father|wife|husband|son|daughter)\b",
+    r"|father|wife|husband|son|daughter|mr|mrs|ms|miss|sir|lady)\b",
     re.IGNORECASE,
 )
 
@@ -2362,6 +2366,7 @@ def _titled_otherwise(text: str, name: str, gender: str) -> bool:
 _BODYS_WORDS = (
     (ORGANISATION_WORDS - TITLES)
     | _COMPANY_ENDINGS
+    | COMPANY_NAME_WORDS
     | BODY_NOUNS
     | {"orchestra", "philharmonic", "ballet", "opera", "choir", "theatre", "theater", "museum"}
 )
