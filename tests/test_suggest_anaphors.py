@@ -1481,3 +1481,21 @@ def test_she_is_the_one_person_the_sentence_before_names_not_the_last_speaker(db
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers.get("Denise Okafor planned to go home.") == ["Denise Okafor"], speakers
     assert speakers.get("Some of the tools were younger.") == ["Priya Raman"], speakers
+
+
+def test_a_place_or_a_name_inside_a_quotation_is_no_she_the_sentence_before_names(db_url):
+    """The one person a sentence names is "he" only where the story introduced them as a
+    person and the sentence is the writer's: not "Salem, New Hampshire", nor a Cruz named
+    inside a quotation, nor Trump after "He declared"; the last speaker stays."""
+    text = (
+        "Republican presidential candidate Donald Trump, who spoke for an hour, attacked "
+        "a rival on Monday.\n\n"
+        "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush.\n\n"
+        "He says Bush is a weak candidate.\n\n"
+        '"Cruz is the real conservative," Brent Bozell said.\n\n'
+        '"The establishment is attacking Ted Cruz, who has won Iowa."\n\n'
+        '"There were those of us who felt otherwise," he notes.\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("Bush is a weak candidate.") == ["Donald Trump"], speakers
+    assert speakers.get("There were those of us who felt otherwise.") == ["Brent Bozell"]

@@ -470,8 +470,9 @@ def said_of_a_person(text: str, name: str) -> bool:
     if re.search(said, text) is not None:
         return True
     # "Denise Okafor, a forklift operator, wept …. 'They told us …,' she said": the next
-    # speaker called "she", with no one else named between
-    for found in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+    # speaker called "she", with no one else named between, after a sentence she opens
+    opening = r"(?:^|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][\"”’][ \t]))"
+    for found in re.finditer(rf"{opening}{re.escape(name)}(?![\w'’-])", text):
         after = text[found.end() : found.end() + 400]
         speaker = _HE_OR_SHE_SPOKE.search(after)
         if speaker is not None and not _ANOTHER_NAME.search(after, 0, speaker.start()):
@@ -1127,6 +1128,8 @@ class Speakers:
         last = sentences[-1]
         if _SAYING_IN.search(last):
             return None  # '"…," the Villa manager said. He added': whoever spoke there
+        if any(mark in last for mark in '"\u201c\u201d'):
+            return None  # a quotation's names are the speaker's, not whom the story is about
         if _SOMEONE_GENDERED.search(last):
             # "He declared that … Donald Trump would …. He noted": the "he" goes on; "The
             # woman's enthusiasm for Trump …. 'Here comes Big Daddy,' she said": the woman
