@@ -622,7 +622,7 @@ _APPOSED_KINDS = (
     "exchange", "regulator", "watchdog", "operator", "carrier", "lender", "insurer",
     "retailer", "manufacturer", "carmaker", "consortium", "service", "network", "spaceport",
     "platform", "startup", "developer", "chain", "supermarket", "airline", "broadcaster",
-    "publisher", "brewer", "grocer", "housebuilder", "carmaker", "drugmaker", "chipmaker",
+    "publisher", "brewer", "grocer", "housebuilder", "drugmaker", "chipmaker",
 )  # fmt: skip
 # Ships, named with their prefix ("the MV Lindholm") or beside what they are ("The Aurora
 # Bay, a 14,000-TEU vessel"), and called "the ship", "the ferry", "the vessel" after.
