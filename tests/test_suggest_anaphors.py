@@ -1499,3 +1499,15 @@ def test_a_place_or_a_name_inside_a_quotation_is_no_she_the_sentence_before_name
     speakers = speakers_of(proposals_for(db_url, text))
     assert speakers.get("Bush is a weak candidate.") == ["Donald Trump"], speakers
     assert speakers.get("There were those of us who felt otherwise.") == ["Brent Bozell"]
+
+
+def test_a_second_apposition_describes_the_body_the_first_named_not_the_person(db_url):
+    """ "Kevin Tsosie, a lawyer with the Desert Ratepayers Alliance, a consumer group," is a
+    person: "a consumer group" is what the Alliance is. His "he said" is his."""
+    text = (
+        "Kevin Tsosie, a lawyer with the Desert Ratepayers Alliance, a consumer group, said "
+        "customers had paid for upgrades that were years behind schedule. \"They've been "
+        'warned about this for a decade," he said.\n'
+    )
+    speakers = speakers_of(proposals_for(db_url, text))
+    assert speakers.get("They've been warned about this for a decade.") == ["Kevin Tsosie"]

@@ -374,8 +374,12 @@ def a_body(resolver: Resolver, resolution: Resolution) -> bool:
     kind = _KIND_CALLED.match(head.strip())
     if kind is not None and kind["noun"].lower() in ORGANISATION_WORDS | _COMPANY_NOUNS:
         return True  # "A parents' group called Darrow Families for Choice"
-    for part in parts:
+    for at, part in enumerate(parts):
         apposed = _KIND_APPOSED.fullmatch(part.strip()) if part is not head else None
+        if at and parts[at - 1] is not head and re.search(r"\b[A-Z]", parts[at - 1][1:]):
+            # "Kevin Tsosie, a lawyer with the Desert Ratepayers Alliance, a consumer
+            # group,": what the Alliance is, not what he is
+            apposed = None
         noun = apposed["noun"].lower() if apposed is not None else ""
         if noun in ORGANISATION_WORDS | _COMPANY_NOUNS or noun.endswith("maker"):
             return True  # "The engine maker, Holtwerk Propulsion,": what it is, set beside it
