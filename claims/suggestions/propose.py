@@ -93,6 +93,7 @@ from claims.suggestions.relations import TAGGER, ArticleAttributions, bare
 from claims.suggestions.reporting import claimed_whole, quotes_words, reporting_relations, states
 from claims.suggestions.speakers import (
     APPOSED_NOUNS,
+    MADE_DOCUMENTS,
     Speakers,
     a_body,
     antecedent,
@@ -353,10 +354,6 @@ _MADE_BY_AFTER = re.compile(
     r"[ \t]+(?:that[ \t]+)?the[ \t]+[a-z][\w-]*[ \t]+"
     r"(?:released|published|issued|posted|filed|sent|circulated|submitted)\b"
 )
-_MADE_DOCUMENTS = frozenset(
-    {"summary", "document", "statement", "analysis", "letter", "filing", "report", "memo",
-     "email", "study"}
-)  # fmt: skip
 
 
 def sentence_proposals(
@@ -392,7 +389,7 @@ def sentence_proposals(
                 surface = f"{listed[1]}, {surface}"  # "Department for Culture, Media and Sport"
         elif (
             surface
-            and surface.split()[-1].lower() in _MADE_DOCUMENTS
+            and surface.split()[-1].lower() in MADE_DOCUMENTS
             and (maker := _MADE_BY_AFTER.match(text, attribution.source[1]))
         ):
             surface = f"{surface}{maker[0]}"  # "a summary" … "the university released"

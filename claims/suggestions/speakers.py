@@ -1124,12 +1124,9 @@ class Speakers:
     def _one_person_before(self, resolver: Resolver, before: str, gender: str) -> Resolution | None:
         """The one person the sentence before names inside it, by the full name the story
         gave them, when nothing says they are not ``gender``; None for none or several."""
-        sentences = [part for part in _SENTENCE_BREAK.split(before) if part.strip()]
-        if len(sentences) > 1 and not _ENDS_A_SENTENCE.search(before):
-            sentences.pop()
-        if not sentences:
+        last = _whole_sentence_before(before)
+        if last is None:
             return None
-        last = sentences[-1]
         if _SAYING_IN.search(last):
             return None  # '"…," the Villa manager said. He added': whoever spoke there
         if any(mark in last for mark in '"\u201c\u201d'):
@@ -2237,17 +2234,24 @@ _BODY_SUBJECT = re.compile(
 _TITLE_ARTICLES = frozenset({"le", "la", "les", "el", "il", "lo", "die", "der", "das", "de"})
 
 
+def _whole_sentence_before(before: str) -> str | None:
+    """The last whole sentence of ``before``: not the words of its own sentence that stand
+    before a pronoun ("In a statement, it said"); None when there is none."""
+    sentences = [part for part in _SENTENCE_BREAK.split(before) if part.strip()]
+    if len(sentences) > 1 and not _ENDS_A_SENTENCE.search(before):
+        sentences.pop()
+    return sentences[-1] if sentences else None
+
+
 def _owned_subject_before(resolver: Resolver, surface: str, before: str) -> Resolution | None:
     """ "Dranovia's defence ministry gave a different account. It said A": "it" is the body
     the sentence before opens with, named by its owner and what it is, though another body
     spoke last. Only a sentence that says nothing of its own (no cue of saying in it)."""
-    sentences = [part for part in _SENTENCE_BREAK.split(before) if part.strip()]
-    if len(sentences) > 1 and not _ENDS_A_SENTENCE.search(before):
-        sentences.pop()  # "In a statement, it said": the words before it in its own sentence
-    if not sentences:
+    last = _whole_sentence_before(before)
+    if last is None:
         return None
-    found = _OWNED_SUBJECT.match(sentences[-1])
-    if found is None or _SAYING_IN.search(sentences[-1]):
+    found = _OWNED_SUBJECT.match(last)
+    if found is None or _SAYING_IN.search(last):
         return None
     reading = resolver.resolve(found["body"])
     name = reading.name or reading.proposed_name or found["body"]
@@ -2385,9 +2389,12 @@ _HIS_OR_HER_AGENT = re.compile(
     r"|press\s+secretary|campaign)"
 )
 # A document a body described put out: "a summary the university released in September".
+MADE_DOCUMENTS = frozenset(
+    {"summary", "letter", "memo", "report", "statement", "filing", "document", "documents",
+     "email", "presentation", "submission", "release", "analysis", "study"}
+)  # fmt: skip
 _DESCRIBED_MAKER = re.compile(
-    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:summary|letter|memo|report|statement|filing"
-    r"|document|documents|email|presentation|submission|release|analysis|study)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(MADE_DOCUMENTS)) + r")\s+"
     r"(?:that\s+)?(?P<body>the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
     r"(?:released|published|issued|posted|put\s+out|filed|sent|circulated|submitted)\b"
 )
